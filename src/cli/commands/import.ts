@@ -1,0 +1,34 @@
+import { basename } from 'node:path';
+import type { CommandSpec } from '../args.ts';
+import { UsageError } from '../args.ts';
+import { importDatabase } from '../../formats/index.ts';
+import { databaseName, saveDatabase } from '../../store/files.ts';
+import { Progress } from '../progress.ts';
+
+export const importCommand: CommandSpec = {
+  name: 'import',
+  summary: 'import an LCI database (openLCA JSON-LD zip or EcoSpold2 zip) into the data directory',
+  usage: 'tanji import <zip> [--name <name>] [--json]',
+  options: { name: { type: 'string' }, json: { type: 'boolean' } },
+  help: `
+The format is recognised from the zip's contents. The import is all-or-nothing: a malformed
+record stops it with the file, record and field named, and nothing already stored changes.
+  --name <name>   name of the database (default: the zip's file name without .zip)
+  --json          print the import summary as JSON
+Example: tanji import ../shared/data/uslci/uslci-olca1.5-jsonld.zip --name uslci`,
+  async run(positionals, values) {
+    const file = positionals[0];
+    if (!file) throw new UsageError('tell me which zip to import: tanji import <zip>');
+    const name = databaseName((values.name as string | undefined) ?? basename(file));
+    const progress = new Progress(`import ${basename(file)}`, Boolean(values.json));
+    const started = performance.now();
+    const db = await importDatabase(file, { onProgress: (d, t) => progress.update(d, t) });
+    const seconds = (performance.now() - started) / 1000;
+    progress.done(`${db.processes.length} processes`);
+    saveDatabase(name, db);
+    const exchanges = db.processes.reduce((n, p) => n + p.exchanges.length, 0);
+    const summary = { name, origin: db.origin, processes: db.processes.length, flows: db.flows.length, exchanges, seconds: Number(seconds.toFixed(2)) };
+    if (values.json) console.log(JSON.stringify(summary));
+    else console.log(`imported ${summary.processes} processes, ${summary.flows} flows, ${exchanges} exchanges into database "${name}" in ${summary.seconds} s`);
+  },
+};

@@ -1,0 +1,69 @@
+import { formatHelp, parse, UsageError, type CommandSpec } from './args.ts';
+import { importCommand } from './commands/import.ts';
+import { listCommand } from './commands/list.ts';
+import { calcCommand } from './commands/calc.ts';
+import { calcAllCommand } from './commands/calc-all.ts';
+import { contributionsCommand } from './commands/contributions.ts';
+import { montecarloCommand } from './commands/montecarlo.ts';
+import { exportMatrixCommand } from './commands/export-matrix.ts';
+import { methodsCommand } from './commands/methods.ts';
+import { dataDir } from '../store/files.ts';
+
+const COMMANDS: CommandSpec[] = [
+  importCommand,
+  listCommand,
+  calcCommand,
+  calcAllCommand,
+  contributionsCommand,
+  montecarloCommand,
+  exportMatrixCommand,
+  methodsCommand,
+];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return `tanji — product carbon footprints with matrix LCA (碳迹)
+
+Usage: tanji <command> [options]      tanji <command> --help for each command
+
+${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
+
+Data directory: ${dataDir()} (set TANJI_DATA to change it)
+Quick start:
+  tanji import ../shared/data/uslci/uslci-olca1.5-jsonld.zip --name uslci
+  tanji list --search electricity
+  tanji calc "Electricity, at grid, US, 2008" --method ipcc-ar6-gwp100 --amount 1
+`;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    const topic = COMMANDS.find((c) => c.name === rest[0]);
+    console.log(topic ? formatHelp(topic) : overview());
+    return 0;
+  }
+  const spec = COMMANDS.find((c) => c.name === name);
+  if (!spec) {
+    console.error(`tanji: unknown command "${name}"\n\n${overview()}`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parse(spec, rest);
+    if (values.help) {
+      console.log(formatHelp(spec));
+      return 0;
+    }
+    await spec.run(positionals, values);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`tanji ${name}: ${err.message}`);
+      return 2;
+    }
+    const e = err as Error;
+    console.error(`tanji ${name}: ${e.message}`);
+    if (process.env.TANJI_DEBUG) console.error(e.stack);
+    return 1;
+  }
+}

@@ -1,0 +1,41 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { importDatabase } from '../formats/index.ts';
+import { dataDir, listDatabases, saveDatabase } from '../store/files.ts';
+import { Progress } from './progress.ts';
+import { main } from './main.ts';
+
+/**
+ * `npm start`: what exists of the platform today is the engine, the importers and the CLI.
+ * It loads the US LCI database into the data directory on first start (from ../shared/data or
+ * TANJI_SEED), computes one footprint as a smoke test, and says what to try next. The web app,
+ * API and PostgreSQL store are the next issues; this says so instead of pretending.
+ */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const seed = process.env.TANJI_SEED ?? join(root, '../shared/data/uslci/uslci-olca1.5-jsonld.zip');
+
+console.log(`Tanji (碳迹) — data directory ${dataDir()}`);
+if (!listDatabases().some((d) => d.name === 'uslci')) {
+  if (existsSync(seed)) {
+    const progress = new Progress('loading the US LCI database');
+    const db = await importDatabase(seed, { onProgress: (d, t) => progress.update(d, t) });
+    progress.done(`${db.processes.length} processes`);
+    saveDatabase('uslci', db);
+  } else {
+    console.log(`No seed database found at ${seed}; set TANJI_SEED to an openLCA JSON-LD or EcoSpold2 zip.`);
+  }
+}
+if (listDatabases().some((d) => d.name === 'uslci')) {
+  console.log('\nSmoke test: 1 kWh of US grid electricity, IPCC AR6 GWP100\n');
+  await main(['calc', 'Electricity, at grid, US, 2008', '--db', 'uslci', '--method', 'ipcc-ar6-gwp100']);
+}
+console.log(`
+Ready. What exists today is the calculation engine and the \`tanji\` command:
+  npm run tanji -- --help
+  npm run tanji -- list --search steel
+  npm run tanji -- contributions "Electricity, at grid, US, 2008" --by tree
+  npm run tanji -- calc-all --method ipcc-ar6-gwp100 --out scores.csv
+  npm run bench
+Not built yet: the web app and HTTP API, the PostgreSQL store and the China background database
+(see the open issues).`);

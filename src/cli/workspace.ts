@@ -1,0 +1,87 @@
+import type { LciDatabase } from '../model/lci.ts';
+import type { ImpactMethod } from '../model/method.ts';
+import { getMethod } from '../factors/gwp.ts';
+import { buildSystem, type LcaSystem } from '../engine/system.ts';
+import { characterizationVector, factorizeSystem, type CharacterizationVector } from '../engine/lca.ts';
+import type { AllocationChoice } from '../engine/linking.ts';
+import type { Factorization } from '../engine/sparse/lu.ts';
+import { listDatabases, loadDatabase } from '../store/files.ts';
+import { UsageError } from './args.ts';
+
+/** What most commands need: a database, its matrices, one factorization and a method. */
+export interface Workspace {
+  dbName: string;
+  db: LciDatabase;
+  system: LcaSystem;
+  lu: Factorization;
+}
+
+export const COMMON_OPTIONS = {
+  db: { type: 'string' },
+  allocation: { type: 'string' },
+} as const;
+
+export const COMMON_HELP = `
+  --db <name>            database in the data directory (default: the most recently imported)
+  --allocation <m>       auto (default: physical, else economic, else causal factors from the data),
+                         physical, economic, causal, or none (all burden to the reference product)`;
+
+const ALLOCATIONS: AllocationChoice[] = ['auto', 'physical', 'economic', 'causal', 'none'];
+
+export function openWorkspace(values: Record<string, unknown>): Workspace {
+  const dbName = chooseDatabase(values.db as string | undefined);
+  const allocation = (values.allocation as string | undefined) ?? 'auto';
+  if (!ALLOCATIONS.includes(allocation as AllocationChoice)) {
+    throw new UsageError(`--allocation must be one of ${ALLOCATIONS.join(', ')}, got "${allocation}"`);
+  }
+  const db = loadDatabase(dbName);
+  const system = buildSystem(db, { allocation: allocation as AllocationChoice });
+  return { dbName, db, system, lu: factorizeSystem(system) };
+}
+
+export function chooseDatabase(requested?: string): string {
+  if (requested) return requested;
+  const all = listDatabases();
+  if (all.length === 0) throw new UsageError('the data directory holds no database yet: run `tanji import <zip>` first (TANJI_DATA sets the directory)');
+  return all[0].name;
+}
+
+export function method(values: Record<string, unknown>): ImpactMethod {
+  const id = (values.method as string | undefined) ?? 'ipcc-ar6-gwp100';
+  try {
+    return getMethod(id);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+export function characterization(ws: Workspace, m: ImpactMethod): CharacterizationVector {
+  return characterizationVector(ws.system, m);
+}
+
+/** A process (its reference product column) by id, id prefix of 8+ characters, or exact name. */
+export function resolveColumn(ws: Workspace, query: string): number {
+  const { providers } = ws.system.index;
+  const byId = providers.filter((p) => p.process.id === query && p.exchange.reference);
+  if (byId.length) return byId[0].index;
+  const byProduct = providers.filter((p) => `${p.process.id}/${p.flow.id}` === query);
+  if (byProduct.length) return byProduct[0].index;
+  const byName = providers.filter((p) => p.process.name === query && p.exchange.reference);
+  if (byName.length === 1) return byName[0].index;
+  if (byName.length > 1) {
+    throw new UsageError(
+      `"${query}" names ${byName.length} processes; use an id:\n` +
+        byName.map((p) => `  ${p.process.id}  ${p.process.location ?? ''}`).join('\n'),
+    );
+  }
+  if (query.length >= 8) {
+    const prefix = providers.filter((p) => p.process.id.startsWith(query) && p.exchange.reference);
+    if (prefix.length === 1) return prefix[0].index;
+  }
+  const lower = query.toLowerCase();
+  const near = providers.filter((p) => p.process.name.toLowerCase().includes(lower)).slice(0, 8);
+  throw new UsageError(
+    `no process with id or exact name "${query}" in database ${ws.dbName}` +
+      (near.length ? `; did you mean:\n${near.map((p) => `  ${p.process.id}  ${p.process.name}`).join('\n')}` : '; `tanji list --search <text>` finds processes'),
+  );
+}

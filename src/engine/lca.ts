@@ -1,0 +1,164 @@
+import type { GhgLine, ImpactMethod, UnmatchedGhgFlow } from '../model/method.ts';
+import { characterize } from './characterization.ts';
+import { multiply, multiplyTranspose } from './sparse/csc.ts';
+import { factorize, type Factorization } from './sparse/lu.ts';
+import { IllConditionedError, SingularMatrixError } from './sparse/errors.ts';
+import type { LcaSystem } from './system.ts';
+
+/**
+ * The three steps of a matrix LCA, kept apart as in Brightway's bw2calc:
+ *   s = A⁻¹ f   (scaling: how many runs of each provider column the demand needs)
+ *   g = B s     (inventory: elementary flows of the whole system)
+ *   h = C g     (impact: here one climate indicator, split into ISO 14067 lines)
+ */
+
+export const GHG_LINES: readonly GhgLine[] = ['fossil', 'biogenic', 'landUseChange', 'aircraft', 'biogenicRemovals'];
+
+/** C as a vector over the rows of B, with the ISO 14067 line of each characterised flow. */
+export interface CharacterizationVector {
+  method: ImpactMethod;
+  /** c[e]: kg CO2e per reference unit of elementary flow e */
+  c: Float64Array;
+  /** line[e]: the reported line of flow e, null when the flow has no factor */
+  line: (GhgLine | null)[];
+  /** substance in the method's table that flow e matched */
+  substance: (string | null)[];
+  unmatched: UnmatchedGhgFlow[];
+}
+
+export function characterizationVector(system: LcaSystem, method: ImpactMethod): CharacterizationVector {
+  const { factors, unmatched } = characterize(method, system.elementary);
+  const row = new Map(system.elementary.map((f, i) => [f.id, i]));
+  const c = new Float64Array(system.elementary.length);
+  const line: (GhgLine | null)[] = new Array(system.elementary.length).fill(null);
+  const substance: (string | null)[] = new Array(system.elementary.length).fill(null);
+  for (const fc of factors) {
+    const e = row.get(fc.flowId);
+    if (e === undefined) continue;
+    c[e] = fc.factor;
+    line[e] = fc.line;
+    substance[e] = fc.substance;
+  }
+  return { method, c, line, substance, unmatched };
+}
+
+/** A provider column named for people: the process, its product and where it is. */
+export interface ColumnRef {
+  column: number;
+  processId: string;
+  processName: string;
+  product: string;
+  location?: string;
+}
+
+export function columnRef(system: LcaSystem, column: number): ColumnRef {
+  const pr = system.index.providers[column];
+  return { column, processId: pr.process.id, processName: pr.process.name, product: pr.flow.name, location: pr.process.location };
+}
+
+/** The technosphere cannot be solved; names the processes whose columns are involved. */
+export class SystemSolveError extends Error {
+  constructor(
+    message: string,
+    readonly processes: ColumnRef[],
+  ) {
+    super(message);
+    this.name = 'SystemSolveError';
+  }
+}
+
+/** Factorizes A once; solve as many demands and adjoint problems on it as needed. */
+export function factorizeSystem(system: LcaSystem): Factorization {
+  try {
+    return factorize(system.A);
+  } catch (err) {
+    if (err instanceof SingularMatrixError || err instanceof IllConditionedError) {
+      const refs = [...new Set(err.columns)].slice(0, 50).map((j) => columnRef(system, j));
+      const what = err instanceof SingularMatrixError ? 'singular' : 'too ill-conditioned to solve reliably';
+      const names = refs.map((r) => `"${r.processName}"${r.location ? ` (${r.location})` : ''}`).join(', ');
+      throw new SystemSolveError(
+        `The technosphere matrix is ${what}: the processes ${names} do not determine their own production ` +
+          `(a product that consumes itself at least as fast as it is made, or a loop with no net output). ${err.message}`,
+        refs,
+      );
+    }
+    throw err;
+  }
+}
+
+export interface Inventory {
+  column: number;
+  amount: number;
+  /** s: runs of each provider column */
+  s: Float64Array;
+  /** g: elementary flows of the whole system, rows of B */
+  g: Float64Array;
+}
+
+/** s = A⁻¹ f and g = B s for a demand of `amount` units of the product of `column`. */
+export function inventory(system: LcaSystem, lu: Factorization, column: number, amount: number): Inventory {
+  const f = new Float64Array(system.A.nRows);
+  f[column] = amount;
+  const s = lu.solve(f);
+  assertFinite(system, s, 'scaling vector');
+  return { column, amount, s, g: multiply(system.B, s) };
+}
+
+export interface ImpactResult {
+  methodId: string;
+  unit: string;
+  /** every characterised emission, biogenic uptake excluded (PACT pcfExcludingBiogenicUptake) */
+  total: number;
+  /** removals are reported negative in biogenicRemovals and not netted into total */
+  lines: Record<GhgLine, number>;
+  /** c[e]·g[e] for each row of B */
+  perFlow: Float64Array;
+}
+
+/** h = C g, reported by line. */
+export function impact(inv: Inventory, cv: CharacterizationVector): ImpactResult {
+  const perFlow = new Float64Array(inv.g.length);
+  const lines = emptyLines();
+  for (let e = 0; e < inv.g.length; e++) {
+    const l = cv.line[e];
+    if (!l) continue;
+    perFlow[e] = cv.c[e] * inv.g[e];
+    lines[l] += perFlow[e];
+  }
+  return { methodId: cv.method.id, unit: cv.method.unit, total: totalOf(lines), lines, perFlow };
+}
+
+export function emptyLines(): Record<GhgLine, number> {
+  return { fossil: 0, biogenic: 0, landUseChange: 0, aircraft: 0, biogenicRemovals: 0 };
+}
+
+export function totalOf(lines: Record<GhgLine, number>): number {
+  return lines.fossil + lines.biogenic + lines.landUseChange + lines.aircraft;
+}
+
+/** c restricted to the lines counted in the total (removals left out). */
+export function totalVector(cv: CharacterizationVector): Float64Array {
+  return cv.c.map((v, e) => (cv.line[e] && cv.line[e] !== 'biogenicRemovals' ? v : 0));
+}
+
+/**
+ * The total of every provider column in one adjoint solve: λ = A⁻ᵀ Bᵀ c, so that
+ * λ[j] is the footprint of one unit of column j's product (because cᵀB A⁻¹ f = λᵀ f).
+ */
+export function allProcessScores(system: LcaSystem, lu: Factorization, c: Float64Array): Float64Array {
+  const lambda = lu.solveTranspose(multiplyTranspose(system.B, c));
+  assertFinite(system, lambda, 'adjoint scores');
+  return lambda;
+}
+
+function assertFinite(system: LcaSystem, v: Float64Array, what: string) {
+  const bad: number[] = [];
+  for (let j = 0; j < v.length && bad.length < 20; j++) if (!Number.isFinite(v[j])) bad.push(j);
+  if (bad.length) {
+    const refs = bad.map((j) => columnRef(system, j));
+    throw new SystemSolveError(
+      `The ${what} is not finite for ${refs.map((r) => `"${r.processName}"`).join(', ')}: the system is numerically singular there.`,
+      refs,
+    );
+  }
+}
