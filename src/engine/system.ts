@@ -77,7 +77,7 @@ export function buildSystem(db: LciDatabase, opts: BuildOptions = {}): LcaSystem
 
 /** Resources (extractions) are inputs by nature; their category path says so. */
 export function isResource(flow: Flow): boolean {
-  const top = (flow.category[0] === 'Elementary flows' ? flow.category[1] : flow.category[0]) ?? '';
+  const top = (/^elementary flows$/i.test(flow.category[0] ?? '') ? flow.category[1] : flow.category[0]) ?? '';
   return /^(resource|natural resource|raw)/i.test(top.trim());
 }
 

@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import { ImpactMethodSchema, type GwpEntry, type ImpactMethod } from '../model/method.ts';
+
+/**
+ * The IPCC GWP100 tables as impact methods, read from data/gwp100.csv (one row per substance,
+ * AR6 and AR5 values side by side). CAS numbers and the names LCI databases use for each
+ * substance (USLCI, ecoinvent, openLCA reference flows) are added here so that
+ * engine/characterization can match flows by name, CAS or formula.
+ */
+
+const CSV_URL = new URL('./data/gwp100.csv', import.meta.url);
+
+const SOURCES = {
+  AR6:
+    'IPCC AR6 WG1 (2021), Chapter 7 Supplementary Material, Table 7.SM.7 (GWP100, including carbon-cycle ' +
+    'feedbacks for non-CO2 gases); methane fossil/non-fossil values from Table 7.15',
+  AR5:
+    'IPCC AR5 WG1 (2013), Chapter 8, Appendix 8.A, Table 8.A.1 (GWP100 without climate-carbon feedbacks); ' +
+    'fossil methane including the CO2 from its oxidation (Myhre et al. 2013, Table 8.A.1 note)',
+} as const;
+
+/** CAS numbers and synonyms per CSV `substance`. Keep names as LCI databases spell them. */
+const SYNONYMS: Record<string, { cas: string; aliases: string[] }> = {
+  'carbon dioxide': { cas: '124-38-9', aliases: ['carbon dioxide', 'CO2', 'carbon dioxide, fossil', 'carbon dioxide, non-fossil', 'carbon dioxide, biogenic'] },
+  'methane (fossil)': { cas: '74-82-8', aliases: ['methane, fossil', 'fossil methane', 'methane (fossil)'] },
+  'methane (non-fossil / biogenic)': {
+    cas: '74-82-8',
+    aliases: ['methane, non-fossil', 'methane, biogenic', 'biogenic methane', 'non-fossil methane', 'methane (biogenic)'],
+  },
+  'methane (unspecified)': { cas: '74-82-8', aliases: ['methane', 'CH4'] },
+  'nitrous oxide': { cas: '10024-97-2', aliases: ['nitrous oxide', 'dinitrogen monoxide', 'dinitrogen oxide', 'N2O', 'laughing gas'] },
+  'sulfur hexafluoride': { cas: '2551-62-4', aliases: ['sulfur hexafluoride', 'sulphur hexafluoride', 'SF6'] },
+  'nitrogen trifluoride': { cas: '7783-54-2', aliases: ['nitrogen trifluoride', 'nitrogen fluoride', 'NF3'] },
+  'HFC-23': { cas: '75-46-7', aliases: ['HFC-23', 'R-23', 'trifluoromethane', 'methane, trifluoro-', 'fluoroform'] },
+  'HFC-32': { cas: '75-10-5', aliases: ['HFC-32', 'R-32', 'difluoromethane', 'methane, difluoro-'] },
+  'HFC-125': { cas: '354-33-6', aliases: ['HFC-125', 'R-125', 'pentafluoroethane', 'ethane, pentafluoro-'] },
+  'HFC-134a': { cas: '811-97-2', aliases: ['HFC-134a', 'R-134a', '1,1,1,2-tetrafluoroethane', 'ethane, 1,1,1,2-tetrafluoro-'] },
+  'HFC-143a': { cas: '420-46-2', aliases: ['HFC-143a', 'R-143a', '1,1,1-trifluoroethane', 'ethane, 1,1,1-trifluoro-'] },
+  'HFC-152a': { cas: '75-37-6', aliases: ['HFC-152a', 'R-152a', '1,1-difluoroethane', 'ethane, 1,1-difluoro-'] },
+  'HFC-227ea': {
+    cas: '431-89-0',
+    aliases: ['HFC-227ea', 'R-227ea', '1,1,1,2,3,3,3-heptafluoropropane', 'propane, 1,1,1,2,3,3,3-heptafluoro-'],
+  },
+  'HFC-236fa': { cas: '690-39-1', aliases: ['HFC-236fa', 'R-236fa', '1,1,1,3,3,3-hexafluoropropane', 'propane, 1,1,1,3,3,3-hexafluoro-'] },
+  'HFC-245fa': { cas: '460-73-1', aliases: ['HFC-245fa', 'R-245fa', '1,1,1,3,3-pentafluoropropane', 'propane, 1,1,1,3,3-pentafluoro-'] },
+  'HFC-365mfc': { cas: '406-58-6', aliases: ['HFC-365mfc', 'R-365mfc', '1,1,1,3,3-pentafluorobutane', 'butane, 1,1,1,3,3-pentafluoro-'] },
+  'HFC-43-10mee': {
+    cas: '138495-42-8',
+    aliases: ['HFC-43-10mee', 'HFC-4310mee', '1,1,1,2,3,4,4,5,5,5-decafluoropentane', 'pentane, 1,1,1,2,3,4,4,5,5,5-decafluoro-'],
+  },
+  'PFC-14 (tetrafluoromethane)': {
+    cas: '75-73-0',
+    // "CFC-14" and "FC-14" are old misnomers for CF4 still found in USLCI and ecoinvent v2 flow names
+    aliases: ['PFC-14', 'FC-14', 'CFC-14', 'R-14', 'tetrafluoromethane', 'carbon tetrafluoride', 'perfluoromethane', 'methane, tetrafluoro-', 'CF4'],
+  },
+  'PFC-116 (hexafluoroethane)': {
+    cas: '76-16-4',
+    aliases: ['PFC-116', 'HFC-116', 'FC-116', 'CFC-116', 'R-116', 'hexafluoroethane', 'perfluoroethane', 'ethane, hexafluoro-', 'C2F6'],
+  },
+  'PFC-218 (octafluoropropane)': {
+    cas: '76-19-7',
+    aliases: ['PFC-218', 'FC-218', 'R-218', 'octafluoropropane', 'perfluoropropane', 'propane, octafluoro-', 'propane, perfluoro-', 'C3F8'],
+  },
+  'PFC-31-10 (perfluorobutane)': {
+    cas: '355-25-9',
+    aliases: ['PFC-31-10', 'PFC-3110', 'FC-31-10', 'perfluorobutane', 'decafluorobutane', 'butane, decafluoro-', 'butane, perfluoro-', 'C4F10'],
+  },
+};
+
+/** RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes, CRLF. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = 0;
+  if (text.charCodeAt(0) === 0xfeff) i = 1;
+  for (; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+      continue;
+    }
+    if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      field = '';
+      if (row.length > 1 || row[0] !== '') rows.push(row);
+      row = [];
+    } else field += ch;
+  }
+  if (field !== '' || row.length) {
+    row.push(field);
+    if (row.length > 1 || row[0] !== '') rows.push(row);
+  }
+  return rows;
+}
+
+interface GwpRow {
+  substance: string;
+  formula: string;
+  ar6: number;
+  ar5: number;
+  note: string;
+}
+
+function readRows(): GwpRow[] {
+  const [header, ...rows] = parseCsv(readFileSync(CSV_URL, 'utf8'));
+  const col = (name: string) => {
+    const k = header.findIndex((h) => h.trim() === name);
+    if (k < 0) throw new Error(`${CSV_URL.pathname}: missing column "${name}"`);
+    return k;
+  };
+  const [cs, cf, c6, c5, cn] = ['substance', 'formula', 'ar6_gwp100', 'ar5_gwp100', 'note'].map(col);
+  return rows.map((r, k) => {
+    const num = (c: number, what: string) => {
+      const v = Number(r[c]?.trim());
+      if (r[c] === undefined || r[c].trim() === '' || !Number.isFinite(v)) throw new Error(`${CSV_URL.pathname} line ${k + 2}: ${what} "${r[c] ?? ''}" is not a number`);
+      return v;
+    };
+    return { substance: r[cs].trim(), formula: r[cf].trim(), ar6: num(c6, 'ar6_gwp100'), ar5: num(c5, 'ar5_gwp100'), note: (r[cn] ?? '').trim() };
+  });
+}
+
+function entry(row: GwpRow, gwp100: number): GwpEntry {
+  const syn = SYNONYMS[row.substance];
+  return {
+    substance: row.substance,
+    formula: row.formula,
+    gwp100,
+    ...(row.note ? { note: row.note } : {}),
+    ...(syn ? { aliases: syn.aliases, cas: syn.cas } : {}),
+  };
+}
+
+let cache: ImpactMethod[] | undefined;
+
+/** Both GWP100 methods, AR6 first. Read once per process; callers must not mutate the result. */
+export function loadMethods(): ImpactMethod[] {
+  if (cache) return cache;
+  const rows = readRows();
+  cache = [
+    ImpactMethodSchema.parse({
+      id: 'ipcc-ar6-gwp100',
+      name: 'IPCC AR6 GWP100',
+      unit: 'kg CO2e',
+      gwpSet: 'AR6',
+      source: SOURCES.AR6,
+      entries: rows.map((r) => entry(r, r.ar6)),
+    }),
+    ImpactMethodSchema.parse({
+      id: 'ipcc-ar5-gwp100',
+      name: 'IPCC AR5 GWP100',
+      unit: 'kg CO2e',
+      gwpSet: 'AR5',
+      source: SOURCES.AR5,
+      entries: rows.map((r) => entry(r, r.ar5)),
+    }),
+  ];
+  return cache;
+}
+
+export function getMethod(id: string): ImpactMethod {
+  const methods = loadMethods();
+  const m = methods.find((x) => x.id === id);
+  if (!m) throw new Error(`unknown impact method "${id}"; known methods: ${methods.map((x) => x.id).join(', ')}`);
+  return m;
+}
