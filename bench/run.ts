@@ -66,7 +66,7 @@ const cv = characterizationVector(system, getMethod('ipcc-ar6-gwp100'));
 const c = totalVector(cv);
 const { A, B } = system;
 const n = A.nCols;
-const column = system.index.providers.find((p) => p.process.name === 'Electricity, at grid, US, 2008')?.index ?? 0;
+const column = system.index.providers.find((p) => p.process.name === 'Electricity, at Grid, US, 2008')?.index ?? 0;
 const f = new Float64Array(n);
 f[column] = 1;
 const bc = multiplyTranspose(B, c);

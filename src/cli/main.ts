@@ -32,7 +32,7 @@ Data directory: ${dataDir()} (set TANJI_DATA to change it)
 Quick start:
   tanji import ../shared/data/uslci/uslci-olca1.5-jsonld.zip --name uslci
   tanji list --search electricity
-  tanji calc "Electricity, at grid, US, 2008" --method ipcc-ar6-gwp100 --amount 1
+  tanji calc "Electricity, at Grid, US, 2008" --method ipcc-ar6-gwp100 --amount 1
 `;
 }
 

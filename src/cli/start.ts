@@ -28,13 +28,13 @@ if (!listDatabases().some((d) => d.name === 'uslci')) {
 }
 if (listDatabases().some((d) => d.name === 'uslci')) {
   console.log('\nSmoke test: 1 kWh of US grid electricity, IPCC AR6 GWP100\n');
-  await main(['calc', 'Electricity, at grid, US, 2008', '--db', 'uslci', '--method', 'ipcc-ar6-gwp100']);
+  await main(['calc', 'Electricity, at Grid, US, 2008', '--db', 'uslci', '--method', 'ipcc-ar6-gwp100']);
 }
 console.log(`
 Ready. What exists today is the calculation engine and the \`tanji\` command:
   npm run tanji -- --help
   npm run tanji -- list --search steel
-  npm run tanji -- contributions "Electricity, at grid, US, 2008" --by tree
+  npm run tanji -- contributions "Electricity, at Grid, US, 2008" --by tree
   npm run tanji -- calc-all --method ipcc-ar6-gwp100 --out scores.csv
   npm run bench
 Not built yet: the web app and HTTP API, the PostgreSQL store and the China background database

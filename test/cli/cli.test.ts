@@ -20,7 +20,7 @@ function tanji(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-const GRID = 'Electricity, at grid, US, 2008';
+const GRID = 'Electricity, at Grid, US, 2008';
 
 before(() => {
   const r = tanji('import', USLCI_JSONLD, '--name', 'uslci');

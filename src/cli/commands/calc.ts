@@ -17,7 +17,7 @@ export const calcCommand: CommandSpec = {
 ${COMMON_HELP}
 "total" is every characterised emission without biogenic uptake (PACT pcfExcludingBiogenicUptake);
 removals are reported, negative, in lines.biogenicRemovals and are not netted into total.
-Example: tanji calc "Electricity, at grid, US, 2008" --method ipcc-ar6-gwp100 --amount 1000`,
+Example: tanji calc "Electricity, at Grid, US, 2008" --method ipcc-ar6-gwp100 --amount 1000`,
   run(positionals, values) {
     const query = positionals.join(' ');
     if (!query) throw new UsageError('name the process: tanji calc <process id or exact name> --method <id>');

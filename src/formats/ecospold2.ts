@@ -1,0 +1,321 @@
+import { basename } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { FlowSchema, ProcessSchema, type Exchange, type Flow, type FlowKind, type LciDatabase, type Pedigree, type Process, type Uncertainty } from '../model/lci.ts';
+import { ELEMENTARY_ROOT, elementaryCategory } from './compartments.ts';
+import { ImportError } from './errors.ts';
+import { Fields, normaliseCas, ordered, parsePedigree } from './fields.ts';
+import { compartmentFromId } from './name-ids.ts';
+import type { ImportOptions } from './options.ts';
+import { dimensionsOf, namedUnit } from './units.ts';
+import { readZip } from './zip.ts';
+
+/**
+ * EcoSpold2 zips: one .spold file per activity, optionally a MasterData folder. Flows are built
+ * from the exchanges (names, units, CAS, compartments), completed from MasterData files or from
+ * `masterFlows` by id. Amounts are converted to openLCA's reference units (see units.ts) so that
+ * both importers give every flow the same unit.
+ */
+export interface EcoSpold2Options extends ImportOptions {
+  /**
+   * Flows of the same database from another export (e.g. its openLCA JSON-LD), used by id for
+   * categories, compartments, CAS numbers and formulas the EcoSpold2 files do not carry.
+   */
+  masterFlows?: Flow[];
+}
+
+type Xml = Record<string, unknown>;
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  removeNSPrefix: true,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  isArray: (name) => name === 'intermediateExchange' || name === 'elementaryExchange' || name === 'text',
+});
+
+/** What the exchanges (and master data) say about one flow. */
+interface FlowDraft {
+  id: string;
+  name: string;
+  kind: FlowKind;
+  propertyId: string;
+  unit: string;
+  cas?: string;
+  formula?: string;
+  compartment?: string[];
+  /** unit names as written, for recovering compartments from name-based ids */
+  unitNames: string[];
+  /** an elementary flow only taken from the environment is a resource */
+  input: boolean;
+  output: boolean;
+}
+
+export async function importEcoSpold2(path: string, opts: EcoSpold2Options = {}): Promise<LciDatabase> {
+  const file = basename(path);
+  const zip = await readZip(path, (name) => /\.spold$/i.test(name) || /(^|\/)(Elementary|Intermediate)Exchanges\.xml$/i.test(name));
+  const spold = [...zip.keys()].filter((n) => /\.spold$/i.test(n)).sort();
+  if (spold.length === 0) throw new ImportError('no .spold entries: not an EcoSpold2 zip', file);
+  const drafts = new Map<string, FlowDraft>();
+  const master = readMasterData(file, zip);
+  const processes: Process[] = [];
+  for (const entry of spold) {
+    const process = readActivity(file, entry, zip.get(entry)!, drafts, opts);
+    if (process) processes.push(process);
+    opts.onProgress?.(processes.length, spold.length);
+  }
+  const masterFlows = new Map((opts.masterFlows ?? []).map((f) => [f.id, f]));
+  const masterByName = compartmentsByName(opts.masterFlows ?? []);
+  const flows = [...drafts.values()].map((d) => {
+    const known = masterFlows.get(d.id);
+    const md = master.get(d.id);
+    const compartment = d.compartment ?? md?.compartment ?? (d.kind === 'elementary' && !known ? compartmentFromId(d.id, d.name, [...d.unitNames, d.unit]) : undefined);
+    const category =
+      d.kind !== 'elementary'
+        ? (known?.category ?? [])
+        : compartment
+          ? elementaryCategory(compartment)
+          : (known?.category ?? masterByName.get(nameKey(d.name)) ?? [ELEMENTARY_ROOT, d.input && !d.output ? 'resource' : 'unspecified', 'unspecified']);
+    const flow: Flow = {
+      id: d.id,
+      name: d.name,
+      kind: d.kind,
+      cas: d.cas ?? md?.cas ?? known?.cas,
+      formula: d.formula ?? md?.formula ?? known?.formula,
+      category,
+      propertyId: d.propertyId,
+      unit: d.unit,
+    };
+    return new Fields(file, `flow ${d.id} "${d.name}"`).valid(FlowSchema, flow);
+  });
+  return {
+    name: opts.name ?? file.replace(/\.zip$/i, ''),
+    origin: `EcoSpold2: ${file}`,
+    flows,
+    processes,
+    ...dimensionsOf(new Set(flows.map((f) => f.propertyId))),
+  };
+}
+
+const decoder = new TextDecoder();
+
+const nameKey = (name: string) => name.trim().toLowerCase();
+
+/**
+ * For elementary flows whose id the master flows lack (USLCI's EcoSpold2 export gives 85 common
+ * flows, e.g. "Methane, fossil", other ids than its JSON-LD export): the compartment of the master
+ * flows of the same name, when they all agree on it.
+ */
+function compartmentsByName(master: Flow[]): Map<string, string[]> {
+  const seen = new Map<string, string[][]>();
+  for (const f of master) {
+    if (f.kind !== 'elementary') continue;
+    const list = seen.get(nameKey(f.name)) ?? [];
+    list.push(f.category);
+    seen.set(nameKey(f.name), list);
+  }
+  const out = new Map<string, string[]>();
+  for (const [name, paths] of seen) {
+    if (paths.some((p) => p[1] !== paths[0][1])) continue;
+    const sub = paths.every((p) => p[2] === paths[0][2]) ? (paths[0][2] ?? 'unspecified') : 'unspecified';
+    out.set(name, [ELEMENTARY_ROOT, paths[0][1], sub]);
+  }
+  return out;
+}
+
+function parse(file: string, entry: string, bytes: Uint8Array): Xml {
+  const xml = decoder.decode(bytes);
+  if (!xml.trimStart().startsWith('<')) throw new ImportError('not an XML document', file, entry);
+  try {
+    return parser.parse(activityPart(xml)) as Xml;
+  } catch (e) {
+    throw new ImportError(`not well-formed XML (${(e as Error).message})`, file, entry);
+  }
+}
+
+/**
+ * The document up to the end of its activity dataset: the usedUserMasterData after it repeats
+ * every exchange (the "doubled exchanges" a naive count sees) and is half of the parsing time.
+ */
+function activityPart(xml: string): string {
+  const end = /<\/(?:[\w.-]+:)?(?:childActivityDataset|activityDataset)\s*>/.exec(xml);
+  const root = /<((?:[\w.-]+:)?ecoSpold)[\s>]/.exec(xml);
+  return end && root ? `${xml.slice(0, end.index + end[0].length)}</${root[1]}>` : xml;
+}
+
+/** Text of an element that may carry attributes (xml:lang) or repeat per language. */
+function text(v: unknown): string | undefined {
+  if (Array.isArray(v)) return text(v[0]);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'object' && v !== null) {
+    const t = (v as Xml)['#text'];
+    return typeof t === 'string' ? t : undefined;
+  }
+  return undefined;
+}
+
+function child(v: unknown): Xml {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Xml) : {};
+}
+
+interface MasterEntry {
+  compartment?: string[];
+  cas?: string;
+  formula?: string;
+}
+
+/** MasterData/ElementaryExchanges.xml and IntermediateExchanges.xml, when the zip has them. */
+function readMasterData(file: string, zip: Map<string, Uint8Array>): Map<string, MasterEntry> {
+  const out = new Map<string, MasterEntry>();
+  for (const [entry, bytes] of zip) {
+    if (!/\.xml$/i.test(entry)) continue;
+    const root = Object.values(parse(file, entry, bytes)).find((v) => typeof v === 'object') as Xml | undefined;
+    for (const tag of ['elementaryExchange', 'intermediateExchange']) {
+      const list = (root?.[tag] as Xml[] | undefined) ?? [];
+      list.forEach((x, i) => {
+        const id = new Fields(file, entry).str(x['@id'], `${tag}[${i}]@id`);
+        out.set(id, { compartment: compartmentOf(x), cas: normaliseCas(x['@casNumber'] as string | undefined), formula: (x['@formula'] as string | undefined) || undefined });
+      });
+    }
+  }
+  return out;
+}
+
+function compartmentOf(x: Xml): string[] | undefined {
+  const c = child(x.compartment);
+  const top = text(c.compartment);
+  return top ? [top, text(c.subcompartment) ?? 'unspecified'] : undefined;
+}
+
+function readActivity(file: string, entry: string, bytes: Uint8Array, drafts: Map<string, FlowDraft>, opts: ImportOptions): Process | undefined {
+  const doc = child(parse(file, entry, bytes).ecoSpold);
+  // only the activity dataset: usedUserMasterData repeats every exchange as master data
+  const ds = child(doc.activityDataset ?? doc.childActivityDataset);
+  const description = child(ds.activityDescription);
+  const activity = child(description.activity);
+  const name = text(activity.activityName)?.trim();
+  const f = new Fields(file, name ? `${entry} "${name}"` : entry);
+  const id = f.str(activity['@id'], 'activityDescription.activity@id');
+  const flowData = child(ds.flowData);
+  const exchanges: Exchange[] = [];
+  for (const tag of ['intermediateExchange', 'elementaryExchange'] as const) {
+    ((flowData[tag] as Xml[] | undefined) ?? []).forEach((x, i) => exchanges.push(readExchange(f, x, `flowData.${tag}[${i}]`, tag, drafts)));
+  }
+  if (!exchanges.some((e) => e.reference)) {
+    opts.onWarning?.(`${f.record}: left out, it has no reference product (intermediate exchange with outputGroup 0)`);
+    return undefined;
+  }
+  // several reference products (an unallocated multi-output dataset): the first is the quantitative reference
+  exchanges.filter((e) => e.reference).slice(1).forEach((e) => (e.reference = false));
+  const period = child(description.timePeriod);
+  const comment = (child(activity.generalComment).text as unknown[] | undefined)?.map(text).filter(Boolean).join('\n');
+  const process: Process = {
+    id,
+    name: f.str(name, 'activityDescription.activity.activityName'),
+    location: text(child(description.geography).shortname),
+    category: [],
+    description: comment || undefined,
+    validFrom: (period['@startDate'] as string | undefined)?.slice(0, 10),
+    validUntil: (period['@endDate'] as string | undefined)?.slice(0, 10),
+    exchanges,
+    allocationFactors: [],
+    source: `${file}:${entry}`,
+  };
+  return f.valid(ProcessSchema, process);
+}
+
+function readExchange(f: Fields, x: Xml, at: string, tag: 'intermediateExchange' | 'elementaryExchange', drafts: Map<string, FlowDraft>): Exchange {
+  const elementary = tag === 'elementaryExchange';
+  const flowId = f.str(x[elementary ? '@elementaryExchangeId' : '@intermediateExchangeId'], `${at}@${tag}Id`);
+  const flowName = f.str(text(x.name), `${at}.name`).trim();
+  const unitName = f.str(text(x.unitName), `${at}.unitName`);
+  const unit = namedUnit(unitName) ?? f.fail(`${at}.unitName`, `unknown unit "${unitName}"`);
+  const amount = f.num(x['@amount'], `${at}@amount`);
+  const outputGroup = text(x.outputGroup)?.trim();
+  const inputGroup = text(x.inputGroup)?.trim();
+  if ((outputGroup === undefined) === (inputGroup === undefined)) f.fail(at, 'expected exactly one of outputGroup and inputGroup');
+  const group = Number(outputGroup ?? inputGroup);
+  const input = inputGroup !== undefined;
+  const valid = elementary ? group === 4 : input ? [1, 2, 3, 5].includes(group) : [0, 2, 3, 5].includes(group);
+  if (!valid) f.fail(`${at}.${input ? 'inputGroup' : 'outputGroup'}`, `group ${outputGroup ?? inputGroup} is not valid for an ${tag}`);
+  // outputGroup 3 is material for treatment: the flow is a waste
+  const kind: FlowKind = elementary ? 'elementary' : !input && group === 3 ? 'waste' : 'product';
+  noteFlow(f, at, drafts, {
+    id: flowId,
+    name: flowName,
+    kind,
+    propertyId: unit.property.id,
+    unit: unit.referenceUnit,
+    cas: normaliseCas(x['@casNumber'] as string | undefined),
+    formula: (x['@formula'] as string | undefined) || undefined,
+    compartment: compartmentOf(x),
+    unitNames: [unitName],
+    input,
+    output: !input,
+  });
+  const uncertainty = child(x.uncertainty);
+  return {
+    id: f.str(x['@id'], `${at}@id`),
+    flowId,
+    amount: amount * unit.factor,
+    input,
+    avoided: false,
+    reference: !elementary && !input && group === 0,
+    providerId: (x['@activityLinkId'] as string | undefined) || undefined,
+    originalAmount: unit.factor === 1 ? undefined : amount,
+    originalUnit: unit.factor === 1 ? undefined : unitName,
+    uncertainty: readUncertainty(f, uncertainty, `${at}.uncertainty`, unit.factor),
+    pedigree: readPedigree(child(uncertainty.pedigreeMatrix)),
+  };
+}
+
+/** One flow seen from many exchanges: they must agree on its kind of unit; a waste use anywhere makes it a waste. */
+function noteFlow(f: Fields, at: string, drafts: Map<string, FlowDraft>, seen: FlowDraft) {
+  const d = drafts.get(seen.id);
+  if (!d) {
+    drafts.set(seen.id, seen);
+    return;
+  }
+  if (d.propertyId !== seen.propertyId) f.fail(`${at}.unitName`, `flow ${seen.id} "${seen.name}" is measured in ${d.unit} elsewhere; ${seen.unit} cannot be converted to it`);
+  if ((d.kind === 'elementary') !== (seen.kind === 'elementary')) f.fail(at, `flow ${seen.id} "${seen.name}" is used both as an elementary and an intermediate exchange`);
+  if (seen.kind === 'waste') d.kind = 'waste';
+  d.cas ??= seen.cas;
+  d.formula ??= seen.formula;
+  d.compartment ??= seen.compartment;
+  if (!d.unitNames.includes(seen.unitNames[0])) d.unitNames.push(seen.unitNames[0]);
+  d.input ||= seen.input;
+  d.output ||= seen.output;
+}
+
+/** Parameters are in the exchange's unit like the amount; variances are of ln(x) for the lognormal. */
+function readUncertainty(f: Fields, u: Xml, at: string, factor: number): Uncertainty | undefined {
+  const n = (d: Xml, k: string, path: string) => f.num(d[`@${k}`], `${path}@${k}`) * factor;
+  if (u.lognormal !== undefined) {
+    const d = child(u.lognormal);
+    const variance = Number(d['@variance']);
+    // USLCI writes variance="Infinity" where openLCA has geomSd 0: no distribution was given
+    if (!Number.isFinite(variance) || variance < 0) return undefined;
+    const gm = d['@meanValue'] !== undefined ? n(d, 'meanValue', `${at}.lognormal`) : Math.exp(f.num(d['@mu'], `${at}.lognormal@mu`)) * factor;
+    return { type: 'lognormal', gm, gsd: Math.exp(Math.sqrt(variance)) };
+  }
+  if (u.normal !== undefined) {
+    const d = child(u.normal);
+    return { type: 'normal', mean: n(d, 'meanValue', `${at}.normal`), sd: Math.sqrt(f.num(d['@variance'], `${at}.normal@variance`)) * factor };
+  }
+  if (u.triangular !== undefined) {
+    const d = child(u.triangular);
+    const p = `${at}.triangular`;
+    return { type: 'triangular', ...ordered(n(d, 'minValue', p), n(d, 'mostLikelyValue', p), n(d, 'maxValue', p)) };
+  }
+  if (u.uniform !== undefined) {
+    const d = child(u.uniform);
+    const { min, max } = ordered(n(d, 'minValue', `${at}.uniform`), n(d, 'minValue', `${at}.uniform`), n(d, 'maxValue', `${at}.uniform`));
+    return { type: 'uniform', min, max };
+  }
+  return undefined;
+}
+
+function readPedigree(p: Xml): Pedigree | undefined {
+  const keys = ['reliability', 'completeness', 'temporalCorrelation', 'geographicalCorrelation', 'furtherTechnologyCorrelation'];
+  return parsePedigree(keys.map((k) => p[`@${k}`] as string | undefined));
+}
