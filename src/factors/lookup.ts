@@ -1,0 +1,320 @@
+import { PRODUCT_FOOTPRINT_KINDS, type Factor, type FactorKind, type RegionLevel } from '../model/factor.ts';
+import { seriesOf } from './common.ts';
+import { fallbackNote, getRegion, regionChain } from './regions.ts';
+import { SEED_RELEASE } from './seed.ts';
+
+/**
+ * Finding a factor for (what, region, year).
+ *
+ * Region: walk the chain province → grid → national → global (regions.ts) and answer at the
+ * first level that has the factor. Year: the exact year, else the nearest earlier one, else (no
+ * earlier data at all) the nearest later one; every departure is written into `notes`.
+ * Factors of one "series" (id `<series>/<region>/<year>`) are the same quantity for different
+ * regions and years, so fallback happens within a series, never from one fuel to another.
+ *
+ * Purpose: a product footprint (ISO 14067 / GB/T 24067) needs life-cycle factors, so a
+ * CO2-only `electricity-co2` factor is refused with `FactorUseError`.
+ */
+
+export type Purpose = 'product-footprint' | 'organisational';
+
+export interface FactorMatch {
+  factor: Factor;
+  requestedRegion: string;
+  resolvedRegion: string;
+  /** level of the region that answered */
+  level: RegionLevel;
+  requestedYear?: number;
+  yearUsed: number;
+  notes: string[];
+}
+
+export class FactorUseError extends Error {
+  constructor(
+    message: string,
+    readonly factor: Factor,
+    /** the factor to use instead, when there is one */
+    readonly suggestion?: FactorMatch,
+  ) {
+    super(message);
+    this.name = 'FactorUseError';
+  }
+}
+
+export class FactorNotFoundError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FactorNotFoundError';
+  }
+}
+
+/** Query words in Chinese or English mapped to words that occur in factor names. */
+const SYNONYMS: Record<string, string[]> = {
+  电力: ['electricity'],
+  电: ['electricity'],
+  用电: ['electricity'],
+  电网: ['electricity', 'grid'],
+  grid: ['electricity'],
+  power: ['electricity'],
+  电力碳足迹: ['electricity carbon footprint'],
+  碳足迹: ['carbon footprint'],
+  排放因子: ['emission factor'],
+  柴油: ['diesel'],
+  汽油: ['gasoline'],
+  petrol: ['gasoline'],
+  燃料油: ['fuel oil'],
+  液化石油气: ['liquefied petroleum gas'],
+  lpg: ['liquefied petroleum gas'],
+  天然气: ['natural gas'],
+  煤: ['coal'],
+  原煤: ['raw coal'],
+  煤炭: ['coal'],
+  焦炭: ['coke'],
+  燃料: ['combustion'],
+  燃烧: ['combustion'],
+  fuel: ['combustion'],
+  运输: ['freight'],
+  货运: ['freight'],
+  物流: ['freight'],
+  transport: ['freight'],
+  公路: ['road'],
+  卡车: ['truck'],
+  货车: ['truck'],
+  lorry: ['truck'],
+  铁路: ['rail'],
+  火车: ['train'],
+  航空: ['air'],
+  空运: ['air freight'],
+  海运: ['sea'],
+  船: ['ship'],
+  shipping: ['sea', 'ship'],
+  内河: ['inland water'],
+  水运: ['sea', 'inland water'],
+  水电: ['hydropower'],
+  核电: ['nuclear'],
+  风电: ['wind'],
+  光伏: ['photovoltaic'],
+  solar: ['photovoltaic', 'solar thermal'],
+  pv: ['photovoltaic'],
+  光热: ['solar thermal'],
+  生物质: ['biomass'],
+  煤电: ['coal power'],
+  火电: ['coal power', 'natural gas power'],
+  输配电: ['transmission and distribution'],
+};
+
+/** How well a factor's text matches a query: 0 = no match; empty query matches everything with 1. */
+function matchScore(f: Factor, query: string): number {
+  const tokens = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (tokens.length === 0) return 1;
+  const names = `${f.name} ${f.nameZh ?? ''}`.toLowerCase();
+  const other = `${f.technology ?? ''} ${f.kind} ${f.id}`.toLowerCase();
+  let score = 0;
+  for (const t of tokens) {
+    const expansions = SYNONYMS[t] ?? [];
+    const s = names.includes(t) ? 3 : expansions.some((x) => names.includes(x)) ? 2 : other.includes(t) || expansions.some((x) => other.includes(x)) ? 1 : 0;
+    if (s === 0) return 0;
+    score += s;
+  }
+  return score;
+}
+
+/** A series without a technology (the grid average, not coal power) answers a plain query first. */
+function isDefault(f: Factor): boolean {
+  return f.technology === undefined;
+}
+
+function yearPick(factors: Factor[], year: number | undefined): { factor: Factor; note?: string } {
+  const byYear = [...factors].sort((a, b) => a.year - b.year);
+  if (year === undefined) {
+    const latest = byYear.at(-1)!;
+    return { factor: latest, note: byYear.length > 1 ? `No year asked: used the latest, ${latest.year}.` : undefined };
+  }
+  const exact = byYear.find((f) => f.year === year);
+  if (exact) return { factor: exact };
+  const earlier = byYear.filter((f) => f.year < year).at(-1);
+  if (earlier) return { factor: earlier, note: `No ${year} value: used ${earlier.year}, the nearest earlier year.` };
+  const later = byYear[0];
+  return { factor: later, note: `No value for ${year} or earlier: used ${later.year}, the nearest later year.` };
+}
+
+function statusNotes(f: Factor, purpose: Purpose | undefined): string[] {
+  const notes: string[] = [];
+  if (f.status === 'check') notes.push(`Unverified (status check): ${f.dataQuality.comment ?? 'verify against the original source before relying on it.'}`);
+  if (f.status === 'derived') notes.push(`Derived by Tanji, not an official value: ${f.method}`);
+  if (f.kind === 'electricity-co2') {
+    notes.push('CO2-only grid factor for organisational (scope 2) inventories; product footprints need the electricity-footprint (life-cycle) factor.');
+  }
+  if (purpose === 'organisational' && f.kind === 'electricity-footprint') {
+    notes.push('Life-cycle factor: an organisational (scope 2, location-based) inventory in China uses the MEE/NBS electricity-co2 factor.');
+  }
+  if (purpose === 'product-footprint' && f.kind === 'fuel-combustion') {
+    notes.push(`Combustion only${f.gases === 'CO2' ? ', CO2 only' : ''}: add the fuel's supply chain (and CH4/N2O where missing) for a product footprint.`);
+  }
+  return notes;
+}
+
+/** Resolves one series along the region chain. */
+function resolveSeries(series: Factor[], region: string, year: number | undefined, purpose: Purpose | undefined): FactorMatch | null {
+  const chain = regionChain(region);
+  for (const r of chain) {
+    const here = series.filter((f) => f.region === r.code);
+    if (here.length === 0) continue;
+    const { factor, note } = yearPick(here, year);
+    const notes: string[] = [];
+    if (r.code !== chain[0].code) {
+      notes.push(`No ${chain[0].nameEn} (${chain[0].code}) value: answered at ${r.level} level by ${r.nameEn} (${r.code}, ${r.nameZh}).`);
+      const why = fallbackNote(chain[0].code);
+      if (why) notes.push(why);
+    }
+    if (note) notes.push(note);
+    notes.push(...statusNotes(factor, purpose));
+    return { factor, requestedRegion: chain[0].code, resolvedRegion: r.code, level: r.level, requestedYear: year, yearUsed: factor.year, notes };
+  }
+  return null;
+}
+
+function groupBySeries(factors: Factor[]): Map<string, Factor[]> {
+  const groups = new Map<string, Factor[]>();
+  for (const f of factors) {
+    const key = seriesOf(f.id);
+    const g = groups.get(key);
+    if (g) g.push(f);
+    else groups.set(key, [f]);
+  }
+  return groups;
+}
+
+/** Throws FactorUseError unless the factor may enter a product footprint; names the replacement when `factors` are given. */
+export function assertUsableInProductFootprint(factor: Factor, factors?: Factor[]): void {
+  if (PRODUCT_FOOTPRINT_KINDS.includes(factor.kind)) return;
+  if (factor.kind !== 'electricity-co2') {
+    throw new FactorUseError(
+      `${factor.id} is a ${factor.kind} value, not an emission factor, and cannot be used in a product footprint. ` +
+        `该数据不是排放因子，不能用于产品碳足迹核算。`,
+      factor,
+    );
+  }
+  let suggestion: FactorMatch | undefined;
+  if (factors) {
+    try {
+      suggestion = lookupFactor(factors, { kind: 'electricity-footprint', region: factor.region, year: factor.year, purpose: 'product-footprint' });
+    } catch (e) {
+      if (!(e instanceof FactorNotFoundError)) throw e;
+    }
+  }
+  const instead = suggestion
+    ? ` Use ${suggestion.factor.id} (${suggestion.factor.value} ${suggestion.factor.unit}, ${suggestion.factor.status}) instead` +
+      `${suggestion.notes.length ? ` — ${suggestion.notes.join(' ')}` : '.'}`
+    : ` Use the electricity-footprint factor for ${factor.region} and ${factor.year} instead.`;
+  throw new FactorUseError(
+    `${factor.id} (${factor.value} ${factor.unit}) is a CO2-only electricity emission factor for organisational (scope 2) ` +
+      `inventories: it counts only the CO2 of generation. ISO 14067 and GB/T 24067 require life-cycle (cradle-to-grave) ` +
+      `emission factors in a product carbon footprint, covering all greenhouse gases and the fuel and infrastructure chain.` +
+      instead +
+      ` 该因子为电力二氧化碳排放因子（仅含发电环节CO2，用于企业/组织温室气体核算），不能用于产品碳足迹；` +
+      `ISO 14067 与 GB/T 24067 要求使用全生命周期的电力碳足迹因子。`,
+    factor,
+    suggestion,
+  );
+}
+
+export interface LookupQuery {
+  kind?: FactorKind;
+  /** words in Chinese or English, matched against names (see SYNONYMS) */
+  query?: string;
+  /** e.g. "coal" for coal power; by default factors without a technology (grid averages) come first */
+  technology?: string;
+  perUnit?: string;
+  region: string;
+  year?: number;
+  purpose?: Purpose;
+}
+
+function compare(purpose: Purpose | undefined, chainIndex: Map<string, number>) {
+  return (a: { m: FactorMatch; score: number }, b: { m: FactorMatch; score: number }) =>
+    b.score - a.score ||
+    Number(isDefault(b.m.factor)) - Number(isDefault(a.m.factor)) ||
+    (purpose === 'product-footprint' ? Number(b.m.factor.gases === 'CO2e') - Number(a.m.factor.gases === 'CO2e') : 0) ||
+    chainIndex.get(a.m.resolvedRegion)! - chainIndex.get(b.m.resolvedRegion)! ||
+    Number(b.m.yearUsed === b.m.requestedYear) - Number(a.m.yearUsed === a.m.requestedYear) ||
+    a.m.factor.id.localeCompare(b.m.factor.id);
+}
+
+function rankedMatches(factors: Factor[], q: LookupQuery): { m: FactorMatch; score: number }[] {
+  const region = getRegion(q.region).code;
+  const chainIndex = new Map(regionChain(region).map((r, i) => [r.code, i]));
+  const scored = new Map<Factor, number>();
+  for (const f of factors) {
+    if (q.kind && f.kind !== q.kind) continue;
+    if (q.technology && f.technology?.toLowerCase() !== q.technology.toLowerCase()) continue;
+    if (q.perUnit && f.perUnit !== q.perUnit) continue;
+    if (q.purpose === 'product-footprint' && !PRODUCT_FOOTPRINT_KINDS.includes(f.kind)) continue;
+    const s = matchScore(f, q.query ?? '');
+    if (s > 0) scored.set(f, s);
+  }
+  const out: { m: FactorMatch; score: number }[] = [];
+  for (const series of groupBySeries([...scored.keys()]).values()) {
+    const m = resolveSeries(series, region, q.year, q.purpose);
+    if (m) out.push({ m, score: scored.get(m.factor)! });
+  }
+  return out.sort(compare(q.purpose, chainIndex));
+}
+
+/** The best factor for the query, resolved through the region chain and years. */
+export function lookupFactor(factors: Factor[], q: LookupQuery): FactorMatch {
+  if (q.purpose === 'product-footprint' && q.kind === 'electricity-co2') {
+    const m = lookupFactor(factors, { ...q, purpose: 'organisational' });
+    assertUsableInProductFootprint(m.factor, factors);
+  }
+  const ranked = rankedMatches(factors, q);
+  if (ranked.length === 0) {
+    const what = [q.kind, q.query && `"${q.query}"`, q.technology, q.perUnit && `per ${q.perUnit}`].filter(Boolean).join(', ') || 'any factor';
+    throw new FactorNotFoundError(
+      `No factor for ${what} in ${regionChain(q.region).map((r) => r.code).join(' → ')}` +
+        (q.purpose === 'product-footprint' ? ' usable in a product footprint.' : '.'),
+    );
+  }
+  const best = ranked[0].m;
+  const tie = ranked.filter((r) => r.score === ranked[0].score && isDefault(r.m.factor) === isDefault(best.factor)).length - 1;
+  if (tie > 0) {
+    best.notes.push(`${tie} other factor series matched as well (e.g. ${ranked[1].m.factor.id}); narrow with kind, query, technology or perUnit.`);
+  }
+  return best;
+}
+
+/** A search hit, flat for JSON output: `region` is the region asked for, `resolvedRegion` the one that answered. */
+export interface SearchResult extends Omit<Factor, 'region'> {
+  region: string;
+  resolvedRegion: string;
+  level: RegionLevel;
+  requestedYear?: number;
+  release: string;
+  notes: string[];
+  score: number;
+}
+
+export interface SearchOptions {
+  /** default CN */
+  region?: string;
+  year?: number;
+  kind?: FactorKind;
+  purpose?: Purpose;
+  release?: string;
+}
+
+/** Every factor series matching the text, each resolved for the region and year, best first. */
+export function searchFactors(factors: Factor[], text: string, opts: SearchOptions = {}): SearchResult[] {
+  return rankedMatches(factors, { query: text, region: opts.region ?? 'CN', year: opts.year, kind: opts.kind, purpose: opts.purpose }).map(
+    ({ m, score }) => ({
+      ...m.factor,
+      region: m.requestedRegion,
+      resolvedRegion: m.resolvedRegion,
+      level: m.level,
+      requestedYear: m.requestedYear,
+      release: opts.release ?? SEED_RELEASE,
+      notes: m.notes,
+      score,
+    }),
+  );
+}

@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PRODUCT_FOOTPRINT_KINDS, type FactorKind } from '../../src/model/factor.ts';
+import { FactorUseError, assertUsableInProductFootprint, lookupFactor, searchFactors } from '../../src/factors/lookup.ts';
+import { REGIONS } from '../../src/factors/regions.ts';
+import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
+
+const factors = seedFactors();
+const CONTRACT = ['id', 'name', 'value', 'unit', 'kind', 'region', 'resolvedRegion', 'year', 'source', 'release', 'status'];
+
+test('电力 and electricity in Sichuan 2022 find 0.1404 kg CO2/kWh with its source, first', () => {
+  for (const q of ['电力', 'electricity', '电', 'grid']) {
+    const hits = searchFactors(factors, q, { region: 'CN-SC', year: 2022 });
+    const top = hits[0];
+    for (const k of CONTRACT) assert.ok(k in top, `${q}: result has ${k}`);
+    assert.equal(top.id, 'cn-electricity-co2/CN-SC/2022', q);
+    assert.equal(top.value, 0.1404);
+    assert.equal(top.kind, 'electricity-co2');
+    assert.equal(top.region, 'CN-SC');
+    assert.equal(top.resolvedRegion, 'CN-SC');
+    assert.equal(top.level, 'province');
+    assert.equal(top.release, SEED_RELEASE);
+    assert.match(top.source.title, /2022/);
+    const fp = hits.find((h) => h.kind === 'electricity-footprint' && h.resolvedRegion === 'CN-SC');
+    assert.ok(fp, `${q}: the life-cycle factor is found too, typed differently`);
+    assert.equal(fp.status, 'derived');
+    assert.ok(fp.notes.some((n) => /nearest later year/.test(n)));
+  }
+});
+
+test('Tibet resolves upward and says which level answered', () => {
+  const top = searchFactors(factors, '电力', { region: 'CN-XZ', year: 2022 })[0];
+  assert.equal(top.region, 'CN-XZ');
+  assert.equal(top.resolvedRegion, 'CN');
+  assert.equal(top.level, 'national');
+  assert.equal(top.value, 0.5366);
+  assert.ok(top.notes.some((n) => /national level/.test(n) && /CN-XZ/.test(n)));
+  assert.ok(top.notes.some((n) => /Tibet has no official provincial factor/.test(n)));
+});
+
+test('every region resolves for every kind that has factors', () => {
+  const kinds: FactorKind[] = ['electricity-co2', 'electricity-footprint', 'fuel-combustion', 'transport'];
+  for (const r of REGIONS.filter((x) => x.code !== 'GLO')) {
+    for (const kind of kinds) {
+      const m = lookupFactor(factors, { kind, region: r.code, year: 2023 });
+      assert.equal(m.requestedRegion, r.code);
+      if (kind.startsWith('electricity')) {
+        const expected = r.code === 'CN-XZ' ? 'CN' : r.code;
+        assert.equal(m.resolvedRegion, expected, `${kind} ${r.code}`);
+        assert.equal(m.level, expected === 'CN' ? 'national' : r.level);
+      }
+    }
+  }
+});
+
+test('year: exact, else nearest earlier, else nearest later, with a note', () => {
+  const q = { kind: 'electricity-co2' as const, region: 'CN-SC' };
+  assert.equal(lookupFactor(factors, { ...q, year: 2022 }).factor.value, 0.1404);
+  const later = lookupFactor(factors, { ...q, year: 2030 });
+  assert.equal(later.yearUsed, 2023);
+  assert.ok(later.notes.some((n) => /No 2030 value: used 2023, the nearest earlier year/.test(n)));
+  const earlier = lookupFactor(factors, { ...q, year: 2015 });
+  assert.equal(earlier.yearUsed, 2021);
+  assert.ok(earlier.notes.some((n) => /nearest later year/.test(n)));
+});
+
+test('Chinese and English search for fuels and transport', () => {
+  for (const q of ['柴油', 'diesel']) {
+    const hits = searchFactors(factors, q, { region: 'CN-GD' });
+    assert.ok(hits.some((h) => h.id === 'fuel-cn-guideline-diesel-co2-per-kg/CN/2015' && h.level === 'national'), q);
+    assert.ok(hits.some((h) => h.id.startsWith('fuel-ipcc2006-gas-diesel-oil') && h.level === 'global'), q);
+  }
+  for (const q of ['公路', 'road']) {
+    const hits = searchFactors(factors, q, {});
+    assert.ok(hits.length >= 5 && hits.every((h) => h.kind === 'transport' && h.id.includes('-road-')), q);
+  }
+  assert.ok(searchFactors(factors, '铁路').some((h) => h.value === 0.006502));
+  assert.ok(searchFactors(factors, '光伏', { year: 2024 }).some((h) => h.id === 'cn-electricity-footprint-photovoltaic/CN/2024'));
+  assert.deepEqual(searchFactors(factors, 'no such thing'), []);
+});
+
+test('unverified values carry status check and a warning note', () => {
+  const hit = searchFactors(factors, '电力', { region: 'CN-SC', year: 2023 })[0];
+  assert.equal(hit.id, 'cn-electricity-co2/CN-SC/2023');
+  assert.equal(hit.status, 'check');
+  assert.ok(hit.notes.some((n) => /^Unverified \(status check\)/.test(n)));
+});
+
+test('a CO2-only electricity factor is refused in a product footprint, in English and Chinese, with the replacement', () => {
+  const co2 = factors.find((f) => f.id === 'cn-electricity-co2/CN-SC/2022')!;
+  assert.throws(
+    () => assertUsableInProductFootprint(co2, factors),
+    (e: unknown) =>
+      e instanceof FactorUseError &&
+      /ISO 14067/.test(e.message) &&
+      /GB\/T 24067/.test(e.message) &&
+      /产品碳足迹/.test(e.message) &&
+      e.suggestion?.factor.id === 'cn-electricity-footprint/CN-SC/2023',
+  );
+  assert.throws(() => lookupFactor(factors, { kind: 'electricity-co2', region: 'CN-SC', year: 2022, purpose: 'product-footprint' }), FactorUseError);
+  for (const f of factors.filter((x) => PRODUCT_FOOTPRINT_KINDS.includes(x.kind))) assertUsableInProductFootprint(f);
+  const pf = searchFactors(factors, '电力', { region: 'CN-SC', year: 2023, purpose: 'product-footprint' });
+  assert.ok(pf.length > 0 && pf.every((h) => h.kind !== 'electricity-co2'));
+  assert.equal(pf[0].id, 'cn-electricity-footprint/CN-SC/2023');
+});
+
+test('product-footprint lookups prefer CO2e fuel factors', () => {
+  const m = lookupFactor(factors, { query: '柴油', perUnit: 'kg', region: 'CN-SC', purpose: 'product-footprint' });
+  assert.equal(m.factor.gases, 'CO2e');
+  assert.ok(m.notes.some((n) => /Combustion only/.test(n)));
+});
