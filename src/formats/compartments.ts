@@ -30,3 +30,13 @@ export function elementaryCategory(path: string[]): string[] {
   }
   return [ELEMENTARY_ROOT, ...rest];
 }
+
+/**
+ * NETL flow names carry their compartment in brackets, e.g. "Carbon dioxide [Inorganic
+ * emissions to air]"; when an export gives no compartment that is the best evidence there is.
+ */
+export function compartmentFromName(name: string): string[] | undefined {
+  const m = /\[[^\]]*\bemissions? to (air|fresh ?water|water|soil)\]/i.exec(name);
+  if (!m) return undefined;
+  return [ELEMENTARY_ROOT, /water/i.test(m[1]) ? 'water' : m[1].toLowerCase(), 'unspecified'];
+}

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { FlowSchema, ProcessSchema, type Exchange, type Flow, type FlowKind, type LciDatabase, type Pedigree, type Process, type Uncertainty } from '../model/lci.ts';
-import { ELEMENTARY_ROOT, elementaryCategory } from './compartments.ts';
+import { ELEMENTARY_ROOT, compartmentFromName, elementaryCategory } from './compartments.ts';
 import { ImportError } from './errors.ts';
 import { Fields, normaliseCas, ordered, parsePedigree } from './fields.ts';
 import { compartmentFromId } from './name-ids.ts';
@@ -75,7 +75,7 @@ export async function importEcoSpold2(path: string, opts: EcoSpold2Options = {})
         ? (known?.category ?? [])
         : compartment
           ? elementaryCategory(compartment)
-          : (known?.category ?? masterByName.get(nameKey(d.name)) ?? [ELEMENTARY_ROOT, d.input && !d.output ? 'resource' : 'unspecified', 'unspecified']);
+          : (known?.category ?? masterByName.get(nameKey(d.name)) ?? compartmentFromName(d.name) ?? [ELEMENTARY_ROOT, d.input && !d.output ? 'resource' : 'unspecified', 'unspecified']);
     const flow: Flow = {
       id: d.id,
       name: d.name,

@@ -21,6 +21,8 @@ function tanji(...args: string[]) {
 }
 
 const GRID = 'Electricity, at Grid, US, 2008';
+/** USLCI states little uncertainty; this steel chain has triangular, uniform and pedigree-scored exchanges */
+const STEEL = 'Steel plate; Blast furnace route; Production mix; 85% recovery rate';
 
 before(() => {
   const r = tanji('import', USLCI_JSONLD, '--name', 'uslci');
@@ -85,7 +87,7 @@ test('contributions: process shares sum to the total, tree and Sankey are well f
 });
 
 test('montecarlo is reproducible with a seed and brackets the deterministic value', () => {
-  const run = (seed: string) => JSON.parse(tanji('montecarlo', GRID, '--iterations', '200', '--seed', seed, '--json').out);
+  const run = (seed: string) => JSON.parse(tanji('montecarlo', STEEL, '--iterations', '200', '--seed', seed, '--json').out);
   const a = run('7'), b = run('7'), c = run('8');
   assert.equal(a.mean, b.mean);
   assert.notEqual(a.mean, c.mean);
@@ -105,7 +107,8 @@ test('export-matrix writes A, B, C and the index files', () => {
 test('EcoSpold2 imports beside JSON-LD and both databases stay listed', () => {
   const r = tanji('import', USLCI_ECOSPOLD2, '--name', 'uslci-es2', '--json');
   assert.equal(r.code, 0, r.err);
-  assert.equal(JSON.parse(r.out).processes, 766);
+  // 21 of the 767 activities have no reference product and are left out, with a warning
+  assert.equal(JSON.parse(r.out).processes, 746);
   const dbs = JSON.parse(tanji('list', 'databases', '--json').out).map((d: { name: string }) => d.name);
   assert.deepEqual(dbs.sort(), ['uslci', 'uslci-es2']);
   const es2 = JSON.parse(tanji('calc', GRID, '--db', 'uslci-es2', '--json').out);

@@ -22,13 +22,22 @@ Example: tanji import ../shared/data/uslci/uslci-olca1.5-jsonld.zip --name uslci
     const name = databaseName((values.name as string | undefined) ?? basename(file));
     const progress = new Progress(`import ${basename(file)}`, Boolean(values.json));
     const started = performance.now();
-    const db = await importDatabase(file, { onProgress: (d, t) => progress.update(d, t) });
+    const warnings: string[] = [];
+    const db = await importDatabase(file, { onProgress: (d, t) => progress.update(d, t), onWarning: (w) => warnings.push(w) });
     const seconds = (performance.now() - started) / 1000;
     progress.done(`${db.processes.length} processes`);
     saveDatabase(name, db);
     const exchanges = db.processes.reduce((n, p) => n + p.exchanges.length, 0);
-    const summary = { name, origin: db.origin, processes: db.processes.length, flows: db.flows.length, exchanges, seconds: Number(seconds.toFixed(2)) };
-    if (values.json) console.log(JSON.stringify(summary));
-    else console.log(`imported ${summary.processes} processes, ${summary.flows} flows, ${exchanges} exchanges into database "${name}" in ${summary.seconds} s`);
+    const summary = { name, origin: db.origin, processes: db.processes.length, flows: db.flows.length, exchanges, seconds: Number(seconds.toFixed(2)), warnings };
+    if (values.json) {
+      console.log(JSON.stringify(summary));
+      return;
+    }
+    console.log(`imported ${summary.processes} processes, ${summary.flows} flows, ${exchanges} exchanges into database "${name}" in ${summary.seconds} s`);
+    if (warnings.length) {
+      console.log(`${warnings.length} record(s) were repaired or left out:`);
+      for (const w of warnings.slice(0, 20)) console.log(`  ${w}`);
+      if (warnings.length > 20) console.log(`  … and ${warnings.length - 20} more (--json lists them all)`);
+    }
   },
 };
