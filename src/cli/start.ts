@@ -27,8 +27,8 @@ if (!listDatabases().some((d) => d.name === 'uslci')) {
   }
 }
 if (listDatabases().some((d) => d.name === 'uslci')) {
-  console.log('\nSmoke test: 1 kWh of US grid electricity, IPCC AR6 GWP100\n');
-  await main(['calc', 'Electricity, at Grid, US, 2008', '--db', 'uslci', '--method', 'ipcc-ar6-gwp100']);
+  console.log('\nSmoke test: 1 kWh (3.6 MJ, the unit USLCI uses) of US grid electricity, IPCC AR6 GWP100\n');
+  await main(['calc', 'Electricity, at Grid, US, 2008', '--db', 'uslci', '--method', 'ipcc-ar6-gwp100', '--amount', '3.6']);
 }
 console.log(`
 Ready. What exists today is the calculation engine and the \`tanji\` command:
