@@ -7,6 +7,8 @@ import { contributionsCommand } from './commands/contributions.ts';
 import { montecarloCommand } from './commands/montecarlo.ts';
 import { exportMatrixCommand } from './commands/export-matrix.ts';
 import { methodsCommand } from './commands/methods.ts';
+import { factorCommand } from './commands/factor.ts';
+import { regionalizeCommand } from './commands/regionalize.ts';
 import { dataDir } from '../store/files.ts';
 
 const COMMANDS: CommandSpec[] = [
@@ -18,6 +20,8 @@ const COMMANDS: CommandSpec[] = [
   montecarloCommand,
   exportMatrixCommand,
   methodsCommand,
+  factorCommand,
+  regionalizeCommand,
 ];
 
 function overview(): string {

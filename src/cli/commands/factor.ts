@@ -1,0 +1,81 @@
+import type { CommandSpec } from '../args.ts';
+import { numberOption, UsageError } from '../args.ts';
+import { FactorKindSchema, type FactorKind } from '../../model/factor.ts';
+import { searchFactors, type Purpose } from '../../factors/lookup.ts';
+import { seedFactors } from '../../factors/seed.ts';
+import { num, table } from '../format.ts';
+
+const PURPOSES: Purpose[] = ['product-footprint', 'organisational'];
+
+export const factorCommand: CommandSpec = {
+  name: 'factor',
+  summary: 'search the background emission factors (Chinese or English), resolved for a region and year',
+  usage: 'tanji factor search <text> [--region CN-SC] [--year 2022] [--kind <kind>] [--purpose product-footprint|organisational] [--limit N] [--json]',
+  options: {
+    region: { type: 'string' },
+    year: { type: 'string' },
+    kind: { type: 'string' },
+    purpose: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  help: `
+Each factor series is resolved for the region by walking province → regional grid → national →
+global, and for the year (that year, else the nearest earlier, else the nearest later); the
+result says which region answered (resolvedRegion, level) and why in its notes.
+  --region <code>     CN (default), a grid such as CN-SOUTHWEST, a province such as CN-SC, or a name (四川, Sichuan)
+  --year <yyyy>       reference year wanted
+  --kind <kind>       ${FactorKindSchema.options.join(', ')}
+  --purpose <p>       product-footprint leaves out CO2-only organisational electricity factors,
+                      which ISO 14067 / GB/T 24067 do not allow in a product footprint
+  --limit N           at most N results (default 20; 0 for all)
+  --json              a JSON array: id, name, nameZh, value, unit, kind, region, resolvedRegion,
+                      level, year, source, release, status, notes, ...
+Status: verified (seen in the published source), check (unverified: see the notes), derived
+(computed by Tanji; the method field says how).
+Examples:
+  tanji factor search 电力 --region CN-SC --year 2022
+  tanji factor search electricity --region CN-XZ --year 2022 --json
+  tanji factor search diesel --kind fuel-combustion`,
+  run(positionals, values) {
+    const [sub, ...words] = positionals;
+    if (sub !== 'search') throw new UsageError('the only subcommand is search: tanji factor search <text>');
+    const text = words.join(' ').trim();
+    if (!text) throw new UsageError('what should I search for? e.g. tanji factor search 电力 --region CN-SC');
+    const kind = values.kind as string | undefined;
+    if (kind && !FactorKindSchema.options.includes(kind as FactorKind)) throw new UsageError(`--kind must be one of ${FactorKindSchema.options.join(', ')}`);
+    const purpose = values.purpose as string | undefined;
+    if (purpose && !PURPOSES.includes(purpose as Purpose)) throw new UsageError(`--purpose must be one of ${PURPOSES.join(', ')}`);
+    const year = values.year === undefined ? undefined : numberOption(values, 'year', 0);
+    const limit = numberOption(values, 'limit', 20);
+    let results;
+    try {
+      results = searchFactors(seedFactors(), text, {
+        region: (values.region as string | undefined) ?? 'CN',
+        year,
+        kind: kind as FactorKind | undefined,
+        purpose: purpose as Purpose | undefined,
+      });
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const shown = limit > 0 ? results.slice(0, limit) : results;
+    if (values.json) {
+      console.log(JSON.stringify(shown, null, 2));
+      return;
+    }
+    if (!shown.length) {
+      console.log(`no factor matches "${text}"; try electricity/电力, diesel/柴油, road/公路, natural gas/天然气`);
+      return;
+    }
+    console.log(
+      table(
+        ['value', 'unit', 'kind', 'answered by', 'year', 'status', 'name', 'id'],
+        shown.map((r) => [num(r.value), r.unit, r.kind, `${r.resolvedRegion} (${r.level})`, String(r.year), r.status, r.nameZh ? `${r.name} / ${r.nameZh}` : r.name, r.id]),
+      ),
+    );
+    const first = shown[0];
+    console.log(`\nBest match: ${first.source.publisher}, ${first.source.title}${first.source.documentNumber ? `, ${first.source.documentNumber}` : ''}; release ${first.release}`);
+    for (const n of first.notes) console.log(`  note: ${n}`);
+  },
+};

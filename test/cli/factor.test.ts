@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const data = mkdtempSync(join(tmpdir(), 'tanji-factor-'));
+
+function tanji(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/tanji.ts'), ...args], { cwd: root, env: { ...process.env, TANJI_DATA: data }, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const CONTRACT = ['id', 'name', 'value', 'unit', 'kind', 'region', 'resolvedRegion', 'year', 'source', 'release', 'status'];
+
+test('factor search 电力 and electricity in Sichuan 2022 find 0.1404 kg CO2/kWh with its source', () => {
+  for (const text of ['电力', 'electricity']) {
+    const r = tanji('factor', 'search', text, '--region', 'CN-SC', '--year', '2022', '--json');
+    assert.equal(r.code, 0, r.err);
+    const items = JSON.parse(r.out);
+    for (const item of items) for (const k of CONTRACT) assert.ok(k in item, `${k} missing`);
+    const sc = items.find((i: { kind: string; resolvedRegion: string; year: number }) => i.kind === 'electricity-co2' && i.resolvedRegion === 'CN-SC' && i.year === 2022);
+    assert.ok(sc, 'the Sichuan CO2 factor is found');
+    assert.equal(sc.value, 0.1404);
+    assert.equal(sc.unit, 'kg CO2/kWh');
+    assert.match(sc.source.publisher, /Ministry of Ecology and Environment/);
+    assert.ok(items.some((i: { kind: string }) => i.kind === 'electricity-footprint'), 'life-cycle factors are a different kind');
+  }
+});
+
+test('factor search for Tibet resolves upward and says which level answered', () => {
+  const items = JSON.parse(tanji('factor', 'search', 'electricity', '--region', 'CN-XZ', '--year', '2022', '--json').out);
+  const co2 = items.find((i: { kind: string }) => i.kind === 'electricity-co2');
+  assert.equal(co2.region, 'CN-XZ');
+  assert.equal(co2.resolvedRegion, 'CN');
+  assert.equal(co2.level, 'national');
+  assert.ok(co2.notes.length > 0);
+});
+
+test('for a product footprint, CO2-only organisational factors are left out', () => {
+  const items = JSON.parse(tanji('factor', 'search', '电力', '--region', 'CN-SC', '--purpose', 'product-footprint', '--json').out);
+  assert.ok(items.length > 0);
+  assert.ok(items.every((i: { kind: string }) => i.kind !== 'electricity-co2'));
+});
+
+test('an unknown region is explained', () => {
+  const r = tanji('factor', 'search', 'electricity', '--region', 'CN-ZZ');
+  assert.equal(r.code, 2);
+  assert.match(r.err, /CN-ZZ/);
+});
