@@ -37,5 +37,5 @@ Ready. What exists today is the calculation engine and the \`tanji\` command:
   npm run tanji -- contributions "Electricity, at Grid, US, 2008" --by tree
   npm run tanji -- calc-all --method ipcc-ar6-gwp100 --out scores.csv
   npm run bench
-Not built yet: the web app and HTTP API, the PostgreSQL store and the China background database
-(see the open issues).`);
+Not built yet: the web app and HTTP API (see the open issues). China factors:
+  npm run tanji -- factor search 电力 --region CN-SC --year 2022`);
