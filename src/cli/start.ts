@@ -31,11 +31,11 @@ if (listDatabases().some((d) => d.name === 'uslci')) {
   await main(['calc', 'Electricity, at Grid, US, 2008', '--db', 'uslci', '--method', 'ipcc-ar6-gwp100', '--amount', '3.6']);
 }
 console.log(`
-Ready. What exists today is the calculation engine and the \`tanji\` command:
+Ready. What exists today is the calculation engine, the China factor data and the \`tanji\` command:
   npm run tanji -- --help
   npm run tanji -- list --search steel
   npm run tanji -- contributions "Electricity, at Grid, US, 2008" --by tree
   npm run tanji -- calc-all --method ipcc-ar6-gwp100 --out scores.csv
+  npm run tanji -- factor search 电力 --region CN-SC --year 2022
   npm run bench
-Not built yet: the web app and HTTP API (see the open issues). China factors:
-  npm run tanji -- factor search 电力 --region CN-SC --year 2022`);
+Not built yet: the web app and HTTP API (see the open issues).`);
