@@ -64,6 +64,8 @@ export interface TechIndex {
   cutoffs: Cutoff[];
   ambiguous: AmbiguousLink[];
   unallocated: UnallocatedCoProduct[];
+  /** flows provided only as unallocated co-products, for explaining cut-offs */
+  unallocatedFlows: Set<string>;
   flows: Map<string, Flow>;
 }
 
@@ -116,7 +118,7 @@ export function buildTechIndex(db: LciDatabase, choice: AllocationChoice): TechI
       }
     }
   }
-  return { providers, byFlow, byProcess, cutoffs: [], ambiguous: [], unallocated, flows };
+  return { providers, byFlow, byProcess, cutoffs: [], ambiguous: [], unallocated, unallocatedFlows: new Set(unallocated.map((u) => u.flowId)), flows };
 }
 
 /** The provider column an exchange links to, or null (then it is recorded as a cut-off). */
@@ -131,7 +133,7 @@ export function linkExchange(index: TechIndex, consumer: Process, e: Exchange): 
       flowName: flow.name,
       amount: e.amount,
       unit: flow.unit,
-      reason: index.unallocated.some((u) => u.flowId === flow.id)
+      reason: index.unallocatedFlows.has(flow.id)
         ? 'only provided as an unallocated co-product of a multi-output process'
         : 'no process in the database provides this flow',
     });

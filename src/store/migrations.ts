@@ -1,0 +1,174 @@
+import type { Queryable, Store } from './connection.ts';
+
+/**
+ * The schema as an ordered list of migrations. A migration, once released, is never edited:
+ * a change is a new entry at the end. Each store records what it has applied in
+ * schema_migrations; `migrate` applies the rest in one transaction, so a store is always at
+ * exactly one version.
+ */
+
+export interface Migration {
+  id: number;
+  name: string;
+  sql: string;
+}
+
+/** Release contents are only ever inserted; these tables refuse UPDATE and DELETE. */
+const IMMUTABLE = ['releases', 'unit_groups', 'flow_properties', 'flows', 'datasets', 'factors', 'import_log'];
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'releases of LCI databases and factors',
+    sql: `
+CREATE TABLE databases (
+  id serial PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- a release is a numbered, immutable snapshot: an LCI database, factors, or both
+CREATE TABLE releases (
+  id serial PRIMARY KEY,
+  number text NOT NULL UNIQUE CHECK (number <> ''),
+  database_id integer REFERENCES databases (id),
+  -- LciDatabase.origin: format and file the contents were imported from
+  origin text,
+  -- the publication the release is (title, publisher, document number, URL), and its licence
+  source jsonb,
+  licence text,
+  notes text,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- bodies are the model objects as JSON, so a release loads back exactly as it was saved;
+-- position keeps the order; the other columns are copies for querying
+CREATE TABLE unit_groups (
+  release_id integer NOT NULL REFERENCES releases (id),
+  position integer NOT NULL,
+  unit_group_id text NOT NULL,
+  name text NOT NULL,
+  body jsonb NOT NULL,
+  PRIMARY KEY (release_id, position),
+  UNIQUE (release_id, unit_group_id)
+);
+
+CREATE TABLE flow_properties (
+  release_id integer NOT NULL REFERENCES releases (id),
+  position integer NOT NULL,
+  flow_property_id text NOT NULL,
+  name text NOT NULL,
+  body jsonb NOT NULL,
+  PRIMARY KEY (release_id, position),
+  UNIQUE (release_id, flow_property_id)
+);
+
+CREATE TABLE flows (
+  release_id integer NOT NULL REFERENCES releases (id),
+  position integer NOT NULL,
+  flow_id text NOT NULL,
+  name text NOT NULL,
+  kind text NOT NULL,
+  body jsonb NOT NULL,
+  PRIMARY KEY (release_id, position),
+  UNIQUE (release_id, flow_id)
+);
+
+-- one row per unit process
+CREATE TABLE datasets (
+  release_id integer NOT NULL REFERENCES releases (id),
+  position integer NOT NULL,
+  process_id text NOT NULL,
+  name text NOT NULL,
+  location text,
+  category text NOT NULL,
+  valid_from text,
+  valid_until text,
+  -- the record it was imported from, "<file>:<entry>"
+  source text NOT NULL,
+  -- the Process without its exchanges
+  body jsonb NOT NULL,
+  -- its exchanges, packed (see packed-exchanges.ts): text, because PGlite returns text several
+  -- times faster than json, and loading a large release into the engine is bound by this column
+  exchanges text NOT NULL,
+  PRIMARY KEY (release_id, position),
+  UNIQUE (release_id, process_id)
+);
+
+CREATE TABLE factors (
+  release_id integer NOT NULL REFERENCES releases (id),
+  position integer NOT NULL,
+  factor_id text NOT NULL,
+  kind text NOT NULL,
+  name text NOT NULL,
+  name_zh text,
+  region text NOT NULL,
+  year integer NOT NULL,
+  value double precision NOT NULL,
+  unit text NOT NULL,
+  status text NOT NULL,
+  licence text NOT NULL,
+  body jsonb NOT NULL,
+  PRIMARY KEY (release_id, position),
+  UNIQUE (release_id, factor_id)
+);
+CREATE INDEX factors_kind_region_year ON factors (kind, region, year);
+
+-- successful saves only: a failed one rolls back with everything else
+CREATE TABLE import_log (
+  id serial PRIMARY KEY,
+  release_id integer NOT NULL REFERENCES releases (id),
+  origin text,
+  processes integer NOT NULL,
+  flows integer NOT NULL,
+  factors integer NOT NULL,
+  seconds double precision NOT NULL,
+  host text NOT NULL,
+  pid integer NOT NULL,
+  finished_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE FUNCTION tanji_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'releases are immutable: % on % refused', TG_OP, TG_TABLE_NAME;
+END
+$$;
+${IMMUTABLE.map((t) => `CREATE TRIGGER ${t}_immutable BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();`).join('\n')}
+`,
+  },
+];
+
+/** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */
+const MIGRATION_LOCK = 0x74616e6a; // "tanj"
+
+/** Applies the pending migrations; returns their ids (none when the store is current). */
+export async function migrate(store: Store): Promise<number[]> {
+  return store.transaction(async (tx) => {
+    // PGlite has advisory locks too (it is PostgreSQL), though its directory lock already serialises processes
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    if (store.schema) await tx.exec(`CREATE SCHEMA IF NOT EXISTS ${store.schema}`);
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const applied = new Set((await tx.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id));
+    const known = new Set(MIGRATIONS.map((m) => m.id));
+    const unknown = [...applied].filter((id) => !known.has(id));
+    if (unknown.length) throw new Error(`the store has migrations this Tanji does not know (${unknown.join(', ')}): it was written by a newer version`);
+    const pending = MIGRATIONS.filter((m) => !applied.has(m.id));
+    for (const m of pending) await apply(tx, m);
+    return pending.map((m) => m.id);
+  });
+}
+
+async function apply(tx: Queryable, m: Migration) {
+  await tx.exec(m.sql);
+  await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [m.id, m.name]);
+}
+
+/** Highest applied migration, 0 for an empty store. */
+export async function schemaVersion(store: Queryable): Promise<number> {
+  const [row] = await store.query<{ v: number | null }>('SELECT max(id) AS v FROM schema_migrations');
+  return row?.v ?? 0;
+}
