@@ -12,6 +12,7 @@ import { monteCarlo } from '../src/engine/montecarlo.ts';
 import { getMethod } from '../src/factors/gwp.ts';
 import { toMatrixMarket } from '../src/formats/matrix-market.ts';
 import { replicateAcrossProvinces } from './scaled.ts';
+import { storeBenchmarks } from './store.ts';
 
 /**
  * `npm run bench`: Tanji against scipy's splu on the same matrices, in the same run.
@@ -117,3 +118,6 @@ console.log(`target scaled factor+solve < 2 s: ${tanji['scaled-31-provinces-one-
 const missed = Object.keys(tanji).filter((k) => tanji[k] / scipy[k] > 1);
 console.log(`target every ratio ≤ 1.0: ${missed.length ? `MISSED for ${missed.join(', ')}` : 'met'}`);
 console.log(`peak memory: Tanji ${(peakRss / 2 ** 20).toFixed(0)} MiB RSS, scipy peer ${Number(scipy.peakRssMiB).toFixed(0)} MiB RSS`);
+
+console.log('\nstore (PGlite; PostgreSQL too with TANJI_BENCH_DATABASE_URL):');
+for (const line of await storeBenchmarks()) console.log(line);

@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { buildSystem } from '../src/engine/system.ts';
 import { buildTechIndex, isProvision, linkExchange } from '../src/engine/linking.ts';
 import { importJsonLd } from '../src/formats/jsonld.ts';
-import type { Factor, FactorKind } from '../src/model/factor.ts';
+import type { Factor } from '../src/model/factor.ts';
+import { seedFactors } from '../src/factors/seed.ts';
 import type { LciDatabase, Process } from '../src/model/lci.ts';
 import { loadRelease, openStore, saveRelease, searchFactors, type Store, type StoreOptions } from '../src/store/index.ts';
 
@@ -30,7 +31,7 @@ export async function storeBenchmarks(): Promise<string[]> {
   const uslci = await importJsonLd(uslciZip);
   const parseS = seconds(t0);
   const regional = regionalise(uslci, provinces());
-  const factors = await benchFactors();
+  const factors = seedFactors();
 
   const backends: { name: string; opts: () => StoreOptions; cleanup: () => Promise<void> }[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'tanji-bench-store-'));
@@ -148,61 +149,6 @@ function regionalise(db: LciDatabase, codes: string[]): LciDatabase {
     })),
   );
   return { ...db, name: `${db.name}-regionalised`, processes };
-}
-
-/** The seed factors when src/factors provides them, else a generated workload of the same shape. */
-async function benchFactors(): Promise<Factor[]> {
-  const seed = resolve(here, '../src/factors/seed.ts');
-  if (existsSync(seed)) {
-    const mod = (await import(pathToFileURL(seed).href)) as { seedFactors?: () => Factor[] | Promise<Factor[]> };
-    if (mod.seedFactors) {
-      const seeded = await mod.seedFactors();
-      if (seeded.length >= 1000) return seeded;
-    }
-  }
-  return generatedFactors();
-}
-
-/**
- * About 2,000 factors over the real region codes, kinds and names, with generated values: only the
- * search is measured, so the values need not be real, and every one says it is generated.
- */
-function generatedFactors(): Factor[] {
-  const csv = readFileSync(new URL('../src/factors/data/province-grid.csv', import.meta.url), 'utf8');
-  const rows = csv.split('\n').filter((l) => /^CN-/.test(l)).map((l) => l.split(','));
-  const regions = [...new Set([...rows.map((r) => r[0]), ...rows.map((r) => r[1].trim()), 'CN'])];
-  const random = mulberry32(11);
-  const items: { kind: FactorKind; name: string; nameZh: string; perUnit: string }[] = [
-    { kind: 'electricity-co2', name: 'grid electricity CO2', nameZh: '电网电力二氧化碳排放因子', perUnit: 'kWh' },
-    { kind: 'electricity-footprint', name: 'grid electricity carbon footprint', nameZh: '电力碳足迹因子', perUnit: 'kWh' },
-  ];
-  const fuels: [string, string][] = [['diesel', '柴油'], ['gasoline', '汽油'], ['natural gas', '天然气'], ['raw coal', '原煤'], ['fuel oil', '燃料油'], ['LPG', '液化石油气'], ['coke', '焦炭']];
-  const transport: [string, string][] = [['heavy diesel truck', '重型柴油货车'], ['light diesel truck', '轻型柴油货车'], ['electric rail freight', '电力铁路货运'], ['inland ship', '内河船舶'], ['battery-electric truck', '纯电动货车']];
-  const factors: Factor[] = [];
-  const add = (kind: FactorKind, name: string, nameZh: string, perUnit: string, region: string, year: number) =>
-    factors.push({
-      id: `bench/${kind}/${name.replace(/\s+/g, '-')}/${region}/${year}`,
-      kind,
-      name: `${name}, ${region}, ${year}`,
-      nameZh: `${nameZh}（${region}，${year}年）`,
-      perUnit,
-      value: Math.round(random() * 1e4) / 1e4,
-      unit: `kg ${kind === 'electricity-co2' ? 'CO2' : 'CO2e'}/${perUnit}`,
-      gases: kind === 'electricity-co2' ? 'CO2' : 'CO2e',
-      region,
-      year,
-      source: { title: 'Tanji store benchmark workload', publisher: 'Tanji' },
-      dataQuality: { pedigree: { reliability: 5, completeness: 5, temporal: 5, geographical: 5, technological: 5 }, dqr: 5, comment: 'generated value, for benchmarking only' },
-      licence: 'Apache-2.0',
-      status: 'derived',
-      method: 'generated for the store benchmark; not a real factor',
-    });
-  for (const region of regions) {
-    for (let year = 2015; year <= 2024; year++) for (const i of items) add(i.kind, i.name, i.nameZh, i.perUnit, region, year);
-    for (const [name, zh] of fuels) for (const year of [2020, 2022, 2024]) add('fuel-combustion', name, zh, 'kg', region, year);
-    for (const [name, zh] of transport) for (const year of [2022, 2024]) add('transport', name, zh, 't·km', region, year);
-  }
-  return factors;
 }
 
 function mulberry32(seed: number): () => number {
