@@ -9,6 +9,7 @@ import { exportMatrixCommand } from './commands/export-matrix.ts';
 import { methodsCommand } from './commands/methods.ts';
 import { factorCommand } from './commands/factor.ts';
 import { regionalizeCommand } from './commands/regionalize.ts';
+import { dbCommand } from './commands/db.ts';
 import { dataDir } from '../store/files.ts';
 
 const COMMANDS: CommandSpec[] = [
@@ -22,6 +23,7 @@ const COMMANDS: CommandSpec[] = [
   methodsCommand,
   factorCommand,
   regionalizeCommand,
+  dbCommand,
 ];
 
 function overview(): string {

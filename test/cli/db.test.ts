@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { USLCI_JSONLD } from '../uslci.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const data = mkdtempSync(join(tmpdir(), 'tanji-db-'));
+
+function tanji(...args: string[]) {
+  const env = { ...process.env, TANJI_DATA: data };
+  delete env.DATABASE_URL;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/tanji.ts'), ...args], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 26 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('db init, import, releases, diff with the effect on a product, export and re-import', () => {
+  const init = tanji('db', 'init', '--json');
+  assert.equal(init.code, 0, init.err);
+  assert.deepEqual(JSON.parse(init.out.split('\n')[0]).releases, ['2026.1']);
+  assert.equal(tanji('db', 'import', USLCI_JSONLD, '--release', 'u1').code, 0);
+  const again = tanji('db', 'import', USLCI_JSONLD, '--release', 'u1');
+  assert.notEqual(again.code, 0, 'a release number is used once');
+  assert.match(again.err, /u1/);
+  const releases = JSON.parse(tanji('db', 'releases', '--json').out);
+  assert.deepEqual(releases.map((r: { number: string }) => r.number), ['2026.1', 'u1']);
+  assert.equal(releases[1].processes, 766);
+
+  const zip = join(data, 'u1.zip');
+  assert.equal(tanji('db', 'export', 'u1', '--format', 'jsonld', '--out', zip).code, 0);
+  assert.equal(tanji('db', 'import', zip, '--release', 'u2').code, 0);
+  const diff = JSON.parse(tanji('db', 'diff', 'u1', 'u2', '--product', '96bffbb9-b875-36cf-8a11-5723c9d239d9', '--json').out);
+  assert.deepEqual([diff.datasets.added.length, diff.datasets.removed.length], [0, 0]);
+  assert.ok(Math.abs(diff.effect.to - diff.effect.from) <= 1e-9 * diff.effect.from, 'an exported and re-imported release computes the same footprint');
+
+  const csv = join(data, 'seed');
+  assert.equal(tanji('db', 'export', '2026.1', '--format', 'csv', '--out', csv).code, 0);
+  assert.ok(existsSync(`${csv}-factors.csv`));
+  assert.match(readFileSync(`${csv}-factors.csv`, 'utf8'), /cn-electricity-co2\/CN-SC\/2022/);
+});
