@@ -112,7 +112,7 @@ async function regionalLoad(store: Store, backend: string, db: LciDatabase): Pro
 }
 
 /** The 31 provinces of the national grid table. */
-function provinces(): string[] {
+export function provinces(): string[] {
   const csv = readFileSync(new URL('../src/factors/data/province-grid.csv', import.meta.url), 'utf8');
   return csv
     .split('\n')
@@ -125,7 +125,7 @@ function provinces(): string[] {
  * located in its province and its technosphere inputs name the same province's providers, the
  * ones USLCI's own linking chooses.
  */
-function regionalise(db: LciDatabase, codes: string[]): LciDatabase {
+export function regionalise(db: LciDatabase, codes: string[]): LciDatabase {
   const index = buildTechIndex(db, 'auto');
   const flows = new Map(db.flows.map((f) => [f.id, f]));
   const chosen = new Map<string, string>();

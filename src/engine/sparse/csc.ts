@@ -36,24 +36,29 @@ export function fromTriplets(
     ri[p] = rows[k];
     vv[p] = vals[k];
   }
-  // sort each column by row and sum duplicates in place
+  // sort each column by row (insertion sort: columns are short) and sum duplicates in place
   const colPtr = new Int32Array(nCols + 1);
   let out = 0;
-  const order: number[] = [];
   for (let j = 0; j < nCols; j++) {
     const start = count[j], end = count[j + 1];
+    for (let p = start + 1; p < end; p++) {
+      const r = ri[p], v = vv[p];
+      let q = p - 1;
+      while (q >= start && ri[q] > r) {
+        ri[q + 1] = ri[q];
+        vv[q + 1] = vv[q];
+        q--;
+      }
+      ri[q + 1] = r;
+      vv[q + 1] = v;
+    }
     colPtr[j] = out;
-    order.length = 0;
-    for (let p = start; p < end; p++) order.push(p);
-    order.sort((a, b) => ri[a] - ri[b]);
-    const rowsSorted = order.map((p) => ri[p]);
-    const valsSorted = order.map((p) => vv[p]);
-    for (let q = 0; q < rowsSorted.length; q++) {
-      if (q > 0 && rowsSorted[q] === rowsSorted[q - 1]) {
-        vv[out - 1] += valsSorted[q];
+    for (let p = start; p < end; p++) {
+      if (out > colPtr[j] && ri[out - 1] === ri[p]) {
+        vv[out - 1] += vv[p];
       } else {
-        ri[out] = rowsSorted[q];
-        vv[out] = valsSorted[q];
+        ri[out] = ri[p];
+        vv[out] = vv[p];
         out++;
       }
     }
