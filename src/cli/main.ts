@@ -10,7 +10,7 @@ import { methodsCommand } from './commands/methods.ts';
 import { factorCommand } from './commands/factor.ts';
 import { regionalizeCommand } from './commands/regionalize.ts';
 import { dbCommand } from './commands/db.ts';
-import { dataDir } from '../store/files.ts';
+import { storeLocation } from './databases.ts';
 
 const COMMANDS: CommandSpec[] = [
   importCommand,
@@ -34,7 +34,7 @@ Usage: tanji <command> [options]      tanji <command> --help for each command
 
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
-Data directory: ${dataDir()} (set TANJI_DATA to change it)
+Store: ${storeLocation()} (TANJI_DATA sets the directory; DATABASE_URL a PostgreSQL server)
 Quick start:
   tanji import ../shared/data/uslci/uslci-olca1.5-jsonld.zip --name uslci
   tanji list --search electricity

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { importDatabase } from '../formats/index.ts';
-import { dataDir, listDatabases, saveDatabase } from '../store/files.ts';
+import { listDatabases, saveDatabase, storeLocation } from './databases.ts';
 import { Progress } from './progress.ts';
 import { main } from './main.ts';
 
@@ -15,18 +15,18 @@ import { main } from './main.ts';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const seed = process.env.TANJI_SEED ?? join(root, '../shared/data/uslci/uslci-olca1.5-jsonld.zip');
 
-console.log(`Tanji (碳迹) — data directory ${dataDir()}`);
-if (!listDatabases().some((d) => d.name === 'uslci')) {
+console.log(`Tanji (碳迹) — store ${storeLocation()}`);
+if (!(await listDatabases()).some((d) => d.number === 'uslci')) {
   if (existsSync(seed)) {
     const progress = new Progress('loading the US LCI database');
     const db = await importDatabase(seed, { onProgress: (d, t) => progress.update(d, t) });
     progress.done(`${db.processes.length} processes`);
-    saveDatabase('uslci', db);
+    await saveDatabase('uslci', db);
   } else {
     console.log(`No seed database found at ${seed}; set TANJI_SEED to an openLCA JSON-LD or EcoSpold2 zip.`);
   }
 }
-if (listDatabases().some((d) => d.name === 'uslci')) {
+if ((await listDatabases()).some((d) => d.number === 'uslci')) {
   console.log('\nSmoke test: 1 kWh (3.6 MJ, the unit USLCI uses) of US grid electricity, IPCC AR6 GWP100\n');
   await main(['calc', 'Electricity, at Grid, US, 2008', '--db', 'uslci', '--method', 'ipcc-ar6-gwp100', '--amount', '3.6']);
 }

@@ -5,7 +5,7 @@ import { buildSystem, type LcaSystem } from '../engine/system.ts';
 import { characterizationVector, factorizeSystem, type CharacterizationVector } from '../engine/lca.ts';
 import type { AllocationChoice } from '../engine/linking.ts';
 import type { Factorization } from '../engine/sparse/lu.ts';
-import { listDatabases, loadDatabase } from '../store/files.ts';
+import { listDatabases, loadDatabase } from './databases.ts';
 import { UsageError } from './args.ts';
 
 /** What most commands need: a database, its matrices, one factorization and a method. */
@@ -28,22 +28,22 @@ export const COMMON_HELP = `
 
 const ALLOCATIONS: AllocationChoice[] = ['auto', 'physical', 'economic', 'causal', 'none'];
 
-export function openWorkspace(values: Record<string, unknown>): Workspace {
-  const dbName = chooseDatabase(values.db as string | undefined);
+export async function openWorkspace(values: Record<string, unknown>): Promise<Workspace> {
+  const dbName = await chooseDatabase(values.db as string | undefined);
   const allocation = (values.allocation as string | undefined) ?? 'auto';
   if (!ALLOCATIONS.includes(allocation as AllocationChoice)) {
     throw new UsageError(`--allocation must be one of ${ALLOCATIONS.join(', ')}, got "${allocation}"`);
   }
-  const db = loadDatabase(dbName);
+  const db = await loadDatabase(dbName);
   const system = buildSystem(db, { allocation: allocation as AllocationChoice });
   return { dbName, db, system, lu: factorizeSystem(system) };
 }
 
-export function chooseDatabase(requested?: string): string {
+export async function chooseDatabase(requested?: string): Promise<string> {
   if (requested) return requested;
-  const all = listDatabases();
+  const all = await listDatabases();
   if (all.length === 0) throw new UsageError('the data directory holds no database yet: run `tanji import <zip>` first (TANJI_DATA sets the directory)');
-  return all[0].name;
+  return all[0].number;
 }
 
 export function method(values: Record<string, unknown>): ImpactMethod {

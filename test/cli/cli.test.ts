@@ -74,6 +74,7 @@ test('contributions: process shares sum to the total, tree and Sankey are well f
   const total = JSON.parse(tanji('calc', GRID, '--json').out).total;
   const procs = JSON.parse(tanji('contributions', GRID, '--by', 'process', '--limit', '100000', '--json').out);
   const sum = procs.reduce((s: number, p: { direct: number }) => s + p.direct, 0);
+  for (const p of procs) assert.ok(p.release === 'uslci' && /^uslci.*:processes\//.test(p.dataset), 'each contribution names its dataset and release');
   assert.ok(Math.abs(sum - total) < 1e-9 * Math.abs(total));
   const tree = JSON.parse(tanji('contributions', GRID, '--by', 'tree', '--json').out);
   assert.ok(Math.abs(tree.total - total) < 1e-9 * Math.abs(total));

@@ -11,7 +11,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const data = mkdtempSync(join(tmpdir(), 'tanji-db-'));
 
 function tanji(...args: string[]) {
-  const env = { ...process.env, TANJI_DATA: data };
+  const env: NodeJS.ProcessEnv = { ...process.env, TANJI_DATA: data };
   delete env.DATABASE_URL;
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/tanji.ts'), ...args], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 26 });
   return { code: r.status, out: r.stdout, err: r.stderr };

@@ -17,12 +17,12 @@ Solves Aᵀλ = Bᵀc once: λ[j] is the footprint of one unit of product j, for
   --out <file.csv>       header process_id,process_name,location,unit,total; one row per process
                          (per product for allocated multi-output processes); total as in tanji calc
 ${COMMON_HELP}`,
-  run(_positionals, values) {
+  async run(_positionals, values) {
     const out = requireString(values, 'out');
     const progress = new Progress('calc-all');
     const steps = 4;
     progress.update(0, steps);
-    const ws = openWorkspace(values);
+    const ws = await openWorkspace(values);
     progress.update(2, steps);
     const cv = characterization(ws, method(values));
     const started = performance.now();

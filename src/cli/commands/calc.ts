@@ -18,10 +18,10 @@ ${COMMON_HELP}
 "total" is every characterised emission without biogenic uptake (PACT pcfExcludingBiogenicUptake);
 removals are reported, negative, in lines.biogenicRemovals and are not netted into total.
 Example: tanji calc "Electricity, at Grid, US, 2008" --method ipcc-ar6-gwp100 --amount 1000`,
-  run(positionals, values) {
+  async run(positionals, values) {
     const query = positionals.join(' ');
     if (!query) throw new UsageError('name the process: tanji calc <process id or exact name> --method <id>');
-    const ws = openWorkspace(values);
+    const ws = await openWorkspace(values);
     const m = method(values);
     const column = resolveColumn(ws, query);
     const amount = numberOption(values, 'amount', 1);
@@ -40,6 +40,8 @@ Example: tanji calc "Electricity, at Grid, US, 2008" --method ipcc-ar6-gwp100 --
       amount,
       productUnit: unit,
       database: ws.dbName,
+      release: ws.dbName,
+      dataset: ws.db.processes.find((p) => p.id === ref.processId)?.source,
       databaseOrigin: ws.db.origin,
       unmatchedGhgFlows: cv.unmatched.map((u) => ({ flowId: u.flowId, name: u.name, category: u.category, reason: u.reason })),
       cutoffs: ws.system.index.cutoffs.length,

@@ -40,12 +40,12 @@ export const contributionsCommand: CommandSpec = {
   --limit 20             process and flow views: rows shown
   --method <id>, --amount N, --json as in tanji calc
 ${COMMON_HELP}`,
-  run(positionals, values) {
+  async run(positionals, values) {
     const query = positionals.join(' ');
     if (!query) throw new UsageError('name the process: tanji contributions <process> --by process');
     const by = ((values.by as string | undefined) ?? 'process') as (typeof VIEWS)[number];
     if (!VIEWS.includes(by)) throw new UsageError(`--by must be one of ${VIEWS.join(', ')}`);
-    const ws = openWorkspace(values);
+    const ws = await openWorkspace(values);
     const cv = characterization(ws, method(values));
     const column = resolveColumn(ws, query);
     const amount = numberOption(values, 'amount', 1);
@@ -56,7 +56,11 @@ ${COMMON_HELP}`,
     const json = Boolean(values.json);
     const print = (data: unknown, text: () => string) => console.log(json ? JSON.stringify(data, null, 2) : text());
     if (by === 'process') {
-      const rows = processContributions(ws.system, inv, c).slice(0, limit);
+      // every contribution names its dataset (source record) and the release it came from
+      const sourceOf = new Map(ws.db.processes.map((p) => [p.id, p.source]));
+      const rows = processContributions(ws.system, inv, c)
+        .slice(0, limit)
+        .map((r) => ({ ...r, release: ws.dbName, dataset: sourceOf.get(r.processId) }));
       print(rows, () => table(['process', 'location', 'direct kg CO2e', 'share'], rows.map((r) => [r.processName, r.location ?? '', num(r.direct), `${(r.share * 100).toFixed(1)}%`])));
     } else if (by === 'flow') {
       const rows = flowContributions(ws.system, inv, cv).slice(0, limit);

@@ -23,9 +23,9 @@ Writes into <dir>:
   flows.csv      index,flow_id,name,compartment,unit,line (rows of B)
 Check: s = spsolve(A, f); h = C @ (B @ s); all scores: λ = spsolve(A.T, B.T @ C.T)
 ${COMMON_HELP}`,
-  run(_positionals, values) {
+  async run(_positionals, values) {
     const dir = requireString(values, 'out');
-    const ws = openWorkspace(values);
+    const ws = await openWorkspace(values);
     const cv = characterization(ws, method(values));
     mkdirSync(dir, { recursive: true });
     const { A, B, index, elementary } = ws.system;

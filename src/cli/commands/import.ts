@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { CommandSpec } from '../args.ts';
 import { UsageError } from '../args.ts';
 import { importDatabase } from '../../formats/index.ts';
-import { databaseName, saveDatabase } from '../../store/files.ts';
+import { databaseName, saveDatabase } from '../databases.ts';
 import { Progress } from '../progress.ts';
 
 export const importCommand: CommandSpec = {
@@ -26,7 +26,7 @@ Example: tanji import ../shared/data/uslci/uslci-olca1.5-jsonld.zip --name uslci
     const db = await importDatabase(file, { onProgress: (d, t) => progress.update(d, t), onWarning: (w) => warnings.push(w) });
     const seconds = (performance.now() - started) / 1000;
     progress.done(`${db.processes.length} processes`);
-    saveDatabase(name, db);
+    await saveDatabase(name, db);
     const exchanges = db.processes.reduce((n, p) => n + p.exchanges.length, 0);
     const summary = { name, origin: db.origin, processes: db.processes.length, flows: db.flows.length, exchanges, seconds: Number(seconds.toFixed(2)), warnings };
     if (values.json) {

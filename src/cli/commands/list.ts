@@ -1,7 +1,7 @@
 import type { CommandSpec } from '../args.ts';
 import { numberOption } from '../args.ts';
 import { chooseDatabase } from '../workspace.ts';
-import { listDatabases, loadDatabase } from '../../store/files.ts';
+import { listDatabases, loadDatabase, storeLocation } from '../databases.ts';
 
 export const listCommand: CommandSpec = {
   name: 'list',
@@ -14,15 +14,15 @@ export const listCommand: CommandSpec = {
   --search <text>           only processes whose name, id or location contains the text (case-insensitive)
   --limit N                 at most N rows (default 50; 0 for all)
   --json                    JSON array instead of a table`,
-  run(positionals, values) {
+  async run(positionals, values) {
     if (positionals[0] === 'databases') {
-      const dbs = listDatabases();
-      if (values.json) console.log(JSON.stringify(dbs.map((d) => ({ name: d.name, importedAt: d.importedAt.toISOString(), file: d.file }))));
-      else if (!dbs.length) console.log('no databases yet: tanji import <zip>');
-      else for (const d of dbs) console.log(`${d.name}\t${d.importedAt.toISOString()}\t${d.file}`);
+      const dbs = await listDatabases();
+      if (values.json) console.log(JSON.stringify(dbs.map((d) => ({ name: d.number, importedAt: d.createdAt.toISOString(), origin: d.origin, processes: d.processes }))));
+      else if (!dbs.length) console.log(`no databases yet in ${storeLocation()}: tanji import <zip>`);
+      else for (const d of dbs) console.log(`${d.number}\t${d.createdAt.toISOString()}\t${d.processes} processes\t${d.origin ?? ''}`);
       return;
     }
-    const db = loadDatabase(chooseDatabase(values.db as string | undefined));
+    const db = await loadDatabase(await chooseDatabase(values.db as string | undefined));
     const needle = ((values.search as string | undefined) ?? '').toLowerCase();
     const limit = numberOption(values, 'limit', 50);
     const flows = new Map(db.flows.map((f) => [f.id, f]));

@@ -31,12 +31,12 @@ The same --seed gives the same numbers.
   --values         with --json: include every iteration's total
   --method <id>, --amount N, --json as in tanji calc
 ${COMMON_HELP}`,
-  run(positionals, values) {
+  async run(positionals, values) {
     const query = positionals.join(' ');
     if (!query) throw new UsageError('name the process: tanji montecarlo <process> --iterations 1000');
     const iterations = numberOption(values, 'iterations', 1000);
     if (!Number.isInteger(iterations) || iterations < 1) throw new UsageError('--iterations must be a positive whole number');
-    const ws = openWorkspace(values);
+    const ws = await openWorkspace(values);
     const m = method(values);
     const cv = characterization(ws, m);
     const column = resolveColumn(ws, query);

@@ -2,7 +2,7 @@ import type { CommandSpec } from '../args.ts';
 import { numberOption, UsageError } from '../args.ts';
 import { regionalize } from '../../factors/regionalize.ts';
 import { REGIONS } from '../../factors/regions.ts';
-import { databaseName, loadDatabase, saveDatabase } from '../../store/files.ts';
+import { databaseName, loadDatabase, saveDatabase } from '../databases.ts';
 import { chooseDatabase } from '../workspace.ts';
 
 export const regionalizeCommand: CommandSpec = {
@@ -19,13 +19,13 @@ Tanji's documented provincial estimate, resolved through province → grid → n
   --out <name>       name of the new database (default: <db>-regionalized); the source is not changed
   --year <yyyy>      electricity footprint year (default: the latest published)
 Example: tanji regionalize "Calcium carbonate, ground, 20 micron, at plant" --regions CN-SC,CN-SD --db uslci`,
-  run(positionals, values) {
+  async run(positionals, values) {
     if (!positionals.length) throw new UsageError('name at least one process to regionalize');
     const raw = values.regions as string | undefined;
     if (!raw) throw new UsageError('--regions is required, e.g. --regions CN-SC,CN-BJ or --regions provinces');
     const regions = raw === 'provinces' ? REGIONS.filter((r) => r.level === 'province').map((r) => r.code) : raw.split(',').map((s) => s.trim()).filter(Boolean);
-    const source = chooseDatabase(values.db as string | undefined);
-    const db = loadDatabase(source);
+    const source = await chooseDatabase(values.db as string | undefined);
+    const db = await loadDatabase(source);
     const ids = positionals.map((q) => {
       const hits = db.processes.filter((p) => p.id === q || p.name === q);
       if (hits.length !== 1) throw new UsageError(hits.length ? `"${q}" names ${hits.length} processes; use an id` : `no process with id or exact name "${q}" in ${source}`);
@@ -34,7 +34,7 @@ Example: tanji regionalize "Calcium carbonate, ground, 20 micron, at plant" --re
     const year = values.year === undefined ? undefined : numberOption(values, 'year', 0);
     const out = databaseName((values.out as string | undefined) ?? `${source}-regionalized`);
     const result = regionalize(db, ids, regions, { year });
-    saveDatabase(out, { ...result, name: out });
+    await saveDatabase(out, { ...result, name: out });
     const added = result.processes.length - db.processes.length;
     if (values.json) console.log(JSON.stringify({ database: out, from: source, added, processes: result.processes.length }));
     else console.log(`database "${out}": ${added} processes added to the ${db.processes.length} of "${source}" (${ids.length} process(es) × ${regions.length} region(s), plus one electricity market per region)`);

@@ -1,0 +1,44 @@
+import type { LciDatabase } from '../model/lci.ts';
+import { defaultDataDir, listReleases, loadRelease, openStore, saveRelease, type ReleaseInfo, type Store } from '../store/index.ts';
+
+/**
+ * The CLI's databases are releases of the store (PGlite in TANJI_DATA, or DATABASE_URL): an
+ * import is one transaction and a release, once saved, never changes.
+ */
+
+export async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore();
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export function storeLocation(): string {
+  return process.env.DATABASE_URL ? 'the PostgreSQL server in DATABASE_URL' : `${defaultDataDir()}/pglite`;
+}
+
+/** A release name safe everywhere: letters, digits, dot, dash, underscore. */
+export function databaseName(raw: string): string {
+  const name = raw.replace(/\.zip$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  if (!name) throw new Error(`"${raw}" gives an empty database name; pass --name`);
+  return name;
+}
+
+/** releases that hold an LCI database, newest first */
+export async function listDatabases(): Promise<ReleaseInfo[]> {
+  return withStore(async (store) => (await listReleases(store)).filter((r) => r.processes > 0).reverse());
+}
+
+export async function loadDatabase(name: string): Promise<LciDatabase> {
+  return withStore(async (store) => {
+    const known = (await listReleases(store)).filter((r) => r.processes > 0).map((r) => r.number);
+    if (!known.includes(name)) throw new Error(`no database "${name}" in ${storeLocation()}; known: ${known.join(', ') || 'none (tanji import <zip>)'}`);
+    return loadRelease(store, name);
+  });
+}
+
+export async function saveDatabase(name: string, db: LciDatabase): Promise<ReleaseInfo> {
+  return withStore((store) => saveRelease(store, { release: name, database: db }));
+}
