@@ -1,5 +1,6 @@
 import type { LciDatabase } from '../model/lci.ts';
-import { defaultDataDir, listReleases, loadRelease, openStore, saveRelease, type ReleaseInfo, type Store } from '../store/index.ts';
+import { SEED_RELEASE, seedFactors } from '../factors/seed.ts';
+import { defaultDataDir, getRelease, listReleases, loadRelease, openStore, saveRelease, type ReleaseInfo, type Store } from '../store/index.ts';
 
 /**
  * The CLI's databases are releases of the store (PGlite in TANJI_DATA, or DATABASE_URL): an
@@ -41,4 +42,11 @@ export async function loadDatabase(name: string): Promise<LciDatabase> {
 
 export async function saveDatabase(name: string, db: LciDatabase): Promise<ReleaseInfo> {
   return withStore((store) => saveRelease(store, { release: name, database: db }));
+}
+
+/** publishes the China factor seed data as release SEED_RELEASE unless it is there; true when it was published now */
+export async function publishSeedFactors(store: Store): Promise<boolean> {
+  if (await getRelease(store, SEED_RELEASE)) return false;
+  await saveRelease(store, { release: SEED_RELEASE, factors: seedFactors(), notes: 'China factor seed data (src/factors/data)' });
+  return true;
 }

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { importDatabase } from '../formats/index.ts';
-import { listDatabases, saveDatabase, storeLocation } from './databases.ts';
+import { SEED_RELEASE } from '../factors/seed.ts';
+import { listDatabases, publishSeedFactors, saveDatabase, storeLocation, withStore } from './databases.ts';
 import { Progress } from './progress.ts';
 import { main } from './main.ts';
 
@@ -16,6 +17,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const seed = process.env.TANJI_SEED ?? join(root, '../shared/data/uslci/uslci-olca1.5-jsonld.zip');
 
 console.log(`Tanji (碳迹) — store ${storeLocation()}`);
+if (await withStore(publishSeedFactors)) console.log(`published the China factor seed data as release ${SEED_RELEASE}`);
 if (!(await listDatabases()).some((d) => d.number === 'uslci')) {
   if (existsSync(seed)) {
     const progress = new Progress('loading the US LCI database');

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { CommandSpec } from '../args.ts';
 import { UsageError } from '../args.ts';
 import { importDatabase } from '../../formats/index.ts';
-import { SEED_RELEASE, seedFactors } from '../../factors/seed.ts';
+import { SEED_RELEASE } from '../../factors/seed.ts';
+import { publishSeedFactors } from '../databases.ts';
 import { getMethod } from '../../factors/gwp.ts';
 import { buildSystem } from '../../engine/system.ts';
 import { allProcessScores, characterizationVector, factorizeSystem, totalVector } from '../../engine/lca.ts';
@@ -13,7 +14,6 @@ import {
   diffReleases,
   exportReleaseCsv,
   exportReleaseJsonLd,
-  getRelease,
   listReleases,
   loadRelease,
   openStore,
@@ -64,8 +64,7 @@ type Values = Record<string, string | boolean | undefined>;
 
 const SUBS: Record<string, (store: Store, args: string[], values: Values) => Promise<void>> = {
   async init(store, _args, values) {
-    const seeded = !(await getRelease(store, SEED_RELEASE));
-    if (seeded) await saveRelease(store, { release: SEED_RELEASE, factors: seedFactors(), notes: 'China factor seed data (src/factors/data)' });
+    const seeded = await publishSeedFactors(store);
     await SUBS.status(store, [], values);
     if (!values.json) console.log(seeded ? `published the seed factors as release ${SEED_RELEASE}` : `release ${SEED_RELEASE} was already there`);
   },
