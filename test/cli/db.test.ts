@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,4 +40,26 @@ test('db init, import, releases, diff with the effect on a product, export and r
   assert.equal(tanji('db', 'export', '2026.1', '--format', 'csv', '--out', csv).code, 0);
   assert.ok(existsSync(`${csv}-factors.csv`));
   assert.match(readFileSync(`${csv}-factors.csv`, 'utf8'), /cn-electricity-co2\/CN-SC\/2022/);
+});
+
+test('a factor CSV edited in a spreadsheet becomes the next release; a bad cell is named and nothing is stored', () => {
+  assert.equal(tanji('db', 'init').code, 0);
+  const out = join(data, 'edit');
+  assert.equal(tanji('db', 'export', '2026.1', '--format', 'csv', '--out', out).code, 0);
+  const original = readFileSync(`${out}-factors.csv`, 'utf8');
+  const sichuan = original.split('\n').find((l) => l.includes(',cn-electricity-co2/CN-SC/2022,'))!;
+  const edited = original.replace(sichuan, sichuan.replace(',0.1404,', ',0.15,'));
+  writeFileSync(join(data, 'next.csv'), edited);
+  const r = tanji('db', 'import', join(data, 'next.csv'), '--release', '2026.2');
+  assert.equal(r.code, 0, r.err);
+  const diff = JSON.parse(tanji('db', 'diff', '2026.1', '2026.2', '--json').out);
+  assert.deepEqual(diff.factors.changed.map((c: { id: string }) => c.id), ['cn-electricity-co2/CN-SC/2022']);
+
+  const lines = original.split('\n');
+  writeFileSync(join(data, 'bad.csv'), [lines[0], lines[1], lines[2].replace(/,0\.\d+,kg CO2\/kWh,/, ',abc,kg CO2/kWh,')].join('\n'));
+  const bad = tanji('db', 'import', join(data, 'bad.csv'), '--release', '2026.3');
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.err, /bad\.csv: line 3 .*field "value": expected a number, got "abc"/);
+  const releases = JSON.parse(tanji('db', 'releases', '--json').out).map((x: { number: string }) => x.number);
+  assert.ok(!releases.includes('2026.3'), 'nothing stored');
 });

@@ -5,6 +5,7 @@ import { UsageError } from '../args.ts';
 import { importDatabase } from '../../formats/index.ts';
 import { SEED_RELEASE } from '../../factors/seed.ts';
 import { publishSeedFactors } from '../databases.ts';
+import { importFactorsCsv } from '../../factors/import-csv.ts';
 import { getMethod } from '../../factors/gwp.ts';
 import { buildSystem } from '../../engine/system.ts';
 import { allProcessScores, characterizationVector, factorizeSystem, totalVector } from '../../engine/lca.ts';
@@ -44,7 +45,8 @@ in DATABASE_URL. Releases are numbered and immutable: a study pins one and alway
   tanji db init                          create and migrate the store; publish the seed factors as release ${SEED_RELEASE}
   tanji db status                        where the store is, its schema version and releases
   tanji db releases                      every release with its counts and provenance
-  tanji db import <zip> --release R      an openLCA JSON-LD or EcoSpold2 zip as release R, in one transaction
+  tanji db import <zip|csv> --release R  an openLCA JSON-LD or EcoSpold2 zip, or a factor CSV (the layout
+                                         db export writes), as release R, in one transaction
   tanji db diff R1 R2 [--product <id>]   added, removed and changed datasets, flows and factors; with
                                          --product, the GWP100 of that process in both releases
   tanji db export R --format jsonld|csv --out <path>`,
@@ -93,10 +95,17 @@ const SUBS: Record<string, (store: Store, args: string[], values: Values) => Pro
     if (!file) throw new UsageError('which zip? tanji db import <zip> --release <number>');
     const release = values.release as string | undefined;
     if (!release) throw new UsageError('--release <number> is required: releases are numbered and immutable');
+    const notes = values.notes as string | undefined;
+    if (/\.csv$/i.test(file)) {
+      const info = await saveRelease(store, { release, factors: importFactorsCsv(file), notes });
+      if (values.json) console.log(JSON.stringify(info));
+      else console.log(`release ${info.number}: ${info.factors} factors from ${file}`);
+      return;
+    }
     const progress = new Progress(`import ${file}`, Boolean(values.json));
     const db = await importDatabase(file, { onProgress: (d, t) => progress.update(d, t) });
     progress.done(`${db.processes.length} processes`);
-    const info = await saveRelease(store, { release, database: db, notes: values.notes as string | undefined });
+    const info = await saveRelease(store, { release, database: db, notes });
     if (values.json) console.log(JSON.stringify(info));
     else console.log(`release ${info.number}: ${info.processes} processes, ${info.flows} flows from ${db.origin}`);
   },
