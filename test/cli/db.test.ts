@@ -54,6 +54,10 @@ test('a factor CSV edited in a spreadsheet becomes the next release; a bad cell 
   assert.equal(r.code, 0, r.err);
   const diff = JSON.parse(tanji('db', 'diff', '2026.1', '2026.2', '--json').out);
   assert.deepEqual(diff.factors.changed.map((c: { id: string }) => c.id), ['cn-electricity-co2/CN-SC/2022']);
+  const sichuan2022 = (...extra: string[]) =>
+    JSON.parse(tanji('factor', 'search', 'electricity', '--region', 'CN-SC', '--year', '2022', '--kind', 'electricity-co2', '--json', ...extra).out)[0];
+  assert.deepEqual([sichuan2022().value, sichuan2022().release], [0.15, '2026.2'], 'search reads the newest factor release');
+  assert.deepEqual([sichuan2022('--release', '2026.1').value, sichuan2022('--release', '2026.1').release], [0.1404, '2026.1'], 'a pinned release never changes');
 
   const lines = original.split('\n');
   writeFileSync(join(data, 'bad.csv'), [lines[0], lines[1], lines[2].replace(/,0\.\d+,kg CO2\/kWh,/, ',abc,kg CO2/kWh,')].join('\n'));

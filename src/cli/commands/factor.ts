@@ -2,7 +2,8 @@ import type { CommandSpec } from '../args.ts';
 import { numberOption, UsageError } from '../args.ts';
 import { FactorKindSchema, type FactorKind } from '../../model/factor.ts';
 import { searchFactors, type Purpose } from '../../factors/lookup.ts';
-import { seedFactors } from '../../factors/seed.ts';
+import { listReleases, loadFactors } from '../../store/index.ts';
+import { publishSeedFactors, withStore } from '../databases.ts';
 import { num, table } from '../format.ts';
 
 const PURPOSES: Purpose[] = ['product-footprint', 'organisational'];
@@ -10,12 +11,13 @@ const PURPOSES: Purpose[] = ['product-footprint', 'organisational'];
 export const factorCommand: CommandSpec = {
   name: 'factor',
   summary: 'search the background emission factors (Chinese or English), resolved for a region and year',
-  usage: 'tanji factor search <text> [--region CN-SC] [--year 2022] [--kind <kind>] [--purpose product-footprint|organisational] [--limit N] [--json]',
+  usage: 'tanji factor search <text> [--region CN-SC] [--year 2022] [--kind <kind>] [--purpose product-footprint|organisational] [--release R] [--limit N] [--json]',
   options: {
     region: { type: 'string' },
     year: { type: 'string' },
     kind: { type: 'string' },
     purpose: { type: 'string' },
+    release: { type: 'string' },
     limit: { type: 'string' },
     json: { type: 'boolean' },
   },
@@ -28,6 +30,8 @@ result says which region answered (resolvedRegion, level) and why in its notes.
   --kind <kind>       ${FactorKindSchema.options.join(', ')}
   --purpose <p>       product-footprint leaves out CO2-only organisational electricity factors,
                       which ISO 14067 / GB/T 24067 do not allow in a product footprint
+  --release R         the factor release to search (default: the newest release holding factors;
+                      the seed data is published as release 2026.1 on first use)
   --limit N           at most N results (default 20; 0 for all)
   --json              a JSON array: id, name, nameZh, value, unit, kind, region, resolvedRegion,
                       level, year, source, release, status, notes, ...
@@ -37,7 +41,7 @@ Examples:
   tanji factor search 电力 --region CN-SC --year 2022
   tanji factor search electricity --region CN-XZ --year 2022 --json
   tanji factor search diesel --kind fuel-combustion`,
-  run(positionals, values) {
+  async run(positionals, values) {
     const [sub, ...words] = positionals;
     if (sub !== 'search') throw new UsageError('the only subcommand is search: tanji factor search <text>');
     const text = words.join(' ').trim();
@@ -48,9 +52,11 @@ Examples:
     if (purpose && !PURPOSES.includes(purpose as Purpose)) throw new UsageError(`--purpose must be one of ${PURPOSES.join(', ')}`);
     const year = values.year === undefined ? undefined : numberOption(values, 'year', 0);
     const limit = numberOption(values, 'limit', 20);
+    const { release, factors } = await factorRelease(values.release as string | undefined);
     let results;
     try {
-      results = searchFactors(seedFactors(), text, {
+      results = searchFactors(factors, text, {
+        release,
         region: (values.region as string | undefined) ?? 'CN',
         year,
         kind: kind as FactorKind | undefined,
@@ -79,3 +85,14 @@ Examples:
     for (const n of first.notes) console.log(`  note: ${n}`);
   },
 };
+
+/** the factors of the requested release, or of the newest release that holds factors */
+async function factorRelease(requested?: string) {
+  return withStore(async (store) => {
+    await publishSeedFactors(store);
+    const releases = (await listReleases(store)).filter((r) => r.factors > 0);
+    const release = requested ?? releases[releases.length - 1].number;
+    if (!releases.some((r) => r.number === release)) throw new UsageError(`no factor release "${release}"; releases with factors: ${releases.map((r) => r.number).join(', ')}`);
+    return { release, factors: await loadFactors(store, release) };
+  });
+}
