@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
  * The seed tables are small, line-oriented CSV files whose `#` lines carry provenance
  * (publisher, announcement number, date). The reader keeps those lines so the modules that
  * build factors can check and quote them instead of the provenance drifting into code only.
- * Quoted fields ("a, b" and "" escapes) are supported; a quoted field may not span lines,
- * which none of the seed tables need.
+ * Quoted fields ("a, b", "" escapes, line breaks) are supported.
  */
 
 export interface CsvTable {
@@ -19,50 +18,66 @@ export interface CsvTable {
 }
 
 export function parseCsvText(text: string, file: string): CsvTable {
-  const comments: string[] = [];
-  let header: string[] | undefined;
-  const rows: CsvTable['rows'] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  lines.forEach((raw, k) => {
-    const line = k + 1;
-    if (raw.trim() === '') return;
-    if (raw.trimStart().startsWith('#')) {
-      comments.push(raw.trimStart().slice(1).trim());
-      return;
-    }
-    const fields = splitLine(raw, file, line);
-    if (!header) {
-      header = fields.map((f) => f.trim());
-      return;
-    }
-    if (fields.length !== header.length) {
-      throw new Error(`${file} line ${line}: ${fields.length} fields, the header has ${header.length}`);
-    }
-    rows.push({ line, values: Object.fromEntries(header.map((h, i) => [h, fields[i].trim()])) });
+  const { comments, records } = csvRecords(text, file);
+  const [head, ...body] = records;
+  if (!head) throw new Error(`${file}: no header line`);
+  const header = head.fields.map((f) => f.trim());
+  const rows = body.map(({ line, fields }) => {
+    if (fields.length !== header.length) throw new Error(`${file} line ${line}: ${fields.length} fields, the header has ${header.length}`);
+    return { line, values: Object.fromEntries(header.map((h, i) => [h, fields[i].trim()])) };
   });
-  if (!header) throw new Error(`${file}: no header line`);
   return { file, comments, header, rows };
 }
 
-function splitLine(line: string, file: string, n: number): string[] {
-  const out: string[] = [];
+/** RFC 4180 rows (quoted fields, doubled quotes, commas and newlines inside quotes, CRLF), without comments. */
+export function parseCsv(text: string): string[][] {
+  return csvRecords(text, 'csv').records.map((r) => r.fields);
+}
+
+/**
+ * The records of a CSV text with the line each starts on. A `#` at the start of a record makes
+ * the rest of that line a comment, so provenance notes may hold commas and quotes freely.
+ */
+function csvRecords(text: string, file: string): { comments: string[]; records: { line: number; fields: string[] }[] } {
+  const comments: string[] = [];
+  const records: { line: number; fields: string[] }[] = [];
+  let fields: string[] = [];
   let field = '';
   let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
+  let line = 1;
+  let start = 1;
+  const endRecord = () => {
+    fields.push(field);
+    if (fields.length > 1 || fields[0].trim() !== '') records.push({ line: start, fields });
+    fields = [];
+    field = '';
+  };
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const ch = text[i];
     if (quoted) {
-      if (ch !== '"') field += ch;
-      else if (line[i + 1] === '"') field += line[++i];
+      if (ch !== '"') {
+        field += ch;
+        if (ch === '\n') line++;
+      } else if (text[i + 1] === '"') field += text[++i];
       else quoted = false;
+    } else if (ch === '#' && fields.length === 0 && field.trim() === '') {
+      const end = text.indexOf('\n', i);
+      comments.push(text.slice(i + 1, end < 0 ? text.length : end).trim());
+      i = (end < 0 ? text.length : end) - 1;
+      field = '';
     } else if (ch === '"') quoted = true;
     else if (ch === ',') {
-      out.push(field);
+      fields.push(field);
       field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      start = ++line;
     } else field += ch;
   }
-  if (quoted) throw new Error(`${file} line ${n}: unterminated quoted field`);
-  out.push(field);
-  return out;
+  if (quoted) throw new Error(`${file} line ${start}: unterminated quoted field`);
+  if (field !== '' || fields.length) endRecord();
+  return { comments, records };
 }
 
 /** Reads `data/<name>` next to this module. */

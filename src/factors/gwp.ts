@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { ImpactMethodSchema, type GwpEntry, type ImpactMethod } from '../model/method.ts';
+import { num, readCsv } from './csv.ts';
 
 /**
  * The IPCC GWP100 tables as impact methods, read from data/gwp100.csv (one row per substance,
@@ -7,8 +7,6 @@ import { ImpactMethodSchema, type GwpEntry, type ImpactMethod } from '../model/m
  * substance (USLCI, ecoinvent, openLCA reference flows) are added here so that
  * engine/characterization can match flows by name, CAS or formula.
  */
-
-const CSV_URL = new URL('./data/gwp100.csv', import.meta.url);
 
 const SOURCES = {
   AR6:
@@ -67,44 +65,6 @@ const SYNONYMS: Record<string, { cas: string; aliases: string[] }> = {
   },
 };
 
-/** RFC 4180 CSV: quoted fields, doubled quotes, commas and newlines inside quotes, CRLF. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  if (text.charCodeAt(0) === 0xfeff) i = 1;
-  for (; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-      continue;
-    }
-    if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      field = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else field += ch;
-  }
-  if (field !== '' || row.length) {
-    row.push(field);
-    if (row.length > 1 || row[0] !== '') rows.push(row);
-  }
-  return rows;
-}
-
 interface GwpRow {
   substance: string;
   formula: string;
@@ -114,21 +74,16 @@ interface GwpRow {
 }
 
 function readRows(): GwpRow[] {
-  const [header, ...rows] = parseCsv(readFileSync(CSV_URL, 'utf8'));
-  const col = (name: string) => {
-    const k = header.findIndex((h) => h.trim() === name);
-    if (k < 0) throw new Error(`${CSV_URL.pathname}: missing column "${name}"`);
-    return k;
-  };
-  const [cs, cf, c6, c5, cn] = ['substance', 'formula', 'ar6_gwp100', 'ar5_gwp100', 'note'].map(col);
-  return rows.map((r, k) => {
-    const num = (c: number, what: string) => {
-      const v = Number(r[c]?.trim());
-      if (r[c] === undefined || r[c].trim() === '' || !Number.isFinite(v)) throw new Error(`${CSV_URL.pathname} line ${k + 2}: ${what} "${r[c] ?? ''}" is not a number`);
-      return v;
-    };
-    return { substance: r[cs].trim(), formula: r[cf].trim(), ar6: num(c6, 'ar6_gwp100'), ar5: num(c5, 'ar5_gwp100'), note: (r[cn] ?? '').trim() };
-  });
+  const table = readCsv('gwp100.csv');
+  const missing = ['substance', 'formula', 'ar6_gwp100', 'ar5_gwp100', 'note'].filter((c) => !table.header.includes(c));
+  if (missing.length) throw new Error(`${table.file}: missing column(s) ${missing.join(', ')}`);
+  return table.rows.map((row) => ({
+    substance: row.values.substance,
+    formula: row.values.formula,
+    ar6: num(table, row, 'ar6_gwp100'),
+    ar5: num(table, row, 'ar5_gwp100'),
+    note: row.values.note ?? '',
+  }));
 }
 
 function entry(row: GwpRow, gwp100: number): GwpEntry {

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { getMethod, loadMethods, parseCsv } from '../../src/factors/gwp.ts';
+import { getMethod, loadMethods } from '../../src/factors/gwp.ts';
+import { parseCsv } from '../../src/factors/csv.ts';
 import { ImpactMethodSchema } from '../../src/model/method.ts';
 
 const csv = parseCsv(readFileSync(new URL('../../src/factors/data/gwp100.csv', import.meta.url), 'utf8'));
