@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { buildTechIndex, isProvision, linkExchange } from '../src/engine/linking
 import { importJsonLd } from '../src/formats/jsonld.ts';
 import type { Factor } from '../src/model/factor.ts';
 import { seedFactors } from '../src/factors/seed.ts';
+import { REGIONS } from '../src/factors/regions.ts';
 import type { LciDatabase, Process } from '../src/model/lci.ts';
 import { loadRelease, openStore, saveRelease, searchFactors, type Store, type StoreOptions } from '../src/store/index.ts';
 
@@ -30,7 +31,7 @@ export async function storeBenchmarks(): Promise<string[]> {
   let t0 = performance.now();
   const uslci = await importJsonLd(uslciZip);
   const parseS = seconds(t0);
-  const regional = regionalise(uslci, provinces());
+  const regional = regionalise(uslci, REGIONS.filter((r) => r.level === 'province').map((r) => r.code));
   const factors = seedFactors();
 
   const backends: { name: string; opts: () => StoreOptions; cleanup: () => Promise<void> }[] = [];
@@ -111,21 +112,12 @@ async function regionalLoad(store: Store, backend: string, db: LciDatabase): Pro
   ];
 }
 
-/** The 31 provinces of the national grid table. */
-export function provinces(): string[] {
-  const csv = readFileSync(new URL('../src/factors/data/province-grid.csv', import.meta.url), 'utf8');
-  return csv
-    .split('\n')
-    .filter((l) => /^CN-/.test(l))
-    .map((l) => l.split(',')[0]);
-}
-
 /**
  * USLCI copied once per province, as a provincial background database is shaped: every copy is
  * located in its province and its technosphere inputs name the same province's providers, the
  * ones USLCI's own linking chooses.
  */
-export function regionalise(db: LciDatabase, codes: string[]): LciDatabase {
+function regionalise(db: LciDatabase, codes: string[]): LciDatabase {
   const index = buildTechIndex(db, 'auto');
   const flows = new Map(db.flows.map((f) => [f.id, f]));
   const chosen = new Map<string, string>();
