@@ -1,24 +1,11 @@
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { USLCI_ECOSPOLD2, USLCI_JSONLD } from '../uslci.ts';
+import { cliInTempStore } from './run.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const data = mkdtempSync(join(tmpdir(), 'tanji-cli-'));
-
-function tanji(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/tanji.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, TANJI_DATA: data },
-    encoding: 'utf8',
-    maxBuffer: 1 << 26,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const { data, tanji } = cliInTempStore('tanji-cli-');
 
 const GRID = 'Electricity, at Grid, US, 2008';
 /** USLCI states little uncertainty; this steel chain has triangular, uniform and pedigree-scored exchanges */

@@ -1,21 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { USLCI_JSONLD } from '../uslci.ts';
+import { cliInTempStore } from './run.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const data = mkdtempSync(join(tmpdir(), 'tanji-db-'));
-
-function tanji(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, TANJI_DATA: data };
-  delete env.DATABASE_URL;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/tanji.ts'), ...args], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 26 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const { data, tanji } = cliInTempStore('tanji-db-');
 
 test('db init, import, releases, diff with the effect on a product, export and re-import', () => {
   const init = tanji('db', 'init', '--json');

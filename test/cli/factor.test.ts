@@ -1,18 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cliInTempStore } from './run.ts';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const data = mkdtempSync(join(tmpdir(), 'tanji-factor-'));
-
-function tanji(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/tanji.ts'), ...args], { cwd: root, env: { ...process.env, TANJI_DATA: data }, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const { tanji } = cliInTempStore('tanji-factor-');
 
 const CONTRACT = ['id', 'name', 'value', 'unit', 'kind', 'region', 'resolvedRegion', 'year', 'source', 'release', 'status'];
 
