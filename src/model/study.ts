@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import { LifeCycleStageSchema, PedigreeSchema } from './lci.ts';
+import { GhgLineSchema } from './method.ts';
+
+/**
+ * A product study (ISO 14067 / GB/T 24067): the product, its functional or declared unit, the
+ * system boundary, the pinned background releases, and an inventory of entries grouped by life
+ * cycle stage. Every entry is an activity amount (how much electricity, fertiliser, t·km…) times
+ * a per-unit footprint that comes from one place only: a background dataset, a supplier's own
+ * footprint, or the GWP of the gas when the entry is a direct emission or removal.
+ */
+
+export const SystemBoundarySchema = z.enum(['cradle-to-gate', 'cradle-to-grave']);
+export type SystemBoundary = z.infer<typeof SystemBoundarySchema>;
+
+export const StudyMethodSchema = z.enum(['ipcc-ar6-gwp100', 'ipcc-ar5-gwp100']);
+export type StudyMethod = z.infer<typeof StudyMethodSchema>;
+
+export const EntryKindSchema = z.enum(['material', 'energy', 'transport', 'waste', 'emission', 'removal']);
+export type EntryKind = z.infer<typeof EntryKindSchema>;
+
+/** Where an activity amount or a supplier footprint comes from. */
+export const EvidenceTypeSchema = z.enum(['meter-reading', 'invoice', 'supplier-statement', 'measurement', 'calculation', 'literature', 'estimate']);
+export type EvidenceType = z.infer<typeof EvidenceTypeSchema>;
+
+/** Evidence types that make an entry primary (site-specific) data, as PACT's primary data share counts it. */
+export const PRIMARY_EVIDENCE: readonly EvidenceType[] = ['meter-reading', 'invoice', 'supplier-statement', 'measurement'];
+
+export const EvidenceSchema = z.object({
+  type: EvidenceTypeSchema,
+  /** document number, meter id, file name */
+  reference: z.string().min(1),
+  date: z.string().optional(),
+  note: z.string().optional(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** A background dataset: a factor of a factor release, or a process of an LCI release. */
+export const DatasetRefSchema = z.object({
+  type: z.enum(['factor', 'process']),
+  release: z.string().min(1),
+  id: z.string().min(1),
+});
+export type DatasetRef = z.infer<typeof DatasetRefSchema>;
+
+/** Greenhouse gases an entry may emit or remove directly, characterised with the study's GWP set. */
+export const DirectGasSchema = z.enum(['CO2-fossil', 'CO2-biogenic', 'CO2-luc', 'CH4-fossil', 'CH4-biogenic', 'N2O', 'SF6', 'NF3', 'HFC-134a']);
+export type DirectGas = z.infer<typeof DirectGasSchema>;
+
+export const EntrySourceSchema = z.discriminatedUnion('type', [
+  /** secondary data: a dataset of the pinned background releases, chosen by search */
+  z.object({ type: z.literal('background'), dataset: DatasetRefSchema }),
+  /** a supplier's own footprint per unit of what it sells, with the statement behind it */
+  z.object({
+    type: z.literal('supplier'),
+    supplier: z.string().min(1),
+    /** kg CO2e per entry unit, excluding biogenic removals */
+    kgCo2ePerUnit: z.number().nonnegative(),
+    line: GhgLineSchema.default('fossil'),
+    evidence: EvidenceSchema,
+  }),
+  /** the entry amount is kg of this gas, emitted (kind emission) or taken up (kind removal) */
+  z.object({ type: z.literal('direct'), gas: DirectGasSchema }),
+]);
+export type EntrySource = z.infer<typeof EntrySourceSchema>;
+
+export const TransportLegSchema = z.object({
+  massKg: z.number().positive(),
+  distanceKm: z.number().positive(),
+  mode: z.enum(['road', 'rail', 'sea', 'inland-water', 'air']),
+  refrigerated: z.boolean().default(false),
+});
+export type TransportLeg = z.infer<typeof TransportLegSchema>;
+
+export const EntrySchema = z
+  .object({
+    id: z.string().min(1),
+    stage: LifeCycleStageSchema,
+    kind: EntryKindSchema,
+    name: z.string().min(1),
+    /** activity amount per functional unit, in `unit`; for transport legs massKg/1000 × distanceKm in t·km */
+    amount: z.number().finite(),
+    unit: z.string().min(1),
+    transport: TransportLegSchema.optional(),
+    source: EntrySourceSchema,
+    /** where the activity amount comes from; meter readings, invoices and measurements make it primary */
+    evidence: EvidenceSchema.optional(),
+    /** pedigree of the activity amount, for data quality and uncertainty */
+    pedigree: PedigreeSchema.optional(),
+    comment: z.string().optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.kind === 'transport' && !e.transport) ctx.addIssue({ code: 'custom', path: ['transport'], message: 'a transport entry needs its leg: massKg, distanceKm, mode' });
+    if ((e.kind === 'emission' || e.kind === 'removal') !== (e.source.type === 'direct')) {
+      ctx.addIssue({ code: 'custom', path: ['source'], message: 'emission and removal entries, and only they, take a direct gas source' });
+    }
+    if (e.kind === 'removal' && e.source.type === 'direct' && e.source.gas !== 'CO2-biogenic') {
+      ctx.addIssue({ code: 'custom', path: ['source', 'gas'], message: 'a removal is biogenic CO2 taken up (gas CO2-biogenic)' });
+    }
+    if (e.amount < 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'amounts are positive; a removal is its own kind, not a negative emission' });
+  });
+export type Entry = z.infer<typeof EntrySchema>;
+
+export const DeclaredUnitSchema = z.object({
+  kind: z.enum(['functional', 'declared']),
+  amount: z.number().positive(),
+  unit: z.string().min(1),
+  description: z.string().default(''),
+});
+export type DeclaredUnit = z.infer<typeof DeclaredUnitSchema>;
+
+/** What a practitioner writes; the server adds id, company, version and audit fields. */
+export const StudyInputSchema = z.object({
+  name: z.string().min(1),
+  product: z.object({ name: z.string().min(1), description: z.string().default(''), classification: z.string().optional() }),
+  unit: DeclaredUnitSchema,
+  /** the reference flow, e.g. "1 kg of fresh durian, packed, at the distribution centre" */
+  referenceFlow: z.string().min(1),
+  boundary: SystemBoundarySchema,
+  /** province or country code where the product is made (region-aware background search) */
+  region: z.string().default('CN'),
+  /** reference year of the primary data */
+  year: z.number().int(),
+  method: StudyMethodSchema.default('ipcc-ar6-gwp100'),
+  /** pinned background releases: the LCI database and the factor release */
+  releases: z.object({ lci: z.string().min(1), factors: z.string().min(1) }),
+  cutoff: z.string().default('Inputs below 1 % of mass and of the footprint may be left out, 5 % in total at most.'),
+  allocation: z.string().default('No multi-output processes in the foreground; background datasets as published.'),
+  electricity: z.string().default('Grid electricity: the life-cycle factor of the province, else its regional grid, else the national average.'),
+  limitations: z.string().default(''),
+  entries: z.array(EntrySchema),
+});
+export type StudyInput = z.infer<typeof StudyInputSchema>;
+
+export const StudySchema = StudyInputSchema.extend({
+  id: z.string(),
+  companyId: z.string(),
+  version: z.number().int().positive(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+});
+export type Study = z.infer<typeof StudySchema>;
+
+const LinesSchema = z.object({
+  fossil: z.number(),
+  biogenic: z.number(),
+  landUseChange: z.number(),
+  aircraft: z.number(),
+  biogenicRemovals: z.number(),
+});
+
+/** Provenance of the per-unit footprint an entry used: what a verifier traces a number back to. */
+export const EntryProvenanceSchema = z.object({
+  type: z.enum(['factor', 'process', 'supplier', 'direct']),
+  release: z.string().optional(),
+  id: z.string().optional(),
+  name: z.string(),
+  source: z.string(),
+  year: z.number().optional(),
+  region: z.string().optional(),
+  gwpSet: z.string().optional(),
+  /** kg CO2e per `perUnit` of the dataset */
+  kgCo2ePerUnit: z.number(),
+  perUnit: z.string(),
+  /** how the entry amount was converted to the dataset's unit */
+  conversion: z.number(),
+  status: z.string().optional(),
+  notes: z.array(z.string()),
+});
+export type EntryProvenance = z.infer<typeof EntryProvenanceSchema>;
+
+export const EntryResultSchema = z.object({
+  entryId: z.string(),
+  name: z.string(),
+  stage: LifeCycleStageSchema,
+  kind: EntryKindSchema,
+  amount: z.number(),
+  unit: z.string(),
+  /** kg CO2e excluding removals (removal entries: 0) */
+  total: z.number(),
+  lines: LinesSchema,
+  /** |total| over the sum of |total| of all entries */
+  share: z.number(),
+  primary: z.boolean(),
+  /** PEF data quality rating of the entry, 1 (excellent) to 5 */
+  dqr: z.number(),
+  provenance: EntryProvenanceSchema,
+});
+export type EntryResult = z.infer<typeof EntryResultSchema>;
+
+export const TreeNodeSchema: z.ZodType<TreeNode> = z.lazy(() =>
+  z.object({ name: z.string(), value: z.number(), unit: z.string().optional(), children: z.array(TreeNodeSchema) }),
+);
+export interface TreeNode {
+  name: string;
+  /** kg CO2e, this node and everything below it */
+  value: number;
+  unit?: string;
+  children: TreeNode[];
+}
+
+export const UncertaintyResultSchema = z.object({
+  iterations: z.number(),
+  seed: z.number(),
+  mean: z.number(),
+  sd: z.number(),
+  p2_5: z.number(),
+  p50: z.number(),
+  p97_5: z.number(),
+  /** histogram of the draws: bin edges (n+1) and counts (n) */
+  histogram: z.object({ edges: z.array(z.number()), counts: z.array(z.number()) }),
+  method: z.string(),
+});
+export type UncertaintyResult = z.infer<typeof UncertaintyResultSchema>;
+
+export const StudyResultSchema = z.object({
+  studyId: z.string(),
+  version: z.number(),
+  computedAt: z.string(),
+  method: StudyMethodSchema,
+  gwpSet: z.string(),
+  releases: z.object({ lci: z.string(), factors: z.string() }),
+  unit: z.literal('kg CO2e'),
+  /** per functional/declared unit: every GHG emission, removals excluded (ISO 14067 reports them apart) */
+  total: z.number(),
+  lines: LinesSchema,
+  byStage: z.record(LifeCycleStageSchema, z.number()),
+  entries: z.array(EntryResultSchema),
+  /** entry ids by |total|, largest first */
+  hotspots: z.array(z.string()),
+  sankey: z.object({
+    nodes: z.array(z.object({ name: z.string() })),
+    links: z.array(z.object({ source: z.string(), target: z.string(), value: z.number() })),
+  }),
+  tree: TreeNodeSchema,
+  uncertainty: UncertaintyResultSchema.nullable(),
+  /** share of the total from primary (site-specific or supplier-specific) data, 0..1 */
+  primaryDataShare: z.number(),
+  /** contribution-weighted PEF data quality rating, 1 (excellent) to 5 */
+  dqr: z.number(),
+  dqrLevel: z.string(),
+  warnings: z.array(z.string()),
+});
+export type StudyResult = z.infer<typeof StudyResultSchema>;
+
+export const RoleSchema = z.enum(['enterprise', 'steward', 'verifier', 'admin', 'public']);
+export type Role = z.infer<typeof RoleSchema>;
