@@ -15,6 +15,8 @@ export interface MonteCarloOptions {
   /** widen lognormal distributions (and give exchanges with only a pedigree one) by the pedigree matrix */
   pedigree?: boolean;
   onProgress?(done: number, total: number): void;
+  /** redraws the demand vector each iteration (uncertain activity amounts); f holds the deterministic demand on entry */
+  drawDemand?(f: Float64Array, rng: Rng): void;
 }
 
 export interface MonteCarloResult {
@@ -39,10 +41,16 @@ interface Plan {
 }
 
 export function monteCarlo(system: LcaSystem, c: Float64Array, column: number, amount: number, opts: MonteCarloOptions): MonteCarloResult {
-  const plan = makePlan(system, opts.pedigree ?? true);
-  const lu = factorize(system.A);
   const f = new Float64Array(system.A.nRows);
   f[column] = amount;
+  return monteCarloDemand(system, c, f, opts);
+}
+
+/** Monte Carlo of cᵀ B A⁻¹ f for a whole demand vector f (several products at once, as a study needs). */
+export function monteCarloDemand(system: LcaSystem, c: Float64Array, demand: Float64Array, opts: MonteCarloOptions): MonteCarloResult {
+  const plan = makePlan(system, opts.pedigree ?? true);
+  const lu = factorize(system.A);
+  const f = demand.slice();
   const deterministic = score(system.B.values, lu.solve(f));
   const rng = createRng(opts.seed);
   const drawn = new Float64Array(plan.exchanges.length);
@@ -55,6 +63,10 @@ export function monteCarlo(system: LcaSystem, c: Float64Array, column: number, a
     for (let k = 0; k < plan.exchanges.length; k++) drawn[k] = draw(plan.exchanges[k], rng, opts.pedigree ?? true);
     fill(aValues, system.A.values, plan.a, plan.exchanges, drawn);
     fill(bValues, system.B.values, plan.b, plan.exchanges, drawn);
+    if (opts.drawDemand) {
+      f.set(demand);
+      opts.drawDemand(f, rng);
+    }
     try {
       lu.refactor(aValues);
       const h = score(bValues, lu.solve(f));

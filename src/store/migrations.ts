@@ -136,6 +136,100 @@ $$;
 ${IMMUTABLE.map((t) => `CREATE TRIGGER ${t}_immutable BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();`).join('\n')}
 `,
   },
+  {
+    id: 2,
+    name: 'companies, users, sessions, studies with versions and audit, jobs',
+    sql: `
+CREATE TABLE companies (
+  id text PRIMARY KEY,
+  name text NOT NULL UNIQUE,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE users (
+  id text PRIMARY KEY,
+  email text NOT NULL UNIQUE CHECK (email = lower(email)),
+  name text NOT NULL,
+  role text NOT NULL CHECK (role IN ('enterprise', 'steward', 'verifier', 'admin', 'public')),
+  company_id text REFERENCES companies (id),
+  -- scrypt$N$r$p$salt$hash, never the password
+  password_hash text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  CHECK (role NOT IN ('enterprise') OR company_id IS NOT NULL)
+);
+
+-- only a hash of the token is kept, so a leaked table does not leak sessions
+CREATE TABLE sessions (
+  token_hash text PRIMARY KEY,
+  user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  expires_at timestamptz NOT NULL
+);
+CREATE INDEX sessions_expiry ON sessions (expires_at);
+
+CREATE TABLE studies (
+  id text PRIMARY KEY,
+  company_id text NOT NULL REFERENCES companies (id),
+  latest_version integer NOT NULL,
+  created_by text NOT NULL REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX studies_company ON studies (company_id);
+
+-- every save is a new version; versions are never changed
+CREATE TABLE study_versions (
+  study_id text NOT NULL REFERENCES studies (id),
+  version integer NOT NULL,
+  body jsonb NOT NULL,
+  created_by text NOT NULL REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  comment text,
+  PRIMARY KEY (study_id, version)
+);
+
+CREATE TABLE study_verifiers (
+  study_id text NOT NULL REFERENCES studies (id),
+  user_id text NOT NULL REFERENCES users (id),
+  granted_by text NOT NULL REFERENCES users (id),
+  granted_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (study_id, user_id)
+);
+
+CREATE TABLE study_results (
+  study_id text NOT NULL REFERENCES studies (id),
+  version integer NOT NULL,
+  computed_at timestamptz NOT NULL DEFAULT now(),
+  result jsonb NOT NULL,
+  PRIMARY KEY (study_id, version)
+);
+
+CREATE TABLE audit_log (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT now(),
+  user_id text REFERENCES users (id),
+  company_id text REFERENCES companies (id),
+  study_id text REFERENCES studies (id),
+  action text NOT NULL,
+  detail jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX audit_study ON audit_log (study_id, at);
+
+CREATE TABLE jobs (
+  id text PRIMARY KEY,
+  kind text NOT NULL,
+  study_id text REFERENCES studies (id),
+  user_id text NOT NULL REFERENCES users (id),
+  state text NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+  progress real NOT NULL DEFAULT 0,
+  message text NOT NULL DEFAULT '',
+  error text,
+  params jsonb NOT NULL DEFAULT '{}',
+  created_at timestamptz NOT NULL DEFAULT now(),
+  finished_at timestamptz
+);
+${['study_versions', 'audit_log'].map((t) => `CREATE TRIGGER ${t}_immutable BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();`).join('\n')}
+`,
+  },
 ];
 
 /** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */

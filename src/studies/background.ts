@@ -1,0 +1,81 @@
+import type { Factor } from '../model/factor.ts';
+import type { LciDatabase } from '../model/lci.ts';
+import type { GhgLine, ImpactMethod } from '../model/method.ts';
+import type { StudyMethod } from '../model/study.ts';
+import { buildSystem, type LcaSystem } from '../engine/system.ts';
+import { allProcessScores, characterizationVector, factorizeSystem, GHG_LINES, type CharacterizationVector } from '../engine/lca.ts';
+import type { Factorization } from '../engine/sparse/lu.ts';
+import { getMethod } from '../factors/gwp.ts';
+import { loadFactors, loadRelease, type Queryable } from '../store/index.ts';
+
+/**
+ * The background a study is calculated on: one LCI release and one factor release, both pinned by
+ * the study, characterised with the study's GWP set. Building it costs a release load and one
+ * factorization; afterwards the per-unit footprint of every process, per ISO 14067 line, is one
+ * adjoint solve per line (λ = A⁻ᵀ Bᵀ c_line), so a study of any size is a dot product.
+ * Releases are immutable, so a built background is cached for the life of the process.
+ */
+
+export interface Background {
+  lciRelease: string;
+  factorRelease: string;
+  method: ImpactMethod;
+  db: LciDatabase;
+  system: LcaSystem;
+  lu: Factorization;
+  cv: CharacterizationVector;
+  /** scores[line][j]: kg CO2e on that line per unit of provider column j's product */
+  scores: Record<GhgLine, Float64Array>;
+  /** process id → its reference product column */
+  columnOf: Map<string, number>;
+  factors: Factor[];
+  factorById: Map<string, Factor>;
+}
+
+export class UnknownReleaseError extends Error {
+  constructor(readonly release: string, what: string) {
+    super(`background release "${release}" has no ${what}; pin a release that exists (GET /api/releases lists them)`);
+  }
+}
+
+const cache = new Map<string, Promise<Background>>();
+
+export function loadBackground(db: Queryable, lciRelease: string, factorRelease: string, methodId: StudyMethod): Promise<Background> {
+  const key = `${lciRelease}\u0000${factorRelease}\u0000${methodId}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = buildBackground(db, lciRelease, factorRelease, methodId);
+    cache.set(key, hit);
+    hit.catch(() => cache.delete(key));
+  }
+  return hit;
+}
+
+async function buildBackground(store: Queryable, lciRelease: string, factorRelease: string, methodId: StudyMethod): Promise<Background> {
+  const [db, factors] = await Promise.all([lciFor(store, lciRelease), loadFactors(store, factorRelease)]);
+  if (factors.length === 0) throw new UnknownReleaseError(factorRelease, 'factors');
+  return backgroundOf(db, factors, lciRelease, factorRelease, getMethod(methodId));
+}
+
+async function lciFor(store: Queryable, release: string): Promise<LciDatabase> {
+  try {
+    const db = await loadRelease(store, release);
+    if (db.processes.length === 0) throw new UnknownReleaseError(release, 'LCI processes');
+    return db;
+  } catch (err) {
+    if (err instanceof UnknownReleaseError) throw err;
+    throw new UnknownReleaseError(release, `LCI database (${(err as Error).message})`);
+  }
+}
+
+/** Pure: the matrices, one factorization and the per-line scores of every process. */
+export function backgroundOf(db: LciDatabase, factors: Factor[], lciRelease: string, factorRelease: string, method: ImpactMethod): Background {
+  const system = buildSystem(db);
+  const lu = factorizeSystem(system);
+  const cv = characterizationVector(system, method);
+  const scores = {} as Record<GhgLine, Float64Array>;
+  for (const line of GHG_LINES) scores[line] = allProcessScores(system, lu, cv.c.map((v, e) => (cv.line[e] === line ? v : 0)));
+  const columnOf = new Map<string, number>();
+  for (const p of system.index.providers) if (p.exchange.reference && !columnOf.has(p.process.id)) columnOf.set(p.process.id, p.index);
+  return { lciRelease, factorRelease, method, db, system, lu, cv, scores, columnOf, factors, factorById: new Map(factors.map((f) => [f.id, f])) };
+}

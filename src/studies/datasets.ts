@@ -1,0 +1,92 @@
+import { searchFactors } from '../factors/lookup.ts';
+import { totalOf } from '../engine/lca.ts';
+import type { DatasetRef } from '../model/study.ts';
+import type { Background } from './background.ts';
+import { lineScores } from './per-unit.ts';
+
+/**
+ * Background datasets a practitioner can pick for an entry: factors of the pinned factor release
+ * (region-aware: a province falls back to its grid, then the country) and processes of the pinned
+ * LCI release. Each hit carries what the entry will be multiplied by and where it comes from.
+ */
+
+export interface DatasetHit {
+  type: DatasetRef['type'];
+  release: string;
+  id: string;
+  name: string;
+  nameZh?: string;
+  perUnit: string;
+  kgCo2ePerUnit: number;
+  /** CO2e, or CO2 only (then the footprint misses CH4 and N2O) */
+  gases: 'CO2' | 'CO2e';
+  region: string;
+  resolvedRegion?: string;
+  year?: number;
+  source: string;
+  status?: string;
+  notes: string[];
+}
+
+export interface DatasetQuery {
+  q: string;
+  type?: DatasetRef['type'];
+  region?: string;
+  year?: number;
+  limit?: number;
+}
+
+export function searchDatasets(bg: Background, query: DatasetQuery): DatasetHit[] {
+  const limit = Math.min(query.limit ?? 20, 100);
+  const out: DatasetHit[] = [];
+  if (query.type !== 'process') out.push(...factorHits(bg, query, limit));
+  if (query.type !== 'factor') out.push(...processHits(bg, query.q, limit));
+  return out.slice(0, limit);
+}
+
+function factorHits(bg: Background, query: DatasetQuery, limit: number): DatasetHit[] {
+  if (!query.q.trim()) return [];
+  return searchFactors(bg.factors, query.q, { region: query.region ?? 'CN', year: query.year, purpose: 'product-footprint', release: bg.factorRelease }).slice(0, limit).map(
+    (f) => ({
+      type: 'factor',
+      release: bg.factorRelease,
+      id: f.id,
+      name: f.name,
+      nameZh: f.nameZh,
+      perUnit: f.perUnit,
+      kgCo2ePerUnit: f.value,
+      gases: f.gases,
+      region: f.region,
+      resolvedRegion: f.resolvedRegion,
+      year: f.year,
+      source: [f.source.publisher, f.source.title, f.source.documentNumber].filter(Boolean).join(', '),
+      status: f.status,
+      notes: f.notes,
+    }),
+  );
+}
+
+function processHits(bg: Background, q: string, limit: number): DatasetHit[] {
+  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return [];
+  const hits: DatasetHit[] = [];
+  for (const [processId, column] of bg.columnOf) {
+    const p = bg.system.index.providers[column];
+    const text = `${p.process.name} ${p.flow.name}`.toLowerCase();
+    if (!words.every((w) => text.includes(w))) continue;
+    hits.push({
+      type: 'process',
+      release: bg.lciRelease,
+      id: processId,
+      name: p.process.name,
+      perUnit: p.flow.unit,
+      kgCo2ePerUnit: totalOf(lineScores(bg, column)),
+      gases: 'CO2e',
+      region: p.process.location ?? 'GLO',
+      source: `${bg.db.name} (${p.process.source ?? bg.db.origin})`,
+      notes: [],
+    });
+    if (hits.length >= limit) break;
+  }
+  return hits.sort((a, b) => a.name.length - b.name.length);
+}

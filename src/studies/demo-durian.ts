@@ -1,0 +1,171 @@
+import type { Entry, StudyInput } from '../model/study.ts';
+
+/**
+ * DEMONSTRATION STUDY — 1 kg of fresh durian from an orchard in Hainan, packed and delivered by
+ * cold chain to a distribution centre in Guangzhou. The activity data are illustrative round
+ * numbers for a mature orchard (yield 15 t/ha·a), not measurements of a real farm; the evidence
+ * references are made up to show the workflow. The factors and processes are real: China
+ * life-cycle electricity and CPCD transport factors from release 2026.1, IPCC 2006 fuel factors,
+ * and US LCI processes for fertiliser and packaging (no Chinese LCI data is loaded yet).
+ */
+
+export const DEMO_STUDY_NAME = '演示：海南榴莲 1 kg（Demo: 1 kg Hainan durian）';
+
+const PER_KG = 1 / 15_000; // the orchard's per-hectare annual inputs, per kg of a 15 t/ha harvest
+const N_PER_KG = 300 * PER_KG; // 300 kg N/ha·a
+/** IPCC 2019 Refinement Vol.4 Ch.11 Tier 1: direct EF1 (wet climate) 0.016, indirect 0.11×0.014 + 0.24×0.011 kg N2O-N per kg N */
+const N2O_PER_KG = N_PER_KG * (0.016 + 0.11 * 0.014 + 0.24 * 0.011) * (44 / 28);
+const DIESEL_DENSITY = 0.84; // kg/L
+const SHIPPED_KG = 1.07; // durian plus its packaging
+
+const entries: Entry[] = [
+  {
+    id: 'fertiliser-n',
+    stage: 'raw-materials',
+    kind: 'material',
+    name: 'Nitrogen fertiliser 氮肥',
+    amount: N_PER_KG,
+    unit: 'kg',
+    source: { type: 'background', dataset: { type: 'process', release: 'uslci', id: 'dacaeae9-aeed-3366-912d-6a31de09eef9' } },
+    evidence: { type: 'invoice', reference: 'DEMO-INV-2025-031 (urea, 300 kg N/ha·a)' },
+    comment: '300 kg N per hectare and year over a 15 t/ha harvest',
+  },
+  {
+    id: 'fertiliser-transport',
+    stage: 'raw-materials',
+    kind: 'transport',
+    name: 'Fertiliser delivery by truck 化肥运输',
+    amount: ((N_PER_KG / 0.46) * 300) / 1000,
+    unit: 't*km',
+    transport: { massKg: N_PER_KG / 0.46, distanceKm: 300, mode: 'road', refrigerated: false },
+    source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'cn-transport-road-medium-diesel-truck/CN/2022' } },
+    evidence: { type: 'estimate', reference: 'Haikou depot to orchard, about 300 km' },
+  },
+  {
+    id: 'field-n2o',
+    stage: 'raw-materials',
+    kind: 'emission',
+    name: 'Field N2O from fertiliser 施肥田间N2O排放',
+    amount: N2O_PER_KG,
+    unit: 'kg',
+    source: { type: 'direct', gas: 'N2O' },
+    evidence: { type: 'calculation', reference: 'IPCC 2019 Refinement Vol.4 Ch.11 Tier 1, wet climate: direct 0.016, indirect volatilisation and leaching' },
+  },
+  {
+    id: 'orchard-diesel',
+    stage: 'raw-materials',
+    kind: 'energy',
+    name: 'Diesel for orchard machinery 果园机械柴油',
+    amount: 150 * DIESEL_DENSITY * PER_KG,
+    unit: 'kg',
+    source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'fuel-ipcc2006-gas-diesel-oil-co2e-per-kg/GLO/2006' } },
+    evidence: { type: 'invoice', reference: 'DEMO-FUEL-2025 (150 L/ha·a)' },
+  },
+  {
+    id: 'irrigation-electricity',
+    stage: 'raw-materials',
+    kind: 'energy',
+    name: 'Irrigation electricity 灌溉用电',
+    amount: 0.05,
+    unit: 'kWh',
+    source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN-HI/2024' } },
+    evidence: { type: 'meter-reading', reference: 'DEMO-METER-PUMP-01, 2025' },
+  },
+  {
+    id: 'orchard-sequestration',
+    stage: 'raw-materials',
+    kind: 'removal',
+    name: 'Orchard carbon sequestration 果园碳汇',
+    amount: 2500 * PER_KG,
+    unit: 'kg',
+    source: { type: 'direct', gas: 'CO2-biogenic' },
+    evidence: { type: 'literature', reference: 'tree biomass increment of a growing tropical orchard, about 2.5 t CO2/ha·a' },
+    comment: 'Reported as a separate removal line, not netted into the footprint',
+  },
+  {
+    id: 'packing-electricity',
+    stage: 'manufacturing',
+    kind: 'energy',
+    name: 'Packing house and cold room electricity 包装车间与冷库用电',
+    amount: 0.03,
+    unit: 'kWh',
+    source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN-HI/2024' } },
+    evidence: { type: 'meter-reading', reference: 'DEMO-METER-PACK-02, 2025' },
+  },
+  {
+    id: 'carton',
+    stage: 'manufacturing',
+    kind: 'material',
+    name: 'Corrugated carton 瓦楞纸箱',
+    amount: 0.06,
+    unit: 'kg',
+    source: { type: 'background', dataset: { type: 'process', release: 'uslci', id: '7fd53cbd-975a-3737-bf3a-bfa3285833ed' } },
+    evidence: { type: 'invoice', reference: 'DEMO-INV-2025-112 (0.6 kg carton per 10 kg)' },
+  },
+  {
+    id: 'pe-net',
+    stage: 'manufacturing',
+    kind: 'material',
+    name: 'PE foam net 聚乙烯网套',
+    amount: 0.01,
+    unit: 'kg',
+    source: { type: 'background', dataset: { type: 'process', release: 'uslci', id: '05561830-e889-31a3-b2be-7c52ee2ea545' } },
+    evidence: { type: 'invoice', reference: 'DEMO-INV-2025-113' },
+  },
+  {
+    id: 'cold-chain-truck',
+    stage: 'distribution',
+    kind: 'transport',
+    name: 'Cold-chain truck Haikou → Guangzhou 冷链运输',
+    amount: (SHIPPED_KG / 1000) * 550,
+    unit: 't*km',
+    transport: { massKg: SHIPPED_KG, distanceKm: 550, mode: 'road', refrigerated: true },
+    source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'cn-transport-road-medium-diesel-truck/CN/2022' } },
+    evidence: { type: 'invoice', reference: 'DEMO-WAYBILL-2025-0718' },
+  },
+  {
+    id: 'reefer-diesel',
+    stage: 'distribution',
+    kind: 'energy',
+    name: 'Refrigeration unit diesel 冷机柴油',
+    amount: (30 * DIESEL_DENSITY) / 10_000,
+    unit: 'kg',
+    source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'fuel-ipcc2006-gas-diesel-oil-co2e-per-kg/GLO/2006' } },
+    evidence: { type: 'estimate', reference: '2.5 L/h over a 12 h trip, 10 t payload' },
+  },
+  {
+    id: 'refrigerant-leak',
+    stage: 'distribution',
+    kind: 'emission',
+    name: 'Refrigerant leakage (R-134a) 制冷剂泄漏',
+    amount: 2e-6,
+    unit: 'kg',
+    source: { type: 'direct', gas: 'HFC-134a' },
+    evidence: { type: 'estimate', reference: '10 % annual leakage of a 2 kg charge over 100 trips of 10 t' },
+  },
+];
+
+export function durianStudy(): StudyInput {
+  return {
+    name: DEMO_STUDY_NAME,
+    product: {
+      name: 'Fresh durian 鲜榴莲',
+      description: 'Fresh durian (Musang King type) from a Hainan orchard, packed in cartons with PE foam nets. DEMONSTRATION DATA.',
+      classification: 'CPC 01319 (other tropical fruit)',
+    },
+    unit: { kind: 'declared', amount: 1, unit: 'kg', description: '1 kg of fresh durian, packed, delivered to the distribution centre' },
+    referenceFlow: '1 kg fresh durian with 0.07 kg packaging at the Guangzhou distribution centre',
+    boundary: 'cradle-to-gate',
+    region: 'CN-HI',
+    year: 2025,
+    method: 'ipcc-ar6-gwp100',
+    releases: { lci: 'uslci', factors: '2026.1' },
+    cutoff: 'Inputs below 1 % of mass and of the footprint may be left out, 5 % in total at most; pesticides, orchard establishment and capital goods are left out.',
+    allocation: 'None: the orchard has one product (durian); prunings stay in the orchard.',
+    electricity:
+      'Grid electricity from meters, with the derived life-cycle factor of Hainan (CN-HI, 2024): national MEE life-cycle factor scaled by the provincial CO2 factor. No green electricity certificates.',
+    limitations:
+      'Demonstration data, not a real farm. Fertiliser and packaging use US LCI processes (no Chinese LCI data loaded). Diesel covers combustion only. Orchard sequestration is a literature estimate and reported apart. Use and end-of-life are outside a cradle-to-gate boundary.',
+    entries,
+  };
+}

@@ -1,0 +1,191 @@
+import type { Factor } from '../model/factor.ts';
+import type { Pedigree } from '../model/lci.ts';
+import type { GhgLine } from '../model/method.ts';
+import type { DirectGas, Entry, EntryProvenance, EvidenceType } from '../model/study.ts';
+import { emptyLines, GHG_LINES } from '../engine/lca.ts';
+import { dqr, pedigreeGsd } from '../engine/uncertainty.ts';
+import { assertUsableInProductFootprint } from '../factors/lookup.ts';
+import { namedUnit } from '../formats/units.ts';
+import type { Background } from './background.ts';
+
+/**
+ * What one unit of an entry's source weighs in kg CO2e, line by line, and where that comes from.
+ * An entry's result is amount × conversion × these lines.
+ */
+
+export interface PerUnit {
+  /** kg CO2e per `perUnit`, per ISO 14067 line (removals negative) */
+  lines: Record<GhgLine, number>;
+  perUnit: string;
+  provenance: Omit<EntryProvenance, 'conversion' | 'kgCo2ePerUnit' | 'perUnit'>;
+  /** the provider column when the source is an LCI process: its uncertainty is the engine's Monte Carlo */
+  column?: number;
+  /** geometric standard deviation of the per-unit value (1: taken as exact) */
+  gsd: number;
+  /** PEF data quality rating of the dataset, 1..5 */
+  dqr: number;
+}
+
+/** An entry the calculation cannot use, named so the practitioner can find it. */
+export class EntryError extends Error {
+  constructor(
+    readonly entry: Entry,
+    message: string,
+  ) {
+    super(`entry "${entry.name}" (${entry.stage}): ${message}`);
+  }
+}
+
+/** Basic uncertainty before the pedigree widens it (ecoinvent's default for CO2 of combustion). */
+const BASIC_GSD = 1.05;
+
+/** Background LCI processes carry no data quality rating of their own: taken as fair (3), stated in the provenance. */
+const PROCESS_DQR = 3;
+
+/** Pedigree of an activity amount by the evidence behind it, when the practitioner gave none. */
+const EVIDENCE_PEDIGREE: Record<EvidenceType | 'none', Pedigree> = {
+  'meter-reading': { reliability: 1, completeness: 1, temporal: 1, geographical: 1, technological: 1 },
+  measurement: { reliability: 1, completeness: 2, temporal: 1, geographical: 1, technological: 1 },
+  invoice: { reliability: 1, completeness: 2, temporal: 1, geographical: 1, technological: 1 },
+  'supplier-statement': { reliability: 2, completeness: 2, temporal: 1, geographical: 1, technological: 1 },
+  calculation: { reliability: 2, completeness: 3, temporal: 2, geographical: 1, technological: 2 },
+  literature: { reliability: 3, completeness: 3, temporal: 3, geographical: 3, technological: 3 },
+  estimate: { reliability: 4, completeness: 4, temporal: 3, geographical: 3, technological: 3 },
+  none: { reliability: 4, completeness: 5, temporal: 3, geographical: 3, technological: 3 },
+};
+
+export function activityPedigree(entry: Entry): Pedigree {
+  return entry.pedigree ?? EVIDENCE_PEDIGREE[entry.evidence?.type ?? 'none'];
+}
+
+export function activityGsd(entry: Entry): number {
+  return pedigreeGsd(BASIC_GSD, activityPedigree(entry));
+}
+
+/** Direct gases: the substance of the GWP table and the line it is reported on. */
+const GASES: Record<DirectGas, { substance: string; line: GhgLine }> = {
+  'CO2-fossil': { substance: 'carbon dioxide', line: 'fossil' },
+  'CO2-biogenic': { substance: 'carbon dioxide', line: 'biogenic' },
+  'CO2-luc': { substance: 'carbon dioxide', line: 'landUseChange' },
+  'CH4-fossil': { substance: 'methane (fossil)', line: 'fossil' },
+  'CH4-biogenic': { substance: 'methane (non-fossil / biogenic)', line: 'biogenic' },
+  N2O: { substance: 'nitrous oxide', line: 'fossil' },
+  SF6: { substance: 'sulfur hexafluoride', line: 'fossil' },
+  NF3: { substance: 'nitrogen trifluoride', line: 'fossil' },
+  'HFC-134a': { substance: 'HFC-134a', line: 'fossil' },
+};
+
+export function lineScores(bg: Background, column: number): Record<GhgLine, number> {
+  const out = emptyLines();
+  for (const line of GHG_LINES) out[line] = bg.scores[line][column];
+  return out;
+}
+
+export function perUnitOf(entry: Entry, bg: Background): PerUnit {
+  const src = entry.source;
+  if (src.type === 'direct') return directGas(entry, src.gas, bg);
+  if (src.type === 'supplier') {
+    const lines = emptyLines();
+    lines[src.line] = src.kgCo2ePerUnit;
+    const p = EVIDENCE_PEDIGREE[src.evidence.type];
+    return {
+      lines,
+      perUnit: entry.unit,
+      provenance: { type: 'supplier', name: `${src.supplier}: supplier-specific footprint`, source: `${src.evidence.type} ${src.evidence.reference}`, notes: [] },
+      gsd: pedigreeGsd(BASIC_GSD, p),
+      dqr: dqr(p),
+    };
+  }
+  const { dataset } = src;
+  if (dataset.type === 'factor') {
+    if (dataset.release !== bg.factorRelease) throw new EntryError(entry, `its factor is from release ${dataset.release}, the study pins ${bg.factorRelease}`);
+    const f = bg.factorById.get(dataset.id);
+    if (!f) throw new EntryError(entry, `factor ${dataset.id} is not in release ${dataset.release}`);
+    return factorPerUnit(entry, f, bg);
+  }
+  if (dataset.release !== bg.lciRelease) throw new EntryError(entry, `its process is from release ${dataset.release}, the study pins ${bg.lciRelease}`);
+  const column = bg.columnOf.get(dataset.id);
+  if (column === undefined) throw new EntryError(entry, `process ${dataset.id} is not in release ${dataset.release}`);
+  const p = bg.system.index.providers[column];
+  return {
+    lines: lineScores(bg, column),
+    perUnit: p.flow.unit,
+    provenance: {
+      type: 'process',
+      release: dataset.release,
+      id: dataset.id,
+      name: p.process.name,
+      source: `${bg.db.name}: ${p.process.source ?? bg.db.origin}`,
+      region: p.process.location,
+      gwpSet: bg.method.gwpSet,
+      notes: [`LCI process characterised with ${bg.method.name}; no data quality rating in the dataset, taken as ${PROCESS_DQR}`],
+    },
+    column,
+    gsd: 1,
+    dqr: PROCESS_DQR,
+  };
+}
+
+function factorPerUnit(entry: Entry, f: Factor, bg: Background): PerUnit {
+  try {
+    assertUsableInProductFootprint(f, bg.factors);
+  } catch (err) {
+    throw new EntryError(entry, (err as Error).message);
+  }
+  const notes: string[] = [];
+  if (f.gases === 'CO2') notes.push('factor covers CO2 only: CH4 and N2O of this source are not in the footprint');
+  if (f.status === 'check') notes.push('factor status "check": not yet verified against its publication');
+  if (f.status === 'derived' && f.method) notes.push(`derived: ${f.method}`);
+  const lines = emptyLines();
+  lines.fossil = f.value;
+  return {
+    lines,
+    perUnit: f.perUnit,
+    provenance: {
+      type: 'factor',
+      release: bg.factorRelease,
+      id: f.id,
+      name: f.nameZh ? `${f.name} / ${f.nameZh}` : f.name,
+      source: [f.source.publisher, f.source.title, f.source.documentNumber].filter(Boolean).join(', '),
+      year: f.year,
+      region: f.region,
+      gwpSet: f.gwpSet ?? (f.gases === 'CO2' ? 'CO2 only' : undefined),
+      status: f.status,
+      notes,
+    },
+    gsd: pedigreeGsd(BASIC_GSD, f.dataQuality.pedigree),
+    dqr: f.dataQuality.dqr,
+  };
+}
+
+function directGas(entry: Entry, gas: DirectGas, bg: Background): PerUnit {
+  const { substance, line } = GASES[gas];
+  const row = bg.method.entries.find((e) => e.substance === substance);
+  if (!row) throw new EntryError(entry, `${bg.method.id} has no GWP for ${substance}`);
+  const lines = emptyLines();
+  if (entry.kind === 'removal') lines.biogenicRemovals = -row.gwp100;
+  else lines[line] = row.gwp100;
+  return {
+    lines,
+    perUnit: 'kg',
+    provenance: {
+      type: 'direct',
+      name: `${gas}, GWP100 ${row.gwp100}`,
+      source: bg.method.source,
+      gwpSet: bg.method.gwpSet,
+      notes: row.note ? [row.note] : [],
+    },
+    gsd: 1,
+    dqr: 1,
+  };
+}
+
+/** How many `to` one `from` is; undefined when the units measure different things. */
+export function conversion(from: string, to: string): number | undefined {
+  const norm = (u: string) => u.replace(/[·×]/g, '*').replace(/^L$/, 'l').trim();
+  if (norm(from).toLowerCase() === norm(to).toLowerCase()) return 1;
+  const a = namedUnit(norm(from));
+  const b = namedUnit(norm(to));
+  if (!a || !b || a.referenceUnit !== b.referenceUnit) return undefined;
+  return a.factor / b.factor;
+}
