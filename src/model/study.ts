@@ -188,9 +188,6 @@ export const EntryResultSchema = z.object({
 });
 export type EntryResult = z.infer<typeof EntryResultSchema>;
 
-export const TreeNodeSchema: z.ZodType<TreeNode> = z.lazy(() =>
-  z.object({ name: z.string(), value: z.number(), unit: z.string().optional(), children: z.array(TreeNodeSchema) }),
-);
 export interface TreeNode {
   name: string;
   /** kg CO2e, this node and everything below it */
@@ -198,6 +195,17 @@ export interface TreeNode {
   unit?: string;
   children: TreeNode[];
 }
+/** Recursive through a getter, with an id, so OpenAPI generation emits one $ref'd component. */
+export const TreeNodeSchema: z.ZodType<TreeNode> = z
+  .object({
+    name: z.string(),
+    value: z.number(),
+    unit: z.string().optional(),
+    get children() {
+      return z.array(TreeNodeSchema);
+    },
+  })
+  .meta({ id: 'TreeNode' });
 
 export const UncertaintyResultSchema = z.object({
   iterations: z.number(),

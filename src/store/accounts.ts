@@ -94,3 +94,8 @@ export async function sessionUser(db: Queryable, tokenHash: string): Promise<Use
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
 }
+
+export async function getCompany(db: Queryable, id: string): Promise<Company | undefined> {
+  const [row] = await db.query<Company>('SELECT id, name FROM companies WHERE id = $1', [id]);
+  return row;
+}

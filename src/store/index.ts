@@ -6,3 +6,6 @@ export { searchFactors, type FactorFilter, type FoundFactor } from './factor-sea
 export { diffReleases, type ReleaseDiff, type RecordDiff, type RecordRef, type ChangedRecord } from './diff.ts';
 export { exportReleaseJsonLd, jsonLdZip } from './export-jsonld.ts';
 export { exportReleaseCsv, exchangesCsv, factorsCsv, type ReleaseCsv } from './export-csv.ts';
+export * from './accounts.ts';
+export * from './studies.ts';
+export * from './jobs.ts';

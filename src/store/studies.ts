@@ -111,17 +111,17 @@ export async function getStudy(db: Queryable, id: string, version?: number): Pro
   return { ...parseBody(row.body), id, companyId: row.companyId, version: row.version, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
 }
 
-/** Studies of the given companies, plus those shared with the given verifier. */
-export async function listStudies(db: Queryable, scope: { companyId?: string | null; verifierId?: string }): Promise<StudySummary[]> {
+/** Studies of a company, plus those shared with the given verifier; `all` for administrators. */
+export async function listStudies(db: Queryable, scope: { companyId?: string | null; verifierId?: string; all?: boolean }): Promise<StudySummary[]> {
   return db.query<StudySummary>(
     `SELECT s.id, v.body->>'name' AS name, v.body->'product'->>'name' AS product, s.company_id AS "companyId", c.name AS "companyName",
             s.latest_version AS version, ${ISO('v.created_at')} AS "updatedAt", u.name AS "updatedBy",
             (SELECT (r.result->>'total')::float8 FROM study_results r WHERE r.study_id = s.id ORDER BY r.version DESC LIMIT 1) AS total
        FROM studies s JOIN study_versions v ON v.study_id = s.id AND v.version = s.latest_version
        JOIN companies c ON c.id = s.company_id JOIN users u ON u.id = v.created_by
-      WHERE s.company_id = $1 OR EXISTS (SELECT 1 FROM study_verifiers sv WHERE sv.study_id = s.id AND sv.user_id = $2)
+      WHERE $3::boolean OR s.company_id = $1 OR EXISTS (SELECT 1 FROM study_verifiers sv WHERE sv.study_id = s.id AND sv.user_id = $2)
       ORDER BY v.created_at DESC`,
-    [scope.companyId ?? null, scope.verifierId ?? null],
+    [scope.companyId ?? null, scope.verifierId ?? null, scope.all ?? false],
   );
 }
 

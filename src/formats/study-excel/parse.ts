@@ -1,0 +1,119 @@
+import ExcelJS from 'exceljs';
+import type { Entry } from '../../model/study.ts';
+import { ImportError } from '../errors.ts';
+import { isEmpty, shownValue } from './cells.ts';
+import { ALL_COLUMNS, REQUIRED_COLUMNS, SHEETS, columnByKey, columnLetter, columnOfHeader, matchesTitle, title, type ColumnKey } from './columns.ts';
+import { entryFromRow } from './row.ts';
+
+/** One problem of a workbook; row 0 and column "" when it concerns the whole sheet or file. */
+export interface WorkbookIssue {
+  sheet: string;
+  /** the Excel row number */
+  row: number;
+  /** the Excel column letter and the header as written, e.g. "D (amount 数量)" */
+  column: string;
+  message: string;
+}
+
+const LISTED = 10;
+
+/** Every problem of the workbook at once, so that a practitioner fixes the file in one go. */
+export class StudyWorkbookError extends ImportError {
+  constructor(
+    readonly issues: WorkbookIssue[],
+    file: string,
+  ) {
+    const lines = issues.slice(0, LISTED).map((i) => {
+      const where = i.row === 0 ? i.sheet : `${i.sheet} row ${i.row}${i.column === '' ? '' : `, ${i.column}`}`;
+      return `\n  ${[where, i.message].filter((s) => s !== '').join(': ')}`;
+    });
+    const more = issues.length > LISTED ? `\n  … and ${issues.length - LISTED} more` : '';
+    super(`${issues.length} problem${issues.length === 1 ? '' : 's'} in the inventory:${lines.join('')}${more}`, file);
+    this.name = 'StudyWorkbookError';
+  }
+}
+
+/** Practitioners add title rows above the table; the header is looked for this far down. */
+const HEADER_SEARCH_ROWS = 20;
+/** A row naming this many known columns is the header. */
+const HEADER_MIN_COLUMNS = 3;
+
+interface Placed {
+  col: number;
+  label: string;
+}
+
+/**
+ * Reads the Inventory (清单) sheet of a workbook made from `studyTemplate` into entries, every
+ * problem collected before anything is returned.
+ */
+export async function parseStudyWorkbook(data: Uint8Array | Buffer, fileName: string): Promise<Entry[]> {
+  const fail = (issues: WorkbookIssue[]): never => {
+    throw new StudyWorkbookError(issues, fileName);
+  };
+  const workbook = new ExcelJS.Workbook();
+  try {
+    const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    // exceljs types its input as an ArrayBuffer look-alike; at run time it reads a Node Buffer
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    fail([{ sheet: '', row: 0, column: '', message: `not a readable .xlsx workbook (${(e as Error).message})` }]);
+  }
+  const sheet = workbook.worksheets.find((ws) => matchesTitle(ws.name, SHEETS.inventory));
+  if (!sheet) {
+    const names = workbook.worksheets.map((ws) => `"${ws.name}"`).join(', ');
+    return fail([{ sheet: SHEETS.inventory.en, row: 0, column: '', message: `no sheet "${SHEETS.inventory.en}" or "${SHEETS.inventory.zh}"; the workbook has ${names}` }]);
+  }
+  const { row: headerRow, columns } = findHeader(sheet, fail);
+  const label = (key: ColumnKey) => columns.get(key)?.label ?? `${title(columnByKey(key))} (no such column)`;
+  // columns the sheet lacks come after the others, in template order
+  const position = (key: ColumnKey) => columns.get(key)?.col ?? 1e6 + ALL_COLUMNS.findIndex((c) => c.key === key);
+
+  const issues: WorkbookIssue[] = [];
+  const entries: Entry[] = [];
+  const idRows = new Map<string, number>();
+  sheet.eachRow((row, n) => {
+    if (n <= headerRow) return;
+    const cell = (key: ColumnKey) => {
+      const at = columns.get(key);
+      return at === undefined ? undefined : shownValue(row.getCell(at.col).value);
+    };
+    if (ALL_COLUMNS.every((c) => isEmpty(cell(c.key)))) return;
+    const r = entryFromRow(cell, n);
+    if ('problems' in r) {
+      const inSheetOrder = [...r.problems].sort((a, b) => position(a.key) - position(b.key));
+      issues.push(...inSheetOrder.map((p) => ({ sheet: sheet.name, row: n, column: label(p.key), message: p.message })));
+      return;
+    }
+    const first = idRows.get(r.entry.id);
+    if (first !== undefined) issues.push({ sheet: sheet.name, row: n, column: label('id'), message: `the id "${r.entry.id}" is also the id of row ${first}` });
+    idRows.set(r.entry.id, first ?? n);
+    entries.push(r.entry);
+  });
+  if (issues.length > 0) fail(issues);
+  return entries;
+}
+
+function findHeader(sheet: ExcelJS.Worksheet, fail: (issues: WorkbookIssue[]) => never): { row: number; columns: Map<ColumnKey, Placed> } {
+  for (let n = 1; n <= Math.min(sheet.rowCount, HEADER_SEARCH_ROWS); n++) {
+    const columns = new Map<ColumnKey, Placed>();
+    const issues: WorkbookIssue[] = [];
+    sheet.getRow(n).eachCell((cell, col) => {
+      const text = shownValue(cell.value);
+      if (typeof text !== 'string') return;
+      const column = columnOfHeader(text);
+      if (!column) return;
+      const label = `${columnLetter(col)} (${text.trim().replace(/\s+/g, ' ')})`;
+      const earlier = columns.get(column.key);
+      if (earlier) issues.push({ sheet: sheet.name, row: n, column: label, message: `names the same column as ${earlier.label}; keep one` });
+      else columns.set(column.key, { col, label });
+    });
+    if (columns.size < HEADER_MIN_COLUMNS) continue;
+    const missing = REQUIRED_COLUMNS.filter((k) => !columns.has(k)).map((k) => `"${title(columnByKey(k))}"`);
+    if (missing.length > 0) issues.push({ sheet: sheet.name, row: n, column: '', message: `the header has no column ${missing.join(', ')}` });
+    if (issues.length > 0) fail(issues);
+    return { row: n, columns };
+  }
+  const some = REQUIRED_COLUMNS.map((k) => `"${title(columnByKey(k))}"`).join(', ');
+  return fail([{ sheet: sheet.name, row: 0, column: '', message: `no header row in the first ${HEADER_SEARCH_ROWS} rows; expected column titles such as ${some}` }]);
+}

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { getCookie } from 'hono/cookie';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Store } from '../store/index.ts';
+import { ApiError } from './errors.ts';
+import { docsPage } from './docs.ts';
+import { router, type Env } from './openapi.ts';
+import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
+import { catalogRoutes } from './routes/catalog.ts';
+import { resultRoutes } from './routes/results.ts';
+import { studyRoutes } from './routes/studies.ts';
+import { authenticate } from './sessions.ts';
+
+export interface AppOptions {
+  store: Store;
+  /** the built web app (web/dist) to serve at /, when it exists */
+  webDir?: string;
+}
+
+/** The whole HTTP surface: API, OpenAPI document, docs page and the web app, on one port. */
+export function createApp({ store, webDir }: AppOptions): OpenAPIHono<Env> {
+  const app = router();
+
+  app.use('/api/*', async (c, next) => {
+    const header = c.req.header('authorization');
+    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const user = await authenticate(store, token);
+      if (user) {
+        c.set('user', user);
+        c.set('token', token);
+      }
+    }
+    await next();
+  });
+
+  for (const routes of [authRoutes, catalogRoutes, studyRoutes, resultRoutes]) app.route('/', routes({ store }));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' });
+  const document = () =>
+    app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: { title: 'Tanji (碳迹) API', version: '0.1.0', description: 'Product carbon footprints to ISO 14067 / GB/T 24067: background data, studies, results, reports.' },
+    });
+  app.get('/openapi.json', (c) => c.json(document()));
+  app.get('/docs', (c) => c.html(docsPage(document())));
+
+  app.notFound((c) => c.json({ error: { code: 'not-found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json({ error: { code: err.code, message: err.message, details: err.details } }, err.status);
+    console.error(err);
+    return c.json({ error: { code: 'internal', message: `the server failed: ${err.message}` } }, 500);
+  });
+
+  if (webDir && existsSync(join(webDir, 'index.html'))) {
+    const root = relative(process.cwd(), webDir) || '.';
+    app.use('/*', serveStatic({ root }));
+    app.get('*', async (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(await readFile(join(webDir, 'index.html'), 'utf8'))));
+  }
+  return app;
+}

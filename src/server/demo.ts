@@ -1,0 +1,35 @@
+import { createCompany, createStudy, createUser, findCompany, findUserByEmail, listStudies, type Store } from '../store/index.ts';
+import { durianStudy } from '../studies/demo-durian.ts';
+import { calculateAndSave } from '../studies/results.ts';
+import { hashPassword } from './passwords.ts';
+
+/**
+ * The demo company a fresh store starts with: a practitioner, a verifier and an administrator,
+ * and the durian demonstration study, calculated. The passwords are printed by `npm start` and
+ * written in the README: this is for trying Tanji on one's own machine, not for a shared server
+ * (TANJI_DEMO=0 leaves it out).
+ */
+
+export const DEMO_COMPANY = '演示果业有限公司 Demo Orchard Co.';
+
+export const DEMO_USERS = [
+  { email: 'practitioner@demo.tanji', name: '李明 Li Ming (practitioner)', role: 'enterprise', password: 'durian-practitioner' },
+  { email: 'verifier@demo.tanji', name: '王芳 Wang Fang (verifier)', role: 'verifier', password: 'durian-verifier' },
+  { email: 'admin@demo.tanji', name: 'Tanji admin', role: 'admin', password: 'durian-admin-2026' },
+] as const;
+
+/** Creates what is missing of the demo; true when it was created now. */
+export async function ensureDemo(store: Store): Promise<boolean> {
+  if (await findCompany(store, DEMO_COMPANY)) return false;
+  const company = await createCompany(store, DEMO_COMPANY);
+  for (const u of DEMO_USERS) {
+    if (await findUserByEmail(store, u.email)) continue;
+    await createUser(store, { email: u.email, name: u.name, role: u.role, companyId: u.role === 'admin' ? null : company.id, passwordHash: await hashPassword(u.password) });
+  }
+  const practitioner = (await findUserByEmail(store, DEMO_USERS[0].email))!;
+  if ((await listStudies(store, { companyId: company.id })).length === 0) {
+    const study = await createStudy(store, durianStudy(), company.id, practitioner.id, 'demonstration study');
+    await calculateAndSave(store, study.id, { iterations: 1000, seed: 1 });
+  }
+  return true;
+}

@@ -1,0 +1,88 @@
+import { createRoute } from '@hono/zod-openapi';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { createCompany, createUser, findCompany, getUser } from '../../store/index.ts';
+import { ApiError } from '../errors.ts';
+import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
+import { hashPassword } from '../passwords.ts';
+import { CompanySchema, LoginRequestSchema, LoginSchema, NewUserSchema, UserSchema } from '../schemas.ts';
+import { login, logout } from '../sessions.ts';
+import { z } from 'zod';
+
+export const SESSION_COOKIE = 'tanji_session';
+
+export function authRoutes({ store }: Deps) {
+  const app = router();
+  // the role before the body: a non-admin learns nothing from validation messages
+  app.use('/api/admin/*', async (c, next) => {
+    requireRole(c, ['admin'], 'administer companies and users');
+    await next();
+  });
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'sign in', request: { body: json(LoginRequestSchema) }, responses: { 200: ok(LoginSchema, 'a session token'), 400: ERRORS[400], 401: ERRORS[401] } }),
+    async (c) => {
+      const { email, password } = c.req.valid('json');
+      const session = await login(store, email, password);
+      setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', expires: new Date(session.expiresAt) });
+      return reply(c, LoginSchema, session);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/auth/logout', tags: ['auth'], summary: 'end the session', security: bearer, responses: { 200: ok(z.object({ ok: z.boolean() }), 'signed out'), 401: ERRORS[401] } }),
+    async (c) => {
+      requireRole(c, ['enterprise', 'steward', 'verifier', 'admin', 'public'], 'sign out');
+      await logout(store, c.get('token')!);
+      deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      return reply(c, z.object({ ok: z.boolean() }), { ok: true });
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/me', tags: ['auth'], summary: 'the signed-in user', security: bearer, responses: { 200: ok(UserSchema, 'the user'), 401: ERRORS[401] } }),
+    (c) => reply(c, UserSchema, requireRole(c, ['enterprise', 'steward', 'verifier', 'admin', 'public'], 'read your account')),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/users',
+      tags: ['admin'],
+      summary: 'create a user',
+      security: bearer,
+      request: { body: json(NewUserSchema) },
+      responses: { 201: ok(UserSchema, 'the new user'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
+    }),
+    async (c) => {
+      requireRole(c, ['admin'], 'create users');
+      const body = c.req.valid('json');
+      if (body.role === 'enterprise' && !body.companyId) throw new ApiError(400, 'invalid-request', 'companyId: an enterprise user belongs to a company');
+      try {
+        const user = await createUser(store, { ...body, passwordHash: await hashPassword(body.password) });
+        return reply(c, UserSchema, (await getUser(store, user.id))!, 201);
+      } catch (e) {
+        if (/unique|duplicate/i.test((e as Error).message)) throw new ApiError(400, 'invalid-request', `email: ${body.email} already has an account`);
+        if (/foreign key/i.test((e as Error).message)) throw new ApiError(400, 'invalid-request', `companyId: no company ${body.companyId}`);
+        throw e;
+      }
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/admin/companies',
+      tags: ['admin'],
+      summary: 'create a company',
+      security: bearer,
+      request: { body: json(z.object({ name: z.string().min(1) })) },
+      responses: { 201: ok(CompanySchema, 'the new company'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
+    }),
+    async (c) => {
+      requireRole(c, ['admin'], 'create companies');
+      const { name } = c.req.valid('json');
+      if (await findCompany(store, name)) throw new ApiError(400, 'invalid-request', `name: a company "${name}" exists already`);
+      return reply(c, CompanySchema, await createCompany(store, name), 201);
+    },
+  );
+  return app;
+}

@@ -1,0 +1,105 @@
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { StudyResultSchema } from '../../model/study.ts';
+import { checkReport } from '../../rules/iso14067.ts';
+import { renderReportHtml } from '../../report/html.ts';
+import { printPdf } from '../../report/pdf.ts';
+import { getCompany, getJob, getStudy, latestResult, type Store } from '../../store/index.ts';
+import { calculateAndSave } from '../../studies/results.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { startJob } from '../jobs.ts';
+import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
+import { CalculateRequestSchema, IdParamSchema, JobSchema, ReportQuerySchema } from '../schemas.ts';
+import { readableStudy, writableStudy } from './studies.ts';
+
+/** Calculation as a background job, its progress, the stored result, and the ISO 14067 report. */
+
+export function resultRoutes({ store }: Deps) {
+  const app = router();
+  const params = IdParamSchema;
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/studies/{id}/calculate',
+      tags: ['results'],
+      summary: 'calculate the latest version (footprint, contributions, Monte Carlo) as a background job',
+      security: bearer,
+      request: { params, body: { ...json(CalculateRequestSchema), required: false } },
+      responses: { 202: ok(JobSchema, 'the job; poll GET /api/jobs/{id}'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { user } = await writableStudy(c, store, id);
+      const opts = CalculateRequestSchema.parse((await c.req.json().catch(() => ({}))) ?? {});
+      const job = await startJob(store, { kind: 'calculate', studyId: id, userId: user.id, params: opts }, async (progress) => {
+        const result = await calculateAndSave(store, id, { ...opts, onProgress: progress });
+        return `version ${result.version}: ${result.total.toPrecision(4)} kg CO2e per unit`;
+      });
+      return c.json(JobSchema.parse(job), 202) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/jobs/{id}', tags: ['results'], summary: 'state and progress of a job', security: bearer, request: { params }, responses: { 200: ok(JobSchema, 'the job'), 401: ERRORS[401], 404: ERRORS[404] } }),
+    async (c) => {
+      const user = requireRole(c, ['enterprise', 'steward', 'verifier', 'admin'], 'read jobs');
+      const job = await getJob(store, c.req.valid('param').id);
+      if (!job || (job.userId !== user.id && user.role !== 'admin')) throw notFound(`job ${c.req.valid('param').id}`);
+      return reply(c, JobSchema, job);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/studies/{id}/result',
+      tags: ['results'],
+      summary: 'the result of the latest calculated version',
+      security: bearer,
+      request: { params },
+      responses: { 200: ok(StudyResultSchema, 'the result'), 401: ERRORS[401], 404: ERRORS[404] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await readableStudy(c, store, id);
+      return reply(c, StudyResultSchema, await resultOf(store, id));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/studies/{id}/report',
+      tags: ['results'],
+      summary: 'the ISO 14067 / GB/T 24067 study report, HTML or PDF, Chinese or English',
+      security: bearer,
+      request: { params, query: ReportQuerySchema },
+      responses: {
+        200: { description: 'the report', content: { 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } },
+        401: ERRORS[401],
+        404: ERRORS[404],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { lang, format } = c.req.valid('query');
+      await readableStudy(c, store, id);
+      const result = await resultOf(store, id);
+      const study = (await getStudy(store, id, result.version))!;
+      const company = await getCompany(store, study.companyId);
+      const html = renderReportHtml({ study, result, company: company?.name ?? '', lang, generatedAt: new Date().toISOString(), compliance: checkReport(study, result) });
+      if (format === 'html') return c.html(html) as never;
+      const pdf = await printPdf(html);
+      const name = encodeURIComponent(`${study.product.name}-report-${lang}.pdf`);
+      return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename*=UTF-8''${name}` }) as never;
+    },
+  );
+  return app;
+}
+
+async function resultOf(store: Store, id: string) {
+  const result = await latestResult(store, id);
+  if (!result) throw new ApiError(404, 'not-calculated', 'this study has not been calculated yet: POST /api/studies/{id}/calculate');
+  return result;
+}

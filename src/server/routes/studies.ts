@@ -1,0 +1,174 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import { StudyInputSchema, StudySchema } from '../../model/study.ts';
+import { parseStudyWorkbook, StudyWorkbookError } from '../../formats/study-excel.ts';
+import {
+  addVerifier,
+  auditTrail,
+  createStudy,
+  findUserByEmail,
+  getStudy,
+  isVerifierOf,
+  listStudies,
+  listVersions,
+  saveStudy,
+  StaleVersionError,
+  studyHead,
+  type Store,
+  type StudyHead,
+  type User,
+} from '../../store/index.ts';
+import { canReadStudy, canWriteStudy } from '../access.ts';
+import { ApiError, forbidden, notFound } from '../errors.ts';
+import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps, type Env } from '../openapi.ts';
+import { AuditSchema, ErrorSchema, IdParamSchema, SaveStudySchema, StudySummarySchema, VersionSchema } from '../schemas.ts';
+import { XLSX } from './catalog.ts';
+
+const READERS = ['enterprise', 'verifier', 'admin'] as const;
+
+/** The study if the signed-in user may read it; another company's study is "not found", never "forbidden". */
+export async function readableStudy(c: Context<Env>, store: Store, id: string): Promise<{ user: User; head: StudyHead }> {
+  const user = requireRole(c, READERS, 'read studies');
+  const head = await studyHead(store, id);
+  if (!head || !canReadStudy(user, head, user.role === 'verifier' && (await isVerifierOf(store, id, user.id)))) throw notFound(`study ${id}`);
+  return { user, head };
+}
+
+export async function writableStudy(c: Context<Env>, store: Store, id: string): Promise<{ user: User; head: StudyHead }> {
+  const { user, head } = await readableStudy(c, store, id);
+  if (!canWriteStudy(user, head)) throw forbidden('change this study (only practitioners of its company can)');
+  return { user, head };
+}
+
+export function studyRoutes({ store }: Deps) {
+  const app = router();
+  const params = IdParamSchema;
+  app.on('POST', '/api/studies', async (c, next) => {
+    requireRole(c, ['enterprise'], 'create studies (practitioners only)');
+    await next();
+  });
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/studies', tags: ['studies'], summary: 'the studies you may read', security: bearer, responses: { 200: ok(z.array(StudySummarySchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    async (c) => {
+      const user = requireRole(c, READERS, 'read studies');
+      const scope = user.role === 'admin' ? { all: true } : { companyId: user.companyId, verifierId: user.role === 'verifier' ? user.id : undefined };
+      return reply(c, z.array(StudySummarySchema), await listStudies(store, scope));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/studies',
+      tags: ['studies'],
+      summary: 'create a study (version 1)',
+      security: bearer,
+      request: { body: json(StudyInputSchema) },
+      responses: { 201: ok(StudySchema, 'the study'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ['enterprise'], 'create studies (practitioners only)');
+      return reply(c, StudySchema, await createStudy(store, c.req.valid('json'), user.companyId!, user.id), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/studies/{id}', tags: ['studies'], summary: 'the latest version of a study', security: bearer, request: { params }, responses: { 200: ok(StudySchema, 'the study'), 401: ERRORS[401], 404: ERRORS[404] } }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await readableStudy(c, store, id);
+      return reply(c, StudySchema, (await getStudy(store, id))!);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/studies/{id}',
+      tags: ['studies'],
+      summary: 'save a new version (refused with 409 when baseVersion is not the latest)',
+      security: bearer,
+      request: { params, body: json(SaveStudySchema) },
+      responses: { 200: ok(StudySchema, 'the new version'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'somebody saved in between') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { user } = await writableStudy(c, store, id);
+      const { study, baseVersion, comment } = c.req.valid('json');
+      try {
+        return reply(c, StudySchema, await saveStudy(store, id, study, baseVersion, user.id, comment));
+      } catch (e) {
+        if (e instanceof StaleVersionError) throw new ApiError(409, 'stale-version', e.message, { latest: e.latest });
+        throw e;
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/studies/{id}/versions', tags: ['studies'], summary: 'version history', security: bearer, request: { params }, responses: { 200: ok(z.array(VersionSchema), 'newest first'), 401: ERRORS[401], 404: ERRORS[404] } }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await readableStudy(c, store, id);
+      return reply(c, z.array(VersionSchema), await listVersions(store, id));
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/studies/{id}/audit', tags: ['studies'], summary: 'audit trail: who changed what, when', security: bearer, request: { params }, responses: { 200: ok(z.array(AuditSchema), 'newest first'), 401: ERRORS[401], 404: ERRORS[404] } }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await readableStudy(c, store, id);
+      return reply(c, z.array(AuditSchema), await auditTrail(store, id));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/studies/{id}/verifiers',
+      tags: ['studies'],
+      summary: 'let a verifier read the study',
+      security: bearer,
+      request: { params, body: json(z.object({ email: z.string() })) },
+      responses: { 200: ok(z.object({ ok: z.boolean() }), 'shared'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { user, head } = await writableStudy(c, store, id);
+      const verifier = await findUserByEmail(store, c.req.valid('json').email);
+      if (!verifier || verifier.role !== 'verifier') throw new ApiError(400, 'invalid-request', `email: ${c.req.valid('json').email} is not a verifier's account`);
+      await addVerifier(store, id, verifier.id, user.id, head.companyId);
+      return reply(c, z.object({ ok: z.boolean() }), { ok: true });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/studies/{id}/inventory.xlsx',
+      tags: ['studies'],
+      summary: 'replace the inventory from a filled Excel template (a new version)',
+      security: bearer,
+      request: { params, body: { content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } }, required: true } },
+      responses: { 200: ok(StudySchema, 'the new version'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ok(ErrorSchema, 'bad cells, each named by sheet, row and column') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { user } = await writableStudy(c, store, id);
+      const data = new Uint8Array(await c.req.arrayBuffer());
+      if (data.length === 0) throw new ApiError(400, 'invalid-request', 'body: send the .xlsx file as the request body');
+      try {
+        const entries = await parseStudyWorkbook(data, c.req.header('x-file-name') ?? 'inventory.xlsx');
+        const current = (await getStudy(store, id))!;
+        const { id: _, companyId: __, version, updatedAt: ___, updatedBy: ____, ...input } = current;
+        return reply(c, StudySchema, await saveStudy(store, id, { ...input, entries }, version, user.id, `inventory imported from Excel (${entries.length} entries)`, 'study.inventory-imported'));
+      } catch (e) {
+        if (e instanceof StudyWorkbookError) throw new ApiError(422, 'bad-workbook', e.message, e.issues);
+        throw e;
+      }
+    },
+  );
+  return app;
+}

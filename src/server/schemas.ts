@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { RoleSchema, StudyInputSchema } from '../model/study.ts';
+
+/** Shapes the API adds around the domain types of src/model. */
+
+export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }).meta({ id: 'Error' });
+
+export const UserSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema, companyId: z.string().nullable(), companyName: z.string().nullable() })
+  .meta({ id: 'User' });
+
+export const CompanySchema = z.object({ id: z.string(), name: z.string() });
+
+export const LoginRequestSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
+export const LoginSchema = z.object({ token: z.string(), expiresAt: z.string(), user: UserSchema });
+
+export const NewUserSchema = z.object({
+  email: z.email(),
+  name: z.string().min(1),
+  password: z.string().min(10),
+  role: RoleSchema,
+  companyId: z.string().nullable().default(null),
+});
+
+export const ReleaseSchema = z.object({
+  release: z.string(),
+  kind: z.enum(['lci', 'factors']),
+  name: z.string(),
+  processes: z.number(),
+  factors: z.number(),
+  createdAt: z.string(),
+});
+
+export const DatasetHitSchema = z.object({
+  type: z.enum(['factor', 'process']),
+  release: z.string(),
+  id: z.string(),
+  name: z.string(),
+  nameZh: z.string().optional(),
+  perUnit: z.string(),
+  kgCo2ePerUnit: z.number(),
+  gases: z.enum(['CO2', 'CO2e']),
+  region: z.string(),
+  resolvedRegion: z.string().optional(),
+  year: z.number().optional(),
+  source: z.string(),
+  status: z.string().optional(),
+  notes: z.array(z.string()),
+});
+
+export const DatasetQuerySchema = z.object({
+  q: z.string().default(''),
+  type: z.enum(['factor', 'process']).optional(),
+  region: z.string().optional(),
+  year: z.coerce.number().int().optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  lci: z.string().optional(),
+  factors: z.string().optional(),
+});
+
+export const ProvinceElectricitySchema = z.object({
+  region: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  year: z.number(),
+  status: z.string(),
+  factorId: z.string(),
+  resolvedRegion: z.string(),
+});
+
+export const StudySummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  product: z.string(),
+  companyId: z.string(),
+  companyName: z.string(),
+  version: z.number(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  total: z.number().nullable(),
+});
+
+export const SaveStudySchema = z.object({ study: StudyInputSchema, baseVersion: z.number().int().positive(), comment: z.string().optional() });
+
+export const VersionSchema = z.object({ version: z.number(), at: z.string(), by: z.string(), comment: z.string().nullable() });
+export const AuditSchema = z.object({ at: z.string(), user: z.string().nullable(), action: z.string(), detail: z.record(z.string(), z.unknown()) });
+
+export const JobSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    studyId: z.string().nullable(),
+    state: z.enum(['queued', 'running', 'done', 'failed']),
+    progress: z.number(),
+    message: z.string(),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Job' });
+
+export const CalculateRequestSchema = z.object({
+  iterations: z.number().int().min(0).max(20000).default(1000),
+  seed: z.number().int().default(1),
+});
+
+export const IdParamSchema = z.object({ id: z.string().min(1) });
+export const ReportQuerySchema = z.object({ lang: z.enum(['zh', 'en']).default('zh'), format: z.enum(['html', 'pdf']).default('html') });

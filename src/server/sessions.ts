@@ -1,0 +1,42 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createSession, deleteSession, findUserForLogin, sessionUser, type Queryable, type User } from '../store/index.ts';
+import { verifyPassword } from './passwords.ts';
+import { ApiError } from './errors.ts';
+
+/**
+ * Sessions: a random token handed to the client once; the store keeps only its SHA-256, with an
+ * expiry (TANJI_SESSION_HOURS, default 12).
+ */
+
+export interface Login {
+  token: string;
+  expiresAt: string;
+  user: User;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function sessionHours(): number {
+  const h = Number(process.env.TANJI_SESSION_HOURS ?? 12);
+  return Number.isFinite(h) && h > 0 ? h : 12;
+}
+
+export async function login(db: Queryable, email: string, password: string, hours = sessionHours()): Promise<Login> {
+  const found = await findUserForLogin(db, email);
+  // the same answer and about the same work for a wrong email and a wrong password
+  const ok = await verifyPassword(password, found?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
+  if (!found || !ok) throw new ApiError(401, 'bad-credentials', 'the email or the password is wrong');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + hours * 3600_000);
+  await createSession(db, hashToken(token), found.id, expiresAt);
+  const { passwordHash: _, ...user } = found;
+  return { token, expiresAt: expiresAt.toISOString(), user };
+}
+
+export function authenticate(db: Queryable, token: string): Promise<User | undefined> {
+  return sessionUser(db, hashToken(token));
+}
+
+export function logout(db: Queryable, token: string): Promise<void> {
+  return deleteSession(db, hashToken(token));
+}

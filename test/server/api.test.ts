@@ -1,0 +1,263 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
+import { StudyResultSchema, StudySchema, type StudyInput } from '../../src/model/study.ts';
+import { DEMO_USERS } from '../../src/server/demo.ts';
+import { jobsIdle } from '../../src/server/jobs.ts';
+import { login } from '../../src/server/sessions.ts';
+import type { Store } from '../../src/store/index.ts';
+import { loadBackground } from '../../src/studies/background.ts';
+import { calculateStudy } from '../../src/studies/calculate.ts';
+import { client, platform, signIn } from './platform.ts';
+
+/**
+ * The HTTP API end to end on the real background data: sign-in and sessions, roles, one company
+ * never seeing another's study, versions with their audit trail, calculation as a job, the Excel
+ * round trip and the report.
+ */
+
+const [practitioner, verifier, admin] = DEMO_USERS;
+let store: Store;
+let app: Awaited<ReturnType<typeof platform>>['app'];
+let demoId: string;
+
+type Client = ReturnType<typeof client>;
+let alice: Client; // demo practitioner
+let vera: Client; // demo verifier
+let root: Client; // admin
+let bob: Client; // practitioner of another company
+let otto: Client; // verifier of another company
+
+before(async () => {
+  ({ store, app } = await platform());
+  alice = await signIn(app, practitioner.email, practitioner.password);
+  vera = await signIn(app, verifier.email, verifier.password);
+  root = await signIn(app, admin.email, admin.password);
+  const other = await root.post('/api/admin/companies', { name: 'Other Fruit Ltd.' });
+  assert.equal(other.status, 201);
+  for (const [email, role] of [
+    ['bob@other.example', 'enterprise'],
+    ['otto@verify.example', 'verifier'],
+  ]) {
+    const made = await root.post('/api/admin/users', { email, name: email, password: 'correct horse battery', role, companyId: other.data.id });
+    assert.equal(made.status, 201, JSON.stringify(made.data));
+  }
+  bob = await signIn(app, 'bob@other.example', 'correct horse battery');
+  otto = await signIn(app, 'otto@verify.example', 'correct horse battery');
+  const list = await alice.get('/api/studies');
+  demoId = list.data[0].id;
+});
+
+after(async () => {
+  await jobsIdle();
+  await store.close();
+});
+
+describe('sign-in and sessions', () => {
+  test('a wrong password is refused with a message, a right one gives a token', async () => {
+    const bad = await client(app).post('/api/auth/login', { email: practitioner.email, password: 'not the password' });
+    assert.equal(bad.status, 401);
+    assert.match(bad.data.error.message, /email or the password is wrong/);
+    const me = await alice.get('/api/me');
+    assert.equal(me.status, 200);
+    assert.equal(me.data.role, 'enterprise');
+    assert.equal(me.data.companyName, '演示果业有限公司 Demo Orchard Co.');
+  });
+
+  test('no token, a made-up token and an expired session are all 401', async () => {
+    assert.equal((await client(app).get('/api/me')).status, 401);
+    assert.equal((await client(app, 'made-up').get('/api/studies')).status, 401);
+    const expired = await login(store, practitioner.email, practitioner.password, -1);
+    const res = await client(app, expired.token).get('/api/me');
+    assert.equal(res.status, 401);
+    assert.match(res.data.error.message, /expired/);
+  });
+
+  test('passwords are stored as scrypt hashes, never in clear', async () => {
+    const rows = await store.query<{ password_hash: string }>('SELECT password_hash FROM users');
+    for (const r of rows) {
+      assert.match(r.password_hash, /^scrypt\$16384\$8\$1\$/);
+      assert.ok(!DEMO_USERS.some((u) => r.password_hash.includes(u.password)));
+    }
+  });
+
+  test('logout ends the session', async () => {
+    const c = await signIn(app, verifier.email, verifier.password);
+    assert.equal((await c.post('/api/auth/logout')).status, 200);
+    assert.equal((await c.get('/api/me')).status, 401);
+  });
+});
+
+describe('roles and company isolation', () => {
+  test('another company sees nothing of the demo study, by any route', async () => {
+    assert.deepEqual(
+      (await bob.get('/api/studies')).data.map((s: { id: string }) => s.id).filter((id: string) => id === demoId),
+      [],
+    );
+    for (const path of ['', '/versions', '/audit', '/result', '/report?lang=en']) {
+      const res = await bob.get(`/api/studies/${demoId}${path}`);
+      assert.equal(res.status, 404, `GET ${path}`);
+    }
+    const study = (await alice.get(`/api/studies/${demoId}`)).data;
+    assert.equal((await bob.put(`/api/studies/${demoId}`, { study: inputOf(study), baseVersion: study.version })).status, 404);
+    assert.equal((await bob.post(`/api/studies/${demoId}/calculate`, {})).status, 404);
+    assert.equal((await otto.get(`/api/studies/${demoId}`)).status, 404);
+  });
+
+  test('a verifier reads what is shared with it and cannot change it', async () => {
+    assert.equal((await vera.get(`/api/studies/${demoId}`)).status, 200, 'same-company verifier reads');
+    const shared = await alice.post(`/api/studies/${demoId}/verifiers`, { email: 'otto@verify.example' });
+    assert.equal(shared.status, 200);
+    const read = await otto.get(`/api/studies/${demoId}`);
+    assert.equal(read.status, 200);
+    const put = await otto.put(`/api/studies/${demoId}`, { study: inputOf(read.data), baseVersion: read.data.version });
+    assert.equal(put.status, 403);
+    assert.equal((await otto.post(`/api/studies/${demoId}/calculate`, {})).status, 403);
+    assert.equal((await otto.post('/api/studies', inputOf(read.data))).status, 403);
+    assert.equal((await bob.get(`/api/studies/${demoId}`)).status, 404, 'sharing with a verifier shares with nobody else');
+  });
+
+  test('only admins create users; the public reads only the published background', async () => {
+    assert.equal((await alice.post('/api/admin/users', { email: 'x@y.z', name: 'x', password: '0123456789', role: 'admin' })).status, 403);
+    assert.equal((await client(app).get('/api/releases')).status, 200);
+    assert.equal((await client(app).get('/api/datasets?q=electricity&region=CN-GD')).status, 200);
+    assert.equal((await client(app).get('/api/studies')).status, 401);
+  });
+});
+
+describe('studies', () => {
+  test('bad input is refused naming the field', async () => {
+    const res = await alice.post('/api/studies', { name: '', product: { name: 'x' } });
+    assert.equal(res.status, 400);
+    assert.match(res.data.error.message, /name/);
+    assert.match(res.data.error.message, /unit/);
+  });
+
+  test('a practitioner builds a study from search results; versions and the audit trail say who changed what', async () => {
+    const hits = (await alice.get(`/api/datasets?q=${encodeURIComponent('电力')}&region=CN-GD&type=factor`)).data;
+    const grid = hits.find((h: { id: string }) => h.id.startsWith('cn-electricity-footprint/'));
+    assert.ok(grid, 'a life-cycle grid factor is found for Guangdong');
+    assert.equal(grid.resolvedRegion, 'CN-GD');
+    assert.ok(!hits.some((h: { id: string }) => h.id.startsWith('cn-electricity-co2/')), 'CO2-only grid factors are not offered for a product footprint');
+    const input: StudyInput = {
+      name: 'Widget',
+      product: { name: 'Widget', description: '' },
+      unit: { kind: 'declared', amount: 1, unit: 'piece', description: '' },
+      referenceFlow: '1 widget at the gate',
+      boundary: 'cradle-to-gate',
+      region: 'CN-GD',
+      year: 2025,
+      method: 'ipcc-ar6-gwp100',
+      releases: { lci: 'uslci', factors: '2026.1' },
+      cutoff: '1 %',
+      allocation: 'none',
+      electricity: 'grid',
+      limitations: '',
+      entries: [
+        {
+          id: 'e1',
+          stage: 'manufacturing',
+          kind: 'energy',
+          name: 'Electricity',
+          amount: 2,
+          unit: 'kWh',
+          source: { type: 'background', dataset: { type: 'factor', release: grid.release, id: grid.id } },
+          evidence: { type: 'meter-reading', reference: 'M-1' },
+        },
+      ],
+    };
+    const created = await alice.post('/api/studies', input);
+    assert.equal(created.status, 201, JSON.stringify(created.data));
+    StudySchema.parse(created.data);
+    const id = created.data.id;
+    const v2 = await alice.put(`/api/studies/${id}`, { study: { ...input, entries: [{ ...input.entries[0], amount: 3 }] }, baseVersion: 1, comment: 'new meter reading' });
+    assert.equal(v2.status, 200);
+    assert.equal(v2.data.version, 2);
+    const stale = await alice.put(`/api/studies/${id}`, { study: input, baseVersion: 1 });
+    assert.equal(stale.status, 409);
+    assert.match(stale.data.error.message, /latest is 2/);
+    const versions = (await alice.get(`/api/studies/${id}/versions`)).data;
+    assert.deepEqual(
+      versions.map((v: { version: number }) => v.version),
+      [2, 1],
+    );
+    const audit = (await alice.get(`/api/studies/${id}/audit`)).data;
+    assert.equal(audit[0].user, practitioner.name);
+    assert.deepEqual(audit[0].detail.changes, ['entry "Electricity": amount 2 → 3']);
+    assert.equal(audit[1].action, 'study.created');
+  });
+});
+
+describe('calculation, result and report', () => {
+  test('calculating is a job with progress; the stored result equals the calculation done directly', async () => {
+    const job = await alice.post(`/api/studies/${demoId}/calculate`, { iterations: 300, seed: 5 });
+    assert.equal(job.status, 202);
+    assert.equal(job.data.state, 'queued');
+    assert.equal((await vera.get(`/api/jobs/${job.data.id}`)).status, 404, 'jobs are their starter\'s');
+    await jobsIdle();
+    const done = (await alice.get(`/api/jobs/${job.data.id}`)).data;
+    assert.equal(done.state, 'done', done.error);
+    assert.equal(done.progress, 1);
+    const res = await vera.get(`/api/studies/${demoId}/result`);
+    assert.equal(res.status, 200);
+    const result = StudyResultSchema.parse(res.data);
+    const study = StudySchema.parse((await alice.get(`/api/studies/${demoId}`)).data);
+    const direct = calculateStudy(study, await loadBackground(store, 'uslci', '2026.1', 'ipcc-ar6-gwp100'));
+    assert.ok(Math.abs(result.total - direct.total) < 1e-12);
+    assert.ok(result.lines.biogenicRemovals < 0, 'orchard sequestration is a removal line');
+    assert.ok(Math.abs(result.total - (result.lines.fossil + result.lines.biogenic + result.lines.landUseChange + result.lines.aircraft)) < 1e-12, 'removals are not netted');
+    assert.equal(result.uncertainty?.iterations, 300);
+    assert.ok(result.uncertainty!.p2_5 < result.total && result.total < result.uncertainty!.p97_5);
+  });
+
+  test('the report names the product and its numbers, in both languages', async () => {
+    const zh = await vera.get(`/api/studies/${demoId}/report?lang=zh`);
+    assert.equal(zh.status, 200);
+    assert.match(zh.data, /鲜榴莲/);
+    assert.match(zh.data, /系统边界/);
+    const en = await vera.get(`/api/studies/${demoId}/report?lang=en&format=html`);
+    assert.match(en.data, /System boundary/i);
+  });
+});
+
+describe('Excel inventory', () => {
+  test('the template downloads, and a filled one replaces the inventory as a new version', async () => {
+    const tpl = await client(app).get('/api/study-template.xlsx');
+    assert.equal(tpl.status, 200);
+    const study = (await alice.get(`/api/studies/${demoId}`)).data;
+    const up = await alice.post(`/api/studies/${demoId}/inventory.xlsx`, tpl.data, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    assert.equal(up.status, 200, JSON.stringify(up.data));
+    assert.equal(up.data.version, study.version + 1);
+    assert.equal(up.data.entries.length, 3);
+  });
+
+  test('bad cells come back by sheet, row and column', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await client(app).get('/api/study-template.xlsx')).data);
+    const sheet = wb.getWorksheet('Inventory') ?? wb.worksheets[0];
+    const header = sheet.getRow(1).values as string[];
+    const col = header.findIndex((h) => typeof h === 'string' && h.startsWith('amount'));
+    sheet.getRow(2).getCell(col).value = 'lots';
+    const buf = new Uint8Array(await wb.xlsx.writeBuffer());
+    const res = await alice.post(`/api/studies/${demoId}/inventory.xlsx`, buf, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    assert.equal(res.status, 422);
+    const issue = res.data.error.details.find((d: { row: number }) => d.row === 2);
+    assert.ok(issue, JSON.stringify(res.data));
+    assert.match(issue.column, /amount/);
+  });
+});
+
+describe('OpenAPI', () => {
+  test('the document lists the routes and the docs page renders it', async () => {
+    const doc = (await client(app).get('/openapi.json')).data;
+    for (const p of ['/api/auth/login', '/api/studies', '/api/studies/{id}', '/api/studies/{id}/calculate', '/api/jobs/{id}', '/api/studies/{id}/report']) assert.ok(doc.paths[p], p);
+    assert.ok(doc.components.schemas.TreeNode);
+    const docs = await client(app).get('/docs');
+    assert.match(docs.data, /POST<\/span> <code>\/api\/auth\/login/);
+  });
+});
+
+function inputOf(study: Record<string, unknown>): StudyInput {
+  const { id: _, companyId: __, version: ___, updatedAt: ____, updatedBy: _____, ...input } = study;
+  return input as StudyInput;
+}
