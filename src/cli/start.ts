@@ -3,46 +3,50 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, resolve } from 'node:path';
 import { importDatabase } from '../formats/index.ts';
 import { SEED_RELEASE } from '../factors/seed.ts';
-import { getRelease, saveRelease } from '../store/index.ts';
-import { publishSeedFactors, storeLocation, withStore } from './databases.ts';
+import { getRelease, openStore, saveRelease } from '../store/index.ts';
+import { DEMO_USERS, ensureDemo } from '../server/demo.ts';
+import { serve } from '../server/main.ts';
+import { publishSeedFactors, storeLocation } from './databases.ts';
 import { Progress } from './progress.ts';
-import { main } from './main.ts';
+import { ensureWebBuild } from './web-build.ts';
 
 /**
- * `npm start`: what exists of the platform today is the engine, the importers, the store and the
- * CLI. On first start it publishes the China seed factors and loads the US LCI database (from
- * ../shared/data or TANJI_SEED) as releases, in one store session; then it computes one footprint
- * as a smoke test and says what to try next. The web app and API are the next issues; this says
- * so instead of pretending.
+ * `npm start`: the whole platform on one port. On first start it publishes the China seed
+ * factors and loads the US LCI database (../shared/data or TANJI_SEED) as releases, creates the
+ * demo company with its durian study, builds the web app if needed, then serves the API and
+ * the app (PORT, default 3000; HOST, default 127.0.0.1) and prints the URL and the demo accounts.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const seed = process.env.TANJI_SEED ?? join(root, '../shared/data/uslci/uslci-olca1.5-jsonld.zip');
 
 console.log(`Tanji (碳迹) — store ${storeLocation()}`);
-const hasUslci = await withStore(async (store) => {
-  if (await publishSeedFactors(store)) console.log(`published the China factor seed data as release ${SEED_RELEASE}`);
-  const existing = await getRelease(store, 'uslci');
-  if (existing) return existing.processes > 0;
+const store = await openStore();
+if (await publishSeedFactors(store)) console.log(`published the China factor seed data as release ${SEED_RELEASE}`);
+if (!(await getRelease(store, 'uslci'))) {
   if (!existsSync(seed)) {
-    console.log(`No seed database found at ${seed}; set TANJI_SEED to an openLCA JSON-LD or EcoSpold2 zip.`);
-    return false;
+    console.error(`No seed database at ${seed}; set TANJI_SEED to an openLCA JSON-LD or EcoSpold2 zip.`);
+    process.exit(1);
   }
   const progress = new Progress('loading the US LCI database');
   const db = await importDatabase(seed, { onProgress: (d, t) => progress.update(d, t) });
   progress.done(`${db.processes.length} processes`);
   await saveRelease(store, { release: 'uslci', database: db });
-  return true;
-});
-if (hasUslci) {
-  console.log('\nSmoke test: 1 kWh (3.6 MJ, the unit USLCI uses) of US grid electricity, IPCC AR6 GWP100\n');
-  await main(['calc', 'Electricity, at Grid, US, 2008', '--db', 'uslci', '--method', 'ipcc-ar6-gwp100', '--amount', '3.6']);
 }
+if (process.env.TANJI_DEMO !== '0' && (await ensureDemo(store))) console.log('created the demo company and its durian study (calculated)');
+const webDir = await ensureWebBuild(root);
+const running = await serve(store, { port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '127.0.0.1', webDir });
+
 console.log(`
-Ready. What exists today is the calculation engine, the China factor data and the \`tanji\` command:
-  npm run tanji -- --help
-  npm run tanji -- list --search steel
-  npm run tanji -- contributions "Electricity, at Grid, US, 2008" --by tree
-  npm run tanji -- calc-all --method ipcc-ar6-gwp100 --out scores.csv
-  npm run tanji -- factor search 电力 --region CN-SC --year 2022
-  npm run bench
-Not built yet: the web app and HTTP API (see the open issues).`);
+Tanji is running: ${running.url}
+  API docs   ${running.url}/docs  (OpenAPI: ${running.url}/openapi.json)
+${process.env.TANJI_DEMO === '0' ? '' : `  Demo accounts (local use only):\n${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(26)} ${u.password}`).join('\n')}\n`}
+The command line works on the same store: npm run tanji -- --help   (stop the server first: PGlite has one writer)
+Ctrl-C stops the server.`);
+
+const stop = async () => {
+  await running.close();
+  await store.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
