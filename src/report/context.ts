@@ -1,0 +1,25 @@
+import type { Entry, EntryResult, Study, StudyResult } from '../model/study.ts';
+import type { ComplianceItem } from '../rules/iso14067.ts';
+import { dictionary, type Dict, type Lang } from './i18n.ts';
+
+export interface ReportInput {
+  study: Study;
+  result: StudyResult;
+  company: string;
+  lang: Lang;
+  generatedAt: string;
+  compliance: ComplianceItem[];
+}
+
+/** What every section reads: the input, the dictionary, and entries looked up by id both ways. */
+export interface Ctx extends ReportInput {
+  t: Dict;
+  resultOf(entryId: string): EntryResult | undefined;
+  entryOf(entryId: string): Entry | undefined;
+}
+
+export function context(input: ReportInput): Ctx {
+  const results = new Map(input.result.entries.map((e) => [e.entryId, e]));
+  const entries = new Map(input.study.entries.map((e) => [e.id, e]));
+  return { ...input, t: dictionary(input.lang), resultOf: (id) => results.get(id), entryOf: (id) => entries.get(id) };
+}
