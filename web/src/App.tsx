@@ -1,0 +1,41 @@
+import { useSession } from './auth/session.tsx';
+import { Header } from './components/Header.tsx';
+import { Empty, ErrorMessage, Loading } from './components/status.tsx';
+import { useI18n } from './i18n/context.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { MapPage } from './pages/MapPage.tsx';
+import { StudiesPage } from './pages/StudiesPage.tsx';
+import { StudyPage } from './pages/StudyPage.tsx';
+import { href, useRoute } from './router.ts';
+
+export function App() {
+  const route = useRoute();
+  const { me, error } = useSession();
+  const { t } = useI18n();
+
+  let page;
+  if (me === undefined) page = <Loading />;
+  else if (route.page === 'map') page = <MapPage />;
+  // Signing in on any other page keeps the user where they were headed.
+  else if (!me || route.page === 'login') page = <LoginPage onLoginPage={route.page === 'login'} />;
+  else if (route.page === 'studies') page = <StudiesPage me={me} />;
+  else if (route.page === 'new-study' && me.role !== 'enterprise') page = <Empty>{t('studies.cannotCreate')}</Empty>;
+  else if (route.page === 'new-study') page = <StudyPage key="new" me={me} id={null} tab="inventory" />;
+  else if (route.page === 'study') page = <StudyPage key={route.id} me={me} id={route.id} tab={route.tab} />;
+  else
+    page = (
+      <Empty>
+        {t('app.notFound')} <a href={href({ page: 'studies' })}>{t('nav.studies')}</a>
+      </Empty>
+    );
+
+  return (
+    <>
+      <Header route={route} />
+      <main className="main">
+        {me === null && route.page !== 'map' && <ErrorMessage error={error} />}
+        {page}
+      </main>
+    </>
+  );
+}

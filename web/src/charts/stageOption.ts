@@ -1,0 +1,27 @@
+import type { LifeCycleStage } from '../../../src/model/lci.ts';
+import type { ChartOption } from './echarts.ts';
+import { PALETTE } from './palette.ts';
+
+/** Bars of kg CO2e per life cycle stage, in life cycle order. */
+export function stageOption(
+  byStage: Partial<Record<LifeCycleStage, number>>,
+  stages: readonly LifeCycleStage[],
+  stageLabel: (stage: LifeCycleStage) => string,
+  format: (value: number) => string,
+): ChartOption {
+  return {
+    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${format(Number(v))} kg CO2e` },
+    xAxis: { type: 'category', data: stages.map(stageLabel), axisLabel: { color: PALETTE.text, interval: 0 } },
+    yAxis: { type: 'value', name: 'kg CO2e', axisLabel: { color: PALETTE.muted }, splitLine: { lineStyle: { color: PALETTE.grid } } },
+    series: [
+      {
+        type: 'bar',
+        data: stages.map((s) => byStage[s] ?? 0),
+        itemStyle: { color: PALETTE.primary },
+        barMaxWidth: 48,
+        label: { show: true, position: 'top', formatter: (p) => format(Number(p.value)), color: PALETTE.text },
+      },
+    ],
+  };
+}

@@ -1,0 +1,57 @@
+import { useSession } from '../auth/session.tsx';
+import { useI18n } from '../i18n/context.tsx';
+import { isLang, LANGS } from '../i18n/translate.ts';
+import { href, type Route } from '../router.ts';
+
+const LANG_NAMES = { zh: '中文', en: 'English' } as const;
+
+export function Header({ route }: { route: Route }) {
+  const { t, lang, setLang } = useI18n();
+  const { me, signOut } = useSession();
+  const current = (page: Route['page'][]) => (page.includes(route.page) ? 'page' : undefined);
+  return (
+    <header className="header">
+      <a className="brand" href={href({ page: 'studies' })}>
+        <span className="brand-mark" aria-hidden="true">迹</span>
+        {t('app.name')}
+      </a>
+      <nav className="nav">
+        {me && (
+          <a href={href({ page: 'studies' })} aria-current={current(['studies', 'study', 'new-study'])}>
+            {t('nav.studies')}
+          </a>
+        )}
+        <a href={href({ page: 'map' })} aria-current={current(['map'])}>
+          {t('nav.map')}
+        </a>
+      </nav>
+      <div className="header-end">
+        {me ? (
+          <>
+            <span className="user" title={me.email}>
+              {me.name} · {t(`role.${me.role}`)}
+              {me.companyName ? ` · ${me.companyName}` : ''}
+            </span>
+            <button type="button" className="link-button" onClick={() => void signOut()}>
+              {t('nav.signOut')}
+            </button>
+          </>
+        ) : (
+          route.page !== 'login' && <a href={href({ page: 'login' })}>{t('nav.signIn')}</a>
+        )}
+        <select
+          aria-label={t('nav.language')}
+          data-testid="lang-switch"
+          value={lang}
+          onChange={(e) => isLang(e.target.value) && setLang(e.target.value)}
+        >
+          {LANGS.map((l) => (
+            <option key={l} value={l}>
+              {LANG_NAMES[l]}
+            </option>
+          ))}
+        </select>
+      </div>
+    </header>
+  );
+}

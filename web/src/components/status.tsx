@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { ApiError, NETWORK_ERROR } from '../api/client.ts';
+import { useI18n } from '../i18n/context.tsx';
+import type { Translate } from '../i18n/translate.ts';
+
+export function errorText(error: unknown, t: Translate): string {
+  if (error instanceof ApiError && error.code === NETWORK_ERROR) return t('error.network');
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function ErrorMessage({ error, title }: { error: unknown; title?: string }) {
+  const { t } = useI18n();
+  if (!error) return null;
+  return (
+    <div className="alert alert-error" role="alert" data-testid="error">
+      {title && <strong>{title} </strong>}
+      {errorText(error, t)}
+    </div>
+  );
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t('common.loading')}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <div className="empty">{children}</div>;
+}

@@ -1,0 +1,228 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Entry, EntryKind } from '../../../src/model/study.ts';
+import type { DatasetHit } from '../api/types.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { DIRECT_GASES, EVIDENCE_TYPES, GHG_LINES, KINDS, STAGES, TRANSPORT_MODES } from '../lib/enums.ts';
+import { formatNumber } from '../lib/format.ts';
+import { datasetName, pickedDataset, rememberDataset } from '../study/datasets.ts';
+import { draftToEntry, draftTonneKm, sourceTypesFor, TONNE_KM, withDataset, withKind, type DraftError, type DraftField, type EntryDraft } from '../study/entryDraft.ts';
+import { DatasetSearch, type SearchScope } from './DatasetSearch.tsx';
+import { SupplierFields } from './SupplierFields.tsx';
+
+interface EntryDialogProps {
+  initial: EntryDraft;
+  scope: SearchScope;
+  onApply: (entry: Entry) => void;
+  onCancel: () => void;
+}
+
+export function EntryDialog({ initial, scope, onApply, onCancel }: EntryDialogProps) {
+  const { t, lang } = useI18n();
+  const [draft, setDraft] = useState(initial);
+  const [errors, setErrors] = useState<DraftError[]>([]);
+  const set = (patch: Partial<EntryDraft>) => setDraft((d) => ({ ...d, ...patch }));
+  const invalid = (field: DraftField) => errors.some((e) => e.field === field) || undefined;
+  const tkm = draftTonneKm(draft);
+  const isTransport = draft.kind === 'transport';
+  const picked = draft.dataset ? pickedDataset(draft.dataset) : undefined;
+
+  useEffect(() => {
+    const close = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [onCancel]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const result = draftToEntry(draft);
+    if (result.entry) onApply(result.entry);
+    else setErrors(result.errors);
+  }
+
+  function choose(hit: DatasetHit) {
+    rememberDataset(hit);
+    setDraft((d) => withDataset(d, hit, datasetName(hit, lang)));
+  }
+
+  return (
+    <div className="overlay" role="presentation">
+      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="entry-dialog-title" onSubmit={submit} noValidate>
+        <h2 id="entry-dialog-title">{initial.original ? t('entry.editTitle') : t('entry.addTitle')}</h2>
+        <div className="form-grid">
+          <label className="field">
+            <span>{t('entry.stage')}</span>
+            <select value={draft.stage} onChange={(e) => set({ stage: e.target.value as EntryDraft['stage'] })} data-testid="entry-stage">
+              {STAGES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`stage.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field">
+            <span>{t('entry.kind')}</span>
+            <select value={draft.kind} onChange={(e) => setDraft((d) => withKind(d, e.target.value as EntryKind))} data-testid="entry-kind">
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind.${k}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field span-2">
+            <span>{t('entry.name')} *</span>
+            <input value={draft.name} onChange={(e) => set({ name: e.target.value })} aria-invalid={invalid('name')} data-testid="entry-name" autoFocus />
+          </label>
+
+          {isTransport && (
+            <div className="field span-all">
+              <span>{t('entry.transportLeg')}</span>
+              <div className="inline-fields">
+                <input
+                  aria-label={t('entry.massKg')}
+                  placeholder={t('entry.massKg')}
+                  inputMode="decimal"
+                  value={draft.transport.massKg}
+                  onChange={(e) => set({ transport: { ...draft.transport, massKg: e.target.value } })}
+                  aria-invalid={invalid('massKg')}
+                  data-testid="entry-mass"
+                />
+                <span aria-hidden="true">×</span>
+                <input
+                  aria-label={t('entry.distanceKm')}
+                  placeholder={t('entry.distanceKm')}
+                  inputMode="decimal"
+                  value={draft.transport.distanceKm}
+                  onChange={(e) => set({ transport: { ...draft.transport, distanceKm: e.target.value } })}
+                  aria-invalid={invalid('distanceKm')}
+                  data-testid="entry-distance"
+                />
+                <select
+                  aria-label={t('entry.mode')}
+                  value={draft.transport.mode}
+                  onChange={(e) => set({ transport: { ...draft.transport, mode: e.target.value as EntryDraft['transport']['mode'] } })}
+                  data-testid="entry-mode"
+                >
+                  {TRANSPORT_MODES.map((m) => (
+                    <option key={m} value={m}>
+                      {t(`mode.${m}`)}
+                    </option>
+                  ))}
+                </select>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    checked={draft.transport.refrigerated}
+                    onChange={(e) => set({ transport: { ...draft.transport, refrigerated: e.target.checked } })}
+                    data-testid="entry-refrigerated"
+                  />
+                  {t('entry.refrigerated')}
+                </label>
+              </div>
+            </div>
+          )}
+          <label className="field">
+            <span>{isTransport ? t('entry.amountTkm') : `${t('entry.amount')} *`}</span>
+            <input
+              inputMode="decimal"
+              value={isTransport ? (tkm === undefined ? '' : formatNumber(tkm, lang)) : draft.amount}
+              readOnly={isTransport}
+              onChange={(e) => set({ amount: e.target.value })}
+              aria-invalid={invalid('amount')}
+              data-testid="entry-amount"
+            />
+          </label>
+          <label className="field">
+            <span>{t('entry.unit')} *</span>
+            <input value={isTransport ? TONNE_KM : draft.unit} readOnly={isTransport} onChange={(e) => set({ unit: e.target.value })} aria-invalid={invalid('unit')} data-testid="entry-unit" />
+          </label>
+
+          <label className="field span-2">
+            <span>{t('entry.source')}</span>
+            <select value={draft.sourceType} onChange={(e) => set({ sourceType: e.target.value as EntryDraft['sourceType'] })} data-testid="entry-source-type">
+              {sourceTypesFor(draft.kind).map((s) => (
+                <option key={s} value={s}>
+                  {t(`source.${s}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+
+          {draft.sourceType === 'background' && (
+            <div className="span-all source-box" aria-invalid={invalid('dataset')}>
+              {draft.dataset && (
+                <p className="selected-dataset" data-testid="dataset-selected">
+                  <strong>{t('dataset.selected')}:</strong> {picked ? datasetName(picked, lang) : draft.dataset.id}{' '}
+                  <span className="muted small">
+                    {t(`datasetType.${draft.dataset.type}`)} · {draft.dataset.release}
+                    {picked && ` · ${formatNumber(picked.kgCo2ePerUnit, lang)} kg CO2e/${picked.perUnit}`}
+                  </span>
+                </p>
+              )}
+              <DatasetSearch scope={scope} selected={draft.dataset} onSelect={choose} />
+            </div>
+          )}
+          {draft.sourceType === 'supplier' && (
+            <SupplierFields value={draft.supplier} unit={draft.unit} invalid={invalid} onChange={(supplier) => set({ supplier })} lines={GHG_LINES.filter((l) => l !== 'biogenicRemovals')} />
+          )}
+          {draft.sourceType === 'direct' && (
+            <label className="field span-2">
+              <span>{t('entry.gas')}</span>
+              <select value={draft.kind === 'removal' ? 'CO2-biogenic' : draft.gas} disabled={draft.kind === 'removal'} onChange={(e) => set({ gas: e.target.value as EntryDraft['gas'] })} data-testid="entry-gas">
+                {DIRECT_GASES.map((g) => (
+                  <option key={g} value={g}>
+                    {t(`gas.${g}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+
+          <label className="field">
+            <span>{t('entry.evidenceType')}</span>
+            <select value={draft.evidenceType} onChange={(e) => set({ evidenceType: e.target.value as EntryDraft['evidenceType'] })} data-testid="entry-evidence-type">
+              <option value="">{t('entry.noEvidence')}</option>
+              {EVIDENCE_TYPES.map((ev) => (
+                <option key={ev} value={ev}>
+                  {t(`evidence.${ev}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="field span-3">
+            <span>{t('entry.evidenceReference')}</span>
+            <input
+              value={draft.evidenceReference}
+              disabled={!draft.evidenceType}
+              placeholder={t('entry.evidenceReferenceHint')}
+              onChange={(e) => set({ evidenceReference: e.target.value })}
+              aria-invalid={invalid('evidenceReference')}
+              data-testid="entry-evidence-ref"
+            />
+          </label>
+          <label className="field span-all">
+            <span>{t('entry.comment')}</span>
+            <input value={draft.comment} onChange={(e) => set({ comment: e.target.value })} />
+          </label>
+        </div>
+        {errors.length > 0 && (
+          <ul className="alert alert-error" role="alert" data-testid="entry-errors">
+            {errors.map((e) => (
+              <li key={e.field}>
+                {t(`entry.field.${e.field}`)}: {t(e.message)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onCancel} data-testid="entry-cancel">
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary" data-testid="entry-apply">
+            {initial.original ? t('entry.apply') : t('entry.addToInventory')}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

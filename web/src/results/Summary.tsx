@@ -1,0 +1,62 @@
+import type { Study, StudyResult } from '../../../src/model/study.ts';
+import { useI18n } from '../i18n/context.tsx';
+import { formatDateTime, formatNumber, formatPercent } from '../lib/format.ts';
+
+const EMISSION_LINES = ['fossil', 'biogenic', 'landUseChange', 'aircraft'] as const;
+
+/**
+ * The headline number and the ISO 14067 lines. Biogenic removals are listed on their own and
+ * never subtracted from the total.
+ */
+export function Summary({ study, result }: { study: Study; result: StudyResult }) {
+  const { t, lang } = useI18n();
+  const perUnit = `kg CO2e / ${formatNumber(study.unit.amount, lang)} ${study.unit.unit}`;
+  return (
+    <section className="card summary">
+      <div className="total">
+        <span className="muted">{t('results.total')}</span>
+        <span className="total-value">
+          <span data-testid="total-value">{formatNumber(result.total, lang)}</span> <span className="total-unit">{perUnit}</span>
+        </span>
+        <span className="small muted">{t('results.totalNote')}</span>
+      </div>
+      <table className="table compact lines">
+        <tbody>
+          {EMISSION_LINES.map((line) => (
+            <tr key={line} data-testid={`line-${line}`}>
+              <th>{t(`line.${line}`)}</th>
+              <td className="num">{formatNumber(result.lines[line], lang)}</td>
+            </tr>
+          ))}
+          <tr className="removals" data-testid="line-biogenicRemovals">
+            <th>
+              {t('line.biogenicRemovals')}
+              <span className="small muted block">{t('results.removalsNote')}</span>
+            </th>
+            <td className="num">{formatNumber(result.lines.biogenicRemovals, lang)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <dl className="facts">
+        <dt>{t('results.primaryShare')}</dt>
+        <dd data-testid="primary-share">{formatPercent(result.primaryDataShare, lang)}</dd>
+        <dt>{t('results.dqr')}</dt>
+        <dd data-testid="dqr">
+          {formatNumber(result.dqr, lang)} · {result.dqrLevel}
+        </dd>
+        <dt>{t('results.method')}</dt>
+        <dd>
+          {t(`method.${result.method}`)} · {result.gwpSet}
+        </dd>
+        <dt>{t('results.releases')}</dt>
+        <dd>
+          LCI {result.releases.lci} · {t('results.factorRelease')} {result.releases.factors}
+        </dd>
+        <dt>{t('results.computed')}</dt>
+        <dd>
+          {formatDateTime(result.computedAt, lang)} · v{result.version}
+        </dd>
+      </dl>
+    </section>
+  );
+}
