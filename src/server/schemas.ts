@@ -48,12 +48,15 @@ export const DatasetHitSchema = z.object({
   notes: z.array(z.string()),
 });
 
+/** A query-string integer; an empty value (`?year=`) means "not given", not 0. */
+export const queryInt = (min = -Infinity, max = Infinity) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).max(max).optional());
+
 export const DatasetQuerySchema = z.object({
   q: z.string().default(''),
   type: z.enum(['factor', 'process']).optional(),
   region: z.string().optional(),
-  year: z.coerce.number().int().optional(),
-  limit: z.coerce.number().int().min(1).max(100).optional(),
+  year: queryInt(),
+  limit: queryInt(1, 100),
   lci: z.string().optional(),
   factors: z.string().optional(),
 });

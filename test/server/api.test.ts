@@ -247,6 +247,18 @@ describe('Excel inventory', () => {
   });
 });
 
+describe('background reads', () => {
+  test('the electricity map has every province, with Tibet falling back to the national factor', async () => {
+    const map = (await client(app).get('/api/electricity-map?year=')).data;
+    assert.equal(map.length, 31);
+    const tibet = map.find((r: { region: string }) => r.region === 'CN-XZ');
+    assert.equal(tibet.resolvedRegion, 'CN');
+    const hainan = map.find((r: { region: string }) => r.region === 'CN-HI');
+    assert.deepEqual([hainan.value, hainan.year, hainan.factorId], [0.3972, 2024, 'cn-electricity-footprint/CN-HI/2024']);
+    assert.equal((await client(app).get('/api/electricity-map?year=abc')).status, 400);
+  });
+});
+
 describe('OpenAPI', () => {
   test('the document lists the routes and the docs page renders it', async () => {
     const doc = (await client(app).get('/openapi.json')).data;

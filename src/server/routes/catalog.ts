@@ -7,7 +7,7 @@ import { loadBackground } from '../../studies/background.ts';
 import { searchDatasets } from '../../studies/datasets.ts';
 import { ApiError } from '../errors.ts';
 import { ERRORS, ok, reply, router, type Deps } from '../openapi.ts';
-import { DatasetHitSchema, DatasetQuerySchema, ProvinceElectricitySchema, ReleaseSchema } from '../schemas.ts';
+import { DatasetHitSchema, DatasetQuerySchema, ProvinceElectricitySchema, queryInt, ReleaseSchema } from '../schemas.ts';
 
 /** Public reads of the published background database: releases, dataset search, the electricity map, the Excel template. */
 
@@ -24,13 +24,11 @@ export async function releases(db: Queryable): Promise<z.infer<typeof ReleaseSch
   }));
 }
 
-/** The newest release of each kind, for searches that do not name one. */
-export async function newestReleases(db: Queryable): Promise<{ lci: string; factors: string }> {
-  const all = await releases(db);
-  const lci = all.find((r) => r.kind === 'lci');
-  const factors = all.find((r) => r.factors > 0);
-  if (!lci || !factors) throw new ApiError(404, 'not-found', 'the store holds no LCI release or no factor release yet: run `npm start` or `tanji db init`');
-  return { lci: lci.release, factors: factors.release };
+/** The newest release of the kind, for reads that do not name one. */
+export async function newestRelease(db: Queryable, kind: 'lci' | 'factors'): Promise<string> {
+  const found = (await releases(db)).find((r) => (kind === 'lci' ? r.kind === 'lci' : r.factors > 0));
+  if (!found) throw new ApiError(404, 'not-found', `the store holds no ${kind === 'lci' ? 'LCI' : 'factor'} release yet: run \`npm start\` or \`tanji db init\``);
+  return found.release;
 }
 
 export function catalogRoutes({ store }: Deps) {
@@ -52,8 +50,7 @@ export function catalogRoutes({ store }: Deps) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const newest = q.lci && q.factors ? { lci: q.lci, factors: q.factors } : await newestReleases(store);
-      const bg = await loadBackground(store, q.lci ?? newest.lci, q.factors ?? newest.factors, 'ipcc-ar6-gwp100');
+      const bg = await loadBackground(store, q.lci ?? (await newestRelease(store, 'lci')), q.factors ?? (await newestRelease(store, 'factors')), 'ipcc-ar6-gwp100');
       return reply(c, z.array(DatasetHitSchema), searchDatasets(bg, q));
     },
   );
@@ -64,12 +61,12 @@ export function catalogRoutes({ store }: Deps) {
       path: '/api/electricity-map',
       tags: ['background'],
       summary: 'life-cycle grid electricity factor of every province',
-      request: { query: z.object({ year: z.coerce.number().int().optional(), release: z.string().optional() }) },
+      request: { query: z.object({ year: queryInt(), release: z.string().optional() }) },
       responses: { 200: ok(z.array(ProvinceElectricitySchema), 'one row per province'), 404: ERRORS[404] },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const factors = await loadFactors(store, q.release ?? (await newestReleases(store)).factors);
+      const factors = await loadFactors(store, q.release ?? (await newestRelease(store, 'factors')));
       return reply(c, z.array(ProvinceElectricitySchema), provincialElectricity(factors, q.year));
     },
   );
