@@ -13,6 +13,7 @@ import { getMethod } from '../src/factors/gwp.ts';
 import { toMatrixMarket } from '../src/formats/matrix-market.ts';
 import { replicateAcrossProvinces } from './scaled.ts';
 import { storeBenchmarks } from './store.ts';
+import { apiBenchmarks } from './api.ts';
 
 /**
  * `npm run bench`: Tanji against scipy's splu on the same matrices, in the same run.
@@ -51,6 +52,17 @@ function writeMatrices(dir: string, A: CscMatrix, B: CscMatrix, c: Float64Array)
   writeFileSync(join(dir, 'B.mtx'), toMatrixMarket(B));
   const cols = [...c.keys()].filter((e) => c[e] !== 0);
   writeFileSync(join(dir, 'C.mtx'), toMatrixMarket(fromTriplets(1, c.length, cols.map(() => 0), cols, cols.map((e) => c[e]))));
+}
+
+// `npm run bench -- api store`: only the named parts (engine: the scipy comparison; store; api); all by default
+const PARTS = ['engine', 'store', 'api'];
+const only = process.argv.slice(2);
+for (const p of only) if (!PARTS.includes(p)) throw new Error(`unknown benchmark part "${p}": choose from ${PARTS.join(', ')}`);
+const want = (part: string) => only.length === 0 || only.includes(part);
+if (!want('engine')) {
+  if (want('store')) await printStore();
+  if (want('api')) await printApi();
+  process.exit(0);
 }
 
 let peakRss = 0;
@@ -119,5 +131,15 @@ const missed = Object.keys(tanji).filter((k) => tanji[k] / scipy[k] > 1);
 console.log(`target every ratio ≤ 1.0: ${missed.length ? `MISSED for ${missed.join(', ')}` : 'met'}`);
 console.log(`peak memory: Tanji ${(peakRss / 2 ** 20).toFixed(0)} MiB RSS, scipy peer ${Number(scipy.peakRssMiB).toFixed(0)} MiB RSS`);
 
-console.log('\nstore (PGlite; PostgreSQL too with TANJI_BENCH_DATABASE_URL):');
-for (const line of await storeBenchmarks()) console.log(line);
+if (want('store')) await printStore();
+if (want('api')) await printApi();
+
+async function printStore() {
+  console.log('\nstore (PGlite; PostgreSQL too with TANJI_BENCH_DATABASE_URL):');
+  for (const line of await storeBenchmarks()) console.log(line);
+}
+
+async function printApi() {
+  console.log('\napi (a running server on PGlite, as npm start; bench/api.ts):');
+  for (const line of (await apiBenchmarks()).lines) console.log(line);
+}

@@ -6,6 +6,7 @@ import { getCookie } from 'hono/cookie';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Store } from '../store/index.ts';
 import { ApiError } from './errors.ts';
+import { ReadCache } from './cache.ts';
 import { docsPage } from './docs.ts';
 import { router, type Env } from './openapi.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
@@ -23,12 +24,13 @@ export interface AppOptions {
 /** The whole HTTP surface: API, OpenAPI document, docs page and the web app, on one port. */
 export function createApp({ store, webDir }: AppOptions): OpenAPIHono<Env> {
   const app = router();
+  const cache = new ReadCache(store);
 
   app.use('/api/*', async (c, next) => {
     const header = c.req.header('authorization');
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : getCookie(c, SESSION_COOKIE);
     if (token) {
-      const user = await authenticate(store, token);
+      const user = await authenticate(store, token, cache);
       if (user) {
         c.set('user', user);
         c.set('token', token);
@@ -37,7 +39,7 @@ export function createApp({ store, webDir }: AppOptions): OpenAPIHono<Env> {
     await next();
   });
 
-  for (const routes of [authRoutes, catalogRoutes, studyRoutes, resultRoutes]) app.route('/', routes({ store }));
+  for (const routes of [authRoutes, catalogRoutes, studyRoutes, resultRoutes]) app.route('/', routes({ store, cache }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' });
   const document = () =>

@@ -6,6 +6,7 @@ import type { Store, User } from '../store/index.ts';
 import { ApiError, forbidden, unauthorized } from './errors.ts';
 import { ErrorSchema } from './schemas.ts';
 import { hasRole } from './access.ts';
+import type { ReadCache } from './cache.ts';
 
 /** The pieces every route module uses: the app type, body and response shorthands, the role check. */
 
@@ -15,6 +16,7 @@ export interface Env {
 
 export interface Deps {
   store: Store;
+  cache: ReadCache;
 }
 
 export function router(): OpenAPIHono<Env> {
@@ -46,6 +48,11 @@ export function requireRole(c: Context<Env>, roles: readonly Role[], what: strin
   if (!user) throw unauthorized();
   if (!hasRole(user, roles)) throw forbidden(what);
   return user;
+}
+
+/** A JSON body already checked against its schema (from the read cache). */
+export function replyJson(c: Context<Env>, json: string) {
+  return c.body(json, 200, { 'content-type': 'application/json' }) as never;
 }
 
 /** Responses are checked against their schema too: a bug in the server is a 500, not a malformed answer. */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createSession, deleteSession, findUserForLogin, sessionUser, type Queryable, type User } from '../store/index.ts';
 import { verifyPassword } from './passwords.ts';
 import { ApiError } from './errors.ts';
+import type { ReadCache } from './cache.ts';
 
 /**
  * Sessions: a random token handed to the client once; the store keeps only its SHA-256, with an
@@ -33,10 +34,17 @@ export async function login(db: Queryable, email: string, password: string, hour
   return { token, expiresAt: expiresAt.toISOString(), user };
 }
 
-export function authenticate(db: Queryable, token: string): Promise<User | undefined> {
-  return sessionUser(db, hashToken(token));
+/** The session's user, from the cache when it holds the session. */
+export async function authenticate(db: Queryable, token: string, cache?: ReadCache): Promise<User | undefined> {
+  const hash = hashToken(token);
+  const cached = cache?.session(hash);
+  if (cached) return cached;
+  const live = await sessionUser(db, hash);
+  if (live) cache?.putSession(hash, live.user, live.expiresAt);
+  return live?.user;
 }
 
-export function logout(db: Queryable, token: string): Promise<void> {
+export function logout(db: Queryable, token: string, cache?: ReadCache): Promise<void> {
+  cache?.dropSession(hashToken(token));
   return deleteSession(db, hashToken(token));
 }

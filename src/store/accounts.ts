@@ -76,10 +76,10 @@ export async function createSession(db: Queryable, tokenHash: string, userId: st
   await db.query('INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, $3)', [tokenHash, userId, expiresAt]);
 }
 
-/** The user of a live session; an expired session is removed and gives nothing. */
-export async function sessionUser(db: Queryable, tokenHash: string): Promise<User | undefined> {
-  const [row] = await db.query<User & { expired: boolean }>(
-    `SELECT ${USER_COLUMNS}, s.expires_at <= now() AS expired FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN companies c ON c.id = u.company_id WHERE s.token_hash = $1`,
+/** The user of a live session and when it expires; an expired session is removed and gives nothing. */
+export async function sessionUser(db: Queryable, tokenHash: string): Promise<{ user: User; expiresAt: number } | undefined> {
+  const [row] = await db.query<User & { expired: boolean; expiresAt: Date | string }>(
+    `SELECT ${USER_COLUMNS}, s.expires_at <= now() AS expired, s.expires_at AS "expiresAt" FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN companies c ON c.id = u.company_id WHERE s.token_hash = $1`,
     [tokenHash],
   );
   if (!row) return undefined;
@@ -87,8 +87,8 @@ export async function sessionUser(db: Queryable, tokenHash: string): Promise<Use
     await deleteSession(db, tokenHash);
     return undefined;
   }
-  const { expired: _, ...user } = row;
-  return user;
+  const { expired: _, expiresAt, ...user } = row;
+  return { user, expiresAt: new Date(expiresAt).getTime() };
 }
 
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {

@@ -170,9 +170,11 @@ describe('studies', () => {
     assert.equal(created.status, 201, JSON.stringify(created.data));
     StudySchema.parse(created.data);
     const id = created.data.id;
+    assert.equal((await alice.get(`/api/studies/${id}`)).data.version, 1);
     const v2 = await alice.put(`/api/studies/${id}`, { study: { ...input, entries: [{ ...input.entries[0], amount: 3 }] }, baseVersion: 1, comment: 'new meter reading' });
     assert.equal(v2.status, 200);
     assert.equal(v2.data.version, 2);
+    assert.equal((await alice.get(`/api/studies/${id}`)).data.entries[0].amount, 3, 'a read after a save sees the save');
     const stale = await alice.put(`/api/studies/${id}`, { study: input, baseVersion: 1 });
     assert.equal(stale.status, 409);
     assert.match(stale.data.error.message, /latest is 2/);

@@ -10,7 +10,7 @@ import { z } from 'zod';
 
 export const SESSION_COOKIE = 'tanji_session';
 
-export function authRoutes({ store }: Deps) {
+export function authRoutes({ store, cache }: Deps) {
   const app = router();
   // the role before the body: a non-admin learns nothing from validation messages
   app.use('/api/admin/*', async (c, next) => {
@@ -32,7 +32,7 @@ export function authRoutes({ store }: Deps) {
     createRoute({ method: 'post', path: '/api/auth/logout', tags: ['auth'], summary: 'end the session', security: bearer, responses: { 200: ok(z.object({ ok: z.boolean() }), 'signed out'), 401: ERRORS[401] } }),
     async (c) => {
       requireRole(c, ['enterprise', 'steward', 'verifier', 'admin', 'public'], 'sign out');
-      await logout(store, c.get('token')!);
+      await logout(store, c.get('token')!, cache);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return reply(c, z.object({ ok: z.boolean() }), { ok: true });
     },

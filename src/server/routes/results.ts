@@ -8,13 +8,14 @@ import { getCompany, getJob, getStudy, latestResult, type Store } from '../../st
 import { calculateAndSave } from '../../studies/results.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { startJob } from '../jobs.ts';
-import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
+import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type Deps } from '../openapi.ts';
 import { CalculateRequestSchema, IdParamSchema, JobSchema, ReportQuerySchema } from '../schemas.ts';
 import { readableStudy, writableStudy } from './studies.ts';
 
 /** Calculation as a background job, its progress, the stored result, and the ISO 14067 report. */
 
-export function resultRoutes({ store }: Deps) {
+export function resultRoutes(deps: Deps) {
+  const { store, cache } = deps;
   const app = router();
   const params = IdParamSchema;
 
@@ -30,10 +31,11 @@ export function resultRoutes({ store }: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { user } = await writableStudy(c, store, id);
+      const { user } = await writableStudy(c, deps, id);
       const opts = CalculateRequestSchema.parse((await c.req.json().catch(() => ({}))) ?? {});
       const job = await startJob(store, { kind: 'calculate', studyId: id, userId: user.id, params: opts }, async (progress) => {
         const result = await calculateAndSave(store, id, { ...opts, onProgress: progress });
+        cache.putResult(id, JSON.stringify(StudyResultSchema.parse(result)), result.computedAt);
         return `version ${result.version}: ${result.total.toPrecision(4)} kg CO2e per unit`;
       });
       return c.json(JobSchema.parse(job), 202) as never;
@@ -62,8 +64,14 @@ export function resultRoutes({ store }: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await readableStudy(c, store, id);
-      return reply(c, StudyResultSchema, await resultOf(store, id));
+      await readableStudy(c, deps, id);
+      let json = cache.result(id);
+      if (!json) {
+        const result = StudyResultSchema.parse(await resultOf(store, id));
+        json = JSON.stringify(result);
+        cache.putResult(id, json, result.computedAt);
+      }
+      return replyJson(c, json);
     },
   );
 
@@ -84,7 +92,7 @@ export function resultRoutes({ store }: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const { lang, format } = c.req.valid('query');
-      await readableStudy(c, store, id);
+      await readableStudy(c, deps, id);
       const result = await resultOf(store, id);
       const study = (await getStudy(store, id, result.version))!;
       const company = await getCompany(store, study.companyId);

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { StudyInputSchema, StudySchema } from '../../model/study.ts';
+import { StudyInputSchema, StudySchema, type Study } from '../../model/study.ts';
 import { parseStudyWorkbook, StudyWorkbookError } from '../../formats/study-excel.ts';
 import {
   addVerifier,
@@ -21,27 +21,50 @@ import {
 } from '../../store/index.ts';
 import { canReadStudy, canWriteStudy } from '../access.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
-import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps, type Env } from '../openapi.ts';
+import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type Deps, type Env } from '../openapi.ts';
+import type { ReadCache } from '../cache.ts';
 import { AuditSchema, ErrorSchema, IdParamSchema, SaveStudySchema, StudySummarySchema, VersionSchema } from '../schemas.ts';
 import { XLSX } from './catalog.ts';
 
 const READERS = ['enterprise', 'verifier', 'admin'] as const;
 
 /** The study if the signed-in user may read it; another company's study is "not found", never "forbidden". */
-export async function readableStudy(c: Context<Env>, store: Store, id: string): Promise<{ user: User; head: StudyHead }> {
+export async function readableStudy(c: Context<Env>, { store, cache }: Deps, id: string): Promise<{ user: User; head: StudyHead }> {
   const user = requireRole(c, READERS, 'read studies');
-  const head = await studyHead(store, id);
+  let head = cache.head(id);
+  if (!head) {
+    head = await studyHead(store, id);
+    if (head) cache.putHead(head);
+  }
   if (!head || !canReadStudy(user, head, user.role === 'verifier' && (await isVerifierOf(store, id, user.id)))) throw notFound(`study ${id}`);
   return { user, head };
 }
 
-export async function writableStudy(c: Context<Env>, store: Store, id: string): Promise<{ user: User; head: StudyHead }> {
-  const { user, head } = await readableStudy(c, store, id);
+export async function writableStudy(c: Context<Env>, deps: Deps, id: string): Promise<{ user: User; head: StudyHead }> {
+  const { user, head } = await readableStudy(c, deps, id);
   if (!canWriteStudy(user, head)) throw forbidden('change this study (only practitioners of its company can)');
   return { user, head };
 }
 
-export function studyRoutes({ store }: Deps) {
+/** A study version as checked JSON, from the cache or the store. */
+async function studyJson({ store, cache }: Deps, id: string, version: number): Promise<string> {
+  let json = cache.study(id, version);
+  if (!json) {
+    json = JSON.stringify(StudySchema.parse(await getStudy(store, id, version)));
+    cache.putStudy(id, version, json);
+  }
+  return json;
+}
+
+/** After a write: the new head, and the new version ready to read. */
+function written(cache: ReadCache, study: Study, head: StudyHead): Study {
+  cache.putHead({ ...head, latestVersion: study.version });
+  cache.putStudy(study.id, study.version, JSON.stringify(study));
+  return study;
+}
+
+export function studyRoutes(deps: Deps) {
+  const { store, cache } = deps;
   const app = router();
   const params = IdParamSchema;
   app.on('POST', '/api/studies', async (c, next) => {
@@ -70,7 +93,8 @@ export function studyRoutes({ store }: Deps) {
     }),
     async (c) => {
       const user = requireRole(c, ['enterprise'], 'create studies (practitioners only)');
-      return reply(c, StudySchema, await createStudy(store, c.req.valid('json'), user.companyId!, user.id), 201);
+      const study = StudySchema.parse(await createStudy(store, c.req.valid('json'), user.companyId!, user.id));
+      return reply(c, StudySchema, written(cache, study, { id: study.id, companyId: study.companyId, latestVersion: 1, createdBy: user.id }), 201);
     },
   );
 
@@ -78,8 +102,8 @@ export function studyRoutes({ store }: Deps) {
     createRoute({ method: 'get', path: '/api/studies/{id}', tags: ['studies'], summary: 'the latest version of a study', security: bearer, request: { params }, responses: { 200: ok(StudySchema, 'the study'), 401: ERRORS[401], 404: ERRORS[404] } }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await readableStudy(c, store, id);
-      return reply(c, StudySchema, (await getStudy(store, id))!);
+      const { head } = await readableStudy(c, deps, id);
+      return replyJson(c, await studyJson(deps, id, head.latestVersion));
     },
   );
 
@@ -95,10 +119,10 @@ export function studyRoutes({ store }: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { user } = await writableStudy(c, store, id);
+      const { user, head } = await writableStudy(c, deps, id);
       const { study, baseVersion, comment } = c.req.valid('json');
       try {
-        return reply(c, StudySchema, await saveStudy(store, id, study, baseVersion, user.id, comment));
+        return reply(c, StudySchema, written(cache, StudySchema.parse(await saveStudy(store, id, study, baseVersion, user.id, comment)), head));
       } catch (e) {
         if (e instanceof StaleVersionError) throw new ApiError(409, 'stale-version', e.message, { latest: e.latest });
         throw e;
@@ -110,7 +134,7 @@ export function studyRoutes({ store }: Deps) {
     createRoute({ method: 'get', path: '/api/studies/{id}/versions', tags: ['studies'], summary: 'version history', security: bearer, request: { params }, responses: { 200: ok(z.array(VersionSchema), 'newest first'), 401: ERRORS[401], 404: ERRORS[404] } }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await readableStudy(c, store, id);
+      await readableStudy(c, deps, id);
       return reply(c, z.array(VersionSchema), await listVersions(store, id));
     },
   );
@@ -119,7 +143,7 @@ export function studyRoutes({ store }: Deps) {
     createRoute({ method: 'get', path: '/api/studies/{id}/audit', tags: ['studies'], summary: 'audit trail: who changed what, when', security: bearer, request: { params }, responses: { 200: ok(z.array(AuditSchema), 'newest first'), 401: ERRORS[401], 404: ERRORS[404] } }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await readableStudy(c, store, id);
+      await readableStudy(c, deps, id);
       return reply(c, z.array(AuditSchema), await auditTrail(store, id));
     },
   );
@@ -136,7 +160,7 @@ export function studyRoutes({ store }: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { user, head } = await writableStudy(c, store, id);
+      const { user, head } = await writableStudy(c, deps, id);
       const verifier = await findUserByEmail(store, c.req.valid('json').email);
       if (!verifier || verifier.role !== 'verifier') throw new ApiError(400, 'invalid-request', `email: ${c.req.valid('json').email} is not a verifier's account`);
       await addVerifier(store, id, verifier.id, user.id, head.companyId);
@@ -156,14 +180,15 @@ export function studyRoutes({ store }: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { user } = await writableStudy(c, store, id);
+      const { user, head } = await writableStudy(c, deps, id);
       const data = new Uint8Array(await c.req.arrayBuffer());
       if (data.length === 0) throw new ApiError(400, 'invalid-request', 'body: send the .xlsx file as the request body');
       try {
         const entries = await parseStudyWorkbook(data, c.req.header('x-file-name') ?? 'inventory.xlsx');
         const current = (await getStudy(store, id))!;
         const { id: _, companyId: __, version, updatedAt: ___, updatedBy: ____, ...input } = current;
-        return reply(c, StudySchema, await saveStudy(store, id, { ...input, entries }, version, user.id, `inventory imported from Excel (${entries.length} entries)`, 'study.inventory-imported'));
+        const saved = await saveStudy(store, id, { ...input, entries }, version, user.id, `inventory imported from Excel (${entries.length} entries)`, 'study.inventory-imported');
+        return reply(c, StudySchema, written(cache, StudySchema.parse(saved), head));
       } catch (e) {
         if (e instanceof StudyWorkbookError) throw new ApiError(422, 'bad-workbook', e.message, e.issues);
         throw e;

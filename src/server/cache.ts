@@ -1,0 +1,93 @@
+import type { Store, StudyHead, User } from '../store/index.ts';
+
+/**
+ * What the server keeps in memory so that reads do not queue behind PGlite, which runs every
+ * query on the server's one JavaScript thread: live sessions, the head (latest version, company)
+ * of each study, study versions as checked JSON, and the latest result as checked JSON.
+ *
+ * Study versions never change, so that part is exact. Sessions, heads and results change; every
+ * change made through this server updates or drops its entry. On embedded PGlite this server is
+ * the only writer (the directory lock), so the cache is exact there too. On a PostgreSQL server,
+ * where several servers may write, those entries expire after a second.
+ */
+
+interface Timed<T> {
+  value: T;
+  until: number;
+}
+
+const SERVER_TTL_MS = 1000;
+const MAX_ENTRIES = 10_000;
+
+export class ReadCache {
+  private readonly sessions = new Map<string, Timed<User>>();
+  private readonly heads = new Map<string, Timed<StudyHead>>();
+  private readonly studies = new Map<string, string>();
+  private readonly results = new Map<string, Timed<{ json: string; computedAt: string }>>();
+  private readonly ttl: number;
+
+  constructor(store: Pick<Store, 'kind'>) {
+    this.ttl = store.kind === 'pglite' ? Infinity : SERVER_TTL_MS;
+  }
+
+  session(tokenHash: string): User | undefined {
+    return live(this.sessions, tokenHash);
+  }
+
+  /** Kept until the session expires (or the TTL, whichever is first). */
+  putSession(tokenHash: string, user: User, expiresAt: number): void {
+    put(this.sessions, tokenHash, { value: user, until: Math.min(expiresAt, Date.now() + this.ttl) });
+  }
+
+  dropSession(tokenHash: string): void {
+    this.sessions.delete(tokenHash);
+  }
+
+  head(id: string): StudyHead | undefined {
+    return live(this.heads, id);
+  }
+
+  /** A read that raced a write never puts an older head back. */
+  putHead(head: StudyHead): void {
+    const known = live(this.heads, head.id);
+    if (known && known.latestVersion > head.latestVersion) return;
+    put(this.heads, head.id, { value: head, until: Date.now() + this.ttl });
+  }
+
+  /** The JSON of a study version, already checked against the response schema. */
+  study(id: string, version: number): string | undefined {
+    return this.studies.get(`${id}@${version}`);
+  }
+
+  putStudy(id: string, version: number, json: string): void {
+    put(this.studies, `${id}@${version}`, json);
+  }
+
+  result(studyId: string): string | undefined {
+    return live(this.results, studyId)?.json;
+  }
+
+  /** The newest calculation wins, whichever put comes last (ISO timestamps compare as strings). */
+  putResult(studyId: string, json: string, computedAt: string): void {
+    const known = live(this.results, studyId);
+    if (known && known.computedAt > computedAt) return;
+    put(this.results, studyId, { value: { json, computedAt }, until: Date.now() + this.ttl });
+  }
+}
+
+function live<T>(map: Map<string, Timed<T>>, key: string): T | undefined {
+  const hit = map.get(key);
+  if (!hit) return undefined;
+  if (hit.until <= Date.now()) {
+    map.delete(key);
+    return undefined;
+  }
+  return hit.value;
+}
+
+/** Bounded: past MAX_ENTRIES the oldest insertion goes (Map keeps insertion order). */
+function put<T>(map: Map<string, T>, key: string, value: T): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MAX_ENTRIES) map.delete(map.keys().next().value!);
+}
