@@ -140,7 +140,8 @@ export function linkExchange(index: TechIndex, consumer: Process, e: Exchange): 
     return null;
   }
   if (e.providerId) {
-    const named = candidates.find((c) => c.process.id === e.providerId);
+    // through the named process's few columns, not the flow's many providers (31 in a provincial database)
+    const named = index.byProcess.get(e.providerId)?.find((c) => c.flow.id === flow.id);
     if (named) return named;
   }
   if (candidates.length === 1) return candidates[0];

@@ -42,6 +42,8 @@ export function buildSystem(db: LciDatabase, opts: BuildOptions = {}): LcaSystem
   const index = buildTechIndex(db, opts.allocation ?? 'auto');
   const elementaryIndex = new Map<string, number>();
   const elementary: Flow[] = [];
+  // per row of B, decided once per flow rather than by two regexes per exchange
+  const resource: boolean[] = [];
   const a = new TripletList();
   const b = new TripletList();
   for (const pr of index.providers) {
@@ -59,8 +61,9 @@ export function buildSystem(db: LciDatabase, opts: BuildOptions = {}): LcaSystem
           row = elementary.length;
           elementaryIndex.set(flow.id, row);
           elementary.push(flow);
+          resource.push(isResource(flow));
         }
-        b.push(row, j, share * (e.input !== isResource(flow) ? -1 : 1), e);
+        b.push(row, j, share * (e.input !== resource[row] ? -1 : 1), e);
         continue;
       }
       const provider = linkExchange(index, pr.process, e);
