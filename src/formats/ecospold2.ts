@@ -1,11 +1,12 @@
 import { basename } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { FlowSchema, ProcessSchema, type Exchange, type Flow, type FlowKind, type LciDatabase, type Pedigree, type Process, type Uncertainty } from '../model/lci.ts';
+import { FlowSchema, ProcessSchema, type Exchange, type Flow, type FlowKind, type LciDatabase, type Pedigree, type Process, type ProcessProvenance, type Uncertainty } from '../model/lci.ts';
 import { ELEMENTARY_ROOT, compartmentFromName, elementaryCategory } from './compartments.ts';
 import { ImportError } from './errors.ts';
 import { Fields, normaliseCas, ordered, parsePedigree } from './fields.ts';
 import { compartmentFromId } from './name-ids.ts';
 import type { ImportOptions } from './options.ts';
+import { citation, licence, provenance, referenceYear } from './provenance.ts';
 import { dimensionsOf, namedUnit } from './units.ts';
 import { readZip } from './zip.ts';
 
@@ -31,7 +32,9 @@ const parser = new XMLParser({
   removeNSPrefix: true,
   parseTagValue: false,
   parseAttributeValue: false,
-  isArray: (name) => name === 'intermediateExchange' || name === 'elementaryExchange' || name === 'text',
+  // the only option that decodes character references (&#xD;), which openLCA writes in comments and attributes
+  htmlEntities: true,
+  isArray: (name) => name === 'intermediateExchange' || name === 'elementaryExchange' || name === 'text' || name === 'review',
 });
 
 /** What the exchanges (and master data) say about one flow. */
@@ -123,11 +126,13 @@ function compartmentsByName(master: Flow[]): Map<string, string[]> {
   return out;
 }
 
-function parse(file: string, entry: string, bytes: Uint8Array): Xml {
+/** The parsed document up to the end of its activity dataset, and the unparsed text after it. */
+function parse(file: string, entry: string, bytes: Uint8Array): { doc: Xml; rest: string } {
   const xml = decoder.decode(bytes);
   if (!xml.trimStart().startsWith('<')) throw new ImportError('not an XML document', file, entry);
+  const { activity, rest } = activityPart(xml);
   try {
-    return parser.parse(activityPart(xml)) as Xml;
+    return { doc: parser.parse(activity) as Xml, rest };
   } catch (e) {
     throw new ImportError(`not well-formed XML (${(e as Error).message})`, file, entry);
   }
@@ -137,10 +142,27 @@ function parse(file: string, entry: string, bytes: Uint8Array): Xml {
  * The document up to the end of its activity dataset: the usedUserMasterData after it repeats
  * every exchange (the "doubled exchanges" a naive count sees) and is half of the parsing time.
  */
-function activityPart(xml: string): string {
+function activityPart(xml: string): { activity: string; rest: string } {
   const end = /<\/(?:[\w.-]+:)?(?:childActivityDataset|activityDataset)\s*>/.exec(xml);
   const root = /<((?:[\w.-]+:)?ecoSpold)[\s>]/.exec(xml);
-  return end && root ? `${xml.slice(0, end.index + end[0].length)}</${root[1]}>` : xml;
+  if (!end || !root) return { activity: xml, rest: '' };
+  const cut = end.index + end[0].length;
+  return { activity: `${xml.slice(0, cut)}</${root[1]}>`, rest: xml.slice(cut) };
+}
+
+/**
+ * The attributes of one person or source in the usedUserMasterData, found by id without parsing
+ * the rest of it: openLCA's export names the data generator and the publication's title only there.
+ */
+function userMasterData(rest: string, tag: 'person' | 'source', id: string | undefined): Xml {
+  if (!id) return {};
+  // attribute values may hold ">", so the element's end is found attribute by attribute
+  const elements = new RegExp(`<(?:[\\w.-]+:)?${tag}(?:\\s+[\\w:.-]+\\s*=\\s*(?:"[^"]*"|'[^']*'))*\\s*\\/?>`, 'g');
+  for (const [element] of rest.matchAll(elements)) {
+    const attributes = child(child(parser.parse(element.replace(/\s*\/?>$/, '/>')))[tag]);
+    if (attributes['@id'] === id) return attributes;
+  }
+  return {};
 }
 
 /** Text of an element that may carry attributes (xml:lang) or repeat per language. */
@@ -169,7 +191,7 @@ function readMasterData(file: string, zip: Map<string, Uint8Array>): Map<string,
   const out = new Map<string, MasterEntry>();
   for (const [entry, bytes] of zip) {
     if (!/\.xml$/i.test(entry)) continue;
-    const root = Object.values(parse(file, entry, bytes)).find((v) => typeof v === 'object') as Xml | undefined;
+    const root = Object.values(parse(file, entry, bytes).doc).find((v) => typeof v === 'object') as Xml | undefined;
     for (const tag of ['elementaryExchange', 'intermediateExchange']) {
       const list = (root?.[tag] as Xml[] | undefined) ?? [];
       list.forEach((x, i) => {
@@ -188,7 +210,8 @@ function compartmentOf(x: Xml): string[] | undefined {
 }
 
 function readActivity(file: string, entry: string, bytes: Uint8Array, drafts: Map<string, FlowDraft>, opts: ImportOptions): Process | undefined {
-  const doc = child(parse(file, entry, bytes).ecoSpold);
+  const { doc: parsed, rest } = parse(file, entry, bytes);
+  const doc = child(parsed.ecoSpold);
   // only the activity dataset: usedUserMasterData repeats every exchange as master data
   const ds = child(doc.activityDataset ?? doc.childActivityDataset);
   const description = child(ds.activityDescription);
@@ -208,20 +231,59 @@ function readActivity(file: string, entry: string, bytes: Uint8Array, drafts: Ma
   // several reference products (an unallocated multi-output dataset): the first is the quantitative reference
   exchanges.filter((e) => e.reference).slice(1).forEach((e) => (e.reference = false));
   const period = child(description.timePeriod);
-  const comment = (child(activity.generalComment).text as unknown[] | undefined)?.map(text).filter(Boolean).join('\n');
+  const validFrom = (period['@startDate'] as string | undefined)?.slice(0, 10);
   const process: Process = {
     id,
     name: f.str(name, 'activityDescription.activity.activityName'),
     location: text(child(description.geography).shortname),
     category: [],
-    description: comment || undefined,
-    validFrom: (period['@startDate'] as string | undefined)?.slice(0, 10),
+    description: paragraphs(activity.generalComment),
+    validFrom,
     validUntil: (period['@endDate'] as string | undefined)?.slice(0, 10),
     exchanges,
     allocationFactors: [],
     source: `${file}:${entry}`,
+    provenance: readProvenance(ds, rest, validFrom),
   };
   return f.valid(ProcessSchema, process);
+}
+
+/** A TextAndImage element's text paragraphs in their index order. */
+function paragraphs(v: unknown): string | undefined {
+  const list = (child(v).text as Xml[] | undefined) ?? [];
+  const ordered = list.length > 1 ? [...list].sort((a, b) => Number(child(a)['@index'] ?? 0) - Number(child(b)['@index'] ?? 0)) : list;
+  return ordered.map(text).filter(Boolean).join('\n') || undefined;
+}
+
+const TECHNOLOGY_LEVELS: Record<string, string> = { '1': 'new', '2': 'modern', '3': 'current', '4': 'old', '5': 'outdated' };
+const ACCESS: Record<string, string> = { '0': 'Public.', '1': 'Licensees only.', '2': 'Results only.', '3': 'Restricted.' };
+
+/** Process-level data quality has no place in EcoSpold2 (the pedigree matrix is per exchange), so there is no pedigree. */
+function readProvenance(ds: Xml, rest: string, validFrom: string | undefined): ProcessProvenance | undefined {
+  const description = child(ds.activityDescription);
+  const technology = child(description.technology);
+  const period = child(description.timePeriod);
+  const admin = child(child(ds.administrativeInformation).dataGeneratorAndPublication);
+  const attr = (x: Xml, k: string) => (x[`@${k}`] as string | undefined)?.trim() || undefined;
+  const level = TECHNOLOGY_LEVELS[attr(technology, 'technologyLevel') ?? ''];
+  // openLCA's export writes the e-mail address as the generator's name
+  const generatorName = attr(admin, 'personName') === attr(admin, 'personEmail') ? attr(userMasterData(rest, 'person', attr(admin, 'personId')), 'name') : undefined;
+  const source = userMasterData(rest, 'source', attr(admin, 'publishedSourceId'));
+  const reviews = ((child(ds.modellingAndValidation).review as Xml[] | undefined) ?? []).map((r) => attr(r, 'reviewerName')).filter(Boolean);
+  return provenance({
+    publication: citation({
+      name: attr(admin, 'publishedSourceFirstAuthor') ?? attr(source, 'firstAuthor'),
+      year: Number(attr(admin, 'publishedSourceYear') ?? attr(source, 'year')),
+      reference: attr(source, 'title'),
+    }),
+    generator: generatorName ?? attr(admin, 'personName'),
+    technology: [paragraphs(technology.comment), level && `Technology level: ${level}.`].filter(Boolean).join('\n'),
+    geography: paragraphs(child(description.geography).comment),
+    time: [paragraphs(period.comment), attr(period, 'isDataValidForEntirePeriod') === 'false' && 'The data are not valid for the entire period.'].filter(Boolean).join('\n'),
+    referenceYear: referenceYear(validFrom),
+    licence: licence(ACCESS[attr(admin, 'accessRestrictedTo') ?? ''], attr(admin, 'isCopyrightProtected') === 'true'),
+    reviewer: reviews.length ? reviews.join('; ') : undefined,
+  });
 }
 
 function readExchange(f: Fields, x: Xml, at: string, tag: 'intermediateExchange' | 'elementaryExchange', drafts: Map<string, FlowDraft>): Exchange {

@@ -10,6 +10,7 @@ import {
   type FlowProperty,
   type LciDatabase,
   type Process,
+  type ProcessProvenance,
   type Uncertainty,
   type UnitGroup,
 } from '../model/lci.ts';
@@ -17,6 +18,7 @@ import { elementaryCategory } from './compartments.ts';
 import { ImportError } from './errors.ts';
 import { Fields, normaliseCas, ordered, parsePedigree } from './fields.ts';
 import type { ImportOptions } from './options.ts';
+import { citation, licence, provenance, referenceYear } from './provenance.ts';
 import { readZip } from './zip.ts';
 
 /**
@@ -25,7 +27,7 @@ import { readZip } from './zip.ts';
  * the exchange's flow property (the reference property has factor 1).
  */
 
-const FOLDERS = new Set(['unit_groups', 'flow_properties', 'flows', 'processes', 'categories', 'locations']);
+const FOLDERS = new Set(['unit_groups', 'flow_properties', 'flows', 'processes', 'categories', 'locations', 'sources']);
 const KINDS: Record<string, FlowKind> = { ELEMENTARY_FLOW: 'elementary', PRODUCT_FLOW: 'product', WASTE_FLOW: 'waste' };
 const METHODS: Record<string, AllocationMethod> = { PHYSICAL_ALLOCATION: 'physical', ECONOMIC_ALLOCATION: 'economic', CAUSAL_ALLOCATION: 'causal' };
 
@@ -59,6 +61,14 @@ export async function importJsonLd(path: string, opts: ImportOptions = {}): Prom
   if (folders.get('processes')!.length === 0) throw new ImportError('no processes/*.json entries: not an openLCA JSON-LD zip', file);
 
   const categoryPath = categoryPaths(folders.get('categories')!);
+  // a reference to a source carries only its name, which USLCI cuts at 40 characters
+  const citations = new Map(
+    folders.get('sources')!.map(({ path, json }) => {
+      const f = new Fields(file, recordName(path, json));
+      const text = citation({ name: f.optStr(json.name, 'name'), year: f.optNum(json.year, 'year'), reference: f.optStr(json.textReference, 'textReference'), url: f.optStr(json.url, 'url') });
+      return [f.str(json['@id'], '@id'), text] as const;
+    }),
+  );
   const locations = new Map(folders.get('locations')!.map(({ json }) => [String(json['@id']), String(json.code ?? json.name ?? '')]));
   const { unitGroups, unitFactors } = readUnitGroups(file, folders.get('unit_groups')!);
   const flowProperties = folders.get('flow_properties')!.map(({ path, json }) => {
@@ -103,7 +113,7 @@ export async function importJsonLd(path: string, opts: ImportOptions = {}): Prom
   const entries = folders.get('processes')!;
   const processes: Process[] = [];
   for (const { path, json } of entries) {
-    processes.push(readProcess(new Fields(file, recordName(path, json)), json, `${file}:${path}`, { flows, properties, unitFactors, categoryPath, locations }, opts));
+    processes.push(readProcess(new Fields(file, recordName(path, json)), json, `${file}:${path}`, { flows, properties, unitFactors, categoryPath, locations, citations }, opts));
     opts.onProgress?.(processes.length, entries.length);
   }
   return {
@@ -134,6 +144,8 @@ interface Context {
   unitFactors: Map<string, Map<string, number>>;
   categoryPath: (v: unknown, f: Fields) => string[];
   locations: Map<string, string>;
+  /** source id → its citation, from the sources/ folder */
+  citations: Map<string, string | undefined>;
 }
 
 function readUnitGroups(file: string, entries: Entry[]) {
@@ -193,23 +205,51 @@ function readProcess(f: Fields, json: Json, source: string, ctx: Context, opts: 
   const doc = json.processDocumentation === undefined ? {} : f.obj(json.processDocumentation, 'processDocumentation');
   const exchanges = f.arr(json.exchanges, 'exchanges').map((raw, i) => readExchange(f, f.obj(raw, `exchanges[${i}]`), `exchanges[${i}]`, i, ctx));
   const method = json.defaultAllocationMethod;
+  const validFrom = date(f.optStr(doc.validFrom, 'processDocumentation.validFrom'));
   const process: Process = {
     id: f.str(json['@id'], '@id'),
     name: f.str(json.name, 'name').trim(),
     location: locationOf(json.location, ctx.locations, f, 'location'),
     category: ctx.categoryPath(json.category, f),
     description: f.optStr(json.description, 'description'),
-    validFrom: date(f.optStr(doc.validFrom, 'processDocumentation.validFrom')),
+    validFrom,
     validUntil: date(f.optStr(doc.validUntil, 'processDocumentation.validUntil')),
     exchanges,
     defaultAllocation: method === undefined || method === null ? undefined : (METHODS[String(method)] ?? f.fail('defaultAllocationMethod', `unknown allocation method ${String(method)}`)),
     allocationFactors: readAllocation(f, json, exchanges, ctx, opts),
     source,
+    provenance: readProvenance(f, json, doc, validFrom, ctx),
   };
   if (exchanges.filter((e) => e.reference).length !== 1) {
     f.fail('exchanges', `expected exactly one quantitative reference, found ${exchanges.filter((e) => e.reference).length}`);
   }
   return f.valid(ProcessSchema, process);
+}
+
+/** processDocumentation in the names of olca-schema 1.x (copyright, reviewer) and 2.x (isCopyrightProtected, reviews). */
+function readProvenance(f: Fields, json: Json, doc: Json, validFrom: string | undefined, ctx: Context): ProcessProvenance | undefined {
+  const at = (k: string) => `processDocumentation.${k}`;
+  const text = (k: string) => f.optStr(doc[k], at(k));
+  const name = (v: unknown, field: string) => (v === undefined || v === null ? undefined : f.optStr(f.obj(v, field).name, `${field}.name`));
+  const source = (v: unknown, field: string) => {
+    if (v === undefined || v === null) return undefined;
+    const id = f.ref(v, field);
+    return ctx.citations.get(id) ?? citation({ name: name(v, field) });
+  };
+  const reviews = f.arr(doc.reviews, at('reviews')).flatMap((r, i) => f.arr(f.obj(r, at(`reviews[${i}]`)).reviewers, at(`reviews[${i}].reviewers`)).map((v, j) => name(v, at(`reviews[${i}].reviewers[${j}]`))));
+  const reviewers = [name(doc.reviewer, at('reviewer')), ...reviews].map((r) => r?.trim()).filter(Boolean);
+  return provenance({
+    publication: source(doc.publication, at('publication')),
+    sources: f.arr(doc.sources, at('sources')).map((s, i) => source(s, at(`sources[${i}]`))).filter((s) => s !== undefined),
+    generator: name(doc.dataGenerator, at('dataGenerator')),
+    technology: text('technologyDescription'),
+    geography: text('geographyDescription'),
+    time: text('timeDescription'),
+    referenceYear: referenceYear(validFrom),
+    licence: licence(text('restrictionsDescription'), f.bool(doc.copyright ?? doc.isCopyrightProtected, at(doc.copyright === undefined ? 'isCopyrightProtected' : 'copyright'))),
+    reviewer: reviewers.length ? reviewers.join('; ') : undefined,
+    pedigree: parsePedigree(f.optStr(json.dqEntry, 'dqEntry')),
+  });
 }
 
 /** Dates only: olca writes local midnight with an offset, EcoSpold2 the date; times carry no meaning here. */

@@ -104,6 +104,47 @@ export type AllocationFactor = z.infer<typeof AllocationFactorSchema>;
 export const LifeCycleStageSchema = z.enum(['raw-materials', 'manufacturing', 'distribution', 'use', 'end-of-life']);
 export type LifeCycleStage = z.infer<typeof LifeCycleStageSchema>;
 
+/**
+ * Where a unit process's numbers come from, as its own documentation says: every field is
+ * optional because importers fill only what the data gives (texts trimmed, empty ones dropped,
+ * nothing inferred). The release a process belongs to is the store's, not the process's.
+ */
+export const ProcessProvenanceSchema = z.object({
+  /**
+   * The publication the dataset is documented in, written "<name> (<year>): <full reference>, <url>"
+   * with the parts the data has (openLCA: processDocumentation.publication and its sources/ record;
+   * EcoSpold2: publishedSourceFirstAuthor and Year, with the source's title from the file's master data).
+   */
+  publication: z.string().optional(),
+  /** every source the dataset cites, each written like `publication` (openLCA processDocumentation.sources) */
+  sources: z.array(z.string()).optional(),
+  /** who generated the data: a person or an organisation */
+  generator: z.string().optional(),
+  /** the technology the data represent (openLCA technologyDescription; EcoSpold2 technology comment and level) */
+  technology: z.string().optional(),
+  /** the geography the data represent, in words (openLCA geographyDescription; EcoSpold2 geography comment) */
+  geography: z.string().optional(),
+  /** the time period in words (openLCA timeDescription; EcoSpold2 timePeriod comment) */
+  time: z.string().optional(),
+  /** the year of validFrom; absent without one, or for the "no date" placeholders 1900-01-01 and 9999-01-01 (any year outside 1901–2099) */
+  referenceYear: z.number().int().optional(),
+  /**
+   * Terms of use: the data's restrictions text (openLCA restrictionsDescription; EcoSpold2
+   * accessRestrictedTo), followed by COPYRIGHT_PROTECTED when the data says so.
+   */
+  licence: z.string().optional(),
+  /** the reviewers' names, "; " between them */
+  reviewer: z.string().optional(),
+  /** the process-level data quality entry, when the data has one (openLCA dqEntry; EcoSpold2 has none per activity) */
+  pedigree: PedigreeSchema.optional(),
+  /** the mean of the pedigree scores, 1 (best) to 5; present exactly when pedigree is */
+  dqr: z.number().min(1).max(5).optional(),
+});
+export type ProcessProvenance = z.infer<typeof ProcessProvenanceSchema>;
+
+/** The sentence a licence ends with when the dataset is marked copyright protected. */
+export const COPYRIGHT_PROTECTED = 'Copyright protected.';
+
 export const ProcessSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -119,6 +160,7 @@ export const ProcessSchema = z.object({
   stage: LifeCycleStageSchema.optional(),
   /** where the record came from: "<zip file>:<entry>" */
   source: z.string(),
+  provenance: ProcessProvenanceSchema.optional(),
 });
 export type Process = z.infer<typeof ProcessSchema>;
 

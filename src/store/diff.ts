@@ -5,8 +5,9 @@ import { releaseId } from './releases.ts';
 /**
  * What changed between two releases, record by record: datasets (unit processes), flows and
  * factors matched on their ids. A changed record names the top-level fields that differ
- * ("exchanges", "location", "value"…). The effect on a product's footprint is the caller's to
- * compute, from the two loaded releases.
+ * ("exchanges", "location", "value"…) and, inside a process's provenance, each of its fields
+ * ("provenance.referenceYear"): a steward reviews them one by one. The effect on a product's
+ * footprint is the caller's to compute, from the two loaded releases.
  */
 
 export interface RecordRef {
@@ -80,7 +81,9 @@ async function flowIdsOf(store: Queryable, release: number): Promise<string[]> {
   return (await store.query<[string]>('SELECT flow_id FROM flows WHERE release_id = $1 ORDER BY position', [release], 'array')).map((r) => r[0]);
 }
 
-function changedFields(a: Json, b: Json): string[] {
+function changedFields(a: Json, b: Json, prefix = ''): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  return keys.filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
+  return keys
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .flatMap((k) => (prefix === '' && k === 'provenance' ? changedFields((a[k] ?? {}) as Json, (b[k] ?? {}) as Json, 'provenance.') : [`${prefix}${k}`]));
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
-import type { AllocationMethod, Exchange, Flow, FlowKind, LciDatabase, Process, Uncertainty, UnitGroup } from '../model/lci.ts';
+import { COPYRIGHT_PROTECTED, type AllocationMethod, type Exchange, type Flow, type FlowKind, type LciDatabase, type Pedigree, type Process, type ProcessProvenance, type Uncertainty, type UnitGroup } from '../model/lci.ts';
 import type { Queryable } from './connection.ts';
 import { loadRelease } from './releases.ts';
 
@@ -11,7 +11,8 @@ import { loadRelease } from './releases.ts';
  * an equal LciDatabase when the zip keeps the original file name (the name, origin and each
  * process's source derive from it); amounts are written in the flow's reference unit, except that
  * an exchange converted on import is written in its original unit when that reproduces the stored
- * amount exactly, so its audit fields survive too.
+ * amount exactly, so its audit fields survive too. A process's provenance is written as its
+ * processDocumentation, with sources and actors as records named by their text.
  */
 
 const FLOW_TYPES: Record<FlowKind, string> = { product: 'PRODUCT_FLOW', waste: 'WASTE_FLOW', elementary: 'ELEMENTARY_FLOW' };
@@ -32,6 +33,8 @@ export function jsonLdZip(db: LciDatabase): Uint8Array {
   const locations = new Map<string, Json>();
   const category = (modelType: string, path: string[]) => categoryRef(categories, modelType, path);
   const location = (code: string | undefined) => code === undefined ? undefined : locationRef(locations, code);
+  const sources = new Map<string, Json>();
+  const actors = new Map<string, Json>();
 
   const groups = new Map(db.unitGroups.map((g) => [g.id, g]));
   const propertyGroup = new Map(db.flowProperties.map((p) => [p.id, groups.get(p.unitGroupId)]));
@@ -48,10 +51,12 @@ export function jsonLdZip(db: LciDatabase): Uint8Array {
       if (!group) throw new Error(`flow ${flow.id} "${flow.name}": unknown flow property or unit group ${flow.propertyId}`);
       return exchangeJson(e, flow, group);
     });
-    put('processes', processJson(p, exchanges, category('PROCESS', p.category), location(p.location)));
+    put('processes', processJson(p, exchanges, category('PROCESS', p.category), location(p.location), documentationJson(p, sources, actors)));
   }
   for (const c of categories.values()) put('categories', c);
   for (const l of locations.values()) put('locations', l);
+  for (const s of sources.values()) put('sources', s);
+  for (const a of actors.values()) put('actors', a);
   return zipSync(files, { level: 6 });
 }
 
@@ -77,6 +82,42 @@ function locationRef(all: Map<string, Json>, code: string): Json {
   return { '@type': 'Location', '@id': id, name: code };
 }
 
+/** A record the model keeps only as its text (a citation, a name), with a stable id from that text. */
+function namedRef(all: Map<string, Json>, type: string, name: string | undefined): Json | undefined {
+  if (name === undefined) return undefined;
+  const id = nameUuid(`${type}:${name}`);
+  all.set(id, { '@type': type, '@id': id, name });
+  return { '@type': type, '@id': id, name };
+}
+
+/**
+ * The import reads a citation's name as it is written when the source record has no reference or
+ * year, and the reference year from validFrom, so the provenance reads back equal; the DQR is
+ * recomputed from the pedigree.
+ */
+function documentationJson(p: Process, sources: Map<string, Json>, actors: Map<string, Json>): Json {
+  const v: ProcessProvenance = p.provenance ?? {};
+  const copyright = v.licence !== undefined && v.licence.endsWith(COPYRIGHT_PROTECTED);
+  const restrictions = copyright ? v.licence!.slice(0, -COPYRIGHT_PROTECTED.length).trim() || undefined : v.licence;
+  return {
+    validFrom: p.validFrom,
+    validUntil: p.validUntil,
+    technologyDescription: v.technology,
+    geographyDescription: v.geography,
+    timeDescription: v.time,
+    restrictionsDescription: restrictions,
+    copyright,
+    publication: namedRef(sources, 'Source', v.publication),
+    sources: v.sources?.map((s) => namedRef(sources, 'Source', s)),
+    dataGenerator: namedRef(actors, 'Actor', v.generator),
+    reviewer: namedRef(actors, 'Actor', v.reviewer),
+  };
+}
+
+function dqEntry(p: Pedigree | undefined): string | undefined {
+  return p && `(${p.reliability};${p.completeness};${p.temporal};${p.geographical};${p.technological})`;
+}
+
 function unitGroupJson(g: UnitGroup): Json {
   return {
     '@type': 'UnitGroup',
@@ -100,7 +141,7 @@ function flowJson(f: Flow, category: Json | undefined, location: Json | undefine
   };
 }
 
-function processJson(p: Process, exchanges: Json[], category: Json | undefined, location: Json | undefined): Json {
+function processJson(p: Process, exchanges: Json[], category: Json | undefined, location: Json | undefined, documentation: Json): Json {
   return {
     '@type': 'Process',
     '@id': p.id,
@@ -109,7 +150,8 @@ function processJson(p: Process, exchanges: Json[], category: Json | undefined, 
     description: p.description,
     category,
     location,
-    processDocumentation: { validFrom: p.validFrom, validUntil: p.validUntil },
+    processDocumentation: documentation,
+    dqEntry: dqEntry(p.provenance?.pedigree),
     defaultAllocationMethod: p.defaultAllocation && ALLOCATION_TYPES[p.defaultAllocation],
     exchanges,
     allocationFactors: p.allocationFactors.map((a) => ({
@@ -131,7 +173,6 @@ function exchangeJson(e: Exchange, flow: Flow, group: UnitGroup): Json {
   const reference = group.units.find((u) => u.name === group.referenceUnit);
   if (!reference) throw new Error(`unit group ${group.id} "${group.name}" has no unit named ${group.referenceUnit}`);
   const written = originalUnit(e, group) ?? { unit: reference, amount: e.amount, uncertainty: e.uncertainty && olcaUncertainty(e.uncertainty, 1) };
-  const p = e.pedigree;
   return {
     '@type': 'Exchange',
     internalId: internalId(e.id),
@@ -144,7 +185,7 @@ function exchangeJson(e: Exchange, flow: Flow, group: UnitGroup): Json {
     unit: { '@type': 'Unit', '@id': written.unit.id, name: written.unit.name },
     defaultProvider: e.providerId && { '@type': 'Process', '@id': e.providerId },
     uncertainty: written.uncertainty,
-    dqEntry: p && `(${p.reliability};${p.completeness};${p.temporal};${p.geographical};${p.technological})`,
+    dqEntry: dqEntry(e.pedigree),
   };
 }
 

@@ -107,6 +107,12 @@ export function perUnitOf(entry: Entry, bg: Background): PerUnit {
   const column = bg.columnOf.get(dataset.id);
   if (column === undefined) throw new EntryError(entry, `process ${dataset.id} is not in release ${dataset.release}`);
   const p = bg.system.index.providers[column];
+  const doc = p.process.provenance;
+  const rating = doc?.dqr ?? PROCESS_DQR;
+  const notes = [`LCI process characterised with ${bg.method.name}`];
+  if (doc?.dqr === undefined) notes.push(`no data quality rating in the dataset, taken as ${PROCESS_DQR}`);
+  if (doc?.technology) notes.push(`technology: ${doc.technology}`);
+  if (doc?.licence) notes.push(`licence: ${doc.licence}`);
   return {
     lines: lineScores(bg, column),
     perUnit: p.flow.unit,
@@ -115,14 +121,15 @@ export function perUnitOf(entry: Entry, bg: Background): PerUnit {
       release: dataset.release,
       id: dataset.id,
       name: p.process.name,
-      source: `${bg.db.name}: ${p.process.source ?? bg.db.origin}`,
+      source: [doc?.publication ?? bg.db.name, p.process.source].filter(Boolean).join('; '),
+      year: doc?.referenceYear,
       region: p.process.location,
       gwpSet: bg.method.gwpSet,
-      notes: [`LCI process characterised with ${bg.method.name}; no data quality rating in the dataset, taken as ${PROCESS_DQR}`],
+      notes,
     },
     column,
     gsd: 1,
-    dqr: PROCESS_DQR,
+    dqr: rating,
   };
 }
 

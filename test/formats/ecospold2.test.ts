@@ -4,7 +4,7 @@ import { importEcoSpold2 } from '../../src/formats/ecospold2.ts';
 import { importJsonLd } from '../../src/formats/jsonld.ts';
 import { importDatabase } from '../../src/formats/index.ts';
 import { nameUuid } from '../../src/formats/name-ids.ts';
-import type { LciDatabase } from '../../src/model/lci.ts';
+import { COPYRIGHT_PROTECTED, type LciDatabase, type Process } from '../../src/model/lci.ts';
 import { USLCI_ECOSPOLD2, USLCI_JSONLD } from '../uslci.ts';
 import { rejectsNaming, writeZip } from './helpers.ts';
 
@@ -15,15 +15,24 @@ function spold(exchangeAttrs = 'amount="0.5"'): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <ecoSpold xmlns="http://www.EcoInvent.org/EcoSpold02"><activityDataset>
 <activityDescription><activity id="act-1"><activityName xml:lang="en">Electricity, from oil </activityName><generalComment><text index="0" xml:lang="en">Test</text></generalComment></activity>
-<geography><shortname xml:lang="en">US</shortname></geography><timePeriod startDate="2010-01-01" endDate="2010-12-31"/></activityDescription>
+<geography><shortname xml:lang="en">US</shortname><comment><text index="0" xml:lang="en">Eastern US&#xD;&#xA;grid </text></comment></geography>
+<technology technologyLevel="3"><comment><text index="2" xml:lang="en">condensing</text><text index="1" xml:lang="en">Oil boiler,</text></comment></technology>
+<timePeriod startDate="2010-01-01" endDate="2010-12-31" isDataValidForEntirePeriod="false"><comment><text index="0" xml:lang="en">Measured in 2010.</text></comment></timePeriod></activityDescription>
 <flowData>
 <intermediateExchange id="x1" intermediateExchangeId="f-elec" amount="1"><name xml:lang="en">Electricity</name><unitName xml:lang="en">kWh</unitName><outputGroup>0</outputGroup></intermediateExchange>
 <intermediateExchange id="x2" intermediateExchangeId="f-oil" ${exchangeAttrs} activityLinkId="act-0"><name xml:lang="en">Fuel oil</name><unitName xml:lang="en">l</unitName>
 <uncertainty><lognormal meanValue="0.5" mu="-0.693" variance="0.04" varianceWithPedigreeUncertainty="0.05"/><pedigreeMatrix reliability="2" completeness="3" temporalCorrelation="1" geographicalCorrelation="4" furtherTechnologyCorrelation="5"/></uncertainty><inputGroup>5</inputGroup></intermediateExchange>
 <elementaryExchange id="x3" elementaryExchangeId="${so2}" amount="2"><name xml:lang="en">Sulfur dioxide</name><unitName xml:lang="en">g</unitName><uncertainty><triangular minValue="3" mostLikelyValue="2" maxValue="1"/></uncertainty><outputGroup>4</outputGroup></elementaryExchange>
 <elementaryExchange id="x4" elementaryExchangeId="f-water" amount="3"><name xml:lang="en">Water</name><unitName xml:lang="en">m3</unitName><compartment subcompartmentId="s"><compartment xml:lang="en">natural resource</compartment><subcompartment xml:lang="en">in water</subcompartment></compartment><inputGroup>4</inputGroup></elementaryExchange>
-</flowData></activityDataset>
-<usedUserMasterData xmlns="http://www.EcoInvent.org/UsedUserMasterData"><intermediateExchange id="f-elec"><name xml:lang="en">Electricity</name><unitName xml:lang="en">kWh</unitName></intermediateExchange></usedUserMasterData>
+</flowData>
+<modellingAndValidation><review reviewerName="R. One"/><review reviewerName=" "/><review reviewerName="R. Two"/></modellingAndValidation>
+<administrativeInformation><dataEntryBy personId="p-1" personName="Jo Smith"/>
+<dataGeneratorAndPublication personId="p-1" personName="jo@example.org" personEmail="jo@example.org" publishedSourceId="s-1" publishedSourceYear="2011" publishedSourceFirstAuthor="Smith, J. " accessRestrictedTo="1" isCopyrightProtected="true"/></administrativeInformation>
+</activityDataset>
+<usedUserMasterData xmlns="http://www.EcoInvent.org/UsedUserMasterData">
+<source id="s-0" year="1999" firstAuthor="Other" title="Not this one"/>
+<source title="Oil &amp; gas > boilers, &quot;2011&quot; edition" id="s-1" year="2011" firstAuthor="Smith, J."/>
+<person id="p-0" name="Someone Else" email="x@example.org"/><person id="p-1" name="Jo Smith" email="jo@example.org"><companyName>Lab</companyName></person><intermediateExchange id="f-elec"><name xml:lang="en">Electricity</name><unitName xml:lang="en">kWh</unitName></intermediateExchange></usedUserMasterData>
 </ecoSpold>`;
 }
 
@@ -73,6 +82,64 @@ test('units, uncertainty, pedigree, compartments from the exchange and from name
   assert.equal(flow('f-elec').unit, 'MJ');
   assert.equal(flow('f-oil').unit, 'm3');
   assert.equal(p.exchanges.length, 4);
+});
+
+test('provenance from the activity description, review, administrative information and user master data', async () => {
+  const [p] = (await importEcoSpold2(writeZip('mini-es2.zip', { 'datasets/a1.spold': spold() }))).processes;
+  assert.deepEqual(p.provenance, {
+    // the title only in the master data, and with a ">" inside its attribute
+    publication: 'Smith, J. (2011): Oil & gas > boilers, "2011" edition',
+    // the e-mail address in personName is replaced by the master data's name for the same person id
+    generator: 'Jo Smith',
+    technology: 'Oil boiler,\ncondensing\nTechnology level: current.',
+    geography: 'Eastern US\r\ngrid',
+    time: 'Measured in 2010.\nThe data are not valid for the entire period.',
+    referenceYear: 2010,
+    licence: `Licensees only. ${COPYRIGHT_PROTECTED}`,
+    reviewer: 'R. One; R. Two',
+  });
+});
+
+test('USLCI EcoSpold2: provenance from each activity and its master data', () => {
+  const count = (k: keyof NonNullable<Process['provenance']>) => ecospold.processes.filter((p) => p.provenance?.[k] !== undefined).length;
+  const coverage = Object.fromEntries((['publication', 'sources', 'generator', 'technology', 'geography', 'time', 'referenceYear', 'licence', 'reviewer', 'pedigree', 'dqr'] as const).map((k) => [k, count(k)]));
+  // no sources list, review, access restriction or process-level pedigree in these files; the licence is only the copyright flag
+  assert.deepEqual(coverage, { publication: 729, sources: 0, generator: 746, technology: 739, geography: 729, time: 132, referenceYear: 719, licence: 124, reviewer: 0, pedigree: 0, dqr: 0 });
+  const truck = ecospold.processes.find((p) => p.id === 'c2a7ddaa-164e-3a05-b063-221f68080142')!;
+  assert.deepEqual(truck.provenance, {
+    publication: 'U.S. Environmental Protection Agency (EP (2010): MOVES 2010a',
+    generator: 'Nathan Hardesty',
+    technology: 'Combustion of diesel in a single unit, long-haul truck.',
+    geography: 'US',
+    // startDate="2009-12-31": see the next test
+    referenceYear: 2009,
+  });
+});
+
+test('the two USLCI imports agree on the provenance of the shared processes', () => {
+  const jp = new Map(jsonld.processes.map((p) => [p.id, p]));
+  const shared = ecospold.processes.filter((p) => jp.has(p.id));
+  const compare = (k: 'publication' | 'generator' | 'technology' | 'geography' | 'time' | 'referenceYear') => {
+    const both = shared.filter((p) => p.provenance?.[k] !== undefined && jp.get(p.id)!.provenance?.[k] !== undefined);
+    return { both, same: both.filter((p) => p.provenance![k] === jp.get(p.id)!.provenance![k]) };
+  };
+  const agreed: string[] = [];
+  for (const k of ['publication', 'generator', 'technology', 'geography', 'time'] as const) {
+    const { both, same } = compare(k);
+    agreed.push(`${k} ${same.length}/${both.length}`);
+    assert.equal(same.length, both.length, `${k}: ${same.length} of ${both.length} shared processes that have it in both agree`);
+    assert.ok(both.length > 100, `${k}: only ${both.length} shared processes have it in both`);
+  }
+  // openLCA's EcoSpold2 export of USLCI writes every date one day early (validFrom 2010-01-01 becomes
+  // startDate 2009-12-31), so most reference years differ by one; each difference must be that shift
+  const { both, same } = compare('referenceYear');
+  const day = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
+  const shifted = both.filter((p) => !same.includes(p) && day(jp.get(p.id)!.validFrom!) - day(p.validFrom!) === 1);
+  const message = `referenceYear: ${same.length} of ${both.length} shared processes that have it in both agree, ${shifted.length} differ by the export's one-day date shift`;
+  console.log(`provenance agreement on shared processes: ${agreed.join(', ')}; ${message}`);
+  assert.equal(same.length + shifted.length, both.length, message);
+  assert.deepEqual([same.length, shifted.length], [14, 698], message);
+  assert.ok(shared.every((p) => day(jp.get(p.id)!.validFrom!) - day(p.validFrom!) === 1), 'every shared validFrom is shifted by one day');
 });
 
 test('a missing amount attribute names file, record and field', async () => {

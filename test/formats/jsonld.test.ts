@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importJsonLd } from '../../src/formats/jsonld.ts';
 import { importDatabase } from '../../src/formats/index.ts';
+import { COPYRIGHT_PROTECTED, type Process } from '../../src/model/lci.ts';
 import { USLCI_JSONLD } from '../uslci.ts';
 import { rejectsNaming, writeFile, writeZip } from './helpers.ts';
 
@@ -101,6 +102,68 @@ test('units, flow properties, categories, CAS, location, pedigree and swapped tr
   assert.deepEqual(boiler.category, ['Utilities', 'Heat']);
   assert.equal(boiler.validFrom, '2010-01-01');
   assert.equal(boiler.source, 'mini.zip:processes/p-boiler.json');
+});
+
+test('USLCI: every process carries the provenance its documentation gives', async () => {
+  const db = await importJsonLd(USLCI_JSONLD);
+  const count = (k: keyof NonNullable<Process['provenance']>) => db.processes.filter((p) => p.provenance?.[k] !== undefined).length;
+  const coverage = Object.fromEntries((['publication', 'sources', 'generator', 'technology', 'geography', 'time', 'referenceYear', 'licence', 'reviewer', 'pedigree', 'dqr'] as const).map((k) => [k, count(k)]));
+  // 26 processes say validFrom 9999-01-01 and 2 say 1900-01-01 ("Unspecified"): no reference year; USLCI has no process-level data quality entry
+  assert.deepEqual(coverage, { publication: 749, sources: 766, generator: 766, technology: 759, geography: 749, time: 151, referenceYear: 738, licence: 766, reviewer: 110, pedigree: 0, dqr: 0 });
+  const truck = db.processes.find((p) => p.id === 'c2a7ddaa-164e-3a05-b063-221f68080142')!;
+  assert.equal(truck.name, 'Transport, single unit truck, long-haul, diesel powered, West');
+  const { sources, ...rest } = truck.provenance!;
+  assert.deepEqual(rest, {
+    // the source's name is cut at 40 characters in USLCI; its record adds the year and the full reference
+    publication: 'U.S. Environmental Protection Agency (EP (2010): MOVES 2010a',
+    generator: 'Nathan Hardesty',
+    technology: 'Combustion of diesel in a single unit, long-haul truck.',
+    geography: 'US',
+    referenceYear: 2010,
+    licence: 'All information can be accessed by everybody.',
+  });
+  assert.equal(sources!.length, 11);
+  assert.equal(sources![8], 'Wang, M. (2010): The Greenhouse Gases, Regulated Emissions, and Energy Use in Transportation Model (GREET) 1.8d.1');
+  const board = db.processes.find((p) => p.name === 'Containerboard, average production, at mill, 2010')!.provenance!;
+  assert.equal(board.reviewer, 'Jamie Meil');
+  assert.equal(board.licence, `All information can be accessed by everybody. ${COPYRIGHT_PROTECTED}`);
+  assert.equal(board.time, 'Primary data was collected from participating companies and associations for their operational activities representative of 2010.');
+  for (const p of db.processes) if (p.provenance?.referenceYear !== undefined) assert.equal(p.provenance.referenceYear, Number(p.validFrom!.slice(0, 4)), p.name);
+});
+
+test('provenance in olca-schema 2.x names, with a process data quality entry and sources from the sources folder', async () => {
+  const files = olca((p) => {
+    p.dqEntry = '(1;2;3;4;4)';
+    p.processDocumentation = {
+      validFrom: '2016-01-01',
+      technologyDescription: '  Gas boiler,\ncondensing  ',
+      geographyDescription: '',
+      timeDescription: '   ',
+      restrictionsDescription: 'Free for LCA studies.',
+      isCopyrightProtected: true,
+      dataGenerator: ref('Actor', 'a-1', 'Boiler Lab '),
+      publication: ref('Source', 's-1', 'Boiler report, cut at for'),
+      sources: [ref('Source', 's-1', 'Boiler report, cut at for'), ref('Source', 's-missing', 'Handbook')],
+      reviews: [{ reviewers: [ref('Actor', 'a-2', 'R. One'), ref('Actor', 'a-3', 'R. Two')] }, { reviewers: [] }],
+    };
+  });
+  files['sources/s-1.json'] = JSON.stringify({ '@id': 's-1', name: 'Boiler report, cut at for', textReference: 'Boiler report,\n  full title', year: 2015, url: 'https://example.org/b' });
+  const [boiler] = (await importJsonLd(writeZip('olca2.zip', files))).processes;
+  assert.deepEqual(boiler.provenance, {
+    publication: 'Boiler report, cut at for (2015): Boiler report, full title, https://example.org/b',
+    sources: ['Boiler report, cut at for (2015): Boiler report, full title, https://example.org/b', 'Handbook'],
+    generator: 'Boiler Lab',
+    technology: 'Gas boiler,\ncondensing',
+    referenceYear: 2016,
+    licence: `Free for LCA studies. ${COPYRIGHT_PROTECTED}`,
+    reviewer: 'R. One; R. Two',
+    pedigree: { reliability: 1, completeness: 2, temporal: 3, geographical: 4, technological: 4 },
+    dqr: 2.8,
+  });
+  // a process documenting only its validity has only its reference year
+  assert.deepEqual((await importJsonLd(writeZip('mini.zip', olca()))).processes[0].provenance, { referenceYear: 2010 });
+  const bad = writeZip('bad-copyright.zip', olca((p) => (p.processDocumentation.copyright = 'yes')));
+  await rejectsNaming(importJsonLd(bad), ['bad-copyright.zip', '"Boiler"', 'field "processDocumentation.copyright"', 'expected true or false']);
 });
 
 test('a non-numeric amount names file, record and field', async () => {

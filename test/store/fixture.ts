@@ -4,7 +4,8 @@ import type { LciDatabase } from '../../src/model/lci.ts';
 /**
  * A small database that uses every field the store must keep: unit conversion audit fields, all
  * four distributions, pedigree, providers, avoided products, multi-output allocation (physical
- * and causal), validity dates, locations, and exchange ids both numbered and not. Its sources and
+ * and causal), validity dates, locations, exchange ids both numbered and not, and a provenance with
+ * every field (and one with a copyright-only licence). Its sources and
  * origin are what formats/jsonld.ts writes for a zip named `${ZIP_NAME}`, so an export re-imports equal.
  */
 
@@ -49,6 +50,19 @@ export function fixture(): LciDatabase {
         ],
         allocationFactors: [],
         source: src('p-elec'),
+        provenance: {
+          publication: 'China Electricity Council (2023): China Electric Power Statistical Yearbook 2023, https://example.org/cec',
+          sources: ['China Electricity Council (2023): China Electric Power Statistical Yearbook 2023, https://example.org/cec', 'IPCC (2006): 2006 IPCC Guidelines, vol. 2'],
+          generator: 'Sichuan grid study team',
+          technology: 'Subcritical pulverised coal units,\nwith flue gas desulphurisation',
+          geography: 'Sichuan provincial grid',
+          time: 'annual average of 2022',
+          referenceYear: 2022,
+          licence: 'CC-BY-4.0; attribution required. Copyright protected.',
+          reviewer: 'Reviewer One; Reviewer Two',
+          pedigree: { reliability: 2, completeness: 1, temporal: 1, geographical: 2, technological: 3 },
+          dqr: 1.8,
+        },
       },
       {
         id: 'p-steel',
@@ -70,6 +84,7 @@ export function fixture(): LciDatabase {
           { method: 'causal', productId: 'f-slag', value: 0, exchangeId: 'g7h8' },
         ],
         source: src('p-steel'),
+        provenance: { technology: 'basic oxygen furnace', licence: 'Copyright protected.' },
       },
       {
         id: 'p-scrap',

@@ -116,6 +116,8 @@ for (const backend of BACKENDS) {
         next.processes = next.processes.filter((p) => p.id !== 'p-scrap');
         next.processes[0].exchanges[2].amount = 0.95;
         next.processes[1].location = 'CN-HE';
+        next.processes[0].provenance = { ...next.processes[0].provenance, referenceYear: 2023, sources: undefined };
+        next.processes[1].provenance!.reviewer = 'Reviewer Three';
         next.processes.push({ id: 'p-h2', name: 'hydrogen production', category: [], exchanges: [{ id: '1', flowId: 'f-h2', amount: 1, input: false, avoided: false, reference: true }], allocationFactors: [], source: 'x' });
         await saveRelease(store, { release: 'r2', database: next, factors: [factor('a', { value: 0.6 }), factor('c')] });
         const diff = await diffReleases(store, 'r1', 'r2');
@@ -123,8 +125,8 @@ for (const backend of BACKENDS) {
           added: [{ id: 'p-h2', name: 'hydrogen production' }],
           removed: [{ id: 'p-scrap', name: 'scrap treatment, recycling' }],
           changed: [
-            { id: 'p-elec', name: 'electricity production, hard coal', fields: ['exchanges'] },
-            { id: 'p-steel', name: 'steel production, converter', fields: ['location'] },
+            { id: 'p-elec', name: 'electricity production, hard coal', fields: ['exchanges', 'provenance.referenceYear', 'provenance.sources'] },
+            { id: 'p-steel', name: 'steel production, converter', fields: ['location', 'provenance.reviewer'] },
           ],
         });
         assert.deepEqual(diff.flows, { added: [{ id: 'f-h2', name: 'hydrogen' }], removed: [], changed: [] });
@@ -200,6 +202,8 @@ for (const backend of BACKENDS) {
         await saveRelease(store, { release: 'uslci', database: uslci });
         const loaded = await loadRelease(store, 'uslci');
         assert.deepEqual(loaded, plain(uslci));
+        // provenance is part of what is compared, not absent on both sides
+        assert.equal(loaded.processes.filter((p) => p.provenance?.technology && p.provenance.publication).length, 742);
         const dir = mkdtempSync(join(tmpdir(), 'tanji-export-'));
         try {
           // the same file name, because sources and origin name the zip
