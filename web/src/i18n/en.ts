@@ -24,6 +24,12 @@ export const en: Messages = {
   'common.actions': 'Actions',
 
   'error.network': 'Cannot reach the server. Is it running?',
+  'error.code.bad-credentials': 'The email or the password is wrong.',
+  'error.code.unauthorized': 'Sign in first: your session is missing or has expired.',
+  'error.code.forbidden': 'Your role may not do this.',
+  'error.code.not-found': 'This does not exist, or is not visible to you.',
+  'error.code.stale-version': 'The study changed since you opened it; load the latest version and apply your change again.',
+  'error.code.not-calculated': 'This study has not been calculated yet: click Calculate.',
 
   'login.title': 'Sign in to Tanji',
   'login.intro': 'Sign in with your company account to manage product carbon footprint studies (ISO 14067 / GB/T 24067).',

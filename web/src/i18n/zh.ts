@@ -22,6 +22,12 @@ export const zh = {
   'common.actions': '操作',
 
   'error.network': '无法连接服务器，请检查服务是否已启动。',
+  'error.code.bad-credentials': '邮箱或密码错误。',
+  'error.code.unauthorized': '请先登录：会话不存在或已过期。',
+  'error.code.forbidden': '您的角色无权执行此操作。',
+  'error.code.not-found': '该对象不存在，或您无权查看。',
+  'error.code.stale-version': '研究在您打开后已被他人修改，请载入最新版本后重新修改。',
+  'error.code.not-calculated': '该研究尚未计算，请先点击“计算”。',
 
   'login.title': '登录碳迹',
   'login.intro': '使用单位账号登录，管理产品碳足迹研究（ISO 14067 / GB/T 24067）。',
