@@ -1,5 +1,6 @@
 import { searchFactors } from '../factors/lookup.ts';
 import { totalOf } from '../engine/lca.ts';
+import type { Factor } from '../model/factor.ts';
 import type { DatasetRef } from '../model/study.ts';
 import type { Background } from './background.ts';
 import { lineScores } from './per-unit.ts';
@@ -44,26 +45,45 @@ export function searchDatasets(bg: Background, query: DatasetQuery): DatasetHit[
   return out.slice(0, limit);
 }
 
+/** The datasets that entries refer to, for showing what a saved entry uses; unknown references are left out. */
+export function resolveDatasets(bg: Background, refs: DatasetRef[]): DatasetHit[] {
+  const out: DatasetHit[] = [];
+  for (const ref of refs) {
+    if (ref.type === 'factor' && ref.release === bg.factorRelease) {
+      const f = bg.factorById.get(ref.id);
+      if (f) out.push(factorHit(bg, f, f.region, []));
+    } else if (ref.type === 'process' && ref.release === bg.lciRelease) {
+      const column = bg.columnOf.get(ref.id);
+      if (column !== undefined) out.push(processHit(bg, ref.id, column));
+    }
+  }
+  return out;
+}
+
 function factorHits(bg: Background, query: DatasetQuery, limit: number): DatasetHit[] {
   if (!query.q.trim()) return [];
-  return searchFactors(bg.factors, query.q, { region: query.region ?? 'CN', year: query.year, purpose: 'product-footprint', release: bg.factorRelease }).slice(0, limit).map(
-    (f) => ({
-      type: 'factor',
-      release: bg.factorRelease,
-      id: f.id,
-      name: f.name,
-      nameZh: f.nameZh,
-      perUnit: f.perUnit,
-      kgCo2ePerUnit: f.value,
-      gases: f.gases,
-      region: f.region,
-      resolvedRegion: f.resolvedRegion,
-      year: f.year,
-      source: [f.source.publisher, f.source.title, f.source.documentNumber].filter(Boolean).join(', '),
-      status: f.status,
-      notes: f.notes,
-    }),
-  );
+  return searchFactors(bg.factors, query.q, { region: query.region ?? 'CN', year: query.year, purpose: 'product-footprint', release: bg.factorRelease })
+    .slice(0, limit)
+    .map((f) => ({ ...factorHit(bg, f, f.resolvedRegion, f.notes), region: f.region }));
+}
+
+function factorHit(bg: Background, f: Factor, resolvedRegion: string, notes: string[]): DatasetHit {
+  return {
+    type: 'factor',
+    release: bg.factorRelease,
+    id: f.id,
+    name: f.name,
+    nameZh: f.nameZh,
+    perUnit: f.perUnit,
+    kgCo2ePerUnit: f.value,
+    gases: f.gases,
+    region: f.region,
+    resolvedRegion,
+    year: f.year,
+    source: [f.source.publisher, f.source.title, f.source.documentNumber].filter(Boolean).join(', '),
+    status: f.status,
+    notes,
+  };
 }
 
 function processHits(bg: Background, q: string, limit: number): DatasetHit[] {
@@ -74,19 +94,25 @@ function processHits(bg: Background, q: string, limit: number): DatasetHit[] {
     const p = bg.system.index.providers[column];
     const text = `${p.process.name} ${p.flow.name}`.toLowerCase();
     if (!words.every((w) => text.includes(w))) continue;
-    hits.push({
-      type: 'process',
-      release: bg.lciRelease,
-      id: processId,
-      name: p.process.name,
-      perUnit: p.flow.unit,
-      kgCo2ePerUnit: totalOf(lineScores(bg, column)),
-      gases: 'CO2e',
-      region: p.process.location ?? 'GLO',
-      source: `${bg.db.name} (${p.process.source ?? bg.db.origin})`,
-      notes: [],
-    });
+    hits.push(processHit(bg, processId, column));
     if (hits.length >= limit) break;
   }
   return hits.sort((a, b) => a.name.length - b.name.length);
+}
+
+function processHit(bg: Background, processId: string, column: number): DatasetHit {
+  const p = bg.system.index.providers[column];
+  return {
+    type: 'process',
+    release: bg.lciRelease,
+    id: processId,
+    name: p.process.name,
+    perUnit: p.flow.unit,
+    kgCo2ePerUnit: totalOf(lineScores(bg, column)),
+    gases: 'CO2e',
+    region: p.process.location ?? 'GLO',
+    year: p.process.provenance?.referenceYear,
+    source: p.process.provenance?.publication ?? `${bg.db.name} (${p.process.source ?? bg.db.origin})`,
+    notes: [],
+  };
 }

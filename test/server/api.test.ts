@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { StudyResultSchema, StudySchema, type StudyInput } from '../../src/model/study.ts';
 import { DEMO_USERS } from '../../src/server/demo.ts';
+import { durianStudy } from '../../src/studies/demo-durian.ts';
 import { jobsIdle } from '../../src/server/jobs.ts';
 import { login } from '../../src/server/sessions.ts';
 import type { Store } from '../../src/store/index.ts';
@@ -258,6 +259,21 @@ describe('background reads', () => {
     const hainan = map.find((r: { region: string }) => r.region === 'CN-HI');
     assert.deepEqual([hainan.value, hainan.year, hainan.factorId], [0.3972, 2024, 'cn-electricity-footprint/CN-HI/2024']);
     assert.equal((await client(app).get('/api/electricity-map?year=abc')).status, 400);
+  });
+});
+
+describe('dataset references', () => {
+  test('every background dataset of the durian study resolves to its name, unit and provenance', async () => {
+    const study = durianStudy();
+    const refs = study.entries.flatMap((e) => (e.source.type === 'background' ? [e.source.dataset] : []));
+    const hits = (await client(app).post('/api/datasets/resolve', { ...study.releases, refs: [...refs, { type: 'factor', release: '2026.1', id: 'no-such-factor' }] })).data;
+    assert.equal(hits.length, refs.length, 'one hit per known reference, the unknown one left out');
+    const carton = hits.find((h: { id: string }) => h.id === '7fd53cbd-975a-3737-bf3a-bfa3285833ed');
+    assert.match(carton.name, /Corrugated product, containerboard/);
+    assert.equal(carton.year, 2010);
+    assert.match(carton.source, /Corrugated Packaging Alliance/);
+    const grid = hits.find((h: { id: string }) => h.id === 'cn-electricity-footprint/CN-HI/2024');
+    assert.deepEqual([grid.kgCo2ePerUnit, grid.perUnit], [0.3972, 'kWh']);
   });
 });
 

@@ -1,12 +1,13 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { DatasetRefSchema } from '../../model/study.ts';
 import { provincialElectricity } from '../../factors/electricity-map.ts';
 import { studyTemplate } from '../../formats/study-excel.ts';
 import { listReleases, loadFactors, type Queryable } from '../../store/index.ts';
 import { loadBackground } from '../../studies/background.ts';
-import { searchDatasets } from '../../studies/datasets.ts';
+import { resolveDatasets, searchDatasets } from '../../studies/datasets.ts';
 import { ApiError } from '../errors.ts';
-import { ERRORS, ok, reply, router, type Deps } from '../openapi.ts';
+import { ERRORS, json, ok, reply, router, type Deps } from '../openapi.ts';
 import { DatasetHitSchema, DatasetQuerySchema, ProvinceElectricitySchema, queryInt, ReleaseSchema } from '../schemas.ts';
 
 /** Public reads of the published background database: releases, dataset search, the electricity map, the Excel template. */
@@ -52,6 +53,22 @@ export function catalogRoutes({ store }: Deps) {
       const q = c.req.valid('query');
       const bg = await loadBackground(store, q.lci ?? (await newestRelease(store, 'lci')), q.factors ?? (await newestRelease(store, 'factors')), 'ipcc-ar6-gwp100');
       return reply(c, z.array(DatasetHitSchema), searchDatasets(bg, q));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/datasets/resolve',
+      tags: ['background'],
+      summary: 'the datasets that the entries of a study refer to (unknown references are left out)',
+      request: { body: json(z.object({ lci: z.string(), factors: z.string(), refs: z.array(DatasetRefSchema).max(1000) })) },
+      responses: { 200: ok(z.array(DatasetHitSchema), 'one hit per known reference'), 400: ERRORS[400], 404: ERRORS[404] },
+    }),
+    async (c) => {
+      const { lci, factors, refs } = c.req.valid('json');
+      const bg = await loadBackground(store, lci, factors, 'ipcc-ar6-gwp100');
+      return reply(c, z.array(DatasetHitSchema), resolveDatasets(bg, refs));
     },
   );
 

@@ -1,4 +1,4 @@
-import type { Study, StudyInput, StudyResult } from '../../../src/model/study.ts';
+import type { DatasetRef, Study, StudyInput, StudyResult } from '../../../src/model/study.ts';
 import { ApiError, getJson, request, sendJson } from './client.ts';
 import type { AuditEvent, DatasetHit, ElectricityValue, Job, LoginResponse, Me, ReleaseInfo, StudySummary, VersionInfo } from './types.ts';
 
@@ -20,6 +20,8 @@ export const api = {
   me: () => getJson<Me>('/api/me'),
   releases: () => getJson<ReleaseInfo[]>('/api/releases'),
   datasets: (p: { q: string; region?: string; type?: string; year?: number; lci?: string; factors?: string; limit?: number }) => getJson<DatasetHit[]>(`/api/datasets${query(p)}`),
+  resolveDatasets: (releases: { lci: string; factors: string }, refs: DatasetRef[]) =>
+    sendJson<DatasetHit[]>('POST', '/api/datasets/resolve', { ...releases, refs }),
   electricityMap: (year?: number) => getJson<ElectricityValue[]>(`/api/electricity-map${query({ year })}`),
   studies: () => getJson<StudySummary[]>('/api/studies'),
   createStudy: (input: StudyInput) => sendJson<Study>('POST', '/api/studies', input),

@@ -12,7 +12,7 @@ import { useI18n } from '../i18n/context.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 import { ResultsView } from '../results/ResultsView.tsx';
 import { href, navigate, type StudyTab } from '../router.ts';
-import { namesFromResult } from '../study/datasets.ts';
+import { namesFromHits, namesFromResult } from '../study/datasets.ts';
 import { completeInput, missingFields, newStudyInput, sameInput, toInput } from '../study/draft.ts';
 
 interface StudyPageProps {
@@ -27,7 +27,12 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
   const releases = useLoad(() => api.releases(), []);
   const loaded = useLoad(() => (id ? api.study(id) : Promise.resolve(null)), [id]);
   const result = useLoad(() => (id ? api.result(id) : Promise.resolve(null)), [id]);
-  const datasetNames = useMemo(() => namesFromResult(result.data), [result.data]);
+  // the study's own references, resolved once per loaded version; the result's names fill in meanwhile
+  const resolved = useLoad(
+    () => (loaded.data ? api.resolveDatasets(loaded.data.releases, loaded.data.entries.flatMap((e) => (e.source.type === 'background' ? [e.source.dataset] : []))) : Promise.resolve([])),
+    [loaded.data],
+  );
+  const datasetNames = useMemo(() => new Map([...namesFromResult(result.data), ...namesFromHits(resolved.data ?? [], lang)]), [result.data, resolved.data, lang]);
   const [saved, setSaved] = useState<Study | null>(null);
   const [draft, setDraft] = useState<StudyInput | null>(null);
   const [comment, setComment] = useState('');

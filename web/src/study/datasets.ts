@@ -3,9 +3,8 @@ import type { DatasetHit } from '../api/types.ts';
 import type { Lang } from '../i18n/translate.ts';
 
 /**
- * A saved entry holds only its dataset's reference and there is no route to look one up by id,
- * so names come from the datasets picked in this session and from the provenance of the latest
- * result.
+ * A saved entry holds only its dataset's reference: names come from the datasets picked in this
+ * session, from the provenance of the latest result, and from POST /api/datasets/resolve.
  */
 const picked = new Map<string, DatasetHit>();
 
@@ -31,4 +30,9 @@ export function namesFromResult(result: StudyResult | null | undefined): Map<str
     if ((p.type === 'factor' || p.type === 'process') && p.release && p.id) names.set(datasetKey({ type: p.type, release: p.release, id: p.id }), p.name);
   }
   return names;
+}
+
+/** Dataset key → name, from resolved references. */
+export function namesFromHits(hits: readonly DatasetHit[], lang: Lang): Map<string, string> {
+  return new Map(hits.map((h) => [datasetKey(h), datasetName(h, lang)]));
 }
