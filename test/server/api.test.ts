@@ -82,6 +82,15 @@ describe('sign-in and sessions', () => {
     }
   });
 
+  test('ten wrong passwords lock the email for a while, not the other accounts', async () => {
+    const anon = client(app);
+    for (let i = 0; i < 10; i++) assert.equal((await anon.post('/api/auth/login', { email: 'otto@verify.example', password: `guess ${i}` })).status, 401);
+    const locked = await anon.post('/api/auth/login', { email: 'otto@verify.example', password: 'correct horse battery' });
+    assert.equal(locked.status, 429);
+    assert.match(locked.data.error.message, /too many wrong passwords/);
+    assert.equal((await anon.post('/api/auth/login', { email: verifier.email, password: verifier.password })).status, 200);
+  });
+
   test('logout ends the session', async () => {
     const c = await signIn(app, verifier.email, verifier.password);
     assert.equal((await c.post('/api/auth/logout')).status, 200);

@@ -4,14 +4,16 @@ import { createCompany, createUser, findCompany, getUser } from '../../store/ind
 import { ApiError } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { hashPassword } from '../passwords.ts';
-import { CompanySchema, LoginRequestSchema, LoginSchema, NewUserSchema, UserSchema } from '../schemas.ts';
+import { CompanySchema, ErrorSchema, LoginRequestSchema, LoginSchema, NewUserSchema, UserSchema } from '../schemas.ts';
 import { login, logout } from '../sessions.ts';
+import { LoginThrottle } from '../login-throttle.ts';
 import { z } from 'zod';
 
 export const SESSION_COOKIE = 'tanji_session';
 
 export function authRoutes({ store, cache }: Deps) {
   const app = router();
+  const throttle = new LoginThrottle();
   // the role before the body: a non-admin learns nothing from validation messages
   app.use('/api/admin/*', async (c, next) => {
     requireRole(c, ['admin'], 'administer companies and users');
@@ -19,10 +21,16 @@ export function authRoutes({ store, cache }: Deps) {
   });
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'sign in', request: { body: json(LoginRequestSchema) }, responses: { 200: ok(LoginSchema, 'a session token'), 400: ERRORS[400], 401: ERRORS[401] } }),
+    createRoute({ method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'sign in', request: { body: json(LoginRequestSchema) }, responses: { 200: ok(LoginSchema, 'a session token'), 400: ERRORS[400], 401: ERRORS[401], 429: ok(ErrorSchema, 'too many wrong passwords for this email') } }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const session = await login(store, email, password);
+      const wait = throttle.retryAfter(email);
+      if (wait > 0) throw new ApiError(429, 'too-many-attempts', `too many wrong passwords for ${email}: try again in ${Math.ceil(wait / 60)} min`);
+      const session = await login(store, email, password).catch((e: unknown) => {
+        if (e instanceof ApiError && e.code === 'bad-credentials') throttle.failed(email);
+        throw e;
+      });
+      throttle.succeeded(email);
       setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', expires: new Date(session.expiresAt) });
       return reply(c, LoginSchema, session);
     },
