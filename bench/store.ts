@@ -100,7 +100,8 @@ async function regionalLoad(store: Store, backend: string, db: LciDatabase): Pro
   await saveRelease(store, { release: 'regional', database: db });
   const saveS = seconds(t0);
   t0 = performance.now();
-  const loaded = await loadRelease(store, 'regional');
+  // what the engine needs: descriptions and provenance stay in the store until asked for
+  const loaded = await loadRelease(store, 'regional', { documentation: false });
   const loadS = seconds(t0);
   t0 = performance.now();
   const system = buildSystem(loaded);

@@ -55,11 +55,13 @@ type Json = Record<string, unknown>;
  */
 async function diffTable(store: Queryable, table: string, idColumn: string, a: number, b: number, packed: boolean): Promise<RecordDiff> {
   const rows = await store.query<{ id: string; old_name: string | null; new_name: string | null; old_body: Json | null; new_body: Json | null; old_ex: string | null; new_ex: string | null }>(
-    `SELECT coalesce(o.${idColumn}, n.${idColumn}) AS id, o.name AS old_name, n.name AS new_name, o.body AS old_body, n.body AS new_body,
+    // a process's record is its body, its documentation and its exchanges
+    `SELECT coalesce(o.${idColumn}, n.${idColumn}) AS id, o.name AS old_name, n.name AS new_name,
+       ${packed ? 'o.body || o.documentation AS old_body, n.body || n.documentation AS new_body' : 'o.body AS old_body, n.body AS new_body'},
        ${packed ? 'o.exchanges AS old_ex, n.exchanges AS new_ex' : 'NULL AS old_ex, NULL AS new_ex'}
      FROM (SELECT * FROM ${table} WHERE release_id = $1) o
      FULL JOIN (SELECT * FROM ${table} WHERE release_id = $2) n ON o.${idColumn} = n.${idColumn}
-     WHERE o.body IS DISTINCT FROM n.body${packed ? ' OR o.exchanges IS DISTINCT FROM n.exchanges' : ''}
+     WHERE o.body IS DISTINCT FROM n.body${packed ? ' OR o.documentation IS DISTINCT FROM n.documentation OR o.exchanges IS DISTINCT FROM n.exchanges' : ''}
      ORDER BY coalesce(n.position, o.position)`,
     [a, b],
   );

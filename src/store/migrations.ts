@@ -230,6 +230,18 @@ CREATE TABLE jobs (
 ${['study_versions', 'audit_log'].map((t) => `CREATE TRIGGER ${t}_immutable BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();`).join('\n')}
 `,
   },
+  {
+    id: 3,
+    name: 'dataset documentation apart from the body the engine needs',
+    // the description and provenance texts were most of what loading a release into the engine parsed
+    sql: `
+ALTER TABLE datasets ADD COLUMN documentation jsonb NOT NULL DEFAULT '{}';
+ALTER TABLE datasets DISABLE TRIGGER datasets_immutable;
+UPDATE datasets SET documentation = jsonb_strip_nulls(jsonb_build_object('description', body->'description', 'provenance', body->'provenance')),
+                    body = body - 'description' - 'provenance';
+ALTER TABLE datasets ENABLE TRIGGER datasets_immutable;
+`,
+  },
 ];
 
 /** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */

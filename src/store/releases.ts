@@ -105,10 +105,16 @@ async function insertDatabase(tx: Queryable, id: number, db: LciDatabase) {
   await insertRows(
     tx,
     'datasets',
-    [...['release_id', 'position', 'process_id', 'name', 'location', 'category', 'valid_from', 'valid_until', 'source'].map((name) => ({ name })), body, { name: 'exchanges' }],
+    [
+      ...['release_id', 'position', 'process_id', 'name', 'location', 'category', 'valid_from', 'valid_until', 'source'].map((name) => ({ name })),
+      body,
+      { name: 'exchanges' },
+      { name: 'documentation', json: true },
+    ],
     db.processes.map((p, i) => {
-      const { exchanges, ...rest } = p;
-      return [id, i, p.id, p.name, p.location ?? null, p.category.join(' / '), p.validFrom ?? null, p.validUntil ?? null, p.source, rest, packExchanges(exchanges, flowPosition)];
+      const { exchanges, description, provenance, ...rest } = p;
+      const documentation = { description, provenance };
+      return [id, i, p.id, p.name, p.location ?? null, p.category.join(' / '), p.validFrom ?? null, p.validUntil ?? null, p.source, rest, packExchanges(exchanges, flowPosition), documentation];
     }),
   );
 }
@@ -176,7 +182,16 @@ export async function releaseId(store: Queryable, release: string): Promise<numb
   throw new Error(`no release "${release}" in the store${known.length ? `; known: ${known.join(', ')}` : '; import a database first'}`);
 }
 
-export async function loadRelease(store: Queryable, release: string): Promise<LciDatabase> {
+export interface LoadOptions {
+  /**
+   * Process descriptions and provenance (default true). The engine needs neither: leaving them
+   * out halves the time to load a large release into matrices.
+   */
+  documentation?: boolean;
+}
+
+export async function loadRelease(store: Queryable, release: string, opts: LoadOptions = {}): Promise<LciDatabase> {
+  const withDocs = opts.documentation ?? true;
   const id = await releaseId(store, release);
   const [meta] = await store.query<{ name: string | null; origin: string | null }>(
     'SELECT d.name, r.origin FROM releases r LEFT JOIN databases d ON d.id = r.database_id WHERE r.id = $1',
@@ -188,10 +203,14 @@ export async function loadRelease(store: Queryable, release: string): Promise<Lc
     bodies<UnitGroup>('unit_groups'),
     bodies<FlowProperty>('flow_properties'),
     bodies<Flow>('flows'),
-    store.query<[Omit<Process, 'exchanges'>, string]>('SELECT body, exchanges FROM datasets WHERE release_id = $1 ORDER BY position', [id], 'array'),
+    store.query<[Omit<Process, 'exchanges'>, string, Pick<Process, 'description' | 'provenance'>?]>(
+      `SELECT body, exchanges${withDocs ? ', documentation' : ''} FROM datasets WHERE release_id = $1 ORDER BY position`,
+      [id],
+      'array',
+    ),
   ]);
   const flowIds = flows.map((f) => f.id);
-  const processes: Process[] = datasets.map(([body, exchanges]) => ({ ...body, exchanges: unpackExchanges(exchanges, flowIds) }));
+  const processes: Process[] = datasets.map(([body, exchanges, docs]) => ({ ...body, ...docs, exchanges: unpackExchanges(exchanges, flowIds) }));
   return { name: meta.name, origin: meta.origin ?? '', flows, processes, unitGroups, flowProperties };
 }
 
