@@ -150,8 +150,8 @@ export function durianStudy(): StudyInput {
     name: DEMO_STUDY_NAME,
     product: {
       name: 'Fresh durian 鲜榴莲',
-      description: 'Fresh durian (Musang King type) from a Hainan orchard, packed in cartons with PE foam nets. DEMONSTRATION DATA.',
-      classification: 'CPC 01319 (other tropical fruit)',
+      description: 'Fresh durian (Musang King type) from a Hainan orchard, packed in cartons with PE foam nets; UN CPC 2.1 class 01319 (other tropical fruits). DEMONSTRATION DATA.',
+      classification: '01319',
     },
     unit: { kind: 'declared', amount: 1, unit: 'kg', description: '1 kg of fresh durian, packed, delivered to the distribution centre' },
     referenceFlow: '1 kg fresh durian with 0.07 kg packaging at the Guangzhou distribution centre',

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { StudyResultSchema, StudySchema, type StudyInput } from '../../src/model/study.ts';
 import { DEMO_USERS } from '../../src/server/demo.ts';
 import { durianStudy } from '../../src/studies/demo-durian.ts';
+import { validatePactFootprint } from '../../src/formats/pact.ts';
 import { jobsIdle } from '../../src/server/jobs.ts';
 import { login } from '../../src/server/sessions.ts';
 import type { Store } from '../../src/store/index.ts';
@@ -220,6 +221,20 @@ describe('calculation, result and report', () => {
     assert.ok(Math.abs(result.total - (result.lines.fossil + result.lines.biogenic + result.lines.landUseChange + result.lines.aircraft)) < 1e-12, 'removals are not netted');
     assert.equal(result.uncertainty?.iterations, 300);
     assert.ok(result.uncertainty!.p2_5 < result.total && result.total < result.uncertainty!.p97_5);
+  });
+
+  test('the result exports as a PACT footprint that passes the spec, v3.0 and v2.3', async () => {
+    const result = (await vera.get(`/api/studies/${demoId}/result`)).data;
+    const v3 = await vera.get(`/api/studies/${demoId}/pact`);
+    assert.equal(v3.status, 200, JSON.stringify(v3.data));
+    assert.deepEqual(validatePactFootprint(v3.data, '3.0').ok, true);
+    assert.equal(Number(v3.data.pcf.pcfExcludingBiogenicUptake), Number(result.total.toPrecision(12)));
+    assert.ok(Number(v3.data.pcf.pcfIncludingBiogenicUptake) < Number(v3.data.pcf.pcfExcludingBiogenicUptake), 'the orchard removal lowers the including-uptake value');
+    assert.equal((await vera.get(`/api/studies/${demoId}/pact`)).data.id, v3.data.id, 'the same calculation keeps its footprint id');
+    const v2 = await vera.get(`/api/studies/${demoId}/pact?version=2.3`);
+    assert.equal(v2.status, 200, JSON.stringify(v2.data));
+    assert.deepEqual(validatePactFootprint(v2.data, '2.3').ok, true);
+    assert.equal((await bob.get(`/api/studies/${demoId}/pact`)).status, 404);
   });
 
   test('the report names the product and its numbers, in both languages', async () => {

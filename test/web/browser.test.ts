@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureWebBuild } from '../../src/cli/web-build.ts';
+import { validatePactFootprint } from '../../src/formats/pact.ts';
 import { DEMO_USERS } from '../../src/server/demo.ts';
 import { serve, type Running } from '../../src/server/main.ts';
 import { jobsIdle } from '../../src/server/jobs.ts';
@@ -110,7 +111,7 @@ test('a practitioner builds a study from search results, calculates it, sees the
 });
 
 test('a verifier reads the demo results but may not create studies', async () => {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
   const page = await context.newPage();
   await signIn(page, verifier.email, verifier.password);
   await page.getByTestId('study-row').first().waitFor();
@@ -120,5 +121,10 @@ test('a verifier reads the demo results but may not create studies', async () =>
   await page.getByTestId('total-value').waitFor();
   await page.locator('[data-testid=sankey] canvas').first().waitFor();
   await page.screenshot({ path: join(SHOTS, '07-verifier-results.png'), fullPage: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pact').click()]);
+  const file = join(SHOTS, 'pact-v3.json');
+  await download.saveAs(file);
+  const checked = validatePactFootprint(JSON.parse(readFileSync(file, 'utf8')), '3.0');
+  assert.ok(checked.ok, checked.ok ? '' : checked.errors.join('\n'));
   await context.close();
 });

@@ -1,5 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { PactMappingError, studyToPactFootprint } from '../../formats/pact.ts';
 import { StudyResultSchema } from '../../model/study.ts';
 import { checkReport } from '../../rules/iso14067.ts';
 import { renderReportHtml } from '../../report/html.ts';
@@ -9,7 +11,7 @@ import { calculateAndSave } from '../../studies/results.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { startJob } from '../jobs.ts';
 import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type Deps } from '../openapi.ts';
-import { CalculateRequestSchema, IdParamSchema, JobSchema, ReportQuerySchema } from '../schemas.ts';
+import { CalculateRequestSchema, ErrorSchema, IdParamSchema, JobSchema, ReportQuerySchema } from '../schemas.ts';
 import { readableStudy, writableStudy } from './studies.ts';
 
 /** Calculation as a background job, its progress, the stored result, and the ISO 14067 report. */
@@ -78,6 +80,46 @@ export function resultRoutes(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'get',
+      path: '/api/studies/{id}/pact',
+      tags: ['results'],
+      summary: 'the latest result as a PACT ProductFootprint (Tech Spec v3.0 or v2.3), checked against the spec',
+      security: bearer,
+      request: { params, query: z.object({ version: z.enum(['3.0', '2.3']).default('3.0') }) },
+      responses: {
+        200: { description: 'the footprint', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+        401: ERRORS[401],
+        404: ERRORS[404],
+        422: ok(ErrorSchema, 'the study lacks what the spec requires; details lists it'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { version } = c.req.valid('query');
+      await readableStudy(c, deps, id);
+      const result = await resultOf(store, id);
+      const study = (await getStudy(store, id, result.version))!;
+      const company = await getCompany(store, study.companyId);
+      try {
+        const footprint = studyToPactFootprint(study, result, {
+          version,
+          id: stableUuid(`${id}/${result.version}/${result.computedAt}/${version}`),
+          companyName: company?.name ?? '',
+          companyIds: [`urn:tanji:company:${study.companyId}`],
+          productIds: [`urn:tanji:product:${id}`],
+          created: result.computedAt,
+          referencePeriod: { start: `${study.year}-01-01T00:00:00Z`, end: `${study.year + 1}-01-01T00:00:00Z` },
+        });
+        return c.json(footprint as object, 200) as never;
+      } catch (e) {
+        if (e instanceof PactMappingError) throw new ApiError(422, 'not-pact-conformant', e.message, e.errors);
+        throw e;
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
       path: '/api/studies/{id}/report',
       tags: ['results'],
       summary: 'the ISO 14067 / GB/T 24067 study report, HTML or PDF, Chinese or English',
@@ -110,4 +152,10 @@ async function resultOf(store: Store, id: string) {
   const result = await latestResult(store, id);
   if (!result) throw new ApiError(404, 'not-calculated', 'this study has not been calculated yet: POST /api/studies/{id}/calculate');
   return result;
+}
+
+/** The same calculation always gets the same footprint id; a new calculation gets a new one, as PACT wants. */
+function stableUuid(seed: string): string {
+  const h = createHash('sha256').update(seed).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${((parseInt(h[16], 16) & 3) | 8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }

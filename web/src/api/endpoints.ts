@@ -41,6 +41,7 @@ export const api = {
       throw e;
     }
   },
+  pactFootprint: (id: string) => getJson<Record<string, unknown>>(`${study(id)}/pact`),
   report: async (id: string, lang: 'zh' | 'en', format: 'html' | 'pdf') => (await request(`${study(id)}/report${query({ lang, format })}`)).blob(),
   // the server names the file in its messages when told; header values must be ASCII
   uploadInventory: (id: string, file: Blob, fileName: string) =>

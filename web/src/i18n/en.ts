@@ -283,6 +283,8 @@ export const en: Messages = {
 
   'report.open': 'Open report (HTML)',
   'report.pdf': 'Download PDF report',
+  'report.pact': 'Download PACT (v3.0)',
+  'report.pactHint': 'The product footprint in the WBCSD PACT Technical Specification v3.0, for your customers',
   'report.preparing': 'Preparing the PDF…',
 
   'map.title': 'Life-cycle electricity factors by province',

@@ -281,6 +281,8 @@ export const zh = {
 
   'report.open': '打开报告 (HTML)',
   'report.pdf': '下载 PDF 报告',
+  'report.pact': '下载 PACT 数据 (v3.0)',
+  'report.pactHint': '按 WBCSD PACT 技术规范 v3.0 导出的产品碳足迹，可发送给下游客户',
   'report.preparing': '正在生成 PDF…',
 
   'map.title': '各省电力生命周期排放因子',

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import { ErrorMessage } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
-import { reportFileName, saveBlob } from '../lib/download.ts';
+import { reportFileName, safeFileName, saveBlob } from '../lib/download.ts';
 
-type Busy = 'html' | 'pdf' | null;
+type Busy = 'html' | 'pdf' | 'pact' | null;
 
 /** The report needs the bearer token, so it is fetched and handed to the browser as a blob. */
 export function ReportButtons({ studyId, studyName }: { studyId: string; studyName: string }) {
@@ -42,6 +42,19 @@ export function ReportButtons({ studyId, studyName }: { studyId: string; studyNa
     }
   }
 
+  async function downloadPact() {
+    setBusy('pact');
+    setError(null);
+    try {
+      const footprint = await api.pactFootprint(studyId);
+      saveBlob(new Blob([JSON.stringify(footprint, null, 2)], { type: 'application/json' }), `${safeFileName(studyName)}-pact-v3.json`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
   return (
     <div className="report-buttons">
       <button type="button" onClick={() => void openHtml()} disabled={busy !== null} data-testid="open-report">
@@ -49,6 +62,9 @@ export function ReportButtons({ studyId, studyName }: { studyId: string; studyNa
       </button>
       <button type="button" onClick={() => void downloadPdf()} disabled={busy !== null} data-testid="download-pdf">
         {busy === 'pdf' ? t('report.preparing') : t('report.pdf')}
+      </button>
+      <button type="button" onClick={() => void downloadPact()} disabled={busy !== null} data-testid="download-pact" title={t('report.pactHint')}>
+        {busy === 'pact' ? t('common.loading') : t('report.pact')}
       </button>
       <ErrorMessage error={error} />
     </div>
