@@ -1,4 +1,4 @@
-import type { Factor } from '../model/factor.ts';
+import type { Factor, ProvinceElectricity } from '../model/factor.ts';
 import { seriesOf } from './common.ts';
 import { REGIONS, regionChain } from './regions.ts';
 
@@ -9,19 +9,6 @@ import { REGIONS, regionChain } from './regions.ts';
  */
 
 export const ELECTRICITY_SERIES = 'cn-electricity-footprint';
-
-export interface ProvinceElectricity {
-  region: string;
-  nameZh: string;
-  nameEn: string;
-  value: number;
-  unit: string;
-  year: number;
-  status: string;
-  factorId: string;
-  /** the region whose factor answered (the province itself, its grid, or CN) */
-  resolvedRegion: string;
-}
 
 export function provincialElectricity(factors: Factor[], year?: number): ProvinceElectricity[] {
   const series = factors.filter((f) => seriesOf(f.id) === ELECTRICITY_SERIES);

@@ -86,3 +86,18 @@ export const RegionSchema = z.object({
   parent: z.string().optional(),
 });
 export type Region = z.infer<typeof RegionSchema>;
+
+/** A province's grid-average life-cycle electricity factor, as the electricity map shows it. */
+export const ProvinceElectricitySchema = z.object({
+  region: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  year: z.number(),
+  status: z.string(),
+  factorId: z.string(),
+  /** the region whose factor answered (the province itself, its grid, or CN) */
+  resolvedRegion: z.string(),
+});
+export type ProvinceElectricity = z.infer<typeof ProvinceElectricitySchema>;

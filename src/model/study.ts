@@ -43,6 +43,30 @@ export const DatasetRefSchema = z.object({
 });
 export type DatasetRef = z.infer<typeof DatasetRefSchema>;
 
+/**
+ * A background dataset offered for an entry (search hit or resolved reference): what the entry
+ * will be multiplied by, and where it comes from.
+ */
+export const DatasetHitSchema = z.object({
+  type: DatasetRefSchema.shape.type,
+  release: z.string(),
+  id: z.string(),
+  name: z.string(),
+  nameZh: z.string().optional(),
+  perUnit: z.string(),
+  kgCo2ePerUnit: z.number(),
+  /** CO2e, or CO2 only (then the footprint misses CH4 and N2O) */
+  gases: z.enum(['CO2', 'CO2e']),
+  region: z.string(),
+  /** the region whose factor answered when the asked one has none (province → grid → national) */
+  resolvedRegion: z.string().optional(),
+  year: z.number().optional(),
+  source: z.string(),
+  status: z.string().optional(),
+  notes: z.array(z.string()),
+});
+export type DatasetHit = z.infer<typeof DatasetHitSchema>;
+
 /** Greenhouse gases an entry may emit or remove directly, characterised with the study's GWP set. */
 export const DirectGasSchema = z.enum(['CO2-fossil', 'CO2-biogenic', 'CO2-luc', 'CH4-fossil', 'CH4-biogenic', 'N2O', 'SF6', 'NF3', 'HFC-134a']);
 export type DirectGas = z.infer<typeof DirectGasSchema>;

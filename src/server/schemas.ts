@@ -1,15 +1,10 @@
 import { z } from 'zod';
+import { UserSchema } from '../model/account.ts';
 import { RoleSchema, StudyInputSchema } from '../model/study.ts';
 
 /** Shapes the API adds around the domain types of src/model. */
 
 export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }).meta({ id: 'Error' });
-
-export const UserSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), role: RoleSchema, companyId: z.string().nullable(), companyName: z.string().nullable() })
-  .meta({ id: 'User' });
-
-export const CompanySchema = z.object({ id: z.string(), name: z.string() });
 
 export const LoginRequestSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
 export const LoginSchema = z.object({ token: z.string(), expiresAt: z.string(), user: UserSchema });
@@ -31,23 +26,6 @@ export const ReleaseSchema = z.object({
   createdAt: z.string(),
 });
 
-export const DatasetHitSchema = z.object({
-  type: z.enum(['factor', 'process']),
-  release: z.string(),
-  id: z.string(),
-  name: z.string(),
-  nameZh: z.string().optional(),
-  perUnit: z.string(),
-  kgCo2ePerUnit: z.number(),
-  gases: z.enum(['CO2', 'CO2e']),
-  region: z.string(),
-  resolvedRegion: z.string().optional(),
-  year: z.number().optional(),
-  source: z.string(),
-  status: z.string().optional(),
-  notes: z.array(z.string()),
-});
-
 /** A query-string integer; an empty value (`?year=`) means "not given", not 0. */
 export const queryInt = (min = -Infinity, max = Infinity) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).max(max).optional());
 
@@ -59,18 +37,6 @@ export const DatasetQuerySchema = z.object({
   limit: queryInt(1, 100),
   lci: z.string().optional(),
   factors: z.string().optional(),
-});
-
-export const ProvinceElectricitySchema = z.object({
-  region: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  value: z.number(),
-  unit: z.string(),
-  year: z.number(),
-  status: z.string(),
-  factorId: z.string(),
-  resolvedRegion: z.string(),
 });
 
 export const StudySummarySchema = z.object({

@@ -1,22 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Company, User } from '../model/account.ts';
 import type { Role } from '../model/study.ts';
 import type { Queryable } from './connection.ts';
 
 /** Companies, users and sessions. Passwords and tokens arrive here already hashed. */
 
-export interface Company {
-  id: string;
-  name: string;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  companyId: string | null;
-  companyName: string | null;
-}
+export type { Company, User };
 
 export interface UserInput {
   email: string;

@@ -1,33 +1,16 @@
 import { searchFactors } from '../factors/lookup.ts';
 import { totalOf } from '../engine/lca.ts';
 import type { Factor } from '../model/factor.ts';
-import type { DatasetRef } from '../model/study.ts';
+import type { DatasetHit, DatasetRef } from '../model/study.ts';
 import type { Background } from './background.ts';
 import { lineScores } from './per-unit.ts';
 
 /**
  * Background datasets a practitioner can pick for an entry: factors of the pinned factor release
  * (region-aware: a province falls back to its grid, then the country) and processes of the pinned
- * LCI release. Each hit carries what the entry will be multiplied by and where it comes from.
+ * LCI release.
  */
 
-export interface DatasetHit {
-  type: DatasetRef['type'];
-  release: string;
-  id: string;
-  name: string;
-  nameZh?: string;
-  perUnit: string;
-  kgCo2ePerUnit: number;
-  /** CO2e, or CO2 only (then the footprint misses CH4 and N2O) */
-  gases: 'CO2' | 'CO2e';
-  region: string;
-  resolvedRegion?: string;
-  year?: number;
-  source: string;
-  status?: string;
-  notes: string[];
-}
 
 export interface DatasetQuery {
   q: string;

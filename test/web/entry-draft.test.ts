@@ -13,6 +13,7 @@ const hit: DatasetHit = {
   nameZh: '全国电力',
   perUnit: 'kWh',
   kgCo2ePerUnit: 0.5777,
+  gases: 'CO2e',
   region: 'CN',
   year: 2024,
   source: 'MEE',

@@ -4,7 +4,8 @@ import { createCompany, createUser, findCompany, getUser } from '../../store/ind
 import { ApiError } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { hashPassword } from '../passwords.ts';
-import { CompanySchema, ErrorSchema, LoginRequestSchema, LoginSchema, NewUserSchema, UserSchema } from '../schemas.ts';
+import { CompanySchema, UserSchema } from '../../model/account.ts';
+import { ErrorSchema, LoginRequestSchema, LoginSchema, NewUserSchema } from '../schemas.ts';
 import { login, logout } from '../sessions.ts';
 import { LoginThrottle } from '../login-throttle.ts';
 import { z } from 'zod';

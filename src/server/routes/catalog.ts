@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { DatasetRefSchema } from '../../model/study.ts';
+import { ProvinceElectricitySchema } from '../../model/factor.ts';
+import { DatasetHitSchema, DatasetRefSchema } from '../../model/study.ts';
 import { provincialElectricity } from '../../factors/electricity-map.ts';
 import { studyTemplate } from '../../formats/study-excel.ts';
 import { listReleases, loadFactors, type Queryable } from '../../store/index.ts';
@@ -8,7 +9,7 @@ import { loadBackground } from '../../studies/background.ts';
 import { resolveDatasets, searchDatasets } from '../../studies/datasets.ts';
 import { ApiError } from '../errors.ts';
 import { ERRORS, json, ok, reply, router, type Deps } from '../openapi.ts';
-import { DatasetHitSchema, DatasetQuerySchema, ProvinceElectricitySchema, queryInt, ReleaseSchema } from '../schemas.ts';
+import { DatasetQuerySchema, queryInt, ReleaseSchema } from '../schemas.ts';
 
 /** Public reads of the published background database: releases, dataset search, the electricity map, the Excel template. */
 

@@ -1,63 +1,18 @@
-import type { Role } from '../../../src/model/study.ts';
+import type { z } from 'zod';
+import type { JobSchema, LoginSchema, ReleaseSchema, StudySummarySchema } from '../../../src/server/schemas.ts';
 
-/** Response shapes of src/server/README.md that have no schema in src/model (as src/server/schemas.ts sends them). */
+/** Response shapes of the API, as src/server/schemas.ts declares them (types only: nothing of the server is bundled). */
 
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  /** null for administrators, who belong to no company */
-  companyId: string | null;
-  companyName: string | null;
-}
+export type { User as Me } from '../../../src/model/account.ts';
+export type { ProvinceElectricity as ElectricityValue } from '../../../src/model/factor.ts';
+export type { DatasetHit } from '../../../src/model/study.ts';
+export type { WorkbookIssue as SheetIssue } from '../../../src/formats/study-excel.ts';
 
-export interface LoginResponse {
-  token: string;
-  expiresAt: string;
-  user: Me;
-}
+export type LoginResponse = z.infer<typeof LoginSchema>;
+export type ReleaseInfo = z.infer<typeof ReleaseSchema>;
+export type StudySummary = z.infer<typeof StudySummarySchema>;
 
-export interface ReleaseInfo {
-  release: string;
-  kind: 'lci' | 'factors';
-  name: string;
-  processes: number;
-  factors: number;
-  createdAt: string;
-}
-
-export interface DatasetHit {
-  type: 'factor' | 'process';
-  release: string;
-  id: string;
-  name: string;
-  nameZh?: string;
-  perUnit: string;
-  kgCo2ePerUnit: number;
-  /** 'CO2': the value leaves out CH4 and N2O */
-  gases?: 'CO2' | 'CO2e';
-  region: string;
-  /** where the value was found when the asked region has none (province → grid → national) */
-  resolvedRegion?: string;
-  year?: number;
-  source: string;
-  status?: string;
-  notes: string[];
-}
-
-export interface StudySummary {
-  id: string;
-  name: string;
-  /** the product's name */
-  product: string;
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-  /** of the latest calculation; null before the first one */
-  total?: number | null;
-}
-
+/** Read tolerantly: a missing comment, or a detail written as plain text, still shows. */
 export interface VersionInfo {
   version: number;
   at: string;
@@ -74,34 +29,5 @@ export interface AuditEvent {
   detail: string | Record<string, unknown>;
 }
 
-export type JobState = 'queued' | 'running' | 'done' | 'failed';
-
-export interface Job {
-  id: string;
-  kind: string;
-  state: JobState;
-  progress: number;
-  message: string;
-  error?: string | null;
-  studyId: string;
-}
-
-export interface ElectricityValue {
-  region: string;
-  nameZh: string;
-  nameEn: string;
-  value: number;
-  unit: string;
-  year: number;
-  status: string;
-  resolvedRegion: string;
-}
-
-export interface SheetIssue {
-  sheet: string;
-  /** 0 when the issue concerns the whole sheet */
-  row: number;
-  /** "" when the issue concerns the whole row or sheet */
-  column: string;
-  message: string;
-}
+export type Job = z.infer<typeof JobSchema>;
+export type JobState = Job['state'];
