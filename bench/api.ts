@@ -8,6 +8,7 @@ import autocannon from 'autocannon';
 import type { z } from 'zod';
 import { importDatabase } from '../src/formats/index.ts';
 import { seedFactors, SEED_RELEASE } from '../src/factors/seed.ts';
+import { createRng } from '../src/engine/uncertainty.ts';
 import { getMethod } from '../src/factors/gwp.ts';
 import type { LifeCycleStage } from '../src/model/lci.ts';
 import { StudyResultSchema, StudySchema, type DirectGas, type Entry, type StudyInputSchema } from '../src/model/study.ts';
@@ -444,7 +445,8 @@ const GASES: DirectGas[] = ['N2O', 'CH4-biogenic', 'CH4-fossil', 'CO2-fossil', '
  * Amounts come from a fixed seed, so every run calculates the same study.
  */
 export async function bigStudy(api: ReturnType<typeof client>): Promise<StudyBody> {
-  const random = mulberry32(2026);
+  const rng = createRng(2026);
+  const random = () => rng.next();
   const between = (lo: number, hi: number) => lo + (hi - lo) * random();
   const pins = `lci=uslci&factors=${encodeURIComponent(SEED_RELEASE)}`;
   const search = (q: string, type: Hit['type'], extra = '') => api.get<Hit[]>(`/api/datasets?q=${encodeURIComponent(q)}&type=${type}&limit=20&${pins}${extra}`);
@@ -537,17 +539,6 @@ function modeOf(text: string): 'road' | 'rail' | 'sea' | 'inland-water' | 'air' 
   if (t.includes('sea') || t.includes('ship') || t.includes('ocean')) return 'sea';
   if (t.includes('air')) return 'air';
   return 'road';
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSystem } from '../src/engine/system.ts';
 import { buildTechIndex, isProvision, linkExchange } from '../src/engine/linking.ts';
+import { createRng } from '../src/engine/uncertainty.ts';
 import { importJsonLd } from '../src/formats/jsonld.ts';
 import type { Factor } from '../src/model/factor.ts';
 import { seedFactors } from '../src/factors/seed.ts';
@@ -75,7 +76,8 @@ export async function storeBenchmarks(): Promise<string[]> {
 
 async function factorSearch(store: Store, backend: string, factors: Factor[]): Promise<string> {
   await saveRelease(store, { release: 'factors', factors });
-  const random = mulberry32(7);
+  const rng = createRng(7);
+  const random = () => rng.next();
   const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   const words = ['electricity', '电力', 'grid', 'diesel', '柴油', 'natural gas', 'coal', 'truck', 'rail', 'ship', 'gasoline', 'CN-SC', 'LPG', 'fuel oil'];
   const regions = [...new Set(factors.map((f) => f.region))];
@@ -142,17 +144,6 @@ function regionalise(db: LciDatabase, codes: string[]): LciDatabase {
     })),
   );
   return { ...db, name: `${db.name}-regionalised`, processes };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -135,9 +135,9 @@ function treeOf(study: Study, rows: Line[], bg: Background, total: number): Tree
   let d: Float64Array | undefined;
   const upstream = (r: Line): TreeNode[] => {
     if (r.per.column === undefined) return [];
-    const c = totalVector(bg.cv);
+    // once per calculation, and only when an entry goes into the LCI
     lambda ??= bg.scores.fossil.map((_, j) => GHG_LINES.filter((l) => l !== 'biogenicRemovals').reduce((s, l) => s + bg.scores[l][j], 0));
-    d ??= directFactors(bg.system, c);
+    d ??= directFactors(bg.system, totalVector(bg.cv));
     const node = upstreamTree(bg.system, lambda, d, r.per.column, r.amount * r.conv, { cutoff: 0.02, maxDepth: 4, maxNodes: 60 });
     return node.children.map(toTree);
   };
@@ -161,18 +161,18 @@ function toTree(n: UpstreamNode): TreeNode {
 function uncertainty(rows: Line[], bg: Background, iterations: number, seed: number, onProgress?: CalculateOptions['onProgress']): UncertaintyResult {
   const rng = createRng(seed);
   const lognormal = (gsd: number, r: Rng) => (gsd > 1 ? sample({ type: 'lognormal', gm: 1, gsd }, r) : 1);
-  const own = rows.filter((r) => r.per.column === undefined);
+  const own = rows.filter((r) => r.per.column === undefined).map((r) => ({ total: totalOf(r.lines), activity: activityGsd(r.entry), factor: r.per.gsd }));
   const values = new Float64Array(iterations);
   for (let i = 0; i < iterations; i++) {
     let v = 0;
-    for (const r of own) v += totalOf(r.lines) * lognormal(activityGsd(r.entry), rng) * lognormal(r.per.gsd, rng);
+    for (const r of own) v += r.total * lognormal(r.activity, rng) * lognormal(r.factor, rng);
     values[i] = v;
   }
-  const processes = rows.filter((r) => r.per.column !== undefined);
+  const processes = rows.filter((r) => r.per.column !== undefined).map((r) => ({ column: r.per.column!, amount: r.amount * r.conv, activity: activityGsd(r.entry) }));
   let kept = iterations;
   if (processes.length) {
     const f = new Float64Array(bg.system.A.nRows);
-    for (const r of processes) f[r.per.column!] += r.amount * r.conv;
+    for (const p of processes) f[p.column] += p.amount;
     const mc = monteCarloDemand(bg.system, totalVector(bg.cv), f, {
       iterations,
       seed: seed + 1,
@@ -181,7 +181,7 @@ function uncertainty(rows: Line[], bg: Background, iterations: number, seed: num
         if (done % 50 === 0 || done === all) onProgress?.(0.1 + (0.9 * done) / all, `Monte Carlo ${done}/${all}`);
       },
       drawDemand: (demand, r) => {
-        for (const p of processes) demand[p.per.column!] += p.amount * p.conv * (lognormal(activityGsd(p.entry), r) - 1);
+        for (const p of processes) demand[p.column] += p.amount * (lognormal(p.activity, r) - 1);
       },
     });
     kept = mc.values.length;

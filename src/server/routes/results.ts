@@ -96,9 +96,7 @@ export function resultRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const { version } = c.req.valid('query');
       await readableStudy(c, deps, id);
-      const result = await resultOf(store, id);
-      const study = (await getStudy(store, id, result.version))!;
-      const company = await getCompany(store, study.companyId);
+      const { result, study, company } = await calculated(store, id);
       try {
         const footprint = studyToPactFootprint(study, result, {
           version,
@@ -135,9 +133,7 @@ export function resultRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const { lang, format } = c.req.valid('query');
       await readableStudy(c, deps, id);
-      const result = await resultOf(store, id);
-      const study = (await getStudy(store, id, result.version))!;
-      const company = await getCompany(store, study.companyId);
+      const { result, study, company } = await calculated(store, id);
       const html = renderReportHtml({ study, result, company: company?.name ?? '', lang, generatedAt: new Date().toISOString(), compliance: checkReport(study, result) });
       if (format === 'html') return c.html(html) as never;
       const pdf = await printPdf(html);
@@ -152,6 +148,13 @@ async function resultOf(store: Store, id: string) {
   const result = await latestResult(store, id);
   if (!result) throw new ApiError(404, 'not-calculated', 'this study has not been calculated yet: POST /api/studies/{id}/calculate');
   return result;
+}
+
+/** The latest result, the study version it was calculated for, and its company. */
+async function calculated(store: Store, id: string) {
+  const result = await resultOf(store, id);
+  const study = (await getStudy(store, id, result.version))!;
+  return { result, study, company: await getCompany(store, study.companyId) };
 }
 
 /** The same calculation always gets the same footprint id; a new calculation gets a new one, as PACT wants. */
