@@ -72,6 +72,11 @@ export interface PactExportOptions<V extends PactVersion = PactVersion> {
   carbonContent?: { fossil: number; biogenic: number };
   /** whether packaging is in the inventory; defaults to an entry named packaging (包装) */
   packagingEmissionsIncluded?: boolean;
+  /** the footprints this one replaces */
+  precedingPfIds?: string[];
+  validityPeriod?: { start: string; end: string };
+  /** the third-party verification of the result (v3 pcf.verification, v2 pcf.assurance) */
+  verification?: { providerName: string; completedAt: string; comments: string };
 }
 
 const UNITS: Record<string, { v3: ProductFootprintV3['pcf']['declaredUnitOfMeasurement']; massless?: true }> = {
@@ -165,6 +170,11 @@ export function studyToPactFootprint<V extends PactVersion>(study: Study, result
   return checked.footprint;
 }
 
+const validity = (opts: PactExportOptions) => (opts.validityPeriod ? { validityPeriodStart: opts.validityPeriod.start, validityPeriodEnd: opts.validityPeriod.end } : {});
+
+/** v2 assurance boundary lists Cradle-to-Gate and Gate-to-Gate only: a cradle-to-grave study has neither */
+const boundaryV2 = (study: Study) => (study.boundary === 'cradle-to-gate' ? { boundary: 'Cradle-to-Gate' as const } : {});
+
 function classificationUrn(c: string | undefined): string | undefined {
   if (!c) return undefined;
   if (/^urn:/i.test(c)) return c;
@@ -180,8 +190,10 @@ function toV3(study: Study, result: StudyResult, opts: PactExportOptions): Produ
   return {
     id: opts.id,
     specVersion: '3.0.3',
+    ...(opts.precedingPfIds?.length ? { precedingPfIds: opts.precedingPfIds } : {}),
     created: opts.created,
     status: opts.status ?? 'Active',
+    ...validity(opts),
     companyName: opts.companyName,
     companyIds: opts.companyIds,
     productDescription: study.product.description || study.product.name,
@@ -215,6 +227,7 @@ function toV3(study: Study, result: StudyResult, opts: PactExportOptions): Produ
       ...(sources ? { secondaryEmissionFactorSources: sources } : {}),
       primaryDataShare: d(result.primaryDataShare * 100),
       dqi: { technologicalDQR: d(result.dqr), geographicalDQR: d(result.dqr), temporalDQR: d(result.dqr) },
+      ...(opts.verification ? { verification: { coverage: 'product level' as const, standardName: 'ISO 14067', ...opts.verification } } : {}),
     },
   };
 }
@@ -231,9 +244,11 @@ function toV2(study: Study, result: StudyResult, opts: PactExportOptions): Produ
   return {
     id: opts.id,
     specVersion: '2.3.0',
+    ...(opts.precedingPfIds?.length ? { precedingPfIds: opts.precedingPfIds } : {}),
     version: opts.footprintVersion ?? study.version,
     created: opts.created,
     status: opts.status ?? 'Active',
+    ...validity(opts),
     companyName: opts.companyName,
     companyIds: opts.companyIds,
     productDescription: study.product.description || study.product.name,
@@ -271,6 +286,7 @@ function toV2(study: Study, result: StudyResult, opts: PactExportOptions): Produ
       primaryDataShare: result.primaryDataShare * 100,
       // Tanji's DQR covers every entry, so the assessment covers the whole footprint
       dqi: { coveragePercent: 100, technologicalDQR: dqr, temporalDQR: dqr, geographicalDQR: dqr, completenessDQR: dqr, reliabilityDQR: dqr },
+      ...(opts.verification ? { assurance: { assurance: true, coverage: 'product level' as const, ...boundaryV2(study), standardName: 'ISO 14067', ...opts.verification } } : {}),
     },
   };
 }

@@ -82,6 +82,8 @@ export const EntrySourceSchema = z.discriminatedUnion('type', [
     kgCo2ePerUnit: z.number().nonnegative(),
     line: GhgLineSchema.default('fossil'),
     evidence: EvidenceSchema,
+    /** the PACT ProductFootprint the value was taken from, when it came over PACT */
+    pact: z.object({ footprintId: z.string(), spec: z.enum(['3.0', '2.3']), productIds: z.array(z.string()), received: z.string() }).optional(),
   }),
   /** the entry amount is kg of this gas, emitted (kind emission) or taken up (kind removal) */
   z.object({ type: z.literal('direct'), gas: DirectGasSchema }),

@@ -13,16 +13,20 @@ import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { resultRoutes } from './routes/results.ts';
 import { studyRoutes } from './routes/studies.ts';
+import { pactRoutes } from './routes/pact.ts';
+import { PactExchange } from '../pact/exchange.ts';
 import { authenticate } from './sessions.ts';
 
 export interface AppOptions {
   store: Store;
   /** the built web app (web/dist) to serve at /, when it exists */
   webDir?: string;
+  /** the PACT exchange shared with the PACT host of the same process */
+  pact?: PactExchange;
 }
 
 /** The whole HTTP surface: API, OpenAPI document, docs page and the web app, on one port. */
-export function createApp({ store, webDir }: AppOptions): OpenAPIHono<Env> {
+export function createApp({ store, webDir, pact = new PactExchange(store) }: AppOptions): OpenAPIHono<Env> {
   const app = router();
   const cache = new ReadCache(store);
 
@@ -39,7 +43,7 @@ export function createApp({ store, webDir }: AppOptions): OpenAPIHono<Env> {
     await next();
   });
 
-  for (const routes of [authRoutes, catalogRoutes, studyRoutes, resultRoutes]) app.route('/', routes({ store, cache }));
+  for (const routes of [authRoutes, catalogRoutes, studyRoutes, resultRoutes, pactRoutes]) app.route('/', routes({ store, cache, pact }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' });
   const document = () =>

@@ -2,6 +2,7 @@ import { createCompany, createStudy, createUser, findCompany, findUserByEmail, l
 import { durianStudy } from '../studies/demo-durian.ts';
 import { calculateAndSave } from '../studies/results.ts';
 import { hashPassword } from './passwords.ts';
+import { ensurePactDemo } from './demo-pact.ts';
 
 /**
  * The demo company a fresh store starts with: a practitioner, a verifier and an administrator,
@@ -20,7 +21,11 @@ export const DEMO_USERS = [
 
 /** Creates what is missing of the demo; true when it was created now. */
 export async function ensureDemo(store: Store): Promise<boolean> {
-  if (await findCompany(store, DEMO_COMPANY)) return false;
+  const existing = await findCompany(store, DEMO_COMPANY);
+  if (existing) {
+    await ensurePactDemo(store, existing.id, DEMO_USERS[0].email, DEMO_USERS[1].email);
+    return false;
+  }
   const company = await createCompany(store, DEMO_COMPANY);
   for (const u of DEMO_USERS) {
     if (await findUserByEmail(store, u.email)) continue;
@@ -31,5 +36,6 @@ export async function ensureDemo(store: Store): Promise<boolean> {
     const study = await createStudy(store, durianStudy(), company.id, practitioner.id, 'demonstration study');
     await calculateAndSave(store, study.id, { iterations: 1000, seed: 1 });
   }
+  await ensurePactDemo(store, company.id, DEMO_USERS[0].email, DEMO_USERS[1].email);
   return true;
 }

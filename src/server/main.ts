@@ -1,30 +1,79 @@
 import { serve as listen, type ServerType } from '@hono/node-server';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { failAbandonedJobs, type Store } from '../store/index.ts';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { defaultDataDir, failAbandonedJobs, MEMORY, type Store } from '../store/index.ts';
+import { PactExchange } from '../pact/exchange.ts';
 import { createApp } from './app.ts';
+import { createPactHost } from './pact/host.ts';
+import { tlsCredentials } from './pact/tls.ts';
 import { closePdfBrowser } from '../report/pdf.ts';
 
 export interface Running {
   url: string;
+  /** the PACT host, https://…:port */
+  pactUrl: string;
+  /** PEM of the PACT host's certificate, for partners to trust when it is self-signed */
+  pactCertificate: string;
+  pactCertificateOrigin: string;
   server: ServerType;
+  pact: PactExchange;
   close(): Promise<void>;
 }
 
-/** Listens on the port (0: any free one) and serves the API and the web app. */
-export async function serve(store: Store, opts: { port?: number; host?: string; webDir?: string } = {}): Promise<Running> {
-  await failAbandonedJobs(store);
-  const app = createApp({ store, webDir: opts.webDir });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = listen({ fetch: app.fetch, port: opts.port ?? 3000, hostname: opts.host ?? '127.0.0.1' }, () => resolve(s));
+export interface ServeOptions {
+  /** the app's port (0: any free one); default 3000 */
+  port?: number;
+  host?: string;
+  webDir?: string;
+  /** the PACT host's port; default the app's port + 1 (any free one when the app's is 0) */
+  pactPort?: number;
+  /** where a self-signed certificate is kept; default the PGlite data directory */
+  tlsDir?: string;
+}
+
+function listenOn(fetch: (r: Request) => Response | Promise<Response>, port: number, hostname: string, tls?: { cert: string; key: string }): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const s = listen({ fetch, port, hostname, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) }, () => resolve(s));
+    s.once('error', reject);
   });
+}
+
+const closeServer = (server: ServerType) =>
+  new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    if ('closeAllConnections' in server) server.closeAllConnections();
+  });
+
+/** Serves the API and the web app on one port, and the PACT host over HTTPS on another. */
+export async function serve(store: Store, opts: ServeOptions = {}): Promise<Running> {
+  await failAbandonedJobs(store);
+  const host = opts.host ?? '127.0.0.1';
+  const pact = new PactExchange(store);
+  const app = createApp({ store, webDir: opts.webDir, pact });
+  const server = await listenOn(app.fetch, opts.port ?? 3000, host);
   const { port } = server.address() as AddressInfo;
+
+  const tlsDir = opts.tlsDir ?? (store.kind === 'pglite' && store.location !== MEMORY ? store.location : store.kind === 'postgres' ? defaultDataDir() : join(tmpdir(), 'tanji-pact-tls'));
+  const tls = tlsCredentials(tlsDir);
+  const pactServer = await listenOn(createPactHost(pact).fetch, opts.pactPort ?? (opts.port === 0 ? 0 : port + 1), host, tls);
+  const pactPort = (pactServer.address() as AddressInfo).port;
+  const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const pactUrl = `https://${shown === '127.0.0.1' ? 'localhost' : shown}:${pactPort}`;
+  pact.events.source = { '3.0': `${pactUrl}/3/events`, '2.3': `${pactUrl}/2/events` };
+  pact.events.start();
   return {
-    url: `http://${opts.host ?? '127.0.0.1'}:${port}`,
+    url: `http://${host}:${port}`,
+    pactUrl,
+    pactCertificate: tls.cert,
+    pactCertificateOrigin: tls.origin,
     server,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }).then(() => closePdfBrowser()),
+    pact,
+    close: async () => {
+      await pact.events.stop();
+      await Promise.all([closeServer(server), closeServer(pactServer)]);
+      await closePdfBrowser();
+    },
   };
 }

@@ -7,6 +7,7 @@ import { ApiError, forbidden, unauthorized } from './errors.ts';
 import { ErrorSchema } from './schemas.ts';
 import { hasRole } from './access.ts';
 import type { ReadCache } from './cache.ts';
+import type { PactExchange } from '../pact/exchange.ts';
 
 /** The pieces every route module uses: the app type, body and response shorthands, the role check. */
 
@@ -17,6 +18,7 @@ export interface Env {
 export interface Deps {
   store: Store;
   cache: ReadCache;
+  pact: PactExchange;
 }
 
 export function router(): OpenAPIHono<Env> {

@@ -9,3 +9,4 @@ export { exportReleaseCsv, exchangesCsv, factorsCsv, type ReleaseCsv } from './e
 export * from './accounts.ts';
 export * from './studies.ts';
 export * from './jobs.ts';
+export * from './pact.ts';

@@ -242,6 +242,106 @@ UPDATE datasets SET documentation = jsonb_strip_nulls(jsonb_build_object('descri
 ALTER TABLE datasets ENABLE TRIGGER datasets_immutable;
 `,
   },
+  {
+    id: 5,
+    name: 'PACT exchange: verifications, published footprints, partner connections, tokens, events, received footprints',
+    sql: `
+-- a verifier's sign-off on one calculated result of a study: publishing needs one
+CREATE TABLE study_verifications (
+  study_id text NOT NULL REFERENCES studies (id),
+  version integer NOT NULL,
+  computed_at timestamptz NOT NULL,
+  verifier_id text NOT NULL REFERENCES users (id),
+  statement text NOT NULL,
+  at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (study_id, version, verifier_id)
+);
+
+-- a company's trading partner: the credentials it gives the partner to pull from us, and the
+-- partner's own host with the credentials the partner gave us (to pull from it, answer its requests)
+CREATE TABLE pact_connections (
+  id text PRIMARY KEY,
+  company_id text NOT NULL REFERENCES companies (id),
+  name text NOT NULL CHECK (name <> ''),
+  client_id text NOT NULL UNIQUE,
+  -- SHA-256 of a 256-bit random secret: a slow password hash adds nothing to that much entropy
+  secret_hash text NOT NULL,
+  -- product URNs the partner may see; empty means every footprint the company publishes
+  products text[] NOT NULL DEFAULT '{}',
+  partner_url text,
+  partner_client_id text,
+  partner_secret text,
+  -- PEM certificate to trust for the partner's host (a self-signed one), beside the system CAs
+  partner_ca text,
+  created_by text REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  revoked_at timestamptz,
+  UNIQUE (company_id, name)
+);
+
+CREATE TABLE pact_tokens (
+  token_hash text PRIMARY KEY,
+  connection_id text NOT NULL REFERENCES pact_connections (id),
+  expires_at timestamptz NOT NULL
+);
+
+-- ProductFootprints a company publishes, in both Tech Spec versions; seq orders pagination and
+-- only grows, so an offset link returns the same page for as long as nothing is published between
+CREATE TABLE pact_footprints (
+  seq bigserial UNIQUE,
+  id uuid PRIMARY KEY,
+  company_id text NOT NULL REFERENCES companies (id),
+  study_id text REFERENCES studies (id),
+  study_version integer,
+  product_ids text[] NOT NULL,
+  status text NOT NULL CHECK (status IN ('Active', 'Deprecated')),
+  created timestamptz NOT NULL,
+  updated timestamptz,
+  v3 jsonb NOT NULL,
+  -- null when the footprint cannot be written in v2.3 (e.g. no UN CPC code)
+  v2 jsonb,
+  published_by text REFERENCES users (id)
+);
+CREATE INDEX pact_footprints_company ON pact_footprints (company_id, seq);
+
+-- every event exchanged with a partner, either way, and what became of it
+CREATE TABLE pact_events (
+  id bigserial PRIMARY KEY,
+  direction text NOT NULL CHECK (direction IN ('in', 'out')),
+  connection_id text NOT NULL REFERENCES pact_connections (id),
+  spec text NOT NULL CHECK (spec IN ('2.3', '3.0')),
+  event_id text NOT NULL,
+  type text NOT NULL,
+  body jsonb NOT NULL,
+  state text NOT NULL,
+  -- for a request: the answer's event id and type; for an answer: the request it answers
+  answer jsonb,
+  error text,
+  attempts integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz,
+  at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX pact_events_lookup ON pact_events (connection_id, event_id);
+CREATE INDEX pact_events_due ON pact_events (state, next_attempt_at);
+
+-- suppliers' footprints a company received, each exactly as it arrived and with where it came from
+CREATE TABLE pact_received (
+  id text PRIMARY KEY,
+  company_id text NOT NULL REFERENCES companies (id),
+  connection_id text NOT NULL REFERENCES pact_connections (id),
+  pf_id text NOT NULL,
+  spec text NOT NULL CHECK (spec IN ('2.3', '3.0')),
+  product_ids text[] NOT NULL,
+  document jsonb NOT NULL,
+  source_url text NOT NULL,
+  via text NOT NULL CHECK (via IN ('sync', 'async', 'published')),
+  request_event_id text,
+  received_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (company_id, pf_id)
+);
+`,
+  },
 ];
 
 /** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */

@@ -49,7 +49,7 @@ export class StaleVersionError extends Error {
   }
 }
 
-const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const ISO = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export async function studyHead(db: Queryable, id: string): Promise<StudyHead | undefined> {
   const [row] = await db.query<StudyHead>(

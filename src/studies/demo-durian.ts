@@ -169,3 +169,8 @@ export function durianStudy(): StudyInput {
     entries,
   };
 }
+
+/** The same orchard's study for an earlier harvest year, so that the demo has several footprints to exchange. */
+export function durianHarvest(year: number): StudyInput {
+  return { ...durianStudy(), name: `演示：海南榴莲 1 kg，${year} 年采收（Demo: 1 kg Hainan durian, ${year} harvest）`, year };
+}

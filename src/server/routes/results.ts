@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { PactMappingError, studyToPactFootprint } from '../../formats/pact.ts';
 import { StudyResultSchema } from '../../model/study.ts';
+import { footprintOptions } from '../../pact/publish.ts';
 import { checkReport } from '../../rules/iso14067.ts';
 import { renderReportHtml } from '../../report/html.ts';
 import { printPdf } from '../../report/pdf.ts';
@@ -100,12 +101,8 @@ export function resultRoutes(deps: Deps) {
       try {
         const footprint = studyToPactFootprint(study, result, {
           version,
+          ...footprintOptions(study, result, company?.name ?? ''),
           id: stableUuid(`${id}/${result.version}/${result.computedAt}/${version}`),
-          companyName: company?.name ?? '',
-          companyIds: [`urn:tanji:company:${study.companyId}`],
-          productIds: [`urn:tanji:product:${id}`],
-          created: result.computedAt,
-          referencePeriod: { start: `${study.year}-01-01T00:00:00Z`, end: `${study.year + 1}-01-01T00:00:00Z` },
         });
         return c.json(footprint as object, 200) as never;
       } catch (e) {

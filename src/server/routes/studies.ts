@@ -57,7 +57,7 @@ async function studyJson({ store, cache }: Deps, id: string, version: number): P
 }
 
 /** After a write: the new head, and the new version ready to read. */
-function written(cache: ReadCache, study: Study, head: StudyHead): Study {
+export function written(cache: ReadCache, study: Study, head: StudyHead): Study {
   cache.putHead({ ...head, latestVersion: study.version });
   cache.putStudy(study.id, study.version, JSON.stringify(study));
   return study;

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import { validatePactDocument } from '../formats/pact.ts';
+import { dueEvents, findEvent, getConnection, insertEvent, saveReceived, updateEvent, type EventRow, type Spec, type Store, type StoredConnection } from '../store/index.ts';
+import type { Access, FootprintCatalog } from './catalog.ts';
+import { call, PactClient, PactClientError } from './client.ts';
+import { PactRequestError } from './errors.ts';
+import { filterFromRequest, matches } from './filters.ts';
+
+/**
+ * The Action Events of both spec versions. Incoming events are validated and logged; a
+ * RequestCreated is accepted at once and answered later (RequestFulfilled with the matching
+ * footprints, or RequestRejected) at the requester's events endpoint, after authenticating there;
+ * answers to our own requests become received footprints; a Published notice makes us fetch the
+ * footprints it names. Deliveries that fail are retried with exponential backoff for 72 hours.
+ */
+
+export const EVENT_TYPES = {
+  '3.0': {
+    published: 'org.wbcsd.pact.ProductFootprint.PublishedEvent.3',
+    created: 'org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3',
+    fulfilled: 'org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3',
+    rejected: 'org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3',
+  },
+  '2.3': {
+    published: 'org.wbcsd.pathfinder.ProductFootprint.Published.v1',
+    created: 'org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1',
+    fulfilled: 'org.wbcsd.pathfinder.ProductFootprintRequest.Fulfilled.v1',
+    rejected: 'org.wbcsd.pathfinder.ProductFootprintRequest.Rejected.v1',
+  },
+} as const;
+
+const GIVE_UP_MS = 72 * 3600 * 1000;
+const MAX_DELAY_MS = 3600 * 1000;
+
+type Event = { type: string; id: string; source: string; time: string; specversion: string; data: Record<string, any> };
+
+export const accessOf = (c: StoredConnection): Access => ({ companyId: c.companyId, products: c.products.map((p) => p.toLowerCase()) });
+
+/** Where an event's answer goes: its `source` when that is an address (`//host/path` means https), else the partner's host. */
+export function answerUrl(event: { source: string }, connection: StoredConnection, spec: Spec): string | undefined {
+  const source = event.source.startsWith('//') ? `https:${event.source}` : event.source;
+  if (/^https?:\/\//i.test(source)) return source;
+  return connection.partnerUrl ? `${connection.partnerUrl.replace(/\/+$/, '')}/${spec === '3.0' ? 3 : 2}/events` : undefined;
+}
+
+export class PactEvents {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  /** the host's own events endpoint per version, sent as `source` of our requests */
+  source: Record<Spec, string> = { '3.0': '', '2.3': '' };
+
+  constructor(
+    private readonly store: Store,
+    private readonly catalog: FootprintCatalog,
+  ) {}
+
+  start(intervalMs = 2000): void {
+    this.timer ??= setInterval(() => void this.deliver(), intervalMs).unref();
+  }
+
+  stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    return this.running ?? Promise.resolve();
+  }
+
+  /** Validates and takes an event posted to /3/events or /2/events; throws PactRequestError for a 4xx. */
+  async receive(connection: StoredConnection, spec: Spec, body: unknown): Promise<void> {
+    const checked = validatePactDocument(body, 'event', spec);
+    if (!checked.ok) throw new PactRequestError('BadRequest', `invalid event: ${checked.errors.join('; ')}`);
+    const event = checked.value as Event;
+    const types = EVENT_TYPES[spec];
+    const log = (state: string, dueNow = false) => insertEvent(this.store, { direction: 'in', connectionId: connection.id, spec, eventId: event.id, type: event.type, body: event, state, dueNow });
+    if (event.type === types.created) {
+      await log('accepted', true);
+      setImmediate(() => void this.deliver());
+    } else if (event.type === types.published) {
+      const due = Boolean(connection.partnerUrl && connection.partnerClientId && connection.partnerSecret && event.data.pfIds?.length);
+      await log(due ? 'fetch' : 'received', due);
+      if (due) setImmediate(() => void this.deliver());
+    } else {
+      const request = await findEvent(this.store, connection.id, event.data.requestEventId, 'out');
+      if (!request) throw new PactRequestError('BadRequest', `data.requestEventId: no request ${event.data.requestEventId} was sent to you from here`);
+      await log('received');
+      if (event.type === types.fulfilled) {
+        const url = answerUrl({ source: '' }, connection, spec) ?? event.source;
+        for (const pf of event.data.pfs as Record<string, any>[]) {
+          await saveReceived(this.store, { companyId: connection.companyId, connectionId: connection.id, pfId: pf.id, spec, productIds: pf.productIds, document: pf, sourceUrl: url, via: 'async', requestEventId: request.eventId });
+        }
+        await updateEvent(this.store, request.id, { state: 'fulfilled', answer: { eventId: event.id, pfIds: event.data.pfs.map((p: { id: string }) => p.id) } });
+      } else {
+        await updateEvent(this.store, request.id, { state: 'rejected', answer: { eventId: event.id }, error: `${event.data.error.code}: ${event.data.error.message}` });
+      }
+    }
+  }
+
+  /** Sends a RequestCreatedEvent to a supplier and logs it; the answer arrives at our events endpoint. */
+  async request(connection: StoredConnection, spec: Spec, criteria: { productId: string[]; comment?: string }): Promise<string> {
+    if (!connection.partnerUrl || !connection.partnerClientId || !connection.partnerSecret) throw new PactClientError(`connection ${connection.name} has no partner host and credentials to send requests to`);
+    const id = randomUUID();
+    const data = spec === '3.0' ? { productId: criteria.productId, comment: criteria.comment } : { pf: { productIds: criteria.productId }, comment: criteria.comment };
+    const event = { type: EVENT_TYPES[spec].created, specversion: '1.0', id, source: this.source[spec], time: new Date().toISOString(), data };
+    await new PactClient({ url: connection.partnerUrl, clientId: connection.partnerClientId, clientSecret: connection.partnerSecret, ca: connection.partnerCa }).sendEvent(spec, event);
+    await insertEvent(this.store, { direction: 'out', connectionId: connection.id, spec, eventId: id, type: event.type, body: event, state: 'sent' });
+    return id;
+  }
+
+  /** Works through the events whose delivery is due; one pass at a time. */
+  deliver(): Promise<void> {
+    this.running ??= (async () => {
+      try {
+        for (const row of await dueEvents(this.store)) await this.attempt(row);
+      } finally {
+        this.running = undefined;
+      }
+    })();
+    return this.running;
+  }
+
+  private async attempt(row: EventRow): Promise<void> {
+    const c = await getConnection(this.store, row.connectionId);
+    try {
+      if (!c || c.revokedAt) throw new PactClientError('the connection was revoked');
+      if (row.state === 'fetch') await this.fetchPublished(c, row);
+      else await this.answer(c, row);
+    } catch (e) {
+      const attempts = row.attempts + 1;
+      const expired = Date.now() - Date.parse(row.at) > GIVE_UP_MS || !c || Boolean(c.revokedAt);
+      const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** attempts);
+      await updateEvent(this.store, row.id, { state: expired ? 'failed' : row.state, error: (e as Error).message, attempts, nextAttemptAt: expired ? null : new Date(Date.now() + delay) });
+    }
+  }
+
+  private async answer(connection: StoredConnection, row: EventRow): Promise<void> {
+    const spec = row.spec;
+    const event = row.body as unknown as Event;
+    const pfs = (await this.catalog.find(accessOf(connection), spec, (e) => requestMatches(spec, event.data, e.facts))).map((t) => JSON.parse(t));
+    const types = EVENT_TYPES[spec];
+    const answer = {
+      specversion: '1.0',
+      id: randomUUID(),
+      source: this.source[spec],
+      time: new Date().toISOString(),
+      ...(pfs.length
+        ? { type: types.fulfilled, data: { requestEventId: event.id, pfs } }
+        : { type: types.rejected, data: { requestEventId: event.id, error: { code: 'NotFound', message: 'no footprint you may see matches the request' } } }),
+    };
+    const url = answerUrl(event, connection, spec);
+    if (!url) throw new PactClientError('the request names no events endpoint (source) and the connection has no partner host');
+    if (connection.partnerClientId && connection.partnerSecret) {
+      await new PactClient({ url: connection.partnerUrl ?? new URL(url).origin, clientId: connection.partnerClientId, clientSecret: connection.partnerSecret, ca: connection.partnerCa }).sendEvent(spec, answer, url);
+    } else {
+      const r = await call(url, { method: 'POST', headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8' }, body: JSON.stringify(answer), ca: connection.partnerCa });
+      if (r.status !== 200) throw new PactClientError(`${url}: ${r.status} ${r.text.slice(0, 200)}`, r.status);
+    }
+    await updateEvent(this.store, row.id, { state: pfs.length ? 'fulfilled' : 'rejected', answer: { eventId: answer.id, type: answer.type, url }, error: null, nextAttemptAt: null });
+  }
+
+  private async fetchPublished(connection: StoredConnection, row: EventRow): Promise<void> {
+    const client = new PactClient({ url: connection.partnerUrl!, clientId: connection.partnerClientId!, clientSecret: connection.partnerSecret!, ca: connection.partnerCa });
+    const ids = (row.body as unknown as Event).data.pfIds as string[];
+    for (const id of ids) {
+      const { footprint, url } = await client.getFootprint(row.spec, id);
+      const checked = validatePactDocument(footprint, 'footprint', row.spec);
+      if (!checked.ok) throw new PactClientError(`${url}: the footprint is not valid: ${checked.errors.join('; ')}`);
+      const pf = checked.value as { id: string; productIds: string[] };
+      await saveReceived(this.store, { companyId: connection.companyId, connectionId: connection.id, pfId: pf.id, spec: row.spec, productIds: pf.productIds, document: pf, sourceUrl: url, via: 'published' });
+    }
+    await updateEvent(this.store, row.id, { state: 'fetched', error: null, nextAttemptAt: null });
+  }
+}
+
+/** Whether a footprint answers a RequestCreated: v3 carries filter criteria, v2 a ProductFootprint fragment. */
+function requestMatches(spec: Spec, data: Record<string, any>, facts: Parameters<typeof matches>[1]): boolean {
+  if (spec === '3.0') return matches(filterFromRequest(data), facts);
+  const pf = (data.pf ?? {}) as Record<string, unknown>;
+  const wanted = (xs: unknown) => (Array.isArray(xs) && xs.length ? xs.map((x) => String(x).toLowerCase()) : undefined);
+  return matches({ productId: wanted(pf.productIds), companyId: wanted(pf.companyIds) }, facts);
+}

@@ -1,0 +1,134 @@
+import { Hono, type Context } from 'hono';
+import type { Spec, StoredConnection } from '../../store/index.ts';
+import { issueToken, OAuthError } from '../../pact/credentials.ts';
+import { PactRequestError, type PactErrorKind } from '../../pact/errors.ts';
+import { accessOf } from '../../pact/events.ts';
+import type { PactExchange } from '../../pact/exchange.ts';
+import { filterFromQuery } from '../../pact/filters.ts';
+import { parseODataFilter } from '../../pact/odata.ts';
+
+/**
+ * The PACT host (Tech Spec v3.0 at /3, v2.3 at /2): OAuth2 client credentials at /auth/token
+ * with OpenID discovery, ListFootprints with filters and RFC 8288 pagination, GetFootprint, and
+ * the Action Events. It is served over HTTPS only (see tls.ts); errors are the spec's
+ * `{code, message}` with the status and spelling of each version.
+ */
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+/** Status and code per version: v2 says NoSuchFootprint and answers NotImplemented with 400, v3 NotFound and 501. */
+function errorFor(kind: PactErrorKind, spec: Spec): { status: 400 | 401 | 403 | 404 | 500 | 501; code: string } {
+  switch (kind) {
+    case 'BadRequest': return { status: 400, code: 'BadRequest' };
+    case 'AccessDenied': return { status: 403, code: 'AccessDenied' };
+    case 'TokenExpired': return { status: 401, code: 'TokenExpired' };
+    case 'NotFound': return { status: 404, code: spec === '3.0' ? 'NotFound' : 'NoSuchFootprint' };
+    case 'NotImplemented': return spec === '3.0' ? { status: 501, code: 'NotImplemented' } : { status: 400, code: 'NotImplemented' };
+    default: return { status: 500, code: 'InternalError' };
+  }
+}
+
+const specOf = (path: string): Spec => (path.startsWith('/2/') ? '2.3' : '3.0');
+
+function pactError(c: Context, kind: PactErrorKind, message: string) {
+  const { status, code } = errorFor(kind, specOf(c.req.path));
+  return c.json({ code, message }, status);
+}
+
+/** The absolute URL of the next page, on the host the client called (spec: same `host` as the request). */
+function nextPageUrl(c: Context, offset: number, limit: number): string {
+  const url = new URL(c.req.url);
+  const host = c.req.header('host');
+  if (host) url.host = host;
+  url.protocol = 'https:';
+  url.searchParams.set('limit', String(limit));
+  url.searchParams.set('offset', String(offset));
+  return url.toString();
+}
+
+function nonNegativeInt(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new PactRequestError('BadRequest', `${name}: expected an integer of at least ${min}, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+export function createPactHost(pact: PactExchange): Hono {
+  const app = new Hono();
+  const connectionOf = (c: Context): Promise<StoredConnection> => pact.tokens.connection(c.req.header('authorization'));
+
+  app.get('/.well-known/openid-configuration', (c) => {
+    const origin = new URL(c.req.url).origin.replace(/^http:/, 'https:');
+    return c.json({
+      issuer: origin,
+      token_endpoint: `${origin}/auth/token`,
+      grant_types_supported: ['client_credentials'],
+      token_endpoint_auth_methods_supported: ['client_secret_basic'],
+      response_types_supported: ['token'],
+      scopes_supported: ['footprint:list', 'footprint:read'],
+    });
+  });
+
+  app.post('/auth/token', async (c) => {
+    try {
+      const type = c.req.header('content-type') ?? '';
+      const form = type.includes('application/x-www-form-urlencoded') ? new URLSearchParams(await c.req.text()) : undefined;
+      if (!form) throw new OAuthError(400, 'invalid_request', 'send the token request as application/x-www-form-urlencoded with grant_type=client_credentials');
+      const { token, expiresIn } = await issueToken(pact.store, c.req.header('authorization'), form.get('grant_type') ?? undefined);
+      c.header('cache-control', 'no-store');
+      return c.json({ access_token: token, token_type: 'bearer', expires_in: expiresIn, scope: 'footprint:list footprint:read' });
+    } catch (e) {
+      if (!(e instanceof OAuthError)) throw e;
+      c.header('cache-control', 'no-store');
+      if (e.status === 401) c.header('www-authenticate', 'Basic realm="PACT", charset="UTF-8"');
+      return c.json({ error: e.error, error_description: e.description }, e.status);
+    }
+  });
+
+  for (const prefix of ['/3', '/2'] as const) {
+    const spec: Spec = prefix === '/3' ? '3.0' : '2.3';
+
+    app.get(`${prefix}/footprints`, async (c) => {
+      const connection = await connectionOf(c);
+      const params = new URL(c.req.url).searchParams;
+      const limit = Math.min(nonNegativeInt('limit', params.get('limit') ?? undefined, 1) ?? DEFAULT_LIMIT, MAX_LIMIT);
+      const offset = nonNegativeInt('offset', params.get('offset') ?? undefined, 0) ?? 0;
+      const filter = spec === '3.0' ? filterFromQuery(params) : {};
+      const odata = spec === '2.3' && params.get('$filter') ? parseODataFilter(params.get('$filter')!) : undefined;
+      const page = await pact.catalog.list(accessOf(connection), spec, filter, odata, offset, limit);
+      if (page.next !== undefined) c.header('link', `<${nextPageUrl(c, page.next, limit)}>; rel="next"`);
+      return c.body(`{"data":[${page.docs.join(',')}]}`, 200, { 'content-type': 'application/json' });
+    });
+
+    app.get(`${prefix}/footprints/:id`, async (c) => {
+      const connection = await connectionOf(c);
+      const found = await pact.catalog.get(accessOf(connection), spec, c.req.param('id'));
+      if ('refused' in found) {
+        return found.refused === 'forbidden'
+          ? pactError(c, 'AccessDenied', 'your connection does not grant access to this footprint')
+          : pactError(c, 'NotFound', `no footprint ${c.req.param('id')}`);
+      }
+      return c.body(`{"data":${found.found}}`, 200, { 'content-type': 'application/json' });
+    });
+
+    app.post(`${prefix}/events`, async (c) => {
+      const connection = await connectionOf(c);
+      let body: unknown;
+      try {
+        body = JSON.parse(await c.req.text());
+      } catch {
+        throw new PactRequestError('BadRequest', 'the body is not JSON: send a CloudEvent as application/cloudevents+json');
+      }
+      await pact.events.receive(connection, spec, body);
+      return c.body(null, 200);
+    });
+  }
+
+  app.notFound((c) => pactError(c, 'NotFound', `no route ${c.req.method} ${c.req.path}`));
+  app.onError((err, c) => {
+    if (err instanceof PactRequestError) return pactError(c, err.kind, err.message);
+    console.error(err);
+    return pactError(c, 'InternalError', 'the host failed to answer');
+  });
+  return app;
+}
