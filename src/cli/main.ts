@@ -10,6 +10,7 @@ import { methodsCommand } from './commands/methods.ts';
 import { factorCommand } from './commands/factor.ts';
 import { regionalizeCommand } from './commands/regionalize.ts';
 import { dbCommand } from './commands/db.ts';
+import { pactCommand } from './commands/pact.ts';
 import { storeLocation } from './databases.ts';
 
 const COMMANDS: CommandSpec[] = [
@@ -24,6 +25,7 @@ const COMMANDS: CommandSpec[] = [
   factorCommand,
   regionalizeCommand,
   dbCommand,
+  pactCommand,
 ];
 
 function overview(): string {

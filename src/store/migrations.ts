@@ -338,7 +338,7 @@ CREATE TABLE pact_received (
   via text NOT NULL CHECK (via IN ('sync', 'async', 'published')),
   request_event_id text,
   received_at timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (company_id, pf_id)
+  UNIQUE (company_id, pf_id, spec)
 );
 `,
   },

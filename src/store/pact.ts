@@ -228,17 +228,17 @@ export interface ReceivedRow {
 const RECEIVED_COLUMNS = `r.id, r.company_id AS "companyId", r.connection_id AS "connectionId", c.name AS connection, r.pf_id AS "pfId", r.spec, r.product_ids AS "productIds", r.document,
   r.source_url AS "sourceUrl", r.via, r.request_event_id AS "requestEventId", ${ISO('r.received_at')} AS "receivedAt"`;
 
-/** Keeps a received footprint; one already kept (same company, same footprint id) stays as it was. */
+/** Keeps a received footprint; one already kept (same company, footprint id and spec version) stays as it was. */
 export async function saveReceived(
   db: Queryable,
   r: { companyId: string; connectionId: string; pfId: string; spec: Spec; productIds: string[]; document: object; sourceUrl: string; via: ReceivedRow['via']; requestEventId?: string },
 ): Promise<ReceivedRow> {
   await db.query(
     `INSERT INTO pact_received (id, company_id, connection_id, pf_id, spec, product_ids, document, source_url, via, request_event_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (company_id, pf_id) DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (company_id, pf_id, spec) DO NOTHING`,
     [randomUUID(), r.companyId, r.connectionId, r.pfId, r.spec, r.productIds, JSON.stringify(r.document), r.sourceUrl, r.via, r.requestEventId ?? null],
   );
-  const [row] = await db.query<ReceivedRow>(`SELECT ${RECEIVED_COLUMNS} FROM pact_received r JOIN pact_connections c ON c.id = r.connection_id WHERE r.company_id = $1 AND r.pf_id = $2`, [r.companyId, r.pfId]);
+  const [row] = await db.query<ReceivedRow>(`SELECT ${RECEIVED_COLUMNS} FROM pact_received r JOIN pact_connections c ON c.id = r.connection_id WHERE r.company_id = $1 AND r.pf_id = $2 AND r.spec = $3`, [r.companyId, r.pfId, r.spec]);
   return row;
 }
 
@@ -249,4 +249,13 @@ export async function listReceived(db: Queryable, companyId: string): Promise<Re
 export async function getReceived(db: Queryable, id: string): Promise<ReceivedRow | undefined> {
   const [row] = await db.query<ReceivedRow>(`SELECT ${RECEIVED_COLUMNS} FROM pact_received r JOIN pact_connections c ON c.id = r.connection_id WHERE r.id = $1`, [id]);
   return row;
+}
+
+/** Every company's connections, or the live ones of that name, with the company's name (the CLI names partners, not ids). */
+export async function connectionsWithCompany(db: Queryable, name?: string): Promise<(StoredConnection & { companyName: string })[]> {
+  return db.query<ConnectionRow & { companyName: string }>(
+    `SELECT c.*, co.name AS "companyName" FROM (SELECT ${CONNECTION_COLUMNS} FROM pact_connections WHERE $1::text IS NULL OR (lower(name) = lower($1) AND revoked_at IS NULL)) c
+     JOIN companies co ON co.id = c."companyId" ORDER BY c."createdAt"`,
+    [name ?? null],
+  );
 }
