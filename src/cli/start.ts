@@ -5,6 +5,7 @@ import { importDatabase } from '../formats/index.ts';
 import { SEED_RELEASE } from '../factors/seed.ts';
 import { getRelease, openStore, saveRelease } from '../store/index.ts';
 import { DEMO_USERS, ensureDemo } from '../server/demo.ts';
+import { DEMO_PARTNER } from '../server/demo-pact.ts';
 import { serve } from '../server/main.ts';
 import { publishSeedFactors, storeLocation } from './databases.ts';
 import { Progress } from './progress.ts';
@@ -14,7 +15,8 @@ import { ensureWebBuild } from './web-build.ts';
  * `npm start`: the whole platform on one port. On first start it publishes the China seed
  * factors and loads the US LCI database (../shared/data or TANJI_SEED) as releases, creates the
  * demo company with its durian study, builds the web app if needed, then serves the API and
- * the app (PORT, default 3000; HOST, default 127.0.0.1) and prints the URL and the demo accounts.
+ * the app (PORT, default 3000; HOST, default 127.0.0.1) and the PACT host over HTTPS (PACT_PORT,
+ * default PORT + 1), and prints the URLs and the demo accounts.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const seed = process.env.TANJI_SEED ?? join(root, '../shared/data/uslci/uslci-olca1.5-jsonld.zip');
@@ -34,12 +36,13 @@ if (!(await getRelease(store, 'uslci'))) {
 }
 if (process.env.TANJI_DEMO !== '0' && (await ensureDemo(store))) console.log('created the demo company and its durian study (calculated)');
 const webDir = await ensureWebBuild(root);
-const running = await serve(store, { port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '127.0.0.1', webDir });
+const running = await serve(store, { port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '127.0.0.1', webDir, pactPort: process.env.PACT_PORT ? Number(process.env.PACT_PORT) : undefined });
 
 console.log(`
 Tanji is running: ${running.url}
   API docs   ${running.url}/docs  (OpenAPI: ${running.url}/openapi.json)
-${process.env.TANJI_DEMO === '0' ? '' : `  Demo accounts (local use only):\n${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(26)} ${u.password}`).join('\n')}\n`}
+  PACT host  ${running.pactUrl}  (Tech Spec v3.0 at /3, v2.3 at /2; token at /auth/token; certificate ${running.pactCertificateOrigin})
+${process.env.TANJI_DEMO === '0' ? '' : `  Demo PACT partner: client id ${DEMO_PARTNER.clientId}, client secret ${DEMO_PARTNER.clientSecret}\n`}${process.env.TANJI_DEMO === '0' ? '' : `  Demo accounts (local use only):\n${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(26)} ${u.password}`).join('\n')}\n`}
 The command line works on the same store: npm run tanji -- --help   (stop the server first: PGlite has one writer)
 Ctrl-C stops the server.`);
 

@@ -10,8 +10,7 @@ import sys
 
 import yaml
 from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+
 
 FILES = {"3.0": "v3/openapi.yaml", "2.3": "v2/openapi.yaml"}
 
@@ -25,18 +24,32 @@ def is_date_time(value):
     return not isinstance(value, str) or bool(RFC3339.match(value))
 
 
+def make_validator(schema, doc):
+    """jsonschema >= 4.18 resolves $ref through `referencing`; older ones (Debian's 4.10) through RefResolver."""
+    try:
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+
+        registry = Registry().with_resource("urn:pact", Resource.from_contents(doc, default_specification=DRAFT202012))
+        return Draft202012Validator(schema, registry=registry, format_checker=FORMATS)
+    except (ImportError, TypeError):
+        from jsonschema import RefResolver
+
+        return Draft202012Validator(schema, resolver=RefResolver("urn:pact", doc, store={"urn:pact": doc}), format_checker=FORMATS)
+
+
 def main():
     root = sys.argv[1]
     items = json.load(sys.stdin)
-    registries = {}
+    docs = {}
     for spec, path in FILES.items():
         with open(f"{root}/{path}", encoding="utf-8") as f:
-            doc = yaml.safe_load(f)
-        registries[spec] = Registry().with_resource("urn:pact", Resource.from_contents(doc, default_specification=DRAFT202012))
+            docs[spec] = yaml.safe_load(f)
     out = []
     for item in items:
         schema = {"$ref": f"urn:pact#/components/schemas/{item['schema']}"}
-        validator = Draft202012Validator(schema, registry=registries[item["spec"]], format_checker=FORMATS)
+        doc = docs[item["spec"]]
+        validator = make_validator(schema, doc)
         errors = sorted(validator.iter_errors(item["instance"]), key=lambda e: list(e.absolute_path))
         out.append([f"{'/'.join(str(p) for p in e.absolute_path) or '(document)'}: {e.message[:300]}" for e in errors])
     json.dump(out, sys.stdout)
