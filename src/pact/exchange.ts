@@ -8,6 +8,8 @@ export class PactExchange {
   readonly catalog: FootprintCatalog;
   readonly tokens: TokenCache;
   readonly events: PactEvents;
+  /** this process's PACT host, once it listens: its URL and the certificate partners should trust */
+  host: { url: string; certificate: string } | undefined;
 
   constructor(readonly store: Store) {
     this.catalog = new FootprintCatalog(store);

@@ -62,6 +62,7 @@ export async function serve(store: Store, opts: ServeOptions = {}): Promise<Runn
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const pactUrl = `https://${shown === '127.0.0.1' ? 'localhost' : shown}:${pactPort}`;
   pact.events.source = { '3.0': `${pactUrl}/3/events`, '2.3': `${pactUrl}/2/events` };
+  pact.host = { url: pactUrl, certificate: tls.cert };
   pact.events.start();
   return {
     url: `http://${host}:${port}`,

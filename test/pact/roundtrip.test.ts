@@ -126,7 +126,7 @@ describe('PACT between two Tanji instances', () => {
 
   it('refuses an invalid document with the schema errors and keeps nothing of it', async () => {
     const [row] = await supplier.store.query<{ id: string; v3: Record<string, any> }>('SELECT id::text AS id, v3 FROM pact_footprints ORDER BY seq LIMIT 1');
-    const broken = { ...row.v3, id: crypto.randomUUID(), productIds: ['urn:tanji:product:broken'], pcf: { ...row.v3.pcf, declaredUnitAmount: '-1' } };
+    const broken: Record<string, any> = { ...row.v3, id: crypto.randomUUID(), productIds: ['urn:tanji:product:broken'], pcf: { ...row.v3.pcf, declaredUnitAmount: '-1' } };
     delete broken.companyName;
     await supplier.store.query(
       `INSERT INTO pact_footprints (id, company_id, study_id, study_version, product_ids, status, created, v3, v2)

@@ -6,6 +6,7 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { MapPage } from './pages/MapPage.tsx';
 import { StudiesPage } from './pages/StudiesPage.tsx';
 import { StudyPage } from './pages/StudyPage.tsx';
+import { SupplyChainPage } from './pages/SupplyChainPage.tsx';
 import { href, useRoute } from './router.ts';
 
 export function App() {
@@ -22,6 +23,8 @@ export function App() {
   else if (route.page === 'new-study' && me.role !== 'enterprise') page = <Empty>{t('studies.cannotCreate')}</Empty>;
   else if (route.page === 'new-study') page = <StudyPage key="new" me={me} id={null} tab="inventory" />;
   else if (route.page === 'study') page = <StudyPage key={route.id} me={me} id={route.id} tab={route.tab} />;
+  else if (route.page === 'supply-chain' && me.role !== 'enterprise') page = <Empty>{t('pact.enterpriseOnly')}</Empty>;
+  else if (route.page === 'supply-chain') page = <SupplyChainPage me={me} />;
   else
     page = (
       <Empty>

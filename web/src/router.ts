@@ -7,6 +7,7 @@ export type Route =
   | { page: 'new-study' }
   | { page: 'study'; id: string; tab: StudyTab }
   | { page: 'map' }
+  | { page: 'supply-chain' }
   | { page: 'not-found'; hash: string };
 
 export type StudyTab = 'inventory' | 'results';
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   if (parts.length === 0 || (first === 'studies' && parts.length === 1)) return { page: 'studies' };
   if (first === 'login' && parts.length === 1) return { page: 'login' };
   if (first === 'electricity-map' && parts.length === 1) return { page: 'map' };
+  if (first === 'supply-chain' && parts.length === 1) return { page: 'supply-chain' };
   if (first === 'studies' && second === 'new' && parts.length === 2) return { page: 'new-study' };
   if (first === 'studies' && second && parts.length === 2) return { page: 'study', id: second, tab: 'inventory' };
   if (first === 'studies' && second && third === 'results' && parts.length === 3) return { page: 'study', id: second, tab: 'results' };
@@ -33,6 +35,8 @@ export function href(route: Exclude<Route, { page: 'not-found' }>): string {
       return '#/studies/new';
     case 'map':
       return '#/electricity-map';
+    case 'supply-chain':
+      return '#/supply-chain';
     case 'study':
       return `#/studies/${encodeURIComponent(route.id)}${route.tab === 'results' ? '/results' : ''}`;
   }

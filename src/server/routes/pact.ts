@@ -21,6 +21,8 @@ import { readableStudy, writableStudy, written } from './studies.ts';
  * event) and putting one into a study entry. The PACT host itself is src/server/pact/host.ts.
  */
 
+const HostSchema = z.object({ url: z.string(), events: z.string(), certificate: z.string() });
+
 const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);
 
 function connectionView(c: StoredConnection): z.infer<typeof ConnectionSchema> {
@@ -134,12 +136,12 @@ export function pactRoutes(deps: Deps) {
       tags: ['pact'],
       summary: "this instance's PACT host: its URL and certificate, for partners",
       security: bearer,
-      responses: { 200: ok(z.object({ url: z.string(), events: z.string() }), 'the host'), 401: ERRORS[401], 403: ERRORS[403] },
+      responses: { 200: ok(HostSchema, 'the host'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
     }),
     async (c) => {
       enterprise(c, 'see the PACT host');
-      const events = pact.events.source['3.0'];
-      return reply(c, z.object({ url: z.string(), events: z.string() }), { url: events.replace(/\/3\/events$/, ''), events });
+      if (!pact.host) throw notFound('a PACT host (this process serves none)');
+      return reply(c, HostSchema, { url: pact.host.url, events: pact.events.source['3.0'], certificate: pact.host.certificate });
     },
   );
 

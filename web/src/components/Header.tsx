@@ -21,6 +21,11 @@ export function Header({ route }: { route: Route }) {
             {t('nav.studies')}
           </a>
         )}
+        {me?.role === 'enterprise' && (
+          <a href={href({ page: 'supply-chain' })} aria-current={current(['supply-chain'])} data-testid="supply-chain">
+            {t('pact.nav')}
+          </a>
+        )}
         <a href={href({ page: 'map' })} aria-current={current(['map'])}>
           {t('nav.map')}
         </a>

@@ -10,6 +10,7 @@ import { useI18n } from '../i18n/context.tsx';
 import { STAGES } from '../lib/enums.ts';
 import { formatNumber } from '../lib/format.ts';
 import type { Loaded } from '../lib/useLoad.ts';
+import { ResultPactPanel } from '../pact/ResultPactPanel.tsx';
 import { CalculatePanel } from './CalculatePanel.tsx';
 import { HotspotTable } from './HotspotTable.tsx';
 import { ReportButtons } from './ReportButtons.tsx';
@@ -39,6 +40,7 @@ export function ResultsView({ study, result, dirty, canCalculate }: ResultsViewP
       <ErrorMessage error={result.error} />
       {result.data === null && <Empty>{t('results.none')}</Empty>}
       {result.data && <ResultPanels study={study} result={result.data} />}
+      {result.data && <ResultPactPanel study={study} result={result.data} canPublish={canCalculate} />}
     </div>
   );
 }
