@@ -11,6 +11,7 @@ import { docsPage } from './docs.ts';
 import { router, type Env } from './openapi.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
+import { cobuildRoutes } from './routes/cobuild.ts';
 import { resultRoutes } from './routes/results.ts';
 import { studyRoutes } from './routes/studies.ts';
 import { pactRoutes } from './routes/pact.ts';
@@ -43,7 +44,7 @@ export function createApp({ store, webDir, pact = new PactExchange(store) }: App
     await next();
   });
 
-  for (const routes of [authRoutes, catalogRoutes, studyRoutes, resultRoutes, pactRoutes]) app.route('/', routes({ store, cache, pact }));
+  for (const routes of [authRoutes, catalogRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes]) app.route('/', routes({ store, cache, pact }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' });
   const document = () =>

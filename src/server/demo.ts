@@ -17,6 +17,7 @@ export const DEMO_USERS = [
   { email: 'practitioner@demo.tanji', name: '李明 Li Ming (practitioner)', role: 'enterprise', password: 'durian-practitioner' },
   { email: 'verifier@demo.tanji', name: '王芳 Wang Fang (verifier)', role: 'verifier', password: 'durian-verifier' },
   { email: 'admin@demo.tanji', name: 'Tanji admin', role: 'admin', password: 'durian-admin-2026' },
+  { email: 'steward@demo.tanji', name: '赵磊 Zhao Lei (database steward)', role: 'steward', password: 'durian-steward' },
 ] as const;
 
 /** Creates what is missing of the demo; true when it was created now. */

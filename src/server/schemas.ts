@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { UserSchema } from '../model/account.ts';
 import { RoleSchema, StudyInputSchema } from '../model/study.ts';
+import {
+  AggregateStatsSchema,
+  DatasetSchema,
+  ProductionVolumeSchema,
+  ReviewActionSchema,
+  ReviewStateSchema,
+  SharingSchema,
+  SubmissionInputSchema,
+  SubmissionMetaSchema,
+  ValidationReportSchema,
+} from '../cobuild/model.ts';
 
 /** Shapes the API adds around the domain types of src/model. */
 
@@ -77,3 +88,180 @@ export const CalculateRequestSchema = z.object({
 
 export const IdParamSchema = z.object({ id: z.string().min(1) });
 export const ReportQuerySchema = z.object({ lang: z.enum(['zh', 'en']).default('zh'), format: z.enum(['html', 'pdf']).default('html') });
+
+// co-construction of the background database (src/cobuild)
+
+export const SubmissionHeadSchema = z
+  .object({
+    id: z.string(),
+    companyId: z.string(),
+    companyName: z.string(),
+    kind: z.enum(['factor', 'process']),
+    productKey: z.string(),
+    datasetId: z.string(),
+    name: z.string(),
+    region: z.string().nullable(),
+    year: z.number().nullable(),
+    sharing: SharingSchema,
+    state: ReviewStateSchema,
+    latestVersion: z.number(),
+    reviewerId: z.string().nullable(),
+    reviewerName: z.string().nullable(),
+    origin: z.string(),
+    createdBy: z.string(),
+    createdByName: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'SubmissionHead' });
+
+export const SubmissionViewSchema = z.object({
+  head: SubmissionHeadSchema,
+  version: z.number(),
+  dataset: DatasetSchema,
+  meta: SubmissionMetaSchema,
+  validation: ValidationReportSchema,
+  versions: z.array(z.object({ version: z.number(), createdBy: z.string(), createdByName: z.string(), createdAt: z.string(), comment: z.string().nullable() })),
+  comments: z.array(z.object({ id: z.number(), version: z.number(), field: z.string().nullable(), body: z.string(), authorId: z.string(), author: z.string(), authorRole: z.string(), at: z.string() })),
+  steps: z.array(z.string()),
+  parties: z.array(z.enum(['contributor', 'steward', 'reviewer'])),
+  releases: z.array(z.string()),
+});
+
+export const SubmitRequestSchema = z.object({ datasets: z.array(SubmissionInputSchema).min(1).max(500) });
+export const ReviseRequestSchema = z.object({ dataset: DatasetSchema, meta: SubmissionMetaSchema, baseVersion: z.number().int().positive(), comment: z.string().optional() });
+export const ReviewRequestSchema = z.object({ action: ReviewActionSchema, baseVersion: z.number().int().positive(), comment: z.string().optional() });
+export const CommentRequestSchema = z.object({ field: z.string().optional(), text: z.string().min(1), version: z.number().int().positive().optional() });
+
+export const NotificationSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  kind: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  submissionId: z.string().nullable(),
+  read: z.boolean(),
+});
+
+export const AggregateRequestSchema = z.object({
+  submissionIds: z.array(z.string()).min(1),
+  region: z.string().min(1),
+  year: z.number().int().optional(),
+  name: z.string().optional(),
+  nameZh: z.string().optional(),
+  technology: z.string().optional(),
+  licence: z.string().min(1).default('CC BY 4.0'),
+  marketVolume: ProductionVolumeSchema.optional(),
+});
+
+export const AggregatePreviewSchema = z.object({
+  productKey: z.string(),
+  dataset: DatasetSchema,
+  stats: AggregateStatsSchema,
+  weights: z.array(z.object({ submissionId: z.string(), version: z.number(), companyId: z.string(), weight: z.number() })),
+  publishable: z.boolean(),
+  minContributors: z.number(),
+});
+
+export const AggregateViewSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['factor', 'process']),
+  productKey: z.string(),
+  datasetId: z.string(),
+  name: z.string(),
+  region: z.string(),
+  year: z.number(),
+  dataset: DatasetSchema,
+  stats: AggregateStatsSchema,
+  contributors: z.number(),
+  members: z.array(z.object({ submissionId: z.string(), version: z.number(), company: z.string(), weight: z.number() })),
+  publishable: z.boolean(),
+  minContributors: z.number(),
+  releases: z.array(z.string()),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+
+export const ApprovedProductSchema = z.object({
+  productKey: z.string(),
+  kind: z.enum(['factor', 'process']),
+  submissions: z.array(z.object({ id: z.string(), name: z.string(), company: z.string(), region: z.string().nullable(), year: z.number().nullable(), sharing: z.string() })),
+});
+
+export const ComparisonSchema = z.object({
+  from: z.object({ lci: z.string(), factors: z.string() }),
+  to: z.object({ lci: z.string(), factors: z.string() }),
+  before: z.number(),
+  after: z.number(),
+  delta: z.number(),
+  relative: z.number(),
+  entries: z.array(z.object({ entryId: z.string(), name: z.string(), before: z.number(), after: z.number() })),
+});
+
+export const ReleaseNotesSchema = z.object({
+  release: z.string(),
+  base: z.object({ factors: z.string().optional(), lci: z.string().optional() }),
+  summary: z.string(),
+  changes: z.array(
+    z.object({
+      type: z.enum(['factor', 'process']),
+      id: z.string(),
+      name: z.string(),
+      change: z.enum(['added', 'replaced']),
+      fields: z.array(z.string()),
+      before: z.number().optional(),
+      after: z.number().optional(),
+      unit: z.string().optional(),
+      item: z.object({ kind: z.enum(['submission', 'aggregate']), ref: z.string() }),
+    }),
+  ),
+  contributors: z.array(z.object({ organisation: z.string(), datasets: z.number() })),
+  aggregates: z.array(z.object({ id: z.string(), name: z.string(), contributors: z.number(), datasets: z.number() })),
+  benchmarks: z.array(z.object({ id: z.string(), name: z.string(), comparison: ComparisonSchema.optional(), error: z.string().optional() })),
+});
+
+export const ReleaseRequestSchema = z.object({
+  release: z.string().min(1).regex(/^[\w.-]+$/, 'letters, digits, ".", "-" and "_"'),
+  baseFactors: z.string().optional(),
+  baseLci: z.string().optional(),
+  submissionIds: z.array(z.string()).default([]),
+  aggregateIds: z.array(z.string()).default([]),
+  licence: z.string().min(1).default('CC BY 4.0'),
+});
+
+export const ReleasePreviewSchema = z.object({ notes: ReleaseNotesSchema, markdown: z.string() });
+
+export const OpenReleaseSchema = z.object({
+  release: z.string(),
+  name: z.string(),
+  processes: z.number(),
+  factors: z.number(),
+  licence: z.string().nullable(),
+  source: z.string().nullable(),
+  summary: z.string().nullable(),
+  createdAt: z.string(),
+  cobuilt: z.boolean(),
+});
+export const OpenReleaseDetailSchema = OpenReleaseSchema.extend({ notes: ReleaseNotesSchema.nullable(), markdown: z.string().nullable() });
+
+export const OpenDatasetsSchema = z.object({
+  total: z.number(),
+  items: z.array(
+    z.object({
+      type: z.enum(['factor', 'process']),
+      id: z.string(),
+      name: z.string(),
+      region: z.string().nullable(),
+      year: z.number().nullable(),
+      value: z.number().nullable(),
+      unit: z.string(),
+      licence: z.string(),
+      citation: z.string(),
+    }),
+  ),
+});
+
+export const BenchmarkSchema = z.object({ id: z.string(), name: z.string(), releases: z.object({ lci: z.string(), factors: z.string() }), entries: z.number(), createdBy: z.string(), createdAt: z.string() });
+export const BenchmarkRequestSchema = z.object({ name: z.string().min(1), study: StudyInputSchema });
+
+export const MoveStudyRequestSchema = z.object({ release: z.string().min(1), apply: z.boolean().default(false), baseVersion: z.number().int().positive().optional() });
+export const MoveStudySchema = z.object({ comparison: ComparisonSchema, applied: z.boolean(), version: z.number().optional() });

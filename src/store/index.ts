@@ -10,3 +10,4 @@ export * from './accounts.ts';
 export * from './studies.ts';
 export * from './jobs.ts';
 export * from './pact.ts';
+export * from './cobuild.ts';

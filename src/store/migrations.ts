@@ -342,6 +342,139 @@ CREATE TABLE pact_received (
 );
 `,
   },
+  {
+    id: 6,
+    name: 'co-construction: submissions with versions, reviews, comments, notifications, aggregates, co-built releases',
+    sql: `
+-- one dataset a company submits; the row is the head (state, reviewer, latest version), the
+-- versions below are immutable, so every superseded version stays readable
+CREATE TABLE cobuild_submissions (
+  id text PRIMARY KEY,
+  company_id text NOT NULL REFERENCES companies (id),
+  kind text NOT NULL CHECK (kind IN ('factor', 'process')),
+  -- the product it describes (factor series, process reference flow): what is compared and averaged
+  product_key text NOT NULL,
+  dataset_id text NOT NULL,
+  name text NOT NULL,
+  region text,
+  year integer,
+  sharing text NOT NULL CHECK (sharing IN ('confidential', 'public')),
+  state text NOT NULL CHECK (state IN ('submitted', 'under-review', 'changes-requested', 'approved', 'rejected')),
+  latest_version integer NOT NULL,
+  reviewer_id text REFERENCES users (id),
+  -- api, web, or the uploaded file's name
+  origin text NOT NULL,
+  created_by text NOT NULL REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX cobuild_submissions_company ON cobuild_submissions (company_id);
+CREATE INDEX cobuild_submissions_product ON cobuild_submissions (product_key, state);
+
+CREATE TABLE cobuild_versions (
+  submission_id text NOT NULL REFERENCES cobuild_submissions (id),
+  version integer NOT NULL,
+  dataset jsonb NOT NULL,
+  meta jsonb NOT NULL,
+  validation jsonb NOT NULL,
+  created_by text NOT NULL REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  comment text,
+  PRIMARY KEY (submission_id, version)
+);
+
+-- on the whole dataset (field NULL) or one field of it ("factor.value", "process.exchanges[3].amount")
+CREATE TABLE cobuild_comments (
+  id bigserial PRIMARY KEY,
+  submission_id text NOT NULL REFERENCES cobuild_submissions (id),
+  version integer NOT NULL,
+  field text,
+  body text NOT NULL CHECK (body <> ''),
+  author_id text NOT NULL REFERENCES users (id),
+  at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX cobuild_comments_submission ON cobuild_comments (submission_id, id);
+
+CREATE TABLE cobuild_events (
+  id bigserial PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT now(),
+  user_id text REFERENCES users (id),
+  company_id text REFERENCES companies (id),
+  submission_id text REFERENCES cobuild_submissions (id),
+  aggregate_id text,
+  release text,
+  action text NOT NULL,
+  detail jsonb NOT NULL DEFAULT '{}'
+);
+CREATE INDEX cobuild_events_submission ON cobuild_events (submission_id, id);
+
+CREATE TABLE cobuild_notifications (
+  id bigserial PRIMARY KEY,
+  user_id text NOT NULL REFERENCES users (id),
+  at timestamptz NOT NULL DEFAULT now(),
+  kind text NOT NULL,
+  params jsonb NOT NULL DEFAULT '{}',
+  submission_id text REFERENCES cobuild_submissions (id),
+  read_at timestamptz
+);
+CREATE INDEX cobuild_notifications_user ON cobuild_notifications (user_id, id);
+
+-- an average a steward built; members (who contributed what weight) never leave the stewards' API
+CREATE TABLE cobuild_aggregates (
+  id text PRIMARY KEY,
+  kind text NOT NULL CHECK (kind IN ('factor', 'process')),
+  product_key text NOT NULL,
+  dataset_id text NOT NULL,
+  name text NOT NULL,
+  region text NOT NULL,
+  year integer NOT NULL,
+  dataset jsonb NOT NULL,
+  stats jsonb NOT NULL,
+  members jsonb NOT NULL,
+  contributors integer NOT NULL,
+  created_by text NOT NULL REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE cobuild_releases (
+  release text PRIMARY KEY REFERENCES releases (number),
+  base_factors text,
+  base_lci text,
+  notes jsonb NOT NULL,
+  published_by text NOT NULL REFERENCES users (id),
+  published_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE cobuild_release_items (
+  release text NOT NULL REFERENCES cobuild_releases (release),
+  position integer NOT NULL,
+  kind text NOT NULL CHECK (kind IN ('submission', 'aggregate')),
+  dataset_type text NOT NULL,
+  dataset_id text NOT NULL,
+  submission_id text REFERENCES cobuild_submissions (id),
+  version integer,
+  aggregate_id text REFERENCES cobuild_aggregates (id),
+  PRIMARY KEY (release, position)
+);
+
+CREATE TABLE cobuild_settings (
+  key text PRIMARY KEY,
+  value jsonb NOT NULL,
+  updated_by text REFERENCES users (id),
+  updated_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- public studies (no company's data) that release notes recalculate to show a release's effect
+CREATE TABLE cobuild_benchmarks (
+  id text PRIMARY KEY,
+  name text NOT NULL,
+  study jsonb NOT NULL,
+  created_by text NOT NULL REFERENCES users (id),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+${['cobuild_versions', 'cobuild_comments', 'cobuild_events', 'cobuild_aggregates', 'cobuild_releases', 'cobuild_release_items'].map((t) => `CREATE TRIGGER ${t}_immutable BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();`).join('\n')}
+`,
+  },
 ];
 
 /** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */

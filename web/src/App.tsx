@@ -1,4 +1,6 @@
 import { useSession } from './auth/session.tsx';
+import { CobuildPage } from './cobuild/CobuildPage.tsx';
+import { OpenDataPage } from './cobuild/OpenDataPage.tsx';
 import { Header } from './components/Header.tsx';
 import { Empty, ErrorMessage, Loading } from './components/status.tsx';
 import { useI18n } from './i18n/context.tsx';
@@ -17,9 +19,12 @@ export function App() {
   let page;
   if (me === undefined) page = <Loading />;
   else if (route.page === 'map') page = <MapPage />;
+  else if (route.page === 'open-data') page = <OpenDataPage me={me} release={route.release} />;
   // Signing in on any other page keeps the user where they were headed.
   else if (!me || route.page === 'login') page = <LoginPage onLoginPage={route.page === 'login'} />;
+  else if (route.page === 'studies' && me.role === 'steward') page = <CobuildPage me={me} view={{ kind: 'submissions' }} />;
   else if (route.page === 'studies') page = <StudiesPage me={me} />;
+  else if (route.page === 'cobuild') page = <CobuildPage me={me} view={route.view} />;
   else if (route.page === 'new-study' && me.role !== 'enterprise') page = <Empty>{t('studies.cannotCreate')}</Empty>;
   else if (route.page === 'new-study') page = <StudyPage key="new" me={me} id={null} tab="inventory" />;
   else if (route.page === 'study') page = <StudyPage key={route.id} me={me} id={route.id} tab={route.tab} />;
@@ -36,7 +41,7 @@ export function App() {
     <>
       <Header route={route} />
       <main className="main">
-        {me === null && route.page !== 'map' && <ErrorMessage error={error} />}
+        {me === null && route.page !== 'map' && route.page !== 'open-data' && <ErrorMessage error={error} />}
         {page}
       </main>
     </>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { cobuildHref, openDataHref, parseCobuildView, type CobuildView } from './cobuild/routes.ts';
 
 /** The app's pages, addressed by the URL hash so any static server can serve the build. */
 export type Route =
@@ -8,6 +9,8 @@ export type Route =
   | { page: 'study'; id: string; tab: StudyTab }
   | { page: 'map' }
   | { page: 'supply-chain' }
+  | { page: 'cobuild'; view: CobuildView }
+  | { page: 'open-data'; release?: string }
   | { page: 'not-found'; hash: string };
 
 export type StudyTab = 'inventory' | 'results';
@@ -19,6 +22,9 @@ export function parseRoute(hash: string): Route {
   if (first === 'login' && parts.length === 1) return { page: 'login' };
   if (first === 'electricity-map' && parts.length === 1) return { page: 'map' };
   if (first === 'supply-chain' && parts.length === 1) return { page: 'supply-chain' };
+  if (first === 'open-data' && parts.length <= 2) return { page: 'open-data', release: second };
+  const view = first === 'cobuild' ? parseCobuildView(parts.slice(1)) : undefined;
+  if (view) return { page: 'cobuild', view };
   if (first === 'studies' && second === 'new' && parts.length === 2) return { page: 'new-study' };
   if (first === 'studies' && second && parts.length === 2) return { page: 'study', id: second, tab: 'inventory' };
   if (first === 'studies' && second && third === 'results' && parts.length === 3) return { page: 'study', id: second, tab: 'results' };
@@ -37,6 +43,10 @@ export function href(route: Exclude<Route, { page: 'not-found' }>): string {
       return '#/electricity-map';
     case 'supply-chain':
       return '#/supply-chain';
+    case 'cobuild':
+      return cobuildHref(route.view);
+    case 'open-data':
+      return openDataHref(route.release);
     case 'study':
       return `#/studies/${encodeURIComponent(route.id)}${route.tab === 'results' ? '/results' : ''}`;
   }

@@ -1,6 +1,7 @@
 import { useSession } from '../auth/session.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { isLang, LANGS } from '../i18n/translate.ts';
+import { NotificationBadge } from '../cobuild/NotificationBadge.tsx';
 import { href, type Route } from '../router.ts';
 
 const LANG_NAMES = { zh: '中文', en: 'English' } as const;
@@ -26,6 +27,14 @@ export function Header({ route }: { route: Route }) {
             {t('pact.nav')}
           </a>
         )}
+        {me && me.role !== 'admin' && me.role !== 'public' && (
+          <a href={href({ page: 'cobuild', view: { kind: 'submissions' } })} aria-current={current(['cobuild'])} data-testid="nav-cobuild">
+            {t('cobuild.nav')}
+          </a>
+        )}
+        <a href={href({ page: 'open-data' })} aria-current={current(['open-data'])} data-testid="nav-open-data">
+          {t('open.nav')}
+        </a>
         <a href={href({ page: 'map' })} aria-current={current(['map'])}>
           {t('nav.map')}
         </a>
@@ -33,6 +42,7 @@ export function Header({ route }: { route: Route }) {
       <div className="header-end">
         {me ? (
           <>
+            <NotificationBadge refresh={route} />
             <span className="user" title={me.email}>
               {me.name} · {t(`role.${me.role}`)}
               {me.companyName ? ` · ${me.companyName}` : ''}

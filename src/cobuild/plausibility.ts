@@ -1,0 +1,103 @@
+import type { Factor } from '../model/factor.ts';
+import type { LciDatabase, Process } from '../model/lci.ts';
+import { getRegion } from '../factors/regions.ts';
+import { factorSeries, referenceExchange } from './datasets.ts';
+import type { Flag, ProcessDataset } from './model.ts';
+import { foldDifference, median } from './stats.ts';
+
+/**
+ * Is a submitted value plausible next to what the current release already says about the same
+ * product? A factor is compared with the median of its series across provinces (the provincial
+ * median) in the nearest year the release has, and with the current value for its own region; a
+ * process, exchange by exchange, with the release's processes of the same reference product.
+ * Further apart than `ratio` times is a flag with the numbers that explain it.
+ */
+
+const fmt = (x: number) => Number(x.toPrecision(4));
+const times = (value: number, reference: number) => {
+  const fold = foldDifference(value, reference);
+  return `${fmt(fold)}× ${value > reference ? 'above' : 'below'}`;
+};
+
+export interface PlausibilityResult {
+  flags: Flag[];
+  notes: string[];
+}
+
+function isProvince(code: string): boolean {
+  try {
+    return getRegion(code).level === 'province';
+  } catch {
+    return false;
+  }
+}
+
+export function factorPlausibility(f: Factor, current: readonly Factor[], release: string, ratio: number): PlausibilityResult {
+  const series = factorSeries(f);
+  const peers = current.filter((c) => factorSeries(c) === series && c.perUnit === f.perUnit && c.gases === f.gases);
+  if (peers.length === 0) return { flags: [], notes: [`plausibility not checked: release ${release} has no factor of series ${series} per ${f.perUnit}`] };
+  const year = [...new Set(peers.map((p) => p.year))].sort((a, b) => Math.abs(a - f.year) - Math.abs(b - f.year) || b - a)[0];
+  const sameYear = peers.filter((p) => p.year === year);
+  const provinces = sameYear.filter((p) => isProvince(p.region));
+  const basis = provinces.length >= 3 ? provinces : sameYear;
+  const what = basis === provinces ? `the provincial median (${basis.length} provinces)` : `the median of ${basis.length} region${basis.length === 1 ? '' : 's'}`;
+  const mid = median(basis.map((p) => p.value));
+  const flags: Flag[] = [];
+  const notes: string[] = [];
+  const sentence = `${fmt(f.value)} ${f.unit} is ${times(f.value, mid)} ${what} of ${series} in release ${release} (${fmt(mid)}, ${year})`;
+  if (foldDifference(f.value, mid) > ratio) flags.push({ check: 'plausibility', field: 'factor.value', message: sentence, value: f.value, reference: mid, ratio: f.value / mid, peers: basis.length, release });
+  else notes.push(sentence);
+  const own = sameYear.find((p) => p.region === f.region);
+  if (own && own.value !== mid) {
+    const same = `${fmt(f.value)} is ${times(f.value, own.value)} the current ${f.region} value ${fmt(own.value)} (${own.id})`;
+    if (foldDifference(f.value, own.value) > ratio) flags.push({ check: 'plausibility', field: 'factor.value', message: same, value: f.value, reference: own.value, ratio: f.value / own.value, peers: 1, release });
+    else notes.push(same);
+  }
+  return { flags, notes };
+}
+
+/** Amount of every flow per unit of the reference product, inputs and outputs apart. */
+function perReferenceUnit(p: Process): Map<string, number> | undefined {
+  const ref = referenceExchange(p);
+  if (!ref || !(ref.amount > 0)) return undefined;
+  const out = new Map<string, number>();
+  for (const e of p.exchanges) {
+    if (e === ref) continue;
+    const key = `${e.input ? 'in' : 'out'}:${e.flowId}`;
+    out.set(key, (out.get(key) ?? 0) + e.amount / ref.amount);
+  }
+  return out;
+}
+
+export function processPlausibility(d: ProcessDataset, current: LciDatabase, release: string, ratio: number): PlausibilityResult {
+  const ref = referenceExchange(d.process);
+  const peers = current.processes.filter((p) => p.id === d.process.id || (ref && referenceExchange(p)?.flowId === ref.flowId));
+  const own = perReferenceUnit(d.process);
+  if (peers.length === 0 || !own) return { flags: [], notes: [`plausibility not checked: release ${release} has no process making the same reference product`] };
+  const peerAmounts = peers.map(perReferenceUnit).filter((m): m is Map<string, number> => m !== undefined);
+  const names = new Map(d.flows.map((f) => [f.id, f.name]));
+  const flags: Flag[] = [];
+  let compared = 0;
+  d.process.exchanges.forEach((e, i) => {
+    if (e.reference) return;
+    const key = `${e.input ? 'in' : 'out'}:${e.flowId}`;
+    const values = peerAmounts.map((m) => m.get(key)).filter((v): v is number => v !== undefined && v > 0);
+    const value = own.get(key)!;
+    if (values.length === 0 || !(value > 0)) return;
+    compared++;
+    const mid = median(values);
+    if (foldDifference(value, mid) > ratio) {
+      flags.push({
+        check: 'plausibility',
+        field: `process.exchanges[${i}].amount`,
+        message: `${e.input ? 'input' : 'output'} "${names.get(e.flowId) ?? e.flowId}" of ${fmt(value)} per unit of product is ${times(value, mid)} the median of ${values.length} process${values.length === 1 ? '' : 'es'} in release ${release} (${fmt(mid)})`,
+        value,
+        reference: mid,
+        ratio: value / mid,
+        peers: values.length,
+        release,
+      });
+    }
+  });
+  return { flags, notes: [`${compared} exchange${compared === 1 ? '' : 's'} compared with ${peers.length} process${peers.length === 1 ? '' : 'es'} of the same product in release ${release}`] };
+}

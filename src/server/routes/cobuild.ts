@@ -1,0 +1,554 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { AggregationError } from '../../cobuild/aggregate.ts';
+import { approvedByProduct, aggregateView, buildAggregate, listAggregateViews, previewAggregate } from '../../cobuild/aggregation.ts';
+import { loadSettings, saveSettings } from '../../cobuild/context.ts';
+import { CobuildConflictError, ForbiddenError, NotFoundError, StaleSubmissionError, SubmissionRejectedError } from '../../cobuild/errors.ts';
+import { DatasetWorkbookError, datasetTemplate } from '../../cobuild/excel.ts';
+import { datasetsFromFile } from '../../cobuild/files.ts';
+import { SettingsSchema, SharingSchema } from '../../cobuild/model.ts';
+import { compareStudyOnRelease, moveStudyToRelease } from '../../cobuild/move-study.ts';
+import { listOpenDatasets, listOpenReleases, openRelease } from '../../cobuild/open-data.ts';
+import { previewRelease, publishRelease } from '../../cobuild/publish.ts';
+import { MissingDatasetsError } from '../../cobuild/rebase.ts';
+import { assignReviewer, commentOn, reviewSubmission } from '../../cobuild/review.ts';
+import { listVisibleSubmissions, reviseSubmission, submissionView, submitDatasets, visibleHead } from '../../cobuild/submissions.ts';
+import { CommentRequiredError, IllegalTransitionError, NotYourStepError } from '../../cobuild/workflow.ts';
+import { ImportError } from '../../formats/errors.ts';
+import { StudyInputSchema, StudySchema } from '../../model/study.ts';
+import {
+  exportReleaseCsv,
+  exportReleaseJsonLd,
+  getRelease,
+  insertBenchmark,
+  listBenchmarks,
+  listCobuildEvents,
+  listNotifications,
+  markNotificationsRead,
+  StaleVersionError,
+  unreadNotifications,
+  usersWithRoles,
+} from '../../store/index.ts';
+import { EntryError } from '../../studies/per-unit.ts';
+import { UnknownReleaseError } from '../../studies/background.ts';
+import { ApiError, notFound, unauthorized } from '../errors.ts';
+import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
+import {
+  AggregatePreviewSchema,
+  AggregateRequestSchema,
+  AggregateViewSchema,
+  ApprovedProductSchema,
+  AuditSchema,
+  BenchmarkRequestSchema,
+  BenchmarkSchema,
+  CommentRequestSchema,
+  ErrorSchema,
+  IdParamSchema,
+  MoveStudyRequestSchema,
+  MoveStudySchema,
+  NotificationSchema,
+  OpenDatasetsSchema,
+  OpenReleaseDetailSchema,
+  OpenReleaseSchema,
+  queryInt,
+  ReleasePreviewSchema,
+  ReleaseRequestSchema,
+  ReviewRequestSchema,
+  ReviseRequestSchema,
+  SubmissionHeadSchema,
+  SubmissionViewSchema,
+  SubmitRequestSchema,
+} from '../schemas.ts';
+import { readableStudy, writableStudy } from './studies.ts';
+
+/**
+ * Co-construction of the background database over HTTP: organisations submit datasets (JSON or
+ * files), stewards and assigned reviewers review them, stewards average and publish; anyone reads
+ * the published releases under /api/open. Handlers check the role and call src/cobuild, which
+ * decides the rest (whose submission, which step) and whose errors are mapped here.
+ */
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const SIGNED_IN = ['enterprise', 'steward', 'verifier', 'admin', 'public'] as const;
+const SUBMISSION_READERS = ['enterprise', 'steward', 'verifier'] as const;
+
+function apiError(e: unknown): unknown {
+  if (e instanceof ApiError) return e;
+  if (e instanceof NotFoundError) return new ApiError(404, 'not-found', e.message);
+  if (e instanceof ForbiddenError || e instanceof NotYourStepError) return new ApiError(403, 'forbidden', e.message);
+  if (e instanceof SubmissionRejectedError) return new ApiError(422, 'invalid-datasets', e.message, e.problems);
+  if (e instanceof DatasetWorkbookError) return new ApiError(422, 'bad-workbook', e.message, e.issues);
+  if (e instanceof ImportError) return new ApiError(422, 'bad-file', e.message);
+  if (e instanceof AggregationError) return new ApiError(422, 'not-averageable', e.message, e.issues);
+  if (e instanceof MissingDatasetsError) return new ApiError(422, 'missing-datasets', e.message, e.missing);
+  if (e instanceof EntryError || e instanceof UnknownReleaseError) return new ApiError(422, 'not-calculable', e.message);
+  if (e instanceof CommentRequiredError) return new ApiError(400, 'comment-required', e.message);
+  if (e instanceof CobuildConflictError) return new ApiError(422, 'not-possible', e.message);
+  if (e instanceof StaleSubmissionError || e instanceof StaleVersionError) return new ApiError(409, 'stale-version', e.message, { latest: e.latest });
+  if (e instanceof IllegalTransitionError) return new ApiError(409, 'illegal-transition', e.message, { state: e.state, allowed: e.allowed });
+  return e;
+}
+
+async function mapped<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw apiError(e);
+  }
+}
+
+const binary = (type: string) => ({ [type]: { schema: z.string().meta({ format: 'binary' }) } });
+const ReleaseParamSchema = z.object({ release: z.string().min(1) });
+
+const UploadQuerySchema = z.object({
+  sharing: SharingSchema.optional(),
+  region: z.string().optional(),
+  year: queryInt(1900, 2100),
+  technology: z.string().optional(),
+  source: z.string().optional(),
+  licence: z.string().optional(),
+  volume: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().positive().optional()),
+  volumeUnit: z.string().optional(),
+});
+
+export function cobuildRoutes(deps: Deps) {
+  const { store, cache } = deps;
+  const app = router();
+  const tags = ['co-construction'];
+  const open = ['open data'];
+  // the session before the body: without one, nothing about the request is validated or answered
+  app.use('/api/cobuild/*', async (c, next) => {
+    if (!c.get('user') && !c.req.path.endsWith('/template.xlsx')) throw unauthorized();
+    await next();
+  });
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/submissions',
+      tags,
+      summary: 'submit datasets (factors or unit processes); each is validated on arrival',
+      security: bearer,
+      request: { body: json(SubmitRequestSchema) },
+      responses: { 201: ok(z.array(SubmissionHeadSchema), 'the submissions'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 422: ok(ErrorSchema, 'datasets refused: details lists every problem by dataset and field') },
+    }),
+    async (c) => {
+      const user = requireRole(c, ['enterprise'], 'submit datasets (organisations submit)');
+      const heads = await mapped(() => submitDatasets(store, user, c.req.valid('json').datasets, 'api'));
+      return reply(c, z.array(SubmissionHeadSchema), heads, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/submissions/file',
+      tags,
+      summary: 'submit the datasets of a file: the Excel template, factor CSV, openLCA JSON-LD or EcoSpold2 zip (the body is the file)',
+      security: bearer,
+      request: { query: UploadQuerySchema, body: { content: { ...binary('application/octet-stream'), ...binary(XLSX), ...binary('application/zip'), ...binary('text/csv') }, required: true } },
+      responses: { 201: ok(z.array(SubmissionHeadSchema), 'the submissions'), 401: ERRORS[401], 403: ERRORS[403], 422: ok(ErrorSchema, 'the file or its datasets refused, every problem named') },
+    }),
+    async (c) => {
+      const user = requireRole(c, ['enterprise'], 'submit datasets (organisations submit)');
+      const q = c.req.valid('query');
+      const data = new Uint8Array(await c.req.arrayBuffer());
+      if (data.length === 0) throw new ApiError(400, 'invalid-request', 'body: send the file as the request body');
+      const fileName = c.req.header('x-file-name') ?? 'upload';
+      const heads = await mapped(async () => {
+        const inputs = await datasetsFromFile(data, fileName, { ...q, productionVolume: q.volume && q.volumeUnit ? { amount: q.volume, unit: q.volumeUnit } : undefined });
+        return submitDatasets(store, user, inputs, `file:${fileName}`);
+      });
+      return reply(c, z.array(SubmissionHeadSchema), heads, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cobuild/submissions',
+      tags,
+      summary: "submissions you may read: your company's, all (stewards), those you review (verifiers)",
+      security: bearer,
+      request: { query: z.object({ state: z.string().optional(), product: z.string().optional() }) },
+      responses: { 200: ok(z.array(SubmissionHeadSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
+    }),
+    async (c) => {
+      const user = requireRole(c, SUBMISSION_READERS, 'read submissions');
+      const q = c.req.valid('query');
+      return reply(c, z.array(SubmissionHeadSchema), await mapped(() => listVisibleSubmissions(store, user, { state: q.state, productKey: q.product })));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cobuild/submissions/{id}',
+      tags,
+      summary: 'a submission: its latest version (or ?version=), validation, versions, comments, your next steps',
+      security: bearer,
+      request: { params: IdParamSchema, query: z.object({ version: queryInt(1) }) },
+      responses: { 200: ok(SubmissionViewSchema, 'the submission'), 401: ERRORS[401], 404: ERRORS[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, SUBMISSION_READERS, 'read submissions');
+      return reply(c, SubmissionViewSchema, await mapped(() => submissionView(store, user, c.req.valid('param').id, c.req.valid('query').version)));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/cobuild/submissions/{id}',
+      tags,
+      summary: "a new version: the contributor's revision, or a reviewer's correction during review (409 when baseVersion is not the latest)",
+      security: bearer,
+      request: { params: IdParamSchema, body: json(ReviseRequestSchema) },
+      responses: {
+        200: ok(SubmissionHeadSchema, 'the submission'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        409: ok(ErrorSchema, 'somebody changed it in between, or the state does not allow it'),
+        422: ok(ErrorSchema, 'the new version is refused'),
+      },
+    }),
+    async (c) => {
+      const user = requireRole(c, SUBMISSION_READERS, 'revise submissions');
+      return reply(c, SubmissionHeadSchema, await mapped(() => reviseSubmission(store, user, c.req.valid('param').id, c.req.valid('json'))));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/submissions/{id}/review',
+      tags,
+      summary: 'a review step on the version you read: start-review, request-changes, approve, reject',
+      security: bearer,
+      request: { params: IdParamSchema, body: json(ReviewRequestSchema) },
+      responses: {
+        200: ok(SubmissionHeadSchema, 'the submission'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        409: ok(ErrorSchema, 'a newer version, or a state the step does not follow from'),
+      },
+    }),
+    async (c) => {
+      const user = requireRole(c, ['steward', 'verifier'], 'review submissions');
+      return reply(c, SubmissionHeadSchema, await mapped(() => reviewSubmission(store, user, c.req.valid('param').id, c.req.valid('json'))));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/submissions/{id}/reviewer',
+      tags,
+      summary: 'assign a reviewer (a steward or verifier) by e-mail',
+      security: bearer,
+      request: { params: IdParamSchema, body: json(z.object({ email: z.string().min(1) })) },
+      responses: { 200: ok(SubmissionHeadSchema, 'the submission'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'the submission is final'), 422: ok(ErrorSchema, 'not a reviewer') },
+    }),
+    async (c) => {
+      const user = requireRole(c, ['steward'], 'assign reviewers');
+      return reply(c, SubmissionHeadSchema, await mapped(() => assignReviewer(store, user, c.req.valid('param').id, c.req.valid('json').email)));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/submissions/{id}/comments',
+      tags,
+      summary: 'comment on the dataset or one of its fields ("factor.value", "process.exchanges[2].amount", "meta.productionVolume")',
+      security: bearer,
+      request: { params: IdParamSchema, body: json(CommentRequestSchema) },
+      responses: { 201: ok(z.object({ ok: z.boolean() }), 'added'), 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404], 422: ok(ErrorSchema, 'no such field or version') },
+    }),
+    async (c) => {
+      const user = requireRole(c, SUBMISSION_READERS, 'comment on submissions');
+      await mapped(() => commentOn(store, user, c.req.valid('param').id, c.req.valid('json')));
+      return reply(c, z.object({ ok: z.boolean() }), { ok: true }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/cobuild/submissions/{id}/audit',
+      tags,
+      summary: 'audit trail of a submission: who did what, when',
+      security: bearer,
+      request: { params: IdParamSchema },
+      responses: { 200: ok(z.array(AuditSchema), 'newest first'), 401: ERRORS[401], 404: ERRORS[404] },
+    }),
+    async (c) => {
+      const user = requireRole(c, SUBMISSION_READERS, 'read submissions');
+      const { id } = c.req.valid('param');
+      await mapped(() => visibleHead(store, user, id));
+      return reply(c, z.array(AuditSchema), await listCobuildEvents(store, { submissionId: id }));
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/cobuild/reviewers', tags, summary: 'the people who may review (stewards and verifiers)', security: bearer, responses: { 200: ok(z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() })), 'by name'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    async (c) => {
+      requireRole(c, ['steward'], 'assign reviewers');
+      const people = await usersWithRoles(store, ['steward', 'verifier']);
+      return reply(c, z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() })), people.map(({ id, name, email, role }) => ({ id, name, email, role })));
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/cobuild/products', tags, summary: 'approved submissions grouped by product, to average', security: bearer, responses: { 200: ok(z.array(ApprovedProductSchema), 'most datasets first'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    async (c) => {
+      const user = requireRole(c, ['steward'], 'build aggregates');
+      return reply(c, z.array(ApprovedProductSchema), await mapped(() => approvedByProduct(store, user)));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/aggregates/preview',
+      tags,
+      summary: 'the production-weighted average of approved datasets, with its spread, uncertainty and data quality, not saved',
+      security: bearer,
+      request: { body: json(AggregateRequestSchema) },
+      responses: { 200: ok(AggregatePreviewSchema, 'the aggregate'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ok(ErrorSchema, 'the datasets cannot be averaged') },
+    }),
+    async (c) => {
+      const user = requireRole(c, ['steward'], 'build aggregates');
+      return reply(c, AggregatePreviewSchema, await mapped(() => previewAggregate(store, user, c.req.valid('json'))));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/aggregates',
+      tags,
+      summary: 'build and keep an aggregate',
+      security: bearer,
+      request: { body: json(AggregateRequestSchema) },
+      responses: { 201: ok(AggregateViewSchema, 'the aggregate'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ok(ErrorSchema, 'the datasets cannot be averaged') },
+    }),
+    async (c) => {
+      const user = requireRole(c, ['steward'], 'build aggregates');
+      return reply(c, AggregateViewSchema, await mapped(() => buildAggregate(store, user, c.req.valid('json'))), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/cobuild/aggregates', tags, summary: 'aggregates, with whether each may be published', security: bearer, responses: { 200: ok(z.array(AggregateViewSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    async (c) => {
+      const user = requireRole(c, ['steward'], 'read aggregates');
+      return reply(c, z.array(AggregateViewSchema), await mapped(() => listAggregateViews(store, user)));
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/cobuild/aggregates/{id}', tags, summary: 'an aggregate', security: bearer, request: { params: IdParamSchema }, responses: { 200: ok(AggregateViewSchema, 'the aggregate'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] } }),
+    async (c) => {
+      const user = requireRole(c, ['steward'], 'read aggregates');
+      return reply(c, AggregateViewSchema, await mapped(() => aggregateView(store, user, c.req.valid('param').id)));
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/cobuild/settings', tags, summary: 'co-construction settings', security: bearer, responses: { 200: ok(SettingsSchema, 'the settings'), 401: ERRORS[401] } }),
+    async (c) => {
+      requireRole(c, SIGNED_IN, 'read the settings');
+      return reply(c, SettingsSchema, await loadSettings(store));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/cobuild/settings',
+      tags,
+      summary: 'change settings: minContributors (to publish an aggregate), plausibilityRatio (to flag a value)',
+      security: bearer,
+      request: { body: json(SettingsSchema.partial()) },
+      responses: { 200: ok(SettingsSchema, 'the settings'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
+    }),
+    async (c) => {
+      const user = requireRole(c, ['steward'], 'change the co-construction settings');
+      return reply(c, SettingsSchema, await saveSettings(store, c.req.valid('json'), user.id));
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/cobuild/benchmarks', tags, summary: 'benchmark products the release notes recalculate', security: bearer, responses: { 200: ok(z.array(BenchmarkSchema), 'oldest first'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    async (c) => {
+      requireRole(c, ['steward'], 'read benchmarks');
+      const rows = await listBenchmarks(store);
+      return reply(
+        c,
+        z.array(BenchmarkSchema),
+        rows.map((r) => {
+          const study = StudyInputSchema.parse(r.study);
+          return { id: r.id, name: r.name, releases: study.releases, entries: study.entries.length, createdBy: r.createdBy, createdAt: r.createdAt };
+        }),
+      );
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/cobuild/benchmarks', tags, summary: 'add a benchmark product: a study of public data, no company\'s', security: bearer, request: { body: json(BenchmarkRequestSchema) }, responses: { 201: ok(z.object({ id: z.string() }), 'added'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] } }),
+    async (c) => {
+      const user = requireRole(c, ['steward'], 'add benchmarks');
+      const { name, study } = c.req.valid('json');
+      const id = randomUUID();
+      await insertBenchmark(store, { id, name, study, createdBy: user.id });
+      return reply(c, z.object({ id: z.string() }), { id }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/releases/preview',
+      tags,
+      summary: 'the notes a release would have: what changes, who contributed, the effect on benchmark products',
+      security: bearer,
+      request: { body: json(ReleaseRequestSchema) },
+      responses: { 200: ok(ReleasePreviewSchema, 'the notes'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ok(ErrorSchema, 'cannot be published') },
+    }),
+    async (c) => {
+      const user = requireRole(c, ['steward'], 'publish releases');
+      return reply(c, ReleasePreviewSchema, await mapped(() => previewRelease(store, user, c.req.valid('json'))));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/releases',
+      tags,
+      summary: 'publish a new release from the base releases and approved public datasets and aggregates',
+      security: bearer,
+      request: { body: json(ReleaseRequestSchema) },
+      responses: { 201: ok(ReleasePreviewSchema, 'the release notes'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ok(ErrorSchema, 'cannot be published') },
+    }),
+    async (c) => {
+      const user = requireRole(c, ['steward'], 'publish releases');
+      const { notes, markdown } = await mapped(() => publishRelease(store, user, c.req.valid('json')));
+      return reply(c, ReleasePreviewSchema, { notes, markdown }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/cobuild/notifications', tags, summary: 'your notifications and how many are unread', security: bearer, responses: { 200: ok(z.object({ unread: z.number(), items: z.array(NotificationSchema) }), 'newest first'), 401: ERRORS[401] } }),
+    async (c) => {
+      const user = requireRole(c, SIGNED_IN, 'read notifications');
+      return reply(c, z.object({ unread: z.number(), items: z.array(NotificationSchema) }), { unread: await unreadNotifications(store, user.id), items: await listNotifications(store, user.id) });
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/api/cobuild/notifications/read', tags, summary: 'mark notifications read (all when no ids)', security: bearer, request: { body: json(z.object({ ids: z.array(z.number().int()).optional() })) }, responses: { 200: ok(z.object({ unread: z.number() }), 'unread left'), 401: ERRORS[401] } }),
+    async (c) => {
+      const user = requireRole(c, SIGNED_IN, 'read notifications');
+      await markNotificationsRead(store, user.id, c.req.valid('json').ids);
+      return reply(c, z.object({ unread: z.number() }), { unread: await unreadNotifications(store, user.id) });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/studies/{id}/move',
+      tags,
+      summary: "a study's footprint on another release, entry by entry; with apply, a new version pinned to it",
+      security: bearer,
+      request: { params: IdParamSchema, body: json(MoveStudyRequestSchema) },
+      responses: { 200: ok(MoveStudySchema, 'the comparison'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'the study changed'), 422: ok(ErrorSchema, 'the release lacks datasets the study uses') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { release, apply, baseVersion } = c.req.valid('json');
+      if (!apply) {
+        await readableStudy(c, deps, id);
+        const { comparison } = await mapped(() => compareStudyOnRelease(store, id, release));
+        return reply(c, MoveStudySchema, { comparison, applied: false });
+      }
+      const { user, head } = await writableStudy(c, deps, id);
+      const { study, comparison } = await mapped(() => moveStudyToRelease(store, user.id, id, release, baseVersion ?? head.latestVersion));
+      cache.putHead({ ...head, latestVersion: study.version });
+      cache.putStudy(id, study.version, JSON.stringify(StudySchema.parse(study)));
+      return reply(c, MoveStudySchema, { comparison, applied: true, version: study.version });
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/cobuild/template.xlsx', tags, summary: 'the Excel template for submitting factors', responses: { 200: { description: 'an .xlsx workbook', content: binary(XLSX) } } }),
+    async (c) => c.body(new Uint8Array(await datasetTemplate()), 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="tanji-dataset-template.xlsx"' }) as never,
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/open/releases', tags: open, summary: 'published releases of the background database', responses: { 200: ok(z.array(OpenReleaseSchema), 'newest first') } }),
+    async (c) => reply(c, z.array(OpenReleaseSchema), await listOpenReleases(store)),
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/api/open/releases/{release}', tags: open, summary: 'a published release with its notes', request: { params: ReleaseParamSchema }, responses: { 200: ok(OpenReleaseDetailSchema, 'the release'), 404: ERRORS[404] } }),
+    async (c) => reply(c, OpenReleaseDetailSchema, await mapped(() => openRelease(store, c.req.valid('param').release))),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/open/releases/{release}/datasets',
+      tags: open,
+      summary: 'the datasets of a published release, each with its licence and citation',
+      request: { params: ReleaseParamSchema, query: z.object({ q: z.string().optional(), type: z.enum(['factor', 'process']).optional(), offset: queryInt(0), limit: queryInt(1, 500) }) },
+      responses: { 200: ok(OpenDatasetsSchema, 'a page of datasets'), 404: ERRORS[404] },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return reply(c, OpenDatasetsSchema, await mapped(() => listOpenDatasets(store, c.req.valid('param').release, { text: q.q, type: q.type, offset: q.offset, limit: q.limit })));
+    },
+  );
+
+  const download = (format: 'jsonld' | 'factors' | 'exchanges') => async (release: string) => {
+    const info = await getRelease(store, release);
+    if (!info) throw notFound(`release ${release}`);
+    if (format === 'jsonld') {
+      if (info.processes === 0) throw new ApiError(404, 'not-found', `release ${release} holds factors only: download them as CSV`);
+      return { body: await exportReleaseJsonLd(store, release), type: 'application/zip', name: `tanji-${release}-jsonld.zip` };
+    }
+    const csv = await exportReleaseCsv(store, release);
+    const text = format === 'factors' ? csv.factors : csv.exchanges;
+    if (!text) throw new ApiError(404, 'not-found', `release ${release} holds no ${format}`);
+    return { body: new TextEncoder().encode(text), type: 'text/csv; charset=utf-8', name: `tanji-${release}-${format}.csv` };
+  };
+  for (const [format, file, type] of [
+    ['jsonld', 'jsonld.zip', 'application/zip'],
+    ['factors', 'factors.csv', 'text/csv'],
+    ['exchanges', 'exchanges.csv', 'text/csv'],
+  ] as const) {
+    app.openapi(
+      createRoute({
+        method: 'get',
+        path: `/api/open/releases/{release}/${file}`,
+        tags: open,
+        summary: format === 'jsonld' ? 'the release as an openLCA JSON-LD zip' : `the release's ${format} as CSV`,
+        request: { params: ReleaseParamSchema },
+        responses: { 200: { description: file, content: binary(type) }, 404: ERRORS[404] },
+      }),
+      async (c) => {
+        const { body, type: contentType, name } = await download(format)(c.req.valid('param').release);
+        return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': contentType, 'content-disposition': `attachment; filename="${name}"` }) as never;
+      },
+    );
+  }
+
+  return app;
+}

@@ -1,0 +1,53 @@
+import { ApiError } from '../api/client.ts';
+import type { Notification, SubmissionHead } from '../api/cobuild.ts';
+import type { MessageKey } from '../i18n/zh.ts';
+import type { Translate } from '../i18n/translate.ts';
+
+/** Words for the co-construction states, steps and notifications, and the problems a 422 lists. */
+
+export const STATES = ['submitted', 'under-review', 'changes-requested', 'approved', 'rejected'] as const satisfies readonly SubmissionHead['state'][];
+
+export function stateLabel(state: SubmissionHead['state'], t: Translate): string {
+  return t(`cobuild.state.${state}` as MessageKey);
+}
+
+export function StateBadge({ state, t }: { state: SubmissionHead['state']; t: Translate }) {
+  const tone = state === 'approved' ? ' badge-ok' : state === 'rejected' || state === 'changes-requested' ? ' badge-warn' : '';
+  return (
+    <span className={`badge${tone}`} data-testid="submission-state" data-state={state}>
+      {stateLabel(state, t)}
+    </span>
+  );
+}
+
+export function notificationText(n: Notification, t: Translate): string {
+  const params = { ...n.params, state: typeof n.params.state === 'string' ? stateLabel(n.params.state as SubmissionHead['state'], t) : '' };
+  const known = ['submission-received', 'submission-revised', 'submission-edited', 'submission-state', 'review-assigned', 'comment', 'release-published'];
+  return known.includes(n.kind) ? t(`cobuild.notify.${n.kind}` as MessageKey, params) : n.kind;
+}
+
+/** The lines of a refused request: every dataset's field errors, or every cell of a workbook. */
+export function problemLines(error: unknown): string[] {
+  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
+  return (error.details as (string | Record<string, unknown>)[]).flatMap((d) => {
+    if (typeof d !== 'object' || d === null) return [String(d)];
+    if (Array.isArray(d.errors)) return (d.errors as { field: string; message: string }[]).map((e) => `${d.dataset}: ${e.field}: ${e.message}`);
+    if ('sheet' in d) return [`${d.sheet}${d.row ? ` ${d.row}` : ''}${d.column ? ` ${d.column}` : ''}: ${d.message}`];
+    return 'message' in d ? [`${d.path ?? ''} ${d.message}`.trim()] : [];
+  });
+}
+
+export function ProblemList({ error, t }: { error: unknown; t: Translate }) {
+  const lines = problemLines(error);
+  if (!lines.length) return null;
+  return (
+    <div className="alert alert-warn" data-testid="cobuild-problems">
+      <strong>{t('cobuild.problems')}</strong>
+      <ul>
+        {lines.slice(0, 30).map((l, i) => (
+          <li key={i}>{l}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
