@@ -14,6 +14,7 @@ import { toMatrixMarket } from '../src/formats/matrix-market.ts';
 import { replicateAcrossProvinces } from './scaled.ts';
 import { storeBenchmarks } from './store.ts';
 import { apiBenchmarks } from './api.ts';
+import { pactBenchmarks } from './pact.ts';
 
 /**
  * `npm run bench`: Tanji against scipy's splu on the same matrices, in the same run.
@@ -54,14 +55,15 @@ function writeMatrices(dir: string, A: CscMatrix, B: CscMatrix, c: Float64Array)
   writeFileSync(join(dir, 'C.mtx'), toMatrixMarket(fromTriplets(1, c.length, cols.map(() => 0), cols, cols.map((e) => c[e]))));
 }
 
-// `npm run bench -- api store`: only the named parts (engine: the scipy comparison; store; api); all by default
-const PARTS = ['engine', 'store', 'api'];
+// `npm run bench -- api store`: only the named parts (engine: the scipy comparison; store; api; pact: the PACT host); all by default
+const PARTS = ['engine', 'store', 'api', 'pact'];
 const only = process.argv.slice(2);
 for (const p of only) if (!PARTS.includes(p)) throw new Error(`unknown benchmark part "${p}": choose from ${PARTS.join(', ')}`);
 const want = (part: string) => only.length === 0 || only.includes(part);
 if (!want('engine')) {
   if (want('store')) await printStore();
   if (want('api')) await printApi();
+  if (want('pact')) await printPact();
   process.exit(0);
 }
 
@@ -133,6 +135,7 @@ console.log(`peak memory: Tanji ${(peakRss / 2 ** 20).toFixed(0)} MiB RSS, scipy
 
 if (want('store')) await printStore();
 if (want('api')) await printApi();
+if (want('pact')) await printPact();
 
 async function printStore() {
   console.log('\nstore (PGlite; PostgreSQL too with TANJI_BENCH_DATABASE_URL):');
@@ -142,4 +145,9 @@ async function printStore() {
 async function printApi() {
   console.log('\napi (a running server on PGlite, as npm start; bench/api.ts):');
   for (const line of (await apiBenchmarks()).lines) console.log(line);
+}
+
+async function printPact() {
+  console.log('\npact (the PACT host over HTTPS with 10,000 footprints, on a running server; bench/pact.ts):');
+  for (const line of await pactBenchmarks()) console.log(line);
 }

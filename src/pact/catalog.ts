@@ -1,3 +1,5 @@
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { footprintsStamp, listFootprintRows, type FootprintRow, type Queryable, type Spec } from '../store/index.ts';
 import { filterFacts, matches, type FilterFacts, type FootprintFilter } from './filters.ts';
 import type { Doc, Predicate } from './odata.ts';
@@ -7,6 +9,13 @@ import type { Doc, Predicate } from './odata.ts';
  * facts and its documents as JSON text, so a list is a scan and a string join, not a query. The
  * store is asked at most once a second whether anything changed (another process may publish
  * on a PostgreSQL server), and publishing here invalidates at once.
+ *
+ * Each company's footprints are also kept apart per spec version, in publication order, so that
+ * a page scans only the partner's company and an unfiltered page is a slice. The response bodies
+ * of ListFootprints pages are kept as UTF-8 bytes until the footprints change (bounded by
+ * PAGE_CACHE_BYTES of uncompressed bodies; their gzip copies come on top and are much smaller):
+ * a page asked again, as pollers and crawlers do, costs no join, no encoding of its few hundred
+ * KiB and no compression.
  */
 
 export interface Entry {
@@ -25,11 +34,29 @@ export interface Access {
 
 export type Lookup = { found: string } | { refused: 'not-found' | 'forbidden' };
 
+/** A ListFootprints answer: the body `{"data":[…]}` as bytes, and the offset of the next page if any. */
+export interface PageBody {
+  body: Buffer<ArrayBuffer>;
+  next?: number;
+  /** the body gzipped, made when a client first accepts gzip (see gzipped) */
+  gzip?: Promise<Buffer<ArrayBuffer>>;
+}
+
+const gzipAsync = promisify(gzip);
+
 const CHECK_MS = 1000;
+const PAGE_CACHE_BYTES = 64 * 2 ** 20;
+
+const noFilter = (f: FootprintFilter) => Object.values(f).every((v) => v === undefined);
 
 export class FootprintCatalog {
   private entries: Entry[] = [];
   private byId = new Map<string, Entry>();
+  /** per company, the entries served in v3.0 and those also served in v2.3, in publication order */
+  private byCompany = new Map<string, Record<Spec, Entry[]>>();
+  /** ListFootprints bodies by request, dropped whenever the entries change */
+  private pages = new Map<string, PageBody>();
+  private pageBytes = 0;
   private stamp: string | undefined;
   private checkedAt = 0;
   private loading: Promise<void> | undefined;
@@ -39,6 +66,12 @@ export class FootprintCatalog {
   invalidate(): void {
     this.checkedAt = 0;
     this.stamp = undefined;
+    this.dropPages();
+  }
+
+  private dropPages(): void {
+    this.pages.clear();
+    this.pageBytes = 0;
   }
 
   private async fresh(): Promise<void> {
@@ -54,6 +87,14 @@ export class FootprintCatalog {
     const rows = await listFootprintRows(this.db);
     this.entries = rows.map((row) => ({ row, facts: filterFacts(JSON.parse(row.v3)) }));
     this.byId = new Map(this.entries.map((e) => [e.row.id.toLowerCase(), e]));
+    this.byCompany = new Map();
+    for (const e of this.entries) {
+      let shelf = this.byCompany.get(e.row.companyId);
+      if (!shelf) this.byCompany.set(e.row.companyId, (shelf = { '3.0': [], '2.3': [] }));
+      shelf['3.0'].push(e);
+      if (e.row.v2) shelf['2.3'].push(e);
+    }
+    this.dropPages();
     this.stamp = stamp;
   }
 
@@ -65,18 +106,64 @@ export class FootprintCatalog {
   /** One page of the footprints the partner may see that pass the filters, and the offset of the next page if any. */
   async list(access: Access, spec: Spec, filter: FootprintFilter, odata: Predicate | undefined, offset: number, limit: number): Promise<{ docs: string[]; next?: number }> {
     await this.fresh();
+    return this.page(access, spec, filter, odata, offset, limit);
+  }
+
+  /**
+   * The same page as the ListFootprints response body, `{"data":[…]}` in UTF-8. `odata.text` is
+   * the $filter the predicate was parsed from: with the access, the spec, the filter and the
+   * paging it names the page in the cache.
+   */
+  async listBody(access: Access, spec: Spec, filter: FootprintFilter, odata: { text: string; predicate: Predicate } | undefined, offset: number, limit: number): Promise<PageBody> {
+    await this.fresh();
+    const key = JSON.stringify([access.companyId, access.products, spec, filter, odata?.text ?? null, offset, limit]);
+    const cached = this.pages.get(key);
+    if (cached) return cached;
+    const { docs, next } = this.page(access, spec, filter, odata?.predicate, offset, limit);
+    const answer: PageBody = { body: Buffer.from(`{"data":[${docs.join(',')}]}`), next };
+    if (answer.body.length <= PAGE_CACHE_BYTES / 8) {
+      // the oldest pages go first when the cache is full
+      for (const [k, v] of this.pages) {
+        if (this.pageBytes + answer.body.length <= PAGE_CACHE_BYTES) break;
+        this.pages.delete(k);
+        this.pageBytes -= v.body.length;
+      }
+      this.pages.set(key, answer);
+      this.pageBytes += answer.body.length;
+    }
+    return answer;
+  }
+
+  /** The page's body gzipped, compressed once on the libuv thread pool (not on the server's JavaScript thread). */
+  gzipped(page: PageBody): Promise<Buffer<ArrayBuffer>> {
+    // zlib's output is a plain (not shared) ArrayBuffer
+    return (page.gzip ??= (gzipAsync(page.body) as Promise<Buffer<ArrayBuffer>>).catch((e) => {
+      page.gzip = undefined;
+      throw e;
+    }));
+  }
+
+  private page(access: Access, spec: Spec, filter: FootprintFilter, odata: Predicate | undefined, offset: number, limit: number): { docs: string[]; next?: number } {
+    const text = (e: Entry) => (spec === '3.0' ? e.row.v3 : e.row.v2!);
+    // the company's footprints served in this version: only the products and the filters remain to check
+    const all = this.byCompany.get(access.companyId)?.[spec] ?? [];
+    if (access.products.length === 0 && noFilter(filter) && !odata) {
+      const docs = all.slice(offset, offset + limit).map(text);
+      return offset + limit < all.length ? { docs, next: offset + limit } : { docs };
+    }
     const docs: string[] = [];
     let skipped = 0;
-    for (let i = 0; i < this.entries.length; i++) {
-      const e = this.entries[i];
-      if (!FootprintCatalog.visible(e, access, spec) || !matches(filter, e.facts)) continue;
+    for (let i = 0; i < all.length; i++) {
+      const e = all[i];
+      if (access.products.length > 0 && !e.facts.productIds.some((p) => access.products.includes(p))) continue;
+      if (!matches(filter, e.facts)) continue;
       if (odata && !odata((e.v2doc ??= JSON.parse(e.row.v2!) as Doc))) continue;
       if (skipped < offset) {
         skipped++;
         continue;
       }
       if (docs.length === limit) return { docs, next: offset + limit };
-      docs.push(spec === '3.0' ? e.row.v3 : e.row.v2!);
+      docs.push(text(e));
     }
     return { docs };
   }

@@ -16,6 +16,8 @@ import { parseODataFilter } from '../../pact/odata.ts';
 
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
+/** smaller list bodies go uncompressed */
+const GZIP_MIN_BYTES = 1024;
 
 /** Status and code per version: v2 says NoSuchFootprint and answers NotImplemented with 400, v3 NotFound and 501. */
 function errorFor(kind: PactErrorKind, spec: Spec): { status: 400 | 401 | 403 | 404 | 500 | 501; code: string } {
@@ -36,15 +38,45 @@ function pactError(c: Context, kind: PactErrorKind, message: string) {
   return c.json({ code, message }, status);
 }
 
+/** next-page URLs already made, by host, request URL and paging (pollers ask for the same pages again and again) */
+const nextUrls = new Map<string, string>();
+
 /** The absolute URL of the next page, on the host the client called (spec: same `host` as the request). */
 function nextPageUrl(c: Context, offset: number, limit: number): string {
-  const url = new URL(c.req.url);
   const host = c.req.header('host');
-  if (host) url.host = host;
-  url.protocol = 'https:';
-  url.searchParams.set('limit', String(limit));
-  url.searchParams.set('offset', String(offset));
-  return url.toString();
+  const key = `${host ?? ''} ${c.req.url} ${offset} ${limit}`;
+  let next = nextUrls.get(key);
+  if (next === undefined) {
+    const url = new URL(c.req.url);
+    if (host) url.host = host;
+    url.protocol = 'https:';
+    url.searchParams.set('limit', String(limit));
+    url.searchParams.set('offset', String(offset));
+    next = url.toString();
+    if (nextUrls.size >= 1000) nextUrls.clear();
+    nextUrls.set(key, next);
+  }
+  return next;
+}
+
+/** Whether an Accept-Encoding header (RFC 9110 §12.5.3) takes gzip: named, or `*`, with a q-value above 0. */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  const value = header.toLowerCase();
+  if (!value.includes('gzip') && !value.includes('*')) return false;
+  let gzipQ: number | undefined;
+  let anyQ: number | undefined;
+  for (const item of value.split(',')) {
+    const semicolon = item.indexOf(';');
+    const coding = (semicolon < 0 ? item : item.slice(0, semicolon)).trim();
+    if (coding !== 'gzip' && coding !== 'x-gzip' && coding !== '*') continue;
+    const q = semicolon < 0 ? undefined : /;\s*q\s*=\s*([^;\s]*)/.exec(item.slice(semicolon))?.[1];
+    const quality = q === undefined ? 1 : Number(q);
+    if (coding === '*') anyQ = quality;
+    else gzipQ = quality;
+  }
+  const quality = gzipQ ?? anyQ ?? 0;
+  return Number.isFinite(quality) && quality > 0;
 }
 
 function nonNegativeInt(name: string, value: string | undefined, min: number): number | undefined {
@@ -94,10 +126,16 @@ export function createPactHost(pact: PactExchange): Hono {
       const limit = Math.min(nonNegativeInt('limit', params.get('limit') ?? undefined, 1) ?? DEFAULT_LIMIT, MAX_LIMIT);
       const offset = nonNegativeInt('offset', params.get('offset') ?? undefined, 0) ?? 0;
       const filter = spec === '3.0' ? filterFromQuery(params) : {};
-      const odata = spec === '2.3' && params.get('$filter') ? parseODataFilter(params.get('$filter')!) : undefined;
-      const page = await pact.catalog.list(accessOf(connection), spec, filter, odata, offset, limit);
+      const odataText = spec === '2.3' ? params.get('$filter') || undefined : undefined;
+      const odata = odataText ? { text: odataText, predicate: parseODataFilter(odataText) } : undefined;
+      // the body comes as bytes, kept by the catalog until the footprints change, and gzipped for clients that accept it
+      const page = await pact.catalog.listBody(accessOf(connection), spec, filter, odata, offset, limit);
       if (page.next !== undefined) c.header('link', `<${nextPageUrl(c, page.next, limit)}>; rel="next"`);
-      return c.body(`{"data":[${page.docs.join(',')}]}`, 200, { 'content-type': 'application/json' });
+      c.header('vary', 'accept-encoding');
+      if (page.body.length >= GZIP_MIN_BYTES && acceptsGzip(c.req.header('accept-encoding'))) {
+        return c.body(await pact.catalog.gzipped(page), 200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      }
+      return c.body(page.body, 200, { 'content-type': 'application/json' });
     });
 
     app.get(`${prefix}/footprints/:id`, async (c) => {
