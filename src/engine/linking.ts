@@ -1,4 +1,4 @@
-import type { AllocationMethod, Exchange, Flow, LciDatabase, Process } from '../model/lci.ts';
+import type { AllocationMethod, Exchange, Flow, FlowKind, LciDatabase, Process } from '../model/lci.ts';
 
 /**
  * The technosphere index: which (process, product) pairs are providers, i.e. columns of A,
@@ -22,6 +22,9 @@ export interface Provider {
   exchange: Exchange;
   /** allocation applied to this column, or null when the column carries the whole process */
   allocation: AllocationMethod | null;
+  /** where the process is in the database's processes, and its exchange in the exchange columns */
+  processAt: number;
+  exchangeAt: number;
 }
 
 export interface Cutoff {
@@ -55,25 +58,74 @@ export interface UnallocatedCoProduct {
 /** 'auto': per process, physical factors when the data has them, else economic, else causal. */
 export type AllocationChoice = AllocationMethod | 'auto' | 'none';
 
+/**
+ * A database's exchanges in columns, process after process: what the matrices are made of.
+ * Flows and named providers are positions in the database, so linking and building look nothing
+ * up by id. The store loads releases with their columns; `exchangeColumns` makes them for any database.
+ */
+export interface ExchangeColumns {
+  /** process i's exchanges are start[i] … start[i + 1] − 1, in its order */
+  start: Int32Array;
+  exchange: Exchange[];
+  /** position in the database's flows; −1: the database lacks the flow */
+  flow: Int32Array;
+  /** position in the database's processes of the provider the data names; −1: none named, or not in the database */
+  provider: Int32Array;
+  amount: Float64Array;
+  /** INPUT | AVOIDED | REFERENCE */
+  flags: Uint8Array;
+}
+
+export const INPUT = 1;
+export const AVOIDED = 2;
+export const REFERENCE = 4;
+
+export function exchangeColumns(db: LciDatabase): ExchangeColumns {
+  const flowAt = new Map(db.flows.map((f, i) => [f.id, i]));
+  const processAt = new Map(db.processes.map((p, i) => [p.id, i]));
+  const start = new Int32Array(db.processes.length + 1);
+  db.processes.forEach((p, i) => (start[i + 1] = start[i] + p.exchanges.length));
+  const n = start[db.processes.length];
+  const exchange = new Array<Exchange>(n);
+  const flow = new Int32Array(n), provider = new Int32Array(n), amount = new Float64Array(n), flags = new Uint8Array(n);
+  let k = 0;
+  for (const p of db.processes) {
+    for (const e of p.exchanges) {
+      exchange[k] = e;
+      flow[k] = flowAt.get(e.flowId) ?? -1;
+      provider[k] = e.providerId === undefined ? -1 : (processAt.get(e.providerId) ?? -1);
+      amount[k] = e.amount;
+      flags[k] = flagsOf(e);
+      k++;
+    }
+  }
+  return { start, exchange, flow, provider, amount, flags };
+}
+
+function flagsOf(e: Exchange): number {
+  return (e.input ? INPUT : 0) | (e.avoided ? AVOIDED : 0) | (e.reference ? REFERENCE : 0);
+}
+
 export interface TechIndex {
   providers: Provider[];
-  /** provider columns of one flow */
-  byFlow: Map<string, Provider[]>;
-  /** the column of each process's quantitative reference */
-  byProcess: Map<string, Provider[]>;
+  /** provider columns of each flow, by its position in the database's flows */
+  byFlow: Provider[][];
+  /** provider columns of each process, by its position in the database's processes */
+  byProcess: Provider[][];
   cutoffs: Cutoff[];
   ambiguous: AmbiguousLink[];
   unallocated: UnallocatedCoProduct[];
   /** flows provided only as unallocated co-products, for explaining cut-offs */
   unallocatedFlows: Set<string>;
-  flows: Map<string, Flow>;
+  db: LciDatabase;
+  columns: ExchangeColumns;
 }
 
 /** A technosphere exchange that provides something: a product output or a waste input. */
-export function isProvision(e: Exchange, flow: Flow): boolean {
-  if (e.avoided) return false;
-  if (flow.kind === 'product') return !e.input;
-  if (flow.kind === 'waste') return e.input;
+export function provides(kind: FlowKind, flags: number): boolean {
+  if (flags & AVOIDED) return false;
+  if (kind === 'product') return !(flags & INPUT);
+  if (kind === 'waste') return (flags & INPUT) !== 0;
   return false;
 }
 
@@ -86,52 +138,58 @@ export function allocationFor(p: Process, choice: AllocationChoice): AllocationM
   return null;
 }
 
-export function buildTechIndex(db: LciDatabase, choice: AllocationChoice): TechIndex {
-  const flows = new Map(db.flows.map((f) => [f.id, f]));
+export function buildTechIndex(db: LciDatabase, choice: AllocationChoice, columns = exchangeColumns(db)): TechIndex {
+  const { start, flow, flags, amount, exchange } = columns;
   const providers: Provider[] = [];
-  const byFlow = new Map<string, Provider[]>();
-  const byProcess = new Map<string, Provider[]>();
+  const byFlow: Provider[][] = db.flows.map(() => []);
+  const byProcess: Provider[][] = db.processes.map(() => []);
   const unallocated: UnallocatedCoProduct[] = [];
-  const add = (process: Process, flow: Flow, exchange: Exchange, allocation: AllocationMethod | null) => {
-    const pr: Provider = { index: providers.length, process, flow, exchange, allocation };
+  const add = (i: number, k: number, allocation: AllocationMethod | null) => {
+    const pr: Provider = { index: providers.length, process: db.processes[i], flow: db.flows[flow[k]], exchange: exchange[k], allocation, processAt: i, exchangeAt: k };
     providers.push(pr);
-    push(byFlow, flow.id, pr);
-    push(byProcess, process.id, pr);
+    byFlow[flow[k]].push(pr);
+    byProcess[i].push(pr);
   };
-  for (const p of db.processes) {
-    const provisions = p.exchanges.filter((e) => isProvision(e, flowOf(flows, e, p)));
-    const ref = p.exchanges.find((e) => e.reference);
-    if (!ref) throw new Error(`process ${p.id} "${p.name}" has no quantitative reference`);
-    const refFlow = flowOf(flows, ref, p);
-    if (!isProvision(ref, refFlow)) {
+  db.processes.forEach((p, i) => {
+    const provisions: number[] = [];
+    let ref = -1;
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      if (provides(flowAt(columns, db, i, k).kind, flags[k])) provisions.push(k);
+      if (ref < 0 && flags[k] & REFERENCE) ref = k;
+    }
+    if (ref < 0) throw new Error(`process ${p.id} "${p.name}" has no quantitative reference`);
+    const refFlow = db.flows[flow[ref]];
+    if (!provides(refFlow.kind, flags[ref])) {
       throw new Error(`process ${p.id} "${p.name}": its quantitative reference "${refFlow.name}" is not a product output or waste input`);
     }
     const method = provisions.length > 1 ? allocationFor(p, choice) : null;
     if (method) {
-      for (const e of provisions) add(p, flowOf(flows, e, p), e, method);
+      for (const k of provisions) add(i, k, method);
     } else {
-      add(p, refFlow, ref, null);
-      for (const e of provisions) {
-        if (e === ref) continue;
-        const f = flowOf(flows, e, p);
-        unallocated.push({ processId: p.id, processName: p.name, flowId: f.id, flowName: f.name, amount: e.amount, unit: f.unit });
+      add(i, ref, null);
+      for (const k of provisions) {
+        if (k === ref) continue;
+        const f = db.flows[flow[k]];
+        unallocated.push({ processId: p.id, processName: p.name, flowId: f.id, flowName: f.name, amount: amount[k], unit: f.unit });
       }
     }
-  }
-  return { providers, byFlow, byProcess, cutoffs: [], ambiguous: [], unallocated, unallocatedFlows: new Set(unallocated.map((u) => u.flowId)), flows };
+  });
+  return { providers, byFlow, byProcess, cutoffs: [], ambiguous: [], unallocated, unallocatedFlows: new Set(unallocated.map((u) => u.flowId)), db, columns };
 }
 
-/** The provider column an exchange links to, or null (then it is recorded as a cut-off). */
-export function linkExchange(index: TechIndex, consumer: Process, e: Exchange): Provider | null {
-  const flow = flowOf(index.flows, e, consumer);
-  const candidates = index.byFlow.get(flow.id) ?? [];
+/** The provider column that exchange k of process i links to, or null (then it is recorded as a cut-off). */
+export function linkExchange(index: TechIndex, i: number, k: number): Provider | null {
+  const { db, columns } = index;
+  const consumer = db.processes[i];
+  const flow = flowAt(columns, db, i, k);
+  const candidates = index.byFlow[columns.flow[k]];
   if (candidates.length === 0) {
     index.cutoffs.push({
       processId: consumer.id,
       processName: consumer.name,
       flowId: flow.id,
       flowName: flow.name,
-      amount: e.amount,
+      amount: columns.amount[k],
       unit: flow.unit,
       reason: index.unallocatedFlows.has(flow.id)
         ? 'only provided as an unallocated co-product of a multi-output process'
@@ -139,10 +197,11 @@ export function linkExchange(index: TechIndex, consumer: Process, e: Exchange): 
     });
     return null;
   }
-  if (e.providerId) {
+  const named = columns.provider[k];
+  if (named >= 0) {
     // through the named process's few columns, not the flow's many providers (31 in a provincial database)
-    const named = index.byProcess.get(e.providerId)?.find((c) => c.flow.id === flow.id);
-    if (named) return named;
+    const provider = index.byProcess[named].find((c) => c.flow === flow);
+    if (provider) return provider;
   }
   if (candidates.length === 1) return candidates[0];
   const choose = (c: Provider, rule: AmbiguousLink['rule']) => {
@@ -165,14 +224,12 @@ export function linkExchange(index: TechIndex, consumer: Process, e: Exchange): 
   return choose([...rest].sort((a, b) => (a.process.id < b.process.id ? -1 : 1))[0], 'lowest-id');
 }
 
-function flowOf(flows: Map<string, Flow>, e: Exchange, p: Process): Flow {
-  const f = flows.get(e.flowId);
-  if (!f) throw new Error(`process ${p.id} "${p.name}": exchange ${e.id} refers to unknown flow ${e.flowId}`);
-  return f;
-}
-
-function push<K, V>(m: Map<K, V[]>, k: K, v: V) {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
+/** The flow of exchange k of process i; a flow the database lacks is an error in the data. */
+function flowAt(columns: ExchangeColumns, db: LciDatabase, i: number, k: number): Flow {
+  const f = columns.flow[k];
+  if (f < 0) {
+    const p = db.processes[i], e = columns.exchange[k];
+    throw new Error(`process ${p.id} "${p.name}": exchange ${e.id} refers to unknown flow ${e.flowId}`);
+  }
+  return db.flows[f];
 }

@@ -1,6 +1,6 @@
 import type { Exchange, Flow, LciDatabase, Process } from '../model/lci.ts';
-import { fromTriplets, type CscMatrix } from './sparse/csc.ts';
-import { buildTechIndex, isProvision, linkExchange, type AllocationChoice, type Provider, type TechIndex } from './linking.ts';
+import type { CscMatrix } from './sparse/csc.ts';
+import { AVOIDED, buildTechIndex, INPUT, linkExchange, provides, type AllocationChoice, type ExchangeColumns, type Provider, type TechIndex } from './linking.ts';
 
 /**
  * The matrices of one database: A (technosphere), B (interventions) and their indices.
@@ -36,46 +36,58 @@ export interface EntryList {
 
 export interface BuildOptions {
   allocation?: AllocationChoice;
+  /** db's exchanges in columns when the caller has them (the store loads a release so); made from db otherwise */
+  columns?: ExchangeColumns;
 }
 
 export function buildSystem(db: LciDatabase, opts: BuildOptions = {}): LcaSystem {
-  const index = buildTechIndex(db, opts.allocation ?? 'auto');
-  const elementaryIndex = new Map<string, number>();
+  const index = buildTechIndex(db, opts.allocation ?? 'auto', opts.columns);
+  const { start, flow, flags } = index.columns;
+  // row of B of each flow by its position, given as flows are first met
+  const row = new Int32Array(db.flows.length).fill(-1);
   const elementary: Flow[] = [];
   // per row of B, decided once per flow rather than by two regexes per exchange
   const resource: boolean[] = [];
-  const a = new TripletList();
-  const b = new TripletList();
+  // at most one entry per exchange: B's from elementary flows, A's from the others and the diagonal
+  let technosphere = 0, interventions = 0;
+  for (const pr of index.providers) {
+    for (let k = start[pr.processAt]; k < start[pr.processAt + 1]; k++) {
+      if (db.flows[flow[k]].kind === 'elementary') interventions++;
+      else technosphere++;
+    }
+  }
+  const a = new TripletList(index.columns, technosphere);
+  const b = new TripletList(index.columns, interventions);
   for (const pr of index.providers) {
     const j = pr.index;
-    a.push(j, j, 1, pr.exchange);
-    for (const e of pr.process.exchanges) {
-      if (e === pr.exchange) continue;
-      const flow = index.flows.get(e.flowId)!;
-      if (isProvision(e, flow)) continue;
-      const share = allocationShare(pr, e);
+    a.push(j, j, 1, pr.exchangeAt);
+    for (let k = start[pr.processAt]; k < start[pr.processAt + 1]; k++) {
+      if (k === pr.exchangeAt) continue;
+      const f = flow[k];
+      const { kind } = db.flows[f];
+      if (provides(kind, flags[k])) continue;
+      const share = allocationShare(pr, index.columns.exchange[k]);
       if (share === 0) continue;
-      if (flow.kind === 'elementary') {
-        let row = elementaryIndex.get(flow.id);
-        if (row === undefined) {
-          row = elementary.length;
-          elementaryIndex.set(flow.id, row);
-          elementary.push(flow);
-          resource.push(isResource(flow));
+      if (kind === 'elementary') {
+        if (row[f] < 0) {
+          row[f] = elementary.length;
+          elementary.push(db.flows[f]);
+          resource.push(isResource(db.flows[f]));
         }
-        b.push(row, j, share * (e.input !== resource[row] ? -1 : 1), e);
+        const input = (flags[k] & INPUT) !== 0;
+        b.push(row[f], j, share * (input !== resource[row[f]] ? -1 : 1), k);
         continue;
       }
-      const provider = linkExchange(index, pr.process, e);
+      const provider = linkExchange(index, pr.processAt, k);
       if (!provider) continue;
       // avoided products act like outputs; demanded products and wastes to treat are negative
-      a.push(provider.index, j, e.avoided ? share : -share, e);
+      a.push(provider.index, j, flags[k] & AVOIDED ? share : -share, k);
     }
   }
   const n = index.providers.length;
-  const A = a.toCsc(n, n);
-  const B = b.toCsc(elementary.length, n);
-  return { A, B, index, elementary, entries: { a: a.entries(A), b: b.entries(B) } };
+  const A = a.assemble(n, n);
+  const B = b.assemble(elementary.length, n);
+  return { A: A.matrix, B: B.matrix, index, elementary, entries: { a: A.entries, b: B.entries } };
 }
 
 /** Resources (extractions) are inputs by nature; their category path says so. */
@@ -96,44 +108,83 @@ function allocationShare(pr: Provider, e: Exchange): number {
   return whole ? whole.value : 0;
 }
 
+/** Matrix entries as exchanges contribute them: scale × amount of exchange k at (row, col), repeats allowed. */
 class TripletList {
-  private rows: number[] = [];
-  private cols: number[] = [];
-  private vals: number[] = [];
-  private exch: Exchange[] = [];
-  private scales: number[] = [];
+  private n = 0;
+  private readonly rows: Int32Array;
+  private readonly cols: Int32Array;
+  private readonly scales: Float64Array;
+  private readonly ks: Int32Array;
 
-  /** scale × exchange amount goes to (r, c); the diagonal is pushed with scale 1 of the reference amount */
-  push(r: number, c: number, scale: number, e: Exchange) {
-    this.rows.push(r);
-    this.cols.push(c);
-    this.vals.push(scale * e.amount);
-    this.exch.push(e);
-    this.scales.push(scale);
+  constructor(
+    private readonly columns: ExchangeColumns,
+    capacity: number,
+  ) {
+    this.rows = new Int32Array(capacity);
+    this.cols = new Int32Array(capacity);
+    this.scales = new Float64Array(capacity);
+    this.ks = new Int32Array(capacity);
   }
 
-  toCsc(nRows: number, nCols: number): CscMatrix {
-    return fromTriplets(nRows, nCols, this.rows, this.cols, this.vals);
+  /** the diagonal is pushed with scale 1 of the reference amount */
+  push(r: number, c: number, scale: number, k: number) {
+    this.rows[this.n] = r;
+    this.cols[this.n] = c;
+    this.scales[this.n] = scale;
+    this.ks[this.n] = k;
+    this.n++;
   }
 
-  entries(m: CscMatrix): EntryList {
-    const position = new Int32Array(this.rows.length);
-    for (let k = 0; k < this.rows.length; k++) position[k] = positionOf(m, this.rows[k], this.cols[k]);
-    return { position, scale: Float64Array.from(this.scales), exchange: this.exch };
+  /**
+   * The CSC matrix, repeats summed in the order they were pushed (explicit zeros kept), and the
+   * place in its values of every triplet. Two stable counting sorts, by row and then by column,
+   * leave each column's rows ascending and repeats side by side: linear in the entries, where
+   * sorting within columns was quadratic in the long columns of B.
+   */
+  assemble(nRows: number, nCols: number): { matrix: CscMatrix; entries: EntryList } {
+    const n = this.n;
+    const rows = this.rows.subarray(0, n), cols = this.cols.subarray(0, n), scales = this.scales.subarray(0, n), ks = this.ks.subarray(0, n);
+    const { amount, exchange } = this.columns;
+    const order = countingSort(cols, nCols, countingSort(rows, nRows));
+    const colPtr = new Int32Array(nCols + 1);
+    const rowIdx = new Int32Array(n);
+    const values = new Float64Array(n);
+    const position = new Int32Array(n);
+    let nnz = 0;
+    let c = 0;
+    for (let q = 0; q < n; q++) {
+      const t = order[q], r = rows[t];
+      while (c < cols[t]) colPtr[++c] = nnz;
+      const v = scales[t] * amount[ks[t]];
+      if (nnz > colPtr[c] && rowIdx[nnz - 1] === r) {
+        values[nnz - 1] += v;
+      } else {
+        rowIdx[nnz] = r;
+        values[nnz] = v;
+        nnz++;
+      }
+      position[t] = nnz - 1;
+    }
+    while (c < nCols) colPtr[++c] = nnz;
+    const entryExchanges = new Array<Exchange>(n);
+    for (let t = 0; t < n; t++) entryExchanges[t] = exchange[ks[t]];
+    return {
+      matrix: { nRows, nCols, colPtr, rowIdx: rowIdx.subarray(0, nnz), values: values.subarray(0, nnz) },
+      entries: { position, scale: scales, exchange: entryExchanges },
+    };
   }
 }
 
-/** Index into m.values of entry (r, c); rows are sorted within a column. */
-export function positionOf(m: CscMatrix, r: number, c: number): number {
-  let lo = m.colPtr[c], hi = m.colPtr[c + 1] - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = m.rowIdx[mid];
-    if (v === r) return mid;
-    if (v < r) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  throw new Error(`entry (${r}, ${c}) is not in the matrix pattern`);
+/** Positions 0 … n − 1 (or `order`) arranged by their key, keeping their order among equal keys. */
+function countingSort(key: Int32Array, nKeys: number, order?: Int32Array): Int32Array {
+  const n = key.length;
+  const start = new Int32Array(nKeys + 1);
+  for (let t = 0; t < n; t++) start[key[t] + 1]++;
+  for (let i = 0; i < nKeys; i++) start[i + 1] += start[i];
+  const sorted = new Int32Array(n);
+  if (order) for (let q = 0; q < n; q++) sorted[start[key[order[q]]]++] = order[q];
+  else for (let t = 0; t < n; t++) sorted[start[key[t]]++] = t;
+  return sorted;
 }
 
 /** Exchanges whose amount is uncertain, for reporting how much of the system Monte Carlo can vary. */

@@ -243,6 +243,61 @@ ALTER TABLE datasets ENABLE TRIGGER datasets_immutable;
 `,
   },
   {
+    id: 4,
+    name: 'dataset exchanges as binary numbers, sparse details and shared id lists',
+    // parsing a million amounts and exchange ids from JSON text was most of loading a large release
+    // into the engine; the rows saved before are converted here to what packed-exchanges.ts reads
+    sql: `
+CREATE TABLE exchange_id_lists (
+  release_id integer NOT NULL REFERENCES releases (id),
+  list integer NOT NULL,
+  -- a JSON array of exchange ids, shared by every dataset of the release that has them
+  ids text NOT NULL,
+  PRIMARY KEY (release_id, list)
+);
+CREATE TRIGGER exchange_id_lists_immutable BEFORE UPDATE OR DELETE ON exchange_id_lists FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();
+
+-- each old row's parts, parsed once; json (not jsonb) keeps every number's text as it was written
+CREATE TEMP TABLE exchange_parts AS
+SELECT d.release_id, d.position, r.*
+FROM datasets d, json_to_record(d.exchanges::json) AS r(id json, flow json, amount json, flags json, provider json, original json, uncertainty json, pedigree json);
+-- id lists numbered as a save numbers them: in the order they are first met
+CREATE TEMP TABLE exchange_id_map AS
+SELECT release_id, position, ids, (dense_rank() OVER (PARTITION BY release_id ORDER BY first) - 1)::int AS list
+FROM (SELECT release_id, position, id::text AS ids, min(position) OVER (PARTITION BY release_id, id::text) AS first FROM exchange_parts WHERE id IS NOT NULL) f;
+INSERT INTO exchange_id_lists (release_id, list, ids) SELECT DISTINCT ON (release_id, list) release_id, list, ids FROM exchange_id_map ORDER BY release_id, list;
+
+ALTER TABLE datasets ADD COLUMN exchange_numbers text NOT NULL DEFAULT '', ADD COLUMN exchange_details text NOT NULL DEFAULT '{}',
+  ADD COLUMN exchange_ids integer, ADD FOREIGN KEY (release_id, exchange_ids) REFERENCES exchange_id_lists (release_id, list);
+ALTER TABLE datasets DISABLE TRIGGER datasets_immutable;
+UPDATE datasets d SET exchange_numbers = c.numbers, exchange_details = c.details, exchange_ids = c.list
+FROM (
+  SELECT x.release_id, x.position, m.list,
+    translate(encode(
+      coalesce((SELECT string_agg(float8send(v::text::float8), ''::bytea ORDER BY i) FROM json_array_elements(x.amount) WITH ORDINALITY a(v, i)), ''::bytea) ||
+      coalesce((SELECT string_agg(int4send(CASE json_typeof(v) WHEN 'number' THEN v::text::int ELSE -1 END), ''::bytea ORDER BY i) FROM json_array_elements(x.flow) WITH ORDINALITY a(v, i)), ''::bytea) ||
+      coalesce((SELECT string_agg(set_byte(decode('00', 'hex'), 0, v::text::int), ''::bytea ORDER BY i) FROM json_array_elements(x.flags) WITH ORDINALITY a(v, i)), ''::bytea),
+      'base64'), chr(10), '') AS numbers,
+    '{' || concat_ws(',',
+      (SELECT '"flow":[' || string_agg('[' || (i - 1) || ',' || v::text || ']', ',' ORDER BY i) || ']'
+         FROM json_array_elements(x.flow) WITH ORDINALITY a(v, i) WHERE json_typeof(v) = 'string'),
+      (SELECT '"provider":[' || string_agg('[' || (v->>0) || ',' ||
+                coalesce((SELECT p.position::text FROM datasets p WHERE p.release_id = x.release_id AND p.process_id = v->>1), (v->1)::text) || ']', ',' ORDER BY i) || ']'
+         FROM json_array_elements(x.provider) WITH ORDINALITY a(v, i)),
+      '"original":' || x.original::text,
+      '"uncertainty":' || x.uncertainty::text,
+      '"pedigree":' || x.pedigree::text
+    ) || '}' AS details
+  FROM exchange_parts x LEFT JOIN exchange_id_map m ON m.release_id = x.release_id AND m.position = x.position
+) c
+WHERE d.release_id = c.release_id AND d.position = c.position;
+ALTER TABLE datasets ENABLE TRIGGER datasets_immutable;
+ALTER TABLE datasets DROP COLUMN exchanges;
+ALTER TABLE datasets ALTER COLUMN exchange_numbers DROP DEFAULT, ALTER COLUMN exchange_details DROP DEFAULT;
+DROP TABLE exchange_parts, exchange_id_map;
+`,
+  },
+  {
     id: 5,
     name: 'PACT exchange: verifications, published footprints, partner connections, tokens, events, received footprints',
     sql: `

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { Flow, FlowProperty, LciDatabase, Process, UnitGroup } from '../model/lci.ts';
 import { FactorSchema, SourceSchema, type Factor, type Source } from '../model/factor.ts';
+import type { ExchangeColumns } from '../engine/linking.ts';
 import type { Queryable, Store } from './connection.ts';
 import { insertRows } from './insert.ts';
 import { packExchanges, unpackExchanges } from './packed-exchanges.ts';
@@ -102,19 +103,26 @@ async function insertDatabase(tx: Queryable, id: number, db: LciDatabase) {
     db.flows.map((f, i) => [id, i, f.id, f.name, f.kind, f]),
   );
   const flowPosition = new Map(db.flows.map((f, i) => [f.id, i]));
+  const processPosition = new Map(db.processes.map((p, i) => [p.id, i]));
+  const packed = db.processes.map((p) => packExchanges(p.exchanges, flowPosition, processPosition));
+  // each list of exchange ids once, numbered as first met
+  const idLists = new Map<string, number>();
+  for (const { ids } of packed) if (ids !== null && !idLists.has(ids)) idLists.set(ids, idLists.size);
+  await insertRows(tx, 'exchange_id_lists', [{ name: 'release_id' }, { name: 'list' }, { name: 'ids' }], [...idLists].map(([ids, list]) => [id, list, ids]));
   await insertRows(
     tx,
     'datasets',
     [
       ...['release_id', 'position', 'process_id', 'name', 'location', 'category', 'valid_from', 'valid_until', 'source'].map((name) => ({ name })),
       body,
-      { name: 'exchanges' },
+      ...['exchange_numbers', 'exchange_details', 'exchange_ids'].map((name) => ({ name })),
       { name: 'documentation', json: true },
     ],
     db.processes.map((p, i) => {
       const { exchanges, description, provenance, ...rest } = p;
       const documentation = { description, provenance };
-      return [id, i, p.id, p.name, p.location ?? null, p.category.join(' / '), p.validFrom ?? null, p.validUntil ?? null, p.source, rest, packExchanges(exchanges, flowPosition), documentation];
+      const { numbers, details, ids } = packed[i];
+      return [id, i, p.id, p.name, p.location ?? null, p.category.join(' / '), p.validFrom ?? null, p.validUntil ?? null, p.source, rest, numbers, details, ids === null ? null : idLists.get(ids), documentation];
     }),
   );
 }
@@ -191,6 +199,15 @@ export interface LoadOptions {
 }
 
 export async function loadRelease(store: Queryable, release: string, opts: LoadOptions = {}): Promise<LciDatabase> {
+  return (await loadReleaseWithColumns(store, release, opts)).db;
+}
+
+/**
+ * A release as loadRelease gives it, with its exchanges also in the engine's columns, read from
+ * the stored binary as they are: `buildSystem(db, { columns })` then looks no flow or provider
+ * up by id. This is how a release becomes matrices.
+ */
+export async function loadReleaseWithColumns(store: Queryable, release: string, opts: LoadOptions = {}): Promise<{ db: LciDatabase; columns: ExchangeColumns }> {
   const withDocs = opts.documentation ?? true;
   const id = await releaseId(store, release);
   const [meta] = await store.query<{ name: string | null; origin: string | null }>(
@@ -199,19 +216,24 @@ export async function loadRelease(store: Queryable, release: string, opts: LoadO
   );
   if (meta.name === null) throw new Error(`release ${release} holds factors only, no LCI database`);
   const bodies = <T,>(table: string) => store.query<{ body: T }>(`SELECT body FROM ${table} WHERE release_id = $1 ORDER BY position`, [id]).then((rows) => rows.map((r) => r.body));
-  const [unitGroups, flowProperties, flows, datasets] = await Promise.all([
+  const [unitGroups, flowProperties, flows, idLists, datasets] = await Promise.all([
     bodies<UnitGroup>('unit_groups'),
     bodies<FlowProperty>('flow_properties'),
     bodies<Flow>('flows'),
-    store.query<[Omit<Process, 'exchanges'>, string, Pick<Process, 'description' | 'provenance'>?]>(
-      `SELECT body, exchanges${withDocs ? ', documentation' : ''} FROM datasets WHERE release_id = $1 ORDER BY position`,
+    store.query<[string]>('SELECT ids FROM exchange_id_lists WHERE release_id = $1 ORDER BY list', [id], 'array').then((rows) => rows.map(([ids]) => JSON.parse(ids) as string[])),
+    store.query<[Omit<Process, 'exchanges'>, string, string, number | null, Pick<Process, 'description' | 'provenance'>?]>(
+      `SELECT body, exchange_numbers, exchange_details, exchange_ids${withDocs ? ', documentation' : ''} FROM datasets WHERE release_id = $1 ORDER BY position`,
       [id],
       'array',
     ),
   ]);
-  const flowIds = flows.map((f) => f.id);
-  const processes: Process[] = datasets.map(([body, exchanges, docs]) => ({ ...body, ...docs, exchanges: unpackExchanges(exchanges, flowIds) }));
-  return { name: meta.name, origin: meta.origin ?? '', flows, processes, unitGroups, flowProperties };
+  const { exchanges, columns } = unpackExchanges(
+    datasets.map(([, numbers, details, list]) => ({ numbers, details, ids: list === null ? null : idLists[list] })),
+    flows.map((f) => f.id),
+    datasets.map(([body]) => body.id),
+  );
+  const processes: Process[] = datasets.map(([body, , , , docs], i) => ({ ...body, ...docs, exchanges: exchanges[i] }));
+  return { db: { name: meta.name, origin: meta.origin ?? '', flows, processes, unitGroups, flowProperties }, columns };
 }
 
 export async function loadFactors(store: Queryable, release: string): Promise<Factor[]> {

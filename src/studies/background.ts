@@ -2,11 +2,13 @@ import type { Factor } from '../model/factor.ts';
 import type { LciDatabase } from '../model/lci.ts';
 import type { GhgLine, ImpactMethod } from '../model/method.ts';
 import type { StudyMethod } from '../model/study.ts';
+import type { ExchangeColumns } from '../engine/linking.ts';
 import { buildSystem, type LcaSystem } from '../engine/system.ts';
 import { allProcessScores, characterizationVector, factorizeSystem, GHG_LINES, type CharacterizationVector } from '../engine/lca.ts';
 import type { Factorization } from '../engine/sparse/lu.ts';
 import { getMethod } from '../factors/gwp.ts';
-import { loadFactors, loadRelease, type Queryable } from '../store/index.ts';
+import { loadFactors, type Queryable } from '../store/index.ts';
+import { loadReleaseWithColumns } from '../store/releases.ts';
 
 /**
  * The background a study is calculated on: one LCI release and one factor release, both pinned by
@@ -52,25 +54,25 @@ export function loadBackground(db: Queryable, lciRelease: string, factorRelease:
 }
 
 async function buildBackground(store: Queryable, lciRelease: string, factorRelease: string, methodId: StudyMethod): Promise<Background> {
-  const [db, factors] = await Promise.all([lciFor(store, lciRelease), loadFactors(store, factorRelease)]);
+  const [lci, factors] = await Promise.all([lciFor(store, lciRelease), loadFactors(store, factorRelease)]);
   if (factors.length === 0) throw new UnknownReleaseError(factorRelease, 'factors');
-  return backgroundOf(db, factors, lciRelease, factorRelease, getMethod(methodId));
+  return backgroundOf(lci.db, factors, lciRelease, factorRelease, getMethod(methodId), lci.columns);
 }
 
-async function lciFor(store: Queryable, release: string): Promise<LciDatabase> {
+async function lciFor(store: Queryable, release: string): Promise<{ db: LciDatabase; columns: ExchangeColumns }> {
   try {
-    const db = await loadRelease(store, release);
-    if (db.processes.length === 0) throw new UnknownReleaseError(release, 'LCI processes');
-    return db;
+    const lci = await loadReleaseWithColumns(store, release);
+    if (lci.db.processes.length === 0) throw new UnknownReleaseError(release, 'LCI processes');
+    return lci;
   } catch (err) {
     if (err instanceof UnknownReleaseError) throw err;
     throw new UnknownReleaseError(release, `LCI database (${(err as Error).message})`);
   }
 }
 
-/** Pure: the matrices, one factorization and the per-line scores of every process. */
-export function backgroundOf(db: LciDatabase, factors: Factor[], lciRelease: string, factorRelease: string, method: ImpactMethod): Background {
-  const system = buildSystem(db);
+/** Pure: the matrices, one factorization and the per-line scores of every process. `columns`: db's exchanges as the store loaded them. */
+export function backgroundOf(db: LciDatabase, factors: Factor[], lciRelease: string, factorRelease: string, method: ImpactMethod, columns?: ExchangeColumns): Background {
+  const system = buildSystem(db, { columns });
   const lu = factorizeSystem(system);
   const cv = characterizationVector(system, method);
   const scores = {} as Record<GhgLine, Float64Array>;
