@@ -98,6 +98,11 @@ export class FootprintCatalog {
     this.stamp = stamp;
   }
 
+  /** the footprint's document in the version asked for (v2 only for entries served in v2.3) */
+  private static doc(e: Entry, spec: Spec): string {
+    return spec === '3.0' ? e.row.v3 : e.row.v2!;
+  }
+
   private static visible(e: Entry, access: Access, spec: Spec): boolean {
     if (e.row.companyId !== access.companyId || (spec === '2.3' && !e.row.v2)) return false;
     return access.products.length === 0 || e.facts.productIds.some((p) => access.products.includes(p));
@@ -144,7 +149,7 @@ export class FootprintCatalog {
   }
 
   private page(access: Access, spec: Spec, filter: FootprintFilter, odata: Predicate | undefined, offset: number, limit: number): { docs: string[]; next?: number } {
-    const text = (e: Entry) => (spec === '3.0' ? e.row.v3 : e.row.v2!);
+    const text = (e: Entry) => FootprintCatalog.doc(e, spec);
     // the company's footprints served in this version: only the products and the filters remain to check
     const all = this.byCompany.get(access.companyId)?.[spec] ?? [];
     if (access.products.length === 0 && noFilter(filter) && !odata) {
@@ -171,7 +176,7 @@ export class FootprintCatalog {
   /** The footprints a RequestCreatedEvent asks for (every match, no paging). */
   async find(access: Access, spec: Spec, accept: (e: Entry) => boolean): Promise<string[]> {
     await this.fresh();
-    return this.entries.filter((e) => FootprintCatalog.visible(e, access, spec) && accept(e)).map((e) => (spec === '3.0' ? e.row.v3 : e.row.v2!));
+    return this.entries.filter((e) => FootprintCatalog.visible(e, access, spec) && accept(e)).map((e) => FootprintCatalog.doc(e, spec));
   }
 
   /**
@@ -183,6 +188,6 @@ export class FootprintCatalog {
     const e = this.byId.get(id.toLowerCase());
     if (!e || e.row.companyId !== access.companyId || (spec === '2.3' && !e.row.v2)) return { refused: 'not-found' };
     if (!FootprintCatalog.visible(e, access, spec)) return { refused: 'forbidden' };
-    return { found: spec === '3.0' ? e.row.v3 : e.row.v2! };
+    return { found: FootprintCatalog.doc(e, spec) };
   }
 }

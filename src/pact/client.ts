@@ -79,6 +79,21 @@ export function nextLink(header: string | string[] | undefined): string | undefi
 
 const base = (url: string) => url.replace(/\/+$/, '');
 
+/** What a connection records of a partner's host. */
+export interface PartnerRecord {
+  name: string;
+  partnerUrl: string | null;
+  partnerClientId: string | null;
+  partnerSecret: string | null;
+  partnerCa: string | null;
+}
+
+/** A client for the partner's host, which needs its URL and the credentials the partner issued to us. */
+export function partnerClient(c: PartnerRecord): PactClient {
+  if (!c.partnerUrl || !c.partnerClientId || !c.partnerSecret) throw new PactClientError(`connection ${c.name} has no partner host and credentials: add them to pull footprints or send requests`);
+  return new PactClient({ url: c.partnerUrl, clientId: c.partnerClientId, clientSecret: c.partnerSecret, ca: c.partnerCa });
+}
+
 export class PactClient {
   private token: { value: string; until: number } | undefined;
 

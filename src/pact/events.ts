@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { validatePactDocument } from '../formats/pact.ts';
 import { dueEvents, findEvent, getConnection, insertEvent, saveReceived, updateEvent, type EventRow, type Spec, type Store, type StoredConnection } from '../store/index.ts';
 import type { Access, FootprintCatalog } from './catalog.ts';
-import { call, PactClient, PactClientError } from './client.ts';
+import { call, PactClient, PactClientError, partnerClient } from './client.ts';
 import { PactRequestError } from './errors.ts';
 import { filterFromRequest, matches } from './filters.ts';
 
@@ -96,11 +96,10 @@ export class PactEvents {
 
   /** Sends a RequestCreatedEvent to a supplier and logs it; the answer arrives at our events endpoint. */
   async request(connection: StoredConnection, spec: Spec, criteria: { productId: string[]; comment?: string }): Promise<string> {
-    if (!connection.partnerUrl || !connection.partnerClientId || !connection.partnerSecret) throw new PactClientError(`connection ${connection.name} has no partner host and credentials to send requests to`);
     const id = randomUUID();
     const data = spec === '3.0' ? { productId: criteria.productId, comment: criteria.comment } : { pf: { productIds: criteria.productId }, comment: criteria.comment };
     const event = { type: EVENT_TYPES[spec].created, specversion: '1.0', id, source: this.source[spec], time: new Date().toISOString(), data };
-    await new PactClient({ url: connection.partnerUrl, clientId: connection.partnerClientId, clientSecret: connection.partnerSecret, ca: connection.partnerCa }).sendEvent(spec, event);
+    await partnerClient(connection).sendEvent(spec, event);
     await insertEvent(this.store, { direction: 'out', connectionId: connection.id, spec, eventId: id, type: event.type, body: event, state: 'sent' });
     return id;
   }
@@ -157,7 +156,7 @@ export class PactEvents {
   }
 
   private async fetchPublished(connection: StoredConnection, row: EventRow): Promise<void> {
-    const client = new PactClient({ url: connection.partnerUrl!, clientId: connection.partnerClientId!, clientSecret: connection.partnerSecret!, ca: connection.partnerCa });
+    const client = partnerClient(connection);
     const ids = (row.body as unknown as Event).data.pfIds as string[];
     for (const id of ids) {
       const { footprint, url } = await client.getFootprint(row.spec, id);

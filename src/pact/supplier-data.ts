@@ -2,7 +2,7 @@ import { validatePactDocument } from '../formats/pact.ts';
 import type { Entry, EntrySource, Study } from '../model/study.ts';
 import { getStudy, saveReceived, saveStudy, type ReceivedRow, type Spec, type Store, type StoredConnection } from '../store/index.ts';
 import { conversion } from '../studies/per-unit.ts';
-import { PactClient, PactClientError } from './client.ts';
+import { partnerClient } from './client.ts';
 
 /**
  * Suppliers' footprints as primary data: pulling them from a partner's host (checked against the
@@ -17,11 +17,6 @@ export class InvalidFootprintError extends Error {
   ) {
     super(`${url}: the partner's footprint does not conform to the PACT Tech Spec:\n  ${errors.join('\n  ')}`);
   }
-}
-
-export function partnerClient(c: StoredConnection): PactClient {
-  if (!c.partnerUrl || !c.partnerClientId || !c.partnerSecret) throw new PactClientError(`connection ${c.name} has no partner host and credentials: add them to pull footprints`);
-  return new PactClient({ url: c.partnerUrl, clientId: c.partnerClientId, clientSecret: c.partnerSecret, ca: c.partnerCa });
 }
 
 /** Pulls the partner's footprints of a product (all pages); every one must validate, or none is kept. */

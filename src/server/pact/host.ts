@@ -38,25 +38,15 @@ function pactError(c: Context, kind: PactErrorKind, message: string) {
   return c.json({ code, message }, status);
 }
 
-/** next-page URLs already made, by host, request URL and paging (pollers ask for the same pages again and again) */
-const nextUrls = new Map<string, string>();
-
 /** The absolute URL of the next page, on the host the client called (spec: same `host` as the request). */
 function nextPageUrl(c: Context, offset: number, limit: number): string {
+  const url = new URL(c.req.url);
   const host = c.req.header('host');
-  const key = `${host ?? ''} ${c.req.url} ${offset} ${limit}`;
-  let next = nextUrls.get(key);
-  if (next === undefined) {
-    const url = new URL(c.req.url);
-    if (host) url.host = host;
-    url.protocol = 'https:';
-    url.searchParams.set('limit', String(limit));
-    url.searchParams.set('offset', String(offset));
-    next = url.toString();
-    if (nextUrls.size >= 1000) nextUrls.clear();
-    nextUrls.set(key, next);
-  }
-  return next;
+  if (host) url.host = host;
+  url.protocol = 'https:';
+  url.searchParams.set('limit', String(limit));
+  url.searchParams.set('offset', String(offset));
+  return url.toString();
 }
 
 /** Whether an Accept-Encoding header (RFC 9110 §12.5.3) takes gzip: named, or `*`, with a q-value above 0. */

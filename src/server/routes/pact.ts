@@ -12,7 +12,7 @@ import { publishStudy, PublishError } from '../../pact/publish.ts';
 import { footprintFigures, InvalidFootprintError, pullFootprints, useInStudy, UseInStudyError } from '../../pact/supplier-data.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
-import { IdParamSchema } from '../schemas.ts';
+import { ErrorSchema, IdParamSchema } from '../schemas.ts';
 import { readableStudy, writableStudy, written } from './studies.ts';
 
 /**
@@ -69,7 +69,7 @@ export function pactRoutes(deps: Deps) {
       summary: "a verifier signs off the latest calculated result (needed before it is published over PACT)",
       security: bearer,
       request: { params: IdParamSchema, body: json(z.object({ statement: z.string().trim().min(1) })) },
-      responses: { 200: ok(VerificationSchema, 'recorded'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'no current result') },
+      responses: { 200: ok(VerificationSchema, 'recorded'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'no current result') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -96,7 +96,7 @@ export function pactRoutes(deps: Deps) {
         401: ERRORS[401],
         403: ERRORS[403],
         404: ERRORS[404],
-        409: ok(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'not calculated or not verified'),
+        409: ok(ErrorSchema, 'not calculated or not verified'),
       },
     }),
     async (c) => {
@@ -161,7 +161,7 @@ export function pactRoutes(deps: Deps) {
       summary: 'add a partner: issues the client id and secret the partner uses at our /auth/token (the secret is shown once)',
       security: bearer,
       request: { body: json(ConnectionInputSchema) },
-      responses: { 201: ok(NewConnectionSchema, 'the connection and its secret'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 409: ok(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'the name is taken') },
+      responses: { 201: ok(NewConnectionSchema, 'the connection and its secret'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 409: ok(ErrorSchema, 'the name is taken') },
     }),
     async (c) => {
       const user = enterprise(c, 'manage PACT partners');
@@ -199,8 +199,8 @@ export function pactRoutes(deps: Deps) {
         401: ERRORS[401],
         403: ERRORS[403],
         404: ERRORS[404],
-        422: ok(z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) }), 'the partner sent a document that is not valid PACT'),
-        502: ok(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'the partner host failed'),
+        422: ok(ErrorSchema, 'the partner sent a document that is not valid PACT'),
+        502: ok(ErrorSchema, 'the partner host failed'),
       },
     }),
     async (c) => {
@@ -243,7 +243,7 @@ export function pactRoutes(deps: Deps) {
       summary: "cost an entry with a received supplier footprint (primary data); saves a new study version",
       security: bearer,
       request: { params: z.object({ id: z.string(), entryId: z.string() }), body: json(z.object({ receivedId: z.string(), baseVersion: z.number().int().positive() })) },
-      responses: { 200: ok(StudySchema, 'the new version'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(z.object({ error: z.object({ code: z.string(), message: z.string() }) }), 'stale version') },
+      responses: { 200: ok(StudySchema, 'the new version'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'stale version') },
     }),
     async (c) => {
       const { id, entryId } = c.req.valid('param');
