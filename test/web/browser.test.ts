@@ -2,7 +2,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { ensureWebBuild } from '../../src/cli/web-build.ts';
 import { validatePactFootprint } from '../../src/formats/pact.ts';
 import { DEMO_USERS } from '../../src/server/demo.ts';
@@ -19,7 +20,6 @@ import { platform } from '../server/platform.ts';
  */
 
 const SHOTS = join(root, 'test-artifacts', 'browser');
-const CHROMIUM = process.env.TANJI_CHROMIUM ?? '/usr/bin/chromium';
 const [practitioner, verifier] = DEMO_USERS;
 
 let store: Store;
@@ -30,10 +30,7 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   ({ store } = await platform());
   running = await serve(store, { port: 0, webDir: await ensureWebBuild(root) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { submitDatasets } from '../../src/cobuild/submissions.ts';
 import { ensureWebBuild } from '../../src/cli/web-build.ts';
 import { seedFactors } from '../../src/factors/seed.ts';
@@ -27,7 +28,6 @@ import { platform } from '../server/platform.ts';
  */
 
 const SHOTS = join(root, 'test-artifacts', 'cobuild-browser');
-const CHROMIUM = process.env.TANJI_CHROMIUM ?? '/usr/bin/chromium';
 const practitioner = DEMO_USERS[0];
 const steward = DEMO_USERS.find((u) => u.role === 'steward')!;
 const PASSWORD = 'correct horse battery';
@@ -49,10 +49,7 @@ before(async () => {
   const stewardUser = (await findUserByEmail(store, steward.email))!;
   await insertBenchmark(store, { id: 'durian', name: 'Hainan durian 1 kg', study: durianStudy(), createdBy: stewardUser.id });
   running = await serve(store, { port: 0, webDir: await ensureWebBuild(root) });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

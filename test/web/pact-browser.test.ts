@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
+import { launchChromium } from './chromium.ts';
 import { ensureWebBuild } from '../../src/cli/web-build.ts';
 import { DEMO_USERS } from '../../src/server/demo.ts';
 import { jobsIdle } from '../../src/server/jobs.ts';
@@ -21,7 +22,6 @@ import { platform } from '../server/platform.ts';
  */
 
 const SHOTS = join(root, 'test-artifacts', 'browser');
-const CHROMIUM = process.env.TANJI_CHROMIUM ?? '/usr/bin/chromium';
 const [practitioner, verifier] = DEMO_USERS;
 
 interface Instance {
@@ -45,10 +45,7 @@ before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   const webDir = await ensureWebBuild(root);
   [buyer, supplier] = await Promise.all([instance(webDir), instance(webDir)]);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
