@@ -151,7 +151,7 @@ export async function apiBenchmarks(opts: ApiBenchOptions = {}): Promise<ApiBenc
       const host = hostCpu();
       const own = process.cpuUsage();
       t0 = performance.now();
-      const r = await load(loadGenerator, { url: running.url + path, token, connections, durationS });
+      const r = await load(loadGenerator, { url: running.url + path, headers: { authorization: `Bearer ${token}` }, connections, durationS });
       const wall = ms(t0);
       running.server.off('connection', onConnection);
       const { user, system } = process.cpuUsage(own);
@@ -313,14 +313,13 @@ export function client(base: string, token?: string) {
 
 export async function load(
   where: LoadGenerator,
-  o: { url: string; token: string; connections: number; durationS: number },
-): Promise<Omit<LoadRun, 'case' | 'path' | 'acceptedIn1s' | 'lastAcceptS'>> {
-  const headers = { authorization: `Bearer ${o.token}` };
+  o: { url: string; headers: Record<string, string>; connections: number; durationS: number },
+): Promise<Omit<LoadRun, 'case' | 'path' | 'acceptedIn1s' | 'lastAcceptS'> & { bytesPerS: number }> {
   let r: autocannon.Result;
   if (where === 'in-process') {
-    r = await autocannon({ url: o.url, connections: o.connections, duration: o.durationS, headers });
+    r = await autocannon({ url: o.url, connections: o.connections, duration: o.durationS, headers: o.headers });
   } else {
-    const args = [AUTOCANNON_CLI, '-c', String(o.connections), '-d', String(o.durationS), '-j', '-H', `authorization=Bearer ${o.token}`, o.url];
+    const args = [AUTOCANNON_CLI, '-c', String(o.connections), '-d', String(o.durationS), '-j', ...Object.entries(o.headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]), o.url];
     // asynchronous: the server answering the requests lives in this process
     const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 24 });
     r = JSON.parse(stdout.trim().split('\n').pop()!) as autocannon.Result;
@@ -328,6 +327,7 @@ export async function load(
   return {
     requestsPerS: r.requests.average,
     requests: r.requests.total,
+    bytesPerS: r.throughput.average,
     p50: r.latency.p50,
     p97_5: r.latency.p97_5,
     p99: r.latency.p99,
@@ -342,9 +342,9 @@ export async function load(
  * Busy share of all cores since `since` (Linux /proc/stat; undefined elsewhere): with the server's
  * own share it tells whether other processes took CPU from the run.
  */
-function hostCpu(): number[];
-function hostCpu(since: number[]): number | undefined;
-function hostCpu(since?: number[]): number[] | number | undefined {
+export function hostCpu(): number[];
+export function hostCpu(since: number[]): number | undefined;
+export function hostCpu(since?: number[]): number[] | number | undefined {
   let now: number[];
   try {
     now = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
@@ -371,7 +371,7 @@ export async function warmUp(api: ReturnType<typeof client>, path: string): Prom
 }
 
 /** Medians of n sequential calls, after a warm-up. */
-async function medianMs(fn: () => unknown, n = 300): Promise<number> {
+export async function medianMs(fn: () => unknown, n = 300): Promise<number> {
   for (let i = 0; i < 30; i++) await fn();
   const t: number[] = [];
   for (let i = 0; i < n; i++) {

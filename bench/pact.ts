@@ -1,25 +1,21 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:https';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gunzipSync, gzip } from 'node:zlib';
-import autocannon from 'autocannon';
-import { importDatabase } from '../src/formats/index.ts';
 import { validatePactFootprint } from '../src/formats/pact.ts';
-import { seedFactors, SEED_RELEASE } from '../src/factors/seed.ts';
+import { SEED_RELEASE } from '../src/factors/seed.ts';
 import { createRng } from '../src/engine/uncertainty.ts';
 import { call, nextLink } from '../src/pact/client.ts';
 import { accessOf } from '../src/pact/events.ts';
 import { filterFromQuery } from '../src/pact/filters.ts';
-import { serve, type Running } from '../src/server/main.ts';
-import { DEMO_COMPANY, DEMO_USERS, ensureDemo } from '../src/server/demo.ts';
+import type { Running } from '../src/server/main.ts';
+import { DEMO_COMPANY, DEMO_USERS } from '../src/server/demo.ts';
 import { DEMO_PARTNER } from '../src/server/demo-pact.ts';
-import { connectionForLogin, findCompany, findUserByEmail, footprintsStamp, listFootprintRows, openStore, saveRelease, type FootprintRow, type Store } from '../src/store/index.ts';
-import type { LoadGenerator, LoadRun } from './api.ts';
+import { connectionForLogin, findCompany, findUserByEmail, footprintsStamp, listFootprintRows, type FootprintRow, type Store } from '../src/store/index.ts';
+import { hostCpu, load, medianMs, platform, type LoadGenerator, type LoadRun } from './api.ts';
 
 /**
  * The PACT host under load (issue 5: "list footprints with 10,000 stored, p99 under 50 ms at 100
@@ -54,9 +50,6 @@ import type { LoadGenerator, LoadRun } from './api.ts';
  * in bench/api.ts (TANJI_BENCH_API_LOADGEN=in-process runs it here).
  */
 
-const here = dirname(fileURLToPath(import.meta.url));
-const uslciZip = process.env.USLCI_JSONLD ?? resolve(here, '../../shared/data/uslci/uslci-olca1.5-jsonld.zip');
-const AUTOCANNON_CLI = resolve(here, '../node_modules/autocannon/autocannon.js');
 
 const LIST_P99_TARGET_MS = 50;
 const FOOTPRINTS = 10_000;
@@ -84,7 +77,6 @@ export interface Stored {
 }
 
 const ms = (t0: number) => performance.now() - t0;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const gzipAsync = promisify(gzip);
 const iso = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
 
@@ -96,14 +88,9 @@ export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<strin
 
   const lines: string[] = [];
   let t0 = performance.now();
-  const dir = mkdtempSync(join(tmpdir(), 'tanji-bench-pact-'));
-  const store = await openStore({ dataDir: join(dir, 'data') });
-  let running: Running | undefined;
+  const p = await platform();
+  const { dir, store, running } = p;
   try {
-    await saveRelease(store, { release: SEED_RELEASE, factors: seedFactors() });
-    await saveRelease(store, { release: 'uslci', database: await importDatabase(uslciZip) });
-    await ensureDemo(store);
-    running = await serve(store, { port: 0, tlsDir: join(dir, 'tls') });
     const setupS = ms(t0) / 1000;
     const { pactUrl, pactCertificate: ca } = running;
 
@@ -205,9 +192,7 @@ export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<strin
     );
     return lines;
   } finally {
-    await running?.close();
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
+    await p.close();
   }
 }
 
@@ -386,62 +371,6 @@ async function listCosts(running: Running, store: Store, pages: { name: string; 
     `pact list costs (ms, median of 300 sequential calls, server idle): ${out.join('; ')}`,
     `pact store check (footprintsStamp, at most once a second, on the server's thread with PGlite): ${(await medianMs(() => footprintsStamp(store), 21)).toFixed(1)} ms`,
   ];
-}
-
-async function medianMs(fn: () => unknown, n = 300): Promise<number> {
-  for (let i = 0; i < 30; i++) await fn();
-  const t: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    t.push(ms(t0));
-  }
-  return median(t);
-}
-
-/** Busy share of all cores since `since` (Linux /proc/stat; undefined elsewhere), as in bench/api.ts. */
-function hostCpu(): number[];
-function hostCpu(since: number[]): number | undefined;
-function hostCpu(since?: number[]): number[] | number | undefined {
-  let now: number[];
-  try {
-    now = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  } catch {
-    now = [];
-  }
-  if (!since) return now;
-  if (now.length < 5 || since.length < 5) return undefined;
-  const d = now.map((v, i) => v - since[i]);
-  const total = d.reduce((a, b) => a + b, 0);
-  return total > 0 ? ((total - d[3] - d[4]) / total) * availableParallelism() : undefined;
-}
-
-/** One autocannon run with the given request headers (bench/api.ts's load() sends only the token). */
-export async function load(
-  where: LoadGenerator,
-  o: { url: string; headers: Record<string, string>; connections: number; durationS: number },
-): Promise<Omit<LoadRun, 'case' | 'path' | 'acceptedIn1s' | 'lastAcceptS'> & { bytesPerS: number }> {
-  let r: autocannon.Result;
-  if (where === 'in-process') {
-    r = await autocannon({ url: o.url, connections: o.connections, duration: o.durationS, headers: o.headers });
-  } else {
-    const args = [AUTOCANNON_CLI, '-c', String(o.connections), '-d', String(o.durationS), '-j', ...Object.entries(o.headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]), o.url];
-    // asynchronous: the server answering the requests lives in this process
-    const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 24 });
-    r = JSON.parse(stdout.trim().split('\n').pop()!) as autocannon.Result;
-  }
-  return {
-    requestsPerS: r.requests.average,
-    requests: r.requests.total,
-    bytesPerS: r.throughput.average,
-    p50: r.latency.p50,
-    p97_5: r.latency.p97_5,
-    p99: r.latency.p99,
-    max: r.latency.max,
-    non2xx: r.non2xx,
-    errors: r.errors - r.timeouts,
-    timeouts: r.timeouts,
-  };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
