@@ -41,7 +41,7 @@ import { DEMO_STUDY_NAME } from '../src/studies/demo-durian.ts';
  *    Carlo iterations is reported for information.
  *
  * The load generator runs in a child process by default (TANJI_BENCH_API_LOADGEN=in-process runs
- * it in this process instead): in this process it would compete with the server for the one
+ * it in this process instead, =wrk runs wrk): in this process it would compete with the server for the one
  * JavaScript thread, and every millisecond it spends parsing responses would count as server
  * latency (measured: p99 two to three times worse, and timeouts). In a child it needs about 15 %
  * of a core of the 2-core CI machine; the server (JavaScript and PGlite on one thread) has the
@@ -51,19 +51,35 @@ import { DEMO_STUDY_NAME } from '../src/studies/demo-durian.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const uslciZip = process.env.USLCI_JSONLD ?? resolve(here, '../../shared/data/uslci/uslci-olca1.5-jsonld.zip');
 const AUTOCANNON_CLI = resolve(here, '../node_modules/autocannon/autocannon.js');
+const WRK_REPORT = resolve(here, 'wrk-report.lua');
+/** one per core: the server gets its share of the machine from the scheduler, as it would from real clients */
+const WRK_THREADS = availableParallelism();
+/** as autocannon's: an answer slower than this counts as a timeout, not as a latency */
+const TIMEOUT_S = 10;
 
 const READ_P99_TARGET_MS = 100;
 const RECALC_TARGET_MS = 1000;
 const STUDY_LINES = 200;
 const POLL_MS = 10;
 
-export type LoadGenerator = 'child' | 'in-process';
+/**
+ * autocannon in a child process or in the server's, or wrk (Debian's `wrk`, in C). autocannon
+ * appends every response body to a JavaScript string, so on large answers it needs more CPU
+ * than the server it measures; wrk only counts the bytes.
+ */
+export type LoadGenerator = 'child' | 'in-process' | 'wrk';
+
+export const LOAD_GENERATORS: LoadGenerator[] = ['child', 'in-process', 'wrk'];
+
+export function describeLoadGenerator(g: LoadGenerator): string {
+  return g === 'wrk' ? `wrk (${WRK_THREADS} threads)` : `autocannon ${g === 'child' ? 'in a child process' : 'in the server process'}`;
+}
 
 export interface ApiBenchOptions {
-  /** seconds per autocannon run (default BENCH_API_SECONDS or 10) */
+  /** seconds per load run (default BENCH_API_SECONDS or 10) */
   durationS?: number;
   connections?: number;
-  /** where autocannon runs (default TANJI_BENCH_API_LOADGEN or child) */
+  /** the load generator (default TANJI_BENCH_API_LOADGEN or autocannon in a child process) */
   loadGenerator?: LoadGenerator;
   /** repetitions of the direct calculation (default BENCH_REPEATS or 21) */
   repeats?: number;
@@ -81,7 +97,7 @@ export interface LoadRun {
   non2xx: number;
   /** connection errors other than timeouts */
   errors: number;
-  /** requests without an answer within autocannon's 10 s (not in the latency histogram) */
+  /** requests without an answer within the load generator's 10 s (not in the latency histogram) */
   timeouts: number;
   /** the server's view of the run: connections it accepted within 1 s, and when it accepted the last one */
   acceptedIn1s: number;
@@ -124,7 +140,7 @@ export async function apiBenchmarks(opts: ApiBenchOptions = {}): Promise<ApiBenc
   const connections = opts.connections ?? 100;
   const loadGenerator = opts.loadGenerator ?? ((process.env.TANJI_BENCH_API_LOADGEN as LoadGenerator | undefined) || 'child');
   const repeats = opts.repeats ?? Number(process.env.BENCH_REPEATS ?? 21);
-  if (loadGenerator !== 'child' && loadGenerator !== 'in-process') throw new Error(`TANJI_BENCH_API_LOADGEN=${loadGenerator}: use child or in-process`);
+  if (!LOAD_GENERATORS.includes(loadGenerator)) throw new Error(`TANJI_BENCH_API_LOADGEN=${loadGenerator}: use ${LOAD_GENERATORS.join(', ')}`);
 
   const lines: string[] = [];
   let t0 = performance.now();
@@ -133,7 +149,7 @@ export async function apiBenchmarks(opts: ApiBenchOptions = {}): Promise<ApiBenc
   try {
     lines.push(
       `api server: ${running.url} on PGlite in ${p.dir} (seed factors ${SEED_RELEASE}, USLCI, demo; set up in ${(ms(t0) / 1000).toFixed(1)} s); ` +
-        `load generator: autocannon ${loadGenerator === 'child' ? 'in a child process' : 'in the server process'}, ${connections} connections, ${durationS} s per run after 500 warm-up requests`,
+        `load generator: ${describeLoadGenerator(loadGenerator)}, ${connections} connections, ${durationS} s per run after 500 warm-up requests`,
     );
     // 1. reads under load
     const reads: LoadRun[] = [];
@@ -315,6 +331,7 @@ export async function load(
   where: LoadGenerator,
   o: { url: string; headers: Record<string, string>; connections: number; durationS: number },
 ): Promise<Omit<LoadRun, 'case' | 'path' | 'acceptedIn1s' | 'lastAcceptS'> & { bytesPerS: number }> {
+  if (where === 'wrk') return wrk(o);
   let r: autocannon.Result;
   if (where === 'in-process') {
     r = await autocannon({ url: o.url, connections: o.connections, duration: o.durationS, headers: o.headers });
@@ -335,6 +352,50 @@ export async function load(
     non2xx: r.non2xx,
     errors: r.errors - r.timeouts,
     timeouts: r.timeouts,
+  };
+}
+
+interface WrkReport {
+  requests: number;
+  durationUs: number;
+  bytes: number;
+  /** microseconds */
+  p50: number;
+  p97_5: number;
+  p99: number;
+  max: number;
+  /** answers with a status of 400 or more */
+  status: number;
+  connect: number;
+  read: number;
+  write: number;
+  timeout: number;
+}
+
+/** A wrk run, reported as autocannon's are (wrk counts answers of 3xx as successes; autocannon does not, and the benchmarks expect none). */
+async function wrk(o: { url: string; headers: Record<string, string>; connections: number; durationS: number }): ReturnType<typeof load> {
+  const args = ['-t', String(Math.min(WRK_THREADS, o.connections)), '-c', String(o.connections), '-d', `${o.durationS}s`, '--timeout', `${TIMEOUT_S}s`, '-s', WRK_REPORT];
+  for (const [k, v] of Object.entries(o.headers)) args.push('-H', `${k}: ${v}`);
+  let stdout: string;
+  try {
+    ({ stdout } = await promisify(execFile)('wrk', [...args, o.url], { maxBuffer: 1 << 24 }));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('wrk is not installed: apt-get install wrk (or TANJI_BENCH_API_LOADGEN=child for autocannon)');
+    throw e;
+  }
+  const r = JSON.parse(stdout.trim().split('\n').pop()!) as WrkReport;
+  const seconds = r.durationUs / 1e6;
+  return {
+    requestsPerS: r.requests / seconds,
+    requests: r.requests,
+    bytesPerS: r.bytes / seconds,
+    p50: r.p50 / 1000,
+    p97_5: r.p97_5 / 1000,
+    p99: r.p99 / 1000,
+    max: r.max / 1000,
+    non2xx: r.status,
+    errors: r.connect + r.read + r.write,
+    timeouts: r.timeout,
   };
 }
 

@@ -61,12 +61,19 @@ export async function issueToken(db: Queryable, authorization: string | undefine
 
 const RECHECK_MS = 5000;
 
+type Known = { connection: StoredConnection; expiresAt: number; checkedAt: number };
+
 /**
  * Bearer tokens to connections, remembered for a few seconds so that a burst of list calls costs
- * one look-up; a revoked connection is refused again within that time.
+ * one look-up; a revoked connection is refused again within that time. The requests of one
+ * token that arrive while it is being looked up wait for that one look-up: a partner's hundred
+ * open connections would otherwise send a hundred queries at once every few seconds.
  */
 export class TokenCache {
-  private known = new Map<string, { connection: StoredConnection; expiresAt: number; checkedAt: number }>();
+  private known = new Map<string, Known>();
+  private pending = new Map<string, Promise<Known | undefined>>();
+  /** bumped by forget, so that a look-up begun before a revocation is not remembered after it */
+  private generation = 0;
 
   constructor(private readonly db: Queryable) {}
 
@@ -74,23 +81,39 @@ export class TokenCache {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!m) throw new PactRequestError('BadRequest', 'send the access token from /auth/token as "Authorization: Bearer <token>"');
     const hash = sha256(m[1]);
-    const now = Date.now();
     let hit = this.known.get(hash);
-    if (!hit || now - hit.checkedAt > RECHECK_MS) {
-      const found = await tokenConnection(this.db, hash);
-      if (!found) {
-        this.known.delete(hash);
-        throw new PactRequestError('BadRequest', 'the access token is not valid: get one from /auth/token');
-      }
-      hit = { ...found, checkedAt: now };
-      if (this.known.size > 10_000) this.known.clear();
-      this.known.set(hash, hit);
+    if (!hit || Date.now() - hit.checkedAt > RECHECK_MS) {
+      hit = await this.lookUp(hash);
+      if (!hit) throw new PactRequestError('BadRequest', 'the access token is not valid: get one from /auth/token');
     }
-    if (hit.expiresAt <= now) throw new PactRequestError('TokenExpired', 'the access token has expired: get a new one from /auth/token');
+    if (hit.expiresAt <= Date.now()) throw new PactRequestError('TokenExpired', 'the access token has expired: get a new one from /auth/token');
     return hit.connection;
   }
 
+  private lookUp(hash: string): Promise<Known | undefined> {
+    let p = this.pending.get(hash);
+    if (!p) {
+      const generation = this.generation;
+      p = tokenConnection(this.db, hash)
+        .then((found) => {
+          if (!found) {
+            this.known.delete(hash);
+            return undefined;
+          }
+          const hit = { ...found, checkedAt: Date.now() };
+          if (generation !== this.generation) return hit;
+          if (this.known.size > 10_000) this.known.clear();
+          this.known.set(hash, hit);
+          return hit;
+        })
+        .finally(() => this.pending.delete(hash));
+      this.pending.set(hash, p);
+    }
+    return p;
+  }
+
   forget(connectionId: string): void {
+    this.generation++;
     for (const [k, v] of this.known) if (v.connection.id === connectionId) this.known.delete(k);
   }
 }
