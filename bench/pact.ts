@@ -10,6 +10,7 @@ import { validatePactFootprint } from '../src/formats/pact.ts';
 import { SEED_RELEASE } from '../src/factors/seed.ts';
 import { createRng } from '../src/engine/uncertainty.ts';
 import { call, nextLink } from '../src/pact/client.ts';
+import { listQuery } from '../src/pact/catalog.ts';
 import { accessOf } from '../src/pact/events.ts';
 import { filterFromQuery } from '../src/pact/filters.ts';
 import type { Running } from '../src/server/main.ts';
@@ -413,16 +414,16 @@ async function listCosts(running: Running, store: Store, pages: { name: string; 
     const params = new URL(c.url).searchParams;
     const limit = Number(params.get('limit') ?? DEFAULT_LIMIT);
     const offset = Number(params.get('offset') ?? 0);
-    const filter = filterFromQuery(params);
-    const page = async () => catalog.list(access, '3.0', filter, undefined, offset, limit);
+    const query = listQuery(filterFromQuery(params), undefined, offset, limit);
+    const page = async () => catalog.list(access, '3.0', query);
     const body = async () => Buffer.from(`{"data":[${(await page()).docs.join(',')}]}`);
-    const cached = await catalog.listBody(access, '3.0', filter, undefined, offset, limit);
+    const cached = await catalog.listBody(access, '3.0', query);
     const t0 = performance.now();
     await gzipAsync(cached.body);
     const gzipMs = ms(t0);
     out.push(
       `${c.name} page ${(await medianMs(page)).toFixed(3)}, body built ${(await medianMs(body)).toFixed(3)}, ` +
-        `cached ${(await medianMs(() => catalog.listBody(access, '3.0', filter, undefined, offset, limit))).toFixed(3)}, gzip ${gzipMs.toFixed(1)}`,
+        `cached ${(await medianMs(() => catalog.listBody(access, '3.0', query))).toFixed(3)}, gzip ${gzipMs.toFixed(1)}`,
     );
   }
   return [

@@ -30,9 +30,25 @@ export interface Access {
   companyId: string;
   /** lower-case product URNs; empty: all of the company's */
   products: string[];
+  /** both of the above as text, naming the access in the page cache */
+  key: string;
 }
 
 export type Lookup = { found: string } | { refused: 'not-found' | 'forbidden' };
+
+/** What a ListFootprints call asks for, parsed from its URL; `key` names it in the page cache. */
+export interface ListQuery {
+  filter: FootprintFilter;
+  /** a v2 $filter: its text and the predicate parsed from it */
+  odata?: { text: string; predicate: Predicate };
+  offset: number;
+  limit: number;
+  key: string;
+}
+
+export function listQuery(filter: FootprintFilter, odata: ListQuery['odata'], offset: number, limit: number): ListQuery {
+  return { filter, odata, offset, limit, key: JSON.stringify([filter, odata?.text ?? null, offset, limit]) };
+}
 
 /** A ListFootprints answer: the body `{"data":[…]}` as bytes, and the offset of the next page if any. */
 export interface PageBody {
@@ -109,22 +125,18 @@ export class FootprintCatalog {
   }
 
   /** One page of the footprints the partner may see that pass the filters, and the offset of the next page if any. */
-  async list(access: Access, spec: Spec, filter: FootprintFilter, odata: Predicate | undefined, offset: number, limit: number): Promise<{ docs: string[]; next?: number }> {
+  async list(access: Access, spec: Spec, q: ListQuery): Promise<{ docs: string[]; next?: number }> {
     await this.fresh();
-    return this.page(access, spec, filter, odata, offset, limit);
+    return this.page(access, spec, q);
   }
 
-  /**
-   * The same page as the ListFootprints response body, `{"data":[…]}` in UTF-8. `odata.text` is
-   * the $filter the predicate was parsed from: with the access, the spec, the filter and the
-   * paging it names the page in the cache.
-   */
-  async listBody(access: Access, spec: Spec, filter: FootprintFilter, odata: { text: string; predicate: Predicate } | undefined, offset: number, limit: number): Promise<PageBody> {
+  /** The same page as the ListFootprints response body, `{"data":[…]}` in UTF-8. */
+  async listBody(access: Access, spec: Spec, q: ListQuery): Promise<PageBody> {
     await this.fresh();
-    const key = JSON.stringify([access.companyId, access.products, spec, filter, odata?.text ?? null, offset, limit]);
+    const key = `${access.key}${spec}${q.key}`;
     const cached = this.pages.get(key);
     if (cached) return cached;
-    const { docs, next } = this.page(access, spec, filter, odata?.predicate, offset, limit);
+    const { docs, next } = this.page(access, spec, q);
     const answer: PageBody = { body: Buffer.from(`{"data":[${docs.join(',')}]}`), next };
     if (answer.body.length <= PAGE_CACHE_BYTES / 8) {
       // the oldest pages go first when the cache is full
@@ -148,7 +160,8 @@ export class FootprintCatalog {
     }));
   }
 
-  private page(access: Access, spec: Spec, filter: FootprintFilter, odata: Predicate | undefined, offset: number, limit: number): { docs: string[]; next?: number } {
+  private page(access: Access, spec: Spec, { filter, odata: o, offset, limit }: ListQuery): { docs: string[]; next?: number } {
+    const odata = o?.predicate;
     const text = (e: Entry) => FootprintCatalog.doc(e, spec);
     // the company's footprints served in this version: only the products and the filters remain to check
     const all = this.byCompany.get(access.companyId)?.[spec] ?? [];

@@ -65,7 +65,8 @@ type Known = { connection: StoredConnection; expiresAt: number; checkedAt: numbe
 
 /**
  * Bearer tokens to connections, remembered for a few seconds so that a burst of list calls costs
- * one look-up; a revoked connection is refused again within that time. The requests of one
+ * one look-up; a revoked connection is refused again within that time. In memory the tokens key
+ * the map as they are, so that a call costs no hashing; the store has only their hashes. The requests of one
  * token that arrive while it is being looked up wait for that one look-up: a partner's hundred
  * open connections would otherwise send a hundred queries at once every few seconds.
  */
@@ -80,34 +81,34 @@ export class TokenCache {
   async connection(authorization: string | undefined): Promise<StoredConnection> {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!m) throw new PactRequestError('BadRequest', 'send the access token from /auth/token as "Authorization: Bearer <token>"');
-    const hash = sha256(m[1]);
-    let hit = this.known.get(hash);
+    const token = m[1];
+    let hit = this.known.get(token);
     if (!hit || Date.now() - hit.checkedAt > RECHECK_MS) {
-      hit = await this.lookUp(hash);
+      hit = await this.lookUp(token);
       if (!hit) throw new PactRequestError('BadRequest', 'the access token is not valid: get one from /auth/token');
     }
     if (hit.expiresAt <= Date.now()) throw new PactRequestError('TokenExpired', 'the access token has expired: get a new one from /auth/token');
     return hit.connection;
   }
 
-  private lookUp(hash: string): Promise<Known | undefined> {
-    let p = this.pending.get(hash);
+  private lookUp(token: string): Promise<Known | undefined> {
+    let p = this.pending.get(token);
     if (!p) {
       const generation = this.generation;
-      p = tokenConnection(this.db, hash)
+      p = tokenConnection(this.db, sha256(token))
         .then((found) => {
           if (!found) {
-            this.known.delete(hash);
+            this.known.delete(token);
             return undefined;
           }
           const hit = { ...found, checkedAt: Date.now() };
           if (generation !== this.generation) return hit;
           if (this.known.size > 10_000) this.known.clear();
-          this.known.set(hash, hit);
+          this.known.set(token, hit);
           return hit;
         })
-        .finally(() => this.pending.delete(hash));
-      this.pending.set(hash, p);
+        .finally(() => this.pending.delete(token));
+      this.pending.set(token, p);
     }
     return p;
   }

@@ -34,7 +34,17 @@ const MAX_DELAY_MS = 3600 * 1000;
 
 type Event = { type: string; id: string; source: string; time: string; specversion: string; data: Record<string, any> };
 
-export const accessOf = (c: StoredConnection): Access => ({ companyId: c.companyId, products: c.products.map((p) => p.toLowerCase()) });
+const accesses = new WeakMap<StoredConnection, Access>();
+
+/** What a connection may see; worked out once per connection object (the token cache hands out the same one for a while). */
+export function accessOf(c: StoredConnection): Access {
+  let access = accesses.get(c);
+  if (!access) {
+    const products = c.products.map((p) => p.toLowerCase());
+    accesses.set(c, (access = { companyId: c.companyId, products, key: JSON.stringify([c.companyId, products]) }));
+  }
+  return access;
+}
 
 /** Where an event's answer goes: its `source` when that is an address (`//host/path` means https), else the partner's host. */
 export function answerUrl(event: { source: string }, connection: StoredConnection, spec: Spec): string | undefined {

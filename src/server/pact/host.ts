@@ -4,6 +4,7 @@ import { issueToken, OAuthError } from '../../pact/credentials.ts';
 import { PactRequestError, type PactErrorKind } from '../../pact/errors.ts';
 import { accessOf } from '../../pact/events.ts';
 import type { PactExchange } from '../../pact/exchange.ts';
+import { listQuery, type ListQuery } from '../../pact/catalog.ts';
 import { filterFromQuery } from '../../pact/filters.ts';
 import { parseODataFilter } from '../../pact/odata.ts';
 
@@ -77,6 +78,25 @@ export function acceptsGzip(header: string | undefined): boolean {
   return Number.isFinite(quality) && quality > 0;
 }
 
+/** A list URL as the host reads it, and the Link header of the page after it (sent when there is one). */
+interface ListRequest {
+  query: ListQuery;
+  link: string;
+}
+
+/** parsed list URLs kept by the host: a partner polling asks for the same few again and again */
+const REMEMBERED_LIST_URLS = 1000;
+
+function listRequest(c: Context, spec: Spec): ListRequest {
+  const params = new URL(c.req.url).searchParams;
+  const limit = Math.min(nonNegativeInt('limit', params.get('limit') ?? undefined, 1) ?? DEFAULT_LIMIT, MAX_LIMIT);
+  const offset = nonNegativeInt('offset', params.get('offset') ?? undefined, 0) ?? 0;
+  const filter = spec === '3.0' ? filterFromQuery(params) : {};
+  const odataText = spec === '2.3' ? params.get('$filter') || undefined : undefined;
+  const odata = odataText ? { text: odataText, predicate: parseODataFilter(odataText) } : undefined;
+  return { query: listQuery(filter, odata, offset, limit), link: `<${nextPageUrl(c, offset + limit, limit)}>; rel="next"` };
+}
+
 function nonNegativeInt(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined || value === '') return undefined;
   if (!/^\d+$/.test(value) || Number(value) < min) throw new PactRequestError('BadRequest', `${name}: expected an integer of at least ${min}, got ${JSON.stringify(value)}`);
@@ -86,6 +106,7 @@ function nonNegativeInt(name: string, value: string | undefined, min: number): n
 export function createPactHost(pact: PactExchange): Hono {
   const app = new Hono();
   const connectionOf = (c: Context): Promise<StoredConnection> => pact.tokens.connection(c.req.header('authorization'));
+  const listRequests = new Map<string, ListRequest>();
 
   app.get('/.well-known/openid-configuration', (c) => {
     const origin = new URL(c.req.url).origin.replace(/^http:/, 'https:');
@@ -120,20 +141,23 @@ export function createPactHost(pact: PactExchange): Hono {
 
     app.get(`${prefix}/footprints`, async (c) => {
       const connection = await connectionOf(c);
-      const params = new URL(c.req.url).searchParams;
-      const limit = Math.min(nonNegativeInt('limit', params.get('limit') ?? undefined, 1) ?? DEFAULT_LIMIT, MAX_LIMIT);
-      const offset = nonNegativeInt('offset', params.get('offset') ?? undefined, 0) ?? 0;
-      const filter = spec === '3.0' ? filterFromQuery(params) : {};
-      const odataText = spec === '2.3' ? params.get('$filter') || undefined : undefined;
-      const odata = odataText ? { text: odataText, predicate: parseODataFilter(odataText) } : undefined;
-      // the body comes as bytes, kept by the catalog until the footprints change, and gzipped for clients that accept it
-      const page = await pact.catalog.listBody(accessOf(connection), spec, filter, odata, offset, limit);
-      if (page.next !== undefined) c.header('link', `<${nextPageUrl(c, page.next, limit)}>; rel="next"`);
-      c.header('vary', 'accept-encoding');
-      if (page.body.length >= GZIP_MIN_BYTES && acceptsGzip(c.req.header('accept-encoding'))) {
-        return c.body(await pact.catalog.gzipped(page), 200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      // c.req.url carries the Host header the link is built on
+      let list = listRequests.get(c.req.url);
+      if (!list) {
+        list = listRequest(c, spec);
+        if (listRequests.size >= REMEMBERED_LIST_URLS) listRequests.clear();
+        listRequests.set(c.req.url, list);
       }
-      return c.body(page.body, 200, { 'content-type': 'application/json' });
+      // the body comes as bytes, kept by the catalog until the footprints change, and gzipped for clients that accept it
+      const page = await pact.catalog.listBody(accessOf(connection), spec, list.query);
+      // one plain object of headers: the adapter writes it as it is, without a Headers instance
+      const headers: Record<string, string> = { 'content-type': 'application/json', vary: 'accept-encoding' };
+      if (page.next !== undefined) headers.link = list.link;
+      if (page.body.length >= GZIP_MIN_BYTES && acceptsGzip(c.req.header('accept-encoding'))) {
+        headers['content-encoding'] = 'gzip';
+        return c.body(await pact.catalog.gzipped(page), 200, headers);
+      }
+      return c.body(page.body, 200, headers);
     });
 
     app.get(`${prefix}/footprints/:id`, async (c) => {
