@@ -10,10 +10,10 @@ import {
   getRelease,
   getSubmissionVersion,
   insertCobuildRelease,
+  insertRelease,
   listBenchmarks,
   listSubmissions,
   notify,
-  saveRelease,
   type Queryable,
   type ReleaseInfo,
   type ReleaseItemRow,
@@ -169,22 +169,23 @@ export async function previewRelease(db: Queryable, actor: Actor, req: ReleaseRe
   return { notes, markdown: notesMarkdown(notes) };
 }
 
+/** The release and its notes record in one transaction: a release is never published without its notes. */
 export async function publishRelease(store: Store, actor: Actor, req: ReleaseRequest): Promise<{ release: ReleaseInfo; notes: ReleaseNotes; markdown: string }> {
   const p = await plan(store, actor, req);
-  const release = await saveRelease(store, {
-    release: req.release,
-    factors: p.composed.factors,
-    database: p.composed.database,
-    notes: p.notes.summary,
-    source: { title: `Tanji co-constructed background database, release ${req.release}`, publisher: 'Tanji background database stewards', published: new Date().toISOString().slice(0, 10) },
-    licence: req.licence,
-  });
   await store.transaction(async (tx) => {
+    await insertRelease(tx, {
+      release: req.release,
+      factors: p.composed.factors,
+      database: p.composed.database,
+      notes: p.notes.summary,
+      source: { title: `Tanji co-constructed background database, release ${req.release}`, publisher: 'Tanji background database stewards', published: new Date().toISOString().slice(0, 10) },
+      licence: req.licence,
+    });
     await insertCobuildRelease(tx, { release: req.release, baseFactors: p.base.factors?.release ?? null, baseLci: p.base.lci?.release ?? null, notes: p.notes, publishedBy: actor.id }, p.rows);
     await cobuildEvent(tx, { userId: actor.id, release: req.release, action: 'release.published', detail: { summary: p.notes.summary, submissions: req.submissionIds, aggregates: req.aggregateIds } });
     for (const companyId of p.companies) {
       await notify(tx, (await companyPeople(tx, companyId)).map((u) => u.id), { kind: 'release-published', params: { release: req.release } });
     }
   });
-  return { release, notes: p.notes, markdown: notesMarkdown(p.notes) };
+  return { release: (await getRelease(store, req.release))!, notes: p.notes, markdown: notesMarkdown(p.notes) };
 }

@@ -4,6 +4,7 @@ import { namedUnit } from '../formats/units.ts';
 import { checkBalances } from './balance.ts';
 import type { Dataset, SubmissionInput, ValidationReport } from './model.ts';
 import { factorPlausibility, processPlausibility } from './plausibility.ts';
+import { providerIssues } from './providers.ts';
 import { checkStructure } from './validate.ts';
 
 /**
@@ -27,6 +28,7 @@ export function validateSubmission(input: SubmissionInput, ctx: ValidationContex
   const volume = input.meta.productionVolume;
   if (volume && !namedUnit(volume.unit)) errors.push({ field: 'meta.productionVolume.unit', message: `"${volume.unit}" is not a known unit (e.g. t, kg, kWh, MWh, t*km)` });
   if (!volume) notes.push('no production volume given: the dataset cannot be weighted in an average until it has one');
+  if (dataset.type === 'process' && ctx.lci) errors.push(...providerIssues(dataset, ctx.lci.db, ctx.lci.release));
   const release = dataset.type === 'factor' ? ctx.factors?.release : ctx.lci?.release;
   const report: ValidationReport = { release: release ?? null, errors, flags: [], notes };
   if (errors.length) return { dataset, report };

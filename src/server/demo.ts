@@ -1,4 +1,4 @@
-import { createCompany, createStudy, createUser, findCompany, findUserByEmail, listStudies, type Store } from '../store/index.ts';
+import { createCompany, createStudy, createUser, findCompany, findUserByEmail, type Store } from '../store/index.ts';
 import { durianStudy } from '../studies/demo-durian.ts';
 import { calculateAndSave } from '../studies/results.ts';
 import { hashPassword } from './passwords.ts';
@@ -20,23 +20,23 @@ export const DEMO_USERS = [
   { email: 'steward@demo.tanji', name: '赵磊 Zhao Lei (database steward)', role: 'steward', password: 'durian-steward' },
 ] as const;
 
-/** Creates what is missing of the demo; true when it was created now. */
+/**
+ * Creates what is missing of the demo; true when the demo company was created now. A store made
+ * before a demo user was added (the steward) gets that user; users that exist keep their password
+ * and data, and a demo company that exists keeps its studies as they are.
+ */
 export async function ensureDemo(store: Store): Promise<boolean> {
   const existing = await findCompany(store, DEMO_COMPANY);
-  if (existing) {
-    await ensurePactDemo(store, existing.id, DEMO_USERS[0].email, DEMO_USERS[1].email);
-    return false;
-  }
-  const company = await createCompany(store, DEMO_COMPANY);
+  const company = existing ?? (await createCompany(store, DEMO_COMPANY));
   for (const u of DEMO_USERS) {
     if (await findUserByEmail(store, u.email)) continue;
     await createUser(store, { email: u.email, name: u.name, role: u.role, companyId: u.role === 'admin' ? null : company.id, passwordHash: await hashPassword(u.password) });
   }
-  const practitioner = (await findUserByEmail(store, DEMO_USERS[0].email))!;
-  if ((await listStudies(store, { companyId: company.id })).length === 0) {
+  if (!existing) {
+    const practitioner = (await findUserByEmail(store, DEMO_USERS[0].email))!;
     const study = await createStudy(store, durianStudy(), company.id, practitioner.id, 'demonstration study');
     await calculateAndSave(store, study.id, { iterations: 1000, seed: 1 });
   }
   await ensurePactDemo(store, company.id, DEMO_USERS[0].email, DEMO_USERS[1].email);
-  return true;
+  return !existing;
 }

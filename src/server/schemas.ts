@@ -262,6 +262,7 @@ export const OpenDatasetsSchema = z.object({
 
 export const BenchmarkSchema = z.object({ id: z.string(), name: z.string(), releases: z.object({ lci: z.string(), factors: z.string() }), entries: z.number(), createdBy: z.string(), createdAt: z.string() });
 export const BenchmarkRequestSchema = z.object({ name: z.string().min(1), study: StudyInputSchema });
+export const BenchmarkAddedSchema = z.object({ id: z.string(), footprint: z.number().meta({ description: 'kg CO2e per declared or functional unit, on the pinned releases' }) });
 
 export const MoveStudyRequestSchema = z.object({ release: z.string().min(1), apply: z.boolean().default(false), baseVersion: z.number().int().positive().optional() });
 export const MoveStudySchema = z.object({ comparison: ComparisonSchema, applied: z.boolean(), version: z.number().optional() });

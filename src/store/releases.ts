@@ -44,40 +44,46 @@ export class ReleaseExistsError extends Error {
 }
 
 export async function saveRelease(store: Store, input: ReleaseInput): Promise<ReleaseInfo> {
+  await store.transaction((tx) => insertRelease(tx, input));
+  return (await getRelease(store, input.release))!;
+}
+
+/**
+ * Writes a release inside the caller's transaction, for callers that record something about the
+ * release in the same commit (a co-built release's notes): a failure in either leaves neither.
+ */
+export async function insertRelease(tx: Queryable, input: ReleaseInput): Promise<void> {
   const { release, database: db } = input;
   if (!release.trim()) throw new Error('a release needs a number');
   if (!db && !input.factors?.length) throw new Error(`release ${release}: nothing to save (no database, no factors)`);
-  // validated before the transaction: a bad factor is the caller's error, not a half-open import
+  // validated before writing: a bad factor is the caller's error, not a half-written import
   const factors = (input.factors ?? []).map((f) => FactorSchema.parse(f));
   const source = input.source === undefined ? undefined : SourceSchema.parse(input.source);
   const started = performance.now();
   try {
-    await store.transaction(async (tx) => {
-      if ((await tx.query('SELECT 1 FROM releases WHERE number = $1', [release])).length) throw new ReleaseExistsError(release);
-      const databaseId = db ? await databaseIdFor(tx, db.name) : null;
-      const [{ id }] = await tx.query<{ id: number }>(
-        'INSERT INTO releases (number, database_id, origin, source, licence, notes) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6) RETURNING id',
-        [release, databaseId, db?.origin ?? null, source ? JSON.stringify(source) : null, input.licence ?? null, input.notes ?? null],
-      );
-      if (db) await insertDatabase(tx, id, db);
-      await insertFactors(tx, id, factors);
-      await tx.query('INSERT INTO import_log (release_id, origin, processes, flows, factors, seconds, host, pid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-        id,
-        db?.origin ?? null,
-        db?.processes.length ?? 0,
-        db?.flows.length ?? 0,
-        factors.length,
-        (performance.now() - started) / 1000,
-        hostname(),
-        process.pid,
-      ]);
-    });
+    if ((await tx.query('SELECT 1 FROM releases WHERE number = $1', [release])).length) throw new ReleaseExistsError(release);
+    const databaseId = db ? await databaseIdFor(tx, db.name) : null;
+    const [{ id }] = await tx.query<{ id: number }>(
+      'INSERT INTO releases (number, database_id, origin, source, licence, notes) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6) RETURNING id',
+      [release, databaseId, db?.origin ?? null, source ? JSON.stringify(source) : null, input.licence ?? null, input.notes ?? null],
+    );
+    if (db) await insertDatabase(tx, id, db);
+    await insertFactors(tx, id, factors);
+    await tx.query('INSERT INTO import_log (release_id, origin, processes, flows, factors, seconds, host, pid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
+      id,
+      db?.origin ?? null,
+      db?.processes.length ?? 0,
+      db?.flows.length ?? 0,
+      factors.length,
+      (performance.now() - started) / 1000,
+      hostname(),
+      process.pid,
+    ]);
   } catch (e) {
     // two writers racing for one number: the loser learns it from the unique index
     if ((e as { code?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'releases_number_key') throw new ReleaseExistsError(release);
     throw e;
   }
-  return (await getRelease(store, release))!;
 }
 
 /** Concurrent first imports of one database both end up with its single row. */

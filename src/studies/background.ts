@@ -54,9 +54,17 @@ export function loadBackground(db: Queryable, lciRelease: string, factorRelease:
 }
 
 async function buildBackground(store: Queryable, lciRelease: string, factorRelease: string, methodId: StudyMethod): Promise<Background> {
-  const [lci, factors] = await Promise.all([lciFor(store, lciRelease), loadFactors(store, factorRelease)]);
+  const [lci, factors] = await Promise.all([lciFor(store, lciRelease), factorsOf(store, factorRelease)]);
   if (factors.length === 0) throw new UnknownReleaseError(factorRelease, 'factors');
   return backgroundOf(lci.db, factors, lciRelease, factorRelease, getMethod(methodId), lci.columns);
+}
+
+async function factorsOf(store: Queryable, release: string): Promise<Factor[]> {
+  try {
+    return await loadFactors(store, release);
+  } catch (err) {
+    throw new UnknownReleaseError(release, `factors (${(err as Error).message})`);
+  }
 }
 
 async function lciFor(store: Queryable, release: string): Promise<{ db: LciDatabase; columns: ExchangeColumns }> {

@@ -127,3 +127,21 @@ test('validation puts it together: structure errors stop the checks, a missing p
   assert.deepEqual(fields(bad.report.errors), ['factor.value', 'meta.productionVolume.unit']);
   assert.deepEqual(bad.report.flags, []);
 });
+
+test('a provider named on an exchange must be a process of the current LCI release that provides its flow', () => {
+  const flows = [
+    { id: 'lime', name: 'Lime', unit: 'kg', kind: 'product' as const },
+    { id: 'power', name: 'Electricity', unit: 'kWh', kind: 'product' as const },
+  ];
+  const grid = process('grid', flows, [{ flowId: 'power', amount: 1, input: false, reference: true }]);
+  const kiln = process('kiln', flows, [{ flowId: 'lime', amount: 1, input: false, reference: true }]);
+  const db = { name: 'lci', origin: 'test', flows: grid.flows, processes: [grid.process, kiln.process], unitGroups: grid.unitGroups, flowProperties: grid.flowProperties };
+  const ctx = { lci: { release: 'lci-1', db }, ratio: 10, now };
+  const using = (providerId: string) =>
+    validateSubmission({ dataset: process('mill', flows, [{ flowId: 'lime', amount: 1, input: false, reference: true }, { flowId: 'power', amount: 30, input: true, reference: false, providerId }]), meta: confidential }, ctx).report.errors;
+  assert.deepEqual(using('grid'), []);
+  const [unknown] = using('gird');
+  assert.equal(unknown.field, 'process.exchanges[1].providerId');
+  assert.match(unknown.message, /gird is not a process of release lci-1/);
+  assert.match(using('kiln')[0].message, /"kiln" \(kiln\) does not provide flow power/);
+});

@@ -369,9 +369,22 @@ describe('releases and open sharing', () => {
     assert.match(res.data.error.message, /confidential primary data/);
   });
 
+  test('a benchmark that cannot be calculated on its pinned releases is refused with the reason; only stewards add them', async () => {
+    const unknown = await zhao.post('/api/cobuild/benchmarks', { name: 'Durian on a release that does not exist', study: { ...durianStudy(), releases: { lci: 'uslci', factors: '1999.9' } } });
+    assert.equal(unknown.status, 422, JSON.stringify(unknown.data));
+    assert.equal(unknown.data.error.code, 'not-calculable');
+    assert.match(unknown.data.error.message, /1999\.9/);
+    const invalid = await zhao.post('/api/cobuild/benchmarks', { name: 'No study', study: { ...durianStudy(), entries: 'none' } });
+    assert.equal(invalid.status, 400);
+    assert.ok(invalid.data.error.details.some((d: { path: string }) => d.path === 'study.entries'), JSON.stringify(invalid.data.error.details));
+    assert.equal((await alice.post('/api/cobuild/benchmarks', { name: 'Durian', study: durianStudy() })).status, 403);
+    assert.deepEqual((await zhao.get('/api/cobuild/benchmarks')).data, [], 'nothing refused is kept');
+  });
+
   test('the steward publishes the aggregate; the notes say what changed, who contributed and the effect on a benchmark product', async () => {
     const bench = await zhao.post('/api/cobuild/benchmarks', { name: 'Hainan durian 1 kg', study: durianStudy() });
     assert.equal(bench.status, 201);
+    assert.ok(bench.data.footprint > 0, 'calculated on its pinned releases before it is kept');
     const preview = await zhao.post('/api/cobuild/releases/preview', { release: '2026.2', aggregateIds: [ids.aggregate], licence: 'CC BY 4.0' });
     assert.equal(preview.status, 200, JSON.stringify(preview.data));
     const { notes, markdown } = preview.data;

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { AggregationError } from '../../cobuild/aggregate.ts';
+import { addBenchmark, listBenchmarkViews } from '../../cobuild/benchmarks.ts';
 import { approvedByProduct, aggregateView, buildAggregate, listAggregateViews, previewAggregate } from '../../cobuild/aggregation.ts';
 import { loadSettings, saveSettings } from '../../cobuild/context.ts';
 import { CobuildConflictError, ForbiddenError, NotFoundError, StaleSubmissionError, SubmissionRejectedError } from '../../cobuild/errors.ts';
@@ -16,13 +16,12 @@ import { assignReviewer, commentOn, reviewSubmission } from '../../cobuild/revie
 import { listVisibleSubmissions, reviseSubmission, submissionView, submitDatasets, visibleHead } from '../../cobuild/submissions.ts';
 import { CommentRequiredError, IllegalTransitionError, NotYourStepError } from '../../cobuild/workflow.ts';
 import { ImportError } from '../../formats/errors.ts';
-import { StudyInputSchema, StudySchema } from '../../model/study.ts';
+import { StudySchema } from '../../model/study.ts';
 import {
   exportReleaseCsv,
   exportReleaseJsonLd,
   getRelease,
-  insertBenchmark,
-  listBenchmarks,
+  ReleaseExistsError,
   listCobuildEvents,
   listNotifications,
   markNotificationsRead,
@@ -40,6 +39,7 @@ import {
   AggregateViewSchema,
   ApprovedProductSchema,
   AuditSchema,
+  BenchmarkAddedSchema,
   BenchmarkRequestSchema,
   BenchmarkSchema,
   CommentRequestSchema,
@@ -84,7 +84,7 @@ function apiError(e: unknown): unknown {
   if (e instanceof MissingDatasetsError) return new ApiError(422, 'missing-datasets', e.message, e.missing);
   if (e instanceof EntryError || e instanceof UnknownReleaseError) return new ApiError(422, 'not-calculable', e.message);
   if (e instanceof CommentRequiredError) return new ApiError(400, 'comment-required', e.message);
-  if (e instanceof CobuildConflictError) return new ApiError(422, 'not-possible', e.message);
+  if (e instanceof CobuildConflictError || e instanceof ReleaseExistsError) return new ApiError(422, 'not-possible', e.message);
   if (e instanceof StaleSubmissionError || e instanceof StaleVersionError) return new ApiError(409, 'stale-version', e.message, { latest: e.latest });
   if (e instanceof IllegalTransitionError) return new ApiError(409, 'illegal-transition', e.message, { state: e.state, allowed: e.allowed });
   return e;
@@ -387,27 +387,25 @@ export function cobuildRoutes(deps: Deps) {
   app.openapi(
     createRoute({ method: 'get', path: '/api/cobuild/benchmarks', tags, summary: 'benchmark products the release notes recalculate', security: bearer, responses: { 200: ok(z.array(BenchmarkSchema), 'oldest first'), 401: ERRORS[401], 403: ERRORS[403] } }),
     async (c) => {
-      requireRole(c, ['steward'], 'read benchmarks');
-      const rows = await listBenchmarks(store);
-      return reply(
-        c,
-        z.array(BenchmarkSchema),
-        rows.map((r) => {
-          const study = StudyInputSchema.parse(r.study);
-          return { id: r.id, name: r.name, releases: study.releases, entries: study.entries.length, createdBy: r.createdBy, createdAt: r.createdAt };
-        }),
-      );
+      const user = requireRole(c, ['steward'], 'read benchmarks');
+      return reply(c, z.array(BenchmarkSchema), await mapped(() => listBenchmarkViews(store, user)));
     },
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/cobuild/benchmarks', tags, summary: 'add a benchmark product: a study of public data, no company\'s', security: bearer, request: { body: json(BenchmarkRequestSchema) }, responses: { 201: ok(z.object({ id: z.string() }), 'added'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/benchmarks',
+      tags,
+      summary: "add a benchmark product: a study of public data, no company's, calculated on its pinned releases before it is kept",
+      security: bearer,
+      request: { body: json(BenchmarkRequestSchema) },
+      responses: { 201: ok(BenchmarkAddedSchema, 'added, with its footprint'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 422: ok(ErrorSchema, 'the study cannot be calculated on its pinned releases') },
+    }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'add benchmarks');
       const { name, study } = c.req.valid('json');
-      const id = randomUUID();
-      await insertBenchmark(store, { id, name, study, createdBy: user.id });
-      return reply(c, z.object({ id: z.string() }), { id }, 201);
+      return reply(c, BenchmarkAddedSchema, await mapped(() => addBenchmark(store, user, name, study)), 201);
     },
   );
 
