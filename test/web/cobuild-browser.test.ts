@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
+import { processDataset } from '../../src/cobuild/datasets.ts';
 import { submitDatasets } from '../../src/cobuild/submissions.ts';
 import { ensureWebBuild } from '../../src/cli/web-build.ts';
 import { seedFactors } from '../../src/factors/seed.ts';
@@ -12,7 +13,7 @@ import { DEMO_USERS } from '../../src/server/demo.ts';
 import { jobsIdle } from '../../src/server/jobs.ts';
 import { serve, type Running } from '../../src/server/main.ts';
 import { hashPassword } from '../../src/server/passwords.ts';
-import { createCompany, createUser, findUserByEmail, insertBenchmark, type Store, type User } from '../../src/store/index.ts';
+import { createCompany, createUser, findUserByEmail, insertBenchmark, loadRelease, type Store, type User } from '../../src/store/index.ts';
 import { durianStudy } from '../../src/studies/demo-durian.ts';
 import { root } from '../cli/run.ts';
 import { platform } from '../server/platform.ts';
@@ -24,7 +25,9 @@ import { platform } from '../server/platform.ts';
  * notification, the steward approves (a flagged value only with a reason), averages the three by
  * production volume, publishes release 2026.2 with generated notes; the public finds the release
  * with licence and citation and downloads it; the demo practitioner moves the durian study to it.
- * Screenshots go to test-artifacts/cobuild-browser.
+ * The steward adds a benchmark product from a study file; an institute corrects the exchanges of
+ * its unit process (a real US LCI process), is refused a provider that is not in the release, and
+ * a second tab's stale edit is told to reload. Screenshots go to test-artifacts/cobuild-browser.
  */
 
 const SHOTS = join(root, 'test-artifacts', 'cobuild-browser');
@@ -322,6 +325,86 @@ test('two stewards correcting the same version: the second is told to reload, an
   const field = (f: string) => b.page.locator(`[data-testid=dataset-field][data-field="${f}"]`).innerText();
   assert.match(await field('factor.technology'), /CCGT, 9F class/);
   assert.match(await field('meta.productionVolume'), /4200000 MWh/);
+  for (const s of [a, b]) {
+    assert.deepEqual(s.errors, []);
+    await s.context.close();
+  }
+});
+
+test('the steward adds a benchmark product from a study file; refusals say why', async () => {
+  const zhao = await open(steward.email, steward.password);
+  await zhao.page.getByTestId('nav-cobuild').click();
+  await zhao.page.getByTestId('cobuild-benchmarks').click();
+  await zhao.page.getByTestId('benchmark-row').first().waitFor();
+  const before = await zhao.page.getByTestId('benchmark-row').count();
+  const file = zhao.page.getByTestId('benchmark-file');
+  const choose = (name: string, body: unknown) => file.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)) });
+
+  await choose('notes.json', 'durian, 1 kg: about 2 kg CO2e');
+  assert.match(await zhao.page.getByTestId('error').innerText(), /notes\.json/);
+  await choose('durian-1999.json', { ...durianStudy(), releases: { lci: 'uslci', factors: '1999.9' } });
+  assert.match(await zhao.page.getByTestId('benchmark-chosen').innerText(), /uslci \+ 1999\.9/);
+  await zhao.page.getByTestId('benchmark-save').click();
+  await zhao.page.getByTestId('error').filter({ hasText: '1999.9' }).waitFor();
+  await zhao.shot('13-benchmark-refused');
+
+  await choose('durian.json', durianStudy());
+  await zhao.page.getByTestId('benchmark-name').fill('Hainan durian 1 kg, cold chain check');
+  await zhao.page.getByTestId('benchmark-save').click();
+  assert.match(await zhao.page.getByTestId('benchmark-added').innerText(), /Hainan durian 1 kg, cold chain check.*kg CO2e/);
+  await zhao.page.getByTestId('benchmark-row').nth(before).waitFor();
+  assert.match(await zhao.page.getByTestId('benchmark-row').nth(before).innerText(), /cold chain check/);
+  await zhao.shot('14-benchmark-added');
+  assert.deepEqual(zhao.errors, []);
+  await zhao.context.close();
+});
+
+test("a process submission's exchanges are corrected in the browser: unit conversion, a refused provider, a stale tab told to reload", async () => {
+  const uslci = await loadRelease(store, 'uslci');
+  const original = uslci.processes.find((p) => p.name === 'Calcium carbonate, ground, 20 micron, at plant')!;
+  const regional = { ...original, id: 'gxbm-calcium-carbonate-cn-gx', name: 'Calcium carbonate, ground, 20 micron, at plant, Guangxi', location: 'CN-GX' };
+  const company = await createCompany(store, '广西建材研究院 Guangxi Building Materials Institute');
+  const lab = await createUser(store, { email: 'lab@gxbm.example', name: 'GXBM lab', role: 'enterprise', companyId: company.id, passwordHash: await hashPassword(PASSWORD) });
+  const [head] = await submitDatasets(store, lab, [{ dataset: processDataset(uslci, regional), meta: { sharing: 'confidential', productionVolume: { amount: 2e5, unit: 't' } } }], 'api');
+  const electricity = regional.exchanges.findIndex((e) => uslci.flows.find((f) => f.id === e.flowId)?.name === 'Electricity, at Grid, US, 2010');
+  const grid = uslci.processes.find((p) => p.exchanges.some((e) => e.reference && !e.input && e.flowId === regional.exchanges[electricity].flowId))!;
+
+  const a = await open(lab.email);
+  const b = await open(lab.email);
+  for (const s of [a, b]) await go(s.page, `#/cobuild/submissions/${head.id}`);
+  const row = (s: Session) => s.page.locator(`[data-testid=exchange-row][data-index="${electricity}"]`);
+  assert.equal(await row(a).getByTestId('exchange-amount').inputValue(), '44.86407035', 'edited in the unit the data gave');
+  assert.equal(await row(a).getByTestId('exchange-unit').inputValue(), 'kWh');
+
+  // a provider that is not in the release is refused, named by dataset and field
+  await row(a).getByTestId('exchange-amount').fill('0.05');
+  await row(a).getByTestId('exchange-unit').selectOption('MWh');
+  await row(a).getByTestId('exchange-provider').fill('no-such-process');
+  await a.page.getByTestId('revise-save').click();
+  await row(a).getByTestId('exchange-problems').waitFor();
+  assert.match(await row(a).getByTestId('exchange-problems').innerText(), /providerId: provider no-such-process is not a process of release uslci/);
+  assert.match(await a.page.getByTestId('cobuild-problems').innerText(), new RegExp(`Calcium carbonate.*: process\\.exchanges\\[${electricity}\\]\\.providerId`));
+  await a.shot('15-exchange-refused');
+
+  // the provider of the release: saved as a new version, the amount in the flow's unit (MJ)
+  await row(a).getByTestId('exchange-provider').fill(grid.id);
+  await a.page.getByTestId('revise-comment').fill('metered electricity 2024');
+  await a.page.getByTestId('revise-save').click();
+  await a.page.locator('[data-testid=submission-version]').filter({ hasText: 'v2' }).waitFor();
+  const saved = await a.page.locator(`[data-testid=dataset-field][data-field="process.exchanges[${electricity}].amount"]`).innerText();
+  assert.ok(Math.abs(Number(/([\d.]+) MJ/.exec(saved)![1]) - 180) < 1e-9, saved);
+  assert.equal(await row(a).getByTestId('exchange-amount').inputValue(), '0.05');
+  assert.equal(await row(a).getByTestId('exchange-provider').inputValue(), grid.id);
+  await a.shot('16-exchange-saved');
+
+  // the other tab still shows version 1: its edit is refused with 409 and kept off, and reloading shows version 2
+  await row(b).getByTestId('exchange-amount').fill('40');
+  await b.page.getByTestId('revise-save').click();
+  await b.page.getByTestId('conflict').waitFor();
+  await b.shot('17-exchange-conflict');
+  await b.page.getByTestId('conflict-reload').click();
+  await b.page.locator('[data-testid=submission-version]').filter({ hasText: 'v2' }).waitFor();
+  assert.equal(await row(b).getByTestId('exchange-amount').inputValue(), '0.05');
   for (const s of [a, b]) {
     assert.deepEqual(s.errors, []);
     await s.context.close();

@@ -5,6 +5,7 @@ import type {
   AggregateViewSchema,
   ApprovedProductSchema,
   AuditSchema,
+  BenchmarkAddedSchema,
   BenchmarkSchema,
   MoveStudySchema,
   NotificationSchema,
@@ -34,6 +35,7 @@ export type OpenDatasets = z.infer<typeof OpenDatasetsSchema>;
 export type MoveStudy = z.infer<typeof MoveStudySchema>;
 export type CobuildAuditEvent = z.infer<typeof AuditSchema>;
 export type Benchmark = z.infer<typeof BenchmarkSchema>;
+export type BenchmarkAdded = z.infer<typeof BenchmarkAddedSchema>;
 export type { Dataset, ReviewAction, Settings, SubmissionInput, SubmissionMeta };
 
 export interface ReleaseRequest {
@@ -93,6 +95,7 @@ export const cobuildApi = {
   settings: () => getJson<Settings>('/api/cobuild/settings'),
   saveSettings: (s: Partial<Settings>) => sendJson<Settings>('PUT', '/api/cobuild/settings', s),
   benchmarks: () => getJson<Benchmark[]>('/api/cobuild/benchmarks'),
+  addBenchmark: (name: string, study: unknown) => sendJson<BenchmarkAdded>('POST', '/api/cobuild/benchmarks', { name, study }),
   previewRelease: (req: ReleaseRequest) => sendJson<ReleasePreview>('POST', '/api/cobuild/releases/preview', req),
   publishRelease: (req: ReleaseRequest) => sendJson<ReleasePreview>('POST', '/api/cobuild/releases', req),
   notifications: () => getJson<{ unread: number; items: Notification[] }>('/api/cobuild/notifications'),

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { cobuildApi, type AggregatePreview, type AggregateRequest } from '../api/cobuild.ts';
+import { NameCell } from '../components/NameCell.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatNumber } from '../lib/format.ts';
@@ -183,10 +184,7 @@ export function AggregatesPage() {
           <tbody>
             {aggregates.data.map((a) => (
               <tr key={a.id} data-testid="aggregate-row">
-                <td>
-                  {a.name}
-                  <div className="small muted">{a.datasetId}</div>
-                </td>
+                <NameCell detail={a.datasetId}>{a.name}</NameCell>
                 <td>
                   {a.contributors} ({a.members.map((m) => m.company).join(', ')})
                 </td>

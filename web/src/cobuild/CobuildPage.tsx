@@ -2,6 +2,7 @@ import type { Me } from '../api/types.ts';
 import { Empty } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { AggregatesPage } from './AggregatesPage.tsx';
+import { BenchmarksPage } from './BenchmarksPage.tsx';
 import { NotificationsPage } from './NotificationsPage.tsx';
 import { ReleasesPage } from './ReleasesPage.tsx';
 import type { CobuildView } from './routes.ts';
@@ -23,6 +24,8 @@ export function CobuildPage({ me, view }: { me: Me; view: CobuildView }) {
       return steward ? <AggregatesPage /> : <Empty>{t('cobuild.onlyStewards')}</Empty>;
     case 'releases':
       return steward ? <ReleasesPage /> : <Empty>{t('cobuild.onlyStewards')}</Empty>;
+    case 'benchmarks':
+      return steward ? <BenchmarksPage /> : <Empty>{t('cobuild.onlyStewards')}</Empty>;
     case 'submission':
       return takesPart ? <SubmissionPage key={view.id} me={me} id={view.id} /> : <Empty>{t('cobuild.noAccess')}</Empty>;
     case 'submissions':

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { cobuildApi, downloadUrl, type MoveStudy, type OpenReleaseDetail } from '../api/cobuild.ts';
 import { api } from '../api/endpoints.ts';
 import type { Me } from '../api/types.ts';
+import { NameCell } from '../components/NameCell.tsx';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatDateTime, formatNumber, formatPercent } from '../lib/format.ts';
@@ -36,10 +37,9 @@ export function OpenDataPage({ me, release }: { me: Me | null; release?: string 
           <tbody>
             {releases.data.map((r) => (
               <tr key={r.release} data-testid="open-release-row" data-release={r.release} aria-current={r.release === release ? 'true' : undefined}>
-                <td>
+                <NameCell detail={r.name}>
                   <a href={openDataHref(r.release)}>{r.release}</a> {r.cobuilt && <span className="badge badge-ok">{t('open.cobuilt')}</span>}
-                  <div className="small muted">{r.name}</div>
-                </td>
+                </NameCell>
                 <td>
                   {r.factors > 0 && `${r.factors} ${t('open.factors')}`} {r.processes > 0 && `${r.processes} ${t('open.processes')}`}
                 </td>
@@ -146,10 +146,7 @@ function ReleaseDetail({ release, me }: { release: string; me: Me | null }) {
                 <tbody>
                   {datasets.data.items.map((d) => (
                     <tr key={`${d.type}:${d.id}`} data-testid="open-dataset" data-id={d.id}>
-                      <td>
-                        {d.name}
-                        <div className="small muted">{d.id}</div>
-                      </td>
+                      <NameCell detail={d.id}>{d.name}</NameCell>
                       <td>
                         {d.region ?? '—'} {d.year ?? ''}
                       </td>

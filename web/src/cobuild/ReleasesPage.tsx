@@ -4,7 +4,7 @@ import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 import { ProblemList } from './labels.tsx';
-import { openDataHref } from './routes.ts';
+import { cobuildHref, openDataHref } from './routes.ts';
 
 /** Stewards choose what goes into the next release, read the generated notes, and publish. */
 export function ReleasesPage() {
@@ -42,10 +42,12 @@ export function ReleasesPage() {
     <section>
       <div className="page-head">
         <h1>{t('cobuild.releases.title')}</h1>
+        <a className="button" href={cobuildHref({ kind: 'benchmarks' })} data-testid="releases-benchmarks">
+          {t('cobuild.benchmarks')}
+        </a>
       </div>
       <p className="muted small">{t('cobuild.releases.intro')}</p>
       <SettingsCard />
-      <Benchmarks />
       {(releases.loading || approved.loading || aggregates.loading) && <Loading />}
       <div className="card">
         <div className="form-grid">
@@ -157,25 +159,6 @@ function SettingsCard() {
         </button>
       </div>
       <ErrorMessage error={error} />
-    </div>
-  );
-}
-
-function Benchmarks() {
-  const { t } = useI18n();
-  const list = useLoad(() => cobuildApi.benchmarks(), []);
-  return (
-    <div className="card" data-testid="benchmarks">
-      <h2>{t('cobuild.benchmarks')}</h2>
-      <p className="small muted">{t('cobuild.benchmarks.intro')}</p>
-      <ErrorMessage error={list.error} />
-      <ul>
-        {list.data?.map((b) => (
-          <li key={b.id}>
-            {b.name} · {b.releases.lci} + {b.releases.factors} · {b.entries} {t('cobuild.entries')}
-          </li>
-        ))}
-      </ul>
     </div>
   );
 }

@@ -8,6 +8,8 @@ import type { Translate } from '../i18n/translate.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 import { formatDateTime } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
+import { applyExchangeDrafts, exchangeDrafts } from './exchangeDraft.ts';
+import { ExchangesEditor } from './ExchangesEditor.tsx';
 import { ProblemList, StateBadge } from './labels.tsx';
 
 /** A row of the dataset as reviewers discuss it: the field path comments name, and its value. */
@@ -307,10 +309,12 @@ function Conflict({ error, onReload }: { error: unknown; onReload: () => void })
   );
 }
 
-/** The contributor's revision, or a reviewer's correction: the fields people most often fix. */
+/** The contributor's revision, or a reviewer's correction: the fields people most often fix, and a process's exchanges. */
 function Reviser({ view, onSaved }: { view: SubmissionView; onSaved: () => void }) {
   const { t } = useI18n();
   const factor = view.dataset.type === 'factor' ? view.dataset.factor : undefined;
+  const process = view.dataset.type === 'process' ? view.dataset : undefined;
+  const [exchanges, setExchanges] = useState(() => (process ? exchangeDrafts(process) : []));
   const [value, setValue] = useState(factor ? String(factor.value) : '');
   const [technology, setTechnology] = useState(factor?.technology ?? '');
   const [volume, setVolume] = useState(view.meta.productionVolume ? String(view.meta.productionVolume.amount) : '');
@@ -320,7 +324,7 @@ function Reviser({ view, onSaved }: { view: SubmissionView; onSaved: () => void 
 
   async function save() {
     setError(null);
-    const dataset: Dataset = factor ? { type: 'factor', factor: { ...factor, value: Number(value), technology } } : view.dataset;
+    const dataset: Dataset = factor ? { type: 'factor', factor: { ...factor, value: Number(value), technology } } : process ? applyExchangeDrafts(process, exchanges) : view.dataset;
     const meta: SubmissionMeta = { ...view.meta, productionVolume: volume ? { amount: Number(volume), unit: volumeUnit } : undefined };
     try {
       await cobuildApi.revise(view.head.id, dataset, meta, view.version, comment);
@@ -358,6 +362,7 @@ function Reviser({ view, onSaved }: { view: SubmissionView; onSaved: () => void 
           <input value={comment} onChange={(e) => setComment(e.target.value)} data-testid="revise-comment" />
         </label>
       </div>
+      {process && <ExchangesEditor dataset={process} drafts={exchanges} onChange={setExchanges} error={error} />}
       <Conflict error={error} onReload={onSaved} />
       <ProblemList error={error} t={t} />
       <button type="button" className="primary" onClick={() => void save()} data-testid="revise-save">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { cobuildApi } from '../api/cobuild.ts';
 import type { Me } from '../api/types.ts';
+import { NameCell } from '../components/NameCell.tsx';
 import { Empty, ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatDateTime } from '../lib/format.ts';
@@ -32,6 +33,9 @@ export function SubmissionsPage({ me }: { me: Me }) {
               </a>
               <a className="button" href={cobuildHref({ kind: 'releases' })} data-testid="cobuild-releases">
                 {t('cobuild.releases.title')}
+              </a>
+              <a className="button" href={cobuildHref({ kind: 'benchmarks' })} data-testid="cobuild-benchmarks">
+                {t('cobuild.benchmarks')}
               </a>
             </>
           )}
@@ -68,12 +72,9 @@ export function SubmissionsPage({ me }: { me: Me }) {
           <tbody>
             {list.data.map((s) => (
               <tr key={s.id} data-testid="submission-row" data-id={s.id}>
-                <td>
+                <NameCell detail={`${s.datasetId} · v${s.latestVersion} · ${t(`cobuild.sharing.${s.sharing}`)}`}>
                   <a href={cobuildHref({ kind: 'submission', id: s.id })}>{s.name}</a>
-                  <div className="small muted">
-                    {s.datasetId} · v{s.latestVersion} · {t(`cobuild.sharing.${s.sharing}`)}
-                  </div>
-                </td>
+                </NameCell>
                 <td>{t(`cobuild.kind.${s.kind}`)}</td>
                 {me.role !== 'enterprise' && <td>{s.companyName}</td>}
                 <td>

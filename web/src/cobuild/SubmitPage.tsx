@@ -1,5 +1,6 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { cobuildApi, DATASET_TEMPLATE_URL, type UploadOptions } from '../api/cobuild.ts';
+import { FileButton } from '../components/FileButton.tsx';
 import { ErrorMessage } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import type { MessageKey } from '../i18n/zh.ts';
@@ -146,7 +147,6 @@ export function SubmitPage() {
 
 function FileUpload() {
   const { t } = useI18n();
-  const input = useRef<HTMLInputElement>(null);
   const [opts, setOpts] = useState<UploadOptions>({ sharing: 'confidential' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -162,7 +162,6 @@ function FileUpload() {
       setError(e);
     } finally {
       setBusy(false);
-      if (input.current) input.current.value = '';
     }
   }
 
@@ -204,18 +203,7 @@ function FileUpload() {
         <a className="button" href={DATASET_TEMPLATE_URL} download="tanji-dataset-template.xlsx" data-testid="cobuild-template">
           {t('cobuild.upload.template')}
         </a>
-        <label className={`button${busy ? ' disabled' : ''}`}>
-          {busy ? t('cobuild.submitting') : t('cobuild.upload.choose')}
-          <input
-            ref={input}
-            type="file"
-            className="visually-hidden"
-            accept=".xlsx,.zip,.csv"
-            disabled={busy}
-            onChange={(e) => e.target.files?.[0] && void upload(e.target.files[0])}
-            data-testid="cobuild-file"
-          />
-        </label>
+        <FileButton label={t('cobuild.upload.choose')} busyLabel={t('cobuild.submitting')} busy={busy} accept=".xlsx,.zip,.csv" onFile={(file) => void upload(file)} testId="cobuild-file" />
       </div>
       <ErrorMessage error={error} />
       <ProblemList error={error} t={t} />

@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { api, TEMPLATE_URL } from '../api/endpoints.ts';
 import type { SheetIssue } from '../api/types.ts';
+import { FileButton } from '../components/FileButton.tsx';
 import { ErrorMessage } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { issueLine } from '../lib/history.ts';
@@ -21,7 +22,6 @@ function sheetIssues(error: unknown): SheetIssue[] | null {
 /** The inventory as a workbook: the template to fill in, and the upload that replaces the entries. */
 export function ExcelPanel({ studyId, dirty, onUploaded }: ExcelPanelProps) {
   const { t } = useI18n();
-  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
@@ -40,7 +40,6 @@ export function ExcelPanel({ studyId, dirty, onUploaded }: ExcelPanelProps) {
       setError(e);
     } finally {
       setBusy(false);
-      if (input.current) input.current.value = '';
     }
   }
 
@@ -52,21 +51,14 @@ export function ExcelPanel({ studyId, dirty, onUploaded }: ExcelPanelProps) {
         <a className="button" href={TEMPLATE_URL} download="tanji-study-template.xlsx" data-testid="excel-template">
           {t('excel.template')}
         </a>
-        <label className={`button${busy ? ' disabled' : ''}`}>
-          {busy ? t('excel.uploading') : t('excel.upload')}
-          <input
-            ref={input}
-            type="file"
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            className="visually-hidden"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void upload(file);
-            }}
-            data-testid="excel-upload"
-          />
-        </label>
+        <FileButton
+          label={t('excel.upload')}
+          busyLabel={t('excel.uploading')}
+          busy={busy}
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onFile={(file) => void upload(file)}
+          testId="excel-upload"
+        />
       </div>
       {done && <p className="alert alert-ok">{t('excel.done')}</p>}
       {issues ? (
