@@ -58,8 +58,12 @@ function olca(processOverride: (p: any) => void = () => {}): Record<string, stri
 
 test('USLCI JSON-LD imports completely, consistently and fast', async () => {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const db = await importJsonLd(USLCI_JSONLD);
+  const cpu = process.cpuUsage(cpu0);
   const seconds = (performance.now() - t0) / 1000;
+  // CPU time of this process, not wall time: the suite runs files two at a time, on machines shared with other work
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   assert.equal(db.processes.length, 766);
   assert.equal(db.flows.length, 4601);
   const flows = new Set(db.flows.map((f) => f.id));
@@ -68,7 +72,7 @@ test('USLCI JSON-LD imports completely, consistently and fast', async () => {
     for (const e of p.exchanges) assert.ok(flows.has(e.flowId), `${p.name}: ${e.flowId}`);
   }
   for (const f of db.flows) if (f.kind === 'elementary') assert.equal(f.category[0], 'Elementary flows');
-  assert.ok(seconds < 6, `import took ${seconds.toFixed(2)} s`);
+  assert.ok(cpuSeconds < 6, `import took ${cpuSeconds.toFixed(2)} s of CPU (${seconds.toFixed(2)} s wall)`);
 });
 
 test('USLCI: a kWh input is converted to MJ, with its lognormal unchanged in gsd', async () => {
