@@ -5,7 +5,7 @@ import { importJsonLd } from '../../src/formats/jsonld.ts';
 import { importDatabase } from '../../src/formats/index.ts';
 import { nameUuid } from '../../src/formats/name-ids.ts';
 import { COPYRIGHT_PROTECTED, type LciDatabase, type Process } from '../../src/model/lci.ts';
-import { USLCI_ECOSPOLD2, USLCI_JSONLD } from '../uslci.ts';
+import { timed, USLCI_ECOSPOLD2, USLCI_JSONLD } from '../uslci.ts';
 import { rejectsNaming, writeZip } from './helpers.ts';
 
 const so2 = nameUuid('air/unspecified/sulfur dioxide/kg');
@@ -43,13 +43,10 @@ const warnings: string[] = [];
 
 test('USLCI EcoSpold2 imports completely and fast', async () => {
   jsonld = await importJsonLd(USLCI_JSONLD);
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  ecospold = await importEcoSpold2(USLCI_ECOSPOLD2, { masterFlows: jsonld.flows, onWarning: (m) => warnings.push(m) });
-  const cpu = process.cpuUsage(cpu0);
-  seconds = (performance.now() - t0) / 1000;
-  // CPU time of this process, not wall time: the suite runs files two at a time, on machines shared with other work
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const run = await timed(() => importEcoSpold2(USLCI_ECOSPOLD2, { masterFlows: jsonld.flows, onWarning: (m) => warnings.push(m) }));
+  ecospold = run.result;
+  seconds = run.seconds;
+  const { cpuSeconds } = run;
   // 767 activities, of which 21 have no reference product (outputGroup 0) and are left out with a warning
   assert.equal(ecospold.processes.length + warnings.filter((w) => /no reference product/.test(w)).length, 767);
   assert.equal(ecospold.processes.length, 746);

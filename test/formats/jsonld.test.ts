@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { importJsonLd } from '../../src/formats/jsonld.ts';
 import { importDatabase } from '../../src/formats/index.ts';
 import { COPYRIGHT_PROTECTED, type Process } from '../../src/model/lci.ts';
-import { USLCI_JSONLD } from '../uslci.ts';
+import { timed, USLCI_JSONLD } from '../uslci.ts';
 import { rejectsNaming, writeFile, writeZip } from './helpers.ts';
 
 const ref = (type: string, id: string, name = id) => ({ '@type': type, '@id': id, name });
@@ -57,13 +57,7 @@ function olca(processOverride: (p: any) => void = () => {}): Record<string, stri
 }
 
 test('USLCI JSON-LD imports completely, consistently and fast', async () => {
-  const t0 = performance.now();
-  const cpu0 = process.cpuUsage();
-  const db = await importJsonLd(USLCI_JSONLD);
-  const cpu = process.cpuUsage(cpu0);
-  const seconds = (performance.now() - t0) / 1000;
-  // CPU time of this process, not wall time: the suite runs files two at a time, on machines shared with other work
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const { result: db, cpuSeconds, seconds } = await timed(() => importJsonLd(USLCI_JSONLD));
   assert.equal(db.processes.length, 766);
   assert.equal(db.flows.length, 4601);
   const flows = new Set(db.flows.map((f) => f.id));
