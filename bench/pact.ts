@@ -36,7 +36,7 @@ import { describeLoadGenerator, hostCpu, load, LOAD_GENERATORS, medianMs, platfo
  * 2. A token from /auth/token with the demo partner's client credentials (HTTP Basic).
  * 3. 100 connections for 10 s each, over HTTPS with the Bearer token, on GET /3/footprints (the
  *    host's default page), GET /3/footprints?geography=CN-SC and the `Link: rel="next"` URL of a
- *    deep page (offset 9000); these carry the target. GET /3/footprints?limit=100 is reported
+ *    deep page (the footprints from the 9,001st on); these carry the target. GET /3/footprints?limit=100 is reported
  *    beside them: a client choosing pages five times larger. Each page once as a client that
  *    asks for no compression gets it (`pact-list…`) and once with `Accept-Encoding: gzip`, as
  *    fetch, Python's requests and curl --compressed ask (`…-gzip`). Before each run one answer
@@ -157,7 +157,7 @@ export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<strin
     const deepFrom = await get(`/3/footprints?offset=${DEEP_OFFSET - DEFAULT_LIMIT}`);
     expectPage(deepFrom, stored, DEEP_OFFSET - DEFAULT_LIMIT, DEFAULT_LIMIT, `GET /3/footprints?offset=${DEEP_OFFSET - DEFAULT_LIMIT}`);
     const deepUrl = nextLink(deepFrom.headers.link);
-    if (!deepUrl || new URL(deepUrl).searchParams.get('offset') !== String(DEEP_OFFSET)) throw new Error(`the Link of the page at offset ${DEEP_OFFSET - DEFAULT_LIMIT} is ${deepFrom.headers.link}, not a next page at offset ${DEEP_OFFSET}`);
+    if (!deepUrl) throw new Error(`the page at offset ${DEEP_OFFSET - DEFAULT_LIMIT} has no Link to the next`);
     const pages = [
       { name: 'pact-list', url: `${pactUrl}/3/footprints`, expected: stored, offset: 0, limit: DEFAULT_LIMIT, target: true },
       { name: 'pact-list-filtered', url: `${pactUrl}/3/footprints?geography=CN-SC`, expected: inSichuan, offset: 0, limit: DEFAULT_LIMIT, target: true },
@@ -379,7 +379,8 @@ export function expectPage(page: Answer, expected: Stored[], offset: number, lim
   if (!more && next) throw new Error(`${what}: a Link header (${next}) on the last page`);
   if (next) {
     const u = new URL(next);
-    if (u.searchParams.get('offset') !== String(offset + limit) || u.searchParams.get('limit') !== String(limit)) throw new Error(`${what}: Link ${next} is not the next page`);
+    // the next page itself is checked where the bench follows a link (the deep page)
+    if (!u.searchParams.get('after') || u.searchParams.has('offset') || u.searchParams.get('limit') !== String(limit)) throw new Error(`${what}: Link ${next} is not a next page of ${limit}`);
   }
   return got.length;
 }
@@ -398,7 +399,7 @@ async function warmUp(get: () => Promise<Answer>): Promise<void> {
 
 /**
  * What a list call costs the server's thread besides HTTP and TLS, sequentially with the server
- * idle: the catalog's page (filters, offset), the body built and encoded as a page asked for the
+ * idle: the catalog's page (filters, paging), the body built and encoded as a page asked for the
  * first time, the same page from the catalog's cache, and its gzip (once, on the thread pool).
  * Also the store check the catalog makes at most once a second (footprintsStamp), which on
  * PGlite runs on the same thread. With N connections kept busy a closed-loop latency is about
@@ -413,8 +414,8 @@ async function listCosts(running: Running, store: Store, pages: { name: string; 
   for (const c of pages) {
     const params = new URL(c.url).searchParams;
     const limit = Number(params.get('limit') ?? DEFAULT_LIMIT);
-    const offset = Number(params.get('offset') ?? 0);
-    const query = listQuery(filterFromQuery(params), undefined, offset, limit);
+    const after = params.has('after') ? Number(params.get('after')) : undefined;
+    const query = listQuery(filterFromQuery(params), undefined, after, Number(params.get('offset') ?? 0), limit);
     const page = async () => catalog.list(access, '3.0', query);
     const body = async () => Buffer.from(`{"data":[${(await page()).docs.join(',')}]}`);
     const cached = await catalog.listBody(access, '3.0', query);

@@ -36,23 +36,30 @@ export interface Access {
 
 export type Lookup = { found: string } | { refused: 'not-found' | 'forbidden' };
 
-/** What a ListFootprints call asks for, parsed from its URL; `key` names it in the page cache. */
+/**
+ * What a ListFootprints call asks for, parsed from its URL; `key` names it in the page cache. A
+ * page starts after the footprint numbered `after` (the publication sequence), then skips
+ * `offset` matches: next-page links carry `after`, so a footprint deprecated (and so leaving a
+ * status=Active list) while a partner pages through shifts nothing, and a new one comes last.
+ */
 export interface ListQuery {
   filter: FootprintFilter;
   /** a v2 $filter: its text and the predicate parsed from it */
   odata?: { text: string; predicate: Predicate };
+  after?: number;
   offset: number;
   limit: number;
   key: string;
 }
 
-export function listQuery(filter: FootprintFilter, odata: ListQuery['odata'], offset: number, limit: number): ListQuery {
-  return { filter, odata, offset, limit, key: JSON.stringify([filter, odata?.text ?? null, offset, limit]) };
+export function listQuery(filter: FootprintFilter, odata: ListQuery['odata'], after: number | undefined, offset: number, limit: number): ListQuery {
+  return { filter, odata, after, offset, limit, key: JSON.stringify([filter, odata?.text ?? null, after ?? null, offset, limit]) };
 }
 
-/** A ListFootprints answer: the body `{"data":[…]}` as bytes, and the offset of the next page if any. */
+/** A ListFootprints answer: the body `{"data":[…]}` as bytes, and where the next page starts if there is one. */
 export interface PageBody {
   body: Buffer<ArrayBuffer>;
+  /** the sequence number of the page's last footprint, for the next page's `after` */
   next?: number;
   /** the body gzipped, made when a client first accepts gzip (see gzipped) */
   gzip?: Promise<Buffer<ArrayBuffer>>;
@@ -64,6 +71,18 @@ const CHECK_MS = 1000;
 const PAGE_CACHE_BYTES = 64 * 2 ** 20;
 
 const noFilter = (f: FootprintFilter) => Object.values(f).every((v) => v === undefined);
+
+/** The index of the first entry numbered above `seq` (entries in sequence order). */
+function firstAfter(entries: Entry[], seq: number): number {
+  let lo = 0;
+  let hi = entries.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (entries[mid].row.seq <= seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export class FootprintCatalog {
   private entries: Entry[] = [];
@@ -124,7 +143,7 @@ export class FootprintCatalog {
     return access.products.length === 0 || e.facts.productIds.some((p) => access.products.includes(p));
   }
 
-  /** One page of the footprints the partner may see that pass the filters, and the offset of the next page if any. */
+  /** One page of the footprints the partner may see that pass the filters, and where the next page starts if there is one. */
   async list(access: Access, spec: Spec, q: ListQuery): Promise<{ docs: string[]; next?: number }> {
     await this.fresh();
     return this.page(access, spec, q);
@@ -160,30 +179,36 @@ export class FootprintCatalog {
     }));
   }
 
-  private page(access: Access, spec: Spec, { filter, odata: o, offset, limit }: ListQuery): { docs: string[]; next?: number } {
+  private page(access: Access, spec: Spec, { filter, odata: o, after, offset, limit }: ListQuery): { docs: string[]; next?: number } {
     const odata = o?.predicate;
-    const text = (e: Entry) => FootprintCatalog.doc(e, spec);
-    // the company's footprints served in this version: only the products and the filters remain to check
+    // the company's footprints served in this version, in sequence order: only the products and the filters remain to check
     const all = this.byCompany.get(access.companyId)?.[spec] ?? [];
+    const start = after === undefined ? 0 : firstAfter(all, after);
+    const taken: Entry[] = [];
+    let more = false;
     if (access.products.length === 0 && noFilter(filter) && !odata) {
-      const docs = all.slice(offset, offset + limit).map(text);
-      return offset + limit < all.length ? { docs, next: offset + limit } : { docs };
-    }
-    const docs: string[] = [];
-    let skipped = 0;
-    for (let i = 0; i < all.length; i++) {
-      const e = all[i];
-      if (access.products.length > 0 && !e.facts.productIds.some((p) => access.products.includes(p))) continue;
-      if (!matches(filter, e.facts)) continue;
-      if (odata && !odata((e.v2doc ??= JSON.parse(e.row.v2!) as Doc))) continue;
-      if (skipped < offset) {
-        skipped++;
-        continue;
+      taken.push(...all.slice(start + offset, start + offset + limit));
+      more = start + offset + limit < all.length;
+    } else {
+      let skipped = 0;
+      for (let i = start; i < all.length; i++) {
+        const e = all[i];
+        if (access.products.length > 0 && !e.facts.productIds.some((p) => access.products.includes(p))) continue;
+        if (!matches(filter, e.facts)) continue;
+        if (odata && !odata((e.v2doc ??= JSON.parse(e.row.v2!) as Doc))) continue;
+        if (skipped < offset) {
+          skipped++;
+          continue;
+        }
+        if (taken.length === limit) {
+          more = true;
+          break;
+        }
+        taken.push(e);
       }
-      if (docs.length === limit) return { docs, next: offset + limit };
-      docs.push(text(e));
     }
-    return { docs };
+    const docs = taken.map((e) => FootprintCatalog.doc(e, spec));
+    return more ? { docs, next: taken.at(-1)!.row.seq } : { docs };
   }
 
   /** The footprints a RequestCreatedEvent asks for (every match, no paging). */

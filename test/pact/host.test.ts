@@ -254,4 +254,28 @@ describe('PACT host', () => {
     assert.deepEqual(active.map((f) => f.id), [id]);
     assert.equal((await tanji.pact(`/2/footprints/${id}`, { headers: auth() })).status, 404, 'a footprint without a v2.3 document is not served over /2');
   });
+
+  it('pages on by publication number: a footprint deprecated while a partner pages through an Active list moves no other off its page', async () => {
+    const ids = async (path: string) => ((await tanji.pact(path, { headers: auth() })).json as { data: { id: string }[] }).data.map((f) => f.id);
+    const activeBefore = await ids('/3/footprints?status=Active');
+    assert.ok(activeBefore.length >= 3, `${activeBefore.length} active footprints`);
+    const first = await tanji.pact('/3/footprints?status=Active&limit=1', { headers: auth() });
+    const [seen] = (first.json as { data: { id: string }[] }).data.map((f) => f.id);
+    assert.equal(seen, activeBefore[0]);
+    let url = nextLink(first.headers.link);
+    assert.match(url ?? '', /after=\d+/);
+    // the partner's first footprint gets a new version now: it leaves the Active list, its successor comes last
+    const row = (await listFootprintRows(tanji.store)).find((r) => r.id === seen)!;
+    const id = crypto.randomUUID();
+    const publisher = (await tanji.store.query<{ id: string }>("SELECT id FROM users WHERE email = 'practitioner@demo.tanji'"))[0].id;
+    await insertFootprint(tanji.store, { id, companyId: row.companyId, studyId: row.studyId!, studyVersion: row.studyVersion!, productIds: row.productIds, created: new Date().toISOString(), v3: { ...JSON.parse(row.v3), id, precedingPfIds: [seen] }, v2: null, publishedBy: publisher });
+    tanji.running.pact.catalog.invalidate();
+    const rest: string[] = [];
+    while (url) {
+      const r = await tanji.pact(url.slice(tanji.running.pactUrl.length), { headers: auth() });
+      rest.push(...(r.json as { data: { id: string }[] }).data.map((f) => f.id));
+      url = nextLink(r.headers.link);
+    }
+    assert.deepEqual(rest, [...activeBefore.slice(1), id], 'every other active footprint once, then the new version');
+  });
 });

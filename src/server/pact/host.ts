@@ -47,14 +47,18 @@ function pactError(c: Context, kind: PactErrorKind, message: string) {
   return c.json({ code, message }, status);
 }
 
-/** The absolute URL of the next page, on the host the client called (spec: same `host` as the request). */
-function nextPageUrl(c: Context, offset: number, limit: number): string {
+/**
+ * The absolute URL of the page after the footprint numbered `after`, on the host the client
+ * called (spec: same `host` as the request), with the same filters and page size.
+ */
+function nextPageUrl(c: Context, after: number, limit: number): string {
   const url = new URL(c.req.url);
   const host = c.req.header('host');
   if (host) url.host = host;
   url.protocol = 'https:';
+  url.searchParams.delete('offset');
   url.searchParams.set('limit', String(limit));
-  url.searchParams.set('offset', String(offset));
+  url.searchParams.set('after', String(after));
   return url.toString();
 }
 
@@ -78,10 +82,10 @@ export function acceptsGzip(header: string | undefined): boolean {
   return Number.isFinite(quality) && quality > 0;
 }
 
-/** A list URL as the host reads it, and the Link header of the page after it (sent when there is one). */
+/** A list URL as the host reads it, and the Link header it was last answered with. */
 interface ListRequest {
   query: ListQuery;
-  link: string;
+  link?: { after: number; header: string };
 }
 
 /** parsed list URLs kept by the host: a partner polling asks for the same few again and again */
@@ -90,11 +94,12 @@ const REMEMBERED_LIST_URLS = 1000;
 function listRequest(c: Context, spec: Spec): ListRequest {
   const params = new URL(c.req.url).searchParams;
   const limit = Math.min(nonNegativeInt('limit', params.get('limit') ?? undefined, 1) ?? DEFAULT_LIMIT, MAX_LIMIT);
+  const after = nonNegativeInt('after', params.get('after') ?? undefined, 0);
   const offset = nonNegativeInt('offset', params.get('offset') ?? undefined, 0) ?? 0;
   const filter = spec === '3.0' ? filterFromQuery(params) : {};
   const odataText = spec === '2.3' ? params.get('$filter') || undefined : undefined;
   const odata = odataText ? { text: odataText, predicate: parseODataFilter(odataText) } : undefined;
-  return { query: listQuery(filter, odata, offset, limit), link: `<${nextPageUrl(c, offset + limit, limit)}>; rel="next"` };
+  return { query: listQuery(filter, odata, after, offset, limit) };
 }
 
 function nonNegativeInt(name: string, value: string | undefined, min: number): number | undefined {
@@ -152,7 +157,10 @@ export function createPactHost(pact: PactExchange): Hono {
       const page = await pact.catalog.listBody(accessOf(connection), spec, list.query);
       // one plain object of headers: the adapter writes it as it is, without a Headers instance
       const headers: Record<string, string> = { 'content-type': 'application/json', vary: 'accept-encoding' };
-      if (page.next !== undefined) headers.link = list.link;
+      if (page.next !== undefined) {
+        if (list.link?.after !== page.next) list.link = { after: page.next, header: `<${nextPageUrl(c, page.next, list.query.limit)}>; rel="next"` };
+        headers.link = list.link.header;
+      }
       if (page.body.length >= GZIP_MIN_BYTES && acceptsGzip(c.req.header('accept-encoding'))) {
         headers['content-encoding'] = 'gzip';
         return c.body(await pact.catalog.gzipped(page), 200, headers);
