@@ -1,5 +1,6 @@
 import type { Exchange } from '../model/lci.ts';
 import { referenceExchange } from './datasets.ts';
+import { coded } from './issue-texts.ts';
 import type { Flag, ProcessDataset } from './model.ts';
 
 /**
@@ -58,7 +59,7 @@ export function checkBalances(d: ProcessDataset): { flags: Flag[]; notes: string
     const gap = Math.abs(into - out) / Math.max(into, out);
     const text = `mass balance: ${fmt(into)} kg in, ${fmt(out)} kg out (${fmt(gap * 100)} % apart)`;
     if (gap > MASS_TOLERANCE) {
-      flags.push({ check: 'mass-balance', field: 'process.exchanges', message: `${text}, more than the ${MASS_TOLERANCE * 100} % tolerated`, value: out, reference: into, ratio: into > 0 ? out / into : undefined });
+      flags.push({ check: 'mass-balance', field: 'process.exchanges', ...coded('balance.mass', { into, out, gap, tolerance: MASS_TOLERANCE }), value: out, reference: into, ratio: into > 0 ? out / into : undefined });
     } else notes.push(text);
   } else notes.push('mass balance not checked: the product or a technosphere exchange is not measured in mass');
 
@@ -70,7 +71,7 @@ export function checkBalances(d: ProcessDataset): { flags: Flag[]; notes: string
       flags.push({
         check: 'energy-balance',
         field: 'process.exchanges',
-        message: `energy balance: ${fmt(out)} MJ out of ${fmt(into)} MJ in, an efficiency of ${fmt((out / into) * 100)} %`,
+        ...coded('balance.energy', { into, out, efficiency: out / into }),
         value: out,
         reference: into,
         ratio: out / into,

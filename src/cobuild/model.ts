@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FactorSchema } from '../model/factor.ts';
 import { FlowPropertySchema, FlowSchema, PedigreeSchema, ProcessSchema, UncertaintySchema, UnitGroupSchema } from '../model/lci.ts';
+import { ISSUE_CODES } from './issue-texts.ts';
 
 /**
  * What parties submit to the co-constructed background database, and what the review,
@@ -50,8 +51,21 @@ export type ReviewState = z.infer<typeof ReviewStateSchema>;
 export const ReviewActionSchema = z.enum(['start-review', 'request-changes', 'approve', 'reject']);
 export type ReviewAction = z.infer<typeof ReviewActionSchema>;
 
+/**
+ * What an issue says, for machines and for people: a stable code with its params (numbers, names,
+ * fields), which the web app renders in the reader's language, and the English text. Reports
+ * stored before issues carried codes have the message only.
+ */
+const IssueCodeSchema = z.enum(ISSUE_CODES).meta({ id: 'IssueCode', description: 'stable code of the problem or flag; its params fill in the text (src/cobuild/issue-texts.ts)' });
+const Coded = {
+  code: IssueCodeSchema.optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+  /** the English text, written from the code and params */
+  message: z.string(),
+};
+
 /** A problem that stops a dataset at the door; `field` is a path into the dataset, e.g. "factor.unit", "process.exchanges[3].amount". */
-export const IssueSchema = z.object({ field: z.string(), message: z.string() });
+export const IssueSchema = z.object({ field: z.string(), ...Coded });
 export type Issue = z.infer<typeof IssueSchema>;
 
 export const FlagCheckSchema = z.enum(['plausibility', 'mass-balance', 'energy-balance']);
@@ -60,7 +74,7 @@ export const FlagCheckSchema = z.enum(['plausibility', 'mass-balance', 'energy-b
 export const FlagSchema = z.object({
   check: FlagCheckSchema,
   field: z.string(),
-  message: z.string(),
+  ...Coded,
   value: z.number().optional(),
   /** the value it was compared with (a median, the other side of a balance) */
   reference: z.number().optional(),

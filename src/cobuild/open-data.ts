@@ -3,6 +3,7 @@ import type { Process } from '../model/lci.ts';
 import { getCobuildRelease, getRelease, listCobuildReleases, listReleases, type Queryable, type ReleaseInfo } from '../store/index.ts';
 import { releaseDatabase, releaseFactors } from './context.ts';
 import { NotFoundError } from './errors.ts';
+import type { TextLang } from './issue-texts.ts';
 import type { ReleaseNotes } from './notes.ts';
 import { notesMarkdown } from './notes.ts';
 
@@ -45,12 +46,13 @@ export async function listOpenReleases(db: Queryable): Promise<OpenRelease[]> {
   return (await listReleases(db)).map((r) => describe(r, cobuilt)).reverse();
 }
 
-export async function openRelease(db: Queryable, release: string): Promise<OpenRelease & { notes: ReleaseNotes | null; markdown: string | null }> {
+/** The notes are rendered from the stored structured notes, in the language asked for. */
+export async function openRelease(db: Queryable, release: string, lang: TextLang = 'en'): Promise<OpenRelease & { notes: ReleaseNotes | null; markdown: string | null }> {
   const info = await getRelease(db, release);
   if (!info) throw new NotFoundError(`release ${release}`);
   const cobuild = await getCobuildRelease(db, release);
   const notes = (cobuild?.notes as ReleaseNotes | undefined) ?? null;
-  return { ...describe(info, new Set(cobuild ? [release] : [])), notes, markdown: notes && notesMarkdown(notes) };
+  return { ...describe(info, new Set(cobuild ? [release] : [])), notes, markdown: notes && notesMarkdown(notes, lang) };
 }
 
 export interface OpenDataset {

@@ -2,6 +2,7 @@ import type { Factor } from '../model/factor.ts';
 import type { LciDatabase, Process } from '../model/lci.ts';
 import { getRegion } from '../factors/regions.ts';
 import { factorSeries, referenceExchange } from './datasets.ts';
+import { coded } from './issue-texts.ts';
 import type { Flag, ProcessDataset } from './model.ts';
 import { foldDifference, median } from './stats.ts';
 
@@ -13,11 +14,8 @@ import { foldDifference, median } from './stats.ts';
  * Further apart than `ratio` times is a flag with the numbers that explain it.
  */
 
-const fmt = (x: number) => Number(x.toPrecision(4));
-const times = (value: number, reference: number) => {
-  const fold = foldDifference(value, reference);
-  return `${fmt(fold)}× ${value > reference ? 'above' : 'below'}`;
-};
+/** How far apart, for the texts: "12× below" */
+const apart = (value: number, reference: number) => ({ fold: foldDifference(value, reference), direction: value > reference ? ('above' as const) : ('below' as const) });
 
 export interface PlausibilityResult {
   flags: Flag[];
@@ -40,18 +38,27 @@ export function factorPlausibility(f: Factor, current: readonly Factor[], releas
   const sameYear = peers.filter((p) => p.year === year);
   const provinces = sameYear.filter((p) => isProvince(p.region));
   const basis = provinces.length >= 3 ? provinces : sameYear;
-  const what = basis === provinces ? `the provincial median (${basis.length} provinces)` : `the median of ${basis.length} region${basis.length === 1 ? '' : 's'}`;
   const mid = median(basis.map((p) => p.value));
   const flags: Flag[] = [];
   const notes: string[] = [];
-  const sentence = `${fmt(f.value)} ${f.unit} is ${times(f.value, mid)} ${what} of ${series} in release ${release} (${fmt(mid)}, ${year})`;
-  if (foldDifference(f.value, mid) > ratio) flags.push({ check: 'plausibility', field: 'factor.value', message: sentence, value: f.value, reference: mid, ratio: f.value / mid, peers: basis.length, release });
-  else notes.push(sentence);
+  const sentence = coded('plausibility.factor-median', {
+    value: f.value,
+    unit: f.unit,
+    ...apart(f.value, mid),
+    basis: basis === provinces ? 'provinces' : 'regions',
+    peers: basis.length,
+    series,
+    release,
+    median: mid,
+    year,
+  });
+  if (foldDifference(f.value, mid) > ratio) flags.push({ check: 'plausibility', field: 'factor.value', ...sentence, value: f.value, reference: mid, ratio: f.value / mid, peers: basis.length, release });
+  else notes.push(sentence.message);
   const own = sameYear.find((p) => p.region === f.region);
   if (own && own.value !== mid) {
-    const same = `${fmt(f.value)} is ${times(f.value, own.value)} the current ${f.region} value ${fmt(own.value)} (${own.id})`;
-    if (foldDifference(f.value, own.value) > ratio) flags.push({ check: 'plausibility', field: 'factor.value', message: same, value: f.value, reference: own.value, ratio: f.value / own.value, peers: 1, release });
-    else notes.push(same);
+    const same = coded('plausibility.factor-region', { value: f.value, ...apart(f.value, own.value), region: f.region, current: own.value, id: own.id });
+    if (foldDifference(f.value, own.value) > ratio) flags.push({ check: 'plausibility', field: 'factor.value', ...same, value: f.value, reference: own.value, ratio: f.value / own.value, peers: 1, release });
+    else notes.push(same.message);
   }
   return { flags, notes };
 }
@@ -90,7 +97,7 @@ export function processPlausibility(d: ProcessDataset, current: LciDatabase, rel
       flags.push({
         check: 'plausibility',
         field: `process.exchanges[${i}].amount`,
-        message: `${e.input ? 'input' : 'output'} "${names.get(e.flowId) ?? e.flowId}" of ${fmt(value)} per unit of product is ${times(value, mid)} the median of ${values.length} process${values.length === 1 ? '' : 'es'} in release ${release} (${fmt(mid)})`,
+        ...coded('plausibility.exchange', { side: e.input ? 'input' : 'output', flow: names.get(e.flowId) ?? e.flowId, value, ...apart(value, mid), peers: values.length, release, median: mid }),
         value,
         reference: mid,
         ratio: value / mid,

@@ -1,4 +1,5 @@
 import type { LciDatabase } from '../model/lci.ts';
+import { coded } from './issue-texts.ts';
 import type { Issue, ProcessDataset } from './model.ts';
 
 /**
@@ -13,9 +14,9 @@ export function providerIssues(d: ProcessDataset, db: LciDatabase, release: stri
     if (e.providerId === undefined) return;
     const field = `process.exchanges[${i}].providerId`;
     const provider = processes.get(e.providerId);
-    if (!provider) return issues.push({ field, message: `provider ${e.providerId} is not a process of release ${release}; name one of its processes, or none to link by the default rule` });
+    if (!provider) return issues.push({ field, ...coded('provider.unknown', { provider: e.providerId, release }) });
     if (!provider.exchanges.some((x) => x.flowId === e.flowId && x.input !== e.input && !x.avoided)) {
-      issues.push({ field, message: `provider "${provider.name}" (${provider.id}) does not provide flow ${e.flowId}` });
+      issues.push({ field, ...coded('provider.not-providing', { name: provider.name, provider: provider.id, flowId: e.flowId }) });
     }
   });
   return issues;

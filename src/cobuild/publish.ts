@@ -23,6 +23,7 @@ import { backgroundOf, loadBackground, type Background } from '../studies/backgr
 import { currentRelease, loadSettings, releaseDatabase, releaseFactors } from './context.ts';
 import { datasetInfo } from './datasets.ts';
 import { CobuildConflictError, ForbiddenError, NotFoundError } from './errors.ts';
+import type { TextLang } from './issue-texts.ts';
 import { DatasetSchema } from './model.ts';
 import { notesMarkdown, releaseNotes, type AggregateInfo, type BenchmarkEffect, type ReleaseNotes } from './notes.ts';
 import type { Actor } from './parties.ts';
@@ -164,13 +165,13 @@ async function benchmarkEffects(db: Queryable, composed: ComposedRelease, number
   );
 }
 
-export async function previewRelease(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<{ notes: ReleaseNotes; markdown: string }> {
+export async function previewRelease(db: Queryable, actor: Actor, req: ReleaseRequest, lang: TextLang = 'en'): Promise<{ notes: ReleaseNotes; markdown: string }> {
   const { notes } = await plan(db, actor, req);
-  return { notes, markdown: notesMarkdown(notes) };
+  return { notes, markdown: notesMarkdown(notes, lang) };
 }
 
 /** The release and its notes record in one transaction: a release is never published without its notes. */
-export async function publishRelease(store: Store, actor: Actor, req: ReleaseRequest): Promise<{ release: ReleaseInfo; notes: ReleaseNotes; markdown: string }> {
+export async function publishRelease(store: Store, actor: Actor, req: ReleaseRequest, lang: TextLang = 'en'): Promise<{ release: ReleaseInfo; notes: ReleaseNotes; markdown: string }> {
   const p = await plan(store, actor, req);
   await store.transaction(async (tx) => {
     await insertRelease(tx, {
@@ -187,5 +188,5 @@ export async function publishRelease(store: Store, actor: Actor, req: ReleaseReq
       await notify(tx, (await companyPeople(tx, companyId)).map((u) => u.id), { kind: 'release-published', params: { release: req.release } });
     }
   });
-  return { release: (await getRelease(store, req.release))!, notes: p.notes, markdown: notesMarkdown(p.notes) };
+  return { release: (await getRelease(store, req.release))!, notes: p.notes, markdown: notesMarkdown(p.notes, lang) };
 }

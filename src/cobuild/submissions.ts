@@ -24,6 +24,7 @@ import {
 import { currentRelease, loadSettings, releaseDatabase, releaseFactors } from './context.ts';
 import { datasetInfo } from './datasets.ts';
 import { ForbiddenError, NotFoundError, StaleSubmissionError, SubmissionRejectedError } from './errors.ts';
+import { coded } from './issue-texts.ts';
 import { DatasetSchema, SubmissionMetaSchema, ValidationReportSchema, type Dataset, type SubmissionInput, type SubmissionMeta, type ValidationReport } from './model.ts';
 import { partiesOf, type Actor } from './parties.ts';
 import { changedPaths } from './paths.ts';
@@ -67,7 +68,7 @@ async function stewardIds(db: Queryable): Promise<string[]> {
 
 export async function submitDatasets(store: Store, actor: Actor, inputs: readonly SubmissionInput[], origin: string): Promise<SubmissionHead[]> {
   if (actor.role !== 'enterprise' || !actor.companyId) throw new ForbiddenError('submit datasets (organisations submit; stewards review)');
-  if (inputs.length === 0) throw new SubmissionRejectedError([{ index: 0, dataset: origin, errors: [{ field: 'datasets', message: 'nothing to submit' }] }]);
+  if (inputs.length === 0) throw new SubmissionRejectedError([{ index: 0, dataset: origin, errors: [{ field: 'datasets', ...coded('submission.empty', {}) }] }]);
   const checked = await validateAll(store, inputs);
   const ids = checked.map(() => randomUUID());
   const stewards = await stewardIds(store);

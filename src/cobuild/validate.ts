@@ -3,6 +3,7 @@ import type { Flow, UnitGroup } from '../model/lci.ts';
 import { getRegion, UnknownRegionError } from '../factors/regions.ts';
 import { namedUnit } from '../formats/units.ts';
 import { processYear, referenceExchange } from './datasets.ts';
+import { coded, type IssueCode, type ParamsOf } from './issue-texts.ts';
 import type { Dataset, FactorDataset, Issue, ProcessDataset, SubmissionMeta } from './model.ts';
 
 /**
@@ -29,26 +30,32 @@ export function checkStructure(dataset: Dataset, meta: SubmissionMeta, now = new
   return dataset.type === 'factor' ? checkFactor(dataset, meta, now) : checkProcess(dataset, meta, now);
 }
 
+/** Collects the issues of one part of a dataset, its field paths under `prefix`. */
+function issues(prefix: string) {
+  const errors: Issue[] = [];
+  const err = <C extends IssueCode>(field: string, code: C, params: ParamsOf<C>) => errors.push({ field: `${prefix}.${field}`, ...coded(code, params) });
+  return { errors, err };
+}
+
 function checkYear(year: number | undefined, field: string, now: Date, errors: Issue[]) {
-  if (year === undefined) errors.push({ field, message: 'the year the data represent is required' });
-  else if (year < FIRST_YEAR || year > now.getUTCFullYear() + 1) errors.push({ field, message: `year ${year} is outside ${FIRST_YEAR}–${now.getUTCFullYear() + 1}` });
+  if (year === undefined) errors.push({ field, ...coded('year.missing', {}) });
+  else if (year < FIRST_YEAR || year > now.getUTCFullYear() + 1) errors.push({ field, ...coded('year.out-of-range', { year, first: FIRST_YEAR, last: now.getUTCFullYear() + 1 }) });
 }
 
 function checkFactor(d: FactorDataset, meta: SubmissionMeta, now: Date): StructureCheck {
-  const errors: Issue[] = [];
+  const { errors, err } = issues('factor');
   const notes: string[] = [];
   const f: Factor = { ...d.factor, source: { ...d.factor.source } };
-  const err = (field: string, message: string) => errors.push({ field: `factor.${field}`, message });
 
-  if (f.kind === 'gwp') err('kind', 'GWP values come from the IPCC tables, not from submissions');
-  if (!Number.isFinite(f.value) || f.value <= 0) err('value', `a factor is a positive amount of greenhouse gas per unit, got ${f.value}; removals are entered in studies as their own kind`);
-  if (!namedUnit(f.perUnit)) err('perUnit', `"${f.perUnit}" is not a known unit (e.g. kg, t, kWh, MJ, m3, Nm3, t*km)`);
+  if (f.kind === 'gwp') err('kind', 'factor.gwp-kind', {});
+  if (!Number.isFinite(f.value) || f.value <= 0) err('value', 'factor.value-not-positive', { value: f.value });
+  if (!namedUnit(f.perUnit)) err('perUnit', 'unit.unknown', { unit: f.perUnit, examples: 'kg, t, kWh, MJ, m3, Nm3, t*km' });
   const unit = UNIT_PATTERN.exec(f.unit.trim());
-  if (!unit) err('unit', `"${f.unit}" is not of the form "kg CO2e/<per unit>" (or g, t; CO2 or CO2e)`);
+  if (!unit) err('unit', 'factor.unit-form', { unit: f.unit });
   else {
     const [, mass, gas, per] = unit;
-    if (per.trim().toLowerCase() !== f.perUnit.trim().toLowerCase()) err('unit', `the unit is per ${per.trim()} but perUnit is ${f.perUnit}`);
-    if (gas !== f.gases) err('gases', `the unit counts ${gas} but gases says ${f.gases}`);
+    if (per.trim().toLowerCase() !== f.perUnit.trim().toLowerCase()) err('unit', 'factor.unit-per-mismatch', { per: per.trim(), perUnit: f.perUnit });
+    if (gas !== f.gases) err('gases', 'factor.unit-gas-mismatch', { gas, gases: f.gases });
     if (mass !== 'kg' && Number.isFinite(f.value)) {
       const value = f.value * MASS_PREFIX[mass];
       notes.push(`value converted from ${f.value} ${f.unit} to ${value} kg ${gas}/${f.perUnit}`);
@@ -56,9 +63,9 @@ function checkFactor(d: FactorDataset, meta: SubmissionMeta, now: Date): Structu
       f.unit = `kg ${gas}/${f.perUnit}`;
     }
   }
-  if (f.gases === 'CO2e' && !f.gwpSet) err('gwpSet', 'a CO2e factor must say which GWP values it used (AR4, AR5 or AR6)');
-  if (f.kind === 'electricity-co2' && f.gases !== 'CO2') err('gases', 'an electricity-co2 factor is CO2 only; life-cycle CO2e factors are electricity-footprint');
-  if (f.kind === 'electricity-footprint' && f.gases !== 'CO2e') err('gases', 'an electricity-footprint factor is a life-cycle CO2e factor');
+  if (f.gases === 'CO2e' && !f.gwpSet) err('gwpSet', 'factor.gwp-set-missing', {});
+  if (f.kind === 'electricity-co2' && f.gases !== 'CO2') err('gases', 'factor.electricity-co2-gases', {});
+  if (f.kind === 'electricity-footprint' && f.gases !== 'CO2e') err('gases', 'factor.electricity-footprint-gases', {});
 
   try {
     const region = getRegion(f.region);
@@ -67,14 +74,14 @@ function checkFactor(d: FactorDataset, meta: SubmissionMeta, now: Date): Structu
     f.region = region.code;
   } catch (e) {
     if (!(e instanceof UnknownRegionError)) throw e;
-    err('region', e.message);
+    err('region', 'region.unknown', { region: e.input });
   }
   checkYear(f.year, 'factor.year', now, errors);
-  if (!f.id.endsWith(`/${f.region}/${f.year}`)) err('id', `the id must end with /${f.region}/${f.year} (series/region/year), got "${f.id}"`);
-  if (blank(f.technology)) err('technology', 'describe the technology the factor represents');
-  if (blank(f.source.title)) err('source.title', 'name the source: the report, measurement campaign or monitoring plan');
-  if (blank(f.source.publisher)) err('source.publisher', 'name who produced the data');
-  if (meta.sharing === 'public' && blank(f.licence)) err('licence', 'a dataset to be published as it is needs a licence');
+  if (!f.id.endsWith(`/${f.region}/${f.year}`)) err('id', 'factor.id-suffix', { suffix: `/${f.region}/${f.year}`, id: f.id });
+  if (blank(f.technology)) err('technology', 'factor.technology-missing', {});
+  if (blank(f.source.title)) err('source.title', 'factor.source-missing', {});
+  if (blank(f.source.publisher)) err('source.publisher', 'factor.publisher-missing', {});
+  if (meta.sharing === 'public' && blank(f.licence)) err('licence', 'licence.missing', {});
   if (f.status !== 'check') {
     notes.push(`status "${f.status}" set to "check" until the review approves the factor`);
     f.status = 'check';
@@ -89,31 +96,30 @@ function unitGroupOf(d: ProcessDataset, flow: Flow): UnitGroup | undefined {
 }
 
 function checkProcess(d: ProcessDataset, meta: SubmissionMeta, now: Date): StructureCheck {
-  const errors: Issue[] = [];
+  const { errors, err } = issues('process');
   const notes: string[] = [];
   const p = d.process;
-  const err = (field: string, message: string) => errors.push({ field: `process.${field}`, message });
   const flows = new Map(d.flows.map((f) => [f.id, f]));
 
   p.exchanges.forEach((e, i) => {
     const flow = flows.get(e.flowId);
-    if (!flow) return err(`exchanges[${i}].flowId`, `flow ${e.flowId} is not among the dataset's flows`);
+    if (!flow) return err(`exchanges[${i}].flowId`, 'exchange.flow-missing', { flowId: e.flowId });
     const group = unitGroupOf(d, flow);
-    if (!group) return err(`exchanges[${i}].flowId`, `flow "${flow.name}": its flow property ${flow.propertyId} or its unit group is missing`);
-    if (!group.units.some((u) => u.name === flow.unit)) err(`exchanges[${i}].flowId`, `flow "${flow.name}" is measured in ${flow.unit}, which is not a unit of ${group.name}`);
-    if (!Number.isFinite(e.amount) || e.amount < 0) err(`exchanges[${i}].amount`, `amount ${e.amount} of "${flow.name}": amounts are non-negative, the direction is in "input"`);
+    if (!group) return err(`exchanges[${i}].flowId`, 'exchange.unit-group-missing', { flow: flow.name, property: flow.propertyId });
+    if (!group.units.some((u) => u.name === flow.unit)) err(`exchanges[${i}].flowId`, 'exchange.unit-not-in-group', { flow: flow.name, unit: flow.unit, group: group.name });
+    if (!Number.isFinite(e.amount) || e.amount < 0) err(`exchanges[${i}].amount`, 'exchange.amount-negative', { amount: e.amount, flow: flow.name });
   });
   const references = p.exchanges.filter((e) => e.reference);
   const ref = referenceExchange(p);
-  if (references.length !== 1) err('exchanges', `a unit process has exactly one quantitative reference, this one has ${references.length}`);
+  if (references.length !== 1) err('exchanges', 'process.reference-count', { count: references.length });
   else if (ref) {
     const flow = flows.get(ref.flowId);
     const ok = flow && ((flow.kind === 'product' && !ref.input) || (flow.kind === 'waste' && ref.input));
-    if (!ok) err('exchanges', 'the quantitative reference must be a product output or a waste input');
-    if (!(ref.amount > 0)) err('exchanges', `the reference amount must be positive, got ${ref.amount}`);
+    if (!ok) err('exchanges', 'process.reference-kind', {});
+    if (!(ref.amount > 0)) err('exchanges', 'process.reference-amount', { amount: ref.amount });
   }
 
-  if (blank(p.location)) err('location', 'the geography is required (a province code such as CN-GD, CN, or another location code)');
+  if (blank(p.location)) err('location', 'process.location-missing', {});
   else {
     try {
       const region = getRegion(p.location!);
@@ -125,11 +131,9 @@ function checkProcess(d: ProcessDataset, meta: SubmissionMeta, now: Date): Struc
     }
   }
   checkYear(processYear(p), 'process.provenance.referenceYear', now, errors);
-  if (blank(p.provenance?.technology)) err('provenance.technology', 'describe the technology the process represents');
-  if (blank(p.provenance?.publication) && !p.provenance?.sources?.length && blank(p.provenance?.generator)) {
-    err('provenance.publication', 'name the source: a publication, a source or the data generator');
-  }
-  if (meta.sharing === 'public' && blank(p.provenance?.licence)) err('provenance.licence', 'a dataset to be published as it is needs a licence');
+  if (blank(p.provenance?.technology)) err('provenance.technology', 'process.technology-missing', {});
+  if (blank(p.provenance?.publication) && !p.provenance?.sources?.length && blank(p.provenance?.generator)) err('provenance.publication', 'process.source-missing', {});
+  if (meta.sharing === 'public' && blank(p.provenance?.licence)) err('provenance.licence', 'licence.missing', {});
   return { dataset: d, errors, notes };
 }
 

@@ -2,6 +2,7 @@ import type { Factor } from '../model/factor.ts';
 import type { LciDatabase } from '../model/lci.ts';
 import { namedUnit } from '../formats/units.ts';
 import { checkBalances } from './balance.ts';
+import { coded } from './issue-texts.ts';
 import type { Dataset, SubmissionInput, ValidationReport } from './model.ts';
 import { factorPlausibility, processPlausibility } from './plausibility.ts';
 import { providerIssues } from './providers.ts';
@@ -26,7 +27,7 @@ export interface ValidationContext {
 export function validateSubmission(input: SubmissionInput, ctx: ValidationContext): { dataset: Dataset; report: ValidationReport } {
   const { dataset, errors, notes } = checkStructure(input.dataset, input.meta, ctx.now);
   const volume = input.meta.productionVolume;
-  if (volume && !namedUnit(volume.unit)) errors.push({ field: 'meta.productionVolume.unit', message: `"${volume.unit}" is not a known unit (e.g. t, kg, kWh, MWh, t*km)` });
+  if (volume && !namedUnit(volume.unit)) errors.push({ field: 'meta.productionVolume.unit', ...coded('unit.unknown', { unit: volume.unit, examples: 't, kg, kWh, MWh, t*km' }) });
   if (!volume) notes.push('no production volume given: the dataset cannot be weighted in an average until it has one');
   if (dataset.type === 'process' && ctx.lci) errors.push(...providerIssues(dataset, ctx.lci.db, ctx.lci.release));
   const release = dataset.type === 'factor' ? ctx.factors?.release : ctx.lci?.release;

@@ -228,7 +228,9 @@ export const ReleaseRequestSchema = z.object({
   licence: z.string().min(1).default('CC BY 4.0'),
 });
 
-export const ReleasePreviewSchema = z.object({ notes: ReleaseNotesSchema, markdown: z.string() });
+export const ReleasePreviewSchema = z.object({ notes: ReleaseNotesSchema, markdown: z.string().meta({ description: 'the notes as markdown, in the language of ?lang' }) });
+/** The language the release notes' markdown is written in; the structured notes are the same in both. */
+export const NotesLangQuerySchema = z.object({ lang: z.enum(['en', 'zh']).default('en') });
 
 export const OpenReleaseSchema = z.object({
   release: z.string(),

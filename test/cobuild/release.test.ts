@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { notesMarkdown, releaseNotes } from '../../src/cobuild/notes.ts';
+import { notesMarkdown, notesSummary, releaseNotes } from '../../src/cobuild/notes.ts';
 import { MissingDatasetsError, rebaseStudy } from '../../src/cobuild/rebase.ts';
 import { composeRelease, ReleaseCompositionError, type ReleaseItem } from '../../src/cobuild/release.ts';
 import { durianStudy } from '../../src/studies/demo-durian.ts';
@@ -64,6 +64,26 @@ test('release notes: what changed, who contributed, the aggregates and the bench
   assert.match(md, /- Hainan generation average: 3 datasets from 3 organisations; their primary data stay confidential/);
   assert.match(md, /- Durian: 0\.54 → 0\.55 kg CO2e \(\+1\.9 %\)\n {2}- Irrigation: 0\.02 → 0\.023 kg CO2e/);
   assert.match(md, /- Broken: not calculated \(factor x is not in release 2026\.2\)/);
+});
+
+test('release notes in Chinese, from the same structured notes', () => {
+  const r = composeRelease('2026.2', { factors: { release: '2026.1', factors: SEED } }, [replacement, added]);
+  const notes = releaseNotes('2026.2', { factors: '2026.1' }, [replacement, added], r.changes, [{ ref: 'agg-1', name: 'Hainan generation average', contributors: 3, datasets: 3 }], [
+    { id: 'b', name: 'Durian', comparison: { from: { lci: 'uslci', factors: '2026.1' }, to: { lci: 'uslci', factors: '2026.2' }, before: 0.54, after: 0.55, delta: 0.01, relative: 0.01 / 0.54, entries: [] } },
+    { id: 'c', name: 'Broken', error: 'factor x is not in release 2026.2' },
+  ]);
+  assert.equal(notesMarkdown(notes, 'en'), notesMarkdown(notes), 'English unless asked');
+  assert.equal(notesSummary(notes, 'en'), notes.summary, 'the stored summary is the English one');
+  const md = notesMarkdown(notes, 'zh');
+  assert.match(md, /^# 发布说明：版本 2026\.2\n\n版本 2026\.2（基于 2026\.1）：新增 1 个数据集，替换 1 个，行业平均 1 个，贡献单位 3 家。\n\n## 变更内容\n/);
+  assert.match(md, /- 替换因子 `cn-electricity-footprint\/CN-HI\/2024` .*：0\.3972 → 0\.4556 kg CO2e\/kWh（\+14\.7%）；变更字段：.*value.*（行业平均）\n/);
+  assert.match(md, /- 新增因子 `material-clinker\/CN-HI\/2024` .*：830 kg CO2e\/t\n/);
+  assert.match(md, /## 贡献者\n\n- A Power：2 个数据集\n/);
+  assert.match(md, /- Hainan generation average：来自 3 家单位的 3 个数据集；各单位的原始数据保密/);
+  assert.match(md, /## 对基准产品的影响\n\n- Durian：0\.54 → 0\.55 kg CO2e（\+1\.9%）\n- Broken：未能计算（factor x is not in release 2026\.2）\n$/);
+  const process = { ...notes, changes: [{ type: 'process' as const, id: 'p', name: 'Clinker', change: 'added' as const, fields: [], after: 0.9, unit: 'kg CO2e per unit of product', item: { kind: 'submission' as const, ref: 's' } }] };
+  assert.match(notesMarkdown(process, 'zh'), /- 新增单元过程 `p` Clinker：0\.9 kg CO2e\/单位产品\n/);
+  assert.match(notesMarkdown(process, 'en'), /- added process `p` Clinker: 0\.9 kg CO2e per unit of product\n/);
 });
 
 test('moving a study to a release points every entry of the pinned releases at the same dataset there', () => {

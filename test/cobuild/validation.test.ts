@@ -25,6 +25,9 @@ test('units that do not agree and missing metadata are errors, each on its field
   const f = factor({ unit: 'kg CO2/MWh', perUnit: 'kWh', technology: ' ', source: { title: '', publisher: 'X' }, year: 1970, id: 'x/CN-HI/1970', licence: '' });
   const { errors } = checkStructure({ type: 'factor', factor: f }, { sharing: 'public' }, now);
   assert.deepEqual(fields(errors), ['factor.gases', 'factor.licence', 'factor.source.title', 'factor.technology', 'factor.unit', 'factor.year']);
+  const year = errors.find((e) => e.field === 'factor.year')!;
+  assert.deepEqual([year.code, year.params], ['year.out-of-range', { year: 1970, first: 1990, last: 2027 }], 'a code and its params besides the message');
+  assert.equal(year.message, 'year 1970 is outside 1990–2027');
   const per = checkStructure({ type: 'factor', factor: factor({ perUnit: 'barrel', unit: 'kg CO2e/barrel' }) }, confidential, now);
   assert.deepEqual(fields(per.errors), ['factor.perUnit']);
   const kind = checkStructure({ type: 'factor', factor: factor({ kind: 'electricity-co2' }) }, confidential, now);
@@ -91,6 +94,9 @@ test('plausibility: a factor 10× below the provincial median is flagged with th
   assert.equal(median.peers, 30);
   assert.equal(median.reference, (provinces[14] + provinces[15]) / 2);
   assert.match(median.message, /^0\.03 kg CO2e\/kWh is \d+(\.\d+)?× below the provincial median \(30 provinces\) of cn-electricity-footprint in release 2026\.1 \(0\.\d+, 2024\)$/);
+  assert.equal(median.code, 'plausibility.factor-median');
+  assert.deepEqual({ ...median.params, fold: undefined }, { value: 0.03, unit: 'kg CO2e/kWh', fold: undefined, direction: 'below', basis: 'provinces', peers: 30, series: 'cn-electricity-footprint', release: '2026.1', median: median.reference, year: 2024 });
+  assert.equal(own.code, 'plausibility.factor-region');
   assert.equal(own.reference, HAINAN.value);
   const fine = factorPlausibility(factor({ value: 0.6 }), SEED, '2026.1', 10);
   assert.deepEqual(fine.flags, []);
@@ -143,5 +149,6 @@ test('a provider named on an exchange must be a process of the current LCI relea
   const [unknown] = using('gird');
   assert.equal(unknown.field, 'process.exchanges[1].providerId');
   assert.match(unknown.message, /gird is not a process of release lci-1/);
+  assert.deepEqual([unknown.code, unknown.params], ['provider.unknown', { provider: 'gird', release: 'lci-1' }]);
   assert.match(using('kiln')[0].message, /"kiln" \(kiln\) does not provide flow power/);
 });

@@ -120,6 +120,8 @@ describe('submission and validation on arrival', () => {
     assert.equal(res.data.error.code, 'invalid-datasets');
     const fields = res.data.error.details[0].errors.map((e: { field: string }) => e.field);
     for (const f of ['factor.unit', 'factor.region', 'factor.technology']) assert.ok(fields.includes(f), `${f} in ${fields}`);
+    const technology = res.data.error.details[0].errors.find((e: { field: string }) => e.field === 'factor.technology');
+    assert.deepEqual(technology, { field: 'factor.technology', code: 'factor.technology-missing', params: {}, message: 'describe the technology the factor represents' });
     assert.deepEqual((await producers.coal.get('/api/cobuild/submissions')).data, []);
   });
 
@@ -138,6 +140,9 @@ describe('submission and validation on arrival', () => {
     assert.equal(flag.field, 'factor.value');
     assert.ok(flag.ratio < 0.1 && flag.peers >= 30, JSON.stringify(flag));
     assert.match(flag.message, /below the provincial median \(\d+ provinces\) of cn-electricity-footprint in release 2026\.1/);
+    assert.equal(flag.code, 'plausibility.factor-median');
+    assert.equal(flag.params.value, 0.012);
+    assert.equal(flag.params.direction, 'below');
   });
 
   test('the submission template round-trips through Excel; a bad cell is named by sheet, row and column', async () => {
@@ -398,10 +403,18 @@ describe('releases and open sharing', () => {
     assert.ok(effect.after > effect.before, 'a higher Hainan electricity factor raises the durian footprint');
     assert.deepEqual(effect.entries.map((e: { entryId: string }) => e.entryId).sort(), ['irrigation-electricity', 'packing-electricity']);
     assert.match(markdown, /## Effect on benchmark products\n\n- Hainan durian 1 kg: /);
+    const zh = await zhao.post('/api/cobuild/releases/preview?lang=zh', { release: '2026.2', aggregateIds: [ids.aggregate], licence: 'CC BY 4.0' });
+    assert.equal(zh.status, 200);
+    assert.deepEqual(zh.data.notes, notes, 'the structured notes do not depend on the language');
+    assert.match(zh.data.markdown, /^# 发布说明：版本 2026\.2\n\n版本 2026\.2（基于 2026\.1）：新增 0 个数据集，替换 1 个，行业平均 1 个，贡献单位 3 家。/);
+    assert.match(zh.data.markdown, /- 替换因子 `cn-electricity-footprint\/CN-HI\/2024` /);
+    assert.match(zh.data.markdown, /## 对基准产品的影响\n\n- Hainan durian 1 kg：[\d.]+ → [\d.]+ kg CO2e（\+[\d.]+%）/);
+    assert.equal((await zhao.post('/api/cobuild/releases/preview?lang=fr', { release: '2026.2', aggregateIds: [ids.aggregate] })).status, 400);
     assert.equal((await anon.get('/api/open/releases/2026.2')).status, 404, 'a preview publishes nothing');
 
-    const published = await zhao.post('/api/cobuild/releases', { release: '2026.2', aggregateIds: [ids.aggregate], licence: 'CC BY 4.0' });
+    const published = await zhao.post('/api/cobuild/releases?lang=zh', { release: '2026.2', aggregateIds: [ids.aggregate], licence: 'CC BY 4.0' });
     assert.equal(published.status, 201, JSON.stringify(published.data));
+    assert.match(published.data.markdown, /^# 发布说明：版本 2026\.2\n/);
     const factors = await loadFactors(store, '2026.2');
     assert.equal(factors.length, seedFactors().length);
     const hainan = factors.find((f) => f.id === 'cn-electricity-footprint/CN-HI/2024')!;
@@ -419,6 +432,10 @@ describe('releases and open sharing', () => {
     assert.equal(list.data[0].cobuilt, true);
     const detail = await anon.get('/api/open/releases/2026.2');
     assert.equal(detail.data.notes.aggregates[0].contributors, 3);
+    assert.match(detail.data.markdown, /^# Release 2026\.2\n\nRelease 2026\.2 on 2026\.1: 0 datasets added, 1 replaced/, 'English by default');
+    const zh = await anon.get('/api/open/releases/2026.2?lang=zh');
+    assert.deepEqual(zh.data.notes, detail.data.notes);
+    assert.match(zh.data.markdown, /^# 发布说明：版本 2026\.2\n[^]*## 贡献者\n\n- [^]*## 行业平均\n\n- [^：]+：来自 3 家单位的 3 个数据集/, 'rendered again from the stored notes, in Chinese');
     const datasets = await anon.get('/api/open/releases/2026.2/datasets?q=CN-HI&type=factor');
     const hainan = datasets.data.items.find((d: { id: string }) => d.id === 'cn-electricity-footprint/CN-HI/2024');
     assert.equal(hainan.licence, 'CC BY 4.0');

@@ -25,7 +25,8 @@ import { platform } from '../server/platform.ts';
  * notification, the steward approves (a flagged value only with a reason), averages the three by
  * production volume, publishes release 2026.2 with generated notes; the public finds the release
  * with licence and citation and downloads it; the demo practitioner moves the durian study to it.
- * The steward adds a benchmark product from a study file; an institute corrects the exchanges of
+ * The steward adds a benchmark product from a study file the practitioner downloaded from the
+ * study page; validation flags, refusals and release notes are read in Chinese; an institute corrects the exchanges of
  * its unit process (a real US LCI process), is refused a provider that is not in the release, and
  * a second tab's stale edit is told to reload. Screenshots go to test-artifacts/cobuild-browser.
  */
@@ -138,7 +139,7 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
   await coal.page.getByTestId('cobuild-technology').fill('');
   await coal.page.getByTestId('cobuild-submit').click();
   await coal.page.getByTestId('cobuild-problems').waitFor();
-  assert.match(await coal.page.getByTestId('cobuild-problems').innerText(), /factor\.technology/);
+  assert.match(await coal.page.getByTestId('cobuild-problems').innerText(), /factor\.technology: 请描述该因子所代表的技术/, 'the refusal in the UI language');
   await coal.shot('01-refused-on-arrival');
   await coal.page.getByTestId('cobuild-technology').fill('Coal and gas units, ultra-supercritical');
   await coal.page.getByTestId('cobuild-submit').click();
@@ -155,7 +156,7 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
   await nuclear.page.getByTestId('submission-row').first().locator('a').click();
   const nuclearId = await submissionIdOf(nuclear.page);
   await nuclear.page.getByTestId('validation-flag').first().waitFor();
-  assert.match(await nuclear.page.getByTestId('validation-flags').innerText(), /below the provincial median/);
+  assert.match(await nuclear.page.getByTestId('validation-flags').innerText(), /0\.012 kg CO2e\/kWh 仅为版本 2026\.1 中 cn-electricity-footprint 省级中位数（\d+ 个省份）的 1\/[\d.]+（中位数 [\d.]+，2024 年）/, 'the flag in Chinese, with its numbers');
   await nuclear.shot('03-flagged');
 
   // the third through the API
@@ -248,9 +249,10 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
   await zhao.page.getByTestId('release-preview').click();
   const notes = zhao.page.getByTestId('release-notes');
   await notes.waitFor();
-  assert.match(await notes.innerText(), /replaced factor `cn-electricity-footprint\/CN-HI\/2024`/);
-  assert.match(await notes.innerText(), /## Contributors\n\n- /);
-  assert.match(await notes.innerText(), /## Effect on benchmark products\n\n- Hainan durian 1 kg: [\d.]+ → [\d.]+ kg CO2e \(\+/);
+  assert.match(await notes.innerText(), /^# 发布说明：版本 2026\.2\n/, 'the notes in Chinese');
+  assert.match(await notes.innerText(), /- 替换因子 `cn-electricity-footprint\/CN-HI\/2024` .*（行业平均）/);
+  assert.match(await notes.innerText(), /## 贡献者\n\n- /);
+  assert.match(await notes.innerText(), /## 对基准产品的影响\n\n- Hainan durian 1 kg：[\d.]+ → [\d.]+ kg CO2e（\+/);
   await zhao.page.getByTestId('release-publish').click();
   await zhao.page.getByTestId('release-published').waitFor();
   await zhao.shot('09-published');
@@ -262,6 +264,10 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
   await anon.page.getByTestId('nav-open-data').click();
   await anon.page.locator('[data-testid=open-release-row][data-release="2026.2"] a').click();
   await anon.page.getByTestId('open-notes').waitFor();
+  assert.match(await anon.page.getByTestId('open-notes').innerText(), /^# 发布说明：版本 2026\.2\n[^]*## 行业平均\n\n- .*：来自 3 家单位的 3 个数据集/);
+  await anon.page.getByTestId('lang-switch').selectOption('en');
+  await anon.page.getByTestId('open-notes').getByText('# Release 2026.2').waitFor();
+  assert.match(await anon.page.getByTestId('open-notes').innerText(), /## Aggregates\n\n- .*: 3 datasets from 3 organisations/, 'the same notes in English');
   await anon.page.getByTestId('open-search').fill('CN-HI');
   const row = anon.page.locator('[data-testid=open-dataset][data-id="cn-electricity-footprint/CN-HI/2024"]');
   await row.waitFor();
@@ -348,7 +354,17 @@ test('the steward adds a benchmark product from a study file; refusals say why',
   await zhao.page.getByTestId('error').filter({ hasText: '1999.9' }).waitFor();
   await zhao.shot('13-benchmark-refused');
 
-  await choose('durian.json', durianStudy());
+  // the practitioner downloads the study from its page; that file is what the steward adds
+  const alice = await open(practitioner.email, practitioner.password);
+  await alice.page.getByTestId('study-row').filter({ hasText: '榴莲' }).first().click();
+  const [download] = await Promise.all([alice.page.waitForEvent('download'), alice.page.getByTestId('download-study-json').click()]);
+  const studyJson = join(SHOTS, download.suggestedFilename());
+  await download.saveAs(studyJson);
+  assert.match(download.suggestedFilename(), /\.study\.json$/);
+  await alice.context.close();
+  await file.setInputFiles(studyJson);
+  await zhao.page.getByTestId('benchmark-chosen').filter({ hasText: '.study.json' }).waitFor();
+  assert.match(await zhao.page.getByTestId('benchmark-chosen').innerText(), /\.study\.json · .*榴莲/);
   await zhao.page.getByTestId('benchmark-name').fill('Hainan durian 1 kg, cold chain check');
   await zhao.page.getByTestId('benchmark-save').click();
   assert.match(await zhao.page.getByTestId('benchmark-added').innerText(), /Hainan durian 1 kg, cold chain check.*kg CO2e/);
@@ -382,7 +398,7 @@ test("a process submission's exchanges are corrected in the browser: unit conver
   await row(a).getByTestId('exchange-provider').fill('no-such-process');
   await a.page.getByTestId('revise-save').click();
   await row(a).getByTestId('exchange-problems').waitFor();
-  assert.match(await row(a).getByTestId('exchange-problems').innerText(), /providerId: provider no-such-process is not a process of release uslci/);
+  assert.match(await row(a).getByTestId('exchange-problems').innerText(), /providerId: 提供者 no-such-process 不是版本 uslci 中的过程/);
   assert.match(await a.page.getByTestId('cobuild-problems').innerText(), new RegExp(`Calcium carbonate.*: process\\.exchanges\\[${electricity}\\]\\.providerId`));
   await a.shot('15-exchange-refused');
 

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { coded } from '../../src/cobuild/issue-texts.ts';
 import { ApiError } from '../../web/src/api/client.ts';
 import { applyExchangeDrafts, exchangeDrafts, unitsOf, withFlow } from '../../web/src/cobuild/exchangeDraft.ts';
 import { exchangeProblems } from '../../web/src/cobuild/ExchangesEditor.tsx';
@@ -48,10 +49,17 @@ test('another flow keeps the amount, in the new flow unit', () => {
 
 test('refusals are matched to the exchange rows they name, from validation (422) and from the request schema (400)', () => {
   const refused = new ApiError(422, 'invalid-datasets', 'refused', [{ index: 0, dataset: 'mill', errors: [{ field: 'process.exchanges[1].providerId', message: 'not a process' }, { field: 'process.location', message: 'required' }] }]);
-  assert.deepEqual([...exchangeProblems(refused)], [[1, ['providerId: not a process']]]);
+  assert.deepEqual([...exchangeProblems(refused, 'en')], [[1, ['providerId: not a process']]]);
   const invalid = new ApiError(400, 'invalid-request', 'bad', [{ path: 'dataset.process.exchanges.0.amount', message: 'expected number' }]);
-  assert.deepEqual([...exchangeProblems(invalid)], [[0, ['amount: expected number']]]);
-  assert.equal(exchangeProblems(new Error('x')).size, 0);
+  assert.deepEqual([...exchangeProblems(invalid, 'zh')], [[0, ['amount: expected number']]]);
+  assert.equal(exchangeProblems(new Error('x'), 'en').size, 0);
+});
+
+test("a coded refusal is said in the reader's language", () => {
+  const error = { field: 'process.exchanges[1].providerId', ...coded('provider.unknown', { provider: 'gird', release: 'lci-1' }) };
+  const refused = new ApiError(422, 'invalid-datasets', 'refused', [{ index: 0, dataset: 'mill', errors: [error] }]);
+  assert.match(exchangeProblems(refused, 'zh').get(1)![0], /^providerId: 提供者 gird 不是版本 lci-1 中的过程/);
+  assert.match(exchangeProblems(refused, 'en').get(1)![0], /^providerId: provider gird is not a process of release lci-1/);
 });
 
 test('the benchmark page has its address', () => {

@@ -47,6 +47,7 @@ import {
   IdParamSchema,
   MoveStudyRequestSchema,
   MoveStudySchema,
+  NotesLangQuerySchema,
   NotificationSchema,
   OpenDatasetsSchema,
   OpenReleaseDetailSchema,
@@ -414,14 +415,14 @@ export function cobuildRoutes(deps: Deps) {
       method: 'post',
       path: '/api/cobuild/releases/preview',
       tags,
-      summary: 'the notes a release would have: what changes, who contributed, the effect on benchmark products',
+      summary: 'the notes a release would have: what changes, who contributed, the effect on benchmark products (markdown in ?lang=en|zh)',
       security: bearer,
-      request: { body: json(ReleaseRequestSchema) },
+      request: { query: NotesLangQuerySchema, body: json(ReleaseRequestSchema) },
       responses: { 200: ok(ReleasePreviewSchema, 'the notes'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ok(ErrorSchema, 'cannot be published') },
     }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'publish releases');
-      return reply(c, ReleasePreviewSchema, await mapped(() => previewRelease(store, user, c.req.valid('json'))));
+      return reply(c, ReleasePreviewSchema, await mapped(() => previewRelease(store, user, c.req.valid('json'), c.req.valid('query').lang)));
     },
   );
 
@@ -430,14 +431,14 @@ export function cobuildRoutes(deps: Deps) {
       method: 'post',
       path: '/api/cobuild/releases',
       tags,
-      summary: 'publish a new release from the base releases and approved public datasets and aggregates',
+      summary: 'publish a new release from the base releases and approved public datasets and aggregates (notes markdown in ?lang=en|zh)',
       security: bearer,
-      request: { body: json(ReleaseRequestSchema) },
+      request: { query: NotesLangQuerySchema, body: json(ReleaseRequestSchema) },
       responses: { 201: ok(ReleasePreviewSchema, 'the release notes'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ok(ErrorSchema, 'cannot be published') },
     }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'publish releases');
-      const { notes, markdown } = await mapped(() => publishRelease(store, user, c.req.valid('json')));
+      const { notes, markdown } = await mapped(() => publishRelease(store, user, c.req.valid('json'), c.req.valid('query').lang));
       return reply(c, ReleasePreviewSchema, { notes, markdown }, 201);
     },
   );
@@ -496,8 +497,15 @@ export function cobuildRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/open/releases/{release}', tags: open, summary: 'a published release with its notes', request: { params: ReleaseParamSchema }, responses: { 200: ok(OpenReleaseDetailSchema, 'the release'), 404: ERRORS[404] } }),
-    async (c) => reply(c, OpenReleaseDetailSchema, await mapped(() => openRelease(store, c.req.valid('param').release))),
+    createRoute({
+      method: 'get',
+      path: '/api/open/releases/{release}',
+      tags: open,
+      summary: 'a published release with its notes (markdown in ?lang=en|zh, rendered from the stored structured notes)',
+      request: { params: ReleaseParamSchema, query: NotesLangQuerySchema },
+      responses: { 200: ok(OpenReleaseDetailSchema, 'the release'), 404: ERRORS[404] },
+    }),
+    async (c) => reply(c, OpenReleaseDetailSchema, await mapped(() => openRelease(store, c.req.valid('param').release, c.req.valid('query').lang))),
   );
 
   app.openapi(

@@ -135,7 +135,7 @@ export function AggregatesPage() {
           </>
         )}
         <ErrorMessage error={error} />
-        <ProblemList error={error} t={t} />
+        <ProblemList error={error} />
         {preview && s && (
           <div data-testid="aggregate-stats">
             <dl className="facts">

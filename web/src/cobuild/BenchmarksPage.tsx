@@ -62,7 +62,7 @@ interface ChosenStudy {
 }
 
 /** What the file says it is, when it looks like a study; the server checks it in full. */
-function studyOutline(body: unknown): { name?: string; entries?: number; releases?: string } {
+export function studyOutline(body: unknown): { name?: string; entries?: number; releases?: string } {
   if (typeof body !== 'object' || body === null) return {};
   const s = body as { name?: unknown; entries?: unknown; releases?: { lci?: unknown; factors?: unknown } };
   return {
@@ -139,7 +139,7 @@ function AddBenchmark({ onAdded }: { onAdded: () => void }) {
         </button>
       </div>
       <ErrorMessage error={error} />
-      <ProblemList error={error} t={t} />
+      <ProblemList error={error} />
       {added && (
         <div className="alert alert-ok" data-testid="benchmark-added">
           {t('cobuild.benchmarks.added', { name: added.name, footprint: formatNumber(added.footprint, lang) })}

@@ -1,6 +1,8 @@
 import { ApiError } from '../api/client.ts';
-import type { ProcessDataset } from '../../../src/cobuild/model.ts';
+import { issueText } from '../../../src/cobuild/issue-texts.ts';
+import type { Issue, ProcessDataset } from '../../../src/cobuild/model.ts';
 import { useI18n } from '../i18n/context.tsx';
+import type { Lang } from '../i18n/translate.ts';
 import { unitsOf, withFlow, type ExchangeDraft } from './exchangeDraft.ts';
 
 /**
@@ -11,7 +13,7 @@ import { unitsOf, withFlow, type ExchangeDraft } from './exchangeDraft.ts';
 
 const FIELD = /^(?:dataset\.)?process\.exchanges(?:\[(\d+)\]|\.(\d+))\.?(.*)$/;
 
-export function exchangeProblems(error: unknown): Map<number, string[]> {
+export function exchangeProblems(error: unknown, lang: Lang): Map<number, string[]> {
   const found = new Map<number, string[]>();
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return found;
   const add = (path: string, message: string) => {
@@ -21,7 +23,7 @@ export function exchangeProblems(error: unknown): Map<number, string[]> {
     found.set(i, [...(found.get(i) ?? []), `${m[3] || 'exchange'}: ${message}`]);
   };
   for (const d of error.details as Record<string, unknown>[]) {
-    if (Array.isArray(d?.errors)) for (const e of d.errors as { field: string; message: string }[]) add(e.field, e.message);
+    if (Array.isArray(d?.errors)) for (const e of d.errors as Issue[]) add(e.field, issueText(e, lang));
     else if (typeof d?.path === 'string' && typeof d.message === 'string') add(d.path, d.message);
   }
   return found;
@@ -35,8 +37,8 @@ interface ExchangesEditorProps {
 }
 
 export function ExchangesEditor({ dataset, drafts, onChange, error }: ExchangesEditorProps) {
-  const { t } = useI18n();
-  const problems = exchangeProblems(error);
+  const { t, lang } = useI18n();
+  const problems = exchangeProblems(error, lang);
   const kinds = new Map(dataset.flows.map((f) => [f.id, f.kind]));
   const set = (i: number, draft: ExchangeDraft) => onChange(drafts.map((d, k) => (k === i ? draft : d)));
   return (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { notesSummary } from '../../../src/cobuild/notes.ts';
 import { cobuildApi, downloadUrl, type MoveStudy, type OpenReleaseDetail } from '../api/cobuild.ts';
 import { api } from '../api/endpoints.ts';
 import type { Me } from '../api/types.ts';
@@ -8,6 +9,7 @@ import { useI18n } from '../i18n/context.tsx';
 import { formatDateTime, formatNumber, formatPercent } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { href } from '../router.ts';
+import { ReleaseNotes } from './ReleaseNotes.tsx';
 import { openDataHref } from './routes.ts';
 
 const PAGE = 50;
@@ -70,7 +72,7 @@ function ReleaseDetail({ release, me }: { release: string; me: Me | null }) {
         <h2>
           {t('open.release')} {r.release}
         </h2>
-        {r.summary && <p>{r.summary}</p>}
+        {r.notes ? <p>{notesSummary(r.notes, lang)}</p> : r.summary && <p>{r.summary}</p>}
         <p className="small muted">
           {r.source} · {r.licence}
         </p>
@@ -91,12 +93,10 @@ function ReleaseDetail({ release, me }: { release: string; me: Me | null }) {
             </a>
           )}
         </div>
-        {r.markdown && (
+        {r.notes && (
           <details open>
             <summary>{t('open.notes')}</summary>
-            <pre className="small" style={{ whiteSpace: 'pre-wrap' }} data-testid="open-notes">
-              {r.markdown}
-            </pre>
+            <ReleaseNotes notes={r.notes} testId="open-notes" />
           </details>
         )}
       </div>

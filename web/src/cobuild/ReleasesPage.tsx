@@ -4,6 +4,7 @@ import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 import { ProblemList } from './labels.tsx';
+import { ReleaseNotes } from './ReleaseNotes.tsx';
 import { cobuildHref, openDataHref } from './routes.ts';
 
 /** Stewards choose what goes into the next release, read the generated notes, and publish. */
@@ -109,16 +110,16 @@ export function ReleasesPage() {
           </button>
         </div>
         <ErrorMessage error={error} />
-        <ProblemList error={error} t={t} />
+        <ProblemList error={error} />
         {published && (
           <div className="alert alert-ok" data-testid="release-published">
             {t('cobuild.published', { release: published })} <a href={openDataHref(published)}>{t('open.title')}</a>
           </div>
         )}
         {preview && (
-          <pre className="card small" style={{ whiteSpace: 'pre-wrap' }} data-testid="release-notes">
-            {preview.markdown}
-          </pre>
+          <div className="card">
+            <ReleaseNotes notes={preview.notes} testId="release-notes" />
+          </div>
         )}
       </div>
     </section>

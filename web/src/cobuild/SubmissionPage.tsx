@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { issueText } from '../../../src/cobuild/issue-texts.ts';
 import { ApiError } from '../api/client.ts';
 import { cobuildApi, type Dataset, type ReviewAction, type SubmissionMeta, type SubmissionView } from '../api/cobuild.ts';
 import type { Me } from '../api/types.ts';
@@ -105,7 +106,7 @@ export function SubmissionPage({ me, id }: { me: Me; id: string }) {
           <ul>
             {v.validation.flags.map((f, i) => (
               <li key={i} data-testid="validation-flag">
-                <code>{f.field}</code> {f.message}
+                <code>{f.field}</code> {issueText(f, lang)}
               </li>
             ))}
           </ul>
@@ -364,7 +365,7 @@ function Reviser({ view, onSaved }: { view: SubmissionView; onSaved: () => void 
       </div>
       {process && <ExchangesEditor dataset={process} drafts={exchanges} onChange={setExchanges} error={error} />}
       <Conflict error={error} onReload={onSaved} />
-      <ProblemList error={error} t={t} />
+      <ProblemList error={error} />
       <button type="button" className="primary" onClick={() => void save()} data-testid="revise-save">
         {t('cobuild.saveVersion')}
       </button>

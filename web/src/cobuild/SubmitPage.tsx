@@ -135,7 +135,7 @@ export function SubmitPage() {
         </div>
         <p className="small muted">{t('cobuild.submit.sharingHelp')}</p>
         <ErrorMessage error={error} />
-        <ProblemList error={error} t={t} />
+        <ProblemList error={error} />
         <button type="button" className="primary" disabled={busy} onClick={() => void submit()} data-testid="cobuild-submit">
           {busy ? t('cobuild.submitting') : t('cobuild.submit.send')}
         </button>
@@ -206,7 +206,7 @@ function FileUpload() {
         <FileButton label={t('cobuild.upload.choose')} busyLabel={t('cobuild.submitting')} busy={busy} accept=".xlsx,.zip,.csv" onFile={(file) => void upload(file)} testId="cobuild-file" />
       </div>
       <ErrorMessage error={error} />
-      <ProblemList error={error} t={t} />
+      <ProblemList error={error} />
     </div>
   );
 }

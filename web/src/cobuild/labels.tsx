@@ -1,7 +1,10 @@
+import { issueText } from '../../../src/cobuild/issue-texts.ts';
+import type { Issue } from '../../../src/cobuild/model.ts';
 import { ApiError } from '../api/client.ts';
 import type { Notification, SubmissionHead } from '../api/cobuild.ts';
+import { useI18n } from '../i18n/context.tsx';
 import type { MessageKey } from '../i18n/zh.ts';
-import type { Translate } from '../i18n/translate.ts';
+import type { Lang, Translate } from '../i18n/translate.ts';
 
 /** Words for the co-construction states, steps and notifications, and the problems a 422 lists. */
 
@@ -26,19 +29,20 @@ export function notificationText(n: Notification, t: Translate): string {
   return known.includes(n.kind) ? t(`cobuild.notify.${n.kind}` as MessageKey, params) : n.kind;
 }
 
-/** The lines of a refused request: every dataset's field errors, or every cell of a workbook. */
-export function problemLines(error: unknown): string[] {
+/** The lines of a refused request: every dataset's field errors (in the reader's language), or every cell of a workbook. */
+export function problemLines(error: unknown, lang: Lang): string[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
   return (error.details as (string | Record<string, unknown>)[]).flatMap((d) => {
     if (typeof d !== 'object' || d === null) return [String(d)];
-    if (Array.isArray(d.errors)) return (d.errors as { field: string; message: string }[]).map((e) => `${d.dataset}: ${e.field}: ${e.message}`);
+    if (Array.isArray(d.errors)) return (d.errors as Issue[]).map((e) => `${d.dataset}: ${e.field}: ${issueText(e, lang)}`);
     if ('sheet' in d) return [`${d.sheet}${d.row ? ` ${d.row}` : ''}${d.column ? ` ${d.column}` : ''}: ${d.message}`];
     return 'message' in d ? [`${d.path ?? ''} ${d.message}`.trim()] : [];
   });
 }
 
-export function ProblemList({ error, t }: { error: unknown; t: Translate }) {
-  const lines = problemLines(error);
+export function ProblemList({ error }: { error: unknown }) {
+  const { t, lang } = useI18n();
+  const lines = problemLines(error, lang);
   if (!lines.length) return null;
   return (
     <div className="alert alert-warn" data-testid="cobuild-problems">

@@ -225,6 +225,9 @@ export const en: Messages = {
   'excel.row': 'row',
   'excel.confirmDiscard': 'An upload replaces the inventory; unsaved changes will be lost. Continue?',
 
+  'studyFile.title': 'Study file',
+  'studyFile.intro': 'Saved version {version} as JSON: the file a database steward adds as a benchmark product.',
+  'studyFile.download': 'Download as JSON',
   'history.versions': 'Versions',
   'history.audit': 'Audit trail',
   'history.noAudit': 'Nothing recorded yet.',
@@ -533,7 +536,7 @@ export const en: Messages = {
   'cobuild.benchmarks.entries': 'Entries',
   'cobuild.benchmarks.addedBy': 'Added by',
   'cobuild.benchmarks.add': 'Add a benchmark product',
-  'cobuild.benchmarks.addIntro': 'Choose a study file (JSON, a study as the API models it, e.g. what GET /api/studies/<id> returns). The server calculates it on its pinned releases first and refuses a study it cannot calculate.',
+  'cobuild.benchmarks.addIntro': 'Choose a study file (JSON: download it from a study’s page, “Download as JSON”). The server calculates it on its pinned releases first and refuses a study it cannot calculate.',
   'cobuild.benchmarks.file': 'Choose a study file',
   'cobuild.benchmarks.save': 'Add',
   'cobuild.benchmarks.notJson': '{file} is not a JSON file.',

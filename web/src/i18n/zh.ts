@@ -223,6 +223,9 @@ export const zh = {
   'excel.row': '第',
   'excel.confirmDiscard': '上传会替换清单，未保存的修改将丢失。继续吗？',
 
+  'studyFile.title': '研究文件',
+  'studyFile.intro': '将已保存的第 {version} 版下载为 JSON 文件，数据库管理方可用它添加基准产品。',
+  'studyFile.download': '下载 JSON',
   'history.versions': '版本历史',
   'history.audit': '审计轨迹',
   'history.noAudit': '暂无记录。',
@@ -531,7 +534,7 @@ export const zh = {
   'cobuild.benchmarks.entries': '条目数',
   'cobuild.benchmarks.addedBy': '添加人',
   'cobuild.benchmarks.add': '添加基准产品',
-  'cobuild.benchmarks.addIntro': '选择一个研究文件（JSON，即 API 中研究的格式，例如 GET /api/studies/<id> 的结果）。添加前服务器会在研究固定的版本上计算它，无法计算的研究不会被接收。',
+  'cobuild.benchmarks.addIntro': '选择一个研究文件（JSON：在研究页面点击「下载 JSON」获得）。添加前服务器会在研究固定的版本上计算它，无法计算的研究不会被接收。',
   'cobuild.benchmarks.file': '选择研究文件',
   'cobuild.benchmarks.save': '添加',
   'cobuild.benchmarks.notJson': '{file} 不是 JSON 文件。',

@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from '../components/status.tsx';
 import { ExcelPanel } from '../editor/ExcelPanel.tsx';
 import { HistoryPanel } from '../editor/HistoryPanel.tsx';
 import { Inventory } from '../editor/Inventory.tsx';
+import { StudyFilePanel } from '../editor/StudyFilePanel.tsx';
 import { StudyForm } from '../editor/StudyForm.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { useLoad } from '../lib/useLoad.ts';
@@ -179,6 +180,7 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
             <aside className="study-aside">
               {editable && <ExcelPanel studyId={saved.id} dirty={dirty} onUploaded={loaded.reload} />}
               <HistoryPanel studyId={saved.id} version={saved.version} />
+              <StudyFilePanel study={saved} />
             </aside>
           )}
         </div>
