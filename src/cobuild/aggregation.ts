@@ -3,9 +3,9 @@ import { cobuildEvent, companyNames, getAggregate, getSubmissionVersion, insertA
 import { aggregate, type AggregateMember, type AggregateOptions, type AggregateResult } from './aggregate.ts';
 import { loadSettings } from './context.ts';
 import { datasetInfo } from './datasets.ts';
-import { CobuildConflictError, ForbiddenError, NotFoundError } from './errors.ts';
+import { CobuildConflictError, NotFoundError } from './errors.ts';
 import { AggregateStatsSchema, DatasetSchema, SubmissionMetaSchema, type AggregateStats, type Dataset } from './model.ts';
-import type { Actor } from './parties.ts';
+import { requireSteward, type Actor } from './parties.ts';
 
 /**
  * Stewards average approved datasets of one product into an industry or provincial aggregate.
@@ -36,10 +36,6 @@ export interface AggregateView {
   releases: string[];
   createdBy: string;
   createdAt: string;
-}
-
-function requireSteward(actor: Actor, what: string) {
-  if (actor.role !== 'steward') throw new ForbiddenError(what);
 }
 
 async function membersOf(db: Queryable, ids: readonly string[]): Promise<AggregateMember[]> {

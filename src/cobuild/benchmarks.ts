@@ -3,8 +3,7 @@ import { StudyInputSchema, type Study, type StudyInput } from '../model/study.ts
 import { insertBenchmark, listBenchmarks, type Queryable, type Store } from '../store/index.ts';
 import { loadBackground } from '../studies/background.ts';
 import { calculateStudy } from '../studies/calculate.ts';
-import { ForbiddenError } from './errors.ts';
-import type { Actor } from './parties.ts';
+import { requireSteward, type Actor } from './parties.ts';
 
 /**
  * Benchmark products: public studies (no company's data) whose footprints the release notes
@@ -23,7 +22,7 @@ export interface BenchmarkView {
 }
 
 export async function listBenchmarkViews(db: Queryable, actor: Actor): Promise<BenchmarkView[]> {
-  if (actor.role !== 'steward') throw new ForbiddenError('read benchmarks');
+  requireSteward(actor, 'read benchmarks');
   return (await listBenchmarks(db)).map((r) => {
     const study = StudyInputSchema.parse(r.study);
     return { id: r.id, name: r.name, releases: study.releases, entries: study.entries.length, createdBy: r.createdBy, createdAt: r.createdAt };
@@ -32,7 +31,7 @@ export async function listBenchmarkViews(db: Queryable, actor: Actor): Promise<B
 
 /** Keeps the benchmark; its footprint on its pinned releases (kg CO2e per declared or functional unit) is the answer. */
 export async function addBenchmark(store: Store, actor: Actor, name: string, study: StudyInput): Promise<{ id: string; footprint: number }> {
-  if (actor.role !== 'steward') throw new ForbiddenError('add benchmarks');
+  requireSteward(actor, 'add benchmarks');
   const id = randomUUID();
   const background = await loadBackground(store, study.releases.lci, study.releases.factors, study.method);
   const calculable: Study = { ...study, id, companyId: 'benchmark', version: 1, updatedAt: new Date().toISOString(), updatedBy: actor.id };

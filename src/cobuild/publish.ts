@@ -22,11 +22,11 @@ import {
 import { backgroundOf, loadBackground, type Background } from '../studies/background.ts';
 import { currentRelease, loadSettings, releaseDatabase, releaseFactors } from './context.ts';
 import { datasetInfo } from './datasets.ts';
-import { CobuildConflictError, ForbiddenError, NotFoundError } from './errors.ts';
+import { CobuildConflictError, NotFoundError } from './errors.ts';
 import type { TextLang } from './issue-texts.ts';
 import { DatasetSchema } from './model.ts';
 import { notesMarkdown, releaseNotes, type AggregateInfo, type BenchmarkEffect, type ReleaseNotes } from './notes.ts';
-import type { Actor } from './parties.ts';
+import { requireSteward, type Actor } from './parties.ts';
 import { compareOnBackgrounds } from './rebase.ts';
 import { composeRelease, type ComposedRelease, type ReleaseBase, type ReleaseItem } from './release.ts';
 
@@ -72,7 +72,7 @@ async function loadBase(db: Queryable, req: ReleaseRequest, hasProcesses: boolea
 }
 
 async function plan(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<Plan> {
-  if (actor.role !== 'steward') throw new ForbiddenError('publish releases');
+  requireSteward(actor, 'publish releases');
   if (await getRelease(db, req.release)) throw new CobuildConflictError(`release ${req.release} exists already; releases are immutable, choose a new number`);
   if (req.submissionIds.length + req.aggregateIds.length === 0) throw new CobuildConflictError('choose the approved datasets and aggregates to publish');
   const { minContributors } = await loadSettings(db);
