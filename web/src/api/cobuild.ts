@@ -13,6 +13,7 @@ import type {
   OpenReleaseDetailSchema,
   OpenReleaseSchema,
   ReleasePreviewSchema,
+  ReleaseRequestSchema,
   SubmissionHeadSchema,
   SubmissionViewSchema,
 } from '../../../src/server/schemas.ts';
@@ -29,6 +30,7 @@ export type AggregateRequest = z.input<typeof AggregateRequestSchema>;
 export type ApprovedProduct = z.infer<typeof ApprovedProductSchema>;
 export type Notification = z.infer<typeof NotificationSchema>;
 export type ReleasePreview = z.infer<typeof ReleasePreviewSchema>;
+export type ReleaseRequest = z.infer<typeof ReleaseRequestSchema>;
 export type OpenRelease = z.infer<typeof OpenReleaseSchema>;
 export type OpenReleaseDetail = z.infer<typeof OpenReleaseDetailSchema>;
 export type OpenDatasets = z.infer<typeof OpenDatasetsSchema>;
@@ -38,14 +40,6 @@ export type Benchmark = z.infer<typeof BenchmarkSchema>;
 export type BenchmarkAdded = z.infer<typeof BenchmarkAddedSchema>;
 export type { Dataset, ReviewAction, Settings, SubmissionInput, SubmissionMeta };
 
-export interface ReleaseRequest {
-  release: string;
-  baseFactors?: string;
-  baseLci?: string;
-  submissionIds: string[];
-  aggregateIds: string[];
-  licence: string;
-}
 
 export interface UploadOptions {
   sharing?: 'confidential' | 'public';

@@ -7,6 +7,23 @@ import { ProblemList } from './labels.tsx';
 import { ReleaseNotes } from './ReleaseNotes.tsx';
 import { cobuildHref, openDataHref } from './routes.ts';
 
+/** A base release to build on; the empty choice (`none`) leaves it to the server. */
+function BaseReleaseSelect(p: { label: string; none: string; releases: { release: string }[]; value: string | undefined; onChange(v: string | undefined): void; testId: string }) {
+  return (
+    <label className="field">
+      <span>{p.label}</span>
+      <select value={p.value ?? ''} onChange={(e) => p.onChange(e.target.value || undefined)} data-testid={p.testId}>
+        <option value="">{p.none}</option>
+        {p.releases.map((r) => (
+          <option key={r.release} value={r.release}>
+            {r.release}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 /** Stewards choose what goes into the next release, read the generated notes, and publish. */
 export function ReleasesPage() {
   const { t } = useI18n();
@@ -56,28 +73,8 @@ export function ReleasesPage() {
             <span>{t('cobuild.releaseNumber')}</span>
             <input value={req.release} onChange={(e) => set('release', e.target.value)} placeholder="2026.2" data-testid="release-number" />
           </label>
-          <label className="field">
-            <span>{t('cobuild.baseFactors')}</span>
-            <select value={req.baseFactors ?? ''} onChange={(e) => set('baseFactors', e.target.value || undefined)} data-testid="release-base-factors">
-              <option value="">{t('cobuild.current')}</option>
-              {factorReleases.map((r) => (
-                <option key={r.release} value={r.release}>
-                  {r.release}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>{t('cobuild.baseLci')}</span>
-            <select value={req.baseLci ?? ''} onChange={(e) => set('baseLci', e.target.value || undefined)} data-testid="release-base-lci">
-              <option value="">{t('cobuild.noLci')}</option>
-              {lciReleases.map((r) => (
-                <option key={r.release} value={r.release}>
-                  {r.release}
-                </option>
-              ))}
-            </select>
-          </label>
+          <BaseReleaseSelect label={t('cobuild.baseFactors')} none={t('cobuild.current')} releases={factorReleases} value={req.baseFactors} onChange={(v) => set('baseFactors', v)} testId="release-base-factors" />
+          <BaseReleaseSelect label={t('cobuild.baseLci')} none={t('cobuild.noLci')} releases={lciReleases} value={req.baseLci} onChange={(v) => set('baseLci', v)} testId="release-base-lci" />
           <label className="field">
             <span>{t('cobuild.f.licence')}</span>
             <input value={req.licence} onChange={(e) => set('licence', e.target.value)} data-testid="release-licence" />
