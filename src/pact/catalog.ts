@@ -138,9 +138,14 @@ export class FootprintCatalog {
     return spec === '3.0' ? e.row.v3 : e.row.v2!;
   }
 
+  /** whether the connection's product scope takes the footprint (all of them when it names none) */
+  private static granted(e: Entry, access: Access): boolean {
+    return access.products.length === 0 || e.facts.productIds.some((p) => access.products.includes(p));
+  }
+
   private static visible(e: Entry, access: Access, spec: Spec): boolean {
     if (e.row.companyId !== access.companyId || (spec === '2.3' && !e.row.v2)) return false;
-    return access.products.length === 0 || e.facts.productIds.some((p) => access.products.includes(p));
+    return FootprintCatalog.granted(e, access);
   }
 
   /** One page of the footprints the partner may see that pass the filters, and where the next page starts if there is one. */
@@ -193,7 +198,7 @@ export class FootprintCatalog {
       let skipped = 0;
       for (let i = start; i < all.length; i++) {
         const e = all[i];
-        if (access.products.length > 0 && !e.facts.productIds.some((p) => access.products.includes(p))) continue;
+        if (!FootprintCatalog.granted(e, access)) continue;
         if (!matches(filter, e.facts)) continue;
         if (odata && !odata((e.v2doc ??= JSON.parse(e.row.v2!) as Doc))) continue;
         if (skipped < offset) {
