@@ -160,7 +160,7 @@ export async function apiBenchmarks(opts: ApiBenchOptions = {}): Promise<ApiBenc
     ] as const) {
       const sample = await api.get<{ id?: string; studyId?: string }>(path);
       if ((sample.id ?? sample.studyId) !== demoId) throw new Error(`GET ${path} did not return the demo study`);
-      await warmUp(api, path);
+      await warmUp(() => api.get(path));
       const accepted: number[] = [];
       const onConnection = () => accepted.push(performance.now());
       running.server.on('connection', onConnection);
@@ -420,13 +420,14 @@ export function hostCpu(since?: number[]): number[] | number | undefined {
 }
 
 /**
- * 500 requests from this process, 10 at a time, before a load run. Not a warm-up autocannon run:
- * the connections it leaves unaccepted when it stops would be served to the next run.
+ * 500 requests from this process, 10 at a time, before a load run; `call` throws on a failed
+ * answer. Not a warm-up autocannon run: the connections it leaves unaccepted when it stops would
+ * be served to the next run.
  */
-export async function warmUp(api: ReturnType<typeof client>, path: string): Promise<void> {
+export async function warmUp(call: () => Promise<unknown>): Promise<void> {
   await Promise.all(
     Array.from({ length: 10 }, async () => {
-      for (let i = 0; i < 50; i++) await api.get(path);
+      for (let i = 0; i < 50; i++) await call();
     }),
   );
 }

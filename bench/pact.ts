@@ -19,7 +19,7 @@ import { DEMO_PARTNER } from '../src/server/demo-pact.ts';
 import { connectionForLogin, findCompany, findUserByEmail, footprintsStamp, listFootprintRows, type FootprintRow, type Store } from '../src/store/index.ts';
 import { DEFAULT_LIMIT } from '../src/server/pact/host.ts';
 import { tlsCredentials } from '../src/server/pact/tls.ts';
-import { describeLoadGenerator, hostCpu, load, LOAD_GENERATORS, medianMs, platform, type LoadGenerator, type LoadRun } from './api.ts';
+import { describeLoadGenerator, hostCpu, load, LOAD_GENERATORS, medianMs, platform, warmUp, type LoadGenerator, type LoadRun } from './api.ts';
 
 /**
  * The PACT host under load (issue 5: "list footprints with 10,000 stored, p99 under 50 ms at 100
@@ -185,7 +185,10 @@ export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<strin
     const runs: Run[] = [];
     const cpu: string[] = [];
     for (const [i, c] of cases.entries()) {
-      await warmUp(() => get(c.url, c.headers));
+      await warmUp(async () => {
+        const r = await get(c.url, c.headers);
+        if (r.status !== 200) throw new Error(`warm-up: ${r.status} ${r.text.slice(0, 300)}`);
+      });
       const host = hostCpu();
       const own = process.cpuUsage();
       const stalls = monitorEventLoopDelay({ resolution: 5 });
@@ -383,18 +386,6 @@ export function expectPage(page: Answer, expected: Stored[], offset: number, lim
     if (!u.searchParams.get('after') || u.searchParams.has('offset') || u.searchParams.get('limit') !== String(limit)) throw new Error(`${what}: Link ${next} is not a next page of ${limit}`);
   }
   return got.length;
-}
-
-/** 500 requests from this process, 10 at a time, before a load run (as bench/api.ts warms up). */
-async function warmUp(get: () => Promise<Answer>): Promise<void> {
-  await Promise.all(
-    Array.from({ length: 10 }, async () => {
-      for (let i = 0; i < 50; i++) {
-        const r = await get();
-        if (r.status !== 200) throw new Error(`warm-up: ${r.status} ${r.text.slice(0, 300)}`);
-      }
-    }),
-  );
 }
 
 /**
