@@ -1,5 +1,5 @@
 import type { Factor } from '../model/factor.ts';
-import type { Exchange, Flow, LciDatabase, Process } from '../model/lci.ts';
+import type { Exchange, Flow, LciDatabase, Process, UnitGroup } from '../model/lci.ts';
 import type { Dataset, ProcessDataset } from './model.ts';
 
 /**
@@ -25,6 +25,12 @@ export interface DatasetInfo {
 export function factorSeries(f: Pick<Factor, 'id' | 'region' | 'year'>): string {
   const suffix = `/${f.region}/${f.year}`;
   return f.id.endsWith(suffix) ? f.id.slice(0, -suffix.length) : f.id;
+}
+
+/** The unit group a flow of the dataset is measured in (through its flow property), if the dataset has both. */
+export function unitGroupOf(d: ProcessDataset, flow: Pick<Flow, 'propertyId'>): UnitGroup | undefined {
+  const property = d.flowProperties.find((p) => p.id === flow.propertyId);
+  return property && d.unitGroups.find((g) => g.id === property.unitGroupId);
 }
 
 export function referenceExchange(p: Process): Exchange | undefined {

@@ -1,8 +1,7 @@
 import type { Factor } from '../model/factor.ts';
-import type { Flow, UnitGroup } from '../model/lci.ts';
 import { getRegion, UnknownRegionError } from '../factors/regions.ts';
 import { namedUnit } from '../formats/units.ts';
-import { processYear, referenceExchange } from './datasets.ts';
+import { processYear, referenceExchange, unitGroupOf } from './datasets.ts';
 import { coded, type IssueCode, type ParamsOf } from './issue-texts.ts';
 import type { Dataset, FactorDataset, Issue, ProcessDataset, SubmissionMeta } from './model.ts';
 
@@ -87,12 +86,6 @@ function checkFactor(d: FactorDataset, meta: SubmissionMeta, now: Date): Structu
     f.status = 'check';
   }
   return { dataset: { type: 'factor', factor: f }, errors, notes };
-}
-
-/** The unit groups a process's flows are measured in, each flow checked against its group. */
-function unitGroupOf(d: ProcessDataset, flow: Flow): UnitGroup | undefined {
-  const property = d.flowProperties.find((p) => p.id === flow.propertyId);
-  return property && d.unitGroups.find((g) => g.id === property.unitGroupId);
 }
 
 function checkProcess(d: ProcessDataset, meta: SubmissionMeta, now: Date): StructureCheck {

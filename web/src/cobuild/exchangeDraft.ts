@@ -1,3 +1,4 @@
+import { unitGroupOf } from '../../../src/cobuild/datasets.ts';
 import type { ProcessDataset } from '../../../src/cobuild/model.ts';
 import type { Exchange, Unit } from '../../../src/model/lci.ts';
 
@@ -20,8 +21,7 @@ export interface ExchangeDraft {
 /** The units the flow's amounts may be entered in: its flow property's unit group; none when the dataset lacks them. */
 export function unitsOf(d: ProcessDataset, flowId: string): Unit[] {
   const flow = d.flows.find((f) => f.id === flowId);
-  const property = flow && d.flowProperties.find((p) => p.id === flow.propertyId);
-  return (property && d.unitGroups.find((g) => g.id === property.unitGroupId)?.units) ?? [];
+  return (flow && unitGroupOf(d, flow)?.units) ?? [];
 }
 
 function flowUnit(d: ProcessDataset, flowId: string): string {
