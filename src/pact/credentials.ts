@@ -66,9 +66,10 @@ type Known = { connection: StoredConnection; expiresAt: number; checkedAt: numbe
 /**
  * Bearer tokens to connections, remembered for a few seconds so that a burst of list calls costs
  * one look-up; a revoked connection is refused again within that time. In memory the tokens key
- * the map as they are, so that a call costs no hashing; the store has only their hashes. The requests of one
- * token that arrive while it is being looked up wait for that one look-up: a partner's hundred
- * open connections would otherwise send a hundred queries at once every few seconds.
+ * the map as they are, so that a call costs no hashing; the store has only their hashes. The
+ * requests of one token that arrive while it is being looked up wait for that one look-up: a
+ * partner's hundred open connections would otherwise send a hundred queries at once every few
+ * seconds.
  */
 export class TokenCache {
   private known = new Map<string, Known>();
