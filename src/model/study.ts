@@ -106,6 +106,8 @@ export const EntrySchema = z
     name: z.string().min(1),
     /** activity amount per functional unit, in `unit`; for transport legs massKg/1000 × distanceKm in t·km */
     amount: z.number().finite(),
+    /** when set, the amount is this formula of the study's parameters (src/engine/formula.ts), re-evaluated on every calculation */
+    formula: z.string().max(500).optional(),
     unit: z.string().min(1),
     transport: TransportLegSchema.optional(),
     source: EntrySourceSchema,
@@ -135,6 +137,23 @@ export const DeclaredUnitSchema = z.object({
 });
 export type DeclaredUnit = z.infer<typeof DeclaredUnitSchema>;
 
+/**
+ * A named quantity of the study (yield, distance, share of green electricity, a battery's usable
+ * capacity…) that entry amounts and the declared unit may use in formulas. `min`/`max` bound what
+ * is allowed (a product category rule's range) and span a sensitivity analysis.
+ */
+export const ParameterSchema = z
+  .object({
+    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a parameter name is letters, digits and _, not starting with a digit').max(64),
+    value: z.number().finite(),
+    unit: z.string().max(32).default(''),
+    min: z.number().finite().optional(),
+    max: z.number().finite().optional(),
+    description: z.string().max(500).default(''),
+  })
+  .refine((p) => (p.min === undefined || p.min <= p.value) && (p.max === undefined || p.value <= p.max), { message: 'the value lies outside min–max', path: ['value'] });
+export type Parameter = z.infer<typeof ParameterSchema>;
+
 /** What a practitioner writes; the server adds id, company, version and audit fields. */
 export const StudyInputSchema = z.object({
   name: z.string().min(1),
@@ -154,6 +173,8 @@ export const StudyInputSchema = z.object({
   allocation: z.string().default('No multi-output processes in the foreground; background datasets as published.'),
   electricity: z.string().default('Grid electricity: the life-cycle factor of the province, else its regional grid, else the national average.'),
   limitations: z.string().default(''),
+  /** absent means none (studies written before parameters existed) */
+  parameters: z.array(ParameterSchema).max(200).optional(),
   entries: z.array(EntrySchema),
 });
 export type StudyInput = z.infer<typeof StudyInputSchema>;
