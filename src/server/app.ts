@@ -5,11 +5,13 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { getCookie } from 'hono/cookie';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Store } from '../store/index.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, unauthorized } from './errors.ts';
+import { checkCsrf, checkOrigin, CSRF_HEADER, isUnsafeMethod, SESSION_COOKIE } from './csrf.ts';
+import { securityHeaders, WEB_CSP } from './security-headers.ts';
 import { ReadCache } from './cache.ts';
 import { docsPage } from './docs.ts';
 import { router, type Env } from './openapi.ts';
-import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
+import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { cobuildRoutes } from './routes/cobuild.ts';
 import { resultRoutes } from './routes/results.ts';
@@ -26,21 +28,32 @@ export interface AppOptions {
   pact?: PactExchange;
 }
 
+/** Unsafe methods that need no session: signing in, and a read that takes its question as a body. */
+const OPEN_UNSAFE_ROUTES = new Set(['/api/auth/login', '/api/datasets/resolve']);
+
 /** The whole HTTP surface: API, OpenAPI document, docs page and the web app, on one port. */
 export function createApp({ store, webDir, pact = new PactExchange(store) }: AppOptions): OpenAPIHono<Env> {
   const app = router();
   const cache = new ReadCache(store);
 
+  app.use('*', securityHeaders({ csp: WEB_CSP }));
   app.use('/api/*', async (c, next) => {
+    const unsafe = isUnsafeMethod(c.req.method);
+    if (unsafe) checkOrigin(c.req.header('origin'), c.req.header('x-forwarded-host') ?? c.req.header('host'));
     const header = c.req.header('authorization');
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : getCookie(c, SESSION_COOKIE);
+    const bearerToken = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const token = bearerToken ?? getCookie(c, SESSION_COOKIE);
     if (token) {
       const user = await authenticate(store, token, cache);
       if (user) {
+        // only the cookie is sent by the browser on its own, so only the cookie needs the CSRF proof
+        if (unsafe && !bearerToken) checkCsrf(token, c.req.header(CSRF_HEADER));
         c.set('user', user);
         c.set('token', token);
       }
     }
+    // who may ask before what is asked: a body is read and validated only for a signed-in user
+    if (unsafe && !c.get('user') && !OPEN_UNSAFE_ROUTES.has(c.req.path)) throw unauthorized();
     await next();
   });
 
