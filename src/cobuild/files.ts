@@ -33,7 +33,7 @@ async function withTempFile<T>(data: Uint8Array, name: string, use: (path: strin
   const dir = await mkdtemp(join(tmpdir(), 'tanji-upload-'));
   try {
     // the name only picks the importer's messages and the database name: keep it to a safe base name
-    const path = join(dir, name.replace(/[^\w.\-\u4e00-\u9fff]+/g, '_') || 'upload');
+    const path = join(dir, name.replace(/[^\w.\-\u4e00-\u9fff]+/g, '_').slice(-100) || 'upload');
     await writeFile(path, data);
     return await use(path);
   } finally {

@@ -5,7 +5,10 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { getCookie } from 'hono/cookie';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Store } from '../store/index.ts';
-import { ApiError, unauthorized } from './errors.ts';
+import { unauthorized } from './errors.ts';
+import { clientError, serverError } from './client-errors.ts';
+import { bodyLimits } from './body-limits.ts';
+import { jsonGuard } from './json-guard.ts';
 import { checkCsrf, checkOrigin, CSRF_HEADER, isUnsafeMethod, SESSION_COOKIE } from './csrf.ts';
 import { securityHeaders, WEB_CSP } from './security-headers.ts';
 import { ReadCache } from './cache.ts';
@@ -56,6 +59,8 @@ export function createApp({ store, webDir, pact = new PactExchange(store) }: App
     if (unsafe && !c.get('user') && !OPEN_UNSAFE_ROUTES.has(c.req.path)) throw unauthorized();
     await next();
   });
+  app.use('/api/*', bodyLimits());
+  app.use('/api/*', jsonGuard());
 
   for (const routes of [authRoutes, catalogRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes]) app.route('/', routes({ store, cache, pact }));
 
@@ -70,9 +75,8 @@ export function createApp({ store, webDir, pact = new PactExchange(store) }: App
 
   app.notFound((c) => c.json({ error: { code: 'not-found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json({ error: { code: err.code, message: err.message, details: err.details } }, err.status);
-    console.error(err);
-    return c.json({ error: { code: 'internal', message: `the server failed: ${err.message}` } }, 500);
+    const e = clientError(err, c) ?? serverError(err);
+    return c.json({ error: { code: e.code, message: e.message, details: e.details } }, e.status);
   });
 
   if (webDir && existsSync(join(webDir, 'index.html'))) {

@@ -10,6 +10,7 @@ import { login, logout } from '../sessions.ts';
 import { LoginThrottle } from '../login-throttle.ts';
 import { CSRF_COOKIE, csrfTokenFor, SESSION_COOKIE } from '../csrf.ts';
 import { z } from 'zod';
+import { nameText } from '../../model/limits.ts';
 
 export function authRoutes({ store, cache }: Deps) {
   const app = router();
@@ -87,7 +88,7 @@ export function authRoutes({ store, cache }: Deps) {
       tags: ['admin'],
       summary: 'create a company',
       security: bearer,
-      request: { body: json(z.object({ name: z.string().min(1) })) },
+      request: { body: json(z.object({ name: nameText() })) },
       responses: { 201: ok(CompanySchema, 'the new company'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
