@@ -25,7 +25,8 @@ export interface UploadOptions extends MetadataDefaults {
   productionVolume?: ProductionVolume;
 }
 
-const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** A zip by its first bytes ("PK", also an empty archive's end record), or by its name: then a file that is not one is refused as such. */
+const isZip = (b: Uint8Array, name: string) => (b.length > 1 && b[0] === 0x50 && b[1] === 0x4b) || /\.(zip|xlsx)$/i.test(name);
 
 const isWorkbook = (b: Uint8Array, file: string) => zipDirectory(b, file).some((e) => e.name === 'xl/workbook.xml');
 
@@ -52,8 +53,8 @@ function csvMeta(text: string, file: string): { sharing?: Sharing; productionVol
 
 export async function datasetsFromFile(data: Uint8Array, fileName: string, opts: UploadOptions = {}): Promise<SubmissionInput[]> {
   let inputs: SubmissionInput[];
-  if (isZip(data) && isWorkbook(data, fileName)) inputs = await parseDatasetWorkbook(data, opts.sharing);
-  else if (isZip(data)) {
+  if (isZip(data, fileName) && isWorkbook(data, fileName)) inputs = await parseDatasetWorkbook(data, opts.sharing);
+  else if (isZip(data, fileName)) {
     const db = await withTempFile(data, fileName.endsWith('.zip') ? fileName : `${fileName}.zip`, (path) => importDatabase(path));
     inputs = db.processes.map((p) => ({ dataset: processDataset(db, p), meta: { sharing: opts.sharing ?? 'confidential' } }));
   } else {
