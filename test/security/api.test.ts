@@ -230,6 +230,20 @@ describe('bad values never reach a saved result', () => {
   });
 });
 
+describe('PACT partners', () => {
+  test('a partner host inside the network is refused when the connection is added, naming the field', async () => {
+    delete process.env.TANJI_PACT_ALLOW_PRIVATE;
+    const add = (partnerUrl: string) =>
+      raw('/api/pact/connections', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body: JSON.stringify({ name: `p ${partnerUrl}`, partnerUrl, partnerClientId: 'id', partnerSecret: 'secret' }) });
+    for (const url of ['https://127.0.0.1:5432', 'https://169.254.169.254', 'https://localhost:8443']) {
+      const e = await errorOf(await add(url));
+      assert.deepEqual([e.status, e.code], [400, 'invalid-request'], url);
+      assert.match(e.message, /^partnerUrl: the partner host .* is on a private or local network/);
+    }
+    assert.equal((await add('https://93.184.215.14')).status, 201);
+  });
+});
+
 describe('client errors are 4xx a person can act on', () => {
   test('malformed JSON, a wrong or missing content type', async () => {
     const bad = await errorOf(await raw('/api/studies', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body: '{"name":' }));
