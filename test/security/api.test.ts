@@ -122,7 +122,7 @@ describe('the session cookie and CSRF', () => {
 
 describe('who asks comes first', () => {
   test('a missing session answers 401 before the body is read, on every kind of write', async () => {
-    const writes: [string, string, BodyInit][] = [
+    const writes: [string, string, string | Uint8Array][] = [
       ['POST', '/api/studies', '{"name":'],
       ['PUT', `/api/studies/${studyId}`, JSON.stringify({ x: 'x'.repeat(200_000) })],
       ['POST', '/api/cobuild/submissions/file', new Uint8Array(10)],
@@ -130,7 +130,7 @@ describe('who asks comes first', () => {
       ['POST', `/api/studies/${studyId}/calculate`, '{}'],
     ];
     for (const [method, path, body] of writes) {
-      const e = await errorOf(await raw(path, { method, headers: JSON_TYPE, body }));
+      const e = await errorOf(await raw(path, { method, headers: JSON_TYPE, body: body as BodyInit }));
       assert.deepEqual([e.status, e.code], [401, 'unauthorized'], `${method} ${path}`);
     }
   });
@@ -185,7 +185,7 @@ describe('limits', () => {
 
   test('an uploaded zip bomb is refused as a 422 naming the file, quickly', async () => {
     const bomb = gibibyteBomb();
-    const res = await raw('/api/cobuild/submissions/file', { method: 'POST', headers: { ...bearer(), 'content-type': 'application/zip', 'x-file-name': 'processes.zip' }, body: bomb });
+    const res = await raw('/api/cobuild/submissions/file', { method: 'POST', headers: { ...bearer(), 'content-type': 'application/zip', 'x-file-name': 'processes.zip' }, body: bomb as BodyInit });
     const e = await errorOf(res);
     assert.equal(e.status, 422);
     assert.match(e.message, /processes\.zip: the zip inflates to 1073741824 bytes, more than the 536870912 accepted/);
@@ -268,7 +268,7 @@ describe('client errors are 4xx a person can act on', () => {
 
   test('uploads: empty, truncated, mislabelled, empty zip, over-long name; no server path in any message', async () => {
     const upload = async (body: Uint8Array, name: string, type = 'application/octet-stream') =>
-      errorOf(await raw('/api/cobuild/submissions/file', { method: 'POST', headers: { ...bearer(), 'content-type': type, 'x-file-name': name }, body }));
+      errorOf(await raw('/api/cobuild/submissions/file', { method: 'POST', headers: { ...bearer(), 'content-type': type, 'x-file-name': name }, body: body as BodyInit }));
     const messages: string[] = [];
     const empty = await upload(new Uint8Array(0), 'a.zip');
     assert.deepEqual([empty.status, empty.code], [400, 'invalid-request']);
@@ -284,7 +284,7 @@ describe('client errors are 4xx a person can act on', () => {
     const longName = await upload(good, `${'n'.repeat(5000)}.zip`, 'application/zip');
     assert.deepEqual([longName.status, longName.code], [400, 'invalid-request']);
     assert.match(longName.message, /X-File-Name: a file name has at most 255 characters/);
-    const workbook = await errorOf(await raw(`/api/studies/${studyId}/inventory.xlsx`, { method: 'POST', headers: { ...bearer(), 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'x-file-name': 'inventory.xlsx' }, body: gibibyteBomb() }));
+    const workbook = await errorOf(await raw(`/api/studies/${studyId}/inventory.xlsx`, { method: 'POST', headers: { ...bearer(), 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'x-file-name': 'inventory.xlsx' }, body: gibibyteBomb() as BodyInit }));
     assert.equal(workbook.status, 422);
     assert.match(workbook.message, /inventory\.xlsx/);
     messages.push(empty.message, cut.message, emptyZip.message, pdf.message, longName.message, workbook.message);
