@@ -62,7 +62,7 @@ function findEnd(view: DataView, file: string): number {
   const stop = Math.max(0, view.byteLength - 22 - 0xffff);
   for (let at = view.byteLength - 22; at >= stop; at--) if (view.getUint32(at, true) === EOCD) return at;
   if (view.byteLength >= 4 && view.getUint32(0, true) === LOCAL) throw new ImportError('the zip file is truncated (its directory at the end is missing): upload or copy it again', file);
-  throw new ImportError('not a zip file (no zip directory found): check that the file is the archive you meant', file);
+  throw new ImportError('not a readable zip file (no zip directory found): check that the file is the archive you meant', file);
 }
 
 /** Every entry of the archive from its central directory, without inflating anything. */
