@@ -85,12 +85,17 @@ function watch(context: BrowserContext): string[] {
   return incidents;
 }
 
-async function signIn(page: Page, email: string) {
+/** A new browser context signed in as the user, with its incidents watched. */
+async function openAs(email: string): Promise<{ context: BrowserContext; incidents: string[]; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const incidents = watch(context);
+  const page = await context.newPage();
   await page.goto(running.url);
   await page.getByTestId('login-email').fill(email);
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('login-email').waitFor({ state: 'detached' });
+  return { context, incidents, page };
 }
 
 /** Moves the mouse along a vertical line of the chart until its tooltip shows the payload as text. */
@@ -110,10 +115,7 @@ async function hoverUntilTooltip(page: Page, testId: string, xFromLeft: number):
 
 test('no payload in any name runs on any page, for the practitioner and the verifier', async () => {
   for (const email of [USERS.alice.email, USERS.vera.email]) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const incidents = watch(context);
-    const page = await context.newPage();
-    await signIn(page, email);
+    const { context, incidents, page } = await openAs(email);
     await page.getByTestId('study-row').first().waitFor();
     assert.match(await page.getByTestId('studies-table').innerText(), /<img src=x onerror=alert\(2\)>/, 'the name is shown as text');
 
@@ -146,10 +148,7 @@ test('no payload in any name runs on any page, for the practitioner and the veri
 
 test('no payload runs in co-construction, for the submitter and the steward who reviews', async () => {
   for (const email of [USERS.alice.email, USERS.stella.email]) {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
-    const incidents = watch(context);
-    const page = await context.newPage();
-    await signIn(page, email);
+    const { context, incidents, page } = await openAs(email);
     await page.goto(`${running.url}/#/cobuild`);
     await page.getByTestId('submission-row').first().waitFor();
     assert.match(await page.getByTestId('submissions-table').innerText(), /<img src=x onerror=alert\(2\)>/);

@@ -14,6 +14,9 @@ function csrfToken(): string | null {
   return found ? decodeURIComponent(found.slice(CSRF_COOKIE.length + 1)) : null;
 }
 
+// Earlier versions kept the session token in localStorage, where any script could read it.
+localStorage.removeItem('tanji.token');
+
 export const session = {
   /** whether the browser holds a session (its CSRF cookie lives as long as the session cookie) */
   present: (): boolean => csrfToken() !== null,
