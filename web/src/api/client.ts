@@ -15,7 +15,7 @@ function csrfToken(): string | null {
 }
 
 // Earlier versions kept the session token in localStorage, where any script could read it.
-localStorage.removeItem('tanji.token');
+if (typeof window !== 'undefined') window.localStorage.removeItem('tanji.token');
 
 export const session = {
   /** whether the browser holds a session (its CSRF cookie lives as long as the session cookie) */
