@@ -149,7 +149,7 @@ export async function updatePartner(store: Store, id: string, change: PartnerUpd
     const given = (Object.keys(PARTNER_COLUMNS) as (keyof typeof PARTNER_COLUMNS)[]).filter((k) => change[k] !== undefined);
     const sets = given.map((k, i) => `${PARTNER_COLUMNS[k]} = $${i + 2}`);
     const [row] = await tx.query<ConnectionRow>(
-      `UPDATE pact_connections SET ${[...sets, 'partner_url = partner_url'].join(', ')} WHERE id = $1 RETURNING ${CONNECTION_COLUMNS}`,
+      `UPDATE pact_connections SET ${[...sets, 'id = id'].join(', ')} WHERE id = $1 RETURNING ${CONNECTION_COLUMNS}`,
       [id, ...given.map((k) => change[k])],
     );
     // the secret itself never goes into the audit trail
