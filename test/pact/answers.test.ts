@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { tlsCredentials } from '../../src/server/pact/tls.ts';
-import { startInstance, type Instance } from './instance.ts';
+import { startInstance, until, type Instance } from './instance.ts';
 import { oracle } from './oracle.ts';
 
 /**
@@ -68,15 +68,6 @@ class PartnerHost {
   }
 }
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('PACT event answers reach the requester where it listens', () => {
   let tanji: Instance;

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../cli/run.ts';
-import { startInstance, type Instance } from './instance.ts';
+import { startInstance, until, type Instance } from './instance.ts';
 import { oracle } from './oracle.ts';
 
 /**
@@ -19,15 +19,6 @@ import { oracle } from './oracle.ts';
  * and the supplier's footprint raising the primary data share of the buyer's study.
  */
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('PACT between two Tanji instances', () => {
   let supplier: Instance;
