@@ -2,10 +2,10 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { codeText, TEXT_LIMITS } from '../../model/limits.ts';
 import { checkPartnerHost, PartnerAddressError } from '../../pact/partner-address.ts';
-import { ConnectionInputSchema, ConnectionSchema, NewConnectionSchema, PactEventRecordSchema, PactSpecSchema, PublishedFootprintSchema, ReceivedFootprintSchema, VerificationSchema } from '../../model/pact-exchange.ts';
+import { ConnectionInputSchema, ConnectionSchema, NewConnectionSchema, PartnerUpdateSchema, PactEventRecordSchema, PactSpecSchema, PublishedFootprintSchema, ReceivedFootprintSchema, VerificationSchema } from '../../model/pact-exchange.ts';
 import { StudySchema } from '../../model/study.ts';
 import {
-  addVerification, createConnection, getConnection, getReceived, latestResult, listConnections, listEvents, listFootprintRows, listReceived, revokeConnection, StaleVersionError,
+  addVerification, createConnection, getConnection, getReceived, latestResult, listConnections, listEvents, listFootprintRows, listReceived, revokeConnection, StaleVersionError, updatePartner,
   verificationsOf, type ReceivedRow, type StoredConnection, type User,
 } from '../../store/index.ts';
 import { PactClientError } from '../../pact/client.ts';
@@ -16,6 +16,14 @@ import { ApiError, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { ErrorSchema, IdParamSchema } from '../schemas.ts';
 import { readableStudy, writableStudy, written } from './studies.ts';
+
+/** A partner host the PACT client may use (see src/pact/partner-address.ts), else 400 naming the field. */
+async function checkPartnerUrl(url: string | null | undefined): Promise<void> {
+  if (!url) return;
+  await checkPartnerHost(url).catch((e: unknown) => {
+    throw e instanceof PartnerAddressError ? new ApiError(400, 'invalid-request', `partnerUrl: ${e.message}`) : e;
+  });
+}
 
 /**
  * The app's side of PACT exchange, for signed-in users: verifying and publishing study results,
@@ -168,13 +176,32 @@ export function pactRoutes(deps: Deps) {
     async (c) => {
       const user = enterprise(c, 'manage PACT partners');
       const input = c.req.valid('json');
-      if (input.partnerUrl) await checkPartnerHost(input.partnerUrl).catch((e: unknown) => {
-        throw e instanceof PartnerAddressError ? new ApiError(400, 'invalid-request', `partnerUrl: ${e.message}`) : e;
-      });
+      await checkPartnerUrl(input.partnerUrl);
       if ((await listConnections(store, user.companyId)).some((x) => x.name === input.name)) throw conflict(`name: the company already has a partner called ${input.name}`);
       const { clientId, clientSecret } = newClientCredentials();
       const created = await createConnection(store, { ...input, companyId: user.companyId, clientId, secretHash: sha256(clientSecret), createdBy: user.id });
       return reply(c, NewConnectionSchema, { connection: connectionView(created), clientSecret }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/pact/connections/{id}',
+      tags: ['pact'],
+      summary: "record the partner's host and the credentials it issued to us (used to pull footprints and to authenticate before answering its requests)",
+      security: bearer,
+      request: { params: IdParamSchema, body: json(PartnerUpdateSchema) },
+      responses: { 200: ok(ConnectionSchema, 'the connection as now recorded'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'the connection was revoked') },
+    }),
+    async (c) => {
+      const user = enterprise(c, 'manage PACT partners');
+      const { id } = c.req.valid('param');
+      const found = await ownConnection(user, id);
+      if (found.revokedAt) throw conflict(`connection ${found.name} was revoked; add a new one`);
+      const update = c.req.valid('json');
+      await checkPartnerUrl(update.partnerUrl);
+      return reply(c, ConnectionSchema, connectionView(await updatePartner(store, id, update, user.id, user.companyId)));
     },
   );
 
