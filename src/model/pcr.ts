@@ -34,6 +34,9 @@ export const PcrDocumentSchema = z.object({
   date: z.string().regex(/^\d{4}(-\d{2}){0,2}$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD'),
   status: z.enum(['in-force', 'adopted', 'draft', 'trial', 'guidance']),
   url: z.url().optional(),
+  /** false when number, title or date could not be confirmed from a public source */
+  verified: z.boolean(),
+  note: z.string().max(1000).optional(),
 });
 export type PcrDocument = z.infer<typeof PcrDocumentSchema>;
 
@@ -104,8 +107,8 @@ export const MandatoryDataSchema = z.object({
 });
 export type MandatoryData = z.infer<typeof MandatoryDataSchema>;
 
-/** Performance classes (A best); `upTo` is the upper bound of the class in the declared unit. */
-export const PerformanceClassSchema = z.object({ label: z.string().min(1).max(16), upTo: z.number().positive() });
+/** A performance class or threshold, best first: a declared value strictly below `below` reaches it. */
+export const PerformanceClassSchema = z.object({ label: z.string().min(1).max(40), below: z.number().positive(), meaning: TextSchema });
 
 export const PcrSchema = z
   .object({
@@ -183,7 +186,7 @@ export const PcrSchema = z
     if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['mandatoryData'], message: 'mandatory data ids repeat' });
     const classes = r.performanceClasses?.classes ?? [];
     classes.forEach((c, i) => {
-      if (i > 0 && c.upTo <= classes[i - 1]!.upTo) ctx.addIssue({ code: 'custom', path: ['performanceClasses', 'classes', i, 'upTo'], message: 'class bounds must increase' });
+      if (i > 0 && c.below <= classes[i - 1]!.below) ctx.addIssue({ code: 'custom', path: ['performanceClasses', 'classes', i, 'below'], message: 'class bounds must increase' });
     });
   });
 export type Pcr = z.infer<typeof PcrSchema>;
