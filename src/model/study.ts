@@ -124,7 +124,7 @@ export const EntrySchema = z
     pcr: z.object({ stage: z.string().max(64).optional(), requirement: z.string().max(64).optional() }).optional(),
   })
   .superRefine((e, ctx) => {
-    if (e.kind === 'transport' && !e.transport) ctx.addIssue({ code: 'custom', path: ['transport'], message: 'a transport entry needs its leg: massKg, distanceKm, mode' });
+    if (e.kind === 'transport' && !e.transport && e.source.type !== 'placeholder') ctx.addIssue({ code: 'custom', path: ['transport'], message: 'a transport entry needs its leg: massKg, distanceKm, mode' });
     if ((e.kind === 'emission' || e.kind === 'removal') !== (e.source.type === 'direct')) {
       ctx.addIssue({ code: 'custom', path: ['source'], message: 'emission and removal entries, and only they, take a direct gas source' });
     }
