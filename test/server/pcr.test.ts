@@ -177,3 +177,17 @@ describe('a battery pack by the EU rule', () => {
     assert.equal((await alice.get(`/api/studies/${packId}/compare?with=${cellId}`)).status, 422, 'a pack and a cell follow different rules');
   });
 });
+
+describe('the report', () => {
+  test('carries the conformance section with the declared result', async () => {
+    const list = (await alice.get('/api/studies')).data as { id: string; name: string }[];
+    const pack = list.find((s) => s.name === 'LFP pack 75 kWh')!;
+    const en = await alice.get(`/api/studies/${pack.id}/report?lang=en`);
+    assert.equal(en.status, 200);
+    assert.match(en.data, /<h2><span class="num">9<\/span> Conformance with Electric vehicle battery carbon footprint/);
+    assert.match(en.data, /Declared result: [\d.]+ kg CO2e\/kWh/);
+    assert.match(en.data, /Raw material acquisition and pre-processing/);
+    const zh = await alice.get(`/api/studies/${pack.id}/report?lang=zh`);
+    assert.match(zh.data, /与「电动汽车电池碳足迹（欧盟电池法规 2023\/1542）」的符合性/);
+  });
+});
