@@ -1,6 +1,6 @@
 import type { Pcr } from '../model/pcr.ts';
 import type { DeclaredUnit, Entry, Parameter, StudyInput } from '../model/study.ts';
-import { evaluateFormula } from '../engine/formula.ts';
+import { evaluateFormula, FormulaError } from '../engine/formula.ts';
 import { perInventory } from './pcr-declared.ts';
 
 /**
@@ -92,4 +92,22 @@ export function studyFromPcr(rule: Pcr, input: StudyFromPcrInput): StudyInput {
     pcr: { id: rule.id, version: rule.version },
     entries: placeholders(rule, parameters, lang),
   };
+}
+
+/**
+ * The study with its unit worked out again from its parameters, when it follows a product rule:
+ * the unit is derived data, so a changed capacity or warranty changes it on save. A study whose
+ * parameters do not evaluate keeps its unit; the check names the parameter at fault.
+ */
+export function withDeclaredUnit<S extends Pick<StudyInput, 'pcr' | 'parameters' | 'unit'>>(study: S, rules: ReadonlyMap<string, Pcr>): S {
+  const rule = study.pcr ? rules.get(study.pcr.id) : undefined;
+  const first = rule?.declaredUnits[0];
+  if (!rule || !first || !study.parameters) return study;
+  try {
+    const amount = perInventory(first, { parameters: study.parameters });
+    return amount > 0 ? { ...study, unit: { ...study.unit, amount, unit: first.unit } } : study;
+  } catch (e) {
+    if (e instanceof FormulaError) return study;
+    throw e;
+  }
 }

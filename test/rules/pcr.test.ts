@@ -6,7 +6,7 @@ import { PCR_TEXTS } from '../../src/i18n/pcr.ts';
 import { StudyInputSchema, type Entry, type Study } from '../../src/model/study.ts';
 import { checkStudyAgainstPcr, blockingFindings } from '../../src/rules/pcr-check.ts';
 import { declaredResult } from '../../src/rules/pcr-declared.ts';
-import { studyFromPcr, MissingParametersError } from '../../src/rules/pcr-study.ts';
+import { studyFromPcr, MissingParametersError, withDeclaredUnit } from '../../src/rules/pcr-study.ts';
 import { getPcr, parsePcr, PcrFileError, PCRS, pcrRegistry } from '../../src/rules/pcr/index.ts';
 import general from '../../src/rules/pcr/gbt-24067-general.json' with { type: 'json' };
 import { backgroundOf, type Background } from '../../src/studies/background.ts';
@@ -256,5 +256,17 @@ describe('other rules', () => {
     assert.ok(checkStudyAgainstPcr(study, null).findings.some((f) => f.code === 'luc.not-assessed' && f.status === 'missing'));
     const stated = { ...study, limitations: 'The orchard was planted in 1990: no land use change within 20 years.' };
     assert.ok(checkStudyAgainstPcr(stated, null).findings.some((f) => f.code === 'luc.stated'));
+  });
+});
+
+describe('declared unit on save', () => {
+  test('follows the parameters of a product-rule study, leaves others alone', () => {
+    const input = studyFromPcr(getPcr('eu-battery-ev'), { name: 'p', product: { name: 'p' }, parameters: batteryParams, releases, year: 2025, lang: 'en' });
+    const bigger = { ...input, parameters: input.parameters!.map((p) => (p.name === 'capacity_kWh' ? { ...p, value: 100 } : p)) };
+    assert.equal(withDeclaredUnit(bigger, PCRS).unit.amount, 100 * 60 * 8);
+    const broken = { ...input, parameters: input.parameters!.filter((p) => p.name !== 'km_per_year') };
+    assert.equal(withDeclaredUnit(broken, PCRS).unit.amount, 36_000);
+    const general = { ...input, pcr: undefined };
+    assert.equal(withDeclaredUnit(general, PCRS), general);
   });
 });

@@ -27,6 +27,8 @@ import { AuditSchema, ErrorSchema, IdParamSchema, SaveStudySchema, StudySummaryS
 import { XLSX } from './catalog.ts';
 import { blockingFindings } from '../../rules/pcr-check.ts';
 import { assertConforms, NonconformingStudyError } from '../../studies/pcr.ts';
+import { PCRS } from '../../rules/pcr/index.ts';
+import { withDeclaredUnit } from '../../rules/pcr-study.ts';
 
 const READERS = ['enterprise', 'verifier', 'admin'] as const;
 
@@ -134,7 +136,8 @@ export function studyRoutes(deps: Deps) {
       const { user, head } = await writableStudy(c, deps, id);
       const { study, baseVersion, comment } = c.req.valid('json');
       try {
-        return reply(c, StudySchema, written(cache, StudySchema.parse(await saveStudy(store, id, study, baseVersion, user.id, comment)), head));
+        const saved = await saveStudy(store, id, withDeclaredUnit(study, PCRS), baseVersion, user.id, comment);
+        return reply(c, StudySchema, written(cache, StudySchema.parse(saved), head));
       } catch (e) {
         if (e instanceof StaleVersionError) throw new ApiError(409, 'stale-version', e.message, { latest: e.latest });
         throw e;
