@@ -15,7 +15,7 @@ import { footprintFigures, InvalidFootprintError, pullFootprints, useInStudy, Us
 import { ApiError, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { ErrorSchema, IdParamSchema } from '../schemas.ts';
-import { readableStudy, writableStudy, written } from './studies.ts';
+import { conformingOrRefused, readableStudy, writableStudy, written } from './studies.ts';
 
 /** A partner host the PACT client may use (see src/pact/partner-address.ts), else 400 naming the field. */
 async function checkPartnerUrl(url: string | null | undefined): Promise<void> {
@@ -87,6 +87,7 @@ export function pactRoutes(deps: Deps) {
       const { head } = await readableStudy(c, deps, id);
       const result = await latestResult(store, id);
       if (!result || result.version !== head.latestVersion) throw conflict(`version ${head.latestVersion} has no result yet: it must be calculated before it is verified`);
+      await conformingOrRefused(store, id);
       await addVerification(store, { studyId: id, companyId: head.companyId, version: head.latestVersion, computedAt: result.computedAt, verifierId: user.id, statement: c.req.valid('json').statement });
       const [mine] = (await verificationsOf(store, id, head.latestVersion)).filter((v) => v.verifier === user.name);
       return reply(c, VerificationSchema, mine);
