@@ -303,8 +303,10 @@ function readProcess({ entry, root }: DataSet, ctx: Context): Process | undefine
       flowId: flow.id,
       amount,
       input: direction === 'Input',
-      avoided: false,
+      // Tanji's own ILCD export carries these in its namespace (formats/ilcd-export.ts)
+      avoided: attr(x, 'avoided') === 'true',
       reference: refs[0] === internalId,
+      providerId: attr(x, 'provider'),
       uncertainty: readUncertainty(f, x, at, amount),
     });
   });
@@ -318,6 +320,13 @@ function readProcess({ entry, root }: DataSet, ctx: Context): Process | undefine
     ctx.warn(`${ctx.file}: ${record}: left out, it has ${refs.length ? `no exchange with dataSetInternalID ${refs[0]} (its referenceToReferenceFlow)` : 'no reference flow (quantitativeReference)'}`);
     return undefined;
   }
+  const rescaled = providingReference(name ?? id, exchanges, ctx);
+  if (rescaled === undefined) {
+    const written = exchanges.find((e) => e.reference)!;
+    ctx.warn(`${ctx.file}: ${record}: left out, its reference "${ctx.flows.get(written.flowId)!.name}" is ${refKind(written, ctx)} and it has no single product output or waste input to count it in instead`);
+    return undefined;
+  }
+  if (rescaled) ctx.warn(`${ctx.file}: ${record}: ${rescaled.reason}`);
   for (const m of leftOut) {
     const why = m.reason === 'missing-flow' ? `refers to flow ${m.flowId ?? '(no data set named)'}${m.name ? ` "${m.name}"` : ''}, which is not in the archive` : `(flow "${m.name}") has no amount`;
     ctx.warn(`${ctx.file}: ${record}: exchange ${m.exchangeId} ${why}: left out as a cut-off`);
@@ -341,9 +350,39 @@ function readProcess({ entry, root }: DataSet, ctx: Context): Process | undefine
     allocationFactors: [],
     source: `${ctx.file}:${entry}`,
     provenance: readProvenance(root, ilcdCode, year, ctx),
+    writtenReference: rescaled ?? undefined,
     leftOut: leftOut.length ? leftOut : undefined,
   };
   return f.valid(ProcessSchema, process);
+}
+
+/** How an exchange that cannot be a provider's reference is one, in words. */
+function refKind(e: Exchange, ctx: Context): string {
+  const kind = ctx.flows.get(e.flowId)!.kind;
+  return kind === 'elementary' ? `an elementary flow (${e.input ? 'taken from' : 'released to'} the environment)` : `a ${kind} ${e.input ? 'input' : 'output'}`;
+}
+
+/**
+ * A reference the engine can use as a provider column: a product output or a waste input. When
+ * the data set names another (ILCD allows a product input or an elementary flow), its one
+ * providing exchange becomes the reference, or among several the one whose flow the process is
+ * named after; `null` when the written reference is usable, undefined when nothing is.
+ */
+function providingReference(processName: string, exchanges: Exchange[], ctx: Context): { exchangeId: string; reason: string } | null | undefined {
+  const provides = (e: Exchange) => !e.avoided && (ctx.flows.get(e.flowId)!.kind === 'product' ? !e.input : ctx.flows.get(e.flowId)!.kind === 'waste' && e.input);
+  const written = exchanges.find((e) => e.reference)!;
+  if (provides(written)) return null;
+  const candidates = exchanges.filter(provides);
+  const named = candidates.filter((e) => processName.toLowerCase().includes(ctx.flows.get(e.flowId)!.name.toLowerCase()));
+  const chosen = candidates.length === 1 ? candidates[0] : named.length === 1 ? named[0] : undefined;
+  if (!chosen) return undefined;
+  written.reference = false;
+  chosen.reference = true;
+  const flow = (e: Exchange) => `${e.amount} ${ctx.flows.get(e.flowId)!.unit} of "${ctx.flows.get(e.flowId)!.name}"`;
+  return {
+    exchangeId: written.id,
+    reason: `the data set's reference, exchange ${written.id} (${flow(written)}), is ${refKind(written, ctx)}; counted per its ${chosen.input ? 'waste input' : 'product output'}, exchange ${chosen.id} (${flow(chosen)})`,
+  };
 }
 
 function readProvenance(root: XmlNode, ilcdCode: string | undefined, year: number | undefined, ctx: Context): ProcessProvenance | undefined {

@@ -184,6 +184,13 @@ export const ProcessSchema = z.object({
   /** where the record came from: "<zip file>:<entry>" */
   source: z.string(),
   provenance: ProcessProvenanceSchema.optional(),
+  /**
+   * The quantitative reference the data set itself names, when Tanji had to use another: ILCD
+   * allows a product input or an elementary flow as reference (TianGong does so in 980 data
+   * sets), which cannot be a provider column, so the process is scaled to its one product output
+   * (or waste input) instead. Exactly the same exchanges; only the unit the process is counted in.
+   */
+  writtenReference: z.object({ exchangeId: z.string(), reason: z.string() }).optional(),
   /** exchanges left out because their flow is not in the archive or they have no amount: listed cut-offs */
   leftOut: z.array(LeftOutExchangeSchema).optional(),
 });
