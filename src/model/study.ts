@@ -63,6 +63,10 @@ export const DatasetHitSchema = z.object({
   year: z.number().optional(),
   source: z.string(),
   status: z.string().optional(),
+  /** a factor verified against its source (a derived one: every input is) */
+  verified: z.boolean().optional(),
+  /** a process the release's quality screen quarantined: why, one message per finding */
+  screenFlags: z.array(z.string()).optional(),
   notes: z.array(z.string()),
 });
 export type DatasetHit = z.infer<typeof DatasetHitSchema>;

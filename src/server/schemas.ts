@@ -48,6 +48,8 @@ export const DatasetQuerySchema = z.object({
   limit: queryInt(1, 100),
   lci: z.string().optional(),
   factors: z.string().optional(),
+  /** include the processes the release's quality screen quarantined (shown with their findings) */
+  quarantined: z.enum(['true', 'false']).optional(),
 });
 
 export const StudySummarySchema = z.object({

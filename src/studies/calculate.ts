@@ -64,6 +64,7 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
     };
   });
   for (const e of entries) for (const n of e.provenance.notes) if (n.startsWith('factor')) warnings.push(`${e.name}: ${n}`);
+  for (const e of entries) for (const f of e.provenance.screenFlags ?? []) warnings.push(`${e.name}: quarantined by the quality screen of release ${bg.lciRelease}: ${f}`);
   warnings.push(...backgroundWarnings(rows, bg));
   if (study.boundary === 'cradle-to-grave' && byStage.use === 0 && byStage['end-of-life'] === 0) {
     warnings.push('the boundary is cradle-to-grave but the use and end-of-life stages hold no emissions');

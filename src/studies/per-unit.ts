@@ -114,6 +114,7 @@ export function perUnitOf(entry: Entry, bg: Background): PerUnit {
   if (doc?.dqr === undefined) notes.push(`no data quality rating in the dataset, taken as ${PROCESS_DQR}`);
   if (doc?.technology) notes.push(`technology: ${doc.technology}`);
   if (doc?.licence) notes.push(`licence: ${doc.licence}`);
+  const flags = bg.quarantine.get(dataset.id);
   return {
     lines: lineScores(bg, column),
     perUnit: p.flow.unit,
@@ -126,6 +127,7 @@ export function perUnitOf(entry: Entry, bg: Background): PerUnit {
       year: doc?.referenceYear,
       region: p.process.location,
       gwpSet: bg.method.gwpSet,
+      ...(flags ? { screenFlags: flags } : {}),
       notes,
     },
     column,
