@@ -1,3 +1,4 @@
+import { isVerified } from '../factors/integrity.ts';
 import { searchFactors } from '../factors/lookup.ts';
 import { totalOf } from '../engine/lca.ts';
 import type { Factor } from '../model/factor.ts';
@@ -67,6 +68,7 @@ function factorHit(bg: Background, f: Factor, resolvedRegion: string, notes: str
     year: f.year,
     source: [f.source.publisher, f.source.title, f.source.documentNumber].filter(Boolean).join(', '),
     status: f.status,
+    verified: isVerified(f),
     notes,
   };
 }
