@@ -3,8 +3,9 @@ import type { LciDatabase } from '../model/lci.ts';
 import type { GhgLine, ImpactMethod } from '../model/method.ts';
 import type { StudyMethod } from '../model/study.ts';
 import type { ExchangeColumns } from '../engine/linking.ts';
-import { buildSystem, type LcaSystem } from '../engine/system.ts';
-import { allProcessScores, characterizationVector, factorizeSystem, GHG_LINES, type CharacterizationVector } from '../engine/lca.ts';
+import type { LcaSystem } from '../engine/system.ts';
+import { solvableSystem, type ExcludedProcess } from '../engine/solvable.ts';
+import { allProcessScores, characterizationVector, GHG_LINES, type CharacterizationVector } from '../engine/lca.ts';
 import type { Factorization } from '../engine/sparse/lu.ts';
 import { getMethod } from '../factors/gwp.ts';
 import { loadFactors, type Queryable } from '../store/index.ts';
@@ -32,6 +33,8 @@ export interface Background {
   columnOf: Map<string, number>;
   factors: Factor[];
   factorById: Map<string, Factor>;
+  /** processes of the release left out of the matrices because A is singular with them (engine/solvable.ts) */
+  excluded: ExcludedProcess[];
 }
 
 export class UnknownReleaseError extends Error {
@@ -79,13 +82,12 @@ async function lciFor(store: Queryable, release: string): Promise<{ db: LciDatab
 }
 
 /** Pure: the matrices, one factorization and the per-line scores of every process. `columns`: db's exchanges as the store loaded them. */
-export function backgroundOf(db: LciDatabase, factors: Factor[], lciRelease: string, factorRelease: string, method: ImpactMethod, columns?: ExchangeColumns): Background {
-  const system = buildSystem(db, { columns });
-  const lu = factorizeSystem(system);
+export function backgroundOf(release: LciDatabase, factors: Factor[], lciRelease: string, factorRelease: string, method: ImpactMethod, columns?: ExchangeColumns): Background {
+  const { db, system, lu, excluded } = solvableSystem(release, columns);
   const cv = characterizationVector(system, method);
   const scores = {} as Record<GhgLine, Float64Array>;
   for (const line of GHG_LINES) scores[line] = allProcessScores(system, lu, cv.c.map((v, e) => (cv.line[e] === line ? v : 0)));
   const columnOf = new Map<string, number>();
   for (const p of system.index.providers) if (p.exchange.reference && !columnOf.has(p.process.id)) columnOf.set(p.process.id, p.index);
-  return { lciRelease, factorRelease, method, db, system, lu, cv, scores, columnOf, factors, factorById: new Map(factors.map((f) => [f.id, f])) };
+  return { lciRelease, factorRelease, method, db, system, lu, cv, scores, columnOf, factors, factorById: new Map(factors.map((f) => [f.id, f])), excluded };
 }

@@ -24,7 +24,7 @@ export function searchDatasets(bg: Background, query: DatasetQuery): DatasetHit[
   const limit = Math.min(query.limit ?? 20, 100);
   const out: DatasetHit[] = [];
   if (query.type !== 'process') out.push(...factorHits(bg, query, limit));
-  if (query.type !== 'factor') out.push(...processHits(bg, query.q, limit));
+  if (query.type !== 'factor') out.push(...processHits(bg, query.q, limit, query.region));
   return out.slice(0, limit);
 }
 
@@ -69,19 +69,25 @@ function factorHit(bg: Background, f: Factor, resolvedRegion: string, notes: str
   };
 }
 
-function processHits(bg: Background, q: string, limit: number): DatasetHit[] {
+/**
+ * Processes whose name (English or Chinese) or product contains every word of the query; for a
+ * study in China (region CN or a province), processes located in its province first, then
+ * elsewhere in China, then the rest, so a Chinese background comes before a foreign one.
+ */
+function processHits(bg: Background, q: string, limit: number, region: string | undefined): DatasetHit[] {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   const hits: DatasetHit[] = [];
   for (const [processId, column] of bg.columnOf) {
-    const p = bg.system.index.providers[column];
-    const text = `${p.process.name} ${p.flow.name}`.toLowerCase();
-    if (!words.every((w) => text.includes(w))) continue;
-    hits.push(processHit(bg, processId, column));
-    if (hits.length >= limit) break;
+    const { process, flow } = bg.system.index.providers[column];
+    const text = [process.name, process.nameZh, flow.name, flow.nameZh].filter(Boolean).join(' ').toLowerCase();
+    if (words.every((w) => text.includes(w))) hits.push(processHit(bg, processId, column));
   }
-  return hits.sort((a, b) => a.name.length - b.name.length);
+  const rank = (h: DatasetHit) => (!region || !isChinese(region) ? 0 : h.region === region ? 0 : isChinese(h.region) ? 1 : 2);
+  return hits.sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length).slice(0, limit);
 }
+
+const isChinese = (region: string) => region === 'CN' || region.startsWith('CN-');
 
 function processHit(bg: Background, processId: string, column: number): DatasetHit {
   const p = bg.system.index.providers[column];
@@ -90,6 +96,7 @@ function processHit(bg: Background, processId: string, column: number): DatasetH
     release: bg.lciRelease,
     id: processId,
     name: p.process.name,
+    nameZh: p.process.nameZh,
     perUnit: p.flow.unit,
     kgCo2ePerUnit: totalOf(lineScores(bg, column)),
     gases: 'CO2e',
