@@ -15,6 +15,7 @@ import { replicateAcrossProvinces } from './scaled.ts';
 import { storeBenchmarks } from './store.ts';
 import { apiBenchmarks } from './api.ts';
 import { pactBenchmarks } from './pact.ts';
+import { tiangongBenchmarks } from './tiangong.ts';
 
 /**
  * `npm run bench`: Tanji against scipy's splu on the same matrices, in the same run.
@@ -132,6 +133,8 @@ console.log(`target scaled factor+solve < 2 s: ${tanji['scaled-31-provinces-one-
 const missed = Object.keys(tanji).filter((k) => tanji[k] / scipy[k] > 1);
 console.log(`target every ratio ≤ 1.0: ${missed.length ? `MISSED for ${missed.join(', ')}` : 'met'}`);
 console.log(`peak memory: Tanji ${(peakRss / 2 ** 20).toFixed(0)} MiB RSS, scipy peer ${Number(scipy.peakRssMiB).toFixed(0)} MiB RSS`);
+console.log('\nTianGong (the China background, ILCD; bench/tiangong.ts):');
+for (const line of await tiangongBenchmarks(REPEATS, ITERATIONS)) console.log(line);
 
 if (want('store')) await printStore();
 if (want('api')) await printApi();
