@@ -126,6 +126,19 @@ test('malicious XML (entity expansion, external entity) is refused at once, befo
   }
 });
 
+test('an ILCD reference elementary flow is characterised by its id, whatever its name', async () => {
+  const entries = ilcdFixtureEntries();
+  const path = `ILCD/flows/${IDS.ch4}.xml`;
+  entries[path] = entries[path].replace('<baseName xml:lang="en">methane (biogenic)</baseName>', '<baseName xml:lang="en">甲烷</baseName>').replace('<CASNumber>74-82-8</CASNumber>', '');
+  const db = await importIlcd(ilcdFixture(entries));
+  const method = getMethod('ipcc-ar6-gwp100');
+  const system = buildSystem(db);
+  const cv = characterizationVector(system, method);
+  const e = system.elementary.findIndex((f) => f.id === IDS.ch4);
+  assert.equal(system.elementary[e].name, '甲烷');
+  assert.deepEqual([cv.substance[e], cv.line[e], cv.c[e]], ['methane (non-fossil / biogenic)', 'biogenic', method.entries.find((x) => x.substance === 'methane (non-fossil / biogenic)')!.gwp100]);
+});
+
 test('a zip that is not ILCD is not taken for one', async () => {
   await rejectsNaming(importDatabase(writeZip('x.zip', { 'ILCD/flows/a.xml': '<flowDataSet/>' })), ['x.zip', 'not a known LCI database format', 'processes/*.xml (ILCD)']);
 });
