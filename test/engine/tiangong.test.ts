@@ -5,8 +5,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importDatabase } from '../../src/formats/index.ts';
-import { toMatrixMarket } from '../../src/formats/matrix-market.ts';
-import { fromTriplets } from '../../src/engine/sparse/csc.ts';
+import { lcaMatrixFiles } from '../../src/formats/matrix-market.ts';
 import { allProcessScores, characterizationVector, totalVector } from '../../src/engine/lca.ts';
 import { solvableSystem } from '../../src/engine/solvable.ts';
 import { getMethod } from '../../src/factors/gwp.ts';
@@ -43,10 +42,7 @@ test('TianGong: GHG flows characterised, every score equal to a scipy solve of t
   const c = totalVector(cv);
   const lambda = allProcessScores(system, lu, c);
   const dir = mkdtempSync(join(tmpdir(), 'tanji-tiangong-oracle-'));
-  writeFileSync(join(dir, 'A.mtx'), toMatrixMarket(system.A));
-  writeFileSync(join(dir, 'B.mtx'), toMatrixMarket(system.B));
-  const cols = [...c.keys()].filter((e) => c[e] !== 0);
-  writeFileSync(join(dir, 'C.mtx'), toMatrixMarket(fromTriplets(1, c.length, cols.map(() => 0), cols, cols.map((e) => c[e]))));
+  for (const [name, text] of Object.entries(lcaMatrixFiles(system.A, system.B, c))) writeFileSync(join(dir, name), text);
   const script = `
 import json, sys, numpy as np, scipy.io, scipy.sparse.linalg as sla
 d = sys.argv[1]
