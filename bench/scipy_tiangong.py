@@ -5,23 +5,15 @@ NATURAL); the fastest is reported with its name, so no ratio rests on a weak pee
 Prints one JSON object: case -> {seconds, ordering, tried: {ordering: seconds}}."""
 import json
 import sys
-import time
 
 import numpy as np
 import scipy.io
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
+from peer_timing import median_time
+
 ORDERINGS = ["COLAMD", "MMD_AT_PLUS_A", "NATURAL"]
-
-
-def median_time(fn, repeats):
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return float(np.median(times))
 
 
 def best(case_fn, repeats):
