@@ -46,6 +46,7 @@ type Folder = (typeof FOLDERS)[number];
 const ENTRY = new RegExp(`(^|/)(${FOLDERS.join('|')})/[^/]+\\.xml$`, 'i');
 const LOCATIONS = /(^|\/)ILCDLocations\.xml$/i;
 
+// "Other flow" (ILCD: neither product, waste nor elementary, e.g. a service) links like a product
 const KINDS: Record<string, FlowKind> = { 'Elementary flow': 'elementary', 'Product flow': 'product', 'Waste flow': 'waste', 'Other flow': 'product' };
 
 /** True when the zip's entries are an ILCD archive (a processes/ folder of XML data sets). */
@@ -174,6 +175,12 @@ function fullName(name: XmlNode, lang?: string): string | undefined {
   return [base, ...rest].join('; ');
 }
 
+/** The Chinese name when there is one and it differs from the English. */
+function zhName(name: XmlNode, en: string | undefined): string | undefined {
+  const zh = fullName(name, 'zh');
+  return zh !== en ? zh : undefined;
+}
+
 /** The Chinese text when there is one and it differs from the English. */
 function zhOf(node: XmlNode, tag: string, en: string | undefined): string | undefined {
   const zh = text(node, tag, 'zh');
@@ -228,7 +235,7 @@ function readFlow(file: string, { entry, root }: DataSet, properties: Map<string
   const flow: Flow = {
     id,
     name: f.str(name, 'flowInformation.dataSetInformation.name.baseName'),
-    nameZh: fullName(nameNode, 'zh') !== name ? fullName(nameNode, 'zh') : undefined,
+    nameZh: zhName(nameNode, name),
     kind,
     cas: normaliseCas(text(info, 'CASNumber')),
     formula: text(info, 'sumFormula'),
@@ -339,7 +346,7 @@ function readProcess({ entry, root }: DataSet, ctx: Context): Process | undefine
   const process: Process = {
     id,
     name: f.str(name, 'processInformation.dataSetInformation.name.baseName'),
-    nameZh: fullName(nameNode, 'zh') !== name ? fullName(nameNode, 'zh') : undefined,
+    nameZh: zhName(nameNode, name),
     location: ilcdCode ? tanjiLocation(ilcdCode) : undefined,
     category: classes(kid(info, 'classificationInformation'), 'classification', 'class'),
     description,

@@ -5,6 +5,7 @@ export { saveRelease, insertRelease, loadRelease, loadFactors, listReleases, get
 export { searchFactors, type FactorFilter, type FoundFactor } from './factor-search.ts';
 export { diffReleases, type ReleaseDiff, type RecordDiff, type RecordRef, type ChangedRecord } from './diff.ts';
 export { exportReleaseJsonLd, jsonLdZip } from './export-jsonld.ts';
+export { exportReleaseIlcd, exportReleaseEcoSpold2, ZIP_FORMATS } from './export-formats.ts';
 export { exportReleaseCsv, exchangesCsv, factorsCsv, type ReleaseCsv } from './export-csv.ts';
 export * from './accounts.ts';
 export * from './studies.ts';

@@ -3,8 +3,9 @@ import type { LciDatabase } from '../model/lci.ts';
 import type { GhgLine, ImpactMethod } from '../model/method.ts';
 import type { StudyMethod } from '../model/study.ts';
 import type { ExchangeColumns } from '../engine/linking.ts';
-import { buildSystem, type LcaSystem } from '../engine/system.ts';
-import { allProcessScores, characterizationVector, factorizeSystem, GHG_LINES, SystemSolveError, type CharacterizationVector } from '../engine/lca.ts';
+import type { LcaSystem } from '../engine/system.ts';
+import { solvableSystem, type ExcludedProcess } from '../engine/solvable.ts';
+import { allProcessScores, characterizationVector, GHG_LINES, type CharacterizationVector } from '../engine/lca.ts';
 import type { Factorization } from '../engine/sparse/lu.ts';
 import { getMethod } from '../factors/gwp.ts';
 import { loadFactors, type Queryable } from '../store/index.ts';
@@ -38,6 +39,8 @@ export interface Background {
   factorById: Map<string, Factor>;
   /** processes the release's quality screen quarantined, with the findings' texts: out of default search, flagged when chosen */
   quarantine: Map<string, string[]>;
+  /** processes of the release left out of the matrices because A is singular with them (engine/solvable.ts) */
+  excluded: ExcludedProcess[];
 }
 
 export class UnknownReleaseError extends Error {
@@ -89,7 +92,7 @@ const CO2 = 'carbon dioxide';
 
 /** Pure: the matrices, one factorization and the per-line scores of every process. `columns`: db's exchanges as the store loaded them. */
 export function backgroundOf(
-  db: LciDatabase,
+  release: LciDatabase,
   factors: Factor[],
   lciRelease: string,
   factorRelease: string,
@@ -97,30 +100,15 @@ export function backgroundOf(
   columns?: ExchangeColumns,
   quarantine: Map<string, string[]> = new Map(),
 ): Background {
-  const { system, lu } = solvable(db, columns, quarantine);
+  // quarantined processes stay in the matrices (a user may still choose one, flagged); only what makes A singular is left out
+  const { db, system, lu, excluded } = solvableSystem(release, columns);
   const cv = characterizationVector(system, method);
   const scores = {} as Record<GhgLine, Float64Array>;
   for (const line of GHG_LINES) scores[line] = allProcessScores(system, lu, cv.c.map((v, e) => (cv.line[e] === line ? v : 0)));
   const biogenicNonCO2 = allProcessScores(system, lu, cv.c.map((v, e) => (cv.line[e] === 'biogenic' && cv.substance[e] !== CO2 ? v : 0)));
   const columnOf = new Map<string, number>();
   for (const p of system.index.providers) if (p.exchange.reference && !columnOf.has(p.process.id)) columnOf.set(p.process.id, p.index);
-  return { lciRelease, factorRelease, method, db, system, lu, cv, scores, biogenicNonCO2, columnOf, factors, factorById: new Map(factors.map((f) => [f.id, f])), quarantine };
-}
-
-/**
- * The release's matrices and their factorization. A release the screen found singular (TianGong
- * as published) is solved without its quarantined processes, which then cannot be chosen; any
- * other release keeps every process, so a quarantined one can still be chosen, flagged.
- */
-function solvable(db: LciDatabase, columns: ExchangeColumns | undefined, quarantine: Map<string, string[]>): { system: LcaSystem; lu: Factorization } {
-  const system = buildSystem(db, { columns });
-  try {
-    return { system, lu: factorizeSystem(system) };
-  } catch (e) {
-    if (!(e instanceof SystemSolveError) || quarantine.size === 0) throw e;
-    const usable = buildSystem({ ...db, processes: db.processes.filter((p) => !quarantine.has(p.id)) });
-    return { system: usable, lu: factorizeSystem(usable) };
-  }
+  return { lciRelease, factorRelease, method, db, system, lu, cv, scores, biogenicNonCO2, columnOf, factors, factorById: new Map(factors.map((f) => [f.id, f])), quarantine, excluded };
 }
 
 /** The quarantined processes of a screen report, each with the messages of its quarantining findings. */

@@ -15,6 +15,9 @@ import {
   diffReleases,
   exportReleaseCsv,
   exportReleaseJsonLd,
+  exportReleaseIlcd,
+  exportReleaseEcoSpold2,
+  ZIP_FORMATS,
   listReleases,
   loadRelease,
   openStore,
@@ -30,7 +33,7 @@ const SUBCOMMANDS = ['init', 'status', 'releases', 'import', 'diff', 'export'];
 export const dbCommand: CommandSpec = {
   name: 'db',
   summary: 'the background database store: init, status, releases, import, diff, export',
-  usage: 'tanji db init|status|releases|import <zip> --release R|diff R1 R2 [--product <process id>]|export R --format jsonld|csv --out <path> [--json]',
+  usage: 'tanji db init|status|releases|import <zip> --release R|diff R1 R2 [--product <process id>]|export R --format jsonld|ilcd|ecospold2|csv --out <path> [--json]',
   options: {
     release: { type: 'string' },
     product: { type: 'string' },
@@ -48,11 +51,12 @@ in DATABASE_URL. Releases are numbered and immutable: a study pins one and alway
                                          TANJI_TIANGONG; --factors-only skips them)
   tanji db status                        where the store is, its schema version and releases
   tanji db releases                      every release with its counts and provenance
-  tanji db import <zip|csv> --release R  an openLCA JSON-LD or EcoSpold2 zip, or a factor CSV (the layout
+  tanji db import <zip|csv> --release R  an openLCA JSON-LD, EcoSpold2 or ILCD zip, or a factor CSV (the layout
                                          db export writes), as release R, in one transaction
   tanji db diff R1 R2 [--product <id>]   added, removed and changed datasets, flows and factors; with
                                          --product, the GWP100 of that process in both releases
-  tanji db export R --format jsonld|csv --out <path>`,
+  tanji db export R --format jsonld|ilcd|ecospold2|csv --out <path>
+                                         a zip that tanji import (and openLCA) reads back, or CSV`,
   async run(positionals, values) {
     const [sub, ...args] = positionals;
     if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(`say what to do: tanji db ${SUBCOMMANDS.join('|')}`);
@@ -138,10 +142,11 @@ const SUBS: Record<string, (store: Store, args: string[], values: Values) => Pro
   async export(store, [release], values) {
     const format = values.format as string | undefined;
     const out = values.out as string | undefined;
-    if (!release || !out || (format !== 'jsonld' && format !== 'csv')) throw new UsageError('tanji db export <release> --format jsonld|csv --out <path>');
-    if (format === 'jsonld') {
-      writeFileSync(out, await exportReleaseJsonLd(store, release));
-      console.log(`wrote release ${release} as openLCA JSON-LD to ${out}`);
+    if (!release || !out || (format !== 'csv' && !(format !== undefined && format in ZIP_FORMATS))) throw new UsageError('tanji db export <release> --format jsonld|ilcd|ecospold2|csv --out <path>');
+    if (format !== 'csv') {
+      const zip = format === 'ilcd' ? exportReleaseIlcd : format === 'ecospold2' ? exportReleaseEcoSpold2 : exportReleaseJsonLd;
+      writeFileSync(out, await zip(store, release));
+      console.log(`wrote release ${release} as ${ZIP_FORMATS[format as keyof typeof ZIP_FORMATS].label} to ${out}`);
       return;
     }
     const { exchanges, factors } = await exportReleaseCsv(store, release);

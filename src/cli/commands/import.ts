@@ -8,7 +8,7 @@ import { Progress } from '../progress.ts';
 
 export const importCommand: CommandSpec = {
   name: 'import',
-  summary: 'import an LCI database (openLCA JSON-LD zip or EcoSpold2 zip) into the data directory',
+  summary: 'import an LCI database (openLCA JSON-LD, EcoSpold2 or ILCD zip) into the data directory',
   usage: 'tanji import <zip> [--name <name>] [--json]',
   options: { name: { type: 'string' }, json: { type: 'boolean' } },
   help: `
