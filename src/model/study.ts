@@ -109,6 +109,8 @@ export const EntrySchema = z
     /** when set, the amount is this formula of the study's parameters (src/engine/formula.ts), re-evaluated on every calculation */
     formula: z.string().max(500).optional(),
     unit: z.string().min(1),
+    /** where this activity happens (province or country code), when not where the product is made: a multi-site product's orchard and cold store; absent means the study's region */
+    region: z.string().min(1).max(32).optional(),
     transport: TransportLegSchema.optional(),
     source: EntrySourceSchema,
     /** where the activity amount comes from; meter readings, invoices and measurements make it primary */
@@ -223,6 +225,8 @@ export const EntryResultSchema = z.object({
   kind: EntryKindSchema,
   amount: z.number(),
   unit: z.string(),
+  /** where the activity happens: the entry's own region, else the study's */
+  region: z.string().optional(),
   /** kg CO2e excluding removals (removal entries: 0) */
   total: z.number(),
   lines: LinesSchema,

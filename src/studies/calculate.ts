@@ -6,6 +6,7 @@ import { directFactors, upstreamTree, type UpstreamNode } from '../engine/contri
 import { monteCarloDemand } from '../engine/montecarlo.ts';
 import { createRng, dqr as dqrOf, dqrLevel, sample, summarize, type Rng } from '../engine/uncertainty.ts';
 import type { Background } from './background.ts';
+import { regionWarnings } from './entry-region.ts';
 import { activityGsd, activityPedigree, conversion, EntryError, perUnitOf, type PerUnit } from './per-unit.ts';
 
 /**
@@ -54,6 +55,7 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
       kind: r.entry.kind,
       amount: r.amount,
       unit: r.entry.unit,
+      region: r.entry.region ?? study.region,
       total: t,
       lines: r.lines,
       share: Math.abs(t) / absSum,
@@ -63,6 +65,7 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
     };
   });
   for (const e of entries) for (const n of e.provenance.notes) if (n.startsWith('factor')) warnings.push(`${e.name}: ${n}`);
+  warnings.push(...regionWarnings(entries));
   if (study.boundary === 'cradle-to-grave' && byStage.use === 0 && byStage['end-of-life'] === 0) {
     warnings.push('the boundary is cradle-to-grave but the use and end-of-life stages hold no emissions');
   }

@@ -1,4 +1,5 @@
 import { searchFactors } from '../factors/lookup.ts';
+import { regionInText } from '../factors/regions.ts';
 import { totalOf } from '../engine/lca.ts';
 import type { Factor } from '../model/factor.ts';
 import type { DatasetHit, DatasetRef } from '../model/study.ts';
@@ -8,9 +9,8 @@ import { lineScores } from './per-unit.ts';
 /**
  * Background datasets a practitioner can pick for an entry: factors of the pinned factor release
  * (region-aware: a province falls back to its grid, then the country) and processes of the pinned
- * LCI release.
+ * LCI release. A region named in the search text is searched instead of the entry's.
  */
-
 
 export interface DatasetQuery {
   q: string;
@@ -69,12 +69,15 @@ function factorHit(bg: Background, f: Factor, resolvedRegion: string, notes: str
   };
 }
 
+/** Processes whose names hold every word; a region named in the text keeps only the processes located there. */
 function processHits(bg: Background, q: string, limit: number): DatasetHit[] {
-  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
+  const { region, rest } = regionInText(q);
+  const words = rest.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0 && !region) return [];
   const hits: DatasetHit[] = [];
   for (const [processId, column] of bg.columnOf) {
     const p = bg.system.index.providers[column];
+    if (region && p.process.location?.toUpperCase() !== region.code) continue;
     const text = `${p.process.name} ${p.flow.name}`.toLowerCase();
     if (!words.every((w) => text.includes(w))) continue;
     hits.push(processHit(bg, processId, column));

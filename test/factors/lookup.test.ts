@@ -8,9 +8,9 @@ import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
 const factors = seedFactors();
 const CONTRACT = ['id', 'name', 'value', 'unit', 'kind', 'region', 'resolvedRegion', 'year', 'source', 'release', 'status'];
 
-test('电力 and electricity in Sichuan 2022 find 0.1404 kg CO2/kWh with its source, first', () => {
+test('电力 and electricity in Sichuan 2022 for an organisational inventory find 0.1404 kg CO2/kWh with its source, first', () => {
   for (const q of ['电力', 'electricity', '电', 'grid']) {
-    const hits = searchFactors(factors, q, { region: 'CN-SC', year: 2022 });
+    const hits = searchFactors(factors, q, { region: 'CN-SC', year: 2022, purpose: 'organisational' });
     const top = hits[0];
     for (const k of CONTRACT) assert.ok(k in top, `${q}: result has ${k}`);
     assert.equal(top.id, 'cn-electricity-co2/CN-SC/2022', q);
@@ -25,11 +25,12 @@ test('电力 and electricity in Sichuan 2022 find 0.1404 kg CO2/kWh with its sou
     assert.ok(fp, `${q}: the life-cycle factor is found too, typed differently`);
     assert.equal(fp.status, 'derived');
     assert.ok(fp.notes.some((n) => /nearest later year/.test(n)));
+    assert.equal(searchFactors(factors, q, { region: 'CN-SC', year: 2022 })[0].id, 'cn-electricity-footprint/CN-SC/2023', `${q}: by default the life-cycle factor a product footprint needs comes first`);
   }
 });
 
 test('Tibet resolves upward and says which level answered', () => {
-  const top = searchFactors(factors, '电力', { region: 'CN-XZ', year: 2022 })[0];
+  const top = searchFactors(factors, '电力', { region: 'CN-XZ', year: 2022, purpose: 'organisational' })[0];
   assert.equal(top.region, 'CN-XZ');
   assert.equal(top.resolvedRegion, 'CN');
   assert.equal(top.level, 'national');
@@ -80,7 +81,7 @@ test('Chinese and English search for fuels and transport', () => {
 });
 
 test('unverified values carry status check and a warning note', () => {
-  const hit = searchFactors(factors, '电力', { region: 'CN-SC', year: 2023 })[0];
+  const hit = searchFactors(factors, '电力', { region: 'CN-SC', year: 2023, purpose: 'organisational' })[0];
   assert.equal(hit.id, 'cn-electricity-co2/CN-SC/2023');
   assert.equal(hit.status, 'check');
   assert.ok(hit.notes.some((n) => /^Unverified \(status check\)/.test(n)));
