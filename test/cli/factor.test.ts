@@ -47,5 +47,5 @@ test('by default life-cycle factors come before CO2-only grid factors; a provinc
   assert.equal(items[0].kind, 'electricity-footprint');
   assert.ok(items.findIndex((i) => i.kind === 'electricity-co2') > items.findLastIndex((i) => i.kind !== 'electricity-co2'));
   const gd = JSON.parse(tanji('factor', 'search', '广东电力', '--region', 'CN-HI', '--json').out) as { id: string }[];
-  assert.match(gd[0].id, /^cn-electricity-footprint/CN-GD//);
+  assert.match(gd[0].id, /^cn-electricity-footprint\/CN-GD\//);
 });
