@@ -576,4 +576,8 @@ export const en: Messages = {
   'open.move.total': 'Footprint {before} → {after} kg CO2e ({change})',
   'open.move.applied': 'Saved as version {version}; recalculate it.',
   'open.move.open': 'Open the results',
+
+  // region per entry, administration, portfolio (issue 16)
+  'entry.region': 'Where it happens',
+  'entry.regionOfStudy': "The study's region ({region})",
 };

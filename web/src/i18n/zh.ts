@@ -574,6 +574,10 @@ export const zh = {
   'open.move.total': '碳足迹 {before} → {after} kg CO2e（{change}）',
   'open.move.applied': '已保存为第 {version} 版，请重新计算。',
   'open.move.open': '打开结果',
+
+  // region per entry, administration, portfolio (issue 16)
+  'entry.region': '发生地区',
+  'entry.regionOfStudy': '同研究地区（{region}）',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;

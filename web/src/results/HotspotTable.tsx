@@ -1,6 +1,7 @@
 import type { EntryResult, StudyResult } from '../../../src/model/study.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { formatNumber, formatPercent } from '../lib/format.ts';
+import { regionLabel } from '../lib/regions.ts';
 
 /** Entries in the server's hotspot order (largest |total| first), with everything behind each number. */
 function orderedEntries(result: StudyResult): EntryResult[] {
@@ -40,6 +41,7 @@ export function HotspotTable({ result }: { result: StudyResult }) {
                     {e.name}
                     <span className="small muted block">
                       {t(`stage.${e.stage}`)} · {t(`kind.${e.kind}`)}
+                      {e.region && <span data-testid="hotspot-region"> · {regionLabel(e.region, lang)}</span>}
                     </span>
                   </td>
                   <td className="num nowrap">
