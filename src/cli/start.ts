@@ -7,7 +7,7 @@ import { getRelease, openStore, saveRelease } from '../store/index.ts';
 import { DEMO_USERS, ensureDemo } from '../server/demo.ts';
 import { DEMO_PARTNER } from '../server/demo-pact.ts';
 import { serve } from '../server/main.ts';
-import { publishSeedFactors, storeLocation } from './databases.ts';
+import { licenceBeside, publishSeedFactors, storeLocation } from './databases.ts';
 import { Progress } from './progress.ts';
 import { ensureWebBuild } from './web-build.ts';
 
@@ -32,7 +32,7 @@ if (!(await getRelease(store, 'uslci'))) {
   const progress = new Progress('loading the US LCI database');
   const db = await importDatabase(seed, { onProgress: (d, t) => progress.update(d, t) });
   progress.done(`${db.processes.length} processes`);
-  await saveRelease(store, { release: 'uslci', database: db });
+  await saveRelease(store, { release: 'uslci', database: db, licence: licenceBeside(seed) });
 }
 if (process.env.TANJI_DEMO !== '0' && (await ensureDemo(store))) console.log('created the demo company and its durian study (calculated)');
 const webDir = await ensureWebBuild(root);

@@ -580,4 +580,5 @@ export const en: Messages = {
   // region per entry, administration, portfolio (issue 16)
   'entry.region': 'Where it happens',
   'entry.regionOfStudy': "The study's region ({region})",
+  'open.licenceNotStated': 'Not stated by the source',
 };

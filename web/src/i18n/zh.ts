@@ -578,6 +578,7 @@ export const zh = {
   // region per entry, administration, portfolio (issue 16)
   'entry.region': '发生地区',
   'entry.regionOfStudy': '同研究地区（{region}）',
+  'open.licenceNotStated': '数据来源未声明许可',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
