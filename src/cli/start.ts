@@ -22,7 +22,10 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const seed = process.env.TANJI_SEED ?? join(root, '../shared/data/uslci/uslci-olca1.5-jsonld.zip');
 
 console.log(`Tanji (碳迹) — store ${storeLocation()}`);
-const store = await openStore();
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+// the command line, run while this server holds the PGlite directory, is told at once where the data can be reached
+const store = await openStore({ holder: `the Tanji server at http://${host}:${port} (API: http://${host}:${port}/docs)` });
 if (await publishSeedFactors(store)) console.log(`published the China factor seed data as release ${SEED_RELEASE}`);
 if (!(await getRelease(store, 'uslci'))) {
   if (!existsSync(seed)) {
@@ -36,14 +39,14 @@ if (!(await getRelease(store, 'uslci'))) {
 }
 if (process.env.TANJI_DEMO !== '0' && (await ensureDemo(store))) console.log('created the demo company and its durian study (calculated)');
 const webDir = await ensureWebBuild(root);
-const running = await serve(store, { port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '127.0.0.1', webDir, pactPort: process.env.PACT_PORT ? Number(process.env.PACT_PORT) : undefined });
+const running = await serve(store, { port, host, webDir, pactPort: process.env.PACT_PORT ? Number(process.env.PACT_PORT) : undefined });
 
 console.log(`
 Tanji is running: ${running.url}
   API docs   ${running.url}/docs  (OpenAPI: ${running.url}/openapi.json)
   PACT host  ${running.pactUrl}  (Tech Spec v3.0 at /3, v2.3 at /2; token at /auth/token; certificate ${running.pactCertificateOrigin})
 ${process.env.TANJI_DEMO === '0' ? '' : `  Demo PACT partner: client id ${DEMO_PARTNER.clientId}, client secret ${DEMO_PARTNER.clientSecret}\n`}${process.env.TANJI_DEMO === '0' ? '' : `  Demo accounts (local use only):\n${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(26)} ${u.password}`).join('\n')}\n`}
-The command line works on the same store: npm run tanji -- --help   (stop the server first: PGlite has one writer)
+The command line works on the same store: npm run tanji -- --help   (on PGlite stop the server first, one process at a time; on PostgreSQL both run)
 Ctrl-C stops the server.`);
 
 const stop = async () => {
