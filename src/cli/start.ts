@@ -6,6 +6,7 @@ import { SEED_RELEASE } from '../factors/seed.ts';
 import { getRelease, openStore, saveRelease } from '../store/index.ts';
 import { DEMO_USERS, ensureDemo } from '../server/demo.ts';
 import { DEMO_PARTNER } from '../server/demo-pact.ts';
+import { DEMO_ORGANISATION_USERS, DEMO_RELEASE, ensureOrganisationsDemo } from '../server/demo-organisations.ts';
 import { serve } from '../server/main.ts';
 import { licenceBeside, publishSeedFactors, storeLocation } from './databases.ts';
 import { Progress } from './progress.ts';
@@ -38,6 +39,7 @@ if (!(await getRelease(store, 'uslci'))) {
   await saveRelease(store, { release: 'uslci', database: db, licence: licenceBeside(seed) });
 }
 if (process.env.TANJI_DEMO !== '0' && (await ensureDemo(store))) console.log('created the demo company and its durian study (calculated)');
+if (process.env.TANJI_DEMO !== '0' && (await ensureOrganisationsDemo(store))) console.log(`created the demo organisations and published their aggregate in release ${DEMO_RELEASE}`);
 const webDir = await ensureWebBuild(root);
 const running = await serve(store, { port, host, webDir, pactPort: process.env.PACT_PORT ? Number(process.env.PACT_PORT) : undefined });
 
@@ -45,7 +47,7 @@ console.log(`
 Tanji is running: ${running.url}
   API docs   ${running.url}/docs  (OpenAPI: ${running.url}/openapi.json)
   PACT host  ${running.pactUrl}  (Tech Spec v3.0 at /3, v2.3 at /2; token at /auth/token; certificate ${running.pactCertificateOrigin})
-${process.env.TANJI_DEMO === '0' ? '' : `  Demo PACT partner: client id ${DEMO_PARTNER.clientId}, client secret ${DEMO_PARTNER.clientSecret}\n`}${process.env.TANJI_DEMO === '0' ? '' : `  Demo accounts (local use only):\n${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(26)} ${u.password}`).join('\n')}\n`}
+${process.env.TANJI_DEMO === '0' ? '' : `  Demo PACT partner: client id ${DEMO_PARTNER.clientId}, client secret ${DEMO_PARTNER.clientSecret}\n`}${process.env.TANJI_DEMO === '0' ? '' : `  Demo accounts (local use only):\n${[...DEMO_USERS, ...DEMO_ORGANISATION_USERS].map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(32)} ${u.password}`).join('\n')}\n`}
 The command line works on the same store: npm run tanji -- --help   (on PGlite stop the server first, one process at a time; on PostgreSQL both run)
 Ctrl-C stops the server.`);
 

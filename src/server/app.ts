@@ -9,6 +9,7 @@ import { ApiError } from './errors.ts';
 import { ReadCache } from './cache.ts';
 import { docsPage } from './docs.ts';
 import { router, type Env } from './openapi.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { cobuildRoutes } from './routes/cobuild.ts';
@@ -44,7 +45,7 @@ export function createApp({ store, webDir, pact = new PactExchange(store) }: App
     await next();
   });
 
-  for (const routes of [authRoutes, catalogRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes]) app.route('/', routes({ store, cache, pact }));
+  for (const routes of [authRoutes, adminRoutes, catalogRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes]) app.route('/', routes({ store, cache, pact }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' });
   const document = () =>

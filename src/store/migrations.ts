@@ -530,6 +530,13 @@ CREATE TABLE cobuild_benchmarks (
 ${['cobuild_versions', 'cobuild_comments', 'cobuild_events', 'cobuild_aggregates', 'cobuild_releases', 'cobuild_release_items'].map((t) => `CREATE TRIGGER ${t}_immutable BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();`).join('\n')}
 `,
   },
+  {
+    id: 14,
+    name: 'organisations have a kind: enterprise, verification body, association, institute',
+    sql: `
+ALTER TABLE companies ADD COLUMN kind text NOT NULL DEFAULT 'enterprise' CHECK (kind IN ('enterprise', 'verification-body', 'association', 'institute'));
+`,
+  },
 ];
 
 /** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */
