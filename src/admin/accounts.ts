@@ -1,4 +1,4 @@
-import type { OrganisationKind } from '../model/account.ts';
+import { ROLE_MEMBERSHIP, type OrganisationKind } from '../model/account.ts';
 import type { Role } from '../model/study.ts';
 import { createCompany, createUser, findCompany, findUserByEmail, getCompany, getUser, setPasswordHash, updateCompany, updateUser, type Company, type Queryable, type User } from '../store/index.ts';
 
@@ -8,15 +8,6 @@ import { createCompany, createUser, findCompany, findUserByEmail, getCompany, ge
  * for a verification body, never for the enterprise whose study they sign; a steward works for an
  * association or institute, never for a company whose submissions they review.
  */
-
-/** The organisations a role may belong to; null among them means "to none". */
-export const ROLE_MEMBERSHIP: Record<Role, readonly (OrganisationKind | null)[]> = {
-  enterprise: ['enterprise'],
-  verifier: ['verification-body'],
-  steward: ['association', 'institute', null],
-  admin: [null],
-  public: [null, 'enterprise', 'verification-body', 'association', 'institute'],
-};
 
 /** A request the rules refuse, naming the field. */
 export class AdminRuleError extends Error {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema } from './study.ts';
+import { RoleSchema, type Role } from './study.ts';
 
 /** Organisations (companies, verification bodies, associations, institutes) and the people who sign in for them. */
 
@@ -10,6 +10,15 @@ import { RoleSchema } from './study.ts';
  */
 export const OrganisationKindSchema = z.enum(['enterprise', 'verification-body', 'association', 'institute']);
 export type OrganisationKind = z.infer<typeof OrganisationKindSchema>;
+
+/** The organisations a role may belong to (null: to none), the rule src/admin/accounts.ts enforces. */
+export const ROLE_MEMBERSHIP: Record<Role, readonly (OrganisationKind | null)[]> = {
+  enterprise: ['enterprise'],
+  verifier: ['verification-body'],
+  steward: ['association', 'institute', null],
+  admin: [null],
+  public: [null, 'enterprise', 'verification-body', 'association', 'institute'],
+};
 
 export const CompanySchema = z.object({ id: z.string(), name: z.string(), kind: OrganisationKindSchema });
 export type Company = z.infer<typeof CompanySchema>;

@@ -32,6 +32,11 @@ export function Header({ route }: { route: Route }) {
             {t('cobuild.nav')}
           </a>
         )}
+        {me?.role === 'admin' && (
+          <a href={href({ page: 'admin' })} aria-current={current(['admin'])} data-testid="nav-admin">
+            {t('nav.admin')}
+          </a>
+        )}
         <a href={href({ page: 'open-data' })} aria-current={current(['open-data'])} data-testid="nav-open-data">
           {t('open.nav')}
         </a>
