@@ -10,6 +10,7 @@ import { ReadCache } from './cache.ts';
 import { docsPage } from './docs.ts';
 import { router, type Env } from './openapi.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { portfolioRoutes } from './routes/portfolio.ts';
 import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { cobuildRoutes } from './routes/cobuild.ts';
@@ -45,7 +46,7 @@ export function createApp({ store, webDir, pact = new PactExchange(store) }: App
     await next();
   });
 
-  for (const routes of [authRoutes, adminRoutes, catalogRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes]) app.route('/', routes({ store, cache, pact }));
+  for (const routes of [authRoutes, adminRoutes, portfolioRoutes, catalogRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes]) app.route('/', routes({ store, cache, pact }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' });
   const document = () =>

@@ -92,3 +92,20 @@ describe('organisations and users', () => {
     assert.equal((await root.post('/api/admin/users/nobody/password', { password: 'a new long password' })).status, 404);
   });
 });
+
+describe('portfolio', () => {
+  test('a practitioner reads their company’s products with every calculated version; others are refused', async () => {
+    const alice = await signIn(app, practitioner.email, practitioner.password);
+    const res = await alice.get('/api/portfolio');
+    assert.equal(res.status, 200, JSON.stringify(res.data));
+    const studies = (await alice.get('/api/studies')).data as { id: string }[];
+    const points = (res.data as { points: { studyId: string }[] }[]).flatMap((p) => p.points);
+    assert.ok(points.length >= 1);
+    assert.ok(points.every((p) => studies.some((s) => s.id === p.studyId)), 'only the company’s own studies');
+    const xlsx = await alice.get('/api/portfolio.xlsx?lang=en');
+    assert.equal(xlsx.status, 200);
+    assert.match(xlsx.headers.get('content-type')!, /spreadsheetml/);
+    assert.equal((await root.get('/api/portfolio')).status, 403);
+    assert.equal((await client(app).get('/api/portfolio')).status, 401);
+  });
+});
