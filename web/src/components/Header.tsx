@@ -23,6 +23,11 @@ export function Header({ route }: { route: Route }) {
           </a>
         )}
         {me?.role === 'enterprise' && (
+          <a href={href({ page: 'portfolio' })} aria-current={current(['portfolio'])} data-testid="nav-portfolio">
+            {t('nav.portfolio')}
+          </a>
+        )}
+        {me?.role === 'enterprise' && (
           <a href={href({ page: 'supply-chain' })} aria-current={current(['supply-chain'])} data-testid="supply-chain">
             {t('pact.nav')}
           </a>

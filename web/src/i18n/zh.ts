@@ -603,6 +603,20 @@ export const zh = {
   'orgKind.association': '行业协会',
   'orgKind.institute': '研究机构',
   'admin.only': '只有系统管理员可以管理组织和用户。',
+  'nav.portfolio': '产品组合',
+  'portfolio.title': '产品组合：各产品碳足迹的年度与版本变化',
+  'portfolio.export': '导出 Excel',
+  'portfolio.empty': '还没有计算过的研究。计算一个研究后，它会出现在这里。',
+  'portfolio.trend': '变化趋势（每个基准年与版本）',
+  'portfolio.stages': '生命周期阶段对比（最新结果的占比）',
+  'portfolio.point': '{year} 第 {version} 版',
+  'portfolio.product': '产品',
+  'portfolio.study': '研究',
+  'portfolio.year': '基准年',
+  'portfolio.version': '版本',
+  'portfolio.change': '较上一次变化',
+  'portfolio.computed': '计算时间',
+  'portfolio.enterpriseOnly': '产品组合属于企业用户：它汇总本企业的研究。',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
