@@ -7,6 +7,7 @@ import { monteCarloDemand } from '../engine/montecarlo.ts';
 import { createRng, dqr as dqrOf, dqrLevel, sample, summarize, type Rng } from '../engine/uncertainty.ts';
 import type { Background } from './background.ts';
 import { regionWarnings } from './entry-region.ts';
+import { CALCULATION_TEXTS } from '../i18n/calculation.ts';
 import { activityGsd, activityPedigree, conversion, EntryError, perUnitOf, type PerUnit } from './per-unit.ts';
 
 /**
@@ -201,9 +202,7 @@ function uncertainty(rows: Line[], bg: Background, iterations: number, seed: num
     p50: s.median,
     p97_5: s.p97_5,
     histogram: histogram(draws, 30),
-    method:
-      'Monte Carlo: activity amounts and factor values lognormal (basic GSD 1.05 widened by the pedigree of the evidence or the factor); ' +
-      'LCI processes by their exchange uncertainty and pedigree through one demand vector, refactorised per draw',
+    method: CALCULATION_TEXTS['uncertainty.method'].en({}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { EntryResult, StudyInput } from '../model/study.ts';
 import { getRegion, regionChain, UnknownRegionError } from '../factors/regions.ts';
+import { CALCULATION_TEXTS } from '../i18n/calculation.ts';
 
 /**
  * A region per entry: a multi-site product (a Hainan orchard, a Guangzhou cold store) has each
@@ -47,7 +48,7 @@ export function regionWarnings(entries: readonly EntryResult[]): string[] {
     if (!dataset || !e.region) continue;
     const chain = regionChain(e.region).map((r) => r.code);
     if (!chain.includes(dataset.code)) {
-      out.push(`${e.name}: happens in ${e.region} but its dataset is for ${dataset.code} (${dataset.nameEn}); search its dataset in ${e.region}`);
+      out.push(CALCULATION_TEXTS['entry.region-mismatch'].en({ entry: e.name, region: e.region, dataset: dataset.code, datasetName: dataset.nameEn }));
     }
   }
   return out;

@@ -289,7 +289,7 @@ export const zh = {
   'report.preparing': '正在生成 PDF…',
 
   'map.title': '各省电力生命周期排放因子',
-  'map.cartogram': '方块地图（tile-grid cartogram）：每个省份为一个等大的方块，按大致地理位置排列，不代表面积和边界。虚线框和 * 表示该省无自有因子，沿用上级区域的数值。',
+  'map.cartogram': '方块地图：每个省份为一个等大的方块，按大致地理位置排列，不代表面积和边界。虚线框和 * 表示该省无自有因子，沿用上级区域的数值。',
   'map.year': '年份',
   'map.value': '数值',
   'map.status': '状态',
