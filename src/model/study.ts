@@ -304,3 +304,6 @@ export type StudyResult = z.infer<typeof StudyResultSchema>;
 
 export const RoleSchema = z.enum(['enterprise', 'steward', 'verifier', 'admin', 'public']);
 export type Role = z.infer<typeof RoleSchema>;
+
+/** The result's Sankey node that removals flow through, named like its "[stage]" nodes so the web app names it in the reader's language. */
+export const REMOVALS_NODE = '[removals]';

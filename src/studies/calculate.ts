@@ -1,6 +1,6 @@
 import type { LifeCycleStage } from '../model/lci.ts';
 import type { GhgLine } from '../model/method.ts';
-import { PRIMARY_EVIDENCE, type Entry, type EntryResult, type Study, type StudyResult, type TreeNode, type UncertaintyResult } from '../model/study.ts';
+import { PRIMARY_EVIDENCE, REMOVALS_NODE, type Entry, type EntryResult, type Study, type StudyResult, type TreeNode, type UncertaintyResult } from '../model/study.ts';
 import { emptyLines, GHG_LINES, totalOf, totalVector } from '../engine/lca.ts';
 import { directFactors, upstreamTree, type UpstreamNode } from '../engine/contributions.ts';
 import { monteCarloDemand } from '../engine/montecarlo.ts';
@@ -109,7 +109,11 @@ function lineOf(entry: Entry, bg: Background): Line {
   return { entry, amount, per, conv, lines };
 }
 
-/** Entries → stages → product. ECharts' Sankey takes no negative flows: credits are left out of it (they stay in the tables). */
+/**
+ * Entries → stages → product, and the removals apart: product → "[removals]" → each removal entry,
+ * by how much CO2 it takes up (positive, as a Sankey needs), so the picture shows what the total
+ * leaves out. Other credits are left out of it (they stay in the tables).
+ */
 function sankeyOf(study: Study, entries: EntryResult[]): StudyResult['sankey'] {
   const product = study.product.name;
   const used = new Set<string>([product]);
@@ -129,6 +133,12 @@ function sankeyOf(study: Study, entries: EntryResult[]): StudyResult['sankey'] {
     stageTotals.set(stage, (stageTotals.get(stage) ?? 0) + e.total);
   }
   for (const [stage, value] of stageTotals) links.push({ source: stage, target: product, value });
+  const removals = entries.filter((e) => e.lines.biogenicRemovals < 0);
+  if (removals.length) {
+    const node = unique(REMOVALS_NODE);
+    links.push({ source: product, target: node, value: -removals.reduce((s, e) => s + e.lines.biogenicRemovals, 0) });
+    for (const e of removals) links.push({ source: node, target: unique(e.name), value: -e.lines.biogenicRemovals });
+  }
   const names = new Set(links.flatMap((l) => [l.source, l.target]));
   return { nodes: [...names].map((name) => ({ name })), links };
 }

@@ -88,3 +88,16 @@ test('unknown regions on the study or an entry are named by path', () => {
   assert.equal(problems.length, 1);
   assert.match(problems[0], /^entries\[1\]\.region: unknown region "CN-ZZ"/);
 });
+
+test('the Sankey shows the removals apart: product → removals → each removal entry, by the CO2 taken up', () => {
+  const base = durianStudy();
+  const study: Study = { ...base, id: 's', companyId: 'c', version: 1, updatedAt: '', updatedBy: '', releases: { lci: 'uslci', factors: '2026.1' } };
+  const result = calculateStudy(study, bg);
+  const removals = result.entries.filter((e) => e.lines.biogenicRemovals < 0);
+  assert.ok(removals.length > 0, 'the durian study has its orchard sequestration');
+  const total = -removals.reduce((s, e) => s + e.lines.biogenicRemovals, 0);
+  const link = result.sankey.links.find((l) => l.source === base.product.name && l.target === '[removals]')!;
+  assert.ok(Math.abs(link.value - total) < 1e-12);
+  assert.ok(result.sankey.links.filter((l) => l.source === '[removals]').every((l) => l.value > 0));
+  assert.ok(result.sankey.nodes.some((n) => n.name === '[removals]'));
+});
