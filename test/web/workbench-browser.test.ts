@@ -2,15 +2,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, type Page } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { ensureWebBuild } from '../../src/cli/web-build.ts';
 import { DEMO_USERS } from '../../src/server/demo.ts';
-import { serve, type Running } from '../../src/server/main.ts';
-import { jobsIdle } from '../../src/server/jobs.ts';
-import { listUsers, listCompanies, type Store } from '../../src/store/index.ts';
+import { listUsers, listCompanies } from '../../src/store/index.ts';
 import { root } from '../cli/run.ts';
-import { platform } from '../server/platform.ts';
+import { pageAs, startApp, type AppUnderTest } from './app-server.ts';
 
 /**
  * The workbench in Chromium: an entry with its own region (a Guangdong cold store in a Hainan
@@ -20,35 +15,16 @@ import { platform } from '../server/platform.ts';
 
 const SHOTS = join(root, 'test-artifacts', 'browser');
 const [practitioner, , admin] = DEMO_USERS;
-let store: Store;
-let running: Running;
-let browser: Browser;
+let app: AppUnderTest;
 
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  ({ store } = await platform());
-  running = await serve(store, { port: 0, webDir: await ensureWebBuild(root) });
-  browser = await launchChromium();
+  app = await startApp();
 });
+after(() => app?.stop());
 
-after(async () => {
-  await browser?.close();
-  await jobsIdle();
-  await running?.close();
-  await store?.close();
-});
-
-async function signedIn(email: string, password: string, lang: 'zh' | 'en' = 'en'): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  await context.addInitScript((l) => localStorage.setItem('tanji.lang', l), lang);
-  const page = await context.newPage();
-  await page.goto(running.url);
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.locator('.header .user').waitFor();
-  return page;
-}
+const signedIn = (email: string, password: string, lang: 'zh' | 'en' = 'en') => pageAs(app, { email, password }, lang);
+const store = () => app.store;
 
 test('an entry in Guangdong, in a Hainan study, is searched and calculated in Guangdong', async () => {
   const page = await signedIn(practitioner.email, practitioner.password);
@@ -96,12 +72,12 @@ test('an administrator creates a verification body and a verifier in it', async 
   await page.getByTestId('user-name').fill('Vera Browser');
   await page.getByTestId('user-password').fill('a long enough password');
   await page.getByTestId('user-role').selectOption('verifier');
-  const body = (await listCompanies(store)).find((c) => c.name === 'Browser Verification Ltd.')!;
+  const body = (await listCompanies(store())).find((c) => c.name === 'Browser Verification Ltd.')!;
   await page.getByTestId('user-organisation').selectOption(body.id);
   await page.getByTestId('create-user').click();
   await page.getByTestId('user-row').filter({ hasText: 'vera.browser@example.org' }).waitFor();
   await page.screenshot({ path: join(SHOTS, 'admin.png'), fullPage: true });
-  const vera = (await listUsers(store)).find((u) => u.email === 'vera.browser@example.org')!;
+  const vera = (await listUsers(store())).find((u) => u.email === 'vera.browser@example.org')!;
   assert.equal(vera.role, 'verifier');
   assert.equal(vera.companyName, 'Browser Verification Ltd.');
   await page.context().close();

@@ -1,15 +1,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { type Browser } from 'playwright-core';
-import { launchChromium } from './chromium.ts';
-import { ensureWebBuild } from '../../src/cli/web-build.ts';
-import { serve, type Running } from '../../src/server/main.ts';
-import { jobsIdle } from '../../src/server/jobs.ts';
 import { ensureOrganisationsDemo } from '../../src/server/demo-organisations.ts';
-import { listStudies, findCompany, type Store } from '../../src/store/index.ts';
+import { listStudies, findCompany } from '../../src/store/index.ts';
 import { DEMO_COMPANY } from '../../src/server/demo.ts';
-import { root } from '../cli/run.ts';
-import { platform } from '../server/platform.ts';
+import { pageAs, startApp, type AppUnderTest } from './app-server.ts';
 import { PAGES_BY_ACCOUNT } from './pages.ts';
 
 /**
@@ -27,26 +21,16 @@ const CHROME = 'h1, h2, h3, h4, th, label > span, button, nav a, legend, .empty,
 /** Two or more Latin words in a row: English left in a Chinese page. */
 const ENGLISH = /[A-Za-z]{2,}(?:[ '’-]+[A-Za-z]{2,})+/;
 
-let store: Store;
-let running: Running;
-let browser: Browser;
+let app: AppUnderTest;
 let durian: string;
 
 before(async () => {
-  ({ store } = await platform());
-  await ensureOrganisationsDemo(store);
-  const company = await findCompany(store, DEMO_COMPANY);
-  durian = (await listStudies(store, { companyId: company!.id }))[0].id;
-  running = await serve(store, { port: 0, webDir: await ensureWebBuild(root) });
-  browser = await launchChromium();
+  app = await startApp();
+  await ensureOrganisationsDemo(app.store);
+  const company = await findCompany(app.store, DEMO_COMPANY);
+  durian = (await listStudies(app.store, { companyId: company!.id }))[0].id;
 });
-
-after(async () => {
-  await browser?.close();
-  await jobsIdle();
-  await running?.close();
-  await store?.close();
-});
+after(() => app?.stop());
 
 export function englishIn(texts: readonly string[]): string[] {
   const found: string[] = [];
@@ -62,19 +46,10 @@ export function englishIn(texts: readonly string[]): string[] {
 test('every page in Chinese, as every account, has no English in the app’s own words', async () => {
   const problems: string[] = [];
   for (const account of PAGES_BY_ACCOUNT) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript(() => localStorage.setItem('tanji.lang', 'zh'));
-    const page = await context.newPage();
-    await page.goto(running.url);
-    if (account.email) {
-      await page.getByTestId('login-email').fill(account.email);
-      await page.getByTestId('login-password').fill(account.password);
-      await page.getByTestId('login-submit').click();
-      await page.locator('.header .user').waitFor();
-    }
+    const page = await pageAs(app, account, 'zh');
     for (const visit of account.pages) {
       const hash = visit.hash.replace('{durian}', durian);
-      await page.goto(`${running.url}/${hash}`);
+      await page.goto(`${app.running.url}/${hash}`);
       if (visit.ready) await page.getByTestId(visit.ready).first().waitFor({ timeout: 30_000 });
       await page.waitForLoadState('networkidle');
       // the user's own words (a study's name) are data: left out with their element
@@ -89,7 +64,7 @@ test('every page in Chinese, as every account, has no English in the app’s own
       );
       for (const p of englishIn(texts)) problems.push(`${account.email || 'anonymous'} ${hash}: ${p}`);
     }
-    await context.close();
+    await page.context().close();
   }
   assert.deepEqual(problems, []);
 });
@@ -101,15 +76,8 @@ test('the sweep’s detector finds English and leaves Chinese and shared terms a
 });
 
 test('the English header fits one line at 1440 px for every role', async () => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.addInitScript(() => localStorage.setItem('tanji.lang', 'en'));
   for (const account of PAGES_BY_ACCOUNT.filter((a) => a.email)) {
-    const page = await context.newPage();
-    await page.goto(running.url);
-    await page.getByTestId('login-email').fill(account.email);
-    await page.getByTestId('login-password').fill(account.password);
-    await page.getByTestId('login-submit').click();
-    await page.locator('.header .user').waitFor();
+    const page = await pageAs(app, account, 'en');
     const { height, lineHeight } = await page.locator('.header').evaluate((h) => {
       const nav = h.querySelector('.nav') as HTMLElement;
       return { height: nav.getBoundingClientRect().height, lineHeight: Math.max(...Array.from(nav.children).map((c) => c.getBoundingClientRect().height)) };
@@ -117,8 +85,6 @@ test('the English header fits one line at 1440 px for every role', async () => {
     assert.ok(height <= lineHeight + 1, `${account.email}: the navigation wraps (${height} px for ${lineHeight} px links)`);
     const wraps = await page.locator('.header .header-end').evaluate((e) => e.getBoundingClientRect().height > 48);
     assert.equal(wraps, false, `${account.email}: the user area wraps`);
-    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST' }));
-    await page.close();
+    await page.context().close();
   }
-  await context.close();
 });
