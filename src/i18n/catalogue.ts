@@ -1,4 +1,5 @@
 import { ISSUE_TEXTS } from '../cobuild/issue-texts.ts';
+import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
 import { renderIn, type TextLang, type TextTable } from './define.ts';
 
@@ -13,6 +14,7 @@ import { renderIn, type TextLang, type TextTable } from './define.ts';
 export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   cobuild: ISSUE_TEXTS as unknown as TextTable,
   calculation: CALCULATION_TEXTS as unknown as TextTable,
+  audit: AUDIT_TEXTS as unknown as TextTable,
 };
 
 /** Files of src/i18n that are machinery, not a domain's texts. */

@@ -622,4 +622,7 @@ export const en: Messages = {
   'portfolio.change': 'Change from previous',
   'portfolio.computed': 'Calculated',
   'portfolio.enterpriseOnly': "The portfolio is for enterprise users: it gathers their company's studies.",
+  'factorStatus.verified': 'verified',
+  'factorStatus.check': 'to be checked',
+  'factorStatus.derived': 'derived',
 };

@@ -620,6 +620,9 @@ export const zh = {
   'portfolio.change': '较上一次变化',
   'portfolio.computed': '计算时间',
   'portfolio.enterpriseOnly': '产品组合属于企业用户：它汇总本企业的研究。',
+  'factorStatus.verified': '已核实',
+  'factorStatus.check': '待核实',
+  'factorStatus.derived': '推算值',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;
