@@ -1,6 +1,7 @@
 import { ISSUE_TEXTS } from '../cobuild/issue-texts.ts';
 import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
+import { PCR_TEXTS } from './pcr.ts';
 import { renderIn, type TextLang, type TextTable } from './define.ts';
 
 /**
@@ -15,6 +16,7 @@ export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   cobuild: ISSUE_TEXTS as unknown as TextTable,
   calculation: CALCULATION_TEXTS as unknown as TextTable,
   audit: AUDIT_TEXTS as unknown as TextTable,
+  pcr: PCR_TEXTS as unknown as TextTable,
 };
 
 /** Files of src/i18n that are machinery, not a domain's texts. */
