@@ -133,6 +133,8 @@ export const EntrySchema = z
     /** when set, the amount is this formula of the study's parameters (src/engine/formula.ts), re-evaluated on every calculation */
     formula: z.string().max(500).optional(),
     unit: codeText(),
+    /** where this activity happens (province or country code), when not where the product is made: a multi-site product's orchard and cold store; absent means the study's region */
+    region: codeText().optional(),
     transport: TransportLegSchema.optional(),
     source: EntrySourceSchema,
     /** where the activity amount comes from; meter readings, invoices and measurements make it primary */
@@ -270,6 +272,8 @@ export const EntryResultSchema = z.object({
   kind: EntryKindSchema,
   amount: z.number(),
   unit: z.string(),
+  /** where the activity happens: the entry's own region, else the study's */
+  region: z.string().optional(),
   /** kg CO2e excluding removals (removal entries: 0) */
   total: z.number(),
   lines: LinesSchema,
@@ -357,3 +361,6 @@ export type StudyResult = z.infer<typeof StudyResultSchema>;
 
 export const RoleSchema = z.enum(['enterprise', 'steward', 'verifier', 'admin', 'public']);
 export type Role = z.infer<typeof RoleSchema>;
+
+/** The result's Sankey node that removals flow through, named like its "[stage]" nodes so the web app names it in the reader's language. */
+export const REMOVALS_NODE = '[removals]';

@@ -1,3 +1,4 @@
+import { regionLabel } from '../model/provinces.ts';
 import type { Entry, EntryResult, Evidence } from '../model/study.ts';
 import { boundaryStages, isElectricity } from '../rules/inventory.ts';
 import { dqrLevel, STAGES, stageList } from '../rules/terms.ts';
@@ -35,9 +36,9 @@ export function inventorySection(c: Ctx): Html {
   const groups = STAGES.filter((st) => s.entries.some((e) => e.stage === st)).map(
     (st, i) => html`${sub(`2.${i + 1}`, t.stages[st])}
 ${table(
-  [t.entry, t.kind, t.amount, t.unit, t.dataSource, t.evidence, t.dataType],
+  [t.entry, t.kind, t.amount, t.unit, t.region, t.dataSource, t.evidence, t.dataType],
   s.entries.filter((e) => e.stage === st).map((e) => inventoryRow(c, e)),
-  { numeric: [2], nowrap: [1, 3, 6] },
+  { numeric: [2], nowrap: [1, 3, 4, 7] },
 )}`,
   );
   return section('inventory', '2', t.sections.inventory, groups.length ? groups : html`<p class="muted">${t.none}</p>`);
@@ -52,6 +53,7 @@ function inventoryRow(c: Ctx, e: Entry): Part[] {
     t.kinds[e.kind],
     amount(e.amount),
     e.unit,
+    regionLabel(e.region ?? c.study.region, c.lang),
     sourceCell(c, e, r),
     e.evidence ? evidenceCell(c, e.evidence) : '—',
     r ? (r.primary ? t.primary : t.secondary) : '—',

@@ -14,6 +14,8 @@ import { securityHeaders, WEB_CSP } from './security-headers.ts';
 import { ReadCache } from './cache.ts';
 import { docsPage } from './docs.ts';
 import { router, type Env } from './openapi.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { portfolioRoutes } from './routes/portfolio.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { cobuildRoutes } from './routes/cobuild.ts';
@@ -63,7 +65,7 @@ export function createApp({ store, webDir, pact = new PactExchange(store) }: App
   app.use('/api/*', bodyLimits());
   app.use('/api/*', jsonGuard());
 
-  for (const routes of [authRoutes, catalogRoutes, pcrRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes]) app.route('/', routes({ store, cache, pact }));
+  for (const routes of [authRoutes, adminRoutes, portfolioRoutes, catalogRoutes, pcrRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes]) app.route('/', routes({ store, cache, pact }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' });
   const document = () =>

@@ -43,6 +43,11 @@ export class ReadCache {
     this.sessions.delete(tokenHash);
   }
 
+  /** Every cached session of a user whose role, organisation or password changed. */
+  dropUserSessions(userId: string): void {
+    for (const [hash, s] of this.sessions) if (s.value.id === userId) this.sessions.delete(hash);
+  }
+
   head(id: string): StudyHead | undefined {
     return live(this.heads, id);
   }

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
-import { acquireLock } from './lock.ts';
+import { acquireLock, HeldByError } from './lock.ts';
 import { migrate } from './migrations.ts';
 
 /**
@@ -39,11 +39,29 @@ export interface StoreOptions {
   schema?: string;
   /** how long to wait for another process holding the PGlite directory; default 60 s */
   lockTimeoutMs?: number;
+  /**
+   * What this process is, when it keeps a PGlite store open for as long as it runs (the server, in
+   * one line saying how else to reach the data): another process opening the directory fails at
+   * once with a StoreInUseError quoting it, instead of waiting.
+   */
+  holder?: string;
   /** apply pending migrations on open; default true */
   migrate?: boolean;
 }
 
 export const MEMORY = 'memory://';
+
+/** A PGlite directory kept open by a running process (the server): one line, in its words, on what to do. */
+export class StoreInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: string,
+    readonly pid: number,
+  ) {
+    super(`${dataDir} is in use by ${holder}, pid ${pid}, and PGlite allows one process at a time: stop it first, or run both on PostgreSQL (DATABASE_URL).`);
+    this.name = 'StoreInUseError';
+  }
+}
 
 export function defaultDataDir(): string {
   return process.env.TANJI_DATA || join(homedir(), '.tanji');
@@ -56,7 +74,7 @@ export function defaultDataDir(): string {
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   const url = opts.url ?? (opts.dataDir === undefined ? process.env.DATABASE_URL : undefined);
   if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`schema "${opts.schema}": use lower-case letters, digits and underscores`);
-  const store = url ? openServer(url, opts.schema) : await openPglite(opts.dataDir ?? defaultDataDir(), opts.schema, opts.lockTimeoutMs ?? 60_000);
+  const store = url ? openServer(url, opts.schema) : await openPglite(opts.dataDir ?? defaultDataDir(), opts.schema, opts.lockTimeoutMs ?? 60_000, opts.holder);
   if (opts.migrate !== false) {
     try {
       await migrate(store);
@@ -101,12 +119,17 @@ function openServer(url: string, schema: string | undefined): Store {
   };
 }
 
-async function openPglite(dataDir: string, schema: string | undefined, lockTimeoutMs: number): Promise<Store> {
+async function openPglite(dataDir: string, schema: string | undefined, lockTimeoutMs: number, holder?: string): Promise<Store> {
   const memory = dataDir === MEMORY;
   let lock: { release(): void } | undefined;
   if (!memory) {
     mkdirSync(dataDir, { recursive: true });
-    lock = await acquireLock(join(dataDir, 'pglite.lock'), lockTimeoutMs);
+    try {
+      lock = await acquireLock(join(dataDir, 'pglite.lock'), lockTimeoutMs, holder);
+    } catch (e) {
+      if (e instanceof HeldByError) throw new StoreInUseError(dataDir, e.holder, e.pid);
+      throw e;
+    }
   }
   const location = memory ? MEMORY : join(dataDir, 'pglite');
   let db: PGlite;

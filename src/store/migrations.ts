@@ -547,6 +547,13 @@ CREATE TABLE release_screens (
 CREATE TRIGGER release_screens_immutable BEFORE UPDATE OR DELETE ON release_screens FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();
 `,
   },
+  {
+    id: 14,
+    name: 'organisations have a kind: enterprise, verification body, association, institute',
+    sql: `
+ALTER TABLE companies ADD COLUMN kind text NOT NULL DEFAULT 'enterprise' CHECK (kind IN ('enterprise', 'verification-body', 'association', 'institute'));
+`,
+  },
 ];
 
 /** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StudyInputSchema, StudyResultSchema, type Study, type StudyInput, type StudyResult } from '../model/study.ts';
 import type { Queryable, Store } from './connection.ts';
+import type { LifeCycleStage } from '../model/lci.ts';
 
 /**
  * Studies and their versions. A save never overwrites: it adds a version and an audit row in one
@@ -207,4 +208,53 @@ export function describeChanges(before: StudyInput, after: StudyInput): string[]
   }
   for (const e of before.entries) if (!now.has(e.id)) out.push(`entry "${e.name}" removed`);
   return out;
+}
+
+/** One calculated study version, as the store reads it. */
+export interface PortfolioRow {
+  studyId: string;
+  studyName: string;
+  product: string;
+  /** UN CPC or another classification code, when the study has one */
+  classification?: string;
+  /** "1 kg", "1 kWh": the declared or functional unit the footprint is per */
+  declaredUnit: string;
+  /** reference year of the primary data */
+  year: number;
+  version: number;
+  computedAt: string;
+  /** kg CO2e per declared unit, removals excluded (as the result's total) */
+  total: number;
+  /** biogenic removals, negative kg CO2e, reported apart */
+  removals: number;
+  byStage: Record<LifeCycleStage, number>;
+}
+
+
+/**
+ * Every calculated version of a company's studies, with what a portfolio compares: the product,
+ * its declared unit and reference year (from that version), and the result's total, stages and
+ * removals. One row per stored result, oldest first.
+ */
+export async function portfolioRows(db: Queryable, companyId: string): Promise<PortfolioRow[]> {
+  const rows = await db.query<{ studyId: string; body: StudyInput; version: number; computedAt: Date; total: number; removals: number | null; byStage: PortfolioRow['byStage'] }>(
+    `SELECT s.id AS "studyId", v.body, r.version, r.computed_at AS "computedAt", (r.result->>'total')::float8 AS total,
+            (r.result->'lines'->>'biogenicRemovals')::float8 AS removals, r.result->'byStage' AS "byStage"
+       FROM studies s JOIN study_results r ON r.study_id = s.id JOIN study_versions v ON v.study_id = r.study_id AND v.version = r.version
+      WHERE s.company_id = $1 ORDER BY r.computed_at`,
+    [companyId],
+  );
+  return rows.map((r) => ({
+    studyId: r.studyId,
+    studyName: r.body.name,
+    product: r.body.product.name,
+    classification: r.body.product.classification,
+    declaredUnit: `${r.body.unit.amount} ${r.body.unit.unit}`,
+    year: r.body.year,
+    version: r.version,
+    computedAt: new Date(r.computedAt).toISOString(),
+    total: r.total,
+    removals: r.removals ?? 0,
+    byStage: r.byStage,
+  }));
 }

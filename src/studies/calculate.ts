@@ -1,12 +1,14 @@
 import type { LifeCycleStage } from '../model/lci.ts';
 import type { GhgLine } from '../model/method.ts';
-import { PRIMARY_EVIDENCE, type Entry, type EntryResult, type Study, type StudyResult, type TreeNode, type UncertaintyResult } from '../model/study.ts';
+import { PRIMARY_EVIDENCE, REMOVALS_NODE, type Entry, type EntryResult, type Study, type StudyResult, type TreeNode, type UncertaintyResult } from '../model/study.ts';
 import { emptyLines, GHG_LINES, totalOf, totalVector } from '../engine/lca.ts';
 import { directFactors, upstreamTree, type UpstreamNode } from '../engine/contributions.ts';
 import { monteCarloDemand } from '../engine/montecarlo.ts';
 import { createRng, dqr as dqrOf, dqrLevel, sample, summarize, type Rng } from '../engine/uncertainty.ts';
 import { providerChoiceWarning, systemNotes } from '../engine/scope.ts';
 import type { Background } from './background.ts';
+import { regionWarnings } from './entry-region.ts';
+import { CALCULATION_TEXTS } from '../i18n/calculation.ts';
 import { activityGsd, activityPedigree, conversion, EntryError, perUnitOf, type ComponentFootprint, type PerUnit } from './per-unit.ts';
 
 /**
@@ -57,6 +59,7 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
       kind: r.entry.kind,
       amount: r.amount,
       unit: r.entry.unit,
+      region: r.entry.region ?? study.region,
       total: t,
       lines: r.lines,
       share: Math.abs(t) / absSum,
@@ -68,6 +71,7 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
   for (const e of entries) for (const n of e.provenance.notes) if (n.startsWith('factor')) warnings.push(`${e.name}: ${n}`);
   for (const e of entries) for (const f of e.provenance.screenFlags ?? []) warnings.push(`${e.name}: quarantined by the quality screen of release ${bg.lciRelease}: ${f}`);
   warnings.push(...backgroundWarnings(rows, bg));
+  warnings.push(...regionWarnings(entries));
   if (study.boundary === 'cradle-to-grave' && byStage.use === 0 && byStage['end-of-life'] === 0) {
     warnings.push('the boundary is cradle-to-grave but the use and end-of-life stages hold no emissions');
   }
@@ -158,7 +162,11 @@ function backgroundWarnings(rows: Line[], bg: Background): string[] {
   return out;
 }
 
-/** Entries → stages → product. ECharts' Sankey takes no negative flows: credits are left out of it (they stay in the tables). */
+/**
+ * Entries → stages → product, and the removals apart: product → "[removals]" → each removal entry,
+ * by how much CO2 it takes up (positive, as a Sankey needs), so the picture shows what the total
+ * leaves out. Other credits are left out of it (they stay in the tables).
+ */
 function sankeyOf(study: Study, entries: EntryResult[]): StudyResult['sankey'] {
   const product = study.product.name;
   const used = new Set<string>([product]);
@@ -178,6 +186,12 @@ function sankeyOf(study: Study, entries: EntryResult[]): StudyResult['sankey'] {
     stageTotals.set(stage, (stageTotals.get(stage) ?? 0) + e.total);
   }
   for (const [stage, value] of stageTotals) links.push({ source: stage, target: product, value });
+  const removals = entries.filter((e) => e.lines.biogenicRemovals < 0);
+  if (removals.length) {
+    const node = unique(REMOVALS_NODE);
+    links.push({ source: product, target: node, value: -removals.reduce((s, e) => s + e.lines.biogenicRemovals, 0) });
+    for (const e of removals) links.push({ source: node, target: unique(e.name), value: -e.lines.biogenicRemovals });
+  }
   const names = new Set(links.flatMap((l) => [l.source, l.target]));
   return { nodes: [...names].map((name) => ({ name })), links };
 }
@@ -251,9 +265,7 @@ function uncertainty(rows: Line[], bg: Background, iterations: number, seed: num
     p50: s.median,
     p97_5: s.p97_5,
     histogram: histogram(draws, 30),
-    method:
-      'Monte Carlo: activity amounts and factor values lognormal (basic GSD 1.05 widened by the pedigree of the evidence or the factor); ' +
-      'LCI processes by their exchange uncertainty and pedigree through one demand vector, refactorised per draw',
+    method: CALCULATION_TEXTS['uncertainty.method'].en({}),
   };
 }
 

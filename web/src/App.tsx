@@ -9,6 +9,8 @@ import { MapPage } from './pages/MapPage.tsx';
 import { StudiesPage } from './pages/StudiesPage.tsx';
 import { StudyPage } from './pages/StudyPage.tsx';
 import { SupplyChainPage } from './pages/SupplyChainPage.tsx';
+import { AdminPage } from './admin/AdminPage.tsx';
+import { PortfolioPage } from './portfolio/PortfolioPage.tsx';
 import { href, useRoute } from './router.ts';
 
 export function App() {
@@ -30,6 +32,8 @@ export function App() {
   else if (route.page === 'study') page = <StudyPage key={route.id} me={me} id={route.id} tab={route.tab} />;
   else if (route.page === 'supply-chain' && me.role !== 'enterprise') page = <Empty>{t('pact.enterpriseOnly')}</Empty>;
   else if (route.page === 'supply-chain') page = <SupplyChainPage me={me} />;
+  else if (route.page === 'portfolio') page = me.role === 'enterprise' ? <PortfolioPage /> : <Empty>{t('portfolio.enterpriseOnly')}</Empty>;
+  else if (route.page === 'admin') page = me.role === 'admin' ? <AdminPage /> : <Empty>{t('admin.only')}</Empty>;
   else
     page = (
       <Empty>

@@ -11,6 +11,8 @@ export type Route =
   | { page: 'supply-chain' }
   | { page: 'cobuild'; view: CobuildView }
   | { page: 'open-data'; release?: string }
+  | { page: 'admin' }
+  | { page: 'portfolio' }
   | { page: 'not-found'; hash: string };
 
 export type StudyTab = 'inventory' | 'results';
@@ -22,6 +24,8 @@ export function parseRoute(hash: string): Route {
   if (first === 'login' && parts.length === 1) return { page: 'login' };
   if (first === 'electricity-map' && parts.length === 1) return { page: 'map' };
   if (first === 'supply-chain' && parts.length === 1) return { page: 'supply-chain' };
+  if (first === 'admin' && parts.length === 1) return { page: 'admin' };
+  if (first === 'portfolio' && parts.length === 1) return { page: 'portfolio' };
   if (first === 'open-data' && parts.length <= 2) return { page: 'open-data', release: second };
   const view = first === 'cobuild' ? parseCobuildView(parts.slice(1)) : undefined;
   if (view) return { page: 'cobuild', view };
@@ -43,6 +47,10 @@ export function href(route: Exclude<Route, { page: 'not-found' }>): string {
       return '#/electricity-map';
     case 'supply-chain':
       return '#/supply-chain';
+    case 'admin':
+      return '#/admin';
+    case 'portfolio':
+      return '#/portfolio';
     case 'cobuild':
       return cobuildHref(route.view);
     case 'open-data':

@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { StudyInputSchema, StudySchema, type Study } from '../../model/study.ts';
+import { StudyInputSchema, StudySchema, type Study, type StudyInput } from '../../model/study.ts';
+import { unknownRegions } from '../../studies/entry-region.ts';
 import { parseStudyWorkbook, StudyWorkbookError } from '../../formats/study-excel.ts';
 import {
   addVerifier,
@@ -108,7 +109,8 @@ export function studyRoutes(deps: Deps) {
     }),
     async (c) => {
       const user = requireRole(c, ['enterprise'], 'create studies (practitioners only)');
-      const study = StudySchema.parse(await createStudy(store, c.req.valid('json'), user.companyId!, user.id));
+      const input = knownRegions(c.req.valid('json'));
+      const study = StudySchema.parse(await createStudy(store, input, user.companyId!, user.id));
       return reply(c, StudySchema, written(cache, study, { id: study.id, companyId: study.companyId, latestVersion: 1, createdBy: user.id }), 201);
     },
   );
@@ -136,6 +138,7 @@ export function studyRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const { user, head } = await writableStudy(c, deps, id);
       const { study, baseVersion, comment } = c.req.valid('json');
+      knownRegions(study);
       try {
         const saved = await saveStudy(store, id, withDeclaredUnit(study, PCRS), baseVersion, user.id, comment);
         return reply(c, StudySchema, written(cache, StudySchema.parse(saved), head));
@@ -213,4 +216,11 @@ export function studyRoutes(deps: Deps) {
     },
   );
   return app;
+}
+
+/** The study as it came, or 400 naming every entry whose region is unknown. */
+function knownRegions<T extends Pick<StudyInput, 'region' | 'entries'>>(study: T): T {
+  const problems = unknownRegions(study);
+  if (problems.length) throw new ApiError(400, 'invalid-request', problems.join('; '), { problems });
+  return study;
 }

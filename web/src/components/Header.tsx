@@ -23,6 +23,11 @@ export function Header({ route }: { route: Route }) {
           </a>
         )}
         {me?.role === 'enterprise' && (
+          <a href={href({ page: 'portfolio' })} aria-current={current(['portfolio'])} data-testid="nav-portfolio">
+            {t('nav.portfolio')}
+          </a>
+        )}
+        {me?.role === 'enterprise' && (
           <a href={href({ page: 'supply-chain' })} aria-current={current(['supply-chain'])} data-testid="supply-chain">
             {t('pact.nav')}
           </a>
@@ -30,6 +35,11 @@ export function Header({ route }: { route: Route }) {
         {me && me.role !== 'admin' && me.role !== 'public' && (
           <a href={href({ page: 'cobuild', view: { kind: 'submissions' } })} aria-current={current(['cobuild'])} data-testid="nav-cobuild">
             {t('cobuild.nav')}
+          </a>
+        )}
+        {me?.role === 'admin' && (
+          <a href={href({ page: 'admin' })} aria-current={current(['admin'])} data-testid="nav-admin">
+            {t('nav.admin')}
           </a>
         )}
         <a href={href({ page: 'open-data' })} aria-current={current(['open-data'])} data-testid="nav-open-data">

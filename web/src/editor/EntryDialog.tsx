@@ -4,7 +4,8 @@ import type { DatasetHit } from '../api/types.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { DIRECT_GASES, EVIDENCE_TYPES, GHG_LINES, KINDS, STAGES, TRANSPORT_MODES } from '../lib/enums.ts';
 import { formatNumber } from '../lib/format.ts';
-import { datasetName, pickedDataset, rememberDataset } from '../study/datasets.ts';
+import { datasetKey, datasetName, pickedDataset, rememberDataset } from '../study/datasets.ts';
+import { regionLabel, STUDY_REGIONS } from '../lib/regions.ts';
 import { draftToEntry, draftTonneKm, sourceTypesFor, TONNE_KM, withDataset, withKind, type DraftError, type DraftField, type EntryDraft } from '../study/entryDraft.ts';
 import { DatasetSearch, type SearchScope } from './DatasetSearch.tsx';
 import { ComponentStudyField } from './ComponentStudyField.tsx';
@@ -13,11 +14,13 @@ import { SupplierFields } from './SupplierFields.tsx';
 interface EntryDialogProps {
   initial: EntryDraft;
   scope: SearchScope;
+  /** names of the datasets the study's entries use, for a selection made in an earlier session */
+  datasetNames: ReadonlyMap<string, string>;
   onApply: (entry: Entry) => void;
   onCancel: () => void;
 }
 
-export function EntryDialog({ initial, scope, onApply, onCancel }: EntryDialogProps) {
+export function EntryDialog({ initial, scope, datasetNames, onApply, onCancel }: EntryDialogProps) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<DraftError[]>([]);
@@ -26,6 +29,8 @@ export function EntryDialog({ initial, scope, onApply, onCancel }: EntryDialogPr
   const tkm = draftTonneKm(draft);
   const isTransport = draft.kind === 'transport';
   const picked = draft.dataset ? pickedDataset(draft.dataset) : undefined;
+  // the entry's own region, when it has one, is where its datasets are searched (and fall back from)
+  const entryScope = draft.region ? { ...scope, region: draft.region } : scope;
 
   useEffect(() => {
     const close = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
@@ -138,6 +143,18 @@ export function EntryDialog({ initial, scope, onApply, onCancel }: EntryDialogPr
             <input value={isTransport ? TONNE_KM : draft.unit} readOnly={isTransport} onChange={(e) => set({ unit: e.target.value })} aria-invalid={invalid('unit')} data-testid="entry-unit" />
           </label>
 
+          <label className="field">
+            <span>{t('entry.region')}</span>
+            <select value={draft.region} onChange={(e) => set({ region: e.target.value })} data-testid="entry-region">
+              <option value="">{t('entry.regionOfStudy', { region: regionLabel(scope.region, lang) })}</option>
+              {STUDY_REGIONS.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {regionLabel(r.code, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+
           <label className="field span-2">
             <span>{t('entry.source')}</span>
             <select value={draft.sourceType} onChange={(e) => set({ sourceType: e.target.value as EntryDraft['sourceType'] })} data-testid="entry-source-type">
@@ -153,14 +170,14 @@ export function EntryDialog({ initial, scope, onApply, onCancel }: EntryDialogPr
             <div className="span-all source-box" aria-invalid={invalid('dataset')}>
               {draft.dataset && (
                 <p className="selected-dataset" data-testid="dataset-selected">
-                  <strong>{t('dataset.selected')}:</strong> {picked ? datasetName(picked, lang) : draft.dataset.id}{' '}
+                  <strong>{t('dataset.selected')}:</strong> {picked ? datasetName(picked, lang) : (datasetNames.get(datasetKey(draft.dataset)) ?? draft.dataset.id)}{' '}
                   <span className="muted small">
                     {t(`datasetType.${draft.dataset.type}`)} · {draft.dataset.release}
                     {picked && ` · ${formatNumber(picked.kgCo2ePerUnit, lang)} kg CO2e/${picked.perUnit}`}
                   </span>
                 </p>
               )}
-              <DatasetSearch scope={scope} selected={draft.dataset} onSelect={choose} />
+              <DatasetSearch scope={entryScope} selected={draft.dataset} onSelect={choose} />
             </div>
           )}
           {draft.sourceType === 'supplier' && (

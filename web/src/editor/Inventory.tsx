@@ -1,3 +1,4 @@
+import { regionLabel } from '../lib/regions.ts';
 import { useState } from 'react';
 import type { LifeCycleStage } from '../../../src/model/lci.ts';
 import type { Entry } from '../../../src/model/study.ts';
@@ -78,7 +79,14 @@ export function Inventory({ entries, onChange, scope, readOnly, datasetNames }: 
                   {inStage.map((entry) => (
                     <tr key={entry.id} data-testid="entry-row" data-entry-id={entry.id}>
                       <td>{t(`kind.${entry.kind}`)}</td>
-                      <td>{entry.name}</td>
+                      <td>
+                        {entry.name}
+                        {entry.region && (
+                          <span className="badge region-badge" title={t('entry.region')} data-testid="entry-row-region">
+                            {regionLabel(entry.region, lang)}
+                          </span>
+                        )}
+                      </td>
                       <td className="num nowrap">
                         {formatNumber(entry.amount, lang)} {entry.unit}
                       </td>
@@ -105,7 +113,7 @@ export function Inventory({ entries, onChange, scope, readOnly, datasetNames }: 
         );
       })}
       {entries.length === 0 && <Empty>{readOnly ? t('inventory.emptyReadOnly') : t('inventory.empty')}</Empty>}
-      {editing && <EntryDialog initial={editing} scope={scope} onApply={apply} onCancel={() => setEditing(null)} />}
+      {editing && <EntryDialog initial={editing} scope={scope} datasetNames={datasetNames} onApply={apply} onCancel={() => setEditing(null)} />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { Study, StudyResult } from '../../../src/model/study.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { sankeyHeight, sankeyOption } from '../charts/sankeyOption.ts';
 import { stageOfNode } from '../charts/stageNode.ts';
+import { REMOVALS_NODE } from '../../../src/model/study.ts';
 import { stageOption } from '../charts/stageOption.ts';
 import { treeHeight, treeOption } from '../charts/treeOption.ts';
 import { Empty, ErrorMessage, Loading } from '../components/status.tsx';
@@ -52,6 +53,7 @@ function ResultPanels({ study, result }: { study: Study; result: StudyResult }) 
     const f = (v: number) => formatNumber(v, lang);
     const nodeLabel = (name: string) => {
       const stage = stageOfNode(name);
+      if (name === REMOVALS_NODE) return t('line.biogenicRemovals');
       return stage ? t(`stage.${stage}`) : name;
     };
     return {

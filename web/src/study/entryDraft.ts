@@ -15,6 +15,8 @@ export interface EntryDraft {
   name: string;
   amount: string;
   unit: string;
+  /** where the activity happens; '' for the study's region */
+  region: string;
   transport: { massKg: string; distanceKm: string; mode: TransportLeg['mode']; refrigerated: boolean };
   sourceType: EntrySource['type'];
   dataset: DatasetRef | null;
@@ -54,6 +56,7 @@ export function emptyDraft(stage: LifeCycleStage): EntryDraft {
     name: '',
     amount: '',
     unit: '',
+    region: '',
     transport: { massKg: '', distanceKm: '', mode: 'road', refrigerated: false },
     sourceType: 'background',
     dataset: null,
@@ -76,6 +79,7 @@ export function entryToDraft(entry: Entry): EntryDraft {
     name: entry.name,
     amount: String(entry.amount),
     unit: entry.unit,
+    region: entry.region ?? '',
     transport: entry.transport
       ? { massKg: String(entry.transport.massKg), distanceKm: String(entry.transport.distanceKm), mode: entry.transport.mode, refrigerated: entry.transport.refrigerated }
       : draft.transport,
@@ -166,6 +170,7 @@ export function draftToEntry(draft: EntryDraft): { entry: Entry; errors: [] } | 
     unit,
     source,
   };
+  if (draft.region) entry.region = draft.region;
   if (transport) entry.transport = transport;
   if (evidence) entry.evidence = evidence;
   if (draft.original?.pedigree) entry.pedigree = draft.original.pedigree;
