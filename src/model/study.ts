@@ -98,6 +98,39 @@ export const TransportLegSchema = z.object({
 });
 export type TransportLeg = z.infer<typeof TransportLegSchema>;
 
+/**
+ * Where the carbon of a removal is stored. ISO 14067 counts both in the CFP; PACT v3 counts
+ * land management removals in pcfExcludingBiogenicUptake and the product's own uptake only in
+ * pcfIncludingBiogenicUptake.
+ */
+export const RemovalTypeSchema = z.enum([
+  /** CO2 taken up by the biomass that leaves in the product (PACT biogenicCO2Uptake) */
+  'biogenic-uptake',
+  /** a net increase of carbon in land pools (trees, soil) by land management (PACT landManagementBiogenicCO2Removals) */
+  'land-management',
+]);
+export type RemovalType = z.infer<typeof RemovalTypeSchema>;
+
+/** Shapes a stated range may take; for lognormal and normal, low and high are the 2.5 and 97.5 percentiles. */
+export const RangeDistributionSchema = z.enum(['lognormal', 'normal', 'triangular', 'uniform']);
+export type RangeDistribution = z.infer<typeof RangeDistributionSchema>;
+
+/**
+ * A sourced range: lognormal and normal read low–high as the 95 % interval around the value,
+ * triangular and uniform as the bounds (triangular with its mode at the value).
+ */
+export const SourcedRangeSchema = z
+  .object({
+    distribution: RangeDistributionSchema,
+    low: z.number().finite(),
+    high: z.number().finite(),
+    /** where the range comes from, e.g. "IPCC 2019 Refinement Vol. 4 Ch. 11 Table 11.1, EF1 wet climate" */
+    source: z.string().min(1).max(500),
+  })
+  .refine((r) => r.low < r.high, { message: 'low must be below high', path: ['high'] })
+  .refine((r) => r.distribution !== 'lognormal' || r.low > 0, { message: 'a lognormal range lies above zero', path: ['low'] });
+export type SourcedRange = z.infer<typeof SourcedRangeSchema>;
+
 export const EntrySchema = z
   .object({
     id: z.string().min(1),
@@ -115,6 +148,13 @@ export const EntrySchema = z
     evidence: EvidenceSchema.optional(),
     /** pedigree of the activity amount, for data quality and uncertainty */
     pedigree: PedigreeSchema.optional(),
+    /**
+     * the range of the entry's emission (amount × factor) as multiples of its value, e.g. 0.8–1.2,
+     * from a source; replaces the pedigree-based spread of the amount and of the factor
+     */
+    uncertainty: SourcedRangeSchema.optional(),
+    /** removal entries: where the carbon is stored (absent: biogenic uptake in the product) */
+    removalType: RemovalTypeSchema.optional(),
     comment: z.string().optional(),
   })
   .superRefine((e, ctx) => {
@@ -124,6 +164,10 @@ export const EntrySchema = z
     }
     if (e.kind === 'removal' && e.source.type === 'direct' && e.source.gas !== 'CO2-biogenic') {
       ctx.addIssue({ code: 'custom', path: ['source', 'gas'], message: 'a removal is biogenic CO2 taken up (gas CO2-biogenic)' });
+    }
+    if (e.removalType && e.kind !== 'removal') ctx.addIssue({ code: 'custom', path: ['removalType'], message: 'only removal entries have a removal type' });
+    if (e.uncertainty && !(e.uncertainty.low <= 1 && 1 <= e.uncertainty.high)) {
+      ctx.addIssue({ code: 'custom', path: ['uncertainty'], message: 'an entry range is multiples of its value and must hold 1 (e.g. 0.8–1.25)' });
     }
     if (e.amount < 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'amounts are positive; a removal is its own kind, not a negative emission' });
   });
@@ -150,9 +194,24 @@ export const ParameterSchema = z
     min: z.number().finite().optional(),
     max: z.number().finite().optional(),
     description: z.string().max(500).default(''),
+    /** the parameter's uncertainty, drawn in Monte Carlo (absolute values, in `unit`) */
+    uncertainty: SourcedRangeSchema.optional(),
   })
-  .refine((p) => (p.min === undefined || p.min <= p.value) && (p.max === undefined || p.value <= p.max), { message: 'the value lies outside min–max', path: ['value'] });
+  .refine((p) => (p.min === undefined || p.min <= p.value) && (p.max === undefined || p.value <= p.max), { message: 'the value lies outside min–max', path: ['value'] })
+  .refine((p) => !p.uncertainty || p.uncertainty.distribution === 'lognormal' || p.uncertainty.distribution === 'normal' || (p.uncertainty.low <= p.value && p.value <= p.uncertainty.high), {
+    message: 'a triangular or uniform range must hold the value',
+    path: ['uncertainty'],
+  });
 export type Parameter = z.infer<typeof ParameterSchema>;
+
+/** A named variant of the study: parameter values that differ from the base, calculated beside it. */
+export const ScenarioSchema = z.object({
+  name: z.string().min(1).max(100),
+  description: z.string().max(1000).default(''),
+  /** parameter name → value in this scenario; parameters not named keep their base value */
+  values: z.record(z.string().max(64), z.number().finite()),
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;
 
 /** What a practitioner writes; the server adds id, company, version and audit fields. */
 export const StudyInputSchema = z.object({
@@ -175,6 +234,10 @@ export const StudyInputSchema = z.object({
   limitations: z.string().default(''),
   /** absent means none (studies written before parameters existed) */
   parameters: z.array(ParameterSchema).max(200).optional(),
+  /** absent means none; calculated side by side with the base */
+  scenarios: z.array(ScenarioSchema).max(20).optional(),
+  /** the practitioner's interpretation and conclusions (ISO 14067 clause 7), beside those the report derives */
+  conclusions: z.string().max(20_000).optional(),
   entries: z.array(EntrySchema),
 });
 export type StudyInput = z.infer<typeof StudyInputSchema>;
@@ -216,6 +279,23 @@ export const EntryProvenanceSchema = z.object({
 });
 export type EntryProvenance = z.infer<typeof EntryProvenanceSchema>;
 
+/**
+ * PACT counts primary data by where the emission factor comes from, not by how the activity amount
+ * was measured: a supplier's own footprint and emissions measured at the site are primary; an
+ * invoiced amount times an industry-average dataset is secondary.
+ */
+export const PrimaryBasisSchema = z.enum([
+  /** primary: the supplier's own footprint of what it sells */
+  'supplier-specific',
+  /** primary: a gas emitted or removed at the site, measured, metered or taken from purchase records */
+  'site-specific',
+  /** secondary: an industry-average or generic dataset of a background release */
+  'background-dataset',
+  /** secondary: a direct emission or removal estimated with default factors or from literature */
+  'default-estimate',
+]);
+export type PrimaryBasis = z.infer<typeof PrimaryBasisSchema>;
+
 export const EntryResultSchema = z.object({
   entryId: z.string(),
   name: z.string(),
@@ -229,6 +309,10 @@ export const EntryResultSchema = z.object({
   /** |total| over the sum of |total| of all entries */
   share: z.number(),
   primary: z.boolean(),
+  /** why the entry counts as primary or secondary data (PACT: by where its emission factor comes from) */
+  primaryBasis: PrimaryBasisSchema.optional(),
+  /** removal entries: where the carbon is stored */
+  removalType: RemovalTypeSchema.optional(),
   /** PEF data quality rating of the entry, 1 (excellent) to 5 */
   dqr: z.number(),
   provenance: EntryProvenanceSchema,
@@ -254,6 +338,67 @@ export const TreeNodeSchema: z.ZodType<TreeNode> = z
   })
   .meta({ id: 'TreeNode' });
 
+/** An input of the calculation that a sensitivity or uncertainty analysis varies. */
+export const InputRefSchema = z.object({
+  kind: z.enum(['parameter', 'entry', 'background']),
+  /** parameter name or entry id; 'lci' for the background processes' own exchange uncertainty */
+  id: z.string(),
+  name: z.string(),
+});
+export type InputRef = z.infer<typeof InputRefSchema>;
+
+/** What a scenario or a sensitivity case changes the footprint to, in the terms of the headline. */
+export const VariantOutcomeSchema = z.object({
+  /** GHG emissions, removals excluded */
+  total: z.number(),
+  /** removals, negative */
+  removals: z.number(),
+  byStage: z.record(LifeCycleStageSchema, z.number()),
+});
+
+export const ScenarioResultSchema = VariantOutcomeSchema.extend({
+  name: z.string(),
+  description: z.string(),
+  /** every parameter value the scenario ran with */
+  values: z.record(z.string(), z.number()),
+});
+export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
+
+/** One input moved to its low and its high end, everything else at its base value. */
+export const SensitivityCaseSchema = InputRefSchema.extend({
+  /** the input's base, low and high values (a parameter's own unit; an entry's amount) */
+  base: z.number(),
+  low: z.number(),
+  high: z.number(),
+  unit: z.string(),
+  /** where the range comes from: the parameter's min–max, its stated uncertainty, or the entry's 95 % interval */
+  rangeBasis: z.enum(['min-max', 'stated-range', 'uncertainty-95', 'default-spread']),
+  /** GHG emissions (removals excluded) with the input at its low and at its high end */
+  totalLow: z.number(),
+  totalHigh: z.number(),
+  /** the same with removals counted (the ISO 14067 CFP) */
+  cfpLow: z.number(),
+  cfpHigh: z.number(),
+});
+export type SensitivityCase = z.infer<typeof SensitivityCaseSchema>;
+
+export const SensitivityResultSchema = z.object({
+  method: z.literal('one-at-a-time'),
+  /** the base total the cases are compared with */
+  baseTotal: z.number(),
+  baseCfp: z.number(),
+  /** largest swing (|totalHigh − totalLow|) first: the order of a tornado chart */
+  cases: z.array(SensitivityCaseSchema),
+});
+export type SensitivityResult = z.infer<typeof SensitivityResultSchema>;
+
+
+export const VarianceContributionSchema = InputRefSchema.extend({
+  /** squared Pearson correlation of the input's draws with the result: its first-order share of the variance */
+  share: z.number(),
+});
+export type VarianceContribution = z.infer<typeof VarianceContributionSchema>;
+
 export const UncertaintyResultSchema = z.object({
   iterations: z.number(),
   seed: z.number(),
@@ -265,6 +410,8 @@ export const UncertaintyResultSchema = z.object({
   /** histogram of the draws: bin edges (n+1) and counts (n) */
   histogram: z.object({ edges: z.array(z.number()), counts: z.array(z.number()) }),
   method: z.string(),
+  /** each uncertain input's first-order share of the variance (squared correlation with the result), largest first */
+  contributions: z.array(VarianceContributionSchema).optional(),
 });
 export type UncertaintyResult = z.infer<typeof UncertaintyResultSchema>;
 
@@ -295,6 +442,10 @@ export const StudyResultSchema = z.object({
   dqr: z.number(),
   dqrLevel: z.string(),
   warnings: z.array(z.string()),
+  /** the parameter values the entry formulas were evaluated with */
+  parameters: z.record(z.string(), z.number()).optional(),
+  scenarios: z.array(ScenarioResultSchema).optional(),
+  sensitivity: SensitivityResultSchema.optional(),
 });
 export type StudyResult = z.infer<typeof StudyResultSchema>;
 
