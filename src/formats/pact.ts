@@ -4,6 +4,7 @@ import {
   ListFootprintsResponseV3Schema, PactErrorSchema, ProductFootprintV2Schema, ProductFootprintV3Schema, UnRegionSchema,
   type PactVersion, type ProductFootprintOf, type ProductFootprintV2, type ProductFootprintV3,
 } from '../model/pact.ts';
+import { headlineOf } from '../model/headline.ts';
 import type { Study, StudyResult } from '../model/study.ts';
 
 /**
@@ -148,7 +149,7 @@ function common(study: Study, result: StudyResult, opts: PactExportOptions) {
     ar: result.method === 'ipcc-ar6-gwp100' ? ('AR6' as const) : ('AR5' as const),
     // aircraft burns fossil kerosene: PACT counts it in fossilGhgEmissions and reports it again apart
     fossil: l.fossil + l.aircraft,
-    including: result.total + l.biogenicRemovals,
+    headline: headlineOf(result),
     carbon,
     packaging: opts.packagingEmissionsIncluded ?? study.entries.some((e) => /packag|包装/i.test(e.name)),
     comment: [
@@ -209,13 +210,14 @@ function toV3(study: Study, result: StudyResult, opts: PactExportOptions): Produ
       referencePeriodEnd: opts.referencePeriod.end,
       ...c.geography,
       boundaryProcessesDescription: boundaryDescription(study),
-      pcfExcludingBiogenicUptake: d(result.total),
-      pcfIncludingBiogenicUptake: d(c.including),
+      pcfExcludingBiogenicUptake: d(c.headline.pact.v3.excludingBiogenicUptake),
+      pcfIncludingBiogenicUptake: d(c.headline.pact.v3.includingBiogenicUptake),
       fossilCarbonContent: d(c.carbon.fossil),
       biogenicCarbonContent: d(c.carbon.biogenic),
       fossilGhgEmissions: d(c.fossil),
       landUseChangeGhgEmissions: d(l.landUseChange),
-      biogenicCO2Uptake: d(l.biogenicRemovals),
+      ...(c.headline.removals.landManagement !== 0 ? { landManagementBiogenicCO2Removals: d(c.headline.removals.landManagement) } : {}),
+      biogenicCO2Uptake: d(c.headline.removals.biogenicUptake),
       biogenicNonCO2Emissions: d(l.biogenic),
       aircraftGhgEmissions: d(l.aircraft),
       packagingEmissionsIncluded: c.packaging,
@@ -260,14 +262,15 @@ function toV2(study: Study, result: StudyResult, opts: PactExportOptions): Produ
       declaredUnit: c.unit,
       unitaryProductAmount: d(study.unit.amount),
       ...(c.mass !== undefined ? { productMassPerDeclaredUnit: d(c.mass) } : {}),
-      pCfExcludingBiogenic: d(result.total),
-      pCfIncludingBiogenic: d(c.including),
+      pCfExcludingBiogenic: d(c.headline.pact.v2.excludingBiogenic),
+      pCfIncludingBiogenic: d(c.headline.pact.v2.includingBiogenic),
       fossilGhgEmissions: d(c.fossil),
       fossilCarbonContent: d(c.carbon.fossil),
       biogenicCarbonContent: d(c.carbon.biogenic),
       dLucGhgEmissions: d(l.landUseChange),
       otherBiogenicGhgEmissions: d(l.biogenic),
-      biogenicCarbonWithdrawal: d(l.biogenicRemovals),
+      // v2.3's landManagementGhgEmissions is >= 0: land management removals are only in pCfIncludingBiogenic
+      biogenicCarbonWithdrawal: d(c.headline.removals.biogenicUptake),
       aircraftGhgEmissions: d(l.aircraft),
       packagingEmissionsIncluded: c.packaging,
       characterizationFactors: c.ar,

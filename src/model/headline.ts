@@ -1,4 +1,5 @@
-import type { EntryResult, StudyResult } from './study.ts';
+import type { z } from 'zod';
+import type { EntryResult, HeadlineSchema, StudyResult } from './study.ts';
 
 /**
  * The headline values of a result, each as the standard that defines it computes it. One place,
@@ -15,24 +16,8 @@ import type { EntryResult, StudyResult } from './study.ts';
  * pCfIncludingBiogenic adds every removal.
  */
 
-export interface Removals {
-  /** CO2 taken up by biomass that leaves in the product (≤ 0) */
-  biogenicUptake: number;
-  /** carbon stored in land pools by land management (≤ 0) */
-  landManagement: number;
-  total: number;
-}
-
-export interface Headline {
-  emissions: number;
-  removals: Removals;
-  /** ISO 14067 CFP: emissions and removals summed */
-  cfp: number;
-  pact: {
-    v3: { excludingBiogenicUptake: number; includingBiogenicUptake: number };
-    v2: { excludingBiogenic: number; includingBiogenic: number };
-  };
-}
+export type Headline = z.infer<typeof HeadlineSchema>;
+export type Removals = Headline['removals'];
 
 /** The standard each headline value is defined by, as labels name it. */
 export const HEADLINE_STANDARDS = {

@@ -415,6 +415,19 @@ export const UncertaintyResultSchema = z.object({
 });
 export type UncertaintyResult = z.infer<typeof UncertaintyResultSchema>;
 
+/** The headline values, each as its standard defines it; computed by `headlineOf` (src/model/headline.ts). */
+export const HeadlineSchema = z.object({
+  /** GHG emissions, removals excluded */
+  emissions: z.number(),
+  removals: z.object({ biogenicUptake: z.number(), landManagement: z.number(), total: z.number() }),
+  /** ISO 14067:2018 3.1.1.1: the sum of GHG emissions and removals */
+  cfp: z.number(),
+  pact: z.object({
+    v3: z.object({ excludingBiogenicUptake: z.number(), includingBiogenicUptake: z.number() }),
+    v2: z.object({ excludingBiogenic: z.number(), includingBiogenic: z.number() }),
+  }),
+});
+
 export const StudyResultSchema = z.object({
   studyId: z.string(),
   version: z.number(),
@@ -442,6 +455,8 @@ export const StudyResultSchema = z.object({
   dqr: z.number(),
   dqrLevel: z.string(),
   warnings: z.array(z.string()),
+  /** CFP, emissions, removals and PACT's values (absent in results stored before it existed: `headlineOf` derives it) */
+  headline: HeadlineSchema.optional(),
   /** the parameter values the entry formulas were evaluated with */
   parameters: z.record(z.string(), z.number()).optional(),
   scenarios: z.array(ScenarioResultSchema).optional(),

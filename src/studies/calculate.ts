@@ -1,3 +1,4 @@
+import { headlineOf } from '../model/headline.ts';
 import type { LifeCycleStage } from '../model/lci.ts';
 import type { EntryResult, Study, StudyResult, TreeNode } from '../model/study.ts';
 import { emptyLines, GHG_LINES, totalOf, totalVector } from '../engine/lca.ts';
@@ -95,6 +96,7 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
     dqr,
     dqrLevel: dqrLevel(dqr),
     warnings,
+    headline: headlineOf({ total, entries }),
     ...(study.parameters?.length ? { parameters: values } : {}),
     ...(study.scenarios?.length ? { scenarios: scenarioResults(study, plan, rows) } : {}),
     sensitivity: sensitivityOf(study, plan, rows),

@@ -2,6 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { PactMappingError, studyToPactFootprint } from '../../formats/pact.ts';
+import { headlineOf } from '../../model/headline.ts';
 import { StudyResultSchema } from '../../model/study.ts';
 import { footprintOptions } from '../../pact/publish.ts';
 import { checkReport } from '../../rules/iso14067.ts';
@@ -144,7 +145,8 @@ export function resultRoutes(deps: Deps) {
 async function resultOf(store: Store, id: string) {
   const result = await latestResult(store, id);
   if (!result) throw new ApiError(404, 'not-calculated', 'this study has not been calculated yet: POST /api/studies/{id}/calculate');
-  return result;
+  // results stored before the headline existed get it derived, so every reader sees the same CFP
+  return result.headline ? result : { ...result, headline: headlineOf(result) };
 }
 
 /** The latest result, the study version it was calculated for, and its company. */
