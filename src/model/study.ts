@@ -315,6 +315,8 @@ export const EntryResultSchema = z.object({
   removalType: RemovalTypeSchema.optional(),
   /** PEF data quality rating of the entry, 1 (excellent) to 5 */
   dqr: z.number(),
+  /** the pedigree of the activity amount the rating used: the entry's own, else the default for its evidence type */
+  pedigree: PedigreeSchema.optional(),
   provenance: EntryProvenanceSchema,
 });
 export type EntryResult = z.infer<typeof EntryResultSchema>;

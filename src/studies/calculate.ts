@@ -46,7 +46,8 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
   const absSum = rows.reduce((s, r) => s + Math.abs(totalOf(r.lines)), 0) || 1;
   const entries: EntryResult[] = rows.map((r) => {
     const t = totalOf(r.lines);
-    const activityDqr = dqrOf(activityPedigree(r.entry));
+    const pedigree = activityPedigree(r.entry);
+    const activityDqr = dqrOf(pedigree);
     const basis = primaryBasisOf(r.entry);
     return {
       entryId: r.entry.id,
@@ -62,6 +63,7 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
       primaryBasis: basis,
       ...(r.entry.kind === 'removal' ? { removalType: r.entry.removalType ?? 'biogenic-uptake' } : {}),
       dqr: (activityDqr + r.per.dqr) / 2,
+      pedigree,
       provenance: { ...r.per.provenance, kgCo2ePerUnit: totalOf(r.per.lines) + r.per.lines.biogenicRemovals, perUnit: r.per.perUnit, conversion: r.conv },
     };
   });

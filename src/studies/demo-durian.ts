@@ -220,7 +220,7 @@ export function durianStudy(): StudyInput {
     parameters,
     scenarios,
     conclusions:
-      'Field N2O from nitrogen fertiliser and the cold-chain transport to Guangzhou dominate the emissions; yield and the nitrogen rate move the footprint most. ' +
+      'Field N2O from nitrogen fertiliser (about a third of the emissions), the corrugated carton and the cold-chain truck dominate; yield, the nitrogen rate and the orchard sink move the CFP most, and the IPCC leaching share dominates the Monte Carlo variance. ' +
       'Orchard sequestration is a land management removal, reported apart and counted in the CFP as ISO 14067 defines it. Demonstration data: not for a public claim.',
     cutoff: 'Inputs below 1 % of mass and of the footprint may be left out, 5 % in total at most; pesticides, orchard establishment and capital goods are left out.',
     allocation: 'None: the orchard has one product (durian); prunings stay in the orchard.',

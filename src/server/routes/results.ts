@@ -8,7 +8,9 @@ import { footprintOptions } from '../../pact/publish.ts';
 import { checkReport } from '../../rules/iso14067.ts';
 import { renderReportHtml } from '../../report/html.ts';
 import { printPdf } from '../../report/pdf.ts';
-import { getCompany, getJob, getStudy, latestResult, type Store } from '../../store/index.ts';
+import { getCompany, getJob, getStudy, latestResult, studyVerifiers, type Store } from '../../store/index.ts';
+import { getMethod } from '../../factors/gwp.ts';
+import { directGasTable } from '../../studies/per-unit.ts';
 import { calculateAndSave } from '../../studies/results.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { startJob } from '../jobs.ts';
@@ -132,7 +134,17 @@ export function resultRoutes(deps: Deps) {
       const { lang, format } = c.req.valid('query');
       await readableStudy(c, deps, id);
       const { result, study, company } = await calculated(store, id);
-      const html = renderReportHtml({ study, result, company: company?.name ?? '', lang, generatedAt: new Date().toISOString(), compliance: checkReport(study, result) });
+      const html = renderReportHtml({
+        study,
+        result,
+        company: company?.name ?? '',
+        lang,
+        generatedAt: new Date().toISOString(),
+        compliance: checkReport(study, result),
+        gases: directGasTable(getMethod(result.method)),
+        // no verification statements are recorded yet: the report names the verifiers and says it is not verified
+        verification: { verifiers: await studyVerifiers(store, id), statements: [] },
+      });
       if (format === 'html') return c.html(html) as never;
       const pdf = await printPdf(html);
       const name = encodeURIComponent(`${study.product.name}-report-${lang}.pdf`);
