@@ -3,7 +3,7 @@ import type { SensitivityCase } from '../model/study.ts';
 import { tornadoChart } from './chart.ts';
 import type { Ctx } from './context.ts';
 import { html, type Html } from './escape.ts';
-import { amount, factor, kg, pct } from './format.ts';
+import { amount, dateTime, factor, kg, pct } from './format.ts';
 import { fields, section, small, sub, table, text } from './layout.ts';
 
 /**
@@ -145,7 +145,7 @@ export function verificationSection(c: Ctx): Html {
   const v = c.verification;
   const verifiers = v?.verifiers.length ? v.verifiers.map((x) => `${x.name} (${x.organisation})`).join('; ') : t.verification.noVerifiers;
   const statements = v?.statements.length
-    ? v.statements.map((st) => html`<p class="text">${st.text}</p>${small(`${st.verifier} · ${st.date}`)}`)
+    ? v.statements.map((st) => html`<p class="text">${st.text}</p>${small(`${st.verifier} · ${dateTime(st.date, t.lang)}`)}`)
     : html`<p class="muted">${t.verification.none}</p>`;
   return section('verification', '11', t.sections.verification, html`${fields([[t.verification.verifiers, verifiers]])}${sub('11.1', t.verification.statement)}${statements}`);
 }

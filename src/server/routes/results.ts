@@ -8,7 +8,7 @@ import { footprintOptions } from '../../pact/publish.ts';
 import { checkReport } from '../../rules/iso14067.ts';
 import { renderReportHtml } from '../../report/html.ts';
 import { printPdf } from '../../report/pdf.ts';
-import { getCompany, getJob, getStudy, latestResult, studyVerifiers, type Store } from '../../store/index.ts';
+import { getCompany, getJob, getStudy, latestResult, studyVerifiers, verificationsOf, type Store } from '../../store/index.ts';
 import { getMethod } from '../../factors/gwp.ts';
 import { directGasTable } from '../../studies/per-unit.ts';
 import { calculateAndSave } from '../../studies/results.ts';
@@ -142,8 +142,13 @@ export function resultRoutes(deps: Deps) {
         generatedAt: new Date().toISOString(),
         compliance: checkReport(study, result),
         gases: directGasTable(getMethod(result.method)),
-        // no verification statements are recorded yet: the report names the verifiers and says it is not verified
-        verification: { verifiers: await studyVerifiers(store, id), statements: [] },
+        verification: {
+          verifiers: await studyVerifiers(store, id),
+          // statements signed for exactly this calculation (POST /api/studies/{id}/verifications)
+          statements: (await verificationsOf(store, id, result.version))
+            .filter((v) => v.computedAt === new Date(result.computedAt).toISOString())
+            .map((v) => ({ verifier: v.verifier, date: v.at, text: v.statement })),
+        },
       });
       if (format === 'html') return c.html(html) as never;
       const pdf = await printPdf(html);
