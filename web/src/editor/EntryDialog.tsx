@@ -165,6 +165,20 @@ export function EntryDialog({ initial, scope, onApply, onCancel }: EntryDialogPr
           {draft.sourceType === 'supplier' && (
             <SupplierFields value={draft.supplier} unit={draft.unit} invalid={invalid} onChange={(supplier) => set({ supplier })} lines={GHG_LINES.filter((l) => l !== 'biogenicRemovals')} />
           )}
+          <label className="field span-2">
+            <span>{t('entry.formula')}</span>
+            <input value={draft.formula} onChange={(e) => set({ formula: e.target.value })} placeholder="n_rate_kg_ha / (yield_t_ha * 1000)" maxLength={500} data-testid="entry-formula" />
+            <span className="small muted">{t('entry.formulaHint')}</span>
+          </label>
+          {draft.kind === 'removal' && (
+            <label className="field span-2">
+              <span>{t('entry.removalType')}</span>
+              <select value={draft.removalType} onChange={(e) => set({ removalType: e.target.value as EntryDraft['removalType'] })} data-testid="entry-removal-type">
+                <option value="biogenic-uptake">{t('headline.uptake')}</option>
+                <option value="land-management">{t('headline.landManagement')}</option>
+              </select>
+            </label>
+          )}
           {draft.sourceType === 'direct' && (
             <label className="field span-2">
               <span>{t('entry.gas')}</span>

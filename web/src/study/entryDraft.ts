@@ -1,6 +1,6 @@
 import type { LifeCycleStage } from '../../../src/model/lci.ts';
 import type { GhgLine } from '../../../src/model/method.ts';
-import type { DatasetRef, DirectGas, Entry, EntryKind, EntrySource, Evidence, EvidenceType, TransportLeg } from '../../../src/model/study.ts';
+import type { DatasetRef, DirectGas, Entry, EntryKind, EntrySource, Evidence, EvidenceType, RemovalType, TransportLeg } from '../../../src/model/study.ts';
 import type { DatasetHit } from '../api/types.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 
@@ -23,7 +23,10 @@ export interface EntryDraft {
   evidenceType: EvidenceType | '';
   evidenceReference: string;
   comment: string;
-  /** fields the form does not edit (pedigree, evidence date and note), kept as they were */
+  /** a formula of the study's parameters that sets the amount on every calculation; '' for none */
+  formula: string;
+  removalType: RemovalType;
+  /** fields the form does not edit (pedigree, evidence date and note, stated uncertainty), kept as they were */
   original?: Entry;
 }
 
@@ -60,6 +63,8 @@ export function emptyDraft(stage: LifeCycleStage): EntryDraft {
     evidenceType: '',
     evidenceReference: '',
     comment: '',
+    formula: '',
+    removalType: 'biogenic-uptake',
   };
 }
 
@@ -86,6 +91,8 @@ export function entryToDraft(entry: Entry): EntryDraft {
     evidenceType: entry.evidence?.type ?? '',
     evidenceReference: entry.evidence?.reference ?? '',
     comment: entry.comment ?? '',
+    formula: entry.formula ?? '',
+    removalType: entry.removalType ?? 'biogenic-uptake',
     original: entry,
   };
 }
@@ -164,6 +171,9 @@ export function draftToEntry(draft: EntryDraft): { entry: Entry; errors: [] } | 
   if (transport) entry.transport = transport;
   if (evidence) entry.evidence = evidence;
   if (draft.original?.pedigree) entry.pedigree = draft.original.pedigree;
+  if (draft.original?.uncertainty) entry.uncertainty = draft.original.uncertainty;
+  if (draft.formula.trim()) entry.formula = draft.formula.trim();
+  if (draft.kind === 'removal') entry.removalType = draft.removalType;
   if (draft.comment.trim()) entry.comment = draft.comment.trim();
   return { entry, errors: [] };
 }
