@@ -133,7 +133,6 @@ const zh = {
     value: '数值',
   },
   sensitivity: {
-    section: '敏感性分析与情景分析',
     oat: '单因素敏感性分析',
     oatNote: '每次只改变一个输入（参数或关键条目），将其移至范围的低端和高端，其余输入保持基准值；按对产品碳足迹的影响从大到小排列。',
     input: '输入',
@@ -160,7 +159,6 @@ const zh = {
   formula: '公式',
   uncertaintyMethodText: '蒙特卡洛模拟温室气体排放（不含清除）：具有不确定性范围的参数按其分布抽样并重新计算公式；各条目按其声明范围抽样，否则按谱系矩阵放宽的基本不确定性（GSD 1.05）对活动数据和因子进行对数正态抽样；生命周期清单过程的交换量不确定性通过同一需求向量传递，每次抽样重新分解矩阵。',
   interpretation: {
-    section: '解释与结论',
     derived: '由结果得出的要点',
     practitioner: '研究者的结论',
     hotspots: (list: string) => `主要贡献条目：${list}。`,
@@ -170,14 +168,12 @@ const zh = {
     removals: (v: string) => `清除量 ${v} kg CO2e 单独列出，并按 ISO 14067 计入产品碳足迹。`,
   },
   ghg: {
-    section: '考虑的温室气体',
     intro: (set: string) => `按 ${set} 的 100 年全球变暖潜势表征《京都议定书》及 IPCC 列出的温室气体；直接排放条目使用以下气体：`,
     gas: '气体',
     gwp: 'GWP100',
     fromDatasets: '背景数据集中的温室气体按同一 GWP 表表征。',
   },
   verification: {
-    section: '核查',
     verifiers: '指定的核查员',
     statement: '核查声明',
     none: '本版本尚未出具核查声明；本报告未经第三方核查。',
@@ -319,7 +315,6 @@ const en: Strings = {
     value: 'Value',
   },
   sensitivity: {
-    section: 'Sensitivity and scenario analysis',
     oat: 'One-at-a-time sensitivity',
     oatNote: 'Each input (parameter or key entry) is moved to the low and the high end of its range, one at a time, all others at their base values; largest effect on the CFP first.',
     input: 'Input',
@@ -347,7 +342,6 @@ const en: Strings = {
   uncertaintyMethodText:
     'Monte Carlo of the GHG emissions (removals excluded): parameters with an uncertainty range drawn from it and the formulas re-evaluated; each entry drawn from its stated range, else lognormals of its amount and factor (basic GSD 1.05 widened by the pedigree); LCI processes by their exchange uncertainty through one demand vector, refactorised per draw.',
   interpretation: {
-    section: 'Interpretation and conclusions',
     derived: 'Findings from the results',
     practitioner: "The practitioner's conclusions",
     hotspots: (list) => `Largest contributions: ${list}.`,
@@ -357,14 +351,12 @@ const en: Strings = {
     removals: (v) => `Removals of ${v} kg CO2e are reported apart and counted in the CFP as ISO 14067 defines it.`,
   },
   ghg: {
-    section: 'Greenhouse gases considered',
     intro: (set) => `The greenhouse gases of the Kyoto Protocol and the IPCC lists, characterised with the 100-year GWP of ${set}; direct emission entries use these gases:`,
     gas: 'Gas',
     gwp: 'GWP100',
     fromDatasets: 'Greenhouse gases in the background datasets are characterised with the same GWP table.',
   },
   verification: {
-    section: 'Verification',
     verifiers: 'Verifiers assigned',
     statement: 'Verification statement',
     none: 'No verification statement has been issued for this version: this report has not been verified by a third party.',

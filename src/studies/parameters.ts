@@ -113,18 +113,18 @@ export function withEvaluatedAmounts<S extends Pick<Study, 'parameters' | 'entri
 /** Every problem with a study's parameters, scenarios and formulas, for a 422 before it is saved. */
 export function checkParameters(study: Pick<Study, 'parameters' | 'entries' | 'scenarios'>): ParameterError[] {
   const problems: ParameterError[] = [];
-  const attempt = (f: () => unknown) => {
+  const attempt = (scenario: string | undefined, f: () => unknown) => {
     try {
       f();
     } catch (err) {
-      if (err instanceof ParameterError) problems.push(err);
-      else throw err;
+      if (!(err instanceof ParameterError)) throw err;
+      problems.push(scenario === undefined ? err : new ParameterError(err.path, `scenario "${scenario}": ${err.message}`));
     }
   };
-  attempt(() => planAmounts(study).amounts(parameterValues(study)));
+  attempt(undefined, () => planAmounts(study).amounts(parameterValues(study)));
   (study.scenarios ?? []).forEach((s, i) => {
     if ((study.scenarios ?? []).findIndex((o) => o.name === s.name) !== i) problems.push(new ParameterError(['scenarios', i, 'name'], `scenario "${s.name}" is defined twice`));
-    attempt(() => planAmounts(study).amounts(parameterValues(study, s.values, ['scenarios', i, 'values'])));
+    attempt(s.name, () => planAmounts(study).amounts(parameterValues(study, s.values, ['scenarios', i, 'values'])));
   });
   return problems;
 }
