@@ -389,7 +389,7 @@ export const SensitivityResultSchema = z.object({
   /** the base total the cases are compared with */
   baseTotal: z.number(),
   baseCfp: z.number(),
-  /** largest swing (|totalHigh − totalLow|) first: the order of a tornado chart */
+  /** largest swing of the CFP (|cfpHigh − cfpLow|) first: the order of a tornado chart */
   cases: z.array(SensitivityCaseSchema),
 });
 export type SensitivityResult = z.infer<typeof SensitivityResultSchema>;

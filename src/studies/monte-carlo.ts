@@ -98,7 +98,8 @@ export function studyMonteCarlo(
   const ys = pick(y);
   const contributions: VarianceContribution[] = [
     ...drawn.map((p, k) => ({ kind: 'parameter' as const, id: p.name, name: p.description || p.name, share: r2(pick(paramDraws[k]!), ys) })),
-    ...rows.map((r, j) => ({ kind: 'entry' as const, id: r.entry.id, name: r.entry.name, share: r2(pick(multipliers[j]!), ys) })),
+    // removal entries are not in the emissions drawn, so they cannot explain any of their variance
+    ...rows.flatMap((r, j) => (totalOf(r.per.lines) === 0 ? [] : [{ kind: 'entry' as const, id: r.entry.id, name: r.entry.name, share: r2(pick(multipliers[j]!), ys) }])),
     ...(procRows.length ? [{ kind: 'background' as const, id: 'lci', name: `${bg.lciRelease}: exchange uncertainty of the LCI processes`, share: r2(pick(lciRatio), ys) }] : []),
   ]
     .filter((c) => c.share > 0)

@@ -63,7 +63,8 @@ export function sensitivityOf(study: Pick<Study, 'parameters'>, plan: AmountPlan
       cfpHigh: hi.cfp,
     });
   }
-  const swing = (c: SensitivityCase) => Math.max(Math.abs(c.cfpHigh - c.cfpLow), Math.abs(c.totalHigh - c.totalLow));
+  // the tornado chart shows the CFP, so its order is the CFP's swing
+  const swing = (c: SensitivityCase) => Math.abs(c.cfpHigh - c.cfpLow);
   cases.sort((a, b) => swing(b) - swing(a));
   return { method: 'one-at-a-time', baseTotal: baseOutcome.total, baseCfp: baseOutcome.cfp, cases };
 }
