@@ -4,7 +4,7 @@ import {
   ListFootprintsResponseV3Schema, PactErrorSchema, ProductFootprintV2Schema, ProductFootprintV3Schema, UnRegionSchema,
   type PactVersion, type ProductFootprintOf, type ProductFootprintV2, type ProductFootprintV3,
 } from '../model/pact.ts';
-import { headlineOf } from '../model/headline.ts';
+import { pactGhgFields } from '../model/headline.ts';
 import type { Study, StudyResult } from '../model/study.ts';
 
 /**
@@ -69,7 +69,7 @@ export interface PactExportOptions<V extends PactVersion = PactVersion> {
   geography?: string;
   /** kg per declared unit, needed when the declared unit is not a mass, energy, transport or time unit */
   productMassPerDeclaredUnit?: number;
-  /** kg C per declared unit; a Tanji study does not assess carbon content, so 0 unless given */
+  /** kg C per declared unit; defaults to the result's (the product's and its entries' stated carbon), else 0 */
   carbonContent?: { fossil: number; biogenic: number };
   /** whether packaging is in the inventory; defaults to an entry named packaging (包装) */
   packagingEmissionsIncluded?: boolean;
@@ -131,6 +131,12 @@ function secondarySources(result: StudyResult) {
   return seen.size ? [...seen.values()] : undefined;
 }
 
+const BIOGENIC_CO2_NOTE =
+  'Biogenic CO2 emissions are reported as landManagementBiogenicCO2Emissions: v3 counts all biogenic CO2 emissions in the PCF and that is the only field its PCF sums carry for them.';
+
+/** the GHG fields of both versions: src/model/headline.ts, where the CFP headline reads them too */
+export { pactGhgFields };
+
 /** Whatever both versions say the same way, in Tanji's terms. */
 function common(study: Study, result: StudyResult, opts: PactExportOptions) {
   const problems: string[] = [];
@@ -140,21 +146,18 @@ function common(study: Study, result: StudyResult, opts: PactExportOptions) {
   const mass = unit?.v3 === 'kilogram' ? study.unit.amount : unit?.massless ? 0 : opts.productMassPerDeclaredUnit;
   if (unit && mass === undefined) problems.push(`declared unit "${study.unit.unit}" needs opts.productMassPerDeclaredUnit (kg of product per ${study.unit.amount} ${study.unit.unit})`);
   if (problems.length) throw new PactMappingError(problems);
-  const l = result.lines;
-  const carbon = opts.carbonContent ?? { fossil: 0, biogenic: 0 };
+  const assessed = opts.carbonContent ?? (result.carbonContent && { fossil: result.carbonContent.fossilKgC, biogenic: result.carbonContent.biogenicKgC });
   return {
     unit: unit!.v3,
     mass,
     geography: geographyOf(opts.geography ?? study.region),
     ar: result.method === 'ipcc-ar6-gwp100' ? ('AR6' as const) : ('AR5' as const),
-    // aircraft burns fossil kerosene: PACT counts it in fossilGhgEmissions and reports it again apart
-    fossil: l.fossil + l.aircraft,
-    headline: headlineOf(result),
-    carbon,
+    ghg: pactGhgFields(result),
+    carbon: assessed ?? { fossil: 0, biogenic: 0 },
     packaging: opts.packagingEmissionsIncluded ?? study.entries.some((e) => /packag|包装/i.test(e.name)),
     comment: [
       `${study.name}: calculated with Tanji to ISO 14067 / GB/T 24067, ${result.gwpSet}; LCI release ${result.releases.lci}, factor release ${result.releases.factors}.`,
-      opts.carbonContent ? '' : 'Carbon content was not assessed in the study and is reported as 0.',
+      assessed ? '' : 'Carbon content was not assessed in the study and is reported as 0.',
       study.limitations,
     ].filter(Boolean).join(' '),
   };
@@ -185,7 +188,6 @@ function classificationUrn(c: string | undefined): string | undefined {
 function toV3(study: Study, result: StudyResult, opts: PactExportOptions): ProductFootprintV3 {
   const c = common(study, result, opts);
   const d = toPactDecimal;
-  const l = result.lines;
   const urn = classificationUrn(study.product.classification);
   const sources = secondarySources(result);
   return {
@@ -201,7 +203,7 @@ function toV3(study: Study, result: StudyResult, opts: PactExportOptions): Produ
     productIds: opts.productIds,
     ...(urn ? { productClassifications: [urn] } : {}),
     productNameCompany: study.product.name,
-    comment: `${c.comment} Tanji's biogenic line (biogenic CO2 and CH4 emissions) is reported as biogenicNonCO2Emissions; v3 has no field for biogenic CO2 emitted outside land management.`,
+    comment: c.ghg.v3.landManagementBiogenicCO2Emissions > 0 ? `${c.comment} ${BIOGENIC_CO2_NOTE}` : c.comment,
     pcf: {
       declaredUnitOfMeasurement: c.unit,
       declaredUnitAmount: d(study.unit.amount),
@@ -210,16 +212,17 @@ function toV3(study: Study, result: StudyResult, opts: PactExportOptions): Produ
       referencePeriodEnd: opts.referencePeriod.end,
       ...c.geography,
       boundaryProcessesDescription: boundaryDescription(study),
-      pcfExcludingBiogenicUptake: d(c.headline.pact.v3.excludingBiogenicUptake),
-      pcfIncludingBiogenicUptake: d(c.headline.pact.v3.includingBiogenicUptake),
+      pcfExcludingBiogenicUptake: d(c.ghg.v3.pcfExcludingBiogenicUptake),
+      pcfIncludingBiogenicUptake: d(c.ghg.v3.pcfIncludingBiogenicUptake),
       fossilCarbonContent: d(c.carbon.fossil),
       biogenicCarbonContent: d(c.carbon.biogenic),
-      fossilGhgEmissions: d(c.fossil),
-      landUseChangeGhgEmissions: d(l.landUseChange),
-      ...(c.headline.removals.landManagement !== 0 ? { landManagementBiogenicCO2Removals: d(c.headline.removals.landManagement) } : {}),
-      biogenicCO2Uptake: d(c.headline.removals.biogenicUptake),
-      biogenicNonCO2Emissions: d(l.biogenic),
-      aircraftGhgEmissions: d(l.aircraft),
+      fossilGhgEmissions: d(c.ghg.v3.fossilGhgEmissions),
+      landUseChangeGhgEmissions: d(c.ghg.v3.landUseChangeGhgEmissions),
+      landManagementBiogenicCO2Emissions: d(c.ghg.v3.landManagementBiogenicCO2Emissions),
+      landManagementBiogenicCO2Removals: d(c.ghg.v3.landManagementBiogenicCO2Removals),
+      biogenicCO2Uptake: d(c.ghg.v3.biogenicCO2Uptake),
+      biogenicNonCO2Emissions: d(c.ghg.v3.biogenicNonCO2Emissions),
+      aircraftGhgEmissions: d(c.ghg.v3.aircraftGhgEmissions),
       packagingEmissionsIncluded: c.packaging,
       ipccCharacterizationFactors: [c.ar],
       crossSectoralStandards: ['ISO14067'],
@@ -240,7 +243,6 @@ function toV2(study: Study, result: StudyResult, opts: PactExportOptions): Produ
   if (!cpc) throw new PactMappingError([`v2.3 requires productCategoryCpc: set the study's product classification to a UN CPC code (got ${JSON.stringify(study.product.classification ?? null)})`]);
   if (c.unit === 'piece' || c.unit === 'hour' || c.unit === 'megabit second') throw new PactMappingError([`v2.3 has no declaredUnit "${c.unit}"`]);
   const d = toPactDecimal;
-  const l = result.lines;
   const dqr = dqrV2(result.dqr);
   const sources = secondarySources(result);
   return {
@@ -262,16 +264,15 @@ function toV2(study: Study, result: StudyResult, opts: PactExportOptions): Produ
       declaredUnit: c.unit,
       unitaryProductAmount: d(study.unit.amount),
       ...(c.mass !== undefined ? { productMassPerDeclaredUnit: d(c.mass) } : {}),
-      pCfExcludingBiogenic: d(c.headline.pact.v2.excludingBiogenic),
-      pCfIncludingBiogenic: d(c.headline.pact.v2.includingBiogenic),
-      fossilGhgEmissions: d(c.fossil),
+      pCfExcludingBiogenic: d(c.ghg.v2.pCfExcludingBiogenic),
+      pCfIncludingBiogenic: d(c.ghg.v2.pCfIncludingBiogenic),
+      fossilGhgEmissions: d(c.ghg.v2.fossilGhgEmissions),
       fossilCarbonContent: d(c.carbon.fossil),
       biogenicCarbonContent: d(c.carbon.biogenic),
-      dLucGhgEmissions: d(l.landUseChange),
-      otherBiogenicGhgEmissions: d(l.biogenic),
-      // v2.3's landManagementGhgEmissions is >= 0: land management removals are only in pCfIncludingBiogenic
-      biogenicCarbonWithdrawal: d(c.headline.removals.biogenicUptake),
-      aircraftGhgEmissions: d(l.aircraft),
+      dLucGhgEmissions: d(c.ghg.v2.dLucGhgEmissions),
+      otherBiogenicGhgEmissions: d(c.ghg.v2.otherBiogenicGhgEmissions),
+      biogenicCarbonWithdrawal: d(c.ghg.v2.biogenicCarbonWithdrawal),
+      aircraftGhgEmissions: d(c.ghg.v2.aircraftGhgEmissions),
       packagingEmissionsIncluded: c.packaging,
       characterizationFactors: c.ar,
       ipccCharacterizationFactorsSources: [c.ar],

@@ -61,7 +61,6 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
       share: Math.abs(t) / absSum,
       primary: isPrimary(basis),
       primaryBasis: basis,
-      ...(r.entry.kind === 'removal' ? { removalType: r.entry.removalType ?? 'biogenic-uptake' } : {}),
       dqr: (activityDqr + r.per.dqr) / 2,
       pedigree,
       provenance: { ...r.per.provenance, kgCo2ePerUnit: totalOf(r.per.lines) + r.per.lines.biogenicRemovals, perUnit: r.per.perUnit, conversion: r.conv },
@@ -76,6 +75,7 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
   const primaryDataShare = weight > 0 ? entries.filter((e) => e.primary).reduce((s, e) => s + Math.abs(e.total), 0) / weight : 0;
   opts.onProgress?.(0.1, 'footprint calculated');
   const iterations = opts.iterations ?? 0;
+  const parts = partsOf(rows);
   const mc = iterations > 0 ? studyMonteCarlo(study, plan, rows, bg, iterations, opts.seed ?? 1, opts.onProgress) : undefined;
   if (mc?.clamped) warnings.push(`${mc.clamped} Monte Carlo draws of parameter ranges gave a negative amount, taken as 0: narrow the range or use a lognormal`);
   return {
@@ -95,14 +95,43 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
     tree: treeOf(study, rows, bg, total),
     uncertainty: mc?.result ?? null,
     primaryDataShare,
+    parts,
+    carbonContent: carbonContentOf(study, rows),
     dqr,
     dqrLevel: dqrLevel(dqr),
     warnings,
-    headline: headlineOf({ total, entries }),
+    headline: headlineOf({ total, lines, parts }),
     ...(study.parameters?.length ? { parameters: values } : {}),
     ...(study.scenarios?.length ? { scenarios: scenarioResults(study, plan, rows) } : {}),
     sensitivity: sensitivityOf(study, plan, rows),
   };
+}
+
+/** Biogenic emissions by gas and removals by carbon pool, summed over the entries. */
+function partsOf(rows: readonly Row[]): NonNullable<StudyResult['parts']> {
+  const parts = { biogenicCO2: 0, biogenicNonCO2: 0, landRemovals: 0, productUptake: 0 };
+  for (const r of rows) {
+    const scale = r.amount * r.conv;
+    const nonCO2 = scale * r.per.biogenicNonCO2;
+    parts.biogenicNonCO2 += nonCO2;
+    parts.biogenicCO2 += r.lines.biogenic - nonCO2;
+    if (r.per.removalPool === 'land') parts.landRemovals += r.lines.biogenicRemovals;
+    else parts.productUptake += r.lines.biogenicRemovals;
+  }
+  return parts;
+}
+
+/** The product's own carbon plus what its entries bring, per declared unit (at the amounts their formulas give). */
+function carbonContentOf(study: Study, rows: readonly Row[]): StudyResult['carbonContent'] {
+  const own = study.product.carbonContent;
+  const bringing = rows.filter((r) => r.entry.carbonContent);
+  if (!own && bringing.length === 0) return undefined;
+  const content = { fossilKgC: own?.fossilKgC ?? 0, biogenicKgC: own?.biogenicKgC ?? 0 };
+  for (const r of bringing) {
+    content.fossilKgC += r.amount * r.entry.carbonContent!.fossilKgC;
+    content.biogenicKgC += r.amount * r.entry.carbonContent!.biogenicKgC;
+  }
+  return content;
 }
 
 /** Entries → stages → product. ECharts' Sankey takes no negative flows: credits are left out of it (they stay in the tables). */

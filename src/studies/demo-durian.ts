@@ -135,7 +135,7 @@ const entries: Entry[] = [
     formula: `sequestration_kg_ha ${PER_KG_FORMULA}`,
     unit: 'kg',
     source: { type: 'direct', gas: 'CO2-biogenic' },
-    removalType: 'land-management',
+    removalPool: 'land',
     evidence: { type: 'literature', reference: 'tree biomass increment of a growing tropical orchard, about 2.5 t CO2/ha·a' },
     comment: 'Reported as a separate removal line, not netted into the footprint',
   },

@@ -212,7 +212,7 @@ export function fixtureResult(): StudyResult {
   for (const e of entries) byStage[e.stage] += e.total;
   const total = sum((e) => e.total);
   const dqr = sum((e) => e.dqr * Math.abs(e.total)) / abs;
-  return {
+  const result: StudyResult = {
     studyId: 'study-durian',
     version: 3,
     computedAt: '2026-11-20T08:05:00.000Z',
@@ -248,7 +248,6 @@ export function fixtureResult(): StudyResult {
     dqr,
     dqrLevel: dqrLevel(dqr),
     warnings: [],
-    headline: headlineOf({ total, entries }),
     sensitivity: {
       method: 'one-at-a-time',
       baseTotal: total,
@@ -257,6 +256,7 @@ export function fixtureResult(): StudyResult {
       cases: [sensitivityCase(entries, total + sum((e) => e.lines.biogenicRemovals))],
     },
   };
+  return { ...result, headline: headlineOf(result) };
 }
 
 function sensitivityCase(entries: EntryResult[], cfp: number): SensitivityCase {

@@ -38,7 +38,7 @@ const steelEntry: Entry = {
   source: { type: 'background', dataset: { type: 'process', release: 'lci', id: 'steel-making' } },
   evidence: { type: 'invoice', reference: 'INV-1' },
 };
-const sink: Entry = { id: 'sink', stage: 'raw-materials', kind: 'removal', name: 'Orchard sink', amount: 0, formula: 'n / 100', unit: 'kg', source: { type: 'direct', gas: 'CO2-biogenic' }, removalType: 'land-management' };
+const sink: Entry = { id: 'sink', stage: 'raw-materials', kind: 'removal', name: 'Orchard sink', amount: 0, formula: 'n / 100', unit: 'kg', source: { type: 'direct', gas: 'CO2-biogenic' }, removalPool: 'land' };
 
 const parameters: Parameter[] = [
   { name: 'yield', value: 10, unit: 't/ha', min: 5, max: 20, description: 'Yield' },

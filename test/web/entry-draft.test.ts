@@ -80,7 +80,7 @@ test('an entry survives the round trip through the form, untouched fields includ
   assert.deepEqual(draftToEntry(entryToDraft(entry)).entry, entry);
 });
 
-test('a formula, a stated range and a removal type survive the form', () => {
+test('a formula, a stated range and a removal pool survive the form', () => {
   const sink: Entry = {
     id: 'sink',
     stage: 'raw-materials',
@@ -90,13 +90,13 @@ test('a formula, a stated range and a removal type survive the form', () => {
     formula: 'sequestration_kg_ha / (yield_t_ha * 1000)',
     unit: 'kg',
     source: { type: 'direct', gas: 'CO2-biogenic' },
-    removalType: 'land-management',
+    removalPool: 'land',
     uncertainty: { distribution: 'lognormal', low: 0.5, high: 2, source: 'literature' },
   };
   const back = draftToEntry(entryToDraft(sink));
   assert.deepEqual(back.entry, sink);
-  const cleared = draftToEntry({ ...entryToDraft(sink), formula: '  ', removalType: 'biogenic-uptake' }).entry!;
+  const cleared = draftToEntry({ ...entryToDraft(sink), formula: '  ', removalPool: 'product' }).entry!;
   assert.equal(cleared.formula, undefined, 'an empty formula means the amount as typed');
-  assert.equal(cleared.removalType, 'biogenic-uptake');
+  assert.equal(cleared.removalPool, 'product');
   assert.ok(EntrySchema.safeParse(cleared).success);
 });

@@ -173,9 +173,9 @@ export function EntryDialog({ initial, scope, onApply, onCancel }: EntryDialogPr
           {draft.kind === 'removal' && (
             <label className="field span-2">
               <span>{t('entry.removalType')}</span>
-              <select value={draft.removalType} onChange={(e) => set({ removalType: e.target.value as EntryDraft['removalType'] })} data-testid="entry-removal-type">
-                <option value="biogenic-uptake">{t('headline.uptake')}</option>
-                <option value="land-management">{t('headline.landManagement')}</option>
+              <select value={draft.removalPool} onChange={(e) => set({ removalPool: e.target.value as EntryDraft['removalPool'] })} data-testid="entry-removal-pool">
+                <option value="land">{t('headline.landManagement')}</option>
+                <option value="product">{t('headline.uptake')}</option>
               </select>
             </label>
           )}

@@ -1,6 +1,6 @@
 import type { LifeCycleStage } from '../../../src/model/lci.ts';
 import type { GhgLine } from '../../../src/model/method.ts';
-import type { DatasetRef, DirectGas, Entry, EntryKind, EntrySource, Evidence, EvidenceType, RemovalType, TransportLeg } from '../../../src/model/study.ts';
+import type { DatasetRef, DirectGas, Entry, EntryKind, EntrySource, Evidence, EvidenceType, RemovalPool, TransportLeg } from '../../../src/model/study.ts';
 import type { DatasetHit } from '../api/types.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 
@@ -25,7 +25,7 @@ export interface EntryDraft {
   comment: string;
   /** a formula of the study's parameters that sets the amount on every calculation; '' for none */
   formula: string;
-  removalType: RemovalType;
+  removalPool: RemovalPool;
   /** fields the form does not edit (pedigree, evidence date and note, stated uncertainty), kept as they were */
   original?: Entry;
 }
@@ -64,7 +64,7 @@ export function emptyDraft(stage: LifeCycleStage): EntryDraft {
     evidenceReference: '',
     comment: '',
     formula: '',
-    removalType: 'biogenic-uptake',
+    removalPool: 'land',
   };
 }
 
@@ -92,7 +92,7 @@ export function entryToDraft(entry: Entry): EntryDraft {
     evidenceReference: entry.evidence?.reference ?? '',
     comment: entry.comment ?? '',
     formula: entry.formula ?? '',
-    removalType: entry.removalType ?? 'biogenic-uptake',
+    removalPool: entry.removalPool ?? 'land',
     original: entry,
   };
 }
@@ -173,7 +173,7 @@ export function draftToEntry(draft: EntryDraft): { entry: Entry; errors: [] } | 
   if (draft.original?.pedigree) entry.pedigree = draft.original.pedigree;
   if (draft.original?.uncertainty) entry.uncertainty = draft.original.uncertainty;
   if (draft.formula.trim()) entry.formula = draft.formula.trim();
-  if (draft.kind === 'removal') entry.removalType = draft.removalType;
+  if (draft.kind === 'removal') entry.removalPool = draft.removalPool;
   if (draft.comment.trim()) entry.comment = draft.comment.trim();
   return { entry, errors: [] };
 }
