@@ -109,18 +109,6 @@ test('v3: the study result maps to a valid footprint with the numbers worked out
   assert.equal(pf.specVersion, '3.0.3');
 });
 
-test('v3: orchard sequestration as a land management removal counts in pcfExcludingBiogenicUptake, as PACT Methodology 3.3.1 defines it', () => {
-  const land: StudyResult = { ...result, entries: result.entries.map((e) => (e.entryId === 'e2' ? { ...e, removalType: 'land-management' as const } : e)) };
-  const p = studyToPactFootprint(study, land, { ...base, version: '3.0' }).pcf;
-  assert.equal(p.pcfExcludingBiogenicUptake, '1.25', 'emissions 1.65 + land management removals −0.4');
-  assert.equal(p.pcfIncludingBiogenicUptake, '1.25', 'no uptake in the product on top');
-  assert.equal(p.landManagementBiogenicCO2Removals, '-0.4');
-  assert.equal(p.biogenicCO2Uptake, '0');
-  const v2 = studyToPactFootprint(study, land, { ...base, version: '2.3', geography: 'CN' }).pcf;
-  assert.equal(v2.pCfExcludingBiogenic, '1.65', 'v2.3 has no land management removal field: excluding is the emissions');
-  assert.equal(v2.pCfIncludingBiogenic, '1.25');
-});
-
 test('v2.3: the same result, with v2 names, number types and the 1–3 DQR scale', () => {
   const pf = studyToPactFootprint(study, result, { ...base, version: '2.3', geography: 'CN' });
   assert.ok(validatePactFootprint(pf, '2.3').ok);
