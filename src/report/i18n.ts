@@ -180,10 +180,8 @@ const zh = {
     noVerifiers: '未指定核查员。',
   },
   primaryBasis: { 'supplier-specific': '供应商特定数据', 'site-specific': '现场数据', 'background-dataset': '行业平均背景数据', 'default-estimate': '缺省值估算' },
-  primaryBasisLabel: '初级/次级依据',
   primaryShareNote: '按 PACT 定义：初级数据指排放因子来自供应商或现场（供应商碳足迹、现场实测的排放），而非活动数据的计量方式；发票数量乘以行业平均背景数据属于次级数据。',
   pedigreeDefault: '（按证据类型的缺省值）',
-  page: '页',
 };
 
 type Strings = typeof zh;
@@ -363,11 +361,9 @@ const en: Strings = {
     noVerifiers: 'No verifier assigned.',
   },
   primaryBasis: { 'supplier-specific': 'supplier-specific', 'site-specific': 'site-specific', 'background-dataset': 'industry-average background', 'default-estimate': 'default estimate' },
-  primaryBasisLabel: 'Basis',
   primaryShareNote:
     "As PACT defines it: primary data is an emission factor from the supplier or the site (a supplier's footprint, emissions measured on site), not a measured activity amount; an invoiced amount times an industry-average dataset is secondary.",
   pedigreeDefault: '(default for the evidence type)',
-  page: 'page',
 };
 
 function pick<K extends string>(terms: Record<K, Text>, lang: Lang): Record<K, string> {
