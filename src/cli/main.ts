@@ -12,6 +12,7 @@ import { regionalizeCommand } from './commands/regionalize.ts';
 import { dbCommand } from './commands/db.ts';
 import { pactCommand } from './commands/pact.ts';
 import { studyCommand } from './commands/study.ts';
+import { pcrCommand } from './commands/pcr.ts';
 import { storeLocation } from './databases.ts';
 
 const COMMANDS: CommandSpec[] = [
@@ -28,6 +29,7 @@ const COMMANDS: CommandSpec[] = [
   dbCommand,
   pactCommand,
   studyCommand,
+  pcrCommand,
 ];
 
 function overview(): string {

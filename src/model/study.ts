@@ -87,6 +87,10 @@ export const EntrySourceSchema = z.discriminatedUnion('type', [
   }),
   /** the entry amount is kg of this gas, emitted (kind emission) or taken up (kind removal) */
   z.object({ type: z.literal('direct'), gas: DirectGasSchema }),
+  /** a component or sub-assembly: another study of the same company, per its functional unit, calculated on this study's releases */
+  z.object({ type: z.literal('study'), studyId: z.string().min(1).max(100) }),
+  /** a mandatory entry a product category rule put in the study, still to be given a dataset, supplier footprint or study */
+  z.object({ type: z.literal('placeholder') }),
 ]);
 export type EntrySource = z.infer<typeof EntrySourceSchema>;
 
@@ -160,9 +164,11 @@ export const EntrySchema = z
     removalPool: RemovalPoolSchema.optional(),
     /** carbon per entry unit of an input that ends up in the product (reported as the product's carbon content) */
     carbonContent: CarbonContentSchema.optional(),
+    /** what of the study's product category rule the entry answers: the rule's own stage, the mandatory data item it fills */
+    pcr: z.object({ stage: z.string().max(64).optional(), requirement: z.string().max(64).optional() }).optional(),
   })
   .superRefine((e, ctx) => {
-    if (e.kind === 'transport' && !e.transport) ctx.addIssue({ code: 'custom', path: ['transport'], message: 'a transport entry needs its leg: massKg, distanceKm, mode' });
+    if (e.kind === 'transport' && !e.transport && e.source.type !== 'placeholder') ctx.addIssue({ code: 'custom', path: ['transport'], message: 'a transport entry needs its leg: massKg, distanceKm, mode' });
     if ((e.kind === 'emission' || e.kind === 'removal') !== (e.source.type === 'direct')) {
       ctx.addIssue({ code: 'custom', path: ['source'], message: 'emission and removal entries, and only they, take a direct gas source' });
     }
@@ -216,6 +222,9 @@ export const ScenarioSchema = z.object({
   values: z.record(z.string().max(64), z.number().finite()),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
+/** The product category rule a study follows (src/rules/pcr/), with the version it was built to. */
+export const StudyPcrSchema = z.object({ id: z.string().min(1).max(100), version: z.string().min(1).max(20) });
+export type StudyPcr = z.infer<typeof StudyPcrSchema>;
 
 /** What a practitioner writes; the server adds id, company, version and audit fields. */
 export const StudyInputSchema = z.object({
@@ -248,6 +257,8 @@ export const StudyInputSchema = z.object({
   scenarios: z.array(ScenarioSchema).max(20).optional(),
   /** the practitioner's interpretation and conclusions (ISO 14067 clause 7), beside those the report derives */
   conclusions: z.string().max(20_000).optional(),
+  /** the product category rule the study is built and checked by; absent: the general rule (GB/T 24067) */
+  pcr: StudyPcrSchema.optional(),
   entries: z.array(EntrySchema),
 });
 export type StudyInput = z.infer<typeof StudyInputSchema>;
@@ -271,7 +282,7 @@ const LinesSchema = z.object({
 
 /** Provenance of the per-unit footprint an entry used: what a verifier traces a number back to. */
 export const EntryProvenanceSchema = z.object({
-  type: z.enum(['factor', 'process', 'supplier', 'direct']),
+  type: z.enum(['factor', 'process', 'supplier', 'direct', 'study']),
   release: z.string().optional(),
   id: z.string().optional(),
   name: z.string(),
@@ -303,6 +314,8 @@ export const PrimaryBasisSchema = z.enum([
   'background-dataset',
   /** secondary: a direct emission or removal estimated with default factors or from literature */
   'default-estimate',
+  /** secondary, for now: the footprint of another study of the company (its own primary share is not carried over) */
+  'component-study',
 ]);
 export type PrimaryBasis = z.infer<typeof PrimaryBasisSchema>;
 

@@ -1,4 +1,5 @@
 import type { Entry, EntryResult, Study, StudyResult } from '../model/study.ts';
+import type { PcrCheck } from '../model/pcr.ts';
 import type { ComplianceItem } from '../rules/iso14067.ts';
 import { dictionary, type Dict, type Lang } from './i18n.ts';
 
@@ -13,6 +14,8 @@ export interface ReportInput {
   gases?: { gas: string; gwp100: number }[];
   /** who verifies the study and what they stated; absent or empty: not verified */
   verification?: { verifiers: { name: string; organisation: string }[]; statements: { verifier: string; date: string; text: string }[] };
+  /** the check against the study's product category rule, for the "conformance with <rule>" section */
+  pcr?: PcrCheck;
 }
 
 /** What every section reads: the input, the dictionary, and entries looked up by id both ways. */

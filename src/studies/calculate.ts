@@ -7,7 +7,7 @@ import { dqr as dqrOf, dqrLevel } from '../engine/uncertainty.ts';
 import type { Background } from './background.ts';
 import { studyMonteCarlo } from './monte-carlo.ts';
 import { parameterValues, planAmounts } from './parameters.ts';
-import { activityPedigree } from './per-unit.ts';
+import { activityPedigree, type ComponentFootprint } from './per-unit.ts';
 import { isPrimary, primaryBasisOf } from './primary.ts';
 import { rowOf, STAGES, type Row } from './rows.ts';
 import { scenarioResults } from './scenarios.ts';
@@ -28,6 +28,8 @@ export interface CalculateOptions {
   iterations?: number;
   seed?: number;
   onProgress?(fraction: number, message: string): void;
+  /** the footprints of the component studies the entries use, by study id (src/studies/components.ts) */
+  components?: ReadonlyMap<string, ComponentFootprint>;
 }
 
 export function calculateStudy(study: Study, bg: Background, opts: CalculateOptions = {}): StudyResult {
@@ -35,7 +37,7 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
   const plan = planAmounts(study);
   const values = parameterValues(study);
   const amounts = plan.amounts(values);
-  const rows = study.entries.map((entry, i) => rowOf(entry, amounts[i]!, bg));
+  const rows = study.entries.map((entry, i) => rowOf(entry, amounts[i]!, bg, opts.components));
   const lines = emptyLines();
   const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<LifeCycleStage, number>;
   for (const r of rows) {

@@ -6,6 +6,8 @@ import type { Entry, EvidenceType, PrimaryBasis } from '../model/study.ts';
  * gas emitted or taken up at the site is site-specific when it was measured, metered or follows
  * from purchase records (refrigerant topped up = refrigerant leaked); a background dataset is an
  * industry average or generic value however exactly its amount was invoiced, so it is secondary.
+ * A component study's footprint is counted secondary: its own entries decide how much of it is
+ * primary, and that share is not carried over yet.
  */
 
 const SITE_EVIDENCE: readonly EvidenceType[] = ['meter-reading', 'measurement', 'invoice'];
@@ -17,6 +19,11 @@ export function primaryBasisOf(entry: Entry): PrimaryBasis {
     case 'direct':
       return entry.evidence && SITE_EVIDENCE.includes(entry.evidence.type) ? 'site-specific' : 'default-estimate';
     case 'background':
+      return 'background-dataset';
+    case 'study':
+      return 'component-study';
+    case 'placeholder':
+      // never calculated (perUnitOf refuses it); a rule's placeholder stands for a dataset still to choose
       return 'background-dataset';
   }
 }

@@ -3,7 +3,7 @@ import type { GhgLine } from '../model/method.ts';
 import type { Entry, ScenarioResult } from '../model/study.ts';
 import { emptyLines, GHG_LINES, totalOf } from '../engine/lca.ts';
 import type { Background } from './background.ts';
-import { conversion, EntryError, perUnitOf, type PerUnit } from './per-unit.ts';
+import { conversion, EntryError, perUnitOf, type ComponentFootprint, type PerUnit } from './per-unit.ts';
 
 /**
  * An entry on its background: its per-unit lines are fixed by the dataset, so the footprint is
@@ -22,8 +22,8 @@ export interface Row {
   lines: Record<GhgLine, number>;
 }
 
-export function rowOf(entry: Entry, amount: number, bg: Background): Row {
-  const per = perUnitOf(entry, bg);
+export function rowOf(entry: Entry, amount: number, bg: Background, components?: ReadonlyMap<string, ComponentFootprint>): Row {
+  const per = perUnitOf(entry, bg, components);
   const unit = entry.transport && entry.formula === undefined ? 't*km' : entry.unit;
   const conv = conversion(unit, per.perUnit);
   if (conv === undefined) throw new EntryError(entry, `its unit ${unit} cannot be converted to ${per.perUnit}, the unit of ${per.provenance.name}`);

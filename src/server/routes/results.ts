@@ -6,6 +6,7 @@ import { headlineOf } from '../../model/headline.ts';
 import { StudyResultSchema } from '../../model/study.ts';
 import { footprintOptions } from '../../pact/publish.ts';
 import { checkReport } from '../../rules/iso14067.ts';
+import { checkStudyAgainstPcr } from '../../rules/pcr-check.ts';
 import { renderReportHtml } from '../../report/html.ts';
 import { printPdf } from '../../report/pdf.ts';
 import { getCompany, getJob, getStudy, latestResult, studyVerifiers, verificationsOf, type Store } from '../../store/index.ts';
@@ -149,6 +150,7 @@ export function resultRoutes(deps: Deps) {
             .filter((v) => v.computedAt === new Date(result.computedAt).toISOString())
             .map((v) => ({ verifier: v.verifier, date: v.at, text: v.statement })),
         },
+        pcr: checkStudyAgainstPcr(study, result),
       });
       if (format === 'html') return c.html(html) as never;
       const pdf = await printPdf(html);
