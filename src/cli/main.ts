@@ -11,6 +11,7 @@ import { factorCommand } from './commands/factor.ts';
 import { regionalizeCommand } from './commands/regionalize.ts';
 import { dbCommand } from './commands/db.ts';
 import { pactCommand } from './commands/pact.ts';
+import { studyCommand } from './commands/study.ts';
 import { pcrCommand } from './commands/pcr.ts';
 import { storeLocation } from './databases.ts';
 
@@ -27,6 +28,7 @@ const COMMANDS: CommandSpec[] = [
   regionalizeCommand,
   dbCommand,
   pactCommand,
+  studyCommand,
   pcrCommand,
 ];
 

@@ -28,7 +28,15 @@ export async function printPdf(html: string, opts: { executablePath?: string } =
   const page = await browser.newPage({ javaScriptEnabled: false, offline: true });
   try {
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    // page numbers in the bottom margin: Chromium fills pageNumber and totalPages itself
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: '<div style="font-size:8pt;color:#5b6770;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+    });
   } finally {
     await page.context().close();
   }

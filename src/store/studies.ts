@@ -159,6 +159,15 @@ export async function addVerifier(store: Store, studyId: string, verifierId: str
   });
 }
 
+/** The verifiers a study was shared with, by name and organisation, for the report's verification section. */
+export async function studyVerifiers(db: Queryable, studyId: string): Promise<{ name: string; organisation: string }[]> {
+  return db.query<{ name: string; organisation: string }>(
+    `SELECT u.name, coalesce(c.name, '') AS organisation FROM study_verifiers sv JOIN users u ON u.id = sv.user_id LEFT JOIN companies c ON c.id = u.company_id
+     WHERE sv.study_id = $1 ORDER BY u.name`,
+    [studyId],
+  );
+}
+
 export async function isVerifierOf(db: Queryable, studyId: string, userId: string): Promise<boolean> {
   return (await db.query('SELECT 1 FROM study_verifiers WHERE study_id = $1 AND user_id = $2', [studyId, userId])).length > 0;
 }

@@ -2,13 +2,16 @@ import { createRoute } from '@hono/zod-openapi';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { PactMappingError, studyToPactFootprint } from '../../formats/pact.ts';
+import { headlineOf } from '../../model/headline.ts';
 import { StudyResultSchema } from '../../model/study.ts';
 import { footprintOptions } from '../../pact/publish.ts';
 import { checkReport } from '../../rules/iso14067.ts';
 import { checkStudyAgainstPcr } from '../../rules/pcr-check.ts';
 import { renderReportHtml } from '../../report/html.ts';
 import { printPdf } from '../../report/pdf.ts';
-import { getCompany, getJob, getStudy, latestResult, type Store } from '../../store/index.ts';
+import { getCompany, getJob, getStudy, latestResult, studyVerifiers, verificationsOf, type Store } from '../../store/index.ts';
+import { getMethod } from '../../factors/gwp.ts';
+import { directGasTable } from '../../studies/per-unit.ts';
 import { calculateAndSave } from '../../studies/results.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { startJob } from '../jobs.ts';
@@ -132,7 +135,23 @@ export function resultRoutes(deps: Deps) {
       const { lang, format } = c.req.valid('query');
       await readableStudy(c, deps, id);
       const { result, study, company } = await calculated(store, id);
-      const html = renderReportHtml({ study, result, company: company?.name ?? '', lang, generatedAt: new Date().toISOString(), compliance: checkReport(study, result), pcr: checkStudyAgainstPcr(study, result) });
+      const html = renderReportHtml({
+        study,
+        result,
+        company: company?.name ?? '',
+        lang,
+        generatedAt: new Date().toISOString(),
+        compliance: checkReport(study, result),
+        gases: directGasTable(getMethod(result.method)),
+        verification: {
+          verifiers: await studyVerifiers(store, id),
+          // statements signed for exactly this calculation (POST /api/studies/{id}/verifications)
+          statements: (await verificationsOf(store, id, result.version))
+            .filter((v) => v.computedAt === new Date(result.computedAt).toISOString())
+            .map((v) => ({ verifier: v.verifier, date: v.at, text: v.statement })),
+        },
+        pcr: checkStudyAgainstPcr(study, result),
+      });
       if (format === 'html') return c.html(html) as never;
       const pdf = await printPdf(html);
       const name = encodeURIComponent(`${study.product.name}-report-${lang}.pdf`);
@@ -145,7 +164,8 @@ export function resultRoutes(deps: Deps) {
 async function resultOf(store: Store, id: string) {
   const result = await latestResult(store, id);
   if (!result) throw new ApiError(404, 'not-calculated', 'this study has not been calculated yet: POST /api/studies/{id}/calculate');
-  return result;
+  // results stored before the headline existed get it derived, so every reader sees the same CFP
+  return result.headline ? result : { ...result, headline: headlineOf(result) };
 }
 
 /** The latest result, the study version it was calculated for, and its company. */

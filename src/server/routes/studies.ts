@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { StudyInputSchema, StudySchema, type Study, type StudyInput } from '../../model/study.ts';
 import { unknownRegions } from '../../studies/entry-region.ts';
+import { checkParameters } from '../../studies/parameters.ts';
 import { parseStudyWorkbook, StudyWorkbookError } from '../../formats/study-excel.ts';
 import {
   addVerifier,
@@ -69,6 +70,14 @@ export function written(cache: ReadCache, study: Study, head: StudyHead): Study 
   return study;
 }
 
+/** Formulas, parameters and scenarios that cannot be evaluated are refused before they are saved, each named by its path. */
+function refuseBadParameters(study: StudyInput): void {
+  const problems = checkParameters(study);
+  if (problems.length) {
+    throw new ApiError(422, 'bad-parameters', problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems.map((p) => ({ path: p.path, message: p.message })));
+  }
+}
+
 /** Verification gate for the routes that send a study to a verifier or record a sign-off: 422 with the failing requirements. */
 export async function conformingOrRefused(store: Store, id: string, opts?: { productRulesOnly?: boolean }): Promise<void> {
   try {
@@ -105,10 +114,11 @@ export function studyRoutes(deps: Deps) {
       summary: 'create a study (version 1)',
       security: bearer,
       request: { body: json(StudyInputSchema) },
-      responses: { 201: ok(StudySchema, 'the study'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
+      responses: { 201: ok(StudySchema, 'the study'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 422: ok(ErrorSchema, 'a formula, parameter or scenario cannot be evaluated; details names each') },
     }),
     async (c) => {
       const user = requireRole(c, ['enterprise'], 'create studies (practitioners only)');
+      refuseBadParameters(c.req.valid('json'));
       const input = knownRegions(c.req.valid('json'));
       const study = StudySchema.parse(await createStudy(store, input, user.companyId!, user.id));
       return reply(c, StudySchema, written(cache, study, { id: study.id, companyId: study.companyId, latestVersion: 1, createdBy: user.id }), 201);
@@ -132,13 +142,14 @@ export function studyRoutes(deps: Deps) {
       summary: 'save a new version (refused with 409 when baseVersion is not the latest)',
       security: bearer,
       request: { params, body: json(SaveStudySchema) },
-      responses: { 200: ok(StudySchema, 'the new version'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'somebody saved in between') },
+      responses: { 200: ok(StudySchema, 'the new version'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'somebody saved in between'), 422: ok(ErrorSchema, 'a formula, parameter or scenario cannot be evaluated; details names each') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const { user, head } = await writableStudy(c, deps, id);
       const { study, baseVersion, comment } = c.req.valid('json');
       knownRegions(study);
+      refuseBadParameters(study);
       try {
         const saved = await saveStudy(store, id, withDeclaredUnit(study, PCRS), baseVersion, user.id, comment);
         return reply(c, StudySchema, written(cache, StudySchema.parse(saved), head));

@@ -183,6 +183,20 @@ export function EntryDialog({ initial, scope, datasetNames, onApply, onCancel }:
           {draft.sourceType === 'supplier' && (
             <SupplierFields value={draft.supplier} unit={draft.unit} invalid={invalid} onChange={(supplier) => set({ supplier })} lines={GHG_LINES.filter((l) => l !== 'biogenicRemovals')} />
           )}
+          <label className="field span-2">
+            <span>{t('entry.formula')}</span>
+            <input value={draft.formula} onChange={(e) => set({ formula: e.target.value })} placeholder="n_rate_kg_ha / (yield_t_ha * 1000)" maxLength={500} data-testid="entry-formula" />
+            <span className="small muted">{t('entry.formulaHint')}</span>
+          </label>
+          {draft.kind === 'removal' && (
+            <label className="field span-2">
+              <span>{t('entry.removalType')}</span>
+              <select value={draft.removalPool} onChange={(e) => set({ removalPool: e.target.value as EntryDraft['removalPool'] })} data-testid="entry-removal-pool">
+                <option value="land">{t('headline.landManagement')}</option>
+                <option value="product">{t('headline.uptake')}</option>
+              </select>
+            </label>
+          )}
           {draft.sourceType === 'study' && <ComponentStudyField value={draft.studyId} invalid={invalid('study')} onChange={(studyId) => set({ studyId })} />}
           {draft.sourceType === 'direct' && (
             <label className="field span-2">

@@ -15,6 +15,7 @@ import { ResultPactPanel } from '../pact/ResultPactPanel.tsx';
 import { CalculatePanel } from './CalculatePanel.tsx';
 import { HotspotTable } from './HotspotTable.tsx';
 import { ReportButtons } from './ReportButtons.tsx';
+import { SensitivityPanel } from './SensitivityPanel.tsx';
 import { Summary } from './Summary.tsx';
 import { UncertaintyPanel } from './UncertaintyPanel.tsx';
 import { useCalculation } from './useCalculation.ts';
@@ -88,6 +89,7 @@ function ResultPanels({ study, result }: { study: Study; result: StudyResult }) 
         </section>
       </div>
       <HotspotTable result={result} />
+      <SensitivityPanel result={result} />
       <section className="card">
         <h2>{t('results.sankey')}</h2>
         <Chart option={options.sankey} height={sankeyHeight(result.sankey)} testId="sankey" label={t('results.sankey')} />

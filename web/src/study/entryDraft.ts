@@ -1,6 +1,6 @@
 import type { LifeCycleStage } from '../../../src/model/lci.ts';
 import type { GhgLine } from '../../../src/model/method.ts';
-import type { DatasetRef, DirectGas, Entry, EntryKind, EntrySource, Evidence, EvidenceType, TransportLeg } from '../../../src/model/study.ts';
+import type { DatasetRef, DirectGas, Entry, EntryKind, EntrySource, Evidence, EvidenceType, RemovalPool, TransportLeg } from '../../../src/model/study.ts';
 import type { DatasetHit } from '../api/types.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 
@@ -27,7 +27,10 @@ export interface EntryDraft {
   evidenceType: EvidenceType | '';
   evidenceReference: string;
   comment: string;
-  /** fields the form does not edit (pedigree, evidence date and note), kept as they were */
+  /** a formula of the study's parameters that sets the amount on every calculation; '' for none */
+  formula: string;
+  removalPool: RemovalPool;
+  /** fields the form does not edit (pedigree, evidence date and note, stated uncertainty), kept as they were */
   original?: Entry;
 }
 
@@ -66,6 +69,8 @@ export function emptyDraft(stage: LifeCycleStage): EntryDraft {
     evidenceType: '',
     evidenceReference: '',
     comment: '',
+    formula: '',
+    removalPool: 'land',
   };
 }
 
@@ -95,6 +100,8 @@ export function entryToDraft(entry: Entry): EntryDraft {
     evidenceType: entry.evidence?.type ?? '',
     evidenceReference: entry.evidence?.reference ?? '',
     comment: entry.comment ?? '',
+    formula: entry.formula ?? '',
+    removalPool: entry.removalPool ?? 'land',
     original: entry,
   };
 }
@@ -174,6 +181,9 @@ export function draftToEntry(draft: EntryDraft): { entry: Entry; errors: [] } | 
   if (transport) entry.transport = transport;
   if (evidence) entry.evidence = evidence;
   if (draft.original?.pedigree) entry.pedigree = draft.original.pedigree;
+  if (draft.original?.uncertainty) entry.uncertainty = draft.original.uncertainty;
+  if (draft.formula.trim()) entry.formula = draft.formula.trim();
+  if (draft.kind === 'removal') entry.removalPool = draft.removalPool;
   // the rule stage and mandatory item the entry answers stay with it through edits
   if (draft.original?.pcr) entry.pcr = draft.original.pcr;
   if (draft.comment.trim()) entry.comment = draft.comment.trim();
