@@ -11,3 +11,4 @@ export * from './studies.ts';
 export * from './jobs.ts';
 export * from './pact.ts';
 export * from './cobuild.ts';
+export * from './labels.ts';
