@@ -87,6 +87,10 @@ export const EntrySourceSchema = z.discriminatedUnion('type', [
   }),
   /** the entry amount is kg of this gas, emitted (kind emission) or taken up (kind removal) */
   z.object({ type: z.literal('direct'), gas: DirectGasSchema }),
+  /** a component or sub-assembly: another study of the same company, per its functional unit, calculated on this study's releases */
+  z.object({ type: z.literal('study'), studyId: z.string().min(1).max(100) }),
+  /** a mandatory entry a product category rule put in the study, still to be given a dataset, supplier footprint or study */
+  z.object({ type: z.literal('placeholder') }),
 ]);
 export type EntrySource = z.infer<typeof EntrySourceSchema>;
 
@@ -116,6 +120,8 @@ export const EntrySchema = z
     /** pedigree of the activity amount, for data quality and uncertainty */
     pedigree: PedigreeSchema.optional(),
     comment: z.string().optional(),
+    /** what of the study's product category rule the entry answers: the rule's own stage, the mandatory data item it fills */
+    pcr: z.object({ stage: z.string().max(64).optional(), requirement: z.string().max(64).optional() }).optional(),
   })
   .superRefine((e, ctx) => {
     if (e.kind === 'transport' && !e.transport) ctx.addIssue({ code: 'custom', path: ['transport'], message: 'a transport entry needs its leg: massKg, distanceKm, mode' });
@@ -154,6 +160,10 @@ export const ParameterSchema = z
   .refine((p) => (p.min === undefined || p.min <= p.value) && (p.max === undefined || p.value <= p.max), { message: 'the value lies outside min–max', path: ['value'] });
 export type Parameter = z.infer<typeof ParameterSchema>;
 
+/** The product category rule a study follows (src/rules/pcr/), with the version it was built to. */
+export const StudyPcrSchema = z.object({ id: z.string().min(1).max(100), version: z.string().min(1).max(20) });
+export type StudyPcr = z.infer<typeof StudyPcrSchema>;
+
 /** What a practitioner writes; the server adds id, company, version and audit fields. */
 export const StudyInputSchema = z.object({
   name: z.string().min(1),
@@ -175,6 +185,8 @@ export const StudyInputSchema = z.object({
   limitations: z.string().default(''),
   /** absent means none (studies written before parameters existed) */
   parameters: z.array(ParameterSchema).max(200).optional(),
+  /** the product category rule the study is built and checked by; absent: the general rule (GB/T 24067) */
+  pcr: StudyPcrSchema.optional(),
   entries: z.array(EntrySchema),
 });
 export type StudyInput = z.infer<typeof StudyInputSchema>;
@@ -198,7 +210,7 @@ const LinesSchema = z.object({
 
 /** Provenance of the per-unit footprint an entry used: what a verifier traces a number back to. */
 export const EntryProvenanceSchema = z.object({
-  type: z.enum(['factor', 'process', 'supplier', 'direct']),
+  type: z.enum(['factor', 'process', 'supplier', 'direct', 'study']),
   release: z.string().optional(),
   id: z.string().optional(),
   name: z.string(),

@@ -2,6 +2,7 @@ import type { StudyResult } from '../model/study.ts';
 import { getStudy, saveResult, type Store } from '../store/index.ts';
 import { loadBackground } from './background.ts';
 import { calculateStudy, type CalculateOptions } from './calculate.ts';
+import { componentFootprints } from './components.ts';
 
 /** Calculates the latest version of a stored study on its pinned background and stores the result. */
 export async function calculateAndSave(store: Store, studyId: string, opts: CalculateOptions = {}): Promise<StudyResult> {
@@ -9,7 +10,8 @@ export async function calculateAndSave(store: Store, studyId: string, opts: Calc
   if (!study) throw new Error(`study ${studyId} does not exist`);
   opts.onProgress?.(0, `loading background ${study.releases.lci} + ${study.releases.factors}`);
   const bg = await loadBackground(store, study.releases.lci, study.releases.factors, study.method);
-  const result = calculateStudy(study, bg, opts);
+  const components = await componentFootprints(store, study, bg);
+  const result = calculateStudy(study, bg, { ...opts, components });
   await saveResult(store, result);
   return result;
 }

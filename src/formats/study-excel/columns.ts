@@ -27,6 +27,7 @@ export type ColumnKey =
   | 'source.supplier'
   | 'source.kgCo2ePerUnit'
   | 'source.gas'
+  | 'source.study'
   | 'evidence.type'
   | 'evidence.reference'
   | 'evidence.date'
@@ -66,6 +67,7 @@ export const COLUMNS: readonly Column[] = [
   { key: 'source.supplier', en: 'supplier', zh: '供应商', value: text, width: 22 },
   { key: 'source.kgCo2ePerUnit', en: 'supplier kg CO2e per unit', zh: '供应商单位碳足迹（千克二氧化碳当量）', value: number, width: 18 },
   { key: 'source.gas', en: 'gas', zh: '温室气体', value: oneOf(DirectGasSchema.options), width: 14 },
+  { key: 'source.study', en: 'component study id', zh: '组件研究编号', value: text, width: 38 },
   { key: 'evidence.type', en: 'evidence type', zh: '证据类型', value: oneOf(EvidenceTypeSchema.options), width: 18 },
   { key: 'evidence.reference', en: 'evidence reference', zh: '证据出处', value: text, width: 30 },
   { key: 'evidence.date', en: 'evidence date', zh: '证据日期', value: { type: 'date' }, width: 13 },

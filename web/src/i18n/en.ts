@@ -173,6 +173,8 @@ export const en: Messages = {
   'source.background': 'Background dataset',
   'source.supplier': 'Supplier footprint',
   'source.direct': 'Gas emitted or removed directly',
+  'source.study': 'Component study (another study of your company)',
+  'source.placeholder': 'To complete (required by the rule)',
 
   'gas.CO2-fossil': 'CO₂ (fossil)',
   'gas.CO2-biogenic': 'CO₂ (biogenic)',
@@ -278,6 +280,7 @@ export const en: Messages = {
   'provenanceType.process': 'LCI process',
   'provenanceType.supplier': 'supplier data',
   'provenanceType.direct': 'direct emission',
+  'provenanceType.study': 'component study',
 
   'job.queued': 'Queued',
   'job.running': 'Running',

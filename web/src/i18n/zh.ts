@@ -171,6 +171,8 @@ export const zh = {
   'source.background': '背景数据集',
   'source.supplier': '供应商碳足迹',
   'source.direct': '直接排放 / 移除的气体',
+  'source.study': '组件研究（本公司的另一项研究）',
+  'source.placeholder': '待补充（规则要求）',
 
   'gas.CO2-fossil': 'CO₂（化石）',
   'gas.CO2-biogenic': 'CO₂（生物源）',
@@ -276,6 +278,7 @@ export const zh = {
   'provenanceType.process': 'LCI 过程',
   'provenanceType.supplier': '供应商数据',
   'provenanceType.direct': '直接排放',
+  'provenanceType.study': '组件研究',
 
   'job.queued': '排队中',
   'job.running': '计算中',
