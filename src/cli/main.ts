@@ -11,6 +11,7 @@ import { factorCommand } from './commands/factor.ts';
 import { regionalizeCommand } from './commands/regionalize.ts';
 import { dbCommand } from './commands/db.ts';
 import { pactCommand } from './commands/pact.ts';
+import { labelCommand } from './commands/label.ts';
 import { storeLocation } from './databases.ts';
 
 const COMMANDS: CommandSpec[] = [
@@ -26,6 +27,7 @@ const COMMANDS: CommandSpec[] = [
   regionalizeCommand,
   dbCommand,
   pactCommand,
+  labelCommand,
 ];
 
 function overview(): string {
@@ -62,8 +64,8 @@ export async function main(argv: string[]): Promise<number> {
       console.log(formatHelp(spec));
       return 0;
     }
-    await spec.run(positionals, values);
-    return 0;
+    // a command may answer with its own exit status (label verify: 1 invalid, 3 incomplete)
+    return (await spec.run(positionals, values)) ?? 0;
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`tanji ${name}: ${err.message}`);

@@ -1,10 +1,13 @@
 import type { Study, StudyResult } from '../model/study.ts';
-import { checkReport } from '../rules/iso14067.ts';
+import { checkStudyAgainstPcr, studyPcrId } from '../rules/pcr-check.ts';
+import { declaredResult } from '../rules/pcr-declared.ts';
+import { getPcr } from '../rules/pcr/index.ts';
 import { STAGE_TERMS } from '../rules/terms.ts';
 
 /**
- * What a label needs from the accounting rules: the check of the study against its rule, and the
- * result per declared unit. A failing mandatory requirement means the study cannot be signed.
+ * What a label needs from the accounting rules (src/rules/pcr): the study checked against its
+ * product category rule, and the result per the rule's declared unit. A failing mandatory
+ * requirement means the study cannot be signed.
  */
 
 export interface Conformance {
@@ -22,24 +25,43 @@ export interface DeclaredFootprint {
   /** biogenic removals per declared unit, negative, reported apart */
   removals: number;
   lines: StudyResult['lines'];
+  /** per declared unit, by the rule's stages (or the study's life cycle stages under the general rule) */
   byStage: { stage: string; name: { zh: string; en: string }; value: number }[];
 }
 
-export const GENERAL_RULE = { id: 'gbt-24067', version: '2024', title: { zh: 'GB/T 24067-2024 温室气体 产品碳足迹 量化要求和指南', en: 'GB/T 24067-2024 / ISO 14067:2018 general requirements' } };
-
-/** The general rule (ISO 14067 clause 7 items): an item the study leaves missing is a failing mandatory requirement. */
 export function checkConformance(study: Study, result: StudyResult): Conformance {
-  const findings = checkReport(study, result).map((item) => ({ requirement: item.id, status: item.status, mandatory: true, message: item.message.en }));
-  return { pcr: GENERAL_RULE, category: GENERAL_RULE.id, conforms: findings.every((f) => f.status !== 'missing'), findings };
+  const check = checkStudyAgainstPcr(study, result);
+  return {
+    pcr: { id: check.pcr.id, version: check.pcr.version, title: check.pcr.title },
+    category: check.pcr.id,
+    conforms: check.conforms,
+    findings: check.findings.map((f) => ({ requirement: f.requirement, status: f.status, mandatory: f.mandatory, message: f.message })),
+  };
 }
 
-/** The result as the study declares it: per its own functional or declared unit, by stage. */
+/**
+ * The result as declared: in the rule's first declared unit (kWh over the service life, kWp…)
+ * when the rule has one, else per the study's own functional or declared unit.
+ */
 export function declaredFootprint(study: Study, result: StudyResult): DeclaredFootprint {
+  const declared = declaredResult(getPcr(studyPcrId(study)), study, result);
+  const unit = declared?.units[0];
+  if (!unit) {
+    return {
+      value: result.total,
+      declaredUnit: { amount: study.unit.amount, unit: study.unit.unit, description: study.unit.description },
+      removals: result.lines.biogenicRemovals,
+      lines: result.lines,
+      byStage: Object.entries(result.byStage).map(([stage, value]) => ({ stage, name: STAGE_TERMS[stage as keyof typeof STAGE_TERMS], value })),
+    };
+  }
+  const per = (x: number) => x / unit.perInventory;
+  const l = result.lines;
   return {
-    value: result.total,
-    declaredUnit: { amount: study.unit.amount, unit: study.unit.unit, description: study.unit.description },
-    removals: result.lines.biogenicRemovals,
-    lines: result.lines,
-    byStage: Object.entries(result.byStage).map(([stage, value]) => ({ stage, name: STAGE_TERMS[stage as keyof typeof STAGE_TERMS], value })),
+    value: unit.value,
+    declaredUnit: { amount: 1, unit: unit.unit, description: unit.label.en },
+    removals: unit.removals,
+    lines: { fossil: per(l.fossil), biogenic: per(l.biogenic), landUseChange: per(l.landUseChange), aircraft: per(l.aircraft), biogenicRemovals: per(l.biogenicRemovals) },
+    byStage: unit.byStage,
   };
 }

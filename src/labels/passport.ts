@@ -12,13 +12,16 @@ export const BATTERYPASS_ASPECT = 'urn:samm:io.BatteryPass.CarbonFootprint:1.2.0
 
 export type BatteryStage = 'RawMaterialExtraction' | 'MainProduction' | 'Distribution' | 'Recycling';
 
-/** Tanji stages as the regulation's stages; the use stage is outside the battery footprint (Annex II). */
+/** The regulation's stages (Annex II), by the EU battery rule's stage ids and by Tanji's life cycle stages. */
 const STAGES: Record<string, BatteryStage> = {
+  'raw-material': 'RawMaterialExtraction',
   'raw-materials': 'RawMaterialExtraction',
+  'main-production': 'MainProduction',
   manufacturing: 'MainProduction',
   distribution: 'Distribution',
   'end-of-life': 'Recycling',
 };
+const ORDER: BatteryStage[] = ['RawMaterialExtraction', 'MainProduction', 'Distribution', 'Recycling'];
 
 export interface BatteryCarbonFootprint {
   batteryCarbonFootprint: number;
@@ -38,12 +41,16 @@ export function batteryPassport(credential: Credential, energyKwh?: number): Bat
   const s = credential.credentialSubject;
   const du = s.footprint.declaredUnit;
   if (du.unit !== 'kWh' || du.amount !== 1) throw new PassportError(`the battery passport declares kg CO2e per 1 kWh of total energy over the service life; this label declares per ${du.amount} ${du.unit}`);
-  const use = s.footprint.byStage.find((b) => b.stage === 'use')?.value ?? 0;
-  if (use !== 0) throw new PassportError(`the battery footprint leaves the use stage out (Regulation (EU) 2023/1542 Annex II), but the label's use stage holds ${use} kg CO2e/kWh`);
+  // the use stage (and anything no stage of the regulation covers) is outside the battery footprint (Annex II)
+  const outside = s.footprint.byStage.filter((b) => !STAGES[b.stage] && b.value !== 0);
+  if (outside.length) throw new PassportError(`the battery footprint has only the four stages of Regulation (EU) 2023/1542 Annex II, but the label has ${outside.map((b) => `${b.stage} ${b.value}`).join(', ')} kg CO2e/kWh outside them`);
   if (!s.grade) throw new PassportError('the battery passport needs a performance class: the label was not graded against a benchmark');
   return {
     batteryCarbonFootprint: s.footprint.value,
-    carbonFootprintPerLifecycleStage: Object.entries(STAGES).map(([stage, lifecycleStage]) => ({ lifecycleStage, carbonFootprint: s.footprint.byStage.find((b) => b.stage === stage)?.value ?? 0 })),
+    carbonFootprintPerLifecycleStage: ORDER.map((lifecycleStage) => ({
+      lifecycleStage,
+      carbonFootprint: s.footprint.byStage.filter((b) => STAGES[b.stage] === lifecycleStage).reduce((sum, b) => sum + b.value, 0),
+    })),
     carbonFootprintPerformanceClass: s.grade.grade,
     carbonFootprintStudy: s.verificationPage,
     ...(energyKwh !== undefined ? { absoluteCarbonFootprint: s.footprint.value * energyKwh } : {}),

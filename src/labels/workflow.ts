@@ -42,9 +42,11 @@ export async function publishBenchmark(store: Store, user: User, input: Benchmar
   if (user.role !== 'steward') throw new LabelError('forbidden', 'only database stewards publish category benchmarks');
   let body = BenchmarkInputSchema.parse(input);
   if (body.distribution.kind === 'registry') {
-    const values = (await searchLabels(store, { category: body.id, status: 'active', limit: 10_000 })).map((l) => l.value);
-    if (values.length === 0) throw new LabelError('conflict', `the registry has no active label in category ${body.id} to take a distribution from`);
-    body = { ...body, distribution: { ...body.distribution, values, source: `${body.distribution.source} (${values.length} active labels of the registry in category ${body.id})` } };
+    const category = body.pcr ?? body.id;
+    const labels = (await searchLabels(store, { category, status: 'active', limit: 10_000 })).filter((l) => l.declaredUnit === `1 ${body.declaredUnit}`);
+    if (labels.length === 0) throw new LabelError('conflict', `the registry has no active label of category ${category} per 1 ${body.declaredUnit} to take a distribution from`);
+    const values = labels.map((l) => l.value);
+    body = { ...body, distribution: { ...body.distribution, values, source: `${body.distribution.source} (${values.length} active labels of the registry in category ${category})` } };
   }
   return store.transaction(async (tx) => {
     await lockRegistry(tx);
@@ -99,7 +101,7 @@ export interface LabelCheck {
   version: number;
   resultHash: string;
   conformance: Conformance;
-  declared: DeclaredFootprint;
+  declared: DeclaredFootprint | null;
   benchmark: Benchmark | null;
   grade: Awaited<ReturnType<typeof gradeStatement>> | null;
   /** why it cannot be signed as it is; empty when it can */
@@ -121,15 +123,22 @@ async function check(store: Store, user: User, studyId: string, benchmarkRef?: {
   const result = await latestResult(store, studyId);
   if (!result || result.version !== study.version) throw new LabelError('conflict', coded('sign.no-result', { version: study.version }).message, coded('sign.no-result', { version: study.version }));
   const conformance = checkConformance(study, result);
-  const declared = declaredFootprint(study, result);
+  // a study that misses its rule's parameters has no declared value; its findings say why
+  let declared: DeclaredFootprint | null = null;
+  try {
+    declared = declaredFootprint(study, result);
+  } catch (e) {
+    if (conformance.conforms) throw new LabelError('conflict', `the declared value cannot be computed: ${(e as Error).message}`);
+  }
   const benchmark = benchmarkRef ? await benchmarkFor(store, benchmarkRef.id, benchmarkRef.version) : null;
   const blockers: CodedMessage[] = [];
   const failed = conformance.findings.filter((f) => f.mandatory && f.status === 'missing').map((f) => f.requirement);
   if (!conformance.conforms) blockers.push(coded('sign.not-conforming', { pcr: `${conformance.pcr.id} ${conformance.pcr.version}`, failed: failed.join(', ') }));
-  if (benchmark && benchmark.declaredUnit !== declared.declaredUnit.unit) {
-    throw new LabelError('invalid', `benchmark ${benchmark.id} grades per ${benchmark.declaredUnit}, the study declares per ${declared.declaredUnit.unit}`);
+  if (benchmark && declared && (benchmark.declaredUnit !== declared.declaredUnit.unit || declared.declaredUnit.amount !== 1)) {
+    throw new LabelError('invalid', `benchmark ${benchmark.id} grades per 1 ${benchmark.declaredUnit}, the study declares per ${declared.declaredUnit.amount} ${declared.declaredUnit.unit}`);
   }
-  const grade = benchmark ? await gradeStatement(declared.value, benchmark) : null;
+  if (benchmark?.pcr && benchmark.pcr !== conformance.pcr.id) throw new LabelError('invalid', `benchmark ${benchmark.id} grades products of rule ${benchmark.pcr}, the study follows ${conformance.pcr.id}`);
+  const grade = benchmark && declared ? await gradeStatement(declared.value, benchmark) : null;
   return { study, result, studyId, version: study.version, resultHash: await resultHash(result), conformance, declared, benchmark, grade, blockers };
 }
 
@@ -157,7 +166,8 @@ export async function signLabel(store: Store, user: User, studyId: string, input
   if (request && request.state !== 'open') throw new LabelError('conflict', `verification request ${request.id} is already ${request.state}`);
   const benchmarkRef = input.benchmark ?? (request?.benchmark ? { id: request.benchmark } : undefined);
   const checked = await check(store, user, studyId, benchmarkRef);
-  if (checked.blockers.length) throw new LabelError('conflict', checked.blockers.map((b) => b.message).join('; '), checked.blockers[0]);
+  if (checked.blockers.length || !checked.declared) throw new LabelError('conflict', checked.blockers.map((b) => b.message).join('; '), checked.blockers[0]);
+  const declared = checked.declared;
   if (request && request.version !== checked.version) throw new LabelError('conflict', `the request is for version ${request.version}, the study is at version ${checked.version}: the practitioner must request again`);
 
   const at = input.at ?? new Date();
@@ -173,7 +183,7 @@ export async function signLabel(store: Store, user: User, studyId: string, input
     resultHash: checked.resultHash,
     company,
     conformance: checked.conformance,
-    declared: checked.declared,
+    declared,
     grade: checked.grade,
     issuer: { did: key.did, name: verifierCompany?.name ?? user.name },
     verifierName: user.name,
@@ -191,8 +201,8 @@ export async function signLabel(store: Store, user: User, studyId: string, input
     await insertLabel(tx, {
       id, studyId, studyVersion: checked.version, companyId: company.id, issuerDid: key.did, signedBy: user.id, credential: JSON.stringify(credential), credentialHash,
       product: checked.study.product.name, company: company.name, category: checked.conformance.category, pcr: `${checked.conformance.pcr.id} ${checked.conformance.pcr.version}`,
-      region: checked.study.region, grade: checked.grade?.grade ?? null, value: checked.declared.value,
-      declaredUnit: `${checked.declared.declaredUnit.amount} ${checked.declared.declaredUnit.unit}`, validFrom: credential.validFrom, validUntil: credential.validUntil,
+      region: checked.study.region, grade: checked.grade?.grade ?? null, value: declared.value,
+      declaredUnit: `${declared.declaredUnit.amount} ${declared.declaredUnit.unit}`, validFrom: credential.validFrom, validUntil: credential.validUntil,
     });
     await appendLog(tx, { at: at.toISOString(), event: 'issued', label: id, credentialHash });
     for (const old of previous) {

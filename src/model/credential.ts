@@ -27,11 +27,12 @@ export const BenchmarkDistributionSchema = z.object({
   url: z.url().max(1000).optional(),
   /** year the figures represent */
   year: z.number().int().min(1990).max(2100).optional(),
-  values: z.array(z.number().finite().nonnegative()).min(1).max(10_000),
+  /** for kind registry, filled from the registry's active labels when published */
+  values: z.array(z.number().finite().nonnegative()).max(10_000),
   /** false: the figures were not confirmed against the source (a news report, an illustration) */
   verified: z.boolean(),
   note: z.string().max(2000).optional(),
-});
+}).refine((d) => d.kind === 'registry' || d.values.length > 0, { message: 'a benchmark needs the figures of its distribution', path: ['values'] });
 export type BenchmarkDistribution = z.infer<typeof BenchmarkDistributionSchema>;
 
 /**

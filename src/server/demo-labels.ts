@@ -1,8 +1,8 @@
 import type { BenchmarkInput } from '../model/credential.ts';
 import { findUserByEmail, latestResult, listStudies, searchLabels, type Store } from '../store/index.ts';
-import { DEMO_STUDY_NAME } from '../studies/demo-durian.ts';
+import { DEMO_STUDY_NAME, durianStudy } from '../studies/demo-durian.ts';
 import { benchmarks, publishBenchmark, requestVerification, signLabel } from '../labels/workflow.ts';
-import { GENERAL_RULE } from '../labels/conformance.ts';
+import { studyPcrId } from '../rules/pcr-check.ts';
 
 /**
  * The demo's label chain: the steward publishes a durian benchmark, the practitioner sends the
@@ -16,7 +16,8 @@ import { GENERAL_RULE } from '../labels/conformance.ts';
 export const DEMO_BENCHMARK: BenchmarkInput = {
   id: 'fresh-durian',
   title: { zh: '鲜榴莲（演示基准）', en: 'Fresh durian (demonstration benchmark)' },
-  pcr: GENERAL_RULE.id,
+  // the rule the demo study follows, whichever that is
+  pcr: studyPcrId(durianStudy()),
   declaredUnit: 'kg',
   distribution: {
     kind: 'published',

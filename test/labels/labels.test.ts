@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import type { TrustBundle } from '../../src/model/credential.ts';
+import type { RegistryEntry, TrustBundle } from '../../src/model/credential.ts';
 import { boundsOf, gradeOf, percentile } from '../../src/labels/grading.ts';
 import { base58btc, didKey, fromBase58btc, publicKeyOf } from '../../src/labels/multibase.ts';
 import { checkProof } from '../../src/labels/proof.ts';
@@ -154,7 +154,7 @@ test('the label SVG carries its credential, escapes every string, and a changed 
 test('the registry log detects a rewritten entry, a re-chained tail, a head signed by another key, and a lost old head', async () => {
   const registry = newKeyPair();
   const signer = signerOf(registry.did, registry.pkcs8);
-  const log = [];
+  const log: RegistryEntry[] = [];
   for (const [i, event] of (['issued', 'issued', 'revoked'] as const).entries()) log.push(await nextEntry(log.at(-1) ?? null, { at: `2026-01-0${i + 1}T00:00:00.000Z`, event, label: `l${i}`, ...(event === 'revoked' ? { reason: 'error' } : { credentialHash: 'b'.repeat(64) }) }));
   const head = await signHead(log.at(-1)!, signer, '2026-01-04T00:00:00.000Z');
   assert.deepEqual(await checkLog(log, head, registry.did), []);

@@ -11,6 +11,9 @@ export type Route =
   | { page: 'supply-chain' }
   | { page: 'cobuild'; view: CobuildView }
   | { page: 'open-data'; release?: string }
+  | { page: 'registry'; id?: string }
+  | { page: 'verify'; id?: string }
+  | { page: 'verification' }
   | { page: 'not-found'; hash: string };
 
 export type StudyTab = 'inventory' | 'results';
@@ -23,6 +26,9 @@ export function parseRoute(hash: string): Route {
   if (first === 'electricity-map' && parts.length === 1) return { page: 'map' };
   if (first === 'supply-chain' && parts.length === 1) return { page: 'supply-chain' };
   if (first === 'open-data' && parts.length <= 2) return { page: 'open-data', release: second };
+  if (first === 'registry' && parts.length <= 2) return { page: 'registry', id: second };
+  if (first === 'verify' && parts.length <= 2) return { page: 'verify', id: second };
+  if (first === 'verification' && parts.length === 1) return { page: 'verification' };
   const view = first === 'cobuild' ? parseCobuildView(parts.slice(1)) : undefined;
   if (view) return { page: 'cobuild', view };
   if (first === 'studies' && second === 'new' && parts.length === 2) return { page: 'new-study' };
@@ -47,6 +53,12 @@ export function href(route: Exclude<Route, { page: 'not-found' }>): string {
       return cobuildHref(route.view);
     case 'open-data':
       return openDataHref(route.release);
+    case 'registry':
+      return route.id ? `#/registry/${encodeURIComponent(route.id)}` : '#/registry';
+    case 'verify':
+      return route.id ? `#/verify/${encodeURIComponent(route.id)}` : '#/verify';
+    case 'verification':
+      return '#/verification';
     case 'study':
       return `#/studies/${encodeURIComponent(route.id)}${route.tab === 'results' ? '/results' : ''}`;
   }

@@ -42,7 +42,7 @@ const LabelCheckSchema = z.object({
   version: z.number(),
   resultHash: z.string(),
   conformance: z.object({ pcr: z.object({ id: z.string(), version: z.string(), title: z.object({ zh: z.string(), en: z.string() }) }), category: z.string(), conforms: z.boolean(), findings: CredentialSubjectSchema.shape.pcr.shape.findings }),
-  declared: CredentialSubjectSchema.shape.footprint.omit({ unit: true }),
+  declared: CredentialSubjectSchema.shape.footprint.omit({ unit: true }).nullable(),
   benchmark: BenchmarkSchema.nullable(),
   grade: CredentialSubjectSchema.shape.grade,
   blockers: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() })),
