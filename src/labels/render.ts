@@ -88,7 +88,8 @@ export function renderLabelSvg(credential: Credential, lang: TextLang): string {
   const grade = s.grade?.grade ?? null;
   const gradeLine = grade ? `${w('grade')} ${grade} · ${s.grade!.benchmark.title[lang]}` : w('notGraded');
   const pcr = `${s.standard} · PCR ${s.pcr.id} ${s.pcr.version}`;
-  const verifier = `${w('verifiedBy')}: ${credential.issuer.name} · ${w('validUntil')} ${credential.validUntil.slice(0, 10)}`;
+  // validity first: a long verifier name is what gets shortened
+  const verifier = `${w('validUntil')} ${credential.validUntil.slice(0, 10)} · ${w('verifiedBy')}: ${credential.issuer.name}`;
   const id = s.id.replace(/^urn:tanji:label:/, '');
   const { width, height, widthMm, heightMm } = LABEL_SIZE;
   return [
@@ -101,10 +102,11 @@ export function renderLabelSvg(credential: Credential, lang: TextLang): string {
     text(10, 68, 36, formatValue(f.value), ' font-weight="700"'),
     text(10, 84, 10, fit(`${perUnit}${removals}`, 190, 10)),
     gradeScale(grade, 12, 98),
-    text(10, 134, 8, fit(gradeLine, 190, 8)),
-    text(10, 148, 11, fit(s.product.name, 190, 11), ' font-weight="700"'),
-    text(10, 160, 8, fit(s.product.company.name, 190, 8)),
-    text(10, 171, 8, fit(`${pcr} · ${verifier}`, 280, 8)),
+    text(10, 130, 8, fit(gradeLine, 190, 8)),
+    text(10, 142, 11, fit(s.product.name, 190, 11), ' font-weight="700"'),
+    text(10, 153, 8, fit(s.product.company.name, 280, 8)),
+    text(10, 164, 8, fit(pcr, 280, 8)),
+    text(10, 175, 8, fit(verifier, 280, 8)),
     qrPath(s.verificationPage, 208, 36, 82),
     text(249, 128, 8, w('scan'), ' text-anchor="middle"'),
     text(249, 139, 7, id.slice(0, 13), ' text-anchor="middle" font-family="monospace"'),

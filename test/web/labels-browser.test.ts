@@ -87,8 +87,9 @@ test('practitioner requests → verifier signs → public registry → verify pa
   // the public: no account
   await page.evaluate(() => localStorage.clear());
   await page.goto(`${running.url}/#/registry`);
-  await page.getByTestId('registry-q').fill('Browser label');
+  await page.getByTestId('registry-q').fill('durian');
   await page.getByRole('button', { name: /查询|Search/ }).click();
+  // newest first: the label just signed
   const link = page.locator('[data-testid="registry-row"] a', { hasText: /durian/i }).first();
   await link.click();
   await page.getByTestId('label-detail').waitFor();
