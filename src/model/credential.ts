@@ -271,3 +271,26 @@ export const RegistryItemSchema = z
   })
   .meta({ id: 'RegistryItem' });
 export type RegistryItem = z.infer<typeof RegistryItemSchema>;
+
+/** A practitioner's request that a verifier check and sign one study version. */
+export const VerificationRequestSchema = z
+  .object({
+    id: z.string(),
+    studyId: z.string(),
+    studyName: z.string(),
+    version: z.number(),
+    companyId: z.string(),
+    companyName: z.string(),
+    requestedBy: z.string(),
+    verifierId: z.string(),
+    verifier: z.string(),
+    benchmark: z.string().nullable(),
+    message: z.string(),
+    state: z.enum(['open', 'signed', 'declined']),
+    labelId: z.string().nullable(),
+    reason: z.string().nullable(),
+    createdAt: z.string(),
+    decidedAt: z.string().nullable(),
+  })
+  .meta({ id: 'VerificationRequest' });
+export type VerificationRequest = z.infer<typeof VerificationRequestSchema>;

@@ -1,4 +1,4 @@
-import type { Benchmark, LabelStatus, RegistryEntry, RegistryItem } from '../model/credential.ts';
+import type { Benchmark, LabelStatus, RegistryEntry, RegistryItem, VerificationRequest } from '../model/credential.ts';
 import { ISO } from './studies.ts';
 import type { Queryable } from './connection.ts';
 
@@ -86,24 +86,7 @@ export async function getGradeBenchmark(db: Queryable, id: string, version?: num
 
 // ---- verification requests
 
-export interface RequestRow {
-  id: string;
-  studyId: string;
-  studyName: string;
-  version: number;
-  companyId: string;
-  companyName: string;
-  requestedBy: string;
-  verifierId: string;
-  verifier: string;
-  benchmark: string | null;
-  message: string;
-  state: 'open' | 'signed' | 'declined';
-  labelId: string | null;
-  reason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-}
+export type RequestRow = VerificationRequest;
 
 const REQUEST_SELECT = `SELECT r.id, r.study_id AS "studyId", v.body->>'name' AS "studyName", r.version, r.company_id AS "companyId", c.name AS "companyName",
   u.name AS "requestedBy", r.verifier_id AS "verifierId", w.name AS verifier, r.benchmark, r.message, r.state, r.label_id AS "labelId", r.reason,

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { BenchmarkInputSchema, BenchmarkSchema, CredentialSubjectSchema, GradeSchema, LabelStatusSchema, LogHeadSchema, PublicKeySchema, RegistryEntrySchema, RegistryItemSchema, RevocationListSchema, TrustBundleSchema } from '../../model/credential.ts';
+import { BenchmarkInputSchema, BenchmarkSchema, CredentialSubjectSchema, GradeSchema, LabelStatusSchema, LogHeadSchema, PublicKeySchema, RegistryEntrySchema, RegistryItemSchema, RevocationListSchema, TrustBundleSchema, VerificationRequestSchema } from '../../model/credential.ts';
 import { StudyResultSchema } from '../../model/study.ts';
 import { getLabel, getStudy, listRequests, searchLabels, type LabelRow, type RequestRow } from '../../store/index.ts';
 import { footprintOptions } from '../../pact/publish.ts';
@@ -23,11 +23,7 @@ import { ErrorSchema, IdParamSchema } from '../schemas.ts';
  * trust file for offline checks.
  */
 
-const RequestSchema = z.object({
-  id: z.string(), studyId: z.string(), studyName: z.string(), version: z.number(), companyId: z.string(), companyName: z.string(), requestedBy: z.string(),
-  verifierId: z.string(), verifier: z.string(), benchmark: z.string().nullable(), message: z.string(), state: z.enum(['open', 'signed', 'declined']),
-  labelId: z.string().nullable(), reason: z.string().nullable(), createdAt: z.string(), decidedAt: z.string().nullable(),
-}).meta({ id: 'VerificationRequest' });
+const RequestSchema = VerificationRequestSchema;
 
 const LabelDetailSchema = z.object({
   item: RegistryItemSchema,

@@ -1,26 +1,10 @@
-import type { Benchmark, CredentialSubject, Grade, LabelStatus, RegistryItem, TrustBundle } from '../../../src/model/credential.ts';
+import type { Benchmark, CredentialSubject, Grade, LabelStatus, RegistryItem, TrustBundle, VerificationRequest } from '../../../src/model/credential.ts';
 import { getJson, sendJson } from './client.ts';
 
 /** Labels, grading and the public registry (src/server/routes/labels.ts), one function per route. */
 
-export type { Benchmark, CredentialSubject, Grade, LabelStatus, RegistryItem, TrustBundle };
+export type { Benchmark, CredentialSubject, Grade, LabelStatus, RegistryItem, TrustBundle, VerificationRequest };
 
-export interface VerificationRequest {
-  id: string;
-  studyId: string;
-  studyName: string;
-  version: number;
-  companyName: string;
-  requestedBy: string;
-  verifier: string;
-  benchmark: string | null;
-  message: string;
-  state: 'open' | 'signed' | 'declined';
-  labelId: string | null;
-  reason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-}
 
 export interface LabelDetail {
   item: RegistryItem;
