@@ -1,7 +1,7 @@
 import type { Factor } from '../model/factor.ts';
 import type { Pedigree } from '../model/lci.ts';
 import type { GhgLine } from '../model/method.ts';
-import type { DirectGas, Entry, EntryProvenance, EvidenceType, Study, StudyResult } from '../model/study.ts';
+import type { DirectGas, Entry, EntryProvenance, EvidenceType, RemovalPool, Study, StudyResult } from '../model/study.ts';
 import { emptyLines, GHG_LINES } from '../engine/lca.ts';
 import { dqr, pedigreeGsd } from '../engine/uncertainty.ts';
 import { assertUsableInProductFootprint } from '../factors/lookup.ts';
@@ -24,6 +24,10 @@ export interface PerUnit {
   gsd: number;
   /** PEF data quality rating of the dataset, 1..5 */
   dqr: number;
+  /** kg CO2e per `perUnit` of `lines.biogenic` that is not CO2 (biogenic CH4…): PACT reports it apart */
+  biogenicNonCO2: number;
+  /** where `lines.biogenicRemovals` is stored: land-based pools (land management) or the biomass of a product */
+  removalPool: RemovalPool;
 }
 
 /** An entry the calculation cannot use, named so the practitioner can find it. */
@@ -84,7 +88,7 @@ export function lineScores(bg: Background, column: number): Record<GhgLine, numb
 /** A component study's footprint per its functional unit, calculated on the parent's background (src/studies/components.ts). */
 export interface ComponentFootprint {
   study: Pick<Study, 'id' | 'name' | 'version' | 'unit'>;
-  result: Pick<StudyResult, 'lines' | 'dqr' | 'releases'>;
+  result: Pick<StudyResult, 'lines' | 'dqr' | 'releases' | 'parts'>;
 }
 
 export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap<string, ComponentFootprint>): PerUnit {
@@ -109,6 +113,9 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
       },
       gsd: 1,
       dqr: c.result.dqr,
+      biogenicNonCO2: (c.result.parts?.biogenicNonCO2 ?? 0) / per,
+      // one pool per entry: the component's larger one (its land removals, or its products' uptake)
+      removalPool: c.result.parts && Math.abs(c.result.parts.landRemovals) > Math.abs(c.result.parts.productUptake) ? 'land' : 'product',
     };
   }
   if (src.type === 'supplier') {
@@ -121,6 +128,9 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
       provenance: { type: 'supplier', name: `${src.supplier}: supplier-specific footprint`, source: `${src.evidence.type} ${src.evidence.reference}`, notes: [] },
       gsd: pedigreeGsd(BASIC_GSD, p),
       dqr: dqr(p),
+      // a supplier states one line; its biogenic part is taken as CO2 unless the statement says otherwise
+      biogenicNonCO2: 0,
+      removalPool: 'product',
     };
   }
   const { dataset } = src;
@@ -157,6 +167,9 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
     column,
     gsd: 1,
     dqr: rating,
+    biogenicNonCO2: bg.biogenicNonCO2[column],
+    // CO2 taken from air by a background process is carbon in its product's biomass
+    removalPool: 'product',
   };
 }
 
@@ -189,6 +202,8 @@ function factorPerUnit(entry: Entry, f: Factor, bg: Background): PerUnit {
     },
     gsd: pedigreeGsd(BASIC_GSD, f.dataQuality.pedigree),
     dqr: f.dataQuality.dqr,
+    biogenicNonCO2: 0,
+    removalPool: 'product',
   };
 }
 
@@ -211,6 +226,8 @@ function directGas(entry: Entry, gas: DirectGas, bg: Background): PerUnit {
     },
     gsd: 1,
     dqr: 1,
+    biogenicNonCO2: entry.kind === 'emission' && line === 'biogenic' && substance !== 'carbon dioxide' ? row.gwp100 : 0,
+    removalPool: entry.removalPool ?? 'land',
   };
 }
 
