@@ -559,7 +559,8 @@ CREATE TABLE grade_benchmarks (
   id text NOT NULL,
   version integer NOT NULL,
   body text NOT NULL,
-  published_by text NOT NULL REFERENCES users (id),
+  -- the publishing user's id; no foreign key: an immutable record outlives the account (its name is in the body)
+  published_by text NOT NULL,
   published_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (id, version)
 );
