@@ -3,7 +3,7 @@ import type { Study, StudyResult } from '../model/study.ts';
 import { coder, type CodedMessage } from '../i18n/define.ts';
 import { LABEL_TEXTS } from '../i18n/labels.ts';
 import {
-  addVerification, addVerifier, audit, decideRequest, getCompany, getGradeBenchmark, getLabel, getRequest, getStudy, insertGradeBenchmark, insertLabel, insertLogEntry, insertRequest,
+  addVerification, addVerifier, audit, decideRequest, findUserByEmail, getCompany, getGradeBenchmark, getLabel, getRequest, getStudy, insertGradeBenchmark, insertLabel, insertLogEntry, insertRequest,
   isVerifierOf, lastLogEntry, latestGradeBenchmarkVersion, latestResult, listGradeBenchmarks, listKeys, lockRegistry, readLog, searchLabels, setLabelStatus, type LabelRow, type Queryable,
   type RequestRow, type Store, type User,
 } from '../store/index.ts';
@@ -79,7 +79,7 @@ async function requireVerifierOf(db: Queryable, user: User, study: Pick<Study, '
 export async function requestVerification(store: Store, user: User, studyId: string, input: { verifierEmail: string; benchmark?: string; message?: string }): Promise<RequestRow> {
   const study = await getStudy(store, studyId);
   if (!study || user.role !== 'enterprise' || user.companyId !== study.companyId) throw new LabelError('not-found', `study ${studyId} does not exist or is not yours to send for verification`);
-  const verifier = (await store.query<{ id: string; role: string }>('SELECT id, role FROM users WHERE email = $1', [input.verifierEmail.trim().toLowerCase()]))[0];
+  const verifier = await findUserByEmail(store, input.verifierEmail);
   if (!verifier || verifier.role !== 'verifier') throw new LabelError('invalid', `${input.verifierEmail} is not a verifier's account`);
   const result = await latestResult(store, studyId);
   if (!result || result.version !== study.version) throw new LabelError('conflict', coded('sign.no-result', { version: study.version }).message);

@@ -59,7 +59,7 @@ Examples:
     if (values.json) console.log(JSON.stringify({ verdict: result.verdict, checks: result.checks, label: result.credential?.credentialSubject.id ?? null }, null, 2));
     else {
       const s = result.credential?.credentialSubject;
-      if (s) console.log(`${s.product.name} — ${s.footprint.value} kg CO2e / ${s.footprint.declaredUnit.amount} ${s.footprint.declaredUnit.unit}${s.grade ? `, grade ${s.grade.grade}` : ''} (${s.product.company.name})`);
+      if (s) console.log(`${s.product.name} — ${Number(s.footprint.value.toPrecision(4))} kg CO2e / ${s.footprint.declaredUnit.amount} ${s.footprint.declaredUnit.unit}${s.grade ? `, grade ${s.grade.grade}` : ''} (${s.product.company.name})`);
       for (const c of result.checks) console.log(`${MARK[c.status]} ${renderIn(LABEL_TEXTS, c, lang)}`);
       console.log(renderIn(LABEL_TEXTS, { code: `verdict.${result.verdict}`, params: {}, message: result.verdict }, lang));
     }

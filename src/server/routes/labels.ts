@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { z } from 'zod';
 import { BenchmarkInputSchema, BenchmarkSchema, CredentialSubjectSchema, GradeSchema, LabelStatusSchema, LogHeadSchema, PublicKeySchema, RegistryEntrySchema, RegistryItemSchema, RevocationListSchema, TrustBundleSchema, VerificationRequestSchema } from '../../model/credential.ts';
 import { StudyResultSchema } from '../../model/study.ts';
-import { getLabel, getStudy, listRequests, searchLabels, type LabelRow, type RequestRow } from '../../store/index.ts';
+import { getLabel, getStudy, isVerifierOf, listRequests, searchLabels, type LabelRow, type RequestRow } from '../../store/index.ts';
 import { footprintOptions } from '../../pact/publish.ts';
 import { studyToPactFootprint } from '../../formats/pact.ts';
 import { labelFile } from '../../labels/files.ts';
@@ -233,7 +233,7 @@ export function labelRoutes({ store }: Deps) {
       const user = requireRole(c, ['enterprise', 'verifier', 'admin'], 'read studies');
       const id = c.req.valid('param').id;
       const study = await getStudy(store, id);
-      const shared = user.role === 'verifier' && (await store.query('SELECT 1 FROM study_verifiers WHERE study_id = $1 AND user_id = $2', [id, user.id])).length > 0;
+      const shared = user.role === 'verifier' && (await isVerifierOf(store, id, user.id));
       if (!study || !(user.role === 'admin' || user.companyId === study.companyId || shared)) throw notFound(`study ${id}`);
       const requests = (await listRequests(store, { studyId: id })).filter((r: RequestRow) => user.role !== 'verifier' || user.companyId === study.companyId || r.verifierId === user.id);
       return reply(c, z.object({ requests: z.array(RequestSchema), labels: z.array(RegistryItemSchema) }), { requests, labels: (await searchLabels(store, { studyId: id, limit: 200 })).map(item) });
