@@ -12,6 +12,7 @@ import { regionalizeCommand } from './commands/regionalize.ts';
 import { dbCommand } from './commands/db.ts';
 import { pactCommand } from './commands/pact.ts';
 import { labelCommand } from './commands/label.ts';
+import { pcrCommand } from './commands/pcr.ts';
 import { storeLocation } from './databases.ts';
 
 const COMMANDS: CommandSpec[] = [
@@ -28,6 +29,7 @@ const COMMANDS: CommandSpec[] = [
   dbCommand,
   pactCommand,
   labelCommand,
+  pcrCommand,
 ];
 
 function overview(): string {

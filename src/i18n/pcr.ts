@@ -159,8 +159,8 @@ export const PCR_TEXTS = {
     zh: () => '未计算清除',
   }),
   'result.missing': define({
-    en: () => 'the study has not been calculated: the requirements on results cannot be checked',
-    zh: () => '研究尚未计算，无法检查与结果有关的要求',
+    en: () => 'the current version has not been calculated: the requirements on results cannot be checked',
+    zh: () => '当前版本尚未计算，无法检查与结果有关的要求',
   }),
   'report.item': define<{ titleEn: string; titleZh: string; messageEn: string; messageZh: string }>({
     en: (p) => `${p.titleEn}: ${p.messageEn}`,

@@ -100,6 +100,8 @@ export const MandatoryDataSchema = z.object({
   kind: EntryKindSchema,
   /** the unit the placeholder entry is created in */
   unit: z.string().min(1).max(32),
+  /** the amount as a formula of the parameters, when the rule fixes how it is worked out (driving electricity over the lifetime) */
+  formula: z.string().max(500).optional(),
   /** must be backed by a meter reading, invoice, measurement or supplier statement */
   primary: z.boolean(),
   note: TextSchema.optional(),

@@ -135,15 +135,15 @@ export const EntrySchema = z
     /** pedigree of the activity amount, for data quality and uncertainty */
     pedigree: PedigreeSchema.optional(),
     comment: z.string().optional(),
-    /** what of the study's product category rule the entry answers: the rule's own stage, the mandatory data item it fills */
-    pcr: z.object({ stage: z.string().max(64).optional(), requirement: z.string().max(64).optional() }).optional(),
     /** removal entries: where the carbon is stored (default land) */
     removalPool: RemovalPoolSchema.optional(),
     /** carbon per entry unit of an input that ends up in the product (reported as the product's carbon content) */
     carbonContent: CarbonContentSchema.optional(),
+    /** what of the study's product category rule the entry answers: the rule's own stage, the mandatory data item it fills */
+    pcr: z.object({ stage: z.string().max(64).optional(), requirement: z.string().max(64).optional() }).optional(),
   })
   .superRefine((e, ctx) => {
-    if (e.kind === 'transport' && !e.transport) ctx.addIssue({ code: 'custom', path: ['transport'], message: 'a transport entry needs its leg: massKg, distanceKm, mode' });
+    if (e.kind === 'transport' && !e.transport && e.source.type !== 'placeholder') ctx.addIssue({ code: 'custom', path: ['transport'], message: 'a transport entry needs its leg: massKg, distanceKm, mode' });
     if ((e.kind === 'emission' || e.kind === 'removal') !== (e.source.type === 'direct')) {
       ctx.addIssue({ code: 'custom', path: ['source'], message: 'emission and removal entries, and only they, take a direct gas source' });
     }

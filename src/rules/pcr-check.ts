@@ -160,9 +160,10 @@ const REQUIREMENTS: Requirement[] = [
     mandatory: true,
     applies: (r) => r.electricity.metered || r.electricity.residualMix,
     check: ({ rule, study, result }) => {
-      const electricity = study.entries.filter(isElectricity);
+      // placeholders are named by the mandatory data requirement
+      const electricity = study.entries.filter((e) => isElectricity(e) && e.source.type !== 'placeholder');
       const out = [];
-      const unmetered = electricity.filter((e) => e.stage === 'manufacturing' && e.source.type !== 'placeholder' && !primary(e));
+      const unmetered = electricity.filter((e) => e.stage === 'manufacturing' && !primary(e));
       if (rule.electricity.metered && unmetered.length) out.push(finding('missing', 'electricity.not-metered', { entries: names(unmetered) }));
       const ids = new Set(electricity.map((e) => e.id));
       const co2Only = (result?.entries ?? []).filter((e) => ids.has(e.entryId) && e.provenance.id?.startsWith('cn-electricity-co2'));

@@ -16,6 +16,7 @@ import { resultRoutes } from './routes/results.ts';
 import { studyRoutes } from './routes/studies.ts';
 import { pactRoutes } from './routes/pact.ts';
 import { labelRoutes } from './routes/labels.ts';
+import { pcrRoutes } from './routes/pcrs.ts';
 import { PactExchange } from '../pact/exchange.ts';
 import { authenticate } from './sessions.ts';
 
@@ -45,7 +46,7 @@ export function createApp({ store, webDir, pact = new PactExchange(store) }: App
     await next();
   });
 
-  for (const routes of [authRoutes, catalogRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes, labelRoutes]) app.route('/', routes({ store, cache, pact }));
+  for (const routes of [authRoutes, catalogRoutes, pcrRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes, labelRoutes]) app.route('/', routes({ store, cache, pact }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' });
   const document = () =>

@@ -171,8 +171,16 @@ export async function saveResult(db: Queryable, result: StudyResult): Promise<vo
 }
 
 /** The result of the latest calculated version. */
-export async function latestResult(db: Queryable, studyId: string): Promise<StudyResult | undefined> {
-  const [row] = await db.query<{ result: unknown }>('SELECT result FROM study_results WHERE study_id = $1 ORDER BY version DESC LIMIT 1', [studyId]);
+export function latestResult(db: Queryable, studyId: string): Promise<StudyResult | undefined> {
+  return resultOfVersion(db, studyId);
+}
+
+/** The result of one calculated version, or of the latest calculated one when no version is named. */
+export async function resultOfVersion(db: Queryable, studyId: string, version?: number): Promise<StudyResult | undefined> {
+  const [row] = await db.query<{ result: unknown }>('SELECT result FROM study_results WHERE study_id = $1 AND ($2::int IS NULL OR version = $2) ORDER BY version DESC LIMIT 1', [
+    studyId,
+    version ?? null,
+  ]);
   return row ? StudyResultSchema.parse(row.result) : undefined;
 }
 

@@ -1,5 +1,4 @@
 import type { Study } from '../model/study.ts';
-import { getStudy, type Queryable } from '../store/index.ts';
 import type { Background } from './background.ts';
 import { calculateStudy } from './calculate.ts';
 import type { ComponentFootprint } from './per-unit.ts';
@@ -34,10 +33,11 @@ export function componentIds(study: Pick<Study, 'entries'>): string[] {
 }
 
 /**
- * Loads every component study reachable from `study` (latest versions), checks company, releases
- * and loops, and calculates each on `bg`, deepest first. Returns the footprints by study id.
+ * Loads every component study reachable from `study` with `load` (the store's latest version),
+ * checks company, releases and loops, and calculates each on `bg`, deepest first. Returns the
+ * footprints by study id.
  */
-export async function componentFootprints(db: Queryable, study: Study, bg: Background): Promise<Map<string, ComponentFootprint>> {
+export async function componentFootprints(load: (id: string) => Promise<Study | undefined>, study: Study, bg: Background): Promise<Map<string, ComponentFootprint>> {
   const loaded = new Map<string, Study>();
   const visit = async (parent: Study, path: Study[]): Promise<void> => {
     for (const id of componentIds(parent)) {
@@ -45,7 +45,7 @@ export async function componentFootprints(db: Queryable, study: Study, bg: Backg
       if (id === study.id || path.some((p) => p.id === id) || id === parent.id) throw new ComponentError([...chain, id], 'a study cannot use itself, directly or through its components');
       if (chain.length > MAX_COMPONENT_DEPTH) throw new ComponentError(chain, `component studies nest deeper than ${MAX_COMPONENT_DEPTH} levels`);
       if (loaded.has(id)) continue;
-      const child = await getStudy(db, id);
+      const child = await load(id);
       // another company's study is "not found", as the API says it
       if (!child || child.companyId !== study.companyId) throw new ComponentError([...chain, id], 'no study of this company has this id');
       if (child.releases.lci !== study.releases.lci || child.releases.factors !== study.releases.factors) {

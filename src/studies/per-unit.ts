@@ -101,6 +101,9 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
     const per = c.study.unit.amount;
     const lines = emptyLines();
     for (const l of GHG_LINES) lines[l] = c.result.lines[l] / per;
+    const parts = c.result.parts;
+    // one pool per entry: the one that holds most of the component's removals
+    const removalPool: RemovalPool = parts && Math.abs(parts.landRemovals) > Math.abs(parts.productUptake) ? 'land' : 'product';
     return {
       lines,
       perUnit: c.study.unit.unit,
@@ -113,9 +116,8 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
       },
       gsd: 1,
       dqr: c.result.dqr,
-      biogenicNonCO2: (c.result.parts?.biogenicNonCO2 ?? 0) / per,
-      // one pool per entry: the component's larger one (its land removals, or its products' uptake)
-      removalPool: c.result.parts && Math.abs(c.result.parts.landRemovals) > Math.abs(c.result.parts.productUptake) ? 'land' : 'product',
+      biogenicNonCO2: (parts?.biogenicNonCO2 ?? 0) / per,
+      removalPool,
     };
   }
   if (src.type === 'supplier') {

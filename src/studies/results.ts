@@ -10,7 +10,7 @@ export async function calculateAndSave(store: Store, studyId: string, opts: Calc
   if (!study) throw new Error(`study ${studyId} does not exist`);
   opts.onProgress?.(0, `loading background ${study.releases.lci} + ${study.releases.factors}`);
   const bg = await loadBackground(store, study.releases.lci, study.releases.factors, study.method);
-  const components = await componentFootprints(store, study, bg);
+  const components = await componentFootprints((id) => getStudy(store, id), study, bg);
   const result = calculateStudy(study, bg, { ...opts, components });
   await saveResult(store, result);
   return result;

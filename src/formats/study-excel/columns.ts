@@ -67,11 +67,12 @@ export const COLUMNS: readonly Column[] = [
   { key: 'source.supplier', en: 'supplier', zh: '供应商', value: text, width: 22 },
   { key: 'source.kgCo2ePerUnit', en: 'supplier kg CO2e per unit', zh: '供应商单位碳足迹（千克二氧化碳当量）', value: number, width: 18 },
   { key: 'source.gas', en: 'gas', zh: '温室气体', value: oneOf(DirectGasSchema.options), width: 14 },
-  { key: 'source.study', en: 'component study id', zh: '组件研究编号', value: text, width: 38 },
   { key: 'evidence.type', en: 'evidence type', zh: '证据类型', value: oneOf(EvidenceTypeSchema.options), width: 18 },
   { key: 'evidence.reference', en: 'evidence reference', zh: '证据出处', value: text, width: 30 },
   { key: 'evidence.date', en: 'evidence date', zh: '证据日期', value: { type: 'date' }, width: 13 },
   { key: 'comment', en: 'comment', zh: '备注', value: text, width: 30 },
+  // last, so that the columns of workbooks filled before it keep their letters
+  { key: 'source.study', en: 'component study id', zh: '组件研究编号', value: text, width: 38 },
 ];
 
 /** Not in the template: a workbook that keeps its own entry ids adds it. */

@@ -13,7 +13,7 @@ import { footprintFigures, InvalidFootprintError, pullFootprints, useInStudy, Us
 import { ApiError, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { ErrorSchema, IdParamSchema } from '../schemas.ts';
-import { readableStudy, writableStudy, written } from './studies.ts';
+import { conformingOrRefused, readableStudy, writableStudy, written } from './studies.ts';
 
 /**
  * The app's side of PACT exchange, for signed-in users: verifying and publishing study results,
@@ -77,6 +77,7 @@ export function pactRoutes(deps: Deps) {
       const { head } = await readableStudy(c, deps, id);
       const result = await latestResult(store, id);
       if (!result || result.version !== head.latestVersion) throw conflict(`version ${head.latestVersion} has no result yet: it must be calculated before it is verified`);
+      await conformingOrRefused(store, id);
       await addVerification(store, { studyId: id, companyId: head.companyId, version: head.latestVersion, computedAt: result.computedAt, verifierId: user.id, statement: c.req.valid('json').statement });
       const [mine] = (await verificationsOf(store, id, head.latestVersion)).filter((v) => v.verifier === user.name);
       return reply(c, VerificationSchema, mine);
