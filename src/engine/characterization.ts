@@ -18,6 +18,12 @@ import type { FlowCharacterization, GhgLine, GwpEntry, ImpactMethod, UnmatchedGh
  * stock" / "land transformation" → landUseChange (methane with the fossil GWP, as its carbon
  * counts as emitted); "to soil or biomass stock" CO2 → −1 on landUseChange.
  *
+ * Direction: an emission flow taken up (an input, or a negative output, such as USLCI's PLA resin
+ * taking "Carbon dioxide, biogenic" from air) has a row of its own in B (see system.ts) and is
+ * characterised by `characterize(…, { uptake: true })`: CO2 taken up is a removal, −1 on
+ * biogenicRemovals, never netted against emissions; another gas taken up gets no credit and is
+ * listed as unmatched.
+ *
  * Flows that look like greenhouse gases but get no factor are listed in `unmatched` with a reason.
  */
 
@@ -255,13 +261,18 @@ export interface CharacterizationResult {
   unmatched: UnmatchedGhgFlow[];
 }
 
-export function characterize(method: ImpactMethod, flows: Flow[]): CharacterizationResult {
+export interface CharacterizeOptions {
+  /** the flows are taken up from the environment by the exchanges' direction, not emitted */
+  uptake?: boolean;
+}
+
+export function characterize(method: ImpactMethod, flows: Flow[], opts: CharacterizeOptions = {}): CharacterizationResult {
   const idx = indexOf(method);
   const factors: FlowCharacterization[] = [];
   const unmatched: UnmatchedGhgFlow[] = [];
   for (const flow of flows) {
     if (flow.kind !== 'elementary') continue;
-    const r = characterizeFlow(method, idx, flow);
+    const r = characterizeFlow(method, idx, flow, opts.uptake ?? false);
     if (r === null) continue;
     if (typeof r === 'string') unmatched.push({ flowId: flow.id, name: flow.name, category: flow.category.join('/'), reason: r });
     else factors.push(r);
@@ -270,7 +281,7 @@ export function characterize(method: ImpactMethod, flows: Flow[]): Characterizat
 }
 
 /** A factor, an unmatched reason, or null for a flow that is not a greenhouse gas at all. */
-function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow): FlowCharacterization | string | null {
+function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow, uptake: boolean): FlowCharacterization | string | null {
   const key = nameKey(flow.name);
   const cas = normCas(flow.cas);
   let cands: Candidate[] | undefined;
@@ -308,7 +319,11 @@ function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow): FlowCha
 
   let line: GhgLine;
   let sign = 1;
-  if (isCo2 && key.origin === 'lucUptake') {
+  if (uptake) {
+    if (!isCo2) return `${entry.substance} taken up by an input of an emission flow (${flow.category.join('/')}): only CO2 uptake is credited, as a removal`;
+    line = 'biogenicRemovals';
+    sign = -1;
+  } else if (isCo2 && key.origin === 'lucUptake') {
     // "Carbon dioxide, to soil or biomass stock": carbon stored by land use change
     line = 'landUseChange';
     sign = -1;

@@ -64,6 +64,10 @@ export const DatasetHitSchema = z.object({
   year: z.number().optional(),
   source: z.string(),
   status: z.string().optional(),
+  /** a factor verified against its source (a derived one: every input is) */
+  verified: z.boolean().optional(),
+  /** a process the release's quality screen quarantined: why, one message per finding */
+  screenFlags: z.array(z.string()).optional(),
   notes: z.array(z.string()),
 });
 export type DatasetHit = z.infer<typeof DatasetHitSchema>;
@@ -251,6 +255,10 @@ export const EntryProvenanceSchema = z.object({
   /** how the entry amount was converted to the dataset's unit */
   conversion: z.number(),
   status: z.string().optional(),
+  /** a factor verified against its source (a derived one: every input is); approval by a steward is not verification */
+  verified: z.boolean().optional(),
+  /** a process the quality screen quarantined: the findings' messages, shown wherever the entry is */
+  screenFlags: z.array(z.string()).optional(),
   notes: z.array(z.string()),
 });
 export type EntryProvenance = z.infer<typeof EntryProvenanceSchema>;

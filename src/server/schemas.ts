@@ -49,6 +49,8 @@ export const DatasetQuerySchema = z.object({
   limit: queryInt(1, 100),
   lci: codeText().optional(),
   factors: codeText().optional(),
+  /** include the processes the release's quality screen quarantined (shown with their findings) */
+  quarantined: z.enum(['true', 'false']).optional(),
 });
 
 export const StudySummarySchema = z.object({

@@ -11,4 +11,5 @@ export * from './studies.ts';
 export * from './jobs.ts';
 export * from './pact.ts';
 export * from './cobuild.ts';
+export { loadScreen, loadQuarantine } from './screens.ts';
 export * from './labels.ts';

@@ -531,6 +531,23 @@ ${['cobuild_versions', 'cobuild_comments', 'cobuild_events', 'cobuild_aggregates
 `,
   },
   {
+    id: 10,
+    name: 'quality screen of each LCI release',
+    sql: `
+-- what the quality screen (src/screen) found when the release was saved; written once, in the
+-- release's own transaction, so a release is never used before it is screened
+CREATE TABLE release_screens (
+  release_id integer PRIMARY KEY REFERENCES releases (id),
+  screened_at timestamptz NOT NULL DEFAULT now(),
+  -- ids of the processes left out of default search and study use
+  quarantined text[] NOT NULL,
+  -- the report: findings with codes and params, counts, loops, the rules and limits applied
+  report jsonb NOT NULL
+);
+CREATE TRIGGER release_screens_immutable BEFORE UPDATE OR DELETE ON release_screens FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();
+`,
+  },
+  {
     id: 12,
     name: 'labels: signing keys, grade benchmarks, verification requests, signed labels, the append-only registry log',
     sql: `

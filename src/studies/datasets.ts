@@ -1,3 +1,4 @@
+import { isVerified } from '../factors/integrity.ts';
 import { searchFactors } from '../factors/lookup.ts';
 import { totalOf } from '../engine/lca.ts';
 import type { Factor } from '../model/factor.ts';
@@ -18,13 +19,15 @@ export interface DatasetQuery {
   region?: string;
   year?: number;
   limit?: number;
+  /** 'true': offer the processes the quality screen quarantined too, each with its findings */
+  quarantined?: 'true' | 'false';
 }
 
 export function searchDatasets(bg: Background, query: DatasetQuery): DatasetHit[] {
   const limit = Math.min(query.limit ?? 20, 100);
   const out: DatasetHit[] = [];
   if (query.type !== 'process') out.push(...factorHits(bg, query, limit));
-  if (query.type !== 'factor') out.push(...processHits(bg, query.q, limit));
+  if (query.type !== 'factor') out.push(...processHits(bg, query.q, limit, query.quarantined === 'true'));
   return out.slice(0, limit);
 }
 
@@ -65,11 +68,13 @@ function factorHit(bg: Background, f: Factor, resolvedRegion: string, notes: str
     year: f.year,
     source: [f.source.publisher, f.source.title, f.source.documentNumber].filter(Boolean).join(', '),
     status: f.status,
+    verified: isVerified(f),
     notes,
   };
 }
 
-function processHits(bg: Background, q: string, limit: number): DatasetHit[] {
+/** Processes whose names hold every word; the quarantined ones only when asked for. */
+function processHits(bg: Background, q: string, limit: number, quarantined: boolean): DatasetHit[] {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   const hits: DatasetHit[] = [];
@@ -77,6 +82,7 @@ function processHits(bg: Background, q: string, limit: number): DatasetHit[] {
     const p = bg.system.index.providers[column];
     const text = `${p.process.name} ${p.flow.name}`.toLowerCase();
     if (!words.every((w) => text.includes(w))) continue;
+    if (!quarantined && bg.quarantine.has(processId)) continue;
     hits.push(processHit(bg, processId, column));
     if (hits.length >= limit) break;
   }
@@ -96,6 +102,7 @@ function processHit(bg: Background, processId: string, column: number): DatasetH
     region: p.process.location ?? 'GLO',
     year: p.process.provenance?.referenceYear,
     source: p.process.provenance?.publication ?? `${bg.db.name} (${p.process.source ?? bg.db.origin})`,
+    ...(bg.quarantine.has(processId) ? { screenFlags: bg.quarantine.get(processId) } : {}),
     notes: [],
   };
 }

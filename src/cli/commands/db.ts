@@ -4,7 +4,7 @@ import type { CommandSpec } from '../args.ts';
 import { UsageError } from '../args.ts';
 import { importDatabase } from '../../formats/index.ts';
 import { SEED_RELEASE } from '../../factors/seed.ts';
-import { publishSeedFactors } from '../databases.ts';
+import { loadBundledDatabases, publishSeedFactors } from '../databases.ts';
 import { importFactorsCsv } from '../../factors/import-csv.ts';
 import { getMethod } from '../../factors/gwp.ts';
 import { buildSystem } from '../../engine/system.ts';
@@ -38,11 +38,14 @@ export const dbCommand: CommandSpec = {
     out: { type: 'string' },
     notes: { type: 'string' },
     json: { type: 'boolean' },
+    'factors-only': { type: 'boolean' },
   },
   help: `
 The store is embedded PGlite in $TANJI_DATA/pglite (default ~/.tanji), or the PostgreSQL server
 in DATABASE_URL. Releases are numbered and immutable: a study pins one and always reads the same numbers.
-  tanji db init                          create and migrate the store; publish the seed factors as release ${SEED_RELEASE}
+  tanji db init                          create and migrate the store; publish the seed factors as release ${SEED_RELEASE};
+                                         load USLCI and TianGong as releases uslci and tiangong (TANJI_SEED,
+                                         TANJI_TIANGONG; --factors-only skips them)
   tanji db status                        where the store is, its schema version and releases
   tanji db releases                      every release with its counts and provenance
   tanji db import <zip|csv> --release R  an openLCA JSON-LD or EcoSpold2 zip, or a factor CSV (the layout
@@ -67,8 +70,12 @@ type Values = Record<string, string | boolean | undefined>;
 const SUBS: Record<string, (store: Store, args: string[], values: Values) => Promise<void>> = {
   async init(store, _args, values) {
     const seeded = await publishSeedFactors(store);
+    const loaded = values['factors-only'] ? [] : await loadBundledDatabases(store, (line) => console.error(line));
     await SUBS.status(store, [], values);
-    if (!values.json) console.log(seeded ? `published the seed factors as release ${SEED_RELEASE}` : `release ${SEED_RELEASE} was already there`);
+    if (!values.json) {
+      console.log(seeded ? `published the seed factors as release ${SEED_RELEASE}` : `release ${SEED_RELEASE} was already there`);
+      if (loaded.length) console.log(`loaded the background databases as release(s) ${loaded.join(', ')}`);
+    }
   },
 
   async status(store, _args, values) {
