@@ -12,6 +12,7 @@ import { regionalizeCommand } from './commands/regionalize.ts';
 import { dbCommand } from './commands/db.ts';
 import { pactCommand } from './commands/pact.ts';
 import { studyCommand } from './commands/study.ts';
+import { labelCommand } from './commands/label.ts';
 import { pcrCommand } from './commands/pcr.ts';
 import { storeLocation } from './databases.ts';
 
@@ -29,6 +30,7 @@ const COMMANDS: CommandSpec[] = [
   dbCommand,
   pactCommand,
   studyCommand,
+  labelCommand,
   pcrCommand,
 ];
 
@@ -66,8 +68,8 @@ export async function main(argv: string[]): Promise<number> {
       console.log(formatHelp(spec));
       return 0;
     }
-    await spec.run(positionals, values);
-    return 0;
+    // a command may answer with its own exit status (label verify: 1 invalid, 3 incomplete)
+    return (await spec.run(positionals, values)) ?? 0;
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`tanji ${name}: ${err.message}`);

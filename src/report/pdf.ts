@@ -42,6 +42,18 @@ export async function printPdf(html: string, opts: { executablePath?: string } =
   }
 }
 
+/** A PNG of the page at `width` × `height` CSS pixels, `scale` device pixels per CSS pixel (labels print sharp at 4). */
+export async function printPng(html: string, opts: { width: number; height: number; scale?: number; executablePath?: string }): Promise<Buffer> {
+  const browser = await browserAt(opts.executablePath ?? process.env.TANJI_CHROMIUM ?? '/usr/bin/chromium');
+  const page = await browser.newPage({ javaScriptEnabled: false, offline: true, viewport: { width: Math.ceil(opts.width), height: Math.ceil(opts.height) }, deviceScaleFactor: opts.scale ?? 4 });
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: opts.width, height: opts.height } });
+  } finally {
+    await page.context().close();
+  }
+}
+
 /** Closes every browser printPdf started; the next print starts a new one. */
 export async function closePdfBrowser(): Promise<void> {
   const all = [...browsers.values()];

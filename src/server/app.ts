@@ -22,6 +22,7 @@ import { cobuildRoutes } from './routes/cobuild.ts';
 import { resultRoutes } from './routes/results.ts';
 import { studyRoutes } from './routes/studies.ts';
 import { pactRoutes } from './routes/pact.ts';
+import { labelRoutes } from './routes/labels.ts';
 import { pcrRoutes } from './routes/pcrs.ts';
 import { PactExchange } from '../pact/exchange.ts';
 import { authenticate } from './sessions.ts';
@@ -65,7 +66,7 @@ export function createApp({ store, webDir, pact = new PactExchange(store) }: App
   app.use('/api/*', bodyLimits());
   app.use('/api/*', jsonGuard());
 
-  for (const routes of [authRoutes, adminRoutes, portfolioRoutes, catalogRoutes, pcrRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes]) app.route('/', routes({ store, cache, pact }));
+  for (const routes of [authRoutes, adminRoutes, portfolioRoutes, catalogRoutes, pcrRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes, labelRoutes]) app.route('/', routes({ store, cache, pact }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' });
   const document = () =>

@@ -13,3 +13,4 @@ export * from './jobs.ts';
 export * from './pact.ts';
 export * from './cobuild.ts';
 export { loadScreen, loadQuarantine } from './screens.ts';
+export * from './labels.ts';

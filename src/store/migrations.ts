@@ -548,6 +548,100 @@ CREATE TRIGGER release_screens_immutable BEFORE UPDATE OR DELETE ON release_scre
 `,
   },
   {
+    id: 12,
+    name: 'labels: signing keys, grade benchmarks, verification requests, signed labels, the append-only registry log',
+    sql: `
+-- Ed25519 keys: a verifier organisation's (purpose verifier) or the registry's (company NULL); the
+-- PKCS#8 private key is sealed with AES-256-GCM under the master key (src/labels/keys.ts)
+CREATE TABLE signing_keys (
+  did text PRIMARY KEY,
+  purpose text NOT NULL CHECK (purpose IN ('verifier', 'registry')),
+  company_id text REFERENCES companies (id),
+  sealed_key jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  retired_at timestamptz,
+  CHECK ((purpose = 'registry') = (company_id IS NULL))
+);
+CREATE UNIQUE INDEX signing_keys_live ON signing_keys (purpose, coalesce(company_id, '')) WHERE retired_at IS NULL;
+
+-- the master key kept in the store, used only when TANJI_KEY_ENCRYPTION_KEY is not configured
+CREATE TABLE key_encryption_keys (
+  id integer PRIMARY KEY CHECK (id = 1),
+  key text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- category benchmarks as stewards publish them; a new version never replaces an old one
+CREATE TABLE grade_benchmarks (
+  id text NOT NULL,
+  version integer NOT NULL,
+  body text NOT NULL,
+  -- the publishing user's id; no foreign key: an immutable record outlives the account (its name is in the body)
+  published_by text NOT NULL,
+  published_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (id, version)
+);
+
+-- a practitioner asks a verifier to check and sign one study version
+CREATE TABLE verification_requests (
+  id text PRIMARY KEY,
+  study_id text NOT NULL REFERENCES studies (id),
+  version integer NOT NULL,
+  company_id text NOT NULL REFERENCES companies (id),
+  requested_by text NOT NULL REFERENCES users (id),
+  verifier_id text NOT NULL REFERENCES users (id),
+  benchmark text,
+  message text NOT NULL DEFAULT '',
+  state text NOT NULL CHECK (state IN ('open', 'signed', 'declined')),
+  label_id text,
+  reason text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  decided_at timestamptz
+);
+CREATE INDEX verification_requests_verifier ON verification_requests (verifier_id, state);
+CREATE INDEX verification_requests_study ON verification_requests (study_id);
+
+-- a signed label: the credential exactly as signed, and copies of its fields for the public search;
+-- status moves active -> superseded | revoked, and the registry log records every move
+CREATE TABLE labels (
+  id text PRIMARY KEY,
+  study_id text NOT NULL REFERENCES studies (id),
+  study_version integer NOT NULL,
+  company_id text NOT NULL REFERENCES companies (id),
+  issuer_did text NOT NULL REFERENCES signing_keys (did),
+  signed_by text NOT NULL REFERENCES users (id),
+  credential text NOT NULL,
+  credential_hash text NOT NULL,
+  product text NOT NULL,
+  company text NOT NULL,
+  category text,
+  pcr text NOT NULL,
+  region text NOT NULL,
+  grade text,
+  value float8 NOT NULL,
+  declared_unit text NOT NULL,
+  valid_from timestamptz NOT NULL,
+  valid_until timestamptz NOT NULL,
+  status text NOT NULL CHECK (status IN ('active', 'superseded', 'revoked')),
+  status_reason text,
+  status_at timestamptz,
+  superseded_by text,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX labels_study ON labels (study_id);
+CREATE INDEX labels_issuer ON labels (issuer_did, status);
+
+-- the registry's append-only log: each entry names the hash of the one before (src/labels/registry.ts)
+CREATE TABLE registry_log (
+  seq integer PRIMARY KEY,
+  entry text NOT NULL,
+  hash text NOT NULL,
+  at timestamptz NOT NULL DEFAULT now()
+);
+${['grade_benchmarks', 'registry_log'].map((t) => `CREATE TRIGGER ${t}_immutable BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();`).join('\n')}
+`,
+  },
+  {
     id: 14,
     name: 'organisations have a kind: enterprise, verification body, association, institute',
     sql: `

@@ -13,6 +13,9 @@ export type Route =
   | { page: 'open-data'; release?: string }
   | { page: 'admin' }
   | { page: 'portfolio' }
+  | { page: 'registry'; id?: string }
+  | { page: 'verify'; id?: string }
+  | { page: 'verification' }
   | { page: 'not-found'; hash: string };
 
 export type StudyTab = 'inventory' | 'results';
@@ -27,6 +30,9 @@ export function parseRoute(hash: string): Route {
   if (first === 'admin' && parts.length === 1) return { page: 'admin' };
   if (first === 'portfolio' && parts.length === 1) return { page: 'portfolio' };
   if (first === 'open-data' && parts.length <= 2) return { page: 'open-data', release: second };
+  if (first === 'registry' && parts.length <= 2) return { page: 'registry', id: second };
+  if (first === 'verify' && parts.length <= 2) return { page: 'verify', id: second };
+  if (first === 'verification' && parts.length === 1) return { page: 'verification' };
   const view = first === 'cobuild' ? parseCobuildView(parts.slice(1)) : undefined;
   if (view) return { page: 'cobuild', view };
   if (first === 'studies' && second === 'new' && parts.length === 2) return { page: 'new-study' };
@@ -55,6 +61,12 @@ export function href(route: Exclude<Route, { page: 'not-found' }>): string {
       return cobuildHref(route.view);
     case 'open-data':
       return openDataHref(route.release);
+    case 'registry':
+      return route.id ? `#/registry/${encodeURIComponent(route.id)}` : '#/registry';
+    case 'verify':
+      return route.id ? `#/verify/${encodeURIComponent(route.id)}` : '#/verify';
+    case 'verification':
+      return '#/verification';
     case 'study':
       return `#/studies/${encodeURIComponent(route.id)}${route.tab === 'results' ? '/results' : ''}`;
   }

@@ -42,6 +42,14 @@ export function Header({ route }: { route: Route }) {
             {t('nav.admin')}
           </a>
         )}
+        {me?.role === 'verifier' && (
+          <a href={href({ page: 'verification' })} aria-current={current(['verification'])} data-testid="nav-verification">
+            {t('label.queue.nav')}
+          </a>
+        )}
+        <a href={href({ page: 'registry' })} aria-current={current(['registry', 'verify'])} data-testid="nav-registry">
+          {t('label.registry.nav')}
+        </a>
         <a href={href({ page: 'open-data' })} aria-current={current(['open-data'])} data-testid="nav-open-data">
           {t('open.nav')}
         </a>

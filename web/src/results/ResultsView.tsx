@@ -12,6 +12,7 @@ import { STAGES } from '../lib/enums.ts';
 import { formatNumber } from '../lib/format.ts';
 import type { Loaded } from '../lib/useLoad.ts';
 import { ResultPactPanel } from '../pact/ResultPactPanel.tsx';
+import { StudyLabelPanel } from '../labels/StudyLabelPanel.tsx';
 import { CalculatePanel } from './CalculatePanel.tsx';
 import { HotspotTable } from './HotspotTable.tsx';
 import { ReportButtons } from './ReportButtons.tsx';
@@ -43,6 +44,7 @@ export function ResultsView({ study, result, dirty, canCalculate }: ResultsViewP
       {result.data === null && <Empty>{t('results.none')}</Empty>}
       {result.data && <ResultPanels study={study} result={result.data} />}
       {result.data && <ResultPactPanel study={study} result={result.data} canPublish={canCalculate} />}
+      {result.data && <StudyLabelPanel study={study} result={result.data} />}
     </div>
   );
 }
