@@ -5,7 +5,8 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { getCookie } from 'hono/cookie';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Store } from '../store/index.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, DOMAIN_STATUS } from './errors.ts';
+import { DomainError } from '../model/errors.ts';
 import { ReadCache } from './cache.ts';
 import { docsPage } from './docs.ts';
 import { router, type Env } from './openapi.ts';
@@ -17,6 +18,7 @@ import { studyRoutes } from './routes/studies.ts';
 import { pactRoutes } from './routes/pact.ts';
 import { PactExchange } from '../pact/exchange.ts';
 import { authenticate } from './sessions.ts';
+import { inProcessWorker } from './jobs.ts';
 
 export interface AppOptions {
   store: Store;
@@ -24,12 +26,15 @@ export interface AppOptions {
   webDir?: string;
   /** the PACT exchange shared with the PACT host of the same process */
   pact?: PactExchange;
+  /** run jobs in this process (default); false: only enqueue them for `tanji worker` processes */
+  worker?: boolean;
 }
 
 /** The whole HTTP surface: API, OpenAPI document, docs page and the web app, on one port. */
-export function createApp({ store, webDir, pact = new PactExchange(store) }: AppOptions): OpenAPIHono<Env> {
+export function createApp({ store, webDir, pact = new PactExchange(store), worker = true }: AppOptions): OpenAPIHono<Env> {
   const app = router();
   const cache = new ReadCache(store);
+  if (worker) inProcessWorker(store).worker.onDone((job) => job.studyId && cache.dropResult(job.studyId));
 
   app.use('/api/*', async (c, next) => {
     const header = c.req.header('authorization');
@@ -58,6 +63,7 @@ export function createApp({ store, webDir, pact = new PactExchange(store) }: App
   app.notFound((c) => c.json({ error: { code: 'not-found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json({ error: { code: err.code, message: err.message, details: err.details } }, err.status);
+    if (err instanceof DomainError) return c.json({ error: { code: err.code, message: err.message, details: err.details } }, DOMAIN_STATUS[err.kind]);
     console.error(err);
     return c.json({ error: { code: 'internal', message: `the server failed: ${err.message}` } }, 500);
   });

@@ -3,7 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { defaultDataDir, failAbandonedJobs, MEMORY, type Store } from '../store/index.ts';
+import { defaultDataDir, MEMORY, type Store } from '../store/index.ts';
 import { PactExchange } from '../pact/exchange.ts';
 import { createApp } from './app.ts';
 import { createPactHost } from './pact/host.ts';
@@ -48,7 +48,6 @@ const closeServer = (server: ServerType) =>
 
 /** Serves the API and the web app on one port, and the PACT host over HTTPS on another. */
 export async function serve(store: Store, opts: ServeOptions = {}): Promise<Running> {
-  await failAbandonedJobs(store);
   const host = opts.host ?? '127.0.0.1';
   const pact = new PactExchange(store);
   const app = createApp({ store, webDir: opts.webDir, pact });

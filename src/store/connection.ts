@@ -28,6 +28,8 @@ export interface Store extends Queryable {
   /** BEGIN … COMMIT around fn; ROLLBACK and rethrow when it throws */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** connections of the pool (a PostgreSQL server), for metrics */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 export interface StoreOptions {
@@ -70,7 +72,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
 
 function openServer(url: string, schema: string | undefined): Store {
   // search_path as a startup option applies to every pooled connection before its first query
-  const pool = new pg.Pool({ connectionString: url, options: schema ? `-c search_path=${schema}` : undefined, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, options: schema ? `-c search_path=${schema}` : undefined, max: Math.max(1, Number(process.env.TANJI_DB_POOL ?? 4) || 4) });
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     query: async <T,>(sql: string, params?: unknown[], rowMode: 'object' | 'array' = 'object') =>
       (rowMode === 'array' ? (await c.query({ text: sql, values: params, rowMode: 'array' })).rows : (await c.query(sql, params)).rows) as T[],
@@ -98,6 +100,7 @@ function openServer(url: string, schema: string | undefined): Store {
       }
     },
     close: once(() => pool.end()),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 

@@ -8,6 +8,8 @@ export { exportReleaseJsonLd, jsonLdZip } from './export-jsonld.ts';
 export { exportReleaseCsv, exchangesCsv, factorsCsv, type ReleaseCsv } from './export-csv.ts';
 export * from './accounts.ts';
 export * from './studies.ts';
+export * from './results.ts';
+export * from './logins.ts';
 export * from './jobs.ts';
 export * from './pact.ts';
 export * from './cobuild.ts';
