@@ -12,6 +12,8 @@ import { regionalizeCommand } from './commands/regionalize.ts';
 import { dbCommand } from './commands/db.ts';
 import { pactCommand } from './commands/pact.ts';
 import { storeLocation } from './databases.ts';
+import { workerCommand } from './commands/worker.ts';
+import { serveCommand } from './commands/serve.ts';
 
 const COMMANDS: CommandSpec[] = [
   importCommand,
@@ -26,6 +28,8 @@ const COMMANDS: CommandSpec[] = [
   regionalizeCommand,
   dbCommand,
   pactCommand,
+  serveCommand,
+  workerCommand,
 ];
 
 function overview(): string {

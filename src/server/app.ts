@@ -19,6 +19,9 @@ import { pactRoutes } from './routes/pact.ts';
 import { PactExchange } from '../pact/exchange.ts';
 import { authenticate } from './sessions.ts';
 import { inProcessWorker } from './jobs.ts';
+import { randomUUID } from 'node:crypto';
+import { log } from '../ops/log.ts';
+import { observeRequest, registry, watchStore } from '../ops/metrics.ts';
 
 export interface AppOptions {
   store: Store;
@@ -35,6 +38,33 @@ export function createApp({ store, webDir, pact = new PactExchange(store), worke
   const app = router();
   const cache = new ReadCache(store);
   if (worker) inProcessWorker(store).worker.onDone((job) => job.studyId && cache.dropResult(job.studyId));
+  watchStore(store);
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const id = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
+    c.header('x-request-id', id);
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath || 'unmatched';
+    observeRequest(c.req.method, route, c.res.status, seconds);
+    if (route !== '/healthz' && route !== '/metrics') log.info({ req: id, method: c.req.method, route, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) }, 'request');
+  });
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) => {
+    try {
+      await store.query('SELECT 1 FROM schema_migrations LIMIT 1');
+      return c.json({ ok: true, store: store.kind });
+    } catch (e) {
+      return c.json({ ok: false, error: `the store does not answer: ${(e as Error).message}` }, 503);
+    }
+  });
+  // TANJI_METRICS_TOKEN, when set, is the bearer token a scraper must send
+  app.get('/metrics', async (c) => {
+    const token = process.env.TANJI_METRICS_TOKEN;
+    if (token && c.req.header('authorization') !== `Bearer ${token}`) return c.json({ error: { code: 'unauthorized', message: 'metrics need the bearer token TANJI_METRICS_TOKEN' } }, 401);
+    return c.body(await registry.metrics(), 200, { 'content-type': registry.contentType });
+  });
 
   app.use('/api/*', async (c, next) => {
     const header = c.req.header('authorization');
@@ -64,7 +94,7 @@ export function createApp({ store, webDir, pact = new PactExchange(store), worke
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json({ error: { code: err.code, message: err.message, details: err.details } }, err.status);
     if (err instanceof DomainError) return c.json({ error: { code: err.code, message: err.message, details: err.details } }, DOMAIN_STATUS[err.kind]);
-    console.error(err);
+    log.error({ err: err.message, stack: err.stack, method: c.req.method, path: c.req.path }, 'request failed');
     return c.json({ error: { code: 'internal', message: `the server failed: ${err.message}` } }, 500);
   });
 

@@ -10,6 +10,7 @@ export * from './accounts.ts';
 export * from './studies.ts';
 export * from './results.ts';
 export * from './logins.ts';
+export * from './instance.ts';
 export * from './jobs.ts';
 export * from './pact.ts';
 export * from './cobuild.ts';
