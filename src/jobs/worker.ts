@@ -38,7 +38,7 @@ export interface WorkerOptions {
   id?: string;
   /** jobs run at once; default TANJI_WORKER_CONCURRENCY or 1 */
   concurrency?: number;
-  /** default 30 s */
+  /** default TANJI_JOB_LEASE_MS or 30 s */
   leaseMs?: number;
   /** polling interval on a PostgreSQL server; default 500 ms (PGlite: no polling, one process) */
   pollMs?: number;
@@ -69,7 +69,7 @@ export class JobWorker {
   ) {
     this.id = opts.id ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.concurrency = opts.concurrency ?? Math.max(1, Number(process.env.TANJI_WORKER_CONCURRENCY ?? 1) || 1);
-    this.leaseMs = opts.leaseMs ?? 30_000;
+    this.leaseMs = opts.leaseMs ?? (Number(process.env.TANJI_JOB_LEASE_MS) || 30_000);
     this.kinds = Object.keys(handlers);
   }
 

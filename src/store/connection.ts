@@ -57,6 +57,8 @@ export function defaultDataDir(): string {
  */
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   const url = opts.url ?? (opts.dataDir === undefined ? process.env.DATABASE_URL : undefined);
+  // TANJI_DB_SCHEMA: one PostgreSQL database holding several installations (or test runs), each in its schema
+  if (opts.schema === undefined && url && !opts.url && process.env.TANJI_DB_SCHEMA) opts = { ...opts, schema: process.env.TANJI_DB_SCHEMA };
   if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`schema "${opts.schema}": use lower-case letters, digits and underscores`);
   const store = url ? openServer(url, opts.schema) : await openPglite(opts.dataDir ?? defaultDataDir(), opts.schema, opts.lockTimeoutMs ?? 60_000);
   if (opts.migrate !== false) {

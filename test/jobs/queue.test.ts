@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
 import { enqueue, JobWorker, PermanentJobError, startWorker, type Handler } from '../../src/jobs/index.ts';
 import type { StudyInput } from '../../src/model/study.ts';
+import { STUDY } from './study.ts';
 import { canonicalJson } from '../../src/model/canonical-json.ts';
 import {
   claimJob, completeJob, createCompany, createJob, createStudy, createUser, failJob, getJob, getStudy, handBackJob, latestStoredResult, openStore, resultByHash, saveRelease, type Store,
@@ -22,25 +23,6 @@ import { fixture } from '../store/fixture.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const STUDY: StudyInput = {
-  name: 'queue test',
-  product: { name: 'P', description: '' },
-  unit: { kind: 'declared', amount: 1, unit: 'kg', description: '' },
-  referenceFlow: '1 kg',
-  boundary: 'cradle-to-gate',
-  region: 'CN-GD',
-  year: 2025,
-  method: 'ipcc-ar6-gwp100',
-  releases: { lci: 'fixture', factors: SEED_RELEASE },
-  cutoff: '',
-  allocation: '',
-  electricity: '',
-  limitations: '',
-  entries: [
-    { id: 'el', stage: 'manufacturing', kind: 'energy', name: 'Electricity', amount: 7.2, unit: 'MJ', source: { type: 'background', dataset: { type: 'factor', release: SEED_RELEASE, id: 'cn-electricity-footprint/CN-GD/2024' } } },
-    { id: 'n2o', stage: 'raw-materials', kind: 'emission', name: 'N2O', amount: 0.01, unit: 'kg', source: { type: 'direct', gas: 'N2O' } },
-  ],
-} as StudyInput;
 
 for (const backend of BACKENDS) {
   describe(`job queue on ${backend.name}`, () => {
