@@ -30,6 +30,8 @@ export interface Store extends Queryable {
   close(): Promise<void>;
   /** connections of the pool (a PostgreSQL server), for metrics */
   poolStats?(): { total: number; idle: number; waiting: number };
+  /** PGlite: the whole data directory as a gzipped tarball, consistent (taken between queries) */
+  dumpDataDir?(): Promise<Uint8Array>;
 }
 
 export interface StoreOptions {
@@ -134,6 +136,7 @@ async function openPglite(dataDir: string, schema: string | undefined, lockTimeo
     schema,
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    dumpDataDir: async () => new Uint8Array(await (await db.dumpDataDir('gzip')).arrayBuffer()),
     close: once(async () => {
       try {
         await db.close();

@@ -11,6 +11,7 @@ export * from './studies.ts';
 export * from './results.ts';
 export * from './logins.ts';
 export * from './instance.ts';
+export { backupPglite, restorePglite, backupPostgres, restorePostgres } from './backup.ts';
 export * from './jobs.ts';
 export * from './pact.ts';
 export * from './cobuild.ts';

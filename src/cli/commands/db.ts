@@ -4,7 +4,7 @@ import type { CommandSpec } from '../args.ts';
 import { UsageError } from '../args.ts';
 import { importDatabase } from '../../formats/index.ts';
 import { SEED_RELEASE } from '../../factors/seed.ts';
-import { publishSeedFactors } from '../databases.ts';
+import { publishSeedFactors, storeLocation } from '../databases.ts';
 import { importFactorsCsv } from '../../factors/import-csv.ts';
 import { getMethod } from '../../factors/gwp.ts';
 import { buildSystem } from '../../engine/system.ts';
@@ -12,7 +12,11 @@ import { allProcessScores, characterizationVector, factorizeSystem, totalVector 
 import type { LciDatabase } from '../../model/lci.ts';
 import {
   defaultDataDir,
+  backupPglite,
+  backupPostgres,
   diffReleases,
+  restorePglite,
+  restorePostgres,
   exportReleaseCsv,
   exportReleaseJsonLd,
   listReleases,
@@ -25,11 +29,11 @@ import {
 import { num } from '../format.ts';
 import { Progress } from '../progress.ts';
 
-const SUBCOMMANDS = ['init', 'status', 'releases', 'import', 'diff', 'export'];
+const SUBCOMMANDS = ['init', 'status', 'releases', 'import', 'diff', 'export', 'backup', 'restore'];
 
 export const dbCommand: CommandSpec = {
   name: 'db',
-  summary: 'the background database store: init, status, releases, import, diff, export',
+  summary: 'the store: init, status, releases, import, diff, export, backup, restore',
   usage: 'tanji db init|status|releases|import <zip> --release R|diff R1 R2 [--product <process id>]|export R --format jsonld|csv --out <path> [--json]',
   options: {
     release: { type: 'string' },
@@ -49,10 +53,16 @@ in DATABASE_URL. Releases are numbered and immutable: a study pins one and alway
                                          db export writes), as release R, in one transaction
   tanji db diff R1 R2 [--product <id>]   added, removed and changed datasets, flows and factors; with
                                          --product, the GWP100 of that process in both releases
-  tanji db export R --format jsonld|csv --out <path>`,
+  tanji db export R --format jsonld|csv --out <path>
+  tanji db backup <file>                 the whole store: PGlite's data directory as a .tar.gz, or a
+                                         PostgreSQL server's database (its TANJI_DB_SCHEMA) with pg_dump
+  tanji db restore <file>                PGlite: into an empty TANJI_DATA directory; PostgreSQL: into
+                                         DATABASE_URL with pg_restore (objects in the backup are replaced)
+Stop servers and workers before a restore.`,
   async run(positionals, values) {
     const [sub, ...args] = positionals;
     if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(`say what to do: tanji db ${SUBCOMMANDS.join('|')}`);
+    if (sub === 'restore') return restore(args[0]);
     const store = await openStore();
     try {
       await SUBS[sub](store, args, values);
@@ -64,11 +74,27 @@ in DATABASE_URL. Releases are numbered and immutable: a study pins one and alway
 
 type Values = Record<string, string | boolean | undefined>;
 
+async function restore(file: string | undefined): Promise<void> {
+  if (!file) throw new UsageError('which backup? tanji db restore <file>');
+  if (process.env.DATABASE_URL) restorePostgres(process.env.DATABASE_URL, file);
+  else await restorePglite(file, defaultDataDir());
+  console.log(`restored ${file} into ${storeLocation()}`);
+}
+
 const SUBS: Record<string, (store: Store, args: string[], values: Values) => Promise<void>> = {
   async init(store, _args, values) {
     const seeded = await publishSeedFactors(store);
     await SUBS.status(store, [], values);
     if (!values.json) console.log(seeded ? `published the seed factors as release ${SEED_RELEASE}` : `release ${SEED_RELEASE} was already there`);
+  },
+
+  async backup(store, [file]) {
+    if (!file) throw new UsageError('where to? tanji db backup <file>');
+    if (store.kind === 'pglite') console.log(`${file}: ${num((await backupPglite(store, file)) / 1e6)} MB (PGlite data directory, gzipped tar)`);
+    else {
+      backupPostgres(process.env.DATABASE_URL!, store.schema, file);
+      console.log(`${file}: pg_dump custom format${store.schema ? ` of schema ${store.schema}` : ''}`);
+    }
   },
 
   async status(store, _args, values) {
