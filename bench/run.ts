@@ -15,6 +15,7 @@ import { replicateAcrossProvinces } from './scaled.ts';
 import { storeBenchmarks } from './store.ts';
 import { apiBenchmarks } from './api.ts';
 import { pactBenchmarks } from './pact.ts';
+import { scaleBenchmarks } from './scale.ts';
 
 /**
  * `npm run bench`: Tanji against scipy's splu on the same matrices, in the same run.
@@ -56,7 +57,7 @@ function writeMatrices(dir: string, A: CscMatrix, B: CscMatrix, c: Float64Array)
 }
 
 // `npm run bench -- api store`: only the named parts (engine: the scipy comparison; store; api; pact: the PACT host); all by default
-const PARTS = ['engine', 'store', 'api', 'pact'];
+const PARTS = ['engine', 'store', 'api', 'pact', 'scale'];
 const only = process.argv.slice(2);
 for (const p of only) if (!PARTS.includes(p)) throw new Error(`unknown benchmark part "${p}": choose from ${PARTS.join(', ')}`);
 const want = (part: string) => only.length === 0 || only.includes(part);
@@ -64,6 +65,7 @@ if (!want('engine')) {
   if (want('store')) await printStore();
   if (want('api')) await printApi();
   if (want('pact')) await printPact();
+  if (want('scale')) await printScale();
   process.exit(0);
 }
 
@@ -136,6 +138,7 @@ console.log(`peak memory: Tanji ${(peakRss / 2 ** 20).toFixed(0)} MiB RSS, scipy
 if (want('store')) await printStore();
 if (want('api')) await printApi();
 if (want('pact')) await printPact();
+if (want('scale')) await printScale();
 
 async function printStore() {
   console.log('\nstore (PGlite; PostgreSQL too with TANJI_BENCH_DATABASE_URL):');
@@ -145,6 +148,11 @@ async function printStore() {
 async function printApi() {
   console.log('\napi (a running server on PGlite, as npm start; bench/api.ts):');
   for (const line of (await apiBenchmarks()).lines) console.log(line);
+}
+
+async function printScale() {
+  console.log('\nscale (calculations by 1, 2 and 4 workers on PostgreSQL; bench/scale.ts):');
+  for (const line of await scaleBenchmarks()) console.log(line);
 }
 
 async function printPact() {
