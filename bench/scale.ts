@@ -7,7 +7,7 @@ import { ComputePool, JobWorker, startWorker } from '../src/jobs/index.ts';
 import { serve } from '../src/server/main.ts';
 import { hashPassword } from '../src/server/passwords.ts';
 import { claimJob, completeJob, createCompany, createJob, createUser, getStudy, heartbeat, openStore, saveRelease, saveResult, type Store } from '../src/store/index.ts';
-import { bigStudy, client } from './api.ts';
+import { bigStudy, client, medianMs } from './api.ts';
 
 /**
  * `npm run bench -- scale` (needs TANJI_BENCH_DATABASE_URL, a PostgreSQL server): throughput of
@@ -23,19 +23,7 @@ const uslciZip = process.env.USLCI_JSONLD ?? resolve(here, '../../shared/data/us
 const JOBS = Number(process.env.BENCH_SCALE_JOBS ?? 40);
 
 const ms = (t0: number) => performance.now() - t0;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
-
-async function medianMs(fn: () => Promise<unknown>, n = 7): Promise<number> {
-  await fn();
-  const t: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    t.push(ms(t0));
-  }
-  return median(t);
-}
 
 export async function scaleBenchmarks(): Promise<string[]> {
   const url = process.env.TANJI_BENCH_DATABASE_URL;
@@ -58,16 +46,16 @@ export async function scaleBenchmarks(): Promise<string[]> {
 
       // what one calculation costs, apart
       const pool = new ComputePool(1);
-      const cpuMs = await medianMs(() => pool.calculate(store, study, { iterations: 0, seed: 1 }), 5);
+      const cpuMs = await medianMs(() => pool.calculate(store, study, { iterations: 0, seed: 1 }), 7);
       const result = { ...(await pool.calculate(store, study, { iterations: 0, seed: 1 })), computedAt: new Date().toISOString() };
       await pool.close();
-      const saveMs = await medianMs(() => saveResult(store, { ...result, computedAt: new Date().toISOString() }));
+      const saveMs = await medianMs(() => saveResult(store, { ...result, computedAt: new Date().toISOString() }), 7);
       const queueMs = await medianMs(async () => {
         const job = await createJob(store, { kind: 'noop', userId: user.id });
         await claimJob(store, 'bench', ['noop'], 30_000);
         await heartbeat(store, job.id, 'bench', 30_000, { fraction: 0.5, message: 'half' });
         await completeJob(store, job.id, 'bench', { message: 'ok' });
-      });
+      }, 7);
       const noop = new JobWorker(store, { noop: async () => ({ message: 'ok' }) }, { id: 'noop', pollMs: 50 });
       for (let i = 0; i < JOBS; i++) await createJob(store, { kind: 'noop', userId: user.id });
       let t0 = performance.now();
