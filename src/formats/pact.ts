@@ -68,7 +68,7 @@ export interface PactExportOptions<V extends PactVersion = PactVersion> {
   geography?: string;
   /** kg per declared unit, needed when the declared unit is not a mass, energy, transport or time unit */
   productMassPerDeclaredUnit?: number;
-  /** kg C per declared unit; a Tanji study does not assess carbon content, so 0 unless given */
+  /** kg C per declared unit; defaults to the result's (the product's and its entries' stated carbon), else 0 */
   carbonContent?: { fossil: number; biogenic: number };
   /** whether packaging is in the inventory; defaults to an entry named packaging (包装) */
   packagingEmissionsIncluded?: boolean;
@@ -130,6 +130,53 @@ function secondarySources(result: StudyResult) {
   return seen.size ? [...seen.values()] : undefined;
 }
 
+const BIOGENIC_CO2_NOTE =
+  'Biogenic CO2 emissions are reported as landManagementBiogenicCO2Emissions: v3 counts all biogenic CO2 emissions in the PCF and that is the only field its PCF sums carry for them.';
+
+/**
+ * The study's GHG lines as each version's fields, by their definitions (README, "PACT fields"):
+ * fossil and aircraft emissions are fossil (kerosene is fossil; aircraft is reported again
+ * apart); carbon stored by land use change is a land removal, not a negative LUC emission;
+ * removals in land-based pools (an orchard's soil and trees) are land management removals, carbon
+ * taken up in a product's biomass is biogenic CO2 uptake; biogenic CH4 is biogenic non-CO2.
+ * v3's two PCFs are the sums of its openapi.yaml `x-comment`s (CCS terms are 0: Tanji models none);
+ * v2.3's exclude biogenic CO2 emissions and removals, which only the including value carries.
+ */
+export function pactGhgFields(result: StudyResult) {
+  const l = result.lines;
+  // results stored before the split: the biogenic line as CO2 and the removals as product uptake
+  const parts = result.parts ?? { biogenicCO2: l.biogenic, biogenicNonCO2: 0, landRemovals: 0, productUptake: l.biogenicRemovals };
+  const fossil = l.fossil + l.aircraft;
+  const lucEmissions = Math.max(0, l.landUseChange);
+  const landRemovals = parts.landRemovals + Math.min(0, l.landUseChange);
+  const biogenicCO2 = Math.max(0, parts.biogenicCO2);
+  const biogenicNonCO2 = Math.max(0, parts.biogenicNonCO2);
+  const excluding = fossil + lucEmissions + biogenicCO2 + landRemovals + biogenicNonCO2;
+  const v2Excluding = fossil + lucEmissions + biogenicNonCO2;
+  return {
+    v3: {
+      fossilGhgEmissions: fossil,
+      landUseChangeGhgEmissions: lucEmissions,
+      landManagementBiogenicCO2Emissions: biogenicCO2,
+      landManagementBiogenicCO2Removals: landRemovals,
+      biogenicNonCO2Emissions: biogenicNonCO2,
+      biogenicCO2Uptake: parts.productUptake,
+      aircraftGhgEmissions: l.aircraft,
+      pcfExcludingBiogenicUptake: excluding,
+      pcfIncludingBiogenicUptake: excluding + parts.productUptake,
+    },
+    v2: {
+      fossilGhgEmissions: fossil,
+      dLucGhgEmissions: lucEmissions,
+      otherBiogenicGhgEmissions: biogenicNonCO2,
+      biogenicCarbonWithdrawal: parts.productUptake,
+      aircraftGhgEmissions: l.aircraft,
+      pCfExcludingBiogenic: v2Excluding,
+      pCfIncludingBiogenic: v2Excluding + biogenicCO2 + landRemovals + parts.productUptake,
+    },
+  };
+}
+
 /** Whatever both versions say the same way, in Tanji's terms. */
 function common(study: Study, result: StudyResult, opts: PactExportOptions) {
   const problems: string[] = [];
@@ -139,21 +186,18 @@ function common(study: Study, result: StudyResult, opts: PactExportOptions) {
   const mass = unit?.v3 === 'kilogram' ? study.unit.amount : unit?.massless ? 0 : opts.productMassPerDeclaredUnit;
   if (unit && mass === undefined) problems.push(`declared unit "${study.unit.unit}" needs opts.productMassPerDeclaredUnit (kg of product per ${study.unit.amount} ${study.unit.unit})`);
   if (problems.length) throw new PactMappingError(problems);
-  const l = result.lines;
-  const carbon = opts.carbonContent ?? { fossil: 0, biogenic: 0 };
+  const assessed = opts.carbonContent ?? (result.carbonContent && { fossil: result.carbonContent.fossilKgC, biogenic: result.carbonContent.biogenicKgC });
   return {
     unit: unit!.v3,
     mass,
     geography: geographyOf(opts.geography ?? study.region),
     ar: result.method === 'ipcc-ar6-gwp100' ? ('AR6' as const) : ('AR5' as const),
-    // aircraft burns fossil kerosene: PACT counts it in fossilGhgEmissions and reports it again apart
-    fossil: l.fossil + l.aircraft,
-    including: result.total + l.biogenicRemovals,
-    carbon,
+    ghg: pactGhgFields(result),
+    carbon: assessed ?? { fossil: 0, biogenic: 0 },
     packaging: opts.packagingEmissionsIncluded ?? study.entries.some((e) => /packag|包装/i.test(e.name)),
     comment: [
       `${study.name}: calculated with Tanji to ISO 14067 / GB/T 24067, ${result.gwpSet}; LCI release ${result.releases.lci}, factor release ${result.releases.factors}.`,
-      opts.carbonContent ? '' : 'Carbon content was not assessed in the study and is reported as 0.',
+      assessed ? '' : 'Carbon content was not assessed in the study and is reported as 0.',
       study.limitations,
     ].filter(Boolean).join(' '),
   };
@@ -184,7 +228,6 @@ function classificationUrn(c: string | undefined): string | undefined {
 function toV3(study: Study, result: StudyResult, opts: PactExportOptions): ProductFootprintV3 {
   const c = common(study, result, opts);
   const d = toPactDecimal;
-  const l = result.lines;
   const urn = classificationUrn(study.product.classification);
   const sources = secondarySources(result);
   return {
@@ -200,7 +243,7 @@ function toV3(study: Study, result: StudyResult, opts: PactExportOptions): Produ
     productIds: opts.productIds,
     ...(urn ? { productClassifications: [urn] } : {}),
     productNameCompany: study.product.name,
-    comment: `${c.comment} Tanji's biogenic line (biogenic CO2 and CH4 emissions) is reported as biogenicNonCO2Emissions; v3 has no field for biogenic CO2 emitted outside land management.`,
+    comment: c.ghg.v3.landManagementBiogenicCO2Emissions > 0 ? `${c.comment} ${BIOGENIC_CO2_NOTE}` : c.comment,
     pcf: {
       declaredUnitOfMeasurement: c.unit,
       declaredUnitAmount: d(study.unit.amount),
@@ -209,15 +252,17 @@ function toV3(study: Study, result: StudyResult, opts: PactExportOptions): Produ
       referencePeriodEnd: opts.referencePeriod.end,
       ...c.geography,
       boundaryProcessesDescription: boundaryDescription(study),
-      pcfExcludingBiogenicUptake: d(result.total),
-      pcfIncludingBiogenicUptake: d(c.including),
+      pcfExcludingBiogenicUptake: d(c.ghg.v3.pcfExcludingBiogenicUptake),
+      pcfIncludingBiogenicUptake: d(c.ghg.v3.pcfIncludingBiogenicUptake),
       fossilCarbonContent: d(c.carbon.fossil),
       biogenicCarbonContent: d(c.carbon.biogenic),
-      fossilGhgEmissions: d(c.fossil),
-      landUseChangeGhgEmissions: d(l.landUseChange),
-      biogenicCO2Uptake: d(l.biogenicRemovals),
-      biogenicNonCO2Emissions: d(l.biogenic),
-      aircraftGhgEmissions: d(l.aircraft),
+      fossilGhgEmissions: d(c.ghg.v3.fossilGhgEmissions),
+      landUseChangeGhgEmissions: d(c.ghg.v3.landUseChangeGhgEmissions),
+      landManagementBiogenicCO2Emissions: d(c.ghg.v3.landManagementBiogenicCO2Emissions),
+      landManagementBiogenicCO2Removals: d(c.ghg.v3.landManagementBiogenicCO2Removals),
+      biogenicCO2Uptake: d(c.ghg.v3.biogenicCO2Uptake),
+      biogenicNonCO2Emissions: d(c.ghg.v3.biogenicNonCO2Emissions),
+      aircraftGhgEmissions: d(c.ghg.v3.aircraftGhgEmissions),
       packagingEmissionsIncluded: c.packaging,
       ipccCharacterizationFactors: [c.ar],
       crossSectoralStandards: ['ISO14067'],
@@ -238,7 +283,6 @@ function toV2(study: Study, result: StudyResult, opts: PactExportOptions): Produ
   if (!cpc) throw new PactMappingError([`v2.3 requires productCategoryCpc: set the study's product classification to a UN CPC code (got ${JSON.stringify(study.product.classification ?? null)})`]);
   if (c.unit === 'piece' || c.unit === 'hour' || c.unit === 'megabit second') throw new PactMappingError([`v2.3 has no declaredUnit "${c.unit}"`]);
   const d = toPactDecimal;
-  const l = result.lines;
   const dqr = dqrV2(result.dqr);
   const sources = secondarySources(result);
   return {
@@ -260,15 +304,15 @@ function toV2(study: Study, result: StudyResult, opts: PactExportOptions): Produ
       declaredUnit: c.unit,
       unitaryProductAmount: d(study.unit.amount),
       ...(c.mass !== undefined ? { productMassPerDeclaredUnit: d(c.mass) } : {}),
-      pCfExcludingBiogenic: d(result.total),
-      pCfIncludingBiogenic: d(c.including),
-      fossilGhgEmissions: d(c.fossil),
+      pCfExcludingBiogenic: d(c.ghg.v2.pCfExcludingBiogenic),
+      pCfIncludingBiogenic: d(c.ghg.v2.pCfIncludingBiogenic),
+      fossilGhgEmissions: d(c.ghg.v2.fossilGhgEmissions),
       fossilCarbonContent: d(c.carbon.fossil),
       biogenicCarbonContent: d(c.carbon.biogenic),
-      dLucGhgEmissions: d(l.landUseChange),
-      otherBiogenicGhgEmissions: d(l.biogenic),
-      biogenicCarbonWithdrawal: d(l.biogenicRemovals),
-      aircraftGhgEmissions: d(l.aircraft),
+      dLucGhgEmissions: d(c.ghg.v2.dLucGhgEmissions),
+      otherBiogenicGhgEmissions: d(c.ghg.v2.otherBiogenicGhgEmissions),
+      biogenicCarbonWithdrawal: d(c.ghg.v2.biogenicCarbonWithdrawal),
+      aircraftGhgEmissions: d(c.ghg.v2.aircraftGhgEmissions),
       packagingEmissionsIncluded: c.packaging,
       characterizationFactors: c.ar,
       ipccCharacterizationFactorsSources: [c.ar],

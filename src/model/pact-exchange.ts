@@ -37,6 +37,15 @@ export const ConnectionInputSchema = z.object({
 });
 export type ConnectionInput = z.infer<typeof ConnectionInputSchema>;
 
+/**
+ * What a company records of a partner's own host after the connection exists: its URL, and the
+ * client id and secret the partner issued to us, which Tanji uses to pull footprints and to
+ * authenticate before posting event answers (a conformance run hands these out). A field left
+ * out stays as it is; null clears it.
+ */
+export const PartnerUpdateSchema = ConnectionInputSchema.pick({ partnerUrl: true, partnerClientId: true, partnerSecret: true, partnerCa: true }).partial();
+export type PartnerUpdate = z.infer<typeof PartnerUpdateSchema>;
+
 /** A new connection with the secret, which is shown once and stored only as a hash. */
 export const NewConnectionSchema = z.object({ connection: ConnectionSchema, clientSecret: z.string() });
 
@@ -87,6 +96,9 @@ export const PactEventRecordSchema = z
     type: z.string(),
     state: z.string(),
     error: z.string().nullable(),
+    /** failed delivery attempts so far, and when the next one is due (null: nothing more to send) */
+    attempts: z.number(),
+    nextAttemptAt: z.string().nullable(),
     at: z.string(),
     updatedAt: z.string(),
   })

@@ -90,6 +90,21 @@ export const EntrySourceSchema = z.discriminatedUnion('type', [
 ]);
 export type EntrySource = z.infer<typeof EntrySourceSchema>;
 
+/**
+ * Where the carbon of a removal is stored: `land` is a net increase of carbon in land-based pools
+ * (soil, trees of an orchard: PACT's land management removals), `product` is biogenic carbon taken
+ * up in the biomass of the product or its inputs (PACT's biogenic CO2 uptake).
+ */
+export const RemovalPoolSchema = z.enum(['land', 'product']);
+export type RemovalPool = z.infer<typeof RemovalPoolSchema>;
+
+/** kg of carbon, fossil and biogenic, in one unit of a product or an input that ends up in it. */
+export const CarbonContentSchema = z.object({
+  fossilKgC: z.number().finite().min(0).max(1e6),
+  biogenicKgC: z.number().finite().min(0).max(1e6),
+});
+export type CarbonContent = z.infer<typeof CarbonContentSchema>;
+
 export const TransportLegSchema = z.object({
   massKg: z.number().positive(),
   distanceKm: z.number().positive(),
@@ -116,6 +131,10 @@ export const EntrySchema = z
     /** pedigree of the activity amount, for data quality and uncertainty */
     pedigree: PedigreeSchema.optional(),
     comment: z.string().optional(),
+    /** removal entries: where the carbon is stored (default land) */
+    removalPool: RemovalPoolSchema.optional(),
+    /** carbon per entry unit of an input that ends up in the product (reported as the product's carbon content) */
+    carbonContent: CarbonContentSchema.optional(),
   })
   .superRefine((e, ctx) => {
     if (e.kind === 'transport' && !e.transport) ctx.addIssue({ code: 'custom', path: ['transport'], message: 'a transport entry needs its leg: massKg, distanceKm, mode' });
@@ -125,6 +144,7 @@ export const EntrySchema = z
     if (e.kind === 'removal' && e.source.type === 'direct' && e.source.gas !== 'CO2-biogenic') {
       ctx.addIssue({ code: 'custom', path: ['source', 'gas'], message: 'a removal is biogenic CO2 taken up (gas CO2-biogenic)' });
     }
+    if (e.removalPool && e.kind !== 'removal') ctx.addIssue({ code: 'custom', path: ['removalPool'], message: 'only a removal entry has a removal pool' });
     if (e.amount < 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'amounts are positive; a removal is its own kind, not a negative emission' });
   });
 export type Entry = z.infer<typeof EntrySchema>;
@@ -157,7 +177,13 @@ export type Parameter = z.infer<typeof ParameterSchema>;
 /** What a practitioner writes; the server adds id, company, version and audit fields. */
 export const StudyInputSchema = z.object({
   name: z.string().min(1),
-  product: z.object({ name: z.string().min(1), description: z.string().default(''), classification: z.string().optional() }),
+  product: z.object({
+    name: z.string().min(1),
+    description: z.string().default(''),
+    classification: z.string().optional(),
+    /** carbon per declared unit of the product's own making (e.g. a fruit grown on site), besides what its entries bring */
+    carbonContent: CarbonContentSchema.optional(),
+  }),
   unit: DeclaredUnitSchema,
   /** the reference flow, e.g. "1 kg of fresh durian, packed, at the distribution centre" */
   referenceFlow: z.string().min(1),
@@ -291,6 +317,16 @@ export const StudyResultSchema = z.object({
   uncertainty: UncertaintyResultSchema.nullable(),
   /** share of the total from primary (site-specific or supplier-specific) data, 0..1 */
   primaryDataShare: z.number(),
+  /**
+   * The parts ISO 14067 and PACT report apart, kg CO2e per declared unit: biogenic emissions split
+   * into CO2 and other gases (their sum is lines.biogenic), removals split by where the carbon is
+   * stored (their sum is lines.biogenicRemovals, ≤ 0). Absent in results stored before the split.
+   */
+  parts: z
+    .object({ biogenicCO2: z.number(), biogenicNonCO2: z.number(), landRemovals: z.number(), productUptake: z.number() })
+    .optional(),
+  /** kg C per declared unit in the product: its own, plus what entries stating a carbon content bring */
+  carbonContent: CarbonContentSchema.optional(),
   /** contribution-weighted PEF data quality rating, 1 (excellent) to 5 */
   dqr: z.number(),
   dqrLevel: z.string(),

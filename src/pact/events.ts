@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { validatePactDocument } from '../formats/pact.ts';
 import { claimDueEvents, findEvent, getConnection, insertEvent, saveReceived, updateEvent, type EventRow, type Spec, type Store, type StoredConnection } from '../store/index.ts';
 import type { Access, FootprintCatalog } from './catalog.ts';
-import { call, PactClient, PactClientError, partnerClient } from './client.ts';
+import { PactClient, PactClientError, partnerClient } from './client.ts';
 import { PactRequestError } from './errors.ts';
 import { filterFromRequest, matches } from './filters.ts';
 
@@ -49,12 +49,29 @@ export function accessOf(c: StoredConnection): Access {
   return access;
 }
 
-/** Where an event's answer goes: its `source` when that is an address (`//host/path` means https), else the partner's host. */
+/**
+ * Where an event's answer goes. A `source` that ends in an events path is that endpoint; a bare
+ * base URL (with or without a path prefix) is the requester's host, whose events endpoint is
+ * `{base}/3/events` (`/2/events` for a v2 request), as partners and the conformance service send
+ * it. A source that is not an address (`//host/path` means https) falls back to the partner's host.
+ */
 export function answerUrl(event: { source: string }, connection: StoredConnection, spec: Spec): string | undefined {
   const source = event.source.startsWith('//') ? `https:${event.source}` : event.source;
-  if (/^https?:\/\//i.test(source)) return source;
-  return connection.partnerUrl ? `${connection.partnerUrl.replace(/\/+$/, '')}/${spec === '3.0' ? 3 : 2}/events` : undefined;
+  const given = /^https?:\/\//i.test(source) ? source : connection.partnerUrl;
+  if (!given) return undefined;
+  let url: URL;
+  try {
+    url = new URL(given);
+  } catch {
+    return undefined;
+  }
+  const path = url.pathname.replace(/\/+$/, '');
+  if (/\/events$/i.test(path)) return `${url.origin}${path}`;
+  return `${url.origin}${path}/${spec === '3.0' ? 3 : 2}/events`;
 }
+
+/** The host an events endpoint belongs to: where its token endpoint is discovered. */
+export const hostOfEvents = (url: string): string => url.replace(/(\/[23])?\/events$/i, '');
 
 export class PactEvents {
   private timer: NodeJS.Timeout | undefined;
@@ -141,7 +158,13 @@ export class PactEvents {
       const attempts = row.attempts + 1;
       const expired = Date.now() - Date.parse(row.at) > GIVE_UP_MS || !c || Boolean(c.revokedAt);
       const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** attempts);
-      await updateEvent(this.store, row.id, { state: expired ? 'failed' : row.state, error: (e as Error).message, attempts, nextAttemptAt: expired ? null : new Date(Date.now() + delay) });
+      const reason = (e as Error).message;
+      await updateEvent(this.store, row.id, {
+        state: expired ? 'failed' : row.state,
+        error: expired && c && !c.revokedAt ? `gave up after ${GIVE_UP_MS / 3600_000} h and ${attempts} attempts; last: ${reason}` : reason,
+        attempts,
+        nextAttemptAt: expired ? null : new Date(Date.now() + delay),
+      });
     }
   }
 
@@ -161,12 +184,12 @@ export class PactEvents {
     };
     const url = answerUrl(event, connection, spec);
     if (!url) throw new PactClientError('the request names no events endpoint (source) and the connection has no partner host');
-    if (connection.partnerClientId && connection.partnerSecret) {
-      await new PactClient({ url: connection.partnerUrl ?? new URL(url).origin, clientId: connection.partnerClientId, clientSecret: connection.partnerSecret, ca: connection.partnerCa }).sendEvent(spec, answer, url);
-    } else {
-      const r = await call(url, { method: 'POST', headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8' }, body: JSON.stringify(answer), ca: connection.partnerCa });
-      if (r.status !== 200) throw new PactClientError(`${url}: ${r.status} ${r.text.slice(0, 200)}`, r.status);
+    if (!connection.partnerClientId || !connection.partnerSecret) {
+      throw new PactClientError(`no credentials to authenticate at ${new URL(url).origin}: record the client id and secret ${connection.name} issued to you (Supply chain page, or PATCH /api/pact/connections/{id})`);
     }
+    // authenticate where the answer goes: its host's OpenID configuration names the token endpoint, else {host}/auth/token
+    const client = new PactClient({ url: hostOfEvents(url), clientId: connection.partnerClientId, clientSecret: connection.partnerSecret, ca: connection.partnerCa });
+    await client.sendEvent(spec, answer, url);
     await updateEvent(this.store, row.id, { state: pfs.length ? 'fulfilled' : 'rejected', answer: { eventId: answer.id, type: answer.type, url }, error: null, nextAttemptAt: null });
   }
 

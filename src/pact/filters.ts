@@ -74,11 +74,11 @@ function date(name: string, value: unknown): number {
   return t;
 }
 
-function status(value: unknown): string {
-  const s = String(value).toLowerCase();
-  if (s !== 'active' && s !== 'deprecated') throw new PactRequestError('BadRequest', `status: expected Active or Deprecated, got ${JSON.stringify(value)}`);
-  return s;
-}
+/**
+ * A footprint's status is Active or Deprecated; any other value is still a well-formed filter,
+ * one that matches nothing (a partner probing with it learns exactly that: an empty list).
+ */
+const status = (value: unknown): string => String(value).toLowerCase();
 
 /** The filter of a ListFootprints query string (parameters may repeat; names match case-insensitively). */
 export function filterFromQuery(params: URLSearchParams): FootprintFilter {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Connection, ConnectionInput, PactEventRecord, Verification } from '../model/pact-exchange.ts';
+import type { Connection, ConnectionInput, PactEventRecord, PartnerUpdate, Verification } from '../model/pact-exchange.ts';
 import type { Queryable, Store } from './connection.ts';
 import { audit, ISO } from './studies.ts';
 
@@ -153,6 +153,23 @@ export async function connectionForLogin(db: Queryable, clientId: string): Promi
   return row;
 }
 
+const PARTNER_COLUMNS = { partnerUrl: 'partner_url', partnerClientId: 'partner_client_id', partnerSecret: 'partner_secret', partnerCa: 'partner_ca' } as const;
+
+/** Records the partner's host and the credentials it issued to us; fields not given keep their value. */
+export async function updatePartner(store: Store, id: string, change: PartnerUpdate, userId: string, companyId: string): Promise<StoredConnection> {
+  return store.transaction(async (tx) => {
+    const given = (Object.keys(PARTNER_COLUMNS) as (keyof typeof PARTNER_COLUMNS)[]).filter((k) => change[k] !== undefined);
+    const sets = given.map((k, i) => `${PARTNER_COLUMNS[k]} = $${i + 2}`);
+    const [row] = await tx.query<ConnectionRow>(
+      `UPDATE pact_connections SET ${[...sets, 'id = id'].join(', ')} WHERE id = $1 RETURNING ${CONNECTION_COLUMNS}`,
+      [id, ...given.map((k) => change[k])],
+    );
+    // the secret itself never goes into the audit trail
+    await audit(tx, { userId, companyId, action: 'pact.connection-partner-updated', detail: { connection: id, fields: given, partnerUrl: change.partnerUrl } });
+    return row;
+  });
+}
+
 export async function revokeConnection(store: Store, id: string, userId: string, companyId: string): Promise<void> {
   await store.transaction(async (tx) => {
     await tx.query('UPDATE pact_connections SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
@@ -184,11 +201,10 @@ export interface EventRow extends PactEventRecord {
   connectionId: string;
   body: Record<string, unknown>;
   answer: Record<string, unknown> | null;
-  attempts: number;
 }
 
 const EVENT_COLUMNS = `e.id::float8 AS id, e.direction, c.name AS connection, e.connection_id AS "connectionId", e.spec, e.event_id AS "eventId", e.type, e.body, e.state, e.answer,
-  e.error, e.attempts, ${ISO('e.at')} AS at, ${ISO('e.updated_at')} AS "updatedAt"`;
+  e.error, e.attempts, ${ISO('e.next_attempt_at')} AS "nextAttemptAt", ${ISO('e.at')} AS at, ${ISO('e.updated_at')} AS "updatedAt"`;
 
 export async function insertEvent(db: Queryable, e: { direction: 'in' | 'out'; connectionId: string; spec: Spec; eventId: string; type: string; body: object; state: string; answer?: object; dueNow?: boolean }): Promise<number> {
   const [row] = await db.query<{ id: number }>(

@@ -28,6 +28,8 @@ export interface Background {
   cv: CharacterizationVector;
   /** scores[line][j]: kg CO2e on that line per unit of provider column j's product */
   scores: Record<GhgLine, Float64Array>;
+  /** the part of scores.biogenic that is not CO2 (biogenic CH4…), which PACT reports apart from biogenic CO2 */
+  biogenicNonCO2: Float64Array;
   /** process id → its reference product column */
   columnOf: Map<string, number>;
   factors: Factor[];
@@ -106,6 +108,9 @@ async function lciFor(store: Queryable, release: string): Promise<{ db: LciDatab
   }
 }
 
+/** The GWP table's name of carbon dioxide (`cv.substance`), the one biogenic gas PACT does not count as non-CO2. */
+const CO2 = 'carbon dioxide';
+
 /** Pure: the matrices, one factorization and the per-line scores of every process. `columns`: db's exchanges as the store loaded them. */
 export function backgroundOf(db: LciDatabase, factors: Factor[], lciRelease: string, factorRelease: string, method: ImpactMethod, columns?: ExchangeColumns): Background {
   const system = buildSystem(db, { columns });
@@ -113,7 +118,8 @@ export function backgroundOf(db: LciDatabase, factors: Factor[], lciRelease: str
   const cv = characterizationVector(system, method);
   const scores = {} as Record<GhgLine, Float64Array>;
   for (const line of GHG_LINES) scores[line] = allProcessScores(system, lu, cv.c.map((v, e) => (cv.line[e] === line ? v : 0)));
+  const biogenicNonCO2 = allProcessScores(system, lu, cv.c.map((v, e) => (cv.line[e] === 'biogenic' && cv.substance[e] !== CO2 ? v : 0)));
   const columnOf = new Map<string, number>();
   for (const p of system.index.providers) if (p.exchange.reference && !columnOf.has(p.process.id)) columnOf.set(p.process.id, p.index);
-  return { lciRelease, factorRelease, method, db, system, lu, cv, scores, columnOf, factors, factorById: new Map(factors.map((f) => [f.id, f])) };
+  return { lciRelease, factorRelease, method, db, system, lu, cv, scores, biogenicNonCO2, columnOf, factors, factorById: new Map(factors.map((f) => [f.id, f])) };
 }

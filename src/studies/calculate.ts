@@ -88,10 +88,39 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
     tree: treeOf(study, rows, bg, total),
     uncertainty: iterations > 0 ? uncertainty(rows, bg, iterations, opts.seed ?? 1, opts.onProgress) : null,
     primaryDataShare,
+    parts: partsOf(rows),
+    carbonContent: carbonContentOf(study),
     dqr,
     dqrLevel: dqrLevel(dqr),
     warnings,
   };
+}
+
+/** Biogenic emissions by gas and removals by carbon pool, summed over the entries. */
+function partsOf(rows: Line[]): NonNullable<StudyResult['parts']> {
+  const parts = { biogenicCO2: 0, biogenicNonCO2: 0, landRemovals: 0, productUptake: 0 };
+  for (const r of rows) {
+    const scale = r.amount * r.conv;
+    const nonCO2 = scale * r.per.biogenicNonCO2;
+    parts.biogenicNonCO2 += nonCO2;
+    parts.biogenicCO2 += r.lines.biogenic - nonCO2;
+    if (r.per.removalPool === 'land') parts.landRemovals += r.lines.biogenicRemovals;
+    else parts.productUptake += r.lines.biogenicRemovals;
+  }
+  return parts;
+}
+
+/** The product's own carbon plus what its entries bring, per declared unit. */
+function carbonContentOf(study: Study): StudyResult['carbonContent'] {
+  const own = study.product.carbonContent;
+  const bringing = study.entries.filter((e) => e.carbonContent);
+  if (!own && bringing.length === 0) return undefined;
+  const content = { fossilKgC: own?.fossilKgC ?? 0, biogenicKgC: own?.biogenicKgC ?? 0 };
+  for (const e of bringing) {
+    content.fossilKgC += e.amount * e.carbonContent!.fossilKgC;
+    content.biogenicKgC += e.amount * e.carbonContent!.biogenicKgC;
+  }
+  return content;
 }
 
 function lineOf(entry: Entry, bg: Background): Line {

@@ -1,7 +1,7 @@
 import type { Factor } from '../model/factor.ts';
 import type { Pedigree } from '../model/lci.ts';
 import type { GhgLine } from '../model/method.ts';
-import type { DirectGas, Entry, EntryProvenance, EvidenceType } from '../model/study.ts';
+import type { DirectGas, Entry, EntryProvenance, EvidenceType, RemovalPool } from '../model/study.ts';
 import { emptyLines, GHG_LINES } from '../engine/lca.ts';
 import { dqr, pedigreeGsd } from '../engine/uncertainty.ts';
 import { assertUsableInProductFootprint } from '../factors/lookup.ts';
@@ -24,6 +24,10 @@ export interface PerUnit {
   gsd: number;
   /** PEF data quality rating of the dataset, 1..5 */
   dqr: number;
+  /** kg CO2e per `perUnit` of `lines.biogenic` that is not CO2 (biogenic CH4…): PACT reports it apart */
+  biogenicNonCO2: number;
+  /** where `lines.biogenicRemovals` is stored: land-based pools (land management) or the biomass of a product */
+  removalPool: RemovalPool;
 }
 
 /** An entry the calculation cannot use, named so the practitioner can find it. */
@@ -94,6 +98,9 @@ export function perUnitOf(entry: Entry, bg: Background): PerUnit {
       provenance: { type: 'supplier', name: `${src.supplier}: supplier-specific footprint`, source: `${src.evidence.type} ${src.evidence.reference}`, notes: [] },
       gsd: pedigreeGsd(BASIC_GSD, p),
       dqr: dqr(p),
+      // a supplier states one line; its biogenic part is taken as CO2 unless the statement says otherwise
+      biogenicNonCO2: 0,
+      removalPool: 'product',
     };
   }
   const { dataset } = src;
@@ -130,6 +137,9 @@ export function perUnitOf(entry: Entry, bg: Background): PerUnit {
     column,
     gsd: 1,
     dqr: rating,
+    biogenicNonCO2: bg.biogenicNonCO2[column],
+    // CO2 taken from air by a background process is carbon in its product's biomass
+    removalPool: 'product',
   };
 }
 
@@ -162,6 +172,8 @@ function factorPerUnit(entry: Entry, f: Factor, bg: Background): PerUnit {
     },
     gsd: pedigreeGsd(BASIC_GSD, f.dataQuality.pedigree),
     dqr: f.dataQuality.dqr,
+    biogenicNonCO2: 0,
+    removalPool: 'product',
   };
 }
 
@@ -184,6 +196,8 @@ function directGas(entry: Entry, gas: DirectGas, bg: Background): PerUnit {
     },
     gsd: 1,
     dqr: 1,
+    biogenicNonCO2: entry.kind === 'emission' && line === 'biogenic' && substance !== 'carbon dioxide' ? row.gwp100 : 0,
+    removalPool: entry.removalPool ?? 'land',
   };
 }
 

@@ -3,13 +3,18 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { PactMappingError, studyToPactFootprint, toPactDecimal, validatePactDocument, validatePactFootprint, type PactExportOptions } from '../../src/formats/pact.ts';
 import type { EntryResult, Study, StudyResult } from '../../src/model/study.ts';
+import { pcfSumsOracle } from '../pact/oracle.ts';
 
 const example = (v: string, f: string) => JSON.parse(readFileSync(`/work/shared/reference/pact/${v}/examples/${f}`, 'utf8'));
 
 /**
  * 1 kg of durian. Lines per kg: fossil 1.2 (fertiliser 0.5 + diesel 0.4 + carton 0.3), biogenic
- * 0.05, dLUC 0.1 (fertiliser), aircraft 0.3 (air freight), removals −0.4 (orchard).
- * total = 1.2 + 0.05 + 0.1 + 0.3 = 1.65; with removals 1.25. Primary: diesel and carton, 0.7 of 1.65.
+ * 0.05 (fertiliser: CO2 0.02 and CH4 0.03), dLUC 0.1 (fertiliser), aircraft 0.3 (air freight),
+ * removals −0.5 (orchard −0.4 into land pools, carton fibre −0.1 of biogenic carbon in a product).
+ * total = 1.2 + 0.05 + 0.1 + 0.3 = 1.65; with removals 1.15. Primary: diesel and carton, 0.7 of 1.65.
+ * v3: fossil 1.5 (1.2 + aircraft 0.3); PCF excluding uptake = 1.5 + LUC 0.1 + land management CO2
+ * 0.02 + land removals −0.4 + biogenic non-CO2 0.03 = 1.25; including = 1.25 + uptake −0.1 = 1.15.
+ * v2.3: excluding biogenic = 1.5 + 0.1 + 0.03 = 1.63; including = 1.63 + 0.02 − 0.4 − 0.1 = 1.15.
  */
 const study: Study = {
   id: 'study-1', companyId: 'co-1', version: 3, updatedAt: '2026-01-10T00:00:00Z', updatedBy: 'u-1',
@@ -46,13 +51,13 @@ const result: StudyResult = {
   studyId: 'study-1', version: 3, computedAt: '2026-01-10T00:00:00Z', method: 'ipcc-ar6-gwp100', gwpSet: 'IPCC AR6 GWP100',
   releases: { lci: 'uslci', factors: '2026.1' }, unit: 'kg CO2e',
   total: 1.65,
-  lines: { fossil: 1.2, biogenic: 0.05, landUseChange: 0.1, aircraft: 0.3, biogenicRemovals: -0.4 },
+  lines: { fossil: 1.2, biogenic: 0.05, landUseChange: 0.1, aircraft: 0.3, biogenicRemovals: -0.5 },
   byStage: { 'raw-materials': 0.65, manufacturing: 0.7, distribution: 0.3, use: 0, 'end-of-life': 0 },
   entries: [
     entry(fert, { fossil: 0.5, biogenic: 0.05, landUseChange: 0.1 }, 'factor', false),
     entry(orchard, { biogenicRemovals: -0.4 }, 'direct', false),
     entry(diesel, { fossil: 0.4 }, 'process', true),
-    entry(carton, { fossil: 0.3 }, 'process', true),
+    entry(carton, { fossil: 0.3, biogenicRemovals: -0.1 }, 'process', true),
     entry(air, { aircraft: 0.3 }, 'factor', false),
   ],
   hotspots: ['e3', 'e1', 'e4', 'e5'],
@@ -60,6 +65,8 @@ const result: StudyResult = {
   tree: { name: 'Fresh durian', value: 1.65, children: [] },
   uncertainty: null,
   primaryDataShare: 0.7 / 1.65,
+  parts: { biogenicCO2: 0.02, biogenicNonCO2: 0.03, landRemovals: -0.4, productUptake: -0.1 },
+  carbonContent: { fossilKgC: 0, biogenicKgC: 0.12 },
   dqr: 2.2, dqrLevel: 'good', warnings: [],
 };
 
@@ -76,13 +83,18 @@ test('v3: the study result maps to a valid footprint with the numbers worked out
   assert.equal(p.declaredUnitOfMeasurement, 'kilogram');
   assert.equal(p.declaredUnitAmount, '1');
   assert.equal(p.productMassPerDeclaredUnit, '1');
-  assert.equal(p.pcfExcludingBiogenicUptake, '1.65');
-  assert.equal(p.pcfIncludingBiogenicUptake, '1.25', 'total + removals = 1.65 − 0.4');
+  assert.equal(p.pcfExcludingBiogenicUptake, '1.25');
+  assert.equal(p.pcfIncludingBiogenicUptake, '1.15', 'total + removals = 1.65 − 0.5');
   assert.equal(p.fossilGhgEmissions, '1.5', 'fossil 1.2 + aircraft 0.3');
   assert.equal(p.aircraftGhgEmissions, '0.3');
   assert.equal(p.landUseChangeGhgEmissions, '0.1');
-  assert.equal(p.biogenicNonCO2Emissions, '0.05');
-  assert.equal(p.biogenicCO2Uptake, '-0.4');
+  assert.equal(p.landManagementBiogenicCO2Emissions, '0.02');
+  assert.equal(p.landManagementBiogenicCO2Removals, '-0.4', 'the orchard: carbon stored in land pools');
+  assert.equal(p.biogenicNonCO2Emissions, '0.03', 'biogenic CH4 only');
+  assert.equal(p.biogenicCO2Uptake, '-0.1', 'carbon in the carton fibre');
+  assert.equal(p.biogenicCarbonContent, '0.12');
+  assert.equal(p.fossilCarbonContent, '0');
+  assert.deepEqual(pcfSumsOracle([pf]), [[]], "the spec's own sums");
   assert.equal(p.primaryDataShare, '42.4242424242', '0.7 / 1.65 in percent');
   assert.deepEqual(p.dqi, { technologicalDQR: '2.2', geographicalDQR: '2.2', temporalDQR: '2.2' });
   assert.deepEqual(p.ipccCharacterizationFactors, ['AR6']);
@@ -105,12 +117,13 @@ test('v2.3: the same result, with v2 names, number types and the 1–3 DQR scale
   assert.equal(pf.productCategoryCpc, '01319');
   assert.equal(p.declaredUnit, 'kilogram');
   assert.equal(p.unitaryProductAmount, '1');
-  assert.equal(p.pCfExcludingBiogenic, '1.65');
-  assert.equal(p.pCfIncludingBiogenic, '1.25');
+  assert.equal(p.pCfExcludingBiogenic, '1.63');
+  assert.equal(p.pCfIncludingBiogenic, '1.15');
   assert.equal(p.fossilGhgEmissions, '1.5');
   assert.equal(p.dLucGhgEmissions, '0.1');
-  assert.equal(p.otherBiogenicGhgEmissions, '0.05');
-  assert.equal(p.biogenicCarbonWithdrawal, '-0.4');
+  assert.equal(p.otherBiogenicGhgEmissions, '0.03');
+  assert.equal(p.biogenicCarbonWithdrawal, '-0.1');
+  assert.equal(p.biogenicCarbonContent, '0.12');
   assert.equal(p.aircraftGhgEmissions, '0.3');
   assert.equal(p.characterizationFactors, 'AR6');
   assert.deepEqual(p.crossSectoralStandardsUsed, ['ISO Standard 14067']);
@@ -182,4 +195,16 @@ test('decimal strings never use exponents and drop float noise', () => {
   assert.equal(toPactDecimal(-0), '0');
   assert.equal(toPactDecimal(1234.5), '1234.5');
   assert.equal(toPactDecimal(-0.4), '-0.4');
+});
+
+test('results stored before the split keep their old reading; a negative LUC line is carbon stored in land', () => {
+  const { parts: _, ...old } = result;
+  const v3 = studyToPactFootprint(study, old, { ...base, version: '3.0' }).pcf;
+  assert.equal(v3.landManagementBiogenicCO2Emissions, '0.05');
+  assert.equal(v3.biogenicCO2Uptake, '-0.5');
+  const stored = { ...result, lines: { ...result.lines, landUseChange: -0.2 }, total: 1.35 };
+  const pf = studyToPactFootprint(study, stored, { ...base, version: '3.0' });
+  assert.equal(pf.pcf.landUseChangeGhgEmissions, '0');
+  assert.equal(pf.pcf.landManagementBiogenicCO2Removals, '-0.6');
+  assert.deepEqual(pcfSumsOracle([pf]), [[]]);
 });

@@ -7,7 +7,7 @@ import { TokenCache } from '../../src/pact/credentials.ts';
 import { DEMO_PARTNER } from '../../src/server/demo-pact.ts';
 import { footprintsStamp, insertFootprint, listFootprintRows, type Queryable } from '../../src/store/index.ts';
 import { startInstance, type Instance } from './instance.ts';
-import { oracle, PACT_REFERENCE, type OracleItem } from './oracle.ts';
+import { oracle, PACT_REFERENCE, pcfSumsOracle, type OracleItem } from './oracle.ts';
 
 /**
  * The PACT host against the Tech Spec: every response is checked with the spec's own OpenAPI
@@ -90,6 +90,9 @@ describe('PACT host', () => {
       items.push({ spec, schema: 'ProductFootprint', instance: (one.json as { data: unknown }).data });
     }
     assert.deepEqual(oracle(items), items.map(() => []));
+    // every published v3 footprint's two PCFs are the spec's own sums of their parts
+    const v3 = items.filter((i) => i.spec === '3.0').map((i) => i.instance);
+    assert.deepEqual(pcfSumsOracle(v3), v3.map(() => []));
   });
 
   it("answers each version's errors with its own codes and statuses", async () => {
@@ -183,6 +186,17 @@ describe('PACT host', () => {
     assert.equal((await list('geography=cn')).length, all.length, 'a province lies within its country');
     assert.equal((await list(`companyId=${a.companyIds[0]}&classification=urn:pact:productclassification:un-cpc:01319`)).length, all.length);
     assert.equal((await list('status=Deprecated')).length, 0);
+    // a value no footprint can have is a filter that matches nothing, not a bad request
+    for (const probe of ['status=Unknown', 'geography=XX', 'productId=urn:nothing:here']) {
+      const r = await tanji.pact(`/3/footprints?${probe}`, { headers: auth() });
+      assert.equal(r.status, 200, `${probe}: ${r.text}`);
+      assert.deepEqual(r.json, { data: [] }, probe);
+    }
+    for (const malformed of ['validOn=2025-13', 'validAfter=soon', 'limit=-1', 'limit=ten']) {
+      const r = await tanji.pact(`/3/footprints?${malformed}`, { headers: auth() });
+      assert.equal(r.status, 400, malformed);
+      assert.equal((r.json as { code: string }).code, 'BadRequest', malformed);
+    }
     const on = a.validityPeriodStart as string;
     assert.ok((await list(`validOn=${on}`)).some((f) => f.id === a.id));
     assert.equal((await list('validOn=2000-01-01T00:00:00Z')).length, 0);

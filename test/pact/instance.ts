@@ -61,3 +61,14 @@ export async function startInstance(): Promise<Instance> {
     },
   };
 }
+
+/** Polls `probe` every 100 ms until it gives a value (events are delivered in the background). */
+export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../cli/run.ts';
-import { startInstance, type Instance } from './instance.ts';
+import { startInstance, until, type Instance } from './instance.ts';
 import { oracle } from './oracle.ts';
 
 /**
@@ -19,15 +19,6 @@ import { oracle } from './oracle.ts';
  * and the supplier's footprint raising the primary data share of the buyer's study.
  */
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 20_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('PACT between two Tanji instances', () => {
   let supplier: Instance;
@@ -43,12 +34,11 @@ describe('PACT between two Tanji instances', () => {
     const forBuyer = await supplier.api('POST', '/api/pact/connections', { name: 'Buyer Co.' });
     const forSupplier = await buyer.api('POST', '/api/pact/connections', { name: 'Supplier Co.' });
     assert.equal(forBuyer.status, 201);
-    await supplier.store.query('UPDATE pact_connections SET partner_url = $2, partner_client_id = $3, partner_secret = $4, partner_ca = $5 WHERE id = $1', [
-      forBuyer.data.connection.id, buyer.running.pactUrl, forSupplier.data.connection.clientId, forSupplier.data.clientSecret, buyer.running.pactCertificate,
+    const recorded = await Promise.all([
+      supplier.api('PATCH', `/api/pact/connections/${forBuyer.data.connection.id}`, { partnerUrl: buyer.running.pactUrl, partnerClientId: forSupplier.data.connection.clientId, partnerSecret: forSupplier.data.clientSecret, partnerCa: buyer.running.pactCertificate }),
+      buyer.api('PATCH', `/api/pact/connections/${forSupplier.data.connection.id}`, { partnerUrl: supplier.running.pactUrl, partnerClientId: forBuyer.data.connection.clientId, partnerSecret: forBuyer.data.clientSecret, partnerCa: supplier.running.pactCertificate }),
     ]);
-    await buyer.store.query('UPDATE pact_connections SET partner_url = $2, partner_client_id = $3, partner_secret = $4, partner_ca = $5 WHERE id = $1', [
-      forSupplier.data.connection.id, supplier.running.pactUrl, forBuyer.data.connection.clientId, forBuyer.data.clientSecret, supplier.running.pactCertificate,
-    ]);
+    for (const r of recorded) assert.equal(r.status, 200, JSON.stringify(r.data));
     toSupplier = forSupplier.data.connection.id;
     const published = await supplier.api('GET', '/api/pact/footprints');
     product = published.data[0].productIds[0];

@@ -1,10 +1,10 @@
 import { verifyCurrentResult } from '../../studies/verification.ts';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { ConnectionInputSchema, ConnectionSchema, NewConnectionSchema, PactEventRecordSchema, PactSpecSchema, PublishedFootprintSchema, ReceivedFootprintSchema, VerificationSchema } from '../../model/pact-exchange.ts';
+import { ConnectionInputSchema, ConnectionSchema, NewConnectionSchema, PartnerUpdateSchema, PactEventRecordSchema, PactSpecSchema, PublishedFootprintSchema, ReceivedFootprintSchema, VerificationSchema } from '../../model/pact-exchange.ts';
 import { StudySchema } from '../../model/study.ts';
 import {
-  addVerification, createConnection, getConnection, getReceived, latestResult, listConnections, listEvents, listFootprintRows, listReceived, revokeConnection, StaleVersionError,
+  addVerification, createConnection, getConnection, getReceived, latestResult, listConnections, listEvents, listFootprintRows, listReceived, revokeConnection, StaleVersionError, updatePartner,
   verificationsOf, type ReceivedRow, type StoredConnection, type User,
 } from '../../store/index.ts';
 import { PactClientError } from '../../pact/client.ts';
@@ -168,6 +168,25 @@ export function pactRoutes(deps: Deps) {
       const { clientId, clientSecret } = newClientCredentials();
       const created = await createConnection(store, { ...input, companyId: user.companyId, clientId, secretHash: sha256(clientSecret), createdBy: user.id });
       return reply(c, NewConnectionSchema, { connection: connectionView(created), clientSecret }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/pact/connections/{id}',
+      tags: ['pact'],
+      summary: "record the partner's host and the credentials it issued to us (used to pull footprints and to authenticate before answering its requests)",
+      security: bearer,
+      request: { params: IdParamSchema, body: json(PartnerUpdateSchema) },
+      responses: { 200: ok(ConnectionSchema, 'the connection as now recorded'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'the connection was revoked') },
+    }),
+    async (c) => {
+      const user = enterprise(c, 'manage PACT partners');
+      const { id } = c.req.valid('param');
+      const found = await ownConnection(user, id);
+      if (found.revokedAt) throw conflict(`connection ${found.name} was revoked; add a new one`);
+      return reply(c, ConnectionSchema, connectionView(await updatePartner(store, id, c.req.valid('json'), user.id, user.companyId)));
     },
   );
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { JobSchema, LoginSchema, ReleaseSchema, StudySummarySchema } from '../../../src/server/schemas.ts';
-import type { ConnectionInputSchema, NewConnectionSchema, PactSpecSchema, ReceivedFootprint } from '../../../src/model/pact-exchange.ts';
+import type { ConnectionInputSchema, NewConnectionSchema, PactSpecSchema, PartnerUpdate, ReceivedFootprint } from '../../../src/model/pact-exchange.ts';
 
 /** Response shapes of the API, as src/server/schemas.ts declares them (types only: nothing of the server is bundled). */
 
@@ -35,6 +35,7 @@ export type Job = z.infer<typeof JobSchema>;
 export type JobState = Job['state'];
 
 export type ConnectionInput = z.input<typeof ConnectionInputSchema>;
+export type { PartnerUpdate };
 export type NewConnection = z.infer<typeof NewConnectionSchema>;
 export type PactSpec = z.infer<typeof PactSpecSchema>;
 

@@ -3,10 +3,9 @@ import { pactApi } from '../api/pact.ts';
 import type { NewConnection } from '../api/types.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { ErrorDetails } from './ErrorDetails.tsx';
+import { EMPTY_PARTNER, PartnerFields, partnerInput } from './PartnerFields.tsx';
 
-const EMPTY = { name: '', products: '', partnerUrl: '', partnerClientId: '', partnerSecret: '', partnerCa: '' };
-
-const orNull = (s: string) => s.trim() || null;
+const EMPTY = { name: '', products: '', ...EMPTY_PARTNER };
 
 /** Adding a partner: what it may see of us, and optionally its own host to pull from. */
 export function ConnectionForm({ onAdded }: { onAdded: (created: NewConnection) => void }) {
@@ -24,10 +23,7 @@ export function ConnectionForm({ onAdded }: { onAdded: (created: NewConnection) 
       const created = await pactApi.addConnection({
         name: form.name.trim(),
         products: form.products.split(/\s+/).filter(Boolean),
-        partnerUrl: orNull(form.partnerUrl),
-        partnerClientId: orNull(form.partnerClientId),
-        partnerSecret: orNull(form.partnerSecret),
-        partnerCa: orNull(form.partnerCa),
+        ...partnerInput(form),
       });
       setForm(EMPTY);
       onAdded(created);
@@ -49,24 +45,7 @@ export function ConnectionForm({ onAdded }: { onAdded: (created: NewConnection) 
         <textarea rows={2} placeholder="urn:tanji:product:…" {...field('products')} data-testid="connection-products" />
         <span className="small muted">{t('pact.connectionProductsHint')}</span>
       </label>
-      <p className="small muted span-all">{t('pact.partnerHostHint')}</p>
-      <label className="field span-2">
-        <span>{t('pact.partnerUrl')}</span>
-        <input type="url" placeholder="https://…" {...field('partnerUrl')} data-testid="connection-partner-url" />
-      </label>
-      <label className="field">
-        <span>{t('pact.partnerClientId')}</span>
-        <input autoComplete="off" {...field('partnerClientId')} data-testid="connection-partner-client-id" />
-      </label>
-      <label className="field">
-        <span>{t('pact.partnerSecret')}</span>
-        <input type="password" autoComplete="new-password" {...field('partnerSecret')} data-testid="connection-partner-secret" />
-      </label>
-      <label className="field span-all">
-        <span>{t('pact.partnerCa')}</span>
-        <textarea rows={3} placeholder="-----BEGIN CERTIFICATE-----" {...field('partnerCa')} data-testid="connection-partner-ca" />
-        <span className="small muted">{t('pact.partnerCaHint')}</span>
-      </label>
+      <PartnerFields draft={form} onChange={(d) => setForm({ ...form, ...d })} />
       <div className="span-all">
         <ErrorDetails error={error} testId="connection-errors" />
         <button type="submit" className="primary" disabled={busy} data-testid="connection-add">

@@ -4,12 +4,15 @@ import type { Connection } from '../api/types.ts';
 import { ErrorMessage } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatDateTime } from '../lib/format.ts';
+import { PartnerEdit } from './PartnerEdit.tsx';
 
 /** The company's partners; revoking stops the partner's tokens at once, so it asks first. */
-export function ConnectionTable({ connections, onRevoked }: { connections: Connection[]; onRevoked: () => void }) {
+/** `onChanged` reloads the list after a revocation or a partner host recorded. */
+export function ConnectionTable({ connections, onChanged }: { connections: Connection[]; onChanged: () => void }) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [editing, setEditing] = useState<string | null>(null);
 
   async function revoke(c: Connection) {
     if (!window.confirm(t('pact.revokeConfirm', { name: c.name }))) return;
@@ -17,7 +20,7 @@ export function ConnectionTable({ connections, onRevoked }: { connections: Conne
     setError(null);
     try {
       await pactApi.revokeConnection(c.id);
-      onRevoked();
+      onChanged();
     } catch (e) {
       setError(e);
     } finally {
@@ -41,7 +44,7 @@ export function ConnectionTable({ connections, onRevoked }: { connections: Conne
             </tr>
           </thead>
           <tbody>
-            {connections.map((c) => (
+            {connections.map((c) => [
               <tr key={c.id} data-testid="connection-row" data-id={c.id} data-revoked={c.revokedAt ? 'true' : 'false'}>
                 <td>{c.name}</td>
                 <td>
@@ -64,13 +67,31 @@ export function ConnectionTable({ connections, onRevoked }: { connections: Conne
                       {t('pact.revoked')}
                     </span>
                   ) : (
-                    <button type="button" disabled={busy !== null} onClick={() => void revoke(c)} data-testid="connection-revoke">
-                      {busy === c.id ? t('common.loading') : t('pact.revoke')}
-                    </button>
+                    <>
+                      <button type="button" onClick={() => setEditing(editing === c.id ? null : c.id)} data-testid="connection-edit-partner">
+                        {t('pact.partnerEdit')}
+                      </button>{' '}
+                      <button type="button" disabled={busy !== null} onClick={() => void revoke(c)} data-testid="connection-revoke">
+                        {busy === c.id ? t('common.loading') : t('pact.revoke')}
+                      </button>
+                    </>
                   )}
                 </td>
-              </tr>
-            ))}
+              </tr>,
+              editing === c.id && (
+                <tr key={`${c.id}-edit`}>
+                  <td colSpan={6}>
+                    <PartnerEdit
+                      connection={c}
+                      onSaved={() => {
+                        setEditing(null);
+                        onChanged();
+                      }}
+                    />
+                  </td>
+                </tr>
+              ),
+            ])}
           </tbody>
         </table>
       </div>

@@ -43,6 +43,11 @@ export function EventsSection({ events }: { events: Loaded<PactEventRecord[]> })
                   <td>
                     {e.state}
                     {e.error && <span className="small muted block">{e.error}</span>}
+                    {e.nextAttemptAt && e.attempts > 0 && (
+                      <span className="small muted block" data-testid="event-retry">
+                        {t('pact.eventRetry', { attempts: e.attempts, at: formatDateTime(e.nextAttemptAt, lang) })}
+                      </span>
+                    )}
                   </td>
                   <td className="small">
                     <code>{e.eventId}</code>
