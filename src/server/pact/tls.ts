@@ -33,10 +33,20 @@ export async function tlsCredentials(store: Queryable, dir: string): Promise<Tls
     const legacy = join(dir, 'pact-tls.pem');
     pem = await settleInstanceSetting(store, SETTING, existsSync(legacy) ? readFileSync(legacy, 'utf8') : selfSigned(dir));
   }
+  const { cert, key } = splitPem(pem, `the stored PACT host certificate (instance setting ${SETTING})`);
+  return { cert, key, origin: 'the store (self-signed, shared by every server)' };
+}
+
+/** A new self-signed certificate and its key for localhost (made with openssl in `dir`, which keeps nothing). */
+export function selfSignedCertificate(dir: string): { cert: string; key: string } {
+  return splitPem(selfSigned(dir), 'the new self-signed certificate');
+}
+
+function splitPem(pem: string, what: string): { cert: string; key: string } {
   const cert = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----\n?/.exec(pem)?.[0];
   const key = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?-----END [A-Z ]*PRIVATE KEY-----\n?/.exec(pem)?.[0];
-  if (!cert || !key) throw new Error(`the stored PACT host certificate (instance setting ${SETTING}) should hold a private key and a certificate (PEM)`);
-  return { cert, key, origin: 'the store (self-signed, shared by every server)' };
+  if (!cert || !key) throw new Error(`${what} should hold a private key and a certificate (PEM)`);
+  return { cert, key };
 }
 
 const SETTING = 'pact-tls-self-signed';
