@@ -96,12 +96,11 @@ export async function scaleBenchmarks(): Promise<string[]> {
       // the last two are all the database sees of it (an upper bound on its time: they include the client's share)
       const perJob = cpuMs + saveMs + queueMs;
       const dbPerJob = saveMs + queueMs;
-      const project = (cores: number) => Math.min((cores * 1000) / perJob, (Math.max(1, cores / 8) * 1000) / dbPerJob);
       lines.push(
         `scale bound: this machine has ${availableParallelism()} cores for server, database and workers (load ${loadavg().map((l) => l.toFixed(1)).join(' ')}); ` +
           `a job is ${cpuMs.toFixed(0)} ms of calculation on a thread + ${dbPerJob.toFixed(0)} ms storing and queueing, so each worker core gives ${(1000 / perJob).toFixed(2)}/s ` +
-          `and one database core takes at least ${(1000 / dbPerJob).toFixed(1)}/s; projected with one database core per 8 worker cores: ` +
-          `8 cores ≈ ${project(8).toFixed(1)}/s, 32 cores ≈ ${project(32).toFixed(1)}/s; measured here: ` +
+          `and one database core takes at least ${(1000 / dbPerJob).toFixed(1)}/s (all of storing counted as its time, which overstates it); projected: ` +
+          `N worker cores ≈ N × ${(1000 / perJob).toFixed(2)}/s (8 → ${((8 * 1000) / perJob).toFixed(1)}/s, 32 → ${((32 * 1000) / perJob).toFixed(1)}/s) while the database has a core per ${Math.max(1, Math.floor(perJob / dbPerJob))} worker cores; measured here: ` +
           perWorkers.map((p) => `${p.workers} → ${p.perS.toFixed(2)}/s`).join(', '),
       );
     } finally {
