@@ -6,7 +6,7 @@ import type { StudyInput } from '../../src/model/study.ts';
 import { STUDY } from './study.ts';
 import { canonicalJson } from '../../src/model/canonical-json.ts';
 import {
-  claimJob, completeJob, createCompany, createJob, createStudy, createUser, failJob, getJob, getStudy, handBackJob, latestStoredResult, openStore, resultByHash, saveRelease, type Store,
+  claimJob, completeJob, createCompany, createJob, createStudy, createUser, failJob, getJob, getStudy, handBackJob, latestStoredResult, nextJobDueInMs, openStore, resultByHash, saveRelease, type Store,
 } from '../../src/store/index.ts';
 import { loadBackground } from '../../src/studies/background.ts';
 import { calculateStudy } from '../../src/studies/calculate.ts';
@@ -69,10 +69,12 @@ for (const backend of BACKENDS) {
 
     test('a job whose worker stopped is taken over when its lease runs out; the old worker can no longer finish it', async () => {
       const job = await createJob(store, { kind: 'lease', userId: user });
-      const first = await claimJob(store, 'dead', ['lease'], 100);
+      const first = await claimJob(store, 'dead', ['lease'], 5000);
       assert.equal(first?.id, job.id);
       assert.equal(await claimJob(store, 'live', ['lease'], 100), undefined, 'not while the lease holds');
-      await sleep(150);
+      assert.ok((await nextJobDueInMs(store, ['lease']))! > 3000, 'due when the lease runs out');
+      // the lease runs out (as five seconds without a heartbeat would make it)
+      await store.query("UPDATE jobs SET lease_until = now() - interval '1 millisecond' WHERE id = $1", [job.id]);
       const again = await claimJob(store, 'live', ['lease'], 10_000);
       assert.equal(again?.id, job.id);
       assert.equal(again?.attempts, 2);
@@ -98,9 +100,10 @@ for (const backend of BACKENDS) {
     test('a failure is retried after a delay, a permanent one is not', async () => {
       const transient = await createJob(store, { kind: 'flaky', userId: user });
       await claimJob(store, 'w', ['flaky'], 1000);
-      assert.equal(await failJob(store, transient.id, 'w', 'database went away', { permanent: false, retryInMs: 200 }), 'queued');
+      assert.equal(await failJob(store, transient.id, 'w', 'database went away', { permanent: false, retryInMs: 5000 }), 'queued');
       assert.equal(await claimJob(store, 'w', ['flaky'], 1000), undefined, 'not before the delay');
-      await sleep(250);
+      assert.ok((await nextJobDueInMs(store, ['flaky']))! > 3000);
+      await store.query('UPDATE jobs SET run_after = now() WHERE id = $1', [transient.id]);
       assert.equal((await claimJob(store, 'w', ['flaky'], 1000))?.id, transient.id);
       assert.equal(await failJob(store, transient.id, 'w', 'bad input', { permanent: true, retryInMs: 200 }), 'failed');
       assert.equal((await getJob(store, transient.id))!.error, 'bad input');
