@@ -11,6 +11,7 @@ import { factorCommand } from './commands/factor.ts';
 import { regionalizeCommand } from './commands/regionalize.ts';
 import { dbCommand } from './commands/db.ts';
 import { pactCommand } from './commands/pact.ts';
+import { pcrCommand } from './commands/pcr.ts';
 import { storeLocation } from './databases.ts';
 import { workerCommand } from './commands/worker.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -28,6 +29,7 @@ const COMMANDS: CommandSpec[] = [
   regionalizeCommand,
   dbCommand,
   pactCommand,
+  pcrCommand,
   serveCommand,
   workerCommand,
 ];

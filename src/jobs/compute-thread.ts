@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Study, StudyResult } from '../model/study.ts';
 import { buildBackground, type Background, type BackgroundInputs } from '../studies/background.ts';
 import { calculateStudy } from '../studies/calculate.ts';
+import { componentFootprints } from '../studies/components.ts';
 
 /**
  * A calculation thread: builds backgrounds from the inputs the main thread read from the store,
@@ -10,7 +11,17 @@ import { calculateStudy } from '../studies/calculate.ts';
  * event loop. Progress goes back as messages; so does the result or the error.
  */
 
-export type ToThread = { id: number; type: 'calculate'; key: string; study: Study; iterations: number; seed: number; inputs?: BackgroundInputs };
+export type ToThread = {
+  id: number;
+  type: 'calculate';
+  key: string;
+  study: Study;
+  /** the component studies the entries use, at any depth (checked and calculated here) */
+  components: Study[];
+  iterations: number;
+  seed: number;
+  inputs?: BackgroundInputs;
+};
 
 export type FromThread =
   | { id: number; type: 'need-background' }
@@ -32,14 +43,17 @@ function background(key: string, inputs: BackgroundInputs | undefined): Backgrou
   return bg;
 }
 
-port.on('message', (m: ToThread) => {
+port.on('message', async (m: ToThread) => {
   const send = (msg: FromThread) => port.postMessage(msg);
   try {
     const bg = background(m.key, m.inputs);
     if (!bg) return send({ id: m.id, type: 'need-background' });
+    const byId = new Map(m.components.map((s) => [s.id, s]));
+    const components = await componentFootprints(async (id) => byId.get(id), m.study, bg);
     const result = calculateStudy(m.study, bg, {
       iterations: m.iterations,
       seed: m.seed,
+      components,
       onProgress: (fraction, message) => send({ id: m.id, type: 'progress', fraction, message }),
     });
     send({ id: m.id, type: 'result', result });

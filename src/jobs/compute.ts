@@ -1,7 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Study, StudyResult } from '../model/study.ts';
 import { backgroundKey, loadBackgroundInputs } from '../studies/background.ts';
-import type { Store } from '../store/index.ts';
+import { getStudy, type Store } from '../store/index.ts';
+import { componentIds, MAX_COMPONENT_DEPTH } from '../studies/components.ts';
 import type { FromThread, ToThread } from './compute-thread.ts';
 
 /**
@@ -40,6 +41,30 @@ interface Pending {
 const threadModule = new URL('./compute-thread.ts', import.meta.url).href;
 const threadBootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(threadModule)}); })`;
 
+/**
+ * The studies reachable from `study` through entries that use another study, read from the store
+ * here (the thread has none); the thread checks company, releases and loops as componentFootprints
+ * does anywhere. The walk stops past MAX_COMPONENT_DEPTH levels, where that check fails anyway.
+ */
+async function componentStudies(store: Store, study: Study): Promise<Study[]> {
+  const found = new Map<string, Study>();
+  let level = [study];
+  for (let depth = 0; level.length && depth <= MAX_COMPONENT_DEPTH; depth++) {
+    const next: Study[] = [];
+    for (const parent of level) {
+      for (const id of componentIds(parent)) {
+        if (found.has(id) || id === study.id) continue;
+        const child = await getStudy(store, id);
+        if (!child) continue;
+        found.set(id, child);
+        next.push(child);
+      }
+    }
+    level = next;
+  }
+  return [...found.values()];
+}
+
 export class ComputePool {
   private readonly slots: Slot[] = [];
   private readonly waiting: (() => void)[] = [];
@@ -49,14 +74,15 @@ export class ComputePool {
 
   constructor(readonly size = Math.max(1, Number(process.env.TANJI_COMPUTE_THREADS ?? 1) || 1)) {}
 
-  /** Calculates the study on its pinned background in a thread. */
+  /** Calculates the study (with the component studies its entries use) on its pinned background in a thread. */
   async calculate(store: Store, study: Study, opts: { iterations: number; seed: number; onProgress?(fraction: number, message: string): void }): Promise<StudyResult> {
+    const components = await componentStudies(store, study);
     const slot = await this.acquire();
     const key = `${store.location}\u0000${store.schema ?? ''}\u0000${backgroundKey(study.releases.lci, study.releases.factors, study.method)}`;
     try {
       return await new Promise<StudyResult>((resolve, reject) => {
         const id = this.nextId++;
-        const message: ToThread = { id, type: 'calculate', key, study, iterations: opts.iterations, seed: opts.seed };
+        const message: ToThread = { id, type: 'calculate', key, study, components, iterations: opts.iterations, seed: opts.seed };
         this.pending.set(id, {
           thread: slot.thread,
           resolve,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { getStudy, saveResult } from '../store/index.ts';
 import { UnknownReleaseError } from '../studies/background.ts';
 import { EntryError } from '../studies/per-unit.ts';
+import { checkResult, InvalidResultError } from '../studies/result-check.ts';
 import { CalculationError, type ComputePool } from './compute.ts';
 import { PermanentJobError, type Handler } from './worker.ts';
 
@@ -24,7 +25,7 @@ export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Errors in the job's input: failing again would not help. */
 export function isPermanent(e: unknown): boolean {
-  return e instanceof CalculationError || e instanceof EntryError || e instanceof UnknownReleaseError || e instanceof z.ZodError;
+  return e instanceof CalculationError || e instanceof EntryError || e instanceof UnknownReleaseError || e instanceof InvalidResultError || e instanceof z.ZodError;
 }
 
 export function jobHandlers(compute: ComputePool): Record<JobKind, Handler> {
@@ -37,6 +38,7 @@ export function jobHandlers(compute: ComputePool): Record<JobKind, Handler> {
       const computed = await compute.calculate(store, study, { iterations: params.iterations, seed: params.seed, onProgress: progress });
       // dated by the request, so that a retry on another worker names the same result
       const result = { ...computed, computedAt: job.createdAt };
+      checkResult(result);
       let hash: string;
       try {
         hash = await saveResult(store, result);

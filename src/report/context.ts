@@ -1,4 +1,5 @@
 import type { Entry, EntryResult, Study, StudyResult } from '../model/study.ts';
+import type { PcrCheck } from '../model/pcr.ts';
 import type { ComplianceItem } from '../rules/iso14067.ts';
 import { dictionary, type Dict, type Lang } from './i18n.ts';
 
@@ -9,6 +10,8 @@ export interface ReportInput {
   lang: Lang;
   generatedAt: string;
   compliance: ComplianceItem[];
+  /** the check against the study's product category rule, for the "conformance with <rule>" section */
+  pcr?: PcrCheck;
 }
 
 /** What every section reads: the input, the dictionary, and entries looked up by id both ways. */

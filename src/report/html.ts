@@ -2,6 +2,7 @@ import { context, type Ctx, type ReportInput } from './context.ts';
 import { Html, html } from './escape.ts';
 import { amount, kg } from './format.ts';
 import { fields } from './layout.ts';
+import { pcrSection } from './pcr.ts';
 import { resultsSection } from './results.ts';
 import { annexSection, complianceSection, electricitySection, inventorySection, limitationsSection, qualitySection, scopeSection, uncertaintySection } from './sections.ts';
 
@@ -26,6 +27,7 @@ export function renderReportHtml(input: ReportInput): string {
     electricitySection(c),
     limitationsSection(c),
     complianceSection(c),
+    pcrSection(c),
     annexSection(c),
   ];
   return html`<!DOCTYPE html>

@@ -63,6 +63,8 @@ function sourceCell(c: Ctx, e: Entry, r: EntryResult | undefined): Html {
   const src = e.source;
   if (src.type === 'supplier') return html`${t.supplier}${t.colon}${src.supplier}${small(`${factor(src.kgCo2ePerUnit)} ${t.kgCo2e}/${e.unit}`)}`;
   if (src.type === 'direct') return html`${t.directGas}${t.colon}${src.gas}`;
+  if (src.type === 'study') return html`${t.componentStudy}${t.colon}${r?.provenance.name ?? src.studyId}${small(src.studyId)}`;
+  if (src.type === 'placeholder') return html`${t.placeholder}`;
   return html`${r?.provenance.name ?? src.dataset.id}${small(`${src.dataset.release} · ${src.dataset.id}`)}`;
 }
 

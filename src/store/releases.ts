@@ -188,12 +188,22 @@ export async function getRelease(store: Queryable, release: string): Promise<Rel
   return row && info(row);
 }
 
+export class NoSuchReleaseError extends Error {
+  constructor(
+    readonly release: string,
+    readonly known: readonly string[],
+  ) {
+    super(`no release "${release}" in the store${known.length ? `; known: ${known.join(', ')}` : '; import a database first'}`);
+    this.name = 'NoSuchReleaseError';
+  }
+}
+
 /** The release's row id; an unknown number throws, naming the known ones. */
 export async function releaseId(store: Queryable, release: string): Promise<number> {
   const [row] = await store.query<{ id: number }>('SELECT id FROM releases WHERE number = $1', [release]);
   if (row) return row.id;
   const known = (await store.query<{ number: string }>('SELECT number FROM releases ORDER BY id')).map((r) => r.number);
-  throw new Error(`no release "${release}" in the store${known.length ? `; known: ${known.join(', ')}` : '; import a database first'}`);
+  throw new NoSuchReleaseError(release, known);
 }
 
 export interface LoadOptions {

@@ -56,6 +56,15 @@ export async function latestResult(db: Queryable, studyId: string): Promise<Stud
   return (await latestStoredResult(db, studyId))?.result;
 }
 
+/** The current result of one calculated version, or of the latest calculated one when no version is named. */
+export async function resultOfVersion(db: Queryable, studyId: string, version?: number): Promise<StudyResult | undefined> {
+  const [row] = await db.query<{ body: unknown }>(
+    'SELECT r.body FROM study_result_heads h JOIN results r ON r.hash = h.hash WHERE h.study_id = $1 AND ($2::int IS NULL OR h.version = $2) ORDER BY h.version DESC LIMIT 1',
+    [studyId, version ?? null],
+  );
+  return row ? StudyResultSchema.parse(row.body) : undefined;
+}
+
 /** One result by its hash, whichever version it belongs to and whether or not it is still current. */
 export async function resultByHash(db: Queryable, hash: string): Promise<StoredResult | undefined> {
   const [row] = await db.query<{ hash: string; body: unknown }>('SELECT hash, body FROM results WHERE hash = $1', [hash]);

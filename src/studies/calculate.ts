@@ -6,7 +6,7 @@ import { directFactors, upstreamTree, type UpstreamNode } from '../engine/contri
 import { monteCarloDemand } from '../engine/montecarlo.ts';
 import { createRng, dqr as dqrOf, dqrLevel, sample, summarize, type Rng } from '../engine/uncertainty.ts';
 import type { Background } from './background.ts';
-import { activityGsd, activityPedigree, conversion, EntryError, perUnitOf, type PerUnit } from './per-unit.ts';
+import { activityGsd, activityPedigree, conversion, EntryError, perUnitOf, type ComponentFootprint, type PerUnit } from './per-unit.ts';
 
 /**
  * A study's footprint on its background: every entry is amount × conversion × per-unit lines,
@@ -23,6 +23,8 @@ export interface CalculateOptions {
   iterations?: number;
   seed?: number;
   onProgress?(fraction: number, message: string): void;
+  /** the footprints of the component studies the entries use, by study id (src/studies/components.ts) */
+  components?: ReadonlyMap<string, ComponentFootprint>;
 }
 
 interface Line {
@@ -35,7 +37,7 @@ interface Line {
 
 export function calculateStudy(study: Study, bg: Background, opts: CalculateOptions = {}): StudyResult {
   const warnings: string[] = [];
-  const rows = study.entries.map((entry) => lineOf(entry, bg));
+  const rows = study.entries.map((entry) => lineOf(entry, bg, opts.components));
   const lines = emptyLines();
   const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<LifeCycleStage, number>;
   for (const r of rows) {
@@ -123,8 +125,8 @@ function carbonContentOf(study: Study): StudyResult['carbonContent'] {
   return content;
 }
 
-function lineOf(entry: Entry, bg: Background): Line {
-  const per = perUnitOf(entry, bg);
+function lineOf(entry: Entry, bg: Background, components: CalculateOptions['components']): Line {
+  const per = perUnitOf(entry, bg, components);
   const amount = entry.transport ? (entry.transport.massKg / 1000) * entry.transport.distanceKm : entry.amount;
   const unit = entry.transport ? 't*km' : entry.unit;
   const conv = conversion(unit, per.perUnit);

@@ -1,7 +1,7 @@
 import type { Factor } from '../model/factor.ts';
 import type { Pedigree } from '../model/lci.ts';
 import type { GhgLine } from '../model/method.ts';
-import type { DirectGas, Entry, EntryProvenance, EvidenceType, RemovalPool } from '../model/study.ts';
+import type { DirectGas, Entry, EntryProvenance, EvidenceType, RemovalPool, Study, StudyResult } from '../model/study.ts';
 import { emptyLines, GHG_LINES } from '../engine/lca.ts';
 import { dqr, pedigreeGsd } from '../engine/uncertainty.ts';
 import { assertUsableInProductFootprint } from '../factors/lookup.ts';
@@ -85,9 +85,41 @@ export function lineScores(bg: Background, column: number): Record<GhgLine, numb
   return out;
 }
 
-export function perUnitOf(entry: Entry, bg: Background): PerUnit {
+/** A component study's footprint per its functional unit, calculated on the parent's background (src/studies/components.ts). */
+export interface ComponentFootprint {
+  study: Pick<Study, 'id' | 'name' | 'version' | 'unit'>;
+  result: Pick<StudyResult, 'lines' | 'dqr' | 'releases' | 'parts'>;
+}
+
+export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap<string, ComponentFootprint>): PerUnit {
   const src = entry.source;
   if (src.type === 'direct') return directGas(entry, src.gas, bg);
+  if (src.type === 'placeholder') throw new EntryError(entry, 'is a placeholder the product category rule requires: give it a dataset, a supplier footprint or a component study');
+  if (src.type === 'study') {
+    const c = components?.get(src.studyId);
+    if (!c) throw new EntryError(entry, `its component study ${src.studyId} was not loaded`);
+    const per = c.study.unit.amount;
+    const lines = emptyLines();
+    for (const l of GHG_LINES) lines[l] = c.result.lines[l] / per;
+    const parts = c.result.parts;
+    // one pool per entry: the one that holds most of the component's removals
+    const removalPool: RemovalPool = parts && Math.abs(parts.landRemovals) > Math.abs(parts.productUptake) ? 'land' : 'product';
+    return {
+      lines,
+      perUnit: c.study.unit.unit,
+      provenance: {
+        type: 'study',
+        id: c.study.id,
+        name: `${c.study.name} (v${c.study.version})`,
+        source: `component study, calculated on ${c.result.releases.lci} + ${c.result.releases.factors}`,
+        notes: [`per ${per} ${c.study.unit.unit} of the component study; its own uncertainty is not propagated`],
+      },
+      gsd: 1,
+      dqr: c.result.dqr,
+      biogenicNonCO2: (parts?.biogenicNonCO2 ?? 0) / per,
+      removalPool,
+    };
+  }
   if (src.type === 'supplier') {
     const lines = emptyLines();
     lines[src.line] = src.kgCo2ePerUnit;

@@ -7,7 +7,7 @@ import { ImportError } from '../../src/formats/errors.ts';
 import { parseStudyWorkbook, studyTemplate, StudyWorkbookError, type WorkbookIssue } from '../../src/formats/study-excel.ts';
 import { templateExamples } from '../../src/formats/study-excel/template.ts';
 
-const EN = ['stage 阶段', 'kind 类别', 'name 名称', 'amount 数量', 'unit 单位', 'transport mass kg 运输质量（千克）', 'distance km 运输距离（千米）', 'mode 运输方式', 'refrigerated 冷藏', 'source type 来源类型', 'dataset release 数据集版本', 'dataset type 数据集类型', 'dataset id 数据集编号', 'supplier 供应商', 'supplier kg CO2e per unit 供应商单位碳足迹（千克二氧化碳当量）', 'gas 温室气体', 'evidence type 证据类型', 'evidence reference 证据出处', 'evidence date 证据日期', 'comment 备注'];
+const EN = ['stage 阶段', 'kind 类别', 'name 名称', 'amount 数量', 'unit 单位', 'transport mass kg 运输质量（千克）', 'distance km 运输距离（千米）', 'mode 运输方式', 'refrigerated 冷藏', 'source type 来源类型', 'dataset release 数据集版本', 'dataset type 数据集类型', 'dataset id 数据集编号', 'supplier 供应商', 'supplier kg CO2e per unit 供应商单位碳足迹（千克二氧化碳当量）', 'gas 温室气体', 'evidence type 证据类型', 'evidence reference 证据出处', 'evidence date 证据日期', 'comment 备注', 'component study id 组件研究编号'];
 
 async function workbook(sheetName: string, rows: ExcelJS.CellValue[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -79,3 +79,17 @@ test('an entry survives the round trip through the form, untouched fields includ
   };
   assert.deepEqual(draftToEntry(entryToDraft(entry)).entry, entry);
 });
+
+test('a rule placeholder opens as a dataset to choose, keeps what of the rule it answers, and may become a component study', () => {
+  const placeholder: Entry = { id: 'pcr-cathode', stage: 'raw-materials', kind: 'material', name: 'Cathode', amount: 0, unit: 'kg', source: { type: 'placeholder' }, pcr: { stage: 'raw-material', requirement: 'cathode-active-material' } };
+  const draft = entryToDraft(placeholder);
+  assert.equal(draft.sourceType, 'background');
+  const missing = draftToEntry({ ...draft, amount: '120', sourceType: 'study' });
+  assert.deepEqual(missing.errors.map((e) => e.field), ['study']);
+  const made = draftToEntry({ ...draft, amount: '120', sourceType: 'study', studyId: 'cam-study' });
+  assert.ok(made.entry);
+  assert.deepEqual(made.entry.source, { type: 'study', studyId: 'cam-study' });
+  assert.deepEqual(made.entry.pcr, placeholder.pcr);
+  EntrySchema.parse(made.entry);
+  assert.equal(entryToDraft(made.entry).studyId, 'cam-study');
+});

@@ -3,7 +3,7 @@ import type { CommandSpec } from '../args.ts';
 import { requireString } from '../args.ts';
 import { COMMON_HELP, COMMON_OPTIONS, characterization, method, openWorkspace } from '../workspace.ts';
 import { allProcessScores, totalVector } from '../../engine/lca.ts';
-import { csv } from '../format.ts';
+import { csvCell as csv } from '../../factors/csv.ts';
 import { Progress } from '../progress.ts';
 
 export const calcAllCommand: CommandSpec = {

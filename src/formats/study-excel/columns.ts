@@ -27,6 +27,7 @@ export type ColumnKey =
   | 'source.supplier'
   | 'source.kgCo2ePerUnit'
   | 'source.gas'
+  | 'source.study'
   | 'evidence.type'
   | 'evidence.reference'
   | 'evidence.date'
@@ -70,6 +71,8 @@ export const COLUMNS: readonly Column[] = [
   { key: 'evidence.reference', en: 'evidence reference', zh: '证据出处', value: text, width: 30 },
   { key: 'evidence.date', en: 'evidence date', zh: '证据日期', value: { type: 'date' }, width: 13 },
   { key: 'comment', en: 'comment', zh: '备注', value: text, width: 30 },
+  // last, so that the columns of workbooks filled before it keep their letters
+  { key: 'source.study', en: 'component study id', zh: '组件研究编号', value: text, width: 38 },
 ];
 
 /** Not in the template: a workbook that keeps its own entry ids adds it. */

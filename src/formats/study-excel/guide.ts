@@ -45,8 +45,8 @@ export const HELP: Record<ColumnKey, Help> = {
     example: 'yes',
   },
   'source.type': {
-    zh: '单位碳足迹从何而来（必填）：background 选用背景数据库中的数据集；supplier 采用供应商提供的碳足迹；direct 本行数量即所排放或清除的温室气体千克数',
-    en: 'Where the per-unit footprint comes from (required): background, a dataset of a pinned release; supplier, the supplier\'s own footprint; direct, the amount is kg of a gas emitted or removed',
+    zh: '单位碳足迹从何而来（必填）：background 选用背景数据库中的数据集；supplier 采用供应商提供的碳足迹；direct 本行数量即所排放或清除的温室气体千克数；study 使用本公司另一项研究（组件）；placeholder 为产品种类规则要求、尚待补充的条目',
+    en: 'Where the per-unit footprint comes from (required): background, a dataset of a pinned release; supplier, the supplier\'s own footprint; direct, the amount is kg of a gas emitted or removed; study, another study of your company (a component); placeholder, an entry the product category rule requires, still to complete',
     example: 'background',
   },
   'source.dataset.release': {
@@ -74,6 +74,11 @@ export const HELP: Record<ColumnKey, Help> = {
     zh: '直接排放或清除的温室气体（来源为 direct 时必填），数量为该气体的千克数；清除只能是 CO2-biogenic',
     en: 'Gas emitted or removed (required for direct); the amount is kg of this gas. A removal is CO2-biogenic',
     example: 'N2O',
+  },
+  'source.study': {
+    zh: '本公司另一项研究的编号（来源为 study 时必填）：组件或子总成，按该研究的功能单位计，在本研究锁定的数据库版本上计算',
+    en: "Id of another study of your company (required for study): a component or sub-assembly, per that study's functional unit, calculated on this study's releases",
+    example: '3f1c2a9e-5b7d-4c1e-9a2b-1d2e3f4a5b6c',
   },
   'evidence.type': {
     zh: '数量的证据类型；仪表读数、发票、供应商声明、实测使数据成为初级数据。来源为 supplier 时，证据各列为供应商碳足迹声明（必填）',
@@ -107,7 +112,7 @@ const GLOSSES: Partial<Record<ColumnKey, Record<string, string>>> = {
     removal: '生物碳吸收（清除）',
   } satisfies Record<EntryKind, string>,
   'transport.mode': { road: '公路', rail: '铁路', sea: '海运', 'inland-water': '内河', air: '航空' } satisfies Record<TransportLeg['mode'], string>,
-  'source.type': { background: '背景数据集', supplier: '供应商碳足迹', direct: '温室气体直接排放或清除' } satisfies Record<EntrySource['type'], string>,
+  'source.type': { background: '背景数据集', supplier: '供应商碳足迹', direct: '温室气体直接排放或清除', study: '组件研究', placeholder: '待补充（产品种类规则要求）' } satisfies Record<EntrySource['type'], string>,
   'source.dataset.type': { factor: '排放因子', process: '过程数据集' } satisfies Record<DatasetRef['type'], string>,
   'evidence.type': {
     'meter-reading': '仪表读数',

@@ -23,6 +23,8 @@ const SOURCE_KEYS: Record<EntrySource['type'], ColumnKey[]> = {
   background: ['source.dataset.release', 'source.dataset.type', 'source.dataset.id'],
   supplier: ['source.supplier', 'source.kgCo2ePerUnit'],
   direct: ['source.gas'],
+  study: ['source.study'],
+  placeholder: [],
 };
 
 const TKM = /^(t\s*[*·×.x]?\s*km|吨公里)$/i;
@@ -76,6 +78,8 @@ export function entryFromRow(cell: (key: ColumnKey) => Shown, row: number): { en
     // the evidence columns of a supplier row are the statement behind the supplier's footprint
     supplier: () => ({ type: 'supplier', supplier: v['source.supplier'], kgCo2ePerUnit: v['source.kgCo2ePerUnit'], evidence }),
     direct: () => ({ type: 'direct', gas: v['source.gas'] }),
+    study: () => ({ type: 'study', studyId: v['source.study'] }),
+    placeholder: () => ({ type: 'placeholder' }),
   };
   if (sourceType !== undefined) {
     for (const [type, keys] of Object.entries(SOURCE_KEYS)) if (type !== sourceType) leaveEmpty(keys, `source type "${type}"`);

@@ -62,6 +62,7 @@ import {
   SubmitRequestSchema,
 } from '../schemas.ts';
 import { readableStudy, writableStudy } from './studies.ts';
+import { uploadBody, uploadFileName } from '../uploads.ts';
 
 /**
  * Co-construction of the background database over HTTP: organisations submit datasets (JSON or
@@ -154,9 +155,8 @@ export function cobuildRoutes(deps: Deps) {
     async (c) => {
       const user = requireRole(c, ['enterprise'], 'submit datasets (organisations submit)');
       const q = c.req.valid('query');
-      const data = new Uint8Array(await c.req.arrayBuffer());
-      if (data.length === 0) throw new ApiError(400, 'invalid-request', 'body: send the file as the request body');
-      const fileName = c.req.header('x-file-name') ?? 'upload';
+      const fileName = uploadFileName(c, 'upload');
+      const data = await uploadBody(c, 'the file');
       const heads = await mapped(async () => {
         const inputs = await datasetsFromFile(data, fileName, { ...q, productionVolume: q.volume && q.volumeUnit ? { amount: q.volume, unit: q.volumeUnit } : undefined });
         return submitDatasets(store, user, inputs, `file:${fileName}`);

@@ -5,6 +5,7 @@ import { PactMappingError, studyToPactFootprint } from '../../formats/pact.ts';
 import { StudyResultSchema } from '../../model/study.ts';
 import { footprintOptions } from '../../pact/publish.ts';
 import { checkReport } from '../../rules/iso14067.ts';
+import { checkStudyAgainstPcr } from '../../rules/pcr-check.ts';
 import { renderReportHtml } from '../../report/html.ts';
 import { printPdf } from '../../report/pdf.ts';
 import { getCompany, getJob, getStudy, latestResult, studyHead, type Store } from '../../store/index.ts';
@@ -128,7 +129,7 @@ export function resultRoutes(deps: Deps) {
       const { lang, format } = c.req.valid('query');
       await readableStudy(c, deps, id);
       const { result, study, company } = await calculated(store, id);
-      const html = renderReportHtml({ study, result, company: company?.name ?? '', lang, generatedAt: new Date().toISOString(), compliance: checkReport(study, result) });
+      const html = renderReportHtml({ study, result, company: company?.name ?? '', lang, generatedAt: new Date().toISOString(), compliance: checkReport(study, result), pcr: checkStudyAgainstPcr(study, result) });
       if (format === 'html') return c.html(html) as never;
       const pdf = await printPdf(html);
       const name = encodeURIComponent(`${study.product.name}-report-${lang}.pdf`);

@@ -25,6 +25,11 @@ import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type D
 import type { ReadCache } from '../cache.ts';
 import { AuditSchema, ErrorSchema, IdParamSchema, SaveStudySchema, StudySummarySchema, VersionSchema } from '../schemas.ts';
 import { XLSX } from './catalog.ts';
+import { uploadBody, uploadFileName } from '../uploads.ts';
+import { blockingFindings } from '../../rules/pcr-check.ts';
+import { assertConforms, NonconformingStudyError } from '../../studies/pcr.ts';
+import { PCRS } from '../../rules/pcr/index.ts';
+import { withDeclaredUnit } from '../../rules/pcr-study.ts';
 
 const READERS = ['enterprise', 'verifier', 'admin'] as const;
 
@@ -61,6 +66,16 @@ export function written(cache: ReadCache, study: Study, head: StudyHead): Study 
   cache.putHead({ ...head, latestVersion: study.version });
   cache.putStudy(study.id, study.version, JSON.stringify(study));
   return study;
+}
+
+/** Verification gate for the routes that send a study to a verifier or record a sign-off: 422 with the failing requirements. */
+export async function conformingOrRefused(store: Store, id: string, opts?: { productRulesOnly?: boolean }): Promise<void> {
+  try {
+    await assertConforms(store, id, opts);
+  } catch (e) {
+    if (e instanceof NonconformingStudyError) throw new ApiError(422, 'pcr-nonconformant', e.message, { pcr: e.check.pcr, blocking: blockingFindings(e.check) });
+    throw e;
+  }
 }
 
 export function studyRoutes(deps: Deps) {
@@ -122,7 +137,8 @@ export function studyRoutes(deps: Deps) {
       const { user, head } = await writableStudy(c, deps, id);
       const { study, baseVersion, comment } = c.req.valid('json');
       try {
-        return reply(c, StudySchema, written(cache, StudySchema.parse(await saveStudy(store, id, study, baseVersion, user.id, comment)), head));
+        const saved = await saveStudy(store, id, withDeclaredUnit(study, PCRS), baseVersion, user.id, comment);
+        return reply(c, StudySchema, written(cache, StudySchema.parse(saved), head));
       } catch (e) {
         if (e instanceof StaleVersionError) throw new ApiError(409, 'stale-version', e.message, { latest: e.latest });
         throw e;
@@ -161,6 +177,7 @@ export function studyRoutes(deps: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const { user, head } = await writableStudy(c, deps, id);
+      await conformingOrRefused(store, id, { productRulesOnly: true });
       const verifier = await findUserByEmail(store, c.req.valid('json').email);
       if (!verifier || verifier.role !== 'verifier') throw new ApiError(400, 'invalid-request', `email: ${c.req.valid('json').email} is not a verifier's account`);
       await addVerifier(store, id, verifier.id, user.id, head.companyId);
@@ -181,10 +198,10 @@ export function studyRoutes(deps: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const { user, head } = await writableStudy(c, deps, id);
-      const data = new Uint8Array(await c.req.arrayBuffer());
-      if (data.length === 0) throw new ApiError(400, 'invalid-request', 'body: send the .xlsx file as the request body');
+      const fileName = uploadFileName(c, 'inventory.xlsx');
+      const data = await uploadBody(c, 'the .xlsx file');
       try {
-        const entries = await parseStudyWorkbook(data, c.req.header('x-file-name') ?? 'inventory.xlsx');
+        const entries = await parseStudyWorkbook(data, fileName);
         const current = (await getStudy(store, id))!;
         const { id: _, companyId: __, version, updatedAt: ___, updatedBy: ____, ...input } = current;
         const saved = await saveStudy(store, id, { ...input, entries }, version, user.id, `inventory imported from Excel (${entries.length} entries)`, 'study.inventory-imported');

@@ -7,6 +7,7 @@ import { formatNumber } from '../lib/format.ts';
 import { datasetName, pickedDataset, rememberDataset } from '../study/datasets.ts';
 import { draftToEntry, draftTonneKm, sourceTypesFor, TONNE_KM, withDataset, withKind, type DraftError, type DraftField, type EntryDraft } from '../study/entryDraft.ts';
 import { DatasetSearch, type SearchScope } from './DatasetSearch.tsx';
+import { ComponentStudyField } from './ComponentStudyField.tsx';
 import { SupplierFields } from './SupplierFields.tsx';
 
 interface EntryDialogProps {
@@ -165,6 +166,7 @@ export function EntryDialog({ initial, scope, onApply, onCancel }: EntryDialogPr
           {draft.sourceType === 'supplier' && (
             <SupplierFields value={draft.supplier} unit={draft.unit} invalid={invalid} onChange={(supplier) => set({ supplier })} lines={GHG_LINES.filter((l) => l !== 'biogenicRemovals')} />
           )}
+          {draft.sourceType === 'study' && <ComponentStudyField value={draft.studyId} invalid={invalid('study')} onChange={(studyId) => set({ studyId })} />}
           {draft.sourceType === 'direct' && (
             <label className="field span-2">
               <span>{t('entry.gas')}</span>

@@ -1,6 +1,7 @@
 import type { Entry } from '../../../src/model/study.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { formatNumber } from '../lib/format.ts';
+import { href } from '../router.ts';
 import { datasetKey, datasetName, pickedDataset } from '../study/datasets.ts';
 
 /** Where an entry's per-unit footprint comes from, in one line. */
@@ -30,5 +31,13 @@ export function SourceSummary({ entry, names }: { entry: Entry; names: ReadonlyM
           {t('source.direct')}: {t(`gas.${source.gas}`)}
         </span>
       );
+    case 'study':
+      return (
+        <span className="small">
+          {t('entry.componentStudy')}: <a href={href({ page: 'study', id: source.studyId, tab: 'inventory' })}>{source.studyId}</a>
+        </span>
+      );
+    case 'placeholder':
+      return <span className="small status missing">{t('source.placeholder')}</span>;
   }
 }

@@ -12,6 +12,8 @@ import { StudyForm } from '../editor/StudyForm.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 import { ResultsView } from '../results/ResultsView.tsx';
+import { ConformancePanel } from '../rules/ConformancePanel.tsx';
+import { RulePicker } from '../rules/RulePicker.tsx';
 import { href, navigate, type StudyTab } from '../router.ts';
 import { namesFromHits, namesFromResult } from '../study/datasets.ts';
 import { completeInput, missingFields, newStudyInput, sameInput, toInput } from '../study/draft.ts';
@@ -162,11 +164,15 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
       {!editable && <p className="muted small">{t('study.readOnly')}</p>}
 
       {tab === 'results' && saved ? (
-        <ResultsView study={saved} result={result} dirty={dirty} canCalculate={editable} />
+        <>
+          <ResultsView study={saved} result={result} dirty={dirty} canCalculate={editable} />
+          <ConformancePanel studyId={saved.id} version={saved.version} key={result.data?.computedAt ?? 'none'} />
+        </>
       ) : (
         <div className="study-layout">
           <div className="study-main">
             <ErrorMessage error={releases.error} title={t('study.releasesFailed')} />
+            {!saved && editable && <RulePicker draft={draft} />}
             <StudyForm input={draft} onChange={setDraft} releases={releases.data ?? []} readOnly={!editable} />
             <Inventory
               entries={draft.entries}

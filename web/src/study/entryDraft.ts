@@ -20,6 +20,8 @@ export interface EntryDraft {
   dataset: DatasetRef | null;
   supplier: { supplier: string; kgCo2ePerUnit: string; line: GhgLine; evidenceType: EvidenceType; evidenceReference: string };
   gas: DirectGas;
+  /** the component study, for source type "study" */
+  studyId: string;
   evidenceType: EvidenceType | '';
   evidenceReference: string;
   comment: string;
@@ -27,7 +29,7 @@ export interface EntryDraft {
   original?: Entry;
 }
 
-export type DraftField = 'name' | 'amount' | 'unit' | 'massKg' | 'distanceKm' | 'dataset' | 'supplier' | 'kgCo2ePerUnit' | 'supplierEvidence' | 'evidenceReference';
+export type DraftField = 'name' | 'amount' | 'unit' | 'massKg' | 'distanceKm' | 'dataset' | 'supplier' | 'kgCo2ePerUnit' | 'supplierEvidence' | 'evidenceReference' | 'study';
 export interface DraftError {
   field: DraftField;
   message: MessageKey;
@@ -57,6 +59,7 @@ export function emptyDraft(stage: LifeCycleStage): EntryDraft {
     dataset: null,
     supplier: { supplier: '', kgCo2ePerUnit: '', line: 'fossil', evidenceType: 'supplier-statement', evidenceReference: '' },
     gas: 'CO2-fossil',
+    studyId: '',
     evidenceType: '',
     evidenceReference: '',
     comment: '',
@@ -76,13 +79,15 @@ export function entryToDraft(entry: Entry): EntryDraft {
     transport: entry.transport
       ? { massKg: String(entry.transport.massKg), distanceKm: String(entry.transport.distanceKm), mode: entry.transport.mode, refrigerated: entry.transport.refrigerated }
       : draft.transport,
-    sourceType: source.type,
+    // a rule's placeholder is completed with a dataset unless the user picks another source
+    sourceType: source.type === 'placeholder' ? 'background' : source.type,
     dataset: source.type === 'background' ? source.dataset : null,
     supplier:
       source.type === 'supplier'
         ? { supplier: source.supplier, kgCo2ePerUnit: String(source.kgCo2ePerUnit), line: source.line, evidenceType: source.evidence.type, evidenceReference: source.evidence.reference }
         : draft.supplier,
     gas: source.type === 'direct' ? source.gas : draft.gas,
+    studyId: source.type === 'study' ? source.studyId : '',
     evidenceType: entry.evidence?.type ?? '',
     evidenceReference: entry.evidence?.reference ?? '',
     comment: entry.comment ?? '',
@@ -90,9 +95,9 @@ export function entryToDraft(entry: Entry): EntryDraft {
   };
 }
 
-/** Emissions and removals are kg of a gas; everything else takes a dataset or a supplier's footprint. */
+/** Emissions and removals are kg of a gas; everything else takes a dataset, a supplier's footprint or a component study. */
 export function sourceTypesFor(kind: EntryKind): EntrySource['type'][] {
-  return kind === 'emission' || kind === 'removal' ? ['direct'] : ['background', 'supplier'];
+  return kind === 'emission' || kind === 'removal' ? ['direct'] : ['background', 'supplier', 'study'];
 }
 
 export function withKind(draft: EntryDraft, kind: EntryKind): EntryDraft {
@@ -164,6 +169,8 @@ export function draftToEntry(draft: EntryDraft): { entry: Entry; errors: [] } | 
   if (transport) entry.transport = transport;
   if (evidence) entry.evidence = evidence;
   if (draft.original?.pedigree) entry.pedigree = draft.original.pedigree;
+  // the rule stage and mandatory item the entry answers stay with it through edits
+  if (draft.original?.pcr) entry.pcr = draft.original.pcr;
   if (draft.comment.trim()) entry.comment = draft.comment.trim();
   return { entry, errors: [] };
 }
@@ -175,6 +182,11 @@ function draftSource(draft: EntryDraft, fail: (field: DraftField, message: Messa
       return draft.dataset ? { type: 'background', dataset: draft.dataset } : undefined;
     case 'direct':
       return { type: 'direct', gas: draft.kind === 'removal' ? 'CO2-biogenic' : draft.gas };
+    case 'study':
+      if (!draft.studyId) fail('study', 'entry.error.study');
+      return draft.studyId ? { type: 'study', studyId: draft.studyId } : undefined;
+    case 'placeholder':
+      return { type: 'placeholder' };
     case 'supplier': {
       const s = draft.supplier;
       const value = parseNumber(s.kgCo2ePerUnit);
