@@ -13,7 +13,7 @@ const MAY_IMPORT = {
   factors: ['model', 'engine', 'formats/errors'],
   rules: ['model', 'engine', 'i18n'],
   report: ['model', 'rules', 'i18n'],
-  store: ['model', 'engine/linking'],
+  store: ['model', 'engine/linking', 'factors/csv'],
   studies: ['model', 'engine', 'factors', 'formats', 'rules', 'i18n', 'store'],
   cobuild: ['model', 'engine', 'factors', 'formats', 'rules', 'i18n', 'store', 'studies'],
   pact: ['model', 'formats', 'i18n', 'store', 'studies'],
