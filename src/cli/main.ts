@@ -15,6 +15,8 @@ import { studyCommand } from './commands/study.ts';
 import { labelCommand } from './commands/label.ts';
 import { pcrCommand } from './commands/pcr.ts';
 import { storeLocation } from './databases.ts';
+import { workerCommand } from './commands/worker.ts';
+import { serveCommand } from './commands/serve.ts';
 
 const COMMANDS: CommandSpec[] = [
   importCommand,
@@ -32,6 +34,8 @@ const COMMANDS: CommandSpec[] = [
   studyCommand,
   labelCommand,
   pcrCommand,
+  serveCommand,
+  workerCommand,
 ];
 
 function overview(): string {

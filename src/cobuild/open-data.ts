@@ -3,7 +3,7 @@ import type { Process } from '../model/lci.ts';
 import { datasetLicences, getCobuildRelease, getRelease, listCobuildReleases, listReleases, type Queryable, type ReleaseInfo } from '../store/index.ts';
 import { releaseDatabase, releaseFactors } from './context.ts';
 import { NotFoundError } from './errors.ts';
-import type { TextLang } from './issue-texts.ts';
+import type { TextLang } from '../i18n/cobuild.ts';
 import type { ReleaseNotes } from './notes.ts';
 import { notesMarkdown } from './notes.ts';
 

@@ -1,4 +1,4 @@
-import { ISSUE_TEXTS } from '../cobuild/issue-texts.ts';
+import { ISSUE_TEXTS } from './cobuild.ts';
 import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
 import { PCR_TEXTS } from './pcr.ts';

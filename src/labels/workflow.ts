@@ -4,7 +4,7 @@ import { coder, type CodedMessage } from '../i18n/define.ts';
 import { LABEL_TEXTS } from '../i18n/labels.ts';
 import {
   addVerification, addVerifier, audit, decideRequest, findUserByEmail, getCompany, getGradeBenchmark, getLabel, getRequest, getStudy, insertGradeBenchmark, insertLabel, insertLogEntry, insertRequest,
-  isVerifierOf, lastLogEntry, latestGradeBenchmarkVersion, latestResult, listGradeBenchmarks, listKeys, lockRegistry, readLog, searchLabels, setLabelStatus, type LabelRow, type Queryable,
+  isVerifierOf, lastLogEntry, latestGradeBenchmarkVersion, latestResult, latestStoredResult, listGradeBenchmarks, listKeys, lockRegistry, readLog, searchLabels, setLabelStatus, type LabelRow, type Queryable,
   type RequestRow, type Store, type User,
 } from '../store/index.ts';
 import { checkConformance, declaredFootprint, type Conformance, type DeclaredFootprint } from './conformance.ts';
@@ -81,8 +81,10 @@ export async function requestVerification(store: Store, user: User, studyId: str
   if (!study || user.role !== 'enterprise' || user.companyId !== study.companyId) throw new LabelError('not-found', `study ${studyId} does not exist or is not yours to send for verification`);
   const verifier = await findUserByEmail(store, input.verifierEmail);
   if (!verifier || verifier.role !== 'verifier') throw new LabelError('invalid', `${input.verifierEmail} is not a verifier's account`);
-  const result = await latestResult(store, studyId);
-  if (!result || result.version !== study.version) throw new LabelError('conflict', coded('sign.no-result', { version: study.version }).message);
+  // the stored row's own hash: what the sign-off and the credential name is exactly the result kept
+  const stored = await latestStoredResult(store, studyId);
+  const result = stored?.result;
+  if (!stored || !result || result.version !== study.version) throw new LabelError('conflict', coded('sign.no-result', { version: study.version }).message);
   if (input.benchmark) await benchmarkFor(store, input.benchmark);
   const id = globalThis.crypto.randomUUID();
   await store.transaction(async (tx) => {
@@ -113,15 +115,14 @@ interface Checked extends LabelCheck {
   result: StudyResult;
 }
 
-/** The hash that names a stored result: SHA-256 of its canonical JSON, as result rows are addressed. */
-export const resultHash = (result: StudyResult): Promise<string> => hashOf(result);
-
 async function check(store: Store, user: User, studyId: string, benchmarkRef?: { id: string; version?: number }): Promise<Checked> {
   const study = await getStudy(store, studyId);
   if (!study) throw new LabelError('not-found', `study ${studyId} does not exist or is not visible to you`);
   await requireVerifierOf(store, user, study);
-  const result = await latestResult(store, studyId);
-  if (!result || result.version !== study.version) throw new LabelError('conflict', coded('sign.no-result', { version: study.version }).message, coded('sign.no-result', { version: study.version }));
+  // the stored row's own hash: what the sign-off and the credential name is exactly the result kept
+  const stored = await latestStoredResult(store, studyId);
+  const result = stored?.result;
+  if (!stored || !result || result.version !== study.version) throw new LabelError('conflict', coded('sign.no-result', { version: study.version }).message, coded('sign.no-result', { version: study.version }));
   const conformance = checkConformance(study, result);
   // a study that misses its rule's parameters has no declared value; its findings say why
   let declared: DeclaredFootprint | null = null;
@@ -139,7 +140,7 @@ async function check(store: Store, user: User, studyId: string, benchmarkRef?: {
   }
   if (benchmark?.pcr && benchmark.pcr !== conformance.pcr.id) throw new LabelError('invalid', `benchmark ${benchmark.id} grades products of rule ${benchmark.pcr}, the study follows ${conformance.pcr.id}`);
   const grade = benchmark && declared ? await gradeStatement(declared.value, benchmark) : null;
-  return { study, result, studyId, version: study.version, resultHash: await resultHash(result), conformance, declared, benchmark, grade, blockers };
+  return { study, result, studyId, version: study.version, resultHash: stored.hash, conformance, declared, benchmark, grade, blockers };
 }
 
 export async function checkForLabel(store: Store, user: User, studyId: string, benchmark?: { id: string; version?: number }): Promise<LabelCheck> {
@@ -213,7 +214,7 @@ export async function signLabel(store: Store, user: User, studyId: string, input
     await audit(tx, { userId: user.id, companyId: company.id, studyId, action: 'label.signed', detail: { label: id, version: checked.version, resultHash: checked.resultHash, grade: checked.grade?.grade ?? null } });
   });
   // the sign-off also counts as the verification PACT publishing asks for
-  await addVerification(store, { studyId, companyId: company.id, version: checked.version, computedAt: checked.result.computedAt, verifierId: user.id, statement: input.statement });
+  await addVerification(store, { studyId, companyId: company.id, version: checked.version, resultHash: checked.resultHash, computedAt: checked.result.computedAt, verifierId: user.id, statement: input.statement });
   return (await getLabel(store, id))!;
 }
 

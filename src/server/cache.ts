@@ -78,6 +78,11 @@ export class ReadCache {
     if (known && known.computedAt > computedAt) return;
     put(this.results, studyId, { value: { json, computedAt }, until: Date.now() + this.ttl });
   }
+
+  /** A calculation finished in this process: the next read takes the new current result from the store. */
+  dropResult(studyId: string): void {
+    this.results.delete(studyId);
+  }
 }
 
 function live<T>(map: Map<string, Timed<T>>, key: string): T | undefined {

@@ -28,6 +28,10 @@ export interface Store extends Queryable {
   /** BEGIN … COMMIT around fn; ROLLBACK and rethrow when it throws */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** connections of the pool (a PostgreSQL server), for metrics */
+  poolStats?(): { total: number; idle: number; waiting: number };
+  /** PGlite: the whole data directory as a gzipped tarball, consistent (taken between queries) */
+  dumpDataDir?(): Promise<Uint8Array>;
 }
 
 export interface StoreOptions {
@@ -73,6 +77,8 @@ export function defaultDataDir(): string {
  */
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   const url = opts.url ?? (opts.dataDir === undefined ? process.env.DATABASE_URL : undefined);
+  // TANJI_DB_SCHEMA: one PostgreSQL database holding several installations (or test runs), each in its schema
+  if (opts.schema === undefined && url && !opts.url && process.env.TANJI_DB_SCHEMA) opts = { ...opts, schema: process.env.TANJI_DB_SCHEMA };
   if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`schema "${opts.schema}": use lower-case letters, digits and underscores`);
   const store = url ? openServer(url, opts.schema) : await openPglite(opts.dataDir ?? defaultDataDir(), opts.schema, opts.lockTimeoutMs ?? 60_000, opts.holder);
   if (opts.migrate !== false) {
@@ -88,7 +94,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
 
 function openServer(url: string, schema: string | undefined): Store {
   // search_path as a startup option applies to every pooled connection before its first query
-  const pool = new pg.Pool({ connectionString: url, options: schema ? `-c search_path=${schema}` : undefined, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, options: schema ? `-c search_path=${schema}` : undefined, max: Math.max(1, Number(process.env.TANJI_DB_POOL ?? 4) || 4) });
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     query: async <T,>(sql: string, params?: unknown[], rowMode: 'object' | 'array' = 'object') =>
       (rowMode === 'array' ? (await c.query({ text: sql, values: params, rowMode: 'array' })).rows : (await c.query(sql, params)).rows) as T[],
@@ -116,6 +122,7 @@ function openServer(url: string, schema: string | undefined): Store {
       }
     },
     close: once(() => pool.end()),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 
@@ -152,6 +159,7 @@ async function openPglite(dataDir: string, schema: string | undefined, lockTimeo
     schema,
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    dumpDataDir: async () => new Uint8Array(await (await db.dumpDataDir('gzip')).arrayBuffer()),
     close: once(async () => {
       try {
         await db.close();

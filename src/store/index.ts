@@ -9,6 +9,10 @@ export { exportReleaseIlcd, exportReleaseEcoSpold2, ZIP_FORMATS } from './export
 export { exportReleaseCsv, exchangesCsv, factorsCsv, type ReleaseCsv } from './export-csv.ts';
 export * from './accounts.ts';
 export * from './studies.ts';
+export * from './results.ts';
+export * from './logins.ts';
+export * from './instance.ts';
+export { backupPglite, restorePglite, backupPostgres, restorePostgres } from './backup.ts';
 export * from './jobs.ts';
 export * from './pact.ts';
 export * from './cobuild.ts';

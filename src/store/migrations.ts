@@ -531,6 +531,94 @@ ${['cobuild_versions', 'cobuild_comments', 'cobuild_events', 'cobuild_aggregates
 `,
   },
   {
+    id: 7,
+    name: 'many processes on one database: a leased job queue, immutable results by hash, sign-offs of a result, shared login throttle and instance settings',
+    sql: `
+-- jobs are a queue: a worker claims a row (FOR UPDATE SKIP LOCKED) and holds it by a lease it
+-- renews; a lease that runs out makes the job claimable again until max_attempts is spent
+ALTER TABLE jobs ALTER COLUMN user_id DROP NOT NULL;
+ALTER TABLE jobs
+  ADD COLUMN attempts integer NOT NULL DEFAULT 0,
+  ADD COLUMN max_attempts integer NOT NULL DEFAULT 3 CHECK (max_attempts > 0),
+  ADD COLUMN run_after timestamptz NOT NULL DEFAULT now(),
+  ADD COLUMN lease_until timestamptz,
+  ADD COLUMN worker text,
+  ADD COLUMN started_at timestamptz,
+  -- what the handler returned (a calculation: the result's hash)
+  ADD COLUMN output jsonb;
+CREATE INDEX jobs_queued ON jobs (run_after) WHERE state = 'queued';
+CREATE INDEX jobs_leased ON jobs (lease_until) WHERE state = 'running';
+-- jobs the in-process queue left behind still have their kind, study and parameters: run them again
+UPDATE jobs SET state = 'queued', message = 'queued again after an upgrade' WHERE state IN ('queued', 'running');
+
+-- a result is immutable and named by the SHA-256 of its RFC 8785 canonical JSON ('jcs'); results
+-- saved before this migration are named by the SHA-256 of their stored jsonb text ('jsonb-text')
+CREATE TABLE results (
+  hash text PRIMARY KEY CHECK (hash ~ '^[0-9a-f]{64}$'),
+  hashed text NOT NULL DEFAULT 'jcs' CHECK (hashed IN ('jcs', 'jsonb-text')),
+  study_id text NOT NULL REFERENCES studies (id),
+  version integer NOT NULL,
+  body jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX results_study ON results (study_id, version);
+CREATE TRIGGER results_immutable BEFORE UPDATE OR DELETE ON results FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();
+
+-- which result is current for a study version; moving it never changes a result
+CREATE TABLE study_result_heads (
+  study_id text NOT NULL REFERENCES studies (id),
+  version integer NOT NULL,
+  hash text NOT NULL REFERENCES results (hash),
+  set_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (study_id, version)
+);
+INSERT INTO results (hash, hashed, study_id, version, body, created_at)
+  SELECT encode(sha256(convert_to(result::text, 'UTF8')), 'hex'), 'jsonb-text', study_id, version, result, computed_at FROM study_results
+  ON CONFLICT DO NOTHING;
+INSERT INTO study_result_heads (study_id, version, hash, set_at)
+  SELECT study_id, version, encode(sha256(convert_to(result::text, 'UTF8')), 'hex'), computed_at FROM study_results;
+-- sign-offs name the result they cover and are never overwritten: a new statement is a new row
+ALTER TABLE study_verifications ADD COLUMN result_hash text REFERENCES results (hash);
+-- an old sign-off names the result it covered only when that result is still the version's current one
+UPDATE study_verifications v SET result_hash = h.hash FROM study_result_heads h JOIN results r ON r.hash = h.hash
+  WHERE h.study_id = v.study_id AND h.version = v.version AND (r.body->>'computedAt')::timestamptz = v.computed_at;
+ALTER TABLE study_verifications DROP CONSTRAINT study_verifications_pkey;
+ALTER TABLE study_verifications ADD COLUMN id bigserial PRIMARY KEY;
+CREATE INDEX study_verifications_result ON study_verifications (study_id, version, result_hash);
+CREATE TRIGGER study_verifications_immutable BEFORE UPDATE OR DELETE ON study_verifications FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();
+ALTER TABLE pact_footprints ADD COLUMN result_hash text REFERENCES results (hash);
+UPDATE pact_footprints f SET result_hash = h.hash FROM study_result_heads h WHERE h.study_id = f.study_id AND h.version = f.study_version;
+DROP TABLE study_results;
+-- the former table's shape, for readers: the current result of each calculated version
+CREATE VIEW study_results AS
+  SELECT h.study_id, h.version, r.created_at AS computed_at, r.body AS result, h.hash
+    FROM study_result_heads h JOIN results r ON r.hash = h.hash;
+
+-- wrong passwords per (email, client address) and the addresses an email signed in from, shared
+-- by every server: a stranger's guesses block only the stranger
+CREATE TABLE login_failures (
+  email text NOT NULL,
+  client text NOT NULL,
+  failures integer NOT NULL,
+  since timestamptz NOT NULL,
+  PRIMARY KEY (email, client)
+);
+CREATE TABLE login_clients (
+  email text NOT NULL,
+  client text NOT NULL,
+  last_at timestamptz NOT NULL,
+  PRIMARY KEY (email, client)
+);
+
+-- one value per instance that every process must share (the PACT host's self-signed certificate)
+CREATE TABLE instance_settings (
+  key text PRIMARY KEY,
+  value text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
+  {
     id: 10,
     name: 'quality screen of each LCI release',
     sql: `

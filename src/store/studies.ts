@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { StudyInputSchema, StudyResultSchema, type Study, type StudyInput, type StudyResult } from '../model/study.ts';
+import { StudyInputSchema, type Study, type StudyInput } from '../model/study.ts';
 import type { Queryable, Store } from './connection.ts';
 import type { LifeCycleStage } from '../model/lci.ts';
 
@@ -117,7 +117,7 @@ export async function listStudies(db: Queryable, scope: { companyId?: string | n
   return db.query<StudySummary>(
     `SELECT s.id, v.body->>'name' AS name, v.body->'product'->>'name' AS product, s.company_id AS "companyId", c.name AS "companyName",
             s.latest_version AS version, ${ISO('v.created_at')} AS "updatedAt", u.name AS "updatedBy",
-            (SELECT (r.result->>'total')::float8 FROM study_results r WHERE r.study_id = s.id ORDER BY r.version DESC LIMIT 1) AS total
+            (SELECT (r.body->>'total')::float8 FROM study_result_heads h JOIN results r ON r.hash = h.hash WHERE h.study_id = s.id ORDER BY h.version DESC LIMIT 1) AS total
        FROM studies s JOIN study_versions v ON v.study_id = s.id AND v.version = s.latest_version
        JOIN companies c ON c.id = s.company_id JOIN users u ON u.id = v.created_by
       WHERE $3::boolean OR s.company_id = $1 OR EXISTS (SELECT 1 FROM study_verifiers sv WHERE sv.study_id = s.id AND sv.user_id = $2)
@@ -170,28 +170,6 @@ export async function studyVerifiers(db: Queryable, studyId: string): Promise<{ 
 
 export async function isVerifierOf(db: Queryable, studyId: string, userId: string): Promise<boolean> {
   return (await db.query('SELECT 1 FROM study_verifiers WHERE study_id = $1 AND user_id = $2', [studyId, userId])).length > 0;
-}
-
-export async function saveResult(db: Queryable, result: StudyResult): Promise<void> {
-  await db.query(
-    `INSERT INTO study_results (study_id, version, result) VALUES ($1, $2, $3::text::jsonb)
-     ON CONFLICT (study_id, version) DO UPDATE SET result = excluded.result, computed_at = now()`,
-    [result.studyId, result.version, JSON.stringify(result)],
-  );
-}
-
-/** The result of the latest calculated version. */
-export function latestResult(db: Queryable, studyId: string): Promise<StudyResult | undefined> {
-  return resultOfVersion(db, studyId);
-}
-
-/** The result of one calculated version, or of the latest calculated one when no version is named. */
-export async function resultOfVersion(db: Queryable, studyId: string, version?: number): Promise<StudyResult | undefined> {
-  const [row] = await db.query<{ result: unknown }>('SELECT result FROM study_results WHERE study_id = $1 AND ($2::int IS NULL OR version = $2) ORDER BY version DESC LIMIT 1', [
-    studyId,
-    version ?? null,
-  ]);
-  return row ? StudyResultSchema.parse(row.result) : undefined;
 }
 
 function parseBody(body: unknown): StudyInput {

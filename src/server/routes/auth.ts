@@ -8,24 +8,35 @@ import { CompanySchema, UserSchema } from '../../model/account.ts';
 import { ErrorSchema, LoginRequestSchema, LoginSchema, NewUserSchema } from '../schemas.ts';
 import { login, logout } from '../sessions.ts';
 import { LoginThrottle } from '../login-throttle.ts';
+import { clientAddress } from '../client-address.ts';
 import { CSRF_COOKIE, csrfTokenFor, SESSION_COOKIE } from '../csrf.ts';
 import { z } from 'zod';
 import { nameText } from '../../model/limits.ts';
 
 export function authRoutes({ store, cache }: Deps) {
   const app = router();
-  const throttle = new LoginThrottle();
+  const throttle = new LoginThrottle(store);
+  // the role before the body: a non-admin learns nothing from validation messages
+  app.use('/api/admin/*', async (c, next) => {
+    requireRole(c, ['admin'], 'administer companies and users');
+    await next();
+  });
+
   app.openapi(
-    createRoute({ method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'sign in', request: { body: json(LoginRequestSchema) }, responses: { 200: ok(LoginSchema, 'a session token'), 400: ERRORS[400], 401: ERRORS[401], 429: ok(ErrorSchema, 'too many wrong passwords for this email') } }),
+    createRoute({ method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'sign in', request: { body: json(LoginRequestSchema) }, responses: { 200: ok(LoginSchema, 'a session token'), 400: ERRORS[400], 401: ERRORS[401], 429: ok(ErrorSchema, 'too many wrong passwords for this email from this address') } }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const wait = throttle.retryAfter(email);
-      if (wait > 0) throw new ApiError(429, 'too-many-attempts', `too many wrong passwords for ${email}: try again in ${Math.ceil(wait / 60)} min`);
-      const session = await login(store, email, password).catch((e: unknown) => {
-        if (e instanceof ApiError && e.code === 'bad-credentials') throttle.failed(email);
+      const client = clientAddress(c);
+      const wait = await throttle.retryAfter(email, client);
+      if (wait > 0) {
+        c.header('retry-after', String(wait));
+        throw new ApiError(429, 'too-many-attempts', `too many wrong passwords for ${email} from your address: try again in ${Math.ceil(wait / 60)} min`);
+      }
+      const session = await login(store, email, password).catch(async (e: unknown) => {
+        if (e instanceof ApiError && e.code === 'bad-credentials') await throttle.failed(email, client);
         throw e;
       });
-      throttle.succeeded(email);
+      await throttle.succeeded(email, client);
       // Secure whenever the request came over HTTPS (directly or through a proxy that says so)
       const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
       const cookie = { sameSite: 'Strict', path: '/', secure, expires: new Date(session.expiresAt) } as const;

@@ -9,12 +9,12 @@ import { checkReport } from '../../rules/iso14067.ts';
 import { checkStudyAgainstPcr } from '../../rules/pcr-check.ts';
 import { renderReportHtml } from '../../report/html.ts';
 import { printPdf } from '../../report/pdf.ts';
-import { getCompany, getJob, getStudy, latestResult, studyVerifiers, verificationsOf, type Store } from '../../store/index.ts';
+import { getCompany, getJob, getStudy, latestResult, studyHead, studyVerifiers, verificationsOf, type Store } from '../../store/index.ts';
 import { getMethod } from '../../factors/gwp.ts';
 import { directGasTable } from '../../studies/per-unit.ts';
 import { calculateAndSave } from '../../studies/results.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { startJob } from '../jobs.ts';
+import { enqueue } from '../../jobs/index.ts';
 import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type Deps } from '../openapi.ts';
 import { CalculateRequestSchema, ErrorSchema, IdParamSchema, JobSchema, ReportQuerySchema } from '../schemas.ts';
 import { readableStudy, writableStudy } from './studies.ts';
@@ -40,11 +40,9 @@ export function resultRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const { user } = await writableStudy(c, deps, id);
       const opts = CalculateRequestSchema.parse((await c.req.json().catch(() => ({}))) ?? {});
-      const job = await startJob(store, { kind: 'calculate', studyId: id, userId: user.id, params: opts }, async (progress) => {
-        const result = await calculateAndSave(store, id, { ...opts, onProgress: progress });
-        cache.putResult(id, JSON.stringify(StudyResultSchema.parse(result)), result.computedAt);
-        return `version ${result.version}: ${result.total.toPrecision(4)} kg CO2e per unit`;
-      });
+      // pinned from the store, not a cache that another server's save may not have reached
+      const version = (await studyHead(store, id))!.latestVersion;
+      const job = await enqueue(store, { kind: 'calculate', studyId: id, userId: user.id, params: { ...opts, version } });
       return c.json(JobSchema.parse(job), 202) as never;
     },
   );

@@ -21,7 +21,7 @@ import {
   type StudyHead,
   type User,
 } from '../../store/index.ts';
-import { canReadStudy, canWriteStudy } from '../access.ts';
+import { requireReadable, requireWritable } from '../../studies/access.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type Deps, type Env } from '../openapi.ts';
 import type { ReadCache } from '../cache.ts';
@@ -43,13 +43,13 @@ export async function readableStudy(c: Context<Env>, { store, cache }: Deps, id:
     head = await studyHead(store, id);
     if (head) cache.putHead(head);
   }
-  if (!head || !canReadStudy(user, head, user.role === 'verifier' && (await isVerifierOf(store, id, user.id)))) throw notFound(`study ${id}`);
-  return { user, head };
+  requireReadable(user, id, head, user.role === 'verifier' && (await isVerifierOf(store, id, user.id)));
+  return { user, head: head! };
 }
 
 export async function writableStudy(c: Context<Env>, deps: Deps, id: string): Promise<{ user: User; head: StudyHead }> {
   const { user, head } = await readableStudy(c, deps, id);
-  if (!canWriteStudy(user, head)) throw forbidden('change this study (only practitioners of its company can)');
+  requireWritable(user, head);
   return { user, head };
 }
 
