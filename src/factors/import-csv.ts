@@ -34,6 +34,8 @@ export function importFactorsCsv(path: string): Factor[] {
       return v[column] !== '' && Number.isFinite(n) ? n : fail(column, `expected a number, got "${v[column]}"`);
     };
     const opt = (column: string) => (v[column] ? v[column] : undefined);
+    // a derived factor's inputs, and those of them not verified, as ids separated by ";" (columns absent in older files)
+    const ids = (column: string) => (column in v ? (v[column] ? v[column].split(';') : []) : undefined);
     const scores = /^\((\d);(\d);(\d);(\d);(\d)\)$/.exec(v.pedigree ?? '') ?? fail('pedigree', `expected "(r;c;t;g;t)" with scores 1 to 5, got "${v.pedigree}"`);
     if (seen.has(v.id)) fail('id', `"${v.id}" appears twice`);
     seen.add(v.id);
@@ -58,6 +60,8 @@ export function importFactorsCsv(path: string): Factor[] {
       validUntil: opt('valid_until'),
       status: v.status,
       method: opt('method'),
+      derivedFrom: opt('derived_from')?.split(';'),
+      unverifiedInputs: v.derived_from ? ids('unverified_inputs') : undefined,
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

@@ -95,14 +95,14 @@ export function factorsCsv(factors: Factor[], release: string): string {
       release, f.id, f.kind, f.name, f.nameZh, f.value, f.unit, f.perUnit, f.gases, f.gwpSet, f.region, f.year, f.technology,
       f.source.title, f.source.publisher, f.source.documentNumber, f.source.url, f.source.published,
       `(${q.reliability};${q.completeness};${q.temporal};${q.geographical};${q.technological})`, f.dataQuality.dqr, f.dataQuality.comment,
-      f.licence, f.validFrom, f.validUntil, f.status, f.method,
+      f.licence, f.validFrom, f.validUntil, f.status, f.method, f.derivedFrom?.join(';'), f.unverifiedInputs?.join(';'),
     ];
   });
   return csv(
     [
       'release', 'id', 'kind', 'name', 'name_zh', 'value', 'unit', 'per_unit', 'gases', 'gwp_set', 'region', 'year', 'technology',
       'source_title', 'publisher', 'document_number', 'url', 'published', 'pedigree', 'dqr', 'dq_comment', 'licence', 'valid_from', 'valid_until',
-      'status', 'method',
+      'status', 'method', 'derived_from', 'unverified_inputs',
     ],
     rows,
   );
