@@ -3,6 +3,7 @@ import { durianStudy } from '../studies/demo-durian.ts';
 import { calculateAndSave } from '../studies/results.ts';
 import { hashPassword } from './passwords.ts';
 import { ensurePactDemo } from './demo-pact.ts';
+import { ensurePcrDemo } from '../studies/demo-pcr.ts';
 
 /**
  * The demo company a fresh store starts with: a practitioner, a verifier and an administrator,
@@ -38,5 +39,6 @@ export async function ensureDemo(store: Store): Promise<boolean> {
     await calculateAndSave(store, study.id, { iterations: 1000, seed: 1 });
   }
   await ensurePactDemo(store, company.id, DEMO_USERS[0].email, DEMO_USERS[1].email);
+  await ensurePcrDemo(store, company.id, (await findUserByEmail(store, DEMO_USERS[0].email))!.id);
   return !existing;
 }

@@ -21,6 +21,7 @@ const SHIPPED_KG = 1.07; // durian plus its packaging
 const entries: Entry[] = [
   {
     id: 'fertiliser-n',
+    pcr: { stage: 'orchard', requirement: 'fertiliser' },
     stage: 'raw-materials',
     kind: 'material',
     name: 'Nitrogen fertiliser 氮肥',
@@ -43,6 +44,7 @@ const entries: Entry[] = [
   },
   {
     id: 'field-n2o',
+    pcr: { stage: 'orchard', requirement: 'field-n2o' },
     stage: 'raw-materials',
     kind: 'emission',
     name: 'Field N2O from fertiliser 施肥田间N2O排放',
@@ -53,6 +55,7 @@ const entries: Entry[] = [
   },
   {
     id: 'orchard-diesel',
+    pcr: { stage: 'orchard', requirement: 'orchard-energy' },
     stage: 'raw-materials',
     kind: 'energy',
     name: 'Diesel for orchard machinery 果园机械柴油',
@@ -165,7 +168,9 @@ export function durianStudy(): StudyInput {
     electricity:
       'Grid electricity from meters, with the derived life-cycle factor of Hainan (CN-HI, 2024): national MEE life-cycle factor scaled by the provincial CO2 factor. No green electricity certificates.',
     limitations:
-      'Demonstration data, not a real farm. Fertiliser and packaging use US LCI processes (no Chinese LCI data loaded). Diesel covers combustion only. Orchard sequestration is a literature estimate and reported apart. Use and end-of-life are outside a cradle-to-gate boundary.',
+      'Demonstration data, not a real farm. Fertiliser and packaging use US LCI processes (no Chinese LCI data loaded). Diesel covers combustion only. Orchard sequestration is a literature estimate and reported apart. Use and end-of-life are outside a cradle-to-gate boundary. Direct land use change: none within the 20-year assessment period (the demo orchard is taken to have been planted before 2005, an illustrative assumption).',
+    parameters: [{ name: 'mass_kg', value: 1, unit: 'kg', min: 0.001, max: 1e9, description: 'Mass of fruit declared' }],
+    pcr: { id: 'fresh-fruit', version: '1.0' },
     entries,
   };
 }
