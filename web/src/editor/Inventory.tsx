@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { LifeCycleStage } from '../../../src/model/lci.ts';
+import type { PcrStage } from '../../../src/model/pcr.ts';
 import type { Entry } from '../../../src/model/study.ts';
 import { Empty } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
@@ -17,10 +18,12 @@ interface InventoryProps {
   readOnly: boolean;
   /** dataset names known from the latest result */
   datasetNames: ReadonlyMap<string, string>;
+  /** the stages of the study's product rule, for the entry dialog to pick from */
+  ruleStages?: readonly PcrStage[];
 }
 
 /** The inventory by life cycle stage; entries are edited in a dialog and saved with the study. */
-export function Inventory({ entries, onChange, scope, readOnly, datasetNames }: InventoryProps) {
+export function Inventory({ entries, onChange, scope, readOnly, datasetNames, ruleStages }: InventoryProps) {
   const { t, lang } = useI18n();
   const [editing, setEditing] = useState<EntryDraft | null>(null);
 
@@ -105,7 +108,7 @@ export function Inventory({ entries, onChange, scope, readOnly, datasetNames }: 
         );
       })}
       {entries.length === 0 && <Empty>{readOnly ? t('inventory.emptyReadOnly') : t('inventory.empty')}</Empty>}
-      {editing && <EntryDialog initial={editing} scope={scope} onApply={apply} onCancel={() => setEditing(null)} />}
+      {editing && <EntryDialog initial={editing} scope={scope} ruleStages={ruleStages} onApply={apply} onCancel={() => setEditing(null)} />}
     </section>
   );
 }

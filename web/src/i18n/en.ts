@@ -604,4 +604,10 @@ export const en: Messages = {
   'pcr.status.ok': 'OK',
   'pcr.status.missing': 'Missing',
   'pcr.status.warning': 'Warning',
+  'pcr.parameters': 'Product parameters',
+  'pcr.parametersHelp': "The rule's declared unit is a formula of these parameters; it is worked out again when the study is saved, and the entries with a formula follow them.",
+  'pcr.parameterRange': 'a number from {min} to {max}',
+  'pcr.savedUnit': 'saved: one inventory = {amount} {unit}',
+  'pcr.entryStage': 'Stage of the rule',
+  'pcr.entryStageNone': '— as the life cycle stage —',
 };

@@ -25,6 +25,8 @@ export interface EntryDraft {
   evidenceType: EvidenceType | '';
   evidenceReference: string;
   comment: string;
+  /** the stage of the study's product rule the entry belongs to ('' when its life cycle stage says it) */
+  pcrStage: string;
   /** fields the form does not edit (pedigree, evidence date and note), kept as they were */
   original?: Entry;
 }
@@ -63,6 +65,7 @@ export function emptyDraft(stage: LifeCycleStage): EntryDraft {
     evidenceType: '',
     evidenceReference: '',
     comment: '',
+    pcrStage: '',
   };
 }
 
@@ -91,6 +94,7 @@ export function entryToDraft(entry: Entry): EntryDraft {
     evidenceType: entry.evidence?.type ?? '',
     evidenceReference: entry.evidence?.reference ?? '',
     comment: entry.comment ?? '',
+    pcrStage: entry.pcr?.stage ?? '',
     original: entry,
   };
 }
@@ -169,8 +173,9 @@ export function draftToEntry(draft: EntryDraft): { entry: Entry; errors: [] } | 
   if (transport) entry.transport = transport;
   if (evidence) entry.evidence = evidence;
   if (draft.original?.pedigree) entry.pedigree = draft.original.pedigree;
-  // the rule stage and mandatory item the entry answers stay with it through edits
-  if (draft.original?.pcr) entry.pcr = draft.original.pcr;
+  // the mandatory item the entry answers stays with it through edits; the rule stage is the form's
+  const requirement = draft.original?.pcr?.requirement;
+  if (draft.pcrStage || requirement) entry.pcr = { ...(draft.pcrStage ? { stage: draft.pcrStage } : {}), ...(requirement ? { requirement } : {}) };
   if (draft.comment.trim()) entry.comment = draft.comment.trim();
   return { entry, errors: [] };
 }
