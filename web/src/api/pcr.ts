@@ -1,4 +1,5 @@
 import type { Pcr, PcrCheck } from '../../../src/model/pcr.ts';
+import type { Comparison } from '../../../src/rules/pcr-compare.ts';
 import type { Study } from '../../../src/model/study.ts';
 import { getJson, sendJson } from './client.ts';
 
@@ -31,4 +32,7 @@ export const pcrApi = {
   rule: (id: string) => getJson<{ rule: Pcr; chain: string[] }>(`/api/pcrs/${encodeURIComponent(id)}`),
   createFrom: (body: FromPcrRequest) => sendJson<Study>('POST', '/api/studies/from-pcr', body),
   check: (id: string) => sendJson<PcrCheck>('POST', `${study(id)}/pcr-check`, {}),
+  /** this study (latest calculated version) against another study or an earlier version of this one */
+  compare: (id: string, other: { id: string; version?: number }) =>
+    getJson<Comparison>(`${study(id)}/compare?${new URLSearchParams({ with: other.id, ...(other.version ? { withVersion: String(other.version) } : {}) })}`),
 };

@@ -610,4 +610,11 @@ export const en: Messages = {
   'pcr.savedUnit': 'saved: one inventory = {amount} {unit}',
   'pcr.entryStage': 'Stage of the rule',
   'pcr.entryStageNone': '— as the life cycle stage —',
+  'pcr.compareTitle': 'Compare design variants',
+  'pcr.compareHelp': 'This study against another calculated study under the same rule, or an earlier version of it, stage by stage in the declared unit: a negative change is a saving.',
+  'pcr.compareWith': 'Compare with',
+  'pcr.compareVersion': 'this study, version {version}',
+  'pcr.compareStage': 'Stage (kg CO2e per {unit})',
+  'pcr.compareChange': 'Change',
+  'pcr.compareTotal': 'Total',
 };

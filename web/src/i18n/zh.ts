@@ -608,6 +608,13 @@ export const zh = {
   'pcr.savedUnit': '已保存：一份清单 = {amount} {unit}',
   'pcr.entryStage': '规则阶段',
   'pcr.entryStageNone': '— 按生命周期阶段 —',
+  'pcr.compareTitle': '设计方案对比',
+  'pcr.compareHelp': '将本研究与同一规则下另一项已计算的研究或本研究的早期版本按阶段对比（按声明单位）：变化为负即为减排。',
+  'pcr.compareWith': '对比对象',
+  'pcr.compareVersion': '本研究第 {version} 版',
+  'pcr.compareStage': '阶段（kg CO2e/{unit}）',
+  'pcr.compareChange': '变化',
+  'pcr.compareTotal': '合计',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;

@@ -13,6 +13,7 @@ import { StudyForm } from '../editor/StudyForm.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 import { ResultsView } from '../results/ResultsView.tsx';
+import { ComparePanel } from '../rules/ComparePanel.tsx';
 import { ConformancePanel } from '../rules/ConformancePanel.tsx';
 import { ParameterForm } from '../rules/ParameterForm.tsx';
 import { RulePicker } from '../rules/RulePicker.tsx';
@@ -171,6 +172,7 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
         <>
           <ResultsView study={saved} result={result} dirty={dirty} canCalculate={editable} />
           <ConformancePanel studyId={saved.id} version={saved.version} key={result.data?.computedAt ?? 'none'} />
+          {result.data && <ComparePanel studyId={saved.id} version={result.data.version} />}
         </>
       ) : (
         <div className="study-layout">
