@@ -104,6 +104,14 @@ function fill(study: StudyInput, answers: Record<string, Entry[]>, extra: Entry[
   return { ...study, entries: [...entries, ...extra] };
 }
 
+const PACK_KG = 480;
+
+/** The pack on a heavy truck for `km`. */
+function packByTruck(id: string, stage: Entry['stage'], name: string, km: number, reference: string, comment: string): Entry {
+  const transport = { massKg: PACK_KG, distanceKm: km, mode: 'road', refrigerated: false } as const;
+  return { id, stage, kind: 'transport', name, amount: (PACK_KG / 1000) * km, unit: 't*km', transport, source: HEAVY_TRUCK, evidence: { type: 'estimate', reference }, comment: note(comment) };
+}
+
 /** 75 kWh LFP pack (6 modules, 84 cells) for an M1 car, 8-year / 160 000 km warranty: E_total = 75 × 60 × 8 = 36 000 kWh. */
 export function packStudy(moduleId: string): StudyInput {
   const base = studyFromPcr(getPcr('eu-battery-ev'), {
@@ -126,33 +134,9 @@ export function packStudy(moduleId: string): StudyInput {
     'pack-assembly-electricity': [
       { id: 'pack-electricity', stage: 'manufacturing', kind: 'energy', name: 'Pack assembly electricity 电池包组装用电', amount: 60, unit: 'kWh', source: grid('CN-FJ'), evidence: meter('DEMO-METER-PACK-01'), comment: note() },
     ],
-    'distribution-transport': [
-      {
-        id: 'to-car-plant',
-        stage: 'distribution',
-        kind: 'transport',
-        name: 'Truck Ningde → Shanghai car plant 电池包运至整车厂',
-        amount: (480 / 1000) * 900,
-        unit: 't*km',
-        transport: { massKg: 480, distanceKm: 900, mode: 'road', refrigerated: false },
-        source: HEAVY_TRUCK,
-        evidence: { type: 'estimate', reference: 'Ningde to Shanghai, about 900 km by road' },
-        comment: note('A 480 kg pack.'),
-      },
-    ],
+    'distribution-transport': [packByTruck('to-car-plant', 'distribution', 'Truck Ningde → Shanghai car plant 电池包运至整车厂', 900, 'Ningde to Shanghai, about 900 km by road', 'A 480 kg pack.')],
     'end-of-life-recycling': [
-      {
-        id: 'to-recycler',
-        stage: 'end-of-life',
-        kind: 'transport',
-        name: 'Spent pack to the recycler 废电池运至回收厂',
-        amount: (480 / 1000) * 600,
-        unit: 't*km',
-        transport: { massKg: 480, distanceKm: 600, mode: 'road', refrigerated: false },
-        source: HEAVY_TRUCK,
-        evidence: { type: 'estimate', reference: 'collection point to a recycler in Hunan, about 600 km' },
-        comment: note('The recycling process itself has no dataset in the pinned releases: only the transport is counted.'),
-      },
+      packByTruck('to-recycler', 'end-of-life', 'Spent pack to the recycler 废电池运至回收厂', 600, 'collection point to a recycler in Hunan, about 600 km', 'The recycling process itself has no dataset in the pinned releases: only the transport is counted.'),
     ],
   });
   return {

@@ -2,7 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { ensureWebBuild } from '../../src/cli/web-build.ts';
 import { DEMO_USERS } from '../../src/server/demo.ts';
@@ -39,14 +39,18 @@ after(async () => {
   await store?.close();
 });
 
-test('a battery study created from its rule, its gaps named', async () => {
-  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+async function signIn(page: Page): Promise<void> {
   await page.goto(running.url);
   await page.getByTestId('login-email').fill(practitioner.email);
   await page.getByTestId('login-password').fill(practitioner.password);
   await page.getByTestId('login-submit').click();
+}
+
+test('a battery study created from its rule, its gaps named', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page);
   await page.getByTestId('new-study').click();
   await page.getByTestId('rule-select').selectOption('eu-battery-ev');
   await page.getByTestId('rule-unit').first().waitFor();
@@ -70,14 +74,11 @@ test('a battery study created from its rule, its gaps named', async () => {
   assert.deepEqual(errors, []);
 });
 
-test("the demo pack's warranty edited in its parameter form: the API works the unit out again (75 × 60 × 6 = 27 000 kWh)", async () => {
+test("the demo pack's warranty edited in its parameter form: the API works the unit out again (75 × 60 × 6 = 27 000 kWh), compared with version 1", async () => {
   const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(running.url);
-  await page.getByTestId('login-email').fill(practitioner.email);
-  await page.getByTestId('login-password').fill(practitioner.password);
-  await page.getByTestId('login-submit').click();
+  await signIn(page);
   await page.getByTestId('new-study').waitFor();
   const studies = (await (await page.request.get(`${running.url}/api/studies`)).json()) as { id: string; name: string }[];
   const pack = studies.find((s) => s.name === DEMO_PCR_NAMES.pack)!;
@@ -95,5 +96,15 @@ test("the demo pack's warranty edited in its parameter form: the API works the u
   assert.equal(saved.parameters.find((p) => p.name === 'warranty_years')!.value, 6);
   assert.equal(saved.version, 2);
   await page.screenshot({ path: join(SHOTS, 'pcr-parameters.png'), fullPage: true });
+
+  // the same inventory over 27 000 instead of 36 000 kWh: every stage per kWh is 36/27 − 1 = +33.3 % against version 1
+  await page.getByTestId('tab-results').click();
+  await page.getByTestId('calculate').click();
+  await page.getByTestId('compare-with').waitFor({ timeout: 120_000 });
+  await page.getByTestId('compare-with').selectOption(`${pack.id}@1`);
+  await page.getByTestId('compare-table').waitFor();
+  const total = (await page.getByTestId('compare-table').locator('tbody tr').last().textContent()) ?? '';
+  assert.match(total, /\+33[.,]3\s?%/, total);
+  await page.screenshot({ path: join(SHOTS, 'pcr-compare.png'), fullPage: true });
   assert.deepEqual(errors, []);
 });
