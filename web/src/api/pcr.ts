@@ -32,7 +32,9 @@ export const pcrApi = {
   rule: (id: string) => getJson<{ rule: Pcr; chain: string[] }>(`/api/pcrs/${encodeURIComponent(id)}`),
   createFrom: (body: FromPcrRequest) => sendJson<Study>('POST', '/api/studies/from-pcr', body),
   check: (id: string) => sendJson<PcrCheck>('POST', `${study(id)}/pcr-check`, {}),
-  /** this study (latest calculated version) against another study or an earlier version of this one */
-  compare: (id: string, other: { id: string; version?: number }) =>
-    getJson<Comparison>(`${study(id)}/compare?${new URLSearchParams({ with: other.id, ...(other.version ? { withVersion: String(other.version) } : {}) })}`),
+  /** variant b against baseline a, stage by stage: change = b − a (each the latest calculated version unless one is named) */
+  compare: (a: { id: string; version?: number }, b: { id: string; version?: number }) =>
+    getJson<Comparison>(
+      `${study(a.id)}/compare?${new URLSearchParams({ with: b.id, ...(a.version ? { version: String(a.version) } : {}), ...(b.version ? { withVersion: String(b.version) } : {}) })}`,
+    ),
 };

@@ -7,8 +7,8 @@ import { formatNumber, formatPercent } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 
 /**
- * Design variants: this study against another calculated study or an earlier version of itself,
- * stage by stage in the rule's declared unit (GET /api/studies/{id}/compare). The server refuses
+ * Design variants: this study against a baseline, another calculated study or an earlier version of
+ * itself, stage by stage in the rule's declared unit (GET /api/studies/{id}/compare). The server refuses
  * studies under different rules or not calculated, and the reason is shown as it says it.
  */
 export function ComparePanel({ studyId, version }: { studyId: string; version: number }) {
@@ -17,8 +17,9 @@ export function ComparePanel({ studyId, version }: { studyId: string; version: n
   const [other, setOther] = useState('');
   const comparison = useLoad(() => {
     if (!other) return Promise.resolve(null);
+    // the other study or version is the baseline, so the change reads as what this study saves
     const [id, v] = other.split('@');
-    return pcrApi.compare(studyId, { id: id!, version: v ? Number(v) : undefined });
+    return pcrApi.compare({ id: id!, version: v ? Number(v) : undefined }, { id: studyId, version });
   }, [studyId, version, other]);
   const candidates = (studies.data ?? []).filter((s) => s.id !== studyId && s.total !== null);
   const earlier = Array.from({ length: version - 1 }, (_, i) => version - 1 - i);
