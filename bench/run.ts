@@ -6,15 +6,17 @@ import { fileURLToPath } from 'node:url';
 import { importJsonLd } from '../src/formats/jsonld.ts';
 import { buildSystem } from '../src/engine/system.ts';
 import { allProcessScores, characterizationVector, totalVector } from '../src/engine/lca.ts';
-import { multiply, multiplyTranspose, fromTriplets, type CscMatrix } from '../src/engine/sparse/csc.ts';
+import { multiply, multiplyTranspose, type CscMatrix } from '../src/engine/sparse/csc.ts';
 import { factorize } from '../src/engine/sparse/lu.ts';
 import { monteCarlo } from '../src/engine/montecarlo.ts';
 import { getMethod } from '../src/factors/gwp.ts';
-import { toMatrixMarket } from '../src/formats/matrix-market.ts';
+import { lcaMatrixFiles } from '../src/formats/matrix-market.ts';
+import { time } from './timing.ts';
 import { replicateAcrossProvinces } from './scaled.ts';
 import { storeBenchmarks } from './store.ts';
 import { apiBenchmarks } from './api.ts';
 import { pactBenchmarks } from './pact.ts';
+import { tiangongBenchmarks } from './tiangong.ts';
 
 /**
  * `npm run bench`: Tanji against scipy's splu on the same matrices, in the same run.
@@ -25,21 +27,6 @@ const uslciZip = process.env.USLCI_JSONLD ?? resolve(here, '../../shared/data/us
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 21);
 const ITERATIONS = 1000;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-function time(fn: () => unknown, repeats: number, warmup = 3): number {
-  for (let i = 0; i < warmup; i++) fn();
-  const t: number[] = [];
-  for (let i = 0; i < repeats; i++) {
-    const t0 = performance.now();
-    fn();
-    t.push((performance.now() - t0) / 1000);
-  }
-  return median(t);
-}
 
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
@@ -49,10 +36,7 @@ function dot(a: Float64Array, b: Float64Array): number {
 
 function writeMatrices(dir: string, A: CscMatrix, B: CscMatrix, c: Float64Array) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'A.mtx'), toMatrixMarket(A));
-  writeFileSync(join(dir, 'B.mtx'), toMatrixMarket(B));
-  const cols = [...c.keys()].filter((e) => c[e] !== 0);
-  writeFileSync(join(dir, 'C.mtx'), toMatrixMarket(fromTriplets(1, c.length, cols.map(() => 0), cols, cols.map((e) => c[e]))));
+  for (const [name, text] of Object.entries(lcaMatrixFiles(A, B, c))) writeFileSync(join(dir, name), text);
 }
 
 // `npm run bench -- api store`: only the named parts (engine: the scipy comparison; store; api; pact: the PACT host); all by default
@@ -132,6 +116,8 @@ console.log(`target scaled factor+solve < 2 s: ${tanji['scaled-31-provinces-one-
 const missed = Object.keys(tanji).filter((k) => tanji[k] / scipy[k] > 1);
 console.log(`target every ratio ≤ 1.0: ${missed.length ? `MISSED for ${missed.join(', ')}` : 'met'}`);
 console.log(`peak memory: Tanji ${(peakRss / 2 ** 20).toFixed(0)} MiB RSS, scipy peer ${Number(scipy.peakRssMiB).toFixed(0)} MiB RSS`);
+console.log('\nTianGong (the China background, ILCD; bench/tiangong.ts):');
+for (const line of await tiangongBenchmarks(REPEATS, ITERATIONS)) console.log(line);
 
 if (want('store')) await printStore();
 if (want('api')) await printApi();

@@ -4,21 +4,13 @@ parsing are not counted. Prints one JSON object of seconds per case and peak mem
 import json
 import resource
 import sys
-import time
 
 import numpy as np
 import scipy.io
 import scipy.sparse as sp
 import scipy.sparse.linalg as spla
 
-
-def best_of(fn, repeats):
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return float(np.median(times))
+from peer_timing import median_time
 
 
 def load(d, name):
@@ -40,13 +32,13 @@ def main():
         s = lu.solve(f)
         return c @ (B @ s)
 
-    out["uslci-one-lca"] = best_of(one_lca, cfg["repeats"])
+    out["uslci-one-lca"] = median_time(one_lca, cfg["repeats"])
 
     def all_scores_adjoint():
         lu = spla.splu(A)
         return lu.solve(B.T @ c, trans="T")
 
-    out["uslci-all-scores"] = best_of(all_scores_adjoint, cfg["repeats"])
+    out["uslci-all-scores"] = median_time(all_scores_adjoint, cfg["repeats"])
 
     def all_scores_per_process():
         # what LCA tools do today: one forward solve per product (as a block of right-hand sides)
@@ -54,7 +46,7 @@ def main():
         S = lu.solve(np.eye(n))
         return c @ (B @ S)
 
-    out["uslci-all-scores-per-process"] = best_of(all_scores_per_process, 3)
+    out["uslci-all-scores-per-process"] = median_time(all_scores_per_process, 3)
 
     rng = np.random.default_rng(1)
     base = A.data.copy()
@@ -68,7 +60,7 @@ def main():
             s = spla.splu(a).solve(f)
             c @ (b @ s)
 
-    out["uslci-montecarlo-1000"] = best_of(monte_carlo, 1)
+    out["uslci-montecarlo-1000"] = median_time(monte_carlo, 1)
 
     big = cfg.get("scaled")
     if big:
@@ -81,7 +73,7 @@ def main():
             s = spla.splu(A2).solve(f2)
             return c2 @ (B2 @ s)
 
-        out["scaled-31-provinces-one-lca"] = best_of(scaled, max(1, cfg["repeats"] // 4))
+        out["scaled-31-provinces-one-lca"] = median_time(scaled, max(1, cfg["repeats"] // 4))
         out["scaledSize"] = A2.shape[0]
     out["peakRssMiB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(out))

@@ -1,5 +1,10 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { importDatabase } from '../formats/index.ts';
 import type { LciDatabase } from '../model/lci.ts';
 import { SEED_RELEASE, seedFactors } from '../factors/seed.ts';
+import { Progress } from './progress.ts';
 import { defaultDataDir, getRelease, listReleases, loadRelease, openStore, saveRelease, type ReleaseInfo, type Store } from '../store/index.ts';
 
 /**
@@ -49,4 +54,53 @@ export async function publishSeedFactors(store: Store): Promise<boolean> {
   if (await getRelease(store, SEED_RELEASE)) return false;
   await saveRelease(store, { release: SEED_RELEASE, factors: seedFactors(), notes: 'China factor seed data (src/factors/data)' });
   return true;
+}
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The background databases every Tanji store starts with, each loaded once as its own release:
+ * the US LCI database and TianGong, the China background (unit processes of Chinese industry
+ * with provincial locations). Environment variables name other archives.
+ */
+export const BUNDLED_DATABASES = [
+  {
+    release: 'uslci',
+    title: 'the US LCI database',
+    env: 'TANJI_SEED',
+    path: () => process.env.TANJI_SEED ?? join(root, '../shared/data/uslci/uslci-olca1.5-jsonld.zip'),
+    required: true,
+  },
+  {
+    release: 'tiangong',
+    title: 'the TianGong LCA database (China background, ILCD, 4,133 processes; about a minute, first time only)',
+    env: 'TANJI_TIANGONG',
+    path: () => process.env.TANJI_TIANGONG ?? join(root, '../shared/data/tiangong/tiangong-lca-data-ilcd.zip'),
+    required: false,
+  },
+] as const;
+
+/**
+ * Loads each bundled database the store lacks (one transaction each), telling the user what is
+ * happening; a missing required archive is an error, a missing optional one a note.
+ */
+export async function loadBundledDatabases(store: Store, say: (line: string) => void = (l) => console.log(l)): Promise<string[]> {
+  const loaded: string[] = [];
+  for (const d of BUNDLED_DATABASES) {
+    if (await getRelease(store, d.release)) continue;
+    const path = d.path();
+    if (!existsSync(path)) {
+      const message = `no archive for release ${d.release} at ${path}; set ${d.env} to its zip`;
+      if (d.required) throw new Error(message);
+      say(`${message} (continuing without it)`);
+      continue;
+    }
+    const progress = new Progress(`loading ${d.title}`);
+    const warnings: string[] = [];
+    const db = await importDatabase(path, { onProgress: (done, total) => progress.update(done, total), onWarning: (w) => warnings.push(w) });
+    progress.done(`${db.processes.length} processes${warnings.length ? `, ${warnings.length} notes (tanji import --json lists them)` : ''}`);
+    await saveRelease(store, { release: d.release, database: db });
+    loaded.push(d.release);
+  }
+  return loaded;
 }

@@ -1,38 +1,31 @@
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
-import { importDatabase } from '../formats/index.ts';
+import { dirname, resolve } from 'node:path';
 import { SEED_RELEASE } from '../factors/seed.ts';
-import { getRelease, openStore, saveRelease } from '../store/index.ts';
+import { openStore } from '../store/index.ts';
 import { DEMO_USERS, ensureDemo } from '../server/demo.ts';
 import { DEMO_PARTNER } from '../server/demo-pact.ts';
 import { serve } from '../server/main.ts';
-import { publishSeedFactors, storeLocation } from './databases.ts';
-import { Progress } from './progress.ts';
+import { loadBundledDatabases, publishSeedFactors, storeLocation } from './databases.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 /**
  * `npm start`: the whole platform on one port. On first start it publishes the China seed
- * factors and loads the US LCI database (../shared/data or TANJI_SEED) as releases, creates the
+ * factors and loads the US LCI database (../shared/data or TANJI_SEED) and the TianGong China
+ * background (TANJI_TIANGONG) as releases `uslci` and `tiangong`, creates the
  * demo company with its durian study, builds the web app if needed, then serves the API and
  * the app (PORT, default 3000; HOST, default 127.0.0.1) and the PACT host over HTTPS (PACT_PORT,
  * default PORT + 1), and prints the URLs and the demo accounts.
  */
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const seed = process.env.TANJI_SEED ?? join(root, '../shared/data/uslci/uslci-olca1.5-jsonld.zip');
 
 console.log(`Tanji (碳迹) — store ${storeLocation()}`);
 const store = await openStore();
 if (await publishSeedFactors(store)) console.log(`published the China factor seed data as release ${SEED_RELEASE}`);
-if (!(await getRelease(store, 'uslci'))) {
-  if (!existsSync(seed)) {
-    console.error(`No seed database at ${seed}; set TANJI_SEED to an openLCA JSON-LD or EcoSpold2 zip.`);
-    process.exit(1);
-  }
-  const progress = new Progress('loading the US LCI database');
-  const db = await importDatabase(seed, { onProgress: (d, t) => progress.update(d, t) });
-  progress.done(`${db.processes.length} processes`);
-  await saveRelease(store, { release: 'uslci', database: db });
+try {
+  await loadBundledDatabases(store);
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(1);
 }
 if (process.env.TANJI_DEMO !== '0' && (await ensureDemo(store))) console.log('created the demo company and its durian study (calculated)');
 const webDir = await ensureWebBuild(root);

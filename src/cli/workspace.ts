@@ -1,12 +1,12 @@
 import type { LciDatabase } from '../model/lci.ts';
 import type { ImpactMethod } from '../model/method.ts';
 import { getMethod } from '../factors/gwp.ts';
-import { buildSystem, type LcaSystem } from '../engine/system.ts';
+import { buildSystem, declaredUnit, unitFactor, unitsOf, type DeclaredUnit, type LcaSystem } from '../engine/system.ts';
 import { characterizationVector, factorizeSystem, type CharacterizationVector } from '../engine/lca.ts';
 import type { AllocationChoice } from '../engine/linking.ts';
 import type { Factorization } from '../engine/sparse/lu.ts';
 import { listDatabases, loadDatabase } from './databases.ts';
-import { UsageError } from './args.ts';
+import { numberOption, UsageError } from './args.ts';
 
 /** What most commands need: a database, its matrices, one factorization and a method. */
 export interface Workspace {
@@ -84,4 +84,14 @@ export function resolveColumn(ws: Workspace, query: string): number {
     `no process with id or exact name "${query}" in database ${ws.dbName}` +
       (near.length ? `; did you mean:\n${near.map((p) => `  ${p.process.id}  ${p.process.name}`).join('\n')}` : '; `tanji list --search <text>` finds processes'),
   );
+}
+
+/** --amount (default 1) in --unit, by default the process's declared unit; `perUnit` converts it to the column's flow unit. */
+export function demandOf(ws: Workspace, column: number, values: Record<string, unknown>): { amount: number; unit: string; perUnit: number; declared: DeclaredUnit } {
+  const pr = ws.system.index.providers[column];
+  const declared = declaredUnit(ws.db, pr);
+  const unit = (values.unit as string | undefined) ?? declared.unit;
+  const perUnit = unit === declared.unit ? declared.factor : unitFactor(ws.db, pr.flow, unit);
+  if (perUnit === undefined) throw new UsageError(`--unit ${unit} is not a unit of "${pr.flow.name}"; its units: ${unitsOf(ws.db, pr.flow).join(', ')}`);
+  return { amount: numberOption(values, 'amount', 1), unit, perUnit, declared };
 }

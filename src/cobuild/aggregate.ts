@@ -1,5 +1,6 @@
 import type { Factor } from '../model/factor.ts';
 import type { Exchange, Flow, Pedigree, Process, Uncertainty } from '../model/lci.ts';
+import { isVerified } from '../factors/integrity.ts';
 import { getRegion, regionChain, UnknownRegionError } from '../factors/regions.ts';
 import { namedUnit } from '../formats/units.ts';
 import { datasetInfo, referenceExchange } from './datasets.ts';
@@ -192,6 +193,9 @@ function factorAggregate(members: AggregateMember[], weights: number[], opts: Ag
     dataQuality: { pedigree, dqr, comment: `${description}. Contributors' primary data stay confidential.` },
     licence: opts.licence,
     status: 'derived',
+    // the members are confidential submissions: named by submission and version, not by their factor ids
+    derivedFrom: members.map((m) => `submission ${m.submissionId} v${m.version}`),
+    unverifiedInputs: members.filter((_, i) => !isVerified(factors[i])).map((m) => `submission ${m.submissionId} v${m.version}`),
     method: `Σ wᵢ·xᵢ / Σ wᵢ over ${base.datasets} reviewed datasets, wᵢ the annual production volume (${base.volumeUnit}); uncertainty lognormal with the weighted GSD of the values; ${description}`,
   };
   const uncertainty = uncertaintyOf(spread);

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { FactorKindSchema, FactorSchema } from '../model/factor.ts';
 import { isEmpty, readCell, shownValue } from '../formats/study-excel/cells.ts';
 import { columnLetter, loose, type ValueType } from '../formats/study-excel/columns.ts';
+import { ImportError } from '../formats/errors.ts';
+import { checkWorkbookZip } from '../formats/zip.ts';
 import type { Sharing, SubmissionInput } from './model.ts';
 import { pefDqr } from './quality.ts';
 
@@ -108,9 +110,10 @@ function columnKeyOf(header: string): string | undefined {
 export async function parseDatasetWorkbook(data: Uint8Array, defaultSharing: Sharing = 'confidential'): Promise<SubmissionInput[]> {
   const workbook = new ExcelJS.Workbook();
   try {
+    checkWorkbookZip(data, 'workbook');
     await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ArrayBuffer);
   } catch (e) {
-    throw new DatasetWorkbookError([{ sheet: '', row: 0, column: '', message: `not a readable .xlsx workbook (${(e as Error).message})` }]);
+    throw new DatasetWorkbookError([{ sheet: '', row: 0, column: '', message: e instanceof ImportError ? `not a readable .xlsx workbook: ${e.message}` : `not a readable .xlsx workbook (${(e as Error).message})` }]);
   }
   const sheet = workbook.worksheets.find((ws) => loose(ws.name).includes(loose(DATASET_SHEET.en)) || loose(ws.name).includes(loose(DATASET_SHEET.zh)));
   if (!sheet) throw new DatasetWorkbookError([{ sheet: DATASET_SHEET.en, row: 0, column: '', message: `no sheet "${DATASET_SHEET.zh} ${DATASET_SHEET.en}"; the workbook has ${workbook.worksheets.map((w) => `"${w.name}"`).join(', ')}` }]);

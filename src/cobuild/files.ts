@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
 import { importFactorsCsv } from '../factors/import-csv.ts';
 import { parseCsvText } from '../factors/csv.ts';
 import { importDatabase } from '../formats/index.ts';
+import { zipDirectory } from '../formats/zip.ts';
 import { processDataset } from './datasets.ts';
 import { parseDatasetWorkbook } from './excel.ts';
 import { SharingSchema, type ProductionVolume, type Sharing, type SubmissionInput } from './model.ts';
@@ -25,24 +25,16 @@ export interface UploadOptions extends MetadataDefaults {
   productionVolume?: ProductionVolume;
 }
 
-const isZip = (b: Uint8Array) => b.length > 3 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+/** A zip by its first bytes ("PK", also an empty archive's end record), or by its name: then a file that is not one is refused as such. */
+const isZip = (b: Uint8Array, name: string) => (b.length > 1 && b[0] === 0x50 && b[1] === 0x4b) || /\.(zip|xlsx)$/i.test(name);
 
-function isWorkbook(b: Uint8Array): boolean {
-  let found = false;
-  unzipSync(b, {
-    filter: (f) => {
-      if (f.name === 'xl/workbook.xml') found = true;
-      return false;
-    },
-  });
-  return found;
-}
+const isWorkbook = (b: Uint8Array, file: string) => zipDirectory(b, file).some((e) => e.name === 'xl/workbook.xml');
 
 async function withTempFile<T>(data: Uint8Array, name: string, use: (path: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'tanji-upload-'));
   try {
     // the name only picks the importer's messages and the database name: keep it to a safe base name
-    const path = join(dir, name.replace(/[^\w.\-\u4e00-\u9fff]+/g, '_') || 'upload');
+    const path = join(dir, name.replace(/[^\w.\-\u4e00-\u9fff]+/g, '_').slice(-100) || 'upload');
     await writeFile(path, data);
     return await use(path);
   } finally {
@@ -61,8 +53,8 @@ function csvMeta(text: string, file: string): { sharing?: Sharing; productionVol
 
 export async function datasetsFromFile(data: Uint8Array, fileName: string, opts: UploadOptions = {}): Promise<SubmissionInput[]> {
   let inputs: SubmissionInput[];
-  if (isZip(data) && isWorkbook(data)) inputs = await parseDatasetWorkbook(data, opts.sharing);
-  else if (isZip(data)) {
+  if (isZip(data, fileName) && isWorkbook(data, fileName)) inputs = await parseDatasetWorkbook(data, opts.sharing);
+  else if (isZip(data, fileName)) {
     const db = await withTempFile(data, fileName.endsWith('.zip') ? fileName : `${fileName}.zip`, (path) => importDatabase(path));
     inputs = db.processes.map((p) => ({ dataset: processDataset(db, p), meta: { sharing: opts.sharing ?? 'confidential' } }));
   } else {

@@ -88,7 +88,7 @@ async function plan(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<P
     if (h.sharing !== 'public') throw new CobuildConflictError(`${h.name} (${id}) is confidential primary data: it is published only inside an aggregate of at least ${minContributors} organisations`);
     const v = (await getSubmissionVersion(db, id))!;
     const dataset = DatasetSchema.parse(v.dataset);
-    items.push({ kind: 'submission', ref: id, version: v.version, dataset, contributors: [h.companyName] });
+    items.push({ kind: 'submission', ref: id, version: v.version, dataset, contributors: [h.companyName], approval: { by: h.reviewerName ?? 'a steward', at: h.updatedAt } });
     rows.push({ kind: 'submission', datasetType: dataset.type, datasetId: datasetInfo(dataset).id, submissionId: id, version: v.version, aggregateId: null });
     companies.add(h.companyId);
   }

@@ -17,6 +17,8 @@ export interface ReleaseItem {
   dataset: Dataset;
   /** organisations credited for it */
   contributors: string[];
+  /** the steward who approved a submission, and when */
+  approval?: { by: string; at: string };
 }
 
 export interface ReleaseBase {
@@ -50,10 +52,14 @@ function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): 
   return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
 }
 
-/** A reviewed submission is published as verified; an aggregate stays derived, with its method. */
+/**
+ * A reviewed submission is published with its approval recorded and its status as submitted
+ * (`check` until someone verifies it against its source: approving is not verifying); an
+ * aggregate stays derived, with its method and its inputs.
+ */
 function released(d: Dataset, item: ReleaseItem): Dataset {
-  if (d.type !== 'factor' || item.kind === 'aggregate') return d;
-  return { type: 'factor', factor: { ...d.factor, status: 'verified' } };
+  if (d.type !== 'factor' || item.kind === 'aggregate' || !item.approval) return d;
+  return { type: 'factor', factor: { ...d.factor, approval: { ...item.approval, submission: item.ref } } };
 }
 
 export function composeRelease(number: string, base: ReleaseBase, items: readonly ReleaseItem[]): ComposedRelease {

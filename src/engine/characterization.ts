@@ -4,7 +4,7 @@ import type { FlowCharacterization, GhgLine, GwpEntry, ImpactMethod, UnmatchedGh
 /**
  * Matches elementary flows to the substances of a GWP table and assigns each an ISO 14067 line.
  *
- * Matching, in order: the flow name with its origin qualifiers (", fossil", ", biogenic",
+ * Matching, in order: the flow's id when it is a reference flow the table lists (ILCD's); the flow name with its origin qualifiers (", fossil", ", biogenic",
  * ", from soil or biomass stock", ...) and bracketed notes removed, against each substance's name
  * and aliases; the refrigerant code in the name ("…, HFC-134a"); the CAS number; the formula (only
  * for formulas with no isomer in the table's neighbourhood, and only when the flow has no CAS).
@@ -17,6 +17,12 @@ import type { FlowCharacterization, GhgLine, GwpEntry, ImpactMethod, UnmatchedGh
  * N2O); biogenic / non-fossil → biogenic (methane with the non-fossil GWP); "from soil or biomass
  * stock" / "land transformation" → landUseChange (methane with the fossil GWP, as its carbon
  * counts as emitted); "to soil or biomass stock" CO2 → −1 on landUseChange.
+ *
+ * Direction: an emission flow taken up (an input, or a negative output, such as USLCI's PLA resin
+ * taking "Carbon dioxide, biogenic" from air) has a row of its own in B (see system.ts) and is
+ * characterised by `characterize(…, { uptake: true })`: CO2 taken up is a removal, −1 on
+ * biogenicRemovals, never netted against emissions; another gas taken up gets no credit and is
+ * listed as unmatched.
  *
  * Flows that look like greenhouse gases but get no factor are listed in `unmatched` with a reason.
  */
@@ -127,6 +133,7 @@ interface Candidate {
 }
 
 interface Index {
+  byId: Map<string, Candidate[]>;
   byName: Map<string, Candidate[]>;
   byCode: Map<string, Candidate[]>;
   byCas: Map<string, Candidate[]>;
@@ -145,10 +152,11 @@ const indexCache = new WeakMap<ImpactMethod, Index>();
 function indexOf(method: ImpactMethod): Index {
   const cached = indexCache.get(method);
   if (cached) return cached;
-  const idx: Index = { byName: new Map(), byCode: new Map(), byCas: new Map(), byFormula: new Map() };
+  const idx: Index = { byId: new Map(), byName: new Map(), byCode: new Map(), byCas: new Map(), byFormula: new Map() };
   for (const entry of method.entries) {
     const origin = splitOrigin(lower(entry.substance)).origin;
     const cand: Candidate = { entry, origin };
+    for (const id of entry.flowIds ?? []) add(idx.byId, id, cand);
     for (const name of [entry.substance, ...(entry.aliases ?? [])]) {
       const k = nameKey(name);
       add(idx.byName, k.base, cand);
@@ -255,13 +263,18 @@ export interface CharacterizationResult {
   unmatched: UnmatchedGhgFlow[];
 }
 
-export function characterize(method: ImpactMethod, flows: Flow[]): CharacterizationResult {
+export interface CharacterizeOptions {
+  /** the flows are taken up from the environment by the exchanges' direction, not emitted */
+  uptake?: boolean;
+}
+
+export function characterize(method: ImpactMethod, flows: Flow[], opts: CharacterizeOptions = {}): CharacterizationResult {
   const idx = indexOf(method);
   const factors: FlowCharacterization[] = [];
   const unmatched: UnmatchedGhgFlow[] = [];
   for (const flow of flows) {
     if (flow.kind !== 'elementary') continue;
-    const r = characterizeFlow(method, idx, flow);
+    const r = characterizeFlow(method, idx, flow, opts.uptake ?? false);
     if (r === null) continue;
     if (typeof r === 'string') unmatched.push({ flowId: flow.id, name: flow.name, category: flow.category.join('/'), reason: r });
     else factors.push(r);
@@ -270,11 +283,12 @@ export function characterize(method: ImpactMethod, flows: Flow[]): Characterizat
 }
 
 /** A factor, an unmatched reason, or null for a flow that is not a greenhouse gas at all. */
-function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow): FlowCharacterization | string | null {
+function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow, uptake: boolean): FlowCharacterization | string | null {
   const key = nameKey(flow.name);
   const cas = normCas(flow.cas);
-  let cands: Candidate[] | undefined;
-  if (key.code) {
+  // a reference flow's id names its substance for certain
+  let cands: Candidate[] | undefined = idx.byId.get(flow.id);
+  if (!cands && key.code) {
     // a code in the name decides: "Ethane, trifluoro-, HFC-143" is not HFC-143a
     cands = idx.byCode.get(key.code);
     if (!cands) {
@@ -282,7 +296,7 @@ function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow): FlowCha
       const codes = byName?.flatMap((c) => (c.entry.aliases ?? []).map((a) => nameKey(a).code).filter(Boolean)) ?? [];
       if (byName && !codes.length) cands = byName;
     }
-  } else cands = idx.byName.get(key.base) ?? idx.byName.get(key.baseWithoutCode);
+  } else if (!cands) cands = idx.byName.get(key.base) ?? idx.byName.get(key.baseWithoutCode);
   if (!cands && cas) cands = idx.byCas.get(cas);
   if (!cands && !cas && flow.formula) {
     const h = hill(flow.formula);
@@ -303,21 +317,27 @@ function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow): FlowCha
   }
 
   const { compartment, resourceInAir } = compartmentOf(flow);
-  const entry = pick(cands, key.origin);
+  // a name without an origin qualifier ("甲烷") matched by id takes the origin of its substance
+  const origin = key.origin === 'unspecified' && idx.byId.has(flow.id) ? cands[0].origin : key.origin;
+  const entry = pick(cands, origin);
   const isCo2 = normCas(entry.cas) === '124-38-9' || entry.formula === 'CO2';
 
   let line: GhgLine;
   let sign = 1;
-  if (isCo2 && key.origin === 'lucUptake') {
+  if (uptake) {
+    if (!isCo2) return `${entry.substance} taken up by an input of an emission flow (${flow.category.join('/')}): only CO2 uptake is credited, as a removal`;
+    line = 'biogenicRemovals';
+    sign = -1;
+  } else if (isCo2 && origin === 'lucUptake') {
     // "Carbon dioxide, to soil or biomass stock": carbon stored by land use change
     line = 'landUseChange';
     sign = -1;
   } else if (compartment === 'resource') {
     if (!isCo2) return `a resource extraction (${flow.category.join('/')}), not an emission; only CO2 taken from air is characterised`;
-    if (!resourceInAir && key.origin !== 'inAir') return `CO2 extracted from ${flow.category.join('/')}, not from air: no uptake to credit`;
+    if (!resourceInAir && origin !== 'inAir') return `CO2 extracted from ${flow.category.join('/')}, not from air: no uptake to credit`;
     line = 'biogenicRemovals';
     sign = -1;
-  } else if (isCo2 && key.origin === 'inAir') {
+  } else if (isCo2 && origin === 'inAir') {
     // named "in air" but not filed as a resource: the sign of its B row is that of an emission
     return `"${flow.name}" is CO2 taken from air but its category (${flow.category.join('/') || 'none'}) does not mark it as a resource, so the sign of its amount is unknown`;
   } else if (compartment === 'none' || compartment === 'other') {
@@ -326,9 +346,9 @@ function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow): FlowCha
     return `emission to ${compartment} (${flow.category.join('/')}), not to air: GWP100 applies to emissions to air only`;
   } else if (compartment === 'stratosphere') {
     line = 'aircraft';
-  } else if (key.origin === 'biogenic') {
+  } else if (origin === 'biogenic') {
     line = 'biogenic';
-  } else if (key.origin === 'landUseChange') {
+  } else if (origin === 'landUseChange') {
     line = 'landUseChange';
   } else {
     line = 'fossil';

@@ -24,22 +24,34 @@ export interface CharacterizationVector {
   /** substance in the method's table that flow e matched */
   substance: (string | null)[];
   unmatched: UnmatchedGhgFlow[];
+  /** the row of B of each unmatched flow, in the same order */
+  unmatchedRows: number[];
 }
 
 export function characterizationVector(system: LcaSystem, method: ImpactMethod): CharacterizationVector {
-  const { factors, unmatched } = characterize(method, system.elementary);
-  const row = new Map(system.elementary.map((f, i) => [f.id, i]));
-  const c = new Float64Array(system.elementary.length);
-  const line: (GhgLine | null)[] = new Array(system.elementary.length).fill(null);
-  const substance: (string | null)[] = new Array(system.elementary.length).fill(null);
-  for (const fc of factors) {
-    const e = row.get(fc.flowId);
-    if (e === undefined) continue;
-    c[e] = fc.factor;
-    line[e] = fc.line;
-    substance[e] = fc.substance;
+  const n = system.elementary.length;
+  const c = new Float64Array(n);
+  const line: (GhgLine | null)[] = new Array(n).fill(null);
+  const substance: (string | null)[] = new Array(n).fill(null);
+  const unmatched: UnmatchedGhgFlow[] = [];
+  const unmatchedRows: number[] = [];
+  // emission rows and uptake rows of the same flow are characterised apart (see system.ts)
+  for (const uptake of [false, true]) {
+    const rows = new Map<string, number>();
+    system.elementary.forEach((f, e) => system.uptake[e] === uptake && rows.set(f.id, e));
+    const r = characterize(method, [...rows.keys()].map((id) => system.elementary[rows.get(id)!]), { uptake });
+    for (const fc of r.factors) {
+      const e = rows.get(fc.flowId)!;
+      c[e] = fc.factor;
+      line[e] = fc.line;
+      substance[e] = fc.substance;
+    }
+    for (const u of r.unmatched) {
+      unmatched.push(u);
+      unmatchedRows.push(rows.get(u.flowId)!);
+    }
   }
-  return { method, c, line, substance, unmatched };
+  return { method, c, line, substance, unmatched, unmatchedRows };
 }
 
 /** A provider column named for people: the process, its product and where it is. */

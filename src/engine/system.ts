@@ -16,6 +16,13 @@ export interface LcaSystem {
   index: TechIndex;
   /** rows of B */
   elementary: Flow[];
+  /**
+   * uptake[e]: row e holds a flow taken from the environment although its category files it as an
+   * emission (an input of "Carbon dioxide, biogenic" to air, or a negative output of it). Such an
+   * exchange is an uptake by its direction: it gets a row of its own, positive like an extraction,
+   * so characterisation can count it as a removal instead of netting it against emissions.
+   */
+  uptake: boolean[];
   /** every matrix entry that came from an exchange, for Monte Carlo and traceability */
   entries: SystemEntries;
 }
@@ -42,12 +49,23 @@ export interface BuildOptions {
 
 export function buildSystem(db: LciDatabase, opts: BuildOptions = {}): LcaSystem {
   const index = buildTechIndex(db, opts.allocation ?? 'auto', opts.columns);
-  const { start, flow, flags } = index.columns;
+  const { start, flow, flags, amount } = index.columns;
   // row of B of each flow by its position, given as flows are first met
   const row = new Int32Array(db.flows.length).fill(-1);
+  const uptakeRow = new Int32Array(db.flows.length).fill(-1);
   const elementary: Flow[] = [];
-  // per row of B, decided once per flow rather than by two regexes per exchange
-  const resource: boolean[] = [];
+  const uptake: boolean[] = [];
+  // per flow, decided once rather than by two regexes per exchange: 1 resource, 0 emission, −1 not yet known
+  const resource = new Int8Array(db.flows.length).fill(-1);
+  const rowOf = (f: number, taken: boolean): number => {
+    const rows = taken ? uptakeRow : row;
+    if (rows[f] < 0) {
+      rows[f] = elementary.length;
+      elementary.push(db.flows[f]);
+      uptake.push(taken);
+    }
+    return rows[f];
+  };
   // at most one entry per exchange: B's from elementary flows, A's from the others and the diagonal
   let technosphere = 0, interventions = 0;
   for (const pr of index.providers) {
@@ -69,13 +87,15 @@ export function buildSystem(db: LciDatabase, opts: BuildOptions = {}): LcaSystem
       const share = allocationShare(pr, index.columns.exchange[k]);
       if (share === 0) continue;
       if (kind === 'elementary') {
-        if (row[f] < 0) {
-          row[f] = elementary.length;
-          elementary.push(db.flows[f]);
-          resource.push(isResource(db.flows[f]));
-        }
+        if (resource[f] < 0) resource[f] = isResource(db.flows[f]) ? 1 : 0;
         const input = (flags[k] & INPUT) !== 0;
-        b.push(row[f], j, share * (input !== resource[row[f]] ? -1 : 1), k);
+        if (resource[f]) {
+          b.push(rowOf(f, false), j, input ? share : -share, k);
+          continue;
+        }
+        // an emission flow: taken up when it is an input or a negative output, and then positive in its uptake row
+        const taken = input !== amount[k] < 0;
+        b.push(rowOf(f, taken), j, taken === input ? share : -share, k);
         continue;
       }
       const provider = linkExchange(index, pr.processAt, k);
@@ -87,7 +107,7 @@ export function buildSystem(db: LciDatabase, opts: BuildOptions = {}): LcaSystem
   const n = index.providers.length;
   const A = a.assemble(n, n);
   const B = b.assemble(elementary.length, n);
-  return { A: A.matrix, B: B.matrix, index, elementary, entries: { a: A.entries, b: B.entries } };
+  return { A: A.matrix, B: B.matrix, index, elementary, uptake, entries: { a: A.entries, b: B.entries } };
 }
 
 /** Resources (extractions) are inputs by nature; their category path says so. */
@@ -198,3 +218,39 @@ export function processOf(system: LcaSystem, column: number): Process {
   return system.index.providers[column].process;
 }
 
+
+/**
+ * The unit a process's result is declared in: the unit its reference exchange is written in
+ * (1 kWh, 1 t, 1 ha), which importers convert to the flow's reference unit (3.6 MJ, 1000 kg,
+ * 10,000 m²). A result per column of A is per flow reference unit; times `factor` it is per
+ * declared unit.
+ */
+export interface DeclaredUnit {
+  unit: string;
+  /** flow reference units in one declared unit (kWh over MJ: 3.6) */
+  factor: number;
+}
+
+export function declaredUnit(db: LciDatabase, pr: Provider): DeclaredUnit {
+  const { originalUnit, originalAmount, amount } = pr.exchange;
+  if (originalUnit === undefined || originalUnit === pr.flow.unit) return { unit: pr.flow.unit, factor: 1 };
+  const factor = unitFactor(db, pr.flow, originalUnit) ?? (originalAmount ? amount / originalAmount : undefined);
+  return factor !== undefined && Number.isFinite(factor) && factor > 0 ? { unit: originalUnit, factor } : { unit: pr.flow.unit, factor: 1 };
+}
+
+/** Flow reference units in one `unit` of the flow's unit group; undefined when the group has no such unit. */
+export function unitFactor(db: LciDatabase, flow: Flow, unit: string): number | undefined {
+  if (unit === flow.unit) return 1;
+  const property = db.flowProperties.find((p) => p.id === flow.propertyId);
+  const group = property && db.unitGroups.find((g) => g.id === property.unitGroupId);
+  const named = group?.units.find((u) => u.name === unit);
+  const reference = group?.units.find((u) => u.name === flow.unit);
+  return named && reference ? named.factor / reference.factor : undefined;
+}
+
+/** The units a flow's amounts may be given in: its unit group's, or its reference unit alone. */
+export function unitsOf(db: LciDatabase, flow: Flow): string[] {
+  const property = db.flowProperties.find((p) => p.id === flow.propertyId);
+  const group = property && db.unitGroups.find((g) => g.id === property.unitGroupId);
+  return group?.units.map((u) => u.name) ?? [flow.unit];
+}

@@ -1,6 +1,7 @@
 import type { Factor, Source } from '../model/factor.ts';
 import { commentWith, num, readCsv, type CsvTable } from './csv.ts';
 import { dataQuality, factorId, round } from './common.ts';
+import { derivation } from './integrity.ts';
 import { getRegion } from './regions.ts';
 
 /**
@@ -190,7 +191,8 @@ export function derivedFootprintFactors(co2: Factor[], footprint: Factor[]): Fac
       const region = getRegion(regional.region);
       const value = round((national.value * regional.value) / nationalCo2.value);
       const yearNote = ratioYear === y ? `the same year` : `${ratioYear}, the latest CO2 factor year available for ${y}`;
-      const unverified = [nationalCo2, regional].some((f) => f.status === 'check') ? ` The ${ratioYear} CO2 factors are themselves unverified (status check).` : '';
+      const inputs = derivation([national, regional, nationalCo2]);
+      const unverified = inputs.unverifiedInputs!.length ? ` Unverified: ${inputs.unverifiedInputs!.join(', ')} ${inputs.unverifiedInputs!.length === 1 ? 'is' : 'are'} not verified against the original announcement, so neither is this estimate.` : '';
       out.push({
         id: factorId('cn-electricity-footprint', region.code, y),
         kind: 'electricity-footprint',
@@ -218,6 +220,7 @@ export function derivedFootprintFactors(co2: Factor[], footprint: Factor[]): Fac
           `${yearNote}: ${national.value} × ${regional.value} ÷ ${nationalCo2.value} = ${value} kg CO2e/kWh (rounded to 4 ` +
           `significant digits). Inputs: ${national.id}, ${regional.id}, ${nationalCo2.id}. Assumes the ratio of life-cycle ` +
           `CO2e to generation CO2 is the same in every region.`,
+        ...inputs,
       });
     }
   }

@@ -24,10 +24,26 @@ export function parseCsvText(text: string, file: string): CsvTable {
   const header = head.fields.map((f) => f.trim());
   const rows = body.map(({ line, fields }) => {
     if (fields.length !== header.length) throw new Error(`${file} line ${line}: ${fields.length} fields, the header has ${header.length}`);
-    return { line, values: Object.fromEntries(header.map((h, i) => [h, fields[i].trim()])) };
+    return { line, values: Object.fromEntries(header.map((h, i) => [h, unguarded(fields[i].trim())])) };
   });
   return { file, comments, header, rows };
 }
+
+/**
+ * Text that spreadsheet programs would run as a formula when they open a CSV file starts with
+ * one of these (OWASP, "CSV injection"); a written cell gets a leading apostrophe, which the
+ * programs show as text, and a read cell loses it again, so an export imports back unchanged.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field (RFC 4180 quoting) that no spreadsheet runs: numbers as they are, text starting like a formula with a leading '. */
+export function csvCell(value: string | number | boolean | undefined | null): string {
+  if (value === undefined || value === null) return '';
+  const s = typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+const unguarded = (field: string) => (field.startsWith("'") && FORMULA_START.test(field.slice(1)) ? field.slice(1) : field);
 
 /** RFC 4180 rows (quoted fields, doubled quotes, commas and newlines inside quotes, CRLF), without comments. */
 export function parseCsv(text: string): string[][] {

@@ -86,14 +86,32 @@ function readRows(): GwpRow[] {
   }));
 }
 
+/**
+ * ILCD reference elementary flows (the JRC's, ids 08a91e70-3ddc-11dd-… and kin, as the TianGong
+ * archive uses them), each certainly this substance whatever its name says: matched by id first.
+ * Their compartments (air unspecified, long-term, urban, high stacks, stratosphere) are in the
+ * flow's own category, which decides the line as for any flow.
+ */
+const ILCD_FLOWS: Record<string, string[]> = {
+  'carbon dioxide': [
+    '08a91e70-3ddc-11dd-923d-0050c2490048', '08a91e70-3ddc-11dd-923e-0050c2490048', '08a91e70-3ddc-11dd-9c12-0050c2490048', '08a91e70-3ddc-11dd-9c13-0050c2490048',
+    '08a91e70-3ddc-11dd-9c14-0050c2490048', '08a91e70-3ddc-11dd-9c15-0050c2490048', '08a91e70-3ddc-11dd-923f-0050c2490048', '08a91e70-3ddc-11dd-9240-0050c2490048',
+  ],
+  'methane (fossil)': ['08a91e70-3ddc-11dd-9610-0050c2490048', '08a91e70-3ddc-11dd-9611-0050c2490048', 'fe0acd60-3ddc-11dd-a8e5-0050c2490048', 'fe0acd60-3ddc-11dd-a8e6-0050c2490048'],
+  'methane (non-fossil / biogenic)': ['fe0acd60-3ddc-11dd-a8e8-0050c2490048', 'fe0acd60-3ddc-11dd-a8e9-0050c2490048', 'fe0acd60-3ddc-11dd-a8ea-0050c2490048', 'fe0acd60-3ddc-11dd-a8eb-0050c2490048'],
+  'nitrous oxide': ['08a91e70-3ddc-11dd-94c3-0050c2490048', '08a91e70-3ddc-11dd-94c5-0050c2490048', '08a91e70-3ddc-11dd-94c6-0050c2490048', '29061478-6556-11dd-ad8b-0800200c9a66'],
+};
+
 function entry(row: GwpRow, gwp100: number): GwpEntry {
   const syn = SYNONYMS[row.substance];
+  const ilcd = ILCD_FLOWS[row.substance];
   return {
     substance: row.substance,
     formula: row.formula,
     gwp100,
     ...(row.note ? { note: row.note } : {}),
     ...(syn ? { aliases: syn.aliases, cas: syn.cas } : {}),
+    ...(ilcd ? { flowIds: ilcd } : {}),
   };
 }
 

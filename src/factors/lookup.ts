@@ -1,5 +1,6 @@
 import { PRODUCT_FOOTPRINT_KINDS, type Factor, type FactorKind, type RegionLevel } from '../model/factor.ts';
 import { seriesOf } from './common.ts';
+import { coverage, isCo2OnlyElectricity, isElectricity, isEstimate, isVerified, verificationNote } from './integrity.ts';
 import { fallbackNote, getRegion, regionChain } from './regions.ts';
 import { SEED_RELEASE } from './seed.ts';
 
@@ -27,6 +28,8 @@ export interface FactorMatch {
   requestedYear?: number;
   yearUsed: number;
   notes: string[];
+  /** the Tanji estimate an official factor was preferred to, for the caller to offer */
+  alternative?: FactorMatch;
 }
 
 export class FactorUseError extends Error {
@@ -140,38 +143,58 @@ function yearPick(factors: Factor[], year: number | undefined): { factor: Factor
 
 function statusNotes(f: Factor, purpose: Purpose | undefined): string[] {
   const notes: string[] = [];
-  if (f.status === 'check') notes.push(`Unverified (status check): ${f.dataQuality.comment ?? 'verify against the original source before relying on it.'}`);
+  const unverified = verificationNote(f);
+  if (unverified) notes.push(unverified);
   if (f.status === 'derived') notes.push(`Derived by Tanji, not an official value: ${f.method}`);
-  if (f.kind === 'electricity-co2') {
+  else if (f.approval) notes.push(`Approved by ${f.approval.by} on ${f.approval.at.slice(0, 10)} in a co-construction review.`);
+  if (isCo2OnlyElectricity(f)) {
     notes.push('CO2-only grid factor for organisational (scope 2) inventories; product footprints need the electricity-footprint (life-cycle) factor.');
   }
-  if (purpose === 'organisational' && f.kind === 'electricity-footprint') {
+  if (purpose === 'organisational' && isElectricity(f) && coverage(f) === 'CO2e') {
     notes.push('Life-cycle factor: an organisational (scope 2, location-based) inventory in China uses the MEE/NBS electricity-co2 factor.');
   }
   if (purpose === 'product-footprint' && f.kind === 'fuel-combustion') {
-    notes.push(`Combustion only${f.gases === 'CO2' ? ', CO2 only' : ''}: add the fuel's supply chain (and CH4/N2O where missing) for a product footprint.`);
+    notes.push(`Combustion only${coverage(f) === 'CO2' ? ', CO2 only' : ''}: add the fuel's supply chain (and CH4/N2O where missing) for a product footprint.`);
   }
   return notes;
 }
 
-/** Resolves one series along the region chain. */
-function resolveSeries(series: Factor[], region: string, year: number | undefined, purpose: Purpose | undefined): FactorMatch | null {
+/**
+ * Resolves one series along the region chain. A Tanji estimate (a derived provincial factor) gives
+ * way to an official factor further up the chain unless the caller prefers estimates; the match
+ * then carries the estimate as `alternative`, and both say which was chosen over which.
+ */
+function resolveSeries(series: Factor[], region: string, year: number | undefined, purpose: Purpose | undefined, preferEstimates = false): FactorMatch | null {
   const chain = regionChain(region);
-  for (const r of chain) {
-    const here = series.filter((f) => f.region === r.code);
-    if (here.length === 0) continue;
-    const { factor, note } = yearPick(here, year);
+  const at = (k: number, extra: string[] = []): FactorMatch => {
+    const r = chain[k];
+    const { factor, note } = yearPick(series.filter((f) => f.region === r.code), year);
     const notes: string[] = [];
-    if (r.code !== chain[0].code) {
+    if (k > 0) {
       notes.push(`No ${chain[0].nameEn} (${chain[0].code}) value: answered at ${r.level} level by ${r.nameEn} (${r.code}, ${r.nameZh}).`);
       const why = fallbackNote(chain[0].code);
       if (why) notes.push(why);
     }
     if (note) notes.push(note);
-    notes.push(...statusNotes(factor, purpose));
+    notes.push(...extra, ...statusNotes(factor, purpose));
     return { factor, requestedRegion: chain[0].code, resolvedRegion: r.code, level: r.level, requestedYear: year, yearUsed: factor.year, notes };
-  }
-  return null;
+  };
+  const levels = chain.map((r, k) => (series.some((f) => f.region === r.code) ? k : -1)).filter((k) => k >= 0);
+  if (!levels.length) return null;
+  const first = at(levels[0]);
+  if (!isEstimate(first.factor)) return first;
+  const officialLevel = levels.find((k) => !isEstimate(at(k).factor));
+  if (officialLevel === undefined) return first;
+  const official = at(officialLevel);
+  const o = official.factor, e = first.factor;
+  const estimate = at(levels[0], [
+    preferEstimates
+      ? `Tanji estimate chosen over the official ${o.id} (${o.value} ${o.unit}).`
+      : `Tanji estimate for ${chain[0].code}; the official ${o.id} (${o.value} ${o.unit}) is the default: choose this one to use it instead.`,
+  ]);
+  if (preferEstimates) return estimate;
+  official.notes.unshift(`Official factor used in preference to Tanji's estimate ${e.id} (${e.value} ${e.unit}, derived); choose the estimate to use it instead.`);
+  return { ...official, alternative: estimate };
 }
 
 function groupBySeries(factors: Factor[]): Map<string, Factor[]> {
@@ -185,10 +208,15 @@ function groupBySeries(factors: Factor[]): Map<string, Factor[]> {
   return groups;
 }
 
-/** Throws FactorUseError unless the factor may enter a product footprint; names the replacement when `factors` are given. */
+/**
+ * Throws FactorUseError unless the factor may enter a product footprint; names the replacement
+ * when `factors` are given. A CO2-only electricity factor is recognised by its gases and unit,
+ * whatever kind it was filed under.
+ */
 export function assertUsableInProductFootprint(factor: Factor, factors?: Factor[]): void {
-  if (PRODUCT_FOOTPRINT_KINDS.includes(factor.kind)) return;
-  if (factor.kind !== 'electricity-co2') {
+  const co2Only = isCo2OnlyElectricity(factor);
+  if (PRODUCT_FOOTPRINT_KINDS.includes(factor.kind) && !co2Only) return;
+  if (!co2Only) {
     throw new FactorUseError(
       `${factor.id} is a ${factor.kind} value, not an emission factor, and cannot be used in a product footprint. ` +
         `该数据不是排放因子，不能用于产品碳足迹核算。`,
@@ -229,6 +257,8 @@ export interface LookupQuery {
   region: string;
   year?: number;
   purpose?: Purpose;
+  /** use a Tanji estimate (derived provincial factor) even where an official factor answers further up the region chain */
+  preferEstimates?: boolean;
 }
 
 function compare(purpose: Purpose | undefined, chainIndex: Map<string, number>) {
@@ -249,13 +279,13 @@ function rankedMatches(factors: Factor[], q: LookupQuery): { m: FactorMatch; sco
     if (q.kind && f.kind !== q.kind) continue;
     if (q.technology && f.technology?.toLowerCase() !== q.technology.toLowerCase()) continue;
     if (q.perUnit && f.perUnit !== q.perUnit) continue;
-    if (q.purpose === 'product-footprint' && !PRODUCT_FOOTPRINT_KINDS.includes(f.kind)) continue;
+    if (q.purpose === 'product-footprint' && (!PRODUCT_FOOTPRINT_KINDS.includes(f.kind) || isCo2OnlyElectricity(f))) continue;
     const s = matchScore(f, q.query ?? '');
     if (s > 0) scored.set(f, s);
   }
   const out: { m: FactorMatch; score: number }[] = [];
   for (const series of groupBySeries([...scored.keys()]).values()) {
-    const m = resolveSeries(series, region, q.year, q.purpose);
+    const m = resolveSeries(series, region, q.year, q.purpose, q.preferEstimates);
     if (m) out.push({ m, score: scored.get(m.factor)! });
   }
   return out.sort(compare(q.purpose, chainIndex));
@@ -291,6 +321,8 @@ export interface SearchResult extends Omit<Factor, 'region'> {
   requestedYear?: number;
   release: string;
   notes: string[];
+  /** verified against its source (a derived factor: every input is); see factors/integrity.ts */
+  verified: boolean;
   score: number;
 }
 
@@ -303,18 +335,35 @@ export interface SearchOptions {
   release?: string;
 }
 
-/** Every factor series matching the text, each resolved for the region and year, best first. */
+/** Every factor series matching the text, each resolved for the region and year, best first; a Tanji estimate an official factor was preferred to follows it. */
 export function searchFactors(factors: Factor[], text: string, opts: SearchOptions = {}): SearchResult[] {
-  return rankedMatches(factors, { query: text, region: opts.region ?? 'CN', year: opts.year, kind: opts.kind, purpose: opts.purpose }).map(
-    ({ m, score }) => ({
-      ...m.factor,
-      region: m.requestedRegion,
-      resolvedRegion: m.resolvedRegion,
-      level: m.level,
-      requestedYear: m.requestedYear,
-      release: opts.release ?? SEED_RELEASE,
-      notes: m.notes,
-      score,
-    }),
+  const hit = (m: FactorMatch, score: number): SearchResult => ({
+    ...m.factor,
+    region: m.requestedRegion,
+    resolvedRegion: m.resolvedRegion,
+    level: m.level,
+    requestedYear: m.requestedYear,
+    release: opts.release ?? SEED_RELEASE,
+    notes: m.notes,
+    verified: isVerified(m.factor),
+    score,
+  });
+  return rankedMatches(factors, { query: text, region: opts.region ?? 'CN', year: opts.year, kind: opts.kind, purpose: opts.purpose }).flatMap(({ m, score }) =>
+    m.alternative ? [hit(m, score), hit(m.alternative, score)] : [hit(m, score)],
   );
+}
+
+/**
+ * The official factor a Tanji estimate stands in for: the same series further up the estimate's
+ * region chain, nearest its year. Undefined for an official factor or when none exists.
+ */
+export function officialInsteadOf(factors: Factor[], estimate: Factor): Factor | undefined {
+  if (!isEstimate(estimate)) return undefined;
+  const series = seriesOf(estimate.id);
+  const same = factors.filter((f) => seriesOf(f.id) === series && !isEstimate(f));
+  for (const r of regionChain(estimate.region).slice(1)) {
+    const here = same.filter((f) => f.region === r.code);
+    if (here.length) return yearPick(here, estimate.year).factor;
+  }
+  return undefined;
 }

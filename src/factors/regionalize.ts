@@ -20,7 +20,8 @@ import { seedFactors } from './seed.ts';
  *
  * The market process makes 1 kWh and emits, as "Carbon dioxide, fossil" to air, as many kg as
  * the region's life-cycle electricity footprint factor in kg CO2e/kWh (lookupFactor with purpose
- * product-footprint, so the region chain and derived provincial estimates apply). The engine
+ * product-footprint, so the region chain applies, and with the provincial Tanji estimates chosen
+ * over the official national factor unless `preferEstimates` is false). The engine
  * characterises elementary flows, not CO2e totals, so the CO2e is carried by CO2 (GWP 1); this
  * proxy is stated in the market's description. It puts the whole footprint on the fossil line,
  * which is right for the fossil-dominated share and slightly wrong for biogenic CH4 of biomass.
@@ -38,6 +39,11 @@ export interface RegionalizeOptions {
   factors?: Factor[];
   /** footprint year; default the latest national electricity footprint year */
   year?: number;
+  /**
+   * take a province's Tanji estimate over the official national factor (default true: asking for
+   * a province's variant is choosing its estimate; each market's description says it was chosen)
+   */
+  preferEstimates?: boolean;
 }
 
 export const ELECTRICITY_FLOW_ID = 'tanji-electricity-grid-mix';
@@ -128,9 +134,9 @@ function supportData(db: LciDatabase): { flows: Flow[]; properties: FlowProperty
   return { flows, properties, unitGroups, co2FlowId: existingCo2?.id ?? CO2_FLOW_ID };
 }
 
-function marketProcess(region: string, factors: Factor[], year: number | undefined, co2FlowId: string): Process {
+function marketProcess(region: string, factors: Factor[], year: number | undefined, co2FlowId: string, preferEstimates: boolean): Process {
   const r = getRegion(region);
-  const m = lookupFactor(factors, { kind: 'electricity-footprint', region: r.code, year, purpose: 'product-footprint' });
+  const m = lookupFactor(factors, { kind: 'electricity-footprint', region: r.code, year, purpose: 'product-footprint', preferEstimates });
   const f = m.factor;
   return {
     id: marketId(r.code),
@@ -195,7 +201,7 @@ export function regionalize(db: LciDatabase, processIds: string[], regions: stri
   const flows = new Map([...db.flows, ...support.flows].map((f) => [f.id, f]));
   const added: Process[] = [];
   for (const code of codes) {
-    if (!byId.has(marketId(code))) added.push(marketProcess(code, factors, options.year, support.co2FlowId));
+    if (!byId.has(marketId(code))) added.push(marketProcess(code, factors, options.year, support.co2FlowId, options.preferEstimates ?? true));
     for (const id of processIds) {
       const copy = regionalCopy(byId.get(id)!, code, flows, ids);
       if (byId.has(copy.id)) throw new Error(`regionalize: ${copy.id} already exists in ${db.name}`);

@@ -297,11 +297,14 @@ function readExchange(f: Fields, x: Xml, at: string, tag: 'intermediateExchange'
   const inputGroup = text(x.inputGroup)?.trim();
   if ((outputGroup === undefined) === (inputGroup === undefined)) f.fail(at, 'expected exactly one of outputGroup and inputGroup');
   const group = Number(outputGroup ?? inputGroup);
-  const input = inputGroup !== undefined;
-  const valid = elementary ? group === 4 : input ? [1, 2, 3, 5].includes(group) : [0, 2, 3, 5].includes(group);
-  if (!valid) f.fail(`${at}.${input ? 'inputGroup' : 'outputGroup'}`, `group ${outputGroup ?? inputGroup} is not valid for an ${tag}`);
+  const written = inputGroup !== undefined;
+  const valid = elementary ? group === 4 : written ? [1, 2, 3, 5].includes(group) : [0, 2, 3, 5].includes(group);
+  if (!valid) f.fail(`${at}.${written ? 'inputGroup' : 'outputGroup'}`, `group ${outputGroup ?? inputGroup} is not valid for an ${tag}`);
+  // a treatment activity's reference product is negative: the waste it takes in
+  const treatment = !elementary && !written && group === 0 && amount < 0;
+  const input = written || treatment;
   // outputGroup 3 is material for treatment: the flow is a waste
-  const kind: FlowKind = elementary ? 'elementary' : !input && group === 3 ? 'waste' : 'product';
+  const kind: FlowKind = elementary ? 'elementary' : treatment || (!input && group === 3) ? 'waste' : 'product';
   noteFlow(f, at, drafts, {
     id: flowId,
     name: flowName,
@@ -319,10 +322,10 @@ function readExchange(f: Fields, x: Xml, at: string, tag: 'intermediateExchange'
   return {
     id: f.str(x['@id'], `${at}@id`),
     flowId,
-    amount: amount * unit.factor,
+    amount: (treatment ? -amount : amount) * unit.factor,
     input,
     avoided: false,
-    reference: !elementary && !input && group === 0,
+    reference: !elementary && group === 0 && !written,
     providerId: (x['@activityLinkId'] as string | undefined) || undefined,
     originalAmount: unit.factor === 1 ? undefined : amount,
     originalUnit: unit.factor === 1 ? undefined : unitName,

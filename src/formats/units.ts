@@ -49,6 +49,8 @@ const DIMENSIONS: Dimension[] = [
     'Item(s)': 1, unit: 1, p: 1, item: 1, items: 1, 'Dozen(s)': 12,
   }),
   dimension('93a60a56-a3c8-17da-a746-0800200c9a66', 'Radioactivity', '93a60a57-a3c8-16da-a746-0800200c9a66', 'Units of radioactivity', { kBq: 1, Bq: 1e-3, MBq: 1000, GBq: 1e6 }),
+  // ILCD's reference property and group (as TianGong uses them): a price in one currency, no conversion to others
+  dimension('fdfecf14-ff8a-4e17-b2b2-f938c4b5cc27', 'Market value US 2000, bulk prices', 'da299c4d-1741-4da8-9fbd-5ccfb5e1d688', 'Units of currency 2000', { EUR: 1 }),
   dimension('c0447923-0e60-4b3c-97c2-a86dddd9eea5', 'Duration', 'af638906-3ec7-4314-8de7-f76039f2dd01', 'Units of time', {
     d: 1, day: 1, h: 1 / 24, hour: 1 / 24, min: 1 / 1440, s: 1 / 86400, a: 365, year: 365,
   }),

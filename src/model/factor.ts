@@ -41,7 +41,11 @@ export const DataQualitySchema = z.object({
 });
 export type DataQuality = z.infer<typeof DataQualitySchema>;
 
-/** verified: seen in the published source; check: recalled, to verify; derived: computed by Tanji with a documented method */
+/**
+ * verified: seen in the published source; check: recalled or submitted, to verify; derived:
+ * computed by Tanji with a documented method (verified only when its inputs are: see
+ * `unverifiedInputs`). A steward's approval is recorded in `approval`, never as a status.
+ */
 export const FactorStatusSchema = z.enum(['verified', 'check', 'derived']);
 export type FactorStatus = z.infer<typeof FactorStatusSchema>;
 
@@ -71,6 +75,15 @@ export const FactorSchema = z.object({
   status: FactorStatusSchema,
   /** how a derived value was computed; required when status is "derived" */
   method: z.string().optional(),
+  /** a derived factor's inputs: the ids of the factors (or source rows) it was computed from */
+  derivedFrom: z.array(z.string()).optional(),
+  /**
+   * the inputs behind a derived factor that are not verified against their source, transitively;
+   * a derived factor with any is unverified (src/factors/integrity.ts)
+   */
+  unverifiedInputs: z.array(z.string()).optional(),
+  /** a steward's acceptance in a co-construction review: a separate fact from verification against the source */
+  approval: z.object({ by: z.string(), at: z.string(), submission: z.string().optional() }).optional(),
 });
 export type Factor = z.infer<typeof FactorSchema>;
 

@@ -35,6 +35,8 @@ export type FlowProperty = z.infer<typeof FlowPropertySchema>;
 export const FlowSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** the Chinese name, when the data has one (ILCD baseName xml:lang="zh") */
+  nameZh: z.string().optional(),
   kind: FlowKindSchema,
   /** CAS number normalised to digits and dashes without leading zeros, when given */
   cas: z.string().optional(),
@@ -145,12 +147,33 @@ export type ProcessProvenance = z.infer<typeof ProcessProvenanceSchema>;
 /** The sentence a licence ends with when the dataset is marked copyright protected. */
 export const COPYRIGHT_PROTECTED = 'Copyright protected.';
 
+/**
+ * An exchange that cannot enter the matrices: its flow is not in the imported archive (TianGong
+ * refers to 132 flows its repository lacks) or it has no amount. It is kept on its process and
+ * listed as a cut-off, never dropped in silence.
+ */
+export const LeftOutExchangeSchema = z.object({
+  exchangeId: z.string(),
+  /** absent when the reference names no data set */
+  flowId: z.string().optional(),
+  /** the flow's name, or the name the reference carries (ILCD shortDescription) when the flow is missing */
+  name: z.string().optional(),
+  /** as written (in the missing flow's unknown reference unit); absent when the data gives none */
+  amount: z.number().optional(),
+  input: z.boolean(),
+  reason: z.enum(['missing-flow', 'no-amount']),
+});
+export type LeftOutExchange = z.infer<typeof LeftOutExchangeSchema>;
+
 export const ProcessSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** the Chinese name, when the data has one */
+  nameZh: z.string().optional(),
   location: z.string().optional(),
   category: z.array(z.string()),
   description: z.string().optional(),
+  descriptionZh: z.string().optional(),
   /** reference period, when the data says */
   validFrom: z.string().optional(),
   validUntil: z.string().optional(),
@@ -161,6 +184,15 @@ export const ProcessSchema = z.object({
   /** where the record came from: "<zip file>:<entry>" */
   source: z.string(),
   provenance: ProcessProvenanceSchema.optional(),
+  /**
+   * The quantitative reference the data set itself names, when Tanji had to use another: ILCD
+   * allows a product input or an elementary flow as reference (TianGong does so in 980 data
+   * sets), which cannot be a provider column, so the process is scaled to its one product output
+   * (or waste input) instead. Exactly the same exchanges; only the unit the process is counted in.
+   */
+  writtenReference: z.object({ exchangeId: z.string(), reason: z.string() }).optional(),
+  /** exchanges left out because their flow is not in the archive or they have no amount: listed cut-offs */
+  leftOut: z.array(LeftOutExchangeSchema).optional(),
 });
 export type Process = z.infer<typeof ProcessSchema>;
 

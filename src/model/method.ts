@@ -25,6 +25,8 @@ export const GwpEntrySchema = z.object({
   aliases: z.array(z.string()).optional(),
   /** CAS registry number, digits and dashes without leading zeros */
   cas: z.string().optional(),
+  /** ids of reference elementary flows that are this substance (ILCD's), matched before any name */
+  flowIds: z.array(z.string()).optional(),
 });
 export type GwpEntry = z.infer<typeof GwpEntrySchema>;
 

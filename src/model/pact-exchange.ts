@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TEXT_LIMITS } from './limits.ts';
 
 /**
  * Tanji's side of PACT exchange: the partners a company trades footprints with, the footprints it
@@ -28,12 +29,12 @@ export const ConnectionSchema = z
 export type Connection = z.infer<typeof ConnectionSchema>;
 
 export const ConnectionInputSchema = z.object({
-  name: z.string().trim().min(1),
-  products: z.array(z.string().regex(/^urn:/i, 'a product id is a URN such as urn:tanji:product:…')).default([]),
-  partnerUrl: z.url({ protocol: /^https$/, error: 'the partner host must be an https:// URL' }).nullable().default(null),
-  partnerClientId: z.string().min(1).nullable().default(null),
-  partnerSecret: z.string().min(1).nullable().default(null),
-  partnerCa: z.string().includes('BEGIN CERTIFICATE', { error: 'a PEM certificate' }).nullable().default(null),
+  name: z.string().trim().min(1).max(TEXT_LIMITS.name),
+  products: z.array(z.string().max(TEXT_LIMITS.code).regex(/^urn:/i, 'a product id is a URN such as urn:tanji:product:…')).max(1000).default([]),
+  partnerUrl: z.url({ protocol: /^https$/, error: 'the partner host must be an https:// URL' }).max(2000).nullable().default(null),
+  partnerClientId: z.string().min(1).max(TEXT_LIMITS.code).nullable().default(null),
+  partnerSecret: z.string().min(1).max(TEXT_LIMITS.code).nullable().default(null),
+  partnerCa: z.string().max(64_000).includes('BEGIN CERTIFICATE', { error: 'a PEM certificate' }).nullable().default(null),
 });
 export type ConnectionInput = z.infer<typeof ConnectionInputSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LifeCycleStageSchema, PedigreeSchema } from './lci.ts';
 import { GhgLineSchema } from './method.ts';
+import { boundedAmount, codeText, freeText, nameText, PER_UNIT_MAX, TEXT_LIMITS } from './limits.ts';
 
 /**
  * A product study (ISO 14067 / GB/T 24067): the product, its functional or declared unit, the
@@ -29,17 +30,17 @@ export const PRIMARY_EVIDENCE: readonly EvidenceType[] = ['meter-reading', 'invo
 export const EvidenceSchema = z.object({
   type: EvidenceTypeSchema,
   /** document number, meter id, file name */
-  reference: z.string().min(1),
-  date: z.string().optional(),
-  note: z.string().optional(),
+  reference: z.string().min(1).max(TEXT_LIMITS.text),
+  date: z.string().max(TEXT_LIMITS.code).optional(),
+  note: freeText().optional(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /** A background dataset: a factor of a factor release, or a process of an LCI release. */
 export const DatasetRefSchema = z.object({
   type: z.enum(['factor', 'process']),
-  release: z.string().min(1),
-  id: z.string().min(1),
+  release: codeText(),
+  id: z.string().min(1).max(TEXT_LIMITS.text),
 });
 export type DatasetRef = z.infer<typeof DatasetRefSchema>;
 
@@ -63,6 +64,10 @@ export const DatasetHitSchema = z.object({
   year: z.number().optional(),
   source: z.string(),
   status: z.string().optional(),
+  /** a factor verified against its source (a derived one: every input is) */
+  verified: z.boolean().optional(),
+  /** a process the release's quality screen quarantined: why, one message per finding */
+  screenFlags: z.array(z.string()).optional(),
   notes: z.array(z.string()),
 });
 export type DatasetHit = z.infer<typeof DatasetHitSchema>;
@@ -77,9 +82,9 @@ export const EntrySourceSchema = z.discriminatedUnion('type', [
   /** a supplier's own footprint per unit of what it sells, with the statement behind it */
   z.object({
     type: z.literal('supplier'),
-    supplier: z.string().min(1),
+    supplier: nameText(),
     /** kg CO2e per entry unit, excluding biogenic removals */
-    kgCo2ePerUnit: z.number().nonnegative(),
+    kgCo2ePerUnit: boundedAmount(PER_UNIT_MAX).nonnegative(),
     line: GhgLineSchema.default('fossil'),
     evidence: EvidenceSchema,
     /** the PACT ProductFootprint the value was taken from, when it came over PACT */
@@ -110,8 +115,8 @@ export const CarbonContentSchema = z.object({
 export type CarbonContent = z.infer<typeof CarbonContentSchema>;
 
 export const TransportLegSchema = z.object({
-  massKg: z.number().positive(),
-  distanceKm: z.number().positive(),
+  massKg: boundedAmount().positive(),
+  distanceKm: boundedAmount().positive(),
   mode: z.enum(['road', 'rail', 'sea', 'inland-water', 'air']),
   refrigerated: z.boolean().default(false),
 });
@@ -119,22 +124,22 @@ export type TransportLeg = z.infer<typeof TransportLegSchema>;
 
 export const EntrySchema = z
   .object({
-    id: z.string().min(1),
+    id: codeText(),
     stage: LifeCycleStageSchema,
     kind: EntryKindSchema,
-    name: z.string().min(1),
+    name: nameText(),
     /** activity amount per functional unit, in `unit`; for transport legs massKg/1000 × distanceKm in t·km */
-    amount: z.number().finite(),
+    amount: boundedAmount(),
     /** when set, the amount is this formula of the study's parameters (src/engine/formula.ts), re-evaluated on every calculation */
     formula: z.string().max(500).optional(),
-    unit: z.string().min(1),
+    unit: codeText(),
     transport: TransportLegSchema.optional(),
     source: EntrySourceSchema,
     /** where the activity amount comes from; meter readings, invoices and measurements make it primary */
     evidence: EvidenceSchema.optional(),
     /** pedigree of the activity amount, for data quality and uncertainty */
     pedigree: PedigreeSchema.optional(),
-    comment: z.string().optional(),
+    comment: freeText().optional(),
     /** removal entries: where the carbon is stored (default land) */
     removalPool: RemovalPoolSchema.optional(),
     /** carbon per entry unit of an input that ends up in the product (reported as the product's carbon content) */
@@ -157,9 +162,9 @@ export type Entry = z.infer<typeof EntrySchema>;
 
 export const DeclaredUnitSchema = z.object({
   kind: z.enum(['functional', 'declared']),
-  amount: z.number().positive(),
-  unit: z.string().min(1),
-  description: z.string().default(''),
+  amount: boundedAmount().positive(),
+  unit: codeText(),
+  description: freeText().default(''),
 });
 export type DeclaredUnit = z.infer<typeof DeclaredUnitSchema>;
 
@@ -186,34 +191,34 @@ export type StudyPcr = z.infer<typeof StudyPcrSchema>;
 
 /** What a practitioner writes; the server adds id, company, version and audit fields. */
 export const StudyInputSchema = z.object({
-  name: z.string().min(1),
+  name: nameText(),
   product: z.object({
-    name: z.string().min(1),
-    description: z.string().default(''),
-    classification: z.string().optional(),
+    name: nameText(),
+    description: freeText().default(''),
+    classification: codeText().optional(),
     /** carbon per declared unit of the product's own making (e.g. a fruit grown on site), besides what its entries bring */
     carbonContent: CarbonContentSchema.optional(),
   }),
   unit: DeclaredUnitSchema,
   /** the reference flow, e.g. "1 kg of fresh durian, packed, at the distribution centre" */
-  referenceFlow: z.string().min(1),
+  referenceFlow: z.string().min(1).max(TEXT_LIMITS.text),
   boundary: SystemBoundarySchema,
   /** province or country code where the product is made (region-aware background search) */
-  region: z.string().default('CN'),
+  region: codeText().default('CN'),
   /** reference year of the primary data */
-  year: z.number().int(),
+  year: z.number().int().min(1900).max(2200),
   method: StudyMethodSchema.default('ipcc-ar6-gwp100'),
   /** pinned background releases: the LCI database and the factor release */
   releases: z.object({ lci: z.string().min(1), factors: z.string().min(1) }),
-  cutoff: z.string().default('Inputs below 1 % of mass and of the footprint may be left out, 5 % in total at most.'),
-  allocation: z.string().default('No multi-output processes in the foreground; background datasets as published.'),
-  electricity: z.string().default('Grid electricity: the life-cycle factor of the province, else its regional grid, else the national average.'),
-  limitations: z.string().default(''),
+  cutoff: freeText().default('Inputs below 1 % of mass and of the footprint may be left out, 5 % in total at most.'),
+  allocation: freeText().default('No multi-output processes in the foreground; background datasets as published.'),
+  electricity: freeText().default('Grid electricity: the life-cycle factor of the province, else its regional grid, else the national average.'),
+  limitations: freeText().default(''),
   /** absent means none (studies written before parameters existed) */
   parameters: z.array(ParameterSchema).max(200).optional(),
   /** the product category rule the study is built and checked by; absent: the general rule (GB/T 24067) */
   pcr: StudyPcrSchema.optional(),
-  entries: z.array(EntrySchema),
+  entries: z.array(EntrySchema).max(5000),
 });
 export type StudyInput = z.infer<typeof StudyInputSchema>;
 
@@ -250,6 +255,10 @@ export const EntryProvenanceSchema = z.object({
   /** how the entry amount was converted to the dataset's unit */
   conversion: z.number(),
   status: z.string().optional(),
+  /** a factor verified against its source (a derived one: every input is); approval by a steward is not verification */
+  verified: z.boolean().optional(),
+  /** a process the quality screen quarantined: the findings' messages, shown wherever the entry is */
+  screenFlags: z.array(z.string()).optional(),
   notes: z.array(z.string()),
 });
 export type EntryProvenance = z.infer<typeof EntryProvenanceSchema>;

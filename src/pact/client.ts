@@ -1,5 +1,6 @@
 import { request } from 'node:https';
 import { rootCertificates } from 'node:tls';
+import { checkPartnerUrl, PartnerAddressError, partnerLookup } from './partner-address.ts';
 
 /**
  * A PACT client: authenticates at a partner's host (OpenID discovery of the token endpoint,
@@ -36,17 +37,39 @@ export class PactClientError extends Error {
 
 const TIMEOUT_MS = 15_000;
 const MAX_PAGES = 1000;
+/** the largest answer read from a partner: a page of 1000 footprints is about 4 MiB */
+const MAX_REPLY_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Every way a connection can fail (refused, reset, no such host, a certificate not trusted, a
+ * timeout) gets this one message: the detail would let a user map which hosts and ports answer
+ * from the server's side of the network. The detail is kept as the error's cause for the log.
+ */
+export function unreachable(origin: string, cause: unknown): PactClientError {
+  const error = new PactClientError(`could not connect to the partner host ${origin}: check its URL, that it is up, and that its certificate is the one the connection trusts`);
+  error.cause = cause;
+  return error;
+}
 
 export function call(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; ca?: string | null }): Promise<Reply> {
-  const target = new URL(url);
-  if (target.protocol !== 'https:') return Promise.reject(new PactClientError(`${url}: PACT is spoken over HTTPS only`));
+  let target: URL;
+  try {
+    target = checkPartnerUrl(url);
+  } catch (e) {
+    return Promise.reject(new PactClientError((e as Error).message));
+  }
   return new Promise((resolve, reject) => {
     const req = request(
       target,
-      { method: init.method ?? 'GET', headers: { accept: 'application/json', ...init.headers }, ca: init.ca ? [...rootCertificates, init.ca] : undefined, timeout: TIMEOUT_MS },
+      { method: init.method ?? 'GET', headers: { accept: 'application/json', ...init.headers }, ca: init.ca ? [...rootCertificates, init.ca] : undefined, timeout: TIMEOUT_MS, lookup: partnerLookup },
       (res) => {
         const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
+        let size = 0;
+        res.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > MAX_REPLY_BYTES) req.destroy(new PactClientError(`the partner host ${target.origin} sent more than ${MAX_REPLY_BYTES / 1024 / 1024} MiB in one answer; ask for smaller pages`));
+          else chunks.push(c);
+        });
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
           let json: unknown;
@@ -57,11 +80,11 @@ export function call(url: string, init: { method?: string; headers?: Record<stri
           }
           resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
         });
-        res.on('error', reject);
+        res.on('error', (e) => reject(e instanceof PactClientError ? e : unreachable(target.origin, e)));
       },
     );
-    req.on('timeout', () => req.destroy(new PactClientError(`${url}: no answer within ${TIMEOUT_MS / 1000} s`)));
-    req.on('error', (e) => reject(e instanceof PactClientError ? e : new PactClientError(`${url}: ${e.message}`)));
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
+    req.on('error', (e) => reject(e instanceof PactClientError ? e : e instanceof PartnerAddressError ? new PactClientError(e.message) : unreachable(target.origin, e)));
     req.end(init.body);
   });
 }

@@ -5,11 +5,16 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { getCookie } from 'hono/cookie';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Store } from '../store/index.ts';
-import { ApiError } from './errors.ts';
+import { unauthorized } from './errors.ts';
+import { clientError, serverError } from './client-errors.ts';
+import { bodyLimits } from './body-limits.ts';
+import { jsonGuard } from './json-guard.ts';
+import { checkCsrf, checkOrigin, CSRF_HEADER, isUnsafeMethod, SESSION_COOKIE } from './csrf.ts';
+import { securityHeaders, WEB_CSP } from './security-headers.ts';
 import { ReadCache } from './cache.ts';
 import { docsPage } from './docs.ts';
 import { router, type Env } from './openapi.ts';
-import { authRoutes, SESSION_COOKIE } from './routes/auth.ts';
+import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { cobuildRoutes } from './routes/cobuild.ts';
 import { resultRoutes } from './routes/results.ts';
@@ -27,23 +32,36 @@ export interface AppOptions {
   pact?: PactExchange;
 }
 
+/** Unsafe methods that need no session: signing in, and a read that takes its question as a body. */
+const OPEN_UNSAFE_ROUTES = new Set(['/api/auth/login', '/api/datasets/resolve']);
+
 /** The whole HTTP surface: API, OpenAPI document, docs page and the web app, on one port. */
 export function createApp({ store, webDir, pact = new PactExchange(store) }: AppOptions): OpenAPIHono<Env> {
   const app = router();
   const cache = new ReadCache(store);
 
+  app.use('*', securityHeaders({ csp: WEB_CSP }));
   app.use('/api/*', async (c, next) => {
+    const unsafe = isUnsafeMethod(c.req.method);
+    if (unsafe) checkOrigin(c.req.header('origin'), c.req.header('x-forwarded-host') ?? c.req.header('host'));
     const header = c.req.header('authorization');
-    const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : getCookie(c, SESSION_COOKIE);
+    const bearerToken = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+    const token = bearerToken ?? getCookie(c, SESSION_COOKIE);
     if (token) {
       const user = await authenticate(store, token, cache);
       if (user) {
+        // only the cookie is sent by the browser on its own, so only the cookie needs the CSRF proof
+        if (unsafe && !bearerToken) checkCsrf(token, c.req.header(CSRF_HEADER));
         c.set('user', user);
         c.set('token', token);
       }
     }
+    // who may ask before what is asked: a body is read and validated only for a signed-in user
+    if (unsafe && !c.get('user') && !OPEN_UNSAFE_ROUTES.has(c.req.path)) throw unauthorized();
     await next();
   });
+  app.use('/api/*', bodyLimits());
+  app.use('/api/*', jsonGuard());
 
   for (const routes of [authRoutes, catalogRoutes, pcrRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes]) app.route('/', routes({ store, cache, pact }));
 
@@ -58,9 +76,8 @@ export function createApp({ store, webDir, pact = new PactExchange(store) }: App
 
   app.notFound((c) => c.json({ error: { code: 'not-found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json({ error: { code: err.code, message: err.message, details: err.details } }, err.status);
-    console.error(err);
-    return c.json({ error: { code: 'internal', message: `the server failed: ${err.message}` } }, 500);
+    const e = clientError(err, c) ?? serverError(err);
+    return c.json({ error: { code: e.code, message: e.message, details: e.details } }, e.status);
   });
 
   if (webDir && existsSync(join(webDir, 'index.html'))) {

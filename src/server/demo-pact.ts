@@ -1,8 +1,8 @@
-import { addVerification, createConnection, createStudy, findUserByEmail, latestResult, listConnections, listFootprintRows, listStudies, type Store } from '../store/index.ts';
+import { addVerification, createConnection, findUserByEmail, latestFootprintOfStudy, latestResult, listConnections, listStudies, type Store } from '../store/index.ts';
 import { sha256 } from '../pact/credentials.ts';
 import { publishStudy } from '../pact/publish.ts';
-import { durianHarvest } from '../studies/demo-durian.ts';
-import { calculateAndSave } from '../studies/results.ts';
+import { durianHarvest, durianStudy } from '../studies/demo-durian.ts';
+import { ensureDemoStudy } from './demo-study.ts';
 
 /**
  * The demo company's PACT side: a partner (a demo buyer) with known client credentials, and its
@@ -14,8 +14,13 @@ import { calculateAndSave } from '../studies/results.ts';
 export const DEMO_PARTNER = { name: '演示采购商 Demo Buyer (PACT)', clientId: 'demo-buyer', clientSecret: 'durian-pact-demo' } as const;
 
 const HARVESTS = [2023, 2024];
-const MIN_PUBLISHED = 3;
 
+/**
+ * Each part is completed when missing, so a first start stopped half-way is finished by the next:
+ * the partner, the harvest studies (see ensureDemoStudy), and for each demo study that was never
+ * published, the verification and publication of its result. Studies of the demo company other
+ * than these, and demo studies published before, are left as they are.
+ */
 export async function ensurePactDemo(store: Store, companyId: string, practitionerEmail: string, verifierEmail: string): Promise<void> {
   const practitioner = (await findUserByEmail(store, practitionerEmail))!;
   const verifier = (await findUserByEmail(store, verifierEmail))!;
@@ -25,15 +30,10 @@ export async function ensurePactDemo(store: Store, companyId: string, practition
       companyId, clientId: DEMO_PARTNER.clientId, secretHash: sha256(DEMO_PARTNER.clientSecret), createdBy: practitioner.id,
     });
   }
-  if ((await listFootprintRows(store, companyId)).length >= MIN_PUBLISHED) return;
-  const names = new Set((await listStudies(store, { companyId })).map((s) => s.name));
-  for (const year of HARVESTS) {
-    const input = durianHarvest(year);
-    if (names.has(input.name)) continue;
-    const study = await createStudy(store, input, companyId, practitioner.id, 'demonstration study');
-    await calculateAndSave(store, study.id, { iterations: 200, seed: 1 });
-  }
+  const demoNames = new Set([durianStudy().name, ...HARVESTS.map((year) => durianHarvest(year).name)]);
+  for (const year of HARVESTS) await ensureDemoStudy(store, durianHarvest(year), companyId, practitioner.id, 200);
   for (const s of await listStudies(store, { companyId })) {
+    if (!demoNames.has(s.name) || (await latestFootprintOfStudy(store, s.id))) continue;
     const result = await latestResult(store, s.id);
     if (!result) continue;
     await addVerification(store, { studyId: s.id, companyId, version: result.version, computedAt: result.computedAt, verifierId: verifier.id, statement: 'Demonstration: the model and data were reviewed against ISO 14067 (demo data, not a real verification).' });

@@ -1,6 +1,6 @@
-import { createCompany, createStudy, createUser, findCompany, findUserByEmail, type Store } from '../store/index.ts';
+import { createCompany, createUser, findCompany, findUserByEmail, type Store } from '../store/index.ts';
 import { durianStudy } from '../studies/demo-durian.ts';
-import { calculateAndSave } from '../studies/results.ts';
+import { ensureDemoStudy } from './demo-study.ts';
 import { hashPassword } from './passwords.ts';
 import { ensurePactDemo } from './demo-pact.ts';
 import { ensurePcrDemo } from '../studies/demo-pcr.ts';
@@ -22,9 +22,12 @@ export const DEMO_USERS = [
 ] as const;
 
 /**
- * Creates what is missing of the demo; true when the demo company was created now. A store made
- * before a demo user was added (the steward) gets that user; users that exist keep their password
- * and data, and a demo company that exists keeps its studies as they are.
+ * Creates what is missing of the demo; true when the demo company was created now. Each part is
+ * found before it is made (the company and users by name and email, the studies by name, a result
+ * by its study), so a first start that was stopped half-way is completed by the next one. A store
+ * made before a demo user was added (the steward) gets that user; users that exist keep their
+ * password and data, and a study that exists keeps its versions: only a demo study that never had
+ * a result is calculated.
  */
 export async function ensureDemo(store: Store): Promise<boolean> {
   const existing = await findCompany(store, DEMO_COMPANY);
@@ -33,11 +36,8 @@ export async function ensureDemo(store: Store): Promise<boolean> {
     if (await findUserByEmail(store, u.email)) continue;
     await createUser(store, { email: u.email, name: u.name, role: u.role, companyId: u.role === 'admin' ? null : company.id, passwordHash: await hashPassword(u.password) });
   }
-  if (!existing) {
-    const practitioner = (await findUserByEmail(store, DEMO_USERS[0].email))!;
-    const study = await createStudy(store, durianStudy(), company.id, practitioner.id, 'demonstration study');
-    await calculateAndSave(store, study.id, { iterations: 1000, seed: 1 });
-  }
+  const practitioner = (await findUserByEmail(store, DEMO_USERS[0].email))!;
+  await ensureDemoStudy(store, durianStudy(), company.id, practitioner.id, 1000);
   await ensurePactDemo(store, company.id, DEMO_USERS[0].email, DEMO_USERS[1].email);
   await ensurePcrDemo(store, company.id, (await findUserByEmail(store, DEMO_USERS[0].email))!.id);
   return !existing;

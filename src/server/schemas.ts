@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UserSchema } from '../model/account.ts';
 import { RoleSchema, StudyInputSchema } from '../model/study.ts';
+import { codeText, freeText, nameText, TEXT_LIMITS } from '../model/limits.ts';
 import {
   AggregateStatsSchema,
   DatasetSchema,
@@ -17,15 +18,15 @@ import {
 
 export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }).meta({ id: 'Error' });
 
-export const LoginRequestSchema = z.object({ email: z.string().min(1), password: z.string().min(1) });
+export const LoginRequestSchema = z.object({ email: z.string().min(1).max(TEXT_LIMITS.email), password: z.string().min(1).max(TEXT_LIMITS.password) });
 export const LoginSchema = z.object({ token: z.string(), expiresAt: z.string(), user: UserSchema });
 
 export const NewUserSchema = z.object({
-  email: z.email(),
-  name: z.string().min(1),
-  password: z.string().min(10),
+  email: z.email().max(TEXT_LIMITS.email),
+  name: nameText(),
+  password: z.string().min(10).max(TEXT_LIMITS.password),
   role: RoleSchema,
-  companyId: z.string().nullable().default(null),
+  companyId: codeText().nullable().default(null),
 });
 
 export const ReleaseSchema = z.object({
@@ -41,13 +42,15 @@ export const ReleaseSchema = z.object({
 export const queryInt = (min = -Infinity, max = Infinity) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).max(max).optional());
 
 export const DatasetQuerySchema = z.object({
-  q: z.string().default(''),
+  q: z.string().max(TEXT_LIMITS.name).default(''),
   type: z.enum(['factor', 'process']).optional(),
-  region: z.string().optional(),
+  region: codeText().optional(),
   year: queryInt(),
   limit: queryInt(1, 100),
-  lci: z.string().optional(),
-  factors: z.string().optional(),
+  lci: codeText().optional(),
+  factors: codeText().optional(),
+  /** include the processes the release's quality screen quarantined (shown with their findings) */
+  quarantined: z.enum(['true', 'false']).optional(),
 });
 
 export const StudySummarySchema = z.object({
@@ -62,7 +65,7 @@ export const StudySummarySchema = z.object({
   total: z.number().nullable(),
 });
 
-export const SaveStudySchema = z.object({ study: StudyInputSchema, baseVersion: z.number().int().positive(), comment: z.string().optional() });
+export const SaveStudySchema = z.object({ study: StudyInputSchema, baseVersion: z.number().int().positive(), comment: freeText().optional() });
 
 export const VersionSchema = z.object({ version: z.number(), at: z.string(), by: z.string(), comment: z.string().nullable() });
 export const AuditSchema = z.object({ at: z.string(), user: z.string().nullable(), action: z.string(), detail: z.record(z.string(), z.unknown()) });
@@ -129,9 +132,9 @@ export const SubmissionViewSchema = z.object({
 });
 
 export const SubmitRequestSchema = z.object({ datasets: z.array(SubmissionInputSchema).min(1).max(500) });
-export const ReviseRequestSchema = z.object({ dataset: DatasetSchema, meta: SubmissionMetaSchema, baseVersion: z.number().int().positive(), comment: z.string().optional() });
-export const ReviewRequestSchema = z.object({ action: ReviewActionSchema, baseVersion: z.number().int().positive(), comment: z.string().optional() });
-export const CommentRequestSchema = z.object({ field: z.string().optional(), text: z.string().min(1), version: z.number().int().positive().optional() });
+export const ReviseRequestSchema = z.object({ dataset: DatasetSchema, meta: SubmissionMetaSchema, baseVersion: z.number().int().positive(), comment: freeText().optional() });
+export const ReviewRequestSchema = z.object({ action: ReviewActionSchema, baseVersion: z.number().int().positive(), comment: freeText().optional() });
+export const CommentRequestSchema = z.object({ field: codeText().optional(), text: z.string().min(1).max(TEXT_LIMITS.text), version: z.number().int().positive().optional() });
 
 export const NotificationSchema = z.object({
   id: z.number(),

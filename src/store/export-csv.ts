@@ -1,5 +1,6 @@
 import type { Factor } from '../model/factor.ts';
 import type { LciDatabase, Uncertainty } from '../model/lci.ts';
+import { csvCell } from '../factors/csv.ts';
 import type { Queryable } from './connection.ts';
 import { getRelease, loadFactors, loadRelease } from './releases.ts';
 
@@ -27,11 +28,7 @@ export async function exportReleaseCsv(store: Queryable, release: string): Promi
 type Cell = string | number | boolean | undefined;
 
 function csv(header: string[], rows: Cell[][]): string {
-  const cell = (v: Cell) => {
-    const s = v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
 function uncertaintyCells(u: Uncertainty | undefined): Cell[] {

@@ -1,13 +1,15 @@
 /** The store's public surface: import from here. */
 export { openStore, defaultDataDir, MEMORY, type Store, type StoreOptions, type Queryable } from './connection.ts';
 export { migrate, schemaVersion, MIGRATIONS, type Migration } from './migrations.ts';
-export { saveRelease, insertRelease, loadRelease, loadFactors, listReleases, getRelease, ReleaseExistsError, type ReleaseInput, type ReleaseInfo, type LoadOptions } from './releases.ts';
+export { saveRelease, insertRelease, loadRelease, loadFactors, listReleases, getRelease, ReleaseExistsError, NoSuchReleaseError, type ReleaseInput, type ReleaseInfo, type LoadOptions } from './releases.ts';
 export { searchFactors, type FactorFilter, type FoundFactor } from './factor-search.ts';
 export { diffReleases, type ReleaseDiff, type RecordDiff, type RecordRef, type ChangedRecord } from './diff.ts';
 export { exportReleaseJsonLd, jsonLdZip } from './export-jsonld.ts';
+export { exportReleaseIlcd, exportReleaseEcoSpold2, ZIP_FORMATS } from './export-formats.ts';
 export { exportReleaseCsv, exchangesCsv, factorsCsv, type ReleaseCsv } from './export-csv.ts';
 export * from './accounts.ts';
 export * from './studies.ts';
 export * from './jobs.ts';
 export * from './pact.ts';
 export * from './cobuild.ts';
+export { loadScreen, loadQuarantine } from './screens.ts';

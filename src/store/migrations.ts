@@ -530,6 +530,23 @@ CREATE TABLE cobuild_benchmarks (
 ${['cobuild_versions', 'cobuild_comments', 'cobuild_events', 'cobuild_aggregates', 'cobuild_releases', 'cobuild_release_items'].map((t) => `CREATE TRIGGER ${t}_immutable BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();`).join('\n')}
 `,
   },
+  {
+    id: 10,
+    name: 'quality screen of each LCI release',
+    sql: `
+-- what the quality screen (src/screen) found when the release was saved; written once, in the
+-- release's own transaction, so a release is never used before it is screened
+CREATE TABLE release_screens (
+  release_id integer PRIMARY KEY REFERENCES releases (id),
+  screened_at timestamptz NOT NULL DEFAULT now(),
+  -- ids of the processes left out of default search and study use
+  quarantined text[] NOT NULL,
+  -- the report: findings with codes and params, counts, loops, the rules and limits applied
+  report jsonb NOT NULL
+);
+CREATE TRIGGER release_screens_immutable BEFORE UPDATE OR DELETE ON release_screens FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();
+`,
+  },
 ];
 
 /** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */

@@ -5,6 +5,7 @@ import type { ExchangeColumns } from '../engine/linking.ts';
 import type { Queryable, Store } from './connection.ts';
 import { insertRows } from './insert.ts';
 import { packExchanges, unpackExchanges } from './packed-exchanges.ts';
+import { insertScreen } from './screens.ts';
 
 /**
  * Releases: numbered, immutable snapshots of the background database. Saving one is a single
@@ -67,7 +68,10 @@ export async function insertRelease(tx: Queryable, input: ReleaseInput): Promise
       'INSERT INTO releases (number, database_id, origin, source, licence, notes) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6) RETURNING id',
       [release, databaseId, db?.origin ?? null, source ? JSON.stringify(source) : null, input.licence ?? null, input.notes ?? null],
     );
-    if (db) await insertDatabase(tx, id, db);
+    if (db) {
+      await insertDatabase(tx, id, db);
+      await insertScreen(tx, id, db);
+    }
     await insertFactors(tx, id, factors);
     await tx.query('INSERT INTO import_log (release_id, origin, processes, flows, factors, seconds, host, pid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
       id,
@@ -188,12 +192,22 @@ export async function getRelease(store: Queryable, release: string): Promise<Rel
   return row && info(row);
 }
 
+export class NoSuchReleaseError extends Error {
+  constructor(
+    readonly release: string,
+    readonly known: readonly string[],
+  ) {
+    super(`no release "${release}" in the store${known.length ? `; known: ${known.join(', ')}` : '; import a database first'}`);
+    this.name = 'NoSuchReleaseError';
+  }
+}
+
 /** The release's row id; an unknown number throws, naming the known ones. */
 export async function releaseId(store: Queryable, release: string): Promise<number> {
   const [row] = await store.query<{ id: number }>('SELECT id FROM releases WHERE number = $1', [release]);
   if (row) return row.id;
   const known = (await store.query<{ number: string }>('SELECT number FROM releases ORDER BY id')).map((r) => r.number);
-  throw new Error(`no release "${release}" in the store${known.length ? `; known: ${known.join(', ')}` : '; import a database first'}`);
+  throw new NoSuchReleaseError(release, known);
 }
 
 export interface LoadOptions {

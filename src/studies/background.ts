@@ -3,12 +3,15 @@ import type { LciDatabase } from '../model/lci.ts';
 import type { GhgLine, ImpactMethod } from '../model/method.ts';
 import type { StudyMethod } from '../model/study.ts';
 import type { ExchangeColumns } from '../engine/linking.ts';
-import { buildSystem, type LcaSystem } from '../engine/system.ts';
-import { allProcessScores, characterizationVector, factorizeSystem, GHG_LINES, type CharacterizationVector } from '../engine/lca.ts';
+import type { LcaSystem } from '../engine/system.ts';
+import { solvableSystem, type ExcludedProcess } from '../engine/solvable.ts';
+import { allProcessScores, characterizationVector, GHG_LINES, type CharacterizationVector } from '../engine/lca.ts';
 import type { Factorization } from '../engine/sparse/lu.ts';
 import { getMethod } from '../factors/gwp.ts';
 import { loadFactors, type Queryable } from '../store/index.ts';
 import { loadReleaseWithColumns } from '../store/releases.ts';
+import { loadScreen } from '../store/screens.ts';
+import type { ScreenReport } from '../screen/screen.ts';
 
 /**
  * The background a study is calculated on: one LCI release and one factor release, both pinned by
@@ -34,6 +37,10 @@ export interface Background {
   columnOf: Map<string, number>;
   factors: Factor[];
   factorById: Map<string, Factor>;
+  /** processes the release's quality screen quarantined, with the findings' texts: out of default search, flagged when chosen */
+  quarantine: Map<string, string[]>;
+  /** processes of the release left out of the matrices because A is singular with them (engine/solvable.ts) */
+  excluded: ExcludedProcess[];
 }
 
 export class UnknownReleaseError extends Error {
@@ -56,9 +63,9 @@ export function loadBackground(db: Queryable, lciRelease: string, factorRelease:
 }
 
 async function buildBackground(store: Queryable, lciRelease: string, factorRelease: string, methodId: StudyMethod): Promise<Background> {
-  const [lci, factors] = await Promise.all([lciFor(store, lciRelease), factorsOf(store, factorRelease)]);
+  const [lci, factors, screen] = await Promise.all([lciFor(store, lciRelease), factorsOf(store, factorRelease), loadScreen(store, lciRelease)]);
   if (factors.length === 0) throw new UnknownReleaseError(factorRelease, 'factors');
-  return backgroundOf(lci.db, factors, lciRelease, factorRelease, getMethod(methodId), lci.columns);
+  return backgroundOf(lci.db, factors, lciRelease, factorRelease, getMethod(methodId), lci.columns, screen && quarantineOf(screen));
 }
 
 async function factorsOf(store: Queryable, release: string): Promise<Factor[]> {
@@ -84,14 +91,30 @@ async function lciFor(store: Queryable, release: string): Promise<{ db: LciDatab
 const CO2 = 'carbon dioxide';
 
 /** Pure: the matrices, one factorization and the per-line scores of every process. `columns`: db's exchanges as the store loaded them. */
-export function backgroundOf(db: LciDatabase, factors: Factor[], lciRelease: string, factorRelease: string, method: ImpactMethod, columns?: ExchangeColumns): Background {
-  const system = buildSystem(db, { columns });
-  const lu = factorizeSystem(system);
+export function backgroundOf(
+  release: LciDatabase,
+  factors: Factor[],
+  lciRelease: string,
+  factorRelease: string,
+  method: ImpactMethod,
+  columns?: ExchangeColumns,
+  quarantine: Map<string, string[]> = new Map(),
+): Background {
+  // quarantined processes stay in the matrices (a user may still choose one, flagged); only what makes A singular is left out
+  const { db, system, lu, excluded } = solvableSystem(release, columns);
   const cv = characterizationVector(system, method);
   const scores = {} as Record<GhgLine, Float64Array>;
   for (const line of GHG_LINES) scores[line] = allProcessScores(system, lu, cv.c.map((v, e) => (cv.line[e] === line ? v : 0)));
   const biogenicNonCO2 = allProcessScores(system, lu, cv.c.map((v, e) => (cv.line[e] === 'biogenic' && cv.substance[e] !== CO2 ? v : 0)));
   const columnOf = new Map<string, number>();
   for (const p of system.index.providers) if (p.exchange.reference && !columnOf.has(p.process.id)) columnOf.set(p.process.id, p.index);
-  return { lciRelease, factorRelease, method, db, system, lu, cv, scores, biogenicNonCO2, columnOf, factors, factorById: new Map(factors.map((f) => [f.id, f])) };
+  return { lciRelease, factorRelease, method, db, system, lu, cv, scores, biogenicNonCO2, columnOf, factors, factorById: new Map(factors.map((f) => [f.id, f])), quarantine, excluded };
+}
+
+/** The quarantined processes of a screen report, each with the messages of its quarantining findings. */
+export function quarantineOf(report: ScreenReport): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const quarantined = new Set(report.quarantined);
+  for (const f of report.findings) if (quarantined.has(f.processId) && f.severity === 'quarantine') out.set(f.processId, [...(out.get(f.processId) ?? []), f.message]);
+  return out;
 }

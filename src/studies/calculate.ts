@@ -5,6 +5,7 @@ import { emptyLines, GHG_LINES, totalOf, totalVector } from '../engine/lca.ts';
 import { directFactors, upstreamTree, type UpstreamNode } from '../engine/contributions.ts';
 import { monteCarloDemand } from '../engine/montecarlo.ts';
 import { createRng, dqr as dqrOf, dqrLevel, sample, summarize, type Rng } from '../engine/uncertainty.ts';
+import { providerChoiceWarning, systemNotes } from '../engine/scope.ts';
 import type { Background } from './background.ts';
 import { activityGsd, activityPedigree, conversion, EntryError, perUnitOf, type ComponentFootprint, type PerUnit } from './per-unit.ts';
 
@@ -65,6 +66,8 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
     };
   });
   for (const e of entries) for (const n of e.provenance.notes) if (n.startsWith('factor')) warnings.push(`${e.name}: ${n}`);
+  for (const e of entries) for (const f of e.provenance.screenFlags ?? []) warnings.push(`${e.name}: quarantined by the quality screen of release ${bg.lciRelease}: ${f}`);
+  warnings.push(...backgroundWarnings(rows, bg));
   if (study.boundary === 'cradle-to-grave' && byStage.use === 0 && byStage['end-of-life'] === 0) {
     warnings.push('the boundary is cradle-to-grave but the use and end-of-life stages hold no emissions');
   }
@@ -134,6 +137,25 @@ function lineOf(entry: Entry, bg: Background, components: CalculateOptions['comp
   const lines = emptyLines();
   for (const l of GHG_LINES) lines[l] = amount * conv * per.lines[l];
   return { entry, amount, per, conv, lines };
+}
+
+/** At most this many provider choices are listed one by one in a study's warnings; the rest are counted. */
+const LISTED_CHOICES = 30;
+
+/** Provider choices and cut-offs of the background processes the study's entries run, as warnings. */
+function backgroundWarnings(rows: Line[], bg: Background): string[] {
+  const used = rows.filter((r) => r.per.column !== undefined);
+  if (!used.length) return [];
+  const f = new Float64Array(bg.system.A.nRows);
+  for (const r of used) f[r.per.column!] += r.amount * r.conv;
+  const notes = systemNotes(bg.system, bg.lu.solve(f), bg.cv);
+  const out = notes.providerChoices.slice(0, LISTED_CHOICES).map(providerChoiceWarning);
+  if (notes.providerChoices.length > LISTED_CHOICES) out.push(`… and ${notes.providerChoices.length - LISTED_CHOICES} more providers chosen among several`);
+  if (notes.cutoffs.length) {
+    const named = [...new Set(notes.cutoffs.map((c) => c.flowName))];
+    out.push(`${notes.cutoffs.length} inputs of the background processes have no provider in release ${bg.lciRelease} and are cut off: ${named.slice(0, 5).join(', ')}${named.length > 5 ? ', …' : ''}`);
+  }
+  return out;
 }
 
 /** Entries → stages → product. ECharts' Sankey takes no negative flows: credits are left out of it (they stay in the tables). */

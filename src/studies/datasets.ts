@@ -1,3 +1,4 @@
+import { isVerified } from '../factors/integrity.ts';
 import { searchFactors } from '../factors/lookup.ts';
 import { totalOf } from '../engine/lca.ts';
 import type { Factor } from '../model/factor.ts';
@@ -18,13 +19,15 @@ export interface DatasetQuery {
   region?: string;
   year?: number;
   limit?: number;
+  /** 'true': offer the processes the quality screen quarantined too, each with its findings */
+  quarantined?: 'true' | 'false';
 }
 
 export function searchDatasets(bg: Background, query: DatasetQuery): DatasetHit[] {
   const limit = Math.min(query.limit ?? 20, 100);
   const out: DatasetHit[] = [];
   if (query.type !== 'process') out.push(...factorHits(bg, query, limit));
-  if (query.type !== 'factor') out.push(...processHits(bg, query.q, limit));
+  if (query.type !== 'factor') out.push(...processHits(bg, query.q, limit, query.region, query.quarantined === 'true'));
   return out.slice(0, limit);
 }
 
@@ -65,23 +68,33 @@ function factorHit(bg: Background, f: Factor, resolvedRegion: string, notes: str
     year: f.year,
     source: [f.source.publisher, f.source.title, f.source.documentNumber].filter(Boolean).join(', '),
     status: f.status,
+    verified: isVerified(f),
     notes,
   };
 }
 
-function processHits(bg: Background, q: string, limit: number): DatasetHit[] {
+/**
+ * Processes whose name (English or Chinese) or product contains every word of the query, the
+ * quarantined ones only when asked for; for a study in China (region CN or a province), processes
+ * located in its province first, then elsewhere in China, then the rest, so a Chinese background
+ * comes before a foreign one.
+ */
+function processHits(bg: Background, q: string, limit: number, region: string | undefined, quarantined: boolean): DatasetHit[] {
   const words = q.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [];
   const hits: DatasetHit[] = [];
   for (const [processId, column] of bg.columnOf) {
-    const p = bg.system.index.providers[column];
-    const text = `${p.process.name} ${p.flow.name}`.toLowerCase();
+    const { process, flow } = bg.system.index.providers[column];
+    const text = [process.name, process.nameZh, flow.name, flow.nameZh].filter(Boolean).join(' ').toLowerCase();
     if (!words.every((w) => text.includes(w))) continue;
+    if (!quarantined && bg.quarantine.has(processId)) continue;
     hits.push(processHit(bg, processId, column));
-    if (hits.length >= limit) break;
   }
-  return hits.sort((a, b) => a.name.length - b.name.length);
+  const rank = (h: DatasetHit) => (!region || !isChinese(region) ? 0 : h.region === region ? 0 : isChinese(h.region) ? 1 : 2);
+  return hits.sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length).slice(0, limit);
 }
+
+const isChinese = (region: string) => region === 'CN' || region.startsWith('CN-');
 
 function processHit(bg: Background, processId: string, column: number): DatasetHit {
   const p = bg.system.index.providers[column];
@@ -90,12 +103,14 @@ function processHit(bg: Background, processId: string, column: number): DatasetH
     release: bg.lciRelease,
     id: processId,
     name: p.process.name,
+    nameZh: p.process.nameZh,
     perUnit: p.flow.unit,
     kgCo2ePerUnit: totalOf(lineScores(bg, column)),
     gases: 'CO2e',
     region: p.process.location ?? 'GLO',
     year: p.process.provenance?.referenceYear,
     source: p.process.provenance?.publication ?? `${bg.db.name} (${p.process.source ?? bg.db.origin})`,
+    ...(bg.quarantine.has(processId) ? { screenFlags: bg.quarantine.get(processId) } : {}),
     notes: [],
   };
 }

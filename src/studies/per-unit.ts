@@ -4,7 +4,8 @@ import type { GhgLine } from '../model/method.ts';
 import type { DirectGas, Entry, EntryProvenance, EvidenceType, RemovalPool, Study, StudyResult } from '../model/study.ts';
 import { emptyLines, GHG_LINES } from '../engine/lca.ts';
 import { dqr, pedigreeGsd } from '../engine/uncertainty.ts';
-import { assertUsableInProductFootprint } from '../factors/lookup.ts';
+import { coverage, isVerified, verificationNote } from '../factors/integrity.ts';
+import { assertUsableInProductFootprint, officialInsteadOf } from '../factors/lookup.ts';
 import { namedUnit } from '../formats/units.ts';
 import type { Background } from './background.ts';
 
@@ -152,6 +153,7 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
   if (doc?.dqr === undefined) notes.push(`no data quality rating in the dataset, taken as ${PROCESS_DQR}`);
   if (doc?.technology) notes.push(`technology: ${doc.technology}`);
   if (doc?.licence) notes.push(`licence: ${doc.licence}`);
+  const flags = bg.quarantine.get(dataset.id);
   return {
     lines: lineScores(bg, column),
     perUnit: p.flow.unit,
@@ -164,6 +166,7 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
       year: doc?.referenceYear,
       region: p.process.location,
       gwpSet: bg.method.gwpSet,
+      ...(flags ? { screenFlags: flags } : {}),
       notes,
     },
     column,
@@ -182,9 +185,13 @@ function factorPerUnit(entry: Entry, f: Factor, bg: Background): PerUnit {
     throw new EntryError(entry, (err as Error).message);
   }
   const notes: string[] = [];
-  if (f.gases === 'CO2') notes.push('factor covers CO2 only: CH4 and N2O of this source are not in the footprint');
-  if (f.status === 'check') notes.push('factor status "check": not yet verified against its publication');
+  if (coverage(f) === 'CO2') notes.push('factor covers CO2 only: CH4 and N2O of this source are not in the footprint');
+  const unverified = verificationNote(f);
+  if (unverified) notes.push(`factor unverified: ${unverified}`);
+  if (f.approval) notes.push(`approved by ${f.approval.by} on ${f.approval.at.slice(0, 10)} (a review, not a verification against the source)`);
   if (f.status === 'derived' && f.method) notes.push(`derived: ${f.method}`);
+  const official = officialInsteadOf(bg.factors, f);
+  if (official) notes.push(`factor: Tanji estimate chosen over the official ${official.id} (${official.value} ${official.unit}, ${official.year})`);
   const lines = emptyLines();
   lines.fossil = f.value;
   return {
@@ -200,6 +207,7 @@ function factorPerUnit(entry: Entry, f: Factor, bg: Background): PerUnit {
       region: f.region,
       gwpSet: f.gwpSet ?? (f.gases === 'CO2' ? 'CO2 only' : undefined),
       status: f.status,
+      verified: isVerified(f),
       notes,
     },
     gsd: pedigreeGsd(BASIC_GSD, f.dataQuality.pedigree),

@@ -44,6 +44,23 @@ test('calc --json follows the contract', () => {
   assert.notEqual(ar5.total, one.total);
 });
 
+test('calc --amount is in the declared unit (kWh for grid electricity), --unit names another of its group', () => {
+  const kwh = JSON.parse(tanji('calc', GRID, '--amount', '1000', '--json').out);
+  assert.equal(kwh.productUnit, 'kWh');
+  assert.equal(kwh.declaredUnit, 'kWh');
+  assert.equal(kwh.flowUnit, 'MJ');
+  assert.equal(kwh.flowAmount, 3600);
+  const mj = JSON.parse(tanji('calc', GRID, '--amount', '3600', '--unit', 'MJ', '--json').out);
+  assert.ok(Math.abs(mj.total - kwh.total) < 1e-9 * kwh.total, `${mj.total} vs ${kwh.total}`);
+  const bad = tanji('calc', GRID, '--unit', 'kg');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--unit kg is not a unit of "Electricity, at grid, US, 2008"; its units: .*kWh/);
+  // the lists are the calculated system's: each cut-off and choice names a process the grid runs on
+  assert.ok(Array.isArray(kwh.cutoffs) && kwh.cutoffs.length > 0 && kwh.cutoffs.every((c: { reason: string }) => c.reason));
+  assert.equal(kwh.warnings.length, kwh.providerChoices.length);
+  for (const w of kwh.warnings) assert.match(w, /^provider chosen among \d+: /);
+});
+
 test('calc-all writes one row per process with the contract header, matching calc', () => {
   const file = join(data, 'scores.csv');
   const r = tanji('calc-all', '--method', 'ipcc-ar6-gwp100', '--out', file);
@@ -55,6 +72,7 @@ test('calc-all writes one row per process with the contract header, matching cal
   const row = lines.find((l) => l.startsWith(grid.process.id + ','))!;
   const total = Number(row.split(',').at(-1));
   assert.ok(Math.abs(total - grid.total) < 1e-9 * Math.abs(grid.total), `${total} vs ${grid.total}`);
+  assert.equal(row.split(',').at(-2), 'kWh', 'the unit column is the declared unit');
 });
 
 test('contributions: process shares sum to the total, tree and Sankey are well formed', () => {

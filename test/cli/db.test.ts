@@ -8,7 +8,7 @@ import { cliInTempStore } from './run.ts';
 const { data, tanji } = cliInTempStore('tanji-db-');
 
 test('db init, import, releases, diff with the effect on a product, export and re-import', () => {
-  const init = tanji('db', 'init', '--json');
+  const init = tanji('db', 'init', '--factors-only', '--json');
   assert.equal(init.code, 0, init.err);
   assert.deepEqual(JSON.parse(init.out.split('\n')[0]).releases, ['2026.1']);
   assert.equal(tanji('db', 'import', USLCI_JSONLD, '--release', 'u1').code, 0);
@@ -33,7 +33,7 @@ test('db init, import, releases, diff with the effect on a product, export and r
 });
 
 test('a factor CSV edited in a spreadsheet becomes the next release; a bad cell is named and nothing is stored', () => {
-  assert.equal(tanji('db', 'init').code, 0);
+  assert.equal(tanji('db', 'init', '--factors-only').code, 0);
   const out = join(data, 'edit');
   assert.equal(tanji('db', 'export', '2026.1', '--format', 'csv', '--out', out).code, 0);
   const original = readFileSync(`${out}-factors.csv`, 'utf8');

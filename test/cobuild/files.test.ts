@@ -57,3 +57,14 @@ test('the Excel template: a filled row is a factor with its pedigree rated; prob
   assert.equal(f.dataQuality.dqr, (3 + 1 + 1 + 2) / 4);
   assert.deepEqual(input.meta.productionVolume, { amount: 4.2e6, unit: 't' });
 });
+
+test('an ILCD zip (as TianGong publishes) is accepted: one process dataset per data set, its Chinese name, province and cut-offs kept', async () => {
+  const { ilcdFixture, IDS } = await import('../formats/ilcd-fixture.ts');
+  const { readFileSync } = await import('node:fs');
+  const inputs = await datasetsFromFile(new Uint8Array(readFileSync(ilcdFixture())), 'cement-ilcd.zip', { sharing: 'public' });
+  assert.equal(inputs.length, 2);
+  const cement = inputs.map((i) => (i.dataset.type === 'process' ? i.dataset : assert.fail())).find((d) => d.process.id === IDS.cementProcess)!;
+  assert.deepEqual([cement.process.nameZh, cement.process.location, cement.process.leftOut?.[0].name], ['水泥生产 ; 熟料 ; 干法', 'CN-SD', 'Gypsum']);
+  assert.deepEqual(cement.flows.map((f) => f.name).sort(), ['Cement', 'Electricity', 'carbon dioxide (fossil)']);
+  assert.equal(inputs[0].meta.sharing, 'public');
+});

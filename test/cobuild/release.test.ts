@@ -7,7 +7,14 @@ import { durianStudy } from '../../src/studies/demo-durian.ts';
 import { factor, HAINAN, process, SEED } from './fixtures.ts';
 
 const replacement: ReleaseItem = { kind: 'aggregate', ref: 'agg-1', dataset: { type: 'factor', factor: factor({ value: 0.4556, status: 'derived', method: 'weighted' }) }, contributors: ['A Power', 'B Nuclear', 'C Solar'] };
-const added: ReleaseItem = { kind: 'submission', ref: 's-1', version: 2, dataset: { type: 'factor', factor: factor({ id: 'material-clinker/CN-HI/2024', kind: 'material', perUnit: 't', unit: 'kg CO2e/t', value: 830 }) }, contributors: ['A Power'] };
+const added: ReleaseItem = {
+  kind: 'submission',
+  ref: 's-1',
+  version: 2,
+  dataset: { type: 'factor', factor: factor({ id: 'material-clinker/CN-HI/2024', kind: 'material', perUnit: 't', unit: 'kg CO2e/t', value: 830, status: 'check' }) },
+  contributors: ['A Power'],
+  approval: { by: 'Steward Li', at: '2026-03-01T08:00:00.000Z' },
+};
 
 test('a release is its base with approved datasets added or replacing those of the same id', () => {
   const r = composeRelease('2026.2', { factors: { release: '2026.1', factors: SEED } }, [replacement, added]);
@@ -16,7 +23,9 @@ test('a release is its base with approved datasets added or replacing those of t
   const hainan = r.factors.find((f) => f.id === HAINAN.id)!;
   assert.equal(hainan.value, 0.4556);
   assert.equal(r.factors.indexOf(hainan), SEED.indexOf(HAINAN), 'in the place of the one it replaces');
-  assert.equal(r.factors.at(-1)!.status, 'verified', 'a reviewed submission is published as verified');
+  // approved is not verified: the submission keeps its status and records who approved it
+  assert.equal(r.factors.at(-1)!.status, 'check');
+  assert.deepEqual(r.factors.at(-1)!.approval, { by: 'Steward Li', at: '2026-03-01T08:00:00.000Z', submission: 's-1' });
   assert.deepEqual(
     r.changes.map((c) => [c.change, c.id, c.before, c.after]),
     [

@@ -11,7 +11,9 @@ const CONTRACT = ['id', 'name', 'value', 'unit', 'kind', 'region', 'resolvedRegi
 test('电力 and electricity in Sichuan 2022 find 0.1404 kg CO2/kWh with its source, first', () => {
   for (const q of ['电力', 'electricity', '电', 'grid']) {
     const hits = searchFactors(factors, q, { region: 'CN-SC', year: 2022 });
-    const top = hits[0];
+    // "grid" also names the official national footprint factor ("national grid average"), which may rank first
+    const top = q === 'grid' ? hits.find((h) => h.kind === 'electricity-co2')! : hits[0];
+    if (q === 'grid') assert.ok(hits.indexOf(top) <= 2, 'after the official footprint factor and its estimate');
     for (const k of CONTRACT) assert.ok(k in top, `${q}: result has ${k}`);
     assert.equal(top.id, 'cn-electricity-co2/CN-SC/2022', q);
     assert.equal(top.value, 0.1404);
@@ -22,9 +24,14 @@ test('电力 and electricity in Sichuan 2022 find 0.1404 kg CO2/kWh with its sou
     assert.equal(top.release, SEED_RELEASE);
     assert.match(top.source.title, /2022/);
     const fp = hits.find((h) => h.kind === 'electricity-footprint' && h.resolvedRegion === 'CN-SC');
-    assert.ok(fp, `${q}: the life-cycle factor is found too, typed differently`);
+    assert.ok(fp, `${q}: the life-cycle estimate is found too, typed differently`);
     assert.equal(fp.status, 'derived');
+    assert.equal(fp.verified, false, 'derived from the unverified 2023 CO2 factors');
     assert.ok(fp.notes.some((n) => /nearest later year/.test(n)));
+    // the official national footprint factor comes right before the estimate and is the default
+    const official = hits[hits.indexOf(fp) - 1];
+    assert.equal(official.id, 'cn-electricity-footprint/CN/2023');
+    assert.ok(official.notes.some((n) => n.startsWith("Official factor used in preference to Tanji's estimate cn-electricity-footprint/CN-SC/2023")));
   }
 });
 
@@ -45,9 +52,15 @@ test('every region resolves for every kind that has factors', () => {
       const m = lookupFactor(factors, { kind, region: r.code, year: 2023 });
       assert.equal(m.requestedRegion, r.code);
       if (kind.startsWith('electricity')) {
+        // a province's footprint is a Tanji estimate: the official national factor answers unless the estimate is chosen
         const expected = r.code === 'CN-XZ' ? 'CN' : r.code;
-        assert.equal(m.resolvedRegion, expected, `${kind} ${r.code}`);
-        assert.equal(m.level, expected === 'CN' ? 'national' : r.level);
+        const chosen = kind === 'electricity-footprint' ? lookupFactor(factors, { kind, region: r.code, year: 2023, preferEstimates: true }) : m;
+        assert.equal(chosen.resolvedRegion, expected, `${kind} ${r.code}`);
+        assert.equal(chosen.level, expected === 'CN' ? 'national' : r.level);
+        if (kind === 'electricity-footprint') {
+          assert.equal(m.resolvedRegion, 'CN', `${kind} ${r.code}: official first`);
+          if (expected !== 'CN') assert.ok(chosen.notes.some((n) => n.startsWith('Tanji estimate chosen over the official cn-electricity-footprint/CN/2023')));
+        }
       }
     }
   }
@@ -95,13 +108,13 @@ test('a CO2-only electricity factor is refused in a product footprint, in Englis
       /ISO 14067/.test(e.message) &&
       /GB\/T 24067/.test(e.message) &&
       /产品碳足迹/.test(e.message) &&
-      e.suggestion?.factor.id === 'cn-electricity-footprint/CN-SC/2023',
+      e.suggestion?.factor.id === 'cn-electricity-footprint/CN/2023',
   );
   assert.throws(() => lookupFactor(factors, { kind: 'electricity-co2', region: 'CN-SC', year: 2022, purpose: 'product-footprint' }), FactorUseError);
   for (const f of factors.filter((x) => PRODUCT_FOOTPRINT_KINDS.includes(x.kind))) assertUsableInProductFootprint(f);
   const pf = searchFactors(factors, '电力', { region: 'CN-SC', year: 2023, purpose: 'product-footprint' });
   assert.ok(pf.length > 0 && pf.every((h) => h.kind !== 'electricity-co2'));
-  assert.equal(pf[0].id, 'cn-electricity-footprint/CN-SC/2023');
+  assert.deepEqual(pf.slice(0, 2).map((h) => h.id), ['cn-electricity-footprint/CN/2023', 'cn-electricity-footprint/CN-SC/2023']);
 });
 
 test('product-footprint lookups prefer CO2e fuel factors', () => {

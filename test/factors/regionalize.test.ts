@@ -11,7 +11,8 @@ import { importJsonLd } from '../../src/formats/jsonld.ts';
 import { USLCI_JSONLD } from '../uslci.ts';
 
 const factors = seedFactors();
-const footprint = (region: string) => lookupFactor(factors, { kind: 'electricity-footprint', region, purpose: 'product-footprint' }).factor.value;
+/** regionalising for a province chooses its Tanji estimate over the official national factor */
+const footprint = (region: string) => lookupFactor(factors, { kind: 'electricity-footprint', region, purpose: 'product-footprint', preferEstimates: true }).factor.value;
 
 /** Footprint (kg CO2e) of one unit of each process's reference product, by process id. */
 function scores(db: LciDatabase): Map<string, number> {
@@ -72,7 +73,12 @@ test('tiny database: copies per province take electricity from that province mar
 test('electricity flows can be named explicitly; a process without electricity is an error', () => {
   const out = regionalize(tiny, ['widget'], ['CN-GD'], { electricityFlowIds: ['el'], year: 2023 });
   const s = scores(out);
-  assert.ok(Math.abs(s.get('widget@CN-GD')! - (1 + 2 * lookupFactor(factors, { kind: 'electricity-footprint', region: 'CN-GD', year: 2023 }).factor.value)) < 1e-12);
+  assert.ok(Math.abs(s.get('widget@CN-GD')! - (1 + 2 * lookupFactor(factors, { kind: 'electricity-footprint', region: 'CN-GD', year: 2023, preferEstimates: true }).factor.value)) < 1e-12);
+  assert.match(out.processes.find((p) => p.id === marketId('CN-GD'))!.description!, /Tanji estimate chosen over the official cn-electricity-footprint\/CN\/2023/);
+  // without choosing the estimate, the market is the official national factor, and says what it was preferred to
+  const official = regionalize(tiny, ['widget'], ['CN-GD'], { electricityFlowIds: ['el'], year: 2023, preferEstimates: false });
+  assert.ok(Math.abs(scores(official).get('widget@CN-GD')! - (1 + 2 * 0.6205)) < 1e-12);
+  assert.match(official.processes.find((p) => p.id === marketId('CN-GD'))!.description!, /Official factor used in preference to Tanji's estimate cn-electricity-footprint\/CN-GD\/2023/);
   assert.throws(() => regionalize(tiny, ['grid'], ['CN-GD']), /no electricity input/);
   assert.throws(() => regionalize(tiny, ['nope'], ['CN-GD']), /no process with id nope/);
   assert.throws(() => regionalize(tiny, ['widget'], ['CN-??']), /Unknown region/);

@@ -8,6 +8,9 @@ import { serve, type Running } from '../../src/server/main.ts';
 import type { Store } from '../../src/store/index.ts';
 import { platform } from '../server/platform.ts';
 
+// partners here are other instances on this machine, which the PACT client refuses by default
+process.env.TANJI_PACT_ALLOW_PRIVATE = '1';
+
 /**
  * A whole Tanji instance as `npm start` runs it (app on HTTP, PACT host on HTTPS with its own
  * self-signed certificate), on a fresh in-memory store with the demo company, for tests that

@@ -146,9 +146,13 @@ describe('studies', () => {
 
   test('a practitioner builds a study from search results; versions and the audit trail say who changed what', async () => {
     const hits = (await alice.get(`/api/datasets?q=${encodeURIComponent('电力')}&region=CN-GD&type=factor`)).data;
-    const grid = hits.find((h: { id: string }) => h.id.startsWith('cn-electricity-footprint/'));
-    assert.ok(grid, 'a life-cycle grid factor is found for Guangdong');
+    const official = hits.find((h: { id: string }) => h.id.startsWith('cn-electricity-footprint/'));
+    assert.equal(official.resolvedRegion, 'CN', 'the official national life-cycle factor comes first');
+    assert.equal(official.verified, true);
+    const grid = hits[hits.indexOf(official) + 1];
+    assert.ok(grid.id.startsWith('cn-electricity-footprint/CN-GD/'), "then Guangdong's Tanji estimate, to choose");
     assert.equal(grid.resolvedRegion, 'CN-GD');
+    assert.equal(grid.verified, false);
     assert.ok(!hits.some((h: { id: string }) => h.id.startsWith('cn-electricity-co2/')), 'CO2-only grid factors are not offered for a product footprint');
     const input: StudyInput = {
       name: 'Widget',

@@ -126,6 +126,13 @@ describe('known answers worked out by hand', () => {
     assert.equal(r.entries[0].provenance.conversion, 3.6, 'kWh converted to the MJ of the dataset');
     assert.equal(r.tree.children[0].children[0].name, 'US grid');
     assert.ok(r.tree.children[0].children[0].children.length > 0, 'the tree goes upstream into the LCI');
+    // the grid's system chooses among several providers six times, and each choice is a listed warning
+    const choices = r.warnings.filter((w) => w.startsWith('provider chosen among'));
+    assert.equal(choices.length, 6, r.warnings.join('\n'));
+    assert.ok(choices.some((w) => /takes "Diesel, at refinery" from "Petroleum refining, at refinery" \(RNA\) by rule lowest-id/.test(w)));
+    assert.ok(r.warnings.some((w) => /^55 inputs of the background processes have no provider in release uslci and are cut off: /.test(w)));
+    // an entry from the factor seed alone runs no background process: nothing to warn about
+    assert.deepEqual(calculateStudy(study([electricity]), bg).warnings.filter((w) => /provider|cut off/.test(w)), []);
   });
 });
 

@@ -21,6 +21,9 @@ import { platform } from '../server/platform.ts';
  * Screenshots are kept in test-artifacts/browser.
  */
 
+// the supplier is another instance on this machine, which the PACT client refuses by default
+process.env.TANJI_PACT_ALLOW_PRIVATE = '1';
+
 const SHOTS = join(root, 'test-artifacts', 'browser');
 const [practitioner, verifier] = DEMO_USERS;
 

@@ -3,7 +3,8 @@ import type { CommandSpec } from '../args.ts';
 import { requireString } from '../args.ts';
 import { COMMON_HELP, COMMON_OPTIONS, characterization, method, openWorkspace } from '../workspace.ts';
 import { allProcessScores, totalVector } from '../../engine/lca.ts';
-import { csv } from '../format.ts';
+import { declaredUnit } from '../../engine/system.ts';
+import { csvCell as csv } from '../../factors/csv.ts';
 import { Progress } from '../progress.ts';
 
 export const calcAllCommand: CommandSpec = {
@@ -15,7 +16,8 @@ export const calcAllCommand: CommandSpec = {
 Solves Aᵀλ = Bᵀc once: λ[j] is the footprint of one unit of product j, for every process at once.
   --method <id>          ipcc-ar6-gwp100 (default) or ipcc-ar5-gwp100
   --out <file.csv>       header process_id,process_name,location,unit,total; one row per process
-                         (per product for allocated multi-output processes); total as in tanji calc
+                         (per product for allocated multi-output processes); total as in tanji calc,
+                         per one declared unit (the unit the reference exchange is written in: kWh, t, ha)
 ${COMMON_HELP}`,
   async run(_positionals, values) {
     const out = requireString(values, 'out');
@@ -32,7 +34,8 @@ ${COMMON_HELP}`,
     const lines = ['process_id,process_name,location,unit,total'];
     for (const pr of ws.system.index.providers) {
       const id = pr.exchange.reference ? pr.process.id : `${pr.process.id}/${pr.flow.id}`;
-      lines.push([id, pr.process.name, pr.process.location ?? '', pr.flow.unit, lambda[pr.index]].map(csv).join(','));
+      const declared = declaredUnit(ws.db, pr);
+      lines.push([id, pr.process.name, pr.process.location ?? '', declared.unit, lambda[pr.index] * declared.factor].map(csv).join(','));
     }
     writeFileSync(out, lines.join('\n') + '\n');
     progress.update(steps, steps);

@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../args.ts';
 import { numberOption, UsageError } from '../args.ts';
-import { COMMON_HELP, COMMON_OPTIONS, characterization, method, openWorkspace, resolveColumn } from '../workspace.ts';
+import { COMMON_HELP, COMMON_OPTIONS, characterization, demandOf, method, openWorkspace, resolveColumn } from '../workspace.ts';
 import { allProcessScores, inventory, totalVector } from '../../engine/lca.ts';
 import {
   directFactors,
@@ -18,11 +18,12 @@ const VIEWS = ['process', 'flow', 'stage', 'tree', 'sankey'] as const;
 export const contributionsCommand: CommandSpec = {
   name: 'contributions',
   summary: 'where a footprint comes from: by process, elementary flow, stage, upstream tree or Sankey',
-  usage: 'tanji contributions <process id or exact name> [--by process|flow|stage|tree|sankey] [--method <id>] [--amount N] [--cutoff 0.01] [--limit N] [--json]',
+  usage: 'tanji contributions <process id or exact name> [--by process|flow|stage|tree|sankey] [--method <id>] [--amount N] [--unit U] [--cutoff 0.01] [--limit N] [--json]',
   options: {
     ...COMMON_OPTIONS,
     method: { type: 'string' },
     amount: { type: 'string' },
+    unit: { type: 'string' },
     by: { type: 'string' },
     cutoff: { type: 'string' },
     limit: { type: 'string' },
@@ -38,7 +39,7 @@ export const contributionsCommand: CommandSpec = {
   --cutoff 0.01          tree and Sankey: leave out nodes below this share of the total (summed as cut-off)
   --depth 8              tree: maximum depth
   --limit 20             process and flow views: rows shown
-  --method <id>, --amount N, --json as in tanji calc
+  --method <id>, --amount N, --unit U, --json as in tanji calc (--amount in the declared unit)
 ${COMMON_HELP}`,
   async run(positionals, values) {
     const query = positionals.join(' ');
@@ -48,7 +49,8 @@ ${COMMON_HELP}`,
     const ws = await openWorkspace(values);
     const cv = characterization(ws, method(values));
     const column = resolveColumn(ws, query);
-    const amount = numberOption(values, 'amount', 1);
+    const demand = demandOf(ws, column, values);
+    const amount = demand.amount * demand.perUnit;
     const limit = numberOption(values, 'limit', 20);
     const cutoff = numberOption(values, 'cutoff', 0.01);
     const inv = inventory(ws.system, ws.lu, column, amount);

@@ -4,7 +4,7 @@ import type { CommandSpec } from '../args.ts';
 import { UsageError } from '../args.ts';
 import { importDatabase } from '../../formats/index.ts';
 import { SEED_RELEASE } from '../../factors/seed.ts';
-import { publishSeedFactors } from '../databases.ts';
+import { loadBundledDatabases, publishSeedFactors } from '../databases.ts';
 import { importFactorsCsv } from '../../factors/import-csv.ts';
 import { getMethod } from '../../factors/gwp.ts';
 import { buildSystem } from '../../engine/system.ts';
@@ -15,6 +15,9 @@ import {
   diffReleases,
   exportReleaseCsv,
   exportReleaseJsonLd,
+  exportReleaseIlcd,
+  exportReleaseEcoSpold2,
+  ZIP_FORMATS,
   listReleases,
   loadRelease,
   openStore,
@@ -30,7 +33,7 @@ const SUBCOMMANDS = ['init', 'status', 'releases', 'import', 'diff', 'export'];
 export const dbCommand: CommandSpec = {
   name: 'db',
   summary: 'the background database store: init, status, releases, import, diff, export',
-  usage: 'tanji db init|status|releases|import <zip> --release R|diff R1 R2 [--product <process id>]|export R --format jsonld|csv --out <path> [--json]',
+  usage: 'tanji db init|status|releases|import <zip> --release R|diff R1 R2 [--product <process id>]|export R --format jsonld|ilcd|ecospold2|csv --out <path> [--json]',
   options: {
     release: { type: 'string' },
     product: { type: 'string' },
@@ -38,18 +41,22 @@ export const dbCommand: CommandSpec = {
     out: { type: 'string' },
     notes: { type: 'string' },
     json: { type: 'boolean' },
+    'factors-only': { type: 'boolean' },
   },
   help: `
 The store is embedded PGlite in $TANJI_DATA/pglite (default ~/.tanji), or the PostgreSQL server
 in DATABASE_URL. Releases are numbered and immutable: a study pins one and always reads the same numbers.
-  tanji db init                          create and migrate the store; publish the seed factors as release ${SEED_RELEASE}
+  tanji db init                          create and migrate the store; publish the seed factors as release ${SEED_RELEASE};
+                                         load USLCI and TianGong as releases uslci and tiangong (TANJI_SEED,
+                                         TANJI_TIANGONG; --factors-only skips them)
   tanji db status                        where the store is, its schema version and releases
   tanji db releases                      every release with its counts and provenance
-  tanji db import <zip|csv> --release R  an openLCA JSON-LD or EcoSpold2 zip, or a factor CSV (the layout
+  tanji db import <zip|csv> --release R  an openLCA JSON-LD, EcoSpold2 or ILCD zip, or a factor CSV (the layout
                                          db export writes), as release R, in one transaction
   tanji db diff R1 R2 [--product <id>]   added, removed and changed datasets, flows and factors; with
                                          --product, the GWP100 of that process in both releases
-  tanji db export R --format jsonld|csv --out <path>`,
+  tanji db export R --format jsonld|ilcd|ecospold2|csv --out <path>
+                                         a zip that tanji import (and openLCA) reads back, or CSV`,
   async run(positionals, values) {
     const [sub, ...args] = positionals;
     if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(`say what to do: tanji db ${SUBCOMMANDS.join('|')}`);
@@ -67,8 +74,12 @@ type Values = Record<string, string | boolean | undefined>;
 const SUBS: Record<string, (store: Store, args: string[], values: Values) => Promise<void>> = {
   async init(store, _args, values) {
     const seeded = await publishSeedFactors(store);
+    const loaded = values['factors-only'] ? [] : await loadBundledDatabases(store, (line) => console.error(line));
     await SUBS.status(store, [], values);
-    if (!values.json) console.log(seeded ? `published the seed factors as release ${SEED_RELEASE}` : `release ${SEED_RELEASE} was already there`);
+    if (!values.json) {
+      console.log(seeded ? `published the seed factors as release ${SEED_RELEASE}` : `release ${SEED_RELEASE} was already there`);
+      if (loaded.length) console.log(`loaded the background databases as release(s) ${loaded.join(', ')}`);
+    }
   },
 
   async status(store, _args, values) {
@@ -131,10 +142,11 @@ const SUBS: Record<string, (store: Store, args: string[], values: Values) => Pro
   async export(store, [release], values) {
     const format = values.format as string | undefined;
     const out = values.out as string | undefined;
-    if (!release || !out || (format !== 'jsonld' && format !== 'csv')) throw new UsageError('tanji db export <release> --format jsonld|csv --out <path>');
-    if (format === 'jsonld') {
-      writeFileSync(out, await exportReleaseJsonLd(store, release));
-      console.log(`wrote release ${release} as openLCA JSON-LD to ${out}`);
+    if (!release || !out || (format !== 'csv' && !(format !== undefined && format in ZIP_FORMATS))) throw new UsageError('tanji db export <release> --format jsonld|ilcd|ecospold2|csv --out <path>');
+    if (format !== 'csv') {
+      const zip = format === 'ilcd' ? exportReleaseIlcd : format === 'ecospold2' ? exportReleaseEcoSpold2 : exportReleaseJsonLd;
+      writeFileSync(out, await zip(store, release));
+      console.log(`wrote release ${release} as ${ZIP_FORMATS[format as keyof typeof ZIP_FORMATS].label} to ${out}`);
       return;
     }
     const { exchanges, factors } = await exportReleaseCsv(store, release);

@@ -6,7 +6,7 @@ import { COMMON_HELP, COMMON_OPTIONS, characterization, method, openWorkspace } 
 import { fromTriplets } from '../../engine/sparse/csc.ts';
 import { GHG_LINES, totalVector } from '../../engine/lca.ts';
 import { toMatrixMarket } from '../../formats/matrix-market.ts';
-import { csv } from '../format.ts';
+import { csvCell as csv } from '../../factors/csv.ts';
 
 export const exportMatrixCommand: CommandSpec = {
   name: 'export-matrix',

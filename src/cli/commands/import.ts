@@ -2,12 +2,13 @@ import { basename } from 'node:path';
 import type { CommandSpec } from '../args.ts';
 import { UsageError } from '../args.ts';
 import { importDatabase } from '../../formats/index.ts';
-import { databaseName, saveDatabase } from '../databases.ts';
+import { loadScreen } from '../../store/index.ts';
+import { databaseName, saveDatabase, withStore } from '../databases.ts';
 import { Progress } from '../progress.ts';
 
 export const importCommand: CommandSpec = {
   name: 'import',
-  summary: 'import an LCI database (openLCA JSON-LD zip or EcoSpold2 zip) into the data directory',
+  summary: 'import an LCI database (openLCA JSON-LD, EcoSpold2 or ILCD zip) into the data directory',
   usage: 'tanji import <zip> [--name <name>] [--json]',
   options: { name: { type: 'string' }, json: { type: 'boolean' } },
   help: `
@@ -28,12 +29,18 @@ Example: tanji import ../shared/data/uslci/uslci-olca1.5-jsonld.zip --name uslci
     progress.done(`${db.processes.length} processes`);
     await saveDatabase(name, db);
     const exchanges = db.processes.reduce((n, p) => n + p.exchanges.length, 0);
-    const summary = { name, origin: db.origin, processes: db.processes.length, flows: db.flows.length, exchanges, seconds: Number(seconds.toFixed(2)), warnings };
+    const screen = await withStore((store) => loadScreen(store, name));
+    const quarantined = screen?.quarantined.length ?? 0;
+    const summary = { name, origin: db.origin, processes: db.processes.length, flows: db.flows.length, exchanges, seconds: Number(seconds.toFixed(2)), warnings, quarantined, screen: screen?.counts ?? {} };
     if (values.json) {
       console.log(JSON.stringify(summary));
       return;
     }
     console.log(`imported ${summary.processes} processes, ${summary.flows} flows, ${exchanges} exchanges into database "${name}" in ${summary.seconds} s`);
+    if (quarantined) {
+      const counts = Object.entries(screen!.counts).map(([code, n]) => `${n} ${code.replace(/^screen\./, '')}`).join(', ');
+      console.log(`quality screen: ${quarantined} processes quarantined from default search and study use (${counts}); GET /api/releases/${name}/screen lists the findings`);
+    }
     if (warnings.length) {
       console.log(`${warnings.length} record(s) were repaired or left out:`);
       for (const w of warnings.slice(0, 20)) console.log(`  ${w}`);

@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../args.ts';
 import { numberOption, UsageError } from '../args.ts';
-import { COMMON_HELP, COMMON_OPTIONS, characterization, method, openWorkspace, resolveColumn } from '../workspace.ts';
+import { COMMON_HELP, COMMON_OPTIONS, characterization, demandOf, method, openWorkspace, resolveColumn } from '../workspace.ts';
 import { columnRef, totalVector } from '../../engine/lca.ts';
 import { monteCarlo } from '../../engine/montecarlo.ts';
 import { num, table } from '../format.ts';
@@ -9,11 +9,12 @@ import { Progress } from '../progress.ts';
 export const montecarloCommand: CommandSpec = {
   name: 'montecarlo',
   summary: 'uncertainty of a footprint by Monte Carlo simulation on exchange uncertainty',
-  usage: 'tanji montecarlo <process id or exact name> [--iterations 1000] [--seed 1] [--method <id>] [--amount N] [--no-pedigree] [--json]',
+  usage: 'tanji montecarlo <process id or exact name> [--iterations 1000] [--seed 1] [--method <id>] [--amount N] [--unit U] [--no-pedigree] [--json]',
   options: {
     ...COMMON_OPTIONS,
     method: { type: 'string' },
     amount: { type: 'string' },
+    unit: { type: 'string' },
     iterations: { type: 'string' },
     seed: { type: 'string' },
     'no-pedigree': { type: 'boolean' },
@@ -29,7 +30,7 @@ The same --seed gives the same numbers.
   --no-pedigree    use the distributions as given; by default lognormals are widened by the
                    exchange's pedigree scores (ecoinvent factors) where the data has them
   --values         with --json: include every iteration's total
-  --method <id>, --amount N, --json as in tanji calc
+  --method <id>, --amount N, --unit U, --json as in tanji calc (--amount in the declared unit)
 ${COMMON_HELP}`,
   async run(positionals, values) {
     const query = positionals.join(' ');
@@ -40,10 +41,10 @@ ${COMMON_HELP}`,
     const m = method(values);
     const cv = characterization(ws, m);
     const column = resolveColumn(ws, query);
-    const amount = numberOption(values, 'amount', 1);
+    const { amount, unit, perUnit } = demandOf(ws, column, values);
     const seed = numberOption(values, 'seed', 1);
     const progress = new Progress('montecarlo', Boolean(values.json));
-    const r = monteCarlo(ws.system, totalVector(cv), column, amount, {
+    const r = monteCarlo(ws.system, totalVector(cv), column, amount * perUnit, {
       iterations,
       seed,
       pedigree: !values['no-pedigree'],
@@ -56,6 +57,7 @@ ${COMMON_HELP}`,
       unit: m.unit,
       process: { id: ref.processId, name: ref.processName, location: ref.location ?? null },
       amount,
+      productUnit: unit,
       iterations: r.iterations,
       seed: r.seed,
       deterministic: r.deterministic,
@@ -68,7 +70,7 @@ ${COMMON_HELP}`,
       console.log(JSON.stringify(out, null, 2));
       return;
     }
-    console.log(`${ref.processName}: ${amount} ${ws.system.index.providers[column].flow.unit}, ${m.id}, ${r.iterations} iterations, seed ${seed}`);
+    console.log(`${ref.processName}: ${amount} ${unit}, ${m.id}, ${r.iterations} iterations, seed ${seed}`);
     console.log(`${r.uncertainExchanges} uncertain exchanges${r.failed ? `, ${r.failed} singular draws skipped` : ''}\n`);
     const s = r.summary;
     console.log(

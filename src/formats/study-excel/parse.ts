@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Entry } from '../../model/study.ts';
 import { ImportError } from '../errors.ts';
+import { checkWorkbookZip } from '../zip.ts';
 import { isEmpty, shownValue } from './cells.ts';
 import { ALL_COLUMNS, REQUIRED_COLUMNS, SHEETS, columnByKey, columnLetter, columnOfHeader, matchesTitle, title, type ColumnKey } from './columns.ts';
 import { entryFromRow } from './row.ts';
@@ -53,11 +54,12 @@ export async function parseStudyWorkbook(data: Uint8Array | Buffer, fileName: st
   };
   const workbook = new ExcelJS.Workbook();
   try {
+    checkWorkbookZip(data, fileName);
     const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     // exceljs types its input as an ArrayBuffer look-alike; at run time it reads a Node Buffer
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    fail([{ sheet: '', row: 0, column: '', message: `not a readable .xlsx workbook (${(e as Error).message})` }]);
+    fail([{ sheet: '', row: 0, column: '', message: e instanceof ImportError ? `not a readable .xlsx workbook: ${e.message}` : `not a readable .xlsx workbook (${(e as Error).message})` }]);
   }
   const sheet = workbook.worksheets.find((ws) => matchesTitle(ws.name, SHEETS.inventory));
   if (!sheet) {

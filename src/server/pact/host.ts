@@ -7,6 +7,7 @@ import type { PactExchange } from '../../pact/exchange.ts';
 import { listQuery, type ListQuery } from '../../pact/catalog.ts';
 import { filterFromQuery } from '../../pact/filters.ts';
 import { parseODataFilter } from '../../pact/odata.ts';
+import { API_CSP, securityHeaders } from '../security-headers.ts';
 
 /**
  * The PACT host (Tech Spec v3.0 at /3, v2.3 at /2): OAuth2 client credentials at /auth/token
@@ -110,6 +111,7 @@ function nonNegativeInt(name: string, value: string | undefined, min: number): n
 
 export function createPactHost(pact: PactExchange): Hono {
   const app = new Hono();
+  app.use('*', securityHeaders({ csp: API_CSP, hsts: true }));
   const connectionOf = (c: Context): Promise<StoredConnection> => pact.tokens.connection(c.req.header('authorization'));
   const listRequests = new Map<string, ListRequest>();
 

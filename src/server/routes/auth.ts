@@ -8,9 +8,9 @@ import { CompanySchema, UserSchema } from '../../model/account.ts';
 import { ErrorSchema, LoginRequestSchema, LoginSchema, NewUserSchema } from '../schemas.ts';
 import { login, logout } from '../sessions.ts';
 import { LoginThrottle } from '../login-throttle.ts';
+import { CSRF_COOKIE, csrfTokenFor, SESSION_COOKIE } from '../csrf.ts';
 import { z } from 'zod';
-
-export const SESSION_COOKIE = 'tanji_session';
+import { nameText } from '../../model/limits.ts';
 
 export function authRoutes({ store, cache }: Deps) {
   const app = router();
@@ -32,7 +32,11 @@ export function authRoutes({ store, cache }: Deps) {
         throw e;
       });
       throttle.succeeded(email);
-      setCookie(c, SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'Strict', path: '/', expires: new Date(session.expiresAt) });
+      // Secure whenever the request came over HTTPS (directly or through a proxy that says so)
+      const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
+      const cookie = { sameSite: 'Strict', path: '/', secure, expires: new Date(session.expiresAt) } as const;
+      setCookie(c, SESSION_COOKIE, session.token, { ...cookie, httpOnly: true });
+      setCookie(c, CSRF_COOKIE, csrfTokenFor(session.token), cookie);
       return reply(c, LoginSchema, session);
     },
   );
@@ -43,6 +47,7 @@ export function authRoutes({ store, cache }: Deps) {
       requireRole(c, ['enterprise', 'steward', 'verifier', 'admin', 'public'], 'sign out');
       await logout(store, c.get('token')!, cache);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
+      deleteCookie(c, CSRF_COOKIE, { path: '/' });
       return reply(c, z.object({ ok: z.boolean() }), { ok: true });
     },
   );
@@ -83,7 +88,7 @@ export function authRoutes({ store, cache }: Deps) {
       tags: ['admin'],
       summary: 'create a company',
       security: bearer,
-      request: { body: json(z.object({ name: z.string().min(1) })) },
+      request: { body: json(z.object({ name: nameText() })) },
       responses: { 201: ok(CompanySchema, 'the new company'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {

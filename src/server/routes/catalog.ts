@@ -4,7 +4,7 @@ import { ProvinceElectricitySchema } from '../../model/factor.ts';
 import { DatasetHitSchema, DatasetRefSchema } from '../../model/study.ts';
 import { provincialElectricity } from '../../factors/electricity-map.ts';
 import { studyTemplate } from '../../formats/study-excel.ts';
-import { listReleases, loadFactors, type Queryable } from '../../store/index.ts';
+import { listReleases, loadFactors, loadScreen, type Queryable } from '../../store/index.ts';
 import { loadBackground } from '../../studies/background.ts';
 import { resolveDatasets, searchDatasets } from '../../studies/datasets.ts';
 import { ApiError } from '../errors.ts';
@@ -33,8 +33,51 @@ export async function newestRelease(db: Queryable, kind: 'lci' | 'factors'): Pro
   return found.release;
 }
 
+const ScreenFindingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['quarantine', 'note']),
+  processId: z.string(),
+  processName: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+
+const ScreenReportSchema = z.object({
+  release: z.string(),
+  screenedAt: z.string(),
+  method: z.string(),
+  processes: z.number(),
+  scored: z.number(),
+  quarantined: z.array(z.string()),
+  counts: z.record(z.string(), z.number()),
+  loops: z.array(z.object({ size: z.number(), radius: z.number(), feedback: z.number().nullable(), examples: z.array(z.string()) })),
+  rules: z.array(z.object({ code: z.string(), severity: z.enum(['quarantine', 'note']), checks: z.string(), limits: z.record(z.string(), z.number()).optional() })),
+  findings: z.array(ScreenFindingSchema),
+});
+
 export function catalogRoutes({ store }: Deps) {
   const app = router();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/releases/{release}/screen',
+      tags: ['background'],
+      summary: "the quality screen's findings on an LCI release: rules applied, quarantined processes, each finding with code, params and message",
+      request: { params: z.object({ release: z.string().max(200) }), query: z.object({ code: z.string().max(100).optional(), limit: queryInt(1, 100000) }) },
+      responses: { 200: ok(ScreenReportSchema, 'the report written when the release was saved'), 404: ERRORS[404] },
+    }),
+    async (c) => {
+      const { release } = c.req.valid('param');
+      const { code, limit } = c.req.valid('query');
+      const report = await loadScreen(store, release);
+      if (!report) throw new ApiError(404, 'not-found', `release ${release} has no quality screen (no LCI database, or saved before the screen existed)`);
+      const findings = report.findings.filter((f) => !code || f.code === code).slice(0, limit ?? 1000);
+      // an unbounded loop's feedback is Infinity, which JSON cannot carry
+      const loops = report.loops.map((l) => ({ ...l, feedback: Number.isFinite(l.feedback) ? l.feedback : null }));
+      return reply(c, ScreenReportSchema, { ...report, release, loops, findings, rules: [...report.rules] });
+    },
+  );
 
   app.openapi(
     createRoute({ method: 'get', path: '/api/releases', tags: ['background'], summary: 'releases of the background database', responses: { 200: ok(z.array(ReleaseSchema), 'newest first') } }),

@@ -20,6 +20,9 @@ import { StudySchema } from '../../model/study.ts';
 import {
   exportReleaseCsv,
   exportReleaseJsonLd,
+  exportReleaseIlcd,
+  exportReleaseEcoSpold2,
+  ZIP_FORMATS,
   getRelease,
   ReleaseExistsError,
   listCobuildEvents,
@@ -62,6 +65,7 @@ import {
   SubmitRequestSchema,
 } from '../schemas.ts';
 import { readableStudy, writableStudy } from './studies.ts';
+import { uploadBody, uploadFileName } from '../uploads.ts';
 
 /**
  * Co-construction of the background database over HTTP: organisations submit datasets (JSON or
@@ -154,9 +158,8 @@ export function cobuildRoutes(deps: Deps) {
     async (c) => {
       const user = requireRole(c, ['enterprise'], 'submit datasets (organisations submit)');
       const q = c.req.valid('query');
-      const data = new Uint8Array(await c.req.arrayBuffer());
-      if (data.length === 0) throw new ApiError(400, 'invalid-request', 'body: send the file as the request body');
-      const fileName = c.req.header('x-file-name') ?? 'upload';
+      const fileName = uploadFileName(c, 'upload');
+      const data = await uploadBody(c, 'the file');
       const heads = await mapped(async () => {
         const inputs = await datasetsFromFile(data, fileName, { ...q, productionVolume: q.volume && q.volumeUnit ? { amount: q.volume, unit: q.volumeUnit } : undefined });
         return submitDatasets(store, user, inputs, `file:${fileName}`);
@@ -523,12 +526,13 @@ export function cobuildRoutes(deps: Deps) {
     },
   );
 
-  const download = (format: 'jsonld' | 'factors' | 'exchanges') => async (release: string) => {
+  const download = (format: 'jsonld' | 'ilcd' | 'ecospold2' | 'factors' | 'exchanges') => async (release: string) => {
     const info = await getRelease(store, release);
     if (!info) throw notFound(`release ${release}`);
-    if (format === 'jsonld') {
+    if (format === 'jsonld' || format === 'ilcd' || format === 'ecospold2') {
       if (info.processes === 0) throw new ApiError(404, 'not-found', `release ${release} holds factors only: download them as CSV`);
-      return { body: await exportReleaseJsonLd(store, release), type: 'application/zip', name: `tanji-${release}-jsonld.zip` };
+      const zip = format === 'ilcd' ? exportReleaseIlcd : format === 'ecospold2' ? exportReleaseEcoSpold2 : exportReleaseJsonLd;
+      return { body: await zip(store, release), type: 'application/zip', name: `tanji-${release}-${ZIP_FORMATS[format].file}` };
     }
     const csv = await exportReleaseCsv(store, release);
     const text = format === 'factors' ? csv.factors : csv.exchanges;
@@ -537,6 +541,8 @@ export function cobuildRoutes(deps: Deps) {
   };
   for (const [format, file, type] of [
     ['jsonld', 'jsonld.zip', 'application/zip'],
+    ['ilcd', 'ilcd.zip', 'application/zip'],
+    ['ecospold2', 'ecospold2.zip', 'application/zip'],
     ['factors', 'factors.csv', 'text/csv'],
     ['exchanges', 'exchanges.csv', 'text/csv'],
   ] as const) {
@@ -545,7 +551,7 @@ export function cobuildRoutes(deps: Deps) {
         method: 'get',
         path: `/api/open/releases/{release}/${file}`,
         tags: open,
-        summary: format === 'jsonld' ? 'the release as an openLCA JSON-LD zip' : `the release's ${format} as CSV`,
+        summary: format in ZIP_FORMATS ? `the release as an ${ZIP_FORMATS[format as keyof typeof ZIP_FORMATS].label} zip` : `the release's ${format} as CSV`,
         request: { params: ReleaseParamSchema },
         responses: { 200: { description: file, content: binary(type) }, 404: ERRORS[404] },
       }),

@@ -1,5 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { codeText, TEXT_LIMITS } from '../../model/limits.ts';
+import { checkPartnerHost, PartnerAddressError } from '../../pact/partner-address.ts';
 import { ConnectionInputSchema, ConnectionSchema, NewConnectionSchema, PartnerUpdateSchema, PactEventRecordSchema, PactSpecSchema, PublishedFootprintSchema, ReceivedFootprintSchema, VerificationSchema } from '../../model/pact-exchange.ts';
 import { StudySchema } from '../../model/study.ts';
 import {
@@ -14,6 +16,14 @@ import { ApiError, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { ErrorSchema, IdParamSchema } from '../schemas.ts';
 import { conformingOrRefused, readableStudy, writableStudy, written } from './studies.ts';
+
+/** A partner host the PACT client may use (see src/pact/partner-address.ts), else 400 naming the field. */
+async function checkPartnerUrl(url: string | null | undefined): Promise<void> {
+  if (!url) return;
+  await checkPartnerHost(url).catch((e: unknown) => {
+    throw e instanceof PartnerAddressError ? new ApiError(400, 'invalid-request', `partnerUrl: ${e.message}`) : e;
+  });
+}
 
 /**
  * The app's side of PACT exchange, for signed-in users: verifying and publishing study results,
@@ -68,7 +78,7 @@ export function pactRoutes(deps: Deps) {
       tags: ['pact'],
       summary: "a verifier signs off the latest calculated result (needed before it is published over PACT)",
       security: bearer,
-      request: { params: IdParamSchema, body: json(z.object({ statement: z.string().trim().min(1) })) },
+      request: { params: IdParamSchema, body: json(z.object({ statement: z.string().trim().min(1).max(TEXT_LIMITS.text) })) },
       responses: { 200: ok(VerificationSchema, 'recorded'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'no current result') },
     }),
     async (c) => {
@@ -167,6 +177,7 @@ export function pactRoutes(deps: Deps) {
     async (c) => {
       const user = enterprise(c, 'manage PACT partners');
       const input = c.req.valid('json');
+      await checkPartnerUrl(input.partnerUrl);
       if ((await listConnections(store, user.companyId)).some((x) => x.name === input.name)) throw conflict(`name: the company already has a partner called ${input.name}`);
       const { clientId, clientSecret } = newClientCredentials();
       const created = await createConnection(store, { ...input, companyId: user.companyId, clientId, secretHash: sha256(clientSecret), createdBy: user.id });
@@ -189,7 +200,9 @@ export function pactRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const found = await ownConnection(user, id);
       if (found.revokedAt) throw conflict(`connection ${found.name} was revoked; add a new one`);
-      return reply(c, ConnectionSchema, connectionView(await updatePartner(store, id, c.req.valid('json'), user.id, user.companyId)));
+      const update = c.req.valid('json');
+      await checkPartnerUrl(update.partnerUrl);
+      return reply(c, ConnectionSchema, connectionView(await updatePartner(store, id, update, user.id, user.companyId)));
     },
   );
 
@@ -212,7 +225,7 @@ export function pactRoutes(deps: Deps) {
       tags: ['pact'],
       summary: "fetch a supplier's footprints of a product: at once (sync) or by a RequestCreated event answered later (async)",
       security: bearer,
-      request: { body: json(z.object({ connectionId: z.string(), productId: z.string().regex(/^urn:/i, 'a product URN'), spec: PactSpecSchema.default('3.0'), mode: z.enum(['sync', 'async']).default('sync') })) },
+      request: { body: json(z.object({ connectionId: codeText(), productId: z.string().max(TEXT_LIMITS.code).regex(/^urn:/i, 'a product URN'), spec: PactSpecSchema.default('3.0'), mode: z.enum(['sync', 'async']).default('sync') })) },
       responses: {
         200: ok(z.object({ received: z.array(ReceivedFootprintSchema), requestEventId: z.string().optional() }), 'what arrived, or the request sent'),
         400: ERRORS[400],
@@ -262,7 +275,7 @@ export function pactRoutes(deps: Deps) {
       tags: ['pact'],
       summary: "cost an entry with a received supplier footprint (primary data); saves a new study version",
       security: bearer,
-      request: { params: z.object({ id: z.string(), entryId: z.string() }), body: json(z.object({ receivedId: z.string(), baseVersion: z.number().int().positive() })) },
+      request: { params: z.object({ id: z.string(), entryId: z.string() }), body: json(z.object({ receivedId: codeText(), baseVersion: z.number().int().positive() })) },
       responses: { 200: ok(StudySchema, 'the new version'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'stale version') },
     }),
     async (c) => {

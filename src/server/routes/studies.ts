@@ -25,6 +25,7 @@ import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type D
 import type { ReadCache } from '../cache.ts';
 import { AuditSchema, ErrorSchema, IdParamSchema, SaveStudySchema, StudySummarySchema, VersionSchema } from '../schemas.ts';
 import { XLSX } from './catalog.ts';
+import { uploadBody, uploadFileName } from '../uploads.ts';
 import { blockingFindings } from '../../rules/pcr-check.ts';
 import { assertConforms, NonconformingStudyError } from '../../studies/pcr.ts';
 import { PCRS } from '../../rules/pcr/index.ts';
@@ -197,10 +198,10 @@ export function studyRoutes(deps: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const { user, head } = await writableStudy(c, deps, id);
-      const data = new Uint8Array(await c.req.arrayBuffer());
-      if (data.length === 0) throw new ApiError(400, 'invalid-request', 'body: send the .xlsx file as the request body');
+      const fileName = uploadFileName(c, 'inventory.xlsx');
+      const data = await uploadBody(c, 'the .xlsx file');
       try {
-        const entries = await parseStudyWorkbook(data, c.req.header('x-file-name') ?? 'inventory.xlsx');
+        const entries = await parseStudyWorkbook(data, fileName);
         const current = (await getStudy(store, id))!;
         const { id: _, companyId: __, version, updatedAt: ___, updatedBy: ____, ...input } = current;
         const saved = await saveStudy(store, id, { ...input, entries }, version, user.id, `inventory imported from Excel (${entries.length} entries)`, 'study.inventory-imported');

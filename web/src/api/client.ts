@@ -1,14 +1,29 @@
 /**
- * fetch for the Tanji API: adds the bearer token, turns `{error:{code,message,details}}` bodies
- * into ApiError, and reports an expired session once so the app can return to sign-in.
+ * fetch for the Tanji API: the session travels in an HttpOnly cookie that script cannot read;
+ * unsafe requests repeat the session's CSRF token (from its readable cookie) in a header. Turns
+ * `{error:{code,message,details}}` bodies into ApiError, and reports an expired session once so
+ * the app can return to sign-in.
  */
 
-const TOKEN_KEY = 'tanji.token';
+const CSRF_COOKIE = 'tanji_csrf';
+const CSRF_HEADER = 'X-CSRF-Token';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const token = {
-  get: (): string | null => localStorage.getItem(TOKEN_KEY),
-  set: (value: string) => localStorage.setItem(TOKEN_KEY, value),
-  clear: () => localStorage.removeItem(TOKEN_KEY),
+function csrfToken(): string | null {
+  const found = document.cookie.split('; ').find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+  return found ? decodeURIComponent(found.slice(CSRF_COOKIE.length + 1)) : null;
+}
+
+// Earlier versions kept the session token in localStorage, where any script could read it.
+if (typeof window !== 'undefined') window.localStorage.removeItem('tanji.token');
+
+export const session = {
+  /** whether the browser holds a session (its CSRF cookie lives as long as the session cookie) */
+  present: (): boolean => csrfToken() !== null,
+  /** forgets an expired session, so the next start does not check it again */
+  forget: () => {
+    document.cookie = `${CSRF_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict`;
+  },
 };
 
 export class ApiError extends Error {
@@ -42,8 +57,9 @@ export interface RequestOptions {
 
 export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
   const headers = new Headers(options.headers);
-  const bearer = token.get();
-  if (bearer) headers.set('Authorization', `Bearer ${bearer}`);
+  const method = options.method ?? 'GET';
+  const csrf = csrfToken();
+  if (csrf && !SAFE_METHODS.has(method)) headers.set(CSRF_HEADER, csrf);
   let body: BodyInit | undefined = options.body;
   if (options.json !== undefined) {
     headers.set('Content-Type', 'application/json');
@@ -53,15 +69,15 @@ export async function request(path: string, options: RequestOptions = {}): Promi
   }
   let response: Response;
   try {
-    response = await fetch(path, { method: options.method ?? 'GET', headers, body });
+    response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
   } catch (e) {
     throw new ApiError(0, NETWORK_ERROR, e instanceof Error ? e.message : String(e));
   }
   if (response.ok) return response;
   const error = await readError(response);
-  // A 401 without a token is a failed sign-in, which the sign-in page shows itself.
-  if (response.status === 401 && bearer) {
-    token.clear();
+  // A 401 without a session is a failed sign-in, which the sign-in page shows itself.
+  if (response.status === 401 && csrf) {
+    session.forget();
     sessionExpired();
   }
   throw error;

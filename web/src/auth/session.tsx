@@ -1,13 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, onSessionExpired, token } from '../api/client.ts';
+import { ApiError, onSessionExpired, session as stored } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
 import type { Me } from '../api/types.ts';
 import { navigate } from '../router.ts';
 
 interface Session {
-  /** undefined while the stored token is being checked */
+  /** undefined while the session cookie is being checked */
   me: Me | null | undefined;
-  /** why the stored token could not be checked (the server is down, not a bad token) */
+  /** why the session could not be checked (the server is down, not an expired session) */
   error: unknown;
   signIn: (email: string, password: string) => Promise<void>;
   signOut: () => Promise<void>;
@@ -16,7 +16,7 @@ interface Session {
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null | undefined>(() => (token.get() ? undefined : null));
+  const [me, setMe] = useState<Me | null | undefined>(() => (stored.present() ? undefined : null));
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
@@ -24,25 +24,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setMe(null);
       navigate({ page: 'login' });
     });
-    if (!token.get()) return;
+    if (!stored.present()) return;
     api.me().then(setMe, (e: unknown) => {
-      // an expired token just means signing in again; anything else is worth showing
+      // an expired session just means signing in again; anything else is worth showing
       if (!(e instanceof ApiError && e.status === 401)) setError(e);
       setMe(null);
     });
   }, []);
 
   const signIn = useCallback(async (email: string, password: string) => {
-    token.clear();
+    // the server sets the session cookies; the token in the body is for API clients
     const session = await api.login(email, password);
-    token.set(session.token);
     setError(null);
     setMe(session.user);
   }, []);
 
   const signOut = useCallback(async () => {
     await api.logout().catch(() => undefined);
-    token.clear();
+    stored.forget();
     setMe(null);
     navigate({ page: 'login' });
   }, []);

@@ -1,6 +1,7 @@
 import type { UncertaintyResult } from '../../../src/model/study.ts';
 import type { ChartOption } from './echarts.ts';
 import { PALETTE } from './palette.ts';
+import { tooltipHtml } from './tooltip.ts';
 
 /** Bins whose centre lies inside the 95 % interval are drawn dark, the tails light. */
 export function histogramOption(u: UncertaintyResult, format: (value: number) => string, countLabel: string): ChartOption {
@@ -13,7 +14,7 @@ export function histogramOption(u: UncertaintyResult, format: (value: number) =>
       axisPointer: { type: 'shadow' },
       formatter: (params) => {
         const i = (Array.isArray(params) ? params[0] : params).dataIndex;
-        return `${format(edges[i])} – ${format(edges[i + 1])} kg CO2e<br/>${countLabel}: ${counts[i]}`;
+        return tooltipHtml(`${format(edges[i])} – ${format(edges[i + 1])} kg CO2e`, `${countLabel}: ${counts[i]}`);
       },
     },
     xAxis: { type: 'category', data: centres.map(format), name: 'kg CO2e', nameLocation: 'middle', nameGap: 28, axisLabel: { color: PALETTE.muted } },

@@ -1,6 +1,7 @@
 import type { StudyResult } from '../../../src/model/study.ts';
 import type { ChartOption } from './echarts.ts';
 import { PALETTE } from './palette.ts';
+import { tooltipHtml } from './tooltip.ts';
 
 /**
  * ECharts' sankey cannot draw zero or negative flows; removals are reported apart from the
@@ -23,7 +24,7 @@ export function sankeyOption(sankey: StudyResult['sankey'], format: (value: numb
         const data = (p as { data: { source?: string; target?: string; name?: string; value?: number } }).data;
         const value = (p as { value?: unknown }).value;
         const head = data.source ? `${label(data.source)} → ${label(data.target ?? '')}` : label(data.name ?? '');
-        return `${head}<br/>${format(Number(value))} kg CO2e`;
+        return tooltipHtml(head, `${format(Number(value))} kg CO2e`);
       },
     },
     series: [

@@ -1,6 +1,7 @@
 import type { LifeCycleStage } from '../../../src/model/lci.ts';
 import type { ChartOption } from './echarts.ts';
 import { PALETTE } from './palette.ts';
+import { tooltipHtml } from './tooltip.ts';
 
 /** Bars of kg CO2e per life cycle stage, in life cycle order. */
 export function stageOption(
@@ -11,7 +12,14 @@ export function stageOption(
 ): ChartOption {
   return {
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v) => `${format(Number(v))} kg CO2e` },
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (params) => {
+        const p = Array.isArray(params) ? params[0] : params;
+        return tooltipHtml(stageLabel(stages[p.dataIndex]), `${format(Number(p.value))} kg CO2e`);
+      },
+    },
     xAxis: { type: 'category', data: stages.map(stageLabel), axisLabel: { color: PALETTE.text, interval: 0 } },
     yAxis: { type: 'value', name: 'kg CO2e', axisLabel: { color: PALETTE.muted }, splitLine: { lineStyle: { color: PALETTE.grid } } },
     series: [

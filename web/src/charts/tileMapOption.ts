@@ -3,6 +3,7 @@ import type { Lang } from '../i18n/translate.ts';
 import { GRID_COLS, GRID_ROWS, TILE_GRID } from '../map/tileGrid.ts';
 import type { ChartOption } from './echarts.ts';
 import { PALETTE } from './palette.ts';
+import { tooltipHtml } from './tooltip.ts';
 
 export interface TileMapLabels {
   value: string;
@@ -28,13 +29,13 @@ export function tileMapOption(values: readonly ElectricityValue[], lang: Lang, l
         const v = byRegion.get((p as { name: string }).name);
         if (!v) return '';
         const resolved = isFallback(v) ? `${v.resolvedRegion} (${labels.fallback})` : v.resolvedRegion;
-        return [
-          `<strong>${v.nameZh} / ${v.nameEn}</strong> (${v.region})`,
+        return tooltipHtml(
+          `${v.nameZh} / ${v.nameEn} (${v.region})`,
           `${labels.value}: ${format(v.value)} ${v.unit}`,
           `${labels.year}: ${v.year}`,
           `${labels.status}: ${v.status}`,
           `${labels.resolvedRegion}: ${resolved}`,
-        ].join('<br/>');
+        );
       },
     },
     grid: { left: 'center', top: 8, width: size, height: size * (GRID_ROWS / GRID_COLS) },

@@ -1,6 +1,7 @@
 import type { TreeNode } from '../../../src/model/study.ts';
 import type { ChartOption } from './echarts.ts';
 import { PALETTE } from './palette.ts';
+import { tooltipHtml } from './tooltip.ts';
 
 /** Levels open at first; deeper ones open on click, so large trees stay readable. */
 const TREE_OPEN_DEPTH = 2;
@@ -28,7 +29,7 @@ export function treeHeight(tree: TreeNode): number {
 export function treeOption(tree: TreeNode, format: (value: number) => string, nodeLabel: (name: string) => string): ChartOption {
   const label = (p: { name: string; value: unknown }) => `${p.name}  ${format(Number(p.value))}`;
   return {
-    tooltip: { trigger: 'item', formatter: (p) => `${(p as { name: string }).name}<br/>${format(Number((p as { value: unknown }).value))} kg CO2e` },
+    tooltip: { trigger: 'item', formatter: (p) => tooltipHtml((p as { name: string }).name, `${format(Number((p as { value: unknown }).value))} kg CO2e`) },
     series: [
       {
         type: 'tree',

@@ -6,7 +6,7 @@ import { reportFileName, safeFileName, saveBlob } from '../lib/download.ts';
 
 type Busy = 'html' | 'pdf' | 'pact' | null;
 
-/** The report needs the bearer token, so it is fetched and handed to the browser as a blob. */
+/** The report is fetched by the API client and handed to the browser as a blob. */
 export function ReportButtons({ studyId, studyName }: { studyId: string; studyName: string }) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState<Busy>(null);
