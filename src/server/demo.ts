@@ -39,6 +39,6 @@ export async function ensureDemo(store: Store): Promise<boolean> {
   const practitioner = (await findUserByEmail(store, DEMO_USERS[0].email))!;
   await ensureDemoStudy(store, durianStudy(), company.id, practitioner.id, 1000);
   await ensurePactDemo(store, company.id, DEMO_USERS[0].email, DEMO_USERS[1].email);
-  await ensurePcrDemo(store, company.id, (await findUserByEmail(store, DEMO_USERS[0].email))!.id);
+  await ensurePcrDemo((input) => ensureDemoStudy(store, input, company.id, practitioner.id, 1000));
   return !existing;
 }

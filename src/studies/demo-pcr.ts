@@ -1,8 +1,6 @@
 import type { Entry, Evidence, StudyInput } from '../model/study.ts';
 import { getPcr } from '../rules/pcr/index.ts';
 import { studyFromPcr } from '../rules/pcr-study.ts';
-import { createStudy, latestResult, listStudies, type Store } from '../store/index.ts';
-import { calculateAndSave } from './results.ts';
 
 /**
  * DEMONSTRATION STUDIES, one per product category rule beside the durian (fresh fruit): a 75 kWh
@@ -231,22 +229,14 @@ export function carStudy(packId: string): StudyInput {
 }
 
 /**
- * Creates the demo studies that the company does not have yet (found by name) and calculates each
- * one that has no result for its latest version: a restarted demo completes what is missing and
- * creates nothing twice. Components come first, so each parent finds them calculated.
+ * The demo studies by rule, components first so that each parent can name them: `ensure` finds a
+ * study by name or creates it, calculates it when it never was, and gives its id (the server's
+ * demo setup passes it), so a restarted demo completes what is missing and creates nothing twice.
  */
-export async function ensurePcrDemo(store: Store, companyId: string, userId: string): Promise<void> {
-  const existing = new Map((await listStudies(store, { companyId })).map((s) => [s.name, s.id]));
-  const ensure = async (name: string, build: () => StudyInput): Promise<string> => {
-    const id = existing.get(name) ?? (await createStudy(store, build(), companyId, userId, 'demonstration study')).id;
-    const summary = (await listStudies(store, { companyId })).find((s) => s.id === id)!;
-    const result = await latestResult(store, id);
-    if (!result || result.version !== summary.version) await calculateAndSave(store, id, { iterations: 1000, seed: 1 });
-    return id;
-  };
-  const cell = await ensure(DEMO_PCR_NAMES.cell, cellStudy);
-  const module = await ensure(DEMO_PCR_NAMES.module, () => moduleStudy(cell));
-  const pack = await ensure(DEMO_PCR_NAMES.pack, () => packStudy(module));
-  await ensure(DEMO_PCR_NAMES.pv, pvStudy);
-  await ensure(DEMO_PCR_NAMES.car, () => carStudy(pack));
+export async function ensurePcrDemo(ensure: (input: StudyInput) => Promise<string>): Promise<void> {
+  const cell = await ensure(cellStudy());
+  const module = await ensure(moduleStudy(cell));
+  const pack = await ensure(packStudy(module));
+  await ensure(pvStudy());
+  await ensure(carStudy(pack));
 }
