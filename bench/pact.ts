@@ -181,7 +181,7 @@ export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<strin
     }
     lines.push(`pact pages checked: ${sizes.join('; ')} (${stored.length} footprints in all, ${inSichuan.length} in CN-SC)`);
 
-    const tls = tlsCredentials(store.location);
+    const tls = await tlsCredentials(store, store.location);
     const runs: Run[] = [];
     const cpu: string[] = [];
     for (const [i, c] of cases.entries()) {

@@ -17,6 +17,7 @@ import { storeBenchmarks } from './store.ts';
 import { apiBenchmarks } from './api.ts';
 import { pactBenchmarks } from './pact.ts';
 import { tiangongBenchmarks } from './tiangong.ts';
+import { scaleBenchmarks } from './scale.ts';
 
 /**
  * `npm run bench`: Tanji against scipy's splu on the same matrices, in the same run.
@@ -40,7 +41,7 @@ function writeMatrices(dir: string, A: CscMatrix, B: CscMatrix, c: Float64Array)
 }
 
 // `npm run bench -- api store`: only the named parts (engine: the scipy comparison; store; api; pact: the PACT host); all by default
-const PARTS = ['engine', 'store', 'api', 'pact'];
+const PARTS = ['engine', 'store', 'api', 'pact', 'scale'];
 const only = process.argv.slice(2);
 for (const p of only) if (!PARTS.includes(p)) throw new Error(`unknown benchmark part "${p}": choose from ${PARTS.join(', ')}`);
 const want = (part: string) => only.length === 0 || only.includes(part);
@@ -48,6 +49,7 @@ if (!want('engine')) {
   if (want('store')) await printStore();
   if (want('api')) await printApi();
   if (want('pact')) await printPact();
+  if (want('scale')) await printScale();
   process.exit(0);
 }
 
@@ -122,6 +124,7 @@ for (const line of await tiangongBenchmarks(REPEATS, ITERATIONS)) console.log(li
 if (want('store')) await printStore();
 if (want('api')) await printApi();
 if (want('pact')) await printPact();
+if (want('scale')) await printScale();
 
 async function printStore() {
   console.log('\nstore (PGlite; PostgreSQL too with TANJI_BENCH_DATABASE_URL):');
@@ -131,6 +134,11 @@ async function printStore() {
 async function printApi() {
   console.log('\napi (a running server on PGlite, as npm start; bench/api.ts):');
   for (const line of (await apiBenchmarks()).lines) console.log(line);
+}
+
+async function printScale() {
+  console.log('\nscale (calculations by 1, 2 and 4 workers on PostgreSQL; bench/scale.ts):');
+  for (const line of await scaleBenchmarks()) console.log(line);
 }
 
 async function printPact() {

@@ -10,7 +10,7 @@ export interface CommandSpec {
   options: NonNullable<ParseArgsConfig['options']>;
   /** lines explaining options and examples, shown by --help */
   help: string;
-  run(positionals: string[], values: Record<string, string | boolean | undefined>): Promise<void> | void;
+  run(positionals: string[], values: Record<string, string | boolean | undefined>): Promise<void | number> | void | number;
 }
 
 export function parse(spec: CommandSpec, argv: string[]) {

@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importDatabase } from '../formats/index.ts';
 import type { LciDatabase } from '../model/lci.ts';
+import type { Factor } from '../model/factor.ts';
 import { SEED_RELEASE, seedFactors } from '../factors/seed.ts';
 import { Progress } from './progress.ts';
 import { defaultDataDir, getRelease, listReleases, loadRelease, openStore, saveRelease, type ReleaseInfo, type Store } from '../store/index.ts';
@@ -45,14 +46,37 @@ export async function loadDatabase(name: string): Promise<LciDatabase> {
   });
 }
 
-export async function saveDatabase(name: string, db: LciDatabase): Promise<ReleaseInfo> {
-  return withStore((store) => saveRelease(store, { release: name, database: db }));
+export async function saveDatabase(name: string, db: LciDatabase, licence?: string): Promise<ReleaseInfo> {
+  return withStore((store) => saveRelease(store, { release: name, database: db, licence }));
+}
+
+const LICENCE_FILES = ['LICENSE', 'LICENCE', 'LICENSE.txt', 'LICENSE.md', 'COPYING'];
+
+/**
+ * The licence a database file is distributed under, from the licence file beside it (as the
+ * US LCI and TianGong downloads have): its title and copyright lines, and where they were read.
+ * Undefined when there is none; the release then says its licence was not stated.
+ */
+export function licenceBeside(file: string): string | undefined {
+  const found = LICENCE_FILES.map((n) => join(dirname(file), n)).find((p) => existsSync(p));
+  if (!found) return undefined;
+  const lines = readFileSync(found, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const head = [lines[0], lines.find((l) => /^copyright/i.test(l))].filter((l): l is string => Boolean(l) && l!.length <= 200);
+  return head.length ? `${[...new Set(head)].join(', ')} (${basename(found)} distributed with ${basename(file)})` : undefined;
+}
+
+/** A release of factors is under the licences of its factors: each distinct one, most used first. */
+export function factorsLicence(factors: readonly Factor[]): string {
+  const counts = new Map<string, number>();
+  for (const f of factors) counts.set(f.licence, (counts.get(f.licence) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([licence, n]) => `${licence} (${n} factors)`).join(' | ');
 }
 
 /** publishes the China factor seed data as release SEED_RELEASE unless it is there; true when it was published now */
 export async function publishSeedFactors(store: Store): Promise<boolean> {
   if (await getRelease(store, SEED_RELEASE)) return false;
-  await saveRelease(store, { release: SEED_RELEASE, factors: seedFactors(), notes: 'China factor seed data (src/factors/data)' });
+  const factors = seedFactors();
+  await saveRelease(store, { release: SEED_RELEASE, factors, notes: 'China factor seed data (src/factors/data)', licence: factorsLicence(factors) });
   return true;
 }
 
@@ -99,7 +123,7 @@ export async function loadBundledDatabases(store: Store, say: (line: string) => 
     const warnings: string[] = [];
     const db = await importDatabase(path, { onProgress: (done, total) => progress.update(done, total), onWarning: (w) => warnings.push(w) });
     progress.done(`${db.processes.length} processes${warnings.length ? `, ${warnings.length} notes (tanji import --json lists them)` : ''}`);
-    await saveRelease(store, { release: d.release, database: db });
+    await saveRelease(store, { release: d.release, database: db, licence: licenceBeside(path) });
     loaded.push(d.release);
   }
   return loaded;

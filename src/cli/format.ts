@@ -15,8 +15,9 @@ export function num(v: number): string {
   return a >= 1e-3 && a < 1e7 ? Number(v.toPrecision(4)).toString() : v.toExponential(3);
 }
 
+/** `total` is the emissions (PACT pcfExcludingBiogenicUptake); the CFP of ISO 14067 3.1.1.1 adds the removals. */
 export function formatLines(total: number, lines: Record<GhgLine, number>, unit: string): string {
-  const rows: [string, number][] = [['total', total], ...(Object.keys(LINE_LABELS) as GhgLine[]).map((k) => [`  ${LINE_LABELS[k]}`, lines[k]] as [string, number])];
+  const rows: [string, number][] = [['CFP, emissions + removals (ISO 14067 3.1.1.1)', total + lines.biogenicRemovals], ['total emissions', total], ...(Object.keys(LINE_LABELS) as GhgLine[]).map((k) => [`  ${LINE_LABELS[k]}`, lines[k]] as [string, number])];
   return table(['', unit], rows.map(([l, v]) => [l, num(v)]));
 }
 

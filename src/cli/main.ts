@@ -11,8 +11,12 @@ import { factorCommand } from './commands/factor.ts';
 import { regionalizeCommand } from './commands/regionalize.ts';
 import { dbCommand } from './commands/db.ts';
 import { pactCommand } from './commands/pact.ts';
+import { studyCommand } from './commands/study.ts';
+import { labelCommand } from './commands/label.ts';
 import { pcrCommand } from './commands/pcr.ts';
 import { storeLocation } from './databases.ts';
+import { workerCommand } from './commands/worker.ts';
+import { serveCommand } from './commands/serve.ts';
 
 const COMMANDS: CommandSpec[] = [
   importCommand,
@@ -27,7 +31,11 @@ const COMMANDS: CommandSpec[] = [
   regionalizeCommand,
   dbCommand,
   pactCommand,
+  studyCommand,
+  labelCommand,
   pcrCommand,
+  serveCommand,
+  workerCommand,
 ];
 
 function overview(): string {
@@ -64,8 +72,8 @@ export async function main(argv: string[]): Promise<number> {
       console.log(formatHelp(spec));
       return 0;
     }
-    await spec.run(positionals, values);
-    return 0;
+    // a command may answer with its own exit status (label verify: 1 invalid, 3 incomplete)
+    return (await spec.run(positionals, values)) ?? 0;
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`tanji ${name}: ${err.message}`);

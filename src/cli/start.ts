@@ -4,6 +4,7 @@ import { SEED_RELEASE } from '../factors/seed.ts';
 import { openStore } from '../store/index.ts';
 import { DEMO_USERS, ensureDemo } from '../server/demo.ts';
 import { DEMO_PARTNER } from '../server/demo-pact.ts';
+import { DEMO_ORGANISATION_USERS, DEMO_RELEASE, ensureOrganisationsDemo } from '../server/demo-organisations.ts';
 import { serve } from '../server/main.ts';
 import { loadBundledDatabases, publishSeedFactors, storeLocation } from './databases.ts';
 import { ensureWebBuild } from './web-build.ts';
@@ -19,7 +20,10 @@ import { ensureWebBuild } from './web-build.ts';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 console.log(`Tanji (碳迹) — store ${storeLocation()}`);
-const store = await openStore();
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+// the command line, run while this server holds the PGlite directory, is told at once where the data can be reached
+const store = await openStore({ holder: `the Tanji server at http://${host}:${port} (API: http://${host}:${port}/docs)` });
 if (await publishSeedFactors(store)) console.log(`published the China factor seed data as release ${SEED_RELEASE}`);
 try {
   await loadBundledDatabases(store);
@@ -28,15 +32,16 @@ try {
   process.exit(1);
 }
 if (process.env.TANJI_DEMO !== '0' && (await ensureDemo(store))) console.log('created the demo company and its durian study (calculated)');
+if (process.env.TANJI_DEMO !== '0' && (await ensureOrganisationsDemo(store))) console.log(`created the demo organisations and published their aggregate in release ${DEMO_RELEASE}`);
 const webDir = await ensureWebBuild(root);
-const running = await serve(store, { port: Number(process.env.PORT ?? 3000), host: process.env.HOST ?? '127.0.0.1', webDir, pactPort: process.env.PACT_PORT ? Number(process.env.PACT_PORT) : undefined });
+const running = await serve(store, { port, host, webDir, pactPort: process.env.PACT_PORT ? Number(process.env.PACT_PORT) : undefined });
 
 console.log(`
 Tanji is running: ${running.url}
   API docs   ${running.url}/docs  (OpenAPI: ${running.url}/openapi.json)
   PACT host  ${running.pactUrl}  (Tech Spec v3.0 at /3, v2.3 at /2; token at /auth/token; certificate ${running.pactCertificateOrigin})
-${process.env.TANJI_DEMO === '0' ? '' : `  Demo PACT partner: client id ${DEMO_PARTNER.clientId}, client secret ${DEMO_PARTNER.clientSecret}\n`}${process.env.TANJI_DEMO === '0' ? '' : `  Demo accounts (local use only):\n${DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(26)} ${u.password}`).join('\n')}\n`}
-The command line works on the same store: npm run tanji -- --help   (stop the server first: PGlite has one writer)
+${process.env.TANJI_DEMO === '0' ? '' : `  Demo PACT partner: client id ${DEMO_PARTNER.clientId}, client secret ${DEMO_PARTNER.clientSecret}\n`}${process.env.TANJI_DEMO === '0' ? '' : `  Demo accounts (local use only):\n${[...DEMO_USERS, ...DEMO_ORGANISATION_USERS].map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(32)} ${u.password}`).join('\n')}\n`}
+The command line works on the same store: npm run tanji -- --help   (on PGlite stop the server first, one process at a time; on PostgreSQL both run)
 Ctrl-C stops the server.`);
 
 const stop = async () => {

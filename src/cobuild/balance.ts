@@ -1,6 +1,6 @@
 import type { Exchange } from '../model/lci.ts';
 import { referenceExchange } from './datasets.ts';
-import { coded } from './issue-texts.ts';
+import { coded } from '../i18n/cobuild.ts';
 import type { Flag, ProcessDataset } from './model.ts';
 
 /**

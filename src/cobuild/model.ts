@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FactorSchema } from '../model/factor.ts';
 import { FlowPropertySchema, FlowSchema, PedigreeSchema, ProcessSchema, UncertaintySchema, UnitGroupSchema } from '../model/lci.ts';
-import { ISSUE_CODES } from './issue-texts.ts';
+import { ISSUE_CODES } from '../i18n/cobuild.ts';
 
 /**
  * What parties submit to the co-constructed background database, and what the review,
@@ -56,7 +56,7 @@ export type ReviewAction = z.infer<typeof ReviewActionSchema>;
  * fields), which the web app renders in the reader's language, and the English text. Reports
  * stored before issues carried codes have the message only.
  */
-const IssueCodeSchema = z.enum(ISSUE_CODES).meta({ id: 'IssueCode', description: 'stable code of the problem or flag; its params fill in the text (src/cobuild/issue-texts.ts)' });
+const IssueCodeSchema = z.enum(ISSUE_CODES).meta({ id: 'IssueCode', description: 'stable code of the problem or flag; its params fill in the text (src/i18n/cobuild.ts)' });
 const Coded = {
   code: IssueCodeSchema.optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),

@@ -1,4 +1,4 @@
-import type { TextLang } from './issue-texts.ts';
+import type { TextLang } from '../i18n/cobuild.ts';
 
 /**
  * The words of the release notes in English and Chinese, each phrase defined once per language.

@@ -1,5 +1,5 @@
 import type { Comparison } from './rebase.ts';
-import type { TextLang } from './issue-texts.ts';
+import type { TextLang } from '../i18n/cobuild.ts';
 import { NOTES_TEXT } from './notes-text.ts';
 import type { DatasetChange, ReleaseItem } from './release.ts';
 

@@ -1,9 +1,9 @@
 import type { Factor } from '../model/factor.ts';
 import type { Process } from '../model/lci.ts';
-import { getCobuildRelease, getRelease, listCobuildReleases, listReleases, type Queryable, type ReleaseInfo } from '../store/index.ts';
+import { datasetLicences, getCobuildRelease, getRelease, listCobuildReleases, listReleases, type Queryable, type ReleaseInfo } from '../store/index.ts';
 import { releaseDatabase, releaseFactors } from './context.ts';
 import { NotFoundError } from './errors.ts';
-import type { TextLang } from './issue-texts.ts';
+import type { TextLang } from '../i18n/cobuild.ts';
 import type { ReleaseNotes } from './notes.ts';
 import { notesMarkdown } from './notes.ts';
 
@@ -18,7 +18,10 @@ export interface OpenRelease {
   name: string;
   processes: number;
   factors: number;
+  /** the release's own licence, else the licences its datasets carry; null only when none says */
   licence: string | null;
+  /** how to cite the release */
+  citation: string;
   source: string | null;
   summary: string | null;
   createdAt: string;
@@ -26,13 +29,14 @@ export interface OpenRelease {
   cobuilt: boolean;
 }
 
-function describe(r: ReleaseInfo, cobuilt: Set<string>): OpenRelease {
+async function describe(db: Queryable, r: ReleaseInfo, cobuilt: Set<string>): Promise<OpenRelease> {
   return {
     release: r.number,
     name: r.database ?? `Factors ${r.number}`,
     processes: r.processes,
     factors: r.factors,
-    licence: r.licence ?? null,
+    licence: r.licence ?? (await licenceOfDatasets(db, r.number)),
+    citation: releaseCitation(r),
     source: r.source ? [r.source.publisher, r.source.title, r.source.documentNumber].filter(Boolean).join(', ') : null,
     summary: r.notes ?? null,
     createdAt: new Date(r.createdAt).toISOString(),
@@ -43,7 +47,9 @@ function describe(r: ReleaseInfo, cobuilt: Set<string>): OpenRelease {
 /** Newest first. */
 export async function listOpenReleases(db: Queryable): Promise<OpenRelease[]> {
   const cobuilt = new Set((await listCobuildReleases(db)).map((r) => r.release));
-  return (await listReleases(db)).map((r) => describe(r, cobuilt)).reverse();
+  const out: OpenRelease[] = [];
+  for (const r of await listReleases(db)) out.push(await describe(db, r, cobuilt));
+  return out.reverse();
 }
 
 /** The notes are rendered from the stored structured notes, in the language asked for. */
@@ -52,7 +58,7 @@ export async function openRelease(db: Queryable, release: string, lang: TextLang
   if (!info) throw new NotFoundError(`release ${release}`);
   const cobuild = await getCobuildRelease(db, release);
   const notes = (cobuild?.notes as ReleaseNotes | undefined) ?? null;
-  return { ...describe(info, new Set(cobuild ? [release] : [])), notes, markdown: notes && notesMarkdown(notes, lang) };
+  return { ...(await describe(db, info, new Set(cobuild ? [release] : []))), notes, markdown: notes && notesMarkdown(notes, lang) };
 }
 
 export interface OpenDataset {
@@ -69,6 +75,18 @@ export interface OpenDataset {
 }
 
 const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
+
+async function licenceOfDatasets(db: Queryable, release: string): Promise<string | null> {
+  const licences = await datasetLicences(db, release);
+  if (licences.length === 0) return null;
+  return licences.length === 1 ? licences[0].licence : licences.map((l) => `${l.licence} (${l.count} datasets)`).join(' | ');
+}
+
+/** Publisher or database, title, release number and date, and where it is read: one line to cite a whole release. */
+export function releaseCitation(r: ReleaseInfo): string {
+  const what = r.source ? [r.source.publisher, r.source.title, r.source.documentNumber].filter(Boolean).join('. ') : (r.database ?? `Tanji background factors`);
+  return `${what}. Tanji background database, release ${r.number}, ${day(r.createdAt)}. /api/open/releases/${encodeURIComponent(r.number)}.`;
+}
 
 export function factorCitation(f: Factor, release: ReleaseInfo): string {
   const s = f.source;

@@ -2,7 +2,7 @@ import type { Factor } from '../model/factor.ts';
 import type { LciDatabase, Process } from '../model/lci.ts';
 import { getRegion } from '../factors/regions.ts';
 import { factorSeries, referenceExchange } from './datasets.ts';
-import { coded } from './issue-texts.ts';
+import { coded } from '../i18n/cobuild.ts';
 import type { Flag, ProcessDataset } from './model.ts';
 import { foldDifference, median } from './stats.ts';
 

@@ -1,5 +1,5 @@
 import type { LciDatabase } from '../model/lci.ts';
-import { coded } from './issue-texts.ts';
+import { coded } from '../i18n/cobuild.ts';
 import type { Issue, ProcessDataset } from './model.ts';
 
 /**

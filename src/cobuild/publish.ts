@@ -23,7 +23,7 @@ import { backgroundOf, loadBackground, type Background } from '../studies/backgr
 import { currentRelease, loadSettings, releaseDatabase, releaseFactors } from './context.ts';
 import { datasetInfo } from './datasets.ts';
 import { CobuildConflictError, NotFoundError } from './errors.ts';
-import type { TextLang } from './issue-texts.ts';
+import type { TextLang } from '../i18n/cobuild.ts';
 import { DatasetSchema } from './model.ts';
 import { notesMarkdown, releaseNotes, type AggregateInfo, type BenchmarkEffect, type ReleaseNotes } from './notes.ts';
 import { requireSteward, type Actor } from './parties.ts';

@@ -24,7 +24,7 @@ import {
 import { currentRelease, loadSettings, releaseDatabase, releaseFactors } from './context.ts';
 import { datasetInfo } from './datasets.ts';
 import { ForbiddenError, NotFoundError, StaleSubmissionError, SubmissionRejectedError } from './errors.ts';
-import { coded } from './issue-texts.ts';
+import { coded } from '../i18n/cobuild.ts';
 import { DatasetSchema, SubmissionMetaSchema, ValidationReportSchema, type Dataset, type SubmissionInput, type SubmissionMeta, type ValidationReport } from './model.ts';
 import { partiesOf, type Actor } from './parties.ts';
 import { changedPaths } from './paths.ts';

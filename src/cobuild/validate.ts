@@ -2,7 +2,7 @@ import type { Factor } from '../model/factor.ts';
 import { getRegion, UnknownRegionError } from '../factors/regions.ts';
 import { namedUnit } from '../formats/units.ts';
 import { processYear, referenceExchange, unitGroupOf } from './datasets.ts';
-import { coded, type IssueCode, type ParamsOf } from './issue-texts.ts';
+import { coded, type IssueCode, type ParamsOf } from '../i18n/cobuild.ts';
 import type { Dataset, FactorDataset, Issue, ProcessDataset, SubmissionMeta } from './model.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { Factor } from '../model/factor.ts';
 import type { LciDatabase } from '../model/lci.ts';
 import { namedUnit } from '../formats/units.ts';
 import { checkBalances } from './balance.ts';
-import { coded } from './issue-texts.ts';
+import { coded } from '../i18n/cobuild.ts';
 import type { Dataset, SubmissionInput, ValidationReport } from './model.ts';
 import { factorPlausibility, processPlausibility } from './plausibility.ts';
 import { providerIssues } from './providers.ts';

@@ -26,6 +26,8 @@ export interface MonteCarloResult {
   deterministic: number;
   /** one total per successful iteration, in iteration order */
   values: Float64Array;
+  /** the iteration (0-based) each value comes from, so callers can pair values with their own draws */
+  kept: Int32Array;
   summary: Summary;
   /** exchanges that vary */
   uncertainExchanges: number;
@@ -57,6 +59,7 @@ export function monteCarloDemand(system: LcaSystem, c: Float64Array, demand: Flo
   const aValues = new Float64Array(system.A.values.length);
   const bValues = new Float64Array(system.B.values.length);
   const values = new Float64Array(opts.iterations);
+  const kept = new Int32Array(opts.iterations);
   let ok = 0;
   let failed = 0;
   for (let it = 0; it < opts.iterations; it++) {
@@ -70,15 +73,17 @@ export function monteCarloDemand(system: LcaSystem, c: Float64Array, demand: Flo
     try {
       lu.refactor(aValues);
       const h = score(bValues, lu.solve(f));
-      if (Number.isFinite(h)) values[ok++] = h;
-      else failed++;
+      if (Number.isFinite(h)) {
+        kept[ok] = it;
+        values[ok++] = h;
+      } else failed++;
     } catch {
       failed++;
     }
     opts.onProgress?.(it + 1, opts.iterations);
   }
-  const kept = values.slice(0, ok);
-  return { iterations: opts.iterations, seed: opts.seed, deterministic, values: kept, summary: summarize(kept), uncertainExchanges: plan.exchanges.length, failed };
+  const draws = values.slice(0, ok);
+  return { iterations: opts.iterations, seed: opts.seed, deterministic, values: draws, kept: kept.slice(0, ok), summary: summarize(draws), uncertainExchanges: plan.exchanges.length, failed };
 
   function score(bVals: Float64Array, s: Float64Array): number {
     const { B } = system;

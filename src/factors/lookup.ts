@@ -1,7 +1,7 @@
 import { PRODUCT_FOOTPRINT_KINDS, type Factor, type FactorKind, type RegionLevel } from '../model/factor.ts';
 import { seriesOf } from './common.ts';
 import { coverage, isCo2OnlyElectricity, isElectricity, isEstimate, isVerified, verificationNote } from './integrity.ts';
-import { fallbackNote, getRegion, regionChain } from './regions.ts';
+import { fallbackNote, getRegion, regionChain, regionInText } from './regions.ts';
 import { SEED_RELEASE } from './seed.ts';
 
 /**
@@ -125,6 +125,14 @@ function matchScore(f: Factor, query: string): number {
 /** A series without a technology (the grid average, not coal power) answers a plain query first. */
 function isDefault(f: Factor): boolean {
   return f.technology === undefined;
+}
+
+/**
+ * What a product footprint needs: life-cycle factors rank above the CO2-only grid factors of
+ * organisational inventories, which come first only when that purpose is asked for.
+ */
+function isLifeCycle(f: Factor): boolean {
+  return f.kind !== 'electricity-co2';
 }
 
 function yearPick(factors: Factor[], year: number | undefined): { factor: Factor; note?: string } {
@@ -261,8 +269,14 @@ export interface LookupQuery {
   preferEstimates?: boolean;
 }
 
-function compare(purpose: Purpose | undefined, chainIndex: Map<string, number>) {
+/** A query that names CO2-only factors asks for them: they then rank by their match like any other. */
+const ASKS_FOR_CO2_ONLY = /(^|\s)(co2|二氧化碳|scope\s*2|范围二|organisational|组织)/i;
+
+function compare(q: LookupQuery, chainIndex: Map<string, number>) {
+  const { purpose } = q;
+  const lifeCycleFirst = purpose !== 'organisational' && q.kind !== 'electricity-co2' && !ASKS_FOR_CO2_ONLY.test(q.query ?? '');
   return (a: { m: FactorMatch; score: number }, b: { m: FactorMatch; score: number }) =>
+    (lifeCycleFirst ? Number(isLifeCycle(b.m.factor)) - Number(isLifeCycle(a.m.factor)) : 0) ||
     b.score - a.score ||
     Number(isDefault(b.m.factor)) - Number(isDefault(a.m.factor)) ||
     (purpose === 'product-footprint' ? Number(b.m.factor.gases === 'CO2e') - Number(a.m.factor.gases === 'CO2e') : 0) ||
@@ -288,7 +302,7 @@ function rankedMatches(factors: Factor[], q: LookupQuery): { m: FactorMatch; sco
     const m = resolveSeries(series, region, q.year, q.purpose, q.preferEstimates);
     if (m) out.push({ m, score: scored.get(m.factor)! });
   }
-  return out.sort(compare(q.purpose, chainIndex));
+  return out.sort(compare(q, chainIndex));
 }
 
 /** The best factor for the query, resolved through the region chain and years. */
@@ -335,8 +349,16 @@ export interface SearchOptions {
   release?: string;
 }
 
-/** Every factor series matching the text, each resolved for the region and year, best first; a Tanji estimate an official factor was preferred to follows it. */
+/**
+ * Every factor series matching the text, each resolved for the region and year, best first; a
+ * Tanji estimate an official factor was preferred to follows it. A region named in the text
+ * (「广东电力」, "electricity Guangdong") is searched instead of `opts.region`; a text that is only
+ * a region lists the factors published for that region itself.
+ */
 export function searchFactors(factors: Factor[], text: string, opts: SearchOptions = {}): SearchResult[] {
+  const named = regionInText(text);
+  const region = named.region?.code ?? opts.region ?? 'CN';
+  const onlyRegion = named.region !== undefined && named.rest === '';
   const hit = (m: FactorMatch, score: number): SearchResult => ({
     ...m.factor,
     region: m.requestedRegion,
@@ -348,9 +370,9 @@ export function searchFactors(factors: Factor[], text: string, opts: SearchOptio
     verified: isVerified(m.factor),
     score,
   });
-  return rankedMatches(factors, { query: text, region: opts.region ?? 'CN', year: opts.year, kind: opts.kind, purpose: opts.purpose }).flatMap(({ m, score }) =>
-    m.alternative ? [hit(m, score), hit(m.alternative, score)] : [hit(m, score)],
-  );
+  return rankedMatches(factors, { query: named.rest, region, year: opts.year, kind: opts.kind, purpose: opts.purpose })
+    .filter(({ m }) => !onlyRegion || m.resolvedRegion === region)
+    .flatMap(({ m, score }) => (m.alternative ? [hit(m, score), hit(m.alternative, score)] : [hit(m, score)]));
 }
 
 /**

@@ -87,3 +87,34 @@ export function fallbackNote(code: string): string | undefined {
     `as the MEE grid-factor table documents: "${note}" (西藏无官方省级因子，采用全国平均).`
   );
 }
+
+/**
+ * A region named inside a search text ("电力 广东", "广东电力", "electricity Guangdong", "CN-GD"),
+ * and the text without it: a search then looks in that region whatever the study's region is.
+ * Chinese names are found inside words (Chinese is written without spaces), the longest first so
+ * that 内蒙古 is not read as something shorter; codes and English names only as whole words.
+ */
+export function regionInText(text: string): { region?: Region; rest: string } {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  for (const [i, w] of words.entries()) {
+    const hit = BY_CODE.get(w.toUpperCase()) ?? REGIONS.find((r) => r.nameEn.toLowerCase() === w.toLowerCase());
+    if (hit && hit.level !== 'global') return { region: hit, rest: words.filter((_, j) => j !== i).join(' ') };
+  }
+  const norm = words.join(' ');
+  const without = (at: number, length: number) => `${norm.slice(0, at)} ${norm.slice(at + length)}`.trim().replace(/\s+/g, ' ');
+  for (const r of BY_LONGEST_ENGLISH) {
+    const at = norm.toLowerCase().indexOf(r.nameEn.toLowerCase());
+    if (at >= 0 && r.nameEn.includes(' ')) return { region: r, rest: without(at, r.nameEn.length) };
+  }
+  for (const r of BY_LONGEST_CHINESE) {
+    for (const name of new Set([r.nameZh, r.nameZh.replace(/电网$/, '')])) {
+      const at = norm.indexOf(name);
+      if (at >= 0) return { region: r, rest: without(at, name.length) };
+    }
+  }
+  return { rest: norm };
+}
+
+/** Provinces and grids (not 全国/全球, which are no place to search in), longest name first. */
+const BY_LONGEST_CHINESE = REGIONS.filter((r) => r.level === 'province' || r.level === 'grid').sort((a, b) => b.nameZh.length - a.nameZh.length);
+const BY_LONGEST_ENGLISH = REGIONS.filter((r) => r.level === 'province' || r.level === 'grid').sort((a, b) => b.nameEn.length - a.nameEn.length);

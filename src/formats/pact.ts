@@ -4,6 +4,7 @@ import {
   ListFootprintsResponseV3Schema, PactErrorSchema, ProductFootprintV2Schema, ProductFootprintV3Schema, UnRegionSchema,
   type PactVersion, type ProductFootprintOf, type ProductFootprintV2, type ProductFootprintV3,
 } from '../model/pact.ts';
+import { pactGhgFields } from '../model/headline.ts';
 import type { Study, StudyResult } from '../model/study.ts';
 
 /**
@@ -133,49 +134,8 @@ function secondarySources(result: StudyResult) {
 const BIOGENIC_CO2_NOTE =
   'Biogenic CO2 emissions are reported as landManagementBiogenicCO2Emissions: v3 counts all biogenic CO2 emissions in the PCF and that is the only field its PCF sums carry for them.';
 
-/**
- * The study's GHG lines as each version's fields, by their definitions (README, "PACT fields"):
- * fossil and aircraft emissions are fossil (kerosene is fossil; aircraft is reported again
- * apart); carbon stored by land use change is a land removal, not a negative LUC emission;
- * removals in land-based pools (an orchard's soil and trees) are land management removals, carbon
- * taken up in a product's biomass is biogenic CO2 uptake; biogenic CH4 is biogenic non-CO2.
- * v3's two PCFs are the sums of its openapi.yaml `x-comment`s (CCS terms are 0: Tanji models none);
- * v2.3's exclude biogenic CO2 emissions and removals, which only the including value carries.
- */
-export function pactGhgFields(result: StudyResult) {
-  const l = result.lines;
-  // results stored before the split: the biogenic line as CO2 and the removals as product uptake
-  const parts = result.parts ?? { biogenicCO2: l.biogenic, biogenicNonCO2: 0, landRemovals: 0, productUptake: l.biogenicRemovals };
-  const fossil = l.fossil + l.aircraft;
-  const lucEmissions = Math.max(0, l.landUseChange);
-  const landRemovals = parts.landRemovals + Math.min(0, l.landUseChange);
-  const biogenicCO2 = Math.max(0, parts.biogenicCO2);
-  const biogenicNonCO2 = Math.max(0, parts.biogenicNonCO2);
-  const excluding = fossil + lucEmissions + biogenicCO2 + landRemovals + biogenicNonCO2;
-  const v2Excluding = fossil + lucEmissions + biogenicNonCO2;
-  return {
-    v3: {
-      fossilGhgEmissions: fossil,
-      landUseChangeGhgEmissions: lucEmissions,
-      landManagementBiogenicCO2Emissions: biogenicCO2,
-      landManagementBiogenicCO2Removals: landRemovals,
-      biogenicNonCO2Emissions: biogenicNonCO2,
-      biogenicCO2Uptake: parts.productUptake,
-      aircraftGhgEmissions: l.aircraft,
-      pcfExcludingBiogenicUptake: excluding,
-      pcfIncludingBiogenicUptake: excluding + parts.productUptake,
-    },
-    v2: {
-      fossilGhgEmissions: fossil,
-      dLucGhgEmissions: lucEmissions,
-      otherBiogenicGhgEmissions: biogenicNonCO2,
-      biogenicCarbonWithdrawal: parts.productUptake,
-      aircraftGhgEmissions: l.aircraft,
-      pCfExcludingBiogenic: v2Excluding,
-      pCfIncludingBiogenic: v2Excluding + biogenicCO2 + landRemovals + parts.productUptake,
-    },
-  };
-}
+/** the GHG fields of both versions: src/model/headline.ts, where the CFP headline reads them too */
+export { pactGhgFields };
 
 /** Whatever both versions say the same way, in Tanji's terms. */
 function common(study: Study, result: StudyResult, opts: PactExportOptions) {

@@ -1,7 +1,6 @@
 /** Text and attribute values escaped for XML; characters XML 1.0 forbids are dropped. */
 export function esc(s: string | number): string {
   return String(s)
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

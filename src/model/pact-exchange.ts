@@ -106,5 +106,5 @@ export const PactEventRecordSchema = z
   .meta({ id: 'PactEvent' });
 export type PactEventRecord = z.infer<typeof PactEventRecordSchema>;
 
-export const VerificationSchema = z.object({ version: z.number(), computedAt: z.string(), verifier: z.string(), statement: z.string(), at: z.string() }).meta({ id: 'Verification' });
+export const VerificationSchema = z.object({ version: z.number(), resultHash: z.string().nullable(), computedAt: z.string(), verifier: z.string(), statement: z.string(), at: z.string() }).meta({ id: 'Verification' });
 export type Verification = z.infer<typeof VerificationSchema>;

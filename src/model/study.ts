@@ -122,6 +122,26 @@ export const TransportLegSchema = z.object({
 });
 export type TransportLeg = z.infer<typeof TransportLegSchema>;
 
+/** Shapes a stated range may take; for lognormal and normal, low and high are the 2.5 and 97.5 percentiles. */
+export const RangeDistributionSchema = z.enum(['lognormal', 'normal', 'triangular', 'uniform']);
+export type RangeDistribution = z.infer<typeof RangeDistributionSchema>;
+
+/**
+ * A sourced range: lognormal and normal read low–high as the 95 % interval around the value,
+ * triangular and uniform as the bounds (triangular with its mode at the value).
+ */
+export const SourcedRangeSchema = z
+  .object({
+    distribution: RangeDistributionSchema,
+    low: z.number().finite(),
+    high: z.number().finite(),
+    /** where the range comes from, e.g. "IPCC 2019 Refinement Vol. 4 Ch. 11 Table 11.1, EF1 wet climate" */
+    source: z.string().min(1).max(500),
+  })
+  .refine((r) => r.low < r.high, { message: 'low must be below high', path: ['high'] })
+  .refine((r) => r.distribution !== 'lognormal' || r.low > 0, { message: 'a lognormal range lies above zero', path: ['low'] });
+export type SourcedRange = z.infer<typeof SourcedRangeSchema>;
+
 export const EntrySchema = z
   .object({
     id: codeText(),
@@ -133,12 +153,19 @@ export const EntrySchema = z
     /** when set, the amount is this formula of the study's parameters (src/engine/formula.ts), re-evaluated on every calculation */
     formula: z.string().max(500).optional(),
     unit: codeText(),
+    /** where this activity happens (province or country code), when not where the product is made: a multi-site product's orchard and cold store; absent means the study's region */
+    region: codeText().optional(),
     transport: TransportLegSchema.optional(),
     source: EntrySourceSchema,
     /** where the activity amount comes from; meter readings, invoices and measurements make it primary */
     evidence: EvidenceSchema.optional(),
     /** pedigree of the activity amount, for data quality and uncertainty */
     pedigree: PedigreeSchema.optional(),
+    /**
+     * the range of the entry's emission (amount × factor) as multiples of its value, e.g. 0.8–1.2,
+     * from a source; replaces the pedigree-based spread of the amount and of the factor
+     */
+    uncertainty: SourcedRangeSchema.optional(),
     comment: freeText().optional(),
     /** removal entries: where the carbon is stored (default land) */
     removalPool: RemovalPoolSchema.optional(),
@@ -154,6 +181,9 @@ export const EntrySchema = z
     }
     if (e.kind === 'removal' && e.source.type === 'direct' && e.source.gas !== 'CO2-biogenic') {
       ctx.addIssue({ code: 'custom', path: ['source', 'gas'], message: 'a removal is biogenic CO2 taken up (gas CO2-biogenic)' });
+    }
+    if (e.uncertainty && !(e.uncertainty.low <= 1 && 1 <= e.uncertainty.high)) {
+      ctx.addIssue({ code: 'custom', path: ['uncertainty'], message: 'an entry range is multiples of its value and must hold 1 (e.g. 0.8–1.25)' });
     }
     if (e.removalPool && e.kind !== 'removal') ctx.addIssue({ code: 'custom', path: ['removalPool'], message: 'only a removal entry has a removal pool' });
     if (e.amount < 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'amounts are positive; a removal is its own kind, not a negative emission' });
@@ -181,10 +211,24 @@ export const ParameterSchema = z
     min: z.number().finite().optional(),
     max: z.number().finite().optional(),
     description: z.string().max(500).default(''),
+    /** the parameter's uncertainty, drawn in Monte Carlo (absolute values, in `unit`) */
+    uncertainty: SourcedRangeSchema.optional(),
   })
-  .refine((p) => (p.min === undefined || p.min <= p.value) && (p.max === undefined || p.value <= p.max), { message: 'the value lies outside min–max', path: ['value'] });
+  .refine((p) => (p.min === undefined || p.min <= p.value) && (p.max === undefined || p.value <= p.max), { message: 'the value lies outside min–max', path: ['value'] })
+  .refine((p) => !p.uncertainty || p.uncertainty.distribution === 'lognormal' || p.uncertainty.distribution === 'normal' || (p.uncertainty.low <= p.value && p.value <= p.uncertainty.high), {
+    message: 'a triangular or uniform range must hold the value',
+    path: ['uncertainty'],
+  });
 export type Parameter = z.infer<typeof ParameterSchema>;
 
+/** A named variant of the study: parameter values that differ from the base, calculated beside it. */
+export const ScenarioSchema = z.object({
+  name: z.string().min(1).max(100),
+  description: z.string().max(1000).default(''),
+  /** parameter name → value in this scenario; parameters not named keep their base value */
+  values: z.record(z.string().max(64), z.number().finite()),
+});
+export type Scenario = z.infer<typeof ScenarioSchema>;
 /** The product category rule a study follows (src/rules/pcr/), with the version it was built to. */
 export const StudyPcrSchema = z.object({ id: z.string().min(1).max(100), version: z.string().min(1).max(20) });
 export type StudyPcr = z.infer<typeof StudyPcrSchema>;
@@ -216,6 +260,10 @@ export const StudyInputSchema = z.object({
   limitations: freeText().default(''),
   /** absent means none (studies written before parameters existed) */
   parameters: z.array(ParameterSchema).max(200).optional(),
+  /** absent means none; calculated side by side with the base */
+  scenarios: z.array(ScenarioSchema).max(20).optional(),
+  /** the practitioner's interpretation and conclusions (ISO 14067 clause 7), beside those the report derives */
+  conclusions: z.string().max(20_000).optional(),
   /** the product category rule the study is built and checked by; absent: the general rule (GB/T 24067) */
   pcr: StudyPcrSchema.optional(),
   entries: z.array(EntrySchema).max(5000),
@@ -263,6 +311,25 @@ export const EntryProvenanceSchema = z.object({
 });
 export type EntryProvenance = z.infer<typeof EntryProvenanceSchema>;
 
+/**
+ * PACT counts primary data by where the emission factor comes from, not by how the activity amount
+ * was measured: a supplier's own footprint and emissions measured at the site are primary; an
+ * invoiced amount times an industry-average dataset is secondary.
+ */
+export const PrimaryBasisSchema = z.enum([
+  /** primary: the supplier's own footprint of what it sells */
+  'supplier-specific',
+  /** primary: a gas emitted or removed at the site, measured, metered or taken from purchase records */
+  'site-specific',
+  /** secondary: an industry-average or generic dataset of a background release */
+  'background-dataset',
+  /** secondary: a direct emission or removal estimated with default factors or from literature */
+  'default-estimate',
+  /** secondary, for now: the footprint of another study of the company (its own primary share is not carried over) */
+  'component-study',
+]);
+export type PrimaryBasis = z.infer<typeof PrimaryBasisSchema>;
+
 export const EntryResultSchema = z.object({
   entryId: z.string(),
   name: z.string(),
@@ -270,14 +337,20 @@ export const EntryResultSchema = z.object({
   kind: EntryKindSchema,
   amount: z.number(),
   unit: z.string(),
+  /** where the activity happens: the entry's own region, else the study's */
+  region: z.string().optional(),
   /** kg CO2e excluding removals (removal entries: 0) */
   total: z.number(),
   lines: LinesSchema,
   /** |total| over the sum of |total| of all entries */
   share: z.number(),
   primary: z.boolean(),
+  /** why the entry counts as primary or secondary data (PACT: by where its emission factor comes from) */
+  primaryBasis: PrimaryBasisSchema.optional(),
   /** PEF data quality rating of the entry, 1 (excellent) to 5 */
   dqr: z.number(),
+  /** the pedigree of the activity amount the rating used: the entry's own, else the default for its evidence type */
+  pedigree: PedigreeSchema.optional(),
   provenance: EntryProvenanceSchema,
 });
 export type EntryResult = z.infer<typeof EntryResultSchema>;
@@ -301,6 +374,67 @@ export const TreeNodeSchema: z.ZodType<TreeNode> = z
   })
   .meta({ id: 'TreeNode' });
 
+/** An input of the calculation that a sensitivity or uncertainty analysis varies. */
+export const InputRefSchema = z.object({
+  kind: z.enum(['parameter', 'entry', 'background']),
+  /** parameter name or entry id; 'lci' for the background processes' own exchange uncertainty */
+  id: z.string(),
+  name: z.string(),
+});
+export type InputRef = z.infer<typeof InputRefSchema>;
+
+/** What a scenario or a sensitivity case changes the footprint to, in the terms of the headline. */
+export const VariantOutcomeSchema = z.object({
+  /** GHG emissions, removals excluded */
+  total: z.number(),
+  /** removals, negative */
+  removals: z.number(),
+  byStage: z.record(LifeCycleStageSchema, z.number()),
+});
+
+export const ScenarioResultSchema = VariantOutcomeSchema.extend({
+  name: z.string(),
+  description: z.string(),
+  /** every parameter value the scenario ran with */
+  values: z.record(z.string(), z.number()),
+});
+export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
+
+/** One input moved to its low and its high end, everything else at its base value. */
+export const SensitivityCaseSchema = InputRefSchema.extend({
+  /** the input's base, low and high values (a parameter's own unit; an entry's amount) */
+  base: z.number(),
+  low: z.number(),
+  high: z.number(),
+  unit: z.string(),
+  /** where the range comes from: the parameter's min–max, its stated uncertainty, or the entry's 95 % interval */
+  rangeBasis: z.enum(['min-max', 'stated-range', 'uncertainty-95', 'default-spread']),
+  /** GHG emissions (removals excluded) with the input at its low and at its high end */
+  totalLow: z.number(),
+  totalHigh: z.number(),
+  /** the same with removals counted (the ISO 14067 CFP) */
+  cfpLow: z.number(),
+  cfpHigh: z.number(),
+});
+export type SensitivityCase = z.infer<typeof SensitivityCaseSchema>;
+
+export const SensitivityResultSchema = z.object({
+  method: z.literal('one-at-a-time'),
+  /** the base total the cases are compared with */
+  baseTotal: z.number(),
+  baseCfp: z.number(),
+  /** largest swing of the CFP (|cfpHigh − cfpLow|) first: the order of a tornado chart */
+  cases: z.array(SensitivityCaseSchema),
+});
+export type SensitivityResult = z.infer<typeof SensitivityResultSchema>;
+
+
+export const VarianceContributionSchema = InputRefSchema.extend({
+  /** squared Pearson correlation of the input's draws with the result: its first-order share of the variance */
+  share: z.number(),
+});
+export type VarianceContribution = z.infer<typeof VarianceContributionSchema>;
+
 export const UncertaintyResultSchema = z.object({
   iterations: z.number(),
   seed: z.number(),
@@ -312,8 +446,23 @@ export const UncertaintyResultSchema = z.object({
   /** histogram of the draws: bin edges (n+1) and counts (n) */
   histogram: z.object({ edges: z.array(z.number()), counts: z.array(z.number()) }),
   method: z.string(),
+  /** each uncertain input's first-order share of the variance (squared correlation with the result), largest first */
+  contributions: z.array(VarianceContributionSchema).optional(),
 });
 export type UncertaintyResult = z.infer<typeof UncertaintyResultSchema>;
+
+/** The headline values, each as its standard defines it; computed by `headlineOf` (src/model/headline.ts). */
+export const HeadlineSchema = z.object({
+  /** GHG emissions, removals excluded */
+  emissions: z.number(),
+  removals: z.object({ biogenicUptake: z.number(), landManagement: z.number(), total: z.number() }),
+  /** ISO 14067:2018 3.1.1.1: the sum of GHG emissions and removals */
+  cfp: z.number(),
+  pact: z.object({
+    v3: z.object({ excludingBiogenicUptake: z.number(), includingBiogenicUptake: z.number() }),
+    v2: z.object({ excludingBiogenic: z.number(), includingBiogenic: z.number() }),
+  }),
+});
 
 export const StudyResultSchema = z.object({
   studyId: z.string(),
@@ -352,8 +501,17 @@ export const StudyResultSchema = z.object({
   dqr: z.number(),
   dqrLevel: z.string(),
   warnings: z.array(z.string()),
+  /** CFP, emissions, removals and PACT's values (absent in results stored before it existed: `headlineOf` derives it) */
+  headline: HeadlineSchema.optional(),
+  /** the parameter values the entry formulas were evaluated with */
+  parameters: z.record(z.string(), z.number()).optional(),
+  scenarios: z.array(ScenarioResultSchema).optional(),
+  sensitivity: SensitivityResultSchema.optional(),
 });
 export type StudyResult = z.infer<typeof StudyResultSchema>;
 
 export const RoleSchema = z.enum(['enterprise', 'steward', 'verifier', 'admin', 'public']);
 export type Role = z.infer<typeof RoleSchema>;
+
+/** The result's Sankey node that removals flow through, named like its "[stage]" nodes so the web app names it in the reader's language. */
+export const REMOVALS_NODE = '[removals]';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { validatePactDocument } from '../formats/pact.ts';
-import { dueEvents, findEvent, getConnection, insertEvent, saveReceived, updateEvent, type EventRow, type Spec, type Store, type StoredConnection } from '../store/index.ts';
+import { claimDueEvents, findEvent, getConnection, insertEvent, saveReceived, updateEvent, type EventRow, type Spec, type Store, type StoredConnection } from '../store/index.ts';
 import type { Access, FootprintCatalog } from './catalog.ts';
 import { PactClient, PactClientError, partnerClient } from './client.ts';
 import { PactRequestError } from './errors.ts';
@@ -12,6 +12,7 @@ import { filterFromRequest, matches } from './filters.ts';
  * footprints, or RequestRejected) at the requester's events endpoint, after authenticating there;
  * answers to our own requests become received footprints; a Published notice makes us fetch the
  * footprints it names. Deliveries that fail are retried with exponential backoff for 72 hours.
+ * Every server runs a deliverer; each due event is claimed in the store by one of them.
  */
 
 export const EVENT_TYPES = {
@@ -31,6 +32,8 @@ export const EVENT_TYPES = {
 
 const GIVE_UP_MS = 72 * 3600 * 1000;
 const MAX_DELAY_MS = 3600 * 1000;
+/** how long a claimed event is this process's to deliver before another may take it */
+const CLAIM_MS = 5 * 60 * 1000;
 
 type Event = { type: string; id: string; source: string; time: string; specversion: string; data: Record<string, any> };
 
@@ -135,7 +138,9 @@ export class PactEvents {
   deliver(): Promise<void> {
     this.running ??= (async () => {
       try {
-        for (const row of await dueEvents(this.store)) await this.attempt(row);
+        for (let rows = await claimDueEvents(this.store, CLAIM_MS); rows.length; rows = await claimDueEvents(this.store, CLAIM_MS)) {
+          for (const row of rows) await this.attempt(row);
+        }
       } finally {
         this.running = undefined;
       }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { PactMappingError, studyToPactFootprint, type PactExportOptions } from '../formats/pact.ts';
 import type { PactVersion } from '../model/pact.ts';
 import type { Study, StudyResult } from '../model/study.ts';
-import { getCompany, getStudy, insertFootprint, latestFootprintOfStudy, latestResult, verificationsOf, type Store, type User } from '../store/index.ts';
+import { getCompany, getStudy, insertFootprint, latestFootprintOfStudy, type Store, type User } from '../store/index.ts';
+import { currentResult, verificationOf } from '../studies/verification.ts';
 
 /**
  * Publishing a verified study result as a PACT ProductFootprint, written in both Tech Spec
@@ -34,10 +35,9 @@ export interface Published {
 export async function publishStudy(store: Store, studyId: string, user: User): Promise<Published> {
   const study = await getStudy(store, studyId);
   if (!study) throw new PublishError(`study ${studyId} does not exist`);
-  const result = await latestResult(store, studyId);
-  if (!result || result.version !== study.version) throw new PublishError(`calculate version ${study.version} of the study first: only a calculated, verified result can be published`);
-  const verification = (await verificationsOf(store, studyId, study.version)).find((v) => v.computedAt === new Date(result.computedAt).toISOString());
-  if (!verification) throw new PublishError(`a verifier must verify the result of version ${study.version} (calculated ${result.computedAt}) before it is published`);
+  const current = await currentResult(store, studyId, 'published');
+  const verification = await verificationOf(store, studyId, current);
+  const { result } = current;
   const company = await getCompany(store, study.companyId);
   const previous = await latestFootprintOfStudy(store, studyId);
   const now = new Date();
@@ -63,6 +63,6 @@ export async function publishStudy(store: Store, studyId: string, user: User): P
     if (!(e instanceof PactMappingError)) throw e;
     v2Problems = e.errors;
   }
-  const deprecated = await insertFootprint(store, { id, companyId: study.companyId, studyId, studyVersion: study.version, productIds: v3.productIds, created: opts.created, v3, v2, publishedBy: user.id });
+  const deprecated = await insertFootprint(store, { id, companyId: study.companyId, studyId, studyVersion: study.version, resultHash: current.hash, productIds: v3.productIds, created: opts.created, v3, v2, publishedBy: user.id });
   return { id, deprecated, v2Problems };
 }

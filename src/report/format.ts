@@ -21,3 +21,11 @@ export const amount = (v: number) => withExponent(v, 6, AMOUNT);
 
 /** a 0..1 share as a percentage with one decimal */
 export const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
+/** A date and time as the reader writes it (2026年12月6日 20:30 UTC, 6 December 2026, 20:30 UTC); text that is not a date stays as it is. */
+export function dateTime(iso: string, lang: 'zh' | 'en'): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const opts: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'UTC' };
+  return `${new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', opts).format(d)} UTC`;
+}

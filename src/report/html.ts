@@ -5,6 +5,9 @@ import { fields } from './layout.ts';
 import { pcrSection } from './pcr.ts';
 import { resultsSection } from './results.ts';
 import { annexSection, complianceSection, electricitySection, inventorySection, limitationsSection, qualitySection, scopeSection, uncertaintySection } from './sections.ts';
+import { ghgSection, headlineTable, interpretationSection, sensitivitySection, verificationSection } from './analysis.ts';
+import { HEADLINE_STANDARDS, headlineOf } from '../model/headline.ts';
+import { dateTime } from './format.ts';
 
 /**
  * The ISO 14067 / GB/T 24067 CFP study report as one self-contained HTML document: inline CSS,
@@ -24,8 +27,12 @@ export function renderReportHtml(input: ReportInput): string {
     resultsSection(c),
     qualitySection(c),
     uncertaintySection(c),
+    sensitivitySection(c),
     electricitySection(c),
     limitationsSection(c),
+    interpretationSection(c),
+    ghgSection(c),
+    verificationSection(c),
     complianceSection(c),
     pcrSection(c),
     annexSection(c),
@@ -40,7 +47,7 @@ export function renderReportHtml(input: ReportInput): string {
 <body>
 <main>
 ${body}
-<footer>${t.generatedBy} · ${c.generatedAt}</footer>
+<footer>${t.generatedBy} · ${dateTime(c.generatedAt, t.lang)}</footer>
 </main>
 </body>
 </html>
@@ -54,16 +61,16 @@ function cover(c: Ctx): Html {
 <p class="standards">${t.according} ${t.standards}</p>
 <p class="product">${s.product.name}</p>
 <div class="result">
-<div>${t.carbonFootprint}</div>
-<div><strong>${kg(r.total)}</strong> ${t.kgCo2e} ${t.per} ${amount(s.unit.amount)} ${s.unit.unit}</div>
-<div class="small">${t.removalsApart}${t.colon}${kg(r.lines.biogenicRemovals)} ${t.kgCo2e}</div>
+<div>${t.headline.cfp} · ${HEADLINE_STANDARDS.cfp}</div>
+<div><strong>${kg((r.headline ?? headlineOf(r)).cfp)}</strong> ${t.kgCo2e} ${t.per} ${amount(s.unit.amount)} ${s.unit.unit}</div>
+${headlineTable(c)}
 </div>
 ${fields([
   [t.company, c.company],
   [t.study, s.name],
   [t.version, String(s.version)],
-  [t.reportDate, c.generatedAt],
-  [t.computedAt, r.computedAt],
+  [t.reportDate, dateTime(c.generatedAt, t.lang)],
+  [t.computedAt, dateTime(r.computedAt, t.lang)],
   [t.gwpSet, `${t.methods[r.method]}, ${r.gwpSet}`],
   [t.boundary, t.boundaries[s.boundary]],
   [t.standardsLabel, t.standards],
@@ -87,6 +94,7 @@ main { max-width: 180mm; margin: 0 auto; }
 .cover .product { font-size: 16pt; font-weight: 700; margin: 14mm 0 4mm; }
 .cover .result { border: 1.5pt solid #1f5f8b; padding: 4mm 6mm; margin: 6mm 0 10mm; }
 .cover .result strong { font-size: 20pt; }
+.cover .result table strong { font-size: inherit; }
 h2 { font-size: 14pt; color: #1f5f8b; border-bottom: 1pt solid #1f5f8b; padding-bottom: 1mm; margin: 8mm 0 3mm; break-after: avoid; }
 h3 { font-size: 11pt; margin: 5mm 0 2mm; break-after: avoid; }
 .num { margin-right: 2mm; }

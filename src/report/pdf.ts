@@ -28,7 +28,27 @@ export async function printPdf(html: string, opts: { executablePath?: string } =
   const page = await browser.newPage({ javaScriptEnabled: false, offline: true });
   try {
     await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    // page numbers in the bottom margin: Chromium fills pageNumber and totalPages itself
+    return await page.pdf({
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate: '<div style="font-size:8pt;color:#5b6770;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+    });
+  } finally {
+    await page.context().close();
+  }
+}
+
+/** A PNG of the page at `width` × `height` CSS pixels, `scale` device pixels per CSS pixel (labels print sharp at 4). */
+export async function printPng(html: string, opts: { width: number; height: number; scale?: number; executablePath?: string }): Promise<Buffer> {
+  const browser = await browserAt(opts.executablePath ?? process.env.TANJI_CHROMIUM ?? '/usr/bin/chromium');
+  const page = await browser.newPage({ javaScriptEnabled: false, offline: true, viewport: { width: Math.ceil(opts.width), height: Math.ceil(opts.height) }, deviceScaleFactor: opts.scale ?? 4 });
+  try {
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: opts.width, height: opts.height } });
   } finally {
     await page.context().close();
   }

@@ -1,4 +1,6 @@
+import { headlineOf } from '../model/headline.ts';
 import type { EntryResult } from '../model/study.ts';
+import { headlineTable } from './analysis.ts';
 import { boundaryStages } from '../rules/inventory.ts';
 import { LINES, STAGES } from '../rules/terms.ts';
 import { barChart, type Bar } from './chart.ts';
@@ -18,7 +20,8 @@ const share = (v: number, of: number) => (of === 0 ? '—' : pct(v / of));
 function total(c: Ctx): Html {
   const { t, result: r, study } = c;
   return html`${sub('3.1', t.sections.total)}
-<p class="headline"><strong>${kg(r.total)}</strong> ${t.kgCo2e} ${t.per} ${amount(study.unit.amount)} ${study.unit.unit}</p>
+<p class="headline">${t.headline.cfp}${t.colon}<strong>${kg((r.headline ?? headlineOf(r)).cfp)}</strong> ${t.kgCo2e} ${t.per} ${amount(study.unit.amount)} ${study.unit.unit}</p>
+${headlineTable(c)}
 <p class="note">${t.removalsApart}${t.colon}${kg(r.lines.biogenicRemovals)} ${t.kgCo2e}</p>`;
 }
 

@@ -1,3 +1,4 @@
+import { regionLabel } from '../model/provinces.ts';
 import type { Entry, EntryResult, Evidence } from '../model/study.ts';
 import { boundaryStages, isElectricity } from '../rules/inventory.ts';
 import { dqrLevel, STAGES, stageList } from '../rules/terms.ts';
@@ -5,6 +6,7 @@ import type { Ctx } from './context.ts';
 import { html, type Html, type Part } from './escape.ts';
 import { amount, factor, kg, pct } from './format.ts';
 import { fields, section, small, sub, table, text } from './layout.ts';
+import { parametersTable } from './analysis.ts';
 
 /** Sections 1, 2 and 4 to 8 and the annex; section 3 is in results.ts. */
 
@@ -27,7 +29,7 @@ export function scopeSection(c: Ctx): Html {
     [t.year, String(s.year)],
     [t.method, `${t.methods[r.method]}, ${r.gwpSet}`],
   ];
-  return section('scope', '1', t.sections.scope, html`<p>${t.goal}</p>${fields(rows)}`);
+  return section('scope', '1', t.sections.scope, html`<p>${t.goal}</p>${fields(rows)}${parametersTable(c)}`);
 }
 
 export function inventorySection(c: Ctx): Html {
@@ -35,9 +37,9 @@ export function inventorySection(c: Ctx): Html {
   const groups = STAGES.filter((st) => s.entries.some((e) => e.stage === st)).map(
     (st, i) => html`${sub(`2.${i + 1}`, t.stages[st])}
 ${table(
-  [t.entry, t.kind, t.amount, t.unit, t.dataSource, t.evidence, t.dataType],
+  [t.entry, t.kind, t.amount, t.unit, t.region, t.dataSource, t.evidence, t.dataType],
   s.entries.filter((e) => e.stage === st).map((e) => inventoryRow(c, e)),
-  { numeric: [2], nowrap: [1, 3, 6] },
+  { numeric: [2], nowrap: [1, 3, 4, 7] },
 )}`,
   );
   return section('inventory', '2', t.sections.inventory, groups.length ? groups : html`<p class="muted">${t.none}</p>`);
@@ -50,8 +52,9 @@ function inventoryRow(c: Ctx, e: Entry): Part[] {
   return [
     html`${e.name}${small(leg)}${small(e.comment)}`,
     t.kinds[e.kind],
-    amount(e.amount),
+    html`${amount(r?.amount ?? e.amount)}${small(e.formula && `${t.formula}${t.colon}${e.formula}`)}`,
     e.unit,
+    regionLabel(e.region ?? c.study.region, c.lang),
     sourceCell(c, e, r),
     e.evidence ? evidenceCell(c, e.evidence) : '—',
     r ? (r.primary ? t.primary : t.secondary) : '—',
@@ -74,9 +77,12 @@ function evidenceCell(c: Ctx, ev: Evidence): Html {
 
 export function qualitySection(c: Ctx): Html {
   const { t, result: r } = c;
-  const pedigree = (id: string) => {
-    const p = c.entryOf(id)?.pedigree;
-    return p ? [p.reliability, p.completeness, p.temporal, p.geographical, p.technological].join('-') : '—';
+  const pedigree = (e: (typeof r.entries)[number]) => {
+    const given = c.entryOf(e.entryId)?.pedigree;
+    const p = given ?? e.pedigree;
+    if (!p) return '—';
+    const scores = [p.reliability, p.completeness, p.temporal, p.geographical, p.technological].join('-');
+    return given ? scores : html`${scores}${small(t.pedigreeDefault)}`;
   };
   const evidence = (id: string) => {
     const ev = c.entryOf(id)?.evidence;
@@ -91,9 +97,17 @@ export function qualitySection(c: Ctx): Html {
       [t.primaryShare, pct(r.primaryDataShare)],
     ])}
 <p class="note">${t.dqrNote}</p>
+<p class="note">${t.primaryShareNote}</p>
 ${table(
   [t.entry, t.stage, t.dataType, t.dqr, t.pedigree, t.evidence],
-  r.entries.map((e) => [e.name, t.stages[e.stage], e.primary ? t.primary : t.secondary, e.dqr.toFixed(1), pedigree(e.entryId), evidence(e.entryId)]),
+  r.entries.map((e) => [
+    e.name,
+    t.stages[e.stage],
+    html`${e.primary ? t.primary : t.secondary}${small(e.primaryBasis && t.primaryBasis[e.primaryBasis])}`,
+    e.dqr.toFixed(1),
+    pedigree(e),
+    evidence(e.entryId),
+  ]),
   { numeric: [3], nowrap: [1, 2, 4] },
 )}`,
   );
@@ -105,7 +119,7 @@ export function uncertaintySection(c: Ctx): Html {
   const unit = ` ${t.kgCo2e}`;
   const body = u
     ? fields([
-        [t.uncertaintyMethod, u.method],
+        [t.uncertaintyMethod, t.uncertaintyMethodText],
         [t.iterations, String(u.iterations)],
         [t.seed, String(u.seed)],
         [t.mean, kg(u.mean) + unit],
@@ -133,7 +147,7 @@ export function electricitySection(c: Ctx): Html {
   });
   return section(
     'electricity',
-    '6',
+    '7',
     t.sections.electricity,
     html`${fields([[t.treatment, text(s.electricity, t.noneStated)]])}
 ${rows.length ? table([t.entry, t.amount, t.dataset, t.region, t.dataYear, t.factor, t.source], rows, { cls: 'dense', numeric: [1, 5], nowrap: [3, 4] }) : html`<p>${t.noElectricity}</p>`}`,
@@ -145,11 +159,11 @@ export function limitationsSection(c: Ctx): Html {
   const warnings = r.warnings.length ? html`<ul>${r.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : html`<p class="muted">${t.none}</p>`;
   return section(
     'limitations',
-    '7',
+    '8',
     t.sections.limitations,
-    html`${sub('7.1', t.limitations)}${text(s.limitations, t.noneStated)}
-${sub('7.2', t.calcWarnings)}${warnings}
-${sub('7.3', t.valueChoices)}${fields([
+    html`${sub('8.1', t.limitations)}${text(s.limitations, t.noneStated)}
+${sub('8.2', t.calcWarnings)}${warnings}
+${sub('8.3', t.valueChoices)}${fields([
       [t.boundary, t.boundaries[s.boundary]],
       [t.gwpSet, `${t.methods[r.method]}, ${r.gwpSet}`],
       [t.cutoff, text(s.cutoff, t.noneStated)],
@@ -164,7 +178,7 @@ export function complianceSection(c: Ctx): Html {
   const count = (status: string) => items.filter((i) => i.status === status).length;
   return section(
     'compliance',
-    '8',
+    '12',
     t.sections.compliance,
     html`<p>${t.summary(count('ok'), count('warning'), count('missing'))}</p>
 ${table(

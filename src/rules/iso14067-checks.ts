@@ -248,6 +248,47 @@ export const CHECKS: Record<RequirementId, (s: Study, r: StudyResult) => Verdict
     );
   },
 
+  cfp(_s, r) {
+    const h = r.headline;
+    if (!h) return { status: 'missing', message: { zh: '结果没有产品碳足迹（排放与清除之和）：请重新计算', en: 'the result has no CFP (emissions and removals summed): calculate again' } };
+    return verdict(
+      [
+        !close(h.emissions, r.total) && warning(`排放 ${num(h.emissions)} 不等于总量 ${num(r.total)}`, `emissions ${num(h.emissions)} differ from the total ${num(r.total)}`),
+        !close(h.removals.total, r.lines.biogenicRemovals) && warning('清除与生物源清除类别不符', 'removals differ from the biogenic removals line'),
+        !close(h.cfp, h.emissions + h.removals.total) && missing('产品碳足迹不等于排放与清除之和', 'the CFP is not emissions plus removals'),
+      ],
+      { zh: '排放、清除与产品碳足迹一致', en: 'emissions, removals and the CFP agree' },
+      {
+        zh: `产品碳足迹 ${num(h.cfp)}（排放 ${num(h.emissions)}，生物源吸收 ${num(h.removals.biogenicUptake)}，土地管理清除 ${num(h.removals.landManagement)}）`,
+        en: `CFP ${num(h.cfp)} (emissions ${num(h.emissions)}, biogenic uptake ${num(h.removals.biogenicUptake)}, land management removals ${num(h.removals.landManagement)})`,
+      },
+    );
+  },
+
+  sensitivity(_s, r) {
+    const cases = r.sensitivity?.cases ?? [];
+    if (!r.sensitivity) return { status: 'missing', message: { zh: '没有敏感性分析：请重新计算', en: 'no sensitivity analysis: calculate again' } };
+    const defaults = cases.filter((c) => c.rangeBasis === 'default-spread');
+    return verdict(
+      [
+        cases.length === 0 && missing('没有可变化的参数或关键条目', 'no parameters or key entries were varied'),
+        defaults.length > 0 && warning(`参数没有范围，按 ±10% 计：${names(defaults)}`, `parameters without a range, varied by ±10 %: ${names(defaults)}`),
+      ],
+      { zh: '每个输入都有范围依据', en: 'every input varied over a stated range' },
+      { zh: `${cases.length} 个输入（单因素）`, en: `${cases.length} inputs, one at a time` },
+    );
+  },
+
+  interpretation: (s) =>
+    verdict([blank(s.conclusions) && missing('研究者未撰写结论', 'the practitioner has written no conclusions')], { zh: '已撰写结论', en: 'conclusions written' }),
+
+  'ghg-list'(_s, r) {
+    return verdict([blank(r.gwpSet) && missing('结果未注明 GWP 表，无法列出考虑的温室气体', 'the result names no GWP set: the gases considered cannot be listed')], {
+      zh: `按 ${r.gwpSet} 列出`,
+      en: `listed with ${r.gwpSet}`,
+    });
+  },
+
   result(s, r) {
     const studyIds = new Set(s.entries.map((e) => e.id));
     const resultIds = new Set(r.entries.map((e) => e.entryId));

@@ -28,7 +28,11 @@ export type RequirementId =
   | 'uncertainty'
   | 'limitations'
   | 'value-choices'
-  | 'result';
+  | 'result'
+  | 'cfp'
+  | 'sensitivity'
+  | 'interpretation'
+  | 'ghg-list';
 
 export interface ReportRequirement {
   id: RequirementId;
@@ -145,6 +149,30 @@ export const ISO14067_REPORT: readonly ReportRequirement[] = [
     clause: '7.3',
     title: { zh: '价值选择的披露与理由', en: 'Value choices disclosed and justified' },
     satisfiedBy: { zh: '取舍、分配和电力说明针对本产品撰写，而非沿用默认文字', en: 'cut-off, allocation and electricity statements written for this product, not the defaults' },
+  },
+  {
+    id: 'cfp',
+    clause: '7.2',
+    title: { zh: '产品碳足迹（排放与清除之和）', en: 'CFP as the sum of emissions and removals' },
+    satisfiedBy: { zh: '按 ISO 14067 3.1.1.1 给出的产品碳足迹，排放与清除（生物源吸收、土地管理）分别列出', en: 'the CFP of ISO 14067 3.1.1.1, with emissions and removals (biogenic uptake, land management) apart' },
+  },
+  {
+    id: 'sensitivity',
+    clause: '7.3',
+    title: { zh: '敏感性分析', en: 'Sensitivity analysis' },
+    satisfiedBy: { zh: '重要参数和关键条目的单因素敏感性分析', en: 'a one-at-a-time sensitivity analysis of the significant parameters and key entries' },
+  },
+  {
+    id: 'interpretation',
+    clause: '7.3',
+    title: { zh: '解释与结论', en: 'Interpretation and conclusions' },
+    satisfiedBy: { zh: '研究者撰写的结论，以及由结果得出的要点', en: "the practitioner's conclusions beside the findings derived from the results" },
+  },
+  {
+    id: 'ghg-list',
+    clause: '7.3',
+    title: { zh: '考虑的温室气体', en: 'Greenhouse gases considered' },
+    satisfiedBy: { zh: '温室气体清单及其 GWP 表', en: 'the list of greenhouse gases and their GWP table' },
   },
   {
     id: 'result',

@@ -14,15 +14,22 @@ import { securityHeaders, WEB_CSP } from './security-headers.ts';
 import { ReadCache } from './cache.ts';
 import { docsPage } from './docs.ts';
 import { router, type Env } from './openapi.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { portfolioRoutes } from './routes/portfolio.ts';
 import { authRoutes } from './routes/auth.ts';
 import { catalogRoutes } from './routes/catalog.ts';
 import { cobuildRoutes } from './routes/cobuild.ts';
 import { resultRoutes } from './routes/results.ts';
 import { studyRoutes } from './routes/studies.ts';
 import { pactRoutes } from './routes/pact.ts';
+import { labelRoutes } from './routes/labels.ts';
 import { pcrRoutes } from './routes/pcrs.ts';
 import { PactExchange } from '../pact/exchange.ts';
 import { authenticate } from './sessions.ts';
+import { inProcessWorker } from './jobs.ts';
+import { randomUUID } from 'node:crypto';
+import { log } from '../ops/log.ts';
+import { observeRequest, registry, watchStore } from '../ops/metrics.ts';
 
 export interface AppOptions {
   store: Store;
@@ -30,15 +37,45 @@ export interface AppOptions {
   webDir?: string;
   /** the PACT exchange shared with the PACT host of the same process */
   pact?: PactExchange;
+  /** run jobs in this process (default); false: only enqueue them for `tanji worker` processes */
+  worker?: boolean;
 }
 
 /** Unsafe methods that need no session: signing in, and a read that takes its question as a body. */
 const OPEN_UNSAFE_ROUTES = new Set(['/api/auth/login', '/api/datasets/resolve']);
 
 /** The whole HTTP surface: API, OpenAPI document, docs page and the web app, on one port. */
-export function createApp({ store, webDir, pact = new PactExchange(store) }: AppOptions): OpenAPIHono<Env> {
+export function createApp({ store, webDir, pact = new PactExchange(store), worker = true }: AppOptions): OpenAPIHono<Env> {
   const app = router();
   const cache = new ReadCache(store);
+  if (worker) inProcessWorker(store).worker.onDone((job) => job.studyId && cache.dropResult(job.studyId));
+  watchStore(store);
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    const id = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
+    c.header('x-request-id', id);
+    await next();
+    const seconds = (performance.now() - started) / 1000;
+    const route = c.req.routePath || 'unmatched';
+    observeRequest(c.req.method, route, c.res.status, seconds);
+    if (route !== '/healthz' && route !== '/metrics') log.info({ req: id, method: c.req.method, route, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) }, 'request');
+  });
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) => {
+    try {
+      await store.query('SELECT 1 FROM schema_migrations LIMIT 1');
+      return c.json({ ok: true, store: store.kind });
+    } catch (e) {
+      return c.json({ ok: false, error: `the store does not answer: ${(e as Error).message}` }, 503);
+    }
+  });
+  // TANJI_METRICS_TOKEN, when set, is the bearer token a scraper must send
+  app.get('/metrics', async (c) => {
+    const token = process.env.TANJI_METRICS_TOKEN;
+    if (token && c.req.header('authorization') !== `Bearer ${token}`) return c.json({ error: { code: 'unauthorized', message: 'metrics need the bearer token TANJI_METRICS_TOKEN' } }, 401);
+    return c.body(await registry.metrics(), 200, { 'content-type': registry.contentType });
+  });
 
   app.use('*', securityHeaders({ csp: WEB_CSP }));
   app.use('/api/*', async (c, next) => {
@@ -63,7 +100,7 @@ export function createApp({ store, webDir, pact = new PactExchange(store) }: App
   app.use('/api/*', bodyLimits());
   app.use('/api/*', jsonGuard());
 
-  for (const routes of [authRoutes, catalogRoutes, pcrRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes]) app.route('/', routes({ store, cache, pact }));
+  for (const routes of [authRoutes, adminRoutes, portfolioRoutes, catalogRoutes, pcrRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes, labelRoutes]) app.route('/', routes({ store, cache, pact }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' });
   const document = () =>

@@ -43,6 +43,11 @@ export class ReadCache {
     this.sessions.delete(tokenHash);
   }
 
+  /** Every cached session of a user whose role, organisation or password changed. */
+  dropUserSessions(userId: string): void {
+    for (const [hash, s] of this.sessions) if (s.value.id === userId) this.sessions.delete(hash);
+  }
+
   head(id: string): StudyHead | undefined {
     return live(this.heads, id);
   }
@@ -72,6 +77,11 @@ export class ReadCache {
     const known = live(this.results, studyId);
     if (known && known.computedAt > computedAt) return;
     put(this.results, studyId, { value: { json, computedAt }, until: Date.now() + this.ttl });
+  }
+
+  /** A calculation finished in this process: the next read takes the new current result from the store. */
+  dropResult(studyId: string): void {
+    this.results.delete(studyId);
   }
 }
 

@@ -5,7 +5,9 @@ import { UnknownRegionError } from '../factors/regions.ts';
 import { ImportError } from '../formats/errors.ts';
 import { NoSuchReleaseError } from '../store/index.ts';
 import { UnknownReleaseError } from '../studies/background.ts';
-import { ApiError } from './errors.ts';
+import { DomainError } from '../model/errors.ts';
+import { log } from '../ops/log.ts';
+import { ApiError, DOMAIN_STATUS } from './errors.ts';
 
 /**
  * What the API answers for an error no route mapped itself. Mistakes of the client (a body that
@@ -16,6 +18,7 @@ import { ApiError } from './errors.ts';
  */
 export function clientError(err: unknown, c: Context): ApiError | undefined {
   if (err instanceof ApiError) return err;
+  if (err instanceof DomainError) return new ApiError(DOMAIN_STATUS[err.kind], err.code, err.message, err.details);
   if (err instanceof HTTPException) {
     if (err.status === 400 && /malformed json/i.test(err.message)) {
       return new ApiError(400, 'invalid-json', 'the request body is not valid JSON: check its quotes, commas and brackets');
@@ -35,6 +38,6 @@ export function clientError(err: unknown, c: Context): ApiError | undefined {
 /** The answer to an error of the server: logged whole, answered with an id only. */
 export function serverError(err: unknown): ApiError {
   const id = randomUUID();
-  console.error(`error ${id}:`, err);
+  log.error({ errorId: id, err: (err as Error)?.message, stack: (err as Error)?.stack }, 'request failed');
   return new ApiError(500, 'internal', `the server failed (error ${id}); the administrator finds the details in the server log under that id`);
 }

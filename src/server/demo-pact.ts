@@ -1,4 +1,5 @@
-import { addVerification, createConnection, findUserByEmail, latestFootprintOfStudy, latestResult, listConnections, listStudies, type Store } from '../store/index.ts';
+import { verifyCurrentResult } from '../studies/verification.ts';
+import { createConnection, findUserByEmail, latestFootprintOfStudy, latestResult, listConnections, listStudies, type Store } from '../store/index.ts';
 import { sha256 } from '../pact/credentials.ts';
 import { publishStudy } from '../pact/publish.ts';
 import { durianHarvest, durianStudy } from '../studies/demo-durian.ts';
@@ -34,9 +35,8 @@ export async function ensurePactDemo(store: Store, companyId: string, practition
   for (const year of HARVESTS) await ensureDemoStudy(store, durianHarvest(year), companyId, practitioner.id, 200);
   for (const s of await listStudies(store, { companyId })) {
     if (!demoNames.has(s.name) || (await latestFootprintOfStudy(store, s.id))) continue;
-    const result = await latestResult(store, s.id);
-    if (!result) continue;
-    await addVerification(store, { studyId: s.id, companyId, version: result.version, computedAt: result.computedAt, verifierId: verifier.id, statement: 'Demonstration: the model and data were reviewed against ISO 14067 (demo data, not a real verification).' });
+    if (!(await latestResult(store, s.id))) continue;
+    await verifyCurrentResult(store, s.id, companyId, verifier, 'Demonstration: the model and data were reviewed against ISO 14067 (demo data, not a real verification).');
     await publishStudy(store, s.id, practitioner);
   }
 }

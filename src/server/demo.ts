@@ -3,6 +3,7 @@ import { durianStudy } from '../studies/demo-durian.ts';
 import { ensureDemoStudy } from './demo-study.ts';
 import { hashPassword } from './passwords.ts';
 import { ensurePactDemo } from './demo-pact.ts';
+import { ensureLabelDemo } from './demo-labels.ts';
 import { ensurePcrDemo } from '../studies/demo-pcr.ts';
 
 /**
@@ -39,6 +40,8 @@ export async function ensureDemo(store: Store): Promise<boolean> {
   const practitioner = (await findUserByEmail(store, DEMO_USERS[0].email))!;
   await ensureDemoStudy(store, durianStudy(), company.id, practitioner.id, 1000);
   await ensurePactDemo(store, company.id, DEMO_USERS[0].email, DEMO_USERS[1].email);
+  const publicBase = process.env.TANJI_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  await ensureLabelDemo(store, { practitioner: DEMO_USERS[0].email, verifier: DEMO_USERS[1].email, steward: DEMO_USERS[3].email }, publicBase);
   await ensurePcrDemo((input) => ensureDemoStudy(store, input, company.id, practitioner.id, 1000));
   return !existing;
 }

@@ -1,4 +1,8 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { DomainErrorKind } from '../model/errors.ts';
+
+/** The one mapping of a domain rule's refusal to HTTP. */
+export const DOMAIN_STATUS: Record<DomainErrorKind, ContentfulStatusCode> = { 'not-found': 404, forbidden: 403, conflict: 409, invalid: 422 };
 
 /** An error the API answers with its own status and a message a person can act on. */
 export class ApiError extends Error {

@@ -1,44 +1,28 @@
-import { createJob, updateJob, type Job, type Queryable } from '../store/index.ts';
+import { startWorker, type StartedWorker } from '../jobs/index.ts';
+import type { Store } from '../store/index.ts';
 
 /**
- * Background jobs in this process: a job row is created at once (the client polls it), the work
- * runs after the response, one job at a time so a Monte Carlo never starves the API, and
- * progress is written at most every 200 ms.
+ * The worker a server runs in its own process (`npm start`, and tests): one per store, started by
+ * the first app made on it. Its calculations run on a worker thread, so the event loop keeps
+ * answering. `tanji serve` runs none; `tanji worker` processes do the work then.
  */
 
-export type Work = (progress: (fraction: number, message: string) => void) => Promise<string>;
+const running = new Map<Store, StartedWorker>();
 
-let queue: Promise<unknown> = Promise.resolve();
-
-export async function startJob(db: Queryable, spec: { kind: string; studyId?: string; userId: string; params?: Record<string, unknown> }, work: Work): Promise<Job> {
-  const job = await createJob(db, spec);
-  queue = queue.then(() => run(db, job.id, work));
-  return job;
+export function inProcessWorker(store: Store): StartedWorker {
+  let w = running.get(store);
+  if (!w) running.set(store, (w = startWorker(store)));
+  return w;
 }
 
-/** Resolves when every job started so far has finished (tests, shutdown). */
-export function jobsIdle(): Promise<unknown> {
-  return queue;
+/** Resolves when the in-process workers have nothing left to do now (tests, shutdown). */
+export async function jobsIdle(): Promise<void> {
+  for (const w of running.values()) await w.worker.idle();
 }
 
-async function run(db: Queryable, id: string, work: Work): Promise<void> {
-  let last = 0;
-  let pending: Promise<void> = Promise.resolve();
-  const progress = (fraction: number, message: string) => {
-    const now = Date.now();
-    if (now - last < 200) return;
-    last = now;
-    pending = pending.then(() => updateJob(db, id, { progress: Math.max(0, Math.min(1, fraction)), message }));
-  };
-  try {
-    await updateJob(db, id, { state: 'running', message: 'started' });
-    // let the event loop answer polls between heavy synchronous steps
-    await new Promise((r) => setImmediate(r));
-    const message = await work(progress);
-    await pending;
-    await updateJob(db, id, { state: 'done', progress: 1, message });
-  } catch (err) {
-    await pending.catch(() => undefined);
-    await updateJob(db, id, { state: 'failed', error: (err as Error).message, message: 'failed' });
-  }
+/** Stops the store's in-process worker: running jobs get graceMs to finish, then go back to the queue. */
+export async function stopInProcessWorker(store: Store, graceMs?: number): Promise<void> {
+  const w = running.get(store);
+  running.delete(store);
+  await w?.stop(graceMs);
 }

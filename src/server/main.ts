@@ -3,12 +3,14 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { defaultDataDir, failAbandonedJobs, MEMORY, type Store } from '../store/index.ts';
+import { defaultDataDir, MEMORY, type Store } from '../store/index.ts';
 import { PactExchange } from '../pact/exchange.ts';
 import { createApp } from './app.ts';
 import { createPactHost } from './pact/host.ts';
 import { tlsCredentials } from './pact/tls.ts';
 import { closePdfBrowser } from '../report/pdf.ts';
+import { stopInProcessWorker } from './jobs.ts';
+import { unwatchStore } from '../ops/metrics.ts';
 
 export interface Running {
   url: string;
@@ -29,8 +31,12 @@ export interface ServeOptions {
   webDir?: string;
   /** the PACT host's port; default the app's port + 1 (any free one when the app's is 0) */
   pactPort?: number;
-  /** where a self-signed certificate is kept; default the PGlite data directory */
+  /** where a self-signed certificate is made; default the PGlite data directory */
   tlsDir?: string;
+  /** run jobs in this process (default, `npm start`); false for `tanji serve` beside `tanji worker` processes */
+  worker?: boolean;
+  /** on close, how long running jobs may take to finish before they go back to the queue; default 10 s */
+  graceMs?: number;
 }
 
 function listenOn(fetch: (r: Request) => Response | Promise<Response>, port: number, hostname: string, tls?: { cert: string; key: string }): Promise<ServerType> {
@@ -48,15 +54,14 @@ const closeServer = (server: ServerType) =>
 
 /** Serves the API and the web app on one port, and the PACT host over HTTPS on another. */
 export async function serve(store: Store, opts: ServeOptions = {}): Promise<Running> {
-  await failAbandonedJobs(store);
   const host = opts.host ?? '127.0.0.1';
   const pact = new PactExchange(store);
-  const app = createApp({ store, webDir: opts.webDir, pact });
+  const app = createApp({ store, webDir: opts.webDir, pact, worker: opts.worker });
   const server = await listenOn(app.fetch, opts.port ?? 3000, host);
   const { port } = server.address() as AddressInfo;
 
   const tlsDir = opts.tlsDir ?? (store.kind === 'pglite' && store.location !== MEMORY ? store.location : store.kind === 'postgres' ? defaultDataDir() : join(tmpdir(), 'tanji-pact-tls'));
-  const tls = tlsCredentials(tlsDir);
+  const tls = await tlsCredentials(store, tlsDir);
   const pactServer = await listenOn(createPactHost(pact).fetch, opts.pactPort ?? (opts.port === 0 ? 0 : port + 1), host, tls);
   const pactPort = (pactServer.address() as AddressInfo).port;
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -72,8 +77,10 @@ export async function serve(store: Store, opts: ServeOptions = {}): Promise<Runn
     server,
     pact,
     close: async () => {
-      await pact.events.stop();
       await Promise.all([closeServer(server), closeServer(pactServer)]);
+      await pact.events.stop();
+      await stopInProcessWorker(store, opts.graceMs);
+      unwatchStore(store);
       await closePdfBrowser();
     },
   };

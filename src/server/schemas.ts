@@ -241,6 +241,7 @@ export const OpenReleaseSchema = z.object({
   processes: z.number(),
   factors: z.number(),
   licence: z.string().nullable(),
+  citation: z.string(),
   source: z.string().nullable(),
   summary: z.string().nullable(),
   createdAt: z.string(),

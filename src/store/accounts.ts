@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Company, User } from '../model/account.ts';
+import type { Company, OrganisationKind, User } from '../model/account.ts';
 import type { Role } from '../model/study.ts';
 import type { Queryable } from './connection.ts';
 
@@ -17,14 +17,54 @@ export interface UserInput {
 
 const USER_COLUMNS = `u.id, u.email, u.name, u.role, u.company_id AS "companyId", c.name AS "companyName"`;
 
-export async function createCompany(db: Queryable, name: string): Promise<Company> {
-  const [row] = await db.query<Company>('INSERT INTO companies (id, name) VALUES ($1, $2) RETURNING id, name', [randomUUID(), name]);
+export async function createCompany(db: Queryable, name: string, kind: OrganisationKind = 'enterprise'): Promise<Company> {
+  const [row] = await db.query<Company>('INSERT INTO companies (id, name, kind) VALUES ($1, $2, $3) RETURNING id, name, kind', [randomUUID(), name, kind]);
   return row;
 }
 
 export async function findCompany(db: Queryable, name: string): Promise<Company | undefined> {
-  const [row] = await db.query<Company>('SELECT id, name FROM companies WHERE name = $1', [name]);
+  const [row] = await db.query<Company>('SELECT id, name, kind FROM companies WHERE name = $1', [name]);
   return row;
+}
+
+/** Every organisation with how many people sign in for it, by name. */
+export async function listCompanies(db: Queryable): Promise<(Company & { users: number; createdAt: string })[]> {
+  const rows = await db.query<Company & { users: number; createdAt: Date }>(
+    `SELECT c.id, c.name, c.kind, c.created_at AS "createdAt", (SELECT count(*)::int FROM users u WHERE u.company_id = c.id) AS users FROM companies c ORDER BY c.name`,
+  );
+  return rows.map((r) => ({ ...r, createdAt: new Date(r.createdAt).toISOString() }));
+}
+
+export async function updateCompany(db: Queryable, id: string, change: { name?: string; kind?: OrganisationKind }): Promise<Company | undefined> {
+  const [row] = await db.query<Company>('UPDATE companies SET name = coalesce($2, name), kind = coalesce($3, kind) WHERE id = $1 RETURNING id, name, kind', [id, change.name ?? null, change.kind ?? null]);
+  return row;
+}
+
+/** Every user, by organisation then name. */
+export async function listUsers(db: Queryable): Promise<User[]> {
+  return db.query<User>(`SELECT ${USER_COLUMNS} FROM users u LEFT JOIN companies c ON c.id = u.company_id ORDER BY c.name NULLS FIRST, u.name`);
+}
+
+/**
+ * Changes a user's name, role or organisation (companyId null: none). Their sessions end, so the
+ * new role applies from their next sign-in and never to a session opened under the old one.
+ */
+export async function updateUser(db: Queryable, id: string, change: { name?: string; role?: Role; companyId?: string | null }): Promise<User | undefined> {
+  const keepCompany = change.companyId === undefined;
+  const [row] = await db.query<{ id: string }>(
+    'UPDATE users SET name = coalesce($2, name), role = coalesce($3, role), company_id = CASE WHEN $4 THEN company_id ELSE $5 END WHERE id = $1 RETURNING id',
+    [id, change.name ?? null, change.role ?? null, keepCompany, change.companyId ?? null],
+  );
+  if (!row) return undefined;
+  if (change.role !== undefined || !keepCompany) await db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+  return getUser(db, id);
+}
+
+/** A new password (already hashed); every session of the user ends. */
+export async function setPasswordHash(db: Queryable, id: string, passwordHash: string): Promise<boolean> {
+  const [row] = await db.query<{ id: string }>('UPDATE users SET password_hash = $2 WHERE id = $1 RETURNING id', [id, passwordHash]);
+  if (row) await db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+  return Boolean(row);
 }
 
 export async function createUser(db: Queryable, input: UserInput): Promise<User> {
@@ -85,6 +125,6 @@ export async function deleteSession(db: Queryable, tokenHash: string): Promise<v
 }
 
 export async function getCompany(db: Queryable, id: string): Promise<Company | undefined> {
-  const [row] = await db.query<Company>('SELECT id, name FROM companies WHERE id = $1', [id]);
+  const [row] = await db.query<Company>('SELECT id, name, kind FROM companies WHERE id = $1', [id]);
   return row;
 }

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
-import { acquireLock } from './lock.ts';
+import { acquireLock, HeldByError } from './lock.ts';
 import { migrate } from './migrations.ts';
 
 /**
@@ -28,6 +28,10 @@ export interface Store extends Queryable {
   /** BEGIN … COMMIT around fn; ROLLBACK and rethrow when it throws */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** connections of the pool (a PostgreSQL server), for metrics */
+  poolStats?(): { total: number; idle: number; waiting: number };
+  /** PGlite: the whole data directory as a gzipped tarball, consistent (taken between queries) */
+  dumpDataDir?(): Promise<Uint8Array>;
 }
 
 export interface StoreOptions {
@@ -39,11 +43,29 @@ export interface StoreOptions {
   schema?: string;
   /** how long to wait for another process holding the PGlite directory; default 60 s */
   lockTimeoutMs?: number;
+  /**
+   * What this process is, when it keeps a PGlite store open for as long as it runs (the server, in
+   * one line saying how else to reach the data): another process opening the directory fails at
+   * once with a StoreInUseError quoting it, instead of waiting.
+   */
+  holder?: string;
   /** apply pending migrations on open; default true */
   migrate?: boolean;
 }
 
 export const MEMORY = 'memory://';
+
+/** A PGlite directory kept open by a running process (the server): one line, in its words, on what to do. */
+export class StoreInUseError extends Error {
+  constructor(
+    readonly dataDir: string,
+    readonly holder: string,
+    readonly pid: number,
+  ) {
+    super(`${dataDir} is in use by ${holder}, pid ${pid}, and PGlite allows one process at a time: stop it first, or run both on PostgreSQL (DATABASE_URL).`);
+    this.name = 'StoreInUseError';
+  }
+}
 
 export function defaultDataDir(): string {
   return process.env.TANJI_DATA || join(homedir(), '.tanji');
@@ -55,8 +77,10 @@ export function defaultDataDir(): string {
  */
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   const url = opts.url ?? (opts.dataDir === undefined ? process.env.DATABASE_URL : undefined);
+  // TANJI_DB_SCHEMA: one PostgreSQL database holding several installations (or test runs), each in its schema
+  if (opts.schema === undefined && url && !opts.url && process.env.TANJI_DB_SCHEMA) opts = { ...opts, schema: process.env.TANJI_DB_SCHEMA };
   if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`schema "${opts.schema}": use lower-case letters, digits and underscores`);
-  const store = url ? openServer(url, opts.schema) : await openPglite(opts.dataDir ?? defaultDataDir(), opts.schema, opts.lockTimeoutMs ?? 60_000);
+  const store = url ? openServer(url, opts.schema) : await openPglite(opts.dataDir ?? defaultDataDir(), opts.schema, opts.lockTimeoutMs ?? 60_000, opts.holder);
   if (opts.migrate !== false) {
     try {
       await migrate(store);
@@ -70,7 +94,7 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
 
 function openServer(url: string, schema: string | undefined): Store {
   // search_path as a startup option applies to every pooled connection before its first query
-  const pool = new pg.Pool({ connectionString: url, options: schema ? `-c search_path=${schema}` : undefined, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, options: schema ? `-c search_path=${schema}` : undefined, max: Math.max(1, Number(process.env.TANJI_DB_POOL ?? 4) || 4) });
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     query: async <T,>(sql: string, params?: unknown[], rowMode: 'object' | 'array' = 'object') =>
       (rowMode === 'array' ? (await c.query({ text: sql, values: params, rowMode: 'array' })).rows : (await c.query(sql, params)).rows) as T[],
@@ -98,15 +122,21 @@ function openServer(url: string, schema: string | undefined): Store {
       }
     },
     close: once(() => pool.end()),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
 
-async function openPglite(dataDir: string, schema: string | undefined, lockTimeoutMs: number): Promise<Store> {
+async function openPglite(dataDir: string, schema: string | undefined, lockTimeoutMs: number, holder?: string): Promise<Store> {
   const memory = dataDir === MEMORY;
   let lock: { release(): void } | undefined;
   if (!memory) {
     mkdirSync(dataDir, { recursive: true });
-    lock = await acquireLock(join(dataDir, 'pglite.lock'), lockTimeoutMs);
+    try {
+      lock = await acquireLock(join(dataDir, 'pglite.lock'), lockTimeoutMs, holder);
+    } catch (e) {
+      if (e instanceof HeldByError) throw new StoreInUseError(dataDir, e.holder, e.pid);
+      throw e;
+    }
   }
   const location = memory ? MEMORY : join(dataDir, 'pglite');
   let db: PGlite;
@@ -129,6 +159,7 @@ async function openPglite(dataDir: string, schema: string | undefined, lockTimeo
     schema,
     ...wrap(db),
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    dumpDataDir: async () => new Uint8Array(await (await db.dumpDataDir('gzip')).arrayBuffer()),
     close: once(async () => {
       try {
         await db.close();

@@ -1,7 +1,7 @@
 /** The store's public surface: import from here. */
-export { openStore, defaultDataDir, MEMORY, type Store, type StoreOptions, type Queryable } from './connection.ts';
+export { openStore, defaultDataDir, MEMORY, StoreInUseError, type Store, type StoreOptions, type Queryable } from './connection.ts';
 export { migrate, schemaVersion, MIGRATIONS, type Migration } from './migrations.ts';
-export { saveRelease, insertRelease, loadRelease, loadFactors, listReleases, getRelease, ReleaseExistsError, NoSuchReleaseError, type ReleaseInput, type ReleaseInfo, type LoadOptions } from './releases.ts';
+export { saveRelease, insertRelease, loadRelease, loadFactors, listReleases, getRelease, datasetLicences, ReleaseExistsError, NoSuchReleaseError, type ReleaseInput, type ReleaseInfo, type LoadOptions } from './releases.ts';
 export { searchFactors, type FactorFilter, type FoundFactor } from './factor-search.ts';
 export { diffReleases, type ReleaseDiff, type RecordDiff, type RecordRef, type ChangedRecord } from './diff.ts';
 export { exportReleaseJsonLd, jsonLdZip } from './export-jsonld.ts';
@@ -9,7 +9,12 @@ export { exportReleaseIlcd, exportReleaseEcoSpold2, ZIP_FORMATS } from './export
 export { exportReleaseCsv, exchangesCsv, factorsCsv, type ReleaseCsv } from './export-csv.ts';
 export * from './accounts.ts';
 export * from './studies.ts';
+export * from './results.ts';
+export * from './logins.ts';
+export * from './instance.ts';
+export { backupPglite, restorePglite, backupPostgres, restorePostgres } from './backup.ts';
 export * from './jobs.ts';
 export * from './pact.ts';
 export * from './cobuild.ts';
 export { loadScreen, loadQuarantine } from './screens.ts';
+export * from './labels.ts';

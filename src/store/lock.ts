@@ -5,18 +5,32 @@ import { hostname } from 'node:os';
  * An exclusive lock file for the PGlite data directory. PGlite runs PostgreSQL inside this
  * process with no shared-memory coordination, so two processes opening one directory at once
  * corrupt it; a second process waits here until the first closes its store (or dies).
- * The file holds "<host> <pid> <token>": a lock whose process is gone on this host is stale and
- * is broken; a lock from another host (a shared network directory) is never broken, only waited for.
+ * The file holds "<host> <pid> <token>[ <holder>]": a lock whose process is gone on this host is
+ * stale and is broken; a lock from another host (a shared network directory) is never broken, only
+ * waited for. A holder that says what it is (the running server) keeps the directory for as long
+ * as it runs, so waiting for it is pointless: a second process is told at once, in the holder's words.
  */
 
 export interface FileLock {
   release(): void;
 }
 
+/** The directory is held by a long-running process that said what it is. */
+export class HeldByError extends Error {
+  constructor(
+    readonly holder: string,
+    readonly pid: number,
+  ) {
+    super(holder);
+    this.name = 'HeldByError';
+  }
+}
+
 const POLL_MS = 100;
 
-export async function acquireLock(file: string, timeoutMs: number): Promise<FileLock> {
-  const mine = `${hostname()} ${process.pid} ${Math.random().toString(36).slice(2)}`;
+/** `holder`: what this process is, when it holds the lock for as long as it runs (one line). */
+export async function acquireLock(file: string, timeoutMs: number, holder?: string): Promise<FileLock> {
+  const mine = `${hostname()} ${process.pid} ${Math.random().toString(36).slice(2)}${holder ? ` ${holder.replace(/\s+/g, ' ')}` : ''}`;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (tryCreate(file, mine)) return held(file, mine);
@@ -25,6 +39,8 @@ export async function acquireLock(file: string, timeoutMs: number): Promise<File
       breakStale(file, owner);
       continue;
     }
+    const [, pid, , ...said] = owner?.split(' ') ?? [];
+    if (said.length) throw new HeldByError(said.join(' '), Number(pid));
     if (Date.now() >= deadline) {
       throw new Error(`the data directory is in use: ${file} is held by ${owner ? `process ${owner.split(' ')[1]} on ${owner.split(' ')[0]}` : 'another process'}; waited ${timeoutMs / 1000} s`);
     }

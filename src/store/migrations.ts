@@ -531,6 +531,94 @@ ${['cobuild_versions', 'cobuild_comments', 'cobuild_events', 'cobuild_aggregates
 `,
   },
   {
+    id: 7,
+    name: 'many processes on one database: a leased job queue, immutable results by hash, sign-offs of a result, shared login throttle and instance settings',
+    sql: `
+-- jobs are a queue: a worker claims a row (FOR UPDATE SKIP LOCKED) and holds it by a lease it
+-- renews; a lease that runs out makes the job claimable again until max_attempts is spent
+ALTER TABLE jobs ALTER COLUMN user_id DROP NOT NULL;
+ALTER TABLE jobs
+  ADD COLUMN attempts integer NOT NULL DEFAULT 0,
+  ADD COLUMN max_attempts integer NOT NULL DEFAULT 3 CHECK (max_attempts > 0),
+  ADD COLUMN run_after timestamptz NOT NULL DEFAULT now(),
+  ADD COLUMN lease_until timestamptz,
+  ADD COLUMN worker text,
+  ADD COLUMN started_at timestamptz,
+  -- what the handler returned (a calculation: the result's hash)
+  ADD COLUMN output jsonb;
+CREATE INDEX jobs_queued ON jobs (run_after) WHERE state = 'queued';
+CREATE INDEX jobs_leased ON jobs (lease_until) WHERE state = 'running';
+-- jobs the in-process queue left behind still have their kind, study and parameters: run them again
+UPDATE jobs SET state = 'queued', message = 'queued again after an upgrade' WHERE state IN ('queued', 'running');
+
+-- a result is immutable and named by the SHA-256 of its RFC 8785 canonical JSON ('jcs'); results
+-- saved before this migration are named by the SHA-256 of their stored jsonb text ('jsonb-text')
+CREATE TABLE results (
+  hash text PRIMARY KEY CHECK (hash ~ '^[0-9a-f]{64}$'),
+  hashed text NOT NULL DEFAULT 'jcs' CHECK (hashed IN ('jcs', 'jsonb-text')),
+  study_id text NOT NULL REFERENCES studies (id),
+  version integer NOT NULL,
+  body jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX results_study ON results (study_id, version);
+CREATE TRIGGER results_immutable BEFORE UPDATE OR DELETE ON results FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();
+
+-- which result is current for a study version; moving it never changes a result
+CREATE TABLE study_result_heads (
+  study_id text NOT NULL REFERENCES studies (id),
+  version integer NOT NULL,
+  hash text NOT NULL REFERENCES results (hash),
+  set_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (study_id, version)
+);
+INSERT INTO results (hash, hashed, study_id, version, body, created_at)
+  SELECT encode(sha256(convert_to(result::text, 'UTF8')), 'hex'), 'jsonb-text', study_id, version, result, computed_at FROM study_results
+  ON CONFLICT DO NOTHING;
+INSERT INTO study_result_heads (study_id, version, hash, set_at)
+  SELECT study_id, version, encode(sha256(convert_to(result::text, 'UTF8')), 'hex'), computed_at FROM study_results;
+-- sign-offs name the result they cover and are never overwritten: a new statement is a new row
+ALTER TABLE study_verifications ADD COLUMN result_hash text REFERENCES results (hash);
+-- an old sign-off names the result it covered only when that result is still the version's current one
+UPDATE study_verifications v SET result_hash = h.hash FROM study_result_heads h JOIN results r ON r.hash = h.hash
+  WHERE h.study_id = v.study_id AND h.version = v.version AND (r.body->>'computedAt')::timestamptz = v.computed_at;
+ALTER TABLE study_verifications DROP CONSTRAINT study_verifications_pkey;
+ALTER TABLE study_verifications ADD COLUMN id bigserial PRIMARY KEY;
+CREATE INDEX study_verifications_result ON study_verifications (study_id, version, result_hash);
+CREATE TRIGGER study_verifications_immutable BEFORE UPDATE OR DELETE ON study_verifications FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();
+ALTER TABLE pact_footprints ADD COLUMN result_hash text REFERENCES results (hash);
+UPDATE pact_footprints f SET result_hash = h.hash FROM study_result_heads h WHERE h.study_id = f.study_id AND h.version = f.study_version;
+DROP TABLE study_results;
+-- the former table's shape, for readers: the current result of each calculated version
+CREATE VIEW study_results AS
+  SELECT h.study_id, h.version, r.created_at AS computed_at, r.body AS result, h.hash
+    FROM study_result_heads h JOIN results r ON r.hash = h.hash;
+
+-- wrong passwords per (email, client address) and the addresses an email signed in from, shared
+-- by every server: a stranger's guesses block only the stranger
+CREATE TABLE login_failures (
+  email text NOT NULL,
+  client text NOT NULL,
+  failures integer NOT NULL,
+  since timestamptz NOT NULL,
+  PRIMARY KEY (email, client)
+);
+CREATE TABLE login_clients (
+  email text NOT NULL,
+  client text NOT NULL,
+  last_at timestamptz NOT NULL,
+  PRIMARY KEY (email, client)
+);
+
+-- one value per instance that every process must share (the PACT host's self-signed certificate)
+CREATE TABLE instance_settings (
+  key text PRIMARY KEY,
+  value text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
+  {
     id: 10,
     name: 'quality screen of each LCI release',
     sql: `
@@ -545,6 +633,107 @@ CREATE TABLE release_screens (
   report jsonb NOT NULL
 );
 CREATE TRIGGER release_screens_immutable BEFORE UPDATE OR DELETE ON release_screens FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();
+`,
+  },
+  {
+    id: 12,
+    name: 'labels: signing keys, grade benchmarks, verification requests, signed labels, the append-only registry log',
+    sql: `
+-- Ed25519 keys: a verifier organisation's (purpose verifier) or the registry's (company NULL); the
+-- PKCS#8 private key is sealed with AES-256-GCM under the master key (src/labels/keys.ts)
+CREATE TABLE signing_keys (
+  did text PRIMARY KEY,
+  purpose text NOT NULL CHECK (purpose IN ('verifier', 'registry')),
+  company_id text REFERENCES companies (id),
+  sealed_key jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  retired_at timestamptz,
+  CHECK ((purpose = 'registry') = (company_id IS NULL))
+);
+CREATE UNIQUE INDEX signing_keys_live ON signing_keys (purpose, coalesce(company_id, '')) WHERE retired_at IS NULL;
+
+-- the master key kept in the store, used only when TANJI_KEY_ENCRYPTION_KEY is not configured
+CREATE TABLE key_encryption_keys (
+  id integer PRIMARY KEY CHECK (id = 1),
+  key text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+-- category benchmarks as stewards publish them; a new version never replaces an old one
+CREATE TABLE grade_benchmarks (
+  id text NOT NULL,
+  version integer NOT NULL,
+  body text NOT NULL,
+  -- the publishing user's id; no foreign key: an immutable record outlives the account (its name is in the body)
+  published_by text NOT NULL,
+  published_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (id, version)
+);
+
+-- a practitioner asks a verifier to check and sign one study version
+CREATE TABLE verification_requests (
+  id text PRIMARY KEY,
+  study_id text NOT NULL REFERENCES studies (id),
+  version integer NOT NULL,
+  company_id text NOT NULL REFERENCES companies (id),
+  requested_by text NOT NULL REFERENCES users (id),
+  verifier_id text NOT NULL REFERENCES users (id),
+  benchmark text,
+  message text NOT NULL DEFAULT '',
+  state text NOT NULL CHECK (state IN ('open', 'signed', 'declined')),
+  label_id text,
+  reason text,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  decided_at timestamptz
+);
+CREATE INDEX verification_requests_verifier ON verification_requests (verifier_id, state);
+CREATE INDEX verification_requests_study ON verification_requests (study_id);
+
+-- a signed label: the credential exactly as signed, and copies of its fields for the public search;
+-- status moves active -> superseded | revoked, and the registry log records every move
+CREATE TABLE labels (
+  id text PRIMARY KEY,
+  study_id text NOT NULL REFERENCES studies (id),
+  study_version integer NOT NULL,
+  company_id text NOT NULL REFERENCES companies (id),
+  issuer_did text NOT NULL REFERENCES signing_keys (did),
+  signed_by text NOT NULL REFERENCES users (id),
+  credential text NOT NULL,
+  credential_hash text NOT NULL,
+  product text NOT NULL,
+  company text NOT NULL,
+  category text,
+  pcr text NOT NULL,
+  region text NOT NULL,
+  grade text,
+  value float8 NOT NULL,
+  declared_unit text NOT NULL,
+  valid_from timestamptz NOT NULL,
+  valid_until timestamptz NOT NULL,
+  status text NOT NULL CHECK (status IN ('active', 'superseded', 'revoked')),
+  status_reason text,
+  status_at timestamptz,
+  superseded_by text,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX labels_study ON labels (study_id);
+CREATE INDEX labels_issuer ON labels (issuer_did, status);
+
+-- the registry's append-only log: each entry names the hash of the one before (src/labels/registry.ts)
+CREATE TABLE registry_log (
+  seq integer PRIMARY KEY,
+  entry text NOT NULL,
+  hash text NOT NULL,
+  at timestamptz NOT NULL DEFAULT now()
+);
+${['grade_benchmarks', 'registry_log'].map((t) => `CREATE TRIGGER ${t}_immutable BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();`).join('\n')}
+`,
+  },
+  {
+    id: 14,
+    name: 'organisations have a kind: enterprise, verification body, association, institute',
+    sql: `
+ALTER TABLE companies ADD COLUMN kind text NOT NULL DEFAULT 'enterprise' CHECK (kind IN ('enterprise', 'verification-body', 'association', 'institute'));
 `,
   },
 ];

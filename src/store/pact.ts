@@ -11,22 +11,32 @@ import { audit, ISO } from './studies.ts';
 
 export type Spec = '3.0' | '2.3';
 
-export async function addVerification(store: Store, v: { studyId: string; companyId: string; version: number; computedAt: string; verifierId: string; statement: string }): Promise<void> {
+/**
+ * Records a verifier's sign-off of one result (named by its hash). Sign-offs are never changed:
+ * a second statement on the same result is a new row beside the first.
+ */
+export async function addVerification(
+  store: Store,
+  v: { studyId: string; companyId: string; version: number; resultHash: string; computedAt: string; verifierId: string; statement: string },
+): Promise<void> {
   await store.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO study_verifications (study_id, version, computed_at, verifier_id, statement) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (study_id, version, verifier_id) DO UPDATE SET computed_at = EXCLUDED.computed_at, statement = EXCLUDED.statement, at = now()`,
-      [v.studyId, v.version, v.computedAt, v.verifierId, v.statement],
-    );
-    await audit(tx, { userId: v.verifierId, companyId: v.companyId, studyId: v.studyId, action: 'study.verified', detail: { version: v.version, computedAt: v.computedAt } });
+    await tx.query(`INSERT INTO study_verifications (study_id, version, result_hash, computed_at, verifier_id, statement) VALUES ($1, $2, $3, $4, $5, $6)`, [
+      v.studyId,
+      v.version,
+      v.resultHash,
+      v.computedAt,
+      v.verifierId,
+      v.statement,
+    ]);
+    await audit(tx, { userId: v.verifierId, companyId: v.companyId, studyId: v.studyId, action: 'study.verified', detail: { version: v.version, resultHash: v.resultHash, computedAt: v.computedAt } });
   });
 }
 
-/** The verifications of one study version's result, newest first. */
-export async function verificationsOf(db: Queryable, studyId: string, version: number): Promise<Verification[]> {
-  return db.query<Verification>(
-    `SELECT v.version, ${ISO('v.computed_at')} AS "computedAt", u.name AS verifier, v.statement, ${ISO('v.at')} AS at
-     FROM study_verifications v JOIN users u ON u.id = v.verifier_id WHERE v.study_id = $1 AND v.version = $2 ORDER BY v.at DESC`,
+/** The verifications of one study version's results, newest first, each naming the result it covers. */
+export async function verificationsOf(db: Queryable, studyId: string, version: number): Promise<(Verification & { verifierId: string })[]> {
+  return db.query<Verification & { verifierId: string }>(
+    `SELECT v.version, v.result_hash AS "resultHash", ${ISO('v.computed_at')} AS "computedAt", u.name AS verifier, v.verifier_id AS "verifierId", v.statement, ${ISO('v.at')} AS at
+     FROM study_verifications v JOIN users u ON u.id = v.verifier_id WHERE v.study_id = $1 AND v.version = $2 ORDER BY v.at DESC, v.id DESC`,
     [studyId, version],
   );
 }
@@ -39,6 +49,8 @@ export interface FootprintRow {
   companyId: string;
   studyId: string | null;
   studyVersion: number | null;
+  /** the result the footprint was written from */
+  resultHash: string | null;
   productIds: string[];
   status: 'Active' | 'Deprecated';
   created: string;
@@ -48,7 +60,7 @@ export interface FootprintRow {
   v2: string | null;
 }
 
-const FOOTPRINT_COLUMNS = `seq::float8 AS seq, id::text AS id, company_id AS "companyId", study_id AS "studyId", study_version AS "studyVersion", product_ids AS "productIds",
+const FOOTPRINT_COLUMNS = `seq::float8 AS seq, id::text AS id, company_id AS "companyId", study_id AS "studyId", study_version AS "studyVersion", result_hash AS "resultHash", product_ids AS "productIds",
   status, ${ISO('created')} AS created, ${ISO('updated')} AS updated, v3::text AS v3, v2::text AS v2`;
 
 /**
@@ -57,7 +69,7 @@ const FOOTPRINT_COLUMNS = `seq::float8 AS seq, id::text AS id, company_id AS "co
  */
 export async function insertFootprint(
   store: Store,
-  f: { id: string; companyId: string; studyId: string; studyVersion: number; productIds: string[]; created: string; v3: object; v2: object | null; publishedBy: string },
+  f: { id: string; companyId: string; studyId: string; studyVersion: number; resultHash: string; productIds: string[]; created: string; v3: object; v2: object | null; publishedBy: string },
 ): Promise<string[]> {
   return store.transaction(async (tx) => {
     const now = new Date().toISOString();
@@ -69,11 +81,11 @@ export async function insertFootprint(
       [f.studyId, now],
     );
     await tx.query(
-      `INSERT INTO pact_footprints (id, company_id, study_id, study_version, product_ids, status, created, v3, v2, published_by)
-       VALUES ($1, $2, $3, $4, $5, 'Active', $6, $7, $8, $9)`,
-      [f.id, f.companyId, f.studyId, f.studyVersion, f.productIds, f.created, JSON.stringify(f.v3), f.v2 ? JSON.stringify(f.v2) : null, f.publishedBy],
+      `INSERT INTO pact_footprints (id, company_id, study_id, study_version, result_hash, product_ids, status, created, v3, v2, published_by)
+       VALUES ($1, $2, $3, $4, $5, $6, 'Active', $7, $8, $9, $10)`,
+      [f.id, f.companyId, f.studyId, f.studyVersion, f.resultHash, f.productIds, f.created, JSON.stringify(f.v3), f.v2 ? JSON.stringify(f.v2) : null, f.publishedBy],
     );
-    await audit(tx, { userId: f.publishedBy, companyId: f.companyId, studyId: f.studyId, action: 'pact.published', detail: { footprint: f.id, version: f.studyVersion, deprecated: deprecated.map((d) => d.id) } });
+    await audit(tx, { userId: f.publishedBy, companyId: f.companyId, studyId: f.studyId, action: 'pact.published', detail: { footprint: f.id, version: f.studyVersion, resultHash: f.resultHash, deprecated: deprecated.map((d) => d.id) } });
     return deprecated.map((d) => d.id);
   });
 }
@@ -218,9 +230,23 @@ export async function findEvent(db: Queryable, connectionId: string, eventId: st
   return row;
 }
 
-/** Events waiting for delivery whose time has come. */
-export async function dueEvents(db: Queryable): Promise<EventRow[]> {
-  return db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM pact_events e JOIN pact_connections c ON c.id = e.connection_id WHERE e.next_attempt_at IS NOT NULL AND e.next_attempt_at <= now() ORDER BY e.id`);
+/**
+ * Claims the events whose delivery is due, for this process alone: their next attempt moves
+ * `leaseMs` ahead inside the claiming statement (rows another process is claiming are skipped),
+ * so two servers never deliver one event at once, and an event whose deliverer died is due again
+ * when the lease runs out. The deliverer then records the outcome with updateEvent.
+ */
+export async function claimDueEvents(db: Queryable, leaseMs: number, limit = 5): Promise<EventRow[]> {
+  const claimed = await db.query<{ id: number }>(
+    `UPDATE pact_events SET next_attempt_at = now() + $1 * interval '1 millisecond', updated_at = now()
+      WHERE id IN (SELECT id FROM pact_events WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= now() ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+      RETURNING id`,
+    [leaseMs, limit],
+  );
+  if (!claimed.length) return [];
+  return db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM pact_events e JOIN pact_connections c ON c.id = e.connection_id WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`, [
+    claimed.map((r) => r.id),
+  ]);
 }
 
 export async function listEvents(db: Queryable, companyId: string, limit = 100): Promise<EventRow[]> {

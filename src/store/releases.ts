@@ -202,6 +202,21 @@ export class NoSuchReleaseError extends Error {
   }
 }
 
+/**
+ * The licences its datasets carry, each distinct one with how many datasets: what a release
+ * saved without a licence of its own is under.
+ */
+export async function datasetLicences(store: Queryable, release: string): Promise<{ licence: string; count: number }[]> {
+  return store.query<{ licence: string; count: number }>(
+    `SELECT licence, count(*)::int AS count FROM (
+       SELECT f.licence FROM factors f JOIN releases r ON r.id = f.release_id WHERE r.number = $1
+       UNION ALL
+       SELECT d.body->'provenance'->>'licence' FROM datasets d JOIN releases r ON r.id = d.release_id WHERE r.number = $1
+     ) l WHERE licence IS NOT NULL GROUP BY licence ORDER BY count DESC, licence`,
+    [release],
+  );
+}
+
 /** The release's row id; an unknown number throws, naming the known ones. */
 export async function releaseId(store: Queryable, release: string): Promise<number> {
   const [row] = await store.query<{ id: number }>('SELECT id FROM releases WHERE number = $1', [release]);

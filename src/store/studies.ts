@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { StudyInputSchema, StudyResultSchema, type Study, type StudyInput, type StudyResult } from '../model/study.ts';
+import { StudyInputSchema, type Study, type StudyInput } from '../model/study.ts';
 import type { Queryable, Store } from './connection.ts';
+import type { LifeCycleStage } from '../model/lci.ts';
 
 /**
  * Studies and their versions. A save never overwrites: it adds a version and an audit row in one
@@ -116,7 +117,7 @@ export async function listStudies(db: Queryable, scope: { companyId?: string | n
   return db.query<StudySummary>(
     `SELECT s.id, v.body->>'name' AS name, v.body->'product'->>'name' AS product, s.company_id AS "companyId", c.name AS "companyName",
             s.latest_version AS version, ${ISO('v.created_at')} AS "updatedAt", u.name AS "updatedBy",
-            (SELECT (r.result->>'total')::float8 FROM study_results r WHERE r.study_id = s.id ORDER BY r.version DESC LIMIT 1) AS total
+            (SELECT (r.body->>'total')::float8 FROM study_result_heads h JOIN results r ON r.hash = h.hash WHERE h.study_id = s.id ORDER BY h.version DESC LIMIT 1) AS total
        FROM studies s JOIN study_versions v ON v.study_id = s.id AND v.version = s.latest_version
        JOIN companies c ON c.id = s.company_id JOIN users u ON u.id = v.created_by
       WHERE $3::boolean OR s.company_id = $1 OR EXISTS (SELECT 1 FROM study_verifiers sv WHERE sv.study_id = s.id AND sv.user_id = $2)
@@ -158,30 +159,17 @@ export async function addVerifier(store: Store, studyId: string, verifierId: str
   });
 }
 
-export async function isVerifierOf(db: Queryable, studyId: string, userId: string): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM study_verifiers WHERE study_id = $1 AND user_id = $2', [studyId, userId])).length > 0;
-}
-
-export async function saveResult(db: Queryable, result: StudyResult): Promise<void> {
-  await db.query(
-    `INSERT INTO study_results (study_id, version, result) VALUES ($1, $2, $3::text::jsonb)
-     ON CONFLICT (study_id, version) DO UPDATE SET result = excluded.result, computed_at = now()`,
-    [result.studyId, result.version, JSON.stringify(result)],
+/** The verifiers a study was shared with, by name and organisation, for the report's verification section. */
+export async function studyVerifiers(db: Queryable, studyId: string): Promise<{ name: string; organisation: string }[]> {
+  return db.query<{ name: string; organisation: string }>(
+    `SELECT u.name, coalesce(c.name, '') AS organisation FROM study_verifiers sv JOIN users u ON u.id = sv.user_id LEFT JOIN companies c ON c.id = u.company_id
+     WHERE sv.study_id = $1 ORDER BY u.name`,
+    [studyId],
   );
 }
 
-/** The result of the latest calculated version. */
-export function latestResult(db: Queryable, studyId: string): Promise<StudyResult | undefined> {
-  return resultOfVersion(db, studyId);
-}
-
-/** The result of one calculated version, or of the latest calculated one when no version is named. */
-export async function resultOfVersion(db: Queryable, studyId: string, version?: number): Promise<StudyResult | undefined> {
-  const [row] = await db.query<{ result: unknown }>('SELECT result FROM study_results WHERE study_id = $1 AND ($2::int IS NULL OR version = $2) ORDER BY version DESC LIMIT 1', [
-    studyId,
-    version ?? null,
-  ]);
-  return row ? StudyResultSchema.parse(row.result) : undefined;
+export async function isVerifierOf(db: Queryable, studyId: string, userId: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM study_verifiers WHERE study_id = $1 AND user_id = $2', [studyId, userId])).length > 0;
 }
 
 function parseBody(body: unknown): StudyInput {
@@ -207,4 +195,53 @@ export function describeChanges(before: StudyInput, after: StudyInput): string[]
   }
   for (const e of before.entries) if (!now.has(e.id)) out.push(`entry "${e.name}" removed`);
   return out;
+}
+
+/** One calculated study version, as the store reads it. */
+export interface PortfolioRow {
+  studyId: string;
+  studyName: string;
+  product: string;
+  /** UN CPC or another classification code, when the study has one */
+  classification?: string;
+  /** "1 kg", "1 kWh": the declared or functional unit the footprint is per */
+  declaredUnit: string;
+  /** reference year of the primary data */
+  year: number;
+  version: number;
+  computedAt: string;
+  /** kg CO2e per declared unit, removals excluded (as the result's total) */
+  total: number;
+  /** biogenic removals, negative kg CO2e, reported apart */
+  removals: number;
+  byStage: Record<LifeCycleStage, number>;
+}
+
+
+/**
+ * Every calculated version of a company's studies, with what a portfolio compares: the product,
+ * its declared unit and reference year (from that version), and the result's total, stages and
+ * removals. One row per stored result, oldest first.
+ */
+export async function portfolioRows(db: Queryable, companyId: string): Promise<PortfolioRow[]> {
+  const rows = await db.query<{ studyId: string; body: StudyInput; version: number; computedAt: Date; total: number; removals: number | null; byStage: PortfolioRow['byStage'] }>(
+    `SELECT s.id AS "studyId", v.body, r.version, r.computed_at AS "computedAt", (r.result->>'total')::float8 AS total,
+            (r.result->'lines'->>'biogenicRemovals')::float8 AS removals, r.result->'byStage' AS "byStage"
+       FROM studies s JOIN study_results r ON r.study_id = s.id JOIN study_versions v ON v.study_id = r.study_id AND v.version = r.version
+      WHERE s.company_id = $1 ORDER BY r.computed_at`,
+    [companyId],
+  );
+  return rows.map((r) => ({
+    studyId: r.studyId,
+    studyName: r.body.name,
+    product: r.body.product.name,
+    classification: r.body.product.classification,
+    declaredUnit: `${r.body.unit.amount} ${r.body.unit.unit}`,
+    year: r.body.year,
+    version: r.version,
+    computedAt: new Date(r.computedAt).toISOString(),
+    total: r.total,
+    removals: r.removals ?? 0,
+    byStage: r.byStage,
+  }));
 }

@@ -18,7 +18,7 @@ import type { ScreenReport } from '../screen/screen.ts';
  * the study, characterised with the study's GWP set. Building it costs a release load and one
  * factorization; afterwards the per-unit footprint of every process, per ISO 14067 line, is one
  * adjoint solve per line (λ = A⁻ᵀ Bᵀ c_line), so a study of any size is a dot product.
- * Releases are immutable, so a built background is cached for the life of the process.
+ * Releases are immutable, so a built background is cached (bounded, per store) and never goes stale.
  */
 
 export interface Background {
@@ -49,23 +49,53 @@ export class UnknownReleaseError extends Error {
   }
 }
 
-const cache = new Map<string, Promise<Background>>();
+/** What a background is built from, as the store gives it: plain data a worker thread can be sent. */
+export interface BackgroundInputs {
+  lciRelease: string;
+  factorRelease: string;
+  methodId: StudyMethod;
+  db: LciDatabase;
+  columns: ExchangeColumns;
+  factors: Factor[];
+  /** what the release's quality screen quarantined, with the findings' texts */
+  quarantine: Map<string, string[]>;
+}
 
+/** Backgrounds kept per store (a server may open several), the least recently used dropped first. */
+const MAX_BACKGROUNDS = Math.max(1, Number(process.env.TANJI_BACKGROUND_CACHE ?? 4) || 4);
+const caches = new WeakMap<Queryable, Map<string, Promise<Background>>>();
+
+export function backgroundKey(lciRelease: string, factorRelease: string, methodId: StudyMethod): string {
+  return `${lciRelease}\u0000${factorRelease}\u0000${methodId}`;
+}
+
+/** Releases are immutable, so a built background stays exact for as long as it is kept. */
 export function loadBackground(db: Queryable, lciRelease: string, factorRelease: string, methodId: StudyMethod): Promise<Background> {
-  const key = `${lciRelease}\u0000${factorRelease}\u0000${methodId}`;
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  const key = backgroundKey(lciRelease, factorRelease, methodId);
   let hit = cache.get(key);
-  if (!hit) {
-    hit = buildBackground(db, lciRelease, factorRelease, methodId);
-    cache.set(key, hit);
-    hit.catch(() => cache.delete(key));
+  if (hit) cache.delete(key);
+  else {
+    hit = loadBackgroundInputs(db, lciRelease, factorRelease, methodId).then(buildBackground);
+    const own = cache;
+    hit.catch(() => own.get(key) === hit && own.delete(key));
   }
+  cache.set(key, hit);
+  if (cache.size > MAX_BACKGROUNDS) cache.delete(cache.keys().next().value!);
   return hit;
 }
 
-async function buildBackground(store: Queryable, lciRelease: string, factorRelease: string, methodId: StudyMethod): Promise<Background> {
+/** Reads what a background is built from; throws UnknownReleaseError naming a release that is missing or empty. */
+export async function loadBackgroundInputs(store: Queryable, lciRelease: string, factorRelease: string, methodId: StudyMethod): Promise<BackgroundInputs> {
   const [lci, factors, screen] = await Promise.all([lciFor(store, lciRelease), factorsOf(store, factorRelease), loadScreen(store, lciRelease)]);
   if (factors.length === 0) throw new UnknownReleaseError(factorRelease, 'factors');
-  return backgroundOf(lci.db, factors, lciRelease, factorRelease, getMethod(methodId), lci.columns, screen && quarantineOf(screen));
+  return { lciRelease, factorRelease, methodId, db: lci.db, columns: lci.columns, factors, quarantine: screen ? quarantineOf(screen) : new Map() };
+}
+
+/** Pure: the background from its inputs (matrices, one factorization, every process's scores). */
+export function buildBackground(inputs: BackgroundInputs): Background {
+  return backgroundOf(inputs.db, inputs.factors, inputs.lciRelease, inputs.factorRelease, getMethod(inputs.methodId), inputs.columns, inputs.quarantine);
 }
 
 async function factorsOf(store: Queryable, release: string): Promise<Factor[]> {

@@ -1,23 +1,29 @@
+import { headlineOf } from '../model/headline.ts';
 import type { LifeCycleStage } from '../model/lci.ts';
-import type { GhgLine } from '../model/method.ts';
-import { PRIMARY_EVIDENCE, type Entry, type EntryResult, type Study, type StudyResult, type TreeNode, type UncertaintyResult } from '../model/study.ts';
+import { REMOVALS_NODE, type EntryResult, type Study, type StudyResult, type TreeNode } from '../model/study.ts';
 import { emptyLines, GHG_LINES, totalOf, totalVector } from '../engine/lca.ts';
 import { directFactors, upstreamTree, type UpstreamNode } from '../engine/contributions.ts';
-import { monteCarloDemand } from '../engine/montecarlo.ts';
-import { createRng, dqr as dqrOf, dqrLevel, sample, summarize, type Rng } from '../engine/uncertainty.ts';
+import { dqr as dqrOf, dqrLevel } from '../engine/uncertainty.ts';
 import { providerChoiceWarning, systemNotes } from '../engine/scope.ts';
 import type { Background } from './background.ts';
-import { activityGsd, activityPedigree, conversion, EntryError, perUnitOf, type ComponentFootprint, type PerUnit } from './per-unit.ts';
+import { regionWarnings } from './entry-region.ts';
+import { studyMonteCarlo } from './monte-carlo.ts';
+import { parameterValues, planAmounts } from './parameters.ts';
+import { activityPedigree, type ComponentFootprint } from './per-unit.ts';
+import { isPrimary, primaryBasisOf } from './primary.ts';
+import { rowOf, STAGES, type Row } from './rows.ts';
+import { scenarioResults } from './scenarios.ts';
+import { sensitivityOf } from './sensitivity.ts';
 
 /**
  * A study's footprint on its background: every entry is amount × conversion × per-unit lines,
- * summed per line and per stage. Removals stay on their own line and out of the total (ISO 14067
- * 6.4.9.4 / GB/T 24067). Monte Carlo draws activity amounts and factor values from lognormals
- * (pedigree-widened) and the LCI processes through the engine's own Monte Carlo on one demand
- * vector holding every process entry, so shared upstream processes stay correlated.
+ * summed per line and per stage, where an amount is its formula of the study's parameters when it
+ * has one. Removals stay on their own line and out of the total (ISO 14067 / GB/T 24067 report
+ * them apart; `headlineOf` in src/model/headline.ts sums them into the CFP). Scenarios and the
+ * one-at-a-time sensitivity recompute from the same rows; Monte Carlo is in monte-carlo.ts.
  */
 
-export const STAGES: readonly LifeCycleStage[] = ['raw-materials', 'manufacturing', 'distribution', 'use', 'end-of-life'];
+export { STAGES };
 
 export interface CalculateOptions {
   /** Monte Carlo iterations; 0 skips the uncertainty analysis */
@@ -28,17 +34,12 @@ export interface CalculateOptions {
   components?: ReadonlyMap<string, ComponentFootprint>;
 }
 
-interface Line {
-  entry: Entry;
-  amount: number;
-  per: PerUnit;
-  conv: number;
-  lines: Record<GhgLine, number>;
-}
-
 export function calculateStudy(study: Study, bg: Background, opts: CalculateOptions = {}): StudyResult {
   const warnings: string[] = [];
-  const rows = study.entries.map((entry) => lineOf(entry, bg, opts.components));
+  const plan = planAmounts(study);
+  const values = parameterValues(study);
+  const amounts = plan.amounts(values);
+  const rows = study.entries.map((entry, i) => rowOf(entry, amounts[i]!, bg, opts.components));
   const lines = emptyLines();
   const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<LifeCycleStage, number>;
   for (const r of rows) {
@@ -49,7 +50,9 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
   const absSum = rows.reduce((s, r) => s + Math.abs(totalOf(r.lines)), 0) || 1;
   const entries: EntryResult[] = rows.map((r) => {
     const t = totalOf(r.lines);
-    const activityDqr = dqrOf(activityPedigree(r.entry));
+    const pedigree = activityPedigree(r.entry);
+    const activityDqr = dqrOf(pedigree);
+    const basis = primaryBasisOf(r.entry);
     return {
       entryId: r.entry.id,
       name: r.entry.name,
@@ -57,17 +60,21 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
       kind: r.entry.kind,
       amount: r.amount,
       unit: r.entry.unit,
+      region: r.entry.region ?? study.region,
       total: t,
       lines: r.lines,
       share: Math.abs(t) / absSum,
-      primary: r.entry.source.type === 'supplier' || PRIMARY_EVIDENCE.includes(r.entry.evidence?.type ?? 'estimate'),
+      primary: isPrimary(basis),
+      primaryBasis: basis,
       dqr: (activityDqr + r.per.dqr) / 2,
+      pedigree,
       provenance: { ...r.per.provenance, kgCo2ePerUnit: totalOf(r.per.lines) + r.per.lines.biogenicRemovals, perUnit: r.per.perUnit, conversion: r.conv },
     };
   });
   for (const e of entries) for (const n of e.provenance.notes) if (n.startsWith('factor')) warnings.push(`${e.name}: ${n}`);
   for (const e of entries) for (const f of e.provenance.screenFlags ?? []) warnings.push(`${e.name}: quarantined by the quality screen of release ${bg.lciRelease}: ${f}`);
   warnings.push(...backgroundWarnings(rows, bg));
+  warnings.push(...regionWarnings(entries));
   if (study.boundary === 'cradle-to-grave' && byStage.use === 0 && byStage['end-of-life'] === 0) {
     warnings.push('the boundary is cradle-to-grave but the use and end-of-life stages hold no emissions');
   }
@@ -76,6 +83,9 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
   const primaryDataShare = weight > 0 ? entries.filter((e) => e.primary).reduce((s, e) => s + Math.abs(e.total), 0) / weight : 0;
   opts.onProgress?.(0.1, 'footprint calculated');
   const iterations = opts.iterations ?? 0;
+  const parts = partsOf(rows);
+  const mc = iterations > 0 ? studyMonteCarlo(study, plan, rows, bg, iterations, opts.seed ?? 1, opts.onProgress) : undefined;
+  if (mc?.clamped) warnings.push(`${mc.clamped} Monte Carlo draws of parameter ranges gave a negative amount, taken as 0: narrow the range or use a lognormal`);
   return {
     studyId: study.id,
     version: study.version,
@@ -91,18 +101,22 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
     hotspots: [...entries].sort((a, b) => Math.abs(b.total) - Math.abs(a.total)).map((e) => e.entryId),
     sankey: sankeyOf(study, entries),
     tree: treeOf(study, rows, bg, total),
-    uncertainty: iterations > 0 ? uncertainty(rows, bg, iterations, opts.seed ?? 1, opts.onProgress) : null,
+    uncertainty: mc?.result ?? null,
     primaryDataShare,
-    parts: partsOf(rows),
-    carbonContent: carbonContentOf(study),
+    parts,
+    carbonContent: carbonContentOf(study, rows),
     dqr,
     dqrLevel: dqrLevel(dqr),
     warnings,
+    headline: headlineOf({ total, lines, parts }),
+    ...(study.parameters?.length ? { parameters: values } : {}),
+    ...(study.scenarios?.length ? { scenarios: scenarioResults(study, plan, rows) } : {}),
+    sensitivity: sensitivityOf(study, plan, rows),
   };
 }
 
 /** Biogenic emissions by gas and removals by carbon pool, summed over the entries. */
-function partsOf(rows: Line[]): NonNullable<StudyResult['parts']> {
+function partsOf(rows: readonly Row[]): NonNullable<StudyResult['parts']> {
   const parts = { biogenicCO2: 0, biogenicNonCO2: 0, landRemovals: 0, productUptake: 0 };
   for (const r of rows) {
     const scale = r.amount * r.conv;
@@ -115,35 +129,24 @@ function partsOf(rows: Line[]): NonNullable<StudyResult['parts']> {
   return parts;
 }
 
-/** The product's own carbon plus what its entries bring, per declared unit. */
-function carbonContentOf(study: Study): StudyResult['carbonContent'] {
+/** The product's own carbon plus what its entries bring, per declared unit (at the amounts their formulas give). */
+function carbonContentOf(study: Study, rows: readonly Row[]): StudyResult['carbonContent'] {
   const own = study.product.carbonContent;
-  const bringing = study.entries.filter((e) => e.carbonContent);
+  const bringing = rows.filter((r) => r.entry.carbonContent);
   if (!own && bringing.length === 0) return undefined;
   const content = { fossilKgC: own?.fossilKgC ?? 0, biogenicKgC: own?.biogenicKgC ?? 0 };
-  for (const e of bringing) {
-    content.fossilKgC += e.amount * e.carbonContent!.fossilKgC;
-    content.biogenicKgC += e.amount * e.carbonContent!.biogenicKgC;
+  for (const r of bringing) {
+    content.fossilKgC += r.amount * r.entry.carbonContent!.fossilKgC;
+    content.biogenicKgC += r.amount * r.entry.carbonContent!.biogenicKgC;
   }
   return content;
-}
-
-function lineOf(entry: Entry, bg: Background, components: CalculateOptions['components']): Line {
-  const per = perUnitOf(entry, bg, components);
-  const amount = entry.transport ? (entry.transport.massKg / 1000) * entry.transport.distanceKm : entry.amount;
-  const unit = entry.transport ? 't*km' : entry.unit;
-  const conv = conversion(unit, per.perUnit);
-  if (conv === undefined) throw new EntryError(entry, `its unit ${unit} cannot be converted to ${per.perUnit}, the unit of ${per.provenance.name}`);
-  const lines = emptyLines();
-  for (const l of GHG_LINES) lines[l] = amount * conv * per.lines[l];
-  return { entry, amount, per, conv, lines };
 }
 
 /** At most this many provider choices are listed one by one in a study's warnings; the rest are counted. */
 const LISTED_CHOICES = 30;
 
 /** Provider choices and cut-offs of the background processes the study's entries run, as warnings. */
-function backgroundWarnings(rows: Line[], bg: Background): string[] {
+function backgroundWarnings(rows: readonly Row[], bg: Background): string[] {
   const used = rows.filter((r) => r.per.column !== undefined);
   if (!used.length) return [];
   const f = new Float64Array(bg.system.A.nRows);
@@ -158,7 +161,11 @@ function backgroundWarnings(rows: Line[], bg: Background): string[] {
   return out;
 }
 
-/** Entries → stages → product. ECharts' Sankey takes no negative flows: credits are left out of it (they stay in the tables). */
+/**
+ * Entries → stages → product, and the removals apart: product → "[removals]" → each removal entry,
+ * by how much CO2 it takes up (positive, as a Sankey needs), so the picture shows what the total
+ * leaves out. Other credits are left out of it (they stay in the tables).
+ */
 function sankeyOf(study: Study, entries: EntryResult[]): StudyResult['sankey'] {
   const product = study.product.name;
   const used = new Set<string>([product]);
@@ -178,15 +185,21 @@ function sankeyOf(study: Study, entries: EntryResult[]): StudyResult['sankey'] {
     stageTotals.set(stage, (stageTotals.get(stage) ?? 0) + e.total);
   }
   for (const [stage, value] of stageTotals) links.push({ source: stage, target: product, value });
+  const removals = entries.filter((e) => e.lines.biogenicRemovals < 0);
+  if (removals.length) {
+    const node = unique(REMOVALS_NODE);
+    links.push({ source: product, target: node, value: -removals.reduce((s, e) => s + e.lines.biogenicRemovals, 0) });
+    for (const e of removals) links.push({ source: node, target: unique(e.name), value: -e.lines.biogenicRemovals });
+  }
   const names = new Set(links.flatMap((l) => [l.source, l.target]));
   return { nodes: [...names].map((name) => ({ name })), links };
 }
 
 /** Product → stage → entry → (for LCI processes) the upstream processes that make up the entry. */
-function treeOf(study: Study, rows: Line[], bg: Background, total: number): TreeNode {
+function treeOf(study: Study, rows: Row[], bg: Background, total: number): TreeNode {
   let lambda: Float64Array | undefined;
   let d: Float64Array | undefined;
-  const upstream = (r: Line): TreeNode[] => {
+  const upstream = (r: Row): TreeNode[] => {
     if (r.per.column === undefined) return [];
     // once per calculation, and only when an entry goes into the LCI
     lambda ??= bg.scores.fossil.map((_, j) => GHG_LINES.filter((l) => l !== 'biogenicRemovals').reduce((s, l) => s + bg.scores[l][j], 0));
@@ -209,64 +222,4 @@ function toTree(n: UpstreamNode): TreeNode {
   const children = n.children.map(toTree);
   if (n.cutoffTotal !== 0) children.push({ name: 'other (below cut-off)', value: n.cutoffTotal, children: [] });
   return { name: n.processName, value: n.total, unit: 'kg CO2e', children };
-}
-
-function uncertainty(rows: Line[], bg: Background, iterations: number, seed: number, onProgress?: CalculateOptions['onProgress']): UncertaintyResult {
-  const rng = createRng(seed);
-  const lognormal = (gsd: number, r: Rng) => (gsd > 1 ? sample({ type: 'lognormal', gm: 1, gsd }, r) : 1);
-  const own = rows.filter((r) => r.per.column === undefined).map((r) => ({ total: totalOf(r.lines), activity: activityGsd(r.entry), factor: r.per.gsd }));
-  const values = new Float64Array(iterations);
-  for (let i = 0; i < iterations; i++) {
-    let v = 0;
-    for (const r of own) v += r.total * lognormal(r.activity, rng) * lognormal(r.factor, rng);
-    values[i] = v;
-  }
-  const processes = rows.filter((r) => r.per.column !== undefined).map((r) => ({ column: r.per.column!, amount: r.amount * r.conv, activity: activityGsd(r.entry) }));
-  let kept = iterations;
-  if (processes.length) {
-    const f = new Float64Array(bg.system.A.nRows);
-    for (const p of processes) f[p.column] += p.amount;
-    const mc = monteCarloDemand(bg.system, totalVector(bg.cv), f, {
-      iterations,
-      seed: seed + 1,
-      pedigree: true,
-      onProgress: (done, all) => {
-        if (done % 50 === 0 || done === all) onProgress?.(0.1 + (0.9 * done) / all, `Monte Carlo ${done}/${all}`);
-      },
-      drawDemand: (demand, r) => {
-        for (const p of processes) demand[p.column] += p.amount * (lognormal(p.activity, r) - 1);
-      },
-    });
-    kept = mc.values.length;
-    for (let i = 0; i < kept; i++) values[i] += mc.values[i];
-  }
-  const draws = values.slice(0, kept);
-  const s = summarize(draws);
-  return {
-    iterations: kept,
-    seed,
-    mean: s.mean,
-    sd: s.sd,
-    p2_5: s.p2_5,
-    p50: s.median,
-    p97_5: s.p97_5,
-    histogram: histogram(draws, 30),
-    method:
-      'Monte Carlo: activity amounts and factor values lognormal (basic GSD 1.05 widened by the pedigree of the evidence or the factor); ' +
-      'LCI processes by their exchange uncertainty and pedigree through one demand vector, refactorised per draw',
-  };
-}
-
-function histogram(values: Float64Array, bins: number): UncertaintyResult['histogram'] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of values) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  if (!(hi > lo)) return { edges: [lo, hi], counts: [values.length] };
-  const width = (hi - lo) / bins;
-  const counts = new Array<number>(bins).fill(0);
-  for (const v of values) counts[Math.min(bins - 1, Math.floor((v - lo) / width))]++;
-  return { edges: Array.from({ length: bins + 1 }, (_, k) => lo + k * width), counts };
 }

@@ -1,5 +1,6 @@
 import { isVerified } from '../factors/integrity.ts';
 import { searchFactors } from '../factors/lookup.ts';
+import { regionInText } from '../factors/regions.ts';
 import { totalOf } from '../engine/lca.ts';
 import type { Factor } from '../model/factor.ts';
 import type { DatasetHit, DatasetRef } from '../model/study.ts';
@@ -9,9 +10,8 @@ import { lineScores } from './per-unit.ts';
 /**
  * Background datasets a practitioner can pick for an entry: factors of the pinned factor release
  * (region-aware: a province falls back to its grid, then the country) and processes of the pinned
- * LCI release.
+ * LCI release. A region named in the search text is searched instead of the entry's.
  */
-
 
 export interface DatasetQuery {
   q: string;
@@ -75,16 +75,19 @@ function factorHit(bg: Background, f: Factor, resolvedRegion: string, notes: str
 
 /**
  * Processes whose name (English or Chinese) or product contains every word of the query, the
- * quarantined ones only when asked for; for a study in China (region CN or a province), processes
- * located in its province first, then elsewhere in China, then the rest, so a Chinese background
- * comes before a foreign one.
+ * quarantined ones only when asked for. A region named in the text (「广东」, "Guangdong") keeps
+ * only the processes located there; otherwise, for a study in China (region CN or a province),
+ * processes located in its province come first, then elsewhere in China, then the rest, so a
+ * Chinese background comes before a foreign one.
  */
 function processHits(bg: Background, q: string, limit: number, region: string | undefined, quarantined: boolean): DatasetHit[] {
-  const words = q.toLowerCase().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return [];
+  const named = regionInText(q);
+  const words = named.rest.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0 && !named.region) return [];
   const hits: DatasetHit[] = [];
   for (const [processId, column] of bg.columnOf) {
     const { process, flow } = bg.system.index.providers[column];
+    if (named.region && process.location?.toUpperCase() !== named.region.code) continue;
     const text = [process.name, process.nameZh, flow.name, flow.nameZh].filter(Boolean).join(' ').toLowerCase();
     if (!words.every((w) => text.includes(w))) continue;
     if (!quarantined && bg.quarantine.has(processId)) continue;

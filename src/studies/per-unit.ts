@@ -80,6 +80,14 @@ const GASES: Record<DirectGas, { substance: string; line: GhgLine }> = {
   'HFC-134a': { substance: 'HFC-134a', line: 'fossil' },
 };
 
+/** The GWP100 of every gas a direct entry may name, in a method's table: the report's list of gases considered. */
+export function directGasTable(method: Background['method']): { gas: DirectGas; gwp100: number }[] {
+  return (Object.keys(GASES) as DirectGas[]).flatMap((gas) => {
+    const row = method.entries.find((e) => e.substance === GASES[gas].substance);
+    return row ? [{ gas, gwp100: row.gwp100 }] : [];
+  });
+}
+
 export function lineScores(bg: Background, column: number): Record<GhgLine, number> {
   const out = emptyLines();
   for (const line of GHG_LINES) out[line] = bg.scores[line][column];

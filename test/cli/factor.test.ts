@@ -41,3 +41,12 @@ test('an unknown region is explained', () => {
   assert.equal(r.code, 2);
   assert.match(r.err, /CN-ZZ/);
 });
+
+test('by default life-cycle factors come before CO2-only grid factors; a province in the text is searched', () => {
+  const items = JSON.parse(tanji('factor', 'search', '电力', '--json', '--limit', '0').out) as { kind: string; resolvedRegion: string }[];
+  assert.equal(items[0].kind, 'electricity-footprint');
+  const co2Only = items.map((i) => i.kind === 'electricity-co2');
+  assert.deepEqual(co2Only, [...co2Only].sort(), 'every CO2-only factor after every life-cycle one');
+  const gd = JSON.parse(tanji('factor', 'search', '广东电力', '--region', 'CN-HI', '--json').out) as { id: string }[];
+  assert.match(gd[0].id, /^cn-electricity-footprint\/CN-GD\//);
+});

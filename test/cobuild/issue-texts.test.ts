@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coded, ISSUE_CODES, ISSUE_TEXTS, issueText, type IssueCode, type IssueParams, type ParamsOf } from '../../src/cobuild/issue-texts.ts';
+import { coded, ISSUE_CODES, ISSUE_TEXTS, issueText, type IssueCode, type IssueParams, type ParamsOf } from '../../src/i18n/cobuild.ts';
 
 /**
  * Every code validation can emit has an English and a Chinese text, both written from the same

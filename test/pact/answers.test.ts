@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { tlsCredentials } from '../../src/server/pact/tls.ts';
+import { selfSignedCertificate } from '../../src/server/pact/tls.ts';
 import { startInstance, until, type Instance } from './instance.ts';
 import { oracle } from './oracle.ts';
 
@@ -31,7 +31,7 @@ class PartnerHost {
   private readonly key: string;
 
   constructor(readonly clientId: string, readonly clientSecret: string) {
-    ({ cert: this.cert, key: this.key } = tlsCredentials(mkdtempSync(join(tmpdir(), 'tanji-partner-'))));
+    ({ cert: this.cert, key: this.key } = selfSignedCertificate(mkdtempSync(join(tmpdir(), 'tanji-partner-'))));
   }
 
   get base(): string {

@@ -253,7 +253,7 @@ describe('PACT host', () => {
     const v3 = JSON.parse(first.v3);
     const id = crypto.randomUUID();
     const stamp = await footprintsStamp(tanji.store);
-    const deprecated = await insertFootprint(tanji.store, { id, companyId: first.companyId, studyId: first.studyId!, studyVersion: first.studyVersion!, productIds: first.productIds, created: new Date().toISOString(), v3: { ...v3, id, precedingPfIds: [first.id] }, v2: null, publishedBy: (await tanji.store.query<{ id: string }>("SELECT id FROM users WHERE email = 'practitioner@demo.tanji'"))[0].id });
+    const deprecated = await insertFootprint(tanji.store, { id, companyId: first.companyId, studyId: first.studyId!, studyVersion: first.studyVersion!, resultHash: first.resultHash!, productIds: first.productIds, created: new Date().toISOString(), v3: { ...v3, id, precedingPfIds: [first.id] }, v2: null, publishedBy: (await tanji.store.query<{ id: string }>("SELECT id FROM users WHERE email = 'practitioner@demo.tanji'"))[0].id });
     assert.deepEqual(deprecated, [first.id]);
     assert.notEqual(await footprintsStamp(tanji.store), stamp);
     // written beside the host, as another process on the same PostgreSQL would: the catalog notices within its once-a-second check
@@ -282,7 +282,7 @@ describe('PACT host', () => {
     const row = (await listFootprintRows(tanji.store)).find((r) => r.id === seen)!;
     const id = crypto.randomUUID();
     const publisher = (await tanji.store.query<{ id: string }>("SELECT id FROM users WHERE email = 'practitioner@demo.tanji'"))[0].id;
-    await insertFootprint(tanji.store, { id, companyId: row.companyId, studyId: row.studyId!, studyVersion: row.studyVersion!, productIds: row.productIds, created: new Date().toISOString(), v3: { ...JSON.parse(row.v3), id, precedingPfIds: [seen] }, v2: null, publishedBy: publisher });
+    await insertFootprint(tanji.store, { id, companyId: row.companyId, studyId: row.studyId!, studyVersion: row.studyVersion!, resultHash: row.resultHash!, productIds: row.productIds, created: new Date().toISOString(), v3: { ...JSON.parse(row.v3), id, precedingPfIds: [seen] }, v2: null, publishedBy: publisher });
     tanji.running.pact.catalog.invalidate();
     const rest: string[] = [];
     while (url) {

@@ -1,6 +1,7 @@
 import { dqrLevel } from '../../src/engine/uncertainty.ts';
 import type { GhgLine } from '../../src/model/method.ts';
-import { PRIMARY_EVIDENCE, type Entry, type EntryProvenance, type EntryResult, type Study, type StudyResult } from '../../src/model/study.ts';
+import { headlineOf } from '../../src/model/headline.ts';
+import { PRIMARY_EVIDENCE, type Entry, type EntryProvenance, type EntryResult, type SensitivityCase, type Study, type StudyResult } from '../../src/model/study.ts';
 
 /**
  * A durian study written by hand: 1 kg of fresh durian from a Hainan orchard, packed, flown to
@@ -177,6 +178,7 @@ export function fixtureStudy(): Study {
     allocation: 'No co-products in the orchard or the packing house: no allocation.',
     electricity: 'Packing house grid electricity: the derived Hainan life-cycle factor; no green certificates claimed.',
     limitations: 'One orchard, one season (2024). Soil carbon change not assessed.',
+    conclusions: 'Air freight dominates the footprint; sea freight would cut it most.',
     entries: rows.map((r) => structuredClone(r.entry)),
   };
 }
@@ -210,7 +212,7 @@ export function fixtureResult(): StudyResult {
   for (const e of entries) byStage[e.stage] += e.total;
   const total = sum((e) => e.total);
   const dqr = sum((e) => e.dqr * Math.abs(e.total)) / abs;
-  return {
+  const result: StudyResult = {
     studyId: 'study-durian',
     version: 3,
     computedAt: '2026-11-20T08:05:00.000Z',
@@ -246,5 +248,21 @@ export function fixtureResult(): StudyResult {
     dqr,
     dqrLevel: dqrLevel(dqr),
     warnings: [],
+    sensitivity: {
+      method: 'one-at-a-time',
+      baseTotal: total,
+      baseCfp: total + sum((e) => e.lines.biogenicRemovals),
+      // the largest entry moved over the 95 % interval of its default spread (×0.8–×1.25), worked out from the entry
+      cases: [sensitivityCase(entries, total + sum((e) => e.lines.biogenicRemovals))],
+    },
+  };
+  return { ...result, headline: headlineOf(result) };
+}
+
+function sensitivityCase(entries: EntryResult[], cfp: number): SensitivityCase {
+  const e = [...entries].sort((a, b) => Math.abs(b.total) - Math.abs(a.total))[0]!;
+  return {
+    kind: 'entry', id: e.entryId, name: e.name, base: e.amount, low: e.amount * 0.8, high: e.amount * 1.25, unit: e.unit, rangeBasis: 'uncertainty-95',
+    totalLow: cfp - 0.2 * e.total, totalHigh: cfp + 0.25 * e.total, cfpLow: cfp - 0.2 * e.total, cfpHigh: cfp + 0.25 * e.total,
   };
 }

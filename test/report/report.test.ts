@@ -7,6 +7,7 @@ import type { Study, StudyResult } from '../../src/model/study.ts';
 import { escapeHtml } from '../../src/report/escape.ts';
 import { factor, kg, pct } from '../../src/report/format.ts';
 import { renderReportHtml } from '../../src/report/html.ts';
+import { dictionary } from '../../src/report/i18n.ts';
 import { closePdfBrowser, printPdf } from '../../src/report/pdf.ts';
 import { checkReport } from '../../src/rules/iso14067.ts';
 import { fixtureResult, fixtureStudy } from './fixture.ts';
@@ -105,11 +106,11 @@ describe('report HTML', () => {
     const zh = render('zh');
     const en = render('en');
     assert.match(zh, /<html lang="zh-CN">/);
-    for (const h of ['1</span> 目标与范围', '2</span> 生命周期清单', '3.2</span> 单独报告的温室气体值', '5</span> 不确定性', '8</span> 合规性检查', '附录 A</span> 使用的背景数据']) {
+    for (const h of ['1</span> 目标与范围', '2</span> 生命周期清单', '3.2</span> 单独报告的温室气体值', '5</span> 不确定性', '12</span> 合规性检查', '6</span> 敏感性分析与情景分析', '9</span> 解释与结论', '10</span> 考虑的温室气体', '11</span> 核查', '附录 A</span> 使用的背景数据']) {
       assert.ok(zh.includes(h), h);
     }
     for (const h of headings(zh)) assert.match(h, CJK, `zh heading without Chinese: ${h}`);
-    for (const h of ['1</span> Goal and scope', '3.4</span> Hotspots and factor provenance', '6</span> Treatment of electricity', 'Annex A</span> Background data used']) {
+    for (const h of ['1</span> Goal and scope', '3.4</span> Hotspots and factor provenance', '7</span> Treatment of electricity', '6</span> Sensitivity and scenario analysis', '9</span> Interpretation and conclusions', 'Annex A</span> Background data used']) {
       assert.ok(en.includes(h), h);
     }
     for (const h of headings(en)) assert.doesNotMatch(h, CJK, `en heading in Chinese: ${h}`);
@@ -133,7 +134,7 @@ describe('report HTML', () => {
 
   it('carries the checklist with its statuses', () => {
     const ok = tableRows(render('en'), 'checklist');
-    assert.equal(ok.length, 18);
+    assert.equal(ok.length, 22, 'a header row and 21 requirements');
     assert.ok(ok.slice(1).every((row) => row[2] === 'OK'), 'complete study');
     const flagged = tableRows(render('zh', (s) => (s.limitations = '')), 'checklist');
     const limitations = flagged.find((row) => row[1] === '局限性');
@@ -141,12 +142,68 @@ describe('report HTML', () => {
   });
 
   it('draws one bar per stage and one for removals, to scale', () => {
-    const html = render('en');
+    const all = render('en');
+    const html = all.slice(all.indexOf('id="results"'), all.indexOf('id="quality"'));
     const widths = [...html.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]));
     const r = fixtureResult();
     assert.equal(widths.length, 4);
     assert.ok(Math.abs(widths[2] / widths[0] - r.byStage.distribution / r.byStage['raw-materials']) < 0.01);
     assert.ok(Math.abs(widths[3] / widths[0] - 0.9 / r.byStage['raw-materials']) < 0.01);
+  });
+
+  it('heads the report with the CFP of ISO 14067 3.1.1.1, emissions, removals and the PACT values, each with its standard', () => {
+    const r = fixtureResult();
+    const removals = r.lines.biogenicRemovals;
+    const rows = tableRows(render('en'), 'headline-table');
+    assert.deepEqual(rows[1], ['Carbon footprint of the product (sum of GHG emissions and removals)', kg(r.total + removals), 'ISO 14067:2018 3.1.1.1']);
+    assert.deepEqual(rows[2], ['GHG emissions (removals excluded)', kg(r.total), 'ISO 14067:2018 7.2']);
+    assert.deepEqual(rows[3].slice(1), [kg(removals), 'ISO 14067:2018 7.2'], 'the orchard uptake has no removal type: biogenic uptake');
+    assert.deepEqual(rows[5].slice(1), [kg(r.total), 'PACT Tech Spec v3.0 pcfExcludingBiogenicUptake']);
+    assert.deepEqual(rows[6].slice(1), [kg(r.total + removals), 'PACT Tech Spec v3.0 pcfIncludingBiogenicUptake']);
+  });
+
+  it('fails the checklist, and says so in the report, when a clause 7 item is absent', () => {
+    const cases: [string, (s: Study, r: StudyResult) => void, string][] = [
+      ['sensitivity', (_s, r) => delete r.sensitivity, 'Sensitivity analysis'],
+      ['interpretation', (s) => (s.conclusions = ''), 'Interpretation and conclusions'],
+      ['cfp', (_s, r) => delete r.headline, 'CFP as the sum of emissions and removals'],
+      ['ghg-list', (_s, r) => (r.gwpSet = ''), 'Greenhouse gases considered'],
+      ['uncertainty', (_s, r) => (r.uncertainty = null), 'Uncertainty assessment'],
+    ];
+    for (const [id, edit, title] of cases) {
+      const s = fixtureStudy();
+      const r = fixtureResult();
+      edit(s, r);
+      assert.equal(checkReport(s, r).find((i) => i.id === id)?.status, 'missing', id);
+      const row = tableRows(render('en', edit), 'checklist').find((cells) => cells[1] === title);
+      assert.equal(row?.[2], 'Missing', `${id} shown as missing in the report`);
+    }
+  });
+
+  it('writes the sensitivity, interpretation, gases and verification sections with content', () => {
+    const html = render('en');
+    const r = fixtureResult();
+    const c = r.sensitivity!.cases[0]!;
+    const sens = tableRows(html.slice(html.indexOf('id="sensitivity"')), 'dense')[1]!;
+    assert.deepEqual(sens.slice(3), [kg(c.cfpLow), kg(c.cfpHigh), pct(Math.abs(c.cfpHigh - c.cfpLow) / Math.abs(r.sensitivity!.baseCfp))]);
+    assert.match(html, /Largest contributions: Air freight/);
+    assert.ok(html.includes('Air freight dominates the footprint; sea freight would cut it most.'), "the practitioner's conclusions");
+    assert.ok(html.includes('No verification statement has been issued for this version'));
+    const gases = renderReportHtml({ study: fixtureStudy(), result: r, company: 'C', lang: 'en', generatedAt: '2026-11-23', compliance: [], gases: [{ gas: 'N2O', gwp100: 273 }], verification: { verifiers: [{ name: 'Li Wei', organisation: 'CQC' }], statements: [] } });
+    assert.ok(gases.includes('<td>N2O</td><td class="n">273</td>'));
+    assert.ok(gases.includes('Li Wei (CQC)'));
+  });
+
+  it('writes dates as the reader does and no English sentence of its own into the Chinese report', () => {
+    const zh = render('zh');
+    assert.ok(zh.includes('2026年11月20日 08:05 UTC'), 'computed at, in Chinese');
+    assert.ok(render('en').includes('20 November 2026 at 08:05 UTC') || render('en').includes('20 November 2026, 08:05 UTC'));
+    const en = dictionary('en');
+    const strings = Object.values(en).flatMap(function flat(v: unknown): string[] {
+      return typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(flat) : [];
+    });
+    const leaked = strings.filter((x) => x.length > 12 && x.includes(' ') && !CJK.test(x) && !/^[\d\s./:-]+$/.test(x) && zh.includes(escapeHtml(x)));
+    assert.deepEqual(leaked.filter((x) => x !== 'ISO 14067:2018 / GB/T 24067-2024'), []);
   });
 
   it('formats numbers to 3 significant digits and percentages to 1 decimal', () => {

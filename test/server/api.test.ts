@@ -37,11 +37,13 @@ before(async () => {
   root = await signIn(app, admin.email, admin.password);
   const other = await root.post('/api/admin/companies', { name: 'Other Fruit Ltd.' });
   assert.equal(other.status, 201);
-  for (const [email, role] of [
-    ['bob@other.example', 'enterprise'],
-    ['otto@verify.example', 'verifier'],
+  const body = await root.post('/api/admin/companies', { name: 'Other Verification Co.', kind: 'verification-body' });
+  assert.equal(body.status, 201);
+  for (const [email, role, companyId] of [
+    ['bob@other.example', 'enterprise', other.data.id],
+    ['otto@verify.example', 'verifier', body.data.id],
   ]) {
-    const made = await root.post('/api/admin/users', { email, name: email, password: 'correct horse battery', role, companyId: other.data.id });
+    const made = await root.post('/api/admin/users', { email, name: email, password: 'correct horse battery', role, companyId });
     assert.equal(made.status, 201, JSON.stringify(made.data));
   }
   bob = await signIn(app, 'bob@other.example', 'correct horse battery');

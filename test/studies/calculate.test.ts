@@ -97,8 +97,13 @@ describe('known answers worked out by hand', () => {
     assert.ok(Math.abs(r.byStage['raw-materials'] - 5.73) < 1e-9);
     assert.ok(Math.abs(r.byStage.distribution - 9.78) < 1e-9);
     assert.deepEqual(r.hotspots.slice(0, 3), ['truck', 'sup', 'n2o']);
-    // primary: the meter reading (0.9622) and the supplier footprint (3)
-    assert.ok(Math.abs(r.primaryDataShare - (0.9622 + 3) / total) < 1e-9);
+    // primary by where the factor comes from (PACT): only the supplier footprint (3); the metered
+    // electricity times the provincial grid factor is secondary, the N2O has no site evidence
+    assert.ok(Math.abs(r.primaryDataShare - 3 / total) < 1e-9);
+    assert.deepEqual(
+      Object.fromEntries(r.entries.map((e) => [e.entryId, e.primaryBasis])),
+      { el: 'background-dataset', truck: 'background-dataset', n2o: 'default-estimate', up: 'default-estimate', sup: 'supplier-specific' },
+    );
     const el = r.entries.find((e) => e.entryId === 'el')!;
     assert.equal(el.provenance.conversion, 1 / 3.6);
     assert.equal(el.provenance.region, 'CN-GD');

@@ -125,3 +125,51 @@ test('a verifier reads the demo results but may not create studies', async () =>
   assert.ok(checked.ok, checked.ok ? '' : checked.errors.join('\n'));
   await context.close();
 });
+
+/** The durian demo's results: the CFP headline with the orchard sink as a land management removal, scenarios, tornado chart, variance shares. */
+const number = (s: string) => Number(s.replace(/[^\d.eE+-]/g, ''));
+
+test('the durian results show the CFP with removals, the scenarios side by side and a tornado chart', async () => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await signIn(page, practitioner.email, practitioner.password);
+  await page.getByTestId('study-row').filter({ hasText: '榴莲' }).first().click();
+  await page.getByTestId('parameter-row').first().waitFor();
+  assert.equal(await page.getByTestId('parameter-row').count(), 9, 'yield, N rate, diesel, sink and five IPCC N2O factors');
+  assert.deepEqual(await page.getByTestId('parameter-name').first().inputValue(), 'yield_t_ha');
+  await page.getByTestId('tab-results').click();
+
+  await page.getByTestId('cfp-value').waitFor();
+  const cfp = number(await page.getByTestId('cfp-value').innerText());
+  const emissions = number(await page.getByTestId('total-value').innerText());
+  const land = number(await page.getByTestId('headline-land-management').locator('td').innerText());
+  // emissions 0.541, orchard sink 2500 kg CO2/ha over 15 t/ha = −0.167: CFP 0.374 (ISO 14067 3.1.1.1)
+  assert.ok(Math.abs(land + 2500 / 15_000) < 0.001, `land management removals ${land}`);
+  assert.ok(Math.abs(cfp - (emissions + land)) < 0.002, `CFP ${cfp} = emissions ${emissions} + removals ${land}`);
+  assert.match(await page.getByTestId('headline').innerText(), /PACT Tech Spec v3\.0 pcfExcludingBiogenicUptake/);
+
+  const scenarios = page.getByTestId('scenario-row');
+  assert.equal(await scenarios.count(), 3);
+  const high = number(await scenarios.filter({ hasText: '20 t/ha' }).getByTestId('scenario-cfp').innerText());
+  const low = number(await scenarios.filter({ hasText: '10 t/ha' }).getByTestId('scenario-cfp').innerText());
+  assert.ok(high < cfp && cfp < low, `a larger harvest carries less per kg: ${high} < ${cfp} < ${low}`);
+
+  await page.locator('[data-testid=tornado-chart] canvas').first().waitFor();
+  const rows = page.getByTestId('sensitivity-row');
+  assert.ok((await rows.count()) >= 5);
+  // the widest CFP swing: the orchard sink over 1,000–4,000 kg CO2/ha at 15 t/ha moves the CFP by 3,000 / 15,000 = 0.2
+  const first = (await rows.first().innerText()).split('\t');
+  assert.match(first[0]!, /果树生物量固碳|Tree biomass/);
+  assert.ok(Math.abs(number(first[3]!) - number(first[4]!) - 0.2) < 0.001, first.join(' | '));
+  await page.getByTestId('sensitivity').screenshot({ path: join(SHOTS, 'sensitivity-en.png') }).catch(() => undefined);
+
+  await page.getByTestId('lang-switch').selectOption('zh');
+  await page.getByText('敏感性分析').first().waitFor();
+  assert.match(await page.getByTestId('sensitivity').innerText(), /龙卷风|输入取低端|范围依据/);
+  assert.match(await page.getByTestId('scenarios').innerText(), /情景对比/);
+  await page.screenshot({ path: join(SHOTS, 'durian-results-zh.png'), fullPage: true });
+  assert.deepEqual(errors, [], 'no errors in the page');
+  await context.close();
+});

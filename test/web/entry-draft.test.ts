@@ -80,6 +80,27 @@ test('an entry survives the round trip through the form, untouched fields includ
   assert.deepEqual(draftToEntry(entryToDraft(entry)).entry, entry);
 });
 
+test('a formula, a stated range and a removal pool survive the form', () => {
+  const sink: Entry = {
+    id: 'sink',
+    stage: 'raw-materials',
+    kind: 'removal',
+    name: 'Orchard sink',
+    amount: 0.1667,
+    formula: 'sequestration_kg_ha / (yield_t_ha * 1000)',
+    unit: 'kg',
+    source: { type: 'direct', gas: 'CO2-biogenic' },
+    removalPool: 'land',
+    uncertainty: { distribution: 'lognormal', low: 0.5, high: 2, source: 'literature' },
+  };
+  const back = draftToEntry(entryToDraft(sink));
+  assert.deepEqual(back.entry, sink);
+  const cleared = draftToEntry({ ...entryToDraft(sink), formula: '  ', removalPool: 'product' }).entry!;
+  assert.equal(cleared.formula, undefined, 'an empty formula means the amount as typed');
+  assert.equal(cleared.removalPool, 'product');
+  assert.ok(EntrySchema.safeParse(cleared).success);
+});
+
 test('a rule placeholder opens as a dataset to choose, keeps what of the rule it answers, and may become a component study', () => {
   const placeholder: Entry = { id: 'pcr-cathode', stage: 'raw-materials', kind: 'material', name: 'Cathode', amount: 0, unit: 'kg', source: { type: 'placeholder' }, pcr: { stage: 'raw-material', requirement: 'cathode-active-material' } };
   const draft = entryToDraft(placeholder);

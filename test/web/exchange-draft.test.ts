@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coded } from '../../src/cobuild/issue-texts.ts';
+import { coded } from '../../src/i18n/cobuild.ts';
 import { ApiError } from '../../web/src/api/client.ts';
 import { applyExchangeDrafts, exchangeDrafts, unitsOf, withFlow } from '../../web/src/cobuild/exchangeDraft.ts';
 import { exchangeProblems } from '../../web/src/cobuild/ExchangesEditor.tsx';

@@ -9,7 +9,12 @@ import { MapPage } from './pages/MapPage.tsx';
 import { StudiesPage } from './pages/StudiesPage.tsx';
 import { StudyPage } from './pages/StudyPage.tsx';
 import { SupplyChainPage } from './pages/SupplyChainPage.tsx';
+import { AdminPage } from './admin/AdminPage.tsx';
+import { PortfolioPage } from './portfolio/PortfolioPage.tsx';
 import { href, useRoute } from './router.ts';
+import { RegistryPage } from './labels/RegistryPage.tsx';
+import { VerifyPage } from './labels/VerifyPage.tsx';
+import { VerifierPage } from './labels/VerifierPage.tsx';
 
 export function App() {
   const route = useRoute();
@@ -20,6 +25,9 @@ export function App() {
   if (me === undefined) page = <Loading />;
   else if (route.page === 'map') page = <MapPage />;
   else if (route.page === 'open-data') page = <OpenDataPage me={me} release={route.release} />;
+  // the registry and the verify page are public: no account
+  else if (route.page === 'registry') page = <RegistryPage id={route.id} />;
+  else if (route.page === 'verify') page = <VerifyPage id={route.id} />;
   // Signing in on any other page keeps the user where they were headed.
   else if (!me || route.page === 'login') page = <LoginPage onLoginPage={route.page === 'login'} />;
   else if (route.page === 'studies' && me.role === 'steward') page = <CobuildPage me={me} view={{ kind: 'submissions' }} />;
@@ -30,6 +38,10 @@ export function App() {
   else if (route.page === 'study') page = <StudyPage key={route.id} me={me} id={route.id} tab={route.tab} />;
   else if (route.page === 'supply-chain' && me.role !== 'enterprise') page = <Empty>{t('pact.enterpriseOnly')}</Empty>;
   else if (route.page === 'supply-chain') page = <SupplyChainPage me={me} />;
+  else if (route.page === 'portfolio') page = me.role === 'enterprise' ? <PortfolioPage /> : <Empty>{t('portfolio.enterpriseOnly')}</Empty>;
+  else if (route.page === 'admin') page = me.role === 'admin' ? <AdminPage /> : <Empty>{t('admin.only')}</Empty>;
+  else if (route.page === 'verification' && me.role !== 'verifier') page = <Empty>{t('label.queue.verifiersOnly')}</Empty>;
+  else if (route.page === 'verification') page = <VerifierPage />;
   else
     page = (
       <Empty>
@@ -41,7 +53,7 @@ export function App() {
     <>
       <Header route={route} />
       <main className="main">
-        {me === null && route.page !== 'map' && route.page !== 'open-data' && <ErrorMessage error={error} />}
+        {me === null && !['map', 'open-data', 'registry', 'verify'].includes(route.page) && <ErrorMessage error={error} />}
         {page}
       </main>
     </>

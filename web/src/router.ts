@@ -11,6 +11,11 @@ export type Route =
   | { page: 'supply-chain' }
   | { page: 'cobuild'; view: CobuildView }
   | { page: 'open-data'; release?: string }
+  | { page: 'admin' }
+  | { page: 'portfolio' }
+  | { page: 'registry'; id?: string }
+  | { page: 'verify'; id?: string }
+  | { page: 'verification' }
   | { page: 'not-found'; hash: string };
 
 export type StudyTab = 'inventory' | 'results';
@@ -22,7 +27,12 @@ export function parseRoute(hash: string): Route {
   if (first === 'login' && parts.length === 1) return { page: 'login' };
   if (first === 'electricity-map' && parts.length === 1) return { page: 'map' };
   if (first === 'supply-chain' && parts.length === 1) return { page: 'supply-chain' };
+  if (first === 'admin' && parts.length === 1) return { page: 'admin' };
+  if (first === 'portfolio' && parts.length === 1) return { page: 'portfolio' };
   if (first === 'open-data' && parts.length <= 2) return { page: 'open-data', release: second };
+  if (first === 'registry' && parts.length <= 2) return { page: 'registry', id: second };
+  if (first === 'verify' && parts.length <= 2) return { page: 'verify', id: second };
+  if (first === 'verification' && parts.length === 1) return { page: 'verification' };
   const view = first === 'cobuild' ? parseCobuildView(parts.slice(1)) : undefined;
   if (view) return { page: 'cobuild', view };
   if (first === 'studies' && second === 'new' && parts.length === 2) return { page: 'new-study' };
@@ -43,10 +53,20 @@ export function href(route: Exclude<Route, { page: 'not-found' }>): string {
       return '#/electricity-map';
     case 'supply-chain':
       return '#/supply-chain';
+    case 'admin':
+      return '#/admin';
+    case 'portfolio':
+      return '#/portfolio';
     case 'cobuild':
       return cobuildHref(route.view);
     case 'open-data':
       return openDataHref(route.release);
+    case 'registry':
+      return route.id ? `#/registry/${encodeURIComponent(route.id)}` : '#/registry';
+    case 'verify':
+      return route.id ? `#/verify/${encodeURIComponent(route.id)}` : '#/verify';
+    case 'verification':
+      return '#/verification';
     case 'study':
       return `#/studies/${encodeURIComponent(route.id)}${route.tab === 'results' ? '/results' : ''}`;
   }

@@ -4,7 +4,7 @@ import type { CommandSpec } from '../args.ts';
 import { UsageError } from '../args.ts';
 import { importDatabase } from '../../formats/index.ts';
 import { SEED_RELEASE } from '../../factors/seed.ts';
-import { loadBundledDatabases, publishSeedFactors } from '../databases.ts';
+import { loadBundledDatabases, publishSeedFactors, storeLocation } from '../databases.ts';
 import { importFactorsCsv } from '../../factors/import-csv.ts';
 import { getMethod } from '../../factors/gwp.ts';
 import { buildSystem } from '../../engine/system.ts';
@@ -12,7 +12,11 @@ import { allProcessScores, characterizationVector, factorizeSystem, totalVector 
 import type { LciDatabase } from '../../model/lci.ts';
 import {
   defaultDataDir,
+  backupPglite,
+  backupPostgres,
   diffReleases,
+  restorePglite,
+  restorePostgres,
   exportReleaseCsv,
   exportReleaseJsonLd,
   exportReleaseIlcd,
@@ -28,12 +32,12 @@ import {
 import { num } from '../format.ts';
 import { Progress } from '../progress.ts';
 
-const SUBCOMMANDS = ['init', 'status', 'releases', 'import', 'diff', 'export'];
+const SUBCOMMANDS = ['init', 'status', 'releases', 'import', 'diff', 'export', 'backup', 'restore'];
 
 export const dbCommand: CommandSpec = {
   name: 'db',
-  summary: 'the background database store: init, status, releases, import, diff, export',
-  usage: 'tanji db init|status|releases|import <zip> --release R|diff R1 R2 [--product <process id>]|export R --format jsonld|ilcd|ecospold2|csv --out <path> [--json]',
+  summary: 'the store: init, status, releases, import, diff, export, backup, restore',
+  usage: 'tanji db init|status|releases|import <zip> --release R|diff R1 R2 [--product <process id>]|export R --format jsonld|ilcd|ecospold2|csv --out <path>|backup <file>|restore <file> [--json]',
   options: {
     release: { type: 'string' },
     product: { type: 'string' },
@@ -56,10 +60,17 @@ in DATABASE_URL. Releases are numbered and immutable: a study pins one and alway
   tanji db diff R1 R2 [--product <id>]   added, removed and changed datasets, flows and factors; with
                                          --product, the GWP100 of that process in both releases
   tanji db export R --format jsonld|ilcd|ecospold2|csv --out <path>
-                                         a zip that tanji import (and openLCA) reads back, or CSV`,
+                                         a zip that tanji import (and openLCA) reads back, or CSV
+
+  tanji db backup <file>                 the whole store: PGlite's data directory as a .tar.gz, or a
+                                         PostgreSQL server's database (its TANJI_DB_SCHEMA) with pg_dump
+  tanji db restore <file>                PGlite: into an empty TANJI_DATA directory; PostgreSQL: into
+                                         DATABASE_URL with pg_restore (objects in the backup are replaced)
+Stop servers and workers before a restore.`,
   async run(positionals, values) {
     const [sub, ...args] = positionals;
     if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(`say what to do: tanji db ${SUBCOMMANDS.join('|')}`);
+    if (sub === 'restore') return restore(args[0]);
     const store = await openStore();
     try {
       await SUBS[sub](store, args, values);
@@ -71,6 +82,13 @@ in DATABASE_URL. Releases are numbered and immutable: a study pins one and alway
 
 type Values = Record<string, string | boolean | undefined>;
 
+async function restore(file: string | undefined): Promise<void> {
+  if (!file) throw new UsageError('which backup? tanji db restore <file>');
+  if (process.env.DATABASE_URL) restorePostgres(process.env.DATABASE_URL, file);
+  else await restorePglite(file, defaultDataDir());
+  console.log(`restored ${file} into ${storeLocation()}`);
+}
+
 const SUBS: Record<string, (store: Store, args: string[], values: Values) => Promise<void>> = {
   async init(store, _args, values) {
     const seeded = await publishSeedFactors(store);
@@ -79,6 +97,15 @@ const SUBS: Record<string, (store: Store, args: string[], values: Values) => Pro
     if (!values.json) {
       console.log(seeded ? `published the seed factors as release ${SEED_RELEASE}` : `release ${SEED_RELEASE} was already there`);
       if (loaded.length) console.log(`loaded the background databases as release(s) ${loaded.join(', ')}`);
+    }
+  },
+
+  async backup(store, [file]) {
+    if (!file) throw new UsageError('where to? tanji db backup <file>');
+    if (store.kind === 'pglite') console.log(`${file}: ${num((await backupPglite(store, file)) / 1e6)} MB (PGlite data directory, gzipped tar)`);
+    else {
+      backupPostgres(process.env.DATABASE_URL!, store.schema, file);
+      console.log(`${file}: pg_dump custom format${store.schema ? ` of schema ${store.schema}` : ''}`);
     }
   },
 

@@ -24,12 +24,17 @@ export const factorCommand: CommandSpec = {
   help: `
 Each factor series is resolved for the region by walking province → regional grid → national →
 global, and for the year (that year, else the nearest earlier, else the nearest later); the
-result says which region answered (resolvedRegion, level) and why in its notes.
+result says which region answered (resolvedRegion, level) and why in its notes. A region named in
+the text (电力 广东, "electricity Guangdong") is searched instead of --region. Life-cycle factors,
+what a product footprint needs, come before the CO2-only grid factors of organisational
+inventories unless those are asked for (--purpose organisational, --kind electricity-co2, or CO2 /
+二氧化碳 in the text).
   --region <code>     CN (default), a grid such as CN-SOUTHWEST, a province such as CN-SC, or a name (四川, Sichuan)
   --year <yyyy>       reference year wanted
   --kind <kind>       ${FactorKindSchema.options.join(', ')}
   --purpose <p>       product-footprint leaves out CO2-only organisational electricity factors,
-                      which ISO 14067 / GB/T 24067 do not allow in a product footprint
+                      which ISO 14067 / GB/T 24067 do not allow in a product footprint;
+                      organisational ranks them by their match like any other
   --release R         the factor release to search (default: the newest release holding factors;
                       the seed data is published as release 2026.1 on first use)
   --limit N           at most N results (default 20; 0 for all)

@@ -3,18 +3,19 @@ import type { CommandSpec } from '../args.ts';
 import { UsageError } from '../args.ts';
 import { importDatabase } from '../../formats/index.ts';
 import { loadScreen } from '../../store/index.ts';
-import { databaseName, saveDatabase, withStore } from '../databases.ts';
+import { databaseName, licenceBeside, saveDatabase, withStore } from '../databases.ts';
 import { Progress } from '../progress.ts';
 
 export const importCommand: CommandSpec = {
   name: 'import',
   summary: 'import an LCI database (openLCA JSON-LD, EcoSpold2 or ILCD zip) into the data directory',
-  usage: 'tanji import <zip> [--name <name>] [--json]',
-  options: { name: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'tanji import <zip> [--name <name>] [--licence <text>] [--json]',
+  options: { name: { type: 'string' }, licence: { type: 'string' }, json: { type: 'boolean' } },
   help: `
 The format is recognised from the zip's contents. The import is all-or-nothing: a malformed
 record stops it with the file, record and field named, and nothing already stored changes.
   --name <name>   name of the database (default: the zip's file name without .zip)
+  --licence <t>   the licence the data is under (default: read from a LICENSE file beside the zip)
   --json          print the import summary as JSON
 Example: tanji import ../shared/data/uslci/uslci-olca1.5-jsonld.zip --name uslci`,
   async run(positionals, values) {
@@ -27,7 +28,7 @@ Example: tanji import ../shared/data/uslci/uslci-olca1.5-jsonld.zip --name uslci
     const db = await importDatabase(file, { onProgress: (d, t) => progress.update(d, t), onWarning: (w) => warnings.push(w) });
     const seconds = (performance.now() - started) / 1000;
     progress.done(`${db.processes.length} processes`);
-    await saveDatabase(name, db);
+    await saveDatabase(name, db, (values.licence as string | undefined) ?? licenceBeside(file));
     const exchanges = db.processes.reduce((n, p) => n + p.exchanges.length, 0);
     const screen = await withStore((store) => loadScreen(store, name));
     const quarantined = screen?.quarantined.length ?? 0;

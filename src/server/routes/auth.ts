@@ -8,13 +8,14 @@ import { CompanySchema, UserSchema } from '../../model/account.ts';
 import { ErrorSchema, LoginRequestSchema, LoginSchema, NewUserSchema } from '../schemas.ts';
 import { login, logout } from '../sessions.ts';
 import { LoginThrottle } from '../login-throttle.ts';
+import { clientAddress } from '../client-address.ts';
 import { CSRF_COOKIE, csrfTokenFor, SESSION_COOKIE } from '../csrf.ts';
 import { z } from 'zod';
 import { nameText } from '../../model/limits.ts';
 
 export function authRoutes({ store, cache }: Deps) {
   const app = router();
-  const throttle = new LoginThrottle();
+  const throttle = new LoginThrottle(store);
   // the role before the body: a non-admin learns nothing from validation messages
   app.use('/api/admin/*', async (c, next) => {
     requireRole(c, ['admin'], 'administer companies and users');
@@ -22,16 +23,20 @@ export function authRoutes({ store, cache }: Deps) {
   });
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'sign in', request: { body: json(LoginRequestSchema) }, responses: { 200: ok(LoginSchema, 'a session token'), 400: ERRORS[400], 401: ERRORS[401], 429: ok(ErrorSchema, 'too many wrong passwords for this email') } }),
+    createRoute({ method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'sign in', request: { body: json(LoginRequestSchema) }, responses: { 200: ok(LoginSchema, 'a session token'), 400: ERRORS[400], 401: ERRORS[401], 429: ok(ErrorSchema, 'too many wrong passwords for this email from this address') } }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const wait = throttle.retryAfter(email);
-      if (wait > 0) throw new ApiError(429, 'too-many-attempts', `too many wrong passwords for ${email}: try again in ${Math.ceil(wait / 60)} min`);
-      const session = await login(store, email, password).catch((e: unknown) => {
-        if (e instanceof ApiError && e.code === 'bad-credentials') throttle.failed(email);
+      const client = clientAddress(c);
+      const wait = await throttle.retryAfter(email, client);
+      if (wait > 0) {
+        c.header('retry-after', String(wait));
+        throw new ApiError(429, 'too-many-attempts', `too many wrong passwords for ${email} from your address: try again in ${Math.ceil(wait / 60)} min`);
+      }
+      const session = await login(store, email, password).catch(async (e: unknown) => {
+        if (e instanceof ApiError && e.code === 'bad-credentials') await throttle.failed(email, client);
         throw e;
       });
-      throttle.succeeded(email);
+      await throttle.succeeded(email, client);
       // Secure whenever the request came over HTTPS (directly or through a proxy that says so)
       const secure = new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
       const cookie = { sameSite: 'Strict', path: '/', secure, expires: new Date(session.expiresAt) } as const;
@@ -57,46 +62,5 @@ export function authRoutes({ store, cache }: Deps) {
     (c) => reply(c, UserSchema, requireRole(c, ['enterprise', 'steward', 'verifier', 'admin', 'public'], 'read your account')),
   );
 
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/admin/users',
-      tags: ['admin'],
-      summary: 'create a user',
-      security: bearer,
-      request: { body: json(NewUserSchema) },
-      responses: { 201: ok(UserSchema, 'the new user'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
-    }),
-    async (c) => {
-      requireRole(c, ['admin'], 'create users');
-      const body = c.req.valid('json');
-      if (body.role === 'enterprise' && !body.companyId) throw new ApiError(400, 'invalid-request', 'companyId: an enterprise user belongs to a company');
-      try {
-        const user = await createUser(store, { ...body, passwordHash: await hashPassword(body.password) });
-        return reply(c, UserSchema, (await getUser(store, user.id))!, 201);
-      } catch (e) {
-        if (/unique|duplicate/i.test((e as Error).message)) throw new ApiError(400, 'invalid-request', `email: ${body.email} already has an account`);
-        if (/foreign key/i.test((e as Error).message)) throw new ApiError(400, 'invalid-request', `companyId: no company ${body.companyId}`);
-        throw e;
-      }
-    },
-  );
-  app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/admin/companies',
-      tags: ['admin'],
-      summary: 'create a company',
-      security: bearer,
-      request: { body: json(z.object({ name: nameText() })) },
-      responses: { 201: ok(CompanySchema, 'the new company'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
-    }),
-    async (c) => {
-      requireRole(c, ['admin'], 'create companies');
-      const { name } = c.req.valid('json');
-      if (await findCompany(store, name)) throw new ApiError(400, 'invalid-request', `name: a company "${name}" exists already`);
-      return reply(c, CompanySchema, await createCompany(store, name), 201);
-    },
-  );
   return app;
 }

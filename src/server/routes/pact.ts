@@ -1,3 +1,4 @@
+import { currentResult, verifyCurrentResult } from '../../studies/verification.ts';
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { codeText, TEXT_LIMITS } from '../../model/limits.ts';
@@ -85,11 +86,9 @@ export function pactRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const user = requireRole(c, ['verifier'], 'verify results (verifiers only)');
       const { head } = await readableStudy(c, deps, id);
-      const result = await latestResult(store, id);
-      if (!result || result.version !== head.latestVersion) throw conflict(`version ${head.latestVersion} has no result yet: it must be calculated before it is verified`);
+      await currentResult(store, id, 'verified');
       await conformingOrRefused(store, id);
-      await addVerification(store, { studyId: id, companyId: head.companyId, version: head.latestVersion, computedAt: result.computedAt, verifierId: user.id, statement: c.req.valid('json').statement });
-      const [mine] = (await verificationsOf(store, id, head.latestVersion)).filter((v) => v.verifier === user.name);
+      const mine = await verifyCurrentResult(store, id, head.companyId, user, c.req.valid('json').statement);
       return reply(c, VerificationSchema, mine);
     },
   );

@@ -2,16 +2,19 @@ import { createRoute } from '@hono/zod-openapi';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { PactMappingError, studyToPactFootprint } from '../../formats/pact.ts';
+import { headlineOf } from '../../model/headline.ts';
 import { StudyResultSchema } from '../../model/study.ts';
 import { footprintOptions } from '../../pact/publish.ts';
 import { checkReport } from '../../rules/iso14067.ts';
 import { checkStudyAgainstPcr } from '../../rules/pcr-check.ts';
 import { renderReportHtml } from '../../report/html.ts';
 import { printPdf } from '../../report/pdf.ts';
-import { getCompany, getJob, getStudy, latestResult, type Store } from '../../store/index.ts';
+import { getCompany, getJob, getStudy, latestResult, studyHead, studyVerifiers, verificationsOf, type Store } from '../../store/index.ts';
+import { getMethod } from '../../factors/gwp.ts';
+import { directGasTable } from '../../studies/per-unit.ts';
 import { calculateAndSave } from '../../studies/results.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { startJob } from '../jobs.ts';
+import { enqueue } from '../../jobs/index.ts';
 import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type Deps } from '../openapi.ts';
 import { CalculateRequestSchema, ErrorSchema, IdParamSchema, JobSchema, ReportQuerySchema } from '../schemas.ts';
 import { readableStudy, writableStudy } from './studies.ts';
@@ -37,11 +40,9 @@ export function resultRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const { user } = await writableStudy(c, deps, id);
       const opts = CalculateRequestSchema.parse((await c.req.json().catch(() => ({}))) ?? {});
-      const job = await startJob(store, { kind: 'calculate', studyId: id, userId: user.id, params: opts }, async (progress) => {
-        const result = await calculateAndSave(store, id, { ...opts, onProgress: progress });
-        cache.putResult(id, JSON.stringify(StudyResultSchema.parse(result)), result.computedAt);
-        return `version ${result.version}: ${result.total.toPrecision(4)} kg CO2e per unit`;
-      });
+      // pinned from the store, not a cache that another server's save may not have reached
+      const version = (await studyHead(store, id))!.latestVersion;
+      const job = await enqueue(store, { kind: 'calculate', studyId: id, userId: user.id, params: { ...opts, version } });
       return c.json(JobSchema.parse(job), 202) as never;
     },
   );
@@ -132,7 +133,23 @@ export function resultRoutes(deps: Deps) {
       const { lang, format } = c.req.valid('query');
       await readableStudy(c, deps, id);
       const { result, study, company } = await calculated(store, id);
-      const html = renderReportHtml({ study, result, company: company?.name ?? '', lang, generatedAt: new Date().toISOString(), compliance: checkReport(study, result), pcr: checkStudyAgainstPcr(study, result) });
+      const html = renderReportHtml({
+        study,
+        result,
+        company: company?.name ?? '',
+        lang,
+        generatedAt: new Date().toISOString(),
+        compliance: checkReport(study, result),
+        gases: directGasTable(getMethod(result.method)),
+        verification: {
+          verifiers: await studyVerifiers(store, id),
+          // statements signed for exactly this calculation (POST /api/studies/{id}/verifications)
+          statements: (await verificationsOf(store, id, result.version))
+            .filter((v) => v.computedAt === new Date(result.computedAt).toISOString())
+            .map((v) => ({ verifier: v.verifier, date: v.at, text: v.statement })),
+        },
+        pcr: checkStudyAgainstPcr(study, result),
+      });
       if (format === 'html') return c.html(html) as never;
       const pdf = await printPdf(html);
       const name = encodeURIComponent(`${study.product.name}-report-${lang}.pdf`);
@@ -145,7 +162,8 @@ export function resultRoutes(deps: Deps) {
 async function resultOf(store: Store, id: string) {
   const result = await latestResult(store, id);
   if (!result) throw new ApiError(404, 'not-calculated', 'this study has not been calculated yet: POST /api/studies/{id}/calculate');
-  return result;
+  // results stored before the headline existed get it derived, so every reader sees the same CFP
+  return result.headline ? result : { ...result, headline: headlineOf(result) };
 }
 
 /** The latest result, the study version it was calculated for, and its company. */

@@ -1,7 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { StudyInputSchema, StudySchema, type Study } from '../../model/study.ts';
+import { StudyInputSchema, StudySchema, type Study, type StudyInput } from '../../model/study.ts';
+import { unknownRegions } from '../../studies/entry-region.ts';
+import { checkParameters } from '../../studies/parameters.ts';
 import { parseStudyWorkbook, StudyWorkbookError } from '../../formats/study-excel.ts';
 import {
   addVerifier,
@@ -19,7 +21,7 @@ import {
   type StudyHead,
   type User,
 } from '../../store/index.ts';
-import { canReadStudy, canWriteStudy } from '../access.ts';
+import { requireReadable, requireWritable } from '../../studies/access.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type Deps, type Env } from '../openapi.ts';
 import type { ReadCache } from '../cache.ts';
@@ -41,13 +43,13 @@ export async function readableStudy(c: Context<Env>, { store, cache }: Deps, id:
     head = await studyHead(store, id);
     if (head) cache.putHead(head);
   }
-  if (!head || !canReadStudy(user, head, user.role === 'verifier' && (await isVerifierOf(store, id, user.id)))) throw notFound(`study ${id}`);
-  return { user, head };
+  requireReadable(user, id, head, user.role === 'verifier' && (await isVerifierOf(store, id, user.id)));
+  return { user, head: head! };
 }
 
 export async function writableStudy(c: Context<Env>, deps: Deps, id: string): Promise<{ user: User; head: StudyHead }> {
   const { user, head } = await readableStudy(c, deps, id);
-  if (!canWriteStudy(user, head)) throw forbidden('change this study (only practitioners of its company can)');
+  requireWritable(user, head);
   return { user, head };
 }
 
@@ -66,6 +68,14 @@ export function written(cache: ReadCache, study: Study, head: StudyHead): Study 
   cache.putHead({ ...head, latestVersion: study.version });
   cache.putStudy(study.id, study.version, JSON.stringify(study));
   return study;
+}
+
+/** Formulas, parameters and scenarios that cannot be evaluated are refused before they are saved, each named by its path. */
+function refuseBadParameters(study: StudyInput): void {
+  const problems = checkParameters(study);
+  if (problems.length) {
+    throw new ApiError(422, 'bad-parameters', problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems.map((p) => ({ path: p.path, message: p.message })));
+  }
 }
 
 /** Verification gate for the routes that send a study to a verifier or record a sign-off: 422 with the failing requirements. */
@@ -104,11 +114,13 @@ export function studyRoutes(deps: Deps) {
       summary: 'create a study (version 1)',
       security: bearer,
       request: { body: json(StudyInputSchema) },
-      responses: { 201: ok(StudySchema, 'the study'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
+      responses: { 201: ok(StudySchema, 'the study'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 422: ok(ErrorSchema, 'a formula, parameter or scenario cannot be evaluated; details names each') },
     }),
     async (c) => {
       const user = requireRole(c, ['enterprise'], 'create studies (practitioners only)');
-      const study = StudySchema.parse(await createStudy(store, c.req.valid('json'), user.companyId!, user.id));
+      refuseBadParameters(c.req.valid('json'));
+      const input = knownRegions(c.req.valid('json'));
+      const study = StudySchema.parse(await createStudy(store, input, user.companyId!, user.id));
       return reply(c, StudySchema, written(cache, study, { id: study.id, companyId: study.companyId, latestVersion: 1, createdBy: user.id }), 201);
     },
   );
@@ -130,12 +142,14 @@ export function studyRoutes(deps: Deps) {
       summary: 'save a new version (refused with 409 when baseVersion is not the latest)',
       security: bearer,
       request: { params, body: json(SaveStudySchema) },
-      responses: { 200: ok(StudySchema, 'the new version'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'somebody saved in between') },
+      responses: { 200: ok(StudySchema, 'the new version'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'somebody saved in between'), 422: ok(ErrorSchema, 'a formula, parameter or scenario cannot be evaluated; details names each') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const { user, head } = await writableStudy(c, deps, id);
       const { study, baseVersion, comment } = c.req.valid('json');
+      knownRegions(study);
+      refuseBadParameters(study);
       try {
         const saved = await saveStudy(store, id, withDeclaredUnit(study, PCRS), baseVersion, user.id, comment);
         return reply(c, StudySchema, written(cache, StudySchema.parse(saved), head));
@@ -213,4 +227,11 @@ export function studyRoutes(deps: Deps) {
     },
   );
   return app;
+}
+
+/** The study as it came, or 400 naming every entry whose region is unknown. */
+function knownRegions<T extends Pick<StudyInput, 'region' | 'entries'>>(study: T): T {
+  const problems = unknownRegions(study);
+  if (problems.length) throw new ApiError(400, 'invalid-request', problems.join('; '), { problems });
+  return study;
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '../api/client.ts';
-import { issueText } from '../../../src/cobuild/issue-texts.ts';
+import { issueText } from '../../../src/i18n/cobuild.ts';
 import type { Issue, ProcessDataset } from '../../../src/cobuild/model.ts';
 import { useI18n } from '../i18n/context.tsx';
 import type { Lang } from '../i18n/translate.ts';

@@ -45,7 +45,7 @@ export function OpenDataPage({ me, release }: { me: Me | null; release?: string 
                 <td>
                   {r.factors > 0 && `${r.factors} ${t('open.factors')}`} {r.processes > 0 && `${r.processes} ${t('open.processes')}`}
                 </td>
-                <td className="small">{r.licence ?? '—'}</td>
+                <td className="small">{r.licence ?? t('open.licenceNotStated')}</td>
                 <td className="nowrap">{formatDateTime(r.createdAt, lang)}</td>
               </tr>
             ))}
@@ -73,9 +73,12 @@ function ReleaseDetail({ release, me }: { release: string; me: Me | null }) {
           {t('open.release')} {r.release}
         </h2>
         {r.notes ? <p>{notesSummary(r.notes, lang)}</p> : r.summary && <p>{r.summary}</p>}
-        <p className="small muted">
-          {r.source} · {r.licence}
-        </p>
+        <dl className="facts small">
+          <dt>{t('cobuild.f.licence')}</dt>
+          <dd data-testid="release-licence">{r.licence ?? t('open.licenceNotStated')}</dd>
+          <dt>{t('open.citation')}</dt>
+          <dd data-testid="release-citation">{r.citation}</dd>
+        </dl>
         <div className="inline-fields">
           {r.processes > 0 && (
             <a className="button" href={downloadUrl(r.release, 'jsonld.zip')} download data-testid="download-jsonld">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { issueText } from '../../../src/cobuild/issue-texts.ts';
+import { issueText } from '../../../src/i18n/cobuild.ts';
 import { ApiError } from '../api/client.ts';
 import { cobuildApi, type Dataset, type ReviewAction, type SubmissionMeta, type SubmissionView } from '../api/cobuild.ts';
 import type { Me } from '../api/types.ts';

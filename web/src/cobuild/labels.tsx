@@ -1,4 +1,4 @@
-import { issueText } from '../../../src/cobuild/issue-texts.ts';
+import { issueText } from '../../../src/i18n/cobuild.ts';
 import type { Issue } from '../../../src/cobuild/model.ts';
 import { ApiError } from '../api/client.ts';
 import type { Notification, SubmissionHead } from '../api/cobuild.ts';

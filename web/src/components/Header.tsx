@@ -23,6 +23,11 @@ export function Header({ route }: { route: Route }) {
           </a>
         )}
         {me?.role === 'enterprise' && (
+          <a href={href({ page: 'portfolio' })} aria-current={current(['portfolio'])} data-testid="nav-portfolio">
+            {t('nav.portfolio')}
+          </a>
+        )}
+        {me?.role === 'enterprise' && (
           <a href={href({ page: 'supply-chain' })} aria-current={current(['supply-chain'])} data-testid="supply-chain">
             {t('pact.nav')}
           </a>
@@ -32,6 +37,19 @@ export function Header({ route }: { route: Route }) {
             {t('cobuild.nav')}
           </a>
         )}
+        {me?.role === 'admin' && (
+          <a href={href({ page: 'admin' })} aria-current={current(['admin'])} data-testid="nav-admin">
+            {t('nav.admin')}
+          </a>
+        )}
+        {me?.role === 'verifier' && (
+          <a href={href({ page: 'verification' })} aria-current={current(['verification'])} data-testid="nav-verification">
+            {t('label.queue.nav')}
+          </a>
+        )}
+        <a href={href({ page: 'registry' })} aria-current={current(['registry', 'verify'])} data-testid="nav-registry">
+          {t('label.registry.nav')}
+        </a>
         <a href={href({ page: 'open-data' })} aria-current={current(['open-data'])} data-testid="nav-open-data">
           {t('open.nav')}
         </a>

@@ -5,6 +5,7 @@ import type { DatasetHit } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { formatNumber } from '../lib/format.ts';
+import { factorStatus } from '../lib/factorStatus.ts';
 import { datasetName } from '../study/datasets.ts';
 
 /** Waiting this long after the last keystroke keeps the search from firing on every letter. */
@@ -137,7 +138,7 @@ export function DatasetSearch({ scope, selected, onSelect }: DatasetSearchProps)
               <span className="small truncate" title={hit.source}>
                 {hit.source}
               </span>
-              <span>{hit.status ? <span className={`badge status-${hit.status}`}>{hit.status}</span> : '—'}</span>
+              <span>{hit.status ? <span className={`badge status-${hit.status}`} title={hit.status}>{factorStatus(hit.status, t)}</span> : '—'}</span>
             </button>
           ))}
         </div>
@@ -145,3 +146,4 @@ export function DatasetSearch({ scope, selected, onSelect }: DatasetSearchProps)
     </div>
   );
 }
+

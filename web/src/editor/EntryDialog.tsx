@@ -5,7 +5,8 @@ import type { DatasetHit } from '../api/types.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { DIRECT_GASES, EVIDENCE_TYPES, GHG_LINES, KINDS, STAGES, TRANSPORT_MODES } from '../lib/enums.ts';
 import { formatNumber } from '../lib/format.ts';
-import { datasetName, pickedDataset, rememberDataset } from '../study/datasets.ts';
+import { datasetKey, datasetName, pickedDataset, rememberDataset } from '../study/datasets.ts';
+import { regionLabel, STUDY_REGIONS } from '../lib/regions.ts';
 import { draftToEntry, draftTonneKm, sourceTypesFor, TONNE_KM, withDataset, withKind, type DraftError, type DraftField, type EntryDraft } from '../study/entryDraft.ts';
 import { DatasetSearch, type SearchScope } from './DatasetSearch.tsx';
 import { ComponentStudyField } from './ComponentStudyField.tsx';
@@ -16,11 +17,13 @@ interface EntryDialogProps {
   scope: SearchScope;
   /** the stages of the study's product rule: the entry may name the one it belongs to */
   ruleStages?: readonly PcrStage[];
+  /** names of the datasets the study's entries use, for a selection made in an earlier session */
+  datasetNames: ReadonlyMap<string, string>;
   onApply: (entry: Entry) => void;
   onCancel: () => void;
 }
 
-export function EntryDialog({ initial, scope, ruleStages = [], onApply, onCancel }: EntryDialogProps) {
+export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onApply, onCancel }: EntryDialogProps) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<DraftError[]>([]);
@@ -31,6 +34,8 @@ export function EntryDialog({ initial, scope, ruleStages = [], onApply, onCancel
   const picked = draft.dataset ? pickedDataset(draft.dataset) : undefined;
   // the rule stages that lie in the entry's life cycle stage; a stage set before stays listed
   const stageChoices = ruleStages.filter((s) => s.maps.includes(draft.stage) || s.id === draft.pcrStage);
+  // the entry's own region, when it has one, is where its datasets are searched (and fall back from)
+  const entryScope = draft.region ? { ...scope, region: draft.region } : scope;
 
   useEffect(() => {
     const close = (e: KeyboardEvent) => e.key === 'Escape' && onCancel();
@@ -156,6 +161,18 @@ export function EntryDialog({ initial, scope, ruleStages = [], onApply, onCancel
             <input value={isTransport ? TONNE_KM : draft.unit} readOnly={isTransport} onChange={(e) => set({ unit: e.target.value })} aria-invalid={invalid('unit')} data-testid="entry-unit" />
           </label>
 
+          <label className="field">
+            <span>{t('entry.region')}</span>
+            <select value={draft.region} onChange={(e) => set({ region: e.target.value })} data-testid="entry-region">
+              <option value="">{t('entry.regionOfStudy', { region: regionLabel(scope.region, lang) })}</option>
+              {STUDY_REGIONS.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {regionLabel(r.code, lang)}
+                </option>
+              ))}
+            </select>
+          </label>
+
           <label className="field span-2">
             <span>{t('entry.source')}</span>
             <select value={draft.sourceType} onChange={(e) => set({ sourceType: e.target.value as EntryDraft['sourceType'] })} data-testid="entry-source-type">
@@ -171,18 +188,32 @@ export function EntryDialog({ initial, scope, ruleStages = [], onApply, onCancel
             <div className="span-all source-box" aria-invalid={invalid('dataset')}>
               {draft.dataset && (
                 <p className="selected-dataset" data-testid="dataset-selected">
-                  <strong>{t('dataset.selected')}:</strong> {picked ? datasetName(picked, lang) : draft.dataset.id}{' '}
+                  <strong>{t('dataset.selected')}:</strong> {picked ? datasetName(picked, lang) : (datasetNames.get(datasetKey(draft.dataset)) ?? draft.dataset.id)}{' '}
                   <span className="muted small">
                     {t(`datasetType.${draft.dataset.type}`)} · {draft.dataset.release}
                     {picked && ` · ${formatNumber(picked.kgCo2ePerUnit, lang)} kg CO2e/${picked.perUnit}`}
                   </span>
                 </p>
               )}
-              <DatasetSearch scope={scope} selected={draft.dataset} onSelect={choose} />
+              <DatasetSearch scope={entryScope} selected={draft.dataset} onSelect={choose} />
             </div>
           )}
           {draft.sourceType === 'supplier' && (
             <SupplierFields value={draft.supplier} unit={draft.unit} invalid={invalid} onChange={(supplier) => set({ supplier })} lines={GHG_LINES.filter((l) => l !== 'biogenicRemovals')} />
+          )}
+          <label className="field span-2">
+            <span>{t('entry.formula')}</span>
+            <input value={draft.formula} onChange={(e) => set({ formula: e.target.value })} placeholder="n_rate_kg_ha / (yield_t_ha * 1000)" maxLength={500} data-testid="entry-formula" />
+            <span className="small muted">{t('entry.formulaHint')}</span>
+          </label>
+          {draft.kind === 'removal' && (
+            <label className="field span-2">
+              <span>{t('entry.removalType')}</span>
+              <select value={draft.removalPool} onChange={(e) => set({ removalPool: e.target.value as EntryDraft['removalPool'] })} data-testid="entry-removal-pool">
+                <option value="land">{t('headline.landManagement')}</option>
+                <option value="product">{t('headline.uptake')}</option>
+              </select>
+            </label>
           )}
           {draft.sourceType === 'study' && <ComponentStudyField value={draft.studyId} invalid={invalid('study')} onChange={(studyId) => set({ studyId })} />}
           {draft.sourceType === 'direct' && (

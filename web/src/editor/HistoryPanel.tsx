@@ -1,3 +1,4 @@
+import { render } from '../../../src/i18n/catalogue.ts';
 import { useState } from 'react';
 import { api } from '../api/endpoints.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
@@ -42,7 +43,7 @@ export function HistoryPanel({ studyId, version }: { studyId: string; version: n
           {audit.data.length === 0 && <li className="muted">{t('history.noAudit')}</li>}
           {newestEventsFirst(audit.data).map((a, i) => (
             <li key={`${a.at}-${i}`}>
-              <strong>{a.action}</strong>{' '}
+              <strong title={a.action}>{render({ code: `audit.${a.action}`, params: {}, message: a.action }, lang)}</strong>{' '}
               <span className="muted small">
                 {formatDateTime(a.at, lang)}
                 {a.user && ` · ${a.user}`}

@@ -1,3 +1,4 @@
+import { regionLabel } from '../lib/regions.ts';
 import { useState } from 'react';
 import type { LifeCycleStage } from '../../../src/model/lci.ts';
 import type { PcrStage } from '../../../src/model/pcr.ts';
@@ -81,7 +82,14 @@ export function Inventory({ entries, onChange, scope, readOnly, datasetNames, ru
                   {inStage.map((entry) => (
                     <tr key={entry.id} data-testid="entry-row" data-entry-id={entry.id}>
                       <td>{t(`kind.${entry.kind}`)}</td>
-                      <td>{entry.name}</td>
+                      <td>
+                        {entry.name}
+                        {entry.region && (
+                          <span className="badge region-badge" title={t('entry.region')} data-testid="entry-row-region">
+                            {regionLabel(entry.region, lang)}
+                          </span>
+                        )}
+                      </td>
                       <td className="num nowrap">
                         {formatNumber(entry.amount, lang)} {entry.unit}
                       </td>
@@ -108,7 +116,7 @@ export function Inventory({ entries, onChange, scope, readOnly, datasetNames, ru
         );
       })}
       {entries.length === 0 && <Empty>{readOnly ? t('inventory.emptyReadOnly') : t('inventory.empty')}</Empty>}
-      {editing && <EntryDialog initial={editing} scope={scope} ruleStages={ruleStages} onApply={apply} onCancel={() => setEditing(null)} />}
+      {editing && <EntryDialog initial={editing} scope={scope} datasetNames={datasetNames} ruleStages={ruleStages} onApply={apply} onCancel={() => setEditing(null)} />}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { StudyInput } from '../../../src/model/study.ts';
+import { ParametersEditor } from './ParametersEditor.tsx';
 import type { ReleaseInfo } from '../api/types.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { BOUNDARIES, METHODS } from '../lib/enums.ts';
@@ -158,7 +159,12 @@ export function StudyForm({ input, onChange, releases, readOnly }: StudyFormProp
           <span>{t('study.limitations')}</span>
           <textarea rows={2} value={input.limitations} onChange={(e) => set({ limitations: e.target.value })} />
         </label>
+        <label className="field">
+          <span>{t('study.conclusions')}</span>
+          <textarea rows={3} value={input.conclusions ?? ''} onChange={(e) => set({ conclusions: e.target.value })} data-testid="study-conclusions" />
+        </label>
       </details>
+      <ParametersEditor input={input} onChange={onChange} />
     </fieldset>
   );
 }

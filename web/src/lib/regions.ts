@@ -11,3 +11,6 @@ export const STUDY_REGIONS: readonly RegionName[] = [
   { code: 'CN', zh: '全国', en: 'China (national)' },
   ...PROVINCES.map(([code, zh, en]) => ({ code, zh, en })),
 ];
+
+/** a region as a reader names it, with its code */
+export { regionLabel } from '../../../src/model/provinces.ts';

@@ -123,7 +123,7 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
             ← {t('nav.studies')}
           </a>
           <h1>
-            {draft.name || t('study.untitled')}
+            <span data-user-text>{draft.name || t('study.untitled')}</span>
             {saved && <span className="badge">v{saved.version}</span>}
             {dirty && <span className="badge badge-warn">{saved ? t('study.unsaved') : t('study.new')}</span>}
           </h1>

@@ -1,6 +1,8 @@
 import type { EntryResult, StudyResult } from '../../../src/model/study.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { formatNumber, formatPercent } from '../lib/format.ts';
+import { regionLabel } from '../lib/regions.ts';
+import { factorStatus } from '../lib/factorStatus.ts';
 
 /** Entries in the server's hotspot order (largest |total| first), with everything behind each number. */
 function orderedEntries(result: StudyResult): EntryResult[] {
@@ -40,6 +42,7 @@ export function HotspotTable({ result }: { result: StudyResult }) {
                     {e.name}
                     <span className="small muted block">
                       {t(`stage.${e.stage}`)} · {t(`kind.${e.kind}`)}
+                      {e.region && <span data-testid="hotspot-region"> · {regionLabel(e.region, lang)}</span>}
                     </span>
                   </td>
                   <td className="num nowrap">
@@ -61,7 +64,7 @@ export function HotspotTable({ result }: { result: StudyResult }) {
                     <strong>{p.name}</strong> <span className="muted">({t(`provenanceType.${p.type}`)})</span>
                     <span className="block">{p.source}</span>
                     <span className="block muted">
-                      {[p.release && `${t('results.release')} ${p.release}`, p.year, p.region, p.gwpSet, p.status].filter(Boolean).join(' · ')}
+                      {[p.release && `${t('results.release')} ${p.release}`, p.year, p.region, p.gwpSet, p.status && factorStatus(p.status, t)].filter(Boolean).join(' · ')}
                     </span>
                     {e.kind !== 'removal' && (
                       <span className="block formula">

@@ -3,6 +3,7 @@ import type { Study, StudyResult } from '../../../src/model/study.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { sankeyHeight, sankeyOption } from '../charts/sankeyOption.ts';
 import { stageOfNode } from '../charts/stageNode.ts';
+import { REMOVALS_NODE } from '../../../src/model/study.ts';
 import { stageOption } from '../charts/stageOption.ts';
 import { treeHeight, treeOption } from '../charts/treeOption.ts';
 import { Empty, ErrorMessage, Loading } from '../components/status.tsx';
@@ -11,9 +12,11 @@ import { STAGES } from '../lib/enums.ts';
 import { formatNumber } from '../lib/format.ts';
 import type { Loaded } from '../lib/useLoad.ts';
 import { ResultPactPanel } from '../pact/ResultPactPanel.tsx';
+import { StudyLabelPanel } from '../labels/StudyLabelPanel.tsx';
 import { CalculatePanel } from './CalculatePanel.tsx';
 import { HotspotTable } from './HotspotTable.tsx';
 import { ReportButtons } from './ReportButtons.tsx';
+import { SensitivityPanel } from './SensitivityPanel.tsx';
 import { Summary } from './Summary.tsx';
 import { UncertaintyPanel } from './UncertaintyPanel.tsx';
 import { useCalculation } from './useCalculation.ts';
@@ -41,6 +44,7 @@ export function ResultsView({ study, result, dirty, canCalculate }: ResultsViewP
       {result.data === null && <Empty>{t('results.none')}</Empty>}
       {result.data && <ResultPanels study={study} result={result.data} />}
       {result.data && <ResultPactPanel study={study} result={result.data} canPublish={canCalculate} />}
+      {result.data && <StudyLabelPanel study={study} result={result.data} />}
     </div>
   );
 }
@@ -52,6 +56,7 @@ function ResultPanels({ study, result }: { study: Study; result: StudyResult }) 
     const f = (v: number) => formatNumber(v, lang);
     const nodeLabel = (name: string) => {
       const stage = stageOfNode(name);
+      if (name === REMOVALS_NODE) return t('line.biogenicRemovals');
       return stage ? t(`stage.${stage}`) : name;
     };
     return {
@@ -86,6 +91,7 @@ function ResultPanels({ study, result }: { study: Study; result: StudyResult }) 
         </section>
       </div>
       <HotspotTable result={result} />
+      <SensitivityPanel result={result} />
       <section className="card">
         <h2>{t('results.sankey')}</h2>
         <Chart option={options.sankey} height={sankeyHeight(result.sankey)} testId="sankey" label={t('results.sankey')} />

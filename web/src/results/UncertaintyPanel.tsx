@@ -1,3 +1,4 @@
+import { CALCULATION_TEXTS } from '../../../src/i18n/calculation.ts';
 import { useMemo } from 'react';
 import type { UncertaintyResult } from '../../../src/model/study.ts';
 import { Chart } from '../charts/Chart.tsx';
@@ -30,11 +31,18 @@ export function UncertaintyPanel({ uncertainty }: { uncertainty: UncertaintyResu
               p50: n(uncertainty.p50),
               iterations: uncertainty.iterations,
               seed: uncertainty.seed,
-              method: uncertainty.method,
+              method: methodText(uncertainty.method, lang),
             })}
           </p>
         </>
       )}
     </section>
   );
+}
+
+const METHOD = CALCULATION_TEXTS['uncertainty.method'];
+
+/** The method in the reader's language when it is the one the catalogue knows; a newer server's own text otherwise. */
+function methodText(method: string, lang: 'zh' | 'en'): string {
+  return method === METHOD.en({}) ? METHOD[lang]({}) : method;
 }

@@ -1,6 +1,6 @@
 import type { LifeCycleStage } from '../../../src/model/lci.ts';
 import type { GhgLine } from '../../../src/model/method.ts';
-import type { DatasetRef, DirectGas, Entry, EntryKind, EntrySource, Evidence, EvidenceType, TransportLeg } from '../../../src/model/study.ts';
+import type { DatasetRef, DirectGas, Entry, EntryKind, EntrySource, Evidence, EvidenceType, RemovalPool, TransportLeg } from '../../../src/model/study.ts';
 import type { DatasetHit } from '../api/types.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 
@@ -15,6 +15,8 @@ export interface EntryDraft {
   name: string;
   amount: string;
   unit: string;
+  /** where the activity happens; '' for the study's region */
+  region: string;
   transport: { massKg: string; distanceKm: string; mode: TransportLeg['mode']; refrigerated: boolean };
   sourceType: EntrySource['type'];
   dataset: DatasetRef | null;
@@ -27,7 +29,10 @@ export interface EntryDraft {
   comment: string;
   /** the stage of the study's product rule the entry belongs to ('' when its life cycle stage says it) */
   pcrStage: string;
-  /** fields the form does not edit (pedigree, evidence date and note), kept as they were */
+  /** a formula of the study's parameters that sets the amount on every calculation; '' for none */
+  formula: string;
+  removalPool: RemovalPool;
+  /** fields the form does not edit (pedigree, evidence date and note, stated uncertainty), kept as they were */
   original?: Entry;
 }
 
@@ -56,6 +61,7 @@ export function emptyDraft(stage: LifeCycleStage): EntryDraft {
     name: '',
     amount: '',
     unit: '',
+    region: '',
     transport: { massKg: '', distanceKm: '', mode: 'road', refrigerated: false },
     sourceType: 'background',
     dataset: null,
@@ -66,6 +72,8 @@ export function emptyDraft(stage: LifeCycleStage): EntryDraft {
     evidenceReference: '',
     comment: '',
     pcrStage: '',
+    formula: '',
+    removalPool: 'land',
   };
 }
 
@@ -79,6 +87,7 @@ export function entryToDraft(entry: Entry): EntryDraft {
     name: entry.name,
     amount: String(entry.amount),
     unit: entry.unit,
+    region: entry.region ?? '',
     transport: entry.transport
       ? { massKg: String(entry.transport.massKg), distanceKm: String(entry.transport.distanceKm), mode: entry.transport.mode, refrigerated: entry.transport.refrigerated }
       : draft.transport,
@@ -95,6 +104,8 @@ export function entryToDraft(entry: Entry): EntryDraft {
     evidenceReference: entry.evidence?.reference ?? '',
     comment: entry.comment ?? '',
     pcrStage: entry.pcr?.stage ?? '',
+    formula: entry.formula ?? '',
+    removalPool: entry.removalPool ?? 'land',
     original: entry,
   };
 }
@@ -170,9 +181,13 @@ export function draftToEntry(draft: EntryDraft): { entry: Entry; errors: [] } | 
     unit,
     source,
   };
+  if (draft.region) entry.region = draft.region;
   if (transport) entry.transport = transport;
   if (evidence) entry.evidence = evidence;
   if (draft.original?.pedigree) entry.pedigree = draft.original.pedigree;
+  if (draft.original?.uncertainty) entry.uncertainty = draft.original.uncertainty;
+  if (draft.formula.trim()) entry.formula = draft.formula.trim();
+  if (draft.kind === 'removal') entry.removalPool = draft.removalPool;
   // the mandatory item the entry answers stays with it through edits; the rule stage is the form's
   const requirement = draft.original?.pcr?.requirement;
   if (draft.pcrStage || requirement) entry.pcr = { ...(draft.pcrStage ? { stage: draft.pcrStage } : {}), ...(requirement ? { requirement } : {}) };

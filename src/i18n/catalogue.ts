@@ -1,0 +1,30 @@
+import { ISSUE_TEXTS } from './cobuild.ts';
+import { AUDIT_TEXTS } from './audit.ts';
+import { CALCULATION_TEXTS } from './calculation.ts';
+import { PCR_TEXTS } from './pcr.ts';
+import { renderIn, type TextLang, type TextTable } from './define.ts';
+
+/**
+ * The one catalogue of coded user-facing messages, zh and en: every domain's table
+ * (src/i18n/<domain>.ts) and the co-construction texts, merged. A message travels as
+ * `{ code, params, message }`; the web app, the report and the CLI render it here in the
+ * reader's language. Each domain file is listed once below; test/i18n/catalogue.test.ts fails
+ * when a file of src/i18n is missing from the list or two tables define one code.
+ */
+
+export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
+  cobuild: ISSUE_TEXTS as unknown as TextTable,
+  calculation: CALCULATION_TEXTS as unknown as TextTable,
+  audit: AUDIT_TEXTS as unknown as TextTable,
+  pcr: PCR_TEXTS as unknown as TextTable,
+};
+
+/** Files of src/i18n that are machinery, not a domain's texts. */
+export const NOT_DOMAINS = ['define.ts', 'catalogue.ts'];
+
+export const CATALOGUE: TextTable = Object.assign({}, ...Object.values(DOMAIN_TABLES));
+
+/** A coded message in the reader's language (its English `message` when the code is unknown here). */
+export function render(m: { code?: string; params?: Record<string, unknown>; message: string }, lang: TextLang): string {
+  return renderIn(CATALOGUE, m, lang);
+}

@@ -1,0 +1,55 @@
+import type { EntryResult, StudyInput } from '../model/study.ts';
+import { getRegion, regionChain, UnknownRegionError } from '../factors/regions.ts';
+import { CALCULATION_TEXTS } from '../i18n/calculation.ts';
+
+/**
+ * A region per entry: a multi-site product (a Hainan orchard, a Guangzhou cold store) has each
+ * entry where it happens. The entry's region replaces the study's for its dataset search, so the
+ * province → grid → national fallback runs per entry; these checks keep the saved study and the
+ * chosen datasets consistent with it.
+ */
+
+/** The region codes written on the study and its entries that name no known region, as `path: message`. */
+export function unknownRegions(study: Pick<StudyInput, 'region' | 'entries'>): string[] {
+  const problems: string[] = [];
+  const check = (path: string, code: string) => {
+    try {
+      getRegion(code);
+    } catch (e) {
+      if (!(e instanceof UnknownRegionError)) throw e;
+      problems.push(`${path}: unknown region "${code}"; use CN, a regional grid or a province's ISO 3166-2:CN code (e.g. CN-GD)`);
+    }
+  };
+  check('region', study.region);
+  study.entries.forEach((e, i) => e.region !== undefined && check(`entries[${i}].region`, e.region));
+  return problems;
+}
+
+/** A Chinese province or grid by code, or undefined for a code outside the hierarchy (US, RER, a typo). */
+function chineseRegion(code: string | undefined) {
+  if (!code) return undefined;
+  try {
+    const r = getRegion(code);
+    return r.level === 'province' || r.level === 'grid' ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Entries whose dataset is for a province or grid that the entry's own region does not fall back
+ * to: a Guangdong cold store on Hainan's electricity factor. A national or foreign dataset is a
+ * fallback, already stated in its notes, and not flagged here.
+ */
+export function regionWarnings(entries: readonly EntryResult[]): string[] {
+  const out: string[] = [];
+  for (const e of entries) {
+    const dataset = chineseRegion(e.provenance.region);
+    if (!dataset || !e.region) continue;
+    const chain = regionChain(e.region).map((r) => r.code);
+    if (!chain.includes(dataset.code)) {
+      out.push(CALCULATION_TEXTS['entry.region-mismatch'].en({ entry: e.name, region: e.region, dataset: dataset.code, datasetName: dataset.nameEn }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ensureOrganisationsDemo } from '../../src/server/demo-organisations.ts';
+import { listStudies, findCompany } from '../../src/store/index.ts';
+import { DEMO_COMPANY } from '../../src/server/demo.ts';
+import { pageAs, startApp, type AppUnderTest } from './app-server.ts';
+import { PAGES_BY_ACCOUNT } from './pages.ts';
+
+/**
+ * One language at a time: every page of test/web/pages.ts, as each demo account, rendered in
+ * Chinese, holds no English in its own words (headings, table headers, labels, buttons, the
+ * navigation, hints and empty states). Data are not the app's words and are not checked (a US LCI
+ * process is named in English); the terms below are the same in both languages. The English
+ * header fits one line at 1440 px.
+ */
+
+/** Names and codes written the same in Chinese text. */
+const SAME_IN_BOTH = ['Tanji', 'PACT', 'ISO 14067', 'GB/T 24067', 'kg CO2e', 'CO2e', 'CO2', 'GWP', 'DQR', 'Excel', 'JSON-LD', 'EcoSpold2', 'CSV', 'Monte Carlo', 'Sankey', 'OpenAPI', 'UN CPC', 'IPCC', 'US LCI', 'ILCD', 'PDF', 'HTML', 'AR6', 'AR5', 'CloudEvents', 'OAuth2', 'URN', 'ID'];
+/** Elements that hold the app's own words, not data. */
+const CHROME = 'h1, h2, h3, h4, th, label > span, button, nav a, legend, .empty, p.muted, .hint, [role="tab"]';
+/** Two or more Latin words in a row: English left in a Chinese page. */
+const ENGLISH = /[A-Za-z]{2,}(?:[ '’-]+[A-Za-z]{2,})+/;
+
+let app: AppUnderTest;
+let durian: string;
+
+before(async () => {
+  app = await startApp();
+  await ensureOrganisationsDemo(app.store);
+  const company = await findCompany(app.store, DEMO_COMPANY);
+  durian = (await listStudies(app.store, { companyId: company!.id }))[0].id;
+});
+after(() => app?.stop());
+
+export function englishIn(texts: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const raw of texts) {
+    let text = raw;
+    for (const term of SAME_IN_BOTH) text = text.split(term).join(' ');
+    const m = ENGLISH.exec(text);
+    if (m) found.push(`"${m[0]}" in "${raw.trim().slice(0, 80)}"`);
+  }
+  return found;
+}
+
+test('every page in Chinese, as every account, has no English in the app’s own words', async () => {
+  const problems: string[] = [];
+  for (const account of PAGES_BY_ACCOUNT) {
+    const page = await pageAs(app, account, 'zh');
+    for (const visit of account.pages) {
+      const hash = visit.hash.replace('{durian}', durian);
+      await page.goto(`${app.running.url}/${hash}`);
+      if (visit.ready) await page.getByTestId(visit.ready).first().waitFor({ timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      // the user's own words (a study's name) are data: left out with their element
+      const texts = await page.locator(CHROME).evaluateAll((els) =>
+        els
+          .filter((e) => !e.closest('.user, td, option, .dataset-results, .provenance'))
+          .map((e) => {
+            const copy = e.cloneNode(true) as HTMLElement;
+            copy.querySelectorAll('[data-user-text]').forEach((d) => d.remove());
+            return copy.textContent ?? '';
+          }),
+      );
+      for (const p of englishIn(texts)) problems.push(`${account.email || 'anonymous'} ${hash}: ${p}`);
+    }
+    await page.context().close();
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('the sweep’s detector finds English and leaves Chinese and shared terms alone', () => {
+  assert.deepEqual(englishIn(['产品碳足迹研究', '下载 PDF 报告', 'kg CO2e / 功能单位', 'ISO 14067 合规检查']), []);
+  assert.equal(englishIn(['Add entry']).length, 1);
+  assert.equal(englishIn(['计算 Monte Carlo sample size']).length, 1);
+});
+
+test('the English header fits one line at 1440 px for every role', async () => {
+  for (const account of PAGES_BY_ACCOUNT.filter((a) => a.email)) {
+    const page = await pageAs(app, account, 'en');
+    const { height, lineHeight } = await page.locator('.header').evaluate((h) => {
+      const nav = h.querySelector('.nav') as HTMLElement;
+      return { height: nav.getBoundingClientRect().height, lineHeight: Math.max(...Array.from(nav.children).map((c) => c.getBoundingClientRect().height)) };
+    });
+    assert.ok(height <= lineHeight + 1, `${account.email}: the navigation wraps (${height} px for ${lineHeight} px links)`);
+    const wraps = await page.locator('.header .header-end').evaluate((e) => e.getBoundingClientRect().height > 48);
+    assert.equal(wraps, false, `${account.email}: the user area wraps`);
+    await page.context().close();
+  }
+});
