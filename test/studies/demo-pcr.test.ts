@@ -107,13 +107,11 @@ test('the durian follows the fresh fruit rule, per kg', async () => {
   assert.deepEqual(missing(check), []);
 });
 
-test('a restarted demo creates nothing twice and calculates a demo study left without a result', async () => {
+// a demo stopped half-way and completed by the next start: test/security/demo-repair.test.ts, these studies included
+test('a restarted demo creates nothing twice', async () => {
   const company = (await findCompany(store, DEMO_COMPANY))!;
-  const car = byName.get(DEMO_PCR_NAMES.car)!;
-  await store.query('DELETE FROM study_results WHERE study_id = $1', [car]);
-  assert.equal(await latestResult(store, car), undefined);
   await ensureDemo(store);
   const again = await listStudies(store, { companyId: company.id });
   assert.deepEqual(again.map((s) => s.id).sort(), [...byName.values()].sort());
-  assert.equal((await latestResult(store, car))?.version, (await getStudy(store, car))!.version, 'the car is calculated again');
+  assert.deepEqual(again.map((s) => s.version), again.map(() => 1), 'no study got a new version');
 });
