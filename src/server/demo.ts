@@ -4,6 +4,7 @@ import { ensureDemoStudy } from './demo-study.ts';
 import { hashPassword } from './passwords.ts';
 import { ensurePactDemo } from './demo-pact.ts';
 import { ensureLabelDemo } from './demo-labels.ts';
+import { ensurePcrDemo } from '../studies/demo-pcr.ts';
 
 /**
  * The demo company a fresh store starts with: a practitioner, a verifier and an administrator,
@@ -41,5 +42,6 @@ export async function ensureDemo(store: Store): Promise<boolean> {
   await ensurePactDemo(store, company.id, DEMO_USERS[0].email, DEMO_USERS[1].email);
   const publicBase = process.env.TANJI_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   await ensureLabelDemo(store, { practitioner: DEMO_USERS[0].email, verifier: DEMO_USERS[1].email, steward: DEMO_USERS[3].email }, publicBase);
+  await ensurePcrDemo((input) => ensureDemoStudy(store, input, company.id, practitioner.id, 1000));
   return !existing;
 }

@@ -72,6 +72,7 @@ const scenarios: Scenario[] = [
 const entries: Entry[] = [
   {
     id: 'fertiliser-n',
+    pcr: { stage: 'orchard', requirement: 'fertiliser' },
     stage: 'raw-materials',
     kind: 'material',
     name: 'Nitrogen fertiliser 氮肥',
@@ -96,6 +97,7 @@ const entries: Entry[] = [
   },
   {
     id: 'field-n2o',
+    pcr: { stage: 'orchard', requirement: 'field-n2o' },
     stage: 'raw-materials',
     kind: 'emission',
     name: 'Field N2O from fertiliser 施肥田间N2O排放',
@@ -107,6 +109,7 @@ const entries: Entry[] = [
   },
   {
     id: 'orchard-diesel',
+    pcr: { stage: 'orchard', requirement: 'orchard-energy' },
     stage: 'raw-materials',
     kind: 'energy',
     name: 'Diesel for orchard machinery 果园机械柴油',
@@ -217,7 +220,8 @@ export function durianStudy(): StudyInput {
     year: 2025,
     method: 'ipcc-ar6-gwp100',
     releases: { lci: 'uslci', factors: '2026.1' },
-    parameters,
+    // mass_kg: the fresh fruit rule's declared unit (1 kg of fruit per inventory)
+    parameters: [...parameters, { name: 'mass_kg', value: 1, unit: 'kg', min: 0.001, max: 1e9, description: 'Mass of fruit declared 声明的果实质量' }],
     scenarios,
     conclusions:
       'Field N2O from nitrogen fertiliser (about a third of the emissions), the corrugated carton and the cold-chain truck dominate; yield, the nitrogen rate and the orchard sink move the CFP most, and the IPCC leaching share dominates the Monte Carlo variance. ' +
@@ -227,7 +231,8 @@ export function durianStudy(): StudyInput {
     electricity:
       'Grid electricity from meters, with the derived life-cycle factor of Hainan (CN-HI, 2024): national MEE life-cycle factor scaled by the provincial CO2 factor. No green electricity certificates.',
     limitations:
-      'Demonstration data, not a real farm. Fertiliser and packaging use US LCI processes (no Chinese LCI data loaded). Diesel covers combustion only. Orchard sequestration is a literature estimate and reported apart. Use and end-of-life are outside a cradle-to-gate boundary.',
+      'Demonstration data, not a real farm. Fertiliser and packaging use US LCI processes (no Chinese LCI data loaded). Diesel covers combustion only. Orchard sequestration is a literature estimate and reported apart. Use and end-of-life are outside a cradle-to-gate boundary. Direct land use change: none within the 20-year assessment period (the demo orchard is taken to have been planted before 2005, an illustrative assumption).',
+    pcr: { id: 'fresh-fruit', version: '1.0' },
     entries,
   };
 }

@@ -67,7 +67,7 @@ describe('PACT between two Tanji instances', () => {
 
   it("uses the supplier's footprint as primary data in the buyer's study", async () => {
     const received = (await buyer.api('GET', '/api/pact/received')).data.find((r: { spec: string }) => r.spec === '3.0');
-    const [summary] = (await buyer.api('GET', '/api/studies')).data;
+    const summary = (await buyer.api('GET', '/api/studies')).data.find((s: { name: string }) => s.name === durianStudy().name);
     const calculate = async () => {
       const job = await buyer.api('POST', `/api/studies/${summary.id}/calculate`, { iterations: 0 });
       await until('the calculation', async () => ((await buyer.api('GET', `/api/jobs/${job.data.id}`)).data.state === 'done' ? true : undefined));

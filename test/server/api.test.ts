@@ -49,7 +49,7 @@ before(async () => {
   bob = await signIn(app, 'bob@other.example', 'correct horse battery');
   otto = await signIn(app, 'otto@verify.example', 'correct horse battery');
   const list = await alice.get('/api/studies');
-  demoId = list.data[0].id;
+  demoId = list.data.find((s: { name: string }) => s.name === durianStudy().name).id;
 });
 
 after(async () => {

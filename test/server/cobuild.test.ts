@@ -449,7 +449,7 @@ describe('releases and open sharing', () => {
   });
 
   test('a practitioner moves the durian study to the new release: the difference, then a new version', async () => {
-    const [demo] = (await alice.get('/api/studies')).data;
+    const demo = (await alice.get('/api/studies')).data.find((s: { name: string }) => s.name === durianStudy().name);
     assert.equal((await producers.coal.post(`/api/cobuild/studies/${demo.id}/move`, { release: '2026.2' })).status, 404);
     const preview = await alice.post(`/api/cobuild/studies/${demo.id}/move`, { release: '2026.2' });
     assert.equal(preview.status, 200, JSON.stringify(preview.data));

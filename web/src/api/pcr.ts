@@ -1,4 +1,5 @@
 import type { Pcr, PcrCheck } from '../../../src/model/pcr.ts';
+import type { Comparison } from '../../../src/rules/pcr-compare.ts';
 import type { Study } from '../../../src/model/study.ts';
 import { getJson, sendJson } from './client.ts';
 
@@ -31,4 +32,9 @@ export const pcrApi = {
   rule: (id: string) => getJson<{ rule: Pcr; chain: string[] }>(`/api/pcrs/${encodeURIComponent(id)}`),
   createFrom: (body: FromPcrRequest) => sendJson<Study>('POST', '/api/studies/from-pcr', body),
   check: (id: string) => sendJson<PcrCheck>('POST', `${study(id)}/pcr-check`, {}),
+  /** variant b against baseline a, stage by stage: change = b − a (each the latest calculated version unless one is named) */
+  compare: (a: { id: string; version?: number }, b: { id: string; version?: number }) =>
+    getJson<Comparison>(
+      `${study(a.id)}/compare?${new URLSearchParams({ with: b.id, ...(a.version ? { version: String(a.version) } : {}), ...(b.version ? { withVersion: String(b.version) } : {}) })}`,
+    ),
 };

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import type { PcrStage } from '../../../src/model/pcr.ts';
 import type { Entry, EntryKind } from '../../../src/model/study.ts';
 import type { DatasetHit } from '../api/types.ts';
 import { useI18n } from '../i18n/context.tsx';
@@ -14,13 +15,15 @@ import { SupplierFields } from './SupplierFields.tsx';
 interface EntryDialogProps {
   initial: EntryDraft;
   scope: SearchScope;
+  /** the stages of the study's product rule: the entry may name the one it belongs to */
+  ruleStages?: readonly PcrStage[];
   /** names of the datasets the study's entries use, for a selection made in an earlier session */
   datasetNames: ReadonlyMap<string, string>;
   onApply: (entry: Entry) => void;
   onCancel: () => void;
 }
 
-export function EntryDialog({ initial, scope, datasetNames, onApply, onCancel }: EntryDialogProps) {
+export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onApply, onCancel }: EntryDialogProps) {
   const { t, lang } = useI18n();
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<DraftError[]>([]);
@@ -29,6 +32,8 @@ export function EntryDialog({ initial, scope, datasetNames, onApply, onCancel }:
   const tkm = draftTonneKm(draft);
   const isTransport = draft.kind === 'transport';
   const picked = draft.dataset ? pickedDataset(draft.dataset) : undefined;
+  // the rule stages that lie in the entry's life cycle stage; a stage set before stays listed
+  const stageChoices = ruleStages.filter((s) => s.maps.includes(draft.stage) || s.id === draft.pcrStage);
   // the entry's own region, when it has one, is where its datasets are searched (and fall back from)
   const entryScope = draft.region ? { ...scope, region: draft.region } : scope;
 
@@ -65,6 +70,19 @@ export function EntryDialog({ initial, scope, datasetNames, onApply, onCancel }:
               ))}
             </select>
           </label>
+          {stageChoices.length > 0 && (
+            <label className="field">
+              <span>{t('pcr.entryStage')}</span>
+              <select value={draft.pcrStage} onChange={(e) => set({ pcrStage: e.target.value })} data-testid="entry-rule-stage">
+                <option value="">{t('pcr.entryStageNone')}</option>
+                {stageChoices.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name[lang]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
           <label className="field">
             <span>{t('entry.kind')}</span>
             <select value={draft.kind} onChange={(e) => setDraft((d) => withKind(d, e.target.value as EntryKind))} data-testid="entry-kind">

@@ -1,6 +1,7 @@
 import { regionLabel } from '../lib/regions.ts';
 import { useState } from 'react';
 import type { LifeCycleStage } from '../../../src/model/lci.ts';
+import type { PcrStage } from '../../../src/model/pcr.ts';
 import type { Entry } from '../../../src/model/study.ts';
 import { Empty } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
@@ -18,10 +19,12 @@ interface InventoryProps {
   readOnly: boolean;
   /** dataset names known from the latest result */
   datasetNames: ReadonlyMap<string, string>;
+  /** the stages of the study's product rule, for the entry dialog to pick from */
+  ruleStages?: readonly PcrStage[];
 }
 
 /** The inventory by life cycle stage; entries are edited in a dialog and saved with the study. */
-export function Inventory({ entries, onChange, scope, readOnly, datasetNames }: InventoryProps) {
+export function Inventory({ entries, onChange, scope, readOnly, datasetNames, ruleStages }: InventoryProps) {
   const { t, lang } = useI18n();
   const [editing, setEditing] = useState<EntryDraft | null>(null);
 
@@ -113,7 +116,7 @@ export function Inventory({ entries, onChange, scope, readOnly, datasetNames }: 
         );
       })}
       {entries.length === 0 && <Empty>{readOnly ? t('inventory.emptyReadOnly') : t('inventory.empty')}</Empty>}
-      {editing && <EntryDialog initial={editing} scope={scope} datasetNames={datasetNames} onApply={apply} onCancel={() => setEditing(null)} />}
+      {editing && <EntryDialog initial={editing} scope={scope} datasetNames={datasetNames} ruleStages={ruleStages} onApply={apply} onCancel={() => setEditing(null)} />}
     </section>
   );
 }

@@ -772,6 +772,19 @@ export const zh = {
   'pcr.status.ok': '符合',
   'pcr.status.missing': '缺失',
   'pcr.status.warning': '需注意',
+  'pcr.parameters': '产品参数',
+  'pcr.parametersHelp': '规则的声明单位是这些参数的公式；保存研究时重新计算，带公式的条目随之更新。',
+  'pcr.parameterRange': '应为 {min} 至 {max} 之间的数值',
+  'pcr.savedUnit': '已保存：一份清单 = {amount} {unit}',
+  'pcr.entryStage': '规则阶段',
+  'pcr.entryStageNone': '— 按生命周期阶段 —',
+  'pcr.compareTitle': '设计方案对比',
+  'pcr.compareHelp': '将本研究与同一规则下另一项已计算的研究或本研究的早期版本按阶段对比（按声明单位）：变化为负即为减排。',
+  'pcr.compareWith': '对比对象',
+  'pcr.compareVersion': '本研究第 {version} 版',
+  'pcr.compareStage': '阶段（kg CO2e/{unit}）',
+  'pcr.compareChange': '变化',
+  'pcr.compareTotal': '合计',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zh;

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Study, StudyInput } from '../../../src/model/study.ts';
 import { ApiError } from '../api/client.ts';
 import { api } from '../api/endpoints.ts';
+import { pcrApi } from '../api/pcr.ts';
 import type { Me } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { ExcelPanel } from '../editor/ExcelPanel.tsx';
@@ -12,7 +13,9 @@ import { StudyForm } from '../editor/StudyForm.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 import { ResultsView } from '../results/ResultsView.tsx';
+import { ComparePanel } from '../rules/ComparePanel.tsx';
 import { ConformancePanel } from '../rules/ConformancePanel.tsx';
+import { ParameterForm } from '../rules/ParameterForm.tsx';
 import { RulePicker } from '../rules/RulePicker.tsx';
 import { href, navigate, type StudyTab } from '../router.ts';
 import { namesFromHits, namesFromResult } from '../study/datasets.ts';
@@ -37,6 +40,8 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
   );
   const datasetNames = useMemo(() => new Map([...namesFromResult(result.data), ...namesFromHits(resolved.data ?? [], lang)]), [result.data, resolved.data, lang]);
   const [saved, setSaved] = useState<Study | null>(null);
+  const ruleId = loaded.data?.pcr?.id ?? '';
+  const rule = useLoad(() => (ruleId ? pcrApi.rule(ruleId) : Promise.resolve(null)), [ruleId]);
   const [draft, setDraft] = useState<StudyInput | null>(null);
   const [comment, setComment] = useState('');
   const [saving, setSaving] = useState(false);
@@ -167,6 +172,7 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
         <>
           <ResultsView study={saved} result={result} dirty={dirty} canCalculate={editable} />
           <ConformancePanel studyId={saved.id} version={saved.version} key={result.data?.computedAt ?? 'none'} />
+          {result.data && <ComparePanel studyId={saved.id} version={result.data.version} />}
         </>
       ) : (
         <div className="study-layout">
@@ -174,12 +180,14 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
             <ErrorMessage error={releases.error} title={t('study.releasesFailed')} />
             {!saved && editable && <RulePicker draft={draft} />}
             <StudyForm input={draft} onChange={setDraft} releases={releases.data ?? []} readOnly={!editable} />
+            <ParameterForm draft={draft} rule={rule.data?.rule} savedUnit={saved?.unit} onChange={(parameters) => setDraft({ ...draft, parameters })} readOnly={!editable} />
             <Inventory
               entries={draft.entries}
               onChange={(entries) => setDraft({ ...draft, entries })}
               scope={{ region: draft.region, year: draft.year, ...draft.releases }}
               readOnly={!editable}
               datasetNames={datasetNames}
+              ruleStages={rule.data?.rule.stages}
             />
           </div>
           {saved && (

@@ -27,6 +27,8 @@ export interface EntryDraft {
   evidenceType: EvidenceType | '';
   evidenceReference: string;
   comment: string;
+  /** the stage of the study's product rule the entry belongs to ('' when its life cycle stage says it) */
+  pcrStage: string;
   /** a formula of the study's parameters that sets the amount on every calculation; '' for none */
   formula: string;
   removalPool: RemovalPool;
@@ -69,6 +71,7 @@ export function emptyDraft(stage: LifeCycleStage): EntryDraft {
     evidenceType: '',
     evidenceReference: '',
     comment: '',
+    pcrStage: '',
     formula: '',
     removalPool: 'land',
   };
@@ -100,6 +103,7 @@ export function entryToDraft(entry: Entry): EntryDraft {
     evidenceType: entry.evidence?.type ?? '',
     evidenceReference: entry.evidence?.reference ?? '',
     comment: entry.comment ?? '',
+    pcrStage: entry.pcr?.stage ?? '',
     formula: entry.formula ?? '',
     removalPool: entry.removalPool ?? 'land',
     original: entry,
@@ -184,8 +188,9 @@ export function draftToEntry(draft: EntryDraft): { entry: Entry; errors: [] } | 
   if (draft.original?.uncertainty) entry.uncertainty = draft.original.uncertainty;
   if (draft.formula.trim()) entry.formula = draft.formula.trim();
   if (draft.kind === 'removal') entry.removalPool = draft.removalPool;
-  // the rule stage and mandatory item the entry answers stay with it through edits
-  if (draft.original?.pcr) entry.pcr = draft.original.pcr;
+  // the mandatory item the entry answers stays with it through edits; the rule stage is the form's
+  const requirement = draft.original?.pcr?.requirement;
+  if (draft.pcrStage || requirement) entry.pcr = { ...(draft.pcrStage ? { stage: draft.pcrStage } : {}), ...(requirement ? { requirement } : {}) };
   if (draft.comment.trim()) entry.comment = draft.comment.trim();
   return { entry, errors: [] };
 }
