@@ -326,6 +326,8 @@ function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow, uptake: 
   let sign = 1;
   if (uptake) {
     if (!isCo2) return `${entry.substance} taken up by an input of an emission flow (${flow.category.join('/')}): only CO2 uptake is credited, as a removal`;
+    // fossil CO2 taken in (captured CO2 used as a feedstock) is no biogenic removal: its carbon is credited nowhere
+    if (origin === 'fossil') return `fossil CO2 taken in by an input of an emission flow (${flow.category.join('/')}): not a biogenic removal, so not credited`;
     line = 'biogenicRemovals';
     sign = -1;
   } else if (isCo2 && origin === 'lucUptake') {

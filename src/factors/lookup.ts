@@ -370,9 +370,13 @@ export function searchFactors(factors: Factor[], text: string, opts: SearchOptio
     verified: isVerified(m.factor),
     score,
   });
-  return rankedMatches(factors, { query: named.rest, region, year: opts.year, kind: opts.kind, purpose: opts.purpose })
-    .filter(({ m }) => !onlyRegion || m.resolvedRegion === region)
-    .flatMap(({ m, score }) => (m.alternative ? [hit(m, score), hit(m.alternative, score)] : [hit(m, score)]));
+  const hits = rankedMatches(factors, { query: named.rest, region, year: opts.year, kind: opts.kind, purpose: opts.purpose }).flatMap(({ m, score }) =>
+    m.alternative ? [hit(m, score), hit(m.alternative, score)] : [hit(m, score)],
+  );
+  if (!named.region) return hits;
+  // a region the user names is chosen: its own factors first (alone when the text is only the region)
+  const own = hits.filter((h) => h.resolvedRegion === region);
+  return onlyRegion ? own : [...own, ...hits.filter((h) => h.resolvedRegion !== region)];
 }
 
 /**

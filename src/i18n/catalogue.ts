@@ -1,7 +1,9 @@
 import { ISSUE_TEXTS } from './cobuild.ts';
 import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
+import { LABEL_TEXTS } from './labels.ts';
 import { PCR_TEXTS } from './pcr.ts';
+import { SCREEN_TEXTS } from './screen.ts';
 import { renderIn, type TextLang, type TextTable } from './define.ts';
 
 /**
@@ -17,6 +19,8 @@ export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   calculation: CALCULATION_TEXTS as unknown as TextTable,
   audit: AUDIT_TEXTS as unknown as TextTable,
   pcr: PCR_TEXTS as unknown as TextTable,
+  labels: LABEL_TEXTS as unknown as TextTable,
+  screen: SCREEN_TEXTS as unknown as TextTable,
 };
 
 /** Files of src/i18n that are machinery, not a domain's texts. */

@@ -21,8 +21,8 @@ export const HEADLINE_STANDARDS = {
   cfp: 'ISO 14067:2018 3.1.1.1',
   emissions: 'ISO 14067:2018 7.2',
   removals: 'ISO 14067:2018 7.2',
-  pactExcluding: 'PACT Tech Spec v3.0 pcfExcludingBiogenicUptake',
-  pactIncluding: 'PACT Tech Spec v3.0 pcfIncludingBiogenicUptake',
+  pactExcluding: 'PACT 3.0 pcfExcludingBiogenicUptake',
+  pactIncluding: 'PACT 3.0 pcfIncludingBiogenicUptake',
 } as const;
 
 type Source = Pick<StudyResult, 'total' | 'lines' | 'parts'>;

@@ -69,11 +69,13 @@ export function screenDatabase(db: LciDatabase, method: ImpactMethod = getMethod
   const flows = new Map(db.flows.map((f) => [f.id, f]));
   for (const p of db.processes) for (const f of checkProcess(p, (e) => flows.get(e.flowId))) add(p, f);
 
-  const system = buildSystem(db);
-  directFindings(db, system, method, add);
+  // the matrices of what can be linked: an exchange naming a flow the release lacks is a cut-off
+  const linkable: LciDatabase = { ...db, processes: db.processes.map((p) => ({ ...p, exchanges: p.exchanges.filter((e) => flows.has(e.flowId)) })) };
+  const system = buildSystem(linkable);
+  directFindings(linkable, system, method, add);
   const loops = loopFindings(system, add);
   const quarantine = () => new Set(findings.filter((f) => f.severity === 'quarantine').map((f) => f.processId));
-  const scored = scoreFindings(db, quarantine(), method, add);
+  const scored = scoreFindings(linkable, quarantine(), method, add);
 
   const quarantined = quarantine();
   const counts: Partial<Record<ScreenCode, number>> = {};

@@ -34,7 +34,7 @@ before(async () => {
   vera = await signIn(app, verifier.email, verifier.password);
   stella = await signIn(app, steward.email, steward.password);
   const root = await signIn(app, admin.email, admin.password);
-  const other = await root.post('/api/admin/companies', { name: 'Other Certification Ltd.' });
+  const other = await root.post('/api/admin/companies', { name: 'Other Certification Ltd.', kind: 'verification-body' });
   assert.equal((await root.post('/api/admin/users', { email: 'otto@verify.example', name: 'Otto', password: 'correct horse battery', role: 'verifier', companyId: other.data.id })).status, 201);
   otto = await signIn(app, 'otto@verify.example', 'correct horse battery');
 });

@@ -158,8 +158,8 @@ describe('report HTML', () => {
     assert.deepEqual(rows[1], ['Carbon footprint of the product (sum of GHG emissions and removals)', kg(r.total + removals), 'ISO 14067:2018 3.1.1.1']);
     assert.deepEqual(rows[2], ['GHG emissions (removals excluded)', kg(r.total), 'ISO 14067:2018 7.2']);
     assert.deepEqual(rows[3].slice(1), [kg(removals), 'ISO 14067:2018 7.2'], 'the orchard uptake has no removal type: biogenic uptake');
-    assert.deepEqual(rows[5].slice(1), [kg(r.total), 'PACT Tech Spec v3.0 pcfExcludingBiogenicUptake']);
-    assert.deepEqual(rows[6].slice(1), [kg(r.total + removals), 'PACT Tech Spec v3.0 pcfIncludingBiogenicUptake']);
+    assert.deepEqual(rows[5].slice(1), [kg(r.total), 'PACT 3.0 pcfExcludingBiogenicUptake']);
+    assert.deepEqual(rows[6].slice(1), [kg(r.total + removals), 'PACT 3.0 pcfIncludingBiogenicUptake']);
   });
 
   it('fails the checklist, and says so in the report, when a clause 7 item is absent', () => {

@@ -50,9 +50,10 @@ export function smallStudy(name = 'Small study'): StudyInput {
     year: 2024,
     method: 'ipcc-ar6-gwp100',
     releases: { lci: 'fixture', factors: SEED_RELEASE },
-    cutoff: '',
-    allocation: '',
-    electricity: '',
+    // the general rule's statements, written (like every text field here) around the name
+    cutoff: `${name}: inputs below 1 % of mass and of the footprint left out`,
+    allocation: `${name}: no multi-output processes in the foreground`,
+    electricity: `${name}: grid electricity, the province's life-cycle factor`,
     limitations: '',
     entries: [
       {

@@ -137,7 +137,7 @@ test('the durian results show the CFP with removals, the scenarios side by side 
   await signIn(page, practitioner.email, practitioner.password);
   await page.getByTestId('study-row').filter({ hasText: '榴莲' }).first().click();
   await page.getByTestId('parameter-row').first().waitFor();
-  assert.equal(await page.getByTestId('parameter-row').count(), 9, 'yield, N rate, diesel, sink and five IPCC N2O factors');
+  assert.equal(await page.getByTestId('parameter-row').count(), 10, 'yield, N rate, diesel, sink, five IPCC N2O factors and the fruit rule’s mass per declared unit');
   assert.deepEqual(await page.getByTestId('parameter-name').first().inputValue(), 'yield_t_ha');
   await page.getByTestId('tab-results').click();
 
