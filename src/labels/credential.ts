@@ -1,4 +1,4 @@
-import { CREDENTIAL_CONTEXT, CREDENTIAL_TYPE, REVOCATION_TYPE, type Credential, type GradeStatement, type UnsignedCredential } from '../model/credential.ts';
+import { CREDENTIAL_CONTEXT, CREDENTIAL_TYPE, REVOCATION_TYPE, type Credential, type GradeStatement, type UnsignedCredential, UnsignedCredentialSchema } from '../model/credential.ts';
 import type { Study, StudyResult } from '../model/study.ts';
 import { addProof, type Signer } from './proof.ts';
 import type { Conformance, DeclaredFootprint } from './conformance.ts';
@@ -87,7 +87,8 @@ export function buildCredential(i: CredentialInput): UnsignedCredential {
 
 export async function signCredential(unsigned: UnsignedCredential, signer: Signer, at: string): Promise<Credential> {
   if (unsigned.issuer.id !== signer.did) throw new Error(`the credential names ${unsigned.issuer.id} as issuer but ${signer.did} signs it`);
-  return addProof(unsigned, signer, at);
+  // signed exactly as the schema keeps it, so a credential read back through the schema is byte for byte what was signed
+  return addProof(UnsignedCredentialSchema.parse(unsigned) as UnsignedCredential, signer, at);
 }
 
 export async function signRevocationList(revoked: { id: string; at: string; reason: string }[], signer: Signer, at: string) {
