@@ -148,7 +148,7 @@ test('the durian results show the CFP with removals, the scenarios side by side 
   // emissions 0.541, orchard sink 2500 kg CO2/ha over 15 t/ha = −0.167: CFP 0.374 (ISO 14067 3.1.1.1)
   assert.ok(Math.abs(land + 2500 / 15_000) < 0.001, `land management removals ${land}`);
   assert.ok(Math.abs(cfp - (emissions + land)) < 0.002, `CFP ${cfp} = emissions ${emissions} + removals ${land}`);
-  assert.match(await page.getByTestId('headline').innerText(), /PACT Tech Spec v3\.0 pcfExcludingBiogenicUptake/);
+  assert.match(await page.getByTestId('headline').innerText(), /PACT 3\.0 pcfExcludingBiogenicUptake/);
 
   const scenarios = page.getByTestId('scenario-row');
   assert.equal(await scenarios.count(), 3);
