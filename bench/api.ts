@@ -11,11 +11,27 @@ import { seedFactors, SEED_RELEASE } from '../src/factors/seed.ts';
 import { createRng } from '../src/engine/uncertainty.ts';
 import { getMethod } from '../src/factors/gwp.ts';
 import type { LifeCycleStage } from '../src/model/lci.ts';
-import { StudyResultSchema, StudySchema, type DirectGas, type Entry, type StudyInputSchema } from '../src/model/study.ts';
+import {
+  StudyResultSchema,
+  StudySchema,
+  type DirectGas,
+  type Entry,
+  type StudyInputSchema,
+} from '../src/model/study.ts';
 import { serve, type Running } from '../src/server/main.ts';
 import { DEMO_USERS, ensureDemo } from '../src/server/demo.ts';
 import { authenticate } from '../src/server/sessions.ts';
-import { getStudy, latestResult, loadFactors, loadRelease, openStore, saveRelease, saveResult, studyHead, type Store } from '../src/store/index.ts';
+import {
+  getStudy,
+  latestResult,
+  loadFactors,
+  loadRelease,
+  openStore,
+  saveRelease,
+  saveResult,
+  studyHead,
+  type Store,
+} from '../src/store/index.ts';
 import { backgroundOf, loadBackground } from '../src/studies/background.ts';
 import { calculateStudy } from '../src/studies/calculate.ts';
 import { DEMO_STUDY_NAME } from '../src/studies/demo-durian.ts';
@@ -72,7 +88,9 @@ export type LoadGenerator = 'child' | 'in-process' | 'wrk';
 export const LOAD_GENERATORS: LoadGenerator[] = ['child', 'in-process', 'wrk'];
 
 export function describeLoadGenerator(g: LoadGenerator): string {
-  return g === 'wrk' ? `wrk (${WRK_THREADS} threads)` : `autocannon ${g === 'child' ? 'in a child process' : 'in the server process'}`;
+  return g === 'wrk'
+    ? `wrk (${WRK_THREADS} threads)`
+    : `autocannon ${g === 'child' ? 'in a child process' : 'in the server process'}`;
 }
 
 export interface ApiBenchOptions {
@@ -108,7 +126,13 @@ export interface ApiBenchResult {
   lines: string[];
   reads: LoadRun[];
   /** milliseconds */
-  recalc: { directMs: number; e2eMs: number; e2eServerMs: number; e2eMonteCarloMs: number; monteCarloIterations: number };
+  recalc: {
+    directMs: number;
+    e2eMs: number;
+    e2eServerMs: number;
+    e2eMonteCarloMs: number;
+    monteCarloIterations: number;
+  };
   targetsMet: boolean;
 }
 
@@ -138,9 +162,11 @@ const ms = (t0: number) => performance.now() - t0;
 export async function apiBenchmarks(opts: ApiBenchOptions = {}): Promise<ApiBenchResult> {
   const durationS = opts.durationS ?? Number(process.env.BENCH_API_SECONDS ?? 10);
   const connections = opts.connections ?? 100;
-  const loadGenerator = opts.loadGenerator ?? ((process.env.TANJI_BENCH_API_LOADGEN as LoadGenerator | undefined) || 'child');
+  const loadGenerator =
+    opts.loadGenerator ?? ((process.env.TANJI_BENCH_API_LOADGEN as LoadGenerator | undefined) || 'child');
   const repeats = opts.repeats ?? Number(process.env.BENCH_REPEATS ?? 21);
-  if (!LOAD_GENERATORS.includes(loadGenerator)) throw new Error(`TANJI_BENCH_API_LOADGEN=${loadGenerator}: use ${LOAD_GENERATORS.join(', ')}`);
+  if (!LOAD_GENERATORS.includes(loadGenerator))
+    throw new Error(`TANJI_BENCH_API_LOADGEN=${loadGenerator}: use ${LOAD_GENERATORS.join(', ')}`);
 
   const lines: string[] = [];
   let t0 = performance.now();
@@ -167,24 +193,44 @@ export async function apiBenchmarks(opts: ApiBenchOptions = {}): Promise<ApiBenc
       const host = hostCpu();
       const own = process.cpuUsage();
       t0 = performance.now();
-      const r = await load(loadGenerator, { url: running.url + path, headers: { authorization: `Bearer ${token}` }, connections, durationS });
+      const r = await load(loadGenerator, {
+        url: running.url + path,
+        headers: { authorization: `Bearer ${token}` },
+        connections,
+        durationS,
+      });
       const wall = ms(t0);
       running.server.off('connection', onConnection);
       const { user, system } = process.cpuUsage(own);
       const busy = hostCpu(host);
-      cpu.push(`${name}: server process ${(((user + system) / 1000 / wall) * 100).toFixed(0)} %${busy === undefined ? '' : `, whole machine ${(busy * 100).toFixed(0)} % of ${availableParallelism()} cores`}`);
+      cpu.push(
+        `${name}: server process ${(((user + system) / 1000 / wall) * 100).toFixed(0)} %${busy === undefined ? '' : `, whole machine ${(busy * 100).toFixed(0)} % of ${availableParallelism()} cores`}`,
+      );
       if (r.non2xx > 0 || r.errors > 0) {
-        throw new Error(`${name}: ${r.non2xx} non-2xx responses and ${r.errors} connection errors out of ${r.requests} requests on GET ${path}; every read must succeed`);
+        throw new Error(
+          `${name}: ${r.non2xx} non-2xx responses and ${r.errors} connection errors out of ${r.requests} requests on GET ${path}; every read must succeed`,
+        );
       }
-      reads.push({ ...r, case: name, path, acceptedIn1s: accepted.filter((t) => t - t0 < 1000).length, lastAcceptS: accepted.length ? (Math.max(...accepted) - t0) / 1000 : NaN });
+      reads.push({
+        ...r,
+        case: name,
+        path,
+        acceptedIn1s: accepted.filter((t) => t - t0 < 1000).length,
+        lastAcceptS: accepted.length ? (Math.max(...accepted) - t0) / 1000 : NaN,
+      });
     }
-    lines.push(`api CPU during the reads (100 % = one core): ${cpu.join('; ')}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    lines.push(
+      `api CPU during the reads (100 % = one core): ${cpu.join('; ')}; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     lines.push(...(await readCosts(store, token, demoId)));
 
     // 2. recalculation of a 200-line study
     const body = await bigStudy(api);
     const created = await api.post<{ id: string; entries: unknown[] }>('/api/studies', body);
-    if (created.entries.length !== STUDY_LINES) throw new Error(`the study has ${created.entries.length} lines, not ${STUDY_LINES}`);
+    if (created.entries.length !== STUDY_LINES)
+      throw new Error(`the study has ${created.entries.length} lines, not ${STUDY_LINES}`);
     const study = (await getStudy(store, created.id))!;
     const bg = await loadBackground(store, 'uslci', SEED_RELEASE, 'ipcc-ar6-gwp100');
     const counts = countSources(study.entries);
@@ -199,7 +245,10 @@ export async function apiBenchmarks(opts: ApiBenchOptions = {}): Promise<ApiBenc
 
     const e2e = async (iterations: number | undefined) => {
       const start = performance.now();
-      const job = await api.post<JobView>(`/api/studies/${study.id}/calculate`, iterations === undefined ? {} : { iterations });
+      const job = await api.post<JobView>(
+        `/api/studies/${study.id}/calculate`,
+        iterations === undefined ? {} : { iterations },
+      );
       let seen = job;
       while (seen.state === 'queued' || seen.state === 'running') {
         await sleep(POLL_MS);
@@ -213,8 +262,14 @@ export async function apiBenchmarks(opts: ApiBenchOptions = {}): Promise<ApiBenc
     const runs: { elapsed: number; server: number }[] = [];
     for (let i = 0; i < 5; i++) runs.push(await e2e(0));
     const stored = await api.get<z.infer<typeof StudyResultSchema>>(`/api/studies/${study.id}/result`);
-    if (stored.entries.length !== STUDY_LINES || stored.uncertainty !== null || Math.abs(stored.total - directResult.total) > 1e-9 * Math.abs(directResult.total)) {
-      throw new Error(`the API result (${stored.total}, ${stored.entries.length} lines) differs from calculateStudy (${directResult.total})`);
+    if (
+      stored.entries.length !== STUDY_LINES ||
+      stored.uncertainty !== null ||
+      Math.abs(stored.total - directResult.total) > 1e-9 * Math.abs(directResult.total)
+    ) {
+      throw new Error(
+        `the API result (${stored.total}, ${stored.entries.length} lines) differs from calculateStudy (${directResult.total})`,
+      );
     }
     const resultBytes = JSON.stringify(stored).length;
     const mcRuns: number[] = [];
@@ -240,7 +295,9 @@ export async function apiBenchmarks(opts: ApiBenchOptions = {}): Promise<ApiBenc
     const loadMs = ms(t0);
     t0 = performance.now();
     backgroundOf(db, factors, 'uslci', SEED_RELEASE, getMethod('ipcc-ar6-gwp100'));
-    lines.push(`info api-background-cold ${(loadMs + ms(t0)).toFixed(0)} ms (store load ${loadMs.toFixed(0)} ms + matrices, factorization, per-line scores ${ms(t0).toFixed(0)} ms): paid once per process, by its first calculation or dataset search`);
+    lines.push(
+      `info api-background-cold ${(loadMs + ms(t0)).toFixed(0)} ms (store load ${loadMs.toFixed(0)} ms + matrices, factorization, per-line scores ${ms(t0).toFixed(0)} ms): paid once per process, by its first calculation or dataset search`,
+    );
 
     const table = [
       '',
@@ -262,8 +319,14 @@ export async function apiBenchmarks(opts: ApiBenchOptions = {}): Promise<ApiBenc
         line: `target ${r.case}-p99 ${r.p99.toFixed(1)} ms (< ${READ_P99_TARGET_MS})${r.timeouts ? `, and ${r.timeouts} requests unanswered after 10 s,` : ''}`,
         met: r.p99 < READ_P99_TARGET_MS && r.timeouts === 0,
       })),
-      { line: `target api-recalc-200-direct ${recalc.directMs.toFixed(1)} ms (< ${RECALC_TARGET_MS})`, met: recalc.directMs < RECALC_TARGET_MS },
-      { line: `target api-recalc-200-e2e ${recalc.e2eMs.toFixed(1)} ms (< ${RECALC_TARGET_MS})`, met: recalc.e2eMs < RECALC_TARGET_MS },
+      {
+        line: `target api-recalc-200-direct ${recalc.directMs.toFixed(1)} ms (< ${RECALC_TARGET_MS})`,
+        met: recalc.directMs < RECALC_TARGET_MS,
+      },
+      {
+        line: `target api-recalc-200-e2e ${recalc.e2eMs.toFixed(1)} ms (< ${RECALC_TARGET_MS})`,
+        met: recalc.e2eMs < RECALC_TARGET_MS,
+      },
     ];
     lines.push(...table, ...targets.map((t) => `${t.line} ${t.met ? 'met' : 'MISSED'}`));
     lines.push(`info api-recalc-200-e2e-mc1000 ${recalc.e2eMonteCarloMs.toFixed(0)} ms (no target)`);
@@ -303,9 +366,14 @@ export async function platform(): Promise<Platform> {
     await saveRelease(store, { release: 'uslci', database: await importDatabase(uslciZip) });
     await ensureDemo(store);
     running = await serve(store, { port: 0 });
-    const { token } = await client(running.url).post<{ token: string }>('/api/auth/login', { email: DEMO_USERS[0].email, password: DEMO_USERS[0].password });
+    const { token } = await client(running.url).post<{ token: string }>('/api/auth/login', {
+      email: DEMO_USERS[0].email,
+      password: DEMO_USERS[0].password,
+    });
     const api = client(running.url, token);
-    const demo = (await api.get<{ id: string; name: string }[]>('/api/studies')).find((s) => s.name === DEMO_STUDY_NAME);
+    const demo = (await api.get<{ id: string; name: string }[]>('/api/studies')).find(
+      (s) => s.name === DEMO_STUDY_NAME,
+    );
     if (!demo) throw new Error('the demo study is missing');
     return { dir, store, running, token, demoId: demo.id, api, close };
   } catch (e) {
@@ -319,12 +387,19 @@ export function client(base: string, token?: string) {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(base + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const data = await res.json();
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
     return data as T;
   };
-  return { get: <T>(path: string) => call<T>('GET', path), post: <T>(path: string, body?: unknown) => call<T>('POST', path, body) };
+  return {
+    get: <T>(path: string) => call<T>('GET', path),
+    post: <T>(path: string, body?: unknown) => call<T>('POST', path, body),
+  };
 }
 
 export async function load(
@@ -336,7 +411,16 @@ export async function load(
   if (where === 'in-process') {
     r = await autocannon({ url: o.url, connections: o.connections, duration: o.durationS, headers: o.headers });
   } else {
-    const args = [AUTOCANNON_CLI, '-c', String(o.connections), '-d', String(o.durationS), '-j', ...Object.entries(o.headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]), o.url];
+    const args = [
+      AUTOCANNON_CLI,
+      '-c',
+      String(o.connections),
+      '-d',
+      String(o.durationS),
+      '-j',
+      ...Object.entries(o.headers).flatMap(([k, v]) => ['-H', `${k}=${v}`]),
+      o.url,
+    ];
     // asynchronous: the server answering the requests lives in this process
     const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 1 << 24 });
     r = JSON.parse(stdout.trim().split('\n').pop()!) as autocannon.Result;
@@ -373,14 +457,31 @@ interface WrkReport {
 }
 
 /** A wrk run, reported as autocannon's are (wrk counts answers of 3xx as successes; autocannon does not, and the benchmarks expect none). */
-async function wrk(o: { url: string; headers: Record<string, string>; connections: number; durationS: number }): ReturnType<typeof load> {
-  const args = ['-t', String(Math.min(WRK_THREADS, o.connections)), '-c', String(o.connections), '-d', `${o.durationS}s`, '--timeout', `${TIMEOUT_S}s`, '-s', WRK_REPORT];
+async function wrk(o: {
+  url: string;
+  headers: Record<string, string>;
+  connections: number;
+  durationS: number;
+}): ReturnType<typeof load> {
+  const args = [
+    '-t',
+    String(Math.min(WRK_THREADS, o.connections)),
+    '-c',
+    String(o.connections),
+    '-d',
+    `${o.durationS}s`,
+    '--timeout',
+    `${TIMEOUT_S}s`,
+    '-s',
+    WRK_REPORT,
+  ];
   for (const [k, v] of Object.entries(o.headers)) args.push('-H', `${k}: ${v}`);
   let stdout: string;
   try {
     ({ stdout } = await promisify(execFile)('wrk', [...args, o.url], { maxBuffer: 1 << 24 }));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new Error('wrk is not installed: apt-get install wrk (or TANJI_BENCH_API_LOADGEN=child for autocannon)');
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error('wrk is not installed: apt-get install wrk (or TANJI_BENCH_API_LOADGEN=child for autocannon)');
     throw e;
   }
   const r = JSON.parse(stdout.trim().split('\n').pop()!) as WrkReport;
@@ -465,10 +566,14 @@ async function readCosts(store: Store, token: string, id: string): Promise<strin
     'stringify result': await medianMs(() => JSON.stringify(result)),
   };
   const f = (k: keyof typeof steps) => `${k} ${steps[k].toFixed(3)}`;
-  const studySum = steps.session + steps.studyHead + steps.getStudy + steps['StudySchema.parse'] + steps['stringify study'];
-  const resultSum = steps.session + steps.studyHead + steps.latestResult + steps['StudyResultSchema.parse'] + steps['stringify result'];
+  const studySum =
+    steps.session + steps.studyHead + steps.getStudy + steps['StudySchema.parse'] + steps['stringify study'];
+  const resultSum =
+    steps.session + steps.studyHead + steps.latestResult + steps['StudyResultSchema.parse'] + steps['stringify result'];
   return [
-    `api read costs (ms, median of 300 sequential calls, server idle): ${Object.keys(steps).map((k) => f(k as keyof typeof steps)).join(', ')}`,
+    `api read costs (ms, median of 300 sequential calls, server idle): ${Object.keys(steps)
+      .map((k) => f(k as keyof typeof steps))
+      .join(', ')}`,
     `api read costs summed: GET study ${studySum.toFixed(2)} ms, GET result ${resultSum.toFixed(2)} ms before HTTP and routing ` +
       `(study ${(JSON.stringify(study).length / 1024).toFixed(1)} KiB, result ${(JSON.stringify(result).length / 1024).toFixed(1)} KiB of JSON)`,
   ];
@@ -479,7 +584,9 @@ async function recalcCosts(store: Store, id: string, result: ReturnType<typeof c
   const get = await medianMs(() => getStudy(store, id), 21);
   const save = await medianMs(() => saveResult(store, result), 11);
   const read = await medianMs(() => latestResult(store, id), 11);
-  return [`api 200-line study costs (ms, medians): getStudy ${get.toFixed(1)}, saveResult ${save.toFixed(1)}, latestResult ${read.toFixed(1)}`];
+  return [
+    `api 200-line study costs (ms, medians): getStudy ${get.toFixed(1)}, saveResult ${save.toFixed(1)}, latestResult ${read.toFixed(1)}`,
+  ];
 }
 
 function countSources(entries: Entry[]): string {
@@ -489,15 +596,77 @@ function countSources(entries: Entry[]): string {
 }
 
 const STAGES: LifeCycleStage[] = ['raw-materials', 'manufacturing', 'distribution', 'use', 'end-of-life'];
-const PROVINCES = ['BJ', 'TJ', 'HE', 'SX', 'NM', 'LN', 'JL', 'HL', 'SH', 'JS', 'ZJ', 'AH', 'FJ', 'JX', 'SD', 'HA', 'HB', 'HN', 'GD', 'GX', 'HI', 'CQ', 'SC', 'GZ', 'YN', 'XZ', 'SN', 'GS', 'QH', 'NX', 'XJ'];
+const PROVINCES = [
+  'BJ',
+  'TJ',
+  'HE',
+  'SX',
+  'NM',
+  'LN',
+  'JL',
+  'HL',
+  'SH',
+  'JS',
+  'ZJ',
+  'AH',
+  'FJ',
+  'JX',
+  'SD',
+  'HA',
+  'HB',
+  'HN',
+  'GD',
+  'GX',
+  'HI',
+  'CQ',
+  'SC',
+  'GZ',
+  'YN',
+  'XZ',
+  'SN',
+  'GS',
+  'QH',
+  'NX',
+  'XJ',
+];
 const FUELS = ['diesel', 'gasoline', 'natural gas', 'LPG', 'coal', 'fuel oil', 'coke'];
 const TRANSPORT = ['truck', 'rail', 'ship', 'air'];
 const PROCESS_WORDS = [
-  'steel', 'aluminum', 'polyethylene', 'paper', 'corrugated', 'glass', 'cement', 'fertilizer', 'lumber', 'electricity', 'natural gas',
-  'transport', 'resin', 'ammonia', 'soybean', 'corn', 'wheat', 'polypropylene', 'polystyrene', 'chlorine', 'sodium', 'diesel', 'gasoline', 'coal',
+  'steel',
+  'aluminum',
+  'polyethylene',
+  'paper',
+  'corrugated',
+  'glass',
+  'cement',
+  'fertilizer',
+  'lumber',
+  'electricity',
+  'natural gas',
+  'transport',
+  'resin',
+  'ammonia',
+  'soybean',
+  'corn',
+  'wheat',
+  'polypropylene',
+  'polystyrene',
+  'chlorine',
+  'sodium',
+  'diesel',
+  'gasoline',
+  'coal',
 ];
 const PROCESS_UNITS = new Set(['kg', 'MJ', 'm3', 't*km']);
-const EVIDENCE = ['meter-reading', 'invoice', 'supplier-statement', 'measurement', 'calculation', 'literature', 'estimate'] as const;
+const EVIDENCE = [
+  'meter-reading',
+  'invoice',
+  'supplier-statement',
+  'measurement',
+  'calculation',
+  'literature',
+  'estimate',
+] as const;
 const GASES: DirectGas[] = ['N2O', 'CH4-biogenic', 'CH4-fossil', 'CO2-fossil', 'HFC-134a', 'SF6', 'CO2-luc', 'NF3'];
 
 /**
@@ -511,15 +680,24 @@ export async function bigStudy(api: ReturnType<typeof client>): Promise<StudyBod
   const random = () => rng.next();
   const between = (lo: number, hi: number) => lo + (hi - lo) * random();
   const pins = `lci=uslci&factors=${encodeURIComponent(SEED_RELEASE)}`;
-  const search = (q: string, type: Hit['type'], extra = '') => api.get<Hit[]>(`/api/datasets?q=${encodeURIComponent(q)}&type=${type}&limit=20&${pins}${extra}`);
+  const search = (q: string, type: Hit['type'], extra = '') =>
+    api.get<Hit[]>(`/api/datasets?q=${encodeURIComponent(q)}&type=${type}&limit=20&${pins}${extra}`);
   const entries: Entry[] = [];
   const evidence = () => {
     const type = EVIDENCE[entries.length % EVIDENCE.length];
     return { type, reference: `BENCH-${type}-${entries.length + 1}` };
   };
   const add = (e: Omit<Entry, 'id' | 'stage' | 'evidence'> & { stage?: LifeCycleStage }) =>
-    entries.push({ stage: STAGES[entries.length % STAGES.length], ...e, id: `line-${String(entries.length + 1).padStart(3, '0')}`, evidence: evidence() });
-  const background = (h: Hit) => ({ type: 'background' as const, dataset: { type: h.type, release: h.release, id: h.id } });
+    entries.push({
+      stage: STAGES[entries.length % STAGES.length],
+      ...e,
+      id: `line-${String(entries.length + 1).padStart(3, '0')}`,
+      evidence: evidence(),
+    });
+  const background = (h: Hit) => ({
+    type: 'background' as const,
+    dataset: { type: h.type, release: h.release, id: h.id },
+  });
 
   // factors: the province's grid first (its own factor or the fallback), then the CN mix by source
   const factorLines: (() => void)[] = [];
@@ -529,13 +707,30 @@ export async function bigStudy(api: ReturnType<typeof client>): Promise<StudyBod
     const grid = hits.find((h) => h.perUnit === 'kWh');
     if (!grid) throw new Error(`no electricity factor for CN-${p}`);
     for (const h of hits.slice(1)) if (h.perUnit === 'kWh') bySource.set(h.id, h);
-    factorLines.push(() => add({ kind: 'energy', name: `Grid electricity CN-${p}`, amount: between(0.1, 5), unit: 'kWh', source: background(grid) }));
+    factorLines.push(() =>
+      add({
+        kind: 'energy',
+        name: `Grid electricity CN-${p}`,
+        amount: between(0.1, 5),
+        unit: 'kWh',
+        source: background(grid),
+      }),
+    );
   }
-  for (const h of bySource.values()) factorLines.push(() => add({ kind: 'energy', name: h.name, amount: between(0.05, 1), unit: 'kWh', source: background(h) }));
+  for (const h of bySource.values())
+    factorLines.push(() =>
+      add({ kind: 'energy', name: h.name, amount: between(0.05, 1), unit: 'kWh', source: background(h) }),
+    );
   for (const q of FUELS) {
     for (const h of (await search(q, 'factor')).slice(0, 4)) {
-      if (h.perUnit === 'TJ') factorLines.push(() => add({ kind: 'energy', name: `${h.name} (MJ)`, amount: between(1, 20), unit: 'MJ', source: background(h) }));
-      else factorLines.push(() => add({ kind: 'energy', name: h.name, amount: between(0.01, 0.5), unit: h.perUnit, source: background(h) }));
+      if (h.perUnit === 'TJ')
+        factorLines.push(() =>
+          add({ kind: 'energy', name: `${h.name} (MJ)`, amount: between(1, 20), unit: 'MJ', source: background(h) }),
+        );
+      else
+        factorLines.push(() =>
+          add({ kind: 'energy', name: h.name, amount: between(0.01, 0.5), unit: h.perUnit, source: background(h) }),
+        );
     }
   }
   const legs: Hit[] = [];
@@ -545,29 +740,73 @@ export async function bigStudy(api: ReturnType<typeof client>): Promise<StudyBod
     const mode = modeOf(h.id);
     factorLines.push(() => {
       const transport = { massKg: between(1, 50), distanceKm: between(20, 2000), mode, refrigerated: false };
-      add({ kind: 'transport', stage: 'distribution', name: `${h.name}, leg ${k + 1}`, amount: (transport.massKg / 1000) * transport.distanceKm, unit: 't*km', transport, source: background(h) });
+      add({
+        kind: 'transport',
+        stage: 'distribution',
+        name: `${h.name}, leg ${k + 1}`,
+        amount: (transport.massKg / 1000) * transport.distanceKm,
+        unit: 't*km',
+        transport,
+        source: background(h),
+      });
     });
   }
 
   // USLCI processes with a plain unit and a footprint, as a bill of materials would pick them
   const processes = new Map<string, Hit>();
-  for (const q of PROCESS_WORDS) for (const h of await search(q, 'process')) if (PROCESS_UNITS.has(h.perUnit) && h.kgCo2ePerUnit > 0) processes.set(h.id, h);
+  for (const q of PROCESS_WORDS)
+    for (const h of await search(q, 'process'))
+      if (PROCESS_UNITS.has(h.perUnit) && h.kgCo2ePerUnit > 0) processes.set(h.id, h);
   const picked = [...processes.values()];
   if (picked.length < 30) throw new Error(`only ${picked.length} USLCI processes found`);
   const processLines = Array.from({ length: 90 }, (_, k) => () => {
     const h = picked[k % picked.length];
     if (h.perUnit === 't*km') {
-      const transport = { massKg: between(1, 50), distanceKm: between(20, 1000), mode: modeOf(h.name), refrigerated: false };
-      add({ kind: 'transport', name: h.name, amount: (transport.massKg / 1000) * transport.distanceKm, unit: 't*km', transport, source: background(h) });
-    } else if (h.perUnit === 'MJ') add({ kind: 'energy', name: h.name, amount: between(0.1, 3), unit: 'kWh', source: background(h) });
-    else add({ kind: 'material', name: h.name, amount: h.perUnit === 'm3' ? between(0.001, 0.05) : between(0.01, 2), unit: h.perUnit, source: background(h) });
+      const transport = {
+        massKg: between(1, 50),
+        distanceKm: between(20, 1000),
+        mode: modeOf(h.name),
+        refrigerated: false,
+      };
+      add({
+        kind: 'transport',
+        name: h.name,
+        amount: (transport.massKg / 1000) * transport.distanceKm,
+        unit: 't*km',
+        transport,
+        source: background(h),
+      });
+    } else if (h.perUnit === 'MJ')
+      add({ kind: 'energy', name: h.name, amount: between(0.1, 3), unit: 'kWh', source: background(h) });
+    else
+      add({
+        kind: 'material',
+        name: h.name,
+        amount: h.perUnit === 'm3' ? between(0.001, 0.05) : between(0.01, 2),
+        unit: h.perUnit,
+        source: background(h),
+      });
   });
 
   const directLines = Array.from({ length: 30 }, (_, k) => () => {
-    if (k % 6 === 5) add({ kind: 'removal', stage: 'raw-materials', name: `Biogenic CO2 uptake ${k + 1}`, amount: between(0.01, 0.2), unit: 'kg', source: { type: 'direct', gas: 'CO2-biogenic' } });
+    if (k % 6 === 5)
+      add({
+        kind: 'removal',
+        stage: 'raw-materials',
+        name: `Biogenic CO2 uptake ${k + 1}`,
+        amount: between(0.01, 0.2),
+        unit: 'kg',
+        source: { type: 'direct', gas: 'CO2-biogenic' },
+      });
     else {
       const gas = GASES[k % GASES.length];
-      add({ kind: 'emission', name: `Direct ${gas} ${k + 1}`, amount: gas === 'SF6' || gas === 'NF3' || gas === 'HFC-134a' ? between(1e-7, 1e-5) : between(1e-4, 0.05), unit: 'kg', source: { type: 'direct', gas } });
+      add({
+        kind: 'emission',
+        name: `Direct ${gas} ${k + 1}`,
+        amount: gas === 'SF6' || gas === 'NF3' || gas === 'HFC-134a' ? between(1e-7, 1e-5) : between(1e-4, 0.05),
+        unit: 'kg',
+        source: { type: 'direct', gas },
+      });
     }
   });
 
@@ -582,7 +821,10 @@ export async function bigStudy(api: ReturnType<typeof client>): Promise<StudyBod
 
   return {
     name: `Benchmark: ${STUDY_LINES}-line study`,
-    product: { name: 'Benchmark product 基准产品', description: 'A synthetic inventory of real datasets for the API benchmark.' },
+    product: {
+      name: 'Benchmark product 基准产品',
+      description: 'A synthetic inventory of real datasets for the API benchmark.',
+    },
     unit: { kind: 'declared', amount: 1, unit: 'piece', description: 'one product' },
     referenceFlow: '1 piece of the benchmark product at the factory gate',
     boundary: 'cradle-to-grave',

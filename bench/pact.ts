@@ -16,10 +16,28 @@ import { filterFromQuery } from '../src/pact/filters.ts';
 import type { Running } from '../src/server/main.ts';
 import { DEMO_COMPANY, DEMO_USERS } from '../src/server/demo.ts';
 import { DEMO_PARTNER } from '../src/server/demo-pact.ts';
-import { connectionForLogin, findCompany, findUserByEmail, footprintsStamp, listFootprintRows, type FootprintRow, type Store } from '../src/store/index.ts';
+import {
+  connectionForLogin,
+  findCompany,
+  findUserByEmail,
+  footprintsStamp,
+  listFootprintRows,
+  type FootprintRow,
+  type Store,
+} from '../src/store/index.ts';
 import { DEFAULT_LIMIT } from '../src/server/pact/host.ts';
 import { tlsCredentials } from '../src/server/pact/tls.ts';
-import { describeLoadGenerator, hostCpu, load, LOAD_GENERATORS, medianMs, platform, warmUp, type LoadGenerator, type LoadRun } from './api.ts';
+import {
+  describeLoadGenerator,
+  hostCpu,
+  load,
+  LOAD_GENERATORS,
+  medianMs,
+  platform,
+  warmUp,
+  type LoadGenerator,
+  type LoadRun,
+} from './api.ts';
 
 /**
  * The PACT host under load (issue 5: "list footprints with 10,000 stored, p99 under 50 ms at 100
@@ -63,14 +81,45 @@ import { describeLoadGenerator, hostCpu, load, LOAD_GENERATORS, medianMs, platfo
  * the server's certificate, so nothing is relaxed in this process.
  */
 
-
 const LIST_P99_TARGET_MS = 50;
 const FOOTPRINTS = 10_000;
 const ROWS_PER_INSERT = 500;
 /** a client's own choice, reported beside the target */
 const BIG_PAGE = 100;
 const DEEP_OFFSET = 9000;
-const PROVINCES = ['BJ', 'TJ', 'HE', 'SX', 'NM', 'LN', 'JL', 'HL', 'SH', 'JS', 'ZJ', 'AH', 'FJ', 'JX', 'SD', 'HA', 'HB', 'HN', 'GD', 'GX', 'HI', 'CQ', 'SC', 'GZ', 'YN', 'XZ', 'SN', 'GS', 'QH', 'NX', 'XJ'];
+const PROVINCES = [
+  'BJ',
+  'TJ',
+  'HE',
+  'SX',
+  'NM',
+  'LN',
+  'JL',
+  'HL',
+  'SH',
+  'JS',
+  'ZJ',
+  'AH',
+  'FJ',
+  'JX',
+  'SD',
+  'HA',
+  'HB',
+  'HN',
+  'GD',
+  'GX',
+  'HI',
+  'CQ',
+  'SC',
+  'GZ',
+  'YN',
+  'XZ',
+  'SN',
+  'GS',
+  'QH',
+  'NX',
+  'XJ',
+];
 const DAY_MS = 24 * 3600 * 1000;
 const GEOGRAPHY_KEYS = ['geographyRegionOrSubregion', 'geographyCountry', 'geographyCountrySubdivision'];
 /** what the bare server repeats of the host's answer (the rest, date and length, Node writes itself) */
@@ -112,8 +161,10 @@ const iso = (t: number) => new Date(t).toISOString().replace('.000Z', 'Z');
 export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<string[]> {
   const durationS = opts.durationS ?? Number(process.env.BENCH_API_SECONDS ?? 10);
   const connections = opts.connections ?? 100;
-  const loadGenerator = opts.loadGenerator ?? ((process.env.TANJI_BENCH_PACT_LOADGEN as LoadGenerator | undefined) || 'wrk');
-  if (!LOAD_GENERATORS.includes(loadGenerator)) throw new Error(`TANJI_BENCH_PACT_LOADGEN=${loadGenerator}: use ${LOAD_GENERATORS.join(', ')}`);
+  const loadGenerator =
+    opts.loadGenerator ?? ((process.env.TANJI_BENCH_PACT_LOADGEN as LoadGenerator | undefined) || 'wrk');
+  if (!LOAD_GENERATORS.includes(loadGenerator))
+    throw new Error(`TANJI_BENCH_PACT_LOADGEN=${loadGenerator}: use ${LOAD_GENERATORS.join(', ')}`);
 
   const lines: string[] = [];
   let t0 = performance.now();
@@ -132,7 +183,13 @@ export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<strin
     const { generated, checked } = await storeFootprints(store, demoRows, FOOTPRINTS);
     const insertS = ms(t0) / 1000;
     running.pact.catalog.invalidate();
-    const stored: Stored[] = [...demoRows.map((r) => ({ id: r.id, subdivision: JSON.parse(r.v3).pcf?.geographyCountrySubdivision as string | undefined })), ...generated];
+    const stored: Stored[] = [
+      ...demoRows.map((r) => ({
+        id: r.id,
+        subdivision: JSON.parse(r.v3).pcf?.geographyCountrySubdivision as string | undefined,
+      })),
+      ...generated,
+    ];
     lines.push(
       `pact host: ${pactUrl} (HTTPS, self-signed certificate) on PGlite in ${dir} (seed factors ${SEED_RELEASE}, USLCI, demo; set up in ${setupS.toFixed(1)} s); ` +
         `${FOOTPRINTS} footprints stored in ${insertS.toFixed(1)} s beside the demo's ${demoRows.length} (${checked} of them checked against the v3.0 and v2.3 schemas); ` +
@@ -140,7 +197,9 @@ export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<strin
     );
 
     // 2. a token, as a partner gets one
-    const basic = Buffer.from(`${encodeURIComponent(DEMO_PARTNER.clientId)}:${encodeURIComponent(DEMO_PARTNER.clientSecret)}`).toString('base64');
+    const basic = Buffer.from(
+      `${encodeURIComponent(DEMO_PARTNER.clientId)}:${encodeURIComponent(DEMO_PARTNER.clientSecret)}`,
+    ).toString('base64');
     const issued = await call(`${pactUrl}/auth/token`, {
       method: 'POST',
       headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
@@ -150,19 +209,54 @@ export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<strin
     const token = (issued.json as { access_token?: string } | undefined)?.access_token;
     if (issued.status !== 200 || !token) throw new Error(`POST /auth/token: ${issued.status} ${issued.text}`);
     const auth = { authorization: `Bearer ${token}` };
-    const get = (url: string, headers: Record<string, string> = {}) => fetchRaw(url.startsWith('https:') ? url : pactUrl + url, { ...auth, ...headers }, ca);
+    const get = (url: string, headers: Record<string, string> = {}) =>
+      fetchRaw(url.startsWith('https:') ? url : pactUrl + url, { ...auth, ...headers }, ca);
 
     // 3. the cases, each checked once before it is loaded
     const inSichuan = stored.filter((s) => s.subdivision?.toUpperCase() === 'CN-SC');
     const deepFrom = await get(`/3/footprints?offset=${DEEP_OFFSET - DEFAULT_LIMIT}`);
-    expectPage(deepFrom, stored, DEEP_OFFSET - DEFAULT_LIMIT, DEFAULT_LIMIT, `GET /3/footprints?offset=${DEEP_OFFSET - DEFAULT_LIMIT}`);
+    expectPage(
+      deepFrom,
+      stored,
+      DEEP_OFFSET - DEFAULT_LIMIT,
+      DEFAULT_LIMIT,
+      `GET /3/footprints?offset=${DEEP_OFFSET - DEFAULT_LIMIT}`,
+    );
     const deepUrl = nextLink(deepFrom.headers.link);
     if (!deepUrl) throw new Error(`the page at offset ${DEEP_OFFSET - DEFAULT_LIMIT} has no Link to the next`);
     const pages = [
-      { name: 'pact-list', url: `${pactUrl}/3/footprints`, expected: stored, offset: 0, limit: DEFAULT_LIMIT, target: true },
-      { name: 'pact-list-filtered', url: `${pactUrl}/3/footprints?geography=CN-SC`, expected: inSichuan, offset: 0, limit: DEFAULT_LIMIT, target: true },
-      { name: 'pact-list-deep', url: deepUrl, expected: stored, offset: DEEP_OFFSET, limit: DEFAULT_LIMIT, target: true },
-      { name: `pact-list-${BIG_PAGE}`, url: `${pactUrl}/3/footprints?limit=${BIG_PAGE}`, expected: stored, offset: 0, limit: BIG_PAGE, target: false },
+      {
+        name: 'pact-list',
+        url: `${pactUrl}/3/footprints`,
+        expected: stored,
+        offset: 0,
+        limit: DEFAULT_LIMIT,
+        target: true,
+      },
+      {
+        name: 'pact-list-filtered',
+        url: `${pactUrl}/3/footprints?geography=CN-SC`,
+        expected: inSichuan,
+        offset: 0,
+        limit: DEFAULT_LIMIT,
+        target: true,
+      },
+      {
+        name: 'pact-list-deep',
+        url: deepUrl,
+        expected: stored,
+        offset: DEEP_OFFSET,
+        limit: DEFAULT_LIMIT,
+        target: true,
+      },
+      {
+        name: `pact-list-${BIG_PAGE}`,
+        url: `${pactUrl}/3/footprints?limit=${BIG_PAGE}`,
+        expected: stored,
+        offset: 0,
+        limit: BIG_PAGE,
+        target: false,
+      },
     ];
     // each page as a client without compression asks for it, and as HTTP clients ask by default (fetch, Python requests, curl --compressed)
     const cases = pages.flatMap((p): Case[] => [
@@ -173,13 +267,24 @@ export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<strin
     const sizes: string[] = [];
     for (const c of cases) {
       const page = await get(c.url, c.headers);
-      const n = expectPage(page, c.expected, c.offset, c.limit, `GET ${c.url}${c.headers['accept-encoding'] ? ' (gzip)' : ''}`);
+      const n = expectPage(
+        page,
+        c.expected,
+        c.offset,
+        c.limit,
+        `GET ${c.url}${c.headers['accept-encoding'] ? ' (gzip)' : ''}`,
+      );
       const gzipped = page.headers['content-encoding'] === 'gzip';
-      if (gzipped !== Boolean(c.headers['accept-encoding'])) throw new Error(`${c.name}: content-encoding ${page.headers['content-encoding'] ?? 'none'}`);
+      if (gzipped !== Boolean(c.headers['accept-encoding']))
+        throw new Error(`${c.name}: content-encoding ${page.headers['content-encoding'] ?? 'none'}`);
       answers.push(page);
-      sizes.push(`${c.name} ${n} footprints, ${(page.bytes.length / 1024).toFixed(0)} KiB${gzipped ? ` gzipped (${(Buffer.byteLength(page.text) / 1024).toFixed(0)} KiB of JSON)` : ''}${page.headers.link ? ', Link' : ''}`);
+      sizes.push(
+        `${c.name} ${n} footprints, ${(page.bytes.length / 1024).toFixed(0)} KiB${gzipped ? ` gzipped (${(Buffer.byteLength(page.text) / 1024).toFixed(0)} KiB of JSON)` : ''}${page.headers.link ? ', Link' : ''}`,
+      );
     }
-    lines.push(`pact pages checked: ${sizes.join('; ')} (${stored.length} footprints in all, ${inSichuan.length} in CN-SC)`);
+    lines.push(
+      `pact pages checked: ${sizes.join('; ')} (${stored.length} footprints in all, ${inSichuan.length} in CN-SC)`,
+    );
 
     const tls = await tlsCredentials(store, store.location);
     const runs: Run[] = [];
@@ -205,12 +310,25 @@ export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<strin
           `${busy === undefined ? '' : `, whole machine ${(busy * 100).toFixed(0)} % of ${availableParallelism()} cores`}`,
       );
       if (r.non2xx > 0 || r.errors > 0) {
-        throw new Error(`${c.name}: ${r.non2xx} error responses and ${r.errors} connection errors out of ${r.requests} requests on GET ${c.url}; every list call must succeed`);
+        throw new Error(
+          `${c.name}: ${r.non2xx} error responses and ${r.errors} connection errors out of ${r.requests} requests on GET ${c.url}; every list call must succeed`,
+        );
       }
-      const bare = await bareServer(tls, answers[i], (url) => load(loadGenerator, { url: url + new URL(c.url).pathname + new URL(c.url).search, headers: { ...auth, ...c.headers }, connections, durationS }));
+      const bare = await bareServer(tls, answers[i], (url) =>
+        load(loadGenerator, {
+          url: url + new URL(c.url).pathname + new URL(c.url).search,
+          headers: { ...auth, ...c.headers },
+          connections,
+          durationS,
+        }),
+      );
       runs.push({ ...r, case: c.name, path: c.url, acceptedIn1s: NaN, lastAcceptS: NaN, target: c.target, bare });
     }
-    lines.push(`pact CPU during the runs (100 % = one core): ${cpu.join('; ')}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    lines.push(
+      `pact CPU during the runs (100 % = one core): ${cpu.join('; ')}; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     lines.push(...(await listCosts(running, store, pages)));
 
     lines.push(
@@ -226,7 +344,9 @@ export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<strin
       ...runs.map((r) => {
         const verdict = r.p99 < LIST_P99_TARGET_MS && r.timeouts === 0 ? 'met' : 'MISSED';
         const line = `${r.case}-p99 ${r.p99.toFixed(1)} ms (< ${LIST_P99_TARGET_MS})${r.timeouts ? `, and ${r.timeouts} requests unanswered after 10 s,` : ''}`;
-        return r.target ? `target ${line} ${verdict}` : `for information (a client's page of ${BIG_PAGE}) ${line} ${verdict}; a bare Node HTTPS server sending the same bytes: p99 ${r.bare.p99.toFixed(1)} ms`;
+        return r.target
+          ? `target ${line} ${verdict}`
+          : `for information (a client's page of ${BIG_PAGE}) ${line} ${verdict}; a bare Node HTTPS server sending the same bytes: p99 ${r.bare.p99.toFixed(1)} ms`;
       }),
     );
     return lines;
@@ -239,7 +359,11 @@ export async function pactBenchmarks(opts: PactBenchOptions = {}): Promise<strin
  * A bare node:https server on a free port, with the host's certificate, answering every request
  * with one recorded answer of the host; `measure` loads it at the URL given, then it closes.
  */
-async function bareServer<T>(tls: { cert: string; key: string }, answer: Answer, measure: (url: string) => Promise<T>): Promise<T> {
+async function bareServer<T>(
+  tls: { cert: string; key: string },
+  answer: Answer,
+  measure: (url: string) => Promise<T>,
+): Promise<T> {
   const headers: Record<string, string> = {};
   for (const k of ANSWER_HEADERS) {
     const v = answer.headers[k];
@@ -263,7 +387,11 @@ async function bareServer<T>(tls: { cert: string; key: string }, answer: Answer,
  * versions as JSONB, product ids, status, created, updated for the deprecated ones). The choices
  * come from a fixed seed, so every run stores the same footprints in the same order.
  */
-export async function storeFootprints(store: Store, templates: FootprintRow[], n: number): Promise<{ generated: Stored[]; checked: number }> {
+export async function storeFootprints(
+  store: Store,
+  templates: FootprintRow[],
+  n: number,
+): Promise<{ generated: Stored[]; checked: number }> {
   const rng = createRng(5004);
   const uuid = () => {
     const hex = Array.from({ length: 32 }, () => Math.floor(rng.next() * 16).toString(16));
@@ -274,7 +402,11 @@ export async function storeFootprints(store: Store, templates: FootprintRow[], n
   };
   const generated: Stored[] = [];
   let checked = 0;
-  const parsed = templates.map((t) => ({ row: t, v3: JSON.parse(t.v3) as Doc, v2: t.v2 ? (JSON.parse(t.v2) as Doc) : null }));
+  const parsed = templates.map((t) => ({
+    row: t,
+    v3: JSON.parse(t.v3) as Doc,
+    v2: t.v2 ? (JSON.parse(t.v2) as Doc) : null,
+  }));
   // published by the demo practitioner, as the demo's own footprints are
   const publisher = (await findUserByEmail(store, DEMO_USERS[0].email))?.id ?? null;
   for (let from = 0; from < n; from += ROWS_PER_INSERT) {
@@ -315,7 +447,10 @@ export async function storeFootprints(store: Store, templates: FootprintRow[], n
       const v2 = t.v2 && vary(t.v2);
       // a sample of both versions against the spec schemas, every 97th
       if (i % 97 === 0) {
-        for (const [doc, version] of [[v3, '3.0'], [v2, '2.3']] as const) {
+        for (const [doc, version] of [
+          [v3, '3.0'],
+          [v2, '2.3'],
+        ] as const) {
           if (!doc) continue;
           const r = validatePactFootprint(doc, version);
           if (!r.ok) throw new Error(`footprint ${i + 1} (v${version}) does not validate: ${r.errors.join('; ')}`);
@@ -323,8 +458,22 @@ export async function storeFootprints(store: Store, templates: FootprintRow[], n
         checked++;
       }
       const k = params.length;
-      values.push(`($${k + 1}::uuid, $${k + 2}, $${k + 3}, $${k + 4}::int, $${k + 5}::text[], $${k + 6}, $${k + 7}::timestamptz, $${k + 8}::timestamptz, $${k + 9}::jsonb, $${k + 10}::jsonb, $${k + 11})`);
-      params.push(id, t.row.companyId, t.row.studyId, t.row.studyVersion, [product], v3.status, v3.created, v3.updated ?? null, JSON.stringify(v3), v2 ? JSON.stringify(v2) : null, publisher);
+      values.push(
+        `($${k + 1}::uuid, $${k + 2}, $${k + 3}, $${k + 4}::int, $${k + 5}::text[], $${k + 6}, $${k + 7}::timestamptz, $${k + 8}::timestamptz, $${k + 9}::jsonb, $${k + 10}::jsonb, $${k + 11})`,
+      );
+      params.push(
+        id,
+        t.row.companyId,
+        t.row.studyId,
+        t.row.studyVersion,
+        [product],
+        v3.status,
+        v3.created,
+        v3.updated ?? null,
+        JSON.stringify(v3),
+        v2 ? JSON.stringify(v2) : null,
+        publisher,
+      );
       generated.push({ id, subdivision });
     }
     await store.query(
@@ -383,7 +532,8 @@ export function expectPage(page: Answer, expected: Stored[], offset: number, lim
   if (next) {
     const u = new URL(next);
     // the next page itself is checked where the bench follows a link (the deep page)
-    if (!u.searchParams.get('after') || u.searchParams.has('offset') || u.searchParams.get('limit') !== String(limit)) throw new Error(`${what}: Link ${next} is not a next page of ${limit}`);
+    if (!u.searchParams.get('after') || u.searchParams.has('offset') || u.searchParams.get('limit') !== String(limit))
+      throw new Error(`${what}: Link ${next} is not a next page of ${limit}`);
   }
   return got.length;
 }

@@ -28,7 +28,6 @@ const uslciZip = process.env.USLCI_JSONLD ?? resolve(here, '../../shared/data/us
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 21);
 const ITERATIONS = 1000;
 
-
 function dot(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
@@ -43,7 +42,8 @@ function writeMatrices(dir: string, A: CscMatrix, B: CscMatrix, c: Float64Array)
 // `npm run bench -- api store`: only the named parts (engine: the scipy comparison; store; api; pact: the PACT host); all by default
 const PARTS = ['engine', 'store', 'api', 'pact', 'scale'];
 const only = process.argv.slice(2);
-for (const p of only) if (!PARTS.includes(p)) throw new Error(`unknown benchmark part "${p}": choose from ${PARTS.join(', ')}`);
+for (const p of only)
+  if (!PARTS.includes(p)) throw new Error(`unknown benchmark part "${p}": choose from ${PARTS.join(', ')}`);
 const want = (part: string) => only.length === 0 || only.includes(part);
 if (!want('engine')) {
   if (want('store')) await printStore();
@@ -79,7 +79,10 @@ tanji['uslci-all-scores'] = time(() => factorize(A).solveTranspose(bc), REPEATS,
 sampleRss();
 const mcStart = performance.now();
 // USLCI states little uncertainty: the steel plate chain has triangular, uniform and pedigree-scored exchanges
-const mcColumn = system.index.providers.find((p) => p.process.name === 'Steel plate; Blast furnace route; Production mix; 85% recovery rate')?.index ?? column;
+const mcColumn =
+  system.index.providers.find(
+    (p) => p.process.name === 'Steel plate; Blast furnace route; Production mix; 85% recovery rate',
+  )?.index ?? column;
 const mc = monteCarlo(system, c, mcColumn, 1, { iterations: ITERATIONS, seed: 1 });
 tanji['uslci-montecarlo-1000'] = (performance.now() - mcStart) / 1000;
 sampleRss();
@@ -96,28 +99,54 @@ sampleRss();
 const dir = mkdtempSync(join(tmpdir(), 'tanji-bench-'));
 writeMatrices(join(dir, 'uslci'), A, B, c);
 writeMatrices(join(dir, 'scaled'), scaled.A, scaled.B, c);
-const cfg = { uslci: join(dir, 'uslci'), scaled: join(dir, 'scaled'), column, scaledColumn: column, repeats: REPEATS, iterations: ITERATIONS };
-const scipy = JSON.parse(execFileSync('python3', [join(here, 'scipy_peer.py'), JSON.stringify(cfg)], { encoding: 'utf8', maxBuffer: 1 << 26 }));
+const cfg = {
+  uslci: join(dir, 'uslci'),
+  scaled: join(dir, 'scaled'),
+  column,
+  scaledColumn: column,
+  repeats: REPEATS,
+  iterations: ITERATIONS,
+};
+const scipy = JSON.parse(
+  execFileSync('python3', [join(here, 'scipy_peer.py'), JSON.stringify(cfg)], { encoding: 'utf8', maxBuffer: 1 << 26 }),
+);
 
 // the same answer on both sides, or the timings mean nothing
 const lambda = allProcessScores(system, factorize(A), c);
-console.log(`check: Tanji one LCA = ${dot(c, multiply(B, factorize(A).solve(f))).toPrecision(10)} kg CO2e; λ[${column}] = ${lambda[column].toPrecision(10)}`);
-console.log(`Monte Carlo: ${mc.values.length} iterations, mean ${mc.summary.mean.toPrecision(5)}, ${mc.uncertainExchanges} uncertain exchanges`);
-console.log(`scaled database: ${big} processes, ${scaled.A.colPtr[big]} entries; Tanji all-process scores on it ${(scaledAllScores * 1000).toFixed(1)} ms after one factorization`);
+console.log(
+  `check: Tanji one LCA = ${dot(c, multiply(B, factorize(A).solve(f))).toPrecision(10)} kg CO2e; λ[${column}] = ${lambda[column].toPrecision(10)}`,
+);
+console.log(
+  `Monte Carlo: ${mc.values.length} iterations, mean ${mc.summary.mean.toPrecision(5)}, ${mc.uncertainExchanges} uncertain exchanges`,
+);
+console.log(
+  `scaled database: ${big} processes, ${scaled.A.colPtr[big]} entries; Tanji all-process scores on it ${(scaledAllScores * 1000).toFixed(1)} ms after one factorization`,
+);
 console.log('');
 console.log('case                          tanji_s      scipy_s');
-for (const k of Object.keys(tanji)) console.log(`${k.padEnd(30)}${tanji[k].toExponential(3).padStart(10)}  ${Number(scipy[k]).toExponential(3).padStart(10)}`);
-console.log(`${'uslci-all-scores-per-process'.padEnd(30)}${''.padStart(10)}  ${Number(scipy['uslci-all-scores-per-process']).toExponential(3).padStart(10)}  (scipy: one forward solve per process, as LCA tools do)`);
+for (const k of Object.keys(tanji))
+  console.log(
+    `${k.padEnd(30)}${tanji[k].toExponential(3).padStart(10)}  ${Number(scipy[k]).toExponential(3).padStart(10)}`,
+  );
+console.log(
+  `${'uslci-all-scores-per-process'.padEnd(30)}${''.padStart(10)}  ${Number(scipy['uslci-all-scores-per-process']).toExponential(3).padStart(10)}  (scipy: one forward solve per process, as LCA tools do)`,
+);
 console.log('');
 for (const k of Object.keys(tanji)) console.log(`ratio ${k} ${(tanji[k] / scipy[k]).toFixed(3)}`);
-console.log(`ratio uslci-all-scores-vs-per-process ${(tanji['uslci-all-scores'] / scipy['uslci-all-scores-per-process']).toFixed(4)}`);
+console.log(
+  `ratio uslci-all-scores-vs-per-process ${(tanji['uslci-all-scores'] / scipy['uslci-all-scores-per-process']).toFixed(4)}`,
+);
 console.log('');
 const allVsOne = tanji['uslci-all-scores'] / tanji['uslci-one-lca'];
 console.log(`target all-process scores ≤ 2× one LCA: ${allVsOne.toFixed(2)}× ${allVsOne <= 2 ? 'met' : 'MISSED'}`);
-console.log(`target scaled factor+solve < 2 s: ${tanji['scaled-31-provinces-one-lca'].toFixed(3)} s ${tanji['scaled-31-provinces-one-lca'] < 2 ? 'met' : 'MISSED'}`);
+console.log(
+  `target scaled factor+solve < 2 s: ${tanji['scaled-31-provinces-one-lca'].toFixed(3)} s ${tanji['scaled-31-provinces-one-lca'] < 2 ? 'met' : 'MISSED'}`,
+);
 const missed = Object.keys(tanji).filter((k) => tanji[k] / scipy[k] > 1);
 console.log(`target every ratio ≤ 1.0: ${missed.length ? `MISSED for ${missed.join(', ')}` : 'met'}`);
-console.log(`peak memory: Tanji ${(peakRss / 2 ** 20).toFixed(0)} MiB RSS, scipy peer ${Number(scipy.peakRssMiB).toFixed(0)} MiB RSS`);
+console.log(
+  `peak memory: Tanji ${(peakRss / 2 ** 20).toFixed(0)} MiB RSS, scipy peer ${Number(scipy.peakRssMiB).toFixed(0)} MiB RSS`,
+);
 console.log('\nTianGong (the China background, ILCD; bench/tiangong.ts):');
 for (const line of await tiangongBenchmarks(REPEATS, ITERATIONS)) console.log(line);
 

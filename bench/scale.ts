@@ -6,7 +6,19 @@ import { seedFactors, SEED_RELEASE } from '../src/factors/seed.ts';
 import { ComputePool, JobWorker, startWorker } from '../src/jobs/index.ts';
 import { serve } from '../src/server/main.ts';
 import { hashPassword } from '../src/server/passwords.ts';
-import { claimJob, completeJob, createCompany, createJob, createUser, getStudy, heartbeat, openStore, saveRelease, saveResult, type Store } from '../src/store/index.ts';
+import {
+  claimJob,
+  completeJob,
+  createCompany,
+  createJob,
+  createUser,
+  getStudy,
+  heartbeat,
+  openStore,
+  saveRelease,
+  saveResult,
+  type Store,
+} from '../src/store/index.ts';
 import { bigStudy, client, medianMs } from './api.ts';
 
 /**
@@ -23,7 +35,8 @@ const uslciZip = process.env.USLCI_JSONLD ?? resolve(here, '../../shared/data/us
 const JOBS = Number(process.env.BENCH_SCALE_JOBS ?? 40);
 
 const ms = (t0: number) => performance.now() - t0;
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 export async function scaleBenchmarks(): Promise<string[]> {
   const url = process.env.TANJI_BENCH_DATABASE_URL;
@@ -35,10 +48,19 @@ export async function scaleBenchmarks(): Promise<string[]> {
     await saveRelease(store, { release: SEED_RELEASE, factors: seedFactors() });
     await saveRelease(store, { release: 'uslci', database: await importDatabase(uslciZip) });
     const company = await createCompany(store, 'Scale Co');
-    const user = await createUser(store, { email: 'scale@bench.example', name: 'Scale', role: 'enterprise', companyId: company.id, passwordHash: await hashPassword('correct horse battery') });
+    const user = await createUser(store, {
+      email: 'scale@bench.example',
+      name: 'Scale',
+      role: 'enterprise',
+      companyId: company.id,
+      passwordHash: await hashPassword('correct horse battery'),
+    });
     const running = await serve(store, { port: 0, worker: false });
     try {
-      const login = await client(running.url).post<{ token: string }>('/api/auth/login', { email: 'scale@bench.example', password: 'correct horse battery' });
+      const login = await client(running.url).post<{ token: string }>('/api/auth/login', {
+        email: 'scale@bench.example',
+        password: 'correct horse battery',
+      });
       const api = client(running.url, login.token);
       const input = await bigStudy(api);
       const { id } = await api.post<{ id: string }>('/api/studies', input);
@@ -47,7 +69,10 @@ export async function scaleBenchmarks(): Promise<string[]> {
       // what one calculation costs, apart
       const pool = new ComputePool(1);
       const cpuMs = await medianMs(() => pool.calculate(store, study, { iterations: 0, seed: 1 }), 7);
-      const result = { ...(await pool.calculate(store, study, { iterations: 0, seed: 1 })), computedAt: new Date().toISOString() };
+      const result = {
+        ...(await pool.calculate(store, study, { iterations: 0, seed: 1 })),
+        computedAt: new Date().toISOString(),
+      };
       await pool.close();
       const saveMs = await medianMs(() => saveResult(store, { ...result, computedAt: new Date().toISOString() }), 7);
       const queueMs = await medianMs(async () => {
@@ -90,14 +115,18 @@ export async function scaleBenchmarks(): Promise<string[]> {
         await Promise.all(started.map((s) => s.stop()));
         const perS = (JOBS / wall) * 1000;
         perWorkers.push({ workers, perS });
-        lines.push(`scale ${workers} worker(s): ${JOBS} calculations in ${(wall / 1000).toFixed(1)} s = ${perS.toFixed(2)}/s; study reads meanwhile p50 ${quantile(reads, 0.5).toFixed(1)} ms, p99 ${quantile(reads, 0.99).toFixed(1)} ms (${reads.length} reads)`);
+        lines.push(
+          `scale ${workers} worker(s): ${JOBS} calculations in ${(wall / 1000).toFixed(1)} s = ${perS.toFixed(2)}/s; study reads meanwhile p50 ${quantile(reads, 0.5).toFixed(1)} ms, p99 ${quantile(reads, 0.99).toFixed(1)} ms (${reads.length} reads)`,
+        );
       }
       // a job is serial in its worker: the thread's calculation, then storing (canonical JSON, hash, insert) and the queue's statements;
       // the last two are all the database sees of it (an upper bound on its time: they include the client's share)
       const perJob = cpuMs + saveMs + queueMs;
       const dbPerJob = saveMs + queueMs;
       lines.push(
-        `scale bound: this machine has ${availableParallelism()} cores for server, database and workers (load ${loadavg().map((l) => l.toFixed(1)).join(' ')}); ` +
+        `scale bound: this machine has ${availableParallelism()} cores for server, database and workers (load ${loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' ')}); ` +
           `a job is ${cpuMs.toFixed(0)} ms of calculation on a thread + ${dbPerJob.toFixed(0)} ms storing and queueing, so each worker core gives ${(1000 / perJob).toFixed(2)}/s ` +
           `and one database core takes at least ${(1000 / dbPerJob).toFixed(1)}/s (all of storing counted as its time, which overstates it); projected: ` +
           `N worker cores ≈ N × ${(1000 / perJob).toFixed(2)}/s (8 → ${((8 * 1000) / perJob).toFixed(1)}/s, 32 → ${((32 * 1000) / perJob).toFixed(1)}/s) while the database has a core per ${Math.max(1, Math.floor(perJob / dbPerJob))} worker cores; measured here: ` +

@@ -10,7 +10,14 @@ import type { Factor } from '../src/model/factor.ts';
 import { seedFactors } from '../src/factors/seed.ts';
 import { REGIONS } from '../src/factors/regions.ts';
 import type { Exchange, LciDatabase, Process } from '../src/model/lci.ts';
-import { loadRelease, openStore, saveRelease, searchFactors, type Store, type StoreOptions } from '../src/store/index.ts';
+import {
+  loadRelease,
+  openStore,
+  saveRelease,
+  searchFactors,
+  type Store,
+  type StoreOptions,
+} from '../src/store/index.ts';
 import { loadReleaseWithColumns } from '../src/store/releases.ts';
 
 /**
@@ -26,19 +33,27 @@ const LOAD_TARGET_S = 3;
 const QUERIES = 1000;
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
-const records = (db: LciDatabase) => db.processes.length + db.flows.length + db.unitGroups.length + db.flowProperties.length;
+const records = (db: LciDatabase) =>
+  db.processes.length + db.flows.length + db.unitGroups.length + db.flowProperties.length;
 
 export async function storeBenchmarks(): Promise<string[]> {
   const lines: string[] = [];
   let t0 = performance.now();
   const uslci = await importJsonLd(uslciZip);
   const parseS = seconds(t0);
-  const regional = regionalise(uslci, REGIONS.filter((r) => r.level === 'province').map((r) => r.code));
+  const regional = regionalise(
+    uslci,
+    REGIONS.filter((r) => r.level === 'province').map((r) => r.code),
+  );
   const factors = seedFactors();
 
   const backends: { name: string; opts: () => StoreOptions; cleanup: () => Promise<void> }[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'tanji-bench-store-'));
-  backends.push({ name: 'PGlite', opts: () => ({ dataDir: dir }), cleanup: async () => rmSync(dir, { recursive: true, force: true }) });
+  backends.push({
+    name: 'PGlite',
+    opts: () => ({ dataDir: dir }),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  });
   const url = process.env.TANJI_BENCH_DATABASE_URL;
   if (url) {
     const schema = `bench_${process.pid}_${Date.now()}`;
@@ -79,19 +94,38 @@ async function factorSearch(store: Store, backend: string, factors: Factor[]): P
   await saveRelease(store, { release: 'factors', factors });
   const rng = createRng(7);
   const random = () => rng.next();
-  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
-  const words = ['electricity', '电力', 'grid', 'diesel', '柴油', 'natural gas', 'coal', 'truck', 'rail', 'ship', 'gasoline', 'CN-SC', 'LPG', 'fuel oil'];
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
+  const words = [
+    'electricity',
+    '电力',
+    'grid',
+    'diesel',
+    '柴油',
+    'natural gas',
+    'coal',
+    'truck',
+    'rail',
+    'ship',
+    'gasoline',
+    'CN-SC',
+    'LPG',
+    'fuel oil',
+  ];
   const regions = [...new Set(factors.map((f) => f.region))];
   const kinds = [...new Set(factors.map((f) => f.kind))];
   const years = [...new Set(factors.map((f) => f.year))];
   const times: number[] = [];
   let hits = 0;
   for (let q = 0; q < QUERIES + 50; q++) {
-    const filter = { region: random() < 0.5 ? pick(regions) : undefined, kind: random() < 0.3 ? pick(kinds) : undefined, year: random() < 0.3 ? pick(years) : undefined };
+    const filter = {
+      region: random() < 0.5 ? pick(regions) : undefined,
+      kind: random() < 0.3 ? pick(kinds) : undefined,
+      year: random() < 0.3 ? pick(years) : undefined,
+    };
     const t0 = performance.now();
     const found = await searchFactors(store, pick(words), filter);
     // the first 50 warm the caches and are not counted
-    if (q >= 50) times.push(performance.now() - t0), (hits += found.length);
+    if (q >= 50) (times.push(performance.now() - t0), (hits += found.length));
   }
   times.sort((a, b) => a - b);
   const p = (x: number) => times[Math.min(times.length - 1, Math.floor(x * times.length))].toFixed(2);

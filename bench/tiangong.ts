@@ -22,7 +22,6 @@ import { time } from './timing.ts';
 const here = dirname(fileURLToPath(import.meta.url));
 const archive = process.env.TIANGONG_ILCD ?? resolve(here, '../../shared/data/tiangong/tiangong-lca-data-ilcd.zip');
 
-
 export async function tiangongBenchmarks(repeats: number, iterations: number): Promise<string[]> {
   if (!existsSync(archive)) return [`no TianGong archive at ${archive} (TIANGONG_ILCD): cases skipped`];
   const lines: string[] = [];
@@ -33,18 +32,25 @@ export async function tiangongBenchmarks(repeats: number, iterations: number): P
   const cpu = process.cpuUsage(cpu0);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   // wall time is what a user waits; on a machine shared with other work it measures the others too
-  lines.push(`import TianGong ILCD: ${importSeconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU, ${db.processes.length} processes; target ≤ 60 s ${importSeconds <= 60 ? 'met' : `MISSED in wall time (${cpuSeconds <= 60 ? 'met' : 'missed'} in CPU time)`}`);
+  lines.push(
+    `import TianGong ILCD: ${importSeconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU, ${db.processes.length} processes; target ≤ 60 s ${importSeconds <= 60 ? 'met' : `MISSED in wall time (${cpuSeconds <= 60 ? 'met' : 'missed'} in CPU time)`}`,
+  );
 
   const { system, excluded } = solvableSystem(db);
   const c = totalVector(characterizationVector(system, getMethod('ipcc-ar6-gwp100')));
   const { A, B } = system;
   const n = A.nCols;
-  const column = system.index.providers.find((p) => /^Cement production/i.test(p.process.name) && p.process.location?.startsWith('CN'))?.index ?? 0;
+  const column =
+    system.index.providers.find(
+      (p) => /^Cement production/i.test(p.process.name) && p.process.location?.startsWith('CN'),
+    )?.index ?? 0;
   const f = new Float64Array(n);
   f[column] = 1;
   const bc = multiplyTranspose(B, c);
   const dot = (a: Float64Array, b: Float64Array) => a.reduce((s, x, i) => s + x * b[i], 0);
-  lines.push(`TianGong: ${n} processes (${excluded.length} left out as singular), A ${A.colPtr[n]} entries, B ${B.nRows}×${B.nCols}; one LCA of "${system.index.providers[column].process.name}"`);
+  lines.push(
+    `TianGong: ${n} processes (${excluded.length} left out as singular), A ${A.colPtr[n]} entries, B ${B.nRows}×${B.nCols}; one LCA of "${system.index.providers[column].process.name}"`,
+  );
 
   const tanji: Record<string, number> = {};
   tanji['tiangong-one-lca'] = time(() => dot(c, multiply(B, factorize(A).solve(f))), repeats, 10);
@@ -56,14 +62,25 @@ export async function tiangongBenchmarks(repeats: number, iterations: number): P
   const dir = mkdtempSync(join(tmpdir(), 'tanji-bench-tiangong-'));
   for (const [name, text] of Object.entries(lcaMatrixFiles(A, B, c))) writeFileSync(join(dir, name), text);
   const cfg = { dir, column, repeats, iterations };
-  const scipy = JSON.parse(execFileSync('python3', [join(here, 'scipy_tiangong.py'), JSON.stringify(cfg)], { encoding: 'utf8', maxBuffer: 1 << 26 })) as Record<string, { seconds: number; ordering: string; tried: Record<string, number | string> }>;
+  const scipy = JSON.parse(
+    execFileSync('python3', [join(here, 'scipy_tiangong.py'), JSON.stringify(cfg)], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    }),
+  ) as Record<string, { seconds: number; ordering: string; tried: Record<string, number | string> }>;
 
-  lines.push(`Monte Carlo: ${mc.values.length} iterations, ${mc.uncertainExchanges} uncertain exchanges drawn (scipy perturbs every entry and refactorizes, as Brightway does)`);
+  lines.push(
+    `Monte Carlo: ${mc.values.length} iterations, ${mc.uncertainExchanges} uncertain exchanges drawn (scipy perturbs every entry and refactorizes, as Brightway does)`,
+  );
   lines.push('case                          tanji_s      scipy_s  scipy ordering (tried)');
   for (const k of Object.keys(tanji)) {
     const s = scipy[k];
-    const tried = Object.entries(s.tried).map(([o, t]) => `${o} ${typeof t === 'number' ? t.toExponential(2) : t}`).join(', ');
-    lines.push(`${k.padEnd(30)}${tanji[k].toExponential(3).padStart(10)}  ${s.seconds.toExponential(3).padStart(10)}  ${s.ordering} (${tried})`);
+    const tried = Object.entries(s.tried)
+      .map(([o, t]) => `${o} ${typeof t === 'number' ? t.toExponential(2) : t}`)
+      .join(', ');
+    lines.push(
+      `${k.padEnd(30)}${tanji[k].toExponential(3).padStart(10)}  ${s.seconds.toExponential(3).padStart(10)}  ${s.ordering} (${tried})`,
+    );
   }
   for (const k of Object.keys(tanji)) lines.push(`ratio ${k} ${(tanji[k] / scipy[k].seconds).toFixed(3)}`);
   const missed = Object.keys(tanji).filter((k) => tanji[k] / scipy[k].seconds > 1);

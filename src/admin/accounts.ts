@@ -1,6 +1,19 @@
 import { ROLE_MEMBERSHIP, type OrganisationKind } from '../model/account.ts';
 import type { Role } from '../model/study.ts';
-import { createCompany, createUser, findCompany, findUserByEmail, getCompany, getUser, setPasswordHash, updateCompany, updateUser, type Company, type Queryable, type User } from '../store/index.ts';
+import {
+  createCompany,
+  createUser,
+  findCompany,
+  findUserByEmail,
+  getCompany,
+  getUser,
+  setPasswordHash,
+  updateCompany,
+  updateUser,
+  type Company,
+  type Queryable,
+  type User,
+} from '../store/index.ts';
 
 /**
  * Administration of organisations and their people, as rules rather than route code: who may
@@ -33,7 +46,9 @@ export function checkMembership(role: Role, organisation: Pick<Company, 'name' |
   const allowed = ROLE_MEMBERSHIP[role];
   if (allowed.includes(organisation?.kind ?? null)) return;
   const where = allowed.map((k) => (k === null ? 'no organisation' : ORGANISATION_WORDS[k])).join(' or ');
-  const is = organisation ? `"${organisation.name}" is ${ORGANISATION_WORDS[organisation.kind]}` : 'no organisation was given';
+  const is = organisation
+    ? `"${organisation.name}" is ${ORGANISATION_WORDS[organisation.kind]}`
+    : 'no organisation was given';
   throw new AdminRuleError('companyId', `a ${role} belongs to ${where}; ${is}`);
 }
 
@@ -44,7 +59,10 @@ async function organisationOf(db: Queryable, companyId: string | null): Promise<
   return company;
 }
 
-export async function createOrganisation(db: Queryable, input: { name: string; kind: OrganisationKind }): Promise<Company> {
+export async function createOrganisation(
+  db: Queryable,
+  input: { name: string; kind: OrganisationKind },
+): Promise<Company> {
   const name = input.name.trim();
   if (!name) throw new AdminRuleError('name', 'an organisation needs a name');
   if (await findCompany(db, name)) throw new AdminRuleError('name', `an organisation "${name}" exists already`);
@@ -55,18 +73,27 @@ export async function createOrganisation(db: Queryable, input: { name: string; k
  * A new name or kind. A kind its people's roles do not fit is refused (turning an enterprise
  * with practitioners into a verification body would make them verifiers of nothing).
  */
-export async function changeOrganisation(db: Queryable, id: string, change: { name?: string; kind?: OrganisationKind }, members: readonly User[]): Promise<Company> {
+export async function changeOrganisation(
+  db: Queryable,
+  id: string,
+  change: { name?: string; kind?: OrganisationKind },
+  members: readonly User[],
+): Promise<Company> {
   const current = await getCompany(db, id);
   if (!current) throw new AdminNotFoundError(`organisation ${id} does not exist`);
   const name = change.name?.trim();
   if (name !== undefined && !name) throw new AdminRuleError('name', 'an organisation needs a name');
-  if (name && name !== current.name && (await findCompany(db, name))) throw new AdminRuleError('name', `an organisation "${name}" exists already`);
+  if (name && name !== current.name && (await findCompany(db, name)))
+    throw new AdminRuleError('name', `an organisation "${name}" exists already`);
   if (change.kind && change.kind !== current.kind) {
     for (const m of members.filter((u) => u.companyId === id)) {
       try {
         checkMembership(m.role, { name: current.name, kind: change.kind });
       } catch {
-        throw new AdminRuleError('kind', `${m.name} (${m.email}) is a ${m.role}, which ${ORGANISATION_WORDS[change.kind]} cannot have; change their role or organisation first`);
+        throw new AdminRuleError(
+          'kind',
+          `${m.name} (${m.email}) is a ${m.role}, which ${ORGANISATION_WORDS[change.kind]} cannot have; change their role or organisation first`,
+        );
       }
     }
   }
@@ -83,15 +110,22 @@ export interface NewAccount {
 
 export async function createAccount(db: Queryable, input: NewAccount): Promise<User> {
   checkMembership(input.role, await organisationOf(db, input.companyId));
-  if (await findUserByEmail(db, input.email)) throw new AdminRuleError('email', `${input.email.trim().toLowerCase()} already has an account`);
+  if (await findUserByEmail(db, input.email))
+    throw new AdminRuleError('email', `${input.email.trim().toLowerCase()} already has an account`);
   return createUser(db, input);
 }
 
 /** A new name, role or organisation; the membership rules hold for the result, and the user's sessions end on a role or organisation change. */
-export async function changeAccount(db: Queryable, actor: Pick<User, 'id'>, id: string, change: { name?: string; role?: Role; companyId?: string | null }): Promise<User> {
+export async function changeAccount(
+  db: Queryable,
+  actor: Pick<User, 'id'>,
+  id: string,
+  change: { name?: string; role?: Role; companyId?: string | null },
+): Promise<User> {
   const current = await getUser(db, id);
   if (!current) throw new AdminNotFoundError(`user ${id} does not exist`);
-  if (id === actor.id && change.role !== undefined && change.role !== 'admin') throw new AdminRuleError('role', 'you cannot take away your own administrator role; ask another administrator');
+  if (id === actor.id && change.role !== undefined && change.role !== 'admin')
+    throw new AdminRuleError('role', 'you cannot take away your own administrator role; ask another administrator');
   const role = change.role ?? current.role;
   const companyId = change.companyId === undefined ? current.companyId : change.companyId;
   checkMembership(role, await organisationOf(db, companyId));

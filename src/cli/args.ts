@@ -10,12 +10,20 @@ export interface CommandSpec {
   options: NonNullable<ParseArgsConfig['options']>;
   /** lines explaining options and examples, shown by --help */
   help: string;
-  run(positionals: string[], values: Record<string, string | boolean | undefined>): Promise<void | number> | void | number;
+  run(
+    positionals: string[],
+    values: Record<string, string | boolean | undefined>,
+  ): Promise<void | number> | void | number;
 }
 
 export function parse(spec: CommandSpec, argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: { ...spec.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...spec.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw new UsageError(`${(err as Error).message}\nSee \`tanji ${spec.name} --help\`.`);
   }

@@ -6,7 +6,16 @@ import type { LciDatabase } from '../model/lci.ts';
 import type { Factor } from '../model/factor.ts';
 import { SEED_RELEASE, seedFactors } from '../factors/seed.ts';
 import { Progress } from './progress.ts';
-import { defaultDataDir, getRelease, listReleases, loadRelease, openStore, saveRelease, type ReleaseInfo, type Store } from '../store/index.ts';
+import {
+  defaultDataDir,
+  getRelease,
+  listReleases,
+  loadRelease,
+  openStore,
+  saveRelease,
+  type ReleaseInfo,
+  type Store,
+} from '../store/index.ts';
 
 /**
  * The CLI's databases are releases of the store (PGlite in TANJI_DATA, or DATABASE_URL): an
@@ -28,7 +37,10 @@ export function storeLocation(): string {
 
 /** A release name safe everywhere: letters, digits, dot, dash, underscore. */
 export function databaseName(raw: string): string {
-  const name = raw.replace(/\.zip$/i, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  const name = raw
+    .replace(/\.zip$/i, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   if (!name) throw new Error(`"${raw}" gives an empty database name; pass --name`);
   return name;
 }
@@ -41,7 +53,10 @@ export async function listDatabases(): Promise<ReleaseInfo[]> {
 export async function loadDatabase(name: string): Promise<LciDatabase> {
   return withStore(async (store) => {
     const known = (await listReleases(store)).filter((r) => r.processes > 0).map((r) => r.number);
-    if (!known.includes(name)) throw new Error(`no database "${name}" in ${storeLocation()}; known: ${known.join(', ') || 'none (tanji import <zip>)'}`);
+    if (!known.includes(name))
+      throw new Error(
+        `no database "${name}" in ${storeLocation()}; known: ${known.join(', ') || 'none (tanji import <zip>)'}`,
+      );
     return loadRelease(store, name);
   });
 }
@@ -60,23 +75,38 @@ const LICENCE_FILES = ['LICENSE', 'LICENCE', 'LICENSE.txt', 'LICENSE.md', 'COPYI
 export function licenceBeside(file: string): string | undefined {
   const found = LICENCE_FILES.map((n) => join(dirname(file), n)).find((p) => existsSync(p));
   if (!found) return undefined;
-  const lines = readFileSync(found, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const head = [lines[0], lines.find((l) => /^copyright/i.test(l))].filter((l): l is string => Boolean(l) && l!.length <= 200);
-  return head.length ? `${[...new Set(head)].join(', ')} (${basename(found)} distributed with ${basename(file)})` : undefined;
+  const lines = readFileSync(found, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const head = [lines[0], lines.find((l) => /^copyright/i.test(l))].filter(
+    (l): l is string => Boolean(l) && l!.length <= 200,
+  );
+  return head.length
+    ? `${[...new Set(head)].join(', ')} (${basename(found)} distributed with ${basename(file)})`
+    : undefined;
 }
 
 /** A release of factors is under the licences of its factors: each distinct one, most used first. */
 export function factorsLicence(factors: readonly Factor[]): string {
   const counts = new Map<string, number>();
   for (const f of factors) counts.set(f.licence, (counts.get(f.licence) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([licence, n]) => `${licence} (${n} factors)`).join(' | ');
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([licence, n]) => `${licence} (${n} factors)`)
+    .join(' | ');
 }
 
 /** publishes the China factor seed data as release SEED_RELEASE unless it is there; true when it was published now */
 export async function publishSeedFactors(store: Store): Promise<boolean> {
   if (await getRelease(store, SEED_RELEASE)) return false;
   const factors = seedFactors();
-  await saveRelease(store, { release: SEED_RELEASE, factors, notes: 'China factor seed data (src/factors/data)', licence: factorsLicence(factors) });
+  await saveRelease(store, {
+    release: SEED_RELEASE,
+    factors,
+    notes: 'China factor seed data (src/factors/data)',
+    licence: factorsLicence(factors),
+  });
   return true;
 }
 
@@ -108,7 +138,10 @@ export const BUNDLED_DATABASES = [
  * Loads each bundled database the store lacks (one transaction each), telling the user what is
  * happening; a missing required archive is an error, a missing optional one a note.
  */
-export async function loadBundledDatabases(store: Store, say: (line: string) => void = (l) => console.log(l)): Promise<string[]> {
+export async function loadBundledDatabases(
+  store: Store,
+  say: (line: string) => void = (l) => console.log(l),
+): Promise<string[]> {
   const loaded: string[] = [];
   for (const d of BUNDLED_DATABASES) {
     if (await getRelease(store, d.release)) continue;
@@ -121,8 +154,13 @@ export async function loadBundledDatabases(store: Store, say: (line: string) => 
     }
     const progress = new Progress(`loading ${d.title}`);
     const warnings: string[] = [];
-    const db = await importDatabase(path, { onProgress: (done, total) => progress.update(done, total), onWarning: (w) => warnings.push(w) });
-    progress.done(`${db.processes.length} processes${warnings.length ? `, ${warnings.length} notes (tanji import --json lists them)` : ''}`);
+    const db = await importDatabase(path, {
+      onProgress: (done, total) => progress.update(done, total),
+      onWarning: (w) => warnings.push(w),
+    });
+    progress.done(
+      `${db.processes.length} processes${warnings.length ? `, ${warnings.length} notes (tanji import --json lists them)` : ''}`,
+    );
     await saveRelease(store, { release: d.release, database: db, licence: licenceBeside(path) });
     loaded.push(d.release);
   }

@@ -9,7 +9,10 @@ export class Progress {
   private readonly started = Date.now();
   private readonly tty = Boolean(process.stderr.isTTY);
 
-  constructor(private readonly label: string, private readonly quiet = false) {}
+  constructor(
+    private readonly label: string,
+    private readonly quiet = false,
+  ) {}
 
   update(done: number, total: number) {
     if (this.quiet || total <= 0) return;
@@ -21,7 +24,9 @@ export class Progress {
       const width = 30;
       const full = Math.round(frac * width);
       const bar = '█'.repeat(full) + '░'.repeat(width - full);
-      process.stderr.write(`\r${this.label} ${bar} ${(frac * 100).toFixed(0).padStart(3)}% ${done}/${total} ${this.elapsed()}`);
+      process.stderr.write(
+        `\r${this.label} ${bar} ${(frac * 100).toFixed(0).padStart(3)}% ${done}/${total} ${this.elapsed()}`,
+      );
     } else {
       const decile = Math.floor(frac * 10);
       if (decile === this.lastDecile) return;

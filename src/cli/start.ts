@@ -23,7 +23,9 @@ console.log(`Tanji (碳迹) — store ${storeLocation()}`);
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '127.0.0.1';
 // the command line, run while this server holds the PGlite directory, is told at once where the data can be reached
-const store = await openStore({ holder: `the Tanji server at http://${host}:${port} (API: http://${host}:${port}/docs)` });
+const store = await openStore({
+  holder: `the Tanji server at http://${host}:${port} (API: http://${host}:${port}/docs)`,
+});
 if (await publishSeedFactors(store)) console.log(`published the China factor seed data as release ${SEED_RELEASE}`);
 try {
   await loadBundledDatabases(store);
@@ -31,10 +33,17 @@ try {
   console.error((e as Error).message);
   process.exit(1);
 }
-if (process.env.TANJI_DEMO !== '0' && (await ensureDemo(store))) console.log('created the demo company and its durian study (calculated)');
-if (process.env.TANJI_DEMO !== '0' && (await ensureOrganisationsDemo(store))) console.log(`created the demo organisations and published their aggregate in release ${DEMO_RELEASE}`);
+if (process.env.TANJI_DEMO !== '0' && (await ensureDemo(store)))
+  console.log('created the demo company and its durian study (calculated)');
+if (process.env.TANJI_DEMO !== '0' && (await ensureOrganisationsDemo(store)))
+  console.log(`created the demo organisations and published their aggregate in release ${DEMO_RELEASE}`);
 const webDir = await ensureWebBuild(root);
-const running = await serve(store, { port, host, webDir, pactPort: process.env.PACT_PORT ? Number(process.env.PACT_PORT) : undefined });
+const running = await serve(store, {
+  port,
+  host,
+  webDir,
+  pactPort: process.env.PACT_PORT ? Number(process.env.PACT_PORT) : undefined,
+});
 
 console.log(`
 Tanji is running: ${running.url}

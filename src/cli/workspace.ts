@@ -42,7 +42,10 @@ export async function openWorkspace(values: Record<string, unknown>): Promise<Wo
 export async function chooseDatabase(requested?: string): Promise<string> {
   if (requested) return requested;
   const all = await listDatabases();
-  if (all.length === 0) throw new UsageError('the data directory holds no database yet: run `tanji import <zip>` first (TANJI_DATA sets the directory)');
+  if (all.length === 0)
+    throw new UsageError(
+      'the data directory holds no database yet: run `tanji import <zip>` first (TANJI_DATA sets the directory)',
+    );
   return all[0].number;
 }
 
@@ -82,16 +85,25 @@ export function resolveColumn(ws: Workspace, query: string): number {
   const near = providers.filter((p) => p.process.name.toLowerCase().includes(lower)).slice(0, 8);
   throw new UsageError(
     `no process with id or exact name "${query}" in database ${ws.dbName}` +
-      (near.length ? `; did you mean:\n${near.map((p) => `  ${p.process.id}  ${p.process.name}`).join('\n')}` : '; `tanji list --search <text>` finds processes'),
+      (near.length
+        ? `; did you mean:\n${near.map((p) => `  ${p.process.id}  ${p.process.name}`).join('\n')}`
+        : '; `tanji list --search <text>` finds processes'),
   );
 }
 
 /** --amount (default 1) in --unit, by default the process's declared unit; `perUnit` converts it to the column's flow unit. */
-export function demandOf(ws: Workspace, column: number, values: Record<string, unknown>): { amount: number; unit: string; perUnit: number; declared: DeclaredUnit } {
+export function demandOf(
+  ws: Workspace,
+  column: number,
+  values: Record<string, unknown>,
+): { amount: number; unit: string; perUnit: number; declared: DeclaredUnit } {
   const pr = ws.system.index.providers[column];
   const declared = declaredUnit(ws.db, pr);
   const unit = (values.unit as string | undefined) ?? declared.unit;
   const perUnit = unit === declared.unit ? declared.factor : unitFactor(ws.db, pr.flow, unit);
-  if (perUnit === undefined) throw new UsageError(`--unit ${unit} is not a unit of "${pr.flow.name}"; its units: ${unitsOf(ws.db, pr.flow).join(', ')}`);
+  if (perUnit === undefined)
+    throw new UsageError(
+      `--unit ${unit} is not a unit of "${pr.flow.name}"; its units: ${unitsOf(ws.db, pr.flow).join(', ')}`,
+    );
   return { amount: numberOption(values, 'amount', 1), unit, perUnit, declared };
 }

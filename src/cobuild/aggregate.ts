@@ -4,7 +4,16 @@ import { isVerified } from '../factors/integrity.ts';
 import { getRegion, regionChain, UnknownRegionError } from '../factors/regions.ts';
 import { namedUnit } from '../formats/units.ts';
 import { datasetInfo, referenceExchange } from './datasets.ts';
-import type { AggregateStats, Dataset, ExchangeSpread, FactorDataset, ProcessDataset, ProductionVolume, SubmissionMeta, ValueSpread } from './model.ts';
+import type {
+  AggregateStats,
+  Dataset,
+  ExchangeSpread,
+  FactorDataset,
+  ProcessDataset,
+  ProductionVolume,
+  SubmissionMeta,
+  ValueSpread,
+} from './model.ts';
 import { aggregatePedigree, pefDqr, precisionScore, UNRATED } from './quality.ts';
 import { weightedGsd, weightedMean, weightedSd, type Weighted } from './stats.ts';
 
@@ -60,7 +69,14 @@ export function spreadOf(xs: readonly Weighted[]): ValueSpread {
   const mean = weightedMean(xs);
   const sd = weightedSd(xs);
   const values = xs.map((x) => x.value);
-  return { mean, min: Math.min(...values), max: Math.max(...values), sd, cv: mean !== 0 ? sd / mean : 0, gsd: weightedGsd(xs) };
+  return {
+    mean,
+    min: Math.min(...values),
+    max: Math.max(...values),
+    sd,
+    cv: mean !== 0 ? sd / mean : 0,
+    gsd: weightedGsd(xs),
+  };
 }
 
 /** The uncertainty the spread implies: lognormal around the mean when every value is positive and they differ. */
@@ -71,13 +87,17 @@ export function uncertaintyOf(s: ValueSpread): Uncertainty | undefined {
 }
 
 function pedigreeOf(d: Dataset): Pedigree {
-  return d.type === 'factor' ? d.factor.dataQuality.pedigree : d.process.provenance?.pedigree ?? UNRATED;
+  return d.type === 'factor' ? d.factor.dataQuality.pedigree : (d.process.provenance?.pedigree ?? UNRATED);
 }
 
 /** Weights in the first member's volume unit; every problem with the members, at once. */
-function checkMembers(members: AggregateMember[], opts: AggregateOptions): { issues: string[]; weights: number[]; unit: string; region: string } {
+function checkMembers(
+  members: AggregateMember[],
+  opts: AggregateOptions,
+): { issues: string[]; weights: number[]; unit: string; region: string } {
   const issues: string[] = [];
-  if (members.length === 0) return { issues: ['choose at least one approved dataset'], weights: [], unit: '', region: opts.region };
+  if (members.length === 0)
+    return { issues: ['choose at least one approved dataset'], weights: [], unit: '', region: opts.region };
   const infos = members.map((m) => datasetInfo(m.dataset));
   const first = infos[0];
   let region = opts.region;
@@ -88,12 +108,16 @@ function checkMembers(members: AggregateMember[], opts: AggregateOptions): { iss
   }
   infos.forEach((info, i) => {
     const who = `${members[i].submissionId} (${info.name})`;
-    if (info.productKey !== first.productKey) issues.push(`${who} is of another product (${info.productName}, not ${first.productName})`);
+    if (info.productKey !== first.productKey)
+      issues.push(`${who} is of another product (${info.productName}, not ${first.productName})`);
     if (info.perUnit !== first.perUnit) issues.push(`${who} is per ${info.perUnit}, not per ${first.perUnit}`);
     const d = members[i].dataset;
     if (d.type === 'factor' && first.type === 'factor') {
       const f0 = (members[0].dataset as FactorDataset).factor;
-      if (d.factor.gases !== f0.gases || d.factor.gwpSet !== f0.gwpSet) issues.push(`${who} counts ${d.factor.gases} ${d.factor.gwpSet ?? ''}, not ${f0.gases} ${f0.gwpSet ?? ''}`.trim());
+      if (d.factor.gases !== f0.gases || d.factor.gwpSet !== f0.gwpSet)
+        issues.push(
+          `${who} counts ${d.factor.gases} ${d.factor.gwpSet ?? ''}, not ${f0.gases} ${f0.gwpSet ?? ''}`.trim(),
+        );
     }
     const inside = info.region !== undefined && (info.region === region || chainOf(info.region).includes(region));
     if (!inside) issues.push(`${who} is for ${info.region ?? 'no region'}, which is not in ${region}`);
@@ -115,7 +139,8 @@ function checkMembers(members: AggregateMember[], opts: AggregateOptions): { iss
   });
   if (opts.marketVolume) {
     const u = namedUnit(opts.marketVolume.unit);
-    if (!u || !base || u.referenceUnit !== base.referenceUnit) issues.push(`market volume in ${opts.marketVolume.unit} cannot be compared with ${unit}`);
+    if (!u || !base || u.referenceUnit !== base.referenceUnit)
+      issues.push(`market volume in ${opts.marketVolume.unit} cannot be compared with ${unit}`);
   }
   return { issues, weights, unit, region };
 }
@@ -144,15 +169,40 @@ export function aggregate(members: AggregateMember[], opts: AggregateOptions): A
   const infos = members.map((m) => datasetInfo(m.dataset));
   const year = opts.year ?? Math.max(...infos.map((i) => i.year ?? 0));
   const totalVolume = weights.reduce((s, w) => s + w, 0);
-  const market = opts.marketVolume && (opts.marketVolume.amount * namedUnit(opts.marketVolume.unit)!.factor) / namedUnit(unit)!.factor;
+  const market =
+    opts.marketVolume &&
+    (opts.marketVolume.amount * namedUnit(opts.marketVolume.unit)!.factor) / namedUnit(unit)!.factor;
   const contributors = new Set(members.map((m) => m.companyId)).size;
-  const base = { contributors, datasets: members.length, totalVolume, volumeUnit: unit, coverage: market ? totalVolume / market : undefined };
+  const base = {
+    contributors,
+    datasets: members.length,
+    totalVolume,
+    volumeUnit: unit,
+    coverage: market ? totalVolume / market : undefined,
+  };
   const quality = (precision: number) => {
-    const pedigree = aggregatePedigree(members.map((m, i) => ({ pedigree: pedigreeOf(m.dataset), weight: weights[i] })), precision, contributors, base.coverage);
+    const pedigree = aggregatePedigree(
+      members.map((m, i) => ({ pedigree: pedigreeOf(m.dataset), weight: weights[i] })),
+      precision,
+      contributors,
+      base.coverage,
+    );
     return { pedigree, dqr: pefDqr(pedigree) };
   };
-  const result = members[0].dataset.type === 'factor' ? factorAggregate(members, weights, opts, region, year, base, quality) : processAggregate(members, weights, opts, region, year, base, quality);
-  return { productKey: infos[0].productKey, ...result, weights: members.map((m, i) => ({ submissionId: m.submissionId, version: m.version, companyId: m.companyId, weight: weights[i] })) };
+  const result =
+    members[0].dataset.type === 'factor'
+      ? factorAggregate(members, weights, opts, region, year, base, quality)
+      : processAggregate(members, weights, opts, region, year, base, quality);
+  return {
+    productKey: infos[0].productKey,
+    ...result,
+    weights: members.map((m, i) => ({
+      submissionId: m.submissionId,
+      version: m.version,
+      companyId: m.companyId,
+      weight: weights[i],
+    })),
+  };
 }
 
 type Base = Pick<AggregateStats, 'contributors' | 'datasets' | 'totalVolume' | 'volumeUnit' | 'coverage'>;
@@ -163,13 +213,27 @@ function mixOf(base: Base): string {
 }
 
 function describe(base: Base, s: ValueSpread | undefined): string {
-  const parts = [`production-weighted average of ${base.datasets} dataset${base.datasets === 1 ? '' : 's'} from ${base.contributors} organisation${base.contributors === 1 ? '' : 's'}`, `total ${fmt(base.totalVolume)} ${base.volumeUnit}`];
+  const parts = [
+    `production-weighted average of ${base.datasets} dataset${base.datasets === 1 ? '' : 's'} from ${base.contributors} organisation${base.contributors === 1 ? '' : 's'}`,
+    `total ${fmt(base.totalVolume)} ${base.volumeUnit}`,
+  ];
   if (base.coverage !== undefined) parts.push(`${fmt(base.coverage * 100)} % of the market`);
-  if (s) parts.push(`spread min ${fmt(s.min)}, max ${fmt(s.max)}, sd ${fmt(s.sd)} (CV ${fmt(s.cv * 100)} %${s.gsd !== undefined ? `, GSD ${fmt(s.gsd)}` : ''})`);
+  if (s)
+    parts.push(
+      `spread min ${fmt(s.min)}, max ${fmt(s.max)}, sd ${fmt(s.sd)} (CV ${fmt(s.cv * 100)} %${s.gsd !== undefined ? `, GSD ${fmt(s.gsd)}` : ''})`,
+    );
   return parts.join('; ');
 }
 
-function factorAggregate(members: AggregateMember[], weights: number[], opts: AggregateOptions, region: string, year: number, base: Base, quality: Quality) {
+function factorAggregate(
+  members: AggregateMember[],
+  weights: number[],
+  opts: AggregateOptions,
+  region: string,
+  year: number,
+  base: Base,
+  quality: Quality,
+) {
   const factors = members.map((m) => (m.dataset as FactorDataset).factor);
   const f0 = factors[0];
   const spread = spreadOf(factors.map((f, i) => ({ value: f.value, weight: weights[i] })));
@@ -189,20 +253,36 @@ function factorAggregate(members: AggregateMember[], weights: number[], opts: Ag
     region,
     year,
     technology: opts.technology ?? mixOf(base),
-    source: { title: `Tanji co-constructed average of ${series}, ${region} ${year}`, publisher: `Tanji background database stewards, from ${base.contributors} contributing organisations` },
+    source: {
+      title: `Tanji co-constructed average of ${series}, ${region} ${year}`,
+      publisher: `Tanji background database stewards, from ${base.contributors} contributing organisations`,
+    },
     dataQuality: { pedigree, dqr, comment: `${description}. Contributors' primary data stay confidential.` },
     licence: opts.licence,
     status: 'derived',
     // the members are confidential submissions: named by submission and version, not by their factor ids
     derivedFrom: members.map((m) => `submission ${m.submissionId} v${m.version}`),
-    unverifiedInputs: members.filter((_, i) => !isVerified(factors[i])).map((m) => `submission ${m.submissionId} v${m.version}`),
+    unverifiedInputs: members
+      .filter((_, i) => !isVerified(factors[i]))
+      .map((m) => `submission ${m.submissionId} v${m.version}`),
     method: `Σ wᵢ·xᵢ / Σ wᵢ over ${base.datasets} reviewed datasets, wᵢ the annual production volume (${base.volumeUnit}); uncertainty lognormal with the weighted GSD of the values; ${description}`,
   };
   const uncertainty = uncertaintyOf(spread);
-  return { dataset: { type: 'factor' as const, factor }, stats: { ...base, value: spread, uncertainty, pedigree, dqr } };
+  return {
+    dataset: { type: 'factor' as const, factor },
+    stats: { ...base, value: spread, uncertainty, pedigree, dqr },
+  };
 }
 
-function processAggregate(members: AggregateMember[], weights: number[], opts: AggregateOptions, region: string, year: number, base: Base, quality: Quality) {
+function processAggregate(
+  members: AggregateMember[],
+  weights: number[],
+  opts: AggregateOptions,
+  region: string,
+  year: number,
+  base: Base,
+  quality: Quality,
+) {
   const datasets = members.map((m) => m.dataset as ProcessDataset);
   const flows = new Map<string, Flow>();
   const properties = new Map(datasets.flatMap((d) => d.flowProperties).map((p) => [p.id, p]));
@@ -211,7 +291,10 @@ function processAggregate(members: AggregateMember[], weights: number[], opts: A
   const ref0 = referenceExchange(datasets[0].process)!;
 
   // every exchange per unit of product; a member without the exchange contributes zero
-  const keys = new Map<string, { flowId: string; input: boolean; avoided: boolean; providers: Set<string | undefined> }>();
+  const keys = new Map<
+    string,
+    { flowId: string; input: boolean; avoided: boolean; providers: Set<string | undefined> }
+  >();
   const amounts = datasets.map((d) => {
     const ref = referenceExchange(d.process)!;
     const per = new Map<string, number>();
@@ -226,13 +309,24 @@ function processAggregate(members: AggregateMember[], weights: number[], opts: A
     return per;
   });
   const spreads: ExchangeSpread[] = [];
-  const exchanges: Exchange[] = [{ id: 'reference', flowId: ref0.flowId, amount: 1, input: ref0.input, avoided: false, reference: true }];
+  const exchanges: Exchange[] = [
+    { id: 'reference', flowId: ref0.flowId, amount: 1, input: ref0.input, avoided: false, reference: true },
+  ];
   for (const [key, k] of keys) {
     const spread = spreadOf(amounts.map((a, i) => ({ value: a.get(key) ?? 0, weight: weights[i] })));
     const flow = flows.get(k.flowId)!;
     spreads.push({ ...spread, flowId: k.flowId, name: flow.name, input: k.input, unit: flow.unit });
     const provider = k.providers.size === 1 ? [...k.providers][0] : undefined;
-    exchanges.push({ id: key, flowId: k.flowId, amount: spread.mean, input: k.input, avoided: k.avoided, reference: false, providerId: provider, uncertainty: uncertaintyOf(spread) });
+    exchanges.push({
+      id: key,
+      flowId: k.flowId,
+      amount: spread.mean,
+      input: k.input,
+      avoided: k.avoided,
+      reference: false,
+      providerId: provider,
+      uncertainty: uncertaintyOf(spread),
+    });
   }
   // exchanges in different units cannot be pooled into one spread: precision is the median exchange's
   const scores = spreads.map(precisionScore).sort((a, b) => a - b);
@@ -268,6 +362,12 @@ function processAggregate(members: AggregateMember[], weights: number[], opts: A
   const flowList = [...flows.values()].filter((f) => used.has(f.id));
   const propertyList = [...new Set(flowList.map((f) => f.propertyId))].map((id) => properties.get(id)!).filter(Boolean);
   const groupList = [...new Set(propertyList.map((p) => p.unitGroupId))].map((id) => groups.get(id)!).filter(Boolean);
-  const dataset: ProcessDataset = { type: 'process', process, flows: flowList, flowProperties: propertyList, unitGroups: groupList };
+  const dataset: ProcessDataset = {
+    type: 'process',
+    process,
+    flows: flowList,
+    flowProperties: propertyList,
+    unitGroups: groupList,
+  };
   return { dataset, stats: { ...base, exchanges: spreads, pedigree, dqr } };
 }

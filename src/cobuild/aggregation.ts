@@ -1,10 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { cobuildEvent, companyNames, getAggregate, getSubmissionVersion, insertAggregate, listAggregates, listSubmissions, type AggregateRow, type Queryable, type Store } from '../store/index.ts';
+import {
+  cobuildEvent,
+  companyNames,
+  getAggregate,
+  getSubmissionVersion,
+  insertAggregate,
+  listAggregates,
+  listSubmissions,
+  type AggregateRow,
+  type Queryable,
+  type Store,
+} from '../store/index.ts';
 import { aggregate, type AggregateMember, type AggregateOptions, type AggregateResult } from './aggregate.ts';
 import { loadSettings } from './context.ts';
 import { datasetInfo } from './datasets.ts';
 import { CobuildConflictError, NotFoundError } from './errors.ts';
-import { AggregateStatsSchema, DatasetSchema, SubmissionMetaSchema, type AggregateStats, type Dataset } from './model.ts';
+import {
+  AggregateStatsSchema,
+  DatasetSchema,
+  SubmissionMetaSchema,
+  type AggregateStats,
+  type Dataset,
+} from './model.ts';
 import { requireSteward, type Actor } from './parties.ts';
 
 /**
@@ -44,16 +61,29 @@ async function membersOf(db: Queryable, ids: readonly string[]): Promise<Aggrega
   const missing = unique.filter((id) => !heads.some((h) => h.id === id));
   if (missing.length) throw new NotFoundError(`submission ${missing.join(', ')}`);
   const unapproved = heads.filter((h) => h.state !== 'approved');
-  if (unapproved.length) throw new CobuildConflictError(`only approved datasets are averaged: ${unapproved.map((h) => `${h.name} (${h.id}) is ${h.state}`).join('; ')}`);
+  if (unapproved.length)
+    throw new CobuildConflictError(
+      `only approved datasets are averaged: ${unapproved.map((h) => `${h.name} (${h.id}) is ${h.state}`).join('; ')}`,
+    );
   return Promise.all(
     heads.map(async (h) => {
       const v = (await getSubmissionVersion(db, h.id))!;
-      return { submissionId: h.id, version: v.version, companyId: h.companyId, dataset: DatasetSchema.parse(v.dataset), meta: SubmissionMetaSchema.parse(v.meta) };
+      return {
+        submissionId: h.id,
+        version: v.version,
+        companyId: h.companyId,
+        dataset: DatasetSchema.parse(v.dataset),
+        meta: SubmissionMetaSchema.parse(v.meta),
+      };
     }),
   );
 }
 
-export async function previewAggregate(db: Queryable, actor: Actor, req: AggregateRequest): Promise<AggregateResult & { publishable: boolean; minContributors: number }> {
+export async function previewAggregate(
+  db: Queryable,
+  actor: Actor,
+  req: AggregateRequest,
+): Promise<AggregateResult & { publishable: boolean; minContributors: number }> {
   requireSteward(actor, 'build aggregates');
   const result = aggregate(await membersOf(db, req.submissionIds), req);
   const { minContributors } = await loadSettings(db);
@@ -79,14 +109,27 @@ export async function buildAggregate(store: Store, actor: Actor, req: AggregateR
       contributors: result.stats.contributors,
       createdBy: actor.id,
     });
-    await cobuildEvent(tx, { userId: actor.id, aggregateId: id, action: 'aggregate.built', detail: { name: info.name, datasets: result.stats.datasets, contributors: result.stats.contributors, submissions: result.weights.map((w) => w.submissionId) } });
+    await cobuildEvent(tx, {
+      userId: actor.id,
+      aggregateId: id,
+      action: 'aggregate.built',
+      detail: {
+        name: info.name,
+        datasets: result.stats.datasets,
+        contributors: result.stats.contributors,
+        submissions: result.weights.map((w) => w.submissionId),
+      },
+    });
   });
   return (await aggregateView(store, actor, id))!;
 }
 
 async function view(db: Queryable, row: AggregateRow, minContributors: number): Promise<AggregateView> {
   const weights = row.members as AggregateResult['weights'];
-  const names = await companyNames(db, weights.map((w) => w.companyId));
+  const names = await companyNames(
+    db,
+    weights.map((w) => w.companyId),
+  );
   return {
     id: row.id,
     kind: row.kind,
@@ -98,7 +141,12 @@ async function view(db: Queryable, row: AggregateRow, minContributors: number): 
     dataset: DatasetSchema.parse(row.dataset),
     stats: AggregateStatsSchema.parse(row.stats),
     contributors: row.contributors,
-    members: weights.map((w) => ({ submissionId: w.submissionId, version: w.version, company: names.get(w.companyId) ?? w.companyId, weight: w.weight })),
+    members: weights.map((w) => ({
+      submissionId: w.submissionId,
+      version: w.version,
+      company: names.get(w.companyId) ?? w.companyId,
+      weight: w.weight,
+    })),
     publishable: row.contributors >= minContributors,
     minContributors,
     releases: row.releases,
@@ -121,14 +169,53 @@ export async function listAggregateViews(db: Queryable, actor: Actor): Promise<A
 }
 
 /** Approved submissions by product, for choosing what to average. */
-export async function approvedByProduct(db: Queryable, actor: Actor): Promise<{ productKey: string; kind: Dataset['type']; submissions: { id: string; name: string; company: string; region: string | null; year: number | null; sharing: string }[] }[]> {
+export async function approvedByProduct(
+  db: Queryable,
+  actor: Actor,
+): Promise<
+  {
+    productKey: string;
+    kind: Dataset['type'];
+    submissions: {
+      id: string;
+      name: string;
+      company: string;
+      region: string | null;
+      year: number | null;
+      sharing: string;
+    }[];
+  }[]
+> {
   requireSteward(actor, 'read approved submissions');
   const heads = await listSubmissions(db, { all: true, state: 'approved' });
-  const groups = new Map<string, { productKey: string; kind: Dataset['type']; submissions: { id: string; name: string; company: string; region: string | null; year: number | null; sharing: string }[] }>();
+  const groups = new Map<
+    string,
+    {
+      productKey: string;
+      kind: Dataset['type'];
+      submissions: {
+        id: string;
+        name: string;
+        company: string;
+        region: string | null;
+        year: number | null;
+        sharing: string;
+      }[];
+    }
+  >();
   for (const h of heads) {
     const g = groups.get(h.productKey) ?? { productKey: h.productKey, kind: h.kind, submissions: [] };
-    g.submissions.push({ id: h.id, name: h.name, company: h.companyName, region: h.region, year: h.year, sharing: h.sharing });
+    g.submissions.push({
+      id: h.id,
+      name: h.name,
+      company: h.companyName,
+      region: h.region,
+      year: h.year,
+      sharing: h.sharing,
+    });
     groups.set(h.productKey, g);
   }
-  return [...groups.values()].sort((a, b) => b.submissions.length - a.submissions.length || a.productKey.localeCompare(b.productKey));
+  return [...groups.values()].sort(
+    (a, b) => b.submissions.length - a.submissions.length || a.productKey.localeCompare(b.productKey),
+  );
 }

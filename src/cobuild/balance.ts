@@ -35,7 +35,8 @@ function measure(d: ProcessDataset): Measured[] {
     const group = flow && groups.get(properties.get(flow.propertyId)?.unitGroupId ?? '');
     const unit = group?.units.find((u) => u.name === flow!.unit);
     if (!flow || !group || !unit) return [];
-    const dimension: Dimension = group.referenceUnit === 'kg' ? 'mass' : group.referenceUnit === 'MJ' ? 'energy' : 'other';
+    const dimension: Dimension =
+      group.referenceUnit === 'kg' ? 'mass' : group.referenceUnit === 'MJ' ? 'energy' : 'other';
     return [{ exchange: e, dimension, amount: e.amount * unit.factor, elementary: flow.kind === 'elementary' }];
   });
 }
@@ -59,7 +60,14 @@ export function checkBalances(d: ProcessDataset): { flags: Flag[]; notes: string
     const gap = Math.abs(into - out) / Math.max(into, out);
     const text = `mass balance: ${fmt(into)} kg in, ${fmt(out)} kg out (${fmt(gap * 100)} % apart)`;
     if (gap > MASS_TOLERANCE) {
-      flags.push({ check: 'mass-balance', field: 'process.exchanges', ...coded('balance.mass', { into, out, gap, tolerance: MASS_TOLERANCE }), value: out, reference: into, ratio: into > 0 ? out / into : undefined });
+      flags.push({
+        check: 'mass-balance',
+        field: 'process.exchanges',
+        ...coded('balance.mass', { into, out, gap, tolerance: MASS_TOLERANCE }),
+        value: out,
+        reference: into,
+        ratio: into > 0 ? out / into : undefined,
+      });
     } else notes.push(text);
   } else notes.push('mass balance not checked: the product or a technosphere exchange is not measured in mass');
 

@@ -25,16 +25,35 @@ export async function listBenchmarkViews(db: Queryable, actor: Actor): Promise<B
   requireSteward(actor, 'read benchmarks');
   return (await listBenchmarks(db)).map((r) => {
     const study = StudyInputSchema.parse(r.study);
-    return { id: r.id, name: r.name, releases: study.releases, entries: study.entries.length, createdBy: r.createdBy, createdAt: r.createdAt };
+    return {
+      id: r.id,
+      name: r.name,
+      releases: study.releases,
+      entries: study.entries.length,
+      createdBy: r.createdBy,
+      createdAt: r.createdAt,
+    };
   });
 }
 
 /** Keeps the benchmark; its footprint on its pinned releases (kg CO2e per declared or functional unit) is the answer. */
-export async function addBenchmark(store: Store, actor: Actor, name: string, study: StudyInput): Promise<{ id: string; footprint: number }> {
+export async function addBenchmark(
+  store: Store,
+  actor: Actor,
+  name: string,
+  study: StudyInput,
+): Promise<{ id: string; footprint: number }> {
   requireSteward(actor, 'add benchmarks');
   const id = randomUUID();
   const background = await loadBackground(store, study.releases.lci, study.releases.factors, study.method);
-  const calculable: Study = { ...study, id, companyId: 'benchmark', version: 1, updatedAt: new Date().toISOString(), updatedBy: actor.id };
+  const calculable: Study = {
+    ...study,
+    id,
+    companyId: 'benchmark',
+    version: 1,
+    updatedAt: new Date().toISOString(),
+    updatedBy: actor.id,
+  };
   const { total } = calculateStudy(calculable, background);
   await insertBenchmark(store, { id, name, study, createdBy: actor.id });
   return { id, footprint: total };

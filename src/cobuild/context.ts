@@ -1,6 +1,14 @@
 import type { Factor } from '../model/factor.ts';
 import type { LciDatabase } from '../model/lci.ts';
-import { listReleases, loadFactors, loadRelease, readSettings, writeSetting, type Queryable, type ReleaseInfo } from '../store/index.ts';
+import {
+  listReleases,
+  loadFactors,
+  loadRelease,
+  readSettings,
+  writeSetting,
+  type Queryable,
+  type ReleaseInfo,
+} from '../store/index.ts';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './model.ts';
 
 /**
@@ -15,13 +23,17 @@ export async function loadSettings(db: Queryable): Promise<Settings> {
 
 export async function saveSettings(db: Queryable, change: Partial<Settings>, userId: string): Promise<Settings> {
   const next = SettingsSchema.parse({ ...(await loadSettings(db)), ...change });
-  for (const [key, value] of Object.entries(change)) if (value !== undefined) await writeSetting(db, key, value, userId);
+  for (const [key, value] of Object.entries(change))
+    if (value !== undefined) await writeSetting(db, key, value, userId);
   return next;
 }
 
 /** Newest last, by creation time (ties keep the store's order). */
 async function releasesByAge(db: Queryable): Promise<ReleaseInfo[]> {
-  return (await listReleases(db)).map((r, i) => ({ r, i })).sort((a, b) => new Date(a.r.createdAt).getTime() - new Date(b.r.createdAt).getTime() || a.i - b.i).map((x) => x.r);
+  return (await listReleases(db))
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => new Date(a.r.createdAt).getTime() - new Date(b.r.createdAt).getTime() || a.i - b.i)
+    .map((x) => x.r);
 }
 
 export async function currentRelease(db: Queryable, kind: 'factor' | 'process'): Promise<string | undefined> {
@@ -34,7 +46,13 @@ const lciCaches = new WeakMap<Queryable, Map<string, Promise<LciDatabase>>>();
 /** A large LCI release is a few hundred MB as objects: keep only the last few. */
 const LCI_CACHE_SIZE = 2;
 
-function cached<T>(caches: WeakMap<Queryable, Map<string, Promise<T>>>, db: Queryable, key: string, load: () => Promise<T>, size = Infinity): Promise<T> {
+function cached<T>(
+  caches: WeakMap<Queryable, Map<string, Promise<T>>>,
+  db: Queryable,
+  key: string,
+  load: () => Promise<T>,
+  size = Infinity,
+): Promise<T> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   let hit = cache.get(key);

@@ -48,7 +48,16 @@ export function datasetInfo(d: Dataset): DatasetInfo {
   if (d.type === 'factor') {
     const f = d.factor;
     const series = factorSeries(f);
-    return { type: 'factor', id: f.id, name: f.name, productKey: `factor:${series}`, productName: series, region: f.region, year: f.year, perUnit: f.perUnit };
+    return {
+      type: 'factor',
+      id: f.id,
+      name: f.name,
+      productKey: `factor:${series}`,
+      productName: series,
+      region: f.region,
+      year: f.year,
+      perUnit: f.perUnit,
+    };
   }
   const p = d.process;
   const ref = referenceExchange(p);
@@ -66,7 +75,10 @@ export function datasetInfo(d: Dataset): DatasetInfo {
 }
 
 /** One process of a database with exactly the flows, flow properties and unit groups it uses. */
-export function processDataset(db: Pick<LciDatabase, 'flows' | 'flowProperties' | 'unitGroups'>, process: Process): ProcessDataset {
+export function processDataset(
+  db: Pick<LciDatabase, 'flows' | 'flowProperties' | 'unitGroups'>,
+  process: Process,
+): ProcessDataset {
   const used = new Set(process.exchanges.map((e) => e.flowId));
   const flows: Flow[] = db.flows.filter((f) => used.has(f.id));
   const properties = new Set(flows.map((f) => f.propertyId));

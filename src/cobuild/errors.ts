@@ -18,8 +18,12 @@ export class ForbiddenError extends Error {
 /** Datasets refused on arrival, every problem of every dataset named. */
 export class SubmissionRejectedError extends Error {
   constructor(readonly problems: { index: number; dataset: string; errors: Issue[] }[]) {
-    const lines = problems.flatMap((p) => p.errors.map((e) => `\n  dataset ${p.index + 1} (${p.dataset}): ${e.field}: ${e.message}`));
-    super(`${problems.length} dataset${problems.length === 1 ? '' : 's'} refused:${lines.slice(0, 20).join('')}${lines.length > 20 ? `\n  … and ${lines.length - 20} more` : ''}`);
+    const lines = problems.flatMap((p) =>
+      p.errors.map((e) => `\n  dataset ${p.index + 1} (${p.dataset}): ${e.field}: ${e.message}`),
+    );
+    super(
+      `${problems.length} dataset${problems.length === 1 ? '' : 's'} refused:${lines.slice(0, 20).join('')}${lines.length > 20 ? `\n  … and ${lines.length - 20} more` : ''}`,
+    );
   }
 }
 
@@ -29,7 +33,9 @@ export class StaleSubmissionError extends Error {
     readonly latest: number,
     readonly base: number,
   ) {
-    super(`the submission changed since you opened it (you read version ${base}, the latest is ${latest}); reload it and apply your change again`);
+    super(
+      `the submission changed since you opened it (you read version ${base}, the latest is ${latest}); reload it and apply your change again`,
+    );
   }
 }
 

@@ -26,7 +26,8 @@ export interface UploadOptions extends MetadataDefaults {
 }
 
 /** A zip by its first bytes ("PK", also an empty archive's end record), or by its name: then a file that is not one is refused as such. */
-const isZip = (b: Uint8Array, name: string) => (b.length > 1 && b[0] === 0x50 && b[1] === 0x4b) || /\.(zip|xlsx)$/i.test(name);
+const isZip = (b: Uint8Array, name: string) =>
+  (b.length > 1 && b[0] === 0x50 && b[1] === 0x4b) || /\.(zip|xlsx)$/i.test(name);
 
 const isWorkbook = (b: Uint8Array, file: string) => zipDirectory(b, file).some((e) => e.name === 'xl/workbook.xml');
 
@@ -43,25 +44,48 @@ async function withTempFile<T>(data: Uint8Array, name: string, use: (path: strin
 }
 
 /** Extra columns a factor CSV may carry beside the release layout. */
-function csvMeta(text: string, file: string): { sharing?: Sharing; productionVolume?: ProductionVolume; note?: string }[] {
+function csvMeta(
+  text: string,
+  file: string,
+): { sharing?: Sharing; productionVolume?: ProductionVolume; note?: string }[] {
   return parseCsvText(text, file).rows.map(({ values: v }) => ({
     sharing: v.sharing ? SharingSchema.parse(v.sharing) : undefined,
-    productionVolume: v.production_volume ? { amount: Number(v.production_volume), unit: v.production_unit ?? '' } : undefined,
+    productionVolume: v.production_volume
+      ? { amount: Number(v.production_volume), unit: v.production_unit ?? '' }
+      : undefined,
     note: v.note || undefined,
   }));
 }
 
-export async function datasetsFromFile(data: Uint8Array, fileName: string, opts: UploadOptions = {}): Promise<SubmissionInput[]> {
+export async function datasetsFromFile(
+  data: Uint8Array,
+  fileName: string,
+  opts: UploadOptions = {},
+): Promise<SubmissionInput[]> {
   let inputs: SubmissionInput[];
   if (isZip(data, fileName) && isWorkbook(data, fileName)) inputs = await parseDatasetWorkbook(data, opts.sharing);
   else if (isZip(data, fileName)) {
-    const db = await withTempFile(data, fileName.endsWith('.zip') ? fileName : `${fileName}.zip`, (path) => importDatabase(path));
-    inputs = db.processes.map((p) => ({ dataset: processDataset(db, p), meta: { sharing: opts.sharing ?? 'confidential' } }));
+    const db = await withTempFile(data, fileName.endsWith('.zip') ? fileName : `${fileName}.zip`, (path) =>
+      importDatabase(path),
+    );
+    inputs = db.processes.map((p) => ({
+      dataset: processDataset(db, p),
+      meta: { sharing: opts.sharing ?? 'confidential' },
+    }));
   } else {
     const text = new TextDecoder().decode(data);
-    const factors = await withTempFile(data, fileName.endsWith('.csv') ? fileName : `${fileName}.csv`, async (path) => importFactorsCsv(path));
+    const factors = await withTempFile(data, fileName.endsWith('.csv') ? fileName : `${fileName}.csv`, async (path) =>
+      importFactorsCsv(path),
+    );
     const extra = csvMeta(text, fileName);
-    inputs = factors.map((factor, i) => ({ dataset: { type: 'factor', factor }, meta: { sharing: extra[i]?.sharing ?? opts.sharing ?? 'confidential', productionVolume: extra[i]?.productionVolume, note: extra[i]?.note } }));
+    inputs = factors.map((factor, i) => ({
+      dataset: { type: 'factor', factor },
+      meta: {
+        sharing: extra[i]?.sharing ?? opts.sharing ?? 'confidential',
+        productionVolume: extra[i]?.productionVolume,
+        note: extra[i]?.note,
+      },
+    }));
   }
   return inputs.map((input) => ({
     dataset: applyDefaults(input.dataset, opts),

@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { FactorSchema } from '../model/factor.ts';
-import { FlowPropertySchema, FlowSchema, PedigreeSchema, ProcessSchema, UncertaintySchema, UnitGroupSchema } from '../model/lci.ts';
+import {
+  FlowPropertySchema,
+  FlowSchema,
+  PedigreeSchema,
+  ProcessSchema,
+  UncertaintySchema,
+  UnitGroupSchema,
+} from '../model/lci.ts';
 import { ISSUE_CODES } from '../i18n/cobuild.ts';
 
 /**
@@ -42,7 +49,10 @@ export const SubmissionMetaSchema = z.object({
 });
 export type SubmissionMeta = z.infer<typeof SubmissionMetaSchema>;
 
-export const SubmissionInputSchema = z.object({ dataset: DatasetSchema, meta: SubmissionMetaSchema.default({ sharing: 'confidential' }) });
+export const SubmissionInputSchema = z.object({
+  dataset: DatasetSchema,
+  meta: SubmissionMetaSchema.default({ sharing: 'confidential' }),
+});
 export type SubmissionInput = z.infer<typeof SubmissionInputSchema>;
 
 export const ReviewStateSchema = z.enum(['submitted', 'under-review', 'changes-requested', 'approved', 'rejected']);
@@ -56,7 +66,10 @@ export type ReviewAction = z.infer<typeof ReviewActionSchema>;
  * fields), which the web app renders in the reader's language, and the English text. Reports
  * stored before issues carried codes have the message only.
  */
-const IssueCodeSchema = z.enum(ISSUE_CODES).meta({ id: 'IssueCode', description: 'stable code of the problem or flag; its params fill in the text (src/i18n/cobuild.ts)' });
+const IssueCodeSchema = z.enum(ISSUE_CODES).meta({
+  id: 'IssueCode',
+  description: 'stable code of the problem or flag; its params fill in the text (src/i18n/cobuild.ts)',
+});
 const Coded = {
   code: IssueCodeSchema.optional(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
@@ -107,7 +120,12 @@ export const ValueSpreadSchema = z.object({
 });
 export type ValueSpread = z.infer<typeof ValueSpreadSchema>;
 
-export const ExchangeSpreadSchema = ValueSpreadSchema.extend({ flowId: z.string(), name: z.string(), input: z.boolean(), unit: z.string() });
+export const ExchangeSpreadSchema = ValueSpreadSchema.extend({
+  flowId: z.string(),
+  name: z.string(),
+  input: z.boolean(),
+  unit: z.string(),
+});
 export type ExchangeSpread = z.infer<typeof ExchangeSpreadSchema>;
 
 /** What an aggregate was built from and how much its contributors disagree: the basis of its uncertainty and data quality. */

@@ -19,18 +19,41 @@ async function targetOf(db: Queryable, study: Study, release: string): Promise<T
   return to;
 }
 
-export async function compareStudyOnRelease(db: Queryable, studyId: string, release: string): Promise<{ moved: Study; comparison: Comparison }> {
+export async function compareStudyOnRelease(
+  db: Queryable,
+  studyId: string,
+  release: string,
+): Promise<{ moved: Study; comparison: Comparison }> {
   const study = await getStudy(db, studyId);
   if (!study) throw new NotFoundError(`study ${studyId}`);
   const to = await targetOf(db, study, release);
   const before = await loadBackground(db, study.releases.lci, study.releases.factors, study.method);
-  const after = await loadBackground(db, to.lci ?? study.releases.lci, to.factors ?? study.releases.factors, study.method);
+  const after = await loadBackground(
+    db,
+    to.lci ?? study.releases.lci,
+    to.factors ?? study.releases.factors,
+    study.method,
+  );
   return compareOnBackgrounds(study, before, after, to);
 }
 
-export async function moveStudyToRelease(store: Store, userId: string, studyId: string, release: string, baseVersion: number): Promise<{ study: Study; comparison: Comparison }> {
+export async function moveStudyToRelease(
+  store: Store,
+  userId: string,
+  studyId: string,
+  release: string,
+  baseVersion: number,
+): Promise<{ study: Study; comparison: Comparison }> {
   const { moved, comparison } = await compareStudyOnRelease(store, studyId, release);
   const { id: _, companyId: __, version: ___, updatedAt: ____, updatedBy: _____, ...input } = moved;
-  const study = await saveStudy(store, studyId, input, baseVersion, userId, `moved to background release ${release}: ${comparison.before.toPrecision(4)} → ${comparison.after.toPrecision(4)} kg CO2e`, 'study.release-changed');
+  const study = await saveStudy(
+    store,
+    studyId,
+    input,
+    baseVersion,
+    userId,
+    `moved to background release ${release}: ${comparison.before.toPrecision(4)} → ${comparison.after.toPrecision(4)} kg CO2e`,
+    'study.release-changed',
+  );
   return { study, comparison };
 }

@@ -8,7 +8,14 @@ import type { TextLang } from '../i18n/cobuild.ts';
 
 export interface NotesText {
   title: (release: string) => string;
-  summary: (s: { release: string; bases: string[]; added: number; replaced: number; aggregates: number; contributors: number }) => string;
+  summary: (s: {
+    release: string;
+    bases: string[];
+    added: number;
+    replaced: number;
+    aggregates: number;
+    contributors: number;
+  }) => string;
   changed: string;
   nothingChanged: string;
   /** "replaced factor" */
@@ -51,7 +58,8 @@ const en: NotesText = {
   none: 'None.',
   datasets: (n) => plural(n, 'dataset'),
   aggregates: 'Aggregates',
-  aggregate: (a) => `${plural(a.datasets, 'dataset')} from ${plural(a.contributors, 'organisation')}; their primary data stay confidential`,
+  aggregate: (a) =>
+    `${plural(a.datasets, 'dataset')} from ${plural(a.contributors, 'organisation')}; their primary data stay confidential`,
   benchmarks: 'Effect on benchmark products',
   noBenchmarks: 'No benchmark products are defined.',
   notCalculated: (error) => `not calculated (${error})`,

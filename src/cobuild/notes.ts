@@ -47,14 +47,22 @@ export function releaseNotes(
   benchmarks: BenchmarkEffect[],
 ): ReleaseNotes {
   const credited = new Map<string, number>();
-  for (const item of items) for (const org of new Set(item.contributors)) credited.set(org, (credited.get(org) ?? 0) + 1);
-  const contributors = [...credited].map(([organisation, datasets]) => ({ organisation, datasets })).sort((a, b) => b.datasets - a.datasets || a.organisation.localeCompare(b.organisation));
+  for (const item of items)
+    for (const org of new Set(item.contributors)) credited.set(org, (credited.get(org) ?? 0) + 1);
+  const contributors = [...credited]
+    .map(([organisation, datasets]) => ({ organisation, datasets }))
+    .sort((a, b) => b.datasets - a.datasets || a.organisation.localeCompare(b.organisation));
   const notes: Omit<ReleaseNotes, 'summary'> = {
     release,
     base,
     changes,
     contributors,
-    aggregates: aggregates.map((a) => ({ id: a.ref, name: a.name, contributors: a.contributors, datasets: a.datasets })),
+    aggregates: aggregates.map((a) => ({
+      id: a.ref,
+      name: a.name,
+      contributors: a.contributors,
+      datasets: a.datasets,
+    })),
     benchmarks,
   };
   return { ...notes, summary: notesSummary(notes, 'en') };
@@ -87,7 +95,9 @@ export function notesMarkdown(n: ReleaseNotes, lang: TextLang = 'en'): string {
           ? `${t.colon}${amount(c.after)}`
           : '';
     const fields = c.change === 'replaced' && c.fields.length ? t.fields(c.fields) : '';
-    lines.push(`- ${t.change(c.change, c.type)} \`${c.id}\` ${c.name}${values}${fields}${c.item.kind === 'aggregate' ? t.fromAggregate : ''}`);
+    lines.push(
+      `- ${t.change(c.change, c.type)} \`${c.id}\` ${c.name}${values}${fields}${c.item.kind === 'aggregate' ? t.fromAggregate : ''}`,
+    );
   }
   lines.push('', `## ${t.contributors}`, '');
   if (n.contributors.length === 0) lines.push(t.none);
@@ -105,7 +115,8 @@ export function notesMarkdown(n: ReleaseNotes, lang: TextLang = 'en'): string {
     }
     const c = b.comparison;
     lines.push(`- ${b.name}${t.colon}${fmt(c.before)} → ${fmt(c.after)} kg CO2e${t.paren(t.percent(c.relative))}`);
-    for (const e of c.entries.slice(0, 5)) lines.push(`  - ${e.name}${t.colon}${fmt(e.before)} → ${fmt(e.after)} kg CO2e`);
+    for (const e of c.entries.slice(0, 5))
+      lines.push(`  - ${e.name}${t.colon}${fmt(e.before)} → ${fmt(e.after)} kg CO2e`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,14 @@
 import type { Factor } from '../model/factor.ts';
 import type { Process } from '../model/lci.ts';
-import { datasetLicences, getCobuildRelease, getRelease, listCobuildReleases, listReleases, type Queryable, type ReleaseInfo } from '../store/index.ts';
+import {
+  datasetLicences,
+  getCobuildRelease,
+  getRelease,
+  listCobuildReleases,
+  listReleases,
+  type Queryable,
+  type ReleaseInfo,
+} from '../store/index.ts';
 import { releaseDatabase, releaseFactors } from './context.ts';
 import { NotFoundError } from './errors.ts';
 import type { TextLang } from '../i18n/cobuild.ts';
@@ -53,12 +61,20 @@ export async function listOpenReleases(db: Queryable): Promise<OpenRelease[]> {
 }
 
 /** The notes are rendered from the stored structured notes, in the language asked for. */
-export async function openRelease(db: Queryable, release: string, lang: TextLang = 'en'): Promise<OpenRelease & { notes: ReleaseNotes | null; markdown: string | null }> {
+export async function openRelease(
+  db: Queryable,
+  release: string,
+  lang: TextLang = 'en',
+): Promise<OpenRelease & { notes: ReleaseNotes | null; markdown: string | null }> {
   const info = await getRelease(db, release);
   if (!info) throw new NotFoundError(`release ${release}`);
   const cobuild = await getCobuildRelease(db, release);
   const notes = (cobuild?.notes as ReleaseNotes | undefined) ?? null;
-  return { ...(await describe(db, info, new Set(cobuild ? [release] : []))), notes, markdown: notes && notesMarkdown(notes, lang) };
+  return {
+    ...(await describe(db, info, new Set(cobuild ? [release] : []))),
+    notes,
+    markdown: notes && notesMarkdown(notes, lang),
+  };
 }
 
 export interface OpenDataset {
@@ -79,12 +95,16 @@ const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10);
 async function licenceOfDatasets(db: Queryable, release: string): Promise<string | null> {
   const licences = await datasetLicences(db, release);
   if (licences.length === 0) return null;
-  return licences.length === 1 ? licences[0].licence : licences.map((l) => `${l.licence} (${l.count} datasets)`).join(' | ');
+  return licences.length === 1
+    ? licences[0].licence
+    : licences.map((l) => `${l.licence} (${l.count} datasets)`).join(' | ');
 }
 
 /** Publisher or database, title, release number and date, and where it is read: one line to cite a whole release. */
 export function releaseCitation(r: ReleaseInfo): string {
-  const what = r.source ? [r.source.publisher, r.source.title, r.source.documentNumber].filter(Boolean).join('. ') : (r.database ?? `Tanji background factors`);
+  const what = r.source
+    ? [r.source.publisher, r.source.title, r.source.documentNumber].filter(Boolean).join('. ')
+    : (r.database ?? `Tanji background factors`);
   return `${what}. Tanji background database, release ${r.number}, ${day(r.createdAt)}. /api/open/releases/${encodeURIComponent(r.number)}.`;
 }
 
@@ -110,7 +130,17 @@ export async function listOpenDatasets(
   const all: OpenDataset[] = [];
   if (q.type !== 'process' && info.factors > 0) {
     for (const f of await releaseFactors(db, release)) {
-      all.push({ type: 'factor', id: f.id, name: f.nameZh ? `${f.name} / ${f.nameZh}` : f.name, region: f.region, year: f.year, value: f.value, unit: f.unit, licence: f.licence, citation: factorCitation(f, info) });
+      all.push({
+        type: 'factor',
+        id: f.id,
+        name: f.nameZh ? `${f.name} / ${f.nameZh}` : f.name,
+        region: f.region,
+        year: f.year,
+        value: f.value,
+        unit: f.unit,
+        licence: f.licence,
+        citation: factorCitation(f, info),
+      });
     }
   }
   if (q.type !== 'factor' && info.processes > 0) {
@@ -125,14 +155,21 @@ export async function listOpenDatasets(
         region: p.location ?? null,
         year: p.provenance?.referenceYear ?? null,
         value: null,
-        unit: ref ? units.get(ref.flowId) ?? '' : '',
+        unit: ref ? (units.get(ref.flowId) ?? '') : '',
         licence: p.provenance?.licence ?? fallback,
         citation: processCitation(p, info),
       });
     }
   }
   const text = q.text?.trim().toLowerCase();
-  const hits = text ? all.filter((d) => d.name.toLowerCase().includes(text) || d.id.toLowerCase().includes(text) || (d.region ?? '').toLowerCase() === text) : all;
+  const hits = text
+    ? all.filter(
+        (d) =>
+          d.name.toLowerCase().includes(text) ||
+          d.id.toLowerCase().includes(text) ||
+          (d.region ?? '').toLowerCase() === text,
+      )
+    : all;
   const offset = q.offset ?? 0;
   return { total: hits.length, items: hits.slice(offset, offset + (q.limit ?? 50)) };
 }

@@ -15,7 +15,8 @@ export function changedPaths(a: Json, b: Json, limit = 50): string[] {
     if (Array.isArray(x) && Array.isArray(y)) {
       for (let i = 0; i < Math.max(x.length, y.length); i++) walk(x[i], y[i], `${path}[${i}]`);
     } else if (isObject(x) && isObject(y)) {
-      for (const k of [...new Set([...Object.keys(x), ...Object.keys(y)])].sort()) walk(x[k], y[k], path ? `${path}.${k}` : k);
+      for (const k of [...new Set([...Object.keys(x), ...Object.keys(y)])].sort())
+        walk(x[k], y[k], path ? `${path}.${k}` : k);
     } else out.push(path);
   };
   walk(a, b, '');

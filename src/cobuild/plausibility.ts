@@ -15,7 +15,10 @@ import { foldDifference, median } from './stats.ts';
  */
 
 /** How far apart, for the texts: "12× below" */
-const apart = (value: number, reference: number) => ({ fold: foldDifference(value, reference), direction: value > reference ? ('above' as const) : ('below' as const) });
+const apart = (value: number, reference: number) => ({
+  fold: foldDifference(value, reference),
+  direction: value > reference ? ('above' as const) : ('below' as const),
+});
 
 export interface PlausibilityResult {
   flags: Flag[];
@@ -30,11 +33,22 @@ function isProvince(code: string): boolean {
   }
 }
 
-export function factorPlausibility(f: Factor, current: readonly Factor[], release: string, ratio: number): PlausibilityResult {
+export function factorPlausibility(
+  f: Factor,
+  current: readonly Factor[],
+  release: string,
+  ratio: number,
+): PlausibilityResult {
   const series = factorSeries(f);
   const peers = current.filter((c) => factorSeries(c) === series && c.perUnit === f.perUnit && c.gases === f.gases);
-  if (peers.length === 0) return { flags: [], notes: [`plausibility not checked: release ${release} has no factor of series ${series} per ${f.perUnit}`] };
-  const year = [...new Set(peers.map((p) => p.year))].sort((a, b) => Math.abs(a - f.year) - Math.abs(b - f.year) || b - a)[0];
+  if (peers.length === 0)
+    return {
+      flags: [],
+      notes: [`plausibility not checked: release ${release} has no factor of series ${series} per ${f.perUnit}`],
+    };
+  const year = [...new Set(peers.map((p) => p.year))].sort(
+    (a, b) => Math.abs(a - f.year) - Math.abs(b - f.year) || b - a,
+  )[0];
   const sameYear = peers.filter((p) => p.year === year);
   const provinces = sameYear.filter((p) => isProvince(p.region));
   const basis = provinces.length >= 3 ? provinces : sameYear;
@@ -52,12 +66,38 @@ export function factorPlausibility(f: Factor, current: readonly Factor[], releas
     median: mid,
     year,
   });
-  if (foldDifference(f.value, mid) > ratio) flags.push({ check: 'plausibility', field: 'factor.value', ...sentence, value: f.value, reference: mid, ratio: f.value / mid, peers: basis.length, release });
+  if (foldDifference(f.value, mid) > ratio)
+    flags.push({
+      check: 'plausibility',
+      field: 'factor.value',
+      ...sentence,
+      value: f.value,
+      reference: mid,
+      ratio: f.value / mid,
+      peers: basis.length,
+      release,
+    });
   else notes.push(sentence.message);
   const own = sameYear.find((p) => p.region === f.region);
   if (own && own.value !== mid) {
-    const same = coded('plausibility.factor-region', { value: f.value, ...apart(f.value, own.value), region: f.region, current: own.value, id: own.id });
-    if (foldDifference(f.value, own.value) > ratio) flags.push({ check: 'plausibility', field: 'factor.value', ...same, value: f.value, reference: own.value, ratio: f.value / own.value, peers: 1, release });
+    const same = coded('plausibility.factor-region', {
+      value: f.value,
+      ...apart(f.value, own.value),
+      region: f.region,
+      current: own.value,
+      id: own.id,
+    });
+    if (foldDifference(f.value, own.value) > ratio)
+      flags.push({
+        check: 'plausibility',
+        field: 'factor.value',
+        ...same,
+        value: f.value,
+        reference: own.value,
+        ratio: f.value / own.value,
+        peers: 1,
+        release,
+      });
     else notes.push(same.message);
   }
   return { flags, notes };
@@ -76,11 +116,22 @@ function perReferenceUnit(p: Process): Map<string, number> | undefined {
   return out;
 }
 
-export function processPlausibility(d: ProcessDataset, current: LciDatabase, release: string, ratio: number): PlausibilityResult {
+export function processPlausibility(
+  d: ProcessDataset,
+  current: LciDatabase,
+  release: string,
+  ratio: number,
+): PlausibilityResult {
   const ref = referenceExchange(d.process);
-  const peers = current.processes.filter((p) => p.id === d.process.id || (ref && referenceExchange(p)?.flowId === ref.flowId));
+  const peers = current.processes.filter(
+    (p) => p.id === d.process.id || (ref && referenceExchange(p)?.flowId === ref.flowId),
+  );
   const own = perReferenceUnit(d.process);
-  if (peers.length === 0 || !own) return { flags: [], notes: [`plausibility not checked: release ${release} has no process making the same reference product`] };
+  if (peers.length === 0 || !own)
+    return {
+      flags: [],
+      notes: [`plausibility not checked: release ${release} has no process making the same reference product`],
+    };
   const peerAmounts = peers.map(perReferenceUnit).filter((m): m is Map<string, number> => m !== undefined);
   const names = new Map(d.flows.map((f) => [f.id, f.name]));
   const flags: Flag[] = [];
@@ -97,7 +148,15 @@ export function processPlausibility(d: ProcessDataset, current: LciDatabase, rel
       flags.push({
         check: 'plausibility',
         field: `process.exchanges[${i}].amount`,
-        ...coded('plausibility.exchange', { side: e.input ? 'input' : 'output', flow: names.get(e.flowId) ?? e.flowId, value, ...apart(value, mid), peers: values.length, release, median: mid }),
+        ...coded('plausibility.exchange', {
+          side: e.input ? 'input' : 'output',
+          flow: names.get(e.flowId) ?? e.flowId,
+          value,
+          ...apart(value, mid),
+          peers: values.length,
+          release,
+          median: mid,
+        }),
         value,
         reference: mid,
         ratio: value / mid,
@@ -106,5 +165,10 @@ export function processPlausibility(d: ProcessDataset, current: LciDatabase, rel
       });
     }
   });
-  return { flags, notes: [`${compared} exchange${compared === 1 ? '' : 's'} compared with ${peers.length} process${peers.length === 1 ? '' : 'es'} of the same product in release ${release}`] };
+  return {
+    flags,
+    notes: [
+      `${compared} exchange${compared === 1 ? '' : 's'} compared with ${peers.length} process${peers.length === 1 ? '' : 'es'} of the same product in release ${release}`,
+    ],
+  };
 }

@@ -16,7 +16,10 @@ export function providerIssues(d: ProcessDataset, db: LciDatabase, release: stri
     const provider = processes.get(e.providerId);
     if (!provider) return issues.push({ field, ...coded('provider.unknown', { provider: e.providerId, release }) });
     if (!provider.exchanges.some((x) => x.flowId === e.flowId && x.input !== e.input && !x.avoided)) {
-      issues.push({ field, ...coded('provider.not-providing', { name: provider.name, provider: provider.id, flowId: e.flowId }) });
+      issues.push({
+        field,
+        ...coded('provider.not-providing', { name: provider.name, provider: provider.id, flowId: e.flowId }),
+      });
     }
   });
   return issues;

@@ -73,8 +73,12 @@ async function loadBase(db: Queryable, req: ReleaseRequest, hasProcesses: boolea
 
 async function plan(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<Plan> {
   requireSteward(actor, 'publish releases');
-  if (await getRelease(db, req.release)) throw new CobuildConflictError(`release ${req.release} exists already; releases are immutable, choose a new number`);
-  if (req.submissionIds.length + req.aggregateIds.length === 0) throw new CobuildConflictError('choose the approved datasets and aggregates to publish');
+  if (await getRelease(db, req.release))
+    throw new CobuildConflictError(
+      `release ${req.release} exists already; releases are immutable, choose a new number`,
+    );
+  if (req.submissionIds.length + req.aggregateIds.length === 0)
+    throw new CobuildConflictError('choose the approved datasets and aggregates to publish');
   const { minContributors } = await loadSettings(db);
   const items: ReleaseItem[] = [];
   const rows: ReleaseItemRow[] = [];
@@ -84,29 +88,64 @@ async function plan(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<P
   for (const id of req.submissionIds) {
     const h = heads.find((x) => x.id === id);
     if (!h) throw new NotFoundError(`submission ${id}`);
-    if (h.state !== 'approved') throw new CobuildConflictError(`${h.name} (${id}) is ${h.state}: only approved datasets are published`);
-    if (h.sharing !== 'public') throw new CobuildConflictError(`${h.name} (${id}) is confidential primary data: it is published only inside an aggregate of at least ${minContributors} organisations`);
+    if (h.state !== 'approved')
+      throw new CobuildConflictError(`${h.name} (${id}) is ${h.state}: only approved datasets are published`);
+    if (h.sharing !== 'public')
+      throw new CobuildConflictError(
+        `${h.name} (${id}) is confidential primary data: it is published only inside an aggregate of at least ${minContributors} organisations`,
+      );
     const v = (await getSubmissionVersion(db, id))!;
     const dataset = DatasetSchema.parse(v.dataset);
-    items.push({ kind: 'submission', ref: id, version: v.version, dataset, contributors: [h.companyName], approval: { by: h.reviewerName ?? 'a steward', at: h.updatedAt } });
-    rows.push({ kind: 'submission', datasetType: dataset.type, datasetId: datasetInfo(dataset).id, submissionId: id, version: v.version, aggregateId: null });
+    items.push({
+      kind: 'submission',
+      ref: id,
+      version: v.version,
+      dataset,
+      contributors: [h.companyName],
+      approval: { by: h.reviewerName ?? 'a steward', at: h.updatedAt },
+    });
+    rows.push({
+      kind: 'submission',
+      datasetType: dataset.type,
+      datasetId: datasetInfo(dataset).id,
+      submissionId: id,
+      version: v.version,
+      aggregateId: null,
+    });
     companies.add(h.companyId);
   }
   const aggregates: AggregateInfo[] = [];
   for (const id of req.aggregateIds) {
     const a = await getAggregate(db, id);
     if (!a) throw new NotFoundError(`aggregate ${id}`);
-    if (a.contributors < minContributors) throw new CobuildConflictError(`aggregate "${a.name}" has ${a.contributors} contributing organisation${a.contributors === 1 ? '' : 's'}; at least ${minContributors} are needed to publish it`);
+    if (a.contributors < minContributors)
+      throw new CobuildConflictError(
+        `aggregate "${a.name}" has ${a.contributors} contributing organisation${a.contributors === 1 ? '' : 's'}; at least ${minContributors} are needed to publish it`,
+      );
     const members = a.members as { companyId: string }[];
-    const names = await companyNames(db, members.map((m) => m.companyId));
+    const names = await companyNames(
+      db,
+      members.map((m) => m.companyId),
+    );
     for (const m of members) companies.add(m.companyId);
     const dataset = DatasetSchema.parse(a.dataset);
     items.push({ kind: 'aggregate', ref: id, dataset, contributors: [...names.values()] });
-    rows.push({ kind: 'aggregate', datasetType: dataset.type, datasetId: a.datasetId, submissionId: null, version: null, aggregateId: id });
+    rows.push({
+      kind: 'aggregate',
+      datasetType: dataset.type,
+      datasetId: a.datasetId,
+      submissionId: null,
+      version: null,
+      aggregateId: id,
+    });
     aggregates.push({ ref: id, name: a.name, contributors: a.contributors, datasets: members.length });
   }
 
-  const base = await loadBase(db, req, items.some((i) => i.dataset.type === 'process'));
+  const base = await loadBase(
+    db,
+    req,
+    items.some((i) => i.dataset.type === 'process'),
+  );
   let composed: ComposedRelease;
   try {
     composed = composeRelease(req.release, base, items);
@@ -115,7 +154,14 @@ async function plan(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<P
   }
   await processScores(db, base, composed, req.release);
   const benchmarks = await benchmarkEffects(db, composed, req.release);
-  const notes = releaseNotes(req.release, { factors: base.factors?.release, lci: base.lci?.release }, items, composed.changes, aggregates, benchmarks);
+  const notes = releaseNotes(
+    req.release,
+    { factors: base.factors?.release, lci: base.lci?.release },
+    items,
+    composed.changes,
+    aggregates,
+    benchmarks,
+  );
   return { base, items, rows, composed, notes, companies };
 }
 
@@ -125,7 +171,10 @@ async function processScores(db: Queryable, base: ReleaseBase, composed: Compose
   if (!changes.length || !composed.database || !composed.factors.length) return;
   const method = getMethod('ipcc-ar6-gwp100');
   const after = backgroundOf(composed.database, composed.factors, number, number, method);
-  const before = base.lci && base.factors ? await loadBackground(db, base.lci.release, base.factors.release, 'ipcc-ar6-gwp100') : undefined;
+  const before =
+    base.lci && base.factors
+      ? await loadBackground(db, base.lci.release, base.factors.release, 'ipcc-ar6-gwp100')
+      : undefined;
   const score = (bg: Background, id: string) => {
     const col = bg.columnOf.get(id);
     if (col === undefined) return undefined;
@@ -146,17 +195,34 @@ async function benchmarkEffects(db: Queryable, composed: ComposedRelease, number
     rows.map(async (row): Promise<BenchmarkEffect> => {
       try {
         const input = StudyInputSchema.parse(row.study);
-        const study: Study = { ...input, id: row.id, companyId: 'benchmark', version: 1, updatedAt: row.createdAt, updatedBy: row.createdBy };
+        const study: Study = {
+          ...input,
+          id: row.id,
+          companyId: 'benchmark',
+          version: 1,
+          updatedAt: row.createdAt,
+          updatedBy: row.createdBy,
+        };
         const before = await loadBackground(db, input.releases.lci, input.releases.factors, input.method);
         let after: Background;
         if (composed.database) {
-          after = built.get(input.method) ?? backgroundOf(composed.database, composed.factors, number, number, getMethod(input.method));
+          after =
+            built.get(input.method) ??
+            backgroundOf(composed.database, composed.factors, number, number, getMethod(input.method));
           built.set(input.method, after);
         } else {
           // factors do not enter the matrices: the pinned LCI background serves with the new factors
-          after = { ...before, factorRelease: number, factors: composed.factors, factorById: new Map(composed.factors.map((f) => [f.id, f])) };
+          after = {
+            ...before,
+            factorRelease: number,
+            factors: composed.factors,
+            factorById: new Map(composed.factors.map((f) => [f.id, f])),
+          };
         }
-        const { comparison } = compareOnBackgrounds(study, before, after, { factors: number, lci: composed.database ? number : undefined });
+        const { comparison } = compareOnBackgrounds(study, before, after, {
+          factors: number,
+          lci: composed.database ? number : undefined,
+        });
         return { id: row.id, name: row.name, comparison };
       } catch (e) {
         return { id: row.id, name: row.name, error: (e as Error).message };
@@ -165,13 +231,23 @@ async function benchmarkEffects(db: Queryable, composed: ComposedRelease, number
   );
 }
 
-export async function previewRelease(db: Queryable, actor: Actor, req: ReleaseRequest, lang: TextLang = 'en'): Promise<{ notes: ReleaseNotes; markdown: string }> {
+export async function previewRelease(
+  db: Queryable,
+  actor: Actor,
+  req: ReleaseRequest,
+  lang: TextLang = 'en',
+): Promise<{ notes: ReleaseNotes; markdown: string }> {
   const { notes } = await plan(db, actor, req);
   return { notes, markdown: notesMarkdown(notes, lang) };
 }
 
 /** The release and its notes record in one transaction: a release is never published without its notes. */
-export async function publishRelease(store: Store, actor: Actor, req: ReleaseRequest, lang: TextLang = 'en'): Promise<{ release: ReleaseInfo; notes: ReleaseNotes; markdown: string }> {
+export async function publishRelease(
+  store: Store,
+  actor: Actor,
+  req: ReleaseRequest,
+  lang: TextLang = 'en',
+): Promise<{ release: ReleaseInfo; notes: ReleaseNotes; markdown: string }> {
   const p = await plan(store, actor, req);
   await store.transaction(async (tx) => {
     await insertRelease(tx, {
@@ -179,13 +255,36 @@ export async function publishRelease(store: Store, actor: Actor, req: ReleaseReq
       factors: p.composed.factors,
       database: p.composed.database,
       notes: p.notes.summary,
-      source: { title: `Tanji co-constructed background database, release ${req.release}`, publisher: 'Tanji background database stewards', published: new Date().toISOString().slice(0, 10) },
+      source: {
+        title: `Tanji co-constructed background database, release ${req.release}`,
+        publisher: 'Tanji background database stewards',
+        published: new Date().toISOString().slice(0, 10),
+      },
       licence: req.licence,
     });
-    await insertCobuildRelease(tx, { release: req.release, baseFactors: p.base.factors?.release ?? null, baseLci: p.base.lci?.release ?? null, notes: p.notes, publishedBy: actor.id }, p.rows);
-    await cobuildEvent(tx, { userId: actor.id, release: req.release, action: 'release.published', detail: { summary: p.notes.summary, submissions: req.submissionIds, aggregates: req.aggregateIds } });
+    await insertCobuildRelease(
+      tx,
+      {
+        release: req.release,
+        baseFactors: p.base.factors?.release ?? null,
+        baseLci: p.base.lci?.release ?? null,
+        notes: p.notes,
+        publishedBy: actor.id,
+      },
+      p.rows,
+    );
+    await cobuildEvent(tx, {
+      userId: actor.id,
+      release: req.release,
+      action: 'release.published',
+      detail: { summary: p.notes.summary, submissions: req.submissionIds, aggregates: req.aggregateIds },
+    });
     for (const companyId of p.companies) {
-      await notify(tx, (await companyPeople(tx, companyId)).map((u) => u.id), { kind: 'release-published', params: { release: req.release } });
+      await notify(
+        tx,
+        (await companyPeople(tx, companyId)).map((u) => u.id),
+        { kind: 'release-published', params: { release: req.release } },
+      );
     }
   });
   return { release: (await getRelease(store, req.release))!, notes: p.notes, markdown: notesMarkdown(p.notes, lang) };

@@ -25,7 +25,10 @@ export function pefDqr(p: Pedigree): number {
  * coefficient of variation at 5, 10, 25 and 50 %.
  */
 export function precisionScore(s: Pick<ValueSpread, 'gsd' | 'cv'>): number {
-  const limits = s.gsd !== undefined ? [1.05, 1.1, 1.25, 1.5].map((g) => s.gsd! <= g) : [0.05, 0.1, 0.25, 0.5].map((c) => Math.abs(s.cv) <= c);
+  const limits =
+    s.gsd !== undefined
+      ? [1.05, 1.1, 1.25, 1.5].map((g) => s.gsd! <= g)
+      : [0.05, 0.1, 0.25, 0.5].map((c) => Math.abs(s.cv) <= c);
   const first = limits.indexOf(true);
   return first === -1 ? 5 : first + 1;
 }
@@ -46,7 +49,12 @@ export function completenessScore(contributors: number, coverage: number | undef
  * precision of their spread, so a wide spread widens the pedigree uncertainty the calculation
  * draws from; completeness follows the coverage.
  */
-export function aggregatePedigree(members: { pedigree: Pedigree; weight: number }[], spreadPrecision: number, contributors: number, coverage: number | undefined): Pedigree {
+export function aggregatePedigree(
+  members: { pedigree: Pedigree; weight: number }[],
+  spreadPrecision: number,
+  contributors: number,
+  coverage: number | undefined,
+): Pedigree {
   const total = members.reduce((s, m) => s + m.weight, 0);
   const mean = (k: keyof Pedigree) => clampScore(members.reduce((s, m) => s + m.pedigree[k] * m.weight, 0) / total);
   return {

@@ -22,7 +22,9 @@ export interface Availability {
 
 export class MissingDatasetsError extends Error {
   constructor(readonly missing: string[]) {
-    super(`the new release lacks ${missing.length} dataset${missing.length === 1 ? '' : 's'} the study uses: ${missing.join('; ')}`);
+    super(
+      `the new release lacks ${missing.length} dataset${missing.length === 1 ? '' : 's'} the study uses: ${missing.join('; ')}`,
+    );
   }
 }
 
@@ -31,7 +33,14 @@ export function rebaseStudy<T extends StudyInput>(study: T, to: Target, has: Ava
   const entries = study.entries.map((e) => {
     if (e.source.type !== 'background') return e;
     const ref = e.source.dataset;
-    const target = ref.type === 'factor' ? (ref.release === study.releases.factors ? to.factors : undefined) : ref.release === study.releases.lci ? to.lci : undefined;
+    const target =
+      ref.type === 'factor'
+        ? ref.release === study.releases.factors
+          ? to.factors
+          : undefined
+        : ref.release === study.releases.lci
+          ? to.lci
+          : undefined;
     if (!target) return e;
     if (!(ref.type === 'factor' ? has.factor(ref.id) : has.process(ref.id))) {
       missing.push(`entry "${e.name}": ${ref.type} ${ref.id}`);
@@ -40,7 +49,11 @@ export function rebaseStudy<T extends StudyInput>(study: T, to: Target, has: Ava
     return { ...e, source: { ...e.source, dataset: { ...ref, release: target } } };
   });
   if (missing.length) throw new MissingDatasetsError(missing);
-  return { ...study, releases: { factors: to.factors ?? study.releases.factors, lci: to.lci ?? study.releases.lci }, entries };
+  return {
+    ...study,
+    releases: { factors: to.factors ?? study.releases.factors, lci: to.lci ?? study.releases.lci },
+    entries,
+  };
 }
 
 export function backgroundAvailability(bg: Background): Availability {
@@ -73,11 +86,24 @@ export function compareResults(before: StudyResult, after: StudyResult): Compari
     .filter((e) => e.before !== e.after)
     .sort((a, b) => Math.abs(b.after - b.before) - Math.abs(a.after - a.before));
   const delta = after.total - before.total;
-  return { from: before.releases, to: after.releases, before: before.total, after: after.total, delta, relative: before.total !== 0 ? delta / before.total : 0, entries };
+  return {
+    from: before.releases,
+    to: after.releases,
+    before: before.total,
+    after: after.total,
+    delta,
+    relative: before.total !== 0 ? delta / before.total : 0,
+    entries,
+  };
 }
 
 /** A study's footprint on its own background and, moved, on another: no Monte Carlo, nothing stored. */
-export function compareOnBackgrounds(study: Study, before: Background, after: Background, to: Target): { moved: Study; comparison: Comparison } {
+export function compareOnBackgrounds(
+  study: Study,
+  before: Background,
+  after: Background,
+  to: Target,
+): { moved: Study; comparison: Comparison } {
   const moved = rebaseStudy(study, to, backgroundAvailability(after));
   return { moved, comparison: compareResults(calculateStudy(study, before), calculateStudy(moved, after)) };
 }

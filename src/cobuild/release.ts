@@ -49,7 +49,9 @@ export interface ComposedRelease {
 export class ReleaseCompositionError extends Error {}
 
 function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])).sort();
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .sort();
 }
 
 /**
@@ -66,7 +68,10 @@ export function composeRelease(number: string, base: ReleaseBase, items: readonl
   const seen = new Map<string, string>();
   for (const item of items) {
     const key = `${item.dataset.type}:${datasetInfo(item.dataset).id}`;
-    if (seen.has(key)) throw new ReleaseCompositionError(`${item.ref} and ${seen.get(key)} both publish ${key}: a release holds one dataset per id`);
+    if (seen.has(key))
+      throw new ReleaseCompositionError(
+        `${item.ref} and ${seen.get(key)} both publish ${key}: a release holds one dataset per id`,
+      );
     seen.set(key, item.ref);
   }
   const changes: DatasetChange[] = [];
@@ -79,7 +84,17 @@ export function composeRelease(number: string, base: ReleaseBase, items: readonl
     const f = d.factor;
     const at = factorAt.get(f.id);
     const old = at === undefined ? undefined : factors[at];
-    changes.push({ type: 'factor', id: f.id, name: f.name, change: old ? 'replaced' : 'added', fields: old ? changedFields(old, f) : [], before: old?.value, after: f.value, unit: f.unit, item: { kind: item.kind, ref: item.ref } });
+    changes.push({
+      type: 'factor',
+      id: f.id,
+      name: f.name,
+      change: old ? 'replaced' : 'added',
+      fields: old ? changedFields(old, f) : [],
+      before: old?.value,
+      after: f.value,
+      unit: f.unit,
+      item: { kind: item.kind, ref: item.ref },
+    });
     if (at === undefined) factors.push(f);
     else factors[at] = f;
   }
@@ -100,7 +115,14 @@ export function composeRelease(number: string, base: ReleaseBase, items: readonl
     for (const g of d.unitGroups) if (!groups.has(g.id)) groups.set(g.id, g);
     const at = processAt.get(d.process.id);
     const old = at === undefined ? undefined : processes[at];
-    changes.push({ type: 'process', id: d.process.id, name: d.process.name, change: old ? 'replaced' : 'added', fields: old ? changedFields(old, d.process) : [], item: { kind: item.kind, ref: item.ref } });
+    changes.push({
+      type: 'process',
+      id: d.process.id,
+      name: d.process.name,
+      change: old ? 'replaced' : 'added',
+      fields: old ? changedFields(old, d.process) : [],
+      item: { kind: item.kind, ref: item.ref },
+    });
     if (at === undefined) processes.push(d.process);
     else processes[at] = d.process;
   }

@@ -33,12 +33,19 @@ async function contributorIds(db: Queryable, head: SubmissionHead): Promise<stri
 export async function assignReviewer(store: Store, actor: Actor, id: string, email: string): Promise<SubmissionHead> {
   await visibleHead(store, actor, id);
   const reviewer = await findUserByEmail(store, email);
-  if (!reviewer || !REVIEWER_ROLES.includes(reviewer.role)) throw new CobuildConflictError(`${email} is not a steward's or a verifier's account: only they review`);
+  if (!reviewer || !REVIEWER_ROLES.includes(reviewer.role))
+    throw new CobuildConflictError(`${email} is not a steward's or a verifier's account: only they review`);
   await store.transaction(async (tx) => {
     const head = (await lockSubmission(tx, id))!;
     nextState(head.state, 'assign', partiesOf(actor, head));
     await setSubmissionState(tx, id, { reviewerId: reviewer.id });
-    await cobuildEvent(tx, { userId: actor.id, companyId: head.companyId, submissionId: id, action: 'submission.reviewer-assigned', detail: { reviewer: reviewer.name, previous: head.reviewerName } });
+    await cobuildEvent(tx, {
+      userId: actor.id,
+      companyId: head.companyId,
+      submissionId: id,
+      action: 'submission.reviewer-assigned',
+      detail: { reviewer: reviewer.name, previous: head.reviewerName },
+    });
     await notify(tx, [reviewer.id], { kind: 'review-assigned', params: { name: head.name }, submissionId: id });
   });
   return (await getSubmission(store, id))!;
@@ -51,7 +58,12 @@ export interface ReviewStep {
   comment?: string;
 }
 
-export async function reviewSubmission(store: Store, actor: Actor, id: string, step: ReviewStep): Promise<SubmissionHead> {
+export async function reviewSubmission(
+  store: Store,
+  actor: Actor,
+  id: string,
+  step: ReviewStep,
+): Promise<SubmissionHead> {
   await visibleHead(store, actor, id);
   await store.transaction(async (tx) => {
     const head = (await lockSubmission(tx, id))!;
@@ -63,9 +75,32 @@ export async function reviewSubmission(store: Store, actor: Actor, id: string, s
     // a steward who starts an unassigned review is its reviewer
     const reviewerId = step.action === 'start-review' && !head.reviewerId ? actor.id : undefined;
     await setSubmissionState(tx, id, { state, reviewerId });
-    if (comment) await insertComment(tx, { submissionId: id, version: head.latestVersion, field: null, body: comment, authorId: actor.id });
-    await cobuildEvent(tx, { userId: actor.id, companyId: head.companyId, submissionId: id, action: `submission.${step.action}`, detail: { version: head.latestVersion, from: head.state, to: state, comment: comment ?? null, flagsAccepted: step.action === 'approve' ? flags : undefined } });
-    await notify(tx, await contributorIds(tx, head), { kind: 'submission-state', params: { name: head.name, state }, submissionId: id });
+    if (comment)
+      await insertComment(tx, {
+        submissionId: id,
+        version: head.latestVersion,
+        field: null,
+        body: comment,
+        authorId: actor.id,
+      });
+    await cobuildEvent(tx, {
+      userId: actor.id,
+      companyId: head.companyId,
+      submissionId: id,
+      action: `submission.${step.action}`,
+      detail: {
+        version: head.latestVersion,
+        from: head.state,
+        to: state,
+        comment: comment ?? null,
+        flagsAccepted: step.action === 'approve' ? flags : undefined,
+      },
+    });
+    await notify(tx, await contributorIds(tx, head), {
+      kind: 'submission-state',
+      params: { name: head.name, state },
+      submissionId: id,
+    });
   });
   return (await getSubmission(store, id))!;
 }
@@ -84,15 +119,30 @@ export async function commentOn(store: Store, actor: Actor, id: string, c: NewCo
   const row = await getSubmissionVersion(store, id, version);
   if (!row) throw new CobuildConflictError(`submission ${id} has no version ${version}`);
   const field = c.field?.trim() || null;
-  if (field && !hasPath({ ...(row.dataset as object), meta: row.meta }, field)) throw new CobuildConflictError(`version ${version} has no field "${field}"`);
+  if (field && !hasPath({ ...(row.dataset as object), meta: row.meta }, field))
+    throw new CobuildConflictError(`version ${version} has no field "${field}"`);
   const text = c.text.trim();
   if (!text) throw new CobuildConflictError('a comment needs text');
   const parties = partiesOf(actor, head);
   const stewards = (await usersWithRoles(store, ['steward'])).map((u) => u.id);
   await store.transaction(async (tx) => {
     await insertComment(tx, { submissionId: id, version, field, body: text, authorId: actor.id });
-    await cobuildEvent(tx, { userId: actor.id, companyId: head.companyId, submissionId: id, action: 'submission.commented', detail: { version, field } });
-    const to = parties.includes('contributor') ? (head.reviewerId ? [head.reviewerId] : stewards) : await contributorIds(tx, head);
-    await notify(tx, to.filter((u) => u !== actor.id), { kind: 'comment', params: { name: head.name, field: field ?? '' }, submissionId: id });
+    await cobuildEvent(tx, {
+      userId: actor.id,
+      companyId: head.companyId,
+      submissionId: id,
+      action: 'submission.commented',
+      detail: { version, field },
+    });
+    const to = parties.includes('contributor')
+      ? head.reviewerId
+        ? [head.reviewerId]
+        : stewards
+      : await contributorIds(tx, head);
+    await notify(
+      tx,
+      to.filter((u) => u !== actor.id),
+      { kind: 'comment', params: { name: head.name, field: field ?? '' }, submissionId: id },
+    );
   });
 }

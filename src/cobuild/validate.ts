@@ -32,13 +32,15 @@ export function checkStructure(dataset: Dataset, meta: SubmissionMeta, now = new
 /** Collects the issues of one part of a dataset, its field paths under `prefix`. */
 function issues(prefix: string) {
   const errors: Issue[] = [];
-  const err = <C extends IssueCode>(field: string, code: C, params: ParamsOf<C>) => errors.push({ field: `${prefix}.${field}`, ...coded(code, params) });
+  const err = <C extends IssueCode>(field: string, code: C, params: ParamsOf<C>) =>
+    errors.push({ field: `${prefix}.${field}`, ...coded(code, params) });
   return { errors, err };
 }
 
 function checkYear(year: number | undefined, field: string, now: Date, errors: Issue[]) {
   if (year === undefined) errors.push({ field, ...coded('year.missing', {}) });
-  else if (year < FIRST_YEAR || year > now.getUTCFullYear() + 1) errors.push({ field, ...coded('year.out-of-range', { year, first: FIRST_YEAR, last: now.getUTCFullYear() + 1 }) });
+  else if (year < FIRST_YEAR || year > now.getUTCFullYear() + 1)
+    errors.push({ field, ...coded('year.out-of-range', { year, first: FIRST_YEAR, last: now.getUTCFullYear() + 1 }) });
 }
 
 function checkFactor(d: FactorDataset, meta: SubmissionMeta, now: Date): StructureCheck {
@@ -48,12 +50,14 @@ function checkFactor(d: FactorDataset, meta: SubmissionMeta, now: Date): Structu
 
   if (f.kind === 'gwp') err('kind', 'factor.gwp-kind', {});
   if (!Number.isFinite(f.value) || f.value <= 0) err('value', 'factor.value-not-positive', { value: f.value });
-  if (!namedUnit(f.perUnit)) err('perUnit', 'unit.unknown', { unit: f.perUnit, examples: 'kg, t, kWh, MJ, m3, Nm3, t*km' });
+  if (!namedUnit(f.perUnit))
+    err('perUnit', 'unit.unknown', { unit: f.perUnit, examples: 'kg, t, kWh, MJ, m3, Nm3, t*km' });
   const unit = UNIT_PATTERN.exec(f.unit.trim());
   if (!unit) err('unit', 'factor.unit-form', { unit: f.unit });
   else {
     const [, mass, gas, per] = unit;
-    if (per.trim().toLowerCase() !== f.perUnit.trim().toLowerCase()) err('unit', 'factor.unit-per-mismatch', { per: per.trim(), perUnit: f.perUnit });
+    if (per.trim().toLowerCase() !== f.perUnit.trim().toLowerCase())
+      err('unit', 'factor.unit-per-mismatch', { per: per.trim(), perUnit: f.perUnit });
     if (gas !== f.gases) err('gases', 'factor.unit-gas-mismatch', { gas, gases: f.gases });
     if (mass !== 'kg' && Number.isFinite(f.value)) {
       const value = f.value * MASS_PREFIX[mass];
@@ -69,14 +73,17 @@ function checkFactor(d: FactorDataset, meta: SubmissionMeta, now: Date): Structu
   try {
     const region = getRegion(f.region);
     if (region.code !== f.region) notes.push(`region "${f.region}" read as ${region.code}`);
-    f.id = f.id.endsWith(`/${f.region}/${f.year}`) ? `${f.id.slice(0, -`/${f.region}/${f.year}`.length)}/${region.code}/${f.year}` : f.id;
+    f.id = f.id.endsWith(`/${f.region}/${f.year}`)
+      ? `${f.id.slice(0, -`/${f.region}/${f.year}`.length)}/${region.code}/${f.year}`
+      : f.id;
     f.region = region.code;
   } catch (e) {
     if (!(e instanceof UnknownRegionError)) throw e;
     err('region', 'region.unknown', { region: e.input });
   }
   checkYear(f.year, 'factor.year', now, errors);
-  if (!f.id.endsWith(`/${f.region}/${f.year}`)) err('id', 'factor.id-suffix', { suffix: `/${f.region}/${f.year}`, id: f.id });
+  if (!f.id.endsWith(`/${f.region}/${f.year}`))
+    err('id', 'factor.id-suffix', { suffix: `/${f.region}/${f.year}`, id: f.id });
   if (blank(f.technology)) err('technology', 'factor.technology-missing', {});
   if (blank(f.source.title)) err('source.title', 'factor.source-missing', {});
   if (blank(f.source.publisher)) err('source.publisher', 'factor.publisher-missing', {});
@@ -98,9 +105,19 @@ function checkProcess(d: ProcessDataset, meta: SubmissionMeta, now: Date): Struc
     const flow = flows.get(e.flowId);
     if (!flow) return err(`exchanges[${i}].flowId`, 'exchange.flow-missing', { flowId: e.flowId });
     const group = unitGroupOf(d, flow);
-    if (!group) return err(`exchanges[${i}].flowId`, 'exchange.unit-group-missing', { flow: flow.name, property: flow.propertyId });
-    if (!group.units.some((u) => u.name === flow.unit)) err(`exchanges[${i}].flowId`, 'exchange.unit-not-in-group', { flow: flow.name, unit: flow.unit, group: group.name });
-    if (!Number.isFinite(e.amount) || e.amount < 0) err(`exchanges[${i}].amount`, 'exchange.amount-negative', { amount: e.amount, flow: flow.name });
+    if (!group)
+      return err(`exchanges[${i}].flowId`, 'exchange.unit-group-missing', {
+        flow: flow.name,
+        property: flow.propertyId,
+      });
+    if (!group.units.some((u) => u.name === flow.unit))
+      err(`exchanges[${i}].flowId`, 'exchange.unit-not-in-group', {
+        flow: flow.name,
+        unit: flow.unit,
+        group: group.name,
+      });
+    if (!Number.isFinite(e.amount) || e.amount < 0)
+      err(`exchanges[${i}].amount`, 'exchange.amount-negative', { amount: e.amount, flow: flow.name });
   });
   const references = p.exchanges.filter((e) => e.reference);
   const ref = referenceExchange(p);
@@ -125,7 +142,8 @@ function checkProcess(d: ProcessDataset, meta: SubmissionMeta, now: Date): Struc
   }
   checkYear(processYear(p), 'process.provenance.referenceYear', now, errors);
   if (blank(p.provenance?.technology)) err('provenance.technology', 'process.technology-missing', {});
-  if (blank(p.provenance?.publication) && !p.provenance?.sources?.length && blank(p.provenance?.generator)) err('provenance.publication', 'process.source-missing', {});
+  if (blank(p.provenance?.publication) && !p.provenance?.sources?.length && blank(p.provenance?.generator))
+    err('provenance.publication', 'process.source-missing', {});
   if (meta.sharing === 'public' && blank(p.provenance?.licence)) err('provenance.licence', 'licence.missing', {});
   return { dataset: d, errors, notes };
 }

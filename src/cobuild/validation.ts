@@ -24,10 +24,17 @@ export interface ValidationContext {
   now?: Date;
 }
 
-export function validateSubmission(input: SubmissionInput, ctx: ValidationContext): { dataset: Dataset; report: ValidationReport } {
+export function validateSubmission(
+  input: SubmissionInput,
+  ctx: ValidationContext,
+): { dataset: Dataset; report: ValidationReport } {
   const { dataset, errors, notes } = checkStructure(input.dataset, input.meta, ctx.now);
   const volume = input.meta.productionVolume;
-  if (volume && !namedUnit(volume.unit)) errors.push({ field: 'meta.productionVolume.unit', ...coded('unit.unknown', { unit: volume.unit, examples: 't, kg, kWh, MWh, t*km' }) });
+  if (volume && !namedUnit(volume.unit))
+    errors.push({
+      field: 'meta.productionVolume.unit',
+      ...coded('unit.unknown', { unit: volume.unit, examples: 't, kg, kWh, MWh, t*km' }),
+    });
   if (!volume) notes.push('no production volume given: the dataset cannot be weighted in an average until it has one');
   if (dataset.type === 'process' && ctx.lci) errors.push(...providerIssues(dataset, ctx.lci.db, ctx.lci.release));
   const release = dataset.type === 'factor' ? ctx.factors?.release : ctx.lci?.release;
@@ -45,6 +52,9 @@ export function validateSubmission(input: SubmissionInput, ctx: ValidationContex
   if (plausible) {
     report.flags.push(...plausible.flags);
     report.notes.push(...plausible.notes);
-  } else report.notes.push(`plausibility not checked: the store holds no ${dataset.type === 'factor' ? 'factor' : 'LCI'} release yet`);
+  } else
+    report.notes.push(
+      `plausibility not checked: the store holds no ${dataset.type === 'factor' ? 'factor' : 'LCI'} release yet`,
+    );
   return { dataset, report };
 }

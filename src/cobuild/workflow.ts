@@ -26,13 +26,25 @@ export interface Transition {
 const REVIEWERS: readonly Party[] = ['steward', 'reviewer'];
 
 export const TRANSITIONS: readonly Transition[] = [
-  { step: 'assign', from: ['submitted', 'under-review', 'changes-requested'], to: 'unchanged', by: ['steward'], needsComment: false },
+  {
+    step: 'assign',
+    from: ['submitted', 'under-review', 'changes-requested'],
+    to: 'unchanged',
+    by: ['steward'],
+    needsComment: false,
+  },
   { step: 'start-review', from: ['submitted'], to: 'under-review', by: REVIEWERS, needsComment: false },
   { step: 'edit', from: ['under-review'], to: 'unchanged', by: REVIEWERS, needsComment: false },
   { step: 'request-changes', from: ['under-review'], to: 'changes-requested', by: REVIEWERS, needsComment: true },
   { step: 'approve', from: ['under-review'], to: 'approved', by: REVIEWERS, needsComment: false },
   { step: 'reject', from: ['under-review'], to: 'rejected', by: REVIEWERS, needsComment: true },
-  { step: 'revise', from: ['submitted', 'changes-requested'], to: 'submitted', by: ['contributor'], needsComment: false },
+  {
+    step: 'revise',
+    from: ['submitted', 'changes-requested'],
+    to: 'submitted',
+    by: ['contributor'],
+    needsComment: false,
+  },
 ];
 
 /** The step does not follow from the state: someone else moved the submission on, or it is final. */
@@ -42,7 +54,9 @@ export class IllegalTransitionError extends Error {
     readonly step: Step,
     readonly allowed: Step[],
   ) {
-    super(`"${step}" is not possible while the submission is ${state}${allowed.length ? `; possible now: ${allowed.join(', ')}` : '; it is final'}`);
+    super(
+      `"${step}" is not possible while the submission is ${state}${allowed.length ? `; possible now: ${allowed.join(', ')}` : '; it is final'}`,
+    );
   }
 }
 
@@ -57,7 +71,10 @@ export class NotYourStepError extends Error {
 }
 
 export class CommentRequiredError extends Error {
-  constructor(readonly step: Step, why: string) {
+  constructor(
+    readonly step: Step,
+    why: string,
+  ) {
     super(`"${step}" needs a comment: ${why}`);
   }
 }
@@ -70,15 +87,27 @@ export function stepsFrom(state: ReviewState, parties: readonly Party[]): Step[]
  * The state after the step, or the reason it is refused. Approving a dataset the checks flagged
  * needs a comment too: flagged values are accepted by a person who says why, never silently.
  */
-export function nextState(state: ReviewState, step: Step, parties: readonly Party[], opts: { comment?: string; flags?: number } = {}): ReviewState {
+export function nextState(
+  state: ReviewState,
+  step: Step,
+  parties: readonly Party[],
+  opts: { comment?: string; flags?: number } = {},
+): ReviewState {
   const t = TRANSITIONS.find((x) => x.step === step);
   if (!t) throw new Error(`unknown step ${step}`);
   if (!t.from.includes(state)) throw new IllegalTransitionError(state, step, stepsFrom(state, parties));
   if (!t.by.some((p) => parties.includes(p))) throw new NotYourStepError(step, t.by);
   const hasComment = (opts.comment ?? '').trim() !== '';
-  if (t.needsComment && !hasComment) throw new CommentRequiredError(step, step === 'reject' ? 'say why the dataset is rejected' : 'say what has to change');
+  if (t.needsComment && !hasComment)
+    throw new CommentRequiredError(
+      step,
+      step === 'reject' ? 'say why the dataset is rejected' : 'say what has to change',
+    );
   if (step === 'approve' && (opts.flags ?? 0) > 0 && !hasComment) {
-    throw new CommentRequiredError(step, `the checks flagged ${opts.flags} value${opts.flags === 1 ? '' : 's'}; say why ${opts.flags === 1 ? 'it is' : 'they are'} accepted`);
+    throw new CommentRequiredError(
+      step,
+      `the checks flagged ${opts.flags} value${opts.flags === 1 ? '' : 's'}; say why ${opts.flags === 1 ? 'it is' : 'they are'} accepted`,
+    );
   }
   return t.to === 'unchanged' ? state : t.to;
 }

@@ -56,10 +56,24 @@ function splitOrigin(lowerName: string): { origin: Origin; rest: string } {
   return { origin, rest };
 }
 
-const SUBSCRIPTS: Record<string, string> = { '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9' };
+const SUBSCRIPTS: Record<string, string> = {
+  '₀': '0',
+  '₁': '1',
+  '₂': '2',
+  '₃': '3',
+  '₄': '4',
+  '₅': '5',
+  '₆': '6',
+  '₇': '7',
+  '₈': '8',
+  '₉': '9',
+};
 
 function lower(s: string): string {
-  return s.toLowerCase().replace(/[₀-₉]/g, (c) => SUBSCRIPTS[c] ?? c).replace(/sulphur/g, 'sulfur');
+  return s
+    .toLowerCase()
+    .replace(/[₀-₉]/g, (c) => SUBSCRIPTS[c] ?? c)
+    .replace(/sulphur/g, 'sulfur');
 }
 
 /** Letters and digits only: "Ethane, 1,1,1,2-tetrafluoro-" → "ethane1112tetrafluoro". */
@@ -101,7 +115,8 @@ function hill(formula: string): string | undefined {
   const f = formula.replace(/[₀-₉]/g, (c) => SUBSCRIPTS[c] ?? c).replace(/\s+/g, '');
   if (!/^([A-Z][a-z]?\d*)+$/.test(f)) return undefined;
   const counts = new Map<string, number>();
-  for (const m of f.matchAll(/([A-Z][a-z]?)(\d*)/g)) counts.set(m[1], (counts.get(m[1]) ?? 0) + (m[2] ? Number(m[2]) : 1));
+  for (const m of f.matchAll(/([A-Z][a-z]?)(\d*)/g))
+    counts.set(m[1], (counts.get(m[1]) ?? 0) + (m[2] ? Number(m[2]) : 1));
   const order = [...counts.keys()].sort((a, b) => {
     if (counts.has('C')) {
       const rank = (x: string) => (x === 'C' ? 0 : x === 'H' ? 1 : 2);
@@ -162,7 +177,8 @@ function indexOf(method: ImpactMethod): Index {
       add(idx.byName, k.base, cand);
       add(idx.byName, k.baseWithoutCode, cand);
       // "PFC-14 (tetrafluoromethane)": the part in brackets is a synonym
-      for (const m of lower(name).matchAll(/\(([^)]*)\)/g)) if (splitOrigin(m[1]).origin === 'unspecified') add(idx.byName, compact(m[1]), cand);
+      for (const m of lower(name).matchAll(/\(([^)]*)\)/g))
+        if (splitOrigin(m[1]).origin === 'unspecified') add(idx.byName, compact(m[1]), cand);
       if (k.code && compact(lower(name)) === k.code) add(idx.byCode, k.code, cand);
     }
     add(idx.byCas, normCas(entry.cas), cand);
@@ -176,7 +192,8 @@ function indexOf(method: ImpactMethod): Index {
 /** Among the table's variants of one substance (methane), the one for the flow's origin. */
 function pick(cands: Candidate[], origin: Origin): GwpEntry {
   if (cands.length === 1) return cands[0].entry;
-  const want: Origin = origin === 'biogenic' ? 'biogenic' : origin === 'fossil' || origin === 'landUseChange' ? 'fossil' : 'unspecified';
+  const want: Origin =
+    origin === 'biogenic' ? 'biogenic' : origin === 'fossil' || origin === 'landUseChange' ? 'fossil' : 'unspecified';
   return (cands.find((c) => c.origin === want) ?? cands.find((c) => c.origin === 'unspecified') ?? cands[0]).entry;
 }
 
@@ -192,7 +209,8 @@ function compartmentOf(flow: Flow): { compartment: Compartment; resourceInAir: b
   const rest = path.slice(k);
   if (!rest.length) return { compartment: 'none', resourceInAir: false };
   const joined = rest.join('/');
-  if (/^(resource|natural resource|raw)/.test(rest[0])) return { compartment: 'resource', resourceInAir: /\bair\b/.test(joined) };
+  if (/^(resource|natural resource|raw)/.test(rest[0]))
+    return { compartment: 'resource', resourceInAir: /\bair\b/.test(joined) };
   if (/stratosphere/.test(joined)) return { compartment: 'stratosphere', resourceInAir: false };
   if (/\bair\b/.test(joined)) return { compartment: 'air', resourceInAir: false };
   if (/water|ocean|river|lake|sea\b/.test(joined)) return { compartment: 'water', resourceInAir: false };
@@ -249,7 +267,9 @@ export function isGhgLike(name: string): boolean {
   const n = lower(name).replace(/non-?methane|other than methane/g, ' ');
   return (
     /carbon dioxide|\bco2\b|\bmethane\b|\bch4\b|nitrous oxide|dinitrogen (mon)?oxide|\bn2o\b|carbon monoxide/.test(n) ||
-    /sulfur hexafluoride|\bsf6\b|nitrogen (tri)?fluoride|\bnf3\b|sulfuryl fluoride|trifluoromethyl sulfur pentafluoride/.test(n) ||
+    /sulfur hexafluoride|\bsf6\b|nitrogen (tri)?fluoride|\bnf3\b|sulfuryl fluoride|trifluoromethyl sulfur pentafluoride/.test(
+      n,
+    ) ||
     /fluoro|\bhalon|chloroform|carbon tetra(chloride|fluoride)/.test(n) ||
     /\b(h?cfc|hfc|pfc|hfe|hcc|hbfc)s?\b|\b(h?cfc|hfc|pfc|fc)[- ]?\d/.test(n) ||
     (/(chloro|bromo|iodo)/.test(n) && /(meth|eth|prop|but|pent)an/.test(n))
@@ -268,7 +288,11 @@ export interface CharacterizeOptions {
   uptake?: boolean;
 }
 
-export function characterize(method: ImpactMethod, flows: Flow[], opts: CharacterizeOptions = {}): CharacterizationResult {
+export function characterize(
+  method: ImpactMethod,
+  flows: Flow[],
+  opts: CharacterizeOptions = {},
+): CharacterizationResult {
   const idx = indexOf(method);
   const factors: FlowCharacterization[] = [];
   const unmatched: UnmatchedGhgFlow[] = [];
@@ -276,14 +300,20 @@ export function characterize(method: ImpactMethod, flows: Flow[], opts: Characte
     if (flow.kind !== 'elementary') continue;
     const r = characterizeFlow(method, idx, flow, opts.uptake ?? false);
     if (r === null) continue;
-    if (typeof r === 'string') unmatched.push({ flowId: flow.id, name: flow.name, category: flow.category.join('/'), reason: r });
+    if (typeof r === 'string')
+      unmatched.push({ flowId: flow.id, name: flow.name, category: flow.category.join('/'), reason: r });
     else factors.push(r);
   }
   return { factors, unmatched };
 }
 
 /** A factor, an unmatched reason, or null for a flow that is not a greenhouse gas at all. */
-function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow, uptake: boolean): FlowCharacterization | string | null {
+function characterizeFlow(
+  method: ImpactMethod,
+  idx: Index,
+  flow: Flow,
+  uptake: boolean,
+): FlowCharacterization | string | null {
   const key = nameKey(flow.name);
   const cas = normCas(flow.cas);
   // a reference flow's id names its substance for certain
@@ -325,9 +355,11 @@ function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow, uptake: 
   let line: GhgLine;
   let sign = 1;
   if (uptake) {
-    if (!isCo2) return `${entry.substance} taken up by an input of an emission flow (${flow.category.join('/')}): only CO2 uptake is credited, as a removal`;
+    if (!isCo2)
+      return `${entry.substance} taken up by an input of an emission flow (${flow.category.join('/')}): only CO2 uptake is credited, as a removal`;
     // fossil CO2 taken in (captured CO2 used as a feedstock) is no biogenic removal: its carbon is credited nowhere
-    if (origin === 'fossil') return `fossil CO2 taken in by an input of an emission flow (${flow.category.join('/')}): not a biogenic removal, so not credited`;
+    if (origin === 'fossil')
+      return `fossil CO2 taken in by an input of an emission flow (${flow.category.join('/')}): not a biogenic removal, so not credited`;
     line = 'biogenicRemovals';
     sign = -1;
   } else if (isCo2 && origin === 'lucUptake') {
@@ -335,8 +367,10 @@ function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow, uptake: 
     line = 'landUseChange';
     sign = -1;
   } else if (compartment === 'resource') {
-    if (!isCo2) return `a resource extraction (${flow.category.join('/')}), not an emission; only CO2 taken from air is characterised`;
-    if (!resourceInAir && origin !== 'inAir') return `CO2 extracted from ${flow.category.join('/')}, not from air: no uptake to credit`;
+    if (!isCo2)
+      return `a resource extraction (${flow.category.join('/')}), not an emission; only CO2 taken from air is characterised`;
+    if (!resourceInAir && origin !== 'inAir')
+      return `CO2 extracted from ${flow.category.join('/')}, not from air: no uptake to credit`;
     line = 'biogenicRemovals';
     sign = -1;
   } else if (isCo2 && origin === 'inAir') {
@@ -357,6 +391,7 @@ function characterizeFlow(method: ImpactMethod, idx: Index, flow: Flow, uptake: 
   }
 
   const perUnit = kgPerUnit(flow.unit);
-  if (perUnit === undefined) return `unit "${flow.unit}" is not a mass unit Tanji can convert; ${method.id} factors are per kg`;
+  if (perUnit === undefined)
+    return `unit "${flow.unit}" is not a mass unit Tanji can convert; ${method.id} factors are per kg`;
   return { flowId: flow.id, factor: sign * entry.gwp100 * perUnit, line, substance: entry.substance };
 }

@@ -82,7 +82,14 @@ export type StageKey = LifeCycleStage | 'unassigned';
 /** Direct contributions summed by the stage each process is tagged with. */
 export function stageContributions(system: LcaSystem, inv: Inventory, c: Float64Array): Record<StageKey, number> {
   const d = directFactors(system, c);
-  const out: Record<StageKey, number> = { 'raw-materials': 0, manufacturing: 0, distribution: 0, use: 0, 'end-of-life': 0, unassigned: 0 };
+  const out: Record<StageKey, number> = {
+    'raw-materials': 0,
+    manufacturing: 0,
+    distribution: 0,
+    use: 0,
+    'end-of-life': 0,
+    unassigned: 0,
+  };
   for (let j = 0; j < d.length; j++) {
     if (inv.s[j] === 0) continue;
     out[system.index.providers[j].process.stage ?? 'unassigned'] += d[j] * inv.s[j];
@@ -151,7 +158,8 @@ export function upstreamTree(
     }
     kids.sort((a, b) => Math.abs(b.total) - Math.abs(a.total));
     for (const kid of kids) {
-      if (budget > 0 && Math.abs(kid.total) >= cutoff * Math.abs(rootTotal) && kid.total !== 0) n.children.push(node(kid.k, kid.amt, depth + 1));
+      if (budget > 0 && Math.abs(kid.total) >= cutoff * Math.abs(rootTotal) && kid.total !== 0)
+        n.children.push(node(kid.k, kid.amt, depth + 1));
       else n.cutoffTotal += kid.total;
     }
     // a provider's own consumption of its product (diagonal below the reference amount) is part of total, not a child

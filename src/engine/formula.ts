@@ -51,7 +51,12 @@ export interface Formula {
 }
 
 export function parseFormula(source: string): Formula {
-  if (source.length > FORMULA_MAX_LENGTH) throw new FormulaError(source.slice(0, 40) + '…', FORMULA_MAX_LENGTH, `longer than ${FORMULA_MAX_LENGTH} characters`);
+  if (source.length > FORMULA_MAX_LENGTH)
+    throw new FormulaError(
+      source.slice(0, 40) + '…',
+      FORMULA_MAX_LENGTH,
+      `longer than ${FORMULA_MAX_LENGTH} characters`,
+    );
   const parser = new Parser(source);
   const root = parser.parse();
   const names: string[] = [];
@@ -208,7 +213,12 @@ class Parser {
       const name = this.source.slice(start, this.at);
       if (this.peek() !== '(') return { kind: 'name', name, at: start };
       const fn = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
-      if (!fn) throw new FormulaError(this.source, start, `unknown function "${name}" (known: ${Object.keys(FUNCTIONS).join(', ')})`);
+      if (!fn)
+        throw new FormulaError(
+          this.source,
+          start,
+          `unknown function "${name}" (known: ${Object.keys(FUNCTIONS).join(', ')})`,
+        );
       this.at++;
       const args = [this.expr()];
       while (this.peek() === ',') {
@@ -218,7 +228,12 @@ class Parser {
       if (this.peek() !== ')') this.fail('missing ")"');
       this.at++;
       const [least, most] = fn.arity;
-      if (args.length < least || args.length > most) throw new FormulaError(this.source, start, `${name}() takes ${least === most ? least : `${least}–${most}`} argument(s), got ${args.length}`);
+      if (args.length < least || args.length > most)
+        throw new FormulaError(
+          this.source,
+          start,
+          `${name}() takes ${least === most ? least : `${least}–${most}`} argument(s), got ${args.length}`,
+        );
       return { kind: 'call', name, args, at: start };
     }
     this.fail(`unexpected "${c}"`);

@@ -39,7 +39,11 @@ export function characterizationVector(system: LcaSystem, method: ImpactMethod):
   for (const uptake of [false, true]) {
     const rows = new Map<string, number>();
     system.elementary.forEach((f, e) => system.uptake[e] === uptake && rows.set(f.id, e));
-    const r = characterize(method, [...rows.keys()].map((id) => system.elementary[rows.get(id)!]), { uptake });
+    const r = characterize(
+      method,
+      [...rows.keys()].map((id) => system.elementary[rows.get(id)!]),
+      { uptake },
+    );
     for (const fc of r.factors) {
       const e = rows.get(fc.flowId)!;
       c[e] = fc.factor;
@@ -65,7 +69,13 @@ export interface ColumnRef {
 
 export function columnRef(system: LcaSystem, column: number): ColumnRef {
   const pr = system.index.providers[column];
-  return { column, processId: pr.process.id, processName: pr.process.name, product: pr.flow.name, location: pr.process.location };
+  return {
+    column,
+    processId: pr.process.id,
+    processName: pr.process.name,
+    product: pr.flow.name,
+    location: pr.process.location,
+  };
 }
 
 /** The technosphere cannot be solved; names the processes whose columns are involved. */

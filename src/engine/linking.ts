@@ -87,7 +87,10 @@ export function exchangeColumns(db: LciDatabase): ExchangeColumns {
   db.processes.forEach((p, i) => (start[i + 1] = start[i] + p.exchanges.length));
   const n = start[db.processes.length];
   const exchange = new Array<Exchange>(n);
-  const flow = new Int32Array(n), provider = new Int32Array(n), amount = new Float64Array(n), flags = new Uint8Array(n);
+  const flow = new Int32Array(n),
+    provider = new Int32Array(n),
+    amount = new Float64Array(n),
+    flags = new Uint8Array(n);
   let k = 0;
   for (const p of db.processes) {
     for (const e of p.exchanges) {
@@ -145,7 +148,15 @@ export function buildTechIndex(db: LciDatabase, choice: AllocationChoice, column
   const byProcess: Provider[][] = db.processes.map(() => []);
   const unallocated: UnallocatedCoProduct[] = [];
   const add = (i: number, k: number, allocation: AllocationMethod | null) => {
-    const pr: Provider = { index: providers.length, process: db.processes[i], flow: db.flows[flow[k]], exchange: exchange[k], allocation, processAt: i, exchangeAt: k };
+    const pr: Provider = {
+      index: providers.length,
+      process: db.processes[i],
+      flow: db.flows[flow[k]],
+      exchange: exchange[k],
+      allocation,
+      processAt: i,
+      exchangeAt: k,
+    };
     providers.push(pr);
     byFlow[flow[k]].push(pr);
     byProcess[i].push(pr);
@@ -160,7 +171,9 @@ export function buildTechIndex(db: LciDatabase, choice: AllocationChoice, column
     if (ref < 0) throw new Error(`process ${p.id} "${p.name}" has no quantitative reference`);
     const refFlow = db.flows[flow[ref]];
     if (!provides(refFlow.kind, flags[ref])) {
-      throw new Error(`process ${p.id} "${p.name}": its quantitative reference "${refFlow.name}" is not a product output or waste input`);
+      throw new Error(
+        `process ${p.id} "${p.name}": its quantitative reference "${refFlow.name}" is not a product output or waste input`,
+      );
     }
     const method = provisions.length > 1 ? allocationFor(p, choice) : null;
     if (method) {
@@ -170,11 +183,28 @@ export function buildTechIndex(db: LciDatabase, choice: AllocationChoice, column
       for (const k of provisions) {
         if (k === ref) continue;
         const f = db.flows[flow[k]];
-        unallocated.push({ processId: p.id, processName: p.name, flowId: f.id, flowName: f.name, amount: amount[k], unit: f.unit });
+        unallocated.push({
+          processId: p.id,
+          processName: p.name,
+          flowId: f.id,
+          flowName: f.name,
+          amount: amount[k],
+          unit: f.unit,
+        });
       }
     }
   });
-  return { providers, byFlow, byProcess, cutoffs: [], ambiguous: [], unallocated, unallocatedFlows: new Set(unallocated.map((u) => u.flowId)), db, columns };
+  return {
+    providers,
+    byFlow,
+    byProcess,
+    cutoffs: [],
+    ambiguous: [],
+    unallocated,
+    unallocatedFlows: new Set(unallocated.map((u) => u.flowId)),
+    db,
+    columns,
+  };
 }
 
 /** The provider column that exchange k of process i links to, or null (then it is recorded as a cut-off). */
@@ -228,7 +258,8 @@ export function linkExchange(index: TechIndex, i: number, k: number): Provider |
 function flowAt(columns: ExchangeColumns, db: LciDatabase, i: number, k: number): Flow {
   const f = columns.flow[k];
   if (f < 0) {
-    const p = db.processes[i], e = columns.exchange[k];
+    const p = db.processes[i],
+      e = columns.exchange[k];
     throw new Error(`process ${p.id} "${p.name}": exchange ${e.id} refers to unknown flow ${e.flowId}`);
   }
   return db.flows[f];

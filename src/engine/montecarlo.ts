@@ -42,14 +42,25 @@ interface Plan {
   b: { position: Int32Array; scale: Float64Array; which: Int32Array };
 }
 
-export function monteCarlo(system: LcaSystem, c: Float64Array, column: number, amount: number, opts: MonteCarloOptions): MonteCarloResult {
+export function monteCarlo(
+  system: LcaSystem,
+  c: Float64Array,
+  column: number,
+  amount: number,
+  opts: MonteCarloOptions,
+): MonteCarloResult {
   const f = new Float64Array(system.A.nRows);
   f[column] = amount;
   return monteCarloDemand(system, c, f, opts);
 }
 
 /** Monte Carlo of cᵀ B A⁻¹ f for a whole demand vector f (several products at once, as a study needs). */
-export function monteCarloDemand(system: LcaSystem, c: Float64Array, demand: Float64Array, opts: MonteCarloOptions): MonteCarloResult {
+export function monteCarloDemand(
+  system: LcaSystem,
+  c: Float64Array,
+  demand: Float64Array,
+  opts: MonteCarloOptions,
+): MonteCarloResult {
   const plan = makePlan(system, opts.pedigree ?? true);
   const lu = factorize(system.A);
   const f = demand.slice();
@@ -83,7 +94,16 @@ export function monteCarloDemand(system: LcaSystem, c: Float64Array, demand: Flo
     opts.onProgress?.(it + 1, opts.iterations);
   }
   const draws = values.slice(0, ok);
-  return { iterations: opts.iterations, seed: opts.seed, deterministic, values: draws, kept: kept.slice(0, ok), summary: summarize(draws), uncertainExchanges: plan.exchanges.length, failed };
+  return {
+    iterations: opts.iterations,
+    seed: opts.seed,
+    deterministic,
+    values: draws,
+    kept: kept.slice(0, ok),
+    summary: summarize(draws),
+    uncertainExchanges: plan.exchanges.length,
+    failed,
+  };
 
   function score(bVals: Float64Array, s: Float64Array): number {
     const { B } = system;

@@ -35,13 +35,21 @@ export function systemNotes(system: LcaSystem, s: Float64Array, cv: Characteriza
   }
   const processById = new Map(providers.map((pr) => [pr.process.id, pr.process]));
   return {
-    cutoffs: distinct(cutoffs.filter((c) => running.has(c.processId)), (c) => `${c.processId}\u0000${c.flowId}\u0000${c.amount}`),
+    cutoffs: distinct(
+      cutoffs.filter((c) => running.has(c.processId)),
+      (c) => `${c.processId}\u0000${c.flowId}\u0000${c.amount}`,
+    ),
     providerChoices: distinct(
       ambiguous.filter((a) => running.has(a.processId)),
       (a) => `${a.processId}\u0000${a.flowId}\u0000${a.chosenProcessId}`,
     ).map((a) => {
       const chosen = processById.get(a.chosenProcessId);
-      return { ...a, processName: processById.get(a.processId)?.name ?? a.processId, chosenProcessName: chosen?.name ?? a.chosenProcessId, chosenLocation: chosen?.location };
+      return {
+        ...a,
+        processName: processById.get(a.processId)?.name ?? a.processId,
+        chosenProcessName: chosen?.name ?? a.chosenProcessId,
+        chosenLocation: chosen?.location,
+      };
     }),
     unmatchedGhgFlows: cv.unmatched.filter((_, k) => rows[cv.unmatchedRows[k]] === 1),
   };
@@ -55,7 +63,12 @@ function distinct<T>(list: T[], key: (x: T) => string): T[] {
 
 /** One line per provider choice, for a result's warnings. */
 export function providerChoiceWarning(c: ProviderChoice): string {
-  const why = { 'provider-in-data': 'named in the data', 'same-location': 'same location as the consumer', 'reference-product': 'its reference product', 'lowest-id': 'lowest process id' }[c.rule];
+  const why = {
+    'provider-in-data': 'named in the data',
+    'same-location': 'same location as the consumer',
+    'reference-product': 'its reference product',
+    'lowest-id': 'lowest process id',
+  }[c.rule];
   return (
     `provider chosen among ${c.candidates.length}: "${c.processName}" takes "${c.flowName}" from "${c.chosenProcessName}"` +
     `${c.chosenLocation ? ` (${c.chosenLocation})` : ''} by rule ${c.rule} (${why})`

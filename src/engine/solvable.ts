@@ -19,7 +19,10 @@ export interface ExcludedProcess {
  * yield); without them every other process still has its footprint. A database that factorizes
  * as it is comes back unchanged with nothing excluded.
  */
-export function solvableSystem(db: LciDatabase, columns?: ExchangeColumns): { db: LciDatabase; system: LcaSystem; lu: Factorization; excluded: ExcludedProcess[] } {
+export function solvableSystem(
+  db: LciDatabase,
+  columns?: ExchangeColumns,
+): { db: LciDatabase; system: LcaSystem; lu: Factorization; excluded: ExcludedProcess[] } {
   const excluded: ExcludedProcess[] = [];
   for (;;) {
     // the precomputed columns describe the database as loaded, not one with processes taken out
@@ -29,7 +32,8 @@ export function solvableSystem(db: LciDatabase, columns?: ExchangeColumns): { db
     } catch (e) {
       if (!(e instanceof SystemSolveError) || e.processes.length === 0) throw e;
       const ids = new Set(e.processes.map((p) => p.processId));
-      for (const p of e.processes) excluded.push({ processId: p.processId, processName: p.processName, reason: e.message });
+      for (const p of e.processes)
+        excluded.push({ processId: p.processId, processName: p.processName, reason: e.message });
       db = { ...db, processes: db.processes.filter((p) => !ids.has(p.id)) };
     }
   }

@@ -1,6 +1,16 @@
 import type { Exchange, Flow, LciDatabase, Process } from '../model/lci.ts';
 import type { CscMatrix } from './sparse/csc.ts';
-import { AVOIDED, buildTechIndex, INPUT, linkExchange, provides, type AllocationChoice, type ExchangeColumns, type Provider, type TechIndex } from './linking.ts';
+import {
+  AVOIDED,
+  buildTechIndex,
+  INPUT,
+  linkExchange,
+  provides,
+  type AllocationChoice,
+  type ExchangeColumns,
+  type Provider,
+  type TechIndex,
+} from './linking.ts';
 
 /**
  * The matrices of one database: A (technosphere), B (interventions) and their indices.
@@ -67,7 +77,8 @@ export function buildSystem(db: LciDatabase, opts: BuildOptions = {}): LcaSystem
     return rows[f];
   };
   // at most one entry per exchange: B's from elementary flows, A's from the others and the diagonal
-  let technosphere = 0, interventions = 0;
+  let technosphere = 0,
+    interventions = 0;
   for (const pr of index.providers) {
     for (let k = start[pr.processAt]; k < start[pr.processAt + 1]; k++) {
       if (db.flows[flow[k]].kind === 'elementary') interventions++;
@@ -163,7 +174,10 @@ class TripletList {
    */
   assemble(nRows: number, nCols: number): { matrix: CscMatrix; entries: EntryList } {
     const n = this.n;
-    const rows = this.rows.subarray(0, n), cols = this.cols.subarray(0, n), scales = this.scales.subarray(0, n), ks = this.ks.subarray(0, n);
+    const rows = this.rows.subarray(0, n),
+      cols = this.cols.subarray(0, n),
+      scales = this.scales.subarray(0, n),
+      ks = this.ks.subarray(0, n);
     const { amount, exchange } = this.columns;
     const order = countingSort(cols, nCols, countingSort(rows, nRows));
     const colPtr = new Int32Array(nCols + 1);
@@ -173,7 +187,8 @@ class TripletList {
     let nnz = 0;
     let c = 0;
     for (let q = 0; q < n; q++) {
-      const t = order[q], r = rows[t];
+      const t = order[q],
+        r = rows[t];
       while (c < cols[t]) colPtr[++c] = nnz;
       const v = scales[t] * amount[ks[t]];
       if (nnz > colPtr[c] && rowIdx[nnz - 1] === r) {
@@ -218,7 +233,6 @@ export function processOf(system: LcaSystem, column: number): Process {
   return system.index.providers[column].process;
 }
 
-
 /**
  * The unit a process's result is declared in: the unit its reference exchange is written in
  * (1 kWh, 1 t, 1 ha), which importers convert to the flow's reference unit (3.6 MJ, 1000 kg,
@@ -235,7 +249,9 @@ export function declaredUnit(db: LciDatabase, pr: Provider): DeclaredUnit {
   const { originalUnit, originalAmount, amount } = pr.exchange;
   if (originalUnit === undefined || originalUnit === pr.flow.unit) return { unit: pr.flow.unit, factor: 1 };
   const factor = unitFactor(db, pr.flow, originalUnit) ?? (originalAmount ? amount / originalAmount : undefined);
-  return factor !== undefined && Number.isFinite(factor) && factor > 0 ? { unit: originalUnit, factor } : { unit: pr.flow.unit, factor: 1 };
+  return factor !== undefined && Number.isFinite(factor) && factor > 0
+    ? { unit: originalUnit, factor }
+    : { unit: pr.flow.unit, factor: 1 };
 }
 
 /** Flow reference units in one `unit` of the flow's unit group; undefined when the group has no such unit. */

@@ -110,7 +110,8 @@ export function pedigreeGsd(gsd: number, p: Pedigree): number {
   let total = base * base;
   for (const key of Object.keys(PEDIGREE_VARIANCES) as (keyof Pedigree)[]) {
     const score = p[key];
-    if (!Number.isInteger(score) || score < 1 || score > 5) throw new RangeError(`pedigree ${key} score must be an integer 1..5, got ${score}`);
+    if (!Number.isInteger(score) || score < 1 || score > 5)
+      throw new RangeError(`pedigree ${key} score must be an integer 1..5, got ${score}`);
     total += PEDIGREE_VARIANCES[key][score - 1];
   }
   return Math.exp(Math.sqrt(total));

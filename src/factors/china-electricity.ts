@@ -31,17 +31,32 @@ function co2Sources(table: CsvTable): Record<number, { source: Source; status: F
   const note2023 = commentWith(table, 'announcement 2025 No.47 (2025-12-31)');
   return {
     2021: {
-      source: { title: title(2021), publisher, documentNumber: 'MEE/NBS announcement 2024 No.12', published: '2024-04-12' },
+      source: {
+        title: title(2021),
+        publisher,
+        documentNumber: 'MEE/NBS announcement 2024 No.12',
+        published: '2024-04-12',
+      },
       status: 'verified',
       note: 'Official MEE/NBS value.',
     },
     2022: {
-      source: { title: title(2022), publisher, documentNumber: 'MEE/NBS announcement of 2024-12-20', published: '2024-12-20' },
+      source: {
+        title: title(2022),
+        publisher,
+        documentNumber: 'MEE/NBS announcement of 2024-12-20',
+        published: '2024-12-20',
+      },
       status: 'verified',
       note: 'Official MEE/NBS value.',
     },
     2023: {
-      source: { title: title(2023), publisher, documentNumber: 'MEE announcement 2025 No.47 (as reported)', published: '2025-12-31' },
+      source: {
+        title: title(2023),
+        publisher,
+        documentNumber: 'MEE announcement 2025 No.47 (as reported)',
+        published: '2025-12-31',
+      },
       // the table itself says these were only cross-checked in secondary public tables
       status: 'check',
       note: `Not yet checked against the original announcement; the seed table says: "${note2023}".`,
@@ -50,7 +65,10 @@ function co2Sources(table: CsvTable): Record<number, { source: Source; status: F
 }
 
 const VARIANTS: Record<string, { series: string; technology: string }> = {
-  'CN-EXCL-TRADED-NONFOSSIL': { series: 'cn-electricity-co2-excl-traded-nonfossil', technology: 'excluding market-traded non-fossil electricity' },
+  'CN-EXCL-TRADED-NONFOSSIL': {
+    series: 'cn-electricity-co2-excl-traded-nonfossil',
+    technology: 'excluding market-traded non-fossil electricity',
+  },
   'CN-FOSSIL': { series: 'cn-electricity-co2-fossil', technology: 'fossil generation only' },
 };
 
@@ -64,7 +82,8 @@ export function gridCo2Factors(): Factor[] {
     const { code, name_zh: nameZh, name_en: nameEn, level } = row.values;
     const variant = VARIANTS[code];
     const region = variant ? 'CN' : getRegion(code).code;
-    if (!variant && getRegion(code).level !== level) throw new Error(`${CO2_TABLE} line ${row.line}: ${code} is not a ${level}`);
+    if (!variant && getRegion(code).level !== level)
+      throw new Error(`${CO2_TABLE} line ${row.line}: ${code} is not a ${level}`);
     for (const year of years) {
       const s = sources[year];
       if (!s) throw new Error(`${CO2_TABLE}: no provenance for year ${year}`);
@@ -82,7 +101,13 @@ export function gridCo2Factors(): Factor[] {
         ...(variant ? { technology: variant.technology } : {}),
         source: s.source,
         dataQuality: dataQuality(
-          { reliability: s.status === 'verified' ? 1 : 2, completeness: 1, temporal: 1, geographical: 1, technological: 1 },
+          {
+            reliability: s.status === 'verified' ? 1 : 2,
+            completeness: 1,
+            temporal: 1,
+            geographical: 1,
+            technological: 1,
+          },
           `${s.note} CO2 from generation only: not a life-cycle factor, not for product footprints.`,
         ),
         licence: LICENCE_MEE,
@@ -94,15 +119,50 @@ export function gridCo2Factors(): Factor[] {
 }
 
 const LCA_SOURCES: Record<string, { zh: string; en: string; technology?: string }> = {
-  national_average: { zh: '全国电力平均碳足迹因子', en: 'Electricity carbon footprint factor, national grid average (life-cycle)' },
-  coal: { zh: '煤电碳足迹因子', en: 'Electricity carbon footprint factor, coal power (life-cycle)', technology: 'coal' },
-  natural_gas: { zh: '气电碳足迹因子', en: 'Electricity carbon footprint factor, natural gas power (life-cycle)', technology: 'natural gas' },
-  hydro: { zh: '水电碳足迹因子', en: 'Electricity carbon footprint factor, hydropower (life-cycle)', technology: 'hydro' },
-  nuclear: { zh: '核电碳足迹因子', en: 'Electricity carbon footprint factor, nuclear power (life-cycle)', technology: 'nuclear' },
-  wind: { zh: '风电碳足迹因子', en: 'Electricity carbon footprint factor, wind power (life-cycle)', technology: 'wind' },
-  photovoltaic: { zh: '光伏发电碳足迹因子', en: 'Electricity carbon footprint factor, photovoltaic power (life-cycle)', technology: 'photovoltaic' },
-  solar_thermal: { zh: '光热发电碳足迹因子', en: 'Electricity carbon footprint factor, solar thermal power (life-cycle)', technology: 'solar thermal' },
-  biomass: { zh: '生物质发电碳足迹因子', en: 'Electricity carbon footprint factor, biomass power (life-cycle)', technology: 'biomass' },
+  national_average: {
+    zh: '全国电力平均碳足迹因子',
+    en: 'Electricity carbon footprint factor, national grid average (life-cycle)',
+  },
+  coal: {
+    zh: '煤电碳足迹因子',
+    en: 'Electricity carbon footprint factor, coal power (life-cycle)',
+    technology: 'coal',
+  },
+  natural_gas: {
+    zh: '气电碳足迹因子',
+    en: 'Electricity carbon footprint factor, natural gas power (life-cycle)',
+    technology: 'natural gas',
+  },
+  hydro: {
+    zh: '水电碳足迹因子',
+    en: 'Electricity carbon footprint factor, hydropower (life-cycle)',
+    technology: 'hydro',
+  },
+  nuclear: {
+    zh: '核电碳足迹因子',
+    en: 'Electricity carbon footprint factor, nuclear power (life-cycle)',
+    technology: 'nuclear',
+  },
+  wind: {
+    zh: '风电碳足迹因子',
+    en: 'Electricity carbon footprint factor, wind power (life-cycle)',
+    technology: 'wind',
+  },
+  photovoltaic: {
+    zh: '光伏发电碳足迹因子',
+    en: 'Electricity carbon footprint factor, photovoltaic power (life-cycle)',
+    technology: 'photovoltaic',
+  },
+  solar_thermal: {
+    zh: '光热发电碳足迹因子',
+    en: 'Electricity carbon footprint factor, solar thermal power (life-cycle)',
+    technology: 'solar thermal',
+  },
+  biomass: {
+    zh: '生物质发电碳足迹因子',
+    en: 'Electricity carbon footprint factor, biomass power (life-cycle)',
+    technology: 'biomass',
+  },
   grid_td_excluding_losses: {
     zh: '输配电碳足迹因子（不含线损）',
     en: 'Electricity transmission and distribution carbon footprint factor, infrastructure only, excluding losses',
@@ -140,7 +200,10 @@ export function footprintFactors(): Factor[] {
     region: 'CN',
     year,
     source: lcaSource(table, year),
-    dataQuality: dataQuality({ reliability: 1, completeness: 1, temporal: 1, geographical: 1, technological: 1 }, OFFICIAL_LCA_NOTE),
+    dataQuality: dataQuality(
+      { reliability: 1, completeness: 1, temporal: 1, geographical: 1, technological: 1 },
+      OFFICIAL_LCA_NOTE,
+    ),
     licence: LICENCE_MEE,
     status: 'verified' as const,
   });
@@ -180,19 +243,25 @@ export function footprintFactors(): Factor[] {
  * underestimated and the data quality says so.
  */
 export function derivedFootprintFactors(co2: Factor[], footprint: Factor[]): Factor[] {
-  const co2Of = (region: string, year: number) => co2.find((f) => f.id === factorId('cn-electricity-co2', region, year));
+  const co2Of = (region: string, year: number) =>
+    co2.find((f) => f.id === factorId('cn-electricity-co2', region, year));
   const co2Years = [...new Set(co2.filter((f) => f.region === 'CN').map((f) => f.year))].sort((a, b) => a - b);
   const out: Factor[] = [];
   for (const national of footprint.filter((f) => f.id.startsWith('cn-electricity-footprint/'))) {
     const y = national.year;
     const ratioYear = co2Years.filter((c) => c <= y).at(-1) ?? co2Years[0];
     const nationalCo2 = co2Of('CN', ratioYear)!;
-    for (const regional of co2.filter((f) => f.year === ratioYear && f.id.startsWith('cn-electricity-co2/') && f.region !== 'CN')) {
+    for (const regional of co2.filter(
+      (f) => f.year === ratioYear && f.id.startsWith('cn-electricity-co2/') && f.region !== 'CN',
+    )) {
       const region = getRegion(regional.region);
       const value = round((national.value * regional.value) / nationalCo2.value);
-      const yearNote = ratioYear === y ? `the same year` : `${ratioYear}, the latest CO2 factor year available for ${y}`;
+      const yearNote =
+        ratioYear === y ? `the same year` : `${ratioYear}, the latest CO2 factor year available for ${y}`;
       const inputs = derivation([national, regional, nationalCo2]);
-      const unverified = inputs.unverifiedInputs!.length ? ` Unverified: ${inputs.unverifiedInputs!.join(', ')} ${inputs.unverifiedInputs!.length === 1 ? 'is' : 'are'} not verified against the original announcement, so neither is this estimate.` : '';
+      const unverified = inputs.unverifiedInputs!.length
+        ? ` Unverified: ${inputs.unverifiedInputs!.join(', ')} ${inputs.unverifiedInputs!.length === 1 ? 'is' : 'are'} not verified against the original announcement, so neither is this estimate.`
+        : '';
       out.push({
         id: factorId('cn-electricity-footprint', region.code, y),
         kind: 'electricity-footprint',

@@ -29,5 +29,8 @@ export function seriesOf(id: string): string {
 
 /** "gas/diesel oil" → "gas-diesel-oil", for ids. */
 export function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -23,7 +23,8 @@ export function parseCsvText(text: string, file: string): CsvTable {
   if (!head) throw new Error(`${file}: no header line`);
   const header = head.fields.map((f) => f.trim());
   const rows = body.map(({ line, fields }) => {
-    if (fields.length !== header.length) throw new Error(`${file} line ${line}: ${fields.length} fields, the header has ${header.length}`);
+    if (fields.length !== header.length)
+      throw new Error(`${file} line ${line}: ${fields.length} fields, the header has ${header.length}`);
     return { line, values: Object.fromEntries(header.map((h, i) => [h, unguarded(fields[i].trim())])) };
   });
   return { file, comments, header, rows };
@@ -43,7 +44,8 @@ export function csvCell(value: string | number | boolean | undefined | null): st
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const unguarded = (field: string) => (field.startsWith("'") && FORMULA_START.test(field.slice(1)) ? field.slice(1) : field);
+const unguarded = (field: string) =>
+  field.startsWith("'") && FORMULA_START.test(field.slice(1)) ? field.slice(1) : field;
 
 /** RFC 4180 rows (quoted fields, doubled quotes, commas and newlines inside quotes, CRLF), without comments. */
 export function parseCsv(text: string): string[][] {
@@ -104,12 +106,18 @@ export function readCsv(name: string): CsvTable {
 /** A numeric cell; empty cells are an error unless `optional`, which then gives undefined. */
 export function num(table: CsvTable, row: CsvTable['rows'][number], column: string): number;
 export function num(table: CsvTable, row: CsvTable['rows'][number], column: string, optional: true): number | undefined;
-export function num(table: CsvTable, row: CsvTable['rows'][number], column: string, optional = false): number | undefined {
+export function num(
+  table: CsvTable,
+  row: CsvTable['rows'][number],
+  column: string,
+  optional = false,
+): number | undefined {
   const cell = row.values[column];
   if (cell === undefined) throw new Error(`${table.file}: no column "${column}"`);
   if (cell === '' && optional) return undefined;
   const v = Number(cell);
-  if (cell === '' || !Number.isFinite(v)) throw new Error(`${table.file} line ${row.line}: ${column} "${cell}" is not a number`);
+  if (cell === '' || !Number.isFinite(v))
+    throw new Error(`${table.file} line ${row.line}: ${column} "${cell}" is not a number`);
   return v;
 }
 

@@ -15,7 +15,10 @@ export function provincialElectricity(factors: Factor[], year?: number): Provinc
   const out: ProvinceElectricity[] = [];
   for (const province of REGIONS.filter((r) => r.level === 'province')) {
     for (const region of regionChain(province.code)) {
-      const f = pickYear(series.filter((s) => s.region === region.code), year);
+      const f = pickYear(
+        series.filter((s) => s.region === region.code),
+        year,
+      );
       if (!f) continue;
       out.push({
         region: province.code,

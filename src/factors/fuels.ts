@@ -41,7 +41,8 @@ const ZH: Record<string, string> = {
 function ipccSource(table: CsvTable): Source {
   commentWith(table, 'IPCC 2006 Guidelines Vol.2 (Energy) Tables 1.2 and 2.2');
   return {
-    title: '2006 IPCC Guidelines for National Greenhouse Gas Inventories, Vol.2 Energy, Table 1.2 (NCV, CO2) and Table 2.2 (stationary CH4, N2O)',
+    title:
+      '2006 IPCC Guidelines for National Greenhouse Gas Inventories, Vol.2 Energy, Table 1.2 (NCV, CO2) and Table 2.2 (stationary CH4, N2O)',
     publisher: 'Intergovernmental Panel on Climate Change (IPCC)',
     published: '2006',
     url: 'https://www.ipcc-nggip.iges.or.jp/public/2006gl/vol2.html',
@@ -51,7 +52,8 @@ function ipccSource(table: CsvTable): Source {
 function chinaSource(table: CsvTable): Source {
   commentWith(table, 'China enterprise GHG accounting guideline defaults');
   return {
-    title: '企业温室气体排放核算方法与报告指南 (China enterprise GHG emission accounting and reporting guidelines), default values for common fossil fuels',
+    title:
+      '企业温室气体排放核算方法与报告指南 (China enterprise GHG emission accounting and reporting guidelines), default values for common fossil fuels',
     publisher: 'National Development and Reform Commission (国家发展和改革委员会), guideline series 2013–2015',
   };
 }
@@ -68,7 +70,8 @@ function statusOfComputed(input: FactorStatus): FactorStatus {
 
 function rowStatus(table: CsvTable, row: CsvTable['rows'][number]): FactorStatus {
   const s = row.values.status;
-  if (s !== 'verified' && s !== 'check') throw new Error(`${TABLE} line ${row.line}: status "${s}" is neither verified nor check`);
+  if (s !== 'verified' && s !== 'check')
+    throw new Error(`${TABLE} line ${row.line}: status "${s}" is neither verified nor check`);
   return s;
 }
 
@@ -89,7 +92,10 @@ export function fuelFactors(): Factor[] {
     const fuel = row.values.fuel;
     const status = rowStatus(table, row);
     const ncv = num(table, row, 'ncv');
-    const unverified = status === 'check' ? ' The seed table marks this row "check": verify against the original before relying on it.' : '';
+    const unverified =
+      status === 'check'
+        ? ' The seed table marks this row "check": verify against the original before relying on it.'
+        : '';
     if (row.values.set === 'IPCC2006') {
       if (row.values.ncv_unit !== 'TJ/Gg') throw new Error(`${TABLE} line ${row.line}: IPCC NCV must be in TJ/Gg`);
       const co2 = num(table, row, 'co2_kg_per_tj');
@@ -106,7 +112,16 @@ export function fuelFactors(): Factor[] {
         licence: 'IPCC Guidelines default value; free to use with citation',
       };
       const dq = (what: string) =>
-        dataQuality({ reliability: status === 'verified' ? 2 : 3, completeness: 2, temporal: 4, geographical: 3, technological: 2 }, `${what}${unverified}`);
+        dataQuality(
+          {
+            reliability: status === 'verified' ? 2 : 3,
+            completeness: 2,
+            temporal: 4,
+            geographical: 3,
+            technological: 2,
+          },
+          `${what}${unverified}`,
+        );
       const ncvText = `NCV ${ncv} TJ/Gg`;
       const co2eText = `${co2} + ${ch4} kg CH4 × ${gwpCh4} + ${n2o} kg N2O × ${gwpN2o} (IPCC AR6 GWP100, fossil methane)`;
       out.push(
@@ -145,7 +160,9 @@ export function fuelFactors(): Factor[] {
           unit: 'kg CO2e/TJ',
           gases: 'CO2e',
           gwpSet: 'AR6',
-          dataQuality: dq(`Computed by Tanji from IPCC defaults, combustion only (no fuel supply chain); ${STATIONARY}`),
+          dataQuality: dq(
+            `Computed by Tanji from IPCC defaults, combustion only (no fuel supply chain); ${STATIONARY}`,
+          ),
           status: statusOfComputed(status),
           method: `${co2eText} = ${round(co2e, 6)} kg CO2e/TJ`,
         },
@@ -159,7 +176,9 @@ export function fuelFactors(): Factor[] {
           unit: 'kg CO2e/kg',
           gases: 'CO2e',
           gwpSet: 'AR6',
-          dataQuality: dq(`Computed by Tanji from IPCC defaults, combustion only (no fuel supply chain); ${STATIONARY}`),
+          dataQuality: dq(
+            `Computed by Tanji from IPCC defaults, combustion only (no fuel supply chain); ${STATIONARY}`,
+          ),
           status: statusOfComputed(status),
           method: `(${co2eText}) × ${ncvText} × 10^-6 TJ/MJ = ${round(co2e * perKg)} kg CO2e/kg`,
         },
@@ -170,7 +189,8 @@ export function fuelFactors(): Factor[] {
       const perTj = cc * of * C_TO_CO2 * 1000;
       // NCV [GJ] × 10^-3 TJ/GJ × CC [tC/TJ] × OF × 44/12 × 1000 kg/t = kg CO2 per t (or per 10^4 Nm3): the
       // 10^-3 and 1000 cancel, leaving NCV × CC × OF × 44/12, then ÷ 1000 kg/t or ÷ 10^4 Nm3
-      const [perUnit, divisor] = row.values.ncv_unit === 'GJ/t' ? ['kg', 1000] : row.values.ncv_unit === 'GJ/10^4 Nm3' ? ['Nm3', 1e4] : [];
+      const [perUnit, divisor] =
+        row.values.ncv_unit === 'GJ/t' ? ['kg', 1000] : row.values.ncv_unit === 'GJ/10^4 Nm3' ? ['Nm3', 1e4] : [];
       if (!perUnit || !divisor) throw new Error(`${TABLE} line ${row.line}: unknown NCV unit "${row.values.ncv_unit}"`);
       const perPhysical = (ncv * cc * of * C_TO_CO2) / divisor;
       const series = `fuel-cn-guideline-${slug(fuel)}`;
@@ -182,7 +202,13 @@ export function fuelFactors(): Factor[] {
         source: china,
         licence: 'Public government guideline (PRC); free to reuse, cite the source',
         dataQuality: dataQuality(
-          { reliability: status === 'verified' ? 2 : 3, completeness: 2, temporal: 3, geographical: 1, technological: 2 },
+          {
+            reliability: status === 'verified' ? 2 : 3,
+            completeness: 2,
+            temporal: 3,
+            geographical: 1,
+            technological: 2,
+          },
           `Chinese guideline default, CO2 from combustion only (no CH4/N2O, no fuel supply chain). Year 2015 stands for ` +
             `the 2013–2015 guideline series.${unverified}`,
         ),

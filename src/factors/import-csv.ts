@@ -11,7 +11,23 @@ import { parseCsvText } from './csv.ts';
  * line and column named, and nothing is stored.
  */
 
-const REQUIRED = ['id', 'kind', 'name', 'value', 'unit', 'per_unit', 'gases', 'region', 'year', 'source_title', 'publisher', 'pedigree', 'dqr', 'licence', 'status'];
+const REQUIRED = [
+  'id',
+  'kind',
+  'name',
+  'value',
+  'unit',
+  'per_unit',
+  'gases',
+  'region',
+  'year',
+  'source_title',
+  'publisher',
+  'pedigree',
+  'dqr',
+  'licence',
+  'status',
+];
 
 export function importFactorsCsv(path: string): Factor[] {
   const file = basename(path);
@@ -22,7 +38,12 @@ export function importFactorsCsv(path: string): Factor[] {
     throw new ImportError((err as Error).message.replace(`${file} `, ''), file);
   }
   const missing = REQUIRED.filter((c) => !table.header.includes(c));
-  if (missing.length) throw new ImportError(`missing column(s) ${missing.join(', ')}; export a release as CSV for the layout`, file, 'header');
+  if (missing.length)
+    throw new ImportError(
+      `missing column(s) ${missing.join(', ')}; export a release as CSV for the layout`,
+      file,
+      'header',
+    );
   const seen = new Set<string>();
   return table.rows.map(({ line, values: v }) => {
     const record = `line ${line}${v.id ? ` (${v.id})` : ''}`;
@@ -36,7 +57,9 @@ export function importFactorsCsv(path: string): Factor[] {
     const opt = (column: string) => (v[column] ? v[column] : undefined);
     // a derived factor's inputs, and those of them not verified, as ids separated by ";" (columns absent in older files)
     const ids = (column: string) => (column in v ? (v[column] ? v[column].split(';') : []) : undefined);
-    const scores = /^\((\d);(\d);(\d);(\d);(\d)\)$/.exec(v.pedigree ?? '') ?? fail('pedigree', `expected "(r;c;t;g;t)" with scores 1 to 5, got "${v.pedigree}"`);
+    const scores =
+      /^\((\d);(\d);(\d);(\d);(\d)\)$/.exec(v.pedigree ?? '') ??
+      fail('pedigree', `expected "(r;c;t;g;t)" with scores 1 to 5, got "${v.pedigree}"`);
     if (seen.has(v.id)) fail('id', `"${v.id}" appears twice`);
     seen.add(v.id);
     const [reliability, completeness, temporal, geographical, technological] = scores.slice(1).map(Number);
@@ -53,8 +76,18 @@ export function importFactorsCsv(path: string): Factor[] {
       region: v.region,
       year: number('year'),
       technology: opt('technology'),
-      source: { title: v.source_title, publisher: v.publisher, documentNumber: opt('document_number'), url: opt('url'), published: opt('published') },
-      dataQuality: { pedigree: { reliability, completeness, temporal, geographical, technological }, dqr: number('dqr'), comment: opt('dq_comment') },
+      source: {
+        title: v.source_title,
+        publisher: v.publisher,
+        documentNumber: opt('document_number'),
+        url: opt('url'),
+        published: opt('published'),
+      },
+      dataQuality: {
+        pedigree: { reliability, completeness, temporal, geographical, technological },
+        dqr: number('dqr'),
+        comment: opt('dq_comment'),
+      },
       licence: v.licence,
       validFrom: opt('valid_from'),
       validUntil: opt('valid_until'),
@@ -67,7 +100,8 @@ export function importFactorsCsv(path: string): Factor[] {
       const issue = parsed.error.issues[0];
       fail(String(issue.path[0] ?? 'row'), issue.message);
     }
-    if (parsed.data!.status === 'derived' && !parsed.data!.method) fail('method', 'a derived factor must say how it was derived');
+    if (parsed.data!.status === 'derived' && !parsed.data!.method)
+      fail('method', 'a derived factor must say how it was derived');
     return parsed.data!;
   });
 }

@@ -49,8 +49,11 @@ export function isVerified(f: Factor): boolean {
 /** Why a factor is not verified, in one sentence, or undefined when it is. */
 export function verificationNote(f: Factor): string | undefined {
   if (isVerified(f)) return undefined;
-  const approved = f.approval ? ` Approved by ${f.approval.by} on ${f.approval.at.slice(0, 10)}; approval is not verification against the source.` : '';
-  if (f.status === 'check') return `Unverified (status check): ${f.dataQuality.comment ?? 'verify against the original source before relying on it.'}${approved}`;
+  const approved = f.approval
+    ? ` Approved by ${f.approval.by} on ${f.approval.at.slice(0, 10)}; approval is not verification against the source.`
+    : '';
+  if (f.status === 'check')
+    return `Unverified (status check): ${f.dataQuality.comment ?? 'verify against the original source before relying on it.'}${approved}`;
   if (f.status === 'derived') {
     const inputs = f.unverifiedInputs ?? [];
     return `Unverified: derived from ${inputs.length === 1 ? 'an input' : `${inputs.length} inputs`} not verified against ${inputs.length === 1 ? 'its' : 'their'} source (${inputs.join(', ')}).${approved}`;

@@ -1,6 +1,13 @@
 import { PRODUCT_FOOTPRINT_KINDS, type Factor, type FactorKind, type RegionLevel } from '../model/factor.ts';
 import { seriesOf } from './common.ts';
-import { coverage, isCo2OnlyElectricity, isElectricity, isEstimate, isVerified, verificationNote } from './integrity.ts';
+import {
+  coverage,
+  isCo2OnlyElectricity,
+  isElectricity,
+  isEstimate,
+  isVerified,
+  verificationNote,
+} from './integrity.ts';
 import { fallbackNote, getRegion, regionChain, regionInText } from './regions.ts';
 import { SEED_RELEASE } from './seed.ts';
 
@@ -115,7 +122,13 @@ function matchScore(f: Factor, query: string): number {
   let score = 0;
   for (const t of tokens) {
     const expansions = SYNONYMS[t] ?? [];
-    const s = names.includes(t) ? 3 : expansions.some((x) => names.includes(x)) ? 2 : other.includes(t) || expansions.some((x) => other.includes(x)) ? 1 : 0;
+    const s = names.includes(t)
+      ? 3
+      : expansions.some((x) => names.includes(x))
+        ? 2
+        : other.includes(t) || expansions.some((x) => other.includes(x))
+          ? 1
+          : 0;
     if (s === 0) return 0;
     score += s;
   }
@@ -154,15 +167,22 @@ function statusNotes(f: Factor, purpose: Purpose | undefined): string[] {
   const unverified = verificationNote(f);
   if (unverified) notes.push(unverified);
   if (f.status === 'derived') notes.push(`Derived by Tanji, not an official value: ${f.method}`);
-  else if (f.approval) notes.push(`Approved by ${f.approval.by} on ${f.approval.at.slice(0, 10)} in a co-construction review.`);
+  else if (f.approval)
+    notes.push(`Approved by ${f.approval.by} on ${f.approval.at.slice(0, 10)} in a co-construction review.`);
   if (isCo2OnlyElectricity(f)) {
-    notes.push('CO2-only grid factor for organisational (scope 2) inventories; product footprints need the electricity-footprint (life-cycle) factor.');
+    notes.push(
+      'CO2-only grid factor for organisational (scope 2) inventories; product footprints need the electricity-footprint (life-cycle) factor.',
+    );
   }
   if (purpose === 'organisational' && isElectricity(f) && coverage(f) === 'CO2e') {
-    notes.push('Life-cycle factor: an organisational (scope 2, location-based) inventory in China uses the MEE/NBS electricity-co2 factor.');
+    notes.push(
+      'Life-cycle factor: an organisational (scope 2, location-based) inventory in China uses the MEE/NBS electricity-co2 factor.',
+    );
   }
   if (purpose === 'product-footprint' && f.kind === 'fuel-combustion') {
-    notes.push(`Combustion only${coverage(f) === 'CO2' ? ', CO2 only' : ''}: add the fuel's supply chain (and CH4/N2O where missing) for a product footprint.`);
+    notes.push(
+      `Combustion only${coverage(f) === 'CO2' ? ', CO2 only' : ''}: add the fuel's supply chain (and CH4/N2O where missing) for a product footprint.`,
+    );
   }
   return notes;
 }
@@ -172,20 +192,39 @@ function statusNotes(f: Factor, purpose: Purpose | undefined): string[] {
  * way to an official factor further up the chain unless the caller prefers estimates; the match
  * then carries the estimate as `alternative`, and both say which was chosen over which.
  */
-function resolveSeries(series: Factor[], region: string, year: number | undefined, purpose: Purpose | undefined, preferEstimates = false): FactorMatch | null {
+function resolveSeries(
+  series: Factor[],
+  region: string,
+  year: number | undefined,
+  purpose: Purpose | undefined,
+  preferEstimates = false,
+): FactorMatch | null {
   const chain = regionChain(region);
   const at = (k: number, extra: string[] = []): FactorMatch => {
     const r = chain[k];
-    const { factor, note } = yearPick(series.filter((f) => f.region === r.code), year);
+    const { factor, note } = yearPick(
+      series.filter((f) => f.region === r.code),
+      year,
+    );
     const notes: string[] = [];
     if (k > 0) {
-      notes.push(`No ${chain[0].nameEn} (${chain[0].code}) value: answered at ${r.level} level by ${r.nameEn} (${r.code}, ${r.nameZh}).`);
+      notes.push(
+        `No ${chain[0].nameEn} (${chain[0].code}) value: answered at ${r.level} level by ${r.nameEn} (${r.code}, ${r.nameZh}).`,
+      );
       const why = fallbackNote(chain[0].code);
       if (why) notes.push(why);
     }
     if (note) notes.push(note);
     notes.push(...extra, ...statusNotes(factor, purpose));
-    return { factor, requestedRegion: chain[0].code, resolvedRegion: r.code, level: r.level, requestedYear: year, yearUsed: factor.year, notes };
+    return {
+      factor,
+      requestedRegion: chain[0].code,
+      resolvedRegion: r.code,
+      level: r.level,
+      requestedYear: year,
+      yearUsed: factor.year,
+      notes,
+    };
   };
   const levels = chain.map((r, k) => (series.some((f) => f.region === r.code) ? k : -1)).filter((k) => k >= 0);
   if (!levels.length) return null;
@@ -194,14 +233,17 @@ function resolveSeries(series: Factor[], region: string, year: number | undefine
   const officialLevel = levels.find((k) => !isEstimate(at(k).factor));
   if (officialLevel === undefined) return first;
   const official = at(officialLevel);
-  const o = official.factor, e = first.factor;
+  const o = official.factor,
+    e = first.factor;
   const estimate = at(levels[0], [
     preferEstimates
       ? `Tanji estimate chosen over the official ${o.id} (${o.value} ${o.unit}).`
       : `Tanji estimate for ${chain[0].code}; the official ${o.id} (${o.value} ${o.unit}) is the default: choose this one to use it instead.`,
   ]);
   if (preferEstimates) return estimate;
-  official.notes.unshift(`Official factor used in preference to Tanji's estimate ${e.id} (${e.value} ${e.unit}, derived); choose the estimate to use it instead.`);
+  official.notes.unshift(
+    `Official factor used in preference to Tanji's estimate ${e.id} (${e.value} ${e.unit}, derived); choose the estimate to use it instead.`,
+  );
   return { ...official, alternative: estimate };
 }
 
@@ -234,7 +276,12 @@ export function assertUsableInProductFootprint(factor: Factor, factors?: Factor[
   let suggestion: FactorMatch | undefined;
   if (factors) {
     try {
-      suggestion = lookupFactor(factors, { kind: 'electricity-footprint', region: factor.region, year: factor.year, purpose: 'product-footprint' });
+      suggestion = lookupFactor(factors, {
+        kind: 'electricity-footprint',
+        region: factor.region,
+        year: factor.year,
+        purpose: 'product-footprint',
+      });
     } catch (e) {
       if (!(e instanceof FactorNotFoundError)) throw e;
     }
@@ -274,7 +321,8 @@ const ASKS_FOR_CO2_ONLY = /(^|\s)(co2|二氧化碳|scope\s*2|范围二|organisat
 
 function compare(q: LookupQuery, chainIndex: Map<string, number>) {
   const { purpose } = q;
-  const lifeCycleFirst = purpose !== 'organisational' && q.kind !== 'electricity-co2' && !ASKS_FOR_CO2_ONLY.test(q.query ?? '');
+  const lifeCycleFirst =
+    purpose !== 'organisational' && q.kind !== 'electricity-co2' && !ASKS_FOR_CO2_ONLY.test(q.query ?? '');
   return (a: { m: FactorMatch; score: number }, b: { m: FactorMatch; score: number }) =>
     (lifeCycleFirst ? Number(isLifeCycle(b.m.factor)) - Number(isLifeCycle(a.m.factor)) : 0) ||
     b.score - a.score ||
@@ -293,7 +341,8 @@ function rankedMatches(factors: Factor[], q: LookupQuery): { m: FactorMatch; sco
     if (q.kind && f.kind !== q.kind) continue;
     if (q.technology && f.technology?.toLowerCase() !== q.technology.toLowerCase()) continue;
     if (q.perUnit && f.perUnit !== q.perUnit) continue;
-    if (q.purpose === 'product-footprint' && (!PRODUCT_FOOTPRINT_KINDS.includes(f.kind) || isCo2OnlyElectricity(f))) continue;
+    if (q.purpose === 'product-footprint' && (!PRODUCT_FOOTPRINT_KINDS.includes(f.kind) || isCo2OnlyElectricity(f)))
+      continue;
     const s = matchScore(f, q.query ?? '');
     if (s > 0) scored.set(f, s);
   }
@@ -313,16 +362,22 @@ export function lookupFactor(factors: Factor[], q: LookupQuery): FactorMatch {
   }
   const ranked = rankedMatches(factors, q);
   if (ranked.length === 0) {
-    const what = [q.kind, q.query && `"${q.query}"`, q.technology, q.perUnit && `per ${q.perUnit}`].filter(Boolean).join(', ') || 'any factor';
+    const what =
+      [q.kind, q.query && `"${q.query}"`, q.technology, q.perUnit && `per ${q.perUnit}`].filter(Boolean).join(', ') ||
+      'any factor';
     throw new FactorNotFoundError(
-      `No factor for ${what} in ${regionChain(q.region).map((r) => r.code).join(' → ')}` +
-        (q.purpose === 'product-footprint' ? ' usable in a product footprint.' : '.'),
+      `No factor for ${what} in ${regionChain(q.region)
+        .map((r) => r.code)
+        .join(' → ')}` + (q.purpose === 'product-footprint' ? ' usable in a product footprint.' : '.'),
     );
   }
   const best = ranked[0].m;
-  const tie = ranked.filter((r) => r.score === ranked[0].score && isDefault(r.m.factor) === isDefault(best.factor)).length - 1;
+  const tie =
+    ranked.filter((r) => r.score === ranked[0].score && isDefault(r.m.factor) === isDefault(best.factor)).length - 1;
   if (tie > 0) {
-    best.notes.push(`${tie} other factor series matched as well (e.g. ${ranked[1].m.factor.id}); narrow with kind, query, technology or perUnit.`);
+    best.notes.push(
+      `${tie} other factor series matched as well (e.g. ${ranked[1].m.factor.id}); narrow with kind, query, technology or perUnit.`,
+    );
   }
   return best;
 }
@@ -370,9 +425,13 @@ export function searchFactors(factors: Factor[], text: string, opts: SearchOptio
     verified: isVerified(m.factor),
     score,
   });
-  const hits = rankedMatches(factors, { query: named.rest, region, year: opts.year, kind: opts.kind, purpose: opts.purpose }).flatMap(({ m, score }) =>
-    m.alternative ? [hit(m, score), hit(m.alternative, score)] : [hit(m, score)],
-  );
+  const hits = rankedMatches(factors, {
+    query: named.rest,
+    region,
+    year: opts.year,
+    kind: opts.kind,
+    purpose: opts.purpose,
+  }).flatMap(({ m, score }) => (m.alternative ? [hit(m, score), hit(m.alternative, score)] : [hit(m, score)]));
   if (!named.region) return hits;
   // a region the user names is chosen: its own factors first (alone when the text is only the region)
   const own = hits.filter((h) => h.resolvedRegion === region);

@@ -83,7 +83,12 @@ function scaleUncertainty(u: Uncertainty | undefined, k: number): Uncertainty | 
 }
 
 /** The unit groups, properties and flows a market needs, reusing the database's own CO2 flow when it has one. */
-function supportData(db: LciDatabase): { flows: Flow[]; properties: FlowProperty[]; unitGroups: UnitGroup[]; co2FlowId: string } {
+function supportData(db: LciDatabase): {
+  flows: Flow[];
+  properties: FlowProperty[];
+  unitGroups: UnitGroup[];
+  co2FlowId: string;
+} {
   const flows: Flow[] = [];
   const properties: FlowProperty[] = [];
   const unitGroups: UnitGroup[] = [];
@@ -118,7 +123,12 @@ function supportData(db: LciDatabase): { flows: Flow[]; properties: FlowProperty
       /^(unspecified|fossil)$/i.test(f.category.at(-1) ?? ''),
   );
   if (!existingCo2 && !hasFlow(CO2_FLOW_ID)) {
-    unitGroups.push({ id: MASS_UNITS_ID, name: 'Units of mass (Tanji)', referenceUnit: 'kg', units: [{ id: 'tanji-kg', name: 'kg', factor: 1 }] });
+    unitGroups.push({
+      id: MASS_UNITS_ID,
+      name: 'Units of mass (Tanji)',
+      referenceUnit: 'kg',
+      units: [{ id: 'tanji-kg', name: 'kg', factor: 1 }],
+    });
     properties.push({ id: MASS_PROPERTY_ID, name: 'Mass (Tanji)', unitGroupId: MASS_UNITS_ID });
     flows.push({
       id: CO2_FLOW_ID,
@@ -134,9 +144,21 @@ function supportData(db: LciDatabase): { flows: Flow[]; properties: FlowProperty
   return { flows, properties, unitGroups, co2FlowId: existingCo2?.id ?? CO2_FLOW_ID };
 }
 
-function marketProcess(region: string, factors: Factor[], year: number | undefined, co2FlowId: string, preferEstimates: boolean): Process {
+function marketProcess(
+  region: string,
+  factors: Factor[],
+  year: number | undefined,
+  co2FlowId: string,
+  preferEstimates: boolean,
+): Process {
   const r = getRegion(region);
-  const m = lookupFactor(factors, { kind: 'electricity-footprint', region: r.code, year, purpose: 'product-footprint', preferEstimates });
+  const m = lookupFactor(factors, {
+    kind: 'electricity-footprint',
+    region: r.code,
+    year,
+    purpose: 'product-footprint',
+    preferEstimates,
+  });
   const f = m.factor;
   return {
     id: marketId(r.code),
@@ -186,11 +208,18 @@ function regionalCopy(p: Process, region: string, flows: Map<string, Flow>, ids:
     location: region,
     description: `${p.description ? `${p.description}\n\n` : ''}Regionalised by Tanji for ${region}: electricity inputs from ${marketId(region)}.`,
     exchanges,
-    allocationFactors: p.allocationFactors.map((a) => (a.exchangeId && moved.has(a.exchangeId) ? { ...a, exchangeId: moved.get(a.exchangeId) } : { ...a })),
+    allocationFactors: p.allocationFactors.map((a) =>
+      a.exchangeId && moved.has(a.exchangeId) ? { ...a, exchangeId: moved.get(a.exchangeId) } : { ...a },
+    ),
   };
 }
 
-export function regionalize(db: LciDatabase, processIds: string[], regions: string[], options: RegionalizeOptions = {}): LciDatabase {
+export function regionalize(
+  db: LciDatabase,
+  processIds: string[],
+  regions: string[],
+  options: RegionalizeOptions = {},
+): LciDatabase {
   const byId = new Map(db.processes.map((p) => [p.id, p]));
   const missing = processIds.filter((id) => !byId.has(id));
   if (missing.length) throw new Error(`regionalize: no process with id ${missing.join(', ')} in ${db.name}`);
@@ -201,7 +230,8 @@ export function regionalize(db: LciDatabase, processIds: string[], regions: stri
   const flows = new Map([...db.flows, ...support.flows].map((f) => [f.id, f]));
   const added: Process[] = [];
   for (const code of codes) {
-    if (!byId.has(marketId(code))) added.push(marketProcess(code, factors, options.year, support.co2FlowId, options.preferEstimates ?? true));
+    if (!byId.has(marketId(code)))
+      added.push(marketProcess(code, factors, options.year, support.co2FlowId, options.preferEstimates ?? true));
     for (const id of processIds) {
       const copy = regionalCopy(byId.get(id)!, code, flows, ids);
       if (byId.has(copy.id)) throw new Error(`regionalize: ${copy.id} already exists in ${db.name}`);

@@ -39,7 +39,8 @@ function build(): Region[] {
     if (!grid || !gridCodes.has(grid)) throw new Error(`province-grid.csv: no known grid for ${code} (${nameEn})`);
     regions.push({ code, level: 'province', nameZh, nameEn, parent: code === TIBET ? 'CN' : grid });
   }
-  if (gridOf.size !== PROVINCES.length) throw new Error(`province-grid.csv lists ${gridOf.size} provinces, expected ${PROVINCES.length}`);
+  if (gridOf.size !== PROVINCES.length)
+    throw new Error(`province-grid.csv lists ${gridOf.size} provinces, expected ${PROVINCES.length}`);
   return regions.map((r) => RegionSchema.parse(r));
 }
 
@@ -62,7 +63,9 @@ export function getRegion(codeOrName: string): Region {
   const q = codeOrName.trim();
   const hit =
     BY_CODE.get(q.toUpperCase()) ??
-    REGIONS.find((r) => r.nameZh === q || r.nameEn.toLowerCase() === q.toLowerCase() || r.nameZh.replace(/电网$/, '') === q);
+    REGIONS.find(
+      (r) => r.nameZh === q || r.nameEn.toLowerCase() === q.toLowerCase() || r.nameZh.replace(/电网$/, '') === q,
+    );
   if (!hit) throw new UnknownRegionError(codeOrName);
   return hit;
 }
@@ -70,7 +73,7 @@ export function getRegion(codeOrName: string): Region {
 /** The region and every region it falls back to, most specific first, ending with GLO. */
 export function regionChain(codeOrName: string): Region[] {
   const chain = [getRegion(codeOrName)];
-  for (let r = chain[0]; r.parent; ) {
+  for (let r = chain[0]; r.parent;) {
     r = BY_CODE.get(r.parent)!;
     chain.push(r);
   }
@@ -101,7 +104,8 @@ export function regionInText(text: string): { region?: Region; rest: string } {
     if (hit && hit.level !== 'global') return { region: hit, rest: words.filter((_, j) => j !== i).join(' ') };
   }
   const norm = words.join(' ');
-  const without = (at: number, length: number) => `${norm.slice(0, at)} ${norm.slice(at + length)}`.trim().replace(/\s+/g, ' ');
+  const without = (at: number, length: number) =>
+    `${norm.slice(0, at)} ${norm.slice(at + length)}`.trim().replace(/\s+/g, ' ');
   for (const r of BY_LONGEST_ENGLISH) {
     const at = norm.toLowerCase().indexOf(r.nameEn.toLowerCase());
     if (at >= 0 && r.nameEn.includes(' ')) return { region: r, rest: without(at, r.nameEn.length) };
@@ -116,5 +120,9 @@ export function regionInText(text: string): { region?: Region; rest: string } {
 }
 
 /** Provinces and grids (not 全国/全球, which are no place to search in), longest name first. */
-const BY_LONGEST_CHINESE = REGIONS.filter((r) => r.level === 'province' || r.level === 'grid').sort((a, b) => b.nameZh.length - a.nameZh.length);
-const BY_LONGEST_ENGLISH = REGIONS.filter((r) => r.level === 'province' || r.level === 'grid').sort((a, b) => b.nameEn.length - a.nameEn.length);
+const BY_LONGEST_CHINESE = REGIONS.filter((r) => r.level === 'province' || r.level === 'grid').sort(
+  (a, b) => b.nameZh.length - a.nameZh.length,
+);
+const BY_LONGEST_ENGLISH = REGIONS.filter((r) => r.level === 'province' || r.level === 'grid').sort(
+  (a, b) => b.nameEn.length - a.nameEn.length,
+);

@@ -25,8 +25,10 @@ function validate(factors: Factor[]): Factor[] {
     if (seen.has(parsed.id)) throw new Error(`seed factors: duplicate id ${parsed.id}`);
     seen.add(parsed.id);
     getRegion(parsed.region);
-    if (!parsed.id.endsWith(`/${parsed.region}/${parsed.year}`)) throw new Error(`seed factor ${parsed.id}: id must end with /${parsed.region}/${parsed.year}`);
-    if (parsed.status === 'derived' && !parsed.method) throw new Error(`seed factor ${parsed.id}: derived without a method`);
+    if (!parsed.id.endsWith(`/${parsed.region}/${parsed.year}`))
+      throw new Error(`seed factor ${parsed.id}: id must end with /${parsed.region}/${parsed.year}`);
+    if (parsed.status === 'derived' && !parsed.method)
+      throw new Error(`seed factor ${parsed.id}: derived without a method`);
     return parsed;
   });
 }

@@ -10,7 +10,13 @@ import { dataQuality, factorId, slug } from './common.ts';
 
 const TABLE = 'transport.csv';
 
-const MODE_ZH: Record<string, string> = { road: '公路', rail: '铁路', air: '航空', sea: '海运', 'inland water': '内河' };
+const MODE_ZH: Record<string, string> = {
+  road: '公路',
+  rail: '铁路',
+  air: '航空',
+  sea: '海运',
+  'inland water': '内河',
+};
 
 const VEHICLE_ZH: Record<string, string> = {
   'diesel truck (all sizes)': '柴油货车（全部车型）',
@@ -37,7 +43,8 @@ export function transportFactors(): Factor[] {
     const { mode, vehicle } = row.values;
     const modeZh = MODE_ZH[mode];
     const vehicleZh = VEHICLE_ZH[vehicle];
-    if (!modeZh || !vehicleZh) throw new Error(`${TABLE} line ${row.line}: no Chinese name for "${mode}, ${vehicle}"; add it to transport.ts`);
+    if (!modeZh || !vehicleZh)
+      throw new Error(`${TABLE} line ${row.line}: no Chinese name for "${mode}, ${vehicle}"; add it to transport.ts`);
     return {
       id: factorId(`cn-transport-${slug(mode)}-${slug(vehicle)}`, 'CN', YEAR),
       kind: 'transport',
@@ -51,7 +58,8 @@ export function transportFactors(): Factor[] {
       year: YEAR,
       technology: vehicle,
       source: {
-        title: 'China Products Carbon Footprint Factors Database (CPCD, 中国产品全生命周期温室气体排放系数库), extract in public tables',
+        title:
+          'China Products Carbon Footprint Factors Database (CPCD, 中国产品全生命周期温室气体排放系数库), extract in public tables',
         publisher: 'CPCD',
       },
       dataQuality: dataQuality(

@@ -1,5 +1,13 @@
 import { strToU8, zipSync } from 'fflate';
-import { COPYRIGHT_PROTECTED, type Exchange, type Flow, type LciDatabase, type Pedigree, type Process, type Uncertainty } from '../model/lci.ts';
+import {
+  COPYRIGHT_PROTECTED,
+  type Exchange,
+  type Flow,
+  type LciDatabase,
+  type Pedigree,
+  type Process,
+  type Uncertainty,
+} from '../model/lci.ts';
 import { el, esc } from './xml-write.ts';
 
 /**
@@ -24,17 +32,31 @@ export function ecoSpold2Zip(db: LciDatabase): Uint8Array {
 
 const texts = (tag: string, lines: (string | undefined)[]) => {
   const kept = lines.filter((s): s is string => Boolean(s));
-  return kept.length ? `<${tag}>${kept.map((t, i) => el('text', t, ` xml:lang="en" index="${i}"`)).join('')}</${tag}>` : '';
+  return kept.length
+    ? `<${tag}>${kept.map((t, i) => el('text', t, ` xml:lang="en" index="${i}"`)).join('')}</${tag}>`
+    : '';
 };
 
 function activityXml(p: Process, flows: Map<string, Flow>): string {
   const v = p.provenance ?? {};
-  const lost = [p.exchanges.some((e) => e.avoided) && 'avoided products', p.allocationFactors.length && 'allocation factors'].filter(Boolean);
-  const comment = texts('generalComment', [p.description, p.nameZh && `中文名称: ${p.nameZh}`, p.descriptionZh, lost.length ? `Not expressible in EcoSpold2 and left out of this export: ${lost.join(', ')}.` : undefined]);
+  const lost = [
+    p.exchanges.some((e) => e.avoided) && 'avoided products',
+    p.allocationFactors.length && 'allocation factors',
+  ].filter(Boolean);
+  const comment = texts('generalComment', [
+    p.description,
+    p.nameZh && `中文名称: ${p.nameZh}`,
+    p.descriptionZh,
+    lost.length ? `Not expressible in EcoSpold2 and left out of this export: ${lost.join(', ')}.` : undefined,
+  ]);
   const period = `<timePeriod${p.validFrom ? ` startDate="${esc(p.validFrom)}"` : ''}${p.validUntil ? ` endDate="${esc(p.validUntil)}"` : ''} isDataValidForEntirePeriod="true">${texts('comment', [v.time])}</timePeriod>`;
   const description = `<activityDescription><activity id="${esc(p.id)}">${el('activityName', p.name, ' xml:lang="en"')}${comment}</activity>${p.category.length ? `<classification>${el('classificationSystem', 'Tanji category', ' xml:lang="en"')}${el('classificationValue', p.category.join('/'), ' xml:lang="en"')}</classification>` : ''}<geography>${el('shortname', p.location ?? 'GLO', ' xml:lang="en"')}${texts('comment', [v.geography])}</geography><technology>${texts('comment', [v.technology])}</technology>${period}</activityDescription>`;
   const exchanges = p.exchanges.map((e) => exchangeXml(e, flows.get(e.flowId) ?? missingFlow(p, e))).join('');
-  const reviews = (v.reviewer ?? '').split('; ').filter(Boolean).map((r) => `<review reviewerName="${esc(r)}"/>`).join('');
+  const reviews = (v.reviewer ?? '')
+    .split('; ')
+    .filter(Boolean)
+    .map((r) => `<review reviewerName="${esc(r)}"/>`)
+    .join('');
   const protectedData = v.licence?.endsWith(COPYRIGHT_PROTECTED) ?? false;
   const admin = `<administrativeInformation><dataGeneratorAndPublication${v.generator ? ` personName="${esc(v.generator)}"` : ''} isCopyrightProtected="${protectedData}"/></administrativeInformation>`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n<ecoSpold xmlns="http://www.EcoInvent.org/EcoSpold02"><activityDataset>${description}<flowData>${exchanges}</flowData><modellingAndValidation>${reviews}</modellingAndValidation>${admin}</activityDataset></ecoSpold>`;
@@ -66,7 +88,10 @@ function exchangeXml(e: Exchange, flow: Flow): string {
     flow.formula ? `formula="${esc(flow.formula)}"` : '',
   ].filter(Boolean);
   const [, compartment, sub] = flow.category;
-  const where = elementary && compartment ? `<compartment>${el('compartment', compartment, ' xml:lang="en"')}${el('subcompartment', sub ?? 'unspecified', ' xml:lang="en"')}</compartment>` : '';
+  const where =
+    elementary && compartment
+      ? `<compartment>${el('compartment', compartment, ' xml:lang="en"')}${el('subcompartment', sub ?? 'unspecified', ' xml:lang="en"')}</compartment>`
+      : '';
   return `<${tag} ${attrs.join(' ')}>${el('name', flow.name, ' xml:lang="en"')}${el('unitName', flow.unit, ' xml:lang="en"')}${uncertaintyXml(e.uncertainty, e.pedigree)}${where}${group}</${tag}>`;
 }
 

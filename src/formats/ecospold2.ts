@@ -1,6 +1,17 @@
 import { basename } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { FlowSchema, ProcessSchema, type Exchange, type Flow, type FlowKind, type LciDatabase, type Pedigree, type Process, type ProcessProvenance, type Uncertainty } from '../model/lci.ts';
+import {
+  FlowSchema,
+  ProcessSchema,
+  type Exchange,
+  type Flow,
+  type FlowKind,
+  type LciDatabase,
+  type Pedigree,
+  type Process,
+  type ProcessProvenance,
+  type Uncertainty,
+} from '../model/lci.ts';
 import { ELEMENTARY_ROOT, compartmentFromName, elementaryCategory } from './compartments.ts';
 import { ImportError } from './errors.ts';
 import { Fields, normaliseCas, ordered, parsePedigree } from './fields.ts';
@@ -34,7 +45,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   // the only option that decodes character references (&#xD;), which openLCA writes in comments and attributes
   htmlEntities: true,
-  isArray: (name) => name === 'intermediateExchange' || name === 'elementaryExchange' || name === 'text' || name === 'review',
+  isArray: (name) =>
+    name === 'intermediateExchange' || name === 'elementaryExchange' || name === 'text' || name === 'review',
 });
 
 /** What the exchanges (and master data) say about one flow. */
@@ -56,7 +68,10 @@ interface FlowDraft {
 
 export async function importEcoSpold2(path: string, opts: EcoSpold2Options = {}): Promise<LciDatabase> {
   const file = basename(path);
-  const zip = await readZip(path, (name) => /\.spold$/i.test(name) || /(^|\/)(Elementary|Intermediate)Exchanges\.xml$/i.test(name));
+  const zip = await readZip(
+    path,
+    (name) => /\.spold$/i.test(name) || /(^|\/)(Elementary|Intermediate)Exchanges\.xml$/i.test(name),
+  );
   const spold = [...zip.keys()].filter((n) => /\.spold$/i.test(n)).sort();
   if (spold.length === 0) throw new ImportError('no .spold entries: not an EcoSpold2 zip', file);
   const drafts = new Map<string, FlowDraft>();
@@ -72,13 +87,22 @@ export async function importEcoSpold2(path: string, opts: EcoSpold2Options = {})
   const flows = [...drafts.values()].map((d) => {
     const known = masterFlows.get(d.id);
     const md = master.get(d.id);
-    const compartment = d.compartment ?? md?.compartment ?? (d.kind === 'elementary' && !known ? compartmentFromId(d.id, d.name, [...d.unitNames, d.unit]) : undefined);
+    const compartment =
+      d.compartment ??
+      md?.compartment ??
+      (d.kind === 'elementary' && !known ? compartmentFromId(d.id, d.name, [...d.unitNames, d.unit]) : undefined);
     const category =
       d.kind !== 'elementary'
         ? (known?.category ?? [])
         : compartment
           ? elementaryCategory(compartment)
-          : (known?.category ?? masterByName.get(nameKey(d.name)) ?? compartmentFromName(d.name) ?? [ELEMENTARY_ROOT, d.input && !d.output ? 'resource' : 'unspecified', 'unspecified']);
+          : (known?.category ??
+            masterByName.get(nameKey(d.name)) ??
+            compartmentFromName(d.name) ?? [
+              ELEMENTARY_ROOT,
+              d.input && !d.output ? 'resource' : 'unspecified',
+              'unspecified',
+            ]);
     const flow: Flow = {
       id: d.id,
       name: d.name,
@@ -196,7 +220,11 @@ function readMasterData(file: string, zip: Map<string, Uint8Array>): Map<string,
       const list = (root?.[tag] as Xml[] | undefined) ?? [];
       list.forEach((x, i) => {
         const id = new Fields(file, entry).str(x['@id'], `${tag}[${i}]@id`);
-        out.set(id, { compartment: compartmentOf(x), cas: normaliseCas(x['@casNumber'] as string | undefined), formula: (x['@formula'] as string | undefined) || undefined });
+        out.set(id, {
+          compartment: compartmentOf(x),
+          cas: normaliseCas(x['@casNumber'] as string | undefined),
+          formula: (x['@formula'] as string | undefined) || undefined,
+        });
       });
     }
   }
@@ -209,7 +237,13 @@ function compartmentOf(x: Xml): string[] | undefined {
   return top ? [top, text(c.subcompartment) ?? 'unspecified'] : undefined;
 }
 
-function readActivity(file: string, entry: string, bytes: Uint8Array, drafts: Map<string, FlowDraft>, opts: ImportOptions): Process | undefined {
+function readActivity(
+  file: string,
+  entry: string,
+  bytes: Uint8Array,
+  drafts: Map<string, FlowDraft>,
+  opts: ImportOptions,
+): Process | undefined {
   const { doc: parsed, rest } = parse(file, entry, bytes);
   const doc = child(parsed.ecoSpold);
   // only the activity dataset: usedUserMasterData repeats every exchange as master data
@@ -222,14 +256,19 @@ function readActivity(file: string, entry: string, bytes: Uint8Array, drafts: Ma
   const flowData = child(ds.flowData);
   const exchanges: Exchange[] = [];
   for (const tag of ['intermediateExchange', 'elementaryExchange'] as const) {
-    ((flowData[tag] as Xml[] | undefined) ?? []).forEach((x, i) => exchanges.push(readExchange(f, x, `flowData.${tag}[${i}]`, tag, drafts)));
+    ((flowData[tag] as Xml[] | undefined) ?? []).forEach((x, i) =>
+      exchanges.push(readExchange(f, x, `flowData.${tag}[${i}]`, tag, drafts)),
+    );
   }
   if (!exchanges.some((e) => e.reference)) {
     opts.onWarning?.(`${f.record}: left out, it has no reference product (intermediate exchange with outputGroup 0)`);
     return undefined;
   }
   // several reference products (an unallocated multi-output dataset): the first is the quantitative reference
-  exchanges.filter((e) => e.reference).slice(1).forEach((e) => (e.reference = false));
+  exchanges
+    .filter((e) => e.reference)
+    .slice(1)
+    .forEach((e) => (e.reference = false));
   const period = child(description.timePeriod);
   const validFrom = (period['@startDate'] as string | undefined)?.slice(0, 10);
   const process: Process = {
@@ -251,12 +290,26 @@ function readActivity(file: string, entry: string, bytes: Uint8Array, drafts: Ma
 /** A TextAndImage element's text paragraphs in their index order. */
 function paragraphs(v: unknown): string | undefined {
   const list = (child(v).text as Xml[] | undefined) ?? [];
-  const ordered = list.length > 1 ? [...list].sort((a, b) => Number(child(a)['@index'] ?? 0) - Number(child(b)['@index'] ?? 0)) : list;
+  const ordered =
+    list.length > 1
+      ? [...list].sort((a, b) => Number(child(a)['@index'] ?? 0) - Number(child(b)['@index'] ?? 0))
+      : list;
   return ordered.map(text).filter(Boolean).join('\n') || undefined;
 }
 
-const TECHNOLOGY_LEVELS: Record<string, string> = { '1': 'new', '2': 'modern', '3': 'current', '4': 'old', '5': 'outdated' };
-const ACCESS: Record<string, string> = { '0': 'Public.', '1': 'Licensees only.', '2': 'Results only.', '3': 'Restricted.' };
+const TECHNOLOGY_LEVELS: Record<string, string> = {
+  '1': 'new',
+  '2': 'modern',
+  '3': 'current',
+  '4': 'old',
+  '5': 'outdated',
+};
+const ACCESS: Record<string, string> = {
+  '0': 'Public.',
+  '1': 'Licensees only.',
+  '2': 'Results only.',
+  '3': 'Restricted.',
+};
 
 /** Process-level data quality has no place in EcoSpold2 (the pedigree matrix is per exchange), so there is no pedigree. */
 function readProvenance(ds: Xml, rest: string, validFrom: string | undefined): ProcessProvenance | undefined {
@@ -267,9 +320,14 @@ function readProvenance(ds: Xml, rest: string, validFrom: string | undefined): P
   const attr = (x: Xml, k: string) => (x[`@${k}`] as string | undefined)?.trim() || undefined;
   const level = TECHNOLOGY_LEVELS[attr(technology, 'technologyLevel') ?? ''];
   // openLCA's export writes the e-mail address as the generator's name
-  const generatorName = attr(admin, 'personName') === attr(admin, 'personEmail') ? attr(userMasterData(rest, 'person', attr(admin, 'personId')), 'name') : undefined;
+  const generatorName =
+    attr(admin, 'personName') === attr(admin, 'personEmail')
+      ? attr(userMasterData(rest, 'person', attr(admin, 'personId')), 'name')
+      : undefined;
   const source = userMasterData(rest, 'source', attr(admin, 'publishedSourceId'));
-  const reviews = ((child(ds.modellingAndValidation).review as Xml[] | undefined) ?? []).map((r) => attr(r, 'reviewerName')).filter(Boolean);
+  const reviews = ((child(ds.modellingAndValidation).review as Xml[] | undefined) ?? [])
+    .map((r) => attr(r, 'reviewerName'))
+    .filter(Boolean);
   return provenance({
     publication: citation({
       name: attr(admin, 'publishedSourceFirstAuthor') ?? attr(source, 'firstAuthor'),
@@ -279,14 +337,25 @@ function readProvenance(ds: Xml, rest: string, validFrom: string | undefined): P
     generator: generatorName ?? attr(admin, 'personName'),
     technology: [paragraphs(technology.comment), level && `Technology level: ${level}.`].filter(Boolean).join('\n'),
     geography: paragraphs(child(description.geography).comment),
-    time: [paragraphs(period.comment), attr(period, 'isDataValidForEntirePeriod') === 'false' && 'The data are not valid for the entire period.'].filter(Boolean).join('\n'),
+    time: [
+      paragraphs(period.comment),
+      attr(period, 'isDataValidForEntirePeriod') === 'false' && 'The data are not valid for the entire period.',
+    ]
+      .filter(Boolean)
+      .join('\n'),
     referenceYear: referenceYear(validFrom),
     licence: licence(ACCESS[attr(admin, 'accessRestrictedTo') ?? ''], attr(admin, 'isCopyrightProtected') === 'true'),
     reviewer: reviews.length ? reviews.join('; ') : undefined,
   });
 }
 
-function readExchange(f: Fields, x: Xml, at: string, tag: 'intermediateExchange' | 'elementaryExchange', drafts: Map<string, FlowDraft>): Exchange {
+function readExchange(
+  f: Fields,
+  x: Xml,
+  at: string,
+  tag: 'intermediateExchange' | 'elementaryExchange',
+  drafts: Map<string, FlowDraft>,
+): Exchange {
   const elementary = tag === 'elementaryExchange';
   const flowId = f.str(x[elementary ? '@elementaryExchangeId' : '@intermediateExchangeId'], `${at}@${tag}Id`);
   const flowName = f.str(text(x.name), `${at}.name`).trim();
@@ -295,11 +364,16 @@ function readExchange(f: Fields, x: Xml, at: string, tag: 'intermediateExchange'
   const amount = f.num(x['@amount'], `${at}@amount`);
   const outputGroup = text(x.outputGroup)?.trim();
   const inputGroup = text(x.inputGroup)?.trim();
-  if ((outputGroup === undefined) === (inputGroup === undefined)) f.fail(at, 'expected exactly one of outputGroup and inputGroup');
+  if ((outputGroup === undefined) === (inputGroup === undefined))
+    f.fail(at, 'expected exactly one of outputGroup and inputGroup');
   const group = Number(outputGroup ?? inputGroup);
   const written = inputGroup !== undefined;
   const valid = elementary ? group === 4 : written ? [1, 2, 3, 5].includes(group) : [0, 2, 3, 5].includes(group);
-  if (!valid) f.fail(`${at}.${written ? 'inputGroup' : 'outputGroup'}`, `group ${outputGroup ?? inputGroup} is not valid for an ${tag}`);
+  if (!valid)
+    f.fail(
+      `${at}.${written ? 'inputGroup' : 'outputGroup'}`,
+      `group ${outputGroup ?? inputGroup} is not valid for an ${tag}`,
+    );
   // a treatment activity's reference product is negative: the waste it takes in
   const treatment = !elementary && !written && group === 0 && amount < 0;
   const input = written || treatment;
@@ -341,8 +415,13 @@ function noteFlow(f: Fields, at: string, drafts: Map<string, FlowDraft>, seen: F
     drafts.set(seen.id, seen);
     return;
   }
-  if (d.propertyId !== seen.propertyId) f.fail(`${at}.unitName`, `flow ${seen.id} "${seen.name}" is measured in ${d.unit} elsewhere; ${seen.unit} cannot be converted to it`);
-  if ((d.kind === 'elementary') !== (seen.kind === 'elementary')) f.fail(at, `flow ${seen.id} "${seen.name}" is used both as an elementary and an intermediate exchange`);
+  if (d.propertyId !== seen.propertyId)
+    f.fail(
+      `${at}.unitName`,
+      `flow ${seen.id} "${seen.name}" is measured in ${d.unit} elsewhere; ${seen.unit} cannot be converted to it`,
+    );
+  if ((d.kind === 'elementary') !== (seen.kind === 'elementary'))
+    f.fail(at, `flow ${seen.id} "${seen.name}" is used both as an elementary and an intermediate exchange`);
   if (seen.kind === 'waste') d.kind = 'waste';
   d.cas ??= seen.cas;
   d.formula ??= seen.formula;
@@ -360,12 +439,19 @@ function readUncertainty(f: Fields, u: Xml, at: string, factor: number): Uncerta
     const variance = Number(d['@variance']);
     // USLCI writes variance="Infinity" where openLCA has geomSd 0: no distribution was given
     if (!Number.isFinite(variance) || variance < 0) return undefined;
-    const gm = d['@meanValue'] !== undefined ? n(d, 'meanValue', `${at}.lognormal`) : Math.exp(f.num(d['@mu'], `${at}.lognormal@mu`)) * factor;
+    const gm =
+      d['@meanValue'] !== undefined
+        ? n(d, 'meanValue', `${at}.lognormal`)
+        : Math.exp(f.num(d['@mu'], `${at}.lognormal@mu`)) * factor;
     return { type: 'lognormal', gm, gsd: Math.exp(Math.sqrt(variance)) };
   }
   if (u.normal !== undefined) {
     const d = child(u.normal);
-    return { type: 'normal', mean: n(d, 'meanValue', `${at}.normal`), sd: Math.sqrt(f.num(d['@variance'], `${at}.normal@variance`)) * factor };
+    return {
+      type: 'normal',
+      mean: n(d, 'meanValue', `${at}.normal`),
+      sd: Math.sqrt(f.num(d['@variance'], `${at}.normal@variance`)) * factor,
+    };
   }
   if (u.triangular !== undefined) {
     const d = child(u.triangular);
@@ -374,13 +460,23 @@ function readUncertainty(f: Fields, u: Xml, at: string, factor: number): Uncerta
   }
   if (u.uniform !== undefined) {
     const d = child(u.uniform);
-    const { min, max } = ordered(n(d, 'minValue', `${at}.uniform`), n(d, 'minValue', `${at}.uniform`), n(d, 'maxValue', `${at}.uniform`));
+    const { min, max } = ordered(
+      n(d, 'minValue', `${at}.uniform`),
+      n(d, 'minValue', `${at}.uniform`),
+      n(d, 'maxValue', `${at}.uniform`),
+    );
     return { type: 'uniform', min, max };
   }
   return undefined;
 }
 
 function readPedigree(p: Xml): Pedigree | undefined {
-  const keys = ['reliability', 'completeness', 'temporalCorrelation', 'geographicalCorrelation', 'furtherTechnologyCorrelation'];
+  const keys = [
+    'reliability',
+    'completeness',
+    'temporalCorrelation',
+    'geographicalCorrelation',
+    'furtherTechnologyCorrelation',
+  ];
   return parsePedigree(keys.map((k) => p[`@${k}`] as string | undefined));
 }

@@ -40,7 +40,8 @@ export class Fields {
   }
 
   obj(v: unknown, field: string): Record<string, unknown> {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(field, `expected an object, got ${shown(v)}`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      this.fail(field, `expected an object, got ${shown(v)}`);
     return v as Record<string, unknown>;
   }
 
@@ -60,7 +61,10 @@ export class Fields {
     const r = schema.safeParse(value);
     if (!r.success) {
       const issue = r.error.issues[0];
-      this.fail(issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join(''), issue.message);
+      this.fail(
+        issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join(''),
+        issue.message,
+      );
     }
     return r.data;
   }
@@ -84,6 +88,7 @@ export function parsePedigree(scores: (string | number | undefined)[] | string |
 
 /** Triangular and uniform bounds put in order; some databases write min and max swapped. */
 export function ordered(min: number, mode: number, max: number) {
-  const lo = Math.min(min, max), hi = Math.max(min, max);
+  const lo = Math.min(min, max),
+    hi = Math.max(min, max);
   return { min: lo, mode: Math.min(hi, Math.max(lo, mode)), max: hi };
 }

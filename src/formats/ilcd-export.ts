@@ -1,5 +1,15 @@
 import { strToU8, zipSync } from 'fflate';
-import { COPYRIGHT_PROTECTED, type Exchange, type Flow, type FlowKind, type LciDatabase, type LeftOutExchange, type Process, type Uncertainty, type UnitGroup } from '../model/lci.ts';
+import {
+  COPYRIGHT_PROTECTED,
+  type Exchange,
+  type Flow,
+  type FlowKind,
+  type LciDatabase,
+  type LeftOutExchange,
+  type Process,
+  type Uncertainty,
+  type UnitGroup,
+} from '../model/lci.ts';
 import { ELEMENTARY_ROOT } from './compartments.ts';
 import { ilcdLocation } from './ilcd-locations.ts';
 import { nameUuid } from './name-ids.ts';
@@ -21,7 +31,8 @@ import { el, esc } from './xml-write.ts';
  */
 
 const TYPES: Record<FlowKind, string> = { product: 'Product flow', waste: 'Waste flow', elementary: 'Elementary flow' };
-const NS = 'xmlns="http://lca.jrc.it/ILCD/{kind}" xmlns:common="http://lca.jrc.it/ILCD/Common" xmlns:tanji="https://tanji.carbon/ilcd" version="1.1"';
+const NS =
+  'xmlns="http://lca.jrc.it/ILCD/{kind}" xmlns:common="http://lca.jrc.it/ILCD/Common" xmlns:tanji="https://tanji.carbon/ilcd" version="1.1"';
 const ns = (kind: string) => NS.replace('{kind}', kind);
 const HEAD = '<?xml version="1.0" encoding="utf-8"?>\n';
 
@@ -38,18 +49,32 @@ export function ilcdZip(db: LciDatabase): Uint8Array {
 
   for (const g of db.unitGroups) put('unitgroups', g.id, unitGroupXml(g));
   for (const p of db.flowProperties) {
-    put('flowproperties', p.id, `<flowPropertyDataSet ${ns('FlowProperty')}><flowPropertiesInformation><dataSetInformation><common:UUID>${esc(p.id)}</common:UUID>${el('common:name', p.name, ' xml:lang="en"')}</dataSetInformation><quantitativeReference><referenceToReferenceUnitGroup type="unit group data set" refObjectId="${esc(p.unitGroupId)}" uri="../unitgroups/${esc(p.unitGroupId)}.xml"/></quantitativeReference></flowPropertiesInformation></flowPropertyDataSet>`);
+    put(
+      'flowproperties',
+      p.id,
+      `<flowPropertyDataSet ${ns('FlowProperty')}><flowPropertiesInformation><dataSetInformation><common:UUID>${esc(p.id)}</common:UUID>${el('common:name', p.name, ' xml:lang="en"')}</dataSetInformation><quantitativeReference><referenceToReferenceUnitGroup type="unit group data set" refObjectId="${esc(p.unitGroupId)}" uri="../unitgroups/${esc(p.unitGroupId)}.xml"/></quantitativeReference></flowPropertiesInformation></flowPropertyDataSet>`,
+    );
   }
   for (const f of db.flows) put('flows', f.id, flowXml(f));
   for (const p of db.processes) {
-    for (const e of p.exchanges) if (!flows.has(e.flowId)) throw new Error(`process ${p.id} "${p.name}": exchange ${e.id} names unknown flow ${e.flowId}`);
+    for (const e of p.exchanges)
+      if (!flows.has(e.flowId))
+        throw new Error(`process ${p.id} "${p.name}": exchange ${e.id} names unknown flow ${e.flowId}`);
     put('processes', p.id, processXml(p, flows, source, contact));
   }
   for (const [text, id] of sources) {
-    put('sources', id, `<sourceDataSet ${ns('Source')}><sourceInformation><dataSetInformation><common:UUID>${id}</common:UUID>${el('common:shortName', text, ' xml:lang="en"')}</dataSetInformation></sourceInformation></sourceDataSet>`);
+    put(
+      'sources',
+      id,
+      `<sourceDataSet ${ns('Source')}><sourceInformation><dataSetInformation><common:UUID>${id}</common:UUID>${el('common:shortName', text, ' xml:lang="en"')}</dataSetInformation></sourceInformation></sourceDataSet>`,
+    );
   }
   for (const [text, id] of contacts) {
-    put('contacts', id, `<contactDataSet ${ns('Contact')}><contactInformation><dataSetInformation><common:UUID>${id}</common:UUID>${el('common:name', text, ' xml:lang="en"')}</dataSetInformation></contactInformation></contactDataSet>`);
+    put(
+      'contacts',
+      id,
+      `<contactDataSet ${ns('Contact')}><contactInformation><dataSetInformation><common:UUID>${id}</common:UUID>${el('common:name', text, ' xml:lang="en"')}</dataSetInformation></contactInformation></contactDataSet>`,
+    );
   }
   return zipSync(files, { level: 6 });
 }
@@ -62,15 +87,21 @@ function remember(all: Map<string, string>, kind: string, text: string): string 
 
 function unitGroupXml(g: UnitGroup): string {
   const reference = g.units.findIndex((u) => u.name === g.referenceUnit);
-  if (reference < 0) throw new Error(`unit group ${g.id} "${g.name}": its reference unit "${g.referenceUnit}" is not among its units`);
-  const units = g.units.map((u, i) => `<unit dataSetInternalID="${i}">${el('name', u.name)}<meanValue>${u.factor}</meanValue></unit>`).join('');
+  if (reference < 0)
+    throw new Error(`unit group ${g.id} "${g.name}": its reference unit "${g.referenceUnit}" is not among its units`);
+  const units = g.units
+    .map((u, i) => `<unit dataSetInternalID="${i}">${el('name', u.name)}<meanValue>${u.factor}</meanValue></unit>`)
+    .join('');
   return `<unitGroupDataSet ${ns('UnitGroup')}><unitGroupInformation><dataSetInformation><common:UUID>${esc(g.id)}</common:UUID>${el('common:name', g.name, ' xml:lang="en"')}</dataSetInformation><quantitativeReference><referenceToReferenceUnit>${reference}</referenceToReferenceUnit></quantitativeReference></unitGroupInformation><units>${units}</units></unitGroupDataSet>`;
 }
 
-const names = (tag: string, en: string, zh: string | undefined) => el(tag, en, ' xml:lang="en"') + el(tag, zh, ' xml:lang="zh"');
+const names = (tag: string, en: string, zh: string | undefined) =>
+  el(tag, en, ' xml:lang="en"') + el(tag, zh, ' xml:lang="zh"');
 
 const classification = (path: string[]) =>
-  path.length ? `<common:classification>${path.map((c, i) => el('common:class', c, ` level="${i}"`)).join('')}</common:classification>` : '';
+  path.length
+    ? `<common:classification>${path.map((c, i) => el('common:class', c, ` level="${i}"`)).join('')}</common:classification>`
+    : '';
 
 /**
  * Tanji's ["Elementary flows", compartment, sub...] as ILCD's three levels, so that
@@ -84,7 +115,12 @@ export function ilcdCategoryLevels(category: string[]): string[] {
   if (['air', 'water', 'soil'].includes(compartment)) {
     const second = `Emissions to ${compartment}`;
     if (!sub.length) return ['Emissions', second];
-    return ['Emissions', second, /^unspecified/.test(sub[0]) ? `${second}, ${sub[0]}` : `Emissions to ${sub[0]}`, ...sub.slice(1)];
+    return [
+      'Emissions',
+      second,
+      /^unspecified/.test(sub[0]) ? `${second}, ${sub[0]}` : `Emissions to ${sub[0]}`,
+      ...sub.slice(1),
+    ];
   }
   return [compartment, ...sub];
 }
@@ -92,12 +128,19 @@ export function ilcdCategoryLevels(category: string[]): string[] {
 function flowXml(f: Flow): string {
   const categories =
     f.kind === 'elementary'
-      ? `<common:elementaryFlowCategorization>${ilcdCategoryLevels(f.category).map((c, i) => el('common:category', c, ` level="${i}"`)).join('')}</common:elementaryFlowCategorization>`
+      ? `<common:elementaryFlowCategorization>${ilcdCategoryLevels(f.category)
+          .map((c, i) => el('common:category', c, ` level="${i}"`))
+          .join('')}</common:elementaryFlowCategorization>`
       : classification(f.category);
   return `<flowDataSet ${ns('Flow')}><flowInformation><dataSetInformation><common:UUID>${esc(f.id)}</common:UUID><name>${names('baseName', f.name, f.nameZh)}</name><classificationInformation>${categories}</classificationInformation>${el('CASNumber', f.cas)}${el('sumFormula', f.formula)}</dataSetInformation><quantitativeReference><referenceToReferenceFlowProperty>0</referenceToReferenceFlowProperty></quantitativeReference>${f.location ? `<geography><locationOfSupply>${esc(ilcdLocation(f.location))}</locationOfSupply></geography>` : ''}</flowInformation><modellingAndValidation><LCIMethod><typeOfDataSet>${TYPES[f.kind]}</typeOfDataSet></LCIMethod></modellingAndValidation><flowProperties><flowProperty dataSetInternalID="0"><referenceToFlowPropertyDataSet type="flow property data set" refObjectId="${esc(f.propertyId)}" uri="../flowproperties/${esc(f.propertyId)}.xml"/><meanValue>1</meanValue></flowProperty></flowProperties></flowDataSet>`;
 }
 
-function processXml(p: Process, flows: Map<string, Flow>, source: (t: string) => string, contact: (t: string) => string): string {
+function processXml(
+  p: Process,
+  flows: Map<string, Flow>,
+  source: (t: string) => string,
+  contact: (t: string) => string,
+): string {
   const v = p.provenance ?? {};
   const reference = p.exchanges.find((e) => e.reference);
   const year = p.validFrom ? Number(p.validFrom.slice(0, 4)) : v.referenceYear;
@@ -110,7 +153,10 @@ function processXml(p: Process, flows: Map<string, Flow>, source: (t: string) =>
   const info = `<processInformation><dataSetInformation><common:UUID>${esc(p.id)}</common:UUID><name>${names('baseName', p.name, p.nameZh)}</name>${names('common:generalComment', p.description ?? '', p.descriptionZh)}<classificationInformation>${classification(p.category)}</classificationInformation></dataSetInformation><quantitativeReference type="Reference flow(s)">${reference ? `<referenceToReferenceFlow>${esc(reference.id)}</referenceToReferenceFlow>` : ''}</quantitativeReference><time>${el('common:referenceYear', year)}${el('common:dataSetValidUntil', until)}${el('common:timeRepresentativenessDescription', v.time, ' xml:lang="en"')}</time><geography><locationOfOperationSupplyOrProduction location="${esc(ilcdLocation(p.location ?? 'GLO'))}">${el('descriptionOfRestrictions', v.geography, ' xml:lang="en"')}</locationOfOperationSupplyOrProduction></geography><technology>${el('technologyDescriptionAndIncludedProcesses', v.technology, ' xml:lang="en"')}</technology></processInformation>`;
   const modelling = `<modellingAndValidation><dataSourcesTreatmentAndRepresentativeness>${cited.map((c) => ref('referenceToDataSource', 'source data set', 'sources', source(c), c)).join('')}</dataSourcesTreatmentAndRepresentativeness>${v.reviewer ? `<validation><review>${ref('common:referenceToNameOfReviewerAndInstitution', 'contact data set', 'contacts', contact(v.reviewer), v.reviewer)}</review></validation>` : ''}</modellingAndValidation>`;
   const admin = `<administrativeInformation>${v.generator ? `<dataGenerator>${ref('common:referenceToPersonOrEntityGeneratingTheDataSet', 'contact data set', 'contacts', contact(v.generator), v.generator)}</dataGenerator>` : ''}<publicationAndOwnership><common:copyright>${protectedData}</common:copyright>${el('common:licenseType', licence)}</publicationAndOwnership></administrativeInformation>`;
-  const exchanges = [...p.exchanges.map((e) => exchangeXml(e, flows.get(e.flowId)!)), ...(p.leftOut ?? []).map(leftOutXml)];
+  const exchanges = [
+    ...p.exchanges.map((e) => exchangeXml(e, flows.get(e.flowId)!)),
+    ...(p.leftOut ?? []).map(leftOutXml),
+  ];
   return `<processDataSet ${ns('Process')}>${info}${modelling}${admin}<exchanges>${exchanges.join('')}</exchanges></processDataSet>`;
 }
 
@@ -124,7 +170,8 @@ function exchangeXml(e: Exchange, flow: Flow): string {
 }
 
 function leftOutXml(m: LeftOutExchange): string {
-  const amount = m.amount === undefined ? '' : `<meanAmount>${m.amount}</meanAmount><resultingAmount>${m.amount}</resultingAmount>`;
+  const amount =
+    m.amount === undefined ? '' : `<meanAmount>${m.amount}</meanAmount><resultingAmount>${m.amount}</resultingAmount>`;
   return `<exchange dataSetInternalID="${esc(m.exchangeId)}">${flowRef(m.flowId, m.name)}<exchangeDirection>${m.input ? 'Input' : 'Output'}</exchangeDirection>${amount}</exchange>`;
 }
 
@@ -135,7 +182,9 @@ function uncertaintyXml(u: Uncertainty | undefined, amount: number): string {
     case 'lognormal':
       return `<uncertaintyDistributionType>log-normal</uncertaintyDistributionType><relativeStandardDeviation95In>${u.gsd * u.gsd}</relativeStandardDeviation95In>`;
     case 'normal':
-      return amount === 0 ? '' : `<uncertaintyDistributionType>normal</uncertaintyDistributionType><relativeStandardDeviation95In>${(200 * u.sd) / Math.abs(amount)}</relativeStandardDeviation95In>`;
+      return amount === 0
+        ? ''
+        : `<uncertaintyDistributionType>normal</uncertaintyDistributionType><relativeStandardDeviation95In>${(200 * u.sd) / Math.abs(amount)}</relativeStandardDeviation95In>`;
     case 'triangular':
     case 'uniform':
       return `<minimumAmount>${u.min}</minimumAmount><maximumAmount>${u.max}</maximumAmount><uncertaintyDistributionType>${u.type}</uncertaintyDistributionType>`;

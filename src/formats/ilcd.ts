@@ -47,7 +47,12 @@ const ENTRY = new RegExp(`(^|/)(${FOLDERS.join('|')})/[^/]+\\.xml$`, 'i');
 const LOCATIONS = /(^|\/)ILCDLocations\.xml$/i;
 
 // "Other flow" (ILCD: neither product, waste nor elementary, e.g. a service) links like a product
-const KINDS: Record<string, FlowKind> = { 'Elementary flow': 'elementary', 'Product flow': 'product', 'Waste flow': 'waste', 'Other flow': 'product' };
+const KINDS: Record<string, FlowKind> = {
+  'Elementary flow': 'elementary',
+  'Product flow': 'product',
+  'Waste flow': 'waste',
+  'Other flow': 'product',
+};
 
 /** True when the zip's entries are an ILCD archive (a processes/ folder of XML data sets). */
 export function isIlcd(entries: string[]): boolean {
@@ -79,7 +84,9 @@ export async function importIlcd(path: string, opts: ImportOptions = {}): Promis
     // parsing is most of the import's time, so progress counts data sets parsed
     opts.onProgress?.(++parsed, zip.size);
     if (LOCATIONS.test(entry)) {
-      locationNames = new Map(kids(kid(doc, 'ILCDLocations'), 'location').map((l) => [attr(l, 'value') ?? '', ownText(l) ?? '']));
+      locationNames = new Map(
+        kids(kid(doc, 'ILCDLocations'), 'location').map((l) => [attr(l, 'value') ?? '', ownText(l) ?? '']),
+      );
       continue;
     }
     const folder = FOLDERS.find((f) => entry.toLowerCase().split('/').at(-2) === f)!;
@@ -87,7 +94,8 @@ export async function importIlcd(path: string, opts: ImportOptions = {}): Promis
     if (!rootTag) throw new ImportError('no root element', file, entry);
     records.get(folder)!.push({ entry, root: kid(doc, rootTag) });
   }
-  if (records.get('processes')!.length === 0) throw new ImportError('no processes/*.xml data sets: not an ILCD archive', file);
+  if (records.get('processes')!.length === 0)
+    throw new ImportError('no processes/*.xml data sets: not an ILCD archive', file);
   // zip order is the archive's; sorted, an import does not depend on how the zip was written
   for (const list of records.values()) list.sort((a, b) => (a.entry < b.entry ? -1 : 1));
 
@@ -141,13 +149,18 @@ function readUnitGroup(file: string, { entry, root }: DataSet): UnitGroup {
   const name = text(info, 'name');
   const f = new Fields(file, recordName(entry, name));
   const id = uuidOf(f, info, 'unitGroupInformation.dataSetInformation');
-  const refIndex = f.str(text(kid(root, 'unitGroupInformation', 'quantitativeReference'), 'referenceToReferenceUnit'), 'quantitativeReference.referenceToReferenceUnit');
+  const refIndex = f.str(
+    text(kid(root, 'unitGroupInformation', 'quantitativeReference'), 'referenceToReferenceUnit'),
+    'quantitativeReference.referenceToReferenceUnit',
+  );
   const raw = kids(kid(root, 'units'), 'unit').map((u, i) => ({
     internalId: f.str(attr(u, 'dataSetInternalID'), `units.unit[${i}]@dataSetInternalID`),
     name: f.str(text(u, 'name'), `units.unit[${i}].name`),
     meanValue: f.num(text(u, 'meanValue'), `units.unit[${i}].meanValue`),
   }));
-  const reference = raw.find((u) => u.internalId === refIndex) ?? f.fail('quantitativeReference.referenceToReferenceUnit', `no unit with dataSetInternalID ${refIndex}`);
+  const reference =
+    raw.find((u) => u.internalId === refIndex) ??
+    f.fail('quantitativeReference.referenceToReferenceUnit', `no unit with dataSetInternalID ${refIndex}`);
   if (reference.meanValue === 0) f.fail('units', `the reference unit "${reference.name}" has meanValue 0`);
   return {
     id,
@@ -162,16 +175,25 @@ function readFlowProperty(file: string, { entry, root }: DataSet, groups: Map<st
   const name = text(info, 'name');
   const f = new Fields(file, recordName(entry, name));
   const ref = kid(root, 'flowPropertiesInformation', 'quantitativeReference', 'referenceToReferenceUnitGroup');
-  const unitGroupId = f.str(attr(ref, 'refObjectId'), 'quantitativeReference.referenceToReferenceUnitGroup@refObjectId').toLowerCase();
-  if (!groups.has(unitGroupId)) f.fail('quantitativeReference.referenceToReferenceUnitGroup', `unit group ${unitGroupId} is not in the archive`);
-  return { id: uuidOf(f, info, 'flowPropertiesInformation.dataSetInformation'), name: f.str(name, 'flowPropertiesInformation.dataSetInformation.name'), unitGroupId };
+  const unitGroupId = f
+    .str(attr(ref, 'refObjectId'), 'quantitativeReference.referenceToReferenceUnitGroup@refObjectId')
+    .toLowerCase();
+  if (!groups.has(unitGroupId))
+    f.fail('quantitativeReference.referenceToReferenceUnitGroup', `unit group ${unitGroupId} is not in the archive`);
+  return {
+    id: uuidOf(f, info, 'flowPropertiesInformation.dataSetInformation'),
+    name: f.str(name, 'flowPropertiesInformation.dataSetInformation.name'),
+    unitGroupId,
+  };
 }
 
 /** An ILCD name's parts (baseName; treatment, standards, routes; mix and location; quantitative properties) in one language. */
 function fullName(name: XmlNode, lang?: string): string | undefined {
   const base = text(name, 'baseName', lang);
   if (!base) return undefined;
-  const rest = ['treatmentStandardsRoutes', 'mixAndLocationTypes', 'flowProperties', 'functionalUnitFlowProperties'].map((t) => text(name, t, lang)).filter(Boolean);
+  const rest = ['treatmentStandardsRoutes', 'mixAndLocationTypes', 'flowProperties', 'functionalUnitFlowProperties']
+    .map((t) => text(name, t, lang))
+    .filter(Boolean);
   return [base, ...rest].join('; ');
 }
 
@@ -210,27 +232,61 @@ const COMPARTMENTS: [RegExp, string][] = [
 export function ilcdElementaryCategory(levels: string[]): string[] {
   const [top, second, ...rest] = levels;
   if (!top) return [ELEMENTARY_ROOT, 'unspecified'];
-  if (/^resources?$/i.test(top)) return [ELEMENTARY_ROOT, 'resource', ...[second?.replace(/^resources\s+/i, ''), ...rest].filter((s): s is string => Boolean(s))];
+  if (/^resources?$/i.test(top))
+    return [
+      ELEMENTARY_ROOT,
+      'resource',
+      ...[second?.replace(/^resources\s+/i, ''), ...rest].filter((s): s is string => Boolean(s)),
+    ];
   const compartment = COMPARTMENTS.find(([re]) => re.test(second ?? ''))?.[1];
   if (compartment) {
-    const sub = rest.map((s) => s.replace(new RegExp(`^emissions to ${compartment},?\\s*`, 'i'), '').replace(/^emissions to /i, '') || 'unspecified');
+    const sub = rest.map(
+      (s) =>
+        s.replace(new RegExp(`^emissions to ${compartment},?\\s*`, 'i'), '').replace(/^emissions to /i, '') ||
+        'unspecified',
+    );
     return [ELEMENTARY_ROOT, compartment, ...(sub.length ? sub : ['unspecified'])];
   }
   return [ELEMENTARY_ROOT, ...levels];
 }
 
-function readFlow(file: string, { entry, root }: DataSet, properties: Map<string, FlowProperty>, groups: Map<string, UnitGroup>): Flow {
+function readFlow(
+  file: string,
+  { entry, root }: DataSet,
+  properties: Map<string, FlowProperty>,
+  groups: Map<string, UnitGroup>,
+): Flow {
   const info = kid(root, 'flowInformation', 'dataSetInformation');
   const nameNode = kid(info, 'name');
   const name = fullName(nameNode);
   const f = new Fields(file, recordName(entry, name));
   const id = uuidOf(f, info, 'flowInformation.dataSetInformation');
-  const type = f.str(text(kid(root, 'modellingAndValidation', 'LCIMethod'), 'typeOfDataSet'), 'modellingAndValidation.LCIMethod.typeOfDataSet');
-  const kind = KINDS[type] ?? f.fail('modellingAndValidation.LCIMethod.typeOfDataSet', `expected Elementary flow, Product flow, Waste flow or Other flow, got "${type}"`);
-  const refIndex = f.str(text(kid(root, 'flowInformation', 'quantitativeReference'), 'referenceToReferenceFlowProperty'), 'quantitativeReference.referenceToReferenceFlowProperty');
-  const refProperty = kids(kid(root, 'flowProperties'), 'flowProperty').find((p) => attr(p, 'dataSetInternalID') === refIndex) ?? f.fail('flowProperties', `no flow property with dataSetInternalID ${refIndex}`);
-  const propertyId = f.str(attr(kid(refProperty, 'referenceToFlowPropertyDataSet'), 'refObjectId'), `flowProperties.flowProperty[${refIndex}].referenceToFlowPropertyDataSet@refObjectId`).toLowerCase();
-  const property = properties.get(propertyId) ?? f.fail(`flowProperties.flowProperty[${refIndex}]`, `flow property ${propertyId} is not in the archive`);
+  const type = f.str(
+    text(kid(root, 'modellingAndValidation', 'LCIMethod'), 'typeOfDataSet'),
+    'modellingAndValidation.LCIMethod.typeOfDataSet',
+  );
+  const kind =
+    KINDS[type] ??
+    f.fail(
+      'modellingAndValidation.LCIMethod.typeOfDataSet',
+      `expected Elementary flow, Product flow, Waste flow or Other flow, got "${type}"`,
+    );
+  const refIndex = f.str(
+    text(kid(root, 'flowInformation', 'quantitativeReference'), 'referenceToReferenceFlowProperty'),
+    'quantitativeReference.referenceToReferenceFlowProperty',
+  );
+  const refProperty =
+    kids(kid(root, 'flowProperties'), 'flowProperty').find((p) => attr(p, 'dataSetInternalID') === refIndex) ??
+    f.fail('flowProperties', `no flow property with dataSetInternalID ${refIndex}`);
+  const propertyId = f
+    .str(
+      attr(kid(refProperty, 'referenceToFlowPropertyDataSet'), 'refObjectId'),
+      `flowProperties.flowProperty[${refIndex}].referenceToFlowPropertyDataSet@refObjectId`,
+    )
+    .toLowerCase();
+  const property =
+    properties.get(propertyId) ??
+    f.fail(`flowProperties.flowProperty[${refIndex}]`, `flow property ${propertyId} is not in the archive`);
   const classification = kid(info, 'classificationInformation');
   const flow: Flow = {
     id,
@@ -239,7 +295,10 @@ function readFlow(file: string, { entry, root }: DataSet, properties: Map<string
     kind,
     cas: normaliseCas(text(info, 'CASNumber')),
     formula: text(info, 'sumFormula'),
-    category: kind === 'elementary' ? ilcdElementaryCategory(classes(classification, 'elementaryFlowCategorization', 'category')) : classes(classification, 'classification', 'class'),
+    category:
+      kind === 'elementary'
+        ? ilcdElementaryCategory(classes(classification, 'elementaryFlowCategorization', 'category'))
+        : classes(classification, 'classification', 'class'),
     propertyId,
     unit: groups.get(property.unitGroupId)!.referenceUnit,
   };
@@ -251,7 +310,10 @@ function readSource(file: string, { entry, root }: DataSet): [string, string] {
   const name = text(info, 'shortName');
   const f = new Fields(file, recordName(entry, name));
   const reference = text(info, 'sourceCitation');
-  return [uuidOf(f, info, 'sourceInformation.dataSetInformation'), citation({ name, reference: reference !== name ? reference : undefined }) ?? ''];
+  return [
+    uuidOf(f, info, 'sourceInformation.dataSetInformation'),
+    citation({ name, reference: reference !== name ? reference : undefined }) ?? '',
+  ];
 }
 
 function readContact(file: string, { entry, root }: DataSet): [string, string] {
@@ -278,7 +340,10 @@ function both(node: XmlNode, tag: string): string | undefined {
 /** The name a reference (to a source or contact) resolves to: the data set's, else the reference's own short description. */
 function referenced(ref: XmlNode, known: Map<string, string>): string | undefined {
   const id = attr(ref, 'refObjectId')?.toLowerCase();
-  return (id && known.get(id)) || bilingual(text(ref, 'shortDescription'), zhOf(ref, 'shortDescription', text(ref, 'shortDescription')));
+  return (
+    (id && known.get(id)) ||
+    bilingual(text(ref, 'shortDescription'), zhOf(ref, 'shortDescription', text(ref, 'shortDescription')))
+  );
 }
 
 function readProcess({ entry, root }: DataSet, ctx: Context): Process | undefined {
@@ -297,12 +362,23 @@ function readProcess({ entry, root }: DataSet, ctx: Context): Process | undefine
     const flowRef = kid(x, 'referenceToFlowDataSet');
     const flowId = attr(flowRef, 'refObjectId')?.toLowerCase();
     const direction = text(x, 'exchangeDirection');
-    if (direction !== 'Input' && direction !== 'Output') f.fail(`${at}.exchangeDirection`, `expected Input or Output, got "${direction ?? ''}"`);
+    if (direction !== 'Input' && direction !== 'Output')
+      f.fail(`${at}.exchangeDirection`, `expected Input or Output, got "${direction ?? ''}"`);
     const written = text(x, 'resultingAmount') ?? text(x, 'meanAmount');
-    const amount = written === undefined ? undefined : f.num(written, `${at}.${text(x, 'resultingAmount') === undefined ? 'meanAmount' : 'resultingAmount'}`);
+    const amount =
+      written === undefined
+        ? undefined
+        : f.num(written, `${at}.${text(x, 'resultingAmount') === undefined ? 'meanAmount' : 'resultingAmount'}`);
     const flow = flowId === undefined ? undefined : ctx.flows.get(flowId);
     if (!flow || amount === undefined) {
-      leftOut.push({ exchangeId: internalId, flowId, name: flow?.name ?? text(flowRef, 'shortDescription'), amount, input: direction === 'Input', reason: flow ? 'no-amount' : 'missing-flow' });
+      leftOut.push({
+        exchangeId: internalId,
+        flowId,
+        name: flow?.name ?? text(flowRef, 'shortDescription'),
+        amount,
+        input: direction === 'Input',
+        reason: flow ? 'no-amount' : 'missing-flow',
+      });
       return;
     }
     exchanges.push({
@@ -320,22 +396,31 @@ function readProcess({ entry, root }: DataSet, ctx: Context): Process | undefine
   const record = f.record;
   const reference = leftOut.find((m) => m.exchangeId === refs[0]);
   if (reference) {
-    ctx.warn(`${ctx.file}: ${record}: left out, its reference flow ${reference.flowId ?? '(no data set named)'}${reference.name ? ` "${reference.name}"` : ''} ${reference.reason === 'missing-flow' ? 'is not in the archive' : 'has no amount'}`);
+    ctx.warn(
+      `${ctx.file}: ${record}: left out, its reference flow ${reference.flowId ?? '(no data set named)'}${reference.name ? ` "${reference.name}"` : ''} ${reference.reason === 'missing-flow' ? 'is not in the archive' : 'has no amount'}`,
+    );
     return undefined;
   }
   if (!exchanges.some((e) => e.reference)) {
-    ctx.warn(`${ctx.file}: ${record}: left out, it has ${refs.length ? `no exchange with dataSetInternalID ${refs[0]} (its referenceToReferenceFlow)` : 'no reference flow (quantitativeReference)'}`);
+    ctx.warn(
+      `${ctx.file}: ${record}: left out, it has ${refs.length ? `no exchange with dataSetInternalID ${refs[0]} (its referenceToReferenceFlow)` : 'no reference flow (quantitativeReference)'}`,
+    );
     return undefined;
   }
   const rescaled = providingReference(name ?? id, exchanges, ctx);
   if (rescaled === undefined) {
     const written = exchanges.find((e) => e.reference)!;
-    ctx.warn(`${ctx.file}: ${record}: left out, its reference "${ctx.flows.get(written.flowId)!.name}" is ${refKind(written, ctx)} and it has no single product output or waste input to count it in instead`);
+    ctx.warn(
+      `${ctx.file}: ${record}: left out, its reference "${ctx.flows.get(written.flowId)!.name}" is ${refKind(written, ctx)} and it has no single product output or waste input to count it in instead`,
+    );
     return undefined;
   }
   if (rescaled) ctx.warn(`${ctx.file}: ${record}: ${rescaled.reason}`);
   for (const m of leftOut) {
-    const why = m.reason === 'missing-flow' ? `refers to flow ${m.flowId ?? '(no data set named)'}${m.name ? ` "${m.name}"` : ''}, which is not in the archive` : `(flow "${m.name}") has no amount`;
+    const why =
+      m.reason === 'missing-flow'
+        ? `refers to flow ${m.flowId ?? '(no data set named)'}${m.name ? ` "${m.name}"` : ''}, which is not in the archive`
+        : `(flow "${m.name}") has no amount`;
     ctx.warn(`${ctx.file}: ${record}: exchange ${m.exchangeId} ${why}: left out as a cut-off`);
   }
   const time = kid(pi, 'time');
@@ -366,7 +451,9 @@ function readProcess({ entry, root }: DataSet, ctx: Context): Process | undefine
 /** How an exchange that cannot be a provider's reference is one, in words. */
 function refKind(e: Exchange, ctx: Context): string {
   const kind = ctx.flows.get(e.flowId)!.kind;
-  return kind === 'elementary' ? `an elementary flow (${e.input ? 'taken from' : 'released to'} the environment)` : `a ${kind} ${e.input ? 'input' : 'output'}`;
+  return kind === 'elementary'
+    ? `an elementary flow (${e.input ? 'taken from' : 'released to'} the environment)`
+    : `a ${kind} ${e.input ? 'input' : 'output'}`;
 }
 
 /**
@@ -375,12 +462,20 @@ function refKind(e: Exchange, ctx: Context): string {
  * providing exchange becomes the reference, or among several the one whose flow the process is
  * named after; `null` when the written reference is usable, undefined when nothing is.
  */
-function providingReference(processName: string, exchanges: Exchange[], ctx: Context): { exchangeId: string; reason: string } | null | undefined {
-  const provides = (e: Exchange) => !e.avoided && (ctx.flows.get(e.flowId)!.kind === 'product' ? !e.input : ctx.flows.get(e.flowId)!.kind === 'waste' && e.input);
+function providingReference(
+  processName: string,
+  exchanges: Exchange[],
+  ctx: Context,
+): { exchangeId: string; reason: string } | null | undefined {
+  const provides = (e: Exchange) =>
+    !e.avoided &&
+    (ctx.flows.get(e.flowId)!.kind === 'product' ? !e.input : ctx.flows.get(e.flowId)!.kind === 'waste' && e.input);
   const written = exchanges.find((e) => e.reference)!;
   if (provides(written)) return null;
   const candidates = exchanges.filter(provides);
-  const named = candidates.filter((e) => processName.toLowerCase().includes(ctx.flows.get(e.flowId)!.name.toLowerCase()));
+  const named = candidates.filter((e) =>
+    processName.toLowerCase().includes(ctx.flows.get(e.flowId)!.name.toLowerCase()),
+  );
   const chosen = candidates.length === 1 ? candidates[0] : named.length === 1 ? named[0] : undefined;
   if (!chosen) return undefined;
   written.reference = false;
@@ -392,27 +487,52 @@ function providingReference(processName: string, exchanges: Exchange[], ctx: Con
   };
 }
 
-function readProvenance(root: XmlNode, ilcdCode: string | undefined, year: number | undefined, ctx: Context): ProcessProvenance | undefined {
+function readProvenance(
+  root: XmlNode,
+  ilcdCode: string | undefined,
+  year: number | undefined,
+  ctx: Context,
+): ProcessProvenance | undefined {
   const pi = kid(root, 'processInformation');
   const mv = kid(root, 'modellingAndValidation');
   const admin = kid(root, 'administrativeInformation');
   const publication = kid(admin, 'publicationAndOwnership');
-  const sources = kids(kid(mv, 'dataSourcesTreatmentAndRepresentativeness'), 'referenceToDataSource').map((r) => referenced(r, ctx.sources));
+  const sources = kids(kid(mv, 'dataSourcesTreatmentAndRepresentativeness'), 'referenceToDataSource').map((r) =>
+    referenced(r, ctx.sources),
+  );
   const reviews = kids(kid(mv, 'validation'), 'review');
-  const reviewers = reviews.flatMap((r) => kids(r, 'referenceToNameOfReviewerAndInstitution').map((ref) => referenced(ref, ctx.contacts)));
+  const reviewers = reviews.flatMap((r) =>
+    kids(r, 'referenceToNameOfReviewerAndInstitution').map((ref) => referenced(ref, ctx.contacts)),
+  );
   const reviewTypes = [...new Set(reviews.map((r) => attr(r, 'type')).filter(Boolean))];
   const geography = kid(pi, 'geography');
   const place = ilcdCode && [ilcdCode, ctx.locationNames.get(ilcdCode)].filter(Boolean).join(' ');
   const owner = kid(publication, 'referenceToOwnershipOfDataSet');
   const sentence = (s: string | undefined) => (s && !/[.。]$/.test(s) ? `${s}.` : s);
-  const usage = [sentence(text(publication, 'licenseType')), sentence(text(publication, 'accessRestrictions')), kids(owner, 'shortDescription').length ? `Owner: ${referenced(owner, ctx.contacts)}.` : undefined].filter(Boolean).join(' ');
+  const usage = [
+    sentence(text(publication, 'licenseType')),
+    sentence(text(publication, 'accessRestrictions')),
+    kids(owner, 'shortDescription').length ? `Owner: ${referenced(owner, ctx.contacts)}.` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
   const reviewer = [...new Set(reviewers.filter(Boolean))].join('; ');
   return provenance({
     publication: sources[0],
     sources: sources.filter((s): s is string => Boolean(s)),
     generator: referenced(kid(admin, 'dataGenerator', 'referenceToPersonOrEntityGeneratingTheDataSet'), ctx.contacts),
-    technology: [both(kid(pi, 'technology'), 'technologyDescriptionAndIncludedProcesses'), both(kid(pi, 'technology'), 'technologicalApplicability')].filter(Boolean).join('\n'),
-    geography: [place && `ILCD location ${place}.`, both(kid(geography, 'locationOfOperationSupplyOrProduction'), 'descriptionOfRestrictions')].filter(Boolean).join('\n'),
+    technology: [
+      both(kid(pi, 'technology'), 'technologyDescriptionAndIncludedProcesses'),
+      both(kid(pi, 'technology'), 'technologicalApplicability'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    geography: [
+      place && `ILCD location ${place}.`,
+      both(kid(geography, 'locationOfOperationSupplyOrProduction'), 'descriptionOfRestrictions'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     time: both(kid(pi, 'time'), 'timeRepresentativenessDescription'),
     referenceYear: year,
     licence: licence(usage || undefined, text(publication, 'copyright') === 'true'),
@@ -438,7 +558,13 @@ function readUncertainty(f: Fields, x: XmlNode, at: string, amount: number): Unc
       return gsd > 1 && amount > 0 ? { type: 'lognormal', gm: amount, gsd } : undefined;
     }
     case 'normal':
-      return sd95 === undefined ? undefined : { type: 'normal', mean: amount, sd: (Math.abs(amount) * f.num(sd95, `${at}.relativeStandardDeviation95In`)) / 200 };
+      return sd95 === undefined
+        ? undefined
+        : {
+            type: 'normal',
+            mean: amount,
+            sd: (Math.abs(amount) * f.num(sd95, `${at}.relativeStandardDeviation95In`)) / 200,
+          };
     case 'triangular':
     case 'uniform': {
       if (min === undefined || max === undefined) return undefined;

@@ -17,6 +17,12 @@ export async function importDatabase(path: string, opts: ImportOptions = {}): Pr
   if (names.some((n) => /(^|\/)processes\/[^/]+\.json$/.test(n))) return importJsonLd(path, opts);
   if (isIlcd(names)) return importIlcd(path, opts);
   const folders = [...new Set(names.map((n) => (n.includes('/') ? `${n.split('/')[0]}/` : n)))];
-  const found = names.length === 0 ? 'it is empty' : `it holds ${folders.slice(0, 8).join(', ')}${folders.length > 8 ? `, ... (${folders.length} in all)` : ''}`;
-  throw new ImportError(`not a known LCI database format: expected .spold files (EcoSpold2), processes/*.json (openLCA JSON-LD) or processes/*.xml (ILCD), but ${found}`, basename(path));
+  const found =
+    names.length === 0
+      ? 'it is empty'
+      : `it holds ${folders.slice(0, 8).join(', ')}${folders.length > 8 ? `, ... (${folders.length} in all)` : ''}`;
+  throw new ImportError(
+    `not a known LCI database format: expected .spold files (EcoSpold2), processes/*.json (openLCA JSON-LD) or processes/*.xml (ILCD), but ${found}`,
+    basename(path),
+  );
 }

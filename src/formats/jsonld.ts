@@ -29,7 +29,11 @@ import { readZip } from './zip.ts';
 
 const FOLDERS = new Set(['unit_groups', 'flow_properties', 'flows', 'processes', 'categories', 'locations', 'sources']);
 const KINDS: Record<string, FlowKind> = { ELEMENTARY_FLOW: 'elementary', PRODUCT_FLOW: 'product', WASTE_FLOW: 'waste' };
-const METHODS: Record<string, AllocationMethod> = { PHYSICAL_ALLOCATION: 'physical', ECONOMIC_ALLOCATION: 'economic', CAUSAL_ALLOCATION: 'causal' };
+const METHODS: Record<string, AllocationMethod> = {
+  PHYSICAL_ALLOCATION: 'physical',
+  ECONOMIC_ALLOCATION: 'economic',
+  CAUSAL_ALLOCATION: 'causal',
+};
 
 type Json = Record<string, unknown>;
 
@@ -58,22 +62,34 @@ export async function importJsonLd(path: string, opts: ImportOptions = {}): Prom
     const fields = new Fields(file, name);
     folders.get(folderOf(name))!.push({ path: name, json: fields.obj(json, '(record)') });
   }
-  if (folders.get('processes')!.length === 0) throw new ImportError('no processes/*.json entries: not an openLCA JSON-LD zip', file);
+  if (folders.get('processes')!.length === 0)
+    throw new ImportError('no processes/*.json entries: not an openLCA JSON-LD zip', file);
 
   const categoryPath = categoryPaths(folders.get('categories')!);
   // a reference to a source carries only its name, which USLCI cuts at 40 characters
   const citations = new Map(
     folders.get('sources')!.map(({ path, json }) => {
       const f = new Fields(file, recordName(path, json));
-      const text = citation({ name: f.optStr(json.name, 'name'), year: f.optNum(json.year, 'year'), reference: f.optStr(json.textReference, 'textReference'), url: f.optStr(json.url, 'url') });
+      const text = citation({
+        name: f.optStr(json.name, 'name'),
+        year: f.optNum(json.year, 'year'),
+        reference: f.optStr(json.textReference, 'textReference'),
+        url: f.optStr(json.url, 'url'),
+      });
       return [f.str(json['@id'], '@id'), text] as const;
     }),
   );
-  const locations = new Map(folders.get('locations')!.map(({ json }) => [String(json['@id']), String(json.code ?? json.name ?? '')]));
+  const locations = new Map(
+    folders.get('locations')!.map(({ json }) => [String(json['@id']), String(json.code ?? json.name ?? '')]),
+  );
   const { unitGroups, unitFactors } = readUnitGroups(file, folders.get('unit_groups')!);
   const flowProperties = folders.get('flow_properties')!.map(({ path, json }) => {
     const f = new Fields(file, recordName(path, json));
-    const p: FlowProperty = { id: f.str(json['@id'], '@id'), name: f.str(json.name, 'name').trim(), unitGroupId: f.ref(json.unitGroup, 'unitGroup') };
+    const p: FlowProperty = {
+      id: f.str(json['@id'], '@id'),
+      name: f.str(json.name, 'name').trim(),
+      unitGroupId: f.ref(json.unitGroup, 'unitGroup'),
+    };
     if (!unitFactors.has(p.unitGroupId)) f.fail('unitGroup', `unknown unit group ${p.unitGroupId}`);
     return p;
   });
@@ -84,7 +100,9 @@ export async function importJsonLd(path: string, opts: ImportOptions = {}): Prom
   for (const { path, json } of folders.get('flows')!) {
     const f = new Fields(file, recordName(path, json));
     const id = f.str(json['@id'], '@id');
-    const kind = KINDS[f.str(json.flowType, 'flowType')] ?? f.fail('flowType', `expected ELEMENTARY_FLOW, PRODUCT_FLOW or WASTE_FLOW, got "${String(json.flowType)}"`);
+    const kind =
+      KINDS[f.str(json.flowType, 'flowType')] ??
+      f.fail('flowType', `expected ELEMENTARY_FLOW, PRODUCT_FLOW or WASTE_FLOW, got "${String(json.flowType)}"`);
     const propertyFactors = new Map<string, number>();
     let reference: string | undefined;
     f.arr(json.flowProperties, 'flowProperties').forEach((raw, i) => {
@@ -113,7 +131,15 @@ export async function importJsonLd(path: string, opts: ImportOptions = {}): Prom
   const entries = folders.get('processes')!;
   const processes: Process[] = [];
   for (const { path, json } of entries) {
-    processes.push(readProcess(new Fields(file, recordName(path, json)), json, `${file}:${path}`, { flows, properties, unitFactors, categoryPath, locations, citations }, opts));
+    processes.push(
+      readProcess(
+        new Fields(file, recordName(path, json)),
+        json,
+        `${file}:${path}`,
+        { flows, properties, unitFactors, categoryPath, locations, citations },
+        opts,
+      ),
+    );
     opts.onProgress?.(processes.length, entries.length);
   }
   return {
@@ -156,14 +182,23 @@ function readUnitGroups(file: string, entries: Entry[]) {
     let referenceUnit: string | undefined;
     const units = f.arr(json.units, 'units').map((raw, i) => {
       const u = f.obj(raw, `units[${i}]`);
-      const unit = { id: f.str(u['@id'], `units[${i}].@id`), name: f.str(u.name, `units[${i}].name`), factor: f.num(u.conversionFactor, `units[${i}].conversionFactor`) };
+      const unit = {
+        id: f.str(u['@id'], `units[${i}].@id`),
+        name: f.str(u.name, `units[${i}].name`),
+        factor: f.num(u.conversionFactor, `units[${i}].conversionFactor`),
+      };
       if (f.bool(u.referenceUnit, `units[${i}].referenceUnit`)) referenceUnit = unit.name;
       factors.set(unit.id, unit.factor);
       return unit;
     });
     const id = f.str(json['@id'], '@id');
     unitFactors.set(id, factors);
-    return { id, name: f.str(json.name, 'name'), referenceUnit: referenceUnit ?? f.fail('units', 'no reference unit'), units };
+    return {
+      id,
+      name: f.str(json.name, 'name'),
+      referenceUnit: referenceUnit ?? f.fail('units', 'no reference unit'),
+      units,
+    };
   });
   return { unitGroups, unitFactors };
 }
@@ -179,7 +214,12 @@ function categoryPaths(entries: Entry[]) {
     if (!c || seen.has(id)) return [];
     seen.add(id);
     const parent = c.category;
-    const up = typeof parent === 'string' ? parent.split('/') : typeof parent === 'object' && parent !== null ? pathOf(String((parent as Json)['@id']), seen) : [];
+    const up =
+      typeof parent === 'string'
+        ? parent.split('/')
+        : typeof parent === 'object' && parent !== null
+          ? pathOf(String((parent as Json)['@id']), seen)
+          : [];
     const path = [...up, String(c.name ?? '')];
     memo.set(id, path);
     return path;
@@ -203,7 +243,9 @@ function locationOf(v: unknown, locations: Map<string, string>, f: Fields, field
 
 function readProcess(f: Fields, json: Json, source: string, ctx: Context, opts: ImportOptions): Process {
   const doc = json.processDocumentation === undefined ? {} : f.obj(json.processDocumentation, 'processDocumentation');
-  const exchanges = f.arr(json.exchanges, 'exchanges').map((raw, i) => readExchange(f, f.obj(raw, `exchanges[${i}]`), `exchanges[${i}]`, i, ctx));
+  const exchanges = f
+    .arr(json.exchanges, 'exchanges')
+    .map((raw, i) => readExchange(f, f.obj(raw, `exchanges[${i}]`), `exchanges[${i}]`, i, ctx));
   const method = json.defaultAllocationMethod;
   const validFrom = date(f.optStr(doc.validFrom, 'processDocumentation.validFrom'));
   const process: Process = {
@@ -215,38 +257,66 @@ function readProcess(f: Fields, json: Json, source: string, ctx: Context, opts: 
     validFrom,
     validUntil: date(f.optStr(doc.validUntil, 'processDocumentation.validUntil')),
     exchanges,
-    defaultAllocation: method === undefined || method === null ? undefined : (METHODS[String(method)] ?? f.fail('defaultAllocationMethod', `unknown allocation method ${String(method)}`)),
+    defaultAllocation:
+      method === undefined || method === null
+        ? undefined
+        : (METHODS[String(method)] ?? f.fail('defaultAllocationMethod', `unknown allocation method ${String(method)}`)),
     allocationFactors: readAllocation(f, json, exchanges, ctx, opts),
     source,
     provenance: readProvenance(f, json, doc, validFrom, ctx),
   };
   if (exchanges.filter((e) => e.reference).length !== 1) {
-    f.fail('exchanges', `expected exactly one quantitative reference, found ${exchanges.filter((e) => e.reference).length}`);
+    f.fail(
+      'exchanges',
+      `expected exactly one quantitative reference, found ${exchanges.filter((e) => e.reference).length}`,
+    );
   }
   return f.valid(ProcessSchema, process);
 }
 
 /** processDocumentation in the names of olca-schema 1.x (copyright, reviewer) and 2.x (isCopyrightProtected, reviews). */
-function readProvenance(f: Fields, json: Json, doc: Json, validFrom: string | undefined, ctx: Context): ProcessProvenance | undefined {
+function readProvenance(
+  f: Fields,
+  json: Json,
+  doc: Json,
+  validFrom: string | undefined,
+  ctx: Context,
+): ProcessProvenance | undefined {
   const at = (k: string) => `processDocumentation.${k}`;
   const text = (k: string) => f.optStr(doc[k], at(k));
-  const name = (v: unknown, field: string) => (v === undefined || v === null ? undefined : f.optStr(f.obj(v, field).name, `${field}.name`));
+  const name = (v: unknown, field: string) =>
+    v === undefined || v === null ? undefined : f.optStr(f.obj(v, field).name, `${field}.name`);
   const source = (v: unknown, field: string) => {
     if (v === undefined || v === null) return undefined;
     const id = f.ref(v, field);
     return ctx.citations.get(id) ?? citation({ name: name(v, field) });
   };
-  const reviews = f.arr(doc.reviews, at('reviews')).flatMap((r, i) => f.arr(f.obj(r, at(`reviews[${i}]`)).reviewers, at(`reviews[${i}].reviewers`)).map((v, j) => name(v, at(`reviews[${i}].reviewers[${j}]`))));
+  const reviews = f
+    .arr(doc.reviews, at('reviews'))
+    .flatMap((r, i) =>
+      f
+        .arr(f.obj(r, at(`reviews[${i}]`)).reviewers, at(`reviews[${i}].reviewers`))
+        .map((v, j) => name(v, at(`reviews[${i}].reviewers[${j}]`))),
+    );
   const reviewers = [name(doc.reviewer, at('reviewer')), ...reviews].map((r) => r?.trim()).filter(Boolean);
   return provenance({
     publication: source(doc.publication, at('publication')),
-    sources: f.arr(doc.sources, at('sources')).map((s, i) => source(s, at(`sources[${i}]`))).filter((s) => s !== undefined),
+    sources: f
+      .arr(doc.sources, at('sources'))
+      .map((s, i) => source(s, at(`sources[${i}]`)))
+      .filter((s) => s !== undefined),
     generator: name(doc.dataGenerator, at('dataGenerator')),
     technology: text('technologyDescription'),
     geography: text('geographyDescription'),
     time: text('timeDescription'),
     referenceYear: referenceYear(validFrom),
-    licence: licence(text('restrictionsDescription'), f.bool(doc.copyright ?? doc.isCopyrightProtected, at(doc.copyright === undefined ? 'isCopyrightProtected' : 'copyright'))),
+    licence: licence(
+      text('restrictionsDescription'),
+      f.bool(
+        doc.copyright ?? doc.isCopyrightProtected,
+        at(doc.copyright === undefined ? 'isCopyrightProtected' : 'copyright'),
+      ),
+    ),
     reviewer: reviewers.length ? reviewers.join('; ') : undefined,
     pedigree: parsePedigree(f.optStr(json.dqEntry, 'dqEntry')),
   });
@@ -259,12 +329,21 @@ function date(s: string | undefined): string | undefined {
 
 function readExchange(f: Fields, x: Json, at: string, index: number, ctx: Context): Exchange {
   const flowId = f.ref(x.flow, `${at}.flow`);
-  const info = ctx.flows.get(flowId) ?? f.fail(`${at}.flow`, `unknown flow ${flowId}${typeof (x.flow as Json).name === 'string' ? ` "${(x.flow as Json).name}"` : ''}`);
+  const info =
+    ctx.flows.get(flowId) ??
+    f.fail(
+      `${at}.flow`,
+      `unknown flow ${flowId}${typeof (x.flow as Json).name === 'string' ? ` "${(x.flow as Json).name}"` : ''}`,
+    );
   const propertyId = x.flowProperty === undefined ? info.flow.propertyId : f.ref(x.flowProperty, `${at}.flowProperty`);
-  const propertyFactor = info.propertyFactors.get(propertyId) ?? f.fail(`${at}.flowProperty`, `flow "${info.flow.name}" has no flow property ${propertyId}`);
+  const propertyFactor =
+    info.propertyFactors.get(propertyId) ??
+    f.fail(`${at}.flowProperty`, `flow "${info.flow.name}" has no flow property ${propertyId}`);
   const groupId = ctx.properties.get(propertyId)!.unitGroupId;
   const unitId = f.ref(x.unit, `${at}.unit`);
-  const unitFactor = ctx.unitFactors.get(groupId)!.get(unitId) ?? f.fail(`${at}.unit`, `unknown unit ${unitId} (not in unit group ${groupId})`);
+  const unitFactor =
+    ctx.unitFactors.get(groupId)!.get(unitId) ??
+    f.fail(`${at}.unit`, `unknown unit ${unitId} (not in unit group ${groupId})`);
   const factor = unitFactor / propertyFactor;
   const amount = f.num(x.amount, `${at}.amount`);
   const unitName = (x.unit as Json).name;
@@ -276,10 +355,16 @@ function readExchange(f: Fields, x: Json, at: string, index: number, ctx: Contex
     input: f.bool(x.input, `${at}.input`),
     avoided: f.bool(x.avoidedProduct, `${at}.avoidedProduct`),
     reference: f.bool(x.quantitativeReference, `${at}.quantitativeReference`),
-    providerId: x.defaultProvider === undefined || x.defaultProvider === null ? undefined : f.ref(x.defaultProvider, `${at}.defaultProvider`),
+    providerId:
+      x.defaultProvider === undefined || x.defaultProvider === null
+        ? undefined
+        : f.ref(x.defaultProvider, `${at}.defaultProvider`),
     originalAmount: factor === 1 ? undefined : amount,
     originalUnit: factor === 1 || typeof unitName !== 'string' ? undefined : unitName,
-    uncertainty: x.uncertainty === undefined || x.uncertainty === null ? undefined : readUncertainty(f, f.obj(x.uncertainty, `${at}.uncertainty`), `${at}.uncertainty`, amount, factor),
+    uncertainty:
+      x.uncertainty === undefined || x.uncertainty === null
+        ? undefined
+        : readUncertainty(f, f.obj(x.uncertainty, `${at}.uncertainty`), `${at}.uncertainty`, amount, factor),
     pedigree: parsePedigree((x.dqEntry ?? x.pedigreeUncertainty) as string | undefined),
   };
 }
@@ -292,7 +377,11 @@ function readUncertainty(f: Fields, u: Json, at: string, amount: number, factor:
       const gsd = f.optNum(u.geomSd, `${at}.geomSd`);
       // openLCA writes geomSd 0 when none was given; that is no distribution (EcoSpold2 says variance Infinity)
       if (gsd === undefined || !(gsd >= 1)) return undefined;
-      return { type: 'lognormal', gm: u.geomMean === undefined || u.geomMean === null ? amount * factor : n('geomMean'), gsd };
+      return {
+        type: 'lognormal',
+        gm: u.geomMean === undefined || u.geomMean === null ? amount * factor : n('geomMean'),
+        gsd,
+      };
     }
     case 'NORMAL_DISTRIBUTION':
       return { type: 'normal', mean: n('mean'), sd: Math.abs(n('sd')) };
@@ -316,18 +405,34 @@ function readUncertainty(f: Fields, u: Json, at: string, amount: number, factor:
  * leaves a co-product out (USLCI has stale sets naming deleted or elementary flows) would give
  * that product a zero share. openLCA itself ignores them, as these processes set no default method.
  */
-function readAllocation(f: Fields, json: Json, exchanges: Exchange[], ctx: Context, opts: ImportOptions): AllocationFactor[] {
+function readAllocation(
+  f: Fields,
+  json: Json,
+  exchanges: Exchange[],
+  ctx: Context,
+  opts: ImportOptions,
+): AllocationFactor[] {
   const raw = f.arr(json.allocationFactors, 'allocationFactors');
   if (raw.length === 0) return [];
   const coProducts = new Set(
-    exchanges.filter((e) => !e.avoided && (ctx.flows.get(e.flowId)!.flow.kind === 'product' ? !e.input : ctx.flows.get(e.flowId)!.flow.kind === 'waste' && e.input)).map((e) => e.flowId),
+    exchanges
+      .filter(
+        (e) =>
+          !e.avoided &&
+          (ctx.flows.get(e.flowId)!.flow.kind === 'product'
+            ? !e.input
+            : ctx.flows.get(e.flowId)!.flow.kind === 'waste' && e.input),
+      )
+      .map((e) => e.flowId),
   );
   const byMethod = new Map<AllocationMethod, AllocationFactor[]>();
   let dropped = 0;
   raw.forEach((r, i) => {
     const a = f.obj(r, `allocationFactors[${i}]`);
     const at = `allocationFactors[${i}]`;
-    const method = METHODS[String(a.allocationType)] ?? f.fail(`${at}.allocationType`, `unknown allocation type ${JSON.stringify(a.allocationType)}`);
+    const method =
+      METHODS[String(a.allocationType)] ??
+      f.fail(`${at}.allocationType`, `unknown allocation type ${JSON.stringify(a.allocationType)}`);
     const value = f.num(a.value, `${at}.value`);
     const productId = a.product === undefined || a.product === null ? undefined : f.ref(a.product, `${at}.product`);
     if (!productId || !coProducts.has(productId)) {
@@ -348,6 +453,9 @@ function readAllocation(f: Fields, json: Json, exchanges: Exchange[], ctx: Conte
     if ([...coProducts].every((p) => covered.has(p))) kept.push(...factors);
     else dropped += factors.length;
   }
-  if (dropped > 0) opts.onWarning?.(`${f.record}: left out ${dropped} of ${raw.length} allocation factors that name no co-product or do not cover every co-product`);
+  if (dropped > 0)
+    opts.onWarning?.(
+      `${f.record}: left out ${dropped} of ${raw.length} allocation factors that name no co-product or do not cover every co-product`,
+    );
   return kept;
 }

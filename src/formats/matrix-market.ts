@@ -13,8 +13,17 @@ export function toMatrixMarket(m: CscMatrix, comment = ''): string {
 }
 
 /** A, B and the characterisation row vector c as A.mtx, B.mtx and C.mtx (1 × flows): what an outside solver reads. */
-export function lcaMatrixFiles(A: CscMatrix, B: CscMatrix, c: Float64Array): Record<'A.mtx' | 'B.mtx' | 'C.mtx', string> {
+export function lcaMatrixFiles(
+  A: CscMatrix,
+  B: CscMatrix,
+  c: Float64Array,
+): Record<'A.mtx' | 'B.mtx' | 'C.mtx', string> {
   const cols = [...c.keys()].filter((e) => c[e] !== 0);
-  const C = ['%%MatrixMarket matrix coordinate real general', `1 ${c.length} ${cols.length}`, ...cols.map((e) => `1 ${e + 1} ${c[e]}`)].join('\n') + '\n';
+  const C =
+    [
+      '%%MatrixMarket matrix coordinate real general',
+      `1 ${c.length} ${cols.length}`,
+      ...cols.map((e) => `1 ${e + 1} ${c[e]}`),
+    ].join('\n') + '\n';
   return { 'A.mtx': toMatrixMarket(A), 'B.mtx': toMatrixMarket(B), 'C.mtx': C };
 }

@@ -7,8 +7,31 @@ import { createHash } from 'node:crypto';
  * known compartments; only an exact id match counts, so a guess can never be wrong.
  */
 const COMPARTMENTS: Record<string, string[]> = {
-  air: ['unspecified', 'low population density', 'high population density', 'low population density, long-term', 'lower stratosphere + upper troposphere', 'stratosphere', 'low. pop.', 'fossil', 'urban air close to ground', 'non-urban air or from high stacks'],
-  water: ['unspecified', 'river', 'ocean', 'lake', 'ground-', 'ground-, long-term', 'fresh water', 'surface water', 'low population density, long-term', 'river, long-term', 'fossil-'],
+  air: [
+    'unspecified',
+    'low population density',
+    'high population density',
+    'low population density, long-term',
+    'lower stratosphere + upper troposphere',
+    'stratosphere',
+    'low. pop.',
+    'fossil',
+    'urban air close to ground',
+    'non-urban air or from high stacks',
+  ],
+  water: [
+    'unspecified',
+    'river',
+    'ocean',
+    'lake',
+    'ground-',
+    'ground-, long-term',
+    'fresh water',
+    'surface water',
+    'low population density, long-term',
+    'river, long-term',
+    'fossil-',
+  ],
   soil: ['unspecified', 'agricultural', 'forestry', 'industrial'],
   resource: ['unspecified', 'in ground', 'in water', 'in air', 'biotic', 'land', 'fossil-', 'renewable', 'ground-'],
   'natural resource': ['unspecified', 'in ground', 'in water', 'in air', 'biotic', 'land'],

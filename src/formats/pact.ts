@@ -1,8 +1,19 @@
 import type { z } from 'zod';
 import {
-  EventV2Schema, EventV3Schema, GetFootprintResponseV2Schema, GetFootprintResponseV3Schema, ListFootprintsResponseV2Schema,
-  ListFootprintsResponseV3Schema, PactErrorSchema, ProductFootprintV2Schema, ProductFootprintV3Schema, UnRegionSchema,
-  type PactVersion, type ProductFootprintOf, type ProductFootprintV2, type ProductFootprintV3,
+  EventV2Schema,
+  EventV3Schema,
+  GetFootprintResponseV2Schema,
+  GetFootprintResponseV3Schema,
+  ListFootprintsResponseV2Schema,
+  ListFootprintsResponseV3Schema,
+  PactErrorSchema,
+  ProductFootprintV2Schema,
+  ProductFootprintV3Schema,
+  UnRegionSchema,
+  type PactVersion,
+  type ProductFootprintOf,
+  type ProductFootprintV2,
+  type ProductFootprintV3,
 } from '../model/pact.ts';
 import { pactGhgFields } from '../model/headline.ts';
 import type { Study, StudyResult } from '../model/study.ts';
@@ -15,33 +26,57 @@ import type { Study, StudyResult } from '../model/study.ts';
 export type PactDocumentKind = 'footprint' | 'list' | 'get' | 'event' | 'error';
 
 const SCHEMAS: Record<PactVersion, Record<PactDocumentKind, z.ZodType>> = {
-  '3.0': { footprint: ProductFootprintV3Schema, list: ListFootprintsResponseV3Schema, get: GetFootprintResponseV3Schema, event: EventV3Schema, error: PactErrorSchema },
-  '2.3': { footprint: ProductFootprintV2Schema, list: ListFootprintsResponseV2Schema, get: GetFootprintResponseV2Schema, event: EventV2Schema, error: PactErrorSchema },
+  '3.0': {
+    footprint: ProductFootprintV3Schema,
+    list: ListFootprintsResponseV3Schema,
+    get: GetFootprintResponseV3Schema,
+    event: EventV3Schema,
+    error: PactErrorSchema,
+  },
+  '2.3': {
+    footprint: ProductFootprintV2Schema,
+    list: ListFootprintsResponseV2Schema,
+    get: GetFootprintResponseV2Schema,
+    event: EventV2Schema,
+    error: PactErrorSchema,
+  },
 };
 
 export type PactValidation<T> = { ok: true; value: T } | { ok: false; errors: string[] };
 
 /** Any PACT document of a version: a footprint, a list or get response, an event, an error body. */
-export function validatePactDocument(json: unknown, kind: PactDocumentKind, version: PactVersion): PactValidation<unknown> {
+export function validatePactDocument(
+  json: unknown,
+  kind: PactDocumentKind,
+  version: PactVersion,
+): PactValidation<unknown> {
   const r = SCHEMAS[version][kind].safeParse(json, { reportInput: true });
   return r.success ? { ok: true, value: r.data } : { ok: false, errors: r.error.issues.map(describeIssue) };
 }
 
-export function validatePactFootprint<V extends PactVersion>(json: unknown, version: V): { ok: true; footprint: ProductFootprintOf<V> } | { ok: false; errors: string[] } {
+export function validatePactFootprint<V extends PactVersion>(
+  json: unknown,
+  version: V,
+): { ok: true; footprint: ProductFootprintOf<V> } | { ok: false; errors: string[] } {
   const r = validatePactDocument(json, 'footprint', version);
   return r.ok ? { ok: true, footprint: r.value as ProductFootprintOf<V> } : r;
 }
 
 /** `pcf.dqi.technologicalDQR`, `data[0].companyIds[1]` */
 function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${String(k)}` : String(k)), '') || '(document)';
+  return (
+    path.reduce<string>((p, k) => (typeof k === 'number' ? `${p}[${k}]` : p ? `${p}.${String(k)}` : String(k)), '') ||
+    '(document)'
+  );
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   const at = jsonPath(issue.path);
   if (issue.code === 'invalid_type' && issue.input === undefined) return `${at}: required property is missing`;
-  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input')) return `${at}: expected ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}, got ${JSON.stringify(issue.input)}`;
-  if (issue.code === 'invalid_union' && 'discriminator' in issue) return `${at}: ${JSON.stringify((issue.input as { type?: unknown })?.type)} is not an event type of this version`;
+  if (issue.code === 'invalid_type' && issue.message.startsWith('Invalid input'))
+    return `${at}: expected ${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}, got ${JSON.stringify(issue.input)}`;
+  if (issue.code === 'invalid_union' && 'discriminator' in issue)
+    return `${at}: ${JSON.stringify((issue.input as { type?: unknown })?.type)} is not an event type of this version`;
   return `${at}: ${issue.message}`;
 }
 
@@ -81,14 +116,29 @@ export interface PactExportOptions<V extends PactVersion = PactVersion> {
 }
 
 const UNITS: Record<string, { v3: ProductFootprintV3['pcf']['declaredUnitOfMeasurement']; massless?: true }> = {
-  kg: { v3: 'kilogram' }, l: { v3: 'liter' }, liter: { v3: 'liter' }, m3: { v3: 'cubic meter' }, m2: { v3: 'square meter' },
-  kwh: { v3: 'kilowatt hour', massless: true }, mj: { v3: 'megajoule', massless: true }, 't*km': { v3: 'ton kilometer', massless: true },
-  tkm: { v3: 'ton kilometer', massless: true }, h: { v3: 'hour', massless: true }, piece: { v3: 'piece' }, item: { v3: 'piece' },
-  'item(s)': { v3: 'piece' }, p: { v3: 'piece' }, pcs: { v3: 'piece' },
+  kg: { v3: 'kilogram' },
+  l: { v3: 'liter' },
+  liter: { v3: 'liter' },
+  m3: { v3: 'cubic meter' },
+  m2: { v3: 'square meter' },
+  kwh: { v3: 'kilowatt hour', massless: true },
+  mj: { v3: 'megajoule', massless: true },
+  't*km': { v3: 'ton kilometer', massless: true },
+  tkm: { v3: 'ton kilometer', massless: true },
+  h: { v3: 'hour', massless: true },
+  piece: { v3: 'piece' },
+  item: { v3: 'piece' },
+  'item(s)': { v3: 'piece' },
+  p: { v3: 'piece' },
+  pcs: { v3: 'piece' },
 };
 
 const STAGE_NAMES: Record<string, string> = {
-  'raw-materials': 'Raw material acquisition', manufacturing: 'Production', distribution: 'Distribution', use: 'Use', 'end-of-life': 'End of life',
+  'raw-materials': 'Raw material acquisition',
+  manufacturing: 'Production',
+  distribution: 'Distribution',
+  use: 'Use',
+  'end-of-life': 'End of life',
 };
 
 /**
@@ -107,7 +157,9 @@ function geographyOf(code: string): Record<string, string> {
   if (/^[A-Z]{2}$/.test(code)) return { geographyCountry: code };
   if (/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code)) return { geographyCountrySubdivision: code };
   if (UnRegionSchema.safeParse(code).success) return { geographyRegionOrSubregion: code };
-  throw new PactMappingError([`geography "${code}" is neither an ISO 3166-1/3166-2 code nor a UN region; pass opts.geography`]);
+  throw new PactMappingError([
+    `geography "${code}" is neither an ISO 3166-1/3166-2 code nor a UN region; pass opts.geography`,
+  ]);
 }
 
 /** Tanji's DQR and PACT v3's are both 1 (best) to 5; v2's run 1 to 3, so the scale is stretched linearly. */
@@ -140,13 +192,24 @@ export { pactGhgFields };
 /** Whatever both versions say the same way, in Tanji's terms. */
 function common(study: Study, result: StudyResult, opts: PactExportOptions) {
   const problems: string[] = [];
-  if (result.studyId !== study.id || result.version !== study.version) problems.push(`the result is of study ${result.studyId} version ${result.version}, not of ${study.id} version ${study.version}`);
+  if (result.studyId !== study.id || result.version !== study.version)
+    problems.push(
+      `the result is of study ${result.studyId} version ${result.version}, not of ${study.id} version ${study.version}`,
+    );
   const unit = UNITS[study.unit.unit.toLowerCase()];
-  if (!unit) problems.push(`declared unit "${study.unit.unit}" has no PACT declaredUnitOfMeasurement (kg, l, m3, m2, kWh, MJ, t*km, h, piece)`);
+  if (!unit)
+    problems.push(
+      `declared unit "${study.unit.unit}" has no PACT declaredUnitOfMeasurement (kg, l, m3, m2, kWh, MJ, t*km, h, piece)`,
+    );
   const mass = unit?.v3 === 'kilogram' ? study.unit.amount : unit?.massless ? 0 : opts.productMassPerDeclaredUnit;
-  if (unit && mass === undefined) problems.push(`declared unit "${study.unit.unit}" needs opts.productMassPerDeclaredUnit (kg of product per ${study.unit.amount} ${study.unit.unit})`);
+  if (unit && mass === undefined)
+    problems.push(
+      `declared unit "${study.unit.unit}" needs opts.productMassPerDeclaredUnit (kg of product per ${study.unit.amount} ${study.unit.unit})`,
+    );
   if (problems.length) throw new PactMappingError(problems);
-  const assessed = opts.carbonContent ?? (result.carbonContent && { fossil: result.carbonContent.fossilKgC, biogenic: result.carbonContent.biogenicKgC });
+  const assessed =
+    opts.carbonContent ??
+    (result.carbonContent && { fossil: result.carbonContent.fossilKgC, biogenic: result.carbonContent.biogenicKgC });
   return {
     unit: unit!.v3,
     mass,
@@ -159,7 +222,9 @@ function common(study: Study, result: StudyResult, opts: PactExportOptions) {
       `${study.name}: calculated with Tanji to ISO 14067 / GB/T 24067, ${result.gwpSet}; LCI release ${result.releases.lci}, factor release ${result.releases.factors}.`,
       assessed ? '' : 'Carbon content was not assessed in the study and is reported as 0.',
       study.limitations,
-    ].filter(Boolean).join(' '),
+    ]
+      .filter(Boolean)
+      .join(' '),
   };
 }
 
@@ -167,17 +232,25 @@ function common(study: Study, result: StudyResult, opts: PactExportOptions) {
  * A Tanji study result as a PACT ProductFootprint of `opts.version`, checked against its schema.
  * Throws PactMappingError listing what the study lacks or what the schema refuses.
  */
-export function studyToPactFootprint<V extends PactVersion>(study: Study, result: StudyResult, opts: PactExportOptions<V>): ProductFootprintOf<V> {
+export function studyToPactFootprint<V extends PactVersion>(
+  study: Study,
+  result: StudyResult,
+  opts: PactExportOptions<V>,
+): ProductFootprintOf<V> {
   const doc = opts.version === '3.0' ? toV3(study, result, opts) : toV2(study, result, opts);
   const checked = validatePactFootprint(doc, opts.version);
   if (!checked.ok) throw new PactMappingError(checked.errors);
   return checked.footprint;
 }
 
-const validity = (opts: PactExportOptions) => (opts.validityPeriod ? { validityPeriodStart: opts.validityPeriod.start, validityPeriodEnd: opts.validityPeriod.end } : {});
+const validity = (opts: PactExportOptions) =>
+  opts.validityPeriod
+    ? { validityPeriodStart: opts.validityPeriod.start, validityPeriodEnd: opts.validityPeriod.end }
+    : {};
 
 /** v2 assurance boundary lists Cradle-to-Gate and Gate-to-Gate only: a cradle-to-grave study has neither */
-const boundaryV2 = (study: Study) => (study.boundary === 'cradle-to-gate' ? { boundary: 'Cradle-to-Gate' as const } : {});
+const boundaryV2 = (study: Study) =>
+  study.boundary === 'cradle-to-gate' ? { boundary: 'Cradle-to-Gate' as const } : {};
 
 function classificationUrn(c: string | undefined): string | undefined {
   if (!c) return undefined;
@@ -232,7 +305,9 @@ function toV3(study: Study, result: StudyResult, opts: PactExportOptions): Produ
       ...(sources ? { secondaryEmissionFactorSources: sources } : {}),
       primaryDataShare: d(result.primaryDataShare * 100),
       dqi: { technologicalDQR: d(result.dqr), geographicalDQR: d(result.dqr), temporalDQR: d(result.dqr) },
-      ...(opts.verification ? { verification: { coverage: 'product level' as const, standardName: 'ISO 14067', ...opts.verification } } : {}),
+      ...(opts.verification
+        ? { verification: { coverage: 'product level' as const, standardName: 'ISO 14067', ...opts.verification } }
+        : {}),
     },
   };
 }
@@ -240,8 +315,12 @@ function toV3(study: Study, result: StudyResult, opts: PactExportOptions): Produ
 function toV2(study: Study, result: StudyResult, opts: PactExportOptions): ProductFootprintV2 {
   const c = common(study, result, opts);
   const cpc = study.product.classification?.match(/^(?:urn:pact:productclassification:un-cpc:)?(\d{1,5})$/i)?.[1];
-  if (!cpc) throw new PactMappingError([`v2.3 requires productCategoryCpc: set the study's product classification to a UN CPC code (got ${JSON.stringify(study.product.classification ?? null)})`]);
-  if (c.unit === 'piece' || c.unit === 'hour' || c.unit === 'megabit second') throw new PactMappingError([`v2.3 has no declaredUnit "${c.unit}"`]);
+  if (!cpc)
+    throw new PactMappingError([
+      `v2.3 requires productCategoryCpc: set the study's product classification to a UN CPC code (got ${JSON.stringify(study.product.classification ?? null)})`,
+    ]);
+  if (c.unit === 'piece' || c.unit === 'hour' || c.unit === 'megabit second')
+    throw new PactMappingError([`v2.3 has no declaredUnit "${c.unit}"`]);
   const d = toPactDecimal;
   const dqr = dqrV2(result.dqr);
   const sources = secondarySources(result);
@@ -289,8 +368,25 @@ function toV2(study: Study, result: StudyResult, opts: PactExportOptions): Produ
       allocationRulesDescription: study.allocation,
       primaryDataShare: result.primaryDataShare * 100,
       // Tanji's DQR covers every entry, so the assessment covers the whole footprint
-      dqi: { coveragePercent: 100, technologicalDQR: dqr, temporalDQR: dqr, geographicalDQR: dqr, completenessDQR: dqr, reliabilityDQR: dqr },
-      ...(opts.verification ? { assurance: { assurance: true, coverage: 'product level' as const, ...boundaryV2(study), standardName: 'ISO 14067', ...opts.verification } } : {}),
+      dqi: {
+        coveragePercent: 100,
+        technologicalDQR: dqr,
+        temporalDQR: dqr,
+        geographicalDQR: dqr,
+        completenessDQR: dqr,
+        reliabilityDQR: dqr,
+      },
+      ...(opts.verification
+        ? {
+            assurance: {
+              assurance: true,
+              coverage: 'product level' as const,
+              ...boundaryV2(study),
+              standardName: 'ISO 14067',
+              ...opts.verification,
+            },
+          }
+        : {}),
     },
   };
 }

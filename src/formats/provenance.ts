@@ -18,11 +18,18 @@ export function referenceYear(validFrom: string | undefined): number | undefined
 }
 
 /** "<name> (<year>): <reference>, <url>" with the parts given, on one line; nothing when no part is. */
-export function citation(parts: { name?: string; year?: number; reference?: string; url?: string }): string | undefined {
+export function citation(parts: {
+  name?: string;
+  year?: number;
+  reference?: string;
+  url?: string;
+}): string | undefined {
   const line = (s: string | undefined) => s?.replace(/\s+/g, ' ').trim() || undefined;
   const year = realYear(parts.year);
   const head = [line(parts.name), year && `(${year})`].filter(Boolean).join(' ');
-  return [[head, line(parts.reference)].filter(Boolean).join(': '), line(parts.url)].filter(Boolean).join(', ') || undefined;
+  return (
+    [[head, line(parts.reference)].filter(Boolean).join(': '), line(parts.url)].filter(Boolean).join(', ') || undefined
+  );
 }
 
 export function licence(restrictions: string | undefined, copyright: boolean): string | undefined {
@@ -33,7 +40,12 @@ export function licence(restrictions: string | undefined, copyright: boolean): s
 export function provenance(p: Omit<ProcessProvenance, 'dqr'>): ProcessProvenance | undefined {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(p)) {
-    const kept = typeof value === 'string' ? value.trim() || undefined : Array.isArray(value) ? value.map((s: string) => s.trim()).filter(Boolean) : value;
+    const kept =
+      typeof value === 'string'
+        ? value.trim() || undefined
+        : Array.isArray(value)
+          ? value.map((s: string) => s.trim()).filter(Boolean)
+          : value;
     if (kept !== undefined && !(Array.isArray(kept) && kept.length === 0)) out[key] = kept;
   }
   const q = p.pedigree;

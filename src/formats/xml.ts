@@ -33,14 +33,22 @@ export function parseXml(file: string, entry: string, bytes: Uint8Array): XmlNod
   if (!xml.trimStart().startsWith('<')) throw new ImportError('not an XML document', file, entry);
   const declaration = DECLARATION.exec(xml);
   if (declaration) {
-    throw new ImportError(`refused: the document declares a ${declaration[1].toUpperCase() === 'DOCTYPE' ? 'DTD (<!DOCTYPE>)' : 'entity (<!ENTITY>)'}; these are never fetched or expanded`, file, entry);
+    throw new ImportError(
+      `refused: the document declares a ${declaration[1].toUpperCase() === 'DOCTYPE' ? 'DTD (<!DOCTYPE>)' : 'entity (<!ENTITY>)'}; these are never fetched or expanded`,
+      file,
+      entry,
+    );
   }
   try {
     return parser.parse(xml, true) as XmlNode;
   } catch (e) {
     // the validator says "<what is wrong>:<line>:<column>"
     const m = /^(.*):(\d+):(\d+)$/s.exec((e as Error).message);
-    throw new ImportError(`not well-formed XML: ${m ? `${m[1]} (line ${m[2]}, column ${m[3]})` : (e as Error).message}`, file, entry);
+    throw new ImportError(
+      `not well-formed XML: ${m ? `${m[1]} (line ${m[2]}, column ${m[3]})` : (e as Error).message}`,
+      file,
+      entry,
+    );
   }
 }
 

@@ -61,8 +61,15 @@ const utf8 = new TextDecoder();
 function findEnd(view: DataView, file: string): number {
   const stop = Math.max(0, view.byteLength - 22 - 0xffff);
   for (let at = view.byteLength - 22; at >= stop; at--) if (view.getUint32(at, true) === EOCD) return at;
-  if (view.byteLength >= 4 && view.getUint32(0, true) === LOCAL) throw new ImportError('the zip file is truncated (its directory at the end is missing): upload or copy it again', file);
-  throw new ImportError('not a readable zip file (no zip directory found): check that the file is the archive you meant', file);
+  if (view.byteLength >= 4 && view.getUint32(0, true) === LOCAL)
+    throw new ImportError(
+      'the zip file is truncated (its directory at the end is missing): upload or copy it again',
+      file,
+    );
+  throw new ImportError(
+    'not a readable zip file (no zip directory found): check that the file is the archive you meant',
+    file,
+  );
 }
 
 /** Every entry of the archive from its central directory, without inflating anything. */
@@ -73,17 +80,23 @@ export function zipDirectory(bytes: Uint8Array, file: string, limits: ZipLimits 
   let dirOffset = view.getUint32(end + 16, true);
   if ((count === 0xffff || dirOffset === 0xffffffff) && end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR) {
     const z = Number(view.getBigUint64(end - 12, true));
-    if (z + 56 > bytes.length || view.getUint32(z, true) !== ZIP64_EOCD) throw new ImportError('the zip64 directory record is damaged', file);
+    if (z + 56 > bytes.length || view.getUint32(z, true) !== ZIP64_EOCD)
+      throw new ImportError('the zip64 directory record is damaged', file);
     count = Number(view.getBigUint64(z + 32, true));
     dirOffset = Number(view.getBigUint64(z + 48, true));
   }
   if (count === 0) throw new ImportError('the zip file is empty: it holds no files', file);
-  if (count > limits.entries) throw new ZipLimitError(`the zip holds ${count} entries, more than the ${limits.entries} accepted`, file);
+  if (count > limits.entries)
+    throw new ZipLimitError(`the zip holds ${count} entries, more than the ${limits.entries} accepted`, file);
 
   const entries: ZipEntry[] = [];
   let at = dirOffset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new ImportError(`the zip directory is damaged at entry ${i + 1} of ${count} (truncated or not a zip)`, file);
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL)
+      throw new ImportError(
+        `the zip directory is damaged at entry ${i + 1} of ${count} (truncated or not a zip)`,
+        file,
+      );
     const flags = view.getUint16(at + 8, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
@@ -93,7 +106,7 @@ export function zipDirectory(bytes: Uint8Array, file: string, limits: ZipLimits 
     let size = view.getUint32(at + 24, true);
     let offset = view.getUint32(at + 42, true);
     // zip64: the fields that overflow 32 bits are in extra field 0x0001, in this order
-    for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength; ) {
+    for (let e = at + 46 + nameLength; e + 4 <= at + 46 + nameLength + extraLength;) {
       const id = view.getUint16(e, true);
       const length = view.getUint16(e + 2, true);
       if (id === 0x0001) {
@@ -105,7 +118,14 @@ export function zipDirectory(bytes: Uint8Array, file: string, limits: ZipLimits 
       }
       e += 4 + length;
     }
-    entries.push({ name, method: view.getUint16(at + 10, true), compressedSize, size, offset, encrypted: (flags & 1) === 1 });
+    entries.push({
+      name,
+      method: view.getUint16(at + 10, true),
+      compressedSize,
+      size,
+      offset,
+      encrypted: (flags & 1) === 1,
+    });
     at += 46 + nameLength + extraLength + commentLength;
   }
   return entries;
@@ -115,9 +135,11 @@ export function zipDirectory(bytes: Uint8Array, file: string, limits: ZipLimits 
 function inflateEntry(bytes: Uint8Array, entry: ZipEntry, file: string): Uint8Array {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { name, offset, size } = entry;
-  if (offset + 30 > bytes.length || view.getUint32(offset, true) !== LOCAL) throw new ImportError('the entry is missing from the archive (truncated or damaged zip)', file, name);
+  if (offset + 30 > bytes.length || view.getUint32(offset, true) !== LOCAL)
+    throw new ImportError('the entry is missing from the archive (truncated or damaged zip)', file, name);
   const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
-  if (start + entry.compressedSize > bytes.length) throw new ImportError('the entry is cut off (the zip file is truncated)', file, name);
+  if (start + entry.compressedSize > bytes.length)
+    throw new ImportError('the entry is cut off (the zip file is truncated)', file, name);
   if (entry.encrypted) throw new ImportError('the entry is encrypted; Tanji reads only unencrypted zips', file, name);
   const data = bytes.subarray(start, start + entry.compressedSize);
   let out: Uint8Array;
@@ -128,12 +150,24 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, file: string): Uint8Ar
       const inflated = inflateRawSync(data, { maxOutputLength: size + 1 });
       out = new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.length);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new ZipLimitError(`the entry inflates to more than the ${size} bytes its header declares`, file, name);
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+        throw new ZipLimitError(`the entry inflates to more than the ${size} bytes its header declares`, file, name);
       throw new ImportError(`the entry is corrupt (${(e as Error).message})`, file, name);
     }
-  } else throw new ImportError(`the entry is compressed with method ${entry.method}; only stored and deflated entries are read`, file, name);
-  if (out.length > size) throw new ZipLimitError(`the entry holds more than the ${size} bytes its header declares`, file, name);
-  if (out.length < size) throw new ImportError(`the entry holds ${out.length} bytes, not the ${size} its header declares (damaged zip)`, file, name);
+  } else
+    throw new ImportError(
+      `the entry is compressed with method ${entry.method}; only stored and deflated entries are read`,
+      file,
+      name,
+    );
+  if (out.length > size)
+    throw new ZipLimitError(`the entry holds more than the ${size} bytes its header declares`, file, name);
+  if (out.length < size)
+    throw new ImportError(
+      `the entry holds ${out.length} bytes, not the ${size} its header declares (damaged zip)`,
+      file,
+      name,
+    );
   return out;
 }
 
@@ -141,14 +175,25 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, file: string): Uint8Ar
  * The entries of a zip in memory, optionally only those whose name passes `keep` (deciding
  * before inflating saves most of the time on databases with large source or actor folders).
  */
-export function unzipBytes(bytes: Uint8Array, file: string, keep: (name: string) => boolean = () => true, limits: ZipLimits = ZIP_LIMITS): Map<string, Uint8Array> {
+export function unzipBytes(
+  bytes: Uint8Array,
+  file: string,
+  keep: (name: string) => boolean = () => true,
+  limits: ZipLimits = ZIP_LIMITS,
+): Map<string, Uint8Array> {
   const kept = zipDirectory(bytes, file, limits).filter((e) => !e.name.endsWith('/') && keep(e.name));
   let total = 0;
   for (const e of kept) {
-    if (e.size > limits.entryBytes) throw new ZipLimitError(`the entry declares ${e.size} bytes, more than the ${limits.entryBytes} accepted for one file`, file, e.name);
+    if (e.size > limits.entryBytes)
+      throw new ZipLimitError(
+        `the entry declares ${e.size} bytes, more than the ${limits.entryBytes} accepted for one file`,
+        file,
+        e.name,
+      );
     total += e.size;
   }
-  if (total > limits.totalBytes) throw new ZipLimitError(`the zip inflates to ${total} bytes, more than the ${limits.totalBytes} accepted`, file);
+  if (total > limits.totalBytes)
+    throw new ZipLimitError(`the zip inflates to ${total} bytes, more than the ${limits.totalBytes} accepted`, file);
   return new Map(kept.map((e) => [e.name, inflateEntry(bytes, e, file)]));
 }
 
@@ -162,7 +207,11 @@ async function readBytes(path: string): Promise<Uint8Array> {
 }
 
 /** The entries of a zip file; see unzipBytes. */
-export async function readZip(path: string, keep?: (name: string) => boolean, limits?: ZipLimits): Promise<Map<string, Uint8Array>> {
+export async function readZip(
+  path: string,
+  keep?: (name: string) => boolean,
+  limits?: ZipLimits,
+): Promise<Map<string, Uint8Array>> {
   return unzipBytes(await readBytes(path), basename(path), keep, limits);
 }
 

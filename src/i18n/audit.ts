@@ -8,13 +8,25 @@ import { define } from './define.ts';
 export const AUDIT_TEXTS = {
   'audit.study.created': define({ en: () => 'Study created', zh: () => '创建研究' }),
   'audit.study.saved': define({ en: () => 'New version saved', zh: () => '保存新版本' }),
-  'audit.study.inventory-imported': define({ en: () => 'Inventory imported from Excel', zh: () => '从 Excel 导入清单' }),
-  'audit.study.pact-applied': define({ en: () => "Supplier's PACT footprint put into an entry", zh: () => '供应商 PACT 碳足迹用于条目' }),
-  'audit.study.release-changed': define({ en: () => 'Moved to another background release', zh: () => '迁移至新的背景数据版本' }),
+  'audit.study.inventory-imported': define({
+    en: () => 'Inventory imported from Excel',
+    zh: () => '从 Excel 导入清单',
+  }),
+  'audit.study.pact-applied': define({
+    en: () => "Supplier's PACT footprint put into an entry",
+    zh: () => '供应商 PACT 碳足迹用于条目',
+  }),
+  'audit.study.release-changed': define({
+    en: () => 'Moved to another background release',
+    zh: () => '迁移至新的背景数据版本',
+  }),
   'audit.study.verifier-added': define({ en: () => 'Shared with a verifier', zh: () => '共享给核查员' }),
   'audit.study.verified': define({ en: () => 'Verified', zh: () => '核查通过' }),
   'audit.pact.published': define({ en: () => 'Published as a PACT footprint', zh: () => '发布为 PACT 碳足迹' }),
   'audit.pact.connection-created': define({ en: () => 'PACT partner connected', zh: () => '建立 PACT 合作方连接' }),
-  'audit.pact.connection-partner-updated': define({ en: () => "PACT partner's details updated", zh: () => '更新 PACT 合作方信息' }),
+  'audit.pact.connection-partner-updated': define({
+    en: () => "PACT partner's details updated",
+    zh: () => '更新 PACT 合作方信息',
+  }),
   'audit.pact.connection-revoked': define({ en: () => 'PACT partner revoked', zh: () => '撤销 PACT 合作方' }),
 };

@@ -14,7 +14,9 @@ export const CALCULATION_TEXTS = {
       '方差贡献：各输入与结果相关系数的平方。',
   }),
   'entry.region-mismatch': define<{ entry: string; region: string; dataset: string; datasetName: string }>({
-    en: (p) => `${p.entry}: happens in ${p.region} but its dataset is for ${p.dataset} (${p.datasetName}); search its dataset in ${p.region}`,
-    zh: (p) => `${p.entry}：发生在 ${p.region}，所用数据集却属于 ${p.dataset}（${p.datasetName}）；请在 ${p.region} 中检索其数据集`,
+    en: (p) =>
+      `${p.entry}: happens in ${p.region} but its dataset is for ${p.dataset} (${p.datasetName}); search its dataset in ${p.region}`,
+    zh: (p) =>
+      `${p.entry}：发生在 ${p.region}，所用数据集却属于 ${p.dataset}（${p.datasetName}）；请在 ${p.region} 中检索其数据集`,
   }),
 };

@@ -29,6 +29,9 @@ export const NOT_DOMAINS = ['define.ts', 'catalogue.ts'];
 export const CATALOGUE: TextTable = Object.assign({}, ...Object.values(DOMAIN_TABLES));
 
 /** A coded message in the reader's language (its English `message` when the code is unknown here). */
-export function render(m: { code?: string; params?: Record<string, unknown>; message: string }, lang: TextLang): string {
+export function render(
+  m: { code?: string; params?: Record<string, unknown>; message: string },
+  lang: TextLang,
+): string {
   return renderIn(CATALOGUE, m, lang);
 }

@@ -20,7 +20,8 @@ type Direction = 'above' | 'below';
 const fold = {
   en: (p: { fold: number; direction: Direction }) => `${fmt(p.fold)}× ${p.direction}`,
   /** 「是……的 12 倍」or「仅为……的 1/12」around the thing compared with */
-  zh: (p: { fold: number; direction: Direction }, what: string) => (p.direction === 'above' ? `是${what}的 ${fmt(p.fold)} 倍` : `仅为${what}的 1/${fmt(p.fold)}`),
+  zh: (p: { fold: number; direction: Direction }, what: string) =>
+    p.direction === 'above' ? `是${what}的 ${fmt(p.fold)} 倍` : `仅为${what}的 1/${fmt(p.fold)}`,
 };
 
 export const ISSUE_TEXTS = {
@@ -29,8 +30,10 @@ export const ISSUE_TEXTS = {
     zh: (p) => `「${p.unit}」不是可识别的单位（例如 ${p.examples}）`,
   }),
   'region.unknown': define<{ region: string }>({
-    en: (p) => `Unknown region "${p.region}". Use GLO, CN, a regional grid or a province's ISO 3166-2:CN code (e.g. CN-SC for Sichuan/四川, CN-XZ for Tibet/西藏); Chinese or English names work too.`,
-    zh: (p) => `未知地区「${p.region}」。请使用 GLO、CN、区域电网或省份的 ISO 3166-2:CN 代码（如四川为 CN-SC、西藏为 CN-XZ），也可以填写中文或英文名称。`,
+    en: (p) =>
+      `Unknown region "${p.region}". Use GLO, CN, a regional grid or a province's ISO 3166-2:CN code (e.g. CN-SC for Sichuan/四川, CN-XZ for Tibet/西藏); Chinese or English names work too.`,
+    zh: (p) =>
+      `未知地区「${p.region}」。请使用 GLO、CN、区域电网或省份的 ISO 3166-2:CN 代码（如四川为 CN-SC、西藏为 CN-XZ），也可以填写中文或英文名称。`,
   }),
   'year.missing': define({
     en: () => 'the year the data represent is required',
@@ -49,7 +52,8 @@ export const ISSUE_TEXTS = {
     zh: () => 'GWP 值取自 IPCC 表格，不接受提交',
   }),
   'factor.value-not-positive': define<{ value: number }>({
-    en: (p) => `a factor is a positive amount of greenhouse gas per unit, got ${p.value}; removals are entered in studies as their own kind`,
+    en: (p) =>
+      `a factor is a positive amount of greenhouse gas per unit, got ${p.value}; removals are entered in studies as their own kind`,
     zh: (p) => `因子是单位活动的温室气体排放量，必须为正数，当前为 ${p.value}；碳移除请在研究中作为单独类型录入`,
   }),
   'factor.unit-form': define<{ unit: string }>({
@@ -133,7 +137,8 @@ export const ISSUE_TEXTS = {
     zh: () => '请注明数据来源：出版物、来源文献或数据编制者',
   }),
   'provider.unknown': define<{ provider: string; release: string }>({
-    en: (p) => `provider ${p.provider} is not a process of release ${p.release}; name one of its processes, or none to link by the default rule`,
+    en: (p) =>
+      `provider ${p.provider} is not a process of release ${p.release}; name one of its processes, or none to link by the default rule`,
     zh: (p) => `提供者 ${p.provider} 不是版本 ${p.release} 中的过程；请指定该版本中的过程，或留空按默认规则链接`,
   }),
   'provider.not-providing': define<{ name: string; provider: string; flowId: string }>({
@@ -145,16 +150,33 @@ export const ISSUE_TEXTS = {
     zh: () => '没有可提交的数据集',
   }),
   'balance.mass': define<{ into: number; out: number; gap: number; tolerance: number }>({
-    en: (p) => `mass balance: ${fmt(p.into)} kg in, ${fmt(p.out)} kg out (${fmt(p.gap * 100)} % apart), more than the ${fmt(p.tolerance * 100)} % tolerated`,
-    zh: (p) => `质量平衡：输入 ${fmt(p.into)} kg，输出 ${fmt(p.out)} kg，相差 ${fmt(p.gap * 100)}%，超过允许的 ${fmt(p.tolerance * 100)}%`,
+    en: (p) =>
+      `mass balance: ${fmt(p.into)} kg in, ${fmt(p.out)} kg out (${fmt(p.gap * 100)} % apart), more than the ${fmt(p.tolerance * 100)} % tolerated`,
+    zh: (p) =>
+      `质量平衡：输入 ${fmt(p.into)} kg，输出 ${fmt(p.out)} kg，相差 ${fmt(p.gap * 100)}%，超过允许的 ${fmt(p.tolerance * 100)}%`,
   }),
   'balance.energy': define<{ into: number; out: number; efficiency: number }>({
-    en: (p) => `energy balance: ${fmt(p.out)} MJ out of ${fmt(p.into)} MJ in, an efficiency of ${fmt(p.efficiency * 100)} %`,
+    en: (p) =>
+      `energy balance: ${fmt(p.out)} MJ out of ${fmt(p.into)} MJ in, an efficiency of ${fmt(p.efficiency * 100)} %`,
     zh: (p) => `能量平衡：输入 ${fmt(p.into)} MJ，输出 ${fmt(p.out)} MJ，效率达 ${fmt(p.efficiency * 100)}%`,
   }),
-  'plausibility.factor-median': define<{ value: number; unit: string; fold: number; direction: Direction; basis: 'provinces' | 'regions'; peers: number; series: string; release: string; median: number; year: number }>({
+  'plausibility.factor-median': define<{
+    value: number;
+    unit: string;
+    fold: number;
+    direction: Direction;
+    basis: 'provinces' | 'regions';
+    peers: number;
+    series: string;
+    release: string;
+    median: number;
+    year: number;
+  }>({
     en: (p) => {
-      const what = p.basis === 'provinces' ? `the provincial median (${p.peers} provinces)` : `the median of ${plural(p.peers, 'region')}`;
+      const what =
+        p.basis === 'provinces'
+          ? `the provincial median (${p.peers} provinces)`
+          : `the median of ${plural(p.peers, 'region')}`;
       return `${fmt(p.value)} ${p.unit} is ${fold.en(p)} ${what} of ${p.series} in release ${p.release} (${fmt(p.median)}, ${p.year})`;
     },
     zh: (p) => {
@@ -162,14 +184,31 @@ export const ISSUE_TEXTS = {
       return `${fmt(p.value)} ${p.unit} ${fold.zh(p, `版本 ${p.release} 中 ${p.series} ${what}`)}（中位数 ${fmt(p.median)}，${p.year} 年）`;
     },
   }),
-  'plausibility.factor-region': define<{ value: number; fold: number; direction: Direction; region: string; current: number; id: string }>({
+  'plausibility.factor-region': define<{
+    value: number;
+    fold: number;
+    direction: Direction;
+    region: string;
+    current: number;
+    id: string;
+  }>({
     en: (p) => `${fmt(p.value)} is ${fold.en(p)} the current ${p.region} value ${fmt(p.current)} (${p.id})`,
     zh: (p) => `${fmt(p.value)} ${fold.zh(p, `本地区（${p.region}）现行值 ${fmt(p.current)}（${p.id}）`)}`,
   }),
-  'plausibility.exchange': define<{ side: 'input' | 'output'; flow: string; value: number; fold: number; direction: Direction; peers: number; release: string; median: number }>({
+  'plausibility.exchange': define<{
+    side: 'input' | 'output';
+    flow: string;
+    value: number;
+    fold: number;
+    direction: Direction;
+    peers: number;
+    release: string;
+    median: number;
+  }>({
     en: (p) =>
       `${p.side} "${p.flow}" of ${fmt(p.value)} per unit of product is ${fold.en(p)} the median of ${plural(p.peers, 'process', 'processes')} in release ${p.release} (${fmt(p.median)})`,
-    zh: (p) => `${p.side === 'input' ? '输入' : '输出'}「${p.flow}」每单位产品 ${fmt(p.value)}，${fold.zh(p, `版本 ${p.release} 中 ${p.peers} 个过程的中位数（${fmt(p.median)}）`)}`,
+    zh: (p) =>
+      `${p.side === 'input' ? '输入' : '输出'}「${p.flow}」每单位产品 ${fmt(p.value)}，${fold.zh(p, `版本 ${p.release} 中 ${p.peers} 个过程的中位数（${fmt(p.median)}）`)}`,
   }),
 };
 
@@ -178,7 +217,10 @@ export type ParamsOf<C extends IssueCode> = Parameters<(typeof ISSUE_TEXTS)[C]['
 export const ISSUE_CODES = Object.keys(ISSUE_TEXTS) as [IssueCode, ...IssueCode[]];
 
 /** What an issue carries besides its field: the code, its params, and the English text for API clients. */
-export function coded<C extends IssueCode>(code: C, params: ParamsOf<C>): { code: C; params: ParamsOf<C>; message: string } {
+export function coded<C extends IssueCode>(
+  code: C,
+  params: ParamsOf<C>,
+): { code: C; params: ParamsOf<C>; message: string } {
   return { code, params, message: (ISSUE_TEXTS[code].en as (p: ParamsOf<C>) => string)(params) };
 }
 
@@ -188,7 +230,10 @@ const isCode = (code: unknown): code is IssueCode => typeof code === 'string' &&
  * An issue as the reader's language says it; the server's English `message` when the code is
  * unknown here (a newer server) or absent (a report stored before issues carried codes).
  */
-export function issueText(issue: { code?: string; params?: Record<string, unknown>; message: string }, lang: TextLang): string {
+export function issueText(
+  issue: { code?: string; params?: Record<string, unknown>; message: string },
+  lang: TextLang,
+): string {
   if (!isCode(issue.code) || !issue.params) return issue.message;
   return (ISSUE_TEXTS[issue.code][lang] as (p: Record<string, unknown>) => string)(issue.params);
 }

@@ -33,7 +33,11 @@ export function coder<T extends TextTable>(table: T) {
 }
 
 /** A message in the reader's language; its English `message` when the table lacks the code (a newer server). */
-export function renderIn(table: TextTable, m: { code?: string; params?: Record<string, unknown>; message: string }, lang: TextLang): string {
+export function renderIn(
+  table: TextTable,
+  m: { code?: string; params?: Record<string, unknown>; message: string },
+  lang: TextLang,
+): string {
   if (!m.code || !Object.hasOwn(table, m.code) || !m.params) return m.message;
   return (table[m.code]![lang] as (p: Record<string, unknown>) => string)(m.params);
 }

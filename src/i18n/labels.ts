@@ -48,7 +48,8 @@ export const LABEL_TEXTS = {
     zh: (p) => `${p.organisation} 的该密钥已于 ${p.retired} 停用，早于本标识签署时间。`,
   }),
   'check.key-unchecked': define({
-    en: () => 'Whose key signed it was not checked: load the registry trust file to check the key, revocation and benchmark.',
+    en: () =>
+      'Whose key signed it was not checked: load the registry trust file to check the key, revocation and benchmark.',
     zh: () => '未核对签名密钥的归属：请载入登记册的信任文件，以核对密钥、撤销状态和基准。',
   }),
   'check.valid-period': define<{ from: string; until: string }>({
@@ -80,11 +81,13 @@ export const LABEL_TEXTS = {
     zh: () => '未核对撤销状态：信任文件中没有该核查机构的撤销清单。',
   }),
   'check.grade-recomputed': define<{ grade: string; value: number; bounds: string; benchmark: string }>({
-    en: (p) => `Grade ${p.grade} recomputed: ${fmt(p.value)} against the bounds ${p.bounds} of benchmark ${p.benchmark}.`,
+    en: (p) =>
+      `Grade ${p.grade} recomputed: ${fmt(p.value)} against the bounds ${p.bounds} of benchmark ${p.benchmark}.`,
     zh: (p) => `已重算等级 ${p.grade}：${fmt(p.value)} 对照基准 ${p.benchmark} 的分级界限 ${p.bounds}。`,
   }),
   'check.grade-wrong': define<{ stated: string; grade: string; value: number; bounds: string }>({
-    en: (p) => `The label states grade ${p.stated}, but ${fmt(p.value)} against the bounds ${p.bounds} is grade ${p.grade}.`,
+    en: (p) =>
+      `The label states grade ${p.stated}, but ${fmt(p.value)} against the bounds ${p.bounds} is grade ${p.grade}.`,
     zh: (p) => `标识声明等级 ${p.stated}，但 ${fmt(p.value)} 对照分级界限 ${p.bounds} 应为 ${p.grade} 级。`,
   }),
   'check.benchmark-mismatch': define<{ benchmark: string }>({
@@ -117,7 +120,10 @@ export const LABEL_TEXTS = {
   }),
   'verdict.valid': define({ en: () => 'Valid label', zh: () => '有效标识' }),
   'verdict.invalid': define({ en: () => 'NOT a valid label', zh: () => '无效标识' }),
-  'verdict.incomplete': define({ en: () => 'Signature holds; not every check could be made', zh: () => '签名有效；部分项目未能核对' }),
+  'verdict.incomplete': define({
+    en: () => 'Signature holds; not every check could be made',
+    zh: () => '签名有效；部分项目未能核对',
+  }),
   'sign.not-conforming': define<{ pcr: string; failed: string }>({
     en: (p) => `the study fails mandatory requirements of ${p.pcr} (${p.failed}): it cannot be signed`,
     zh: (p) => `研究未满足 ${p.pcr} 的强制性要求（${p.failed}）：不能签署`,

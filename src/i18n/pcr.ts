@@ -11,7 +11,8 @@ type Listed = { entries: string };
 
 export const PCR_TEXTS = {
   'pcr.version': define<{ rule: string; version: string; built: string }>({
-    en: (p) => `the study was built to version ${p.built} of ${p.rule}, the rule is now at ${p.version}: review what changed`,
+    en: (p) =>
+      `the study was built to version ${p.built} of ${p.rule}, the rule is now at ${p.version}: review what changed`,
     zh: (p) => `研究按 ${p.rule} 第 ${p.built} 版建立，规则现为第 ${p.version} 版：请核对变化`,
   }),
   'pcr.version-ok': define<{ rule: string; version: string }>({
@@ -51,8 +52,10 @@ export const PCR_TEXTS = {
     zh: (p) => `${p.nameZh}：${p.formula} 的结果为 ${fmt(p.value)}，声明单位必须为正数`,
   }),
   'unit.stale': define<{ amount: number; unit: string; expected: number; expectedUnit: string }>({
-    en: (p) => `the study's unit is ${fmt(p.amount)} ${p.unit}, the rule's formula gives ${fmt(p.expected)} ${p.expectedUnit}: set the unit from the parameters again`,
-    zh: (p) => `研究的单位为 ${fmt(p.amount)} ${p.unit}，按规则公式应为 ${fmt(p.expected)} ${p.expectedUnit}：请按参数重新设置单位`,
+    en: (p) =>
+      `the study's unit is ${fmt(p.amount)} ${p.unit}, the rule's formula gives ${fmt(p.expected)} ${p.expectedUnit}: set the unit from the parameters again`,
+    zh: (p) =>
+      `研究的单位为 ${fmt(p.amount)} ${p.unit}，按规则公式应为 ${fmt(p.expected)} ${p.expectedUnit}：请按参数重新设置单位`,
   }),
   'boundary.ok': define<{ boundary: string }>({
     en: (p) => `boundary ${p.boundary}`,
@@ -79,7 +82,8 @@ export const PCR_TEXTS = {
     zh: (p) => `以下条目未注明属于规则的哪个阶段：${p.entries}`,
   }),
   'stage.unknown': define<Listed>({
-    en: (p) => `these entries name a stage the rule does not have, or one that does not cover their life cycle stage: ${p.entries}`,
+    en: (p) =>
+      `these entries name a stage the rule does not have, or one that does not cover their life cycle stage: ${p.entries}`,
     zh: (p) => `以下条目注明的规则阶段不存在，或与其生命周期阶段不符：${p.entries}`,
   }),
   'data.ok': define<Named & Listed>({
@@ -99,7 +103,8 @@ export const PCR_TEXTS = {
     zh: (p) => `${p.nameZh}的数量为零：${p.entries}`,
   }),
   'data.not-primary': define<Named & Listed>({
-    en: (p) => `${p.nameEn} must be site-specific data (a meter reading, invoice, measurement or supplier statement): ${p.entries}`,
+    en: (p) =>
+      `${p.nameEn} must be site-specific data (a meter reading, invoice, measurement or supplier statement): ${p.entries}`,
     zh: (p) => `${p.nameZh}必须为现场数据（计量表读数、发票、实测或供应商声明）：${p.entries}`,
   }),
   'entries.placeholder': define<Listed>({
@@ -115,7 +120,8 @@ export const PCR_TEXTS = {
     zh: () => '前景系统未使用电力',
   }),
   'electricity.not-metered': define<Listed>({
-    en: (p) => `the rule asks for metered electricity in production; these entries are not backed by a meter reading or invoice: ${p.entries}`,
+    en: (p) =>
+      `the rule asks for metered electricity in production; these entries are not backed by a meter reading or invoice: ${p.entries}`,
     zh: (p) => `规则要求生产用电为计量数据，以下条目没有计量表读数或发票：${p.entries}`,
   }),
   'electricity.co2-only': define<Listed>({
@@ -123,7 +129,8 @@ export const PCR_TEXTS = {
     zh: (p) => `使用了仅含 CO2 的电网排放因子（用于组织核算）：${p.entries}`,
   }),
   'electricity.residual-mix': define({
-    en: () => 'the rule asks for a residual mix where no contractual instrument qualifies; the background holds location-based averages: state this in the study',
+    en: () =>
+      'the rule asks for a residual mix where no contractual instrument qualifies; the background holds location-based averages: state this in the study',
     zh: () => '规则要求在无合格合同工具时使用剩余电力组合，背景数据为按地区的平均因子：请在研究中说明',
   }),
   'quality.ok': define<{ dqr: number; max: number }>({
@@ -147,7 +154,8 @@ export const PCR_TEXTS = {
     zh: () => '已在局限性中说明直接土地利用变化的评估',
   }),
   'luc.not-assessed': define({
-    en: () => 'direct land use change is not assessed: add a CO2-luc entry, or state in the limitations why there is none',
+    en: () =>
+      'direct land use change is not assessed: add a CO2-luc entry, or state in the limitations why there is none',
     zh: () => '未评估直接土地利用变化：请添加 CO2-luc 条目，或在局限性中说明为何没有',
   }),
   'removals.apart': define<{ value: number }>({

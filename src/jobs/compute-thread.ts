@@ -59,6 +59,11 @@ port.on('message', async (m: ToThread) => {
     send({ id: m.id, type: 'result', result });
   } catch (e) {
     const err = e as Error;
-    send({ id: m.id, type: 'error', name: err.name === 'Error' ? err.constructor.name : err.name, message: err.message });
+    send({
+      id: m.id,
+      type: 'error',
+      name: err.name === 'Error' ? err.constructor.name : err.name,
+      message: err.message,
+    });
   }
 });

@@ -75,14 +75,26 @@ export class ComputePool {
   constructor(readonly size = Math.max(1, Number(process.env.TANJI_COMPUTE_THREADS ?? 1) || 1)) {}
 
   /** Calculates the study (with the component studies its entries use) on its pinned background in a thread. */
-  async calculate(store: Store, study: Study, opts: { iterations: number; seed: number; onProgress?(fraction: number, message: string): void }): Promise<StudyResult> {
+  async calculate(
+    store: Store,
+    study: Study,
+    opts: { iterations: number; seed: number; onProgress?(fraction: number, message: string): void },
+  ): Promise<StudyResult> {
     const components = await componentStudies(store, study);
     const slot = await this.acquire();
     const key = `${store.location}\u0000${store.schema ?? ''}\u0000${backgroundKey(study.releases.lci, study.releases.factors, study.method)}`;
     try {
       return await new Promise<StudyResult>((resolve, reject) => {
         const id = this.nextId++;
-        const message: ToThread = { id, type: 'calculate', key, study, components, iterations: opts.iterations, seed: opts.seed };
+        const message: ToThread = {
+          id,
+          type: 'calculate',
+          key,
+          study,
+          components,
+          iterations: opts.iterations,
+          seed: opts.seed,
+        };
         this.pending.set(id, {
           thread: slot.thread,
           resolve,
@@ -149,7 +161,13 @@ export class ComputePool {
       }
     });
     thread.on('error', (e) => this.crashed(thread, e));
-    thread.on('exit', (code) => code !== 0 && !this.closed && this.crashed(thread, new Error(`the calculation thread stopped (exit code ${code})`)));
+    thread.on(
+      'exit',
+      (code) =>
+        code !== 0 &&
+        !this.closed &&
+        this.crashed(thread, new Error(`the calculation thread stopped (exit code ${code})`)),
+    );
     // after the listeners, which would hold the process open again: an idle thread never does
     thread.unref();
     return thread;

@@ -25,7 +25,13 @@ export type JobKind = (typeof JOB_KINDS)[number];
 
 /** Errors in the job's input: failing again would not help. */
 export function isPermanent(e: unknown): boolean {
-  return e instanceof CalculationError || e instanceof EntryError || e instanceof UnknownReleaseError || e instanceof InvalidResultError || e instanceof z.ZodError;
+  return (
+    e instanceof CalculationError ||
+    e instanceof EntryError ||
+    e instanceof UnknownReleaseError ||
+    e instanceof InvalidResultError ||
+    e instanceof z.ZodError
+  );
 }
 
 export function jobHandlers(compute: ComputePool): Record<JobKind, Handler> {
@@ -35,7 +41,11 @@ export function jobHandlers(compute: ComputePool): Record<JobKind, Handler> {
       const params = CalculateParamsSchema.parse(job.params);
       const study = job.studyId ? await getStudy(store, job.studyId, params.version) : undefined;
       if (!study) throw new PermanentJobError(`study ${job.studyId} has no version ${params.version}`);
-      const computed = await compute.calculate(store, study, { iterations: params.iterations, seed: params.seed, onProgress: progress });
+      const computed = await compute.calculate(store, study, {
+        iterations: params.iterations,
+        seed: params.seed,
+        onProgress: progress,
+      });
       // dated by the request, so that a retry on another worker names the same result
       const result = { ...computed, computedAt: job.createdAt };
       checkResult(result);
@@ -46,7 +56,10 @@ export function jobHandlers(compute: ComputePool): Record<JobKind, Handler> {
         if (e instanceof TypeError) throw new PermanentJobError(`the result cannot be stored: ${e.message}`);
         throw e;
       }
-      return { message: `version ${result.version}: ${result.total.toPrecision(4)} kg CO2e per unit`, output: { hash, version: result.version, total: result.total } };
+      return {
+        message: `version ${result.version}: ${result.total.toPrecision(4)} kg CO2e per unit`,
+        output: { hash, version: result.version, total: result.total },
+      };
     },
   };
 }

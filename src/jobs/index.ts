@@ -9,7 +9,14 @@ import { JobWorker, type WorkerOptions } from './worker.ts';
  * where a job runs.
  */
 
-export { JobWorker, PermanentJobError, type Handler, type HandlerContext, type Outcome, type WorkerOptions } from './worker.ts';
+export {
+  JobWorker,
+  PermanentJobError,
+  type Handler,
+  type HandlerContext,
+  type Outcome,
+  type WorkerOptions,
+} from './worker.ts';
 export { CalculateParamsSchema, JOB_KINDS, type CalculateParams, type JobKind } from './handlers.ts';
 export { ComputePool, CalculationError } from './compute.ts';
 

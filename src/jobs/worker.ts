@@ -1,6 +1,15 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { claimJob, completeJob, failJob, handBackJob, heartbeat, nextJobDueInMs, type Job, type Store } from '../store/index.ts';
+import {
+  claimJob,
+  completeJob,
+  failJob,
+  handBackJob,
+  heartbeat,
+  nextJobDueInMs,
+  type Job,
+  type Store,
+} from '../store/index.ts';
 import { log } from '../ops/log.ts';
 import { jobFinished, jobStarted } from '../ops/metrics.ts';
 
@@ -121,7 +130,10 @@ export class JobWorker {
     await this.pumping;
     const running = [...this.active.values()].map((a) => a.promise);
     let timeout: NodeJS.Timeout | undefined;
-    const late = await Promise.race([Promise.all(running).then(() => false), new Promise<boolean>((r) => (timeout = setTimeout(() => r(true), graceMs)))]);
+    const late = await Promise.race([
+      Promise.all(running).then(() => false),
+      new Promise<boolean>((r) => (timeout = setTimeout(() => r(true), graceMs))),
+    ]);
     clearTimeout(timeout);
     if (late) {
       for (const [id, a] of this.active) {
@@ -162,7 +174,10 @@ export class JobWorker {
       written = Date.now();
       beat = beat
         .then(() => heartbeat(this.store, job.id, this.id, this.leaseMs, progress))
-        .then((mine) => mine || abort.abort(new Error(`job ${job.id} was taken over by another worker after its lease ran out`)))
+        .then(
+          (mine) =>
+            mine || abort.abort(new Error(`job ${job.id} was taken over by another worker after its lease ran out`)),
+        )
         .catch((e: Error) => log.warn({ worker: this.id, job: job.id, err: e.message }, 'heartbeat failed'));
     };
     const ticker = setInterval(renew, this.leaseMs / 3);
@@ -191,11 +206,17 @@ export class JobWorker {
       const permanent = e instanceof PermanentJobError || Boolean(this.opts.isPermanent?.(e));
       const retryInMs = Math.min(MAX_RETRY_MS, 1000 * 2 ** job.attempts);
       outcome = await failJob(this.store, job.id, this.id, (e as Error).message, { permanent, retryInMs });
-      log.warn({ worker: this.id, job: job.id, kind: job.kind, err: (e as Error).message, permanent, outcome }, 'job failed');
+      log.warn(
+        { worker: this.id, job: job.id, kind: job.kind, err: (e as Error).message, permanent, outcome },
+        'job failed',
+      );
     } finally {
       clearInterval(ticker);
       jobFinished(job.kind, outcome, (Date.now() - started) / 1000);
-      log.info({ worker: this.id, job: job.id, kind: job.kind, outcome, seconds: (Date.now() - started) / 1000 }, 'job ended');
+      log.info(
+        { worker: this.id, job: job.id, kind: job.kind, outcome, seconds: (Date.now() - started) / 1000 },
+        'job ended',
+      );
     }
   }
 }

@@ -35,7 +35,12 @@ export function checkConformance(study: Study, result: StudyResult): Conformance
     pcr: { id: check.pcr.id, version: check.pcr.version, title: check.pcr.title },
     category: check.pcr.id,
     conforms: check.conforms,
-    findings: check.findings.map((f) => ({ requirement: f.requirement, status: f.status, mandatory: f.mandatory, message: f.message })),
+    findings: check.findings.map((f) => ({
+      requirement: f.requirement,
+      status: f.status,
+      mandatory: f.mandatory,
+      message: f.message,
+    })),
   };
 }
 
@@ -52,7 +57,11 @@ export function declaredFootprint(study: Study, result: StudyResult): DeclaredFo
       declaredUnit: { amount: study.unit.amount, unit: study.unit.unit, description: study.unit.description },
       removals: result.lines.biogenicRemovals,
       lines: result.lines,
-      byStage: Object.entries(result.byStage).map(([stage, value]) => ({ stage, name: STAGE_TERMS[stage as keyof typeof STAGE_TERMS], value })),
+      byStage: Object.entries(result.byStage).map(([stage, value]) => ({
+        stage,
+        name: STAGE_TERMS[stage as keyof typeof STAGE_TERMS],
+        value,
+      })),
     };
   }
   const per = (x: number) => x / unit.perInventory;
@@ -61,7 +70,13 @@ export function declaredFootprint(study: Study, result: StudyResult): DeclaredFo
     value: unit.value,
     declaredUnit: { amount: 1, unit: unit.unit, description: unit.label.en },
     removals: unit.removals,
-    lines: { fossil: per(l.fossil), biogenic: per(l.biogenic), landUseChange: per(l.landUseChange), aircraft: per(l.aircraft), biogenicRemovals: per(l.biogenicRemovals) },
+    lines: {
+      fossil: per(l.fossil),
+      biogenic: per(l.biogenic),
+      landUseChange: per(l.landUseChange),
+      aircraft: per(l.aircraft),
+      biogenicRemovals: per(l.biogenicRemovals),
+    },
     byStage: unit.byStage,
   };
 }

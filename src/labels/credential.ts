@@ -1,4 +1,12 @@
-import { CREDENTIAL_CONTEXT, CREDENTIAL_TYPE, REVOCATION_TYPE, type Credential, type GradeStatement, type UnsignedCredential, UnsignedCredentialSchema } from '../model/credential.ts';
+import {
+  CREDENTIAL_CONTEXT,
+  CREDENTIAL_TYPE,
+  REVOCATION_TYPE,
+  type Credential,
+  type GradeStatement,
+  type UnsignedCredential,
+  UnsignedCredentialSchema,
+} from '../model/credential.ts';
 import type { Study, StudyResult } from '../model/study.ts';
 import { addProof, type Signer } from './proof.ts';
 import type { Conformance, DeclaredFootprint } from './conformance.ts';
@@ -31,8 +39,10 @@ export interface CredentialInput {
   id?: string;
 }
 
-export const verificationPageOf = (publicBase: string, labelId: string) => `${publicBase.replace(/\/+$/, '')}/#/verify/${labelId}`;
-export const revocationListUrl = (publicBase: string, did: string) => `${publicBase.replace(/\/+$/, '')}/api/registry/revocations/${encodeURIComponent(did)}`;
+export const verificationPageOf = (publicBase: string, labelId: string) =>
+  `${publicBase.replace(/\/+$/, '')}/#/verify/${labelId}`;
+export const revocationListUrl = (publicBase: string, did: string) =>
+  `${publicBase.replace(/\/+$/, '')}/api/registry/revocations/${encodeURIComponent(did)}`;
 
 export function buildCredential(i: CredentialInput): UnsignedCredential {
   const id = i.id ?? globalThis.crypto.randomUUID();
@@ -44,7 +54,11 @@ export function buildCredential(i: CredentialInput): UnsignedCredential {
     issuer: { id: i.issuer.did, name: i.issuer.name },
     validFrom: i.validFrom,
     validUntil: i.validUntil,
-    credentialStatus: { id: `${revocationListUrl(i.publicBase, i.issuer.did)}#${id}`, type: REVOCATION_TYPE, revocationList: revocationListUrl(i.publicBase, i.issuer.did) },
+    credentialStatus: {
+      id: `${revocationListUrl(i.publicBase, i.issuer.did)}#${id}`,
+      type: REVOCATION_TYPE,
+      revocationList: revocationListUrl(i.publicBase, i.issuer.did),
+    },
     credentialSubject: {
       id: `urn:tanji:label:${id}`,
       type: 'ProductCarbonFootprint',
@@ -66,7 +80,14 @@ export function buildCredential(i: CredentialInput): UnsignedCredential {
         limitations: study.limitations,
         entries: study.entries.length,
       },
-      footprint: { value: i.declared.value, unit: 'kg CO2e', declaredUnit: i.declared.declaredUnit, removals: i.declared.removals, lines: i.declared.lines, byStage: i.declared.byStage },
+      footprint: {
+        value: i.declared.value,
+        unit: 'kg CO2e',
+        declaredUnit: i.declared.declaredUnit,
+        removals: i.declared.removals,
+        lines: i.declared.lines,
+        byStage: i.declared.byStage,
+      },
       result: {
         hash: i.resultHash,
         computedAt: result.computedAt,
@@ -77,7 +98,13 @@ export function buildCredential(i: CredentialInput): UnsignedCredential {
         dqr: result.dqr,
       },
       standard: STANDARD,
-      pcr: { id: i.conformance.pcr.id, version: i.conformance.pcr.version, title: i.conformance.pcr.title, conforms: i.conformance.conforms, findings: i.conformance.findings },
+      pcr: {
+        id: i.conformance.pcr.id,
+        version: i.conformance.pcr.version,
+        title: i.conformance.pcr.title,
+        conforms: i.conformance.conforms,
+        findings: i.conformance.findings,
+      },
       grade: i.grade,
       verification: { verifier: i.verifierName, statement: i.statement },
       verificationPage: verificationPageOf(i.publicBase, id),
@@ -86,11 +113,26 @@ export function buildCredential(i: CredentialInput): UnsignedCredential {
 }
 
 export async function signCredential(unsigned: UnsignedCredential, signer: Signer, at: string): Promise<Credential> {
-  if (unsigned.issuer.id !== signer.did) throw new Error(`the credential names ${unsigned.issuer.id} as issuer but ${signer.did} signs it`);
+  if (unsigned.issuer.id !== signer.did)
+    throw new Error(`the credential names ${unsigned.issuer.id} as issuer but ${signer.did} signs it`);
   // signed exactly as the schema keeps it, so a credential read back through the schema is byte for byte what was signed
   return addProof(UnsignedCredentialSchema.parse(unsigned) as UnsignedCredential, signer, at);
 }
 
-export async function signRevocationList(revoked: { id: string; at: string; reason: string }[], signer: Signer, at: string) {
-  return addProof({ '@context': [CREDENTIAL_CONTEXT] as [typeof CREDENTIAL_CONTEXT], type: REVOCATION_TYPE as typeof REVOCATION_TYPE, issuer: signer.did, issued: at, revoked }, signer, at);
+export async function signRevocationList(
+  revoked: { id: string; at: string; reason: string }[],
+  signer: Signer,
+  at: string,
+) {
+  return addProof(
+    {
+      '@context': [CREDENTIAL_CONTEXT] as [typeof CREDENTIAL_CONTEXT],
+      type: REVOCATION_TYPE as typeof REVOCATION_TYPE,
+      issuer: signer.did,
+      issued: at,
+      revoked,
+    },
+    signer,
+    at,
+  );
 }

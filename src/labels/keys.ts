@@ -1,5 +1,21 @@
-import { createCipheriv, createDecipheriv, createPrivateKey, generateKeyPairSync, randomBytes, sign } from 'node:crypto';
-import { insertKey, liveKey, lockRegistry, retireKey, storedMasterKey, type KeyRow, type SealedKey, type Store } from '../store/index.ts';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createPrivateKey,
+  generateKeyPairSync,
+  randomBytes,
+  sign,
+} from 'node:crypto';
+import {
+  insertKey,
+  liveKey,
+  lockRegistry,
+  retireKey,
+  storedMasterKey,
+  type KeyRow,
+  type SealedKey,
+  type Store,
+} from '../store/index.ts';
 import { didKey } from './multibase.ts';
 import type { Signer } from './proof.ts';
 
@@ -18,14 +34,18 @@ function configuredMasterKey(): Buffer | null {
   const raw = process.env.TANJI_KEY_ENCRYPTION_KEY?.trim();
   if (!raw) return null;
   const key = /^[0-9a-f]{64}$/i.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
-  if (key.length !== 32) throw new KeyConfigError(`TANJI_KEY_ENCRYPTION_KEY must be 32 bytes in hex (64 digits) or base64, it decodes to ${key.length}`);
+  if (key.length !== 32)
+    throw new KeyConfigError(
+      `TANJI_KEY_ENCRYPTION_KEY must be 32 bytes in hex (64 digits) or base64, it decodes to ${key.length}`,
+    );
   return key;
 }
 
 async function masterKey(store: Store, kek: SealedKey['kek']): Promise<Buffer> {
   if (kek === 'config') {
     const key = configuredMasterKey();
-    if (!key) throw new KeyConfigError('this signing key was sealed under TANJI_KEY_ENCRYPTION_KEY, which is not set now');
+    if (!key)
+      throw new KeyConfigError('this signing key was sealed under TANJI_KEY_ENCRYPTION_KEY, which is not set now');
     return key;
   }
   return Buffer.from(await storedMasterKey(store, () => randomBytes(32).toString('base64')), 'base64');
@@ -35,15 +55,25 @@ export function seal(pkcs8: Buffer, did: string, key: Buffer, kek: SealedKey['ke
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv).setAAD(Buffer.from(did));
   const data = Buffer.concat([cipher.update(pkcs8), cipher.final()]);
-  return { alg: 'aes-256-gcm', kek, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  return {
+    alg: 'aes-256-gcm',
+    kek,
+    iv: iv.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+    data: data.toString('base64'),
+  };
 }
 
 export function unseal(sealed: SealedKey, did: string, key: Buffer): Buffer {
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64')).setAAD(Buffer.from(did)).setAuthTag(Buffer.from(sealed.tag, 'base64'));
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.iv, 'base64'))
+    .setAAD(Buffer.from(did))
+    .setAuthTag(Buffer.from(sealed.tag, 'base64'));
   try {
     return Buffer.concat([decipher.update(Buffer.from(sealed.data, 'base64')), decipher.final()]);
   } catch {
-    throw new KeyConfigError(`the private key of ${did} does not open with the ${sealed.kek === 'config' ? 'configured TANJI_KEY_ENCRYPTION_KEY' : "store's master key"}: wrong master key, or the sealed key was altered`);
+    throw new KeyConfigError(
+      `the private key of ${did} does not open with the ${sealed.kek === 'config' ? 'configured TANJI_KEY_ENCRYPTION_KEY' : "store's master key"}: wrong master key, or the sealed key was altered`,
+    );
   }
 }
 
@@ -63,7 +93,11 @@ export function signerOf(did: string, pkcs8: Buffer): Signer {
  * The live key of a verifier organisation (companyId) or of the registry (null), made on first
  * use. Creation is serialised with the registry's lock, so two first signatures make one key.
  */
-export async function keyFor(store: Store, purpose: 'verifier' | 'registry', companyId: string | null): Promise<KeyRow> {
+export async function keyFor(
+  store: Store,
+  purpose: 'verifier' | 'registry',
+  companyId: string | null,
+): Promise<KeyRow> {
   const found = await liveKey(store, purpose, companyId);
   if (found) return found;
   const configured = configuredMasterKey();
@@ -83,7 +117,11 @@ export async function signerFor(store: Store, key: KeyRow): Promise<Signer> {
 }
 
 /** Retires the live key (compromise, rotation) and makes a new one; labels signed before stay checkable. */
-export async function rotateKey(store: Store, purpose: 'verifier' | 'registry', companyId: string | null): Promise<KeyRow> {
+export async function rotateKey(
+  store: Store,
+  purpose: 'verifier' | 'registry',
+  companyId: string | null,
+): Promise<KeyRow> {
   const live = await liveKey(store, purpose, companyId);
   if (live) await retireKey(store, live.did);
   return keyFor(store, purpose, companyId);

@@ -23,7 +23,13 @@ export function base58btc(bytes: Uint8Array): string {
   // every leading zero byte is one leading "1"
   let zeros = 0;
   while (zeros < bytes.length && bytes[zeros] === 0) zeros++;
-  return '1'.repeat(zeros) + digits.reverse().map((d) => ALPHABET[d]).join('');
+  return (
+    '1'.repeat(zeros) +
+    digits
+      .reverse()
+      .map((d) => ALPHABET[d])
+      .join('')
+  );
 }
 
 export function fromBase58btc(text: string): Uint8Array {
@@ -54,7 +60,8 @@ export function publicKeyOf(did: string): Uint8Array {
   const m = /^did:key:z([1-9A-HJ-NP-Za-km-z]+)(?:#z\1)?$/.exec(did);
   if (!m) throw new Error(`"${did}" is not a did:key whose fragment repeats its key`);
   const bytes = fromBase58btc(m[1]!);
-  if (bytes.length !== 34 || bytes[0] !== ED25519_PUB[0] || bytes[1] !== ED25519_PUB[1]) throw new Error(`"${did}" is not an Ed25519 did:key`);
+  if (bytes.length !== 34 || bytes[0] !== ED25519_PUB[0] || bytes[1] !== ED25519_PUB[1])
+    throw new Error(`"${did}" is not an Ed25519 did:key`);
   return bytes.slice(2);
 }
 

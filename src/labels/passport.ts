@@ -40,16 +40,27 @@ export class PassportError extends Error {}
 export function batteryPassport(credential: Credential, energyKwh?: number): BatteryCarbonFootprint {
   const s = credential.credentialSubject;
   const du = s.footprint.declaredUnit;
-  if (du.unit !== 'kWh' || du.amount !== 1) throw new PassportError(`the battery passport declares kg CO2e per 1 kWh of total energy over the service life; this label declares per ${du.amount} ${du.unit}`);
+  if (du.unit !== 'kWh' || du.amount !== 1)
+    throw new PassportError(
+      `the battery passport declares kg CO2e per 1 kWh of total energy over the service life; this label declares per ${du.amount} ${du.unit}`,
+    );
   // the use stage (and anything no stage of the regulation covers) is outside the battery footprint (Annex II)
   const outside = s.footprint.byStage.filter((b) => !STAGES[b.stage] && b.value !== 0);
-  if (outside.length) throw new PassportError(`the battery footprint has only the four stages of Regulation (EU) 2023/1542 Annex II, but the label has ${outside.map((b) => `${b.stage} ${b.value}`).join(', ')} kg CO2e/kWh outside them`);
-  if (!s.grade) throw new PassportError('the battery passport needs a performance class: the label was not graded against a benchmark');
+  if (outside.length)
+    throw new PassportError(
+      `the battery footprint has only the four stages of Regulation (EU) 2023/1542 Annex II, but the label has ${outside.map((b) => `${b.stage} ${b.value}`).join(', ')} kg CO2e/kWh outside them`,
+    );
+  if (!s.grade)
+    throw new PassportError(
+      'the battery passport needs a performance class: the label was not graded against a benchmark',
+    );
   return {
     batteryCarbonFootprint: s.footprint.value,
     carbonFootprintPerLifecycleStage: ORDER.map((lifecycleStage) => ({
       lifecycleStage,
-      carbonFootprint: s.footprint.byStage.filter((b) => STAGES[b.stage] === lifecycleStage).reduce((sum, b) => sum + b.value, 0),
+      carbonFootprint: s.footprint.byStage
+        .filter((b) => STAGES[b.stage] === lifecycleStage)
+        .reduce((sum, b) => sum + b.value, 0),
     })),
     carbonFootprintPerformanceClass: s.grade.grade,
     carbonFootprintStudy: s.verificationPage,

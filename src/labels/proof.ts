@@ -24,11 +24,18 @@ type ProofOptions = Omit<Proof, 'proofValue'>;
 async function hashData(document: Unsigned, options: ProofOptions): Promise<Uint8Array> {
   // the proof configuration carries the document's @context (section 3.3.5), so neither can be swapped alone
   const config = document['@context'] === undefined ? options : { ...options, '@context': document['@context'] };
-  const [configHash, documentHash] = await Promise.all([sha256(utf8(canonicalJson(config))), sha256(utf8(canonicalJson(document)))]);
+  const [configHash, documentHash] = await Promise.all([
+    sha256(utf8(canonicalJson(config))),
+    sha256(utf8(canonicalJson(document))),
+  ]);
   return Uint8Array.from([...configHash, ...documentHash]);
 }
 
-export async function addProof<T extends Unsigned>(document: T, signer: Signer, created: string): Promise<T & { proof: Proof }> {
+export async function addProof<T extends Unsigned>(
+  document: T,
+  signer: Signer,
+  created: string,
+): Promise<T & { proof: Proof }> {
   const options: ProofOptions = {
     type: 'DataIntegrityProof',
     cryptosuite: 'eddsa-jcs-2022',
@@ -47,7 +54,12 @@ export async function checkProof(secured: Unsigned & { proof?: unknown }): Promi
   const { proof, ...document } = secured;
   if (!proof || typeof proof !== 'object') return { valid: false, did: null, reason: 'the document has no proof' };
   const { proofValue, '@context': context, ...options } = proof as Proof & { '@context'?: unknown };
-  if (options.type !== 'DataIntegrityProof' || options.cryptosuite !== 'eddsa-jcs-2022') return { valid: false, did: null, reason: `unknown proof type ${String(options.type)}/${String(options.cryptosuite)}` };
+  if (options.type !== 'DataIntegrityProof' || options.cryptosuite !== 'eddsa-jcs-2022')
+    return {
+      valid: false,
+      did: null,
+      reason: `unknown proof type ${String(options.type)}/${String(options.cryptosuite)}`,
+    };
   let publicKey: Uint8Array;
   let did: string;
   try {
@@ -56,16 +68,32 @@ export async function checkProof(secured: Unsigned & { proof?: unknown }): Promi
   } catch (e) {
     return { valid: false, did: null, reason: (e as Error).message };
   }
-  if (context !== undefined && canonicalJson(context) !== canonicalJson(document['@context'])) return { valid: false, did, reason: "the proof's @context is not the document's" };
+  if (context !== undefined && canonicalJson(context) !== canonicalJson(document['@context']))
+    return { valid: false, did, reason: "the proof's @context is not the document's" };
   let signature: Uint8Array;
   try {
-    if (typeof proofValue !== 'string' || !proofValue.startsWith('z')) throw new Error('the proof value is not base58btc multibase');
+    if (typeof proofValue !== 'string' || !proofValue.startsWith('z'))
+      throw new Error('the proof value is not base58btc multibase');
     signature = fromBase58btc(proofValue.slice(1));
   } catch (e) {
     return { valid: false, did, reason: (e as Error).message };
   }
-  if (signature.length !== 64) return { valid: false, did, reason: `an Ed25519 signature has 64 bytes, this one ${signature.length}` };
-  const key = await globalThis.crypto.subtle.importKey('raw', publicKey as BufferSource, { name: 'Ed25519' }, false, ['verify']);
-  const ok = await globalThis.crypto.subtle.verify('Ed25519', key, signature as BufferSource, (await hashData(document, options)) as BufferSource);
-  return ok ? { valid: true, did } : { valid: false, did, reason: 'the signature does not match the document: it was changed after signing, or signed by another key' };
+  if (signature.length !== 64)
+    return { valid: false, did, reason: `an Ed25519 signature has 64 bytes, this one ${signature.length}` };
+  const key = await globalThis.crypto.subtle.importKey('raw', publicKey as BufferSource, { name: 'Ed25519' }, false, [
+    'verify',
+  ]);
+  const ok = await globalThis.crypto.subtle.verify(
+    'Ed25519',
+    key,
+    signature as BufferSource,
+    (await hashData(document, options)) as BufferSource,
+  );
+  return ok
+    ? { valid: true, did }
+    : {
+        valid: false,
+        did,
+        reason: 'the signature does not match the document: it was changed after signing, or signed by another key',
+      };
 }

@@ -20,7 +20,13 @@ export async function nextEntry(last: RegistryEntry | null, entry: NewEntry): Pr
 }
 
 export async function signHead(last: RegistryEntry | null, signer: Signer, at: string): Promise<LogHead> {
-  const head = { type: 'TanjiRegistryHead' as const, issuer: signer.did, seq: last?.seq ?? 0, hash: last ? await hashOf(last) : GENESIS, at };
+  const head = {
+    type: 'TanjiRegistryHead' as const,
+    issuer: signer.did,
+    seq: last?.seq ?? 0,
+    hash: last ? await hashOf(last) : GENESIS,
+    at,
+  };
   return addProof(head, signer, at);
 }
 
@@ -35,24 +41,48 @@ export interface LogProblem {
  * the previous entry's hash, a head that is not the last entry or not signed by `registryKey`,
  * and, given a head kept from earlier, a log that no longer passes through it.
  */
-export async function checkLog(entries: readonly RegistryEntry[], head: LogHead | null, registryKey: string | null, earlier?: Pick<LogHead, 'seq' | 'hash'>): Promise<LogProblem[]> {
+export async function checkLog(
+  entries: readonly RegistryEntry[],
+  head: LogHead | null,
+  registryKey: string | null,
+  earlier?: Pick<LogHead, 'seq' | 'hash'>,
+): Promise<LogProblem[]> {
   const problems: LogProblem[] = [];
   const hashes: string[] = [];
   let prev = GENESIS;
   for (const [i, e] of entries.entries()) {
     if (e.seq !== i + 1) problems.push({ seq: e.seq, problem: 'gap', detail: `entry ${i + 1} has seq ${e.seq}` });
-    if (e.prev !== prev) problems.push({ seq: e.seq, problem: 'broken-chain', detail: `entry ${e.seq} names ${e.prev.slice(0, 12)}… as the one before, which hashes to ${prev.slice(0, 12)}…` });
+    if (e.prev !== prev)
+      problems.push({
+        seq: e.seq,
+        problem: 'broken-chain',
+        detail: `entry ${e.seq} names ${e.prev.slice(0, 12)}… as the one before, which hashes to ${prev.slice(0, 12)}…`,
+      });
     prev = await hashOf(e);
     hashes.push(prev);
   }
   if (head) {
-    if (head.seq !== entries.length || head.hash !== (hashes.at(-1) ?? GENESIS)) problems.push({ seq: head.seq, problem: 'head-mismatch', detail: `the signed head names entry ${head.seq} (${head.hash.slice(0, 12)}…), the log ends at ${entries.length} (${(hashes.at(-1) ?? GENESIS).slice(0, 12)}…)` });
+    if (head.seq !== entries.length || head.hash !== (hashes.at(-1) ?? GENESIS))
+      problems.push({
+        seq: head.seq,
+        problem: 'head-mismatch',
+        detail: `the signed head names entry ${head.seq} (${head.hash.slice(0, 12)}…), the log ends at ${entries.length} (${(hashes.at(-1) ?? GENESIS).slice(0, 12)}…)`,
+      });
     const proof = await checkProof(head);
     if (!proof.valid) problems.push({ seq: head.seq, problem: 'head-signature', detail: proof.reason });
-    else if (registryKey && (proof.did !== registryKey || head.issuer !== registryKey)) problems.push({ seq: head.seq, problem: 'head-key', detail: `the head is signed by ${proof.did}, not by the registry key ${registryKey}` });
+    else if (registryKey && (proof.did !== registryKey || head.issuer !== registryKey))
+      problems.push({
+        seq: head.seq,
+        problem: 'head-key',
+        detail: `the head is signed by ${proof.did}, not by the registry key ${registryKey}`,
+      });
   }
   if (earlier && earlier.seq > 0 && hashes[earlier.seq - 1] !== earlier.hash) {
-    problems.push({ seq: earlier.seq, problem: 'old-head-missing', detail: `entry ${earlier.seq} no longer hashes to ${earlier.hash.slice(0, 12)}…, the head kept earlier: history was rewritten` });
+    problems.push({
+      seq: earlier.seq,
+      problem: 'old-head-missing',
+      detail: `entry ${earlier.seq} no longer hashes to ${earlier.hash.slice(0, 12)}…, the head kept earlier: history was rewritten`,
+    });
   }
   return problems;
 }

@@ -16,7 +16,8 @@ import { readLabelSvg, renderLabelSvg } from './render.ts';
 const coded = coder(LABEL_TEXTS);
 
 export type CheckStatus = 'pass' | 'fail' | 'unknown';
-export type CheckId = 'format' | 'signature' | 'issuer' | 'key' | 'validity' | 'revocation' | 'grade' | 'conformance' | 'label';
+export type CheckId =
+  'format' | 'signature' | 'issuer' | 'key' | 'validity' | 'revocation' | 'grade' | 'conformance' | 'label';
 
 export interface Check extends CodedMessage<LabelCode> {
   id: CheckId;
@@ -39,7 +40,12 @@ export interface VerifyInput {
 }
 
 const day = (iso: string) => iso.slice(0, 10);
-const check = <C extends LabelCode>(id: CheckId, status: CheckStatus, code: C, params: Parameters<(typeof LABEL_TEXTS)[C]['en']>[0]): Check => ({ id, status, ...coded(code, params) }) as Check;
+const check = <C extends LabelCode>(
+  id: CheckId,
+  status: CheckStatus,
+  code: C,
+  params: Parameters<(typeof LABEL_TEXTS)[C]['en']>[0],
+): Check => ({ id, status, ...coded(code, params) }) as Check;
 const boundsText = (b: readonly number[]) => b.map((x) => Number(x.toPrecision(4))).join(' | ');
 
 export async function verifyLabel({ file, trust, now = new Date() }: VerifyInput): Promise<Verification> {
@@ -62,28 +68,57 @@ export async function verifyLabel({ file, trust, now = new Date() }: VerifyInput
   }
   const parsed = CredentialSchema.safeParse(raw);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'document'}: ${i.message}`).join('; ');
+    const problems = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => `${i.path.join('.') || 'document'}: ${i.message}`)
+      .join('; ');
     return invalid(check('format', 'fail', 'check.format', { problems }));
   }
   // the signature is checked on the document as it came, not on what the schema made of it
   const credential = parsed.data;
   const proof = await checkProof(raw as Record<string, unknown>);
-  checks.push(proof.valid ? check('signature', 'pass', 'check.signature-valid', { did: proof.did }) : check('signature', 'fail', 'check.signature-invalid', { reason: proof.reason }));
-  if (proof.did && proof.did !== credential.issuer.id) checks.push(check('issuer', 'fail', 'check.issuer-mismatch', { did: proof.did, issuer: credential.issuer.id }));
+  checks.push(
+    proof.valid
+      ? check('signature', 'pass', 'check.signature-valid', { did: proof.did })
+      : check('signature', 'fail', 'check.signature-invalid', { reason: proof.reason }),
+  );
+  if (proof.did && proof.did !== credential.issuer.id)
+    checks.push(check('issuer', 'fail', 'check.issuer-mismatch', { did: proof.did, issuer: credential.issuer.id }));
 
   checks.push(keyCheck(credential, trust));
   const from = Date.parse(credential.validFrom);
   const until = Date.parse(credential.validUntil);
-  if (now.getTime() < from) checks.push(check('validity', 'fail', 'check.not-yet-valid', { from: day(credential.validFrom) }));
-  else if (!(now.getTime() <= until)) checks.push(check('validity', 'fail', 'check.expired', { until: day(credential.validUntil) }));
-  else checks.push(check('validity', 'pass', 'check.valid-period', { from: day(credential.validFrom), until: day(credential.validUntil) }));
+  if (now.getTime() < from)
+    checks.push(check('validity', 'fail', 'check.not-yet-valid', { from: day(credential.validFrom) }));
+  else if (!(now.getTime() <= until))
+    checks.push(check('validity', 'fail', 'check.expired', { until: day(credential.validUntil) }));
+  else
+    checks.push(
+      check('validity', 'pass', 'check.valid-period', {
+        from: day(credential.validFrom),
+        until: day(credential.validUntil),
+      }),
+    );
   checks.push(await revocationCheck(credential, trust));
   checks.push(await gradeCheck(credential, trust));
   const pcr = `${credential.credentialSubject.pcr.id} ${credential.credentialSubject.pcr.version}`;
-  checks.push(credential.credentialSubject.pcr.conforms ? check('conformance', 'pass', 'check.conforms', { pcr }) : check('conformance', 'fail', 'check.not-conforming', { pcr }));
-  if (svg) checks.push(renderLabelSvg(credential, svg.lang) === svg.text ? check('label', 'pass', 'check.label-matches', {}) : check('label', 'fail', 'check.label-differs', {}));
+  checks.push(
+    credential.credentialSubject.pcr.conforms
+      ? check('conformance', 'pass', 'check.conforms', { pcr })
+      : check('conformance', 'fail', 'check.not-conforming', { pcr }),
+  );
+  if (svg)
+    checks.push(
+      renderLabelSvg(credential, svg.lang) === svg.text
+        ? check('label', 'pass', 'check.label-matches', {})
+        : check('label', 'fail', 'check.label-differs', {}),
+    );
 
-  const verdict = checks.some((c) => c.status === 'fail') ? 'invalid' : checks.some((c) => c.status === 'unknown') ? 'incomplete' : 'valid';
+  const verdict = checks.some((c) => c.status === 'fail')
+    ? 'invalid'
+    : checks.some((c) => c.status === 'unknown')
+      ? 'incomplete'
+      : 'valid';
   return { verdict, checks, credential };
 }
 
@@ -96,7 +131,8 @@ function keyCheck(credential: Credential, trust: TrustBundle | undefined): Check
   const did = credential.proof.verificationMethod.split('#')[0]!;
   const key = trust.keys.find((k) => k.did === did && k.purpose === 'verifier');
   if (!key) return check('key', 'fail', 'check.key-foreign', { did });
-  if (key.retiredAt && Date.parse(key.retiredAt) < Date.parse(credential.proof.created)) return check('key', 'fail', 'check.key-retired', { organisation: key.organisation, retired: day(key.retiredAt) });
+  if (key.retiredAt && Date.parse(key.retiredAt) < Date.parse(credential.proof.created))
+    return check('key', 'fail', 'check.key-retired', { organisation: key.organisation, retired: day(key.retiredAt) });
   return check('key', 'pass', 'check.key-known', { organisation: key.organisation, issued: day(trust.issued) });
 }
 
@@ -105,11 +141,19 @@ async function revocationCheck(credential: Credential, trust: TrustBundle | unde
   if (!list) return check('revocation', 'unknown', 'check.revocation-unknown', {});
   const parsed = RevocationListSchema.safeParse(list);
   const proof = await checkProof(list);
-  if (!parsed.success || !proof.valid) return check('revocation', 'fail', 'check.revocation-list-invalid', { reason: proof.valid ? 'malformed' : proof.reason });
+  if (!parsed.success || !proof.valid)
+    return check('revocation', 'fail', 'check.revocation-list-invalid', {
+      reason: proof.valid ? 'malformed' : proof.reason,
+    });
   // only the issuer may revoke its own credentials: a list signed by anyone else says nothing
-  if (proof.did !== credential.issuer.id) return check('revocation', 'fail', 'check.revocation-list-invalid', { reason: `signed by ${proof.did}, not by the issuer` });
+  if (proof.did !== credential.issuer.id)
+    return check('revocation', 'fail', 'check.revocation-list-invalid', {
+      reason: `signed by ${proof.did}, not by the issuer`,
+    });
   const revoked = list.revoked.find((r) => r.id === credential.id);
-  return revoked ? check('revocation', 'fail', 'check.revoked', { at: day(revoked.at), reason: revoked.reason }) : check('revocation', 'pass', 'check.not-revoked', { issued: day(list.issued) });
+  return revoked
+    ? check('revocation', 'fail', 'check.revoked', { at: day(revoked.at), reason: revoked.reason })
+    : check('revocation', 'pass', 'check.not-revoked', { issued: day(list.issued) });
 }
 
 async function gradeCheck(credential: Credential, trust: TrustBundle | undefined): Promise<Check> {
@@ -117,14 +161,28 @@ async function gradeCheck(credential: Credential, trust: TrustBundle | undefined
   if (!stated) return check('grade', 'pass', 'check.not-graded', {});
   const value = credential.credentialSubject.footprint.value;
   const name = `${stated.benchmark.id} v${stated.benchmark.version}`;
-  const published = trust?.benchmarks.find((b) => b.id === stated.benchmark.id && b.version === stated.benchmark.version);
+  const published = trust?.benchmarks.find(
+    (b) => b.id === stated.benchmark.id && b.version === stated.benchmark.version,
+  );
   if (published) {
     const bounds = boundsOf(published);
-    const same = (await hashOf(published)) === stated.benchmark.hash && bounds.every((b, i) => b === stated.benchmark.bounds[i]);
+    const same =
+      (await hashOf(published)) === stated.benchmark.hash && bounds.every((b, i) => b === stated.benchmark.bounds[i]);
     if (!same) return check('grade', 'fail', 'check.benchmark-mismatch', { benchmark: name });
   }
   const grade = gradeOf(value, stated.benchmark.bounds);
-  if (grade !== stated.grade) return check('grade', 'fail', 'check.grade-wrong', { stated: stated.grade, grade, value, bounds: boundsText(stated.benchmark.bounds) });
+  if (grade !== stated.grade)
+    return check('grade', 'fail', 'check.grade-wrong', {
+      stated: stated.grade,
+      grade,
+      value,
+      bounds: boundsText(stated.benchmark.bounds),
+    });
   if (trust && !published) return check('grade', 'unknown', 'check.benchmark-unpublished', { benchmark: name });
-  return check('grade', 'pass', 'check.grade-recomputed', { grade, value, bounds: boundsText(stated.benchmark.bounds), benchmark: name });
+  return check('grade', 'pass', 'check.grade-recomputed', {
+    grade,
+    value,
+    bounds: boundsText(stated.benchmark.bounds),
+    benchmark: name,
+  });
 }

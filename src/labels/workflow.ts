@@ -1,11 +1,48 @@
-import { BenchmarkInputSchema, BenchmarkSchema, CredentialSchema, type Benchmark, type BenchmarkInput, type Credential, type LogHead, type RevocationList, type TrustBundle } from '../model/credential.ts';
+import {
+  BenchmarkInputSchema,
+  BenchmarkSchema,
+  CredentialSchema,
+  type Benchmark,
+  type BenchmarkInput,
+  type Credential,
+  type LogHead,
+  type RevocationList,
+  type TrustBundle,
+} from '../model/credential.ts';
 import type { Study, StudyResult } from '../model/study.ts';
 import { coder, type CodedMessage } from '../i18n/define.ts';
 import { LABEL_TEXTS } from '../i18n/labels.ts';
 import {
-  addVerification, addVerifier, audit, decideRequest, findUserByEmail, getCompany, getGradeBenchmark, getLabel, getRequest, getStudy, insertGradeBenchmark, insertLabel, insertLogEntry, insertRequest,
-  isVerifierOf, lastLogEntry, latestGradeBenchmarkVersion, latestResult, latestStoredResult, listGradeBenchmarks, listKeys, lockRegistry, readLog, searchLabels, setLabelStatus, type LabelRow, type Queryable,
-  type RequestRow, type Store, type User,
+  addVerification,
+  addVerifier,
+  audit,
+  decideRequest,
+  findUserByEmail,
+  getCompany,
+  getGradeBenchmark,
+  getLabel,
+  getRequest,
+  getStudy,
+  insertGradeBenchmark,
+  insertLabel,
+  insertLogEntry,
+  insertRequest,
+  isVerifierOf,
+  lastLogEntry,
+  latestGradeBenchmarkVersion,
+  latestResult,
+  latestStoredResult,
+  listGradeBenchmarks,
+  listKeys,
+  lockRegistry,
+  readLog,
+  searchLabels,
+  setLabelStatus,
+  type LabelRow,
+  type Queryable,
+  type RequestRow,
+  type Store,
+  type User,
 } from '../store/index.ts';
 import { checkConformance, declaredFootprint, type Conformance, type DeclaredFootprint } from './conformance.ts';
 import { buildCredential, signCredential, signRevocationList } from './credential.ts';
@@ -43,14 +80,32 @@ export async function publishBenchmark(store: Store, user: User, input: Benchmar
   let body = BenchmarkInputSchema.parse(input);
   if (body.distribution.kind === 'registry') {
     const category = body.pcr ?? body.id;
-    const labels = (await searchLabels(store, { category, status: 'active', limit: 10_000 })).filter((l) => l.declaredUnit === `1 ${body.declaredUnit}`);
-    if (labels.length === 0) throw new LabelError('conflict', `the registry has no active label of category ${category} per 1 ${body.declaredUnit} to take a distribution from`);
+    const labels = (await searchLabels(store, { category, status: 'active', limit: 10_000 })).filter(
+      (l) => l.declaredUnit === `1 ${body.declaredUnit}`,
+    );
+    if (labels.length === 0)
+      throw new LabelError(
+        'conflict',
+        `the registry has no active label of category ${category} per 1 ${body.declaredUnit} to take a distribution from`,
+      );
     const values = labels.map((l) => l.value);
-    body = { ...body, distribution: { ...body.distribution, values, source: `${body.distribution.source} (${values.length} active labels of the registry in category ${category})` } };
+    body = {
+      ...body,
+      distribution: {
+        ...body.distribution,
+        values,
+        source: `${body.distribution.source} (${values.length} active labels of the registry in category ${category})`,
+      },
+    };
   }
   return store.transaction(async (tx) => {
     await lockRegistry(tx);
-    const benchmark = BenchmarkSchema.parse({ ...body, version: (await latestGradeBenchmarkVersion(tx, body.id)) + 1, publishedAt: new Date().toISOString(), publishedBy: user.name });
+    const benchmark = BenchmarkSchema.parse({
+      ...body,
+      version: (await latestGradeBenchmarkVersion(tx, body.id)) + 1,
+      publishedAt: new Date().toISOString(),
+      publishedBy: user.name,
+    });
     await insertGradeBenchmark(tx, benchmark, user.id);
     return benchmark;
   });
@@ -71,25 +126,49 @@ async function benchmarkFor(db: Queryable, id: string, version?: number): Promis
 /** Verifiers may check and sign the studies of their company or shared with them; never their own company's work when it is the requester's. */
 async function requireVerifierOf(db: Queryable, user: User, study: Pick<Study, 'id' | 'companyId'>): Promise<void> {
   if (user.role !== 'verifier') throw new LabelError('forbidden', 'only verifiers check and sign studies');
-  if (user.companyId !== study.companyId && !(await isVerifierOf(db, study.id, user.id))) throw new LabelError('not-found', `study ${study.id} does not exist or is not visible to you`);
+  if (user.companyId !== study.companyId && !(await isVerifierOf(db, study.id, user.id)))
+    throw new LabelError('not-found', `study ${study.id} does not exist or is not visible to you`);
 }
 
 // ---- requests
 
-export async function requestVerification(store: Store, user: User, studyId: string, input: { verifierEmail: string; benchmark?: string; message?: string }): Promise<RequestRow> {
+export async function requestVerification(
+  store: Store,
+  user: User,
+  studyId: string,
+  input: { verifierEmail: string; benchmark?: string; message?: string },
+): Promise<RequestRow> {
   const study = await getStudy(store, studyId);
-  if (!study || user.role !== 'enterprise' || user.companyId !== study.companyId) throw new LabelError('not-found', `study ${studyId} does not exist or is not yours to send for verification`);
+  if (!study || user.role !== 'enterprise' || user.companyId !== study.companyId)
+    throw new LabelError('not-found', `study ${studyId} does not exist or is not yours to send for verification`);
   const verifier = await findUserByEmail(store, input.verifierEmail);
-  if (!verifier || verifier.role !== 'verifier') throw new LabelError('invalid', `${input.verifierEmail} is not a verifier's account`);
+  if (!verifier || verifier.role !== 'verifier')
+    throw new LabelError('invalid', `${input.verifierEmail} is not a verifier's account`);
   // the stored row's own hash: what the sign-off and the credential name is exactly the result kept
   const stored = await latestStoredResult(store, studyId);
   const result = stored?.result;
-  if (!stored || !result || result.version !== study.version) throw new LabelError('conflict', coded('sign.no-result', { version: study.version }).message);
+  if (!stored || !result || result.version !== study.version)
+    throw new LabelError('conflict', coded('sign.no-result', { version: study.version }).message);
   if (input.benchmark) await benchmarkFor(store, input.benchmark);
   const id = globalThis.crypto.randomUUID();
   await store.transaction(async (tx) => {
-    await insertRequest(tx, { id, studyId, version: study.version, companyId: study.companyId, requestedBy: user.id, verifierId: verifier.id, benchmark: input.benchmark ?? null, message: input.message ?? '' });
-    await audit(tx, { userId: user.id, companyId: study.companyId, studyId, action: 'label.requested', detail: { request: id, version: study.version, verifier: verifier.id } });
+    await insertRequest(tx, {
+      id,
+      studyId,
+      version: study.version,
+      companyId: study.companyId,
+      requestedBy: user.id,
+      verifierId: verifier.id,
+      benchmark: input.benchmark ?? null,
+      message: input.message ?? '',
+    });
+    await audit(tx, {
+      userId: user.id,
+      companyId: study.companyId,
+      studyId,
+      action: 'label.requested',
+      detail: { request: id, version: study.version, verifier: verifier.id },
+    });
   });
   // the verifier must be able to read the study
   await addVerifier(store, studyId, verifier.id, user.id, study.companyId);
@@ -115,35 +194,79 @@ interface Checked extends LabelCheck {
   result: StudyResult;
 }
 
-async function check(store: Store, user: User, studyId: string, benchmarkRef?: { id: string; version?: number }): Promise<Checked> {
+async function check(
+  store: Store,
+  user: User,
+  studyId: string,
+  benchmarkRef?: { id: string; version?: number },
+): Promise<Checked> {
   const study = await getStudy(store, studyId);
   if (!study) throw new LabelError('not-found', `study ${studyId} does not exist or is not visible to you`);
   await requireVerifierOf(store, user, study);
   // the stored row's own hash: what the sign-off and the credential name is exactly the result kept
   const stored = await latestStoredResult(store, studyId);
   const result = stored?.result;
-  if (!stored || !result || result.version !== study.version) throw new LabelError('conflict', coded('sign.no-result', { version: study.version }).message, coded('sign.no-result', { version: study.version }));
+  if (!stored || !result || result.version !== study.version)
+    throw new LabelError(
+      'conflict',
+      coded('sign.no-result', { version: study.version }).message,
+      coded('sign.no-result', { version: study.version }),
+    );
   const conformance = checkConformance(study, result);
   // a study that misses its rule's parameters has no declared value; its findings say why
   let declared: DeclaredFootprint | null = null;
   try {
     declared = declaredFootprint(study, result);
   } catch (e) {
-    if (conformance.conforms) throw new LabelError('conflict', `the declared value cannot be computed: ${(e as Error).message}`);
+    if (conformance.conforms)
+      throw new LabelError('conflict', `the declared value cannot be computed: ${(e as Error).message}`);
   }
   const benchmark = benchmarkRef ? await benchmarkFor(store, benchmarkRef.id, benchmarkRef.version) : null;
   const blockers: CodedMessage[] = [];
   const failed = conformance.findings.filter((f) => f.mandatory && f.status === 'missing').map((f) => f.requirement);
-  if (!conformance.conforms) blockers.push(coded('sign.not-conforming', { pcr: `${conformance.pcr.id} ${conformance.pcr.version}`, failed: failed.join(', ') }));
-  if (benchmark && declared && (benchmark.declaredUnit !== declared.declaredUnit.unit || declared.declaredUnit.amount !== 1)) {
-    throw new LabelError('invalid', `benchmark ${benchmark.id} grades per 1 ${benchmark.declaredUnit}, the study declares per ${declared.declaredUnit.amount} ${declared.declaredUnit.unit}`);
+  if (!conformance.conforms)
+    blockers.push(
+      coded('sign.not-conforming', {
+        pcr: `${conformance.pcr.id} ${conformance.pcr.version}`,
+        failed: failed.join(', '),
+      }),
+    );
+  if (
+    benchmark &&
+    declared &&
+    (benchmark.declaredUnit !== declared.declaredUnit.unit || declared.declaredUnit.amount !== 1)
+  ) {
+    throw new LabelError(
+      'invalid',
+      `benchmark ${benchmark.id} grades per 1 ${benchmark.declaredUnit}, the study declares per ${declared.declaredUnit.amount} ${declared.declaredUnit.unit}`,
+    );
   }
-  if (benchmark?.pcr && benchmark.pcr !== conformance.pcr.id) throw new LabelError('invalid', `benchmark ${benchmark.id} grades products of rule ${benchmark.pcr}, the study follows ${conformance.pcr.id}`);
+  if (benchmark?.pcr && benchmark.pcr !== conformance.pcr.id)
+    throw new LabelError(
+      'invalid',
+      `benchmark ${benchmark.id} grades products of rule ${benchmark.pcr}, the study follows ${conformance.pcr.id}`,
+    );
   const grade = benchmark && declared ? await gradeStatement(declared.value, benchmark) : null;
-  return { study, result, studyId, version: study.version, resultHash: stored.hash, conformance, declared, benchmark, grade, blockers };
+  return {
+    study,
+    result,
+    studyId,
+    version: study.version,
+    resultHash: stored.hash,
+    conformance,
+    declared,
+    benchmark,
+    grade,
+    blockers,
+  };
 }
 
-export async function checkForLabel(store: Store, user: User, studyId: string, benchmark?: { id: string; version?: number }): Promise<LabelCheck> {
+export async function checkForLabel(
+  store: Store,
+  user: User,
+  studyId: string,
+  benchmark?: { id: string; version?: number },
+): Promise<LabelCheck> {
   const { study: _s, result: _r, ...preview } = await check(store, user, studyId, benchmark);
   return preview;
 }
@@ -163,18 +286,28 @@ export interface SignInput {
 
 export async function signLabel(store: Store, user: User, studyId: string, input: SignInput): Promise<LabelRow> {
   const request = input.requestId ? await getRequest(store, input.requestId) : undefined;
-  if (input.requestId && (!request || request.studyId !== studyId || request.verifierId !== user.id)) throw new LabelError('not-found', `verification request ${input.requestId} is not addressed to you for this study`);
-  if (request && request.state !== 'open') throw new LabelError('conflict', `verification request ${request.id} is already ${request.state}`);
+  if (input.requestId && (!request || request.studyId !== studyId || request.verifierId !== user.id))
+    throw new LabelError('not-found', `verification request ${input.requestId} is not addressed to you for this study`);
+  if (request && request.state !== 'open')
+    throw new LabelError('conflict', `verification request ${request.id} is already ${request.state}`);
   const benchmarkRef = input.benchmark ?? (request?.benchmark ? { id: request.benchmark } : undefined);
   const checked = await check(store, user, studyId, benchmarkRef);
-  if (checked.blockers.length || !checked.declared) throw new LabelError('conflict', checked.blockers.map((b) => b.message).join('; '), checked.blockers[0]);
+  if (checked.blockers.length || !checked.declared)
+    throw new LabelError('conflict', checked.blockers.map((b) => b.message).join('; '), checked.blockers[0]);
   const declared = checked.declared;
-  if (request && request.version !== checked.version) throw new LabelError('conflict', `the request is for version ${request.version}, the study is at version ${checked.version}: the practitioner must request again`);
+  if (request && request.version !== checked.version)
+    throw new LabelError(
+      'conflict',
+      `the request is for version ${request.version}, the study is at version ${checked.version}: the practitioner must request again`,
+    );
 
   const at = input.at ?? new Date();
-  const validUntil = input.validUntil ? new Date(input.validUntil) : new Date(new Date(at).setUTCFullYear(at.getUTCFullYear() + 3));
+  const validUntil = input.validUntil
+    ? new Date(input.validUntil)
+    : new Date(new Date(at).setUTCFullYear(at.getUTCFullYear() + 3));
   if (!(validUntil.getTime() > at.getTime())) throw new LabelError('invalid', 'validUntil must lie in the future');
-  if (validUntil.getTime() - at.getTime() > MAX_VALIDITY_YEARS * YEAR_MS + 24 * 3600 * 1000) throw new LabelError('invalid', `a label is valid for at most ${MAX_VALIDITY_YEARS} years`);
+  if (validUntil.getTime() - at.getTime() > MAX_VALIDITY_YEARS * YEAR_MS + 24 * 3600 * 1000)
+    throw new LabelError('invalid', `a label is valid for at most ${MAX_VALIDITY_YEARS} years`);
   const company = (await getCompany(store, checked.study.companyId))!;
   const key = await keyFor(store, 'verifier', user.companyId);
   const verifierCompany = user.companyId ? await getCompany(store, user.companyId) : undefined;
@@ -200,28 +333,68 @@ export async function signLabel(store: Store, user: User, studyId: string, input
     await lockRegistry(tx);
     const previous = await searchLabels(tx, { studyId, status: 'active', limit: 1000 });
     await insertLabel(tx, {
-      id, studyId, studyVersion: checked.version, companyId: company.id, issuerDid: key.did, signedBy: user.id, credential: JSON.stringify(credential), credentialHash,
-      product: checked.study.product.name, company: company.name, category: checked.conformance.category, pcr: `${checked.conformance.pcr.id} ${checked.conformance.pcr.version}`,
-      region: checked.study.region, grade: checked.grade?.grade ?? null, value: declared.value,
-      declaredUnit: `${declared.declaredUnit.amount} ${declared.declaredUnit.unit}`, validFrom: credential.validFrom, validUntil: credential.validUntil,
+      id,
+      studyId,
+      studyVersion: checked.version,
+      companyId: company.id,
+      issuerDid: key.did,
+      signedBy: user.id,
+      credential: JSON.stringify(credential),
+      credentialHash,
+      product: checked.study.product.name,
+      company: company.name,
+      category: checked.conformance.category,
+      pcr: `${checked.conformance.pcr.id} ${checked.conformance.pcr.version}`,
+      region: checked.study.region,
+      grade: checked.grade?.grade ?? null,
+      value: declared.value,
+      declaredUnit: `${declared.declaredUnit.amount} ${declared.declaredUnit.unit}`,
+      validFrom: credential.validFrom,
+      validUntil: credential.validUntil,
     });
     await appendLog(tx, { at: at.toISOString(), event: 'issued', label: id, credentialHash });
     for (const old of previous) {
       await setLabelStatus(tx, old.id, 'superseded', `superseded by label ${id}`, id);
-      await appendLog(tx, { at: at.toISOString(), event: 'superseded', label: old.id, reason: `superseded by label ${id}` });
+      await appendLog(tx, {
+        at: at.toISOString(),
+        event: 'superseded',
+        label: old.id,
+        reason: `superseded by label ${id}`,
+      });
     }
     if (request) await decideRequest(tx, request.id, 'signed', id, null);
-    await audit(tx, { userId: user.id, companyId: company.id, studyId, action: 'label.signed', detail: { label: id, version: checked.version, resultHash: checked.resultHash, grade: checked.grade?.grade ?? null } });
+    await audit(tx, {
+      userId: user.id,
+      companyId: company.id,
+      studyId,
+      action: 'label.signed',
+      detail: {
+        label: id,
+        version: checked.version,
+        resultHash: checked.resultHash,
+        grade: checked.grade?.grade ?? null,
+      },
+    });
   });
   // the sign-off also counts as the verification PACT publishing asks for
-  await addVerification(store, { studyId, companyId: company.id, version: checked.version, resultHash: checked.resultHash, computedAt: checked.result.computedAt, verifierId: user.id, statement: input.statement });
+  await addVerification(store, {
+    studyId,
+    companyId: company.id,
+    version: checked.version,
+    resultHash: checked.resultHash,
+    computedAt: checked.result.computedAt,
+    verifierId: user.id,
+    statement: input.statement,
+  });
   return (await getLabel(store, id))!;
 }
 
 export async function declineRequest(store: Store, user: User, requestId: string, reason: string): Promise<RequestRow> {
   const request = await getRequest(store, requestId);
-  if (!request || request.verifierId !== user.id) throw new LabelError('not-found', `verification request ${requestId} is not addressed to you`);
-  if (request.state !== 'open') throw new LabelError('conflict', `verification request ${requestId} is already ${request.state}`);
+  if (!request || request.verifierId !== user.id)
+    throw new LabelError('not-found', `verification request ${requestId} is not addressed to you`);
+  if (request.state !== 'open')
+    throw new LabelError('conflict', `verification request ${requestId} is already ${request.state}`);
   await decideRequest(store, requestId, 'declined', null, reason);
   return (await getRequest(store, requestId))!;
 }
@@ -229,17 +402,30 @@ export async function declineRequest(store: Store, user: User, requestId: string
 // ---- revocation
 
 /** A verifier of the organisation whose key signed the label revokes it; it stays in the registry, marked revoked. */
-export async function revokeLabel(store: Store, user: User, labelId: string, reason: string, at = new Date()): Promise<LabelRow> {
+export async function revokeLabel(
+  store: Store,
+  user: User,
+  labelId: string,
+  reason: string,
+  at = new Date(),
+): Promise<LabelRow> {
   const label = await getLabel(store, labelId);
   if (!label) throw new LabelError('not-found', `label ${labelId} does not exist`);
   const issuer = (await listKeys(store)).find((k) => k.did === label.issuerDid);
-  if (user.role !== 'verifier' || !issuer || issuer.companyId !== user.companyId) throw new LabelError('forbidden', 'only a verifier of the organisation that signed a label may revoke it');
+  if (user.role !== 'verifier' || !issuer || issuer.companyId !== user.companyId)
+    throw new LabelError('forbidden', 'only a verifier of the organisation that signed a label may revoke it');
   if (label.status === 'revoked') throw new LabelError('conflict', `label ${labelId} is already revoked`);
   await store.transaction(async (tx) => {
     await lockRegistry(tx);
     await setLabelStatus(tx, labelId, 'revoked', reason, label.supersededBy);
     await appendLog(tx, { at: at.toISOString(), event: 'revoked', label: labelId, reason });
-    await audit(tx, { userId: user.id, companyId: label.companyId, studyId: label.studyId, action: 'label.revoked', detail: { label: labelId, reason } });
+    await audit(tx, {
+      userId: user.id,
+      companyId: label.companyId,
+      studyId: label.studyId,
+      action: 'label.revoked',
+      detail: { label: labelId, reason },
+    });
   });
   return (await getLabel(store, labelId))!;
 }
@@ -274,12 +460,20 @@ export const readRegistryLog = readLog;
 export async function trustBundle(store: Store, registry: string, at = new Date()): Promise<TrustBundle> {
   await keyFor(store, 'registry', null);
   const keys = await listKeys(store);
-  const revocationLists = await Promise.all(keys.filter((k) => k.purpose === 'verifier').map((k) => revocationList(store, k.did, at)));
+  const revocationLists = await Promise.all(
+    keys.filter((k) => k.purpose === 'verifier').map((k) => revocationList(store, k.did, at)),
+  );
   return {
     type: 'TanjiTrustBundle',
     registry,
     issued: at.toISOString(),
-    keys: keys.map((k) => ({ did: k.did, organisation: k.organisation, purpose: k.purpose, createdAt: k.createdAt, retiredAt: k.retiredAt })),
+    keys: keys.map((k) => ({
+      did: k.did,
+      organisation: k.organisation,
+      purpose: k.purpose,
+      createdAt: k.createdAt,
+      retiredAt: k.retiredAt,
+    })),
     revocationLists,
     benchmarks: await benchmarks(store),
     head: await logHead(store, at),
@@ -293,7 +487,7 @@ export function credentialOf(label: Pick<LabelRow, 'credential'>): Credential {
 /** Requests a user may see: the verifier's queue, or the practitioner's company's. */
 export async function visibleRequest(store: Store, user: User, id: string): Promise<RequestRow> {
   const r = await getRequest(store, id);
-  if (!r || !(r.verifierId === user.id || (user.role === 'enterprise' && user.companyId === r.companyId))) throw new LabelError('not-found', `verification request ${id} does not exist or is not visible to you`);
+  if (!r || !(r.verifierId === user.id || (user.role === 'enterprise' && user.companyId === r.companyId)))
+    throw new LabelError('not-found', `verification request ${id} does not exist or is not visible to you`);
   return r;
 }
-

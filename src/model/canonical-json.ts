@@ -15,7 +15,9 @@ export function canonicalJson(value: unknown): string {
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
     // Default sort compares UTF-16 code units, as RFC 8785 3.2.3 asks.
-    const keys = Object.keys(record).filter((k) => record[k] !== undefined).sort();
+    const keys = Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(record[k])}`).join(',')}}`;
   }
   throw new TypeError(`canonical JSON has no form for a ${typeof value}`);

@@ -20,19 +20,24 @@ const increasing = (xs: number[]) => xs.every((x, i) => i === 0 || x > xs[i - 1]
  * figure, or the labelled products of the registry. `values` are the figures themselves (kg CO2e
  * per declared unit), so anyone can recompute the grade thresholds from them.
  */
-export const BenchmarkDistributionSchema = z.object({
-  kind: z.enum(['aggregate', 'published', 'registry']),
-  /** the publication, the aggregate or the registry query, in words a reader can follow */
-  source: z.string().trim().min(1).max(1000),
-  url: z.url().max(1000).optional(),
-  /** year the figures represent */
-  year: z.number().int().min(1990).max(2100).optional(),
-  /** for kind registry, filled from the registry's active labels when published */
-  values: z.array(z.number().finite().nonnegative()).max(10_000),
-  /** false: the figures were not confirmed against the source (a news report, an illustration) */
-  verified: z.boolean(),
-  note: z.string().max(2000).optional(),
-}).refine((d) => d.kind === 'registry' || d.values.length > 0, { message: 'a benchmark needs the figures of its distribution', path: ['values'] });
+export const BenchmarkDistributionSchema = z
+  .object({
+    kind: z.enum(['aggregate', 'published', 'registry']),
+    /** the publication, the aggregate or the registry query, in words a reader can follow */
+    source: z.string().trim().min(1).max(1000),
+    url: z.url().max(1000).optional(),
+    /** year the figures represent */
+    year: z.number().int().min(1990).max(2100).optional(),
+    /** for kind registry, filled from the registry's active labels when published */
+    values: z.array(z.number().finite().nonnegative()).max(10_000),
+    /** false: the figures were not confirmed against the source (a news report, an illustration) */
+    verified: z.boolean(),
+    note: z.string().max(2000).optional(),
+  })
+  .refine((d) => d.kind === 'registry' || d.values.length > 0, {
+    message: 'a benchmark needs the figures of its distribution',
+    path: ['values'],
+  });
 export type BenchmarkDistribution = z.infer<typeof BenchmarkDistributionSchema>;
 
 /**
@@ -41,8 +46,14 @@ export type BenchmarkDistribution = z.infer<typeof BenchmarkDistributionSchema>;
  * linear interpolation between order statistics (numpy's default, Hyndman–Fan type 7).
  */
 export const GradingRuleSchema = z.discriminatedUnion('basis', [
-  z.object({ basis: z.literal('value'), bounds: z.array(z.number().finite().nonnegative()).length(4).refine(increasing, 'bounds must increase') }),
-  z.object({ basis: z.literal('percentile'), percentiles: z.array(z.number().gt(0).lt(100)).length(4).refine(increasing, 'percentiles must increase') }),
+  z.object({
+    basis: z.literal('value'),
+    bounds: z.array(z.number().finite().nonnegative()).length(4).refine(increasing, 'bounds must increase'),
+  }),
+  z.object({
+    basis: z.literal('percentile'),
+    percentiles: z.array(z.number().gt(0).lt(100)).length(4).refine(increasing, 'percentiles must increase'),
+  }),
 ]);
 export type GradingRule = z.infer<typeof GradingRuleSchema>;
 
@@ -126,7 +137,13 @@ export const CredentialSubjectSchema = z.object({
     unit: z.literal('kg CO2e'),
     declaredUnit: z.object({ amount: z.number(), unit: z.string(), description: z.string() }),
     removals: z.number(),
-    lines: z.object({ fossil: z.number(), biogenic: z.number(), landUseChange: z.number(), aircraft: z.number(), biogenicRemovals: z.number() }),
+    lines: z.object({
+      fossil: z.number(),
+      biogenic: z.number(),
+      landUseChange: z.number(),
+      aircraft: z.number(),
+      biogenicRemovals: z.number(),
+    }),
     byStage: z.array(StageValueSchema),
   }),
   result: z.object({

@@ -19,7 +19,12 @@ export const FactorKindSchema = z.enum([
 export type FactorKind = z.infer<typeof FactorKindSchema>;
 
 /** Kinds that may be used in a product carbon footprint. */
-export const PRODUCT_FOOTPRINT_KINDS: readonly FactorKind[] = ['electricity-footprint', 'fuel-combustion', 'transport', 'material'];
+export const PRODUCT_FOOTPRINT_KINDS: readonly FactorKind[] = [
+  'electricity-footprint',
+  'fuel-combustion',
+  'transport',
+  'material',
+];
 
 export const SourceSchema = z.object({
   /** publication title */

@@ -30,7 +30,9 @@ type Source = Pick<StudyResult, 'total' | 'lines' | 'parts'>;
 /** Results stored before the split carry no parts: the biogenic line is taken as CO2 and the removals as product uptake. */
 function partsOf(result: Source): NonNullable<StudyResult['parts']> {
   const l = result.lines;
-  return result.parts ?? { biogenicCO2: l.biogenic, biogenicNonCO2: 0, landRemovals: 0, productUptake: l.biogenicRemovals };
+  return (
+    result.parts ?? { biogenicCO2: l.biogenic, biogenicNonCO2: 0, landRemovals: 0, productUptake: l.biogenicRemovals }
+  );
 }
 
 /**
@@ -80,13 +82,20 @@ export function pactGhgFields(result: Source) {
 export function headlineOf(result: Source): Headline {
   const parts = partsOf(result);
   const pact = pactGhgFields(result);
-  const removals = { biogenicUptake: parts.productUptake, landManagement: parts.landRemovals, total: parts.productUptake + parts.landRemovals };
+  const removals = {
+    biogenicUptake: parts.productUptake,
+    landManagement: parts.landRemovals,
+    total: parts.productUptake + parts.landRemovals,
+  };
   return {
     emissions: result.total,
     removals,
     cfp: result.total + removals.total,
     pact: {
-      v3: { excludingBiogenicUptake: pact.v3.pcfExcludingBiogenicUptake, includingBiogenicUptake: pact.v3.pcfIncludingBiogenicUptake },
+      v3: {
+        excludingBiogenicUptake: pact.v3.pcfExcludingBiogenicUptake,
+        includingBiogenicUptake: pact.v3.pcfIncludingBiogenicUptake,
+      },
       v2: { excludingBiogenic: pact.v2.pCfExcludingBiogenic, includingBiogenic: pact.v2.pCfIncludingBiogenic },
     },
   };

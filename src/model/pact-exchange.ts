@@ -30,11 +30,23 @@ export type Connection = z.infer<typeof ConnectionSchema>;
 
 export const ConnectionInputSchema = z.object({
   name: z.string().trim().min(1).max(TEXT_LIMITS.name),
-  products: z.array(z.string().max(TEXT_LIMITS.code).regex(/^urn:/i, 'a product id is a URN such as urn:tanji:product:…')).max(1000).default([]),
-  partnerUrl: z.url({ protocol: /^https$/, error: 'the partner host must be an https:// URL' }).max(2000).nullable().default(null),
+  products: z
+    .array(z.string().max(TEXT_LIMITS.code).regex(/^urn:/i, 'a product id is a URN such as urn:tanji:product:…'))
+    .max(1000)
+    .default([]),
+  partnerUrl: z
+    .url({ protocol: /^https$/, error: 'the partner host must be an https:// URL' })
+    .max(2000)
+    .nullable()
+    .default(null),
   partnerClientId: z.string().min(1).max(TEXT_LIMITS.code).nullable().default(null),
   partnerSecret: z.string().min(1).max(TEXT_LIMITS.code).nullable().default(null),
-  partnerCa: z.string().max(64_000).includes('BEGIN CERTIFICATE', { error: 'a PEM certificate' }).nullable().default(null),
+  partnerCa: z
+    .string()
+    .max(64_000)
+    .includes('BEGIN CERTIFICATE', { error: 'a PEM certificate' })
+    .nullable()
+    .default(null),
 });
 export type ConnectionInput = z.infer<typeof ConnectionInputSchema>;
 
@@ -44,7 +56,12 @@ export type ConnectionInput = z.infer<typeof ConnectionInputSchema>;
  * authenticate before posting event answers (a conformance run hands these out). A field left
  * out stays as it is; null clears it.
  */
-export const PartnerUpdateSchema = ConnectionInputSchema.pick({ partnerUrl: true, partnerClientId: true, partnerSecret: true, partnerCa: true }).partial();
+export const PartnerUpdateSchema = ConnectionInputSchema.pick({
+  partnerUrl: true,
+  partnerClientId: true,
+  partnerSecret: true,
+  partnerCa: true,
+}).partial();
 export type PartnerUpdate = z.infer<typeof PartnerUpdateSchema>;
 
 /** A new connection with the secret, which is shown once and stored only as a hash. */
@@ -106,5 +123,14 @@ export const PactEventRecordSchema = z
   .meta({ id: 'PactEvent' });
 export type PactEventRecord = z.infer<typeof PactEventRecordSchema>;
 
-export const VerificationSchema = z.object({ version: z.number(), resultHash: z.string().nullable(), computedAt: z.string(), verifier: z.string(), statement: z.string(), at: z.string() }).meta({ id: 'Verification' });
+export const VerificationSchema = z
+  .object({
+    version: z.number(),
+    resultHash: z.string().nullable(),
+    computedAt: z.string(),
+    verifier: z.string(),
+    statement: z.string(),
+    at: z.string(),
+  })
+  .meta({ id: 'Verification' });
 export type Verification = z.infer<typeof VerificationSchema>;

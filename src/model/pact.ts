@@ -18,8 +18,16 @@ const DECIMAL = /^[+-]?\d+(\.\d+)?$/;
 function decimalString(range: string) {
   const got = (input: unknown) => (typeof input === 'number' ? `the JSON number ${input}` : JSON.stringify(input));
   return z
-    .string({ error: (iss) => (iss.input === undefined ? undefined : `expected a decimal string (${range}) such as "1.5", got ${got(iss.input)}`) })
-    .regex(DECIMAL, { error: (iss) => `expected a decimal string (${range}): digits with optional sign and fraction, no exponent, got ${got(iss.input)}` });
+    .string({
+      error: (iss) =>
+        iss.input === undefined
+          ? undefined
+          : `expected a decimal string (${range}) such as "1.5", got ${got(iss.input)}`,
+    })
+    .regex(DECIMAL, {
+      error: (iss) =>
+        `expected a decimal string (${range}): digits with optional sign and fraction, no exponent, got ${got(iss.input)}`,
+    });
 }
 
 /** v3 `Decimal` */
@@ -29,22 +37,38 @@ export const PositiveNonZeroDecimalSchema = decimalString('> 0').refine((s) => N
 /** v3 `PositiveOrZeroDecimal` */
 export const PositiveOrZeroDecimalSchema = decimalString('>= 0').refine((s) => Number(s) >= 0, 'must be 0 or more');
 /** v3 `NegativeOrZeroDecimal`: uptakes and removals are written negative */
-export const NegativeOrZeroDecimalSchema = decimalString('<= 0').refine((s) => Number(s) <= 0, 'must be 0 or less (uptake and removals are negative)');
+export const NegativeOrZeroDecimalSchema = decimalString('<= 0').refine(
+  (s) => Number(s) <= 0,
+  'must be 0 or less (uptake and removals are negative)',
+);
 
 function decimalBetween(min: number, max: number) {
-  return decimalString(`${min} to ${max}`).refine((s) => Number(s) >= min && Number(s) <= max, `must be between ${min} and ${max} inclusive`);
+  return decimalString(`${min} to ${max}`).refine(
+    (s) => Number(s) >= min && Number(s) <= max,
+    `must be between ${min} and ${max} inclusive`,
+  );
 }
 
 /** v3 `Urn`: RFC 8141, checked as the spec's pattern does (scheme only) plus a namespace and a rest */
-export const UrnSchema = z.string().regex(/^[uU][rR][nN]:[A-Za-z0-9][A-Za-z0-9-]{0,30}[A-Za-z0-9]:\S+$/, 'expected a URN such as "urn:pact:example.com:product-id:1234" (RFC 8141)');
+export const UrnSchema = z
+  .string()
+  .regex(
+    /^[uU][rR][nN]:[A-Za-z0-9][A-Za-z0-9-]{0,30}[A-Za-z0-9]:\S+$/,
+    'expected a URN such as "urn:pact:example.com:product-id:1234" (RFC 8141)',
+  );
 
 /** `format: uuid`; any hex GUID, as JSON Schema validators accept (v3 example-1 uses a non-RFC-4122 version digit) */
 export const UuidSchema = z.guid('expected a UUID such as "f4b1225a-bd44-4c8e-861d-079e4e1dfd69"');
 
 /** `format: date-time`, RFC 3339 with a time zone */
-export const DateTimeSchema = z.iso.datetime({ offset: true, error: 'expected an RFC 3339 date-time with time zone, such as "2024-12-31T00:00:00Z"' });
+export const DateTimeSchema = z.iso.datetime({
+  offset: true,
+  error: 'expected an RFC 3339 date-time with time zone, such as "2024-12-31T00:00:00Z"',
+});
 
-export const SpecVersionSchema = z.string().regex(/^\d+\.\d+\.\d+(-\d{8})?$/, 'expected "major.minor.patch", such as "3.0.0"');
+export const SpecVersionSchema = z
+  .string()
+  .regex(/^\d+\.\d+\.\d+(-\d{8})?$/, 'expected "major.minor.patch", such as "3.0.0"');
 export const UriSchema = z.url('expected an absolute URI');
 const NonEmptyString = z.string().min(1, 'must not be empty');
 
@@ -57,7 +81,12 @@ function nonEmptySet<T extends z.ZodType>(item: T) {
       const seen = new Set<string>();
       items.forEach((v, i) => {
         const key = JSON.stringify(v);
-        if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i], message: `duplicate of an earlier item (${key}); items must be unique` });
+        if (seen.has(key))
+          ctx.addIssue({
+            code: 'custom',
+            path: [i],
+            message: `duplicate of an earlier item (${key}); items must be unique`,
+          });
         seen.add(key);
       });
     });
@@ -69,15 +98,36 @@ export const StatusSchema = z.enum(['Active', 'Deprecated']);
 
 /** CarbonFootprint.geographyRegionOrSubregion: UN geographic regions and subregions */
 export const UnRegionSchema = z.enum([
-  'Africa', 'Americas', 'Asia', 'Europe', 'Oceania', 'Australia and New Zealand', 'Central Asia', 'Eastern Asia', 'Eastern Europe',
-  'Latin America and the Caribbean', 'Melanesia', 'Micronesia', 'Northern Africa', 'Northern America', 'Northern Europe', 'Polynesia',
-  'South-eastern Asia', 'Southern Asia', 'Southern Europe', 'Sub-Saharan Africa', 'Western Asia', 'Western Europe',
+  'Africa',
+  'Americas',
+  'Asia',
+  'Europe',
+  'Oceania',
+  'Australia and New Zealand',
+  'Central Asia',
+  'Eastern Asia',
+  'Eastern Europe',
+  'Latin America and the Caribbean',
+  'Melanesia',
+  'Micronesia',
+  'Northern Africa',
+  'Northern America',
+  'Northern Europe',
+  'Polynesia',
+  'South-eastern Asia',
+  'Southern Asia',
+  'Southern Europe',
+  'Sub-Saharan Africa',
+  'Western Asia',
+  'Western Europe',
 ]);
 export type UnRegion = z.infer<typeof UnRegionSchema>;
 
 /** ISO 3166-1 alpha-2 and ISO 3166-2 as the spec's patterns write them */
 export const CountrySchema = z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 code such as "CN"');
-export const CountrySubdivisionSchema = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'expected an ISO 3166-2 code such as "CN-GD"');
+export const CountrySubdivisionSchema = z
+  .string()
+  .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'expected an ISO 3166-2 code such as "CN-GD"');
 
 const geography = {
   geographyRegionOrSubregion: UnRegionSchema.optional(),
@@ -115,19 +165,36 @@ type Ctx = z.core.$RefinementCtx;
 /** CarbonFootprint scope: `oneOf [oneOf required-one-geography, not anyOf]`, i.e. at most one. */
 function atMostOneGeography(pcf: Record<string, unknown>, ctx: Ctx) {
   const set = Object.keys(geography).filter((k) => pcf[k] !== undefined);
-  if (set.length > 1) ctx.addIssue({ code: 'custom', path: [set[1]], message: `only one of geographyRegionOrSubregion, geographyCountry, geographyCountrySubdivision may be given (also got ${set[0]})` });
+  if (set.length > 1)
+    ctx.addIssue({
+      code: 'custom',
+      path: [set[1]],
+      message: `only one of geographyRegionOrSubregion, geographyCountry, geographyCountrySubdivision may be given (also got ${set[0]})`,
+    });
 }
 
 /** referencePeriodStart is inclusive and referencePeriodEnd exclusive, so the period is not empty. */
 function referencePeriodOrdered(pcf: { referencePeriodStart: string; referencePeriodEnd: string }, ctx: Ctx) {
   if (Date.parse(pcf.referencePeriodEnd) <= Date.parse(pcf.referencePeriodStart)) {
-    ctx.addIssue({ code: 'custom', path: ['referencePeriodEnd'], message: `must be after referencePeriodStart (${pcf.referencePeriodStart})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['referencePeriodEnd'],
+      message: `must be after referencePeriodStart (${pcf.referencePeriodStart})`,
+    });
   }
 }
 
 function validityEndAfterStart(pf: { validityPeriodStart?: string; validityPeriodEnd?: string }, ctx: Ctx) {
-  if (pf.validityPeriodStart && pf.validityPeriodEnd && Date.parse(pf.validityPeriodEnd) <= Date.parse(pf.validityPeriodStart)) {
-    ctx.addIssue({ code: 'custom', path: ['validityPeriodEnd'], message: `must be after validityPeriodStart (${pf.validityPeriodStart})` });
+  if (
+    pf.validityPeriodStart &&
+    pf.validityPeriodEnd &&
+    Date.parse(pf.validityPeriodEnd) <= Date.parse(pf.validityPeriodStart)
+  ) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['validityPeriodEnd'],
+      message: `must be after validityPeriodStart (${pf.validityPeriodStart})`,
+    });
   }
 }
 
@@ -152,7 +219,18 @@ export const VerificationV3Schema = z.looseObject({
 /** v3 CarbonFootprint */
 export const CarbonFootprintV3Schema = z
   .looseObject({
-    declaredUnitOfMeasurement: z.enum(['liter', 'kilogram', 'cubic meter', 'kilowatt hour', 'megajoule', 'ton kilometer', 'square meter', 'piece', 'hour', 'megabit second']),
+    declaredUnitOfMeasurement: z.enum([
+      'liter',
+      'kilogram',
+      'cubic meter',
+      'kilowatt hour',
+      'megajoule',
+      'ton kilometer',
+      'square meter',
+      'piece',
+      'hour',
+      'megabit second',
+    ]),
     declaredUnitAmount: PositiveNonZeroDecimalSchema,
     productMassPerDeclaredUnit: DecimalSchema,
     referencePeriodStart: DateTimeSchema,
@@ -185,7 +263,9 @@ export const CarbonFootprintV3Schema = z
     ccuCarbonContent: PositiveOrZeroDecimalSchema.optional(),
     ccuCalculationApproach: z.enum(['Cut-off', 'Credit']).optional(),
     ccuCreditCertification: UriSchema.optional(),
-    ipccCharacterizationFactors: nonEmptySet(z.string().regex(/^AR\d+$/, 'expected "AR" and the IPCC report number, such as "AR6"')),
+    ipccCharacterizationFactors: nonEmptySet(
+      z.string().regex(/^AR\d+$/, 'expected "AR" and the IPCC report number, such as "AR6"'),
+    ),
     /** x-enum only: later revisions may add standards, which a host MUST accept */
     crossSectoralStandards: nonEmptySet(NonEmptyString),
     productOrSectorSpecificRules: nonEmptySet(ProductOrSectorSpecificRuleSchema).optional(),
@@ -193,7 +273,10 @@ export const CarbonFootprintV3Schema = z
     exemptedEmissionsPercent: decimalBetween(0, 100),
     exemptedEmissionsDescription: z.string().optional(),
     allocationRulesDescription: z.string().optional(),
-    secondaryEmissionFactorSources: z.array(EmissionFactorSourceSchema).min(1, 'must have at least one item, or be left out when no secondary data was used').optional(),
+    secondaryEmissionFactorSources: z
+      .array(EmissionFactorSourceSchema)
+      .min(1, 'must have at least one item, or be left out when no secondary data was used')
+      .optional(),
     /** percent of pcfExcludingBiogenicUptake */
     primaryDataShare: decimalBetween(0, 100).optional(),
     dqi: DataQualityIndicatorsV3Schema.optional(),
@@ -204,11 +287,24 @@ export const CarbonFootprintV3Schema = z
     referencePeriodOrdered(pcf, ctx);
     // "MUST be undefined if packagingEmissionsIncluded is false": a packaging figure needs the flag set
     if (pcf.packagingGhgEmissions !== undefined && pcf.packagingEmissionsIncluded !== true) {
-      ctx.addIssue({ code: 'custom', path: ['packagingGhgEmissions'], message: 'may only be given when packagingEmissionsIncluded is true' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['packagingGhgEmissions'],
+        message: 'may only be given when packagingEmissionsIncluded is true',
+      });
     }
     if (pcf.ccsTechnologicalCO2CaptureIncluded === false) {
-      for (const k of ['ccsTechnologicalCO2Capture', 'technologicalCO2Removals', 'technologicalCO2CaptureOrigin'] as const) {
-        if (pcf[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'must be left out when ccsTechnologicalCO2CaptureIncluded is false' });
+      for (const k of [
+        'ccsTechnologicalCO2Capture',
+        'technologicalCO2Removals',
+        'technologicalCO2CaptureOrigin',
+      ] as const) {
+        if (pcf[k] !== undefined)
+          ctx.addIssue({
+            code: 'custom',
+            path: [k],
+            message: 'must be left out when ccsTechnologicalCO2CaptureIncluded is false',
+          });
       }
     }
   });
@@ -271,7 +367,15 @@ export const AssuranceV2Schema = z.looseObject({
 /** v2 CarbonFootprint; the yaml's x-comment sign rules ('>= 0', '<= 0', '> 0') are the tech spec's MUSTs */
 export const CarbonFootprintV2Schema = z
   .looseObject({
-    declaredUnit: z.enum(['liter', 'kilogram', 'cubic meter', 'kilowatt hour', 'megajoule', 'ton kilometer', 'square meter']),
+    declaredUnit: z.enum([
+      'liter',
+      'kilogram',
+      'cubic meter',
+      'kilowatt hour',
+      'megajoule',
+      'ton kilometer',
+      'square meter',
+    ]),
     unitaryProductAmount: PositiveNonZeroDecimalSchema,
     productMassPerDeclaredUnit: DecimalSchema.optional(),
     pCfExcludingBiogenic: PositiveOrZeroDecimalSchema,
@@ -289,17 +393,26 @@ export const CarbonFootprintV2Schema = z
     packagingGhgEmissions: PositiveOrZeroDecimalSchema.optional(),
     /** deprecated in 2.3, still required */
     characterizationFactors: z.enum(['AR6', 'AR5']),
-    ipccCharacterizationFactorsSources: nonEmptySet(z.string().regex(/^AR\d+$/, 'expected "AR" and the IPCC report number, such as "AR6"')),
+    ipccCharacterizationFactorsSources: nonEmptySet(
+      z.string().regex(/^AR\d+$/, 'expected "AR" and the IPCC report number, such as "AR6"'),
+    ),
     /** deprecated in 2.3, still required */
-    crossSectoralStandardsUsed: nonEmptySet(z.enum(['GHG Protocol Product standard', 'ISO Standard 14067', 'ISO Standard 14044'])),
-    crossSectoralStandards: nonEmptySet(z.enum(['ISO14067', 'ISO14083', 'ISO14040-44', 'GHGP-Product', 'PEF', 'PACT-1.0', 'PACT-2.0', 'PACT-3.0'])).optional(),
+    crossSectoralStandardsUsed: nonEmptySet(
+      z.enum(['GHG Protocol Product standard', 'ISO Standard 14067', 'ISO Standard 14044']),
+    ),
+    crossSectoralStandards: nonEmptySet(
+      z.enum(['ISO14067', 'ISO14083', 'ISO14040-44', 'GHGP-Product', 'PEF', 'PACT-1.0', 'PACT-2.0', 'PACT-3.0']),
+    ).optional(),
     productOrSectorSpecificRules: nonEmptySet(ProductOrSectorSpecificRuleSchema).optional(),
     biogenicAccountingMethodology: z.enum(['PEF', 'ISO', 'GHGP', 'Quantis']).optional(),
     boundaryProcessesDescription: z.string(),
     referencePeriodStart: DateTimeSchema,
     referencePeriodEnd: DateTimeSchema,
     ...geography,
-    secondaryEmissionFactorSources: z.array(EmissionFactorSourceSchema).min(1, 'must have at least one item').optional(),
+    secondaryEmissionFactorSources: z
+      .array(EmissionFactorSourceSchema)
+      .min(1, 'must have at least one item')
+      .optional(),
     exemptedEmissionsPercent: Percent,
     exemptedEmissionsDescription: z.string(),
     allocationRulesDescription: z.string().optional(),
@@ -312,7 +425,11 @@ export const CarbonFootprintV2Schema = z
     atMostOneGeography(pcf, ctx);
     referencePeriodOrdered(pcf, ctx);
     if (pcf.packagingGhgEmissions !== undefined && !pcf.packagingEmissionsIncluded) {
-      ctx.addIssue({ code: 'custom', path: ['packagingGhgEmissions'], message: 'may only be given when packagingEmissionsIncluded is true' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['packagingGhgEmissions'],
+        message: 'may only be given when packagingEmissionsIncluded is true',
+      });
     }
   });
 export type CarbonFootprintV2 = z.infer<typeof CarbonFootprintV2Schema>;
@@ -347,10 +464,18 @@ export const ProductFootprintV2Schema = z
     validityEndAfterStart(pf, ctx);
     const refEnd = Date.parse(pf.pcf.referencePeriodEnd);
     if (pf.validityPeriodStart && Date.parse(pf.validityPeriodStart) < refEnd) {
-      ctx.addIssue({ code: 'custom', path: ['validityPeriodStart'], message: `must not be before pcf.referencePeriodEnd (${pf.pcf.referencePeriodEnd})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validityPeriodStart'],
+        message: `must not be before pcf.referencePeriodEnd (${pf.pcf.referencePeriodEnd})`,
+      });
     }
     if (pf.validityPeriodEnd && Date.parse(pf.validityPeriodEnd) > refEnd + THREE_YEARS_MS) {
-      ctx.addIssue({ code: 'custom', path: ['validityPeriodEnd'], message: `must be at most 3 years after pcf.referencePeriodEnd (${pf.pcf.referencePeriodEnd})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['validityPeriodEnd'],
+        message: `must be at most 3 years after pcf.referencePeriodEnd (${pf.pcf.referencePeriodEnd})`,
+      });
     }
   });
 export type ProductFootprintV2 = z.infer<typeof ProductFootprintV2Schema>;
@@ -369,7 +494,11 @@ const eventBase = { specversion: z.string(), id: z.string(), source: z.string(),
 
 /** v3 events: the `type` constants end in `.3` */
 export const EventV3Schema = z.discriminatedUnion('type', [
-  z.looseObject({ ...eventBase, type: z.literal('org.wbcsd.pact.ProductFootprint.PublishedEvent.3'), data: z.looseObject({ pfIds: z.array(UuidSchema).optional() }) }),
+  z.looseObject({
+    ...eventBase,
+    type: z.literal('org.wbcsd.pact.ProductFootprint.PublishedEvent.3'),
+    data: z.looseObject({ pfIds: z.array(UuidSchema).optional() }),
+  }),
   z.looseObject({
     ...eventBase,
     type: z.literal('org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3'),
@@ -385,17 +514,46 @@ export const EventV3Schema = z.discriminatedUnion('type', [
       comment: z.string().optional(),
     }),
   }),
-  z.looseObject({ ...eventBase, type: z.literal('org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3'), data: z.looseObject({ requestEventId: z.string(), pfs: z.array(ProductFootprintV3Schema).min(1, 'must have at least one footprint; send a RequestRejectedEvent instead') }) }),
-  z.looseObject({ ...eventBase, type: z.literal('org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3'), data: z.looseObject({ requestEventId: z.string(), error: PactErrorSchema }) }),
+  z.looseObject({
+    ...eventBase,
+    type: z.literal('org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3'),
+    data: z.looseObject({
+      requestEventId: z.string(),
+      pfs: z
+        .array(ProductFootprintV3Schema)
+        .min(1, 'must have at least one footprint; send a RequestRejectedEvent instead'),
+    }),
+  }),
+  z.looseObject({
+    ...eventBase,
+    type: z.literal('org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3'),
+    data: z.looseObject({ requestEventId: z.string(), error: PactErrorSchema }),
+  }),
 ]);
 export type EventV3 = z.infer<typeof EventV3Schema>;
 
 /** v2 events (`source` is a uri-reference; not checked further) */
 export const EventV2Schema = z.discriminatedUnion('type', [
-  z.looseObject({ ...eventBase, type: z.literal('org.wbcsd.pathfinder.ProductFootprint.Published.v1'), data: z.looseObject({ pfIds: z.array(UuidSchema).optional() }) }),
-  z.looseObject({ ...eventBase, type: z.literal('org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1'), data: z.looseObject({ pf: z.record(z.string(), z.unknown()), comment: z.string().optional() }) }),
-  z.looseObject({ ...eventBase, type: z.literal('org.wbcsd.pathfinder.ProductFootprintRequest.Fulfilled.v1'), data: z.looseObject({ requestEventId: z.string(), pfs: z.array(ProductFootprintV2Schema) }) }),
-  z.looseObject({ ...eventBase, type: z.literal('org.wbcsd.pathfinder.ProductFootprintRequest.Rejected.v1'), data: z.looseObject({ requestEventId: z.string(), error: PactErrorSchema }) }),
+  z.looseObject({
+    ...eventBase,
+    type: z.literal('org.wbcsd.pathfinder.ProductFootprint.Published.v1'),
+    data: z.looseObject({ pfIds: z.array(UuidSchema).optional() }),
+  }),
+  z.looseObject({
+    ...eventBase,
+    type: z.literal('org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1'),
+    data: z.looseObject({ pf: z.record(z.string(), z.unknown()), comment: z.string().optional() }),
+  }),
+  z.looseObject({
+    ...eventBase,
+    type: z.literal('org.wbcsd.pathfinder.ProductFootprintRequest.Fulfilled.v1'),
+    data: z.looseObject({ requestEventId: z.string(), pfs: z.array(ProductFootprintV2Schema) }),
+  }),
+  z.looseObject({
+    ...eventBase,
+    type: z.literal('org.wbcsd.pathfinder.ProductFootprintRequest.Rejected.v1'),
+    data: z.looseObject({ requestEventId: z.string(), error: PactErrorSchema }),
+  }),
 ]);
 export type EventV2 = z.infer<typeof EventV2Schema>;
 

@@ -51,14 +51,26 @@ export const PcrParameterSchema = z
     max: z.number().finite().optional(),
     default: z.number().finite().optional(),
     /** when the rule fixes the value to one of a list (full equivalent cycles per year by vehicle category) */
-    choices: z.array(z.object({ value: z.number().finite(), label: TextSchema })).min(1).max(20).optional(),
+    choices: z
+      .array(z.object({ value: z.number().finite(), label: TextSchema }))
+      .min(1)
+      .max(20)
+      .optional(),
     source: SourceNoteSchema,
   })
-  .refine((p) => p.min === undefined || p.max === undefined || p.min <= p.max, { message: 'min exceeds max', path: ['max'] })
-  .refine((p) => p.default === undefined || ((p.min === undefined || p.default >= p.min) && (p.max === undefined || p.default <= p.max)), {
-    message: 'the default lies outside min–max',
-    path: ['default'],
-  });
+  .refine((p) => p.min === undefined || p.max === undefined || p.min <= p.max, {
+    message: 'min exceeds max',
+    path: ['max'],
+  })
+  .refine(
+    (p) =>
+      p.default === undefined ||
+      ((p.min === undefined || p.default >= p.min) && (p.max === undefined || p.default <= p.max)),
+    {
+      message: 'the default lies outside min–max',
+      path: ['default'],
+    },
+  );
 export type PcrParameter = z.infer<typeof PcrParameterSchema>;
 
 /**
@@ -88,7 +100,12 @@ export const PcrStageSchema = z.object({
 });
 export type PcrStage = z.infer<typeof PcrStageSchema>;
 
-export const ExcludedStageSchema = z.object({ name: TextSchema, maps: z.array(LifeCycleStageSchema), reason: TextSchema, source: SourceNoteSchema });
+export const ExcludedStageSchema = z.object({
+  name: TextSchema,
+  maps: z.array(LifeCycleStageSchema),
+  reason: TextSchema,
+  source: SourceNoteSchema,
+});
 
 /** Data the rule requires: an entry of this stage and kind, site-specific when `primary`. */
 export const MandatoryDataSchema = z.object({
@@ -110,7 +127,11 @@ export const MandatoryDataSchema = z.object({
 export type MandatoryData = z.infer<typeof MandatoryDataSchema>;
 
 /** A performance class or threshold, best first: a declared value strictly below `below` reaches it. */
-export const PerformanceClassSchema = z.object({ label: z.string().min(1).max(40), below: z.number().positive(), meaning: TextSchema });
+export const PerformanceClassSchema = z.object({
+  label: z.string().min(1).max(40),
+  below: z.number().positive(),
+  meaning: TextSchema,
+});
 
 export const PcrSchema = z
   .object({
@@ -122,7 +143,10 @@ export const PcrSchema = z
     extends: z.string().optional(),
     document: PcrDocumentSchema,
     /** further documents the rule draws on (JRC report, standards it refers to) */
-    related: z.array(PcrDocumentSchema.extend({ relation: TextSchema })).max(20).default([]),
+    related: z
+      .array(PcrDocumentSchema.extend({ relation: TextSchema }))
+      .max(20)
+      .default([]),
     scope: z.object({
       description: TextSchema,
       /** UN Central Product Classification codes */
@@ -167,7 +191,12 @@ export const PcrSchema = z
     /** further items the declaration states (text only: the report lists them) */
     declarationItems: z.array(TextSchema).max(20).default([]),
     performanceClasses: z
-      .object({ unit: z.string(), classes: z.array(PerformanceClassSchema).min(1).max(10), text: TextSchema, source: SourceNoteSchema })
+      .object({
+        unit: z.string(),
+        classes: z.array(PerformanceClassSchema).min(1).max(10),
+        text: TextSchema,
+        source: SourceNoteSchema,
+      })
       .optional(),
     /** how this rule differs from another one, stated side by side */
     differences: z
@@ -177,18 +206,35 @@ export const PcrSchema = z
   })
   .superRefine((r, ctx) => {
     const names = new Set(r.parameters.map((p) => p.name));
-    if (names.size !== r.parameters.length) ctx.addIssue({ code: 'custom', path: ['parameters'], message: 'parameter names repeat' });
+    if (names.size !== r.parameters.length)
+      ctx.addIssue({ code: 'custom', path: ['parameters'], message: 'parameter names repeat' });
     const stageIds = new Set(r.stages.map((s) => s.id));
     r.mandatoryData.forEach((m, i) => {
-      if (m.pcrStage && !stageIds.has(m.pcrStage)) ctx.addIssue({ code: 'custom', path: ['mandatoryData', i, 'pcrStage'], message: `"${m.pcrStage}" is not a stage of this rule` });
+      if (m.pcrStage && !stageIds.has(m.pcrStage))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mandatoryData', i, 'pcrStage'],
+          message: `"${m.pcrStage}" is not a stage of this rule`,
+        });
       const stage = r.stages.find((s) => s.id === m.pcrStage);
-      if (stage && !stage.maps.includes(m.stage)) ctx.addIssue({ code: 'custom', path: ['mandatoryData', i, 'stage'], message: `stage "${m.pcrStage}" does not cover ${m.stage}` });
+      if (stage && !stage.maps.includes(m.stage))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['mandatoryData', i, 'stage'],
+          message: `stage "${m.pcrStage}" does not cover ${m.stage}`,
+        });
     });
     const ids = r.mandatoryData.map((m) => m.id);
-    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['mandatoryData'], message: 'mandatory data ids repeat' });
+    if (new Set(ids).size !== ids.length)
+      ctx.addIssue({ code: 'custom', path: ['mandatoryData'], message: 'mandatory data ids repeat' });
     const classes = r.performanceClasses?.classes ?? [];
     classes.forEach((c, i) => {
-      if (i > 0 && c.below <= classes[i - 1]!.below) ctx.addIssue({ code: 'custom', path: ['performanceClasses', 'classes', i, 'below'], message: 'class bounds must increase' });
+      if (i > 0 && c.below <= classes[i - 1]!.below)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['performanceClasses', 'classes', i, 'below'],
+          message: 'class bounds must increase',
+        });
     });
   });
 export type Pcr = z.infer<typeof PcrSchema>;

@@ -37,7 +37,10 @@ export const PROVINCES: readonly (readonly [code: string, nameZh: string, nameEn
   ['CN-XJ', '新疆', 'Xinjiang'],
 ];
 
-const NAMES = new Map<string, readonly [zh: string, en: string]>([['CN', ['全国', 'China']], ...PROVINCES.map(([code, zh, en]) => [code, [zh, en]] as const)]);
+const NAMES = new Map<string, readonly [zh: string, en: string]>([
+  ['CN', ['全国', 'China']],
+  ...PROVINCES.map(([code, zh, en]) => [code, [zh, en]] as const),
+]);
 
 /** "广东 CN-GD" / "Guangdong (CN-GD)": a province or China as a reader names it, with its code; any other code as it is. */
 export function regionLabel(code: string, lang: 'zh' | 'en'): string {

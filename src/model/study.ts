@@ -21,11 +21,24 @@ export const EntryKindSchema = z.enum(['material', 'energy', 'transport', 'waste
 export type EntryKind = z.infer<typeof EntryKindSchema>;
 
 /** Where an activity amount or a supplier footprint comes from. */
-export const EvidenceTypeSchema = z.enum(['meter-reading', 'invoice', 'supplier-statement', 'measurement', 'calculation', 'literature', 'estimate']);
+export const EvidenceTypeSchema = z.enum([
+  'meter-reading',
+  'invoice',
+  'supplier-statement',
+  'measurement',
+  'calculation',
+  'literature',
+  'estimate',
+]);
 export type EvidenceType = z.infer<typeof EvidenceTypeSchema>;
 
 /** Evidence types that make an entry primary (site-specific) data, as PACT's primary data share counts it. */
-export const PRIMARY_EVIDENCE: readonly EvidenceType[] = ['meter-reading', 'invoice', 'supplier-statement', 'measurement'];
+export const PRIMARY_EVIDENCE: readonly EvidenceType[] = [
+  'meter-reading',
+  'invoice',
+  'supplier-statement',
+  'measurement',
+];
 
 export const EvidenceSchema = z.object({
   type: EvidenceTypeSchema,
@@ -73,7 +86,17 @@ export const DatasetHitSchema = z.object({
 export type DatasetHit = z.infer<typeof DatasetHitSchema>;
 
 /** Greenhouse gases an entry may emit or remove directly, characterised with the study's GWP set. */
-export const DirectGasSchema = z.enum(['CO2-fossil', 'CO2-biogenic', 'CO2-luc', 'CH4-fossil', 'CH4-biogenic', 'N2O', 'SF6', 'NF3', 'HFC-134a']);
+export const DirectGasSchema = z.enum([
+  'CO2-fossil',
+  'CO2-biogenic',
+  'CO2-luc',
+  'CH4-fossil',
+  'CH4-biogenic',
+  'N2O',
+  'SF6',
+  'NF3',
+  'HFC-134a',
+]);
 export type DirectGas = z.infer<typeof DirectGasSchema>;
 
 export const EntrySourceSchema = z.discriminatedUnion('type', [
@@ -88,7 +111,14 @@ export const EntrySourceSchema = z.discriminatedUnion('type', [
     line: GhgLineSchema.default('fossil'),
     evidence: EvidenceSchema,
     /** the PACT ProductFootprint the value was taken from, when it came over PACT */
-    pact: z.object({ footprintId: z.string(), spec: z.enum(['3.0', '2.3']), productIds: z.array(z.string()), received: z.string() }).optional(),
+    pact: z
+      .object({
+        footprintId: z.string(),
+        spec: z.enum(['3.0', '2.3']),
+        productIds: z.array(z.string()),
+        received: z.string(),
+      })
+      .optional(),
   }),
   /** the entry amount is kg of this gas, emitted (kind emission) or taken up (kind removal) */
   z.object({ type: z.literal('direct'), gas: DirectGasSchema }),
@@ -139,7 +169,10 @@ export const SourcedRangeSchema = z
     source: z.string().min(1).max(500),
   })
   .refine((r) => r.low < r.high, { message: 'low must be below high', path: ['high'] })
-  .refine((r) => r.distribution !== 'lognormal' || r.low > 0, { message: 'a lognormal range lies above zero', path: ['low'] });
+  .refine((r) => r.distribution !== 'lognormal' || r.low > 0, {
+    message: 'a lognormal range lies above zero',
+    path: ['low'],
+  });
 export type SourcedRange = z.infer<typeof SourcedRangeSchema>;
 
 export const EntrySchema = z
@@ -175,18 +208,41 @@ export const EntrySchema = z
     pcr: z.object({ stage: z.string().max(64).optional(), requirement: z.string().max(64).optional() }).optional(),
   })
   .superRefine((e, ctx) => {
-    if (e.kind === 'transport' && !e.transport && e.source.type !== 'placeholder') ctx.addIssue({ code: 'custom', path: ['transport'], message: 'a transport entry needs its leg: massKg, distanceKm, mode' });
+    if (e.kind === 'transport' && !e.transport && e.source.type !== 'placeholder')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['transport'],
+        message: 'a transport entry needs its leg: massKg, distanceKm, mode',
+      });
     if ((e.kind === 'emission' || e.kind === 'removal') !== (e.source.type === 'direct')) {
-      ctx.addIssue({ code: 'custom', path: ['source'], message: 'emission and removal entries, and only they, take a direct gas source' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source'],
+        message: 'emission and removal entries, and only they, take a direct gas source',
+      });
     }
     if (e.kind === 'removal' && e.source.type === 'direct' && e.source.gas !== 'CO2-biogenic') {
-      ctx.addIssue({ code: 'custom', path: ['source', 'gas'], message: 'a removal is biogenic CO2 taken up (gas CO2-biogenic)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['source', 'gas'],
+        message: 'a removal is biogenic CO2 taken up (gas CO2-biogenic)',
+      });
     }
     if (e.uncertainty && !(e.uncertainty.low <= 1 && 1 <= e.uncertainty.high)) {
-      ctx.addIssue({ code: 'custom', path: ['uncertainty'], message: 'an entry range is multiples of its value and must hold 1 (e.g. 0.8–1.25)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['uncertainty'],
+        message: 'an entry range is multiples of its value and must hold 1 (e.g. 0.8–1.25)',
+      });
     }
-    if (e.removalPool && e.kind !== 'removal') ctx.addIssue({ code: 'custom', path: ['removalPool'], message: 'only a removal entry has a removal pool' });
-    if (e.amount < 0) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'amounts are positive; a removal is its own kind, not a negative emission' });
+    if (e.removalPool && e.kind !== 'removal')
+      ctx.addIssue({ code: 'custom', path: ['removalPool'], message: 'only a removal entry has a removal pool' });
+    if (e.amount < 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['amount'],
+        message: 'amounts are positive; a removal is its own kind, not a negative emission',
+      });
   });
 export type Entry = z.infer<typeof EntrySchema>;
 
@@ -205,7 +261,10 @@ export type DeclaredUnit = z.infer<typeof DeclaredUnitSchema>;
  */
 export const ParameterSchema = z
   .object({
-    name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a parameter name is letters, digits and _, not starting with a digit').max(64),
+    name: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a parameter name is letters, digits and _, not starting with a digit')
+      .max(64),
     value: z.number().finite(),
     unit: z.string().max(32).default(''),
     min: z.number().finite().optional(),
@@ -214,11 +273,21 @@ export const ParameterSchema = z
     /** the parameter's uncertainty, drawn in Monte Carlo (absolute values, in `unit`) */
     uncertainty: SourcedRangeSchema.optional(),
   })
-  .refine((p) => (p.min === undefined || p.min <= p.value) && (p.max === undefined || p.value <= p.max), { message: 'the value lies outside min–max', path: ['value'] })
-  .refine((p) => !p.uncertainty || p.uncertainty.distribution === 'lognormal' || p.uncertainty.distribution === 'normal' || (p.uncertainty.low <= p.value && p.value <= p.uncertainty.high), {
-    message: 'a triangular or uniform range must hold the value',
-    path: ['uncertainty'],
-  });
+  .refine((p) => (p.min === undefined || p.min <= p.value) && (p.max === undefined || p.value <= p.max), {
+    message: 'the value lies outside min–max',
+    path: ['value'],
+  })
+  .refine(
+    (p) =>
+      !p.uncertainty ||
+      p.uncertainty.distribution === 'lognormal' ||
+      p.uncertainty.distribution === 'normal' ||
+      (p.uncertainty.low <= p.value && p.value <= p.uncertainty.high),
+    {
+      message: 'a triangular or uniform range must hold the value',
+      path: ['uncertainty'],
+    },
+  );
 export type Parameter = z.infer<typeof ParameterSchema>;
 
 /** A named variant of the study: parameter values that differ from the base, calculated beside it. */
@@ -256,7 +325,9 @@ export const StudyInputSchema = z.object({
   releases: z.object({ lci: z.string().min(1), factors: z.string().min(1) }),
   cutoff: freeText().default('Inputs below 1 % of mass and of the footprint may be left out, 5 % in total at most.'),
   allocation: freeText().default('No multi-output processes in the foreground; background datasets as published.'),
-  electricity: freeText().default('Grid electricity: the life-cycle factor of the province, else its regional grid, else the national average.'),
+  electricity: freeText().default(
+    'Grid electricity: the life-cycle factor of the province, else its regional grid, else the national average.',
+  ),
   limitations: freeText().default(''),
   /** absent means none (studies written before parameters existed) */
   parameters: z.array(ParameterSchema).max(200).optional(),
@@ -428,7 +499,6 @@ export const SensitivityResultSchema = z.object({
 });
 export type SensitivityResult = z.infer<typeof SensitivityResultSchema>;
 
-
 export const VarianceContributionSchema = InputRefSchema.extend({
   /** squared Pearson correlation of the input's draws with the result: its first-order share of the variance */
   share: z.number(),
@@ -493,7 +563,12 @@ export const StudyResultSchema = z.object({
    * stored (their sum is lines.biogenicRemovals, ≤ 0). Absent in results stored before the split.
    */
   parts: z
-    .object({ biogenicCO2: z.number(), biogenicNonCO2: z.number(), landRemovals: z.number(), productUptake: z.number() })
+    .object({
+      biogenicCO2: z.number(),
+      biogenicNonCO2: z.number(),
+      landRemovals: z.number(),
+      productUptake: z.number(),
+    })
     .optional(),
   /** kg C per declared unit in the product: its own, plus what entries stating a carbon content bring */
   carbonContent: CarbonContentSchema.optional(),

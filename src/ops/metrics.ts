@@ -18,8 +18,18 @@ const requests = new Histogram({
   registers: [registry],
 });
 
-const jobsRun = new Counter({ name: 'tanji_jobs_run_total', help: 'jobs this process ran, by kind and outcome', labelNames: ['kind', 'outcome'], registers: [registry] });
-const jobsRunning = new Gauge({ name: 'tanji_jobs_running_here', help: 'jobs running in this process', labelNames: ['kind'], registers: [registry] });
+const jobsRun = new Counter({
+  name: 'tanji_jobs_run_total',
+  help: 'jobs this process ran, by kind and outcome',
+  labelNames: ['kind', 'outcome'],
+  registers: [registry],
+});
+const jobsRunning = new Gauge({
+  name: 'tanji_jobs_running_here',
+  help: 'jobs running in this process',
+  labelNames: ['kind'],
+  registers: [registry],
+});
 const jobSeconds = new Histogram({
   name: 'tanji_job_duration_seconds',
   help: 'time from claim to end of a job in this process, by kind',
@@ -60,7 +70,8 @@ new Gauge({
   registers: [registry],
   async collect() {
     this.reset();
-    for (const store of watched) for (const r of await jobCounts(store)) this.set({ kind: r.kind, state: r.state }, r.count);
+    for (const store of watched)
+      for (const r of await jobCounts(store)) this.set({ kind: r.kind, state: r.state }, r.count);
   },
 });
 

@@ -52,8 +52,21 @@ export interface ListQuery {
   key: string;
 }
 
-export function listQuery(filter: FootprintFilter, odata: ListQuery['odata'], after: number | undefined, offset: number, limit: number): ListQuery {
-  return { filter, odata, after, offset, limit, key: JSON.stringify([filter, odata?.text ?? null, after ?? null, offset, limit]) };
+export function listQuery(
+  filter: FootprintFilter,
+  odata: ListQuery['odata'],
+  after: number | undefined,
+  offset: number,
+  limit: number,
+): ListQuery {
+  return {
+    filter,
+    odata,
+    after,
+    offset,
+    limit,
+    key: JSON.stringify([filter, odata?.text ?? null, after ?? null, offset, limit]),
+  };
 }
 
 /** A ListFootprints answer: the body `{"data":[…]}` as bytes, and where the next page starts if there is one. */
@@ -184,7 +197,11 @@ export class FootprintCatalog {
     }));
   }
 
-  private page(access: Access, spec: Spec, { filter, odata: o, after, offset, limit }: ListQuery): { docs: string[]; next?: number } {
+  private page(
+    access: Access,
+    spec: Spec,
+    { filter, odata: o, after, offset, limit }: ListQuery,
+  ): { docs: string[]; next?: number } {
     const odata = o?.predicate;
     // the company's footprints served in this version, in sequence order: only the products and the filters remain to check
     const all = this.byCompany.get(access.companyId)?.[spec] ?? [];
@@ -219,7 +236,9 @@ export class FootprintCatalog {
   /** The footprints a RequestCreatedEvent asks for (every match, no paging). */
   async find(access: Access, spec: Spec, accept: (e: Entry) => boolean): Promise<string[]> {
     await this.fresh();
-    return this.entries.filter((e) => FootprintCatalog.visible(e, access, spec) && accept(e)).map((e) => FootprintCatalog.doc(e, spec));
+    return this.entries
+      .filter((e) => FootprintCatalog.visible(e, access, spec) && accept(e))
+      .map((e) => FootprintCatalog.doc(e, spec));
   }
 
   /**

@@ -46,12 +46,17 @@ const MAX_REPLY_BYTES = 32 * 1024 * 1024;
  * from the server's side of the network. The detail is kept as the error's cause for the log.
  */
 export function unreachable(origin: string, cause: unknown): PactClientError {
-  const error = new PactClientError(`could not connect to the partner host ${origin}: check its URL, that it is up, and that its certificate is the one the connection trusts`);
+  const error = new PactClientError(
+    `could not connect to the partner host ${origin}: check its URL, that it is up, and that its certificate is the one the connection trusts`,
+  );
   error.cause = cause;
   return error;
 }
 
-export function call(url: string, init: { method?: string; headers?: Record<string, string>; body?: string; ca?: string | null }): Promise<Reply> {
+export function call(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string; ca?: string | null },
+): Promise<Reply> {
   let target: URL;
   try {
     target = checkPartnerUrl(url);
@@ -61,13 +66,24 @@ export function call(url: string, init: { method?: string; headers?: Record<stri
   return new Promise((resolve, reject) => {
     const req = request(
       target,
-      { method: init.method ?? 'GET', headers: { accept: 'application/json', ...init.headers }, ca: init.ca ? [...rootCertificates, init.ca] : undefined, timeout: TIMEOUT_MS, lookup: partnerLookup },
+      {
+        method: init.method ?? 'GET',
+        headers: { accept: 'application/json', ...init.headers },
+        ca: init.ca ? [...rootCertificates, init.ca] : undefined,
+        timeout: TIMEOUT_MS,
+        lookup: partnerLookup,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (c: Buffer) => {
           size += c.length;
-          if (size > MAX_REPLY_BYTES) req.destroy(new PactClientError(`the partner host ${target.origin} sent more than ${MAX_REPLY_BYTES / 1024 / 1024} MiB in one answer; ask for smaller pages`));
+          if (size > MAX_REPLY_BYTES)
+            req.destroy(
+              new PactClientError(
+                `the partner host ${target.origin} sent more than ${MAX_REPLY_BYTES / 1024 / 1024} MiB in one answer; ask for smaller pages`,
+              ),
+            );
           else chunks.push(c);
         });
         res.on('end', () => {
@@ -84,7 +100,15 @@ export function call(url: string, init: { method?: string; headers?: Record<stri
       },
     );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
-    req.on('error', (e) => reject(e instanceof PactClientError ? e : e instanceof PartnerAddressError ? new PactClientError(e.message) : unreachable(target.origin, e)));
+    req.on('error', (e) =>
+      reject(
+        e instanceof PactClientError
+          ? e
+          : e instanceof PartnerAddressError
+            ? new PactClientError(e.message)
+            : unreachable(target.origin, e),
+      ),
+    );
     req.end(init.body);
   });
 }
@@ -113,8 +137,16 @@ export interface PartnerRecord {
 
 /** A client for the partner's host, which needs its URL and the credentials the partner issued to us. */
 export function partnerClient(c: PartnerRecord): PactClient {
-  if (!c.partnerUrl || !c.partnerClientId || !c.partnerSecret) throw new PactClientError(`connection ${c.name} has no partner host and credentials: add them to pull footprints or send requests`);
-  return new PactClient({ url: c.partnerUrl, clientId: c.partnerClientId, clientSecret: c.partnerSecret, ca: c.partnerCa });
+  if (!c.partnerUrl || !c.partnerClientId || !c.partnerSecret)
+    throw new PactClientError(
+      `connection ${c.name} has no partner host and credentials: add them to pull footprints or send requests`,
+    );
+  return new PactClient({
+    url: c.partnerUrl,
+    clientId: c.partnerClientId,
+    clientSecret: c.partnerSecret,
+    ca: c.partnerCa,
+  });
 }
 
 export class PactClient {
@@ -137,27 +169,45 @@ export class PactClient {
   async accessToken(): Promise<string> {
     if (this.token && this.token.until > Date.now()) return this.token.value;
     const endpoint = await this.tokenEndpoint();
-    const basic = Buffer.from(`${encodeURIComponent(this.host.clientId)}:${encodeURIComponent(this.host.clientSecret)}`).toString('base64');
+    const basic = Buffer.from(
+      `${encodeURIComponent(this.host.clientId)}:${encodeURIComponent(this.host.clientSecret)}`,
+    ).toString('base64');
     const r = await call(endpoint, {
       method: 'POST',
       headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=client_credentials',
       ca: this.host.ca,
     });
-    const body = r.json as { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown } | undefined;
+    const body = r.json as
+      { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown } | undefined;
     if (r.status !== 200 || typeof body?.access_token !== 'string') {
-      throw new PactClientError(`${endpoint}: authentication failed (${r.status}${body?.error ? ` ${body.error}: ${body.error_description ?? ''}` : ''})`, r.status, body);
+      throw new PactClientError(
+        `${endpoint}: authentication failed (${r.status}${body?.error ? ` ${body.error}: ${body.error_description ?? ''}` : ''})`,
+        r.status,
+        body,
+      );
     }
     const seconds = typeof body.expires_in === 'number' ? body.expires_in : 300;
     this.token = { value: body.access_token, until: Date.now() + Math.max(0, seconds - 30) * 1000 };
     return this.token.value;
   }
 
-  private async authorised(url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
-    const r = await call(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${await this.accessToken()}` }, ca: this.host.ca });
+  private async authorised(
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ): Promise<Reply> {
+    const r = await call(url, {
+      ...init,
+      headers: { ...init.headers, authorization: `Bearer ${await this.accessToken()}` },
+      ca: this.host.ca,
+    });
     if (r.status === 401) {
       this.token = undefined;
-      return call(url, { ...init, headers: { ...init.headers, authorization: `Bearer ${await this.accessToken()}` }, ca: this.host.ca });
+      return call(url, {
+        ...init,
+        headers: { ...init.headers, authorization: `Bearer ${await this.accessToken()}` },
+        ca: this.host.ca,
+      });
     }
     return r;
   }
@@ -165,13 +215,20 @@ export class PactClient {
   private static check(url: string, r: Reply): unknown {
     if (r.status !== 200) {
       const e = r.json as { code?: string; message?: string } | undefined;
-      throw new PactClientError(`${url}: ${r.status}${e?.code ? ` ${e.code}` : ''}${e?.message ? `: ${e.message}` : ''}`, r.status, r.json);
+      throw new PactClientError(
+        `${url}: ${r.status}${e?.code ? ` ${e.code}` : ''}${e?.message ? `: ${e.message}` : ''}`,
+        r.status,
+        r.json,
+      );
     }
     return r.json;
   }
 
   /** Every footprint the filters select, across all pages. */
-  async listFootprints(spec: '3.0' | '2.3', query: Record<string, string | string[]> = {}): Promise<{ footprints: unknown[]; pages: number; url: string }> {
+  async listFootprints(
+    spec: '3.0' | '2.3',
+    query: Record<string, string | string[]> = {},
+  ): Promise<{ footprints: unknown[]; pages: number; url: string }> {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) for (const x of [v].flat()) params.append(k, x);
     const first = `${base(this.host.url)}/${spec === '3.0' ? 3 : 2}/footprints${params.size ? `?${params}` : ''}`;
@@ -181,7 +238,8 @@ export class PactClient {
     while (url && pages < MAX_PAGES) {
       const r = await this.authorised(url);
       const body = PactClient.check(url, r) as { data?: unknown };
-      if (!Array.isArray(body?.data)) throw new PactClientError(`${url}: the answer has no data array`, r.status, r.json);
+      if (!Array.isArray(body?.data))
+        throw new PactClientError(`${url}: the answer has no data array`, r.status, r.json);
       footprints.push(...body.data);
       pages++;
       url = nextLink(r.headers.link);
@@ -196,8 +254,16 @@ export class PactClient {
   }
 
   /** Posts a CloudEvent to the partner's events endpoint (or to `url` when the event names one). */
-  async sendEvent(spec: '3.0' | '2.3', event: object, url = `${base(this.host.url)}/${spec === '3.0' ? 3 : 2}/events`): Promise<void> {
-    const r = await this.authorised(url, { method: 'POST', headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8' }, body: JSON.stringify(event) });
+  async sendEvent(
+    spec: '3.0' | '2.3',
+    event: object,
+    url = `${base(this.host.url)}/${spec === '3.0' ? 3 : 2}/events`,
+  ): Promise<void> {
+    const r = await this.authorised(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/cloudevents+json; charset=UTF-8' },
+      body: JSON.stringify(event),
+    });
     if (r.status !== 200) PactClient.check(url, r);
   }
 }

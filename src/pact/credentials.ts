@@ -1,5 +1,11 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { connectionForLogin, saveToken, tokenConnection, type Queryable, type StoredConnection } from '../store/index.ts';
+import {
+  connectionForLogin,
+  saveToken,
+  tokenConnection,
+  type Queryable,
+  type StoredConnection,
+} from '../store/index.ts';
 import { PactRequestError } from './errors.ts';
 
 /**
@@ -11,7 +17,10 @@ import { PactRequestError } from './errors.ts';
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export function newClientCredentials(): { clientId: string; clientSecret: string } {
-  return { clientId: `tanji-${randomBytes(9).toString('base64url')}`, clientSecret: randomBytes(32).toString('base64url') };
+  return {
+    clientId: `tanji-${randomBytes(9).toString('base64url')}`,
+    clientSecret: randomBytes(32).toString('base64url'),
+  };
 }
 
 export function tokenSeconds(): number {
@@ -47,12 +56,24 @@ export function basicCredentials(header: string | undefined): { clientId: string
   return { clientId: unescape(decoded.slice(0, colon)), clientSecret: unescape(decoded.slice(colon + 1)) };
 }
 
-export async function issueToken(db: Queryable, authorization: string | undefined, grantType: string | undefined): Promise<{ token: string; expiresIn: number; connection: StoredConnection }> {
+export async function issueToken(
+  db: Queryable,
+  authorization: string | undefined,
+  grantType: string | undefined,
+): Promise<{ token: string; expiresIn: number; connection: StoredConnection }> {
   const { clientId, clientSecret } = basicCredentials(authorization);
-  if (grantType !== 'client_credentials') throw new OAuthError(400, grantType ? 'unsupported_grant_type' : 'invalid_request', grantType ? `grant_type ${grantType} is not supported; use client_credentials` : 'grant_type is missing; use client_credentials');
+  if (grantType !== 'client_credentials')
+    throw new OAuthError(
+      400,
+      grantType ? 'unsupported_grant_type' : 'invalid_request',
+      grantType
+        ? `grant_type ${grantType} is not supported; use client_credentials`
+        : 'grant_type is missing; use client_credentials',
+    );
   const connection = await connectionForLogin(db, clientId);
   const given = Buffer.from(sha256(clientSecret));
-  if (!connection || !timingSafeEqual(given, Buffer.from(connection.secretHash))) throw new OAuthError(401, 'invalid_client', 'unknown client or wrong secret');
+  if (!connection || !timingSafeEqual(given, Buffer.from(connection.secretHash)))
+    throw new OAuthError(401, 'invalid_client', 'unknown client or wrong secret');
   const token = randomBytes(32).toString('base64url');
   const expiresIn = tokenSeconds();
   await saveToken(db, sha256(token), connection.id, new Date(Date.now() + expiresIn * 1000));
@@ -81,14 +102,19 @@ export class TokenCache {
 
   async connection(authorization: string | undefined): Promise<StoredConnection> {
     const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-    if (!m) throw new PactRequestError('BadRequest', 'send the access token from /auth/token as "Authorization: Bearer <token>"');
+    if (!m)
+      throw new PactRequestError(
+        'BadRequest',
+        'send the access token from /auth/token as "Authorization: Bearer <token>"',
+      );
     const token = m[1];
     let hit = this.known.get(token);
     if (!hit || Date.now() - hit.checkedAt > RECHECK_MS) {
       hit = await this.lookUp(token);
       if (!hit) throw new PactRequestError('BadRequest', 'the access token is not valid: get one from /auth/token');
     }
-    if (hit.expiresAt <= Date.now()) throw new PactRequestError('TokenExpired', 'the access token has expired: get a new one from /auth/token');
+    if (hit.expiresAt <= Date.now())
+      throw new PactRequestError('TokenExpired', 'the access token has expired: get a new one from /auth/token');
     return hit.connection;
   }
 

@@ -1,6 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { validatePactDocument } from '../formats/pact.ts';
-import { claimDueEvents, findEvent, getConnection, insertEvent, saveReceived, updateEvent, type EventRow, type Spec, type Store, type StoredConnection } from '../store/index.ts';
+import {
+  claimDueEvents,
+  findEvent,
+  getConnection,
+  insertEvent,
+  saveReceived,
+  updateEvent,
+  type EventRow,
+  type Spec,
+  type Store,
+  type StoredConnection,
+} from '../store/index.ts';
 import type { Access, FootprintCatalog } from './catalog.ts';
 import { PactClient, PactClientError, partnerClient } from './client.ts';
 import { PactRequestError } from './errors.ts';
@@ -100,37 +111,92 @@ export class PactEvents {
     if (!checked.ok) throw new PactRequestError('BadRequest', `invalid event: ${checked.errors.join('; ')}`);
     const event = checked.value as Event;
     const types = EVENT_TYPES[spec];
-    const log = (state: string, dueNow = false) => insertEvent(this.store, { direction: 'in', connectionId: connection.id, spec, eventId: event.id, type: event.type, body: event, state, dueNow });
+    const log = (state: string, dueNow = false) =>
+      insertEvent(this.store, {
+        direction: 'in',
+        connectionId: connection.id,
+        spec,
+        eventId: event.id,
+        type: event.type,
+        body: event,
+        state,
+        dueNow,
+      });
     if (event.type === types.created) {
       await log('accepted', true);
       setImmediate(() => void this.deliver());
     } else if (event.type === types.published) {
-      const due = Boolean(connection.partnerUrl && connection.partnerClientId && connection.partnerSecret && event.data.pfIds?.length);
+      const due = Boolean(
+        connection.partnerUrl && connection.partnerClientId && connection.partnerSecret && event.data.pfIds?.length,
+      );
       await log(due ? 'fetch' : 'received', due);
       if (due) setImmediate(() => void this.deliver());
     } else {
       const request = await findEvent(this.store, connection.id, event.data.requestEventId, 'out');
-      if (!request) throw new PactRequestError('BadRequest', `data.requestEventId: no request ${event.data.requestEventId} was sent to you from here`);
+      if (!request)
+        throw new PactRequestError(
+          'BadRequest',
+          `data.requestEventId: no request ${event.data.requestEventId} was sent to you from here`,
+        );
       await log('received');
       if (event.type === types.fulfilled) {
         const url = answerUrl({ source: '' }, connection, spec) ?? event.source;
         for (const pf of event.data.pfs as Record<string, any>[]) {
-          await saveReceived(this.store, { companyId: connection.companyId, connectionId: connection.id, pfId: pf.id, spec, productIds: pf.productIds, document: pf, sourceUrl: url, via: 'async', requestEventId: request.eventId });
+          await saveReceived(this.store, {
+            companyId: connection.companyId,
+            connectionId: connection.id,
+            pfId: pf.id,
+            spec,
+            productIds: pf.productIds,
+            document: pf,
+            sourceUrl: url,
+            via: 'async',
+            requestEventId: request.eventId,
+          });
         }
-        await updateEvent(this.store, request.id, { state: 'fulfilled', answer: { eventId: event.id, pfIds: event.data.pfs.map((p: { id: string }) => p.id) } });
+        await updateEvent(this.store, request.id, {
+          state: 'fulfilled',
+          answer: { eventId: event.id, pfIds: event.data.pfs.map((p: { id: string }) => p.id) },
+        });
       } else {
-        await updateEvent(this.store, request.id, { state: 'rejected', answer: { eventId: event.id }, error: `${event.data.error.code}: ${event.data.error.message}` });
+        await updateEvent(this.store, request.id, {
+          state: 'rejected',
+          answer: { eventId: event.id },
+          error: `${event.data.error.code}: ${event.data.error.message}`,
+        });
       }
     }
   }
 
   /** Sends a RequestCreatedEvent to a supplier and logs it; the answer arrives at our events endpoint. */
-  async request(connection: StoredConnection, spec: Spec, criteria: { productId: string[]; comment?: string }): Promise<string> {
+  async request(
+    connection: StoredConnection,
+    spec: Spec,
+    criteria: { productId: string[]; comment?: string },
+  ): Promise<string> {
     const id = randomUUID();
-    const data = spec === '3.0' ? { productId: criteria.productId, comment: criteria.comment } : { pf: { productIds: criteria.productId }, comment: criteria.comment };
-    const event = { type: EVENT_TYPES[spec].created, specversion: '1.0', id, source: this.source[spec], time: new Date().toISOString(), data };
+    const data =
+      spec === '3.0'
+        ? { productId: criteria.productId, comment: criteria.comment }
+        : { pf: { productIds: criteria.productId }, comment: criteria.comment };
+    const event = {
+      type: EVENT_TYPES[spec].created,
+      specversion: '1.0',
+      id,
+      source: this.source[spec],
+      time: new Date().toISOString(),
+      data,
+    };
     await partnerClient(connection).sendEvent(spec, event);
-    await insertEvent(this.store, { direction: 'out', connectionId: connection.id, spec, eventId: id, type: event.type, body: event, state: 'sent' });
+    await insertEvent(this.store, {
+      direction: 'out',
+      connectionId: connection.id,
+      spec,
+      eventId: id,
+      type: event.type,
+      body: event,
+      state: 'sent',
+    });
     return id;
   }
 
@@ -138,7 +204,11 @@ export class PactEvents {
   deliver(): Promise<void> {
     this.running ??= (async () => {
       try {
-        for (let rows = await claimDueEvents(this.store, CLAIM_MS); rows.length; rows = await claimDueEvents(this.store, CLAIM_MS)) {
+        for (
+          let rows = await claimDueEvents(this.store, CLAIM_MS);
+          rows.length;
+          rows = await claimDueEvents(this.store, CLAIM_MS)
+        ) {
           for (const row of rows) await this.attempt(row);
         }
       } finally {
@@ -161,7 +231,10 @@ export class PactEvents {
       const reason = (e as Error).message;
       await updateEvent(this.store, row.id, {
         state: expired ? 'failed' : row.state,
-        error: expired && c && !c.revokedAt ? `gave up after ${GIVE_UP_MS / 3600_000} h and ${attempts} attempts; last: ${reason}` : reason,
+        error:
+          expired && c && !c.revokedAt
+            ? `gave up after ${GIVE_UP_MS / 3600_000} h and ${attempts} attempts; last: ${reason}`
+            : reason,
         attempts,
         nextAttemptAt: expired ? null : new Date(Date.now() + delay),
       });
@@ -171,7 +244,9 @@ export class PactEvents {
   private async answer(connection: StoredConnection, row: EventRow): Promise<void> {
     const spec = row.spec;
     const event = row.body as unknown as Event;
-    const pfs = (await this.catalog.find(accessOf(connection), spec, (e) => requestMatches(spec, event.data, e.facts))).map((t) => JSON.parse(t));
+    const pfs = (
+      await this.catalog.find(accessOf(connection), spec, (e) => requestMatches(spec, event.data, e.facts))
+    ).map((t) => JSON.parse(t));
     const types = EVENT_TYPES[spec];
     const answer = {
       specversion: '1.0',
@@ -180,17 +255,36 @@ export class PactEvents {
       time: new Date().toISOString(),
       ...(pfs.length
         ? { type: types.fulfilled, data: { requestEventId: event.id, pfs } }
-        : { type: types.rejected, data: { requestEventId: event.id, error: { code: 'NotFound', message: 'no footprint you may see matches the request' } } }),
+        : {
+            type: types.rejected,
+            data: {
+              requestEventId: event.id,
+              error: { code: 'NotFound', message: 'no footprint you may see matches the request' },
+            },
+          }),
     };
     const url = answerUrl(event, connection, spec);
-    if (!url) throw new PactClientError('the request names no events endpoint (source) and the connection has no partner host');
+    if (!url)
+      throw new PactClientError('the request names no events endpoint (source) and the connection has no partner host');
     if (!connection.partnerClientId || !connection.partnerSecret) {
-      throw new PactClientError(`no credentials to authenticate at ${new URL(url).origin}: record the client id and secret ${connection.name} issued to you (Supply chain page, or PATCH /api/pact/connections/{id})`);
+      throw new PactClientError(
+        `no credentials to authenticate at ${new URL(url).origin}: record the client id and secret ${connection.name} issued to you (Supply chain page, or PATCH /api/pact/connections/{id})`,
+      );
     }
     // authenticate where the answer goes: its host's OpenID configuration names the token endpoint, else {host}/auth/token
-    const client = new PactClient({ url: hostOfEvents(url), clientId: connection.partnerClientId, clientSecret: connection.partnerSecret, ca: connection.partnerCa });
+    const client = new PactClient({
+      url: hostOfEvents(url),
+      clientId: connection.partnerClientId,
+      clientSecret: connection.partnerSecret,
+      ca: connection.partnerCa,
+    });
     await client.sendEvent(spec, answer, url);
-    await updateEvent(this.store, row.id, { state: pfs.length ? 'fulfilled' : 'rejected', answer: { eventId: answer.id, type: answer.type, url }, error: null, nextAttemptAt: null });
+    await updateEvent(this.store, row.id, {
+      state: pfs.length ? 'fulfilled' : 'rejected',
+      answer: { eventId: answer.id, type: answer.type, url },
+      error: null,
+      nextAttemptAt: null,
+    });
   }
 
   private async fetchPublished(connection: StoredConnection, row: EventRow): Promise<void> {
@@ -201,7 +295,16 @@ export class PactEvents {
       const checked = validatePactDocument(footprint, 'footprint', row.spec);
       if (!checked.ok) throw new PactClientError(`${url}: the footprint is not valid: ${checked.errors.join('; ')}`);
       const pf = checked.value as { id: string; productIds: string[] };
-      await saveReceived(this.store, { companyId: connection.companyId, connectionId: connection.id, pfId: pf.id, spec: row.spec, productIds: pf.productIds, document: pf, sourceUrl: url, via: 'published' });
+      await saveReceived(this.store, {
+        companyId: connection.companyId,
+        connectionId: connection.id,
+        pfId: pf.id,
+        spec: row.spec,
+        productIds: pf.productIds,
+        document: pf,
+        sourceUrl: url,
+        via: 'published',
+      });
     }
     await updateEvent(this.store, row.id, { state: 'fetched', error: null, nextAttemptAt: null });
   }

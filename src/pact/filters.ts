@@ -31,13 +31,15 @@ export interface FootprintFilter {
   status?: string;
 }
 
-const lower = (xs: unknown): string[] => (Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase()) : []);
+const lower = (xs: unknown): string[] =>
+  Array.isArray(xs) ? xs.filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase()) : [];
 
 /** The facts of a v3 ProductFootprint (v2 documents carry the same fields under the same names). */
 export function filterFacts(doc: Record<string, any>): FilterFacts {
   const pcf = doc.pcf ?? {};
   const geographies = lower([pcf.geographyCountrySubdivision, pcf.geographyCountry, pcf.geographyRegionOrSubregion]);
-  if (typeof pcf.geographyCountrySubdivision === 'string') geographies.push(pcf.geographyCountrySubdivision.slice(0, 2).toLowerCase());
+  if (typeof pcf.geographyCountrySubdivision === 'string')
+    geographies.push(pcf.geographyCountrySubdivision.slice(0, 2).toLowerCase());
   const refEnd = Date.parse(pcf.referencePeriodEnd);
   return {
     productIds: lower(doc.productIds),
@@ -69,8 +71,15 @@ const ARRAYS = ['productId', 'companyId', 'geography', 'classification'] as cons
 const DATES = ['validOn', 'validAfter', 'validBefore'] as const;
 
 function date(name: string, value: unknown): number {
-  const t = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/i.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(t)) throw new PactRequestError('BadRequest', `${name}: expected an RFC 3339 date-time such as 2025-04-01T00:00:00Z, got ${JSON.stringify(value)}`);
+  const t =
+    typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/i.test(value)
+      ? Date.parse(value)
+      : NaN;
+  if (Number.isNaN(t))
+    throw new PactRequestError(
+      'BadRequest',
+      `${name}: expected an RFC 3339 date-time such as 2025-04-01T00:00:00Z, got ${JSON.stringify(value)}`,
+    );
   return t;
 }
 
@@ -86,7 +95,10 @@ export function filterFromQuery(params: URLSearchParams): FootprintFilter {
   const byName = new Map<string, string[]>();
   for (const [k, v] of params) byName.set(k.toLowerCase(), [...(byName.get(k.toLowerCase()) ?? []), v]);
   for (const name of ARRAYS) {
-    const values = (byName.get(name.toLowerCase()) ?? []).flatMap((v) => v.split(',')).map((v) => v.trim().toLowerCase()).filter(Boolean);
+    const values = (byName.get(name.toLowerCase()) ?? [])
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim().toLowerCase())
+      .filter(Boolean);
     if (values.length) f[name] = values;
   }
   for (const name of DATES) {
@@ -101,7 +113,8 @@ export function filterFromQuery(params: URLSearchParams): FootprintFilter {
 /** The filter of a v3 RequestCreatedEvent's data (validated by the event schema already). */
 export function filterFromRequest(data: Record<string, unknown>): FootprintFilter {
   const f: FootprintFilter = {};
-  for (const name of ARRAYS) if (Array.isArray(data[name]) && (data[name] as unknown[]).length) f[name] = lower(data[name]);
+  for (const name of ARRAYS)
+    if (Array.isArray(data[name]) && (data[name] as unknown[]).length) f[name] = lower(data[name]);
   for (const name of DATES) if (data[name] !== undefined) f[name] = date(name, data[name]);
   if (data.status !== undefined) f.status = status(data.status);
   return f;

@@ -12,7 +12,14 @@ import { PactRequestError } from './errors.ts';
 export type Doc = Record<string, unknown>;
 export type Predicate = (doc: Doc) => boolean;
 
-const DATE_PATHS = new Set(['created', 'updated', 'validityPeriodStart', 'validityPeriodEnd', 'pcf/referencePeriodStart', 'pcf/referencePeriodEnd']);
+const DATE_PATHS = new Set([
+  'created',
+  'updated',
+  'validityPeriodStart',
+  'validityPeriodEnd',
+  'pcf/referencePeriodStart',
+  'pcf/referencePeriodEnd',
+]);
 const ARRAY_PATHS = new Set(['productIds', 'companyIds', 'productClassifications', 'precedingPfIds']);
 const OPS = new Set(['eq', 'ne', 'lt', 'le', 'gt', 'ge']);
 
@@ -31,8 +38,9 @@ function tokenize(src: string): Token[] {
       let text = '';
       let j = i + 1;
       for (;;) {
-        if (j >= src.length) throw new PactRequestError('BadRequest', `$filter: unterminated string starting at character ${i + 1}`);
-        if (src[j] === "'" && src[j + 1] === "'") (text += "'"), (j += 2);
+        if (j >= src.length)
+          throw new PactRequestError('BadRequest', `$filter: unterminated string starting at character ${i + 1}`);
+        if (src[j] === "'" && src[j + 1] === "'") ((text += "'"), (j += 2));
         else if (src[j] === "'") break;
         else text += src[j++];
       }
@@ -61,18 +69,28 @@ function compare(op: string, left: unknown, right: string | number, path: string
   if (DATE_PATHS.has(path)) {
     a = Date.parse(String(left));
     b = Date.parse(String(right));
-    if (Number.isNaN(b)) throw new PactRequestError('BadRequest', `$filter: ${path} compares with a date-time, got ${JSON.stringify(right)}`);
+    if (Number.isNaN(b))
+      throw new PactRequestError(
+        'BadRequest',
+        `$filter: ${path} compares with a date-time, got ${JSON.stringify(right)}`,
+      );
   } else if (typeof right === 'number' || typeof left === 'number') {
     a = Number(left);
     b = Number(right);
   }
   switch (op) {
-    case 'eq': return a === b;
-    case 'ne': return a !== b;
-    case 'lt': return a < b;
-    case 'le': return a <= b;
-    case 'gt': return a > b;
-    default: return a >= b;
+    case 'eq':
+      return a === b;
+    case 'ne':
+      return a !== b;
+    case 'lt':
+      return a < b;
+    case 'le':
+      return a <= b;
+    case 'gt':
+      return a > b;
+    default:
+      return a >= b;
   }
 }
 
@@ -87,14 +105,18 @@ export function parseODataFilter(src: string): Predicate {
   };
   const expect = (text: string) => {
     const t = next(`"${text}"`);
-    if (t.text !== text) throw new PactRequestError('BadRequest', `$filter: expected "${text}" at character ${t.at + 1}, got "${t.text}"`);
+    if (t.text !== text)
+      throw new PactRequestError('BadRequest', `$filter: expected "${text}" at character ${t.at + 1}, got "${t.text}"`);
   };
   const literal = (): string | number => {
     const t = next('a value');
     if (t.kind === 'string') return t.text;
     if (t.kind === 'number') return Number(t.text);
     if (t.kind === 'word' && /^\d{4}-\d{2}-\d{2}/.test(t.text)) return t.text;
-    throw new PactRequestError('BadRequest', `$filter: expected a value ('text', a number or a date-time) at character ${t.at + 1}, got "${t.text}"`);
+    throw new PactRequestError(
+      'BadRequest',
+      `$filter: expected a value ('text', a number or a date-time) at character ${t.at + 1}, got "${t.text}"`,
+    );
   };
 
   const term = (): Predicate => {
@@ -104,19 +126,36 @@ export function parseODataFilter(src: string): Predicate {
       expect(')');
       return inner;
     }
-    if (t.kind !== 'word') throw new PactRequestError('BadRequest', `$filter: expected a property at character ${t.at + 1}, got "${t.text}"`);
-    if (t.text === 'not' || t.text.includes('(')) throw new PactRequestError('NotImplemented', `$filter: "${t.text}" is not supported; use comparisons, any() and and`);
+    if (t.kind !== 'word')
+      throw new PactRequestError(
+        'BadRequest',
+        `$filter: expected a property at character ${t.at + 1}, got "${t.text}"`,
+      );
+    if (t.text === 'not' || t.text.includes('('))
+      throw new PactRequestError(
+        'NotImplemented',
+        `$filter: "${t.text}" is not supported; use comparisons, any() and and`,
+      );
     const lambda = /^(.+)\/any$/.exec(t.text);
     if (lambda) {
       const path = lambda[1];
-      if (!ARRAY_PATHS.has(path)) throw new PactRequestError('NotImplemented', `$filter: any() is supported on ${[...ARRAY_PATHS].join(', ')}, not ${path}`);
+      if (!ARRAY_PATHS.has(path))
+        throw new PactRequestError(
+          'NotImplemented',
+          `$filter: any() is supported on ${[...ARRAY_PATHS].join(', ')}, not ${path}`,
+        );
       expect('(');
       const variable = next('a variable').text;
       expect(':');
       const subject = next(`${variable}`);
-      if (subject.text !== variable) throw new PactRequestError('BadRequest', `$filter: inside any(), compare the variable ${variable}, got "${subject.text}"`);
+      if (subject.text !== variable)
+        throw new PactRequestError(
+          'BadRequest',
+          `$filter: inside any(), compare the variable ${variable}, got "${subject.text}"`,
+        );
       const op = next('an operator').text;
-      if (op !== 'eq') throw new PactRequestError('NotImplemented', `$filter: inside any(), only eq is supported, got "${op}"`);
+      if (op !== 'eq')
+        throw new PactRequestError('NotImplemented', `$filter: inside any(), only eq is supported, got "${op}"`);
       const value = literal();
       expect(')');
       return (doc) => {
@@ -124,11 +163,17 @@ export function parseODataFilter(src: string): Predicate {
         return Array.isArray(xs) && xs.some((x) => x === value);
       };
     }
-    if (/\(|\)/.test(t.text) || peek()?.text === '(') throw new PactRequestError('NotImplemented', `$filter: functions such as "${t.text}(" are not supported`);
+    if (/\(|\)/.test(t.text) || peek()?.text === '(')
+      throw new PactRequestError('NotImplemented', `$filter: functions such as "${t.text}(" are not supported`);
     const path = t.text;
     const op = next('an operator');
-    if (op.text === 'in' || op.text === 'has') throw new PactRequestError('NotImplemented', `$filter: "${op.text}" is not supported`);
-    if (!OPS.has(op.text)) throw new PactRequestError('BadRequest', `$filter: expected eq, ne, lt, le, gt or ge after ${path}, got "${op.text}"`);
+    if (op.text === 'in' || op.text === 'has')
+      throw new PactRequestError('NotImplemented', `$filter: "${op.text}" is not supported`);
+    if (!OPS.has(op.text))
+      throw new PactRequestError(
+        'BadRequest',
+        `$filter: expected eq, ne, lt, le, gt or ge after ${path}, got "${op.text}"`,
+      );
     const value = literal();
     return (doc) => compare(op.text, valueAt(doc, path), value, path);
   };
@@ -137,8 +182,13 @@ export function parseODataFilter(src: string): Predicate {
     const parts = [term()];
     while (peek() && peek().text !== ')') {
       const t = next('and');
-      if (t.text === 'or') throw new PactRequestError('NotImplemented', '$filter: "or" is not supported; send one request per alternative');
-      if (t.text !== 'and') throw new PactRequestError('BadRequest', `$filter: expected "and" at character ${t.at + 1}, got "${t.text}"`);
+      if (t.text === 'or')
+        throw new PactRequestError(
+          'NotImplemented',
+          '$filter: "or" is not supported; send one request per alternative',
+        );
+      if (t.text !== 'and')
+        throw new PactRequestError('BadRequest', `$filter: expected "and" at character ${t.at + 1}, got "${t.text}"`);
       parts.push(term());
     }
     return (doc) => parts.every((p) => p(doc));
@@ -146,6 +196,10 @@ export function parseODataFilter(src: string): Predicate {
 
   if (!tokens.length) return () => true;
   const predicate = expr();
-  if (pos < tokens.length) throw new PactRequestError('BadRequest', `$filter: unexpected "${tokens[pos].text}" at character ${tokens[pos].at + 1}`);
+  if (pos < tokens.length)
+    throw new PactRequestError(
+      'BadRequest',
+      `$filter: unexpected "${tokens[pos].text}" at character ${tokens[pos].at + 1}`,
+    );
   return predicate;
 }

@@ -13,10 +13,27 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 const PRIVATE = new BlockList();
 for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) PRIVATE.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8]] as const) PRIVATE.addSubnet(net, prefix, 'ipv6');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  PRIVATE.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  PRIVATE.addSubnet(net, prefix, 'ipv6');
 
 export const allowPrivatePartners = () => process.env.TANJI_PACT_ALLOW_PRIVATE === '1';
 
@@ -37,7 +54,9 @@ export class PartnerAddressError extends Error {
 }
 
 const refusal = (host: string) =>
-  new PartnerAddressError(`the partner host ${host} is on a private or local network; PACT partners are reached over the internet (an administrator allows own-network partners with TANJI_PACT_ALLOW_PRIVATE=1)`);
+  new PartnerAddressError(
+    `the partner host ${host} is on a private or local network; PACT partners are reached over the internet (an administrator allows own-network partners with TANJI_PACT_ALLOW_PRIVATE=1)`,
+  );
 
 /** The URL of a partner host when it may be used: https, no user or password in it, and, for an IP literal, a public address. */
 export function checkPartnerUrl(url: string): URL {
@@ -47,8 +66,12 @@ export function checkPartnerUrl(url: string): URL {
   } catch {
     throw new PartnerAddressError(`the partner host "${url.slice(0, 200)}" is not a URL`);
   }
-  if (target.protocol !== 'https:') throw new PartnerAddressError(`the partner host ${target.origin} is not https://: PACT is spoken over HTTPS only`);
-  if (target.username || target.password) throw new PartnerAddressError('the partner host URL may not carry a user name or password: give the credentials the partner issued in their own fields');
+  if (target.protocol !== 'https:')
+    throw new PartnerAddressError(`the partner host ${target.origin} is not https://: PACT is spoken over HTTPS only`);
+  if (target.username || target.password)
+    throw new PartnerAddressError(
+      'the partner host URL may not carry a user name or password: give the credentials the partner issued in their own fields',
+    );
   const literal = target.hostname.replace(/^\[|\]$/g, '');
   if (isIP(literal) && isPrivateAddress(literal) && !allowPrivatePartners()) throw refusal(target.host);
   return target;
@@ -58,7 +81,8 @@ export function checkPartnerUrl(url: string): URL {
 export const partnerLookup: LookupFunction = (hostname, options, callback) => {
   dnsLookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
     if (err) return callback(err, '', 0);
-    if (!allowPrivatePartners() && addresses.some((a) => isPrivateAddress(a.address))) return callback(refusal(hostname) as NodeJS.ErrnoException, '', 0);
+    if (!allowPrivatePartners() && addresses.some((a) => isPrivateAddress(a.address)))
+      return callback(refusal(hostname) as NodeJS.ErrnoException, '', 0);
     if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
     return callback(null, addresses[0].address, addresses[0].family);
   });

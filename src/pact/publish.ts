@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { PactMappingError, studyToPactFootprint, type PactExportOptions } from '../formats/pact.ts';
 import type { PactVersion } from '../model/pact.ts';
 import type { Study, StudyResult } from '../model/study.ts';
-import { getCompany, getStudy, insertFootprint, latestFootprintOfStudy, type Store, type User } from '../store/index.ts';
+import {
+  getCompany,
+  getStudy,
+  insertFootprint,
+  latestFootprintOfStudy,
+  type Store,
+  type User,
+} from '../store/index.ts';
 import { currentResult, verificationOf } from '../studies/verification.ts';
 
 /**
@@ -13,7 +20,11 @@ import { currentResult, verificationOf } from '../studies/verification.ts';
 export class PublishError extends Error {}
 
 /** What a study says about itself in PACT terms, the same for a download and for publishing. */
-export function footprintOptions(study: Study, result: StudyResult, companyName: string): Omit<PactExportOptions, 'version' | 'id'> {
+export function footprintOptions(
+  study: Study,
+  result: StudyResult,
+  companyName: string,
+): Omit<PactExportOptions, 'version' | 'id'> {
   const refEnd = `${study.year + 1}-01-01T00:00:00Z`;
   return {
     companyName,
@@ -51,7 +62,11 @@ export async function publishStudy(store: Store, studyId: string, user: User): P
     created: now.toISOString(),
     precedingPfIds: previous ? [previous.id] : undefined,
     validityPeriod: start < end ? { start, end } : undefined,
-    verification: { providerName: verification.verifier, completedAt: verification.at, comments: verification.statement },
+    verification: {
+      providerName: verification.verifier,
+      completedAt: verification.at,
+      comments: verification.statement,
+    },
   };
   const write = <V extends PactVersion>(version: V) => studyToPactFootprint(study, result, { ...opts, version });
   const v3 = write('3.0');
@@ -63,6 +78,17 @@ export async function publishStudy(store: Store, studyId: string, user: User): P
     if (!(e instanceof PactMappingError)) throw e;
     v2Problems = e.errors;
   }
-  const deprecated = await insertFootprint(store, { id, companyId: study.companyId, studyId, studyVersion: study.version, resultHash: current.hash, productIds: v3.productIds, created: opts.created, v3, v2, publishedBy: user.id });
+  const deprecated = await insertFootprint(store, {
+    id,
+    companyId: study.companyId,
+    studyId,
+    studyVersion: study.version,
+    resultHash: current.hash,
+    productIds: v3.productIds,
+    created: opts.created,
+    v3,
+    v2,
+    publishedBy: user.id,
+  });
   return { id, deprecated, v2Problems };
 }

@@ -1,6 +1,14 @@
 import { validatePactDocument } from '../formats/pact.ts';
 import type { Entry, EntrySource, Study } from '../model/study.ts';
-import { getStudy, saveReceived, saveStudy, type ReceivedRow, type Spec, type Store, type StoredConnection } from '../store/index.ts';
+import {
+  getStudy,
+  saveReceived,
+  saveStudy,
+  type ReceivedRow,
+  type Spec,
+  type Store,
+  type StoredConnection,
+} from '../store/index.ts';
 import { conversion } from '../studies/per-unit.ts';
 import { partnerClient } from './client.ts';
 
@@ -20,35 +28,73 @@ export class InvalidFootprintError extends Error {
 }
 
 /** Pulls the partner's footprints of a product (all pages); every one must validate, or none is kept. */
-export async function pullFootprints(store: Store, connection: StoredConnection, productId: string, spec: Spec = '3.0'): Promise<ReceivedRow[]> {
+export async function pullFootprints(
+  store: Store,
+  connection: StoredConnection,
+  productId: string,
+  spec: Spec = '3.0',
+): Promise<ReceivedRow[]> {
   const client = partnerClient(connection);
-  const query: Record<string, string> = spec === '3.0' ? { productId } : { $filter: `productIds/any(p:p eq '${productId.replace(/'/g, "''")}')` };
+  const query: Record<string, string> =
+    spec === '3.0' ? { productId } : { $filter: `productIds/any(p:p eq '${productId.replace(/'/g, "''")}')` };
   const { footprints, url } = await client.listFootprints(spec, query);
   const errors = footprints.flatMap((pf, i) => {
     const checked = validatePactDocument(pf, 'footprint', spec);
-    return checked.ok ? [] : checked.errors.map((e) => `data[${i}]${(pf as { id?: string })?.id ? ` (${(pf as { id: string }).id})` : ''}: ${e}`);
+    return checked.ok
+      ? []
+      : checked.errors.map(
+          (e) => `data[${i}]${(pf as { id?: string })?.id ? ` (${(pf as { id: string }).id})` : ''}: ${e}`,
+        );
   });
   if (errors.length) throw new InvalidFootprintError(url, errors);
   const kept: ReceivedRow[] = [];
   for (const pf of footprints as { id: string; productIds: string[] }[]) {
-    kept.push(await saveReceived(store, { companyId: connection.companyId, connectionId: connection.id, pfId: pf.id, spec, productIds: pf.productIds, document: pf, sourceUrl: url, via: 'sync' }));
+    kept.push(
+      await saveReceived(store, {
+        companyId: connection.companyId,
+        connectionId: connection.id,
+        pfId: pf.id,
+        spec,
+        productIds: pf.productIds,
+        document: pf,
+        sourceUrl: url,
+        via: 'sync',
+      }),
+    );
   }
   return kept;
 }
 
 const PACT_UNITS: Record<string, string> = {
-  kilogram: 'kg', liter: 'l', 'cubic meter': 'm3', 'kilowatt hour': 'kWh', megajoule: 'MJ', 'ton kilometer': 't*km', 'square meter': 'm2', piece: 'piece', hour: 'h',
+  kilogram: 'kg',
+  liter: 'l',
+  'cubic meter': 'm3',
+  'kilowatt hour': 'kWh',
+  megajoule: 'MJ',
+  'ton kilometer': 't*km',
+  'square meter': 'm2',
+  piece: 'piece',
+  hour: 'h',
 };
 
 /** The figures of a received footprint in Tanji's terms (both versions). */
-export function footprintFigures(r: Pick<ReceivedRow, 'spec' | 'document'>): { companyName: string; productName: string; unit: string; amount: number; kgCo2e: number; status: string } {
+export function footprintFigures(r: Pick<ReceivedRow, 'spec' | 'document'>): {
+  companyName: string;
+  productName: string;
+  unit: string;
+  amount: number;
+  kgCo2e: number;
+  status: string;
+} {
   const d = r.document as Record<string, any>;
   const pcf = d.pcf ?? {};
   const v3 = r.spec === '3.0';
   return {
     companyName: String(d.companyName ?? ''),
     productName: String(d.productNameCompany ?? ''),
-    unit: v3 ? (PACT_UNITS[pcf.declaredUnitOfMeasurement] ?? pcf.declaredUnitOfMeasurement) : (PACT_UNITS[pcf.declaredUnit] ?? pcf.declaredUnit),
+    unit: v3
+      ? (PACT_UNITS[pcf.declaredUnitOfMeasurement] ?? pcf.declaredUnitOfMeasurement)
+      : (PACT_UNITS[pcf.declaredUnit] ?? pcf.declaredUnit),
     amount: Number(v3 ? pcf.declaredUnitAmount : pcf.unitaryProductAmount),
     kgCo2e: Number(v3 ? pcf.pcfExcludingBiogenicUptake : pcf.pCfExcludingBiogenic),
     status: String(d.status),
@@ -61,27 +107,55 @@ export class UseInStudyError extends Error {}
 export function supplierSource(entry: Entry, r: ReceivedRow): EntrySource {
   const f = footprintFigures(r);
   const perDeclared = conversion(entry.unit, f.unit);
-  if (perDeclared === undefined) throw new UseInStudyError(`entry "${entry.name}" is in ${entry.unit}; the footprint is per ${f.amount} ${f.unit}, which does not convert`);
-  if (!(f.amount > 0) || !(f.kgCo2e >= 0)) throw new UseInStudyError(`footprint ${r.pfId} has no usable figure (${f.kgCo2e} kg CO2e per ${f.amount} ${f.unit})`);
+  if (perDeclared === undefined)
+    throw new UseInStudyError(
+      `entry "${entry.name}" is in ${entry.unit}; the footprint is per ${f.amount} ${f.unit}, which does not convert`,
+    );
+  if (!(f.amount > 0) || !(f.kgCo2e >= 0))
+    throw new UseInStudyError(
+      `footprint ${r.pfId} has no usable figure (${f.kgCo2e} kg CO2e per ${f.amount} ${f.unit})`,
+    );
   return {
     type: 'supplier',
     supplier: f.companyName || r.connection,
     kgCo2ePerUnit: (f.kgCo2e / f.amount) * perDeclared,
     line: 'fossil',
-    evidence: { type: 'supplier-statement', reference: `PACT ${r.spec} ProductFootprint ${r.pfId} (${r.sourceUrl})`, date: r.receivedAt.slice(0, 10) },
+    evidence: {
+      type: 'supplier-statement',
+      reference: `PACT ${r.spec} ProductFootprint ${r.pfId} (${r.sourceUrl})`,
+      date: r.receivedAt.slice(0, 10),
+    },
     pact: { footprintId: r.pfId, spec: r.spec, productIds: r.productIds, received: r.id },
   };
 }
 
 /** Puts the received footprint into the study's entry as a new study version. */
-export async function useInStudy(store: Store, studyId: string, entryId: string, received: ReceivedRow, userId: string, baseVersion?: number): Promise<Study> {
+export async function useInStudy(
+  store: Store,
+  studyId: string,
+  entryId: string,
+  received: ReceivedRow,
+  userId: string,
+  baseVersion?: number,
+): Promise<Study> {
   const study = await getStudy(store, studyId);
   if (!study) throw new UseInStudyError(`study ${studyId} does not exist`);
   const entry = study.entries.find((e) => e.id === entryId);
   if (!entry) throw new UseInStudyError(`study ${studyId} has no entry ${entryId}`);
-  if (entry.kind === 'emission' || entry.kind === 'removal') throw new UseInStudyError(`entry "${entry.name}" is a direct ${entry.kind}; a supplier footprint costs a purchased input`);
+  if (entry.kind === 'emission' || entry.kind === 'removal')
+    throw new UseInStudyError(
+      `entry "${entry.name}" is a direct ${entry.kind}; a supplier footprint costs a purchased input`,
+    );
   const source = supplierSource(entry, received);
   const entries = study.entries.map((e) => (e.id === entryId ? { ...e, source } : e));
   // the schema drops the version's own fields (id, version, …) from what is saved
-  return saveStudy(store, studyId, { ...study, entries }, baseVersion ?? study.version, userId, `supplier footprint ${received.pfId} (PACT ${received.spec}) for "${entry.name}"`, 'study.pact-applied');
+  return saveStudy(
+    store,
+    studyId,
+    { ...study, entries },
+    baseVersion ?? study.version,
+    userId,
+    `supplier footprint ${received.pfId} (PACT ${received.spec}) for "${entry.name}"`,
+    'study.pact-applied',
+  );
 }

@@ -13,7 +13,10 @@ export interface ReportInput {
   /** the gases direct entries may use and their GWP100 in the study's GWP set */
   gases?: { gas: string; gwp100: number }[];
   /** who verifies the study and what they stated; absent or empty: not verified */
-  verification?: { verifiers: { name: string; organisation: string }[]; statements: { verifier: string; date: string; text: string }[] };
+  verification?: {
+    verifiers: { name: string; organisation: string }[];
+    statements: { verifier: string; date: string; text: string }[];
+  };
   /** the check against the study's product category rule, for the "conformance with <rule>" section */
   pcr?: PcrCheck;
 }

@@ -1,6 +1,14 @@
 import type { TransportLeg } from '../model/study.ts';
 import type { ComplianceStatus } from '../rules/iso14067.ts';
-import { BOUNDARY_TERMS, EVIDENCE_TERMS, KIND_TERMS, LINE_TERMS, METHOD_TERMS, STAGE_TERMS, type Text } from '../rules/terms.ts';
+import {
+  BOUNDARY_TERMS,
+  EVIDENCE_TERMS,
+  KIND_TERMS,
+  LINE_TERMS,
+  METHOD_TERMS,
+  STAGE_TERMS,
+  type Text,
+} from '../rules/terms.ts';
 
 /** Every word of the report, one dictionary per language; the standard's terms come from src/rules so the checklist and the report name things alike. */
 
@@ -69,7 +77,10 @@ const zh = {
   primary: '初级数据',
   secondary: '次级数据',
   transportLeg: (mass: string, km: string, mode: string) => `${mass} kg × ${km} km，${mode}`,
-  modes: { road: '公路', rail: '铁路', sea: '海运', 'inland-water': '内河航运', air: '航空' } satisfies Record<TransportLeg['mode'], string>,
+  modes: { road: '公路', rail: '铁路', sea: '海运', 'inland-water': '内河航运', air: '航空' } satisfies Record<
+    TransportLeg['mode'],
+    string
+  >,
   supplier: '供应商',
   directGas: '直接排放的气体',
   componentStudy: '组件研究',
@@ -89,7 +100,13 @@ const zh = {
   source: '来源',
   gwp: 'GWP',
   removal: '清除',
-  provenanceType: { factor: '因子', process: '生命周期清单过程', supplier: '供应商数据', direct: '直接排放（GWP）', study: '组件研究' },
+  provenanceType: {
+    factor: '因子',
+    process: '生命周期清单过程',
+    supplier: '供应商数据',
+    direct: '直接排放（GWP）',
+    study: '组件研究',
+  },
   overallDqr: '总体数据质量评级（DQR）',
   dqrNote: 'DQR 取值 1（优秀）至 5（很差），按各条目贡献加权。',
   primaryShare: '初级数据占比',
@@ -136,7 +153,8 @@ const zh = {
   },
   sensitivity: {
     oat: '单因素敏感性分析',
-    oatNote: '每次只改变一个输入（参数或关键条目），将其移至范围的低端和高端，其余输入保持基准值；按对产品碳足迹的影响从大到小排列。',
+    oatNote:
+      '每次只改变一个输入（参数或关键条目），将其移至范围的低端和高端，其余输入保持基准值；按对产品碳足迹的影响从大到小排列。',
     input: '输入',
     range: '范围',
     basis: '范围依据',
@@ -144,7 +162,12 @@ const zh = {
     high: '高端时的碳足迹',
     swing: '变化幅度',
     tornado: '龙卷风图：各输入对产品碳足迹（kg CO2e）的影响',
-    bases: { 'min-max': '参数允许范围（最小值–最大值）', 'stated-range': '文献给出的不确定性范围', 'uncertainty-95': '条目不确定性的 95% 区间', 'default-spread': '无范围，按 ±10% 计（默认）' },
+    bases: {
+      'min-max': '参数允许范围（最小值–最大值）',
+      'stated-range': '文献给出的不确定性范围',
+      'uncertainty-95': '条目不确定性的 95% 区间',
+      'default-spread': '无范围，按 ±10% 计（默认）',
+    },
     kinds: { parameter: '参数', entry: '条目', background: '背景数据' },
     none: '没有可变化的参数或关键条目。',
     scenarios: '情景对比',
@@ -159,7 +182,8 @@ const zh = {
   parametersTitle: '研究参数',
   parameter: '参数',
   formula: '公式',
-  uncertaintyMethodText: '蒙特卡洛模拟温室气体排放（不含清除）：具有不确定性范围的参数按其分布抽样并重新计算公式；各条目按其声明范围抽样，否则按谱系矩阵放宽的基本不确定性（GSD 1.05）对活动数据和因子进行对数正态抽样；生命周期清单过程的交换量不确定性通过同一需求向量传递，每次抽样重新分解矩阵。',
+  uncertaintyMethodText:
+    '蒙特卡洛模拟温室气体排放（不含清除）：具有不确定性范围的参数按其分布抽样并重新计算公式；各条目按其声明范围抽样，否则按谱系矩阵放宽的基本不确定性（GSD 1.05）对活动数据和因子进行对数正态抽样；生命周期清单过程的交换量不确定性通过同一需求向量传递，每次抽样重新分解矩阵。',
   interpretation: {
     derived: '由结果得出的要点',
     practitioner: '研究者的结论',
@@ -170,7 +194,8 @@ const zh = {
     removals: (v: string) => `清除量 ${v} kg CO2e 单独列出，并按 ISO 14067 计入产品碳足迹。`,
   },
   ghg: {
-    intro: (set: string) => `按 ${set} 的 100 年全球变暖潜势表征《京都议定书》及 IPCC 列出的温室气体；直接排放条目使用以下气体：`,
+    intro: (set: string) =>
+      `按 ${set} 的 100 年全球变暖潜势表征《京都议定书》及 IPCC 列出的温室气体；直接排放条目使用以下气体：`,
     gas: '气体',
     gwp: 'GWP100',
     fromDatasets: '背景数据集中的温室气体按同一 GWP 表表征。',
@@ -181,8 +206,15 @@ const zh = {
     none: '本版本尚未出具核查声明；本报告未经第三方核查。',
     noVerifiers: '未指定核查员。',
   },
-  primaryBasis: { 'supplier-specific': '供应商特定数据', 'site-specific': '现场数据', 'background-dataset': '行业平均背景数据', 'default-estimate': '缺省值估算', 'component-study': '组件研究' },
-  primaryShareNote: '按 PACT 定义：初级数据指排放因子来自供应商或现场（供应商碳足迹、现场实测的排放），而非活动数据的计量方式；发票数量乘以行业平均背景数据属于次级数据。',
+  primaryBasis: {
+    'supplier-specific': '供应商特定数据',
+    'site-specific': '现场数据',
+    'background-dataset': '行业平均背景数据',
+    'default-estimate': '缺省值估算',
+    'component-study': '组件研究',
+  },
+  primaryShareNote:
+    '按 PACT 定义：初级数据指排放因子来自供应商或现场（供应商碳足迹、现场实测的排放），而非活动数据的计量方式；发票数量乘以行业平均背景数据属于次级数据。',
   pedigreeDefault: '（按证据类型的缺省值）',
 };
 
@@ -271,7 +303,13 @@ const en: Strings = {
   source: 'Source',
   gwp: 'GWP',
   removal: 'removal',
-  provenanceType: { factor: 'Factor', process: 'LCI process', supplier: 'Supplier data', direct: 'Direct emission (GWP)', study: 'Component study' },
+  provenanceType: {
+    factor: 'Factor',
+    process: 'LCI process',
+    supplier: 'Supplier data',
+    direct: 'Direct emission (GWP)',
+    study: 'Component study',
+  },
   overallDqr: 'Overall data quality rating (DQR)',
   dqrNote: 'DQR from 1 (excellent) to 5 (very poor), weighted by contribution.',
   primaryShare: 'Primary data share',
@@ -318,7 +356,8 @@ const en: Strings = {
   },
   sensitivity: {
     oat: 'One-at-a-time sensitivity',
-    oatNote: 'Each input (parameter or key entry) is moved to the low and the high end of its range, one at a time, all others at their base values; largest effect on the CFP first.',
+    oatNote:
+      'Each input (parameter or key entry) is moved to the low and the high end of its range, one at a time, all others at their base values; largest effect on the CFP first.',
     input: 'Input',
     range: 'Range',
     basis: 'Range from',
@@ -326,7 +365,12 @@ const en: Strings = {
     high: 'CFP at high end',
     swing: 'Swing',
     tornado: 'Tornado chart: effect of each input on the CFP (kg CO2e)',
-    bases: { 'min-max': 'allowed range (min–max)', 'stated-range': 'uncertainty range from its source', 'uncertainty-95': '95 % interval of the entry uncertainty', 'default-spread': 'no range given: ±10 % (default)' },
+    bases: {
+      'min-max': 'allowed range (min–max)',
+      'stated-range': 'uncertainty range from its source',
+      'uncertainty-95': '95 % interval of the entry uncertainty',
+      'default-spread': 'no range given: ±10 % (default)',
+    },
     kinds: { parameter: 'Parameter', entry: 'Entry', background: 'Background' },
     none: 'No parameters or key entries to vary.',
     scenarios: 'Scenarios compared',
@@ -335,7 +379,8 @@ const en: Strings = {
     changed: 'Parameter values',
     noScenarios: 'The study defines no scenarios.',
     variance: 'Contribution to the Monte Carlo variance',
-    varianceNote: "Squared correlation of each input's draws with the result: its first-order share of the variance; the remainder is interaction.",
+    varianceNote:
+      "Squared correlation of each input's draws with the result: its first-order share of the variance; the remainder is interaction.",
     lciBackground: 'exchange uncertainty of the LCI processes',
   },
   parametersTitle: 'Study parameters',
@@ -353,7 +398,8 @@ const en: Strings = {
     removals: (v) => `Removals of ${v} kg CO2e are reported apart and counted in the CFP as ISO 14067 defines it.`,
   },
   ghg: {
-    intro: (set) => `The greenhouse gases of the Kyoto Protocol and the IPCC lists, characterised with the 100-year GWP of ${set}; direct emission entries use these gases:`,
+    intro: (set) =>
+      `The greenhouse gases of the Kyoto Protocol and the IPCC lists, characterised with the 100-year GWP of ${set}; direct emission entries use these gases:`,
     gas: 'Gas',
     gwp: 'GWP100',
     fromDatasets: 'Greenhouse gases in the background datasets are characterised with the same GWP table.',
@@ -364,7 +410,13 @@ const en: Strings = {
     none: 'No verification statement has been issued for this version: this report has not been verified by a third party.',
     noVerifiers: 'No verifier assigned.',
   },
-  primaryBasis: { 'supplier-specific': 'supplier-specific', 'site-specific': 'site-specific', 'background-dataset': 'industry-average background', 'default-estimate': 'default estimate', 'component-study': 'component study' },
+  primaryBasis: {
+    'supplier-specific': 'supplier-specific',
+    'site-specific': 'site-specific',
+    'background-dataset': 'industry-average background',
+    'default-estimate': 'default estimate',
+    'component-study': 'component study',
+  },
   primaryShareNote:
     "As PACT defines it: primary data is an emission factor from the supplier or the site (a supplier's footprint, emissions measured on site), not a measured activity amount; an invoiced amount times an industry-average dataset is secondary.",
   pedigreeDefault: '(default for the evidence type)',

@@ -18,7 +18,8 @@ const ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-const INSTALL_HINT = "install Debian's chromium: apt-get install chromium fonts-noto-cjk (or set TANJI_CHROMIUM to a Chromium executable)";
+const INSTALL_HINT =
+  "install Debian's chromium: apt-get install chromium fonts-noto-cjk (or set TANJI_CHROMIUM to a Chromium executable)";
 
 const browsers = new Map<string, Promise<Browser>>();
 
@@ -35,7 +36,8 @@ export async function printPdf(html: string, opts: { executablePath?: string } =
       preferCSSPageSize: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: '<div style="font-size:8pt;color:#5b6770;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+      footerTemplate:
+        '<div style="font-size:8pt;color:#5b6770;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
     });
   } finally {
     await page.context().close();
@@ -43,9 +45,17 @@ export async function printPdf(html: string, opts: { executablePath?: string } =
 }
 
 /** A PNG of the page at `width` × `height` CSS pixels, `scale` device pixels per CSS pixel (labels print sharp at 4). */
-export async function printPng(html: string, opts: { width: number; height: number; scale?: number; executablePath?: string }): Promise<Buffer> {
+export async function printPng(
+  html: string,
+  opts: { width: number; height: number; scale?: number; executablePath?: string },
+): Promise<Buffer> {
   const browser = await browserAt(opts.executablePath ?? process.env.TANJI_CHROMIUM ?? '/usr/bin/chromium');
-  const page = await browser.newPage({ javaScriptEnabled: false, offline: true, viewport: { width: Math.ceil(opts.width), height: Math.ceil(opts.height) }, deviceScaleFactor: opts.scale ?? 4 });
+  const page = await browser.newPage({
+    javaScriptEnabled: false,
+    offline: true,
+    viewport: { width: Math.ceil(opts.width), height: Math.ceil(opts.height) },
+    deviceScaleFactor: opts.scale ?? 4,
+  });
   try {
     await page.setContent(html, { waitUntil: 'load' });
     return await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width: opts.width, height: opts.height } });
@@ -79,6 +89,9 @@ async function launch(executablePath: string): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath, args: ARGS, timeout: 30_000 });
   } catch (err) {
-    throw new Error(`could not start Chromium at ${executablePath}: ${(err as Error).message.split('\n')[0]}; ${INSTALL_HINT}`, { cause: err });
+    throw new Error(
+      `could not start Chromium at ${executablePath}: ${(err as Error).message.split('\n')[0]}; ${INSTALL_HINT}`,
+      { cause: err },
+    );
   }
 }

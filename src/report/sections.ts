@@ -18,7 +18,10 @@ export function scopeSection(c: Ctx): Html {
     [t.product, s.product.name],
     [t.productDescription, s.product.description || '—'],
     ...(s.product.classification ? [[t.classification, s.product.classification] as [string, Part]] : []),
-    [s.unit.kind === 'functional' ? t.functional : t.declared, html`${amount(s.unit.amount)} ${s.unit.unit}${small(s.unit.description)}`],
+    [
+      s.unit.kind === 'functional' ? t.functional : t.declared,
+      html`${amount(s.unit.amount)} ${s.unit.unit}${small(s.unit.description)}`,
+    ],
     [t.referenceFlow, s.referenceFlow],
     [t.boundary, t.boundaries[s.boundary]],
     [t.stagesIncluded, stages(included)],
@@ -29,18 +32,25 @@ export function scopeSection(c: Ctx): Html {
     [t.year, String(s.year)],
     [t.method, `${t.methods[r.method]}, ${r.gwpSet}`],
   ];
-  return section('scope', '1', t.sections.scope, html`<p>${t.goal}</p>${fields(rows)}${parametersTable(c)}`);
+  return section(
+    'scope',
+    '1',
+    t.sections.scope,
+    html`<p>${t.goal}</p>
+      ${fields(rows)}${parametersTable(c)}`,
+  );
 }
 
 export function inventorySection(c: Ctx): Html {
   const { t, study: s } = c;
   const groups = STAGES.filter((st) => s.entries.some((e) => e.stage === st)).map(
-    (st, i) => html`${sub(`2.${i + 1}`, t.stages[st])}
-${table(
-  [t.entry, t.kind, t.amount, t.unit, t.region, t.dataSource, t.evidence, t.dataType],
-  s.entries.filter((e) => e.stage === st).map((e) => inventoryRow(c, e)),
-  { numeric: [2], nowrap: [1, 3, 4, 7] },
-)}`,
+    (st, i) =>
+      html`${sub(`2.${i + 1}`, t.stages[st])}
+      ${table(
+        [t.entry, t.kind, t.amount, t.unit, t.region, t.dataSource, t.evidence, t.dataType],
+        s.entries.filter((e) => e.stage === st).map((e) => inventoryRow(c, e)),
+        { numeric: [2], nowrap: [1, 3, 4, 7] },
+      )}`,
   );
   return section('inventory', '2', t.sections.inventory, groups.length ? groups : html`<p class="muted">${t.none}</p>`);
 }
@@ -48,7 +58,9 @@ ${table(
 function inventoryRow(c: Ctx, e: Entry): Part[] {
   const { t } = c;
   const r = c.resultOf(e.id);
-  const leg = e.transport && t.transportLeg(amount(e.transport.massKg), amount(e.transport.distanceKm), t.modes[e.transport.mode]);
+  const leg =
+    e.transport &&
+    t.transportLeg(amount(e.transport.massKg), amount(e.transport.distanceKm), t.modes[e.transport.mode]);
   return [
     html`${e.name}${small(leg)}${small(e.comment)}`,
     t.kinds[e.kind],
@@ -64,9 +76,11 @@ function inventoryRow(c: Ctx, e: Entry): Part[] {
 function sourceCell(c: Ctx, e: Entry, r: EntryResult | undefined): Html {
   const { t } = c;
   const src = e.source;
-  if (src.type === 'supplier') return html`${t.supplier}${t.colon}${src.supplier}${small(`${factor(src.kgCo2ePerUnit)} ${t.kgCo2e}/${e.unit}`)}`;
+  if (src.type === 'supplier')
+    return html`${t.supplier}${t.colon}${src.supplier}${small(`${factor(src.kgCo2ePerUnit)} ${t.kgCo2e}/${e.unit}`)}`;
   if (src.type === 'direct') return html`${t.directGas}${t.colon}${src.gas}`;
-  if (src.type === 'study') return html`${t.componentStudy}${t.colon}${r?.provenance.name ?? src.studyId}${small(src.studyId)}`;
+  if (src.type === 'study')
+    return html`${t.componentStudy}${t.colon}${r?.provenance.name ?? src.studyId}${small(src.studyId)}`;
   if (src.type === 'placeholder') return html`${t.placeholder}`;
   return html`${r?.provenance.name ?? src.dataset.id}${small(`${src.dataset.release} · ${src.dataset.id}`)}`;
 }
@@ -93,23 +107,23 @@ export function qualitySection(c: Ctx): Html {
     '4',
     t.sections.quality,
     html`${fields([
-      [t.overallDqr, `${r.dqr.toFixed(1)} (${dqrLevel(r.dqrLevel, t.lang)})`],
-      [t.primaryShare, pct(r.primaryDataShare)],
-    ])}
-<p class="note">${t.dqrNote}</p>
-<p class="note">${t.primaryShareNote}</p>
-${table(
-  [t.entry, t.stage, t.dataType, t.dqr, t.pedigree, t.evidence],
-  r.entries.map((e) => [
-    e.name,
-    t.stages[e.stage],
-    html`${e.primary ? t.primary : t.secondary}${small(e.primaryBasis && t.primaryBasis[e.primaryBasis])}`,
-    e.dqr.toFixed(1),
-    pedigree(e),
-    evidence(e.entryId),
-  ]),
-  { numeric: [3], nowrap: [1, 2, 4] },
-)}`,
+        [t.overallDqr, `${r.dqr.toFixed(1)} (${dqrLevel(r.dqrLevel, t.lang)})`],
+        [t.primaryShare, pct(r.primaryDataShare)],
+      ])}
+      <p class="note">${t.dqrNote}</p>
+      <p class="note">${t.primaryShareNote}</p>
+      ${table(
+        [t.entry, t.stage, t.dataType, t.dqr, t.pedigree, t.evidence],
+        r.entries.map((e) => [
+          e.name,
+          t.stages[e.stage],
+          html`${e.primary ? t.primary : t.secondary}${small(e.primaryBasis && t.primaryBasis[e.primaryBasis])}`,
+          e.dqr.toFixed(1),
+          pedigree(e),
+          evidence(e.entryId),
+        ]),
+        { numeric: [3], nowrap: [1, 2, 4] },
+      )}`,
   );
 }
 
@@ -150,20 +164,23 @@ export function electricitySection(c: Ctx): Html {
     '7',
     t.sections.electricity,
     html`${fields([[t.treatment, text(s.electricity, t.noneStated)]])}
-${rows.length ? table([t.entry, t.amount, t.dataset, t.region, t.dataYear, t.factor, t.source], rows, { cls: 'dense', numeric: [1, 5], nowrap: [3, 4] }) : html`<p>${t.noElectricity}</p>`}`,
+    ${rows.length ? table([t.entry, t.amount, t.dataset, t.region, t.dataYear, t.factor, t.source], rows, { cls: 'dense', numeric: [1, 5], nowrap: [3, 4] }) : html`<p>${t.noElectricity}</p>`}`,
   );
 }
 
 export function limitationsSection(c: Ctx): Html {
   const { t, study: s, result: r } = c;
-  const warnings = r.warnings.length ? html`<ul>${r.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : html`<p class="muted">${t.none}</p>`;
+  const warnings = r.warnings.length
+    ? html`<ul>
+        ${r.warnings.map((w) => html`<li>${w}</li>`)}
+      </ul>`
+    : html`<p class="muted">${t.none}</p>`;
   return section(
     'limitations',
     '8',
     t.sections.limitations,
-    html`${sub('8.1', t.limitations)}${text(s.limitations, t.noneStated)}
-${sub('8.2', t.calcWarnings)}${warnings}
-${sub('8.3', t.valueChoices)}${fields([
+    html`${sub('8.1', t.limitations)}${text(s.limitations, t.noneStated)} ${sub('8.2', t.calcWarnings)}${warnings}
+    ${sub('8.3', t.valueChoices)}${fields([
       [t.boundary, t.boundaries[s.boundary]],
       [t.gwpSet, `${t.methods[r.method]}, ${r.gwpSet}`],
       [t.cutoff, text(s.cutoff, t.noneStated)],
@@ -181,11 +198,16 @@ export function complianceSection(c: Ctx): Html {
     '12',
     t.sections.compliance,
     html`<p>${t.summary(count('ok'), count('warning'), count('missing'))}</p>
-${table(
-  [t.clause, t.requirement, t.statusLabel, t.finding],
-  items.map((i) => [i.clause, i.title[lang], html`<span class="status ${i.status}">${t.status[i.status]}</span>`, i.message[lang]]),
-  { cls: 'checklist', nowrap: [0, 2] },
-)}`,
+      ${table(
+        [t.clause, t.requirement, t.statusLabel, t.finding],
+        items.map((i) => [
+          i.clause,
+          i.title[lang],
+          html`<span class="status ${i.status}">${t.status[i.status]}</span>`,
+          i.message[lang],
+        ]),
+        { cls: 'checklist', nowrap: [0, 2] },
+      )}`,
   );
 }
 
@@ -201,7 +223,8 @@ export function annexSection(c: Ctx): Html {
     else used.set(key, { e, by: [e.name] });
   }
   const datasets = [...used.values()].map(({ e: { provenance: p }, by }) => [
-    html`<span class="tag">${t.provenanceType[p.type]}</span> ${p.name}${small([p.release, p.id].filter(Boolean).join(' · '))}`,
+    html`<span class="tag">${t.provenanceType[p.type]}</span>
+      ${p.name}${small([p.release, p.id].filter(Boolean).join(' · '))}`,
     p.source,
     p.year === undefined ? '—' : String(p.year),
     p.region ?? '—',
@@ -210,7 +233,16 @@ export function annexSection(c: Ctx): Html {
     by.join('; '),
   ]);
   const suppliers = s.entries.flatMap((e) =>
-    e.source.type === 'supplier' ? [[e.source.supplier, e.name, `${factor(e.source.kgCo2ePerUnit)} ${t.kgCo2e}/${e.unit}`, evidenceCell(c, e.source.evidence)]] : [],
+    e.source.type === 'supplier'
+      ? [
+          [
+            e.source.supplier,
+            e.name,
+            `${factor(e.source.kgCo2ePerUnit)} ${t.kgCo2e}/${e.unit}`,
+            evidenceCell(c, e.source.evidence),
+          ],
+        ]
+      : [],
   );
   return section(
     'annex',
@@ -220,9 +252,9 @@ export function annexSection(c: Ctx): Html {
       [t.lciRelease, r.releases.lci],
       [t.factorRelease, r.releases.factors],
     ])}
-${sub('A.1', t.datasetsUsed)}
-${datasets.length ? table([t.dataset, t.source, t.dataYear, t.region, t.gwp, t.factor, t.usedBy], datasets, { cls: 'dense', numeric: [5], nowrap: [2, 3, 4] }) : html`<p class="muted">${t.noDatasets}</p>`}
-${sub('A.2', t.supplierData)}
-${suppliers.length ? table([t.supplier, t.entry, t.factor, t.statement], suppliers, { numeric: [2] }) : html`<p class="muted">${t.none}</p>`}`,
+    ${sub('A.1', t.datasetsUsed)}
+    ${datasets.length ? table([t.dataset, t.source, t.dataYear, t.region, t.gwp, t.factor, t.usedBy], datasets, { cls: 'dense', numeric: [5], nowrap: [2, 3, 4] }) : html`<p class="muted">${t.noDatasets}</p>`}
+    ${sub('A.2', t.supplierData)}
+    ${suppliers.length ? table([t.supplier, t.entry, t.factor, t.statement], suppliers, { numeric: [2] }) : html`<p class="muted">${t.none}</p>`}`,
   );
 }

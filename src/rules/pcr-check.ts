@@ -33,10 +33,20 @@ interface Requirement {
   check(ctx: Ctx): Omit<PcrFinding, 'requirement' | 'rule' | 'mandatory'>[];
 }
 
-function finding<C extends PcrTextCode>(status: Status, code: C, params: Params<C>): Omit<PcrFinding, 'requirement' | 'rule' | 'mandatory'> {
+function finding<C extends PcrTextCode>(
+  status: Status,
+  code: C,
+  params: Params<C>,
+): Omit<PcrFinding, 'requirement' | 'rule' | 'mandatory'> {
   const texts = PCR_TEXTS[code] as { en: (p: Params<C>) => string; zh: (p: Params<C>) => string };
   const en = texts.en(params);
-  return { status, code, params: params as Record<string, string | number>, message: en, text: { zh: texts.zh(params), en } };
+  return {
+    status,
+    code,
+    params: params as Record<string, string | number>,
+    message: en,
+    text: { zh: texts.zh(params), en },
+  };
 }
 
 const names = (entries: readonly Pick<Entry, 'name'>[]) => entries.map((e) => `"${e.name}"`).join(', ');
@@ -54,12 +64,22 @@ const REQUIREMENTS: Requirement[] = [
         const given = study.parameters?.find((q) => q.name === p.name);
         if (!given) return finding('missing', 'param.missing', { ...named, name: p.name, unit: p.unit });
         if ((p.min !== undefined && given.value < p.min) || (p.max !== undefined && given.value > p.max)) {
-          return finding('missing', 'param.out-of-range', { ...named, value: given.value, range: rangeOf(p), unit: p.unit });
+          return finding('missing', 'param.out-of-range', {
+            ...named,
+            value: given.value,
+            range: rangeOf(p),
+            unit: p.unit,
+          });
         }
         if (p.choices && !p.choices.some((c) => c.value === given.value)) {
-          return finding('warning', 'param.not-a-choice', { ...named, value: given.value, choices: p.choices.map((c) => `${c.value} (${c.label.en})`).join(', ') });
+          return finding('warning', 'param.not-a-choice', {
+            ...named,
+            value: given.value,
+            choices: p.choices.map((c) => `${c.value} (${c.label.en})`).join(', '),
+          });
         }
-        if (given.unit && given.unit !== p.unit) return finding('warning', 'param.unit', { ...named, unit: given.unit, expected: p.unit });
+        if (given.unit && given.unit !== p.unit)
+          return finding('warning', 'param.unit', { ...named, unit: given.unit, expected: p.unit });
         return finding('ok', 'param.ok', { ...named, value: given.value, unit: p.unit });
       }),
   },
@@ -84,7 +104,14 @@ const REQUIREMENTS: Requirement[] = [
         const expected = perInventory(first, study);
         const sameUnit = study.unit.unit === first.unit;
         if (!sameUnit || Math.abs(study.unit.amount - expected) > 1e-9 * Math.abs(expected)) {
-          out.push(finding('warning', 'unit.stale', { amount: study.unit.amount, unit: study.unit.unit, expected, expectedUnit: first.unit }));
+          out.push(
+            finding('warning', 'unit.stale', {
+              amount: study.unit.amount,
+              unit: study.unit.unit,
+              expected,
+              expectedUnit: first.unit,
+            }),
+          );
         }
       } catch {
         // already reported above
@@ -99,7 +126,10 @@ const REQUIREMENTS: Requirement[] = [
     check: ({ rule, study }) => [
       study.boundary === rule.boundary.type
         ? finding('ok', 'boundary.ok', { boundary: BOUNDARY_TERMS[study.boundary].en })
-        : finding('missing', 'boundary.mismatch', { boundary: BOUNDARY_TERMS[study.boundary].en, expected: BOUNDARY_TERMS[rule.boundary.type!].en }),
+        : finding('missing', 'boundary.mismatch', {
+            boundary: BOUNDARY_TERMS[study.boundary].en,
+            expected: BOUNDARY_TERMS[rule.boundary.type!].en,
+          }),
     ],
   },
   {
@@ -112,11 +142,15 @@ const REQUIREMENTS: Requirement[] = [
         .map((s) => {
           const inStage = study.entries.filter((e) => ruleStageOf(e, rule.stages)?.id === s.id);
           const named = { nameEn: s.name.en, nameZh: s.name.zh };
-          return inStage.length ? finding('ok', 'stage.ok', { ...named, count: inStage.length }) : finding('missing', 'stage.empty', named);
+          return inStage.length
+            ? finding('ok', 'stage.ok', { ...named, count: inStage.length })
+            : finding('missing', 'stage.empty', named);
         });
       const excluded = new Set(rule.excludedStages.flatMap((x) => x.maps));
       const unknown = study.entries.filter((e) => e.pcr?.stage && !ruleStageOf(e, rule.stages));
-      const unassigned = study.entries.filter((e) => !e.pcr?.stage && !excluded.has(e.stage) && !ruleStageOf(e, rule.stages));
+      const unassigned = study.entries.filter(
+        (e) => !e.pcr?.stage && !excluded.has(e.stage) && !ruleStageOf(e, rule.stages),
+      );
       if (unknown.length) out.push(finding('warning', 'stage.unknown', { entries: names(unknown) }));
       if (unassigned.length) out.push(finding('warning', 'stage.unassigned', { entries: names(unassigned) }));
       return out;
@@ -129,7 +163,15 @@ const REQUIREMENTS: Requirement[] = [
     check: ({ rule, study }) =>
       rule.excludedStages.flatMap((x) => {
         const inside = study.entries.filter((e) => x.maps.includes(e.stage));
-        return inside.length ? [finding('missing', 'stage.excluded-has-entries', { nameEn: x.name.en, nameZh: x.name.zh, entries: names(inside) })] : [];
+        return inside.length
+          ? [
+              finding('missing', 'stage.excluded-has-entries', {
+                nameEn: x.name.en,
+                nameZh: x.name.zh,
+                entries: names(inside),
+              }),
+            ]
+          : [];
       }),
   },
   {
@@ -142,15 +184,19 @@ const REQUIREMENTS: Requirement[] = [
         const answering = study.entries.filter((e) => e.pcr?.requirement === m.id);
         if (answering.length === 0) return finding('missing', 'data.missing', named);
         const placeholders = answering.filter((e) => e.source.type === 'placeholder');
-        if (placeholders.length) return finding('missing', 'data.placeholder', { ...named, entries: names(placeholders) });
+        if (placeholders.length)
+          return finding('missing', 'data.placeholder', { ...named, entries: names(placeholders) });
         const empty = answering.filter((e) => e.amount === 0 && !e.transport);
         if (empty.length) return finding('missing', 'data.zero', { ...named, entries: names(empty) });
         const secondary = answering.filter((e) => !primary(e));
-        if (m.primary && secondary.length) return finding('missing', 'data.not-primary', { ...named, entries: names(secondary) });
+        if (m.primary && secondary.length)
+          return finding('missing', 'data.not-primary', { ...named, entries: names(secondary) });
         return finding('ok', 'data.ok', { ...named, entries: names(answering) });
       });
       const required = new Set(rule.mandatoryData.map((m) => m.id));
-      const stray = study.entries.filter((e) => e.source.type === 'placeholder' && !required.has(e.pcr?.requirement ?? ''));
+      const stray = study.entries.filter(
+        (e) => e.source.type === 'placeholder' && !required.has(e.pcr?.requirement ?? ''),
+      );
       if (stray.length) out.push(finding('missing', 'entries.placeholder', { entries: names(stray) }));
       return out;
     },
@@ -164,12 +210,21 @@ const REQUIREMENTS: Requirement[] = [
       const electricity = study.entries.filter((e) => isElectricity(e) && e.source.type !== 'placeholder');
       const out = [];
       const unmetered = electricity.filter((e) => e.stage === 'manufacturing' && !primary(e));
-      if (rule.electricity.metered && unmetered.length) out.push(finding('missing', 'electricity.not-metered', { entries: names(unmetered) }));
+      if (rule.electricity.metered && unmetered.length)
+        out.push(finding('missing', 'electricity.not-metered', { entries: names(unmetered) }));
       const ids = new Set(electricity.map((e) => e.id));
-      const co2Only = (result?.entries ?? []).filter((e) => ids.has(e.entryId) && e.provenance.id?.startsWith('cn-electricity-co2'));
+      const co2Only = (result?.entries ?? []).filter(
+        (e) => ids.has(e.entryId) && e.provenance.id?.startsWith('cn-electricity-co2'),
+      );
       if (co2Only.length) out.push(finding('missing', 'electricity.co2-only', { entries: names(co2Only) }));
-      if (rule.electricity.residualMix && electricity.some((e) => e.source.type === 'background')) out.push(finding('warning', 'electricity.residual-mix', {}));
-      if (out.length === 0) out.push(electricity.length ? finding('ok', 'electricity.ok', { count: electricity.length }) : finding('ok', 'electricity.none', {}));
+      if (rule.electricity.residualMix && electricity.some((e) => e.source.type === 'background'))
+        out.push(finding('warning', 'electricity.residual-mix', {}));
+      if (out.length === 0)
+        out.push(
+          electricity.length
+            ? finding('ok', 'electricity.ok', { count: electricity.length })
+            : finding('ok', 'electricity.none', {}),
+        );
       return out;
     },
   },
@@ -181,7 +236,12 @@ const REQUIREMENTS: Requirement[] = [
       if (!result) return [];
       const { maxDqr, minPrimaryShare } = rule.dataQuality;
       const out = [];
-      if (maxDqr !== undefined) out.push(result.dqr <= maxDqr ? finding('ok', 'quality.ok', { dqr: result.dqr, max: maxDqr }) : finding('warning', 'quality.dqr', { dqr: result.dqr, max: maxDqr }));
+      if (maxDqr !== undefined)
+        out.push(
+          result.dqr <= maxDqr
+            ? finding('ok', 'quality.ok', { dqr: result.dqr, max: maxDqr })
+            : finding('warning', 'quality.dqr', { dqr: result.dqr, max: maxDqr }),
+        );
       if (minPrimaryShare !== undefined && result.primaryDataShare < minPrimaryShare) {
         out.push(finding('warning', 'quality.primary-share', { share: result.primaryDataShare, min: minPrimaryShare }));
       }
@@ -203,7 +263,14 @@ const REQUIREMENTS: Requirement[] = [
     id: 'removals',
     mandatory: false,
     applies: (r) => r.separateReporting?.removals === true && r.id !== GENERAL_PCR,
-    check: ({ result }) => (result ? [result.lines.biogenicRemovals !== 0 ? finding('ok', 'removals.apart', { value: result.lines.biogenicRemovals }) : finding('ok', 'removals.none', {})] : []),
+    check: ({ result }) =>
+      result
+        ? [
+            result.lines.biogenicRemovals !== 0
+              ? finding('ok', 'removals.apart', { value: result.lines.biogenicRemovals })
+              : finding('ok', 'removals.none', {}),
+          ]
+        : [],
   },
   {
     id: 'report',
@@ -214,7 +281,15 @@ const REQUIREMENTS: Requirement[] = [
       const items = new Set(rule.reportItems);
       return checkReport(study, result)
         .filter((i) => items.has(i.id))
-        .map((i) => ({ ...finding(i.status, 'report.item', { titleEn: i.title.en, titleZh: i.title.zh, messageEn: i.message.en, messageZh: i.message.zh }), clause: i.clause }));
+        .map((i) => ({
+          ...finding(i.status, 'report.item', {
+            titleEn: i.title.en,
+            titleZh: i.title.zh,
+            messageEn: i.message.en,
+            messageZh: i.message.zh,
+          }),
+          clause: i.clause,
+        }));
     },
   },
 ];
@@ -225,19 +300,29 @@ export function studyPcrId(study: Pick<Study, 'pcr'>): string {
 }
 
 /** Checks the study (and its latest result, when it has one) against its rule and every rule that rule extends. */
-export function checkStudyAgainstPcr(study: Study, result: StudyResult | null, rules: ReadonlyMap<string, Pcr> = PCRS): PcrCheck {
+export function checkStudyAgainstPcr(
+  study: Study,
+  result: StudyResult | null,
+  rules: ReadonlyMap<string, Pcr> = PCRS,
+): PcrCheck {
   const chain = pcrChain(studyPcrId(study), rules);
   const own = chain[0]!;
   // a result of another version of the study says nothing about this one
   const current = result && result.studyId === study.id ? result : null;
   const findings: PcrFinding[] = [];
   if (study.pcr && study.pcr.version !== own.version) {
-    findings.push({ requirement: 'version', rule: own.id, mandatory: false, ...finding('warning', 'pcr.version', { rule: own.id, version: own.version, built: study.pcr.version }) });
+    findings.push({
+      requirement: 'version',
+      rule: own.id,
+      mandatory: false,
+      ...finding('warning', 'pcr.version', { rule: own.id, version: own.version, built: study.pcr.version }),
+    });
   }
   for (const rule of chain) {
     for (const req of REQUIREMENTS) {
       if (!req.applies(rule)) continue;
-      for (const f of req.check({ rule, study, result: current })) findings.push({ requirement: req.id, rule: rule.id, mandatory: req.mandatory, ...f });
+      for (const f of req.check({ rule, study, result: current }))
+        findings.push({ requirement: req.id, rule: rule.id, mandatory: req.mandatory, ...f });
     }
   }
   let declared = null;
@@ -260,4 +345,3 @@ export function checkStudyAgainstPcr(study: Study, result: StudyResult | null, r
 export function blockingFindings(check: PcrCheck): PcrFinding[] {
   return check.findings.filter((f) => f.mandatory && f.status === 'missing');
 }
-

@@ -43,12 +43,22 @@ export class IncomparableError extends Error {
   }
 }
 
-const row = (stage: string, name: PcrText, a: number, b: number): ComparisonRow => ({ stage, name, a, b, change: b - a, relative: a === 0 ? null : (b - a) / Math.abs(a) });
+const row = (stage: string, name: PcrText, a: number, b: number): ComparisonRow => ({
+  stage,
+  name,
+  a,
+  b,
+  change: b - a,
+  relative: a === 0 ? null : (b - a) / Math.abs(a),
+});
 const who = ({ study, result }: Variant) => ({ studyId: study.id, version: result.version, name: study.name });
 
 export function compareVariants(a: Variant, b: Variant, rules: ReadonlyMap<string, Pcr> = PCRS): Comparison {
   const id = studyPcrId(a.study);
-  if (studyPcrId(b.study) !== id) throw new IncomparableError(`the studies follow different rules (${id}, ${studyPcrId(b.study)}): compare variants under one rule`);
+  if (studyPcrId(b.study) !== id)
+    throw new IncomparableError(
+      `the studies follow different rules (${id}, ${studyPcrId(b.study)}): compare variants under one rule`,
+    );
   const rule = getPcr(id, rules);
   const pcr = { id: rule.id, version: rule.version, title: rule.title };
   const da = declaredResult(rule, a.study, a.result);
@@ -58,14 +68,37 @@ export function compareVariants(a: Variant, b: Variant, rules: ReadonlyMap<strin
     const stages = [...new Set([...ua.byStage, ...ub.byStage].map((s) => s.stage))];
     const rows = stages.map((s) => {
       const name = (ua.byStage.find((x) => x.stage === s) ?? ub.byStage.find((x) => x.stage === s))!.name;
-      return row(s, name, ua.byStage.find((x) => x.stage === s)?.value ?? 0, ub.byStage.find((x) => x.stage === s)?.value ?? 0);
+      return row(
+        s,
+        name,
+        ua.byStage.find((x) => x.stage === s)?.value ?? 0,
+        ub.byStage.find((x) => x.stage === s)?.value ?? 0,
+      );
     });
-    return { pcr, unit: `kg CO2e/${ua.unit}`, a: who(a), b: who(b), rows, total: row('total', { zh: '合计', en: 'Total' }, ua.value, ub.value) };
+    return {
+      pcr,
+      unit: `kg CO2e/${ua.unit}`,
+      a: who(a),
+      b: who(b),
+      rows,
+      total: row('total', { zh: '合计', en: 'Total' }, ua.value, ub.value),
+    };
   }
   const [unitA, unitB] = [a.study.unit, b.study.unit];
   if (unitA.unit !== unitB.unit || unitA.amount !== unitB.amount) {
-    throw new IncomparableError(`the studies have different units (${unitA.amount} ${unitA.unit}, ${unitB.amount} ${unitB.unit})`);
+    throw new IncomparableError(
+      `the studies have different units (${unitA.amount} ${unitA.unit}, ${unitB.amount} ${unitB.unit})`,
+    );
   }
-  const rows = STAGES.map((s) => row(s, STAGE_TERMS[s], a.result.byStage[s] ?? 0, b.result.byStage[s] ?? 0)).filter((r) => r.a !== 0 || r.b !== 0);
-  return { pcr, unit: `kg CO2e per ${unitA.amount} ${unitA.unit}`, a: who(a), b: who(b), rows, total: row('total', { zh: '合计', en: 'Total' }, a.result.total, b.result.total) };
+  const rows = STAGES.map((s) => row(s, STAGE_TERMS[s], a.result.byStage[s] ?? 0, b.result.byStage[s] ?? 0)).filter(
+    (r) => r.a !== 0 || r.b !== 0,
+  );
+  return {
+    pcr,
+    unit: `kg CO2e per ${unitA.amount} ${unitA.unit}`,
+    a: who(a),
+    b: who(b),
+    rows,
+    total: row('total', { zh: '合计', en: 'Total' }, a.result.total, b.result.total),
+  };
 }

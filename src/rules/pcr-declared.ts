@@ -41,15 +41,37 @@ export function declaredResult(rule: Pcr, study: Study, result: StudyResult): De
   if (rule.declaredUnits.length === 0) return null;
   const stageOf = new Map(study.entries.map((e) => [e.id, ruleStageOf(e, rule.stages)?.id ?? UNASSIGNED]));
   const perStage = new Map<string, number>();
-  for (const e of result.entries) perStage.set(stageOf.get(e.entryId) ?? UNASSIGNED, (perStage.get(stageOf.get(e.entryId) ?? UNASSIGNED) ?? 0) + e.total);
+  for (const e of result.entries)
+    perStage.set(
+      stageOf.get(e.entryId) ?? UNASSIGNED,
+      (perStage.get(stageOf.get(e.entryId) ?? UNASSIGNED) ?? 0) + e.total,
+    );
   const units = rule.declaredUnits.map((u) => {
     const n = perInventory(u, study);
     const byStage = rule.stages.map((s) => ({ stage: s.id, name: s.name, value: (perStage.get(s.id) ?? 0) / n }));
     const unassigned = perStage.get(UNASSIGNED) ?? 0;
-    if (unassigned !== 0) byStage.push({ stage: UNASSIGNED, name: { zh: '未归入规则阶段', en: 'Not in a stage of the rule' }, value: unassigned / n });
-    return { id: u.id, unit: u.unit, label: u.label, formula: u.formula, perInventory: n, value: result.total / n, removals: result.lines.biogenicRemovals / n, byStage };
+    if (unassigned !== 0)
+      byStage.push({
+        stage: UNASSIGNED,
+        name: { zh: '未归入规则阶段', en: 'Not in a stage of the rule' },
+        value: unassigned / n,
+      });
+    return {
+      id: u.id,
+      unit: u.unit,
+      label: u.label,
+      formula: u.formula,
+      perInventory: n,
+      value: result.total / n,
+      removals: result.lines.biogenicRemovals / n,
+      byStage,
+    };
   });
   const first = units[0]!;
   const reached = rule.performanceClasses?.classes.find((c) => first.value < c.below);
-  return { pcr: { id: rule.id, version: rule.version }, units, performanceClass: rule.performanceClasses ? (reached?.label ?? null) : null };
+  return {
+    pcr: { id: rule.id, version: rule.version },
+    units,
+    performanceClass: rule.performanceClasses ? (reached?.label ?? null) : null,
+  };
 }

@@ -33,7 +33,9 @@ export class MissingParametersError extends Error {
 }
 
 export function studyParameters(rule: Pcr, values: Record<string, number>, lang: 'zh' | 'en'): Parameter[] {
-  const missing = rule.parameters.filter((p) => values[p.name] === undefined && p.default === undefined).map((p) => p.name);
+  const missing = rule.parameters
+    .filter((p) => values[p.name] === undefined && p.default === undefined)
+    .map((p) => p.name);
   if (missing.length) throw new MissingParametersError(missing);
   return rule.parameters.map((p) => ({
     name: p.name,
@@ -50,7 +52,12 @@ export function declaredUnitOf(rule: Pcr, parameters: Parameter[], lang: 'zh' | 
   const first = rule.declaredUnits[0];
   if (!first) return undefined;
   const flow = rule.referenceFlow ? `${rule.referenceFlow[lang]} = ` : '';
-  return { kind: 'functional', amount: perInventory(first, { parameters }), unit: first.unit, description: `${flow}${first.formula} ${first.unit} (${first.label[lang]})` };
+  return {
+    kind: 'functional',
+    amount: perInventory(first, { parameters }),
+    unit: first.unit,
+    description: `${flow}${first.formula} ${first.unit} (${first.label[lang]})`,
+  };
 }
 
 function placeholders(rule: Pcr, parameters: Parameter[], lang: 'zh' | 'en'): Entry[] {
@@ -72,11 +79,16 @@ function placeholders(rule: Pcr, parameters: Parameter[], lang: 'zh' | 'en'): En
 export function studyFromPcr(rule: Pcr, input: StudyFromPcrInput): StudyInput {
   const { lang } = input;
   const parameters = studyParameters(rule, input.parameters, lang);
-  const unit = declaredUnitOf(rule, parameters, lang) ?? input.unit ?? { kind: 'declared', amount: 1, unit: 'piece', description: '' };
+  const unit = declaredUnitOf(rule, parameters, lang) ??
+    input.unit ?? { kind: 'declared', amount: 1, unit: 'piece', description: '' };
   const cite = ` (${rule.document.number})`;
   return {
     name: input.name,
-    product: { name: input.product.name, description: input.product.description ?? '', classification: rule.scope.cpc[0] ? `CPC ${rule.scope.cpc[0]}` : undefined },
+    product: {
+      name: input.product.name,
+      description: input.product.description ?? '',
+      classification: rule.scope.cpc[0] ? `CPC ${rule.scope.cpc[0]}` : undefined,
+    },
     unit,
     referenceFlow: input.referenceFlow ?? rule.referenceFlow?.[lang] ?? input.product.name,
     boundary: rule.boundary.type ?? 'cradle-to-gate',
@@ -99,7 +111,10 @@ export function studyFromPcr(rule: Pcr, input: StudyFromPcrInput): StudyInput {
  * the unit is derived data, so a changed capacity or warranty changes it on save. A study whose
  * parameters do not evaluate keeps its unit; the check names the parameter at fault.
  */
-export function withDeclaredUnit<S extends Pick<StudyInput, 'pcr' | 'parameters' | 'unit'>>(study: S, rules: ReadonlyMap<string, Pcr>): S {
+export function withDeclaredUnit<S extends Pick<StudyInput, 'pcr' | 'parameters' | 'unit'>>(
+  study: S,
+  rules: ReadonlyMap<string, Pcr>,
+): S {
   const rule = study.pcr ? rules.get(study.pcr.id) : undefined;
   const first = rule?.declaredUnits[0];
   if (!rule || !first || !study.parameters) return study;

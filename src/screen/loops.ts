@@ -37,12 +37,14 @@ export function loopsOf(A: CscMatrix): Loop[] {
   const identity = Int32Array.from({ length: n }, (_, j) => j);
   const { order, start } = blockTriangular(A, identity);
   const diagonal = new Float64Array(n);
-  for (let j = 0; j < n; j++) for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) if (A.rowIdx[p] === j) diagonal[j] += A.values[p];
+  for (let j = 0; j < n; j++)
+    for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) if (A.rowIdx[p] === j) diagonal[j] += A.values[p];
   const loops: Loop[] = [];
   for (let b = 0; b + 1 < start.length; b++) {
     const columns = Array.from(order.subarray(start[b], start[b + 1]));
     if (columns.length === 1) {
-      if (!(diagonal[columns[0]] > 0)) loops.push({ columns, radius: { lower: Infinity, upper: Infinity }, feedback: Infinity });
+      if (!(diagonal[columns[0]] > 0))
+        loops.push({ columns, radius: { lower: Infinity, upper: Infinity }, feedback: Infinity });
       continue;
     }
     if (columns.some((j) => !(diagonal[j] > 0))) {
@@ -56,7 +58,11 @@ export function loopsOf(A: CscMatrix): Loop[] {
 }
 
 /** ρ(Z) of one component by power iteration on (I + Z)/2, bracketed by Collatz–Wielandt bounds. */
-export function spectralRadius(A: CscMatrix, columns: number[], diagonal: Float64Array): { lower: number; upper: number } {
+export function spectralRadius(
+  A: CscMatrix,
+  columns: number[],
+  diagonal: Float64Array,
+): { lower: number; upper: number } {
   const m = columns.length;
   const local = new Map(columns.map((j, k) => [j, k]));
   // Z of the component, column by column, in local numbering
@@ -73,7 +79,8 @@ export function spectralRadius(A: CscMatrix, columns: number[], diagonal: Float6
     ptr.push(rows.length);
   }
   let x = new Float64Array(m).fill(1);
-  let lower = 0, upper = Infinity;
+  let lower = 0,
+    upper = Infinity;
   for (let step = 0; step < MAX_STEPS; step++) {
     const y = new Float64Array(m);
     for (let c = 0; c < m; c++) {
@@ -81,7 +88,9 @@ export function spectralRadius(A: CscMatrix, columns: number[], diagonal: Float6
       y[c] += xc / 2;
       for (let p = ptr[c]; p < ptr[c + 1]; p++) y[rows[p]] += (vals[p] * xc) / 2;
     }
-    let lo = Infinity, hi = 0, norm = 0;
+    let lo = Infinity,
+      hi = 0,
+      norm = 0;
     for (let i = 0; i < m; i++) {
       const r = y[i] / x[i];
       if (r < lo) lo = r;

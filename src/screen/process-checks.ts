@@ -41,22 +41,48 @@ export function checkProcess(p: Process, flowOf: (e: Exchange) => Flow | undefin
   const ref = p.exchanges.find((e) => e.reference);
   const refFlow = ref && flowOf(ref);
   if (!ref || !refFlow) return out;
-  const others = p.exchanges.filter((e) => e !== ref).map((e) => ({ e, flow: flowOf(e) })).filter((x): x is { e: Exchange; flow: Flow } => x.flow !== undefined);
+  const others = p.exchanges
+    .filter((e) => e !== ref)
+    .map((e) => ({ e, flow: flowOf(e) }))
+    .filter((x): x is { e: Exchange; flow: Flow } => x.flow !== undefined);
   const resource = (f: Flow) => f.kind === 'elementary' && isResource(f);
-  const inputs = others.filter(({ e, flow }) => e.input && !e.avoided && (flow.kind !== 'elementary' || resource(flow)));
+  const inputs = others.filter(
+    ({ e, flow }) => e.input && !e.avoided && (flow.kind !== 'elementary' || resource(flow)),
+  );
   const emissions = others.filter(({ e, flow }) => !e.input && flow.kind === 'elementary' && !resource(flow));
 
-  if (inputs.length === 0 && emissions.length > 0 && ref.input === false) out.push({ code: 'screen.emissions-only', params: { emissions: emissions.length } });
+  if (inputs.length === 0 && emissions.length > 0 && ref.input === false)
+    out.push({ code: 'screen.emissions-only', params: { emissions: emissions.length } });
 
-  const own = others.filter(({ e }) => e.flowId === ref.flowId && e.input !== ref.input && !e.avoided).reduce((s, { e }) => s + e.amount, 0);
-  if (ref.amount > 0 && own / ref.amount >= limit('screen.self-loop', 'ratio')) out.push({ code: 'screen.self-loop', params: { ratio: own / ref.amount, product: refFlow.name } });
+  const own = others
+    .filter(({ e }) => e.flowId === ref.flowId && e.input !== ref.input && !e.avoided)
+    .reduce((s, { e }) => s + e.amount, 0);
+  if (ref.amount > 0 && own / ref.amount >= limit('screen.self-loop', 'ratio'))
+    out.push({ code: 'screen.self-loop', params: { ratio: own / ref.amount, product: refFlow.name } });
 
   // one finding per process, naming its largest such input and how many there are
   const inputLimit = limit('screen.input-scale', 'ratio');
   const scaled = inputs
-    .filter(({ e, flow }) => flow.kind !== 'elementary' && flow.unit === refFlow.unit && e.flowId !== ref.flowId && ref.amount > 0 && e.amount / ref.amount > inputLimit)
+    .filter(
+      ({ e, flow }) =>
+        flow.kind !== 'elementary' &&
+        flow.unit === refFlow.unit &&
+        e.flowId !== ref.flowId &&
+        ref.amount > 0 &&
+        e.amount / ref.amount > inputLimit,
+    )
     .sort((a, b) => b.e.amount - a.e.amount);
-  if (scaled.length) out.push({ code: 'screen.input-scale', params: { ratio: scaled[0].e.amount / ref.amount, input: scaled[0].flow.name, unit: refFlow.unit, limit: inputLimit, count: scaled.length } });
+  if (scaled.length)
+    out.push({
+      code: 'screen.input-scale',
+      params: {
+        ratio: scaled[0].e.amount / ref.amount,
+        input: scaled[0].flow.name,
+        unit: refFlow.unit,
+        limit: inputLimit,
+        count: scaled.length,
+      },
+    });
 
   if (p.writtenReference) out.push({ code: 'screen.written-reference', params: { reason: p.writtenReference.reason } });
 
@@ -71,10 +97,21 @@ export function checkProcess(p: Process, flowOf: (e: Exchange) => Flow | undefin
     const productKg = ref.amount * refKg;
     const co2 = emissions.reduce((s, { e, flow }) => s + (isCo2(flow) ? e.amount * (per(flow.unit, 'kg') ?? 0) : 0), 0);
     const co2Limit = limit('screen.co2-per-mass', 'kgPerKg');
-    if (co2 / productKg > co2Limit) out.push({ code: 'screen.co2-per-mass', params: { kgCo2PerKg: co2 / productKg, limit: co2Limit, product: refFlow.name } });
-    const energy = inputs.reduce((s, { e, flow }) => s + (flow.kind === 'product' ? e.amount * (per(flow.unit, 'MJ') ?? 0) : 0), 0);
+    if (co2 / productKg > co2Limit)
+      out.push({
+        code: 'screen.co2-per-mass',
+        params: { kgCo2PerKg: co2 / productKg, limit: co2Limit, product: refFlow.name },
+      });
+    const energy = inputs.reduce(
+      (s, { e, flow }) => s + (flow.kind === 'product' ? e.amount * (per(flow.unit, 'MJ') ?? 0) : 0),
+      0,
+    );
     const energyLimit = limit('screen.energy-per-mass', 'mjPerKg');
-    if (energy / productKg > energyLimit) out.push({ code: 'screen.energy-per-mass', params: { mjPerKg: energy / productKg, limit: energyLimit, product: refFlow.name } });
+    if (energy / productKg > energyLimit)
+      out.push({
+        code: 'screen.energy-per-mass',
+        params: { mjPerKg: energy / productKg, limit: energyLimit, product: refFlow.name },
+      });
   }
 
   out.push(...balance(ref, refFlow, inputs, others));
@@ -82,7 +119,12 @@ export function checkProcess(p: Process, flowOf: (e: Exchange) => Flow | undefin
 }
 
 /** Mass and carbon balance, only where every input (and, for mass, every output) is in mass units. */
-function balance(ref: Exchange, refFlow: Flow, inputs: { e: Exchange; flow: Flow }[], others: { e: Exchange; flow: Flow }[]): ProcessFinding[] {
+function balance(
+  ref: Exchange,
+  refFlow: Flow,
+  inputs: { e: Exchange; flow: Flow }[],
+  others: { e: Exchange; flow: Flow }[],
+): ProcessFinding[] {
   const kgOf = ({ e, flow }: { e: Exchange; flow: Flow }) => {
     const k = per(flow.unit, 'kg');
     return k === undefined ? undefined : e.amount * k;
@@ -92,12 +134,15 @@ function balance(ref: Exchange, refFlow: Flow, inputs: { e: Exchange; flow: Flow
   if (inputs.length === 0 || ins.some((x) => kgOf(x) === undefined)) return [];
   const massIn = ins.reduce((s, x) => s + kgOf(x)!, 0);
   const out: ProcessFinding[] = [];
-  const carbonOut = all.filter(({ e, flow }) => !e.input && flow.kind === 'elementary').reduce((s, x) => s + (kgOf(x) ?? 0) * carbonShare(x.flow.name), 0);
+  const carbonOut = all
+    .filter(({ e, flow }) => !e.input && flow.kind === 'elementary')
+    .reduce((s, x) => s + (kgOf(x) ?? 0) * carbonShare(x.flow.name), 0);
   if (massIn > 0 && carbonOut > massIn) out.push({ code: 'screen.carbon-balance', params: { carbonOut, massIn } });
   const outs = all.filter(({ e }) => !e.input || e.avoided);
   if (outs.every((x) => kgOf(x) !== undefined)) {
     const massOut = outs.reduce((s, x) => s + kgOf(x)!, 0);
-    if (massIn > 0 && massOut / massIn > limit('screen.mass-balance', 'ratio')) out.push({ code: 'screen.mass-balance', params: { massOut, massIn, ratio: massOut / massIn } });
+    if (massIn > 0 && massOut / massIn > limit('screen.mass-balance', 'ratio'))
+      out.push({ code: 'screen.mass-balance', params: { massOut, massIn, ratio: massOut / massIn } });
   }
   return out;
 }

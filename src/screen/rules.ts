@@ -63,7 +63,8 @@ export const SCREEN_RULES: readonly ScreenRule[] = [
   {
     code: 'screen.ghg-per-mass',
     severity: 'quarantine',
-    checks: 'direct greenhouse gases (kg CO2e, the release method) per kg of a mass product above the limit (HCFC-22 with its HFC-23 by-product ≈ 440 kg CO2e/kg)',
+    checks:
+      'direct greenhouse gases (kg CO2e, the release method) per kg of a mass product above the limit (HCFC-22 with its HFC-23 by-product ≈ 440 kg CO2e/kg)',
     limits: { kgCo2ePerKg: 1000 },
   },
   {
@@ -77,24 +78,28 @@ export const SCREEN_RULES: readonly ScreenRule[] = [
   {
     code: 'screen.input-scale',
     severity: 'quarantine',
-    checks: 'a product input measured in the same unit as the reference product (kg per kg, MJ per MJ, EUR per EUR) above the limit times the reference amount',
+    checks:
+      'a product input measured in the same unit as the reference product (kg per kg, MJ per MJ, EUR per EUR) above the limit times the reference amount',
     limits: { ratio: 1e4 },
   },
   {
     code: 'screen.carbon-balance',
     severity: 'quarantine',
-    checks: 'where every input is in mass units: carbon leaving as CO2, CH4 and CO above the mass of everything entering',
+    checks:
+      'where every input is in mass units: carbon leaving as CO2, CH4 and CO above the mass of everything entering',
   },
   {
     code: 'screen.mass-balance',
     severity: 'note',
-    checks: 'where every exchange is in mass units: outputs above the limit times the inputs (air and water taken in are often unrecorded)',
+    checks:
+      'where every exchange is in mass units: outputs above the limit times the inputs (air and water taken in are often unrecorded)',
     limits: { ratio: 10 },
   },
   {
     code: 'screen.negative-footprint',
     severity: 'quarantine',
-    checks: 'a footprint (removals apart) below the limit per declared unit, on the release with the other quarantines left out',
+    checks:
+      'a footprint (removals apart) below the limit per declared unit, on the release with the other quarantines left out',
     limits: { kgCo2e: -1e-9 },
   },
   {

@@ -1,6 +1,12 @@
 import type { LciDatabase, Process } from '../model/lci.ts';
 import type { ImpactMethod } from '../model/method.ts';
-import { allProcessScores, characterizationVector, factorizeSystem, SystemSolveError, totalVector } from '../engine/lca.ts';
+import {
+  allProcessScores,
+  characterizationVector,
+  factorizeSystem,
+  SystemSolveError,
+  totalVector,
+} from '../engine/lca.ts';
 import { directFactors } from '../engine/contributions.ts';
 import { buildSystem, declaredUnit, type LcaSystem } from '../engine/system.ts';
 import { namedUnit } from '../formats/units.ts';
@@ -64,13 +70,23 @@ export function screenDatabase(db: LciDatabase, method: ImpactMethod = getMethod
   const findings: ScreenFinding[] = [];
   const add = (p: Pick<Process, 'id' | 'name'>, f: ProcessFinding) => {
     const m = coded(f.code, f.params as never);
-    findings.push({ code: f.code, severity: ruleOf(f.code).severity, processId: p.id, processName: p.name, params: f.params, message: m.message });
+    findings.push({
+      code: f.code,
+      severity: ruleOf(f.code).severity,
+      processId: p.id,
+      processName: p.name,
+      params: f.params,
+      message: m.message,
+    });
   };
   const flows = new Map(db.flows.map((f) => [f.id, f]));
   for (const p of db.processes) for (const f of checkProcess(p, (e) => flows.get(e.flowId))) add(p, f);
 
   // the matrices of what can be linked: an exchange naming a flow the release lacks is a cut-off
-  const linkable: LciDatabase = { ...db, processes: db.processes.map((p) => ({ ...p, exchanges: p.exchanges.filter((e) => flows.has(e.flowId)) })) };
+  const linkable: LciDatabase = {
+    ...db,
+    processes: db.processes.map((p) => ({ ...p, exchanges: p.exchanges.filter((e) => flows.has(e.flowId)) })),
+  };
   const system = buildSystem(linkable);
   directFindings(linkable, system, method, add);
   const loops = loopFindings(system, add);
@@ -80,11 +96,25 @@ export function screenDatabase(db: LciDatabase, method: ImpactMethod = getMethod
   const quarantined = quarantine();
   const counts: Partial<Record<ScreenCode, number>> = {};
   for (const f of findings) counts[f.code] = (counts[f.code] ?? 0) + 1;
-  return { processes: db.processes.length, findings, quarantined: [...quarantined], counts, loops, scored, rules: SCREEN_RULES, method: method.id };
+  return {
+    processes: db.processes.length,
+    findings,
+    quarantined: [...quarantined],
+    counts,
+    loops,
+    scored,
+    rules: SCREEN_RULES,
+    method: method.id,
+  };
 }
 
 /** Direct greenhouse gases per kg of a mass product, characterised as the release will be. */
-function directFindings(db: LciDatabase, system: LcaSystem, method: ImpactMethod, add: (p: Process, f: ProcessFinding) => void) {
+function directFindings(
+  db: LciDatabase,
+  system: LcaSystem,
+  method: ImpactMethod,
+  add: (p: Process, f: ProcessFinding) => void,
+) {
   const direct = directFactors(system, totalVector(characterizationVector(system, method)));
   const ghgLimit = limit('screen.ghg-per-mass', 'kgCo2ePerKg');
   for (const pr of system.index.providers) {
@@ -92,7 +122,11 @@ function directFindings(db: LciDatabase, system: LcaSystem, method: ImpactMethod
     if (!pr.exchange.reference || kg?.referenceUnit !== 'kg') continue;
     // A's diagonal is the reference amount, B's column is per that amount: direct[j] is per one run
     const perKg = direct[pr.index] / (pr.exchange.amount * kg.factor);
-    if (perKg > ghgLimit) add(pr.process, { code: 'screen.ghg-per-mass', params: { kgCo2ePerKg: perKg, limit: ghgLimit, product: pr.flow.name } });
+    if (perKg > ghgLimit)
+      add(pr.process, {
+        code: 'screen.ghg-per-mass',
+        params: { kgCo2ePerKg: perKg, limit: ghgLimit, product: pr.flow.name },
+      });
   }
 }
 
@@ -101,16 +135,34 @@ function loopFindings(system: LcaSystem, add: (p: Process, f: ProcessFinding) =>
   const radiusLimit = limit('screen.loop-spectral-radius', 'radius');
   for (const loop of loopsOf(system.A)) {
     if (loop.radius.lower < radiusLimit) continue;
-    const processes = [...new Map(loop.columns.map((j) => [system.index.providers[j].process.id, system.index.providers[j].process])).values()];
+    const processes = [
+      ...new Map(
+        loop.columns.map((j) => [system.index.providers[j].process.id, system.index.providers[j].process]),
+      ).values(),
+    ];
     const radius = Number.isFinite(loop.radius.lower) ? loop.radius.lower : 1;
-    out.push({ size: processes.length, radius, feedback: loop.feedback, examples: processes.slice(0, 5).map((p) => p.name) });
-    for (const p of processes) add(p, { code: 'screen.loop-spectral-radius', params: { size: processes.length, radius, feedback: Number.isFinite(loop.feedback) ? loop.feedback : 1e300 } });
+    out.push({
+      size: processes.length,
+      radius,
+      feedback: loop.feedback,
+      examples: processes.slice(0, 5).map((p) => p.name),
+    });
+    for (const p of processes)
+      add(p, {
+        code: 'screen.loop-spectral-radius',
+        params: { size: processes.length, radius, feedback: Number.isFinite(loop.feedback) ? loop.feedback : 1e300 },
+      });
   }
   return out;
 }
 
 /** Footprints per declared unit on the release without the quarantined processes; negative and outlying ones found. */
-function scoreFindings(db: LciDatabase, quarantined: Set<string>, method: ImpactMethod, add: (p: Process, f: ProcessFinding) => void): number {
+function scoreFindings(
+  db: LciDatabase,
+  quarantined: Set<string>,
+  method: ImpactMethod,
+  add: (p: Process, f: ProcessFinding) => void,
+): number {
   let processes = db.processes.filter((p) => !quarantined.has(p.id));
   let system: LcaSystem | undefined;
   let lu;
@@ -136,14 +188,21 @@ function scoreFindings(db: LciDatabase, quarantined: Set<string>, method: Impact
       return { process: pr.process, unit: d.unit, total: lambda[pr.index] * d.factor };
     });
   const negative = limit('screen.negative-footprint', 'kgCo2e');
-  for (const s of scores) if (s.total < negative) add(s.process, { code: 'screen.negative-footprint', params: { total: s.total, unit: s.unit } });
+  for (const s of scores)
+    if (s.total < negative)
+      add(s.process, { code: 'screen.negative-footprint', params: { total: s.total, unit: s.unit } });
   outliers(scores, add);
   return scores.length;
 }
 
 /** Positive footprints far from the median of their classification (same declared unit), on a log scale. */
-function outliers(scores: { process: Process; unit: string; total: number }[], add: (p: Process, f: ProcessFinding) => void) {
-  const fold = limit('screen.score-outlier', 'fold'), peers = limit('screen.score-outlier', 'peers'), z = limit('screen.score-outlier', 'z');
+function outliers(
+  scores: { process: Process; unit: string; total: number }[],
+  add: (p: Process, f: ProcessFinding) => void,
+) {
+  const fold = limit('screen.score-outlier', 'fold'),
+    peers = limit('screen.score-outlier', 'peers'),
+    z = limit('screen.score-outlier', 'z');
   const groups = new Map<string, typeof scores>();
   for (const s of scores) {
     if (!(s.total > 0)) continue;
@@ -160,7 +219,17 @@ function outliers(scores: { process: Process; unit: string; total: number }[], a
     members.forEach((s, k) => {
       const away = Math.abs(logs[k] - med);
       if (10 ** away < fold || (mad > 0 && away / mad < z)) return;
-      add(s.process, { code: 'screen.score-outlier', params: { total: s.total, unit: s.unit, median: 10 ** med, fold: 10 ** away, group: key.split('\u0000')[0], peers: members.length } });
+      add(s.process, {
+        code: 'screen.score-outlier',
+        params: {
+          total: s.total,
+          unit: s.unit,
+          median: 10 ** med,
+          fold: 10 ** away,
+          group: key.split('\u0000')[0],
+          peers: members.length,
+        },
+      });
     });
   }
 }

@@ -45,7 +45,12 @@ export interface AppOptions {
 const OPEN_UNSAFE_ROUTES = new Set(['/api/auth/login', '/api/datasets/resolve']);
 
 /** The whole HTTP surface: API, OpenAPI document, docs page and the web app, on one port. */
-export function createApp({ store, webDir, pact = new PactExchange(store), worker = true }: AppOptions): OpenAPIHono<Env> {
+export function createApp({
+  store,
+  webDir,
+  pact = new PactExchange(store),
+  worker = true,
+}: AppOptions): OpenAPIHono<Env> {
   const app = router();
   const cache = new ReadCache(store);
   if (worker) inProcessWorker(store).worker.onDone((job) => job.studyId && cache.dropResult(job.studyId));
@@ -59,7 +64,18 @@ export function createApp({ store, webDir, pact = new PactExchange(store), worke
     const seconds = (performance.now() - started) / 1000;
     const route = c.req.routePath || 'unmatched';
     observeRequest(c.req.method, route, c.res.status, seconds);
-    if (route !== '/healthz' && route !== '/metrics') log.info({ req: id, method: c.req.method, route, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) }, 'request');
+    if (route !== '/healthz' && route !== '/metrics')
+      log.info(
+        {
+          req: id,
+          method: c.req.method,
+          route,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(seconds * 1000),
+        },
+        'request',
+      );
   });
   app.get('/healthz', (c) => c.json({ ok: true }));
   app.get('/readyz', async (c) => {
@@ -73,7 +89,11 @@ export function createApp({ store, webDir, pact = new PactExchange(store), worke
   // TANJI_METRICS_TOKEN, when set, is the bearer token a scraper must send
   app.get('/metrics', async (c) => {
     const token = process.env.TANJI_METRICS_TOKEN;
-    if (token && c.req.header('authorization') !== `Bearer ${token}`) return c.json({ error: { code: 'unauthorized', message: 'metrics need the bearer token TANJI_METRICS_TOKEN' } }, 401);
+    if (token && c.req.header('authorization') !== `Bearer ${token}`)
+      return c.json(
+        { error: { code: 'unauthorized', message: 'metrics need the bearer token TANJI_METRICS_TOKEN' } },
+        401,
+      );
     return c.body(await registry.metrics(), 200, { 'content-type': registry.contentType });
   });
 
@@ -100,13 +120,33 @@ export function createApp({ store, webDir, pact = new PactExchange(store), worke
   app.use('/api/*', bodyLimits());
   app.use('/api/*', jsonGuard());
 
-  for (const routes of [authRoutes, adminRoutes, portfolioRoutes, catalogRoutes, pcrRoutes, studyRoutes, resultRoutes, pactRoutes, cobuildRoutes, labelRoutes]) app.route('/', routes({ store, cache, pact }));
+  for (const routes of [
+    authRoutes,
+    adminRoutes,
+    portfolioRoutes,
+    catalogRoutes,
+    pcrRoutes,
+    studyRoutes,
+    resultRoutes,
+    pactRoutes,
+    cobuildRoutes,
+    labelRoutes,
+  ])
+    app.route('/', routes({ store, cache, pact }));
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'the token from POST /api/auth/login' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'the token from POST /api/auth/login',
+  });
   const document = () =>
     app.getOpenAPI31Document({
       openapi: '3.1.0',
-      info: { title: 'Tanji (碳迹) API', version: '0.1.0', description: 'Product carbon footprints to ISO 14067 / GB/T 24067: background data, studies, results, reports.' },
+      info: {
+        title: 'Tanji (碳迹) API',
+        version: '0.1.0',
+        description: 'Product carbon footprints to ISO 14067 / GB/T 24067: background data, studies, results, reports.',
+      },
     });
   app.get('/openapi.json', (c) => c.json(document()));
   app.get('/docs', (c) => c.html(docsPage(document())));
@@ -120,7 +160,9 @@ export function createApp({ store, webDir, pact = new PactExchange(store), worke
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     const root = relative(process.cwd(), webDir) || '.';
     app.use('/*', serveStatic({ root }));
-    app.get('*', async (c) => (c.req.path.startsWith('/api/') ? c.notFound() : c.html(await readFile(join(webDir, 'index.html'), 'utf8'))));
+    app.get('*', async (c) =>
+      c.req.path.startsWith('/api/') ? c.notFound() : c.html(await readFile(join(webDir, 'index.html'), 'utf8')),
+    );
   }
   return app;
 }

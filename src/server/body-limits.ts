@@ -43,7 +43,11 @@ export function bodyLimits(): MiddlewareHandler {
     return bodyLimit({
       maxSize,
       onError: () => {
-        throw new ApiError(413, 'too-large', `the request body is larger than the ${shownBytes(maxSize)} that ${c.req.method} ${c.req.path} accepts`);
+        throw new ApiError(
+          413,
+          'too-large',
+          `the request body is larger than the ${shownBytes(maxSize)} that ${c.req.method} ${c.req.path} accepts`,
+        );
       },
     })(c, next);
   };

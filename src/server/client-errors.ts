@@ -21,16 +21,25 @@ export function clientError(err: unknown, c: Context): ApiError | undefined {
   if (err instanceof DomainError) return new ApiError(DOMAIN_STATUS[err.kind], err.code, err.message, err.details);
   if (err instanceof HTTPException) {
     if (err.status === 400 && /malformed json/i.test(err.message)) {
-      return new ApiError(400, 'invalid-json', 'the request body is not valid JSON: check its quotes, commas and brackets');
+      return new ApiError(
+        400,
+        'invalid-json',
+        'the request body is not valid JSON: check its quotes, commas and brackets',
+      );
     }
     if (err.status === 415) {
       const sent = c.req.header('content-type');
-      return new ApiError(415, 'unsupported-media-type', `${c.req.method} ${c.req.path} does not take ${sent ? `a body of type "${sent.slice(0, 100)}"` : 'a body without a Content-Type header'}: see /docs for the types it takes (JSON bodies: application/json)`);
+      return new ApiError(
+        415,
+        'unsupported-media-type',
+        `${c.req.method} ${c.req.path} does not take ${sent ? `a body of type "${sent.slice(0, 100)}"` : 'a body without a Content-Type header'}: see /docs for the types it takes (JSON bodies: application/json)`,
+      );
     }
     return new ApiError(err.status as ApiError['status'], 'bad-request', err.message);
   }
   if (err instanceof UnknownRegionError) return new ApiError(400, 'unknown-region', err.message);
-  if (err instanceof UnknownReleaseError || err instanceof NoSuchReleaseError) return new ApiError(404, 'unknown-release', err.message);
+  if (err instanceof UnknownReleaseError || err instanceof NoSuchReleaseError)
+    return new ApiError(404, 'unknown-release', err.message);
   if (err instanceof ImportError) return new ApiError(422, 'unreadable-file', err.message);
   return undefined;
 }
@@ -39,5 +48,9 @@ export function clientError(err: unknown, c: Context): ApiError | undefined {
 export function serverError(err: unknown): ApiError {
   const id = randomUUID();
   log.error({ errorId: id, err: (err as Error)?.message, stack: (err as Error)?.stack }, 'request failed');
-  return new ApiError(500, 'internal', `the server failed (error ${id}); the administrator finds the details in the server log under that id`);
+  return new ApiError(
+    500,
+    'internal',
+    `the server failed (error ${id}); the administrator finds the details in the server log under that id`,
+  );
 }

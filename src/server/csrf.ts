@@ -28,7 +28,11 @@ export function checkCsrf(sessionToken: string, header: string | undefined): voi
   const expected = Buffer.from(csrfTokenFor(sessionToken));
   const given = Buffer.from(header ?? '');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new ApiError(403, 'csrf', `this request needs the ${CSRF_HEADER} header of your session: reload the page, or sign in again`);
+    throw new ApiError(
+      403,
+      'csrf',
+      `this request needs the ${CSRF_HEADER} header of your session: reload the page, or sign in again`,
+    );
   }
 }
 
@@ -44,5 +48,6 @@ export function checkOrigin(origin: string | undefined, host: string | undefined
   } catch {
     from = origin;
   }
-  if (from !== host) throw new ApiError(403, 'cross-origin', `requests from ${origin} are not accepted: use the app on ${host}`);
+  if (from !== host)
+    throw new ApiError(403, 'cross-origin', `requests from ${origin} are not accepted: use the app on ${host}`);
 }

@@ -7,7 +7,16 @@ import type { Factor } from '../model/factor.ts';
 import type { OrganisationKind } from '../model/account.ts';
 import type { Role } from '../model/study.ts';
 import { SEED_RELEASE } from '../factors/seed.ts';
-import { addVerifier, findCompany, isVerifierOf, findUserByEmail, getRelease, listStudies, type Store, type User } from '../store/index.ts';
+import {
+  addVerifier,
+  findCompany,
+  isVerifierOf,
+  findUserByEmail,
+  getRelease,
+  listStudies,
+  type Store,
+  type User,
+} from '../store/index.ts';
 import { DEMO_COMPANY, DEMO_USERS } from './demo.ts';
 import { hashPassword } from './passwords.ts';
 
@@ -33,12 +42,48 @@ export const DEMO_ORGANISATIONS: readonly { key: string; name: string; kind: Org
   { key: 'plant-c', name: '演示纸品丙厂 Demo Carton Plant C', kind: 'enterprise' },
 ];
 
-export const DEMO_ORGANISATION_USERS: readonly { email: string; name: string; role: Role; organisation: string; password: string }[] = [
-  { email: 'auditor@verify.demo.tanji', name: '周静 Zhou Jing (verifier, Demo Verification Centre)', role: 'verifier', organisation: 'verification', password: 'durian-auditor' },
-  { email: 'steward@association.demo.tanji', name: '孙伟 Sun Wei (steward, Demo Packaging Industry Association)', role: 'steward', organisation: 'association', password: 'durian-association' },
-  { email: 'lca@plant-a.demo.tanji', name: '甲厂 LCA (Plant A)', role: 'enterprise', organisation: 'plant-a', password: 'durian-plant-a' },
-  { email: 'lca@plant-b.demo.tanji', name: '乙厂 LCA (Plant B)', role: 'enterprise', organisation: 'plant-b', password: 'durian-plant-b' },
-  { email: 'lca@plant-c.demo.tanji', name: '丙厂 LCA (Plant C)', role: 'enterprise', organisation: 'plant-c', password: 'durian-plant-c' },
+export const DEMO_ORGANISATION_USERS: readonly {
+  email: string;
+  name: string;
+  role: Role;
+  organisation: string;
+  password: string;
+}[] = [
+  {
+    email: 'auditor@verify.demo.tanji',
+    name: '周静 Zhou Jing (verifier, Demo Verification Centre)',
+    role: 'verifier',
+    organisation: 'verification',
+    password: 'durian-auditor',
+  },
+  {
+    email: 'steward@association.demo.tanji',
+    name: '孙伟 Sun Wei (steward, Demo Packaging Industry Association)',
+    role: 'steward',
+    organisation: 'association',
+    password: 'durian-association',
+  },
+  {
+    email: 'lca@plant-a.demo.tanji',
+    name: '甲厂 LCA (Plant A)',
+    role: 'enterprise',
+    organisation: 'plant-a',
+    password: 'durian-plant-a',
+  },
+  {
+    email: 'lca@plant-b.demo.tanji',
+    name: '乙厂 LCA (Plant B)',
+    role: 'enterprise',
+    organisation: 'plant-b',
+    password: 'durian-plant-b',
+  },
+  {
+    email: 'lca@plant-c.demo.tanji',
+    name: '丙厂 LCA (Plant C)',
+    role: 'enterprise',
+    organisation: 'plant-c',
+    password: 'durian-plant-c',
+  },
 ];
 
 /** Each plant's carton factor (kg CO2e per kg) and yearly production (t): illustrative, see above. */
@@ -64,7 +109,11 @@ function cartonFactor(plant: string, organisation: string): Factor {
     year: 2025,
     technology: d.technology,
     source: { title: 'Demonstration data: illustrative plant value, not a measurement', publisher: organisation },
-    dataQuality: { pedigree: { reliability: 2, completeness: 2, temporal: 1, geographical: 1, technological: 2 }, dqr: 1.75, comment: 'illustrative demonstration value' },
+    dataQuality: {
+      pedigree: { reliability: 2, completeness: 2, temporal: 1, geographical: 1, technological: 2 },
+      dqr: 1.75,
+      comment: 'illustrative demonstration value',
+    },
     licence: 'CC BY 4.0',
     status: 'check',
   };
@@ -73,11 +122,22 @@ function cartonFactor(plant: string, organisation: string): Factor {
 /** Creates what is missing of the organisations demo; true when the aggregate release was published now. */
 export async function ensureOrganisationsDemo(store: Store): Promise<boolean> {
   const ids = new Map<string, string>();
-  for (const o of DEMO_ORGANISATIONS) ids.set(o.key, (await findCompany(store, o.name))?.id ?? (await createOrganisation(store, o)).id);
+  for (const o of DEMO_ORGANISATIONS)
+    ids.set(o.key, (await findCompany(store, o.name))?.id ?? (await createOrganisation(store, o)).id);
   const users = new Map<string, User>();
   for (const u of DEMO_ORGANISATION_USERS) {
     const existing = await findUserByEmail(store, u.email);
-    users.set(u.organisation, existing ?? (await createAccount(store, { email: u.email, name: u.name, role: u.role, companyId: ids.get(u.organisation)!, passwordHash: await hashPassword(u.password) })));
+    users.set(
+      u.organisation,
+      existing ??
+        (await createAccount(store, {
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          companyId: ids.get(u.organisation)!,
+          passwordHash: await hashPassword(u.password),
+        })),
+    );
   }
   await shareDemoStudies(store, users.get('verification')!);
   if (await getRelease(store, DEMO_RELEASE)) return false;
@@ -85,9 +145,23 @@ export async function ensureOrganisationsDemo(store: Store): Promise<boolean> {
   const submissionIds: string[] = [];
   for (const plant of Object.keys(PLANT_DATA)) {
     const organisation = DEMO_ORGANISATIONS.find((o) => o.key === plant)!.name;
-    const [head] = await submitDatasets(store, users.get(plant)!, [{ dataset: { type: 'factor', factor: cartonFactor(plant, organisation) }, meta: { sharing: 'confidential', productionVolume: { amount: PLANT_DATA[plant].tonnes, unit: 't' } } }], 'demo');
+    const [head] = await submitDatasets(
+      store,
+      users.get(plant)!,
+      [
+        {
+          dataset: { type: 'factor', factor: cartonFactor(plant, organisation) },
+          meta: { sharing: 'confidential', productionVolume: { amount: PLANT_DATA[plant].tonnes, unit: 't' } },
+        },
+      ],
+      'demo',
+    );
     await reviewSubmission(store, steward, head.id, { action: 'start-review', baseVersion: 1 });
-    await reviewSubmission(store, steward, head.id, { action: 'approve', baseVersion: 1, comment: 'Demonstration: checked against the plant’s production records.' });
+    await reviewSubmission(store, steward, head.id, {
+      action: 'approve',
+      baseVersion: 1,
+      comment: 'Demonstration: checked against the plant’s production records.',
+    });
     submissionIds.push(head.id);
   }
   const average = await buildAggregate(store, steward, {
@@ -98,7 +172,13 @@ export async function ensureOrganisationsDemo(store: Store): Promise<boolean> {
     nameZh: '瓦楞纸箱（出厂）海南行业平均（演示）',
     licence: 'CC BY 4.0',
   });
-  await publishRelease(store, steward, { release: DEMO_RELEASE, baseFactors: SEED_RELEASE, submissionIds: [], aggregateIds: [average.id], licence: 'CC BY 4.0' });
+  await publishRelease(store, steward, {
+    release: DEMO_RELEASE,
+    baseFactors: SEED_RELEASE,
+    submissionIds: [],
+    aggregateIds: [average.id],
+    licence: 'CC BY 4.0',
+  });
   return true;
 }
 
@@ -108,6 +188,7 @@ async function shareDemoStudies(store: Store, auditor: User): Promise<void> {
   const practitioner = await findUserByEmail(store, DEMO_USERS[0].email);
   if (!company || !practitioner) return;
   for (const s of await listStudies(store, { companyId: company.id })) {
-    if (!(await isVerifierOf(store, s.id, auditor.id))) await addVerifier(store, s.id, auditor.id, practitioner.id, company.id);
+    if (!(await isVerifierOf(store, s.id, auditor.id)))
+      await addVerifier(store, s.id, auditor.id, practitioner.id, company.id);
   }
 }

@@ -16,10 +16,20 @@ import { ensurePcrDemo } from '../studies/demo-pcr.ts';
 export const DEMO_COMPANY = '演示果业有限公司 Demo Orchard Co.';
 
 export const DEMO_USERS = [
-  { email: 'practitioner@demo.tanji', name: '李明 Li Ming (practitioner)', role: 'enterprise', password: 'durian-practitioner' },
+  {
+    email: 'practitioner@demo.tanji',
+    name: '李明 Li Ming (practitioner)',
+    role: 'enterprise',
+    password: 'durian-practitioner',
+  },
   { email: 'verifier@demo.tanji', name: '王芳 Wang Fang (verifier)', role: 'verifier', password: 'durian-verifier' },
   { email: 'admin@demo.tanji', name: 'Tanji admin', role: 'admin', password: 'durian-admin-2026' },
-  { email: 'steward@demo.tanji', name: '赵磊 Zhao Lei (database steward)', role: 'steward', password: 'durian-steward' },
+  {
+    email: 'steward@demo.tanji',
+    name: '赵磊 Zhao Lei (database steward)',
+    role: 'steward',
+    password: 'durian-steward',
+  },
 ] as const;
 
 /**
@@ -35,13 +45,23 @@ export async function ensureDemo(store: Store): Promise<boolean> {
   const company = existing ?? (await createCompany(store, DEMO_COMPANY));
   for (const u of DEMO_USERS) {
     if (await findUserByEmail(store, u.email)) continue;
-    await createUser(store, { email: u.email, name: u.name, role: u.role, companyId: u.role === 'admin' ? null : company.id, passwordHash: await hashPassword(u.password) });
+    await createUser(store, {
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      companyId: u.role === 'admin' ? null : company.id,
+      passwordHash: await hashPassword(u.password),
+    });
   }
   const practitioner = (await findUserByEmail(store, DEMO_USERS[0].email))!;
   await ensureDemoStudy(store, durianStudy(), company.id, practitioner.id, 1000);
   await ensurePactDemo(store, company.id, DEMO_USERS[0].email, DEMO_USERS[1].email);
   const publicBase = process.env.TANJI_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-  await ensureLabelDemo(store, { practitioner: DEMO_USERS[0].email, verifier: DEMO_USERS[1].email, steward: DEMO_USERS[3].email }, publicBase);
+  await ensureLabelDemo(
+    store,
+    { practitioner: DEMO_USERS[0].email, verifier: DEMO_USERS[1].email, steward: DEMO_USERS[3].email },
+    publicBase,
+  );
   await ensurePcrDemo((input) => ensureDemoStudy(store, input, company.id, practitioner.id, 1000));
   return !existing;
 }

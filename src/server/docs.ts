@@ -9,14 +9,26 @@ interface Operation {
   responses?: Record<string, { description?: string; content?: Record<string, { schema?: unknown }> }>;
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch]!);
 
 export function docsPage(doc: { info: { title: string; description?: string }; paths?: object }): string {
-  const ops = Object.entries((doc.paths ?? {}) as Record<string, Record<string, Operation>>).flatMap(([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })));
+  const ops = Object.entries((doc.paths ?? {}) as Record<string, Record<string, Operation>>).flatMap(
+    ([path, methods]) => Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+  );
   const body = ops
     .map(({ path, method, op }) => {
-      const params = (op.parameters ?? []).map((p) => `<li><code>${esc(p.name)}</code> (${p.in}${p.required ? ', required' : ''})</li>`).join('');
-      const req = op.requestBody ? Object.entries(op.requestBody.content).map(([type, c]) => `<details><summary>request ${esc(type)}</summary><pre>${esc(JSON.stringify(c.schema, null, 2))}</pre></details>`).join('') : '';
+      const params = (op.parameters ?? [])
+        .map((p) => `<li><code>${esc(p.name)}</code> (${p.in}${p.required ? ', required' : ''})</li>`)
+        .join('');
+      const req = op.requestBody
+        ? Object.entries(op.requestBody.content)
+            .map(
+              ([type, c]) =>
+                `<details><summary>request ${esc(type)}</summary><pre>${esc(JSON.stringify(c.schema, null, 2))}</pre></details>`,
+            )
+            .join('')
+        : '';
       const res = Object.entries(op.responses ?? {})
         .map(([status, r]) => `<li><b>${status}</b> ${esc(r.description ?? '')}</li>`)
         .join('');

@@ -11,7 +11,8 @@ import { ApiError } from './errors.ts';
 export const JSON_STRING_MAX = 100_000;
 export const JSON_DEPTH_MAX = 32;
 
-const isJson = (contentType: string | undefined) => !!contentType && /^application\/([\w.-]+\+)?json\b/i.test(contentType.trim());
+const isJson = (contentType: string | undefined) =>
+  !!contentType && /^application\/([\w.-]+\+)?json\b/i.test(contentType.trim());
 
 export function jsonGuard(): MiddlewareHandler {
   return async (c, next) => {
@@ -21,10 +22,15 @@ export function jsonGuard(): MiddlewareHandler {
         // cached by Hono: the route's validator reads the same parse
         body = await c.req.json();
       } catch {
-        throw new ApiError(400, 'invalid-json', 'the request body is not valid JSON: check its quotes, commas and brackets');
+        throw new ApiError(
+          400,
+          'invalid-json',
+          'the request body is not valid JSON: check its quotes, commas and brackets',
+        );
       }
       const problem = findProblem(body, '', 0);
-      if (problem) throw new ApiError(400, 'invalid-request', problem, [{ path: problem.split(':')[0], message: problem }]);
+      if (problem)
+        throw new ApiError(400, 'invalid-request', problem, [{ path: problem.split(':')[0], message: problem }]);
     }
     await next();
   };
@@ -32,11 +38,15 @@ export function jsonGuard(): MiddlewareHandler {
 
 function findProblem(value: unknown, path: string, depth: number): string | undefined {
   const at = path || 'body';
-  if (typeof value === 'number' && !Number.isFinite(value)) return `${at}: the number is out of range (JSON numbers must lie within ±1.8e308; amounts have tighter bounds)`;
-  if (typeof value === 'string' && value.length > JSON_STRING_MAX) return `${at}: the text is ${value.length} characters long, more than the ${JSON_STRING_MAX} accepted`;
+  if (typeof value === 'number' && !Number.isFinite(value))
+    return `${at}: the number is out of range (JSON numbers must lie within ±1.8e308; amounts have tighter bounds)`;
+  if (typeof value === 'string' && value.length > JSON_STRING_MAX)
+    return `${at}: the text is ${value.length} characters long, more than the ${JSON_STRING_MAX} accepted`;
   if (value === null || typeof value !== 'object') return undefined;
   if (depth >= JSON_DEPTH_MAX) return `${at}: nested more than ${JSON_DEPTH_MAX} levels deep`;
-  const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [String(i), v])
+    : Object.entries(value);
   for (const [key, v] of entries) {
     const found = findProblem(v, path ? `${path}.${key}` : key, depth + 1);
     if (found) return found;

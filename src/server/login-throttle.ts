@@ -1,4 +1,10 @@
-import { loginRecord, recordLoginFailure, recordLoginSuccess, type LoginRecord, type Queryable } from '../store/index.ts';
+import {
+  loginRecord,
+  recordLoginFailure,
+  recordLoginSuccess,
+  type LoginRecord,
+  type Queryable,
+} from '../store/index.ts';
 
 /**
  * Slows password guessing without letting a stranger lock a user out. Counts live in the store,
@@ -17,7 +23,8 @@ export const WINDOW_MS = 15 * 60_000;
 
 /** Seconds until this client may try this email again, or 0: the rule, apart from the store. */
 export function retryAfterSeconds(r: LoginRecord, now = Date.now()): number {
-  const windowLeft = (since: string | null) => Math.max(1, Math.ceil(((since ? Date.parse(since) : now) + WINDOW_MS - now) / 1000));
+  const windowLeft = (since: string | null) =>
+    Math.max(1, Math.ceil(((since ? Date.parse(since) : now) + WINDOW_MS - now) / 1000));
   if (r.pairFailures >= PAIR_LIMIT) return windowLeft(r.pairSince);
   if (r.emailFailures >= EMAIL_LIMIT && !r.knownClient) return Math.ceil(WINDOW_MS / 1000);
   return 0;

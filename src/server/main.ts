@@ -39,9 +39,17 @@ export interface ServeOptions {
   graceMs?: number;
 }
 
-function listenOn(fetch: (r: Request) => Response | Promise<Response>, port: number, hostname: string, tls?: { cert: string; key: string }): Promise<ServerType> {
+function listenOn(
+  fetch: (r: Request) => Response | Promise<Response>,
+  port: number,
+  hostname: string,
+  tls?: { cert: string; key: string },
+): Promise<ServerType> {
   return new Promise((resolve, reject) => {
-    const s = listen({ fetch, port, hostname, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) }, () => resolve(s));
+    const s = listen(
+      { fetch, port, hostname, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) },
+      () => resolve(s),
+    );
     s.once('error', reject);
   });
 }
@@ -60,9 +68,20 @@ export async function serve(store: Store, opts: ServeOptions = {}): Promise<Runn
   const server = await listenOn(app.fetch, opts.port ?? 3000, host);
   const { port } = server.address() as AddressInfo;
 
-  const tlsDir = opts.tlsDir ?? (store.kind === 'pglite' && store.location !== MEMORY ? store.location : store.kind === 'postgres' ? defaultDataDir() : join(tmpdir(), 'tanji-pact-tls'));
+  const tlsDir =
+    opts.tlsDir ??
+    (store.kind === 'pglite' && store.location !== MEMORY
+      ? store.location
+      : store.kind === 'postgres'
+        ? defaultDataDir()
+        : join(tmpdir(), 'tanji-pact-tls'));
   const tls = await tlsCredentials(store, tlsDir);
-  const pactServer = await listenOn(createPactHost(pact).fetch, opts.pactPort ?? (opts.port === 0 ? 0 : port + 1), host, tls);
+  const pactServer = await listenOn(
+    createPactHost(pact).fetch,
+    opts.pactPort ?? (opts.port === 0 ? 0 : port + 1),
+    host,
+    tls,
+  );
   const pactPort = (pactServer.address() as AddressInfo).port;
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   const pactUrl = `https://${shown === '127.0.0.1' ? 'localhost' : shown}:${pactPort}`;

@@ -26,14 +26,25 @@ export function router(): OpenAPIHono<Env> {
     defaultHook: (result) => {
       if (!result.success) {
         const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-        throw new ApiError(400, 'invalid-request', issues.map((i) => `${i.path || 'body'}: ${i.message}`).join('; '), issues);
+        throw new ApiError(
+          400,
+          'invalid-request',
+          issues.map((i) => `${i.path || 'body'}: ${i.message}`).join('; '),
+          issues,
+        );
       }
     },
   });
 }
 
-export const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-export const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+export const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+export const ok = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
 const err = (description: string) => ({ description, content: { 'application/json': { schema: ErrorSchema } } });
 export const ERRORS = {
   400: err('invalid request: the message names the field'),

@@ -16,9 +16,14 @@ import {
 
 /** Shapes the API adds around the domain types of src/model. */
 
-export const ErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }).meta({ id: 'Error' });
+export const ErrorSchema = z
+  .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })
+  .meta({ id: 'Error' });
 
-export const LoginRequestSchema = z.object({ email: z.string().min(1).max(TEXT_LIMITS.email), password: z.string().min(1).max(TEXT_LIMITS.password) });
+export const LoginRequestSchema = z.object({
+  email: z.string().min(1).max(TEXT_LIMITS.email),
+  password: z.string().min(1).max(TEXT_LIMITS.password),
+});
 export const LoginSchema = z.object({ token: z.string(), expiresAt: z.string(), user: UserSchema });
 
 export const NewUserSchema = z.object({
@@ -39,7 +44,8 @@ export const ReleaseSchema = z.object({
 });
 
 /** A query-string integer; an empty value (`?year=`) means "not given", not 0. */
-export const queryInt = (min = -Infinity, max = Infinity) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).max(max).optional());
+export const queryInt = (min = -Infinity, max = Infinity) =>
+  z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).max(max).optional());
 
 export const DatasetQuerySchema = z.object({
   q: z.string().max(TEXT_LIMITS.name).default(''),
@@ -65,10 +71,24 @@ export const StudySummarySchema = z.object({
   total: z.number().nullable(),
 });
 
-export const SaveStudySchema = z.object({ study: StudyInputSchema, baseVersion: z.number().int().positive(), comment: freeText().optional() });
+export const SaveStudySchema = z.object({
+  study: StudyInputSchema,
+  baseVersion: z.number().int().positive(),
+  comment: freeText().optional(),
+});
 
-export const VersionSchema = z.object({ version: z.number(), at: z.string(), by: z.string(), comment: z.string().nullable() });
-export const AuditSchema = z.object({ at: z.string(), user: z.string().nullable(), action: z.string(), detail: z.record(z.string(), z.unknown()) });
+export const VersionSchema = z.object({
+  version: z.number(),
+  at: z.string(),
+  by: z.string(),
+  comment: z.string().nullable(),
+});
+export const AuditSchema = z.object({
+  at: z.string(),
+  user: z.string().nullable(),
+  action: z.string(),
+  detail: z.record(z.string(), z.unknown()),
+});
 
 export const JobSchema = z
   .object({
@@ -90,7 +110,10 @@ export const CalculateRequestSchema = z.object({
 });
 
 export const IdParamSchema = z.object({ id: z.string().min(1) });
-export const ReportQuerySchema = z.object({ lang: z.enum(['zh', 'en']).default('zh'), format: z.enum(['html', 'pdf']).default('html') });
+export const ReportQuerySchema = z.object({
+  lang: z.enum(['zh', 'en']).default('zh'),
+  format: z.enum(['html', 'pdf']).default('html'),
+});
 
 // co-construction of the background database (src/cobuild)
 
@@ -124,17 +147,49 @@ export const SubmissionViewSchema = z.object({
   dataset: DatasetSchema,
   meta: SubmissionMetaSchema,
   validation: ValidationReportSchema,
-  versions: z.array(z.object({ version: z.number(), createdBy: z.string(), createdByName: z.string(), createdAt: z.string(), comment: z.string().nullable() })),
-  comments: z.array(z.object({ id: z.number(), version: z.number(), field: z.string().nullable(), body: z.string(), authorId: z.string(), author: z.string(), authorRole: z.string(), at: z.string() })),
+  versions: z.array(
+    z.object({
+      version: z.number(),
+      createdBy: z.string(),
+      createdByName: z.string(),
+      createdAt: z.string(),
+      comment: z.string().nullable(),
+    }),
+  ),
+  comments: z.array(
+    z.object({
+      id: z.number(),
+      version: z.number(),
+      field: z.string().nullable(),
+      body: z.string(),
+      authorId: z.string(),
+      author: z.string(),
+      authorRole: z.string(),
+      at: z.string(),
+    }),
+  ),
   steps: z.array(z.string()),
   parties: z.array(z.enum(['contributor', 'steward', 'reviewer'])),
   releases: z.array(z.string()),
 });
 
 export const SubmitRequestSchema = z.object({ datasets: z.array(SubmissionInputSchema).min(1).max(500) });
-export const ReviseRequestSchema = z.object({ dataset: DatasetSchema, meta: SubmissionMetaSchema, baseVersion: z.number().int().positive(), comment: freeText().optional() });
-export const ReviewRequestSchema = z.object({ action: ReviewActionSchema, baseVersion: z.number().int().positive(), comment: freeText().optional() });
-export const CommentRequestSchema = z.object({ field: codeText().optional(), text: z.string().min(1).max(TEXT_LIMITS.text), version: z.number().int().positive().optional() });
+export const ReviseRequestSchema = z.object({
+  dataset: DatasetSchema,
+  meta: SubmissionMetaSchema,
+  baseVersion: z.number().int().positive(),
+  comment: freeText().optional(),
+});
+export const ReviewRequestSchema = z.object({
+  action: ReviewActionSchema,
+  baseVersion: z.number().int().positive(),
+  comment: freeText().optional(),
+});
+export const CommentRequestSchema = z.object({
+  field: codeText().optional(),
+  text: z.string().min(1).max(TEXT_LIMITS.text),
+  version: z.number().int().positive().optional(),
+});
 
 export const NotificationSchema = z.object({
   id: z.number(),
@@ -160,7 +215,9 @@ export const AggregatePreviewSchema = z.object({
   productKey: z.string(),
   dataset: DatasetSchema,
   stats: AggregateStatsSchema,
-  weights: z.array(z.object({ submissionId: z.string(), version: z.number(), companyId: z.string(), weight: z.number() })),
+  weights: z.array(
+    z.object({ submissionId: z.string(), version: z.number(), companyId: z.string(), weight: z.number() }),
+  ),
   publishable: z.boolean(),
   minContributors: z.number(),
 });
@@ -176,7 +233,9 @@ export const AggregateViewSchema = z.object({
   dataset: DatasetSchema,
   stats: AggregateStatsSchema,
   contributors: z.number(),
-  members: z.array(z.object({ submissionId: z.string(), version: z.number(), company: z.string(), weight: z.number() })),
+  members: z.array(
+    z.object({ submissionId: z.string(), version: z.number(), company: z.string(), weight: z.number() }),
+  ),
   publishable: z.boolean(),
   minContributors: z.number(),
   releases: z.array(z.string()),
@@ -187,7 +246,16 @@ export const AggregateViewSchema = z.object({
 export const ApprovedProductSchema = z.object({
   productKey: z.string(),
   kind: z.enum(['factor', 'process']),
-  submissions: z.array(z.object({ id: z.string(), name: z.string(), company: z.string(), region: z.string().nullable(), year: z.number().nullable(), sharing: z.string() })),
+  submissions: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      company: z.string(),
+      region: z.string().nullable(),
+      year: z.number().nullable(),
+      sharing: z.string(),
+    }),
+  ),
 });
 
 export const ComparisonSchema = z.object({
@@ -219,11 +287,21 @@ export const ReleaseNotesSchema = z.object({
   ),
   contributors: z.array(z.object({ organisation: z.string(), datasets: z.number() })),
   aggregates: z.array(z.object({ id: z.string(), name: z.string(), contributors: z.number(), datasets: z.number() })),
-  benchmarks: z.array(z.object({ id: z.string(), name: z.string(), comparison: ComparisonSchema.optional(), error: z.string().optional() })),
+  benchmarks: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      comparison: ComparisonSchema.optional(),
+      error: z.string().optional(),
+    }),
+  ),
 });
 
 export const ReleaseRequestSchema = z.object({
-  release: z.string().min(1).regex(/^[\w.-]+$/, 'letters, digits, ".", "-" and "_"'),
+  release: z
+    .string()
+    .min(1)
+    .regex(/^[\w.-]+$/, 'letters, digits, ".", "-" and "_"'),
   baseFactors: z.string().optional(),
   baseLci: z.string().optional(),
   submissionIds: z.array(z.string()).default([]),
@@ -231,7 +309,10 @@ export const ReleaseRequestSchema = z.object({
   licence: z.string().min(1).default('CC BY 4.0'),
 });
 
-export const ReleasePreviewSchema = z.object({ notes: ReleaseNotesSchema, markdown: z.string().meta({ description: 'the notes as markdown, in the language of ?lang' }) });
+export const ReleasePreviewSchema = z.object({
+  notes: ReleaseNotesSchema,
+  markdown: z.string().meta({ description: 'the notes as markdown, in the language of ?lang' }),
+});
 /** The language the release notes' markdown is written in; the structured notes are the same in both. */
 export const NotesLangQuerySchema = z.object({ lang: z.enum(['en', 'zh']).default('en') });
 
@@ -247,7 +328,10 @@ export const OpenReleaseSchema = z.object({
   createdAt: z.string(),
   cobuilt: z.boolean(),
 });
-export const OpenReleaseDetailSchema = OpenReleaseSchema.extend({ notes: ReleaseNotesSchema.nullable(), markdown: z.string().nullable() });
+export const OpenReleaseDetailSchema = OpenReleaseSchema.extend({
+  notes: ReleaseNotesSchema.nullable(),
+  markdown: z.string().nullable(),
+});
 
 export const OpenDatasetsSchema = z.object({
   total: z.number(),
@@ -266,9 +350,27 @@ export const OpenDatasetsSchema = z.object({
   ),
 });
 
-export const BenchmarkSchema = z.object({ id: z.string(), name: z.string(), releases: z.object({ lci: z.string(), factors: z.string() }), entries: z.number(), createdBy: z.string(), createdAt: z.string() });
+export const BenchmarkSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  releases: z.object({ lci: z.string(), factors: z.string() }),
+  entries: z.number(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
 export const BenchmarkRequestSchema = z.object({ name: z.string().min(1), study: StudyInputSchema });
-export const BenchmarkAddedSchema = z.object({ id: z.string(), footprint: z.number().meta({ description: 'kg CO2e per declared or functional unit, on the pinned releases' }) });
+export const BenchmarkAddedSchema = z.object({
+  id: z.string(),
+  footprint: z.number().meta({ description: 'kg CO2e per declared or functional unit, on the pinned releases' }),
+});
 
-export const MoveStudyRequestSchema = z.object({ release: z.string().min(1), apply: z.boolean().default(false), baseVersion: z.number().int().positive().optional() });
-export const MoveStudySchema = z.object({ comparison: ComparisonSchema, applied: z.boolean(), version: z.number().optional() });
+export const MoveStudyRequestSchema = z.object({
+  release: z.string().min(1),
+  apply: z.boolean().default(false),
+  baseVersion: z.number().int().positive().optional(),
+});
+export const MoveStudySchema = z.object({
+  comparison: ComparisonSchema,
+  applied: z.boolean(),
+  version: z.number().optional(),
+});

@@ -1,5 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createSession, deleteSession, findUserForLogin, sessionUser, type Queryable, type User } from '../store/index.ts';
+import {
+  createSession,
+  deleteSession,
+  findUserForLogin,
+  sessionUser,
+  type Queryable,
+  type User,
+} from '../store/index.ts';
 import { verifyPassword } from './passwords.ts';
 import { ApiError } from './errors.ts';
 import type { ReadCache } from './cache.ts';

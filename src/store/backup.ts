@@ -22,7 +22,8 @@ export async function backupPglite(store: Store, file: string): Promise<number> 
 /** Restores a backup into `dataDir`, which must hold no store yet (restoring never overwrites one). */
 export async function restorePglite(file: string, dataDir: string): Promise<void> {
   const target = join(dataDir, 'pglite');
-  if (existsSync(target) && readdirSync(target).length) throw new Error(`${target} already holds a store: restore into an empty TANJI_DATA directory`);
+  if (existsSync(target) && readdirSync(target).length)
+    throw new Error(`${target} already holds a store: restore into an empty TANJI_DATA directory`);
   mkdirSync(dataDir, { recursive: true });
   const lock = await acquireLock(join(dataDir, 'pglite.lock'), 10_000);
   try {
@@ -35,7 +36,13 @@ export async function restorePglite(file: string, dataDir: string): Promise<void
 }
 
 export function backupPostgres(url: string, schema: string | undefined, file: string): void {
-  run('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, ...(schema ? [`--schema=${schema}`] : []), `--dbname=${url}`]);
+  run('pg_dump', [
+    '--format=custom',
+    '--no-owner',
+    `--file=${file}`,
+    ...(schema ? [`--schema=${schema}`] : []),
+    `--dbname=${url}`,
+  ]);
 }
 
 /** Into the database at `url`: objects the backup holds are dropped first, so a restore repeats cleanly. */
@@ -49,6 +56,8 @@ function run(tool: string, args: string[]): void {
   } catch (e) {
     const err = e as Error & { stderr?: Buffer; code?: string };
     if (err.code === 'ENOENT') throw new Error(`${tool} is not installed: it comes with PostgreSQL's client tools`);
-    throw new Error(`${tool} failed: ${err.stderr?.toString().trim().split('\n').slice(0, 3).join('; ') ?? err.message}`);
+    throw new Error(
+      `${tool} failed: ${err.stderr?.toString().trim().split('\n').slice(0, 3).join('; ') ?? err.message}`,
+    );
   }
 }

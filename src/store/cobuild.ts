@@ -65,7 +65,16 @@ SELECT s.id, s.company_id AS "companyId", c.name AS "companyName", s.kind, s.pro
 
 export async function insertSubmission(
   tx: Queryable,
-  s: SubmissionFacts & { id: string; companyId: string; origin: string; createdBy: string; dataset: unknown; meta: unknown; validation: unknown; comment: string | null },
+  s: SubmissionFacts & {
+    id: string;
+    companyId: string;
+    origin: string;
+    createdBy: string;
+    dataset: unknown;
+    meta: unknown;
+    validation: unknown;
+    comment: string | null;
+  },
 ): Promise<void> {
   await tx.query(
     `INSERT INTO cobuild_submissions (id, company_id, kind, product_key, dataset_id, name, region, year, sharing, state, latest_version, origin, created_by)
@@ -75,7 +84,12 @@ export async function insertSubmission(
   await insertVersion(tx, s.id, 1, s);
 }
 
-async function insertVersion(tx: Queryable, id: string, version: number, v: { dataset: unknown; meta: unknown; validation: unknown; createdBy: string; comment: string | null }) {
+async function insertVersion(
+  tx: Queryable,
+  id: string,
+  version: number,
+  v: { dataset: unknown; meta: unknown; validation: unknown; createdBy: string; comment: string | null },
+) {
   await tx.query(
     'INSERT INTO cobuild_versions (submission_id, version, dataset, meta, validation, created_by, comment) VALUES ($1, $2, $3::text::jsonb, $4::text::jsonb, $5::text::jsonb, $6, $7)',
     [id, version, jsonText(v.dataset), jsonText(v.meta), jsonText(v.validation), v.createdBy, v.comment],
@@ -87,7 +101,13 @@ export async function addSubmissionVersion(
   tx: Queryable,
   id: string,
   version: number,
-  v: SubmissionFacts & { dataset: unknown; meta: unknown; validation: unknown; createdBy: string; comment: string | null },
+  v: SubmissionFacts & {
+    dataset: unknown;
+    meta: unknown;
+    validation: unknown;
+    createdBy: string;
+    comment: string | null;
+  },
 ): Promise<void> {
   await insertVersion(tx, id, version, v);
   await tx.query(
@@ -96,12 +116,15 @@ export async function addSubmissionVersion(
   );
 }
 
-export async function setSubmissionState(tx: Queryable, id: string, change: { state?: SubmissionHead['state']; reviewerId?: string }): Promise<void> {
-  await tx.query('UPDATE cobuild_submissions SET state = coalesce($2, state), reviewer_id = coalesce($3, reviewer_id), updated_at = now() WHERE id = $1', [
-    id,
-    change.state ?? null,
-    change.reviewerId ?? null,
-  ]);
+export async function setSubmissionState(
+  tx: Queryable,
+  id: string,
+  change: { state?: SubmissionHead['state']; reviewerId?: string },
+): Promise<void> {
+  await tx.query(
+    'UPDATE cobuild_submissions SET state = coalesce($2, state), reviewer_id = coalesce($3, reviewer_id), updated_at = now() WHERE id = $1',
+    [id, change.state ?? null, change.reviewerId ?? null],
+  );
 }
 
 /** The head, locked until the transaction ends: concurrent reviews of one submission queue here. */
@@ -138,7 +161,11 @@ export async function listSubmissions(db: Queryable, f: SubmissionFilter): Promi
   );
 }
 
-export async function getSubmissionVersion(db: Queryable, id: string, version?: number): Promise<VersionRow | undefined> {
+export async function getSubmissionVersion(
+  db: Queryable,
+  id: string,
+  version?: number,
+): Promise<VersionRow | undefined> {
   const [row] = await db.query<VersionRow>(
     `SELECT v.version, v.dataset, v.meta, v.validation, v.created_by AS "createdBy", u.name AS "createdByName", ${ISO('v.created_at')} AS "createdAt", v.comment
        FROM cobuild_submissions s JOIN cobuild_versions v ON v.submission_id = s.id AND v.version = coalesce($2, s.latest_version)
@@ -148,7 +175,10 @@ export async function getSubmissionVersion(db: Queryable, id: string, version?: 
   return row;
 }
 
-export async function listSubmissionVersions(db: Queryable, id: string): Promise<Omit<VersionRow, 'dataset' | 'meta' | 'validation'>[]> {
+export async function listSubmissionVersions(
+  db: Queryable,
+  id: string,
+): Promise<Omit<VersionRow, 'dataset' | 'meta' | 'validation'>[]> {
   return db.query(
     `SELECT v.version, v.created_by AS "createdBy", u.name AS "createdByName", ${ISO('v.created_at')} AS "createdAt", v.comment
        FROM cobuild_versions v JOIN users u ON u.id = v.created_by WHERE v.submission_id = $1 ORDER BY v.version DESC`,
@@ -167,8 +197,14 @@ export interface CommentRow {
   at: string;
 }
 
-export async function insertComment(tx: Queryable, c: { submissionId: string; version: number; field: string | null; body: string; authorId: string }): Promise<void> {
-  await tx.query('INSERT INTO cobuild_comments (submission_id, version, field, body, author_id) VALUES ($1, $2, $3, $4, $5)', [c.submissionId, c.version, c.field, c.body, c.authorId]);
+export async function insertComment(
+  tx: Queryable,
+  c: { submissionId: string; version: number; field: string | null; body: string; authorId: string },
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO cobuild_comments (submission_id, version, field, body, author_id) VALUES ($1, $2, $3, $4, $5)',
+    [c.submissionId, c.version, c.field, c.body, c.authorId],
+  );
 }
 
 /** Oldest first, as a conversation reads. */
@@ -189,21 +225,35 @@ export interface CobuildEvent {
 
 export async function cobuildEvent(
   tx: Queryable,
-  e: { userId: string | null; companyId?: string | null; submissionId?: string; aggregateId?: string; release?: string; action: string; detail?: Record<string, unknown> },
+  e: {
+    userId: string | null;
+    companyId?: string | null;
+    submissionId?: string;
+    aggregateId?: string;
+    release?: string;
+    action: string;
+    detail?: Record<string, unknown>;
+  },
 ): Promise<void> {
-  await tx.query('INSERT INTO cobuild_events (user_id, company_id, submission_id, aggregate_id, release, action, detail) VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb)', [
-    e.userId,
-    e.companyId ?? null,
-    e.submissionId ?? null,
-    e.aggregateId ?? null,
-    e.release ?? null,
-    e.action,
-    jsonText(e.detail ?? {}),
-  ]);
+  await tx.query(
+    'INSERT INTO cobuild_events (user_id, company_id, submission_id, aggregate_id, release, action, detail) VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb)',
+    [
+      e.userId,
+      e.companyId ?? null,
+      e.submissionId ?? null,
+      e.aggregateId ?? null,
+      e.release ?? null,
+      e.action,
+      jsonText(e.detail ?? {}),
+    ],
+  );
 }
 
 /** Newest first. */
-export async function listCobuildEvents(db: Queryable, f: { submissionId?: string; release?: string }): Promise<CobuildEvent[]> {
+export async function listCobuildEvents(
+  db: Queryable,
+  f: { submissionId?: string; release?: string },
+): Promise<CobuildEvent[]> {
   return db.query<CobuildEvent>(
     `SELECT ${ISO('e.at')} AS at, u.name AS user, e.action, e.detail FROM cobuild_events e LEFT JOIN users u ON u.id = e.user_id
       WHERE ($1::text IS NULL OR e.submission_id = $1) AND ($2::text IS NULL OR e.release = $2) ORDER BY e.id DESC`,
@@ -220,9 +270,16 @@ export interface NotificationRow {
   read: boolean;
 }
 
-export async function notify(tx: Queryable, userIds: readonly string[], n: { kind: string; params: Record<string, string | number>; submissionId?: string }): Promise<void> {
+export async function notify(
+  tx: Queryable,
+  userIds: readonly string[],
+  n: { kind: string; params: Record<string, string | number>; submissionId?: string },
+): Promise<void> {
   for (const userId of new Set(userIds)) {
-    await tx.query('INSERT INTO cobuild_notifications (user_id, kind, params, submission_id) VALUES ($1, $2, $3::text::jsonb, $4)', [userId, n.kind, jsonText(n.params), n.submissionId ?? null]);
+    await tx.query(
+      'INSERT INTO cobuild_notifications (user_id, kind, params, submission_id) VALUES ($1, $2, $3::text::jsonb, $4)',
+      [userId, n.kind, jsonText(n.params), n.submissionId ?? null],
+    );
   }
 }
 
@@ -236,13 +293,19 @@ export async function listNotifications(db: Queryable, userId: string, limit = 1
 }
 
 export async function unreadNotifications(db: Queryable, userId: string): Promise<number> {
-  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM cobuild_notifications WHERE user_id = $1 AND read_at IS NULL', [userId]);
+  const [row] = await db.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM cobuild_notifications WHERE user_id = $1 AND read_at IS NULL',
+    [userId],
+  );
   return row.n;
 }
 
 /** Marks the given notifications of the user read, or all of them when no ids are given. */
 export async function markNotificationsRead(db: Queryable, userId: string, ids?: readonly number[]): Promise<void> {
-  await db.query('UPDATE cobuild_notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2))', [userId, ids ?? null]);
+  await db.query(
+    'UPDATE cobuild_notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND ($2::bigint[] IS NULL OR id = ANY($2))',
+    [userId, ids ?? null],
+  );
 }
 
 export interface PersonRow {
@@ -254,11 +317,17 @@ export interface PersonRow {
 }
 
 export async function usersWithRoles(db: Queryable, roles: readonly string[]): Promise<PersonRow[]> {
-  return db.query<PersonRow>('SELECT id, name, email, role, company_id AS "companyId" FROM users WHERE role = ANY($1) ORDER BY name', [roles]);
+  return db.query<PersonRow>(
+    'SELECT id, name, email, role, company_id AS "companyId" FROM users WHERE role = ANY($1) ORDER BY name',
+    [roles],
+  );
 }
 
 export async function companyPeople(db: Queryable, companyId: string): Promise<PersonRow[]> {
-  return db.query<PersonRow>(`SELECT id, name, email, role, company_id AS "companyId" FROM users WHERE company_id = $1 AND role = 'enterprise' ORDER BY name`, [companyId]);
+  return db.query<PersonRow>(
+    `SELECT id, name, email, role, company_id AS "companyId" FROM users WHERE company_id = $1 AND role = 'enterprise' ORDER BY name`,
+    [companyId],
+  );
 }
 
 export async function companyNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
@@ -301,7 +370,20 @@ export async function insertAggregate(tx: Queryable, a: Omit<AggregateRow, 'crea
   await tx.query(
     `INSERT INTO cobuild_aggregates (id, kind, product_key, dataset_id, name, region, year, dataset, stats, members, contributors, created_by)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9::text::jsonb, $10::text::jsonb, $11, $12)`,
-    [a.id, a.kind, a.productKey, a.datasetId, a.name, a.region, a.year, jsonText(a.dataset), jsonText(a.stats), jsonText(a.members), a.contributors, a.createdBy],
+    [
+      a.id,
+      a.kind,
+      a.productKey,
+      a.datasetId,
+      a.name,
+      a.region,
+      a.year,
+      jsonText(a.dataset),
+      jsonText(a.stats),
+      jsonText(a.members),
+      a.contributors,
+      a.createdBy,
+    ],
   );
 }
 
@@ -339,14 +421,15 @@ export interface CobuildReleaseRow {
   publishedAt: string;
 }
 
-export async function insertCobuildRelease(tx: Queryable, r: Omit<CobuildReleaseRow, 'publishedAt' | 'publishedBy'> & { publishedBy: string }, items: readonly ReleaseItemRow[]): Promise<void> {
-  await tx.query('INSERT INTO cobuild_releases (release, base_factors, base_lci, notes, published_by) VALUES ($1, $2, $3, $4::text::jsonb, $5)', [
-    r.release,
-    r.baseFactors,
-    r.baseLci,
-    jsonText(r.notes),
-    r.publishedBy,
-  ]);
+export async function insertCobuildRelease(
+  tx: Queryable,
+  r: Omit<CobuildReleaseRow, 'publishedAt' | 'publishedBy'> & { publishedBy: string },
+  items: readonly ReleaseItemRow[],
+): Promise<void> {
+  await tx.query(
+    'INSERT INTO cobuild_releases (release, base_factors, base_lci, notes, published_by) VALUES ($1, $2, $3, $4::text::jsonb, $5)',
+    [r.release, r.baseFactors, r.baseLci, jsonText(r.notes), r.publishedBy],
+  );
   let position = 0;
   for (const i of items) {
     await tx.query(
@@ -394,10 +477,20 @@ export interface BenchmarkRow {
   createdAt: string;
 }
 
-export async function insertBenchmark(db: Queryable, b: { id: string; name: string; study: unknown; createdBy: string }): Promise<void> {
-  await db.query('INSERT INTO cobuild_benchmarks (id, name, study, created_by) VALUES ($1, $2, $3::text::jsonb, $4)', [b.id, b.name, jsonText(b.study), b.createdBy]);
+export async function insertBenchmark(
+  db: Queryable,
+  b: { id: string; name: string; study: unknown; createdBy: string },
+): Promise<void> {
+  await db.query('INSERT INTO cobuild_benchmarks (id, name, study, created_by) VALUES ($1, $2, $3::text::jsonb, $4)', [
+    b.id,
+    b.name,
+    jsonText(b.study),
+    b.createdBy,
+  ]);
 }
 
 export async function listBenchmarks(db: Queryable): Promise<BenchmarkRow[]> {
-  return db.query<BenchmarkRow>(`SELECT b.id, b.name, b.study, u.name AS "createdBy", ${ISO('b.created_at')} AS "createdAt" FROM cobuild_benchmarks b JOIN users u ON u.id = b.created_by ORDER BY b.created_at, b.id`);
+  return db.query<BenchmarkRow>(
+    `SELECT b.id, b.name, b.study, u.name AS "createdBy", ${ISO('b.created_at')} AS "createdAt" FROM cobuild_benchmarks b JOIN users u ON u.id = b.created_by ORDER BY b.created_at, b.id`,
+  );
 }

@@ -62,7 +62,9 @@ export class StoreInUseError extends Error {
     readonly holder: string,
     readonly pid: number,
   ) {
-    super(`${dataDir} is in use by ${holder}, pid ${pid}, and PGlite allows one process at a time: stop it first, or run both on PostgreSQL (DATABASE_URL).`);
+    super(
+      `${dataDir} is in use by ${holder}, pid ${pid}, and PGlite allows one process at a time: stop it first, or run both on PostgreSQL (DATABASE_URL).`,
+    );
     this.name = 'StoreInUseError';
   }
 }
@@ -78,9 +80,13 @@ export function defaultDataDir(): string {
 export async function openStore(opts: StoreOptions = {}): Promise<Store> {
   const url = opts.url ?? (opts.dataDir === undefined ? process.env.DATABASE_URL : undefined);
   // TANJI_DB_SCHEMA: one PostgreSQL database holding several installations (or test runs), each in its schema
-  if (opts.schema === undefined && url && !opts.url && process.env.TANJI_DB_SCHEMA) opts = { ...opts, schema: process.env.TANJI_DB_SCHEMA };
-  if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opts.schema)) throw new Error(`schema "${opts.schema}": use lower-case letters, digits and underscores`);
-  const store = url ? openServer(url, opts.schema) : await openPglite(opts.dataDir ?? defaultDataDir(), opts.schema, opts.lockTimeoutMs ?? 60_000, opts.holder);
+  if (opts.schema === undefined && url && !opts.url && process.env.TANJI_DB_SCHEMA)
+    opts = { ...opts, schema: process.env.TANJI_DB_SCHEMA };
+  if (opts.schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(opts.schema))
+    throw new Error(`schema "${opts.schema}": use lower-case letters, digits and underscores`);
+  const store = url
+    ? openServer(url, opts.schema)
+    : await openPglite(opts.dataDir ?? defaultDataDir(), opts.schema, opts.lockTimeoutMs ?? 60_000, opts.holder);
   if (opts.migrate !== false) {
     try {
       await migrate(store);
@@ -94,10 +100,16 @@ export async function openStore(opts: StoreOptions = {}): Promise<Store> {
 
 function openServer(url: string, schema: string | undefined): Store {
   // search_path as a startup option applies to every pooled connection before its first query
-  const pool = new pg.Pool({ connectionString: url, options: schema ? `-c search_path=${schema}` : undefined, max: Math.max(1, Number(process.env.TANJI_DB_POOL ?? 4) || 4) });
+  const pool = new pg.Pool({
+    connectionString: url,
+    options: schema ? `-c search_path=${schema}` : undefined,
+    max: Math.max(1, Number(process.env.TANJI_DB_POOL ?? 4) || 4),
+  });
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async <T,>(sql: string, params?: unknown[], rowMode: 'object' | 'array' = 'object') =>
-      (rowMode === 'array' ? (await c.query({ text: sql, values: params, rowMode: 'array' })).rows : (await c.query(sql, params)).rows) as T[],
+    query: async <T>(sql: string, params?: unknown[], rowMode: 'object' | 'array' = 'object') =>
+      (rowMode === 'array'
+        ? (await c.query({ text: sql, values: params, rowMode: 'array' })).rows
+        : (await c.query(sql, params)).rows) as T[],
     exec: async (sql: string) => {
       await c.query(sql);
     },
@@ -126,7 +138,12 @@ function openServer(url: string, schema: string | undefined): Store {
   };
 }
 
-async function openPglite(dataDir: string, schema: string | undefined, lockTimeoutMs: number, holder?: string): Promise<Store> {
+async function openPglite(
+  dataDir: string,
+  schema: string | undefined,
+  lockTimeoutMs: number,
+  holder?: string,
+): Promise<Store> {
   const memory = dataDir === MEMORY;
   let lock: { release(): void } | undefined;
   if (!memory) {
@@ -148,7 +165,8 @@ async function openPglite(dataDir: string, schema: string | undefined, lockTimeo
     throw e;
   }
   const wrap = (c: PGlite | Transaction): Queryable => ({
-    query: async <T,>(sql: string, params?: unknown[], rowMode: 'object' | 'array' = 'object') => (await c.query<T>(sql, params, { rowMode })).rows,
+    query: async <T>(sql: string, params?: unknown[], rowMode: 'object' | 'array' = 'object') =>
+      (await c.query<T>(sql, params, { rowMode })).rows,
     exec: async (sql: string) => {
       await c.exec(sql);
     },

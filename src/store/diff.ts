@@ -56,7 +56,13 @@ interface Pair {
 }
 
 /** jsonb equality is by value, so only records whose body differs come back. */
-async function diffRecords(store: Queryable, table: string, idColumn: string, a: number, b: number): Promise<RecordDiff> {
+async function diffRecords(
+  store: Queryable,
+  table: string,
+  idColumn: string,
+  a: number,
+  b: number,
+): Promise<RecordDiff> {
   const rows = await store.query<Pair>(
     `SELECT coalesce(o.${idColumn}, n.${idColumn}) AS id, o.name AS old_name, n.name AS new_name, o.body AS old_body, n.body AS new_body
      FROM (SELECT * FROM ${table} WHERE release_id = $1) o
@@ -77,9 +83,23 @@ async function diffRecords(store: Queryable, table: string, idColumn: string, a:
  * every dataset the two share is compared unpacked.
  */
 async function diffDatasets(store: Queryable, a: number, b: number): Promise<RecordDiff> {
-  const ids = await Promise.all([a, b].map(async (r) => ({ flows: await idsOf(store, 'flows', 'flow_id', r), processes: await idsOf(store, 'datasets', 'process_id', r) })));
+  const ids = await Promise.all(
+    [a, b].map(async (r) => ({
+      flows: await idsOf(store, 'flows', 'flow_id', r),
+      processes: await idsOf(store, 'datasets', 'process_id', r),
+    })),
+  );
   const renumbered = !(sameList(ids[0].flows, ids[1].flows) && sameList(ids[0].processes, ids[1].processes));
-  const rows = await store.query<Pair & { old_numbers: string; old_details: string; old_ids: string | null; new_numbers: string; new_details: string; new_ids: string | null }>(
+  const rows = await store.query<
+    Pair & {
+      old_numbers: string;
+      old_details: string;
+      old_ids: string | null;
+      new_numbers: string;
+      new_details: string;
+      new_ids: string | null;
+    }
+  >(
     `SELECT coalesce(o.process_id, n.process_id) AS id, o.name AS old_name, n.name AS new_name,
        o.body || o.documentation AS old_body, n.body || n.documentation AS new_body,
        o.exchange_numbers AS old_numbers, o.exchange_details AS old_details, oi.ids AS old_ids,
@@ -95,10 +115,19 @@ async function diffDatasets(store: Queryable, a: number, b: number): Promise<Rec
     [a, b, renumbered],
   );
   const exchanges = (numbers: string, details: string, list: string | null, release: 0 | 1) =>
-    JSON.stringify(unpackExchanges([{ numbers, details, ids: list === null ? null : (JSON.parse(list) as string[]) }], ids[release].flows, ids[release].processes).exchanges[0]);
+    JSON.stringify(
+      unpackExchanges(
+        [{ numbers, details, ids: list === null ? null : (JSON.parse(list) as string[]) }],
+        ids[release].flows,
+        ids[release].processes,
+      ).exchanges[0],
+    );
   return classify(rows, (r) => {
     const textDiffers = r.old_numbers !== r.new_numbers || r.old_details !== r.new_details || r.old_ids !== r.new_ids;
-    return (textDiffers || renumbered) && exchanges(r.old_numbers, r.old_details, r.old_ids, 0) !== exchanges(r.new_numbers, r.new_details, r.new_ids, 1);
+    return (
+      (textDiffers || renumbered) &&
+      exchanges(r.old_numbers, r.old_details, r.old_ids, 0) !== exchanges(r.new_numbers, r.new_details, r.new_ids, 1)
+    );
   });
 }
 
@@ -117,7 +146,13 @@ function classify<R extends Pair>(rows: R[], exchangesDiffer: (r: R) => boolean)
 }
 
 async function idsOf(store: Queryable, table: string, idColumn: string, release: number): Promise<string[]> {
-  return (await store.query<[string]>(`SELECT ${idColumn} FROM ${table} WHERE release_id = $1 ORDER BY position`, [release], 'array')).map((r) => r[0]);
+  return (
+    await store.query<[string]>(
+      `SELECT ${idColumn} FROM ${table} WHERE release_id = $1 ORDER BY position`,
+      [release],
+      'array',
+    )
+  ).map((r) => r[0]);
 }
 
 function sameList(a: string[], b: string[]): boolean {
@@ -128,5 +163,9 @@ function changedFields(a: Json, b: Json, prefix = ''): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return keys
     .filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]))
-    .flatMap((k) => (prefix === '' && k === 'provenance' ? changedFields((a[k] ?? {}) as Json, (b[k] ?? {}) as Json, 'provenance.') : [`${prefix}${k}`]));
+    .flatMap((k) =>
+      prefix === '' && k === 'provenance'
+        ? changedFields((a[k] ?? {}) as Json, (b[k] ?? {}) as Json, 'provenance.')
+        : [`${prefix}${k}`],
+    );
 }

@@ -1,6 +1,18 @@
 import { createHash } from 'node:crypto';
 import { strToU8, zipSync } from 'fflate';
-import { COPYRIGHT_PROTECTED, type AllocationMethod, type Exchange, type Flow, type FlowKind, type LciDatabase, type Pedigree, type Process, type ProcessProvenance, type Uncertainty, type UnitGroup } from '../model/lci.ts';
+import {
+  COPYRIGHT_PROTECTED,
+  type AllocationMethod,
+  type Exchange,
+  type Flow,
+  type FlowKind,
+  type LciDatabase,
+  type Pedigree,
+  type Process,
+  type ProcessProvenance,
+  type Uncertainty,
+  type UnitGroup,
+} from '../model/lci.ts';
 import type { Queryable } from './connection.ts';
 import { loadRelease } from './releases.ts';
 
@@ -15,8 +27,16 @@ import { loadRelease } from './releases.ts';
  * processDocumentation, with sources and actors as records named by their text.
  */
 
-const FLOW_TYPES: Record<FlowKind, string> = { product: 'PRODUCT_FLOW', waste: 'WASTE_FLOW', elementary: 'ELEMENTARY_FLOW' };
-const ALLOCATION_TYPES: Record<AllocationMethod, string> = { physical: 'PHYSICAL_ALLOCATION', economic: 'ECONOMIC_ALLOCATION', causal: 'CAUSAL_ALLOCATION' };
+const FLOW_TYPES: Record<FlowKind, string> = {
+  product: 'PRODUCT_FLOW',
+  waste: 'WASTE_FLOW',
+  elementary: 'ELEMENTARY_FLOW',
+};
+const ALLOCATION_TYPES: Record<AllocationMethod, string> = {
+  physical: 'PHYSICAL_ALLOCATION',
+  economic: 'ECONOMIC_ALLOCATION',
+  causal: 'CAUSAL_ALLOCATION',
+};
 
 type Json = Record<string, unknown>;
 
@@ -27,12 +47,14 @@ export async function exportReleaseJsonLd(store: Queryable, release: string): Pr
 export function jsonLdZip(db: LciDatabase): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   const put = (folder: string, json: Json) => {
-    files[`${folder}/${json['@id']}.json`] = strToU8(JSON.stringify({ '@context': 'http://greendelta.github.io/olca-schema/context.jsonld', ...json }));
+    files[`${folder}/${json['@id']}.json`] = strToU8(
+      JSON.stringify({ '@context': 'http://greendelta.github.io/olca-schema/context.jsonld', ...json }),
+    );
   };
   const categories = new Map<string, Json>();
   const locations = new Map<string, Json>();
   const category = (modelType: string, path: string[]) => categoryRef(categories, modelType, path);
-  const location = (code: string | undefined) => code === undefined ? undefined : locationRef(locations, code);
+  const location = (code: string | undefined) => (code === undefined ? undefined : locationRef(locations, code));
   const sources = new Map<string, Json>();
   const actors = new Map<string, Json>();
 
@@ -41,17 +63,33 @@ export function jsonLdZip(db: LciDatabase): Uint8Array {
   const flows = new Map(db.flows.map((f) => [f.id, f]));
 
   for (const g of db.unitGroups) put('unit_groups', unitGroupJson(g));
-  for (const p of db.flowProperties) put('flow_properties', { '@type': 'FlowProperty', '@id': p.id, name: p.name, unitGroup: { '@type': 'UnitGroup', '@id': p.unitGroupId } });
+  for (const p of db.flowProperties)
+    put('flow_properties', {
+      '@type': 'FlowProperty',
+      '@id': p.id,
+      name: p.name,
+      unitGroup: { '@type': 'UnitGroup', '@id': p.unitGroupId },
+    });
   for (const f of db.flows) put('flows', flowJson(f, category('FLOW', f.category), location(f.location)));
   for (const p of db.processes) {
     const exchanges = p.exchanges.map((e) => {
       const flow = flows.get(e.flowId);
       if (!flow) throw new Error(`process ${p.id} "${p.name}": exchange ${e.id} names unknown flow ${e.flowId}`);
       const group = propertyGroup.get(flow.propertyId);
-      if (!group) throw new Error(`flow ${flow.id} "${flow.name}": unknown flow property or unit group ${flow.propertyId}`);
+      if (!group)
+        throw new Error(`flow ${flow.id} "${flow.name}": unknown flow property or unit group ${flow.propertyId}`);
       return exchangeJson(e, flow, group);
     });
-    put('processes', processJson(p, exchanges, category('PROCESS', p.category), location(p.location), documentationJson(p, sources, actors)));
+    put(
+      'processes',
+      processJson(
+        p,
+        exchanges,
+        category('PROCESS', p.category),
+        location(p.location),
+        documentationJson(p, sources, actors),
+      ),
+    );
   }
   for (const c of categories.values()) put('categories', c);
   for (const l of locations.values()) put('locations', l);
@@ -70,7 +108,8 @@ function categoryRef(all: Map<string, Json>, modelType: string, path: string[]):
   let parent: Json | undefined;
   for (let i = 0; i < path.length; i++) {
     const id = nameUuid(`category:${modelType}:${JSON.stringify(path.slice(0, i + 1))}`);
-    if (!all.has(id)) all.set(id, { '@type': 'Category', '@id': id, name: path[i], modelType, ...(parent && { category: parent }) });
+    if (!all.has(id))
+      all.set(id, { '@type': 'Category', '@id': id, name: path[i], modelType, ...(parent && { category: parent }) });
     parent = { '@type': 'Category', '@id': id, name: path[i] };
   }
   return parent;
@@ -123,7 +162,13 @@ function unitGroupJson(g: UnitGroup): Json {
     '@type': 'UnitGroup',
     '@id': g.id,
     name: g.name,
-    units: g.units.map((u) => ({ '@type': 'Unit', '@id': u.id, name: u.name, conversionFactor: u.factor, referenceUnit: u.name === g.referenceUnit })),
+    units: g.units.map((u) => ({
+      '@type': 'Unit',
+      '@id': u.id,
+      name: u.name,
+      conversionFactor: u.factor,
+      referenceUnit: u.name === g.referenceUnit,
+    })),
   };
 }
 
@@ -137,11 +182,24 @@ function flowJson(f: Flow, category: Json | undefined, location: Json | undefine
     formula: f.formula,
     category,
     location,
-    flowProperties: [{ '@type': 'FlowPropertyFactor', flowProperty: { '@type': 'FlowProperty', '@id': f.propertyId }, conversionFactor: 1, referenceFlowProperty: true }],
+    flowProperties: [
+      {
+        '@type': 'FlowPropertyFactor',
+        flowProperty: { '@type': 'FlowProperty', '@id': f.propertyId },
+        conversionFactor: 1,
+        referenceFlowProperty: true,
+      },
+    ],
   };
 }
 
-function processJson(p: Process, exchanges: Json[], category: Json | undefined, location: Json | undefined, documentation: Json): Json {
+function processJson(
+  p: Process,
+  exchanges: Json[],
+  category: Json | undefined,
+  location: Json | undefined,
+  documentation: Json,
+): Json {
   return {
     '@type': 'Process',
     '@id': p.id,
@@ -172,7 +230,11 @@ function internalId(id: string): number | string {
 function exchangeJson(e: Exchange, flow: Flow, group: UnitGroup): Json {
   const reference = group.units.find((u) => u.name === group.referenceUnit);
   if (!reference) throw new Error(`unit group ${group.id} "${group.name}" has no unit named ${group.referenceUnit}`);
-  const written = originalUnit(e, group) ?? { unit: reference, amount: e.amount, uncertainty: e.uncertainty && olcaUncertainty(e.uncertainty, 1) };
+  const written = originalUnit(e, group) ?? {
+    unit: reference,
+    amount: e.amount,
+    uncertainty: e.uncertainty && olcaUncertainty(e.uncertainty, 1),
+  };
   return {
     '@type': 'Exchange',
     internalId: internalId(e.id),
@@ -207,7 +269,12 @@ function olcaUncertainty(u: Uncertainty, factor: number): Json {
     case 'normal':
       return { distributionType: 'NORMAL_DISTRIBUTION', mean: u.mean / factor, sd: u.sd / factor };
     case 'triangular':
-      return { distributionType: 'TRIANGLE_DISTRIBUTION', minimum: u.min / factor, mode: u.mode / factor, maximum: u.max / factor };
+      return {
+        distributionType: 'TRIANGLE_DISTRIBUTION',
+        minimum: u.min / factor,
+        mode: u.mode / factor,
+        maximum: u.max / factor,
+      };
     case 'uniform':
       return { distributionType: 'UNIFORM_DISTRIBUTION', minimum: u.min / factor, maximum: u.max / factor };
   }

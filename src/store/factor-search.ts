@@ -23,7 +23,12 @@ export interface FoundFactor {
 }
 
 /** Searches one release, by default the newest release that has factors. */
-export async function searchFactors(store: Queryable, text: string, filter: FactorFilter = {}, release?: string): Promise<FoundFactor[]> {
+export async function searchFactors(
+  store: Queryable,
+  text: string,
+  filter: FactorFilter = {},
+  release?: string,
+): Promise<FoundFactor[]> {
   const id = release !== undefined ? await releaseId(store, release) : await newestFactorRelease(store);
   if (id === undefined) return [];
   const params: unknown[] = [id];
@@ -50,6 +55,8 @@ export async function searchFactors(store: Queryable, text: string, filter: Fact
 }
 
 async function newestFactorRelease(store: Queryable): Promise<number | undefined> {
-  const [row] = await store.query<{ release_id: number }>('SELECT release_id FROM factors ORDER BY release_id DESC LIMIT 1');
+  const [row] = await store.query<{ release_id: number }>(
+    'SELECT release_id FROM factors ORDER BY release_id DESC LIMIT 1',
+  );
   return row?.release_id;
 }

@@ -1,7 +1,28 @@
 /** The store's public surface: import from here. */
-export { openStore, defaultDataDir, MEMORY, StoreInUseError, type Store, type StoreOptions, type Queryable } from './connection.ts';
+export {
+  openStore,
+  defaultDataDir,
+  MEMORY,
+  StoreInUseError,
+  type Store,
+  type StoreOptions,
+  type Queryable,
+} from './connection.ts';
 export { migrate, schemaVersion, MIGRATIONS, type Migration } from './migrations.ts';
-export { saveRelease, insertRelease, loadRelease, loadFactors, listReleases, getRelease, datasetLicences, ReleaseExistsError, NoSuchReleaseError, type ReleaseInput, type ReleaseInfo, type LoadOptions } from './releases.ts';
+export {
+  saveRelease,
+  insertRelease,
+  loadRelease,
+  loadFactors,
+  listReleases,
+  getRelease,
+  datasetLicences,
+  ReleaseExistsError,
+  NoSuchReleaseError,
+  type ReleaseInput,
+  type ReleaseInfo,
+  type LoadOptions,
+} from './releases.ts';
 export { searchFactors, type FactorFilter, type FoundFactor } from './factor-search.ts';
 export { diffReleases, type ReleaseDiff, type RecordDiff, type RecordRef, type ChangedRecord } from './diff.ts';
 export { exportReleaseJsonLd, jsonLdZip } from './export-jsonld.ts';

@@ -9,6 +9,9 @@ export async function instanceSetting(db: Queryable, key: string): Promise<strin
 
 /** Stores the value unless another process stored one first; returns the value that holds. */
 export async function settleInstanceSetting(db: Queryable, key: string, value: string): Promise<string> {
-  await db.query('INSERT INTO instance_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, value]);
+  await db.query('INSERT INTO instance_settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+    key,
+    value,
+  ]);
   return (await instanceSetting(db, key))!;
 }

@@ -46,7 +46,14 @@ const COLUMNS = `id, kind, study_id AS "studyId", user_id AS "userId", state, pr
 export async function createJob(db: Queryable, job: JobSpec): Promise<Job> {
   const [row] = await db.query<Job>(
     `INSERT INTO jobs (id, kind, study_id, user_id, state, params, max_attempts) VALUES ($1, $2, $3, $4, 'queued', $5::text::jsonb, $6) RETURNING ${COLUMNS}`,
-    [randomUUID(), job.kind, job.studyId ?? null, job.userId ?? null, JSON.stringify(job.params ?? {}), job.maxAttempts ?? 3],
+    [
+      randomUUID(),
+      job.kind,
+      job.studyId ?? null,
+      job.userId ?? null,
+      JSON.stringify(job.params ?? {}),
+      job.maxAttempts ?? 3,
+    ],
   );
   return row;
 }
@@ -61,7 +68,12 @@ export async function getJob(db: Queryable, id: string): Promise<Job | undefined
  * come, or a running one whose lease ran out (its worker died). Jobs abandoned that way with no
  * attempt left are failed first, with the reason. Each claim counts as an attempt.
  */
-export async function claimJob(db: Queryable, worker: string, kinds: readonly string[], leaseMs: number): Promise<Job | undefined> {
+export async function claimJob(
+  db: Queryable,
+  worker: string,
+  kinds: readonly string[],
+  leaseMs: number,
+): Promise<Job | undefined> {
   await db.query(
     `UPDATE jobs SET state = 'failed', finished_at = now(), lease_until = NULL, message = 'failed',
        error = 'the worker running it stopped before it finished, ' || attempts || ' time(s); the last was ' || coalesce(worker, 'unknown')
@@ -80,7 +92,13 @@ export async function claimJob(db: Queryable, worker: string, kinds: readonly st
 }
 
 /** Renews the lease and records progress; false when the job is no longer this worker's (its lease ran out and another took it). */
-export async function heartbeat(db: Queryable, id: string, worker: string, leaseMs: number, progress?: { fraction: number; message: string }): Promise<boolean> {
+export async function heartbeat(
+  db: Queryable,
+  id: string,
+  worker: string,
+  leaseMs: number,
+  progress?: { fraction: number; message: string },
+): Promise<boolean> {
   const rows = await db.query(
     `UPDATE jobs SET lease_until = now() + $3 * interval '1 millisecond', progress = coalesce($4, progress), message = coalesce($5, message)
      WHERE id = $1 AND worker = $2 AND state = 'running' RETURNING id`,
@@ -90,7 +108,12 @@ export async function heartbeat(db: Queryable, id: string, worker: string, lease
 }
 
 /** The job is done; false when it was no longer this worker's (nothing is written then). */
-export async function completeJob(db: Queryable, id: string, worker: string, done: { message: string; output?: Record<string, unknown> }): Promise<boolean> {
+export async function completeJob(
+  db: Queryable,
+  id: string,
+  worker: string,
+  done: { message: string; output?: Record<string, unknown> },
+): Promise<boolean> {
   const rows = await db.query(
     `UPDATE jobs SET state = 'done', progress = 1, message = $3, output = $4::text::jsonb, error = NULL, lease_until = NULL, finished_at = now()
      WHERE id = $1 AND worker = $2 AND state = 'running' RETURNING id`,
@@ -103,7 +126,13 @@ export async function completeJob(db: Queryable, id: string, worker: string, don
  * The attempt failed. A `permanent` failure (the input is wrong: retrying cannot help) or one with
  * no attempt left ends the job as failed; otherwise it is queued again after `retryInMs`.
  */
-export async function failJob(db: Queryable, id: string, worker: string, error: string, opts: { permanent: boolean; retryInMs: number }): Promise<'failed' | 'queued' | 'lost'> {
+export async function failJob(
+  db: Queryable,
+  id: string,
+  worker: string,
+  error: string,
+  opts: { permanent: boolean; retryInMs: number },
+): Promise<'failed' | 'queued' | 'lost'> {
   const [row] = await db.query<{ state: JobState }>(
     `UPDATE jobs SET error = $3, lease_until = NULL,
        state = CASE WHEN $4 OR attempts >= max_attempts THEN 'failed' ELSE 'queued' END,

@@ -42,7 +42,9 @@ export async function acquireLock(file: string, timeoutMs: number, holder?: stri
     const [, pid, , ...said] = owner?.split(' ') ?? [];
     if (said.length) throw new HeldByError(said.join(' '), Number(pid));
     if (Date.now() >= deadline) {
-      throw new Error(`the data directory is in use: ${file} is held by ${owner ? `process ${owner.split(' ')[1]} on ${owner.split(' ')[0]}` : 'another process'}; waited ${timeoutMs / 1000} s`);
+      throw new Error(
+        `the data directory is in use: ${file} is held by ${owner ? `process ${owner.split(' ')[1]} on ${owner.split(' ')[0]}` : 'another process'}; waited ${timeoutMs / 1000} s`,
+      );
     }
     await new Promise((r) => setTimeout(r, POLL_MS));
   }

@@ -16,7 +16,12 @@ export interface LoginRecord {
   knownClient: boolean;
 }
 
-export async function loginRecord(db: Queryable, email: string, client: string, windowMs: number): Promise<LoginRecord> {
+export async function loginRecord(
+  db: Queryable,
+  email: string,
+  client: string,
+  windowMs: number,
+): Promise<LoginRecord> {
   const [row] = await db.query<LoginRecord>(
     `SELECT coalesce(sum(failures) FILTER (WHERE client = $2), 0)::int AS "pairFailures",
             to_char(min(since) FILTER (WHERE client = $2) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "pairSince",
@@ -29,7 +34,12 @@ export async function loginRecord(db: Queryable, email: string, client: string, 
 }
 
 /** One more wrong password; a count older than the window starts again. Expired counts of anyone are swept on the way. */
-export async function recordLoginFailure(db: Queryable, email: string, client: string, windowMs: number): Promise<void> {
+export async function recordLoginFailure(
+  db: Queryable,
+  email: string,
+  client: string,
+  windowMs: number,
+): Promise<void> {
   await db.query(`DELETE FROM login_failures WHERE since <= now() - $1 * interval '1 millisecond'`, [windowMs]);
   await db.query(
     `INSERT INTO login_failures (email, client, failures, since) VALUES ($1, $2, 1, now())
@@ -41,5 +51,8 @@ export async function recordLoginFailure(db: Queryable, email: string, client: s
 /** A right password: this client's count is cleared and the client is remembered for the email. */
 export async function recordLoginSuccess(db: Queryable, email: string, client: string): Promise<void> {
   await db.query('DELETE FROM login_failures WHERE email = $1 AND client = $2', [email, client]);
-  await db.query(`INSERT INTO login_clients (email, client, last_at) VALUES ($1, $2, now()) ON CONFLICT (email, client) DO UPDATE SET last_at = now()`, [email, client]);
+  await db.query(
+    `INSERT INTO login_clients (email, client, last_at) VALUES ($1, $2, now()) ON CONFLICT (email, client) DO UPDATE SET last_at = now()`,
+    [email, client],
+  );
 }

@@ -755,7 +755,10 @@ export async function migrate(store: Store): Promise<number[]> {
     const applied = new Set((await tx.query<{ id: number }>('SELECT id FROM schema_migrations')).map((r) => r.id));
     const known = new Set(MIGRATIONS.map((m) => m.id));
     const unknown = [...applied].filter((id) => !known.has(id));
-    if (unknown.length) throw new Error(`the store has migrations this Tanji does not know (${unknown.join(', ')}): it was written by a newer version`);
+    if (unknown.length)
+      throw new Error(
+        `the store has migrations this Tanji does not know (${unknown.join(', ')}): it was written by a newer version`,
+      );
     const pending = MIGRATIONS.filter((m) => !applied.has(m.id));
     for (const m of pending) await apply(tx, m);
     return pending.map((m) => m.id);

@@ -50,7 +50,11 @@ const REFERENCE = 4;
 /** bytes per exchange: amount, flow, flags */
 const WIDTH = 8 + 4 + 1;
 
-export function packExchanges(exchanges: Exchange[], flowPosition: Map<string, number>, processPosition: Map<string, number>): PackedExchanges {
+export function packExchanges(
+  exchanges: Exchange[],
+  flowPosition: Map<string, number>,
+  processPosition: Map<string, number>,
+): PackedExchanges {
   const n = exchanges.length;
   const bytes = Buffer.alloc(n * WIDTH);
   const flows: [number, string][] = [];
@@ -65,7 +69,8 @@ export function packExchanges(exchanges: Exchange[], flowPosition: Map<string, n
     bytes.writeInt32BE(flow ?? -1, 8 * n + 4 * j);
     bytes[12 * n + j] = (e.input ? INPUT : 0) | (e.avoided ? AVOIDED : 0) | (e.reference ? REFERENCE : 0);
     if (e.providerId !== undefined) providers.push([j, processPosition.get(e.providerId) ?? e.providerId]);
-    if (e.originalAmount !== undefined || e.originalUnit !== undefined) originals.push([j, e.originalAmount ?? null, e.originalUnit ?? null]);
+    if (e.originalAmount !== undefined || e.originalUnit !== undefined)
+      originals.push([j, e.originalAmount ?? null, e.originalUnit ?? null]);
     if (e.uncertainty) uncertainties.push([j, ...uncertaintyTuple(e.uncertainty)]);
     if (e.pedigree) {
       const q = e.pedigree;
@@ -80,7 +85,11 @@ export function packExchanges(exchanges: Exchange[], flowPosition: Map<string, n
   if (uncertainties.length) d.uncertainty = uncertainties;
   if (pedigrees.length) d.pedigree = pedigrees;
   const numbered = exchanges.every((e, j) => e.id === String(j + 1));
-  return { numbers: bytes.toString('base64'), details: JSON.stringify(d), ids: numbered ? null : JSON.stringify(exchanges.map((e) => e.id)) };
+  return {
+    numbers: bytes.toString('base64'),
+    details: JSON.stringify(d),
+    ids: numbered ? null : JSON.stringify(exchanges.map((e) => e.id)),
+  };
 }
 
 /** One process's stored exchanges, its ids parsed (processes that share a list share the array). */
@@ -95,7 +104,11 @@ export interface StoredExchanges {
  * engine's columns (which need no second pass over the objects). flowIds and processIds are the
  * release's, by position.
  */
-export function unpackExchanges(rows: StoredExchanges[], flowIds: string[], processIds: string[]): { exchanges: Exchange[][]; columns: ExchangeColumns } {
+export function unpackExchanges(
+  rows: StoredExchanges[],
+  flowIds: string[],
+  processIds: string[],
+): { exchanges: Exchange[][]; columns: ExchangeColumns } {
   const bytes = rows.map((r) => Buffer.from(r.numbers, 'base64'));
   const start = new Int32Array(rows.length + 1);
   bytes.forEach((b, i) => (start[i + 1] = start[i] + b.length / WIDTH));
@@ -108,12 +121,22 @@ export function unpackExchanges(rows: StoredExchanges[], flowIds: string[], proc
     amount: new Float64Array(total),
     flags: new Uint8Array(total),
   };
-  const exchanges = rows.map((row, i) => unpackOne(bytes[i], JSON.parse(row.details) as Details, row.ids, start[i], columns, flowIds, processIds));
+  const exchanges = rows.map((row, i) =>
+    unpackOne(bytes[i], JSON.parse(row.details) as Details, row.ids, start[i], columns, flowIds, processIds),
+  );
   return { exchanges, columns };
 }
 
 /** One process's exchanges, written to the columns from position `at` on. */
-function unpackOne(b: Buffer, d: Details, ids: string[] | null, at: number, columns: ExchangeColumns, flowIds: string[], processIds: string[]): Exchange[] {
+function unpackOne(
+  b: Buffer,
+  d: Details,
+  ids: string[] | null,
+  at: number,
+  columns: ExchangeColumns,
+  flowIds: string[],
+  processIds: string[],
+): Exchange[] {
   const n = b.length / WIDTH;
   const view = new DataView(b.buffer, b.byteOffset, b.length);
   const { flow, amount, flags, provider } = columns;

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Connection, ConnectionInput, PactEventRecord, PartnerUpdate, Verification } from '../model/pact-exchange.ts';
+import type {
+  Connection,
+  ConnectionInput,
+  PactEventRecord,
+  PartnerUpdate,
+  Verification,
+} from '../model/pact-exchange.ts';
 import type { Queryable, Store } from './connection.ts';
 import { audit, ISO } from './studies.ts';
 
@@ -17,23 +23,37 @@ export type Spec = '3.0' | '2.3';
  */
 export async function addVerification(
   store: Store,
-  v: { studyId: string; companyId: string; version: number; resultHash: string; computedAt: string; verifierId: string; statement: string },
+  v: {
+    studyId: string;
+    companyId: string;
+    version: number;
+    resultHash: string;
+    computedAt: string;
+    verifierId: string;
+    statement: string;
+  },
 ): Promise<void> {
   await store.transaction(async (tx) => {
-    await tx.query(`INSERT INTO study_verifications (study_id, version, result_hash, computed_at, verifier_id, statement) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      v.studyId,
-      v.version,
-      v.resultHash,
-      v.computedAt,
-      v.verifierId,
-      v.statement,
-    ]);
-    await audit(tx, { userId: v.verifierId, companyId: v.companyId, studyId: v.studyId, action: 'study.verified', detail: { version: v.version, resultHash: v.resultHash, computedAt: v.computedAt } });
+    await tx.query(
+      `INSERT INTO study_verifications (study_id, version, result_hash, computed_at, verifier_id, statement) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [v.studyId, v.version, v.resultHash, v.computedAt, v.verifierId, v.statement],
+    );
+    await audit(tx, {
+      userId: v.verifierId,
+      companyId: v.companyId,
+      studyId: v.studyId,
+      action: 'study.verified',
+      detail: { version: v.version, resultHash: v.resultHash, computedAt: v.computedAt },
+    });
   });
 }
 
 /** The verifications of one study version's results, newest first, each naming the result it covers. */
-export async function verificationsOf(db: Queryable, studyId: string, version: number): Promise<(Verification & { verifierId: string })[]> {
+export async function verificationsOf(
+  db: Queryable,
+  studyId: string,
+  version: number,
+): Promise<(Verification & { verifierId: string })[]> {
   return db.query<Verification & { verifierId: string }>(
     `SELECT v.version, v.result_hash AS "resultHash", ${ISO('v.computed_at')} AS "computedAt", u.name AS verifier, v.verifier_id AS "verifierId", v.statement, ${ISO('v.at')} AS at
      FROM study_verifications v JOIN users u ON u.id = v.verifier_id WHERE v.study_id = $1 AND v.version = $2 ORDER BY v.at DESC, v.id DESC`,
@@ -69,7 +89,18 @@ const FOOTPRINT_COLUMNS = `seq::float8 AS seq, id::text AS id, company_id AS "co
  */
 export async function insertFootprint(
   store: Store,
-  f: { id: string; companyId: string; studyId: string; studyVersion: number; resultHash: string; productIds: string[]; created: string; v3: object; v2: object | null; publishedBy: string },
+  f: {
+    id: string;
+    companyId: string;
+    studyId: string;
+    studyVersion: number;
+    resultHash: string;
+    productIds: string[];
+    created: string;
+    v3: object;
+    v2: object | null;
+    publishedBy: string;
+  },
 ): Promise<string[]> {
   return store.transaction(async (tx) => {
     const now = new Date().toISOString();
@@ -83,20 +114,48 @@ export async function insertFootprint(
     await tx.query(
       `INSERT INTO pact_footprints (id, company_id, study_id, study_version, result_hash, product_ids, status, created, v3, v2, published_by)
        VALUES ($1, $2, $3, $4, $5, $6, 'Active', $7, $8, $9, $10)`,
-      [f.id, f.companyId, f.studyId, f.studyVersion, f.resultHash, f.productIds, f.created, JSON.stringify(f.v3), f.v2 ? JSON.stringify(f.v2) : null, f.publishedBy],
+      [
+        f.id,
+        f.companyId,
+        f.studyId,
+        f.studyVersion,
+        f.resultHash,
+        f.productIds,
+        f.created,
+        JSON.stringify(f.v3),
+        f.v2 ? JSON.stringify(f.v2) : null,
+        f.publishedBy,
+      ],
     );
-    await audit(tx, { userId: f.publishedBy, companyId: f.companyId, studyId: f.studyId, action: 'pact.published', detail: { footprint: f.id, version: f.studyVersion, resultHash: f.resultHash, deprecated: deprecated.map((d) => d.id) } });
+    await audit(tx, {
+      userId: f.publishedBy,
+      companyId: f.companyId,
+      studyId: f.studyId,
+      action: 'pact.published',
+      detail: {
+        footprint: f.id,
+        version: f.studyVersion,
+        resultHash: f.resultHash,
+        deprecated: deprecated.map((d) => d.id),
+      },
+    });
     return deprecated.map((d) => d.id);
   });
 }
 
 /** Every footprint, or a company's, in publication order. */
 export async function listFootprintRows(db: Queryable, companyId?: string): Promise<FootprintRow[]> {
-  return db.query<FootprintRow>(`SELECT ${FOOTPRINT_COLUMNS} FROM pact_footprints WHERE $1::text IS NULL OR company_id = $1 ORDER BY seq`, [companyId ?? null]);
+  return db.query<FootprintRow>(
+    `SELECT ${FOOTPRINT_COLUMNS} FROM pact_footprints WHERE $1::text IS NULL OR company_id = $1 ORDER BY seq`,
+    [companyId ?? null],
+  );
 }
 
 export async function latestFootprintOfStudy(db: Queryable, studyId: string): Promise<FootprintRow | undefined> {
-  const [row] = await db.query<FootprintRow>(`SELECT ${FOOTPRINT_COLUMNS} FROM pact_footprints WHERE study_id = $1 ORDER BY seq DESC LIMIT 1`, [studyId]);
+  const [row] = await db.query<FootprintRow>(
+    `SELECT ${FOOTPRINT_COLUMNS} FROM pact_footprints WHERE study_id = $1 ORDER BY seq DESC LIMIT 1`,
+    [studyId],
+  );
   return row;
 }
 
@@ -123,20 +182,43 @@ const CONNECTION_COLUMNS = `id, company_id AS "companyId", name, client_id AS "c
 
 export type StoredConnection = ConnectionRow;
 
-export async function createConnection(store: Store, c: ConnectionInput & { companyId: string; clientId: string; secretHash: string; createdBy: string | null }): Promise<StoredConnection> {
+export async function createConnection(
+  store: Store,
+  c: ConnectionInput & { companyId: string; clientId: string; secretHash: string; createdBy: string | null },
+): Promise<StoredConnection> {
   return store.transaction(async (tx) => {
     const [row] = await tx.query<ConnectionRow>(
       `INSERT INTO pact_connections (id, company_id, name, client_id, secret_hash, products, partner_url, partner_client_id, partner_secret, partner_ca, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${CONNECTION_COLUMNS}`,
-      [randomUUID(), c.companyId, c.name, c.clientId, c.secretHash, c.products, c.partnerUrl, c.partnerClientId, c.partnerSecret, c.partnerCa, c.createdBy],
+      [
+        randomUUID(),
+        c.companyId,
+        c.name,
+        c.clientId,
+        c.secretHash,
+        c.products,
+        c.partnerUrl,
+        c.partnerClientId,
+        c.partnerSecret,
+        c.partnerCa,
+        c.createdBy,
+      ],
     );
-    await audit(tx, { userId: c.createdBy, companyId: c.companyId, action: 'pact.connection-created', detail: { connection: row.id, name: c.name, products: c.products, partnerUrl: c.partnerUrl } });
+    await audit(tx, {
+      userId: c.createdBy,
+      companyId: c.companyId,
+      action: 'pact.connection-created',
+      detail: { connection: row.id, name: c.name, products: c.products, partnerUrl: c.partnerUrl },
+    });
     return row;
   });
 }
 
 export async function listConnections(db: Queryable, companyId: string): Promise<StoredConnection[]> {
-  return db.query<ConnectionRow>(`SELECT ${CONNECTION_COLUMNS} FROM pact_connections WHERE company_id = $1 ORDER BY created_at`, [companyId]);
+  return db.query<ConnectionRow>(
+    `SELECT ${CONNECTION_COLUMNS} FROM pact_connections WHERE company_id = $1 ORDER BY created_at`,
+    [companyId],
+  );
 }
 
 export async function getConnection(db: Queryable, id: string): Promise<StoredConnection | undefined> {
@@ -145,7 +227,10 @@ export async function getConnection(db: Queryable, id: string): Promise<StoredCo
 }
 
 /** A live connection by its client id, with the secret hash to check. */
-export async function connectionForLogin(db: Queryable, clientId: string): Promise<(StoredConnection & { secretHash: string }) | undefined> {
+export async function connectionForLogin(
+  db: Queryable,
+  clientId: string,
+): Promise<(StoredConnection & { secretHash: string }) | undefined> {
   const [row] = await db.query<ConnectionRow & { secretHash: string }>(
     `SELECT ${CONNECTION_COLUMNS}, secret_hash AS "secretHash" FROM pact_connections WHERE client_id = $1 AND revoked_at IS NULL`,
     [clientId],
@@ -153,19 +238,37 @@ export async function connectionForLogin(db: Queryable, clientId: string): Promi
   return row;
 }
 
-const PARTNER_COLUMNS = { partnerUrl: 'partner_url', partnerClientId: 'partner_client_id', partnerSecret: 'partner_secret', partnerCa: 'partner_ca' } as const;
+const PARTNER_COLUMNS = {
+  partnerUrl: 'partner_url',
+  partnerClientId: 'partner_client_id',
+  partnerSecret: 'partner_secret',
+  partnerCa: 'partner_ca',
+} as const;
 
 /** Records the partner's host and the credentials it issued to us; fields not given keep their value. */
-export async function updatePartner(store: Store, id: string, change: PartnerUpdate, userId: string, companyId: string): Promise<StoredConnection> {
+export async function updatePartner(
+  store: Store,
+  id: string,
+  change: PartnerUpdate,
+  userId: string,
+  companyId: string,
+): Promise<StoredConnection> {
   return store.transaction(async (tx) => {
-    const given = (Object.keys(PARTNER_COLUMNS) as (keyof typeof PARTNER_COLUMNS)[]).filter((k) => change[k] !== undefined);
+    const given = (Object.keys(PARTNER_COLUMNS) as (keyof typeof PARTNER_COLUMNS)[]).filter(
+      (k) => change[k] !== undefined,
+    );
     const sets = given.map((k, i) => `${PARTNER_COLUMNS[k]} = $${i + 2}`);
     const [row] = await tx.query<ConnectionRow>(
       `UPDATE pact_connections SET ${[...sets, 'id = id'].join(', ')} WHERE id = $1 RETURNING ${CONNECTION_COLUMNS}`,
       [id, ...given.map((k) => change[k])],
     );
     // the secret itself never goes into the audit trail
-    await audit(tx, { userId, companyId, action: 'pact.connection-partner-updated', detail: { connection: id, fields: given, partnerUrl: change.partnerUrl } });
+    await audit(tx, {
+      userId,
+      companyId,
+      action: 'pact.connection-partner-updated',
+      detail: { connection: id, fields: given, partnerUrl: change.partnerUrl },
+    });
     return row;
   });
 }
@@ -178,13 +281,25 @@ export async function revokeConnection(store: Store, id: string, userId: string,
   });
 }
 
-export async function saveToken(db: Queryable, tokenHash: string, connectionId: string, expiresAt: Date): Promise<void> {
-  await db.query('DELETE FROM pact_tokens WHERE expires_at < now() - interval \'1 day\'');
-  await db.query('INSERT INTO pact_tokens (token_hash, connection_id, expires_at) VALUES ($1, $2, $3)', [tokenHash, connectionId, expiresAt.toISOString()]);
+export async function saveToken(
+  db: Queryable,
+  tokenHash: string,
+  connectionId: string,
+  expiresAt: Date,
+): Promise<void> {
+  await db.query("DELETE FROM pact_tokens WHERE expires_at < now() - interval '1 day'");
+  await db.query('INSERT INTO pact_tokens (token_hash, connection_id, expires_at) VALUES ($1, $2, $3)', [
+    tokenHash,
+    connectionId,
+    expiresAt.toISOString(),
+  ]);
 }
 
 /** The live connection a token was issued to, and when the token expires (it may have). */
-export async function tokenConnection(db: Queryable, tokenHash: string): Promise<{ connection: StoredConnection; expiresAt: number } | undefined> {
+export async function tokenConnection(
+  db: Queryable,
+  tokenHash: string,
+): Promise<{ connection: StoredConnection; expiresAt: number } | undefined> {
   const [row] = await db.query<{ connectionId: string; expiresAt: string }>(
     `SELECT t.connection_id AS "connectionId", ${ISO('t.expires_at')} AS "expiresAt" FROM pact_tokens t JOIN pact_connections c ON c.id = t.connection_id
      WHERE t.token_hash = $1 AND c.revoked_at IS NULL`,
@@ -206,27 +321,65 @@ export interface EventRow extends PactEventRecord {
 const EVENT_COLUMNS = `e.id::float8 AS id, e.direction, c.name AS connection, e.connection_id AS "connectionId", e.spec, e.event_id AS "eventId", e.type, e.body, e.state, e.answer,
   e.error, e.attempts, ${ISO('e.next_attempt_at')} AS "nextAttemptAt", ${ISO('e.at')} AS at, ${ISO('e.updated_at')} AS "updatedAt"`;
 
-export async function insertEvent(db: Queryable, e: { direction: 'in' | 'out'; connectionId: string; spec: Spec; eventId: string; type: string; body: object; state: string; answer?: object; dueNow?: boolean }): Promise<number> {
+export async function insertEvent(
+  db: Queryable,
+  e: {
+    direction: 'in' | 'out';
+    connectionId: string;
+    spec: Spec;
+    eventId: string;
+    type: string;
+    body: object;
+    state: string;
+    answer?: object;
+    dueNow?: boolean;
+  },
+): Promise<number> {
   const [row] = await db.query<{ id: number }>(
     `INSERT INTO pact_events (direction, connection_id, spec, event_id, type, body, state, answer, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $9 THEN now() END) RETURNING id::float8 AS id`,
-    [e.direction, e.connectionId, e.spec, e.eventId, e.type, JSON.stringify(e.body), e.state, e.answer ? JSON.stringify(e.answer) : null, e.dueNow ?? false],
+    [
+      e.direction,
+      e.connectionId,
+      e.spec,
+      e.eventId,
+      e.type,
+      JSON.stringify(e.body),
+      e.state,
+      e.answer ? JSON.stringify(e.answer) : null,
+      e.dueNow ?? false,
+    ],
   );
   return row.id;
 }
 
-export async function updateEvent(db: Queryable, id: number, change: { state: string; answer?: object; error?: string | null; attempts?: number; nextAttemptAt?: Date | null }): Promise<void> {
+export async function updateEvent(
+  db: Queryable,
+  id: number,
+  change: { state: string; answer?: object; error?: string | null; attempts?: number; nextAttemptAt?: Date | null },
+): Promise<void> {
   await db.query(
     `UPDATE pact_events SET state = $2, answer = coalesce($3, answer), error = $4, attempts = coalesce($5, attempts), next_attempt_at = $6, updated_at = now() WHERE id = $1`,
-    [id, change.state, change.answer ? JSON.stringify(change.answer) : null, change.error ?? null, change.attempts ?? null, change.nextAttemptAt ? change.nextAttemptAt.toISOString() : null],
+    [
+      id,
+      change.state,
+      change.answer ? JSON.stringify(change.answer) : null,
+      change.error ?? null,
+      change.attempts ?? null,
+      change.nextAttemptAt ? change.nextAttemptAt.toISOString() : null,
+    ],
   );
 }
 
-export async function findEvent(db: Queryable, connectionId: string, eventId: string, direction: 'in' | 'out'): Promise<EventRow | undefined> {
-  const [row] = await db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM pact_events e JOIN pact_connections c ON c.id = e.connection_id WHERE e.connection_id = $1 AND e.event_id = $2 AND e.direction = $3 ORDER BY e.id DESC LIMIT 1`, [
-    connectionId,
-    eventId,
-    direction,
-  ]);
+export async function findEvent(
+  db: Queryable,
+  connectionId: string,
+  eventId: string,
+  direction: 'in' | 'out',
+): Promise<EventRow | undefined> {
+  const [row] = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM pact_events e JOIN pact_connections c ON c.id = e.connection_id WHERE e.connection_id = $1 AND e.event_id = $2 AND e.direction = $3 ORDER BY e.id DESC LIMIT 1`,
+    [connectionId, eventId, direction],
+  );
   return row;
 }
 
@@ -244,13 +397,17 @@ export async function claimDueEvents(db: Queryable, leaseMs: number, limit = 5):
     [leaseMs, limit],
   );
   if (!claimed.length) return [];
-  return db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM pact_events e JOIN pact_connections c ON c.id = e.connection_id WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`, [
-    claimed.map((r) => r.id),
-  ]);
+  return db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM pact_events e JOIN pact_connections c ON c.id = e.connection_id WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`,
+    [claimed.map((r) => r.id)],
+  );
 }
 
 export async function listEvents(db: Queryable, companyId: string, limit = 100): Promise<EventRow[]> {
-  return db.query<EventRow>(`SELECT ${EVENT_COLUMNS} FROM pact_events e JOIN pact_connections c ON c.id = e.connection_id WHERE c.company_id = $1 ORDER BY e.id DESC LIMIT $2`, [companyId, limit]);
+  return db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM pact_events e JOIN pact_connections c ON c.id = e.connection_id WHERE c.company_id = $1 ORDER BY e.id DESC LIMIT $2`,
+    [companyId, limit],
+  );
 }
 
 // ---- received footprints
@@ -276,28 +433,61 @@ const RECEIVED_COLUMNS = `r.id, r.company_id AS "companyId", r.connection_id AS 
 /** Keeps a received footprint; one already kept (same company, footprint id and spec version) stays as it was. */
 export async function saveReceived(
   db: Queryable,
-  r: { companyId: string; connectionId: string; pfId: string; spec: Spec; productIds: string[]; document: object; sourceUrl: string; via: ReceivedRow['via']; requestEventId?: string },
+  r: {
+    companyId: string;
+    connectionId: string;
+    pfId: string;
+    spec: Spec;
+    productIds: string[];
+    document: object;
+    sourceUrl: string;
+    via: ReceivedRow['via'];
+    requestEventId?: string;
+  },
 ): Promise<ReceivedRow> {
   await db.query(
     `INSERT INTO pact_received (id, company_id, connection_id, pf_id, spec, product_ids, document, source_url, via, request_event_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (company_id, pf_id, spec) DO NOTHING`,
-    [randomUUID(), r.companyId, r.connectionId, r.pfId, r.spec, r.productIds, JSON.stringify(r.document), r.sourceUrl, r.via, r.requestEventId ?? null],
+    [
+      randomUUID(),
+      r.companyId,
+      r.connectionId,
+      r.pfId,
+      r.spec,
+      r.productIds,
+      JSON.stringify(r.document),
+      r.sourceUrl,
+      r.via,
+      r.requestEventId ?? null,
+    ],
   );
-  const [row] = await db.query<ReceivedRow>(`SELECT ${RECEIVED_COLUMNS} FROM pact_received r JOIN pact_connections c ON c.id = r.connection_id WHERE r.company_id = $1 AND r.pf_id = $2 AND r.spec = $3`, [r.companyId, r.pfId, r.spec]);
+  const [row] = await db.query<ReceivedRow>(
+    `SELECT ${RECEIVED_COLUMNS} FROM pact_received r JOIN pact_connections c ON c.id = r.connection_id WHERE r.company_id = $1 AND r.pf_id = $2 AND r.spec = $3`,
+    [r.companyId, r.pfId, r.spec],
+  );
   return row;
 }
 
 export async function listReceived(db: Queryable, companyId: string): Promise<ReceivedRow[]> {
-  return db.query<ReceivedRow>(`SELECT ${RECEIVED_COLUMNS} FROM pact_received r JOIN pact_connections c ON c.id = r.connection_id WHERE r.company_id = $1 ORDER BY r.received_at DESC`, [companyId]);
+  return db.query<ReceivedRow>(
+    `SELECT ${RECEIVED_COLUMNS} FROM pact_received r JOIN pact_connections c ON c.id = r.connection_id WHERE r.company_id = $1 ORDER BY r.received_at DESC`,
+    [companyId],
+  );
 }
 
 export async function getReceived(db: Queryable, id: string): Promise<ReceivedRow | undefined> {
-  const [row] = await db.query<ReceivedRow>(`SELECT ${RECEIVED_COLUMNS} FROM pact_received r JOIN pact_connections c ON c.id = r.connection_id WHERE r.id = $1`, [id]);
+  const [row] = await db.query<ReceivedRow>(
+    `SELECT ${RECEIVED_COLUMNS} FROM pact_received r JOIN pact_connections c ON c.id = r.connection_id WHERE r.id = $1`,
+    [id],
+  );
   return row;
 }
 
 /** Every company's connections, or the live ones of that name, with the company's name (the CLI names partners, not ids). */
-export async function connectionsWithCompany(db: Queryable, name?: string): Promise<(StoredConnection & { companyName: string })[]> {
+export async function connectionsWithCompany(
+  db: Queryable,
+  name?: string,
+): Promise<(StoredConnection & { companyName: string })[]> {
   return db.query<ConnectionRow & { companyName: string }>(
     `SELECT c.*, co.name AS "companyName" FROM (SELECT ${CONNECTION_COLUMNS} FROM pact_connections WHERE $1::text IS NULL OR (lower(name) = lower($1) AND revoked_at IS NULL)) c
      JOIN companies co ON co.id = c."companyId" ORDER BY c."createdAt"`,

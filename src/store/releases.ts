@@ -62,30 +62,45 @@ export async function insertRelease(tx: Queryable, input: ReleaseInput): Promise
   const source = input.source === undefined ? undefined : SourceSchema.parse(input.source);
   const started = performance.now();
   try {
-    if ((await tx.query('SELECT 1 FROM releases WHERE number = $1', [release])).length) throw new ReleaseExistsError(release);
+    if ((await tx.query('SELECT 1 FROM releases WHERE number = $1', [release])).length)
+      throw new ReleaseExistsError(release);
     const databaseId = db ? await databaseIdFor(tx, db.name) : null;
     const [{ id }] = await tx.query<{ id: number }>(
       'INSERT INTO releases (number, database_id, origin, source, licence, notes) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6) RETURNING id',
-      [release, databaseId, db?.origin ?? null, source ? JSON.stringify(source) : null, input.licence ?? null, input.notes ?? null],
+      [
+        release,
+        databaseId,
+        db?.origin ?? null,
+        source ? JSON.stringify(source) : null,
+        input.licence ?? null,
+        input.notes ?? null,
+      ],
     );
     if (db) {
       await insertDatabase(tx, id, db);
       await insertScreen(tx, id, db);
     }
     await insertFactors(tx, id, factors);
-    await tx.query('INSERT INTO import_log (release_id, origin, processes, flows, factors, seconds, host, pid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)', [
-      id,
-      db?.origin ?? null,
-      db?.processes.length ?? 0,
-      db?.flows.length ?? 0,
-      factors.length,
-      (performance.now() - started) / 1000,
-      hostname(),
-      process.pid,
-    ]);
+    await tx.query(
+      'INSERT INTO import_log (release_id, origin, processes, flows, factors, seconds, host, pid) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+      [
+        id,
+        db?.origin ?? null,
+        db?.processes.length ?? 0,
+        db?.flows.length ?? 0,
+        factors.length,
+        (performance.now() - started) / 1000,
+        hostname(),
+        process.pid,
+      ],
+    );
   } catch (e) {
     // two writers racing for one number: the loser learns it from the unique index
-    if ((e as { code?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'releases_number_key') throw new ReleaseExistsError(release);
+    if (
+      (e as { code?: string }).code === '23505' &&
+      (e as { constraint?: string }).constraint === 'releases_number_key'
+    )
+      throw new ReleaseExistsError(release);
     throw e;
   }
 }
@@ -99,7 +114,12 @@ async function databaseIdFor(tx: Queryable, name: string): Promise<number> {
 
 async function insertDatabase(tx: Queryable, id: number, db: LciDatabase) {
   const body = { name: 'body', json: true };
-  await insertRows(tx, 'unit_groups', [{ name: 'release_id' }, { name: 'position' }, { name: 'unit_group_id' }, { name: 'name' }, body], db.unitGroups.map((g, i) => [id, i, g.id, g.name, g]));
+  await insertRows(
+    tx,
+    'unit_groups',
+    [{ name: 'release_id' }, { name: 'position' }, { name: 'unit_group_id' }, { name: 'name' }, body],
+    db.unitGroups.map((g, i) => [id, i, g.id, g.name, g]),
+  );
   await insertRows(
     tx,
     'flow_properties',
@@ -118,12 +138,27 @@ async function insertDatabase(tx: Queryable, id: number, db: LciDatabase) {
   // each list of exchange ids once, numbered as first met
   const idLists = new Map<string, number>();
   for (const { ids } of packed) if (ids !== null && !idLists.has(ids)) idLists.set(ids, idLists.size);
-  await insertRows(tx, 'exchange_id_lists', [{ name: 'release_id' }, { name: 'list' }, { name: 'ids' }], [...idLists].map(([ids, list]) => [id, list, ids]));
+  await insertRows(
+    tx,
+    'exchange_id_lists',
+    [{ name: 'release_id' }, { name: 'list' }, { name: 'ids' }],
+    [...idLists].map(([ids, list]) => [id, list, ids]),
+  );
   await insertRows(
     tx,
     'datasets',
     [
-      ...['release_id', 'position', 'process_id', 'name', 'location', 'category', 'valid_from', 'valid_until', 'source'].map((name) => ({ name })),
+      ...[
+        'release_id',
+        'position',
+        'process_id',
+        'name',
+        'location',
+        'category',
+        'valid_from',
+        'valid_until',
+        'source',
+      ].map((name) => ({ name })),
       body,
       ...['exchange_numbers', 'exchange_details', 'exchange_ids'].map((name) => ({ name })),
       { name: 'documentation', json: true },
@@ -132,7 +167,22 @@ async function insertDatabase(tx: Queryable, id: number, db: LciDatabase) {
       const { exchanges, description, provenance, ...rest } = p;
       const documentation = { description, provenance };
       const { numbers, details, ids } = packed[i];
-      return [id, i, p.id, p.name, p.location ?? null, p.category.join(' / '), p.validFrom ?? null, p.validUntil ?? null, p.source, rest, numbers, details, ids === null ? null : idLists.get(ids), documentation];
+      return [
+        id,
+        i,
+        p.id,
+        p.name,
+        p.location ?? null,
+        p.category.join(' / '),
+        p.validFrom ?? null,
+        p.validUntil ?? null,
+        p.source,
+        rest,
+        numbers,
+        details,
+        ids === null ? null : idLists.get(ids),
+        documentation,
+      ];
     }),
   );
 }
@@ -141,8 +191,38 @@ async function insertFactors(tx: Queryable, id: number, factors: Factor[]) {
   await insertRows(
     tx,
     'factors',
-    [...['release_id', 'position', 'factor_id', 'kind', 'name', 'name_zh', 'region', 'year', 'value', 'unit', 'status', 'licence'].map((name) => ({ name })), { name: 'body', json: true }],
-    factors.map((f, i) => [id, i, f.id, f.kind, f.name, f.nameZh ?? null, f.region, f.year, f.value, f.unit, f.status, f.licence, f]),
+    [
+      ...[
+        'release_id',
+        'position',
+        'factor_id',
+        'kind',
+        'name',
+        'name_zh',
+        'region',
+        'year',
+        'value',
+        'unit',
+        'status',
+        'licence',
+      ].map((name) => ({ name })),
+      { name: 'body', json: true },
+    ],
+    factors.map((f, i) => [
+      id,
+      i,
+      f.id,
+      f.kind,
+      f.name,
+      f.nameZh ?? null,
+      f.region,
+      f.year,
+      f.value,
+      f.unit,
+      f.status,
+      f.licence,
+      f,
+    ]),
   );
 }
 
@@ -197,7 +277,9 @@ export class NoSuchReleaseError extends Error {
     readonly release: string,
     readonly known: readonly string[],
   ) {
-    super(`no release "${release}" in the store${known.length ? `; known: ${known.join(', ')}` : '; import a database first'}`);
+    super(
+      `no release "${release}" in the store${known.length ? `; known: ${known.join(', ')}` : '; import a database first'}`,
+    );
     this.name = 'NoSuchReleaseError';
   }
 }
@@ -206,7 +288,10 @@ export class NoSuchReleaseError extends Error {
  * The licences its datasets carry, each distinct one with how many datasets: what a release
  * saved without a licence of its own is under.
  */
-export async function datasetLicences(store: Queryable, release: string): Promise<{ licence: string; count: number }[]> {
+export async function datasetLicences(
+  store: Queryable,
+  release: string,
+): Promise<{ licence: string; count: number }[]> {
   return store.query<{ licence: string; count: number }>(
     `SELECT licence, count(*)::int AS count FROM (
        SELECT f.licence FROM factors f JOIN releases r ON r.id = f.release_id WHERE r.number = $1
@@ -242,7 +327,11 @@ export async function loadRelease(store: Queryable, release: string, opts: LoadO
  * the stored binary as they are: `buildSystem(db, { columns })` then looks no flow or provider
  * up by id. This is how a release becomes matrices.
  */
-export async function loadReleaseWithColumns(store: Queryable, release: string, opts: LoadOptions = {}): Promise<{ db: LciDatabase; columns: ExchangeColumns }> {
+export async function loadReleaseWithColumns(
+  store: Queryable,
+  release: string,
+  opts: LoadOptions = {},
+): Promise<{ db: LciDatabase; columns: ExchangeColumns }> {
   const withDocs = opts.documentation ?? true;
   const id = await releaseId(store, release);
   const [meta] = await store.query<{ name: string | null; origin: string | null }>(
@@ -250,13 +339,20 @@ export async function loadReleaseWithColumns(store: Queryable, release: string, 
     [id],
   );
   if (meta.name === null) throw new Error(`release ${release} holds factors only, no LCI database`);
-  const bodies = <T,>(table: string) => store.query<{ body: T }>(`SELECT body FROM ${table} WHERE release_id = $1 ORDER BY position`, [id]).then((rows) => rows.map((r) => r.body));
+  const bodies = <T>(table: string) =>
+    store
+      .query<{ body: T }>(`SELECT body FROM ${table} WHERE release_id = $1 ORDER BY position`, [id])
+      .then((rows) => rows.map((r) => r.body));
   const [unitGroups, flowProperties, flows, idLists, datasets] = await Promise.all([
     bodies<UnitGroup>('unit_groups'),
     bodies<FlowProperty>('flow_properties'),
     bodies<Flow>('flows'),
-    store.query<[string]>('SELECT ids FROM exchange_id_lists WHERE release_id = $1 ORDER BY list', [id], 'array').then((rows) => rows.map(([ids]) => JSON.parse(ids) as string[])),
-    store.query<[Omit<Process, 'exchanges'>, string, string, number | null, Pick<Process, 'description' | 'provenance'>?]>(
+    store
+      .query<[string]>('SELECT ids FROM exchange_id_lists WHERE release_id = $1 ORDER BY list', [id], 'array')
+      .then((rows) => rows.map(([ids]) => JSON.parse(ids) as string[])),
+    store.query<
+      [Omit<Process, 'exchanges'>, string, string, number | null, Pick<Process, 'description' | 'provenance'>?]
+    >(
       `SELECT body, exchange_numbers, exchange_details, exchange_ids${withDocs ? ', documentation' : ''} FROM datasets WHERE release_id = $1 ORDER BY position`,
       [id],
       'array',
@@ -273,5 +369,7 @@ export async function loadReleaseWithColumns(store: Queryable, release: string, 
 
 export async function loadFactors(store: Queryable, release: string): Promise<Factor[]> {
   const id = await releaseId(store, release);
-  return (await store.query<{ body: Factor }>('SELECT body FROM factors WHERE release_id = $1 ORDER BY position', [id])).map((r) => r.body);
+  return (
+    await store.query<{ body: Factor }>('SELECT body FROM factors WHERE release_id = $1 ORDER BY position', [id])
+  ).map((r) => r.body);
 }

@@ -27,12 +27,10 @@ export function resultHash(result: StudyResult): string {
 export async function saveResult(store: Store, result: StudyResult): Promise<string> {
   const hash = resultHash(result);
   await store.transaction(async (tx) => {
-    await tx.query(`INSERT INTO results (hash, study_id, version, body) VALUES ($1, $2, $3, $4::text::jsonb) ON CONFLICT (hash) DO NOTHING`, [
-      hash,
-      result.studyId,
-      result.version,
-      JSON.stringify(result),
-    ]);
+    await tx.query(
+      `INSERT INTO results (hash, study_id, version, body) VALUES ($1, $2, $3, $4::text::jsonb) ON CONFLICT (hash) DO NOTHING`,
+      [hash, result.studyId, result.version, JSON.stringify(result)],
+    );
     await tx.query(
       `INSERT INTO study_result_heads (study_id, version, hash) VALUES ($1, $2, $3)
        ON CONFLICT (study_id, version) DO UPDATE SET hash = excluded.hash, set_at = now()`,
@@ -57,7 +55,11 @@ export async function latestResult(db: Queryable, studyId: string): Promise<Stud
 }
 
 /** The current result of one calculated version, or of the latest calculated one when no version is named. */
-export async function resultOfVersion(db: Queryable, studyId: string, version?: number): Promise<StudyResult | undefined> {
+export async function resultOfVersion(
+  db: Queryable,
+  studyId: string,
+  version?: number,
+): Promise<StudyResult | undefined> {
   const [row] = await db.query<{ body: unknown }>(
     'SELECT r.body FROM study_result_heads h JOIN results r ON r.hash = h.hash WHERE h.study_id = $1 AND ($2::int IS NULL OR h.version = $2) ORDER BY h.version DESC LIMIT 1',
     [studyId, version ?? null],
@@ -67,6 +69,8 @@ export async function resultOfVersion(db: Queryable, studyId: string, version?: 
 
 /** One result by its hash, whichever version it belongs to and whether or not it is still current. */
 export async function resultByHash(db: Queryable, hash: string): Promise<StoredResult | undefined> {
-  const [row] = await db.query<{ hash: string; body: unknown }>('SELECT hash, body FROM results WHERE hash = $1', [hash]);
+  const [row] = await db.query<{ hash: string; body: unknown }>('SELECT hash, body FROM results WHERE hash = $1', [
+    hash,
+  ]);
   return row ? { hash: row.hash, result: StudyResultSchema.parse(row.body) } : undefined;
 }

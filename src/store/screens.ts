@@ -9,12 +9,19 @@ import type { Queryable } from './connection.ts';
 
 export async function insertScreen(tx: Queryable, release: number, db: LciDatabase): Promise<ScreenReport> {
   const report = screenDatabase(db);
-  await tx.query('INSERT INTO release_screens (release_id, quarantined, report) VALUES ($1, $2, $3::text::jsonb)', [release, report.quarantined, JSON.stringify(report)]);
+  await tx.query('INSERT INTO release_screens (release_id, quarantined, report) VALUES ($1, $2, $3::text::jsonb)', [
+    release,
+    report.quarantined,
+    JSON.stringify(report),
+  ]);
   return report;
 }
 
 /** The report of a release, or undefined for a release without an LCI database (or saved before the screen existed). */
-export async function loadScreen(store: Queryable, release: string): Promise<(ScreenReport & { screenedAt: string }) | undefined> {
+export async function loadScreen(
+  store: Queryable,
+  release: string,
+): Promise<(ScreenReport & { screenedAt: string }) | undefined> {
   const [row] = await store.query<{ report: ScreenReport; screened_at: Date | string }>(
     'SELECT s.report, s.screened_at FROM release_screens s JOIN releases r ON r.id = s.release_id WHERE r.number = $1',
     [release],
@@ -24,6 +31,9 @@ export async function loadScreen(store: Queryable, release: string): Promise<(Sc
 
 /** The quarantined process ids of a release (empty when it was not screened). */
 export async function loadQuarantine(store: Queryable, release: string): Promise<Set<string>> {
-  const [row] = await store.query<{ quarantined: string[] }>('SELECT s.quarantined FROM release_screens s JOIN releases r ON r.id = s.release_id WHERE r.number = $1', [release]);
+  const [row] = await store.query<{ quarantined: string[] }>(
+    'SELECT s.quarantined FROM release_screens s JOIN releases r ON r.id = s.release_id WHERE r.number = $1',
+    [release],
+  );
   return new Set(row?.quarantined ?? []);
 }

@@ -46,7 +46,9 @@ export class StaleVersionError extends Error {
     readonly latest: number,
     readonly base: number,
   ) {
-    super(`the study changed since you opened it (you edited version ${base}, the latest is ${latest}); reload it and apply your change again`);
+    super(
+      `the study changed since you opened it (you edited version ${base}, the latest is ${latest}); reload it and apply your change again`,
+    );
   }
 }
 
@@ -60,24 +62,46 @@ export async function studyHead(db: Queryable, id: string): Promise<StudyHead | 
   return row;
 }
 
-export async function createStudy(store: Store, input: StudyInput, companyId: string, userId: string, comment = 'created'): Promise<Study> {
+export async function createStudy(
+  store: Store,
+  input: StudyInput,
+  companyId: string,
+  userId: string,
+  comment = 'created',
+): Promise<Study> {
   const body = StudyInputSchema.parse(input);
   const id = randomUUID();
   await store.transaction(async (tx) => {
-    await tx.query('INSERT INTO studies (id, company_id, latest_version, created_by) VALUES ($1, $2, 1, $3)', [id, companyId, userId]);
-    await tx.query('INSERT INTO study_versions (study_id, version, body, created_by, comment) VALUES ($1, 1, $2::text::jsonb, $3, $4)', [
+    await tx.query('INSERT INTO studies (id, company_id, latest_version, created_by) VALUES ($1, $2, 1, $3)', [
       id,
-      JSON.stringify(body),
+      companyId,
       userId,
-      comment,
     ]);
-    await audit(tx, { userId, companyId, studyId: id, action: 'study.created', detail: { version: 1, name: body.name, entries: body.entries.length } });
+    await tx.query(
+      'INSERT INTO study_versions (study_id, version, body, created_by, comment) VALUES ($1, 1, $2::text::jsonb, $3, $4)',
+      [id, JSON.stringify(body), userId, comment],
+    );
+    await audit(tx, {
+      userId,
+      companyId,
+      studyId: id,
+      action: 'study.created',
+      detail: { version: 1, name: body.name, entries: body.entries.length },
+    });
   });
   return (await getStudy(store, id))!;
 }
 
 /** A new version on top of baseVersion; the audit row lists what changed. */
-export async function saveStudy(store: Store, id: string, input: StudyInput, baseVersion: number, userId: string, comment?: string, action = 'study.saved'): Promise<Study> {
+export async function saveStudy(
+  store: Store,
+  id: string,
+  input: StudyInput,
+  baseVersion: number,
+  userId: string,
+  comment?: string,
+  action = 'study.saved',
+): Promise<Study> {
   const body = StudyInputSchema.parse(input);
   await store.transaction(async (tx) => {
     const [head] = await tx.query<{ latest: number; companyId: string }>(
@@ -86,34 +110,56 @@ export async function saveStudy(store: Store, id: string, input: StudyInput, bas
     );
     if (!head) throw new Error(`study ${id} does not exist`);
     if (head.latest !== baseVersion) throw new StaleVersionError(head.latest, baseVersion);
-    const [prev] = await tx.query<{ body: StudyInput }>('SELECT body FROM study_versions WHERE study_id = $1 AND version = $2', [id, head.latest]);
+    const [prev] = await tx.query<{ body: StudyInput }>(
+      'SELECT body FROM study_versions WHERE study_id = $1 AND version = $2',
+      [id, head.latest],
+    );
     const version = head.latest + 1;
-    await tx.query('INSERT INTO study_versions (study_id, version, body, created_by, comment) VALUES ($1, $2, $3::text::jsonb, $4, $5)', [
-      id,
-      version,
-      JSON.stringify(body),
-      userId,
-      comment ?? null,
-    ]);
+    await tx.query(
+      'INSERT INTO study_versions (study_id, version, body, created_by, comment) VALUES ($1, $2, $3::text::jsonb, $4, $5)',
+      [id, version, JSON.stringify(body), userId, comment ?? null],
+    );
     await tx.query('UPDATE studies SET latest_version = $2 WHERE id = $1', [id, version]);
-    await audit(tx, { userId, companyId: head.companyId, studyId: id, action, detail: { version, comment: comment ?? null, changes: describeChanges(parseBody(prev.body), body) } });
+    await audit(tx, {
+      userId,
+      companyId: head.companyId,
+      studyId: id,
+      action,
+      detail: { version, comment: comment ?? null, changes: describeChanges(parseBody(prev.body), body) },
+    });
   });
   return (await getStudy(store, id))!;
 }
 
 export async function getStudy(db: Queryable, id: string, version?: number): Promise<Study | undefined> {
-  const [row] = await db.query<{ body: unknown; companyId: string; version: number; updatedAt: string; updatedBy: string }>(
+  const [row] = await db.query<{
+    body: unknown;
+    companyId: string;
+    version: number;
+    updatedAt: string;
+    updatedBy: string;
+  }>(
     `SELECT v.body, s.company_id AS "companyId", v.version, ${ISO('v.created_at')} AS "updatedAt", u.name AS "updatedBy"
        FROM studies s JOIN study_versions v ON v.study_id = s.id AND v.version = coalesce($2, s.latest_version)
        JOIN users u ON u.id = v.created_by WHERE s.id = $1`,
     [id, version ?? null],
   );
   if (!row) return undefined;
-  return { ...parseBody(row.body), id, companyId: row.companyId, version: row.version, updatedAt: row.updatedAt, updatedBy: row.updatedBy };
+  return {
+    ...parseBody(row.body),
+    id,
+    companyId: row.companyId,
+    version: row.version,
+    updatedAt: row.updatedAt,
+    updatedBy: row.updatedBy,
+  };
 }
 
 /** Studies of a company, plus those shared with the given verifier; `all` for administrators. */
-export async function listStudies(db: Queryable, scope: { companyId?: string | null; verifierId?: string; all?: boolean }): Promise<StudySummary[]> {
+export async function listStudies(
+  db: Queryable,
+  scope: { companyId?: string | null; verifierId?: string; all?: boolean },
+): Promise<StudySummary[]> {
   return db.query<StudySummary>(
     `SELECT s.id, v.body->>'name' AS name, v.body->'product'->>'name' AS product, s.company_id AS "companyId", c.name AS "companyName",
             s.latest_version AS version, ${ISO('v.created_at')} AS "updatedAt", u.name AS "updatedBy",
@@ -142,25 +188,43 @@ export async function auditTrail(db: Queryable, studyId: string): Promise<AuditE
   );
 }
 
-export async function audit(db: Queryable, row: { userId: string | null; companyId: string | null; studyId?: string; action: string; detail?: Record<string, unknown> }): Promise<void> {
-  await db.query('INSERT INTO audit_log (user_id, company_id, study_id, action, detail) VALUES ($1, $2, $3, $4, $5::text::jsonb)', [
-    row.userId,
-    row.companyId,
-    row.studyId ?? null,
-    row.action,
-    JSON.stringify(row.detail ?? {}),
-  ]);
+export async function audit(
+  db: Queryable,
+  row: {
+    userId: string | null;
+    companyId: string | null;
+    studyId?: string;
+    action: string;
+    detail?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await db.query(
+    'INSERT INTO audit_log (user_id, company_id, study_id, action, detail) VALUES ($1, $2, $3, $4, $5::text::jsonb)',
+    [row.userId, row.companyId, row.studyId ?? null, row.action, JSON.stringify(row.detail ?? {})],
+  );
 }
 
-export async function addVerifier(store: Store, studyId: string, verifierId: string, grantedBy: string, companyId: string): Promise<void> {
+export async function addVerifier(
+  store: Store,
+  studyId: string,
+  verifierId: string,
+  grantedBy: string,
+  companyId: string,
+): Promise<void> {
   await store.transaction(async (tx) => {
-    await tx.query('INSERT INTO study_verifiers (study_id, user_id, granted_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [studyId, verifierId, grantedBy]);
+    await tx.query(
+      'INSERT INTO study_verifiers (study_id, user_id, granted_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+      [studyId, verifierId, grantedBy],
+    );
     await audit(tx, { userId: grantedBy, companyId, studyId, action: 'study.verifier-added', detail: { verifierId } });
   });
 }
 
 /** The verifiers a study was shared with, by name and organisation, for the report's verification section. */
-export async function studyVerifiers(db: Queryable, studyId: string): Promise<{ name: string; organisation: string }[]> {
+export async function studyVerifiers(
+  db: Queryable,
+  studyId: string,
+): Promise<{ name: string; organisation: string }[]> {
   return db.query<{ name: string; organisation: string }>(
     `SELECT u.name, coalesce(c.name, '') AS organisation FROM study_verifiers sv JOIN users u ON u.id = sv.user_id LEFT JOIN companies c ON c.id = u.company_id
      WHERE sv.study_id = $1 ORDER BY u.name`,
@@ -169,7 +233,9 @@ export async function studyVerifiers(db: Queryable, studyId: string): Promise<{ 
 }
 
 export async function isVerifierOf(db: Queryable, studyId: string, userId: string): Promise<boolean> {
-  return (await db.query('SELECT 1 FROM study_verifiers WHERE study_id = $1 AND user_id = $2', [studyId, userId])).length > 0;
+  return (
+    (await db.query('SELECT 1 FROM study_verifiers WHERE study_id = $1 AND user_id = $2', [studyId, userId])).length > 0
+  );
 }
 
 function parseBody(body: unknown): StudyInput {
@@ -189,8 +255,12 @@ export function describeChanges(before: StudyInput, after: StudyInput): string[]
     const was = old.get(e.id);
     if (!was) out.push(`entry "${e.name}" added (${e.amount} ${e.unit})`);
     else if (JSON.stringify(was) !== JSON.stringify(e)) {
-      const fields = (Object.keys({ ...was, ...e }) as (keyof typeof e)[]).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(e[k]));
-      out.push(`entry "${e.name}": ${fields.map((k) => (k === 'amount' ? `amount ${was.amount} → ${e.amount}` : k)).join(', ')}`);
+      const fields = (Object.keys({ ...was, ...e }) as (keyof typeof e)[]).filter(
+        (k) => JSON.stringify(was[k]) !== JSON.stringify(e[k]),
+      );
+      out.push(
+        `entry "${e.name}": ${fields.map((k) => (k === 'amount' ? `amount ${was.amount} → ${e.amount}` : k)).join(', ')}`,
+      );
     }
   }
   for (const e of before.entries) if (!now.has(e.id)) out.push(`entry "${e.name}" removed`);
@@ -217,14 +287,21 @@ export interface PortfolioRow {
   byStage: Record<LifeCycleStage, number>;
 }
 
-
 /**
  * Every calculated version of a company's studies, with what a portfolio compares: the product,
  * its declared unit and reference year (from that version), and the result's total, stages and
  * removals. One row per stored result, oldest first.
  */
 export async function portfolioRows(db: Queryable, companyId: string): Promise<PortfolioRow[]> {
-  const rows = await db.query<{ studyId: string; body: StudyInput; version: number; computedAt: Date; total: number; removals: number | null; byStage: PortfolioRow['byStage'] }>(
+  const rows = await db.query<{
+    studyId: string;
+    body: StudyInput;
+    version: number;
+    computedAt: Date;
+    total: number;
+    removals: number | null;
+    byStage: PortfolioRow['byStage'];
+  }>(
     `SELECT s.id AS "studyId", v.body, r.version, r.computed_at AS "computedAt", (r.result->>'total')::float8 AS total,
             (r.result->'lines'->>'biogenicRemovals')::float8 AS removals, r.result->'byStage' AS "byStage"
        FROM studies s JOIN study_results r ON r.study_id = s.id JOIN study_versions v ON v.study_id = r.study_id AND v.version = r.version

@@ -35,11 +35,17 @@ export class StudyForbiddenError extends DomainError {
   }
 }
 
-export function requireReadable(user: User, id: string, study: StudyOwner | undefined, sharedWithUser: boolean): StudyOwner {
+export function requireReadable(
+  user: User,
+  id: string,
+  study: StudyOwner | undefined,
+  sharedWithUser: boolean,
+): StudyOwner {
   if (!study || !canReadStudy(user, study, sharedWithUser)) throw new StudyNotFoundError(id);
   return study;
 }
 
 export function requireWritable(user: User, study: StudyOwner): void {
-  if (!canWriteStudy(user, study)) throw new StudyForbiddenError('change this study (only practitioners of its company can)');
+  if (!canWriteStudy(user, study))
+    throw new StudyForbiddenError('change this study (only practitioners of its company can)');
 }

@@ -44,7 +44,10 @@ export interface Background {
 }
 
 export class UnknownReleaseError extends Error {
-  constructor(readonly release: string, what: string) {
+  constructor(
+    readonly release: string,
+    what: string,
+  ) {
     super(`background release "${release}" has no ${what}; pin a release that exists (GET /api/releases lists them)`);
   }
 }
@@ -70,7 +73,12 @@ export function backgroundKey(lciRelease: string, factorRelease: string, methodI
 }
 
 /** Releases are immutable, so a built background stays exact for as long as it is kept. */
-export function loadBackground(db: Queryable, lciRelease: string, factorRelease: string, methodId: StudyMethod): Promise<Background> {
+export function loadBackground(
+  db: Queryable,
+  lciRelease: string,
+  factorRelease: string,
+  methodId: StudyMethod,
+): Promise<Background> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const key = backgroundKey(lciRelease, factorRelease, methodId);
@@ -87,15 +95,40 @@ export function loadBackground(db: Queryable, lciRelease: string, factorRelease:
 }
 
 /** Reads what a background is built from; throws UnknownReleaseError naming a release that is missing or empty. */
-export async function loadBackgroundInputs(store: Queryable, lciRelease: string, factorRelease: string, methodId: StudyMethod): Promise<BackgroundInputs> {
-  const [lci, factors, screen] = await Promise.all([lciFor(store, lciRelease), factorsOf(store, factorRelease), loadScreen(store, lciRelease)]);
+export async function loadBackgroundInputs(
+  store: Queryable,
+  lciRelease: string,
+  factorRelease: string,
+  methodId: StudyMethod,
+): Promise<BackgroundInputs> {
+  const [lci, factors, screen] = await Promise.all([
+    lciFor(store, lciRelease),
+    factorsOf(store, factorRelease),
+    loadScreen(store, lciRelease),
+  ]);
   if (factors.length === 0) throw new UnknownReleaseError(factorRelease, 'factors');
-  return { lciRelease, factorRelease, methodId, db: lci.db, columns: lci.columns, factors, quarantine: screen ? quarantineOf(screen) : new Map() };
+  return {
+    lciRelease,
+    factorRelease,
+    methodId,
+    db: lci.db,
+    columns: lci.columns,
+    factors,
+    quarantine: screen ? quarantineOf(screen) : new Map(),
+  };
 }
 
 /** Pure: the background from its inputs (matrices, one factorization, every process's scores). */
 export function buildBackground(inputs: BackgroundInputs): Background {
-  return backgroundOf(inputs.db, inputs.factors, inputs.lciRelease, inputs.factorRelease, getMethod(inputs.methodId), inputs.columns, inputs.quarantine);
+  return backgroundOf(
+    inputs.db,
+    inputs.factors,
+    inputs.lciRelease,
+    inputs.factorRelease,
+    getMethod(inputs.methodId),
+    inputs.columns,
+    inputs.quarantine,
+  );
 }
 
 async function factorsOf(store: Queryable, release: string): Promise<Factor[]> {
@@ -134,17 +167,44 @@ export function backgroundOf(
   const { db, system, lu, excluded } = solvableSystem(release, columns);
   const cv = characterizationVector(system, method);
   const scores = {} as Record<GhgLine, Float64Array>;
-  for (const line of GHG_LINES) scores[line] = allProcessScores(system, lu, cv.c.map((v, e) => (cv.line[e] === line ? v : 0)));
-  const biogenicNonCO2 = allProcessScores(system, lu, cv.c.map((v, e) => (cv.line[e] === 'biogenic' && cv.substance[e] !== CO2 ? v : 0)));
+  for (const line of GHG_LINES)
+    scores[line] = allProcessScores(
+      system,
+      lu,
+      cv.c.map((v, e) => (cv.line[e] === line ? v : 0)),
+    );
+  const biogenicNonCO2 = allProcessScores(
+    system,
+    lu,
+    cv.c.map((v, e) => (cv.line[e] === 'biogenic' && cv.substance[e] !== CO2 ? v : 0)),
+  );
   const columnOf = new Map<string, number>();
-  for (const p of system.index.providers) if (p.exchange.reference && !columnOf.has(p.process.id)) columnOf.set(p.process.id, p.index);
-  return { lciRelease, factorRelease, method, db, system, lu, cv, scores, biogenicNonCO2, columnOf, factors, factorById: new Map(factors.map((f) => [f.id, f])), quarantine, excluded };
+  for (const p of system.index.providers)
+    if (p.exchange.reference && !columnOf.has(p.process.id)) columnOf.set(p.process.id, p.index);
+  return {
+    lciRelease,
+    factorRelease,
+    method,
+    db,
+    system,
+    lu,
+    cv,
+    scores,
+    biogenicNonCO2,
+    columnOf,
+    factors,
+    factorById: new Map(factors.map((f) => [f.id, f])),
+    quarantine,
+    excluded,
+  };
 }
 
 /** The quarantined processes of a screen report, each with the messages of its quarantining findings. */
 export function quarantineOf(report: ScreenReport): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const quarantined = new Set(report.quarantined);
-  for (const f of report.findings) if (quarantined.has(f.processId) && f.severity === 'quarantine') out.set(f.processId, [...(out.get(f.processId) ?? []), f.message]);
+  for (const f of report.findings)
+    if (quarantined.has(f.processId) && f.severity === 'quarantine')
+      out.set(f.processId, [...(out.get(f.processId) ?? []), f.message]);
   return out;
 }

@@ -68,24 +68,42 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
       primaryBasis: basis,
       dqr: (activityDqr + r.per.dqr) / 2,
       pedigree,
-      provenance: { ...r.per.provenance, kgCo2ePerUnit: totalOf(r.per.lines) + r.per.lines.biogenicRemovals, perUnit: r.per.perUnit, conversion: r.conv },
+      provenance: {
+        ...r.per.provenance,
+        kgCo2ePerUnit: totalOf(r.per.lines) + r.per.lines.biogenicRemovals,
+        perUnit: r.per.perUnit,
+        conversion: r.conv,
+      },
     };
   });
-  for (const e of entries) for (const n of e.provenance.notes) if (n.startsWith('factor')) warnings.push(`${e.name}: ${n}`);
-  for (const e of entries) for (const f of e.provenance.screenFlags ?? []) warnings.push(`${e.name}: quarantined by the quality screen of release ${bg.lciRelease}: ${f}`);
+  for (const e of entries)
+    for (const n of e.provenance.notes) if (n.startsWith('factor')) warnings.push(`${e.name}: ${n}`);
+  for (const e of entries)
+    for (const f of e.provenance.screenFlags ?? [])
+      warnings.push(`${e.name}: quarantined by the quality screen of release ${bg.lciRelease}: ${f}`);
   warnings.push(...backgroundWarnings(rows, bg));
   warnings.push(...regionWarnings(entries));
   if (study.boundary === 'cradle-to-grave' && byStage.use === 0 && byStage['end-of-life'] === 0) {
     warnings.push('the boundary is cradle-to-grave but the use and end-of-life stages hold no emissions');
   }
   const weight = entries.reduce((s, e) => s + Math.abs(e.total), 0);
-  const dqr = weight > 0 ? entries.reduce((s, e) => s + e.dqr * Math.abs(e.total), 0) / weight : entries.length ? entries.reduce((s, e) => s + e.dqr, 0) / entries.length : 5;
-  const primaryDataShare = weight > 0 ? entries.filter((e) => e.primary).reduce((s, e) => s + Math.abs(e.total), 0) / weight : 0;
+  const dqr =
+    weight > 0
+      ? entries.reduce((s, e) => s + e.dqr * Math.abs(e.total), 0) / weight
+      : entries.length
+        ? entries.reduce((s, e) => s + e.dqr, 0) / entries.length
+        : 5;
+  const primaryDataShare =
+    weight > 0 ? entries.filter((e) => e.primary).reduce((s, e) => s + Math.abs(e.total), 0) / weight : 0;
   opts.onProgress?.(0.1, 'footprint calculated');
   const iterations = opts.iterations ?? 0;
   const parts = partsOf(rows);
-  const mc = iterations > 0 ? studyMonteCarlo(study, plan, rows, bg, iterations, opts.seed ?? 1, opts.onProgress) : undefined;
-  if (mc?.clamped) warnings.push(`${mc.clamped} Monte Carlo draws of parameter ranges gave a negative amount, taken as 0: narrow the range or use a lognormal`);
+  const mc =
+    iterations > 0 ? studyMonteCarlo(study, plan, rows, bg, iterations, opts.seed ?? 1, opts.onProgress) : undefined;
+  if (mc?.clamped)
+    warnings.push(
+      `${mc.clamped} Monte Carlo draws of parameter ranges gave a negative amount, taken as 0: narrow the range or use a lognormal`,
+    );
   return {
     studyId: study.id,
     version: study.version,
@@ -153,10 +171,13 @@ function backgroundWarnings(rows: readonly Row[], bg: Background): string[] {
   for (const r of used) f[r.per.column!] += r.amount * r.conv;
   const notes = systemNotes(bg.system, bg.lu.solve(f), bg.cv);
   const out = notes.providerChoices.slice(0, LISTED_CHOICES).map(providerChoiceWarning);
-  if (notes.providerChoices.length > LISTED_CHOICES) out.push(`… and ${notes.providerChoices.length - LISTED_CHOICES} more providers chosen among several`);
+  if (notes.providerChoices.length > LISTED_CHOICES)
+    out.push(`… and ${notes.providerChoices.length - LISTED_CHOICES} more providers chosen among several`);
   if (notes.cutoffs.length) {
     const named = [...new Set(notes.cutoffs.map((c) => c.flowName))];
-    out.push(`${notes.cutoffs.length} inputs of the background processes have no provider in release ${bg.lciRelease} and are cut off: ${named.slice(0, 5).join(', ')}${named.length > 5 ? ', …' : ''}`);
+    out.push(
+      `${notes.cutoffs.length} inputs of the background processes have no provider in release ${bg.lciRelease} and are cut off: ${named.slice(0, 5).join(', ')}${named.length > 5 ? ', …' : ''}`,
+    );
   }
   return out;
 }
@@ -202,9 +223,15 @@ function treeOf(study: Study, rows: Row[], bg: Background, total: number): TreeN
   const upstream = (r: Row): TreeNode[] => {
     if (r.per.column === undefined) return [];
     // once per calculation, and only when an entry goes into the LCI
-    lambda ??= bg.scores.fossil.map((_, j) => GHG_LINES.filter((l) => l !== 'biogenicRemovals').reduce((s, l) => s + bg.scores[l][j], 0));
+    lambda ??= bg.scores.fossil.map((_, j) =>
+      GHG_LINES.filter((l) => l !== 'biogenicRemovals').reduce((s, l) => s + bg.scores[l][j], 0),
+    );
     d ??= directFactors(bg.system, totalVector(bg.cv));
-    const node = upstreamTree(bg.system, lambda, d, r.per.column, r.amount * r.conv, { cutoff: 0.02, maxDepth: 4, maxNodes: 60 });
+    const node = upstreamTree(bg.system, lambda, d, r.per.column, r.amount * r.conv, {
+      cutoff: 0.02,
+      maxDepth: 4,
+      maxNodes: 60,
+    });
     return node.children.map(toTree);
   };
   const children = STAGES.map((stage) => {
@@ -212,7 +239,12 @@ function treeOf(study: Study, rows: Row[], bg: Background, total: number): TreeN
     return {
       name: stage,
       value: inStage.reduce((s, r) => s + totalOf(r.lines), 0),
-      children: inStage.map((r) => ({ name: r.entry.name, value: totalOf(r.lines), unit: 'kg CO2e', children: upstream(r) })),
+      children: inStage.map((r) => ({
+        name: r.entry.name,
+        value: totalOf(r.lines),
+        unit: 'kg CO2e',
+        children: upstream(r),
+      })),
     };
   }).filter((s) => s.children.length > 0);
   return { name: study.product.name, value: total, unit: 'kg CO2e', children };

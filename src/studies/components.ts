@@ -37,17 +37,24 @@ export function componentIds(study: Pick<Study, 'entries'>): string[] {
  * checks company, releases and loops, and calculates each on `bg`, deepest first. Returns the
  * footprints by study id.
  */
-export async function componentFootprints(load: (id: string) => Promise<Study | undefined>, study: Study, bg: Background): Promise<Map<string, ComponentFootprint>> {
+export async function componentFootprints(
+  load: (id: string) => Promise<Study | undefined>,
+  study: Study,
+  bg: Background,
+): Promise<Map<string, ComponentFootprint>> {
   const loaded = new Map<string, Study>();
   const visit = async (parent: Study, path: Study[]): Promise<void> => {
     for (const id of componentIds(parent)) {
       const chain = [...path.map(label), label(parent)];
-      if (id === study.id || path.some((p) => p.id === id) || id === parent.id) throw new ComponentError([...chain, id], 'a study cannot use itself, directly or through its components');
-      if (chain.length > MAX_COMPONENT_DEPTH) throw new ComponentError(chain, `component studies nest deeper than ${MAX_COMPONENT_DEPTH} levels`);
+      if (id === study.id || path.some((p) => p.id === id) || id === parent.id)
+        throw new ComponentError([...chain, id], 'a study cannot use itself, directly or through its components');
+      if (chain.length > MAX_COMPONENT_DEPTH)
+        throw new ComponentError(chain, `component studies nest deeper than ${MAX_COMPONENT_DEPTH} levels`);
       if (loaded.has(id)) continue;
       const child = await load(id);
       // another company's study is "not found", as the API says it
-      if (!child || child.companyId !== study.companyId) throw new ComponentError([...chain, id], 'no study of this company has this id');
+      if (!child || child.companyId !== study.companyId)
+        throw new ComponentError([...chain, id], 'no study of this company has this id');
       if (child.releases.lci !== study.releases.lci || child.releases.factors !== study.releases.factors) {
         throw new ComponentError(
           [...chain, label(child)],
@@ -61,6 +68,7 @@ export async function componentFootprints(load: (id: string) => Promise<Study | 
   await visit(study, []);
   // `loaded` is in post-order: every component after the components it uses
   const out = new Map<string, ComponentFootprint>();
-  for (const [id, child] of loaded) out.set(id, { study: child, result: calculateStudy(child, bg, { components: out }) });
+  for (const [id, child] of loaded)
+    out.set(id, { study: child, result: calculateStudy(child, bg, { components: out }) });
   return out;
 }

@@ -48,7 +48,12 @@ export function resolveDatasets(bg: Background, refs: DatasetRef[]): DatasetHit[
 
 function factorHits(bg: Background, query: DatasetQuery, limit: number): DatasetHit[] {
   if (!query.q.trim()) return [];
-  return searchFactors(bg.factors, query.q, { region: query.region ?? 'CN', year: query.year, purpose: 'product-footprint', release: bg.factorRelease })
+  return searchFactors(bg.factors, query.q, {
+    region: query.region ?? 'CN',
+    year: query.year,
+    purpose: 'product-footprint',
+    release: bg.factorRelease,
+  })
     .slice(0, limit)
     .map((f) => ({ ...factorHit(bg, f, f.resolvedRegion, f.notes), region: f.region }));
 }
@@ -80,7 +85,13 @@ function factorHit(bg: Background, f: Factor, resolvedRegion: string, notes: str
  * processes located in its province come first, then elsewhere in China, then the rest, so a
  * Chinese background comes before a foreign one.
  */
-function processHits(bg: Background, q: string, limit: number, region: string | undefined, quarantined: boolean): DatasetHit[] {
+function processHits(
+  bg: Background,
+  q: string,
+  limit: number,
+  region: string | undefined,
+  quarantined: boolean,
+): DatasetHit[] {
   const named = regionInText(q);
   const words = named.rest.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0 && !named.region) return [];
@@ -93,7 +104,8 @@ function processHits(bg: Background, q: string, limit: number, region: string | 
     if (!quarantined && bg.quarantine.has(processId)) continue;
     hits.push(processHit(bg, processId, column));
   }
-  const rank = (h: DatasetHit) => (!region || !isChinese(region) ? 0 : h.region === region ? 0 : isChinese(h.region) ? 1 : 2);
+  const rank = (h: DatasetHit) =>
+    !region || !isChinese(region) ? 0 : h.region === region ? 0 : isChinese(h.region) ? 1 : 2;
   return hits.sort((a, b) => rank(a) - rank(b) || a.name.length - b.name.length).slice(0, limit);
 }
 

@@ -17,7 +17,9 @@ export function unknownRegions(study: Pick<StudyInput, 'region' | 'entries'>): s
       getRegion(code);
     } catch (e) {
       if (!(e instanceof UnknownRegionError)) throw e;
-      problems.push(`${path}: unknown region "${code}"; use CN, a regional grid or a province's ISO 3166-2:CN code (e.g. CN-GD)`);
+      problems.push(
+        `${path}: unknown region "${code}"; use CN, a regional grid or a province's ISO 3166-2:CN code (e.g. CN-GD)`,
+      );
     }
   };
   check('region', study.region);
@@ -48,7 +50,14 @@ export function regionWarnings(entries: readonly EntryResult[]): string[] {
     if (!dataset || !e.region) continue;
     const chain = regionChain(e.region).map((r) => r.code);
     if (!chain.includes(dataset.code)) {
-      out.push(CALCULATION_TEXTS['entry.region-mismatch'].en({ entry: e.name, region: e.region, dataset: dataset.code, datasetName: dataset.nameEn }));
+      out.push(
+        CALCULATION_TEXTS['entry.region-mismatch'].en({
+          entry: e.name,
+          region: e.region,
+          dataset: dataset.code,
+          datasetName: dataset.nameEn,
+        }),
+      );
     }
   }
   return out;

@@ -47,7 +47,9 @@ export function studyMonteCarlo(
   let clamped = 0;
   for (let i = 0; i < iterations; i++) {
     const values = { ...baseValues };
-    drawn.forEach((p, k) => (values[p.name] = paramDraws[k]![i] = sample(rangeDistribution(p.uncertainty!, p.value), rng)));
+    drawn.forEach(
+      (p, k) => (values[p.name] = paramDraws[k]![i] = sample(rangeDistribution(p.uncertainty!, p.value), rng)),
+    );
     amounts[i] = drawn.length ? plan.amounts(values, () => clamped++) : base;
     rows.forEach((r, j) => (multipliers[j]![i] = multiplier(r, rng)));
   }
@@ -98,10 +100,28 @@ export function studyMonteCarlo(
   const pick = (xs: Float64Array) => Float64Array.from(kept, (i) => xs[i]!);
   const ys = pick(y);
   const contributions: VarianceContribution[] = [
-    ...drawn.map((p, k) => ({ kind: 'parameter' as const, id: p.name, name: p.description || p.name, share: r2(pick(paramDraws[k]!), ys) })),
+    ...drawn.map((p, k) => ({
+      kind: 'parameter' as const,
+      id: p.name,
+      name: p.description || p.name,
+      share: r2(pick(paramDraws[k]!), ys),
+    })),
     // removal entries are not in the emissions drawn, so they cannot explain any of their variance
-    ...rows.flatMap((r, j) => (totalOf(r.per.lines) === 0 ? [] : [{ kind: 'entry' as const, id: r.entry.id, name: r.entry.name, share: r2(pick(multipliers[j]!), ys) }])),
-    ...(procRows.length ? [{ kind: 'background' as const, id: 'lci', name: `${bg.lciRelease}: exchange uncertainty of the LCI processes`, share: r2(pick(lciRatio), ys) }] : []),
+    ...rows.flatMap((r, j) =>
+      totalOf(r.per.lines) === 0
+        ? []
+        : [{ kind: 'entry' as const, id: r.entry.id, name: r.entry.name, share: r2(pick(multipliers[j]!), ys) }],
+    ),
+    ...(procRows.length
+      ? [
+          {
+            kind: 'background' as const,
+            id: 'lci',
+            name: `${bg.lciRelease}: exchange uncertainty of the LCI processes`,
+            share: r2(pick(lciRatio), ys),
+          },
+        ]
+      : []),
   ]
     .filter((c) => c.share > 0)
     .sort((a, b) => b.share - a.share);

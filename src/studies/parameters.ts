@@ -25,18 +25,27 @@ export type ParameterValues = Readonly<Record<string, number>>;
 export function parametersOf(study: Pick<Study, 'parameters'>): Map<string, Parameter> {
   const byName = new Map<string, Parameter>();
   (study.parameters ?? []).forEach((p, i) => {
-    if (byName.has(p.name)) throw new ParameterError(['parameters', i, 'name'], `parameter "${p.name}" is defined twice`);
+    if (byName.has(p.name))
+      throw new ParameterError(['parameters', i, 'name'], `parameter "${p.name}" is defined twice`);
     byName.set(p.name, p);
   });
   return byName;
 }
 
 /** Base values, with `overrides` (a scenario's values) replacing some; every override must name a parameter. */
-export function parameterValues(study: Pick<Study, 'parameters'>, overrides: ParameterValues = {}, where: (string | number)[] = []): Record<string, number> {
+export function parameterValues(
+  study: Pick<Study, 'parameters'>,
+  overrides: ParameterValues = {},
+  where: (string | number)[] = [],
+): Record<string, number> {
   const byName = parametersOf(study);
   const values = Object.fromEntries([...byName].map(([name, p]) => [name, p.value]));
   for (const [name, v] of Object.entries(overrides)) {
-    if (!byName.has(name)) throw new ParameterError([...where, name], `no parameter "${name}" in the study (it has ${[...byName.keys()].join(', ') || 'none'})`);
+    if (!byName.has(name))
+      throw new ParameterError(
+        [...where, name],
+        `no parameter "${name}" in the study (it has ${[...byName.keys()].join(', ') || 'none'})`,
+      );
     if (!Number.isFinite(v)) throw new ParameterError([...where, name], `value of "${name}" must be a finite number`);
     values[name] = v;
   }
@@ -72,7 +81,11 @@ export function planAmounts(study: Pick<Study, 'parameters' | 'entries'>): Amoun
       throw new ParameterError(['entries', i, 'formula'], `entry "${e.name}": ${(err as Error).message}`);
     }
     const unknown = f.names.filter((n) => !known.has(n));
-    if (unknown.length) throw new ParameterError(['entries', i, 'formula'], `entry "${e.name}": formula "${e.formula}" uses ${unknown.map((n) => `"${n}"`).join(', ')}, not a parameter of the study`);
+    if (unknown.length)
+      throw new ParameterError(
+        ['entries', i, 'formula'],
+        `entry "${e.name}": formula "${e.formula}" uses ${unknown.map((n) => `"${n}"`).join(', ')}, not a parameter of the study`,
+      );
     return f;
   });
   const fixed = Float64Array.from(study.entries, enteredAmount);
@@ -89,12 +102,19 @@ export function planAmounts(study: Pick<Study, 'parameters' | 'entries'>): Amoun
         try {
           v = formulas[i]!.evaluate(values);
         } catch (err) {
-          throw new ParameterError(['entries', i, 'formula'], `entry "${e.name}": ${err instanceof FormulaError ? err.message : String(err)}`);
+          throw new ParameterError(
+            ['entries', i, 'formula'],
+            `entry "${e.name}": ${err instanceof FormulaError ? err.message : String(err)}`,
+          );
         }
         if (v < 0 && onNegative) {
           onNegative(i);
           v = 0;
-        } else if (v < 0) throw new ParameterError(['entries', i, 'formula'], `entry "${e.name}": formula "${e.formula}" gives ${v}; amounts are positive (a removal is its own kind)`);
+        } else if (v < 0)
+          throw new ParameterError(
+            ['entries', i, 'formula'],
+            `entry "${e.name}": formula "${e.formula}" gives ${v}; amounts are positive (a removal is its own kind)`,
+          );
         out[i] = v;
       }
       return out;
@@ -107,7 +127,10 @@ export function withEvaluatedAmounts<S extends Pick<Study, 'parameters' | 'entri
   const plan = planAmounts(study);
   if (!plan.formulaEntries.length) return study;
   const amounts = plan.amounts(parameterValues(study));
-  return { ...study, entries: study.entries.map((e, i) => (plan.formulaEntries.includes(i) ? { ...e, amount: amounts[i]! } : e)) };
+  return {
+    ...study,
+    entries: study.entries.map((e, i) => (plan.formulaEntries.includes(i) ? { ...e, amount: amounts[i]! } : e)),
+  };
 }
 
 /** Every problem with a study's parameters, scenarios and formulas, for a 422 before it is saved. */
@@ -118,12 +141,15 @@ export function checkParameters(study: Pick<Study, 'parameters' | 'entries' | 's
       f();
     } catch (err) {
       if (!(err instanceof ParameterError)) throw err;
-      problems.push(scenario === undefined ? err : new ParameterError(err.path, `scenario "${scenario}": ${err.message}`));
+      problems.push(
+        scenario === undefined ? err : new ParameterError(err.path, `scenario "${scenario}": ${err.message}`),
+      );
     }
   };
   attempt(undefined, () => planAmounts(study).amounts(parameterValues(study)));
   (study.scenarios ?? []).forEach((s, i) => {
-    if ((study.scenarios ?? []).findIndex((o) => o.name === s.name) !== i) problems.push(new ParameterError(['scenarios', i, 'name'], `scenario "${s.name}" is defined twice`));
+    if ((study.scenarios ?? []).findIndex((o) => o.name === s.name) !== i)
+      problems.push(new ParameterError(['scenarios', i, 'name'], `scenario "${s.name}" is defined twice`));
     attempt(s.name, () => planAmounts(study).amounts(parameterValues(study, s.values, ['scenarios', i, 'values'])));
   });
   return problems;

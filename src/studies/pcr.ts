@@ -9,7 +9,11 @@ import { createStudy, getStudy, latestResult, resultOfVersion, type Queryable, t
 /** Studies and their product category rules in the store: create by rule, check, compare variants. */
 
 /** The study (latest version, or the one asked for) and the result calculated from that very version, if any. */
-export async function studyWithResult(db: Queryable, id: string, version?: number): Promise<{ study: Study; result: StudyResult | null }> {
+export async function studyWithResult(
+  db: Queryable,
+  id: string,
+  version?: number,
+): Promise<{ study: Study; result: StudyResult | null }> {
   const study = await getStudy(db, id, version);
   if (!study) throw new Error(`study ${id} does not exist`);
   const latest = await latestResult(db, id);
@@ -26,32 +30,52 @@ export async function checkStoredStudy(db: Queryable, id: string): Promise<PcrCh
 export class NonconformingStudyError extends Error {
   constructor(readonly check: PcrCheck) {
     const blocking = blockingFindings(check);
-    super(`the study does not conform to ${check.pcr.id} ${check.pcr.version} (${blocking.length} mandatory requirement(s) failing): ${blocking.map((f) => f.message).join('; ')}`);
+    super(
+      `the study does not conform to ${check.pcr.id} ${check.pcr.version} (${blocking.length} mandatory requirement(s) failing): ${blocking.map((f) => f.message).join('; ')}`,
+    );
     this.name = 'NonconformingStudyError';
   }
 }
 
 /** Refuses verification of a study that fails its rule. `productRulesOnly`: studies under the general rule pass (sharing a draft with a verifier). */
-export async function assertConforms(db: Queryable, id: string, opts: { productRulesOnly?: boolean } = {}): Promise<void> {
+export async function assertConforms(
+  db: Queryable,
+  id: string,
+  opts: { productRulesOnly?: boolean } = {},
+): Promise<void> {
   const { study, result } = await studyWithResult(db, id);
   if (opts.productRulesOnly && !study.pcr) return;
   const check = checkStudyAgainstPcr(study, result);
   if (!check.conforms) throw new NonconformingStudyError(check);
 }
 
-export async function createStudyFromPcr(store: Store, pcrId: string, input: StudyFromPcrInput, companyId: string, userId: string): Promise<Study> {
+export async function createStudyFromPcr(
+  store: Store,
+  pcrId: string,
+  input: StudyFromPcrInput,
+  companyId: string,
+  userId: string,
+): Promise<Study> {
   const rule = getPcr(pcrId);
   return createStudy(store, studyFromPcr(rule, input), companyId, userId, `created from ${rule.id} ${rule.version}`);
 }
 
 /** Two calculated studies (or versions) side by side under their rule. */
-export async function compareStoredStudies(db: Queryable, a: { id: string; version?: number }, b: { id: string; version?: number }): Promise<Comparison> {
+export async function compareStoredStudies(
+  db: Queryable,
+  a: { id: string; version?: number },
+  b: { id: string; version?: number },
+): Promise<Comparison> {
   const [va, vb] = await Promise.all([calculatedVersion(db, a.id, a.version), calculatedVersion(db, b.id, b.version)]);
   return compareVariants(va, vb);
 }
 
 /** A version with its own result: the latest calculated one unless a version is named. */
-async function calculatedVersion(db: Queryable, id: string, version?: number): Promise<{ study: Study; result: StudyResult }> {
+async function calculatedVersion(
+  db: Queryable,
+  id: string,
+  version?: number,
+): Promise<{ study: Study; result: StudyResult }> {
   const result = await resultOfVersion(db, id, version);
   if (!result) throw new NotCalculatedError(id, version);
   const study = await getStudy(db, id, result.version);
@@ -63,7 +87,9 @@ export class NotCalculatedError extends Error {
     readonly studyId: string,
     readonly version?: number,
   ) {
-    super(`study ${studyId}${version ? ` version ${version}` : ''} has not been calculated: POST /api/studies/${studyId}/calculate first`);
+    super(
+      `study ${studyId}${version ? ` version ${version}` : ''} has not been calculated: POST /api/studies/${studyId}/calculate first`,
+    );
     this.name = 'NotCalculatedError';
   }
 }

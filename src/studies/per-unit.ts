@@ -1,7 +1,15 @@
 import type { Factor } from '../model/factor.ts';
 import type { Pedigree } from '../model/lci.ts';
 import type { GhgLine } from '../model/method.ts';
-import type { DirectGas, Entry, EntryProvenance, EvidenceType, RemovalPool, Study, StudyResult } from '../model/study.ts';
+import type {
+  DirectGas,
+  Entry,
+  EntryProvenance,
+  EvidenceType,
+  RemovalPool,
+  Study,
+  StudyResult,
+} from '../model/study.ts';
 import { emptyLines, GHG_LINES } from '../engine/lca.ts';
 import { dqr, pedigreeGsd } from '../engine/uncertainty.ts';
 import { coverage, isVerified, verificationNote } from '../factors/integrity.ts';
@@ -103,7 +111,11 @@ export interface ComponentFootprint {
 export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap<string, ComponentFootprint>): PerUnit {
   const src = entry.source;
   if (src.type === 'direct') return directGas(entry, src.gas, bg);
-  if (src.type === 'placeholder') throw new EntryError(entry, 'is a placeholder the product category rule requires: give it a dataset, a supplier footprint or a component study');
+  if (src.type === 'placeholder')
+    throw new EntryError(
+      entry,
+      'is a placeholder the product category rule requires: give it a dataset, a supplier footprint or a component study',
+    );
   if (src.type === 'study') {
     const c = components?.get(src.studyId);
     if (!c) throw new EntryError(entry, `its component study ${src.studyId} was not loaded`);
@@ -112,7 +124,8 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
     for (const l of GHG_LINES) lines[l] = c.result.lines[l] / per;
     const parts = c.result.parts;
     // one pool per entry: the one that holds most of the component's removals
-    const removalPool: RemovalPool = parts && Math.abs(parts.landRemovals) > Math.abs(parts.productUptake) ? 'land' : 'product';
+    const removalPool: RemovalPool =
+      parts && Math.abs(parts.landRemovals) > Math.abs(parts.productUptake) ? 'land' : 'product';
     return {
       lines,
       perUnit: c.study.unit.unit,
@@ -136,7 +149,12 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
     return {
       lines,
       perUnit: entry.unit,
-      provenance: { type: 'supplier', name: `${src.supplier}: supplier-specific footprint`, source: `${src.evidence.type} ${src.evidence.reference}`, notes: [] },
+      provenance: {
+        type: 'supplier',
+        name: `${src.supplier}: supplier-specific footprint`,
+        source: `${src.evidence.type} ${src.evidence.reference}`,
+        notes: [],
+      },
       gsd: pedigreeGsd(BASIC_GSD, p),
       dqr: dqr(p),
       // a supplier states one line; its biogenic part is taken as CO2 unless the statement says otherwise
@@ -146,12 +164,14 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
   }
   const { dataset } = src;
   if (dataset.type === 'factor') {
-    if (dataset.release !== bg.factorRelease) throw new EntryError(entry, `its factor is from release ${dataset.release}, the study pins ${bg.factorRelease}`);
+    if (dataset.release !== bg.factorRelease)
+      throw new EntryError(entry, `its factor is from release ${dataset.release}, the study pins ${bg.factorRelease}`);
     const f = bg.factorById.get(dataset.id);
     if (!f) throw new EntryError(entry, `factor ${dataset.id} is not in release ${dataset.release}`);
     return factorPerUnit(entry, f, bg);
   }
-  if (dataset.release !== bg.lciRelease) throw new EntryError(entry, `its process is from release ${dataset.release}, the study pins ${bg.lciRelease}`);
+  if (dataset.release !== bg.lciRelease)
+    throw new EntryError(entry, `its process is from release ${dataset.release}, the study pins ${bg.lciRelease}`);
   const column = bg.columnOf.get(dataset.id);
   if (column === undefined) throw new EntryError(entry, `process ${dataset.id} is not in release ${dataset.release}`);
   const p = bg.system.index.providers[column];
@@ -196,10 +216,16 @@ function factorPerUnit(entry: Entry, f: Factor, bg: Background): PerUnit {
   if (coverage(f) === 'CO2') notes.push('factor covers CO2 only: CH4 and N2O of this source are not in the footprint');
   const unverified = verificationNote(f);
   if (unverified) notes.push(`factor unverified: ${unverified}`);
-  if (f.approval) notes.push(`approved by ${f.approval.by} on ${f.approval.at.slice(0, 10)} (a review, not a verification against the source)`);
+  if (f.approval)
+    notes.push(
+      `approved by ${f.approval.by} on ${f.approval.at.slice(0, 10)} (a review, not a verification against the source)`,
+    );
   if (f.status === 'derived' && f.method) notes.push(`derived: ${f.method}`);
   const official = officialInsteadOf(bg.factors, f);
-  if (official) notes.push(`factor: Tanji estimate chosen over the official ${official.id} (${official.value} ${official.unit}, ${official.year})`);
+  if (official)
+    notes.push(
+      `factor: Tanji estimate chosen over the official ${official.id} (${official.value} ${official.unit}, ${official.year})`,
+    );
   const lines = emptyLines();
   lines.fossil = f.value;
   return {

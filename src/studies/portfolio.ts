@@ -43,23 +43,83 @@ export function portfolioOf(rows: readonly PortfolioRow[]): PortfolioProduct[] {
   }
   const products: PortfolioProduct[] = [];
   for (const [key, group] of groups) {
-    const sorted = [...group].sort((a, b) => a.year - b.year || a.computedAt.localeCompare(b.computedAt) || a.version - b.version);
+    const sorted = [...group].sort(
+      (a, b) => a.year - b.year || a.computedAt.localeCompare(b.computedAt) || a.version - b.version,
+    );
     const points = sorted.map((r, i): PortfolioPoint => {
       if (i === 0) return { ...r };
       const before = sorted[i - 1].total;
-      return { ...r, change: r.total - before, changeShare: before !== 0 ? (r.total - before) / Math.abs(before) : undefined };
+      return {
+        ...r,
+        change: r.total - before,
+        changeShare: before !== 0 ? (r.total - before) / Math.abs(before) : undefined,
+      };
     });
     const latest = points.at(-1)!;
     const absolute = STAGES.reduce((s, st) => s + Math.abs(latest.byStage[st] ?? 0), 0);
-    const stageShares = Object.fromEntries(STAGES.map((st) => [st, absolute > 0 ? (latest.byStage[st] ?? 0) / absolute : 0])) as Record<LifeCycleStage, number>;
-    products.push({ key, product: latest.product, declaredUnit: latest.declaredUnit, classification: latest.classification, points, latest, stageShares });
+    const stageShares = Object.fromEntries(
+      STAGES.map((st) => [st, absolute > 0 ? (latest.byStage[st] ?? 0) / absolute : 0]),
+    ) as Record<LifeCycleStage, number>;
+    products.push({
+      key,
+      product: latest.product,
+      declaredUnit: latest.declaredUnit,
+      classification: latest.classification,
+      points,
+      latest,
+      stageShares,
+    });
   }
   return products.sort((a, b) => a.product.localeCompare(b.product) || a.declaredUnit.localeCompare(b.declaredUnit));
 }
 
 const HEADERS = {
-  en: { sheet: 'Portfolio', stages: 'Stage comparison', product: 'Product', classification: 'Classification', unit: 'Declared unit', study: 'Study', year: 'Reference year', version: 'Version', computed: 'Calculated at', total: 'Footprint (kg CO2e, removals excluded)', removals: 'Biogenic removals (kg CO2e)', change: 'Change from previous (kg CO2e)', changeShare: 'Change from previous', share: 'share of latest', stage: { 'raw-materials': 'Raw materials', manufacturing: 'Manufacturing', distribution: 'Distribution', use: 'Use', 'end-of-life': 'End of life' } },
-  zh: { sheet: '产品组合', stages: '阶段对比', product: '产品', classification: '分类', unit: '声明单位', study: '研究', year: '基准年', version: '版本', computed: '计算时间', total: '碳足迹（kg CO2e，不含移除）', removals: '生物碳移除（kg CO2e）', change: '较上一次变化（kg CO2e）', changeShare: '较上一次变化', share: '占最新结果比例', stage: { 'raw-materials': '原材料获取', manufacturing: '生产制造', distribution: '分销运输', use: '使用', 'end-of-life': '寿命终止' } },
+  en: {
+    sheet: 'Portfolio',
+    stages: 'Stage comparison',
+    product: 'Product',
+    classification: 'Classification',
+    unit: 'Declared unit',
+    study: 'Study',
+    year: 'Reference year',
+    version: 'Version',
+    computed: 'Calculated at',
+    total: 'Footprint (kg CO2e, removals excluded)',
+    removals: 'Biogenic removals (kg CO2e)',
+    change: 'Change from previous (kg CO2e)',
+    changeShare: 'Change from previous',
+    share: 'share of latest',
+    stage: {
+      'raw-materials': 'Raw materials',
+      manufacturing: 'Manufacturing',
+      distribution: 'Distribution',
+      use: 'Use',
+      'end-of-life': 'End of life',
+    },
+  },
+  zh: {
+    sheet: '产品组合',
+    stages: '阶段对比',
+    product: '产品',
+    classification: '分类',
+    unit: '声明单位',
+    study: '研究',
+    year: '基准年',
+    version: '版本',
+    computed: '计算时间',
+    total: '碳足迹（kg CO2e，不含移除）',
+    removals: '生物碳移除（kg CO2e）',
+    change: '较上一次变化（kg CO2e）',
+    changeShare: '较上一次变化',
+    share: '占最新结果比例',
+    stage: {
+      'raw-materials': '原材料获取',
+      manufacturing: '生产制造',
+      distribution: '分销运输',
+      use: '使用',
+      'end-of-life': '寿命终止',
+    },
+  },
 } as const;
 
 /** The portfolio as an Excel workbook: every point with its trend, and the stage comparison of the latest results. */
@@ -83,14 +143,32 @@ export async function portfolioWorkbook(products: readonly PortfolioProduct[], l
   ];
   for (const p of products) {
     for (const pt of p.points) {
-      const row = points.addRow([p.product, p.classification ?? '', p.declaredUnit, pt.studyName, pt.year, pt.version, pt.computedAt, pt.total, ...STAGES.map((s) => pt.byStage[s] ?? 0), pt.removals, pt.change ?? null, pt.changeShare ?? null]);
+      const row = points.addRow([
+        p.product,
+        p.classification ?? '',
+        p.declaredUnit,
+        pt.studyName,
+        pt.year,
+        pt.version,
+        pt.computedAt,
+        pt.total,
+        ...STAGES.map((s) => pt.byStage[s] ?? 0),
+        pt.removals,
+        pt.change ?? null,
+        pt.changeShare ?? null,
+      ]);
       row.getCell(STAGES.length + 11).numFmt = '0.0%';
     }
   }
   points.getRow(1).font = { bold: true };
   points.views = [{ state: 'frozen', ySplit: 1 }];
   const stages = wb.addWorksheet(h.stages);
-  stages.columns = [{ header: h.product, width: 32 }, { header: h.unit, width: 14 }, { header: h.total, width: 18 }, ...STAGES.map((s) => ({ header: `${h.stage[s]} (${h.share})`, width: 18 }))];
+  stages.columns = [
+    { header: h.product, width: 32 },
+    { header: h.unit, width: 14 },
+    { header: h.total, width: 18 },
+    ...STAGES.map((s) => ({ header: `${h.stage[s]} (${h.share})`, width: 18 })),
+  ];
   for (const p of products) {
     const row = stages.addRow([p.product, p.declaredUnit, p.latest.total, ...STAGES.map((s) => p.stageShares[s])]);
     for (let i = 0; i < STAGES.length; i++) row.getCell(4 + i).numFmt = '0.0%';

@@ -14,7 +14,11 @@ export function rangeDistribution(r: SourcedRange, value: number): Uncertainty {
   switch (r.distribution) {
     case 'lognormal':
       // ln x ~ N(μ, σ²) with μ ± 1.96σ = ln low, ln high
-      return { type: 'lognormal', gm: Math.sqrt(r.low * r.high), gsd: Math.exp(Math.log(r.high / r.low) / (2 * Z_975)) };
+      return {
+        type: 'lognormal',
+        gm: Math.sqrt(r.low * r.high),
+        gsd: Math.exp(Math.log(r.high / r.low) / (2 * Z_975)),
+      };
     case 'normal':
       return { type: 'normal', mean: (r.low + r.high) / 2, sd: (r.high - r.low) / (2 * Z_975) };
     case 'triangular':

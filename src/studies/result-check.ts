@@ -23,7 +23,8 @@ export function nonFinitePaths(value: unknown, path = '', max = 5, found: string
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) found.push(path || '(value)');
   } else if (Array.isArray(value)) value.forEach((v, i) => nonFinitePaths(v, `${path}[${i}]`, max, found));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) nonFinitePaths(v, path ? `${path}.${k}` : k, max, found);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) nonFinitePaths(v, path ? `${path}.${k}` : k, max, found);
   return found;
 }
 
@@ -34,7 +35,10 @@ export function checkResult(result: StudyResult): void {
       .slice(0, 5)
       .map((e) => `"${e.name}" (${e.entryId}: ${nonFinitePaths(e, '', 3).join(', ')})`)
       .join('; ');
-    throw new InvalidResultError(`the result is not a finite number for ${badEntries.length === 1 ? 'entry' : `${badEntries.length} entries`} ${named}: check the amount, its formula and the dataset of each; nothing was saved`, badEntries.map((e) => e.entryId));
+    throw new InvalidResultError(
+      `the result is not a finite number for ${badEntries.length === 1 ? 'entry' : `${badEntries.length} entries`} ${named}: check the amount, its formula and the dataset of each; nothing was saved`,
+      badEntries.map((e) => e.entryId),
+    );
   }
   const paths = nonFinitePaths(result);
   if (paths.length > 0) {

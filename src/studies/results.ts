@@ -6,7 +6,11 @@ import { checkResult } from './result-check.ts';
 import { componentFootprints } from './components.ts';
 
 /** Calculates the latest version of a stored study on its pinned background and stores the result, when every number of it is finite. */
-export async function calculateAndSave(store: Store, studyId: string, opts: CalculateOptions = {}): Promise<StudyResult> {
+export async function calculateAndSave(
+  store: Store,
+  studyId: string,
+  opts: CalculateOptions = {},
+): Promise<StudyResult> {
   const study = await getStudy(store, studyId);
   if (!study) throw new Error(`study ${studyId} does not exist`);
   opts.onProgress?.(0, `loading background ${study.releases.lci} + ${study.releases.factors}`);

@@ -11,7 +11,13 @@ import { conversion, EntryError, perUnitOf, type ComponentFootprint, type PerUni
  * (or scale an entry), and recompute from the rows without touching the background again.
  */
 
-export const STAGES: readonly LifeCycleStage[] = ['raw-materials', 'manufacturing', 'distribution', 'use', 'end-of-life'];
+export const STAGES: readonly LifeCycleStage[] = [
+  'raw-materials',
+  'manufacturing',
+  'distribution',
+  'use',
+  'end-of-life',
+];
 
 export interface Row {
   entry: Entry;
@@ -22,18 +28,31 @@ export interface Row {
   lines: Record<GhgLine, number>;
 }
 
-export function rowOf(entry: Entry, amount: number, bg: Background, components?: ReadonlyMap<string, ComponentFootprint>): Row {
+export function rowOf(
+  entry: Entry,
+  amount: number,
+  bg: Background,
+  components?: ReadonlyMap<string, ComponentFootprint>,
+): Row {
   const per = perUnitOf(entry, bg, components);
   const unit = entry.transport && entry.formula === undefined ? 't*km' : entry.unit;
   const conv = conversion(unit, per.perUnit);
-  if (conv === undefined) throw new EntryError(entry, `its unit ${unit} cannot be converted to ${per.perUnit}, the unit of ${per.provenance.name}`);
+  if (conv === undefined)
+    throw new EntryError(
+      entry,
+      `its unit ${unit} cannot be converted to ${per.perUnit}, the unit of ${per.provenance.name}`,
+    );
   const lines = emptyLines();
   for (const l of GHG_LINES) lines[l] = amount * conv * per.lines[l];
   return { entry, amount, per, conv, lines };
 }
 
 /** What the footprint becomes with other amounts, entry `i` scaled by `scale(i)` (1 when absent). */
-export function outcomeOf(rows: readonly Row[], amounts: ArrayLike<number>, scale?: (i: number) => number): Omit<ScenarioResult, 'name' | 'description' | 'values'> {
+export function outcomeOf(
+  rows: readonly Row[],
+  amounts: ArrayLike<number>,
+  scale?: (i: number) => number,
+): Omit<ScenarioResult, 'name' | 'description' | 'values'> {
   const byStage = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<LifeCycleStage, number>;
   let total = 0;
   let removals = 0;

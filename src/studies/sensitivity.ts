@@ -21,7 +21,11 @@ const DEFAULT_SPREAD = 0.1;
 
 type Range = Pick<SensitivityCase, 'low' | 'high' | 'rangeBasis'>;
 
-export function sensitivityOf(study: Pick<Study, 'parameters'>, plan: AmountPlan, rows: readonly Row[]): SensitivityResult {
+export function sensitivityOf(
+  study: Pick<Study, 'parameters'>,
+  plan: AmountPlan,
+  rows: readonly Row[],
+): SensitivityResult {
   const values = parameterValues(study);
   const base = plan.amounts(values);
   const at = (o: { total: number; removals: number }) => ({ total: o.total, cfp: o.total + o.removals });
@@ -33,10 +37,23 @@ export function sensitivityOf(study: Pick<Study, 'parameters'>, plan: AmountPlan
     const range = parameterRange(p.value, p.min, p.max, p.uncertainty);
     const lo = at(outcomeOf(rows, plan.amounts({ ...values, [p.name]: range.low })));
     const hi = at(outcomeOf(rows, plan.amounts({ ...values, [p.name]: range.high })));
-    cases.push({ kind: 'parameter', id: p.name, name: p.description || p.name, base: p.value, ...range, unit: p.unit, totalLow: lo.total, totalHigh: hi.total, cfpLow: lo.cfp, cfpHigh: hi.cfp });
+    cases.push({
+      kind: 'parameter',
+      id: p.name,
+      name: p.description || p.name,
+      base: p.value,
+      ...range,
+      unit: p.unit,
+      totalLow: lo.total,
+      totalHigh: hi.total,
+      cfpLow: lo.cfp,
+      cfpHigh: hi.cfp,
+    });
   }
 
-  const size = rows.map((r, i) => Math.abs(base[i]! * r.conv) * (Math.abs(totalOf(r.per.lines)) + Math.abs(r.per.lines.biogenicRemovals)));
+  const size = rows.map(
+    (r, i) => Math.abs(base[i]! * r.conv) * (Math.abs(totalOf(r.per.lines)) + Math.abs(r.per.lines.biogenicRemovals)),
+  );
   const all = size.reduce((s, v) => s + v, 0);
   const key = rows
     .map((r, i) => ({ r, i }))
@@ -69,7 +86,12 @@ export function sensitivityOf(study: Pick<Study, 'parameters'>, plan: AmountPlan
   return { method: 'one-at-a-time', baseTotal: baseOutcome.total, baseCfp: baseOutcome.cfp, cases };
 }
 
-function parameterRange(value: number, min: number | undefined, max: number | undefined, stated: { low: number; high: number } | undefined): Range {
+function parameterRange(
+  value: number,
+  min: number | undefined,
+  max: number | undefined,
+  stated: { low: number; high: number } | undefined,
+): Range {
   if (stated) return { ...stated, rangeBasis: 'stated-range' };
   if (min !== undefined && max !== undefined && min < max) return { low: min, high: max, rangeBasis: 'min-max' };
   return { low: value * (1 - DEFAULT_SPREAD), high: value * (1 + DEFAULT_SPREAD), rangeBasis: 'default-spread' };

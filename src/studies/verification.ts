@@ -1,6 +1,13 @@
 import { DomainError } from '../model/errors.ts';
 import type { User } from '../model/account.ts';
-import { addVerification, latestStoredResult, studyHead, verificationsOf, type StoredResult, type Store } from '../store/index.ts';
+import {
+  addVerification,
+  latestStoredResult,
+  studyHead,
+  verificationsOf,
+  type StoredResult,
+  type Store,
+} from '../store/index.ts';
 
 /**
  * A verifier's sign-off covers one result, named by its hash, so what was verified can never
@@ -10,13 +17,21 @@ import { addVerification, latestStoredResult, studyHead, verificationsOf, type S
 
 export class NotCalculatedError extends DomainError {
   constructor(version: number, what: string) {
-    super('conflict', 'not-calculated', `version ${version} has no result yet: it must be calculated before it is ${what}`);
+    super(
+      'conflict',
+      'not-calculated',
+      `version ${version} has no result yet: it must be calculated before it is ${what}`,
+    );
   }
 }
 
 export class NotVerifiedError extends DomainError {
   constructor(version: number, hash: string) {
-    super('conflict', 'not-verified', `a verifier must verify the current result of version ${version} (result ${hash.slice(0, 12)}…) before it is published`);
+    super(
+      'conflict',
+      'not-verified',
+      `a verifier must verify the current result of version ${version} (result ${hash.slice(0, 12)}…) before it is published`,
+    );
   }
 }
 
@@ -30,15 +45,33 @@ export async function currentResult(store: Store, studyId: string, what: string)
 }
 
 /** The verifier signs the latest version's current result; the caller has checked the verifier may read the study. */
-export async function verifyCurrentResult(store: Store, studyId: string, companyId: string, verifier: User, statement: string) {
+export async function verifyCurrentResult(
+  store: Store,
+  studyId: string,
+  companyId: string,
+  verifier: User,
+  statement: string,
+) {
   const { hash, result } = await currentResult(store, studyId, 'verified');
-  await addVerification(store, { studyId, companyId, version: result.version, resultHash: hash, computedAt: result.computedAt, verifierId: verifier.id, statement });
-  return (await verificationsOf(store, studyId, result.version)).find((v) => v.verifierId === verifier.id && v.resultHash === hash)!;
+  await addVerification(store, {
+    studyId,
+    companyId,
+    version: result.version,
+    resultHash: hash,
+    computedAt: result.computedAt,
+    verifierId: verifier.id,
+    statement,
+  });
+  return (await verificationsOf(store, studyId, result.version)).find(
+    (v) => v.verifierId === verifier.id && v.resultHash === hash,
+  )!;
 }
 
 /** A sign-off of exactly this result, newest first; NotVerifiedError when there is none. */
 export async function verificationOf(store: Store, studyId: string, current: StoredResult) {
-  const found = (await verificationsOf(store, studyId, current.result.version)).find((v) => v.resultHash === current.hash);
+  const found = (await verificationsOf(store, studyId, current.result.version)).find(
+    (v) => v.resultHash === current.hash,
+  );
   if (!found) throw new NotVerifiedError(current.result.version, current.hash);
   return found;
 }

@@ -26,21 +26,25 @@ test('PGlite: backup, restore into an empty directory, the same releases and fac
 
 const url = process.env.TANJI_TEST_DATABASE_URL;
 
-test('PostgreSQL: pg_dump of the schema, dropped, pg_restore: the same factors', { skip: !url && 'set TANJI_TEST_DATABASE_URL' }, async () => {
-  const schema = `t_backup_${process.pid}`;
-  const file = join(mkdtempSync(join(tmpdir(), 'tanji-pgdump-')), 'store.dump');
-  let store = await openStore({ url, schema });
-  try {
-    await saveRelease(store, { release: SEED_RELEASE, factors: seedFactors() });
-    const before = await loadFactors(store, SEED_RELEASE);
-    backupPostgres(url!, schema, file);
-    await store.exec(`DROP SCHEMA ${schema} CASCADE`);
-    await store.close();
-    restorePostgres(url!, file);
-    store = await openStore({ url, schema });
-    assert.deepEqual(await loadFactors(store, SEED_RELEASE), before);
-  } finally {
-    await store.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await store.close();
-  }
-});
+test(
+  'PostgreSQL: pg_dump of the schema, dropped, pg_restore: the same factors',
+  { skip: !url && 'set TANJI_TEST_DATABASE_URL' },
+  async () => {
+    const schema = `t_backup_${process.pid}`;
+    const file = join(mkdtempSync(join(tmpdir(), 'tanji-pgdump-')), 'store.dump');
+    let store = await openStore({ url, schema });
+    try {
+      await saveRelease(store, { release: SEED_RELEASE, factors: seedFactors() });
+      const before = await loadFactors(store, SEED_RELEASE);
+      backupPostgres(url!, schema, file);
+      await store.exec(`DROP SCHEMA ${schema} CASCADE`);
+      await store.close();
+      restorePostgres(url!, file);
+      store = await openStore({ url, schema });
+      assert.deepEqual(await loadFactors(store, SEED_RELEASE), before);
+    } finally {
+      await store.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await store.close();
+    }
+  },
+);

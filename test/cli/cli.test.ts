@@ -33,7 +33,8 @@ test('calc --json follows the contract', () => {
   const out = JSON.parse(r.out);
   assert.equal(out.method, 'ipcc-ar6-gwp100');
   assert.equal(out.unit, 'kg CO2e');
-  for (const k of ['fossil', 'biogenic', 'landUseChange', 'aircraft', 'biogenicRemovals']) assert.equal(typeof out.lines[k], 'number', k);
+  for (const k of ['fossil', 'biogenic', 'landUseChange', 'aircraft', 'biogenicRemovals'])
+    assert.equal(typeof out.lines[k], 'number', k);
   const sum = out.lines.fossil + out.lines.biogenic + out.lines.landUseChange + out.lines.aircraft;
   assert.ok(Math.abs(out.total - sum) < 1e-9 * Math.abs(sum));
   assert.ok(out.lines.biogenicRemovals <= 0);
@@ -56,7 +57,9 @@ test('calc --amount is in the declared unit (kWh for grid electricity), --unit n
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--unit kg is not a unit of "Electricity, at grid, US, 2008"; its units: .*kWh/);
   // the lists are the calculated system's: each cut-off and choice names a process the grid runs on
-  assert.ok(Array.isArray(kwh.cutoffs) && kwh.cutoffs.length > 0 && kwh.cutoffs.every((c: { reason: string }) => c.reason));
+  assert.ok(
+    Array.isArray(kwh.cutoffs) && kwh.cutoffs.length > 0 && kwh.cutoffs.every((c: { reason: string }) => c.reason),
+  );
   assert.equal(kwh.warnings.length, kwh.providerChoices.length);
   for (const w of kwh.warnings) assert.match(w, /^provider chosen among \d+: /);
 });
@@ -79,22 +82,40 @@ test('contributions: process shares sum to the total, tree and Sankey are well f
   const total = JSON.parse(tanji('calc', GRID, '--json').out).total;
   const procs = JSON.parse(tanji('contributions', GRID, '--by', 'process', '--limit', '100000', '--json').out);
   const sum = procs.reduce((s: number, p: { direct: number }) => s + p.direct, 0);
-  for (const p of procs) assert.ok(p.release === 'uslci' && /^uslci.*:processes\//.test(p.dataset), 'each contribution names its dataset and release');
+  for (const p of procs)
+    assert.ok(
+      p.release === 'uslci' && /^uslci.*:processes\//.test(p.dataset),
+      'each contribution names its dataset and release',
+    );
   assert.ok(Math.abs(sum - total) < 1e-9 * Math.abs(total));
   const tree = JSON.parse(tanji('contributions', GRID, '--by', 'tree', '--json').out);
   assert.ok(Math.abs(tree.total - total) < 1e-9 * Math.abs(total));
   const kids = tree.children.reduce((s: number, k: { total: number }) => s + k.total, 0);
-  assert.ok(Math.abs(tree.direct + kids + tree.cutoffTotal - tree.total) < 1e-6 * Math.abs(total), 'a node is its direct part plus its children');
+  assert.ok(
+    Math.abs(tree.direct + kids + tree.cutoffTotal - tree.total) < 1e-6 * Math.abs(total),
+    'a node is its direct part plus its children',
+  );
   const flows = JSON.parse(tanji('contributions', GRID, '--by', 'flow', '--limit', '100000', '--json').out);
-  assert.ok(Math.abs(flows.reduce((s: number, f: { result: number; line: string }) => s + (f.line === 'biogenicRemovals' ? 0 : f.result), 0) - total) < 1e-9 * total);
+  assert.ok(
+    Math.abs(
+      flows.reduce(
+        (s: number, f: { result: number; line: string }) => s + (f.line === 'biogenicRemovals' ? 0 : f.result),
+        0,
+      ) - total,
+    ) <
+      1e-9 * total,
+  );
   const sankey = JSON.parse(tanji('contributions', GRID, '--by', 'sankey', '--json').out);
   assert.ok(sankey.nodes.length > 1 && sankey.links.length > 0);
   for (const l of sankey.links) assert.ok(l.source < sankey.nodes.length && l.target < sankey.nodes.length);
 });
 
 test('montecarlo is reproducible with a seed and brackets the deterministic value', () => {
-  const run = (seed: string) => JSON.parse(tanji('montecarlo', STEEL, '--iterations', '200', '--seed', seed, '--json').out);
-  const a = run('7'), b = run('7'), c = run('8');
+  const run = (seed: string) =>
+    JSON.parse(tanji('montecarlo', STEEL, '--iterations', '200', '--seed', seed, '--json').out);
+  const a = run('7'),
+    b = run('7'),
+    c = run('8');
   assert.equal(a.mean, b.mean);
   assert.notEqual(a.mean, c.mean);
   assert.ok(a.uncertainExchanges > 0);
@@ -106,7 +127,8 @@ test('export-matrix writes A, B, C and the index files', () => {
   const dir = join(data, 'mtx');
   const r = tanji('export-matrix', '--out', dir);
   assert.equal(r.code, 0, r.err);
-  for (const f of ['A.mtx', 'B.mtx', 'C.mtx', 'C_lines.mtx', 'processes.csv', 'flows.csv']) assert.ok(existsSync(join(dir, f)), f);
+  for (const f of ['A.mtx', 'B.mtx', 'C.mtx', 'C_lines.mtx', 'processes.csv', 'flows.csv'])
+    assert.ok(existsSync(join(dir, f)), f);
   assert.match(readFileSync(join(dir, 'A.mtx'), 'utf8'), /^%%MatrixMarket matrix coordinate real general/);
 });
 

@@ -4,7 +4,19 @@ import { cliInTempStore } from './run.ts';
 
 const { tanji } = cliInTempStore('tanji-factor-');
 
-const CONTRACT = ['id', 'name', 'value', 'unit', 'kind', 'region', 'resolvedRegion', 'year', 'source', 'release', 'status'];
+const CONTRACT = [
+  'id',
+  'name',
+  'value',
+  'unit',
+  'kind',
+  'region',
+  'resolvedRegion',
+  'year',
+  'source',
+  'release',
+  'status',
+];
 
 test('factor search 电力 and electricity in Sichuan 2022 find 0.1404 kg CO2/kWh with its source', () => {
   for (const text of ['电力', 'electricity']) {
@@ -12,17 +24,25 @@ test('factor search 电力 and electricity in Sichuan 2022 find 0.1404 kg CO2/kW
     assert.equal(r.code, 0, r.err);
     const items = JSON.parse(r.out);
     for (const item of items) for (const k of CONTRACT) assert.ok(k in item, `${k} missing`);
-    const sc = items.find((i: { kind: string; resolvedRegion: string; year: number }) => i.kind === 'electricity-co2' && i.resolvedRegion === 'CN-SC' && i.year === 2022);
+    const sc = items.find(
+      (i: { kind: string; resolvedRegion: string; year: number }) =>
+        i.kind === 'electricity-co2' && i.resolvedRegion === 'CN-SC' && i.year === 2022,
+    );
     assert.ok(sc, 'the Sichuan CO2 factor is found');
     assert.equal(sc.value, 0.1404);
     assert.equal(sc.unit, 'kg CO2/kWh');
     assert.match(sc.source.publisher, /Ministry of Ecology and Environment/);
-    assert.ok(items.some((i: { kind: string }) => i.kind === 'electricity-footprint'), 'life-cycle factors are a different kind');
+    assert.ok(
+      items.some((i: { kind: string }) => i.kind === 'electricity-footprint'),
+      'life-cycle factors are a different kind',
+    );
   }
 });
 
 test('factor search for Tibet resolves upward and says which level answered', () => {
-  const items = JSON.parse(tanji('factor', 'search', 'electricity', '--region', 'CN-XZ', '--year', '2022', '--json').out);
+  const items = JSON.parse(
+    tanji('factor', 'search', 'electricity', '--region', 'CN-XZ', '--year', '2022', '--json').out,
+  );
   const co2 = items.find((i: { kind: string }) => i.kind === 'electricity-co2');
   assert.equal(co2.region, 'CN-XZ');
   assert.equal(co2.resolvedRegion, 'CN');
@@ -31,7 +51,9 @@ test('factor search for Tibet resolves upward and says which level answered', ()
 });
 
 test('for a product footprint, CO2-only organisational factors are left out', () => {
-  const items = JSON.parse(tanji('factor', 'search', '电力', '--region', 'CN-SC', '--purpose', 'product-footprint', '--json').out);
+  const items = JSON.parse(
+    tanji('factor', 'search', '电力', '--region', 'CN-SC', '--purpose', 'product-footprint', '--json').out,
+  );
   assert.ok(items.length > 0);
   assert.ok(items.every((i: { kind: string }) => i.kind !== 'electricity-co2'));
 });
@@ -43,7 +65,10 @@ test('an unknown region is explained', () => {
 });
 
 test('by default life-cycle factors come before CO2-only grid factors; a province in the text is searched', () => {
-  const items = JSON.parse(tanji('factor', 'search', '电力', '--json', '--limit', '0').out) as { kind: string; resolvedRegion: string }[];
+  const items = JSON.parse(tanji('factor', 'search', '电力', '--json', '--limit', '0').out) as {
+    kind: string;
+    resolvedRegion: string;
+  }[];
   assert.equal(items[0].kind, 'electricity-footprint');
   const co2Only = items.map((i) => i.kind === 'electricity-co2');
   assert.deepEqual(co2Only, [...co2Only].sort(), 'every CO2-only factor after every life-cycle one');

@@ -37,6 +37,9 @@ test('tanji pcr check names what a study file lacks and exits 1', () => {
   const r = tanji('pcr', 'check', file, '--lang', 'en');
   assert.equal(r.code, 1);
   assert.match(r.out, /does not conform/);
-  assert.match(r.out, /✗ \[eu-battery-ev \/ mandatory-data\] Cathode active material is still a placeholder to complete/);
+  assert.match(
+    r.out,
+    /✗ \[eu-battery-ev \/ mandatory-data\] Cathode active material is still a placeholder to complete/,
+  );
   assert.match(r.err, /does not conform to eu-battery-ev 1\.0/);
 });

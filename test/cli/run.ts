@@ -15,7 +15,12 @@ export function cliInTempStore(prefix: string) {
   const tanji = (...args: string[]) => {
     const env: NodeJS.ProcessEnv = { ...process.env, TANJI_DATA: data };
     delete env.DATABASE_URL;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/tanji.ts'), ...args], { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 26 });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/tanji.ts'), ...args], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+      maxBuffer: 1 << 26,
+    });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
   return { data, tanji };

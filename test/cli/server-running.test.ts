@@ -17,13 +17,20 @@ test('a second opening of a directory the server holds fails at once, quoting th
   try {
     await assert.rejects(
       () => openStore({ dataDir: data, lockTimeoutMs: 600_000 }),
-      (e: unknown) => e instanceof StoreInUseError && e.pid === process.pid && e.message.includes(HOLDER) && /DATABASE_URL/.test(e.message),
+      (e: unknown) =>
+        e instanceof StoreInUseError &&
+        e.pid === process.pid &&
+        e.message.includes(HOLDER) &&
+        /DATABASE_URL/.test(e.message),
     );
     const r = tanji('list', '--search', 'electricity');
     assert.equal(r.code, 1, r.out);
     const lines = r.err.trim().split('\n');
     assert.equal(lines.length, 1, r.err);
-    assert.match(lines[0], /^tanji list: .* is in use by the Tanji server at http:\/\/127\.0\.0\.1:3150 \(API: http:\/\/127\.0\.0\.1:3150\/docs\), pid \d+, .*stop it first, or run both on PostgreSQL \(DATABASE_URL\)\.$/);
+    assert.match(
+      lines[0],
+      /^tanji list: .* is in use by the Tanji server at http:\/\/127\.0\.0\.1:3150 \(API: http:\/\/127\.0\.0\.1:3150\/docs\), pid \d+, .*stop it first, or run both on PostgreSQL \(DATABASE_URL\)\.$/,
+    );
   } finally {
     await server.close();
   }

@@ -12,16 +12,33 @@ import { HAINAN, SEED } from './fixtures.ts';
 test('factor CSV as a release exports it, with production volume and sharing columns added', async () => {
   const exported = factorsCsv([HAINAN, SEED.find((f) => f.id === 'cn-electricity-footprint/CN-GD/2024')!], '2026.1');
   const [header, ...rows] = exported.trimEnd().split('\r\n');
-  const csv = [`${header},production_volume,production_unit,sharing`, `${rows[0]},2000000,MWh,public`, `${rows[1]},,,`].join('\r\n');
+  const csv = [
+    `${header},production_volume,production_unit,sharing`,
+    `${rows[0]},2000000,MWh,public`,
+    `${rows[1]},,,`,
+  ].join('\r\n');
   const inputs = await datasetsFromFile(new TextEncoder().encode(csv), 'plants.csv', { technology: 'grid mix' });
   assert.equal(inputs.length, 2);
   const json = (x: unknown) => JSON.parse(JSON.stringify(x));
-  assert.deepEqual(json(inputs[0].dataset), { type: 'factor', factor: { ...HAINAN, technology: 'grid mix' } }, 'the factor as exported, with the missing technology filled in');
-  assert.deepEqual(inputs[0].meta, { sharing: 'public', productionVolume: { amount: 2e6, unit: 'MWh' }, note: undefined });
+  assert.deepEqual(
+    json(inputs[0].dataset),
+    { type: 'factor', factor: { ...HAINAN, technology: 'grid mix' } },
+    'the factor as exported, with the missing technology filled in',
+  );
+  assert.deepEqual(inputs[0].meta, {
+    sharing: 'public',
+    productionVolume: { amount: 2e6, unit: 'MWh' },
+    note: undefined,
+  });
   assert.equal(inputs[1].meta.sharing, 'confidential');
   assert.equal(inputs[1].meta.productionVolume, undefined);
   const broken = csv.replace(`,${HAINAN.value},`, ',about 0.4,');
-  await assert.rejects(datasetsFromFile(new TextEncoder().encode(broken), 'plants.csv'), (e: unknown) => e instanceof ImportError && /plants\.csv: line 2 \(cn-electricity-footprint\/CN-HI\/2024\): field "value": expected a number/.test(e.message));
+  await assert.rejects(
+    datasetsFromFile(new TextEncoder().encode(broken), 'plants.csv'),
+    (e: unknown) =>
+      e instanceof ImportError &&
+      /plants\.csv: line 2 \(cn-electricity-footprint\/CN-HI\/2024\): field "value": expected a number/.test(e.message),
+  );
 });
 
 test('the Excel template: a filled row is a factor with its pedigree rated; problems are listed by row and column, each once', async () => {
@@ -31,9 +48,27 @@ test('the Excel template: a filled row is a factor with its pedigree rated; prob
   const header = (sheet.getRow(1).values as string[]).slice(1).map((h) => h.split(' ').at(-1)!);
   const row = (v: Record<string, string | number>) => header.map((h) => v[h] ?? null);
   const clinker = {
-    series: 'material-cement-clinker', name: 'Cement clinker, dry process with preheater', kind: 'material', value: 855, unit: 'kg CO2e/t', per_unit: 't', gases: 'CO2e',
-    gwp_set: 'AR6', region: 'CN-AH', year: 2024, technology: 'NSP kiln', source_title: 'Plant monitoring 2024', publisher: 'Anhui plant', reliability: '2', completeness: '1',
-    temporal: '1', geographical: '1', technological: '3', production_volume: 4.2e6, production_unit: 't', sharing: 'confidential',
+    series: 'material-cement-clinker',
+    name: 'Cement clinker, dry process with preheater',
+    kind: 'material',
+    value: 855,
+    unit: 'kg CO2e/t',
+    per_unit: 't',
+    gases: 'CO2e',
+    gwp_set: 'AR6',
+    region: 'CN-AH',
+    year: 2024,
+    technology: 'NSP kiln',
+    source_title: 'Plant monitoring 2024',
+    publisher: 'Anhui plant',
+    reliability: '2',
+    completeness: '1',
+    temporal: '1',
+    geographical: '1',
+    technological: '3',
+    production_volume: 4.2e6,
+    production_unit: 't',
+    sharing: 'confidential',
   };
   sheet.addRow(row(clinker));
   sheet.addRow(row({ ...clinker, value: 'n/a', region: '' }));
@@ -61,10 +96,17 @@ test('the Excel template: a filled row is a factor with its pedigree rated; prob
 test('an ILCD zip (as TianGong publishes) is accepted: one process dataset per data set, its Chinese name, province and cut-offs kept', async () => {
   const { ilcdFixture, IDS } = await import('../formats/ilcd-fixture.ts');
   const { readFileSync } = await import('node:fs');
-  const inputs = await datasetsFromFile(new Uint8Array(readFileSync(ilcdFixture())), 'cement-ilcd.zip', { sharing: 'public' });
+  const inputs = await datasetsFromFile(new Uint8Array(readFileSync(ilcdFixture())), 'cement-ilcd.zip', {
+    sharing: 'public',
+  });
   assert.equal(inputs.length, 2);
-  const cement = inputs.map((i) => (i.dataset.type === 'process' ? i.dataset : assert.fail())).find((d) => d.process.id === IDS.cementProcess)!;
-  assert.deepEqual([cement.process.nameZh, cement.process.location, cement.process.leftOut?.[0].name], ['水泥生产 ; 熟料 ; 干法', 'CN-SD', 'Gypsum']);
+  const cement = inputs
+    .map((i) => (i.dataset.type === 'process' ? i.dataset : assert.fail()))
+    .find((d) => d.process.id === IDS.cementProcess)!;
+  assert.deepEqual(
+    [cement.process.nameZh, cement.process.location, cement.process.leftOut?.[0].name],
+    ['水泥生产 ; 熟料 ; 干法', 'CN-SD', 'Gypsum'],
+  );
   assert.deepEqual(cement.flows.map((f) => f.name).sort(), ['Cement', 'Electricity', 'carbon dioxide (fossil)']);
   assert.equal(inputs[0].meta.sharing, 'public');
 });

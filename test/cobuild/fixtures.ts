@@ -25,7 +25,12 @@ export function factor(over: Partial<Factor> = {}): Factor {
 type Flow = { id: string; name: string; unit: string; kind: 'product' | 'waste' | 'elementary' };
 
 /** A unit process whose flows are measured in the named units (kg, MJ, kWh…), with those units' real groups. */
-export function process(id: string, flows: Flow[], exchanges: Omit<Exchange, 'avoided' | 'id'>[], over: Partial<ProcessDataset['process']> = {}): ProcessDataset {
+export function process(
+  id: string,
+  flows: Flow[],
+  exchanges: Omit<Exchange, 'avoided' | 'id'>[],
+  over: Partial<ProcessDataset['process']> = {},
+): ProcessDataset {
   const props = new Set(flows.map((f) => namedUnit(f.unit)!.property.id));
   const { unitGroups, flowProperties } = dimensionsOf(props);
   return {
@@ -41,7 +46,14 @@ export function process(id: string, flows: Flow[], exchanges: Omit<Exchange, 'av
       provenance: { technology: 'grinding', referenceYear: 2024, publication: 'Plant report 2024' },
       ...over,
     },
-    flows: flows.map((f) => ({ id: f.id, name: f.name, kind: f.kind, category: [], propertyId: namedUnit(f.unit)!.property.id, unit: f.unit })),
+    flows: flows.map((f) => ({
+      id: f.id,
+      name: f.name,
+      kind: f.kind,
+      category: [],
+      propertyId: namedUnit(f.unit)!.property.id,
+      unit: f.unit,
+    })),
     flowProperties,
     unitGroups,
   };

@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { coded, ISSUE_CODES, ISSUE_TEXTS, issueText, type IssueCode, type IssueParams, type ParamsOf } from '../../src/i18n/cobuild.ts';
+import {
+  coded,
+  ISSUE_CODES,
+  ISSUE_TEXTS,
+  issueText,
+  type IssueCode,
+  type IssueParams,
+  type ParamsOf,
+} from '../../src/i18n/cobuild.ts';
 
 /**
  * Every code validation can emit has an English and a Chinese text, both written from the same
@@ -41,9 +49,36 @@ const SAMPLES: { [C in IssueCode]: ParamsOf<C> } = {
   'submission.empty': {},
   'balance.mass': { into: 1.5, out: 1, gap: 1 / 3, tolerance: 0.1 },
   'balance.energy': { into: 10, out: 12, efficiency: 1.2 },
-  'plausibility.factor-median': { value: 0.03, unit: 'kg CO2e/kWh', fold: 19.04, direction: 'below', basis: 'provinces', peers: 30, series: 'cn-electricity-footprint', release: '2026.1', median: 0.5712, year: 2024 },
-  'plausibility.factor-region': { value: 0.03, fold: 13.2, direction: 'below', region: 'CN-HI', current: 0.3972, id: 'cn-electricity-footprint/CN-HI/2024' },
-  'plausibility.exchange': { side: 'input', flow: 'Electricity', value: 300, fold: 10.5, direction: 'above', peers: 1, release: 'uslci', median: 28.5 },
+  'plausibility.factor-median': {
+    value: 0.03,
+    unit: 'kg CO2e/kWh',
+    fold: 19.04,
+    direction: 'below',
+    basis: 'provinces',
+    peers: 30,
+    series: 'cn-electricity-footprint',
+    release: '2026.1',
+    median: 0.5712,
+    year: 2024,
+  },
+  'plausibility.factor-region': {
+    value: 0.03,
+    fold: 13.2,
+    direction: 'below',
+    region: 'CN-HI',
+    current: 0.3972,
+    id: 'cn-electricity-footprint/CN-HI/2024',
+  },
+  'plausibility.exchange': {
+    side: 'input',
+    flow: 'Electricity',
+    value: 300,
+    fold: 10.5,
+    direction: 'above',
+    peers: 1,
+    release: 'uslci',
+    median: 28.5,
+  },
 };
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -63,9 +98,10 @@ for (const code of ISSUE_CODES) {
     }
     assert.match(zh, CJK, 'the Chinese text is Chinese');
     assert.notEqual(zh, en);
-    for (const value of Object.values(params)) if (typeof value === 'string' && !['above', 'below', 'provinces', 'regions', 'input', 'output'].includes(value)) {
-      assert.ok(en.includes(value) && zh.includes(value), `${value} appears in both texts`);
-    }
+    for (const value of Object.values(params))
+      if (typeof value === 'string' && !['above', 'below', 'provinces', 'regions', 'input', 'output'].includes(value)) {
+        assert.ok(en.includes(value) && zh.includes(value), `${value} appears in both texts`);
+      }
     assert.equal(coded(code, params as never).message, en, 'the API message is the English text');
   });
 }
@@ -80,12 +116,21 @@ test("the texts' numbers: fold, percentages and medians rounded alike in both la
     issueText({ code: 'plausibility.factor-median', params: median, message: '' }, 'zh'),
     '0.03 kg CO2e/kWh 仅为版本 2026.1 中 cn-electricity-footprint 省级中位数（30 个省份）的 1/19.04（中位数 0.5712，2024 年）',
   );
-  assert.equal(issueText({ code: 'balance.mass', params: SAMPLES['balance.mass'], message: '' }, 'zh'), '质量平衡：输入 1.5 kg，输出 1 kg，相差 33.33%，超过允许的 10%');
-  assert.match(issueText({ code: 'plausibility.exchange', params: SAMPLES['plausibility.exchange'], message: '' }, 'zh'), /^输入「Electricity」每单位产品 300，是版本 uslci 中 1 个过程的中位数（28\.5）的 10\.5 倍$/);
+  assert.equal(
+    issueText({ code: 'balance.mass', params: SAMPLES['balance.mass'], message: '' }, 'zh'),
+    '质量平衡：输入 1.5 kg，输出 1 kg，相差 33.33%，超过允许的 10%',
+  );
+  assert.match(
+    issueText({ code: 'plausibility.exchange', params: SAMPLES['plausibility.exchange'], message: '' }, 'zh'),
+    /^输入「Electricity」每单位产品 300，是版本 uslci 中 1 个过程的中位数（28\.5）的 10\.5 倍$/,
+  );
 });
 
 test('an unknown or absent code is said with the message the server wrote', () => {
-  assert.equal(issueText({ code: 'from.a.newer.server', params: {}, message: 'as the server said' }, 'zh'), 'as the server said');
+  assert.equal(
+    issueText({ code: 'from.a.newer.server', params: {}, message: 'as the server said' }, 'zh'),
+    'as the server said',
+  );
   assert.equal(issueText({ message: 'a report stored before codes' }, 'zh'), 'a report stored before codes');
   assert.equal(issueText({ code: 'toString', params: {}, message: 'not a code' }, 'en'), 'not a code');
 });

@@ -4,7 +4,18 @@ import { publishRelease } from '../../src/cobuild/publish.ts';
 import { reviewSubmission } from '../../src/cobuild/review.ts';
 import { submitDatasets } from '../../src/cobuild/submissions.ts';
 import { SEED_RELEASE } from '../../src/factors/seed.ts';
-import { createCompany, createUser, getRelease, listReleases, loadFactors, MEMORY, openStore, saveRelease, type Store, type User } from '../../src/store/index.ts';
+import {
+  createCompany,
+  createUser,
+  getRelease,
+  listReleases,
+  loadFactors,
+  MEMORY,
+  openStore,
+  saveRelease,
+  type Store,
+  type User,
+} from '../../src/store/index.ts';
 import { factor, SEED } from './fixtures.ts';
 
 /**
@@ -21,9 +32,40 @@ before(async () => {
   store = await openStore({ dataDir: MEMORY });
   await saveRelease(store, { release: SEED_RELEASE, factors: SEED });
   const company = await createCompany(store, 'Plant A');
-  const contributor = await createUser(store, { email: 'lca@plant-a.example', name: 'Plant A LCA', role: 'enterprise', companyId: company.id, passwordHash: 'unused' });
-  steward = await createUser(store, { email: 'steward@example.org', name: 'Steward', role: 'steward', companyId: null, passwordHash: 'unused' });
-  const [head] = await submitDatasets(store, contributor, [{ dataset: { type: 'factor', factor: factor({ id: 'material-clinker/CN-HI/2024', kind: 'material', perUnit: 't', unit: 'kg CO2e/t', value: 830 }) }, meta: { sharing: 'public' } }], 'api');
+  const contributor = await createUser(store, {
+    email: 'lca@plant-a.example',
+    name: 'Plant A LCA',
+    role: 'enterprise',
+    companyId: company.id,
+    passwordHash: 'unused',
+  });
+  steward = await createUser(store, {
+    email: 'steward@example.org',
+    name: 'Steward',
+    role: 'steward',
+    companyId: null,
+    passwordHash: 'unused',
+  });
+  const [head] = await submitDatasets(
+    store,
+    contributor,
+    [
+      {
+        dataset: {
+          type: 'factor',
+          factor: factor({
+            id: 'material-clinker/CN-HI/2024',
+            kind: 'material',
+            perUnit: 't',
+            unit: 'kg CO2e/t',
+            value: 830,
+          }),
+        },
+        meta: { sharing: 'public' },
+      },
+    ],
+    'api',
+  );
   submissionId = head.id;
   await reviewSubmission(store, steward, submissionId, { action: 'start-review', baseVersion: 1 });
   await reviewSubmission(store, steward, submissionId, { action: 'approve', baseVersion: 1, comment: 'checked' });
@@ -33,7 +75,8 @@ after(async () => {
   await store.close();
 });
 
-const count = async (sql: string) => Number((await store.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`))[0].n);
+const count = async (sql: string) =>
+  Number((await store.query<{ n: string }>(`SELECT count(*) AS n FROM ${sql}`))[0].n);
 const request = () => ({ release: '2026.2', submissionIds: [submissionId], aggregateIds: [], licence: 'CC BY 4.0' });
 
 test('a release whose notes fail to be written is not published at all', async () => {
@@ -44,7 +87,10 @@ test('a release whose notes fail to be written is not published at all', async (
   `);
   await assert.rejects(publishRelease(store, steward, request()), /notes refused/);
   assert.equal(await getRelease(store, '2026.2'), undefined);
-  assert.deepEqual((await listReleases(store)).map((r) => r.number), [SEED_RELEASE]);
+  assert.deepEqual(
+    (await listReleases(store)).map((r) => r.number),
+    [SEED_RELEASE],
+  );
   assert.equal(await count('factors'), factorRows, 'no factor of the release is left');
   assert.equal(await count("cobuild_events WHERE action = 'release.published'"), 0);
   assert.equal(await count("cobuild_notifications WHERE kind = 'release-published'"), 0);

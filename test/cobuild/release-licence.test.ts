@@ -12,7 +12,10 @@ import { BACKENDS } from '../store/backends.ts';
 describe('release licence and citation', () => {
   it('a database file’s licence is read from the LICENSE beside it (US LCI: MIT, uslci-admin)', () => {
     const licence = licenceBeside(join(import.meta.dirname, '../../../shared/data/uslci/uslci-olca1.5-jsonld.zip'));
-    assert.equal(licence, 'MIT License, Copyright (c) 2017 uslci-admin (LICENSE distributed with uslci-olca1.5-jsonld.zip)');
+    assert.equal(
+      licence,
+      'MIT License, Copyright (c) 2017 uslci-admin (LICENSE distributed with uslci-olca1.5-jsonld.zip)',
+    );
     assert.equal(licenceBeside(join(import.meta.dirname, 'no-such-dir/x.zip')), undefined);
   });
 
@@ -31,13 +34,21 @@ describe('release licence and citation', () => {
       try {
         const factors = seedFactors();
         await saveRelease(store, { release: 'r1', factors });
-        await saveRelease(store, { release: 'r2', factors: factors.slice(0, 1), licence: 'CC BY 4.0', source: { title: 'Test factors', publisher: 'Test institute' } });
+        await saveRelease(store, {
+          release: 'r2',
+          factors: factors.slice(0, 1),
+          licence: 'CC BY 4.0',
+          source: { title: 'Test factors', publisher: 'Test institute' },
+        });
         const [r2, r1] = await listOpenReleases(store);
         assert.equal(r2.licence, 'CC BY 4.0');
         const distinct = new Set(factors.map((f) => f.licence));
         assert.equal(r1.licence!.split(' | ').length, distinct.size);
         for (const l of distinct) assert.ok(r1.licence!.includes(l));
-        assert.match(r2.citation, /^Test institute\. Test factors\. Tanji background database, release r2, \d{4}-\d\d-\d\d\. \/api\/open\/releases\/r2\.$/);
+        assert.match(
+          r2.citation,
+          /^Test institute\. Test factors\. Tanji background database, release r2, \d{4}-\d\d-\d\d\. \/api\/open\/releases\/r2\.$/,
+        );
         assert.match((await openRelease(store, 'r1')).citation, /release r1/);
       } finally {
         await store.close();

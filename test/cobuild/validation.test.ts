@@ -22,25 +22,62 @@ test('a factor in g CO2e is converted to kg with a note; region names become cod
 });
 
 test('units that do not agree and missing metadata are errors, each on its field', () => {
-  const f = factor({ unit: 'kg CO2/MWh', perUnit: 'kWh', technology: ' ', source: { title: '', publisher: 'X' }, year: 1970, id: 'x/CN-HI/1970', licence: '' });
+  const f = factor({
+    unit: 'kg CO2/MWh',
+    perUnit: 'kWh',
+    technology: ' ',
+    source: { title: '', publisher: 'X' },
+    year: 1970,
+    id: 'x/CN-HI/1970',
+    licence: '',
+  });
   const { errors } = checkStructure({ type: 'factor', factor: f }, { sharing: 'public' }, now);
-  assert.deepEqual(fields(errors), ['factor.gases', 'factor.licence', 'factor.source.title', 'factor.technology', 'factor.unit', 'factor.year']);
+  assert.deepEqual(fields(errors), [
+    'factor.gases',
+    'factor.licence',
+    'factor.source.title',
+    'factor.technology',
+    'factor.unit',
+    'factor.year',
+  ]);
   const year = errors.find((e) => e.field === 'factor.year')!;
-  assert.deepEqual([year.code, year.params], ['year.out-of-range', { year: 1970, first: 1990, last: 2027 }], 'a code and its params besides the message');
+  assert.deepEqual(
+    [year.code, year.params],
+    ['year.out-of-range', { year: 1970, first: 1990, last: 2027 }],
+    'a code and its params besides the message',
+  );
   assert.equal(year.message, 'year 1970 is outside 1990–2027');
-  const per = checkStructure({ type: 'factor', factor: factor({ perUnit: 'barrel', unit: 'kg CO2e/barrel' }) }, confidential, now);
+  const per = checkStructure(
+    { type: 'factor', factor: factor({ perUnit: 'barrel', unit: 'kg CO2e/barrel' }) },
+    confidential,
+    now,
+  );
   assert.deepEqual(fields(per.errors), ['factor.perUnit']);
   const kind = checkStructure({ type: 'factor', factor: factor({ kind: 'electricity-co2' }) }, confidential, now);
   assert.match(kind.errors[0].message, /CO2 only/);
 });
 
 test('a process must reference its flows, have one product reference and its metadata; defaults fill what a file lacks', () => {
-  const d = process('p', [{ id: 'lime', name: 'Lime', unit: 'kg', kind: 'product' }], [{ flowId: 'lime', amount: 1, input: false, reference: true }, { flowId: 'ghost', amount: 2, input: true, reference: false }], {
-    location: undefined,
-    provenance: {},
-  });
+  const d = process(
+    'p',
+    [{ id: 'lime', name: 'Lime', unit: 'kg', kind: 'product' }],
+    [
+      { flowId: 'lime', amount: 1, input: false, reference: true },
+      { flowId: 'ghost', amount: 2, input: true, reference: false },
+    ],
+    {
+      location: undefined,
+      provenance: {},
+    },
+  );
   const { errors } = checkStructure(d, confidential, now);
-  assert.deepEqual(fields(errors), ['process.exchanges[1].flowId', 'process.location', 'process.provenance.publication', 'process.provenance.referenceYear', 'process.provenance.technology']);
+  assert.deepEqual(fields(errors), [
+    'process.exchanges[1].flowId',
+    'process.location',
+    'process.provenance.publication',
+    'process.provenance.referenceYear',
+    'process.provenance.technology',
+  ]);
   const filled = applyDefaults(d, { region: 'CN-GX', year: 2024, technology: 'vertical mill', source: 'Plant report' });
   assert.deepEqual(fields(checkStructure(filled, confidential, now).errors), ['process.exchanges[1].flowId']);
 });
@@ -89,19 +126,47 @@ test('plausibility: a factor 10× below the provincial median is flagged with th
   const low = factorPlausibility(factor({ value: 0.03 }), SEED, '2026.1', 10);
   assert.equal(low.flags.length, 2);
   const [median, own] = low.flags;
-  const provinces = SEED.filter((f) => /^cn-electricity-footprint\/CN-[A-Z]{2}\/2024$/.test(f.id)).map((f) => f.value).sort((a, b) => a - b);
+  const provinces = SEED.filter((f) => /^cn-electricity-footprint\/CN-[A-Z]{2}\/2024$/.test(f.id))
+    .map((f) => f.value)
+    .sort((a, b) => a - b);
   assert.equal(provinces.length, 30, 'every province but Tibet, which has no factor of its own');
   assert.equal(median.peers, 30);
   assert.equal(median.reference, (provinces[14] + provinces[15]) / 2);
-  assert.match(median.message, /^0\.03 kg CO2e\/kWh is \d+(\.\d+)?× below the provincial median \(30 provinces\) of cn-electricity-footprint in release 2026\.1 \(0\.\d+, 2024\)$/);
+  assert.match(
+    median.message,
+    /^0\.03 kg CO2e\/kWh is \d+(\.\d+)?× below the provincial median \(30 provinces\) of cn-electricity-footprint in release 2026\.1 \(0\.\d+, 2024\)$/,
+  );
   assert.equal(median.code, 'plausibility.factor-median');
-  assert.deepEqual({ ...median.params, fold: undefined }, { value: 0.03, unit: 'kg CO2e/kWh', fold: undefined, direction: 'below', basis: 'provinces', peers: 30, series: 'cn-electricity-footprint', release: '2026.1', median: median.reference, year: 2024 });
+  assert.deepEqual(
+    { ...median.params, fold: undefined },
+    {
+      value: 0.03,
+      unit: 'kg CO2e/kWh',
+      fold: undefined,
+      direction: 'below',
+      basis: 'provinces',
+      peers: 30,
+      series: 'cn-electricity-footprint',
+      release: '2026.1',
+      median: median.reference,
+      year: 2024,
+    },
+  );
   assert.equal(own.code, 'plausibility.factor-region');
   assert.equal(own.reference, HAINAN.value);
   const fine = factorPlausibility(factor({ value: 0.6 }), SEED, '2026.1', 10);
   assert.deepEqual(fine.flags, []);
-  assert.equal(factorPlausibility(factor({ value: 0.03 }), SEED, '2026.1', 100).flags.length, 0, 'the ratio is a setting');
-  const unknown = factorPlausibility(factor({ id: 'material-clinker/CN-HI/2024', perUnit: 't', unit: 'kg CO2e/t' }), SEED, '2026.1', 10);
+  assert.equal(
+    factorPlausibility(factor({ value: 0.03 }), SEED, '2026.1', 100).flags.length,
+    0,
+    'the ratio is a setting',
+  );
+  const unknown = factorPlausibility(
+    factor({ id: 'material-clinker/CN-HI/2024', perUnit: 't', unit: 'kg CO2e/t' }),
+    SEED,
+    '2026.1',
+    10,
+  );
   assert.match(unknown.notes[0], /not checked: release 2026\.1 has no factor of series material-clinker/);
 });
 
@@ -114,7 +179,14 @@ test('plausibility: each exchange of a process per unit of product is compared w
     { flowId: 'powder', amount: 1000, input: false, reference: true },
     { flowId: 'el', amount: 50, input: true, reference: false },
   ]);
-  const db = { name: 'r', origin: '', processes: [current.process], flows: current.flows, unitGroups: current.unitGroups, flowProperties: current.flowProperties };
+  const db = {
+    name: 'r',
+    origin: '',
+    processes: [current.process],
+    flows: current.flows,
+    unitGroups: current.unitGroups,
+    flowProperties: current.flowProperties,
+  };
   const submitted = process('new', flows, [
     { flowId: 'powder', amount: 1, input: false, reference: true },
     { flowId: 'el', amount: 1.2, input: true, reference: false },
@@ -125,11 +197,20 @@ test('plausibility: each exchange of a process per unit of product is compared w
 });
 
 test('validation puts it together: structure errors stop the checks, a missing production volume is noted', () => {
-  const ok = validateSubmission({ dataset: { type: 'factor', factor: factor({ value: 0.02 }) }, meta: confidential }, { factors: { release: '2026.1', factors: SEED }, ratio: 10, now });
+  const ok = validateSubmission(
+    { dataset: { type: 'factor', factor: factor({ value: 0.02 }) }, meta: confidential },
+    { factors: { release: '2026.1', factors: SEED }, ratio: 10, now },
+  );
   assert.equal(ok.report.release, '2026.1');
   assert.equal(ok.report.flags.length, 2);
   assert.ok(ok.report.notes.some((n) => /no production volume/.test(n)));
-  const bad = validateSubmission({ dataset: { type: 'factor', factor: factor({ value: -1 }) }, meta: { ...confidential, productionVolume: { amount: 5, unit: 'barrels' } } }, { ratio: 10, now });
+  const bad = validateSubmission(
+    {
+      dataset: { type: 'factor', factor: factor({ value: -1 }) },
+      meta: { ...confidential, productionVolume: { amount: 5, unit: 'barrels' } },
+    },
+    { ratio: 10, now },
+  );
   assert.deepEqual(fields(bad.report.errors), ['factor.value', 'meta.productionVolume.unit']);
   assert.deepEqual(bad.report.flags, []);
 });
@@ -141,10 +222,26 @@ test('a provider named on an exchange must be a process of the current LCI relea
   ];
   const grid = process('grid', flows, [{ flowId: 'power', amount: 1, input: false, reference: true }]);
   const kiln = process('kiln', flows, [{ flowId: 'lime', amount: 1, input: false, reference: true }]);
-  const db = { name: 'lci', origin: 'test', flows: grid.flows, processes: [grid.process, kiln.process], unitGroups: grid.unitGroups, flowProperties: grid.flowProperties };
+  const db = {
+    name: 'lci',
+    origin: 'test',
+    flows: grid.flows,
+    processes: [grid.process, kiln.process],
+    unitGroups: grid.unitGroups,
+    flowProperties: grid.flowProperties,
+  };
   const ctx = { lci: { release: 'lci-1', db }, ratio: 10, now };
   const using = (providerId: string) =>
-    validateSubmission({ dataset: process('mill', flows, [{ flowId: 'lime', amount: 1, input: false, reference: true }, { flowId: 'power', amount: 30, input: true, reference: false, providerId }]), meta: confidential }, ctx).report.errors;
+    validateSubmission(
+      {
+        dataset: process('mill', flows, [
+          { flowId: 'lime', amount: 1, input: false, reference: true },
+          { flowId: 'power', amount: 30, input: true, reference: false, providerId },
+        ]),
+        meta: confidential,
+      },
+      ctx,
+    ).report.errors;
   assert.deepEqual(using('grid'), []);
   const [unknown] = using('gird');
   assert.equal(unknown.field, 'process.exchanges[1].providerId');

@@ -2,7 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { changedPaths, hasPath } from '../../src/cobuild/paths.ts';
 import { partiesOf } from '../../src/cobuild/parties.ts';
-import { CommentRequiredError, IllegalTransitionError, nextState, NotYourStepError, stepsFrom, TRANSITIONS } from '../../src/cobuild/workflow.ts';
+import {
+  CommentRequiredError,
+  IllegalTransitionError,
+  nextState,
+  NotYourStepError,
+  stepsFrom,
+  TRANSITIONS,
+} from '../../src/cobuild/workflow.ts';
 
 test('the review path: submitted → under review → changes requested → submitted → under review → approved', () => {
   let s = nextState('submitted', 'start-review', ['reviewer']);
@@ -18,7 +25,14 @@ test('the review path: submitted → under review → changes requested → subm
 });
 
 test('illegal steps are refused with what is possible instead; final states allow nothing', () => {
-  assert.throws(() => nextState('submitted', 'approve', ['steward']), (e: unknown) => e instanceof IllegalTransitionError && /"approve" is not possible while the submission is submitted; possible now: assign, start-review$/.test(e.message));
+  assert.throws(
+    () => nextState('submitted', 'approve', ['steward']),
+    (e: unknown) =>
+      e instanceof IllegalTransitionError &&
+      /"approve" is not possible while the submission is submitted; possible now: assign, start-review$/.test(
+        e.message,
+      ),
+  );
   for (const final of ['approved', 'rejected'] as const) {
     assert.deepEqual(stepsFrom(final, ['steward', 'reviewer', 'contributor']), []);
     assert.throws(() => nextState(final, 'revise', ['contributor']), /it is final/);
@@ -35,14 +49,23 @@ test('each step is for its parties only', () => {
 
 test('rejecting and requesting changes need a reason; approving flagged values too', () => {
   assert.throws(() => nextState('under-review', 'reject', ['steward']), CommentRequiredError);
-  assert.throws(() => nextState('under-review', 'request-changes', ['steward'], { comment: '  ' }), CommentRequiredError);
-  assert.throws(() => nextState('under-review', 'approve', ['steward'], { flags: 2 }), /flagged 2 values; say why they are accepted/);
-  assert.equal(nextState('under-review', 'approve', ['steward'], { flags: 2, comment: 'nuclear plant: low factor expected' }), 'approved');
+  assert.throws(
+    () => nextState('under-review', 'request-changes', ['steward'], { comment: '  ' }),
+    CommentRequiredError,
+  );
+  assert.throws(
+    () => nextState('under-review', 'approve', ['steward'], { flags: 2 }),
+    /flagged 2 values; say why they are accepted/,
+  );
+  assert.equal(
+    nextState('under-review', 'approve', ['steward'], { flags: 2, comment: 'nuclear plant: low factor expected' }),
+    'approved',
+  );
 });
 
 test('every state is reachable from submitted', () => {
   const reached = new Set<string>(['submitted']);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const t of TRANSITIONS) {
       if (t.to !== 'unchanged' && t.from.some((f) => reached.has(f)) && !reached.has(t.to)) {
@@ -59,8 +82,16 @@ test('parties: contributors by company, stewards by role, reviewers by assignmen
   assert.deepEqual(partiesOf({ id: 'u', role: 'enterprise', companyId: 'c1' }, head), ['contributor']);
   assert.deepEqual(partiesOf({ id: 'u', role: 'enterprise', companyId: 'c2' }, head), []);
   assert.deepEqual(partiesOf({ id: 'v1', role: 'verifier', companyId: 'c9' }, head), ['reviewer']);
-  assert.deepEqual(partiesOf({ id: 'v2', role: 'verifier', companyId: 'c1' }, head), [], 'a verifier of the same company is not its reviewer');
-  assert.deepEqual(partiesOf({ id: 'a', role: 'admin', companyId: null }, head), [], 'administrators do not read primary data');
+  assert.deepEqual(
+    partiesOf({ id: 'v2', role: 'verifier', companyId: 'c1' }, head),
+    [],
+    'a verifier of the same company is not its reviewer',
+  );
+  assert.deepEqual(
+    partiesOf({ id: 'a', role: 'admin', companyId: null }, head),
+    [],
+    'administrators do not read primary data',
+  );
   assert.deepEqual(partiesOf({ id: 'v1', role: 'steward', companyId: null }, head), ['steward', 'reviewer']);
 });
 

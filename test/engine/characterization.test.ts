@@ -21,7 +21,8 @@ function one(method: typeof ar6, f: Flow) {
   return { factor: r.factors[0], unmatched: r.unmatched[0], r };
 }
 
-const close = (a: number, b: number) => assert.ok(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)), `expected ${b}, got ${a}`);
+const close = (a: number, b: number) =>
+  assert.ok(Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b)), `expected ${b}, got ${a}`);
 
 test('CO2: fossil, unspecified, biogenic, land use change', () => {
   for (const [name, line] of [
@@ -49,7 +50,11 @@ test('CO2 taken from air is −1 on biogenicRemovals', () => {
     flow('Carbon dioxide', ['natural resource', 'in air']),
   ]) {
     const { factor } = one(ar6, f);
-    assert.deepEqual({ factor: factor.factor, line: factor.line }, { factor: -1, line: 'biogenicRemovals' }, f.category.join('/'));
+    assert.deepEqual(
+      { factor: factor.factor, line: factor.line },
+      { factor: -1, line: 'biogenicRemovals' },
+      f.category.join('/'),
+    );
   }
   // CO2 stored in soil by land use change is a credit on the LUC line
   const luc = one(ar6, flow('Carbon dioxide, to soil or biomass stock', ['soil', 'unspecified'])).factor;
@@ -160,7 +165,10 @@ test('flows that are not greenhouse gases, and products, are ignored', () => {
 });
 
 test('emissions to the stratosphere go on the aircraft line', () => {
-  for (const cat of [['air', 'stratosphere'], ['Elementary flows', 'Emission to air', 'lower stratosphere + upper troposphere']]) {
+  for (const cat of [
+    ['air', 'stratosphere'],
+    ['Elementary flows', 'Emission to air', 'lower stratosphere + upper troposphere'],
+  ]) {
     const co2 = one(ar6, flow('Carbon dioxide, fossil', cat)).factor;
     assert.deepEqual({ f: co2.factor, line: co2.line }, { f: 1, line: 'aircraft' });
     const n2o = one(ar6, flow('Dinitrogen monoxide', cat)).factor;
@@ -192,30 +200,50 @@ test('factors are scaled to the flow unit', () => {
 
 const USLCI = fileURLToPath(new URL('../../../shared/data/uslci/uslci-olca1.5-jsonld.zip', import.meta.url));
 
-test('US LCI: the main greenhouse gases are all characterised', { skip: !existsSync(USLCI) && 'US LCI zip not present' }, async () => {
-  const flows = (await importJsonLd(USLCI)).flows.filter((f) => f.kind === 'elementary');
-  const { factors, unmatched } = characterize(ar6, flows);
-  const byId = new Map(factors.map((f) => [f.flowId, f]));
-  const toAir = (f: Flow) => f.category.some((c) => /\bair\b/i.test(c)) && !f.category.some((c) => /^resource/i.test(c));
-  for (const name of ['Carbon dioxide, fossil', 'Methane, fossil', 'Methane', 'Dinitrogen monoxide', 'Sulfur hexafluoride', 'Carbon dioxide, biogenic']) {
-    const matching = flows.filter((f) => f.name.trim() === name && toAir(f));
-    assert.ok(matching.length > 0, `US LCI has ${name} to air`);
-    for (const f of matching) assert.ok(byId.has(f.id), `${name} (${f.category.join('/')}) is characterised`);
-  }
-  for (const f of flows.filter((x) => x.name === 'Carbon dioxide, in air')) {
-    assert.deepEqual({ factor: byId.get(f.id)?.factor, line: byId.get(f.id)?.line }, { factor: -1, line: 'biogenicRemovals' }, f.category.join('/'));
-  }
-  for (const u of unmatched) {
-    assert.ok(u.reason.trim().length > 0, `${u.name} has a reason`);
-    assert.ok(!(u.name.trim() === 'Carbon dioxide, fossil' && /\bair\b/i.test(u.category)), `${u.name} (${u.category}) must not be unmatched`);
-  }
-  // spot checks on the lines
-  const lineOf = (name: string, cat: string) => byId.get(flows.find((f) => f.name === name && f.category.join('/').endsWith(cat))!.id)?.line;
-  assert.equal(lineOf('Carbon dioxide, fossil', 'air/stratosphere'), 'aircraft');
-  assert.equal(lineOf('Carbon dioxide, land transformation', 'air/unspecified'), 'landUseChange');
-  assert.equal(lineOf('Methane, biogenic', 'air/high population density'), 'biogenic');
-  if (process.env.TANJI_VERBOSE) {
-    console.log(`US LCI: ${factors.length} characterised, ${unmatched.length} GHG-like unmatched`);
-    for (const u of unmatched) console.log(`  ${u.name} [${u.category}]: ${u.reason}`);
-  }
-});
+test(
+  'US LCI: the main greenhouse gases are all characterised',
+  { skip: !existsSync(USLCI) && 'US LCI zip not present' },
+  async () => {
+    const flows = (await importJsonLd(USLCI)).flows.filter((f) => f.kind === 'elementary');
+    const { factors, unmatched } = characterize(ar6, flows);
+    const byId = new Map(factors.map((f) => [f.flowId, f]));
+    const toAir = (f: Flow) =>
+      f.category.some((c) => /\bair\b/i.test(c)) && !f.category.some((c) => /^resource/i.test(c));
+    for (const name of [
+      'Carbon dioxide, fossil',
+      'Methane, fossil',
+      'Methane',
+      'Dinitrogen monoxide',
+      'Sulfur hexafluoride',
+      'Carbon dioxide, biogenic',
+    ]) {
+      const matching = flows.filter((f) => f.name.trim() === name && toAir(f));
+      assert.ok(matching.length > 0, `US LCI has ${name} to air`);
+      for (const f of matching) assert.ok(byId.has(f.id), `${name} (${f.category.join('/')}) is characterised`);
+    }
+    for (const f of flows.filter((x) => x.name === 'Carbon dioxide, in air')) {
+      assert.deepEqual(
+        { factor: byId.get(f.id)?.factor, line: byId.get(f.id)?.line },
+        { factor: -1, line: 'biogenicRemovals' },
+        f.category.join('/'),
+      );
+    }
+    for (const u of unmatched) {
+      assert.ok(u.reason.trim().length > 0, `${u.name} has a reason`);
+      assert.ok(
+        !(u.name.trim() === 'Carbon dioxide, fossil' && /\bair\b/i.test(u.category)),
+        `${u.name} (${u.category}) must not be unmatched`,
+      );
+    }
+    // spot checks on the lines
+    const lineOf = (name: string, cat: string) =>
+      byId.get(flows.find((f) => f.name === name && f.category.join('/').endsWith(cat))!.id)?.line;
+    assert.equal(lineOf('Carbon dioxide, fossil', 'air/stratosphere'), 'aircraft');
+    assert.equal(lineOf('Carbon dioxide, land transformation', 'air/unspecified'), 'landUseChange');
+    assert.equal(lineOf('Methane, biogenic', 'air/high population density'), 'biogenic');
+    if (process.env.TANJI_VERBOSE) {
+      console.log(`US LCI: ${factors.length} characterised, ${unmatched.length} GHG-like unmatched`);
+      for (const u of unmatched) console.log(`  ${u.name} [${u.category}]: ${u.reason}`);
+    }
+  },
+);

@@ -4,8 +4,26 @@ import type { AllocationFactor, Exchange, Flow, LciDatabase, Process } from '../
 
 const AIR = ['Elementary flows', 'air', 'unspecified'];
 
-export const co2Fossil: Flow = { id: 'co2-fossil', name: 'Carbon dioxide, fossil', kind: 'elementary', cas: '124-38-9', formula: 'CO2', category: AIR, propertyId: 'mass', unit: 'kg' };
-export const co2Biogenic: Flow = { id: 'co2-bio', name: 'Carbon dioxide, biogenic', kind: 'elementary', cas: '124-38-9', formula: 'CO2', category: AIR, propertyId: 'mass', unit: 'kg' };
+export const co2Fossil: Flow = {
+  id: 'co2-fossil',
+  name: 'Carbon dioxide, fossil',
+  kind: 'elementary',
+  cas: '124-38-9',
+  formula: 'CO2',
+  category: AIR,
+  propertyId: 'mass',
+  unit: 'kg',
+};
+export const co2Biogenic: Flow = {
+  id: 'co2-bio',
+  name: 'Carbon dioxide, biogenic',
+  kind: 'elementary',
+  cas: '124-38-9',
+  formula: 'CO2',
+  category: AIR,
+  propertyId: 'mass',
+  unit: 'kg',
+};
 export const co2InAir: Flow = {
   id: 'co2-in-air',
   name: 'Carbon dioxide, in air',
@@ -16,7 +34,16 @@ export const co2InAir: Flow = {
   propertyId: 'mass',
   unit: 'kg',
 };
-export const methaneFossil: Flow = { id: 'ch4-fossil', name: 'Methane, fossil', kind: 'elementary', cas: '74-82-8', formula: 'CH4', category: AIR, propertyId: 'mass', unit: 'kg' };
+export const methaneFossil: Flow = {
+  id: 'ch4-fossil',
+  name: 'Methane, fossil',
+  kind: 'elementary',
+  cas: '74-82-8',
+  formula: 'CH4',
+  category: AIR,
+  propertyId: 'mass',
+  unit: 'kg',
+};
 
 export function product(id: string, unit = 'kg'): Flow {
   return { id, name: id, kind: 'product', category: [], propertyId: unit === 'kWh' ? 'energy' : 'mass', unit };
@@ -34,8 +61,10 @@ function exchange(e: Ex, input: boolean): Exchange {
   return { id: `x${++exchangeCounter}`, flowId: flow.id, input, avoided: false, reference: false, ...rest };
 }
 
-export const out = (flow: Flow, amount: number, extra: Partial<Exchange> = {}) => exchange({ flow, amount, ...extra }, false);
-export const inp = (flow: Flow, amount: number, extra: Partial<Exchange> = {}) => exchange({ flow, amount, ...extra }, true);
+export const out = (flow: Flow, amount: number, extra: Partial<Exchange> = {}) =>
+  exchange({ flow, amount, ...extra }, false);
+export const inp = (flow: Flow, amount: number, extra: Partial<Exchange> = {}) =>
+  exchange({ flow, amount, ...extra }, true);
 export const ref = (flow: Flow, amount: number, input = false) => exchange({ flow, amount, reference: true }, input);
 
 export function process(id: string, exchanges: Exchange[], extra: Partial<Process> = {}): Process {
@@ -46,6 +75,11 @@ export function database(processes: Process[], flows: Flow[]): LciDatabase {
   return { name: 'test', origin: 'hand-made', processes, flows, unitGroups: [], flowProperties: [] };
 }
 
-export function factor(method: AllocationFactor['method'], productId: string, value: number, exchangeId?: string): AllocationFactor {
+export function factor(
+  method: AllocationFactor['method'],
+  productId: string,
+  value: number,
+  exchangeId?: string,
+): AllocationFactor {
   return { method, productId, value, ...(exchangeId ? { exchangeId } : {}) };
 }

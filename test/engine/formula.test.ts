@@ -12,7 +12,10 @@ test('formulas follow precedence, associativity and functions', () => {
   assert.equal(evaluateFormula('min(8, years) * 1.5e2', { years: 10 }), 1200);
   assert.equal(evaluateFormula('max(1, 2, 3) + abs(-2) + sqrt(16) + round(2.5) + ln(exp(1))', {}), 13);
   // a 75 kWh pack, 60 cycles a year over 8 years: 36,000 kWh over its service life
-  assert.equal(evaluateFormula('capacity_kWh * cycles_per_year * years', { capacity_kWh: 75, cycles_per_year: 60, years: 8 }), 36000);
+  assert.equal(
+    evaluateFormula('capacity_kWh * cycles_per_year * years', { capacity_kWh: 75, cycles_per_year: 60, years: 8 }),
+    36000,
+  );
 });
 
 test('a formula names the parameters it reads', () => {
@@ -33,5 +36,10 @@ test('bad formulas are refused with the character at fault', () => {
     ['constructor', /unknown parameter "constructor"/],
     ['x'.repeat(501), /longer than 500/],
   ];
-  for (const [f, re] of cases) assert.throws(() => evaluateFormula(f, {}), (e: unknown) => e instanceof FormulaError && re.test(e.message), f);
+  for (const [f, re] of cases)
+    assert.throws(
+      () => evaluateFormula(f, {}),
+      (e: unknown) => e instanceof FormulaError && re.test(e.message),
+      f,
+    );
 });

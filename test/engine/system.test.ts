@@ -5,7 +5,18 @@ import { fromTriplets, type CscMatrix } from '../../src/engine/sparse/csc.ts';
 import { buildSystem, type EntryList } from '../../src/engine/system.ts';
 import { importJsonLd } from '../../src/formats/jsonld.ts';
 import { USLCI_JSONLD } from '../uslci.ts';
-import { co2Biogenic, co2Fossil, co2InAir, database, inp, methaneFossil, out, process, product, ref } from './fixtures.ts';
+import {
+  co2Biogenic,
+  co2Fossil,
+  co2InAir,
+  database,
+  inp,
+  methaneFossil,
+  out,
+  process,
+  product,
+  ref,
+} from './fixtures.ts';
 
 /** How buildSystem assembles A and B from the exchanges, and the exchange columns it reads them from. */
 
@@ -30,12 +41,26 @@ function fromEntries(m: CscMatrix, list: EntryList): CscMatrix {
 }
 
 test('repeated flows are summed into one entry each, explicit zeros kept, rows ascending within columns', () => {
-  const steel = product('steel'), power = product('power', 'kWh');
+  const steel = product('steel'),
+    power = product('power', 'kWh');
   const db = database(
     [
       // B rows are numbered as flows are first met: methane 0, CO2 1, CO2 in air 2, biogenic CO2 3
-      process('power plant', [ref(power, 1), out(methaneFossil, 0.01), out(co2Fossil, 0.5), out(co2Fossil, 0.25), inp(co2InAir, 0.1)]),
-      process('steel mill', [ref(steel, 2), inp(power, 1), inp(power, 0.5), out(co2Biogenic, 0), out(co2Fossil, 1), out(methaneFossil, 0.02)]),
+      process('power plant', [
+        ref(power, 1),
+        out(methaneFossil, 0.01),
+        out(co2Fossil, 0.5),
+        out(co2Fossil, 0.25),
+        inp(co2InAir, 0.1),
+      ]),
+      process('steel mill', [
+        ref(steel, 2),
+        inp(power, 1),
+        inp(power, 0.5),
+        out(co2Biogenic, 0),
+        out(co2Fossil, 1),
+        out(methaneFossil, 0.02),
+      ]),
       process('idle', [ref(product('nothing'), 1)]),
     ],
     [steel, power, product('nothing'), co2Fossil, co2Biogenic, co2InAir, methaneFossil],
@@ -46,7 +71,10 @@ test('repeated flows are summed into one entry each, explicit zeros kept, rows a
     [0, 2, 0],
     [0, 0, 1],
   ]);
-  assert.deepEqual(system.elementary.map((f) => f.id), [methaneFossil.id, co2Fossil.id, co2InAir.id, co2Biogenic.id]);
+  assert.deepEqual(
+    system.elementary.map((f) => f.id),
+    [methaneFossil.id, co2Fossil.id, co2InAir.id, co2Biogenic.id],
+  );
   assert.deepEqual(dense(system.B), [
     [0.01, 0.02, 0],
     [0.75, 1, 0],
@@ -57,7 +85,9 @@ test('repeated flows are summed into one entry each, explicit zeros kept, rows a
   assert.deepEqual([...system.B.colPtr], [0, 3, 6, 6]);
   assert.deepEqual([...system.B.rowIdx], [0, 1, 2, 0, 1, 3]);
   // both power inputs feed the same cell
-  const [first, second] = system.entries.a.exchange.flatMap((e, k) => (e.flowId === power.id && k > 0 ? [system.entries.a.position[k]] : []));
+  const [first, second] = system.entries.a.exchange.flatMap((e, k) =>
+    e.flowId === power.id && k > 0 ? [system.entries.a.position[k]] : [],
+  );
   assert.equal(first, second);
 });
 
@@ -69,16 +99,23 @@ test('on USLCI every entry lands where its exchange belongs, and the values are 
     [system.B, system.entries.b],
   ] as const) {
     assert.deepStrictEqual(fromEntries(m, list), m);
-    for (let j = 0; j < m.nCols; j++) for (let p = m.colPtr[j] + 1; p < m.colPtr[j + 1]; p++) assert.ok(m.rowIdx[p - 1] < m.rowIdx[p]);
+    for (let j = 0; j < m.nCols; j++)
+      for (let p = m.colPtr[j] + 1; p < m.colPtr[j + 1]; p++) assert.ok(m.rowIdx[p - 1] < m.rowIdx[p]);
   }
   assert.deepStrictEqual(buildSystem(db, { columns: exchangeColumns(db) }), system);
 });
 
 test('exchange columns hold flows and named providers by position, −1 for what the database lacks', () => {
-  const x = product('X'), y = product('Y');
+  const x = product('X'),
+    y = product('Y');
   const db = database(
     [
-      process('p', [ref(x, 2), inp(y, 1, { providerId: 'q' }), inp(y, 1, { providerId: 'elsewhere', avoided: true }), out(co2Fossil, 3)]),
+      process('p', [
+        ref(x, 2),
+        inp(y, 1, { providerId: 'q' }),
+        inp(y, 1, { providerId: 'elsewhere', avoided: true }),
+        out(co2Fossil, 3),
+      ]),
       process('q', [ref(y, 1), inp(product('unlisted'), 4)]),
     ],
     [x, y, co2Fossil],

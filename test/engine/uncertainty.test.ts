@@ -16,16 +16,25 @@ const near = (actual: number, expected: number, tol: number, what: string) =>
   assert.ok(Math.abs(actual - expected) <= tol, `${what}: expected ${expected} ± ${tol}, got ${actual}`);
 
 test('the same seed gives the same sequence; different seeds differ', () => {
-  const a = createRng(7), b = createRng(7), c = createRng(8);
+  const a = createRng(7),
+    b = createRng(7),
+    c = createRng(8);
   const sa = Array.from({ length: 50 }, () => a.next());
   const sb = Array.from({ length: 50 }, () => b.next());
   const sc = Array.from({ length: 50 }, () => c.next());
   assert.deepEqual(sa, sb);
   assert.notDeepEqual(sa, sc);
   for (const x of sa) assert.ok(x >= 0 && x < 1);
-  const na = createRng(3), nb = createRng(3);
-  assert.deepEqual(Array.from({ length: 21 }, () => na.normal()), Array.from({ length: 21 }, () => nb.normal()));
-  assert.deepEqual(draws({ type: 'lognormal', gm: 2, gsd: 1.5 }, 1).slice(0, 100), draws({ type: 'lognormal', gm: 2, gsd: 1.5 }, 1).slice(0, 100));
+  const na = createRng(3),
+    nb = createRng(3);
+  assert.deepEqual(
+    Array.from({ length: 21 }, () => na.normal()),
+    Array.from({ length: 21 }, () => nb.normal()),
+  );
+  assert.deepEqual(
+    draws({ type: 'lognormal', gm: 2, gsd: 1.5 }, 1).slice(0, 100),
+    draws({ type: 'lognormal', gm: 2, gsd: 1.5 }, 1).slice(0, 100),
+  );
   // seed 0 works and is not degenerate
   const z = createRng(0);
   assert.notEqual(z.next(), z.next());
@@ -33,7 +42,8 @@ test('the same seed gives the same sequence; different seeds differ', () => {
 
 test('uniform draws have mean 1/2 and variance 1/12', () => {
   const rng = createRng(11);
-  let s = 0, s2 = 0;
+  let s = 0,
+    s2 = 0;
   for (let i = 0; i < N; i++) {
     const x = rng.next();
     s += x;
@@ -44,7 +54,8 @@ test('uniform draws have mean 1/2 and variance 1/12', () => {
 });
 
 test('lognormal: median ≈ gm and sd of ln ≈ ln gsd', () => {
-  const gm = 3, gsd = 1.8;
+  const gm = 3,
+    gsd = 1.8;
   const v = draws({ type: 'lognormal', gm, gsd });
   const logs = v.map(Math.log);
   const s = summarize(logs);

@@ -6,7 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importJsonLd } from '../../src/formats/jsonld.ts';
 import { buildSystem, type LcaSystem } from '../../src/engine/system.ts';
-import { allProcessScores, characterizationVector, factorizeSystem, impact, inventory, totalVector, type CharacterizationVector } from '../../src/engine/lca.ts';
+import {
+  allProcessScores,
+  characterizationVector,
+  factorizeSystem,
+  impact,
+  inventory,
+  totalVector,
+  type CharacterizationVector,
+} from '../../src/engine/lca.ts';
 import { multiply } from '../../src/engine/sparse/csc.ts';
 import { fromTriplets } from '../../src/engine/sparse/csc.ts';
 import type { Factorization } from '../../src/engine/sparse/lu.ts';
@@ -28,7 +36,8 @@ before(async () => {
 
 function relResidual(s: Float64Array, f: Float64Array): number {
   const r = multiply(system.A, s);
-  let num = 0, den = 0;
+  let num = 0,
+    den = 0;
   for (let i = 0; i < r.length; i++) {
     num = Math.max(num, Math.abs(r[i] - f[i]));
     den = Math.max(den, Math.abs(f[i]));
@@ -50,7 +59,10 @@ test('USLCI: A·s = f to 1e-9 relative for every product', () => {
 test('USLCI: the adjoint scores equal one forward solve per process', () => {
   for (let j = 0; j < system.A.nCols; j++) {
     const total = impact(inventory(system, lu, j, 1), cv).total;
-    assert.ok(Math.abs(lambda[j] - total) <= 1e-9 * Math.max(1e-12, Math.abs(total)) + 1e-15, `column ${j}: λ ${lambda[j]} vs forward ${total}`);
+    assert.ok(
+      Math.abs(lambda[j] - total) <= 1e-9 * Math.max(1e-12, Math.abs(total)) + 1e-15,
+      `column ${j}: λ ${lambda[j]} vs forward ${total}`,
+    );
   }
 });
 
@@ -69,7 +81,18 @@ test('USLCI: scipy, solving the exported matrices independently, agrees on every
   writeFileSync(join(dir, 'A.mtx'), toMatrixMarket(system.A));
   writeFileSync(join(dir, 'B.mtx'), toMatrixMarket(system.B));
   const cols = [...c.keys()].filter((e) => c[e] !== 0);
-  writeFileSync(join(dir, 'C.mtx'), toMatrixMarket(fromTriplets(1, c.length, cols.map(() => 0), cols, cols.map((e) => c[e]))));
+  writeFileSync(
+    join(dir, 'C.mtx'),
+    toMatrixMarket(
+      fromTriplets(
+        1,
+        c.length,
+        cols.map(() => 0),
+        cols,
+        cols.map((e) => c[e]),
+      ),
+    ),
+  );
   const script = `
 import json, sys, numpy as np, scipy.io, scipy.sparse.linalg as sla
 d = sys.argv[1]
@@ -87,7 +110,10 @@ print(json.dumps({"lam": lam.tolist(), "fwd": np.asarray(fwd).ravel().tolist()})
     for (const oracle of [out.lam[j], out.fwd[j]]) {
       const err = Math.abs(lambda[j] - oracle) / Math.max(Math.abs(oracle), 1e-12);
       if (Math.abs(oracle) > 1e-12) worst = Math.max(worst, err);
-      assert.ok(err < 1e-9 || Math.abs(lambda[j] - oracle) < 1e-15, `column ${j}: Tanji ${lambda[j]} vs scipy ${oracle}`);
+      assert.ok(
+        err < 1e-9 || Math.abs(lambda[j] - oracle) < 1e-15,
+        `column ${j}: Tanji ${lambda[j]} vs scipy ${oracle}`,
+      );
     }
   }
   assert.ok(worst < 1e-9, `worst relative difference ${worst}`);

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { commentWith, parseCsvText, readCsv } from '../../src/factors/csv.ts';
 
 test('quoted fields, "" escapes and # comments kept apart', () => {
-  const t = parseCsvText('\uFEFF# source: MEE, No.12\r\na,b\r\n"x, y","say ""hi"""\r\n# trailing note\r\n\r\n1,2\r\n', 't.csv');
+  const t = parseCsvText(
+    '\uFEFF# source: MEE, No.12\r\na,b\r\n"x, y","say ""hi"""\r\n# trailing note\r\n\r\n1,2\r\n',
+    't.csv',
+  );
   assert.deepEqual(t.comments, ['source: MEE, No.12', 'trailing note']);
   assert.deepEqual(t.header, ['a', 'b']);
   assert.deepEqual(

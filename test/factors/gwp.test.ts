@@ -38,7 +38,13 @@ test('methane values come from the CSV', () => {
   const ar6 = getMethod('ipcc-ar6-gwp100');
   const ar5 = getMethod('ipcc-ar5-gwp100');
   const gwp = (m: typeof ar6, s: string) => m.entries.find((e) => e.substance === s)!.gwp100;
-  for (const s of ['methane (fossil)', 'methane (non-fossil / biogenic)', 'methane (unspecified)', 'carbon dioxide', 'nitrous oxide']) {
+  for (const s of [
+    'methane (fossil)',
+    'methane (non-fossil / biogenic)',
+    'methane (unspecified)',
+    'carbon dioxide',
+    'nitrous oxide',
+  ]) {
     assert.equal(gwp(ar6, s), row(s).ar6, s);
     assert.equal(gwp(ar5, s), row(s).ar5, s);
   }
@@ -51,7 +57,8 @@ test('methane values come from the CSV', () => {
 test('an unknown method id names the known ones', () => {
   assert.throws(
     () => getMethod('ipcc-ar4-gwp100'),
-    (err: Error) => /ipcc-ar4-gwp100/.test(err.message) && /ipcc-ar6-gwp100/.test(err.message) && /ipcc-ar5-gwp100/.test(err.message),
+    (err: Error) =>
+      /ipcc-ar4-gwp100/.test(err.message) && /ipcc-ar6-gwp100/.test(err.message) && /ipcc-ar5-gwp100/.test(err.message),
   );
 });
 

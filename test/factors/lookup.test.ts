@@ -1,12 +1,29 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PRODUCT_FOOTPRINT_KINDS, type FactorKind } from '../../src/model/factor.ts';
-import { FactorUseError, assertUsableInProductFootprint, lookupFactor, searchFactors } from '../../src/factors/lookup.ts';
+import {
+  FactorUseError,
+  assertUsableInProductFootprint,
+  lookupFactor,
+  searchFactors,
+} from '../../src/factors/lookup.ts';
 import { REGIONS } from '../../src/factors/regions.ts';
 import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
 
 const factors = seedFactors();
-const CONTRACT = ['id', 'name', 'value', 'unit', 'kind', 'region', 'resolvedRegion', 'year', 'source', 'release', 'status'];
+const CONTRACT = [
+  'id',
+  'name',
+  'value',
+  'unit',
+  'kind',
+  'region',
+  'resolvedRegion',
+  'year',
+  'source',
+  'release',
+  'status',
+];
 
 test('电力 and electricity in Sichuan 2022 for an organisational inventory find 0.1404 kg CO2/kWh with its source, first', () => {
   for (const q of ['电力', 'electricity', '电', 'grid']) {
@@ -28,7 +45,11 @@ test('电力 and electricity in Sichuan 2022 for an organisational inventory fin
     assert.equal(fp.status, 'derived');
     assert.equal(fp.verified, false, 'derived from the unverified 2023 CO2 factors');
     assert.ok(fp.notes.some((n) => /nearest later year/.test(n)));
-    assert.equal(searchFactors(factors, q, { region: 'CN-SC', year: 2022 })[0].id, 'cn-electricity-footprint/CN/2023', `${q}: by default the official life-cycle factor a product footprint needs comes first`);
+    assert.equal(
+      searchFactors(factors, q, { region: 'CN-SC', year: 2022 })[0].id,
+      'cn-electricity-footprint/CN/2023',
+      `${q}: by default the official life-cycle factor a product footprint needs comes first`,
+    );
   }
 });
 
@@ -51,12 +72,20 @@ test('every region resolves for every kind that has factors', () => {
       if (kind.startsWith('electricity')) {
         // a province's footprint is a Tanji estimate: the official national factor answers unless the estimate is chosen
         const expected = r.code === 'CN-XZ' ? 'CN' : r.code;
-        const chosen = kind === 'electricity-footprint' ? lookupFactor(factors, { kind, region: r.code, year: 2023, preferEstimates: true }) : m;
+        const chosen =
+          kind === 'electricity-footprint'
+            ? lookupFactor(factors, { kind, region: r.code, year: 2023, preferEstimates: true })
+            : m;
         assert.equal(chosen.resolvedRegion, expected, `${kind} ${r.code}`);
         assert.equal(chosen.level, expected === 'CN' ? 'national' : r.level);
         if (kind === 'electricity-footprint') {
           assert.equal(m.resolvedRegion, 'CN', `${kind} ${r.code}: official first`);
-          if (expected !== 'CN') assert.ok(chosen.notes.some((n) => n.startsWith('Tanji estimate chosen over the official cn-electricity-footprint/CN/2023')));
+          if (expected !== 'CN')
+            assert.ok(
+              chosen.notes.some((n) =>
+                n.startsWith('Tanji estimate chosen over the official cn-electricity-footprint/CN/2023'),
+              ),
+            );
         }
       }
     }
@@ -77,15 +106,25 @@ test('year: exact, else nearest earlier, else nearest later, with a note', () =>
 test('Chinese and English search for fuels and transport', () => {
   for (const q of ['柴油', 'diesel']) {
     const hits = searchFactors(factors, q, { region: 'CN-GD' });
-    assert.ok(hits.some((h) => h.id === 'fuel-cn-guideline-diesel-co2-per-kg/CN/2015' && h.level === 'national'), q);
-    assert.ok(hits.some((h) => h.id.startsWith('fuel-ipcc2006-gas-diesel-oil') && h.level === 'global'), q);
+    assert.ok(
+      hits.some((h) => h.id === 'fuel-cn-guideline-diesel-co2-per-kg/CN/2015' && h.level === 'national'),
+      q,
+    );
+    assert.ok(
+      hits.some((h) => h.id.startsWith('fuel-ipcc2006-gas-diesel-oil') && h.level === 'global'),
+      q,
+    );
   }
   for (const q of ['公路', 'road']) {
     const hits = searchFactors(factors, q, {});
     assert.ok(hits.length >= 5 && hits.every((h) => h.kind === 'transport' && h.id.includes('-road-')), q);
   }
   assert.ok(searchFactors(factors, '铁路').some((h) => h.value === 0.006502));
-  assert.ok(searchFactors(factors, '光伏', { year: 2024 }).some((h) => h.id === 'cn-electricity-footprint-photovoltaic/CN/2024'));
+  assert.ok(
+    searchFactors(factors, '光伏', { year: 2024 }).some(
+      (h) => h.id === 'cn-electricity-footprint-photovoltaic/CN/2024',
+    ),
+  );
   assert.deepEqual(searchFactors(factors, 'no such thing'), []);
 });
 
@@ -107,11 +146,17 @@ test('a CO2-only electricity factor is refused in a product footprint, in Englis
       /产品碳足迹/.test(e.message) &&
       e.suggestion?.factor.id === 'cn-electricity-footprint/CN/2023',
   );
-  assert.throws(() => lookupFactor(factors, { kind: 'electricity-co2', region: 'CN-SC', year: 2022, purpose: 'product-footprint' }), FactorUseError);
+  assert.throws(
+    () => lookupFactor(factors, { kind: 'electricity-co2', region: 'CN-SC', year: 2022, purpose: 'product-footprint' }),
+    FactorUseError,
+  );
   for (const f of factors.filter((x) => PRODUCT_FOOTPRINT_KINDS.includes(x.kind))) assertUsableInProductFootprint(f);
   const pf = searchFactors(factors, '电力', { region: 'CN-SC', year: 2023, purpose: 'product-footprint' });
   assert.ok(pf.length > 0 && pf.every((h) => h.kind !== 'electricity-co2'));
-  assert.deepEqual(pf.slice(0, 2).map((h) => h.id), ['cn-electricity-footprint/CN/2023', 'cn-electricity-footprint/CN-SC/2023']);
+  assert.deepEqual(
+    pf.slice(0, 2).map((h) => h.id),
+    ['cn-electricity-footprint/CN/2023', 'cn-electricity-footprint/CN-SC/2023'],
+  );
 });
 
 test('product-footprint lookups prefer CO2e fuel factors', () => {

@@ -14,11 +14,17 @@ test('province chains follow province-grid.csv up to CN and GLO', () => {
     if (row.values.province === 'CN-XZ') continue;
     assert.deepEqual(chain, [row.values.province, row.values.grid, 'CN', 'GLO']);
   }
-  assert.deepEqual(regionChain('CN-SC').map((r) => r.level), ['province', 'grid', 'national', 'global']);
+  assert.deepEqual(
+    regionChain('CN-SC').map((r) => r.level),
+    ['province', 'grid', 'national', 'global'],
+  );
 });
 
 test('Tibet falls back to the national level, as the grid-factor table documents', () => {
-  assert.deepEqual(regionChain('CN-XZ').map((r) => r.code), ['CN-XZ', 'CN', 'GLO']);
+  assert.deepEqual(
+    regionChain('CN-XZ').map((r) => r.code),
+    ['CN-XZ', 'CN', 'GLO'],
+  );
 });
 
 test('regions by code in any case or by name', () => {
@@ -29,5 +35,8 @@ test('regions by code in any case or by name', () => {
 });
 
 test('an unknown code is an error that says how to find codes', () => {
-  assert.throws(() => regionChain('CN-XX'), (e: unknown) => e instanceof UnknownRegionError && /ISO 3166-2:CN/.test(e.message) && /CN-SC 四川/.test(e.message));
+  assert.throws(
+    () => regionChain('CN-XX'),
+    (e: unknown) => e instanceof UnknownRegionError && /ISO 3166-2:CN/.test(e.message) && /CN-SC 四川/.test(e.message),
+  );
 });

@@ -38,7 +38,13 @@ test('every region and year of the grid CO2 table is seeded, 2023 flagged as che
   const table = readCsv('china-grid-co2-2021-2023.csv');
   for (const row of table.rows) {
     for (const year of [2021, 2022, 2023]) {
-      const f = factors.find((x) => x.kind === 'electricity-co2' && x.year === year && x.value === Number(row.values[String(year)]) && x.name.includes(row.values.name_en));
+      const f = factors.find(
+        (x) =>
+          x.kind === 'electricity-co2' &&
+          x.year === year &&
+          x.value === Number(row.values[String(year)]) &&
+          x.name.includes(row.values.name_en),
+      );
       assert.ok(f, `${row.values.code} ${year}`);
       assert.equal(f.status, year === 2023 ? 'check' : 'verified');
     }
@@ -88,7 +94,11 @@ test('fuel EF = NCV × CC × OF × 44/12 (China guideline diesel) and IPCC CO2e 
   assert.equal(tj.gwpSet, 'AR6');
   assert.equal(byId('fuel-ipcc2006-gas-diesel-oil-co2-per-tj/GLO/2006').status, 'verified');
   assert.equal(byId('fuel-ipcc2006-gas-diesel-oil-co2e-per-kg/GLO/2006').status, 'derived');
-  assert.equal(byId('fuel-ipcc2006-motor-gasoline-co2e-per-kg/GLO/2006').status, 'check', 'an unverified input keeps the flag');
+  assert.equal(
+    byId('fuel-ipcc2006-motor-gasoline-co2e-per-kg/GLO/2006').status,
+    'check',
+    'an unverified input keeps the flag',
+  );
   assert.ok(Math.abs(byId('fuel-ipcc2006-gas-diesel-oil-co2e-per-kg/GLO/2006').value - 74353.2 * 43e-6) < 1e-3);
 });
 

@@ -43,7 +43,9 @@ const warnings: string[] = [];
 
 test('USLCI EcoSpold2 imports completely and fast', async () => {
   jsonld = await importJsonLd(USLCI_JSONLD);
-  const run = await timed(() => importEcoSpold2(USLCI_ECOSPOLD2, { masterFlows: jsonld.flows, onWarning: (m) => warnings.push(m) }));
+  const run = await timed(() =>
+    importEcoSpold2(USLCI_ECOSPOLD2, { masterFlows: jsonld.flows, onWarning: (m) => warnings.push(m) }),
+  );
   ecospold = run.result;
   seconds = run.seconds;
   const { cpuSeconds } = run;
@@ -56,7 +58,10 @@ test('USLCI EcoSpold2 imports completely and fast', async () => {
     for (const e of p.exchanges) assert.ok(flows.has(e.flowId), `${p.name}: ${e.flowId}`);
   }
   // usedUserMasterData repeats every exchange; it must not be counted
-  assert.equal(ecospold.processes.reduce((n, p) => n + p.exchanges.length, 0), 30986);
+  assert.equal(
+    ecospold.processes.reduce((n, p) => n + p.exchanges.length, 0),
+    30986,
+  );
   assert.ok(cpuSeconds < 8, `import took ${cpuSeconds.toFixed(2)} s of CPU (${seconds.toFixed(2)} s wall)`);
 });
 
@@ -72,7 +77,11 @@ test('units, uncertainty, pedigree, compartments from the exchange and from name
   assert.equal(oil.amount, 0.5e-3);
   assert.equal(oil.providerId, 'act-0');
   assert.equal(oil.uncertainty?.type, 'lognormal');
-  assert.ok(oil.uncertainty?.type === 'lognormal' && Math.abs(oil.uncertainty.gm - 0.5e-3) < 1e-18 && Math.abs(oil.uncertainty.gsd - Math.exp(0.2)) < 1e-12);
+  assert.ok(
+    oil.uncertainty?.type === 'lognormal' &&
+      Math.abs(oil.uncertainty.gm - 0.5e-3) < 1e-18 &&
+      Math.abs(oil.uncertainty.gsd - Math.exp(0.2)) < 1e-12,
+  );
   assert.deepEqual(oil.pedigree, { reliability: 2, completeness: 3, temporal: 1, geographical: 4, technological: 5 });
   assert.deepEqual(s.uncertainty, { type: 'triangular', min: 1e-3, mode: 2e-3, max: 3e-3 });
   assert.equal(s.amount, 2e-3);
@@ -102,10 +111,39 @@ test('provenance from the activity description, review, administrative informati
 });
 
 test('USLCI EcoSpold2: provenance from each activity and its master data', () => {
-  const count = (k: keyof NonNullable<Process['provenance']>) => ecospold.processes.filter((p) => p.provenance?.[k] !== undefined).length;
-  const coverage = Object.fromEntries((['publication', 'sources', 'generator', 'technology', 'geography', 'time', 'referenceYear', 'licence', 'reviewer', 'pedigree', 'dqr'] as const).map((k) => [k, count(k)]));
+  const count = (k: keyof NonNullable<Process['provenance']>) =>
+    ecospold.processes.filter((p) => p.provenance?.[k] !== undefined).length;
+  const coverage = Object.fromEntries(
+    (
+      [
+        'publication',
+        'sources',
+        'generator',
+        'technology',
+        'geography',
+        'time',
+        'referenceYear',
+        'licence',
+        'reviewer',
+        'pedigree',
+        'dqr',
+      ] as const
+    ).map((k) => [k, count(k)]),
+  );
   // no sources list, review, access restriction or process-level pedigree in these files; the licence is only the copyright flag
-  assert.deepEqual(coverage, { publication: 729, sources: 0, generator: 746, technology: 739, geography: 729, time: 132, referenceYear: 719, licence: 124, reviewer: 0, pedigree: 0, dqr: 0 });
+  assert.deepEqual(coverage, {
+    publication: 729,
+    sources: 0,
+    generator: 746,
+    technology: 739,
+    geography: 729,
+    time: 132,
+    referenceYear: 719,
+    licence: 124,
+    reviewer: 0,
+    pedigree: 0,
+    dqr: 0,
+  });
   const truck = ecospold.processes.find((p) => p.id === 'c2a7ddaa-164e-3a05-b063-221f68080142')!;
   assert.deepEqual(truck.provenance, {
     publication: 'U.S. Environmental Protection Agency (EP (2010): MOVES 2010a',
@@ -128,7 +166,11 @@ test('the two USLCI imports agree on the provenance of the shared processes', ()
   for (const k of ['publication', 'generator', 'technology', 'geography', 'time'] as const) {
     const { both, same } = compare(k);
     agreed.push(`${k} ${same.length}/${both.length}`);
-    assert.equal(same.length, both.length, `${k}: ${same.length} of ${both.length} shared processes that have it in both agree`);
+    assert.equal(
+      same.length,
+      both.length,
+      `${k}: ${same.length} of ${both.length} shared processes that have it in both agree`,
+    );
     assert.ok(both.length > 100, `${k}: only ${both.length} shared processes have it in both`);
   }
   // openLCA's EcoSpold2 export of USLCI writes every date one day early (validFrom 2010-01-01 becomes
@@ -140,17 +182,34 @@ test('the two USLCI imports agree on the provenance of the shared processes', ()
   console.log(`provenance agreement on shared processes: ${agreed.join(', ')}; ${message}`);
   assert.equal(same.length + shifted.length, both.length, message);
   assert.deepEqual([same.length, shifted.length], [14, 698], message);
-  assert.ok(shared.every((p) => day(jp.get(p.id)!.validFrom!) - day(p.validFrom!) === 1), 'every shared validFrom is shifted by one day');
+  assert.ok(
+    shared.every((p) => day(jp.get(p.id)!.validFrom!) - day(p.validFrom!) === 1),
+    'every shared validFrom is shifted by one day',
+  );
 });
 
 test('a missing amount attribute names file, record and field', async () => {
   const file = writeZip('bad.zip', { 'a1.spold': spold('') });
-  await rejectsNaming(importEcoSpold2(file), ['bad.zip', 'a1.spold', '"Electricity, from oil"', 'field "flowData.intermediateExchange[1]@amount"', 'expected a number']);
+  await rejectsNaming(importEcoSpold2(file), [
+    'bad.zip',
+    'a1.spold',
+    '"Electricity, from oil"',
+    'field "flowData.intermediateExchange[1]@amount"',
+    'expected a number',
+  ]);
 });
 
 test('an unknown unit and malformed XML are named', async () => {
-  await rejectsNaming(importEcoSpold2(writeZip('unit.zip', { 'a1.spold': spold().replace('>l<', '>furlong<') })), ['unit.zip', 'a1.spold', 'field "flowData.intermediateExchange[1].unitName"', 'unknown unit "furlong"']);
-  await rejectsNaming(importEcoSpold2(writeZip('xml.zip', { 'a1.spold': '<ecoSpold><activityDataset>' })), ['xml.zip', 'a1.spold']);
+  await rejectsNaming(importEcoSpold2(writeZip('unit.zip', { 'a1.spold': spold().replace('>l<', '>furlong<') })), [
+    'unit.zip',
+    'a1.spold',
+    'field "flowData.intermediateExchange[1].unitName"',
+    'unknown unit "furlong"',
+  ]);
+  await rejectsNaming(importEcoSpold2(writeZip('xml.zip', { 'a1.spold': '<ecoSpold><activityDataset>' })), [
+    'xml.zip',
+    'a1.spold',
+  ]);
 });
 
 test('importDatabase recognises EcoSpold2 by its .spold entries', async () => {
@@ -163,23 +222,41 @@ test('the two USLCI imports agree on the shared processes', () => {
   const jf = new Map(jsonld.flows.map((f) => [f.id, f]));
   const ef = new Map(ecospold.flows.map((f) => [f.id, f]));
   const shared = ecospold.processes.filter((p) => jp.has(p.id));
-  let exchanges = 0, matched = 0, byName = 0, unitMismatch = 0, compartmentMismatch = 0;
+  let exchanges = 0,
+    matched = 0,
+    byName = 0,
+    unitMismatch = 0,
+    compartmentMismatch = 0;
   const referenceMismatch: string[] = [];
   for (const p of shared) {
     const q = jp.get(p.id)!;
-    const r1 = p.exchanges.find((e) => e.reference)!, r2 = q.exchanges.find((e) => e.reference)!;
-    if (r1.flowId !== r2.flowId || Math.abs(r1.amount - r2.amount) > 1e-12 * Math.abs(r2.amount)) referenceMismatch.push(p.name);
+    const r1 = p.exchanges.find((e) => e.reference)!,
+      r2 = q.exchanges.find((e) => e.reference)!;
+    if (r1.flowId !== r2.flowId || Math.abs(r1.amount - r2.amount) > 1e-12 * Math.abs(r2.amount))
+      referenceMismatch.push(p.name);
     for (const e of p.exchanges) {
       exchanges++;
-      const same = q.exchanges.find((x) => x.flowId === e.flowId && x.input === e.input && Math.abs(x.amount - e.amount) <= 1e-9 * Math.abs(x.amount));
+      const same = q.exchanges.find(
+        (x) =>
+          x.flowId === e.flowId && x.input === e.input && Math.abs(x.amount - e.amount) <= 1e-9 * Math.abs(x.amount),
+      );
       if (!same) {
         // USLCI's EcoSpold2 export gives ~85 common flows other ids than its JSON-LD: compare those by name
         const name = ef.get(e.flowId)!.name.toLowerCase();
-        if (q.exchanges.some((x) => jf.get(x.flowId)!.name.toLowerCase() === name && x.input === e.input && Math.abs(x.amount - e.amount) <= 1e-9 * Math.abs(x.amount))) byName++;
+        if (
+          q.exchanges.some(
+            (x) =>
+              jf.get(x.flowId)!.name.toLowerCase() === name &&
+              x.input === e.input &&
+              Math.abs(x.amount - e.amount) <= 1e-9 * Math.abs(x.amount),
+          )
+        )
+          byName++;
         continue;
       }
       matched++;
-      const a = jf.get(e.flowId)!, b = ef.get(e.flowId)!;
+      const a = jf.get(e.flowId)!,
+        b = ef.get(e.flowId)!;
       if (a.unit !== b.unit) unitMismatch++;
       if (a.kind === 'elementary' && a.category[1] !== b.category[1]) compartmentMismatch++;
     }

@@ -52,7 +52,15 @@ function flowProperty(id: string, name: string, group: string): string {
 </flowPropertyDataSet>`;
 }
 
-function flow(id: string, en: string, zh: string | undefined, type: string, property: string, classification: string, cas = ''): string {
+function flow(
+  id: string,
+  en: string,
+  zh: string | undefined,
+  type: string,
+  property: string,
+  classification: string,
+  cas = '',
+): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
 <flowDataSet xmlns="http://lca.jrc.it/ILCD/Flow" ${COMMON}>
   <flowInformation><dataSetInformation><common:UUID>${id}</common:UUID>
@@ -65,8 +73,10 @@ function flow(id: string, en: string, zh: string | undefined, type: string, prop
 </flowDataSet>`;
 }
 
-const emissionToAir = '<common:elementaryFlowCategorization><common:category level="0">Emissions</common:category><common:category level="1">Emissions to air</common:category><common:category level="2">Emissions to air, unspecified</common:category></common:elementaryFlowCategorization>';
-const productClass = (c: string) => `<common:classification><common:class level="0">${c}</common:class></common:classification>`;
+const emissionToAir =
+  '<common:elementaryFlowCategorization><common:category level="0">Emissions</common:category><common:category level="1">Emissions to air</common:category><common:category level="2">Emissions to air, unspecified</common:category></common:elementaryFlowCategorization>';
+const productClass = (c: string) =>
+  `<common:classification><common:class level="0">${c}</common:class></common:classification>`;
 
 interface ExchangeSpec {
   flow: string;
@@ -76,7 +86,14 @@ interface ExchangeSpec {
   extra?: string;
 }
 
-function processXml(id: string, en: string, zh: string, location: string, year: number, exchanges: ExchangeSpec[]): string {
+function processXml(
+  id: string,
+  en: string,
+  zh: string,
+  location: string,
+  year: number,
+  exchanges: ExchangeSpec[],
+): string {
   return `<?xml version="1.0" encoding="utf-8"?>
 <processDataSet xmlns="http://lca.jrc.it/ILCD/Process" ${COMMON}>
   <processInformation>
@@ -113,30 +130,95 @@ function processXml(id: string, en: string, zh: string, location: string, year: 
 
 export function ilcdFixtureEntries(): Record<string, string> {
   return {
-    'ILCD/ILCDLocations.xml': '<?xml version="1.0"?><ILCDLocations xmlns="http://lca.jrc.it/ILCD/Locations"><location value="SD-CN">Shandong (山东), China (中国)</location><location value="SZ-JS-CN">Suzhou (苏州), Jiangsu (江苏), China (中国)</location></ILCDLocations>',
-    [`ILCD/unitgroups/${IDS.mass}.xml`]: unitGroup(IDS.mass, 'Units of mass', 0, [['kg', '1.0'], ['t', '1000.0']]),
-    [`ILCD/unitgroups/${IDS.energy}.xml`]: unitGroup(IDS.energy, 'Units of energy', 0, [['MJ', '1'], ['kWh', '3.6']]),
-    [`ILCD/unitgroups/${IDS.time}.xml`]: unitGroup(IDS.time, 'Units of time', 1, [['d', '1'], ['a', '365.0']]),
+    'ILCD/ILCDLocations.xml':
+      '<?xml version="1.0"?><ILCDLocations xmlns="http://lca.jrc.it/ILCD/Locations"><location value="SD-CN">Shandong (山东), China (中国)</location><location value="SZ-JS-CN">Suzhou (苏州), Jiangsu (江苏), China (中国)</location></ILCDLocations>',
+    [`ILCD/unitgroups/${IDS.mass}.xml`]: unitGroup(IDS.mass, 'Units of mass', 0, [
+      ['kg', '1.0'],
+      ['t', '1000.0'],
+    ]),
+    [`ILCD/unitgroups/${IDS.energy}.xml`]: unitGroup(IDS.energy, 'Units of energy', 0, [
+      ['MJ', '1'],
+      ['kWh', '3.6'],
+    ]),
+    [`ILCD/unitgroups/${IDS.time}.xml`]: unitGroup(IDS.time, 'Units of time', 1, [
+      ['d', '1'],
+      ['a', '365.0'],
+    ]),
     [`ILCD/flowproperties/${IDS.massProperty}.xml`]: flowProperty(IDS.massProperty, 'Mass', IDS.mass),
-    [`ILCD/flowproperties/${IDS.energyProperty}.xml`]: flowProperty(IDS.energyProperty, 'Net calorific value', IDS.energy),
+    [`ILCD/flowproperties/${IDS.energyProperty}.xml`]: flowProperty(
+      IDS.energyProperty,
+      'Net calorific value',
+      IDS.energy,
+    ),
     [`ILCD/flowproperties/${IDS.timeProperty}.xml`]: flowProperty(IDS.timeProperty, 'Time', IDS.time),
-    [`ILCD/flows/${IDS.cement}.xml`]: flow(IDS.cement, 'Cement', '水泥', 'Product flow', IDS.massProperty, productClass('Materials production')),
-    [`ILCD/flows/${IDS.electricity}.xml`]: flow(IDS.electricity, 'Electricity', '电力', 'Product flow', IDS.energyProperty, productClass('Energy carriers and technologies')),
-    [`ILCD/flows/${IDS.co2}.xml`]: flow(IDS.co2, 'carbon dioxide (fossil)', undefined, 'Elementary flow', IDS.massProperty, emissionToAir, '000124-38-9'),
-    [`ILCD/flows/${IDS.ch4}.xml`]: flow(IDS.ch4, 'methane (biogenic)', undefined, 'Elementary flow', IDS.massProperty, emissionToAir, '74-82-8'),
+    [`ILCD/flows/${IDS.cement}.xml`]: flow(
+      IDS.cement,
+      'Cement',
+      '水泥',
+      'Product flow',
+      IDS.massProperty,
+      productClass('Materials production'),
+    ),
+    [`ILCD/flows/${IDS.electricity}.xml`]: flow(
+      IDS.electricity,
+      'Electricity',
+      '电力',
+      'Product flow',
+      IDS.energyProperty,
+      productClass('Energy carriers and technologies'),
+    ),
+    [`ILCD/flows/${IDS.co2}.xml`]: flow(
+      IDS.co2,
+      'carbon dioxide (fossil)',
+      undefined,
+      'Elementary flow',
+      IDS.massProperty,
+      emissionToAir,
+      '000124-38-9',
+    ),
+    [`ILCD/flows/${IDS.ch4}.xml`]: flow(
+      IDS.ch4,
+      'methane (biogenic)',
+      undefined,
+      'Elementary flow',
+      IDS.massProperty,
+      emissionToAir,
+      '74-82-8',
+    ),
     [`ILCD/sources/${IDS.source}.xml`]: `<?xml version="1.0"?><sourceDataSet xmlns="http://lca.jrc.it/ILCD/Source" ${COMMON}><sourceInformation><dataSetInformation><common:UUID>${IDS.source}</common:UUID><common:shortName xml:lang="en">Li et al. 2020</common:shortName><sourceCitation>Li, Wang: Cement in Shandong. J. Clean. Prod. (2020)</sourceCitation></dataSetInformation></sourceInformation></sourceDataSet>`,
     [`ILCD/contacts/${IDS.contact}.xml`]: `<?xml version="1.0"?><contactDataSet xmlns="http://lca.jrc.it/ILCD/Contact" ${COMMON}><contactInformation><dataSetInformation><common:UUID>${IDS.contact}</common:UUID><common:name xml:lang="en">Tiangong LCI Data Working Group</common:name><common:name xml:lang="zh">天工LCI数据团队</common:name></dataSetInformation></contactInformation></contactDataSet>`,
-    [`ILCD/processes/${IDS.cementProcess}.xml`]: processXml(IDS.cementProcess, 'Cement production ; clinker ; dry process', '水泥生产 ; 熟料 ; 干法', 'SD-CN', 2019, [
-      { flow: IDS.cement, name: 'Cement', direction: 'Output', amount: '1000.0' },
-      { flow: IDS.electricity, name: 'Electricity', direction: 'Input', amount: '90' },
-      { flow: IDS.gypsum, name: 'Gypsum', direction: 'Input', amount: '50' },
-      { flow: IDS.co2, name: 'carbon dioxide (fossil)', direction: 'Output', amount: '800' },
-    ]),
-    [`ILCD/processes/${IDS.electricityProcess}.xml`]: processXml(IDS.electricityProcess, 'Electricity production ; coal', '电力生产 ; 燃煤', 'SZ-JS-CN', 2021, [
-      { flow: IDS.electricity, name: 'Electricity', direction: 'Output', amount: '1' },
-      { flow: IDS.co2, name: 'carbon dioxide (fossil)', direction: 'Output', amount: '0.2', extra: '<uncertaintyDistributionType>uniform</uncertaintyDistributionType><minimumAmount>0.25</minimumAmount><maximumAmount>0.15</maximumAmount>' },
-      { flow: IDS.ch4, name: 'methane (biogenic)', direction: 'Output', amount: '0.001' },
-    ]),
+    [`ILCD/processes/${IDS.cementProcess}.xml`]: processXml(
+      IDS.cementProcess,
+      'Cement production ; clinker ; dry process',
+      '水泥生产 ; 熟料 ; 干法',
+      'SD-CN',
+      2019,
+      [
+        { flow: IDS.cement, name: 'Cement', direction: 'Output', amount: '1000.0' },
+        { flow: IDS.electricity, name: 'Electricity', direction: 'Input', amount: '90' },
+        { flow: IDS.gypsum, name: 'Gypsum', direction: 'Input', amount: '50' },
+        { flow: IDS.co2, name: 'carbon dioxide (fossil)', direction: 'Output', amount: '800' },
+      ],
+    ),
+    [`ILCD/processes/${IDS.electricityProcess}.xml`]: processXml(
+      IDS.electricityProcess,
+      'Electricity production ; coal',
+      '电力生产 ; 燃煤',
+      'SZ-JS-CN',
+      2021,
+      [
+        { flow: IDS.electricity, name: 'Electricity', direction: 'Output', amount: '1' },
+        {
+          flow: IDS.co2,
+          name: 'carbon dioxide (fossil)',
+          direction: 'Output',
+          amount: '0.2',
+          extra:
+            '<uncertaintyDistributionType>uniform</uncertaintyDistributionType><minimumAmount>0.25</minimumAmount><maximumAmount>0.15</maximumAmount>',
+        },
+        { flow: IDS.ch4, name: 'methane (biogenic)', direction: 'Output', amount: '0.001' },
+      ],
+    ),
   };
 }
 

@@ -10,21 +10,46 @@ const ref = (type: string, id: string, name = id) => ({ '@type': type, '@id': id
 
 /** A minimal olca 1.x database: energy in MJ (reference) and kWh, one flow measured by mass with a heating value. */
 function olca(processOverride: (p: any) => void = () => {}): Record<string, string> {
-  const energy = { '@id': 'ug-e', name: 'Units of energy', units: [{ '@id': 'u-mj', name: 'MJ', conversionFactor: 1, referenceUnit: true }, { '@id': 'u-kwh', name: 'kWh', conversionFactor: 3.6 }] };
-  const mass = { '@id': 'ug-m', name: 'Units of mass', units: [{ '@id': 'u-kg', name: 'kg', conversionFactor: 1, referenceUnit: true }, { '@id': 'u-g', name: 'g', conversionFactor: 0.001 }] };
+  const energy = {
+    '@id': 'ug-e',
+    name: 'Units of energy',
+    units: [
+      { '@id': 'u-mj', name: 'MJ', conversionFactor: 1, referenceUnit: true },
+      { '@id': 'u-kwh', name: 'kWh', conversionFactor: 3.6 },
+    ],
+  };
+  const mass = {
+    '@id': 'ug-m',
+    name: 'Units of mass',
+    units: [
+      { '@id': 'u-kg', name: 'kg', conversionFactor: 1, referenceUnit: true },
+      { '@id': 'u-g', name: 'g', conversionFactor: 0.001 },
+    ],
+  };
   const fpE = { '@id': 'fp-e', name: 'Energy', unitGroup: ref('UnitGroup', 'ug-e') };
   const fpM = { '@id': 'fp-m', name: 'Mass', unitGroup: ref('UnitGroup', 'ug-m') };
   // 1 kg of fuel = 40 MJ
   const fuel = {
-    '@id': 'f-fuel', name: 'Fuel ', flowType: 'PRODUCT_FLOW',
+    '@id': 'f-fuel',
+    name: 'Fuel ',
+    flowType: 'PRODUCT_FLOW',
     flowProperties: [
       { referenceFlowProperty: true, conversionFactor: 1, flowProperty: ref('FlowProperty', 'fp-m') },
       { conversionFactor: 40, flowProperty: ref('FlowProperty', 'fp-e') },
     ],
   };
-  const heat = { '@id': 'f-heat', name: 'Heat', flowType: 'PRODUCT_FLOW', flowProperties: [{ referenceFlowProperty: true, conversionFactor: 1, flowProperty: ref('FlowProperty', 'fp-e') }] };
+  const heat = {
+    '@id': 'f-heat',
+    name: 'Heat',
+    flowType: 'PRODUCT_FLOW',
+    flowProperties: [{ referenceFlowProperty: true, conversionFactor: 1, flowProperty: ref('FlowProperty', 'fp-e') }],
+  };
   const co2 = {
-    '@id': 'f-co2', name: 'Carbon dioxide, fossil', flowType: 'ELEMENTARY_FLOW', cas: '000124-38-9', category: ref('Category', 'c-air-u'),
+    '@id': 'f-co2',
+    name: 'Carbon dioxide, fossil',
+    flowType: 'ELEMENTARY_FLOW',
+    cas: '000124-38-9',
+    category: ref('Category', 'c-air-u'),
     flowProperties: [{ referenceFlowProperty: true, conversionFactor: 1, flowProperty: ref('FlowProperty', 'fp-m') }],
   };
   const cats = [
@@ -32,16 +57,39 @@ function olca(processOverride: (p: any) => void = () => {}): Record<string, stri
     { '@id': 'c-air', name: 'air', category: ref('Category', 'c-root') },
     { '@id': 'c-air-u', name: 'unspecified', category: ref('Category', 'c-air') },
   ];
-  const ex = (internalId: number, flow: string, unit: string, fp: string, amount: unknown, input: boolean, extra: object = {}) =>
-    ({ internalId, flow: ref('Flow', flow), unit: ref('Unit', unit), flowProperty: ref('FlowProperty', fp), amount, input, ...extra });
+  const ex = (
+    internalId: number,
+    flow: string,
+    unit: string,
+    fp: string,
+    amount: unknown,
+    input: boolean,
+    extra: object = {},
+  ) => ({
+    internalId,
+    flow: ref('Flow', flow),
+    unit: ref('Unit', unit),
+    flowProperty: ref('FlowProperty', fp),
+    amount,
+    input,
+    ...extra,
+  });
   const boiler: any = {
-    '@id': 'p-boiler', name: 'Boiler', location: ref('Location', 'loc-us', 'United States'), category: 'Utilities/Heat',
+    '@id': 'p-boiler',
+    name: 'Boiler',
+    location: ref('Location', 'loc-us', 'United States'),
+    category: 'Utilities/Heat',
     processDocumentation: { validFrom: '2010-01-01T00:00:00-07:00' },
     exchanges: [
       ex(1, 'f-heat', 'u-kwh', 'fp-e', 10, false, { quantitativeReference: true }),
       // 80 MJ of fuel written in the energy property: 80 / 40 = 2 kg
-      ex(2, 'f-fuel', 'u-mj', 'fp-e', 80, true, { uncertainty: { distributionType: 'TRIANGLE_DISTRIBUTION', minimum: 88, mode: 80, maximum: 72 } }),
-      ex(3, 'f-co2', 'u-g', 'fp-m', 5000, false, { uncertainty: { distributionType: 'LOG_NORMAL_DISTRIBUTION', geomMean: 5000, geomSd: 1.5 }, dqEntry: '(1;2;3;4;5)' }),
+      ex(2, 'f-fuel', 'u-mj', 'fp-e', 80, true, {
+        uncertainty: { distributionType: 'TRIANGLE_DISTRIBUTION', minimum: 88, mode: 80, maximum: 72 },
+      }),
+      ex(3, 'f-co2', 'u-g', 'fp-m', 5000, false, {
+        uncertainty: { distributionType: 'LOG_NORMAL_DISTRIBUTION', geomMean: 5000, geomSd: 1.5 },
+        dqEntry: '(1;2;3;4;5)',
+      }),
     ],
   };
   processOverride(boiler);
@@ -71,7 +119,9 @@ test('USLCI JSON-LD imports completely, consistently and fast', async () => {
 
 test('USLCI: a kWh input is converted to MJ, with its lognormal unchanged in gsd', async () => {
   const db = await importJsonLd(USLCI_JSONLD);
-  const kwh = db.processes.flatMap((p) => p.exchanges).find((e) => e.originalUnit === 'kWh' && e.uncertainty?.type === 'lognormal')!;
+  const kwh = db.processes
+    .flatMap((p) => p.exchanges)
+    .find((e) => e.originalUnit === 'kWh' && e.uncertainty?.type === 'lognormal')!;
   assert.ok(kwh, 'some exchange is written in kWh with a lognormal');
   assert.equal(kwh.amount, kwh.originalAmount! * 3.6);
   assert.equal(db.flows.find((f) => f.id === kwh.flowId)!.unit, 'MJ');
@@ -79,7 +129,8 @@ test('USLCI: a kWh input is converted to MJ, with its lognormal unchanged in gsd
   assert.ok(Math.abs(u.gm - kwh.amount) <= 1e-12 * Math.abs(kwh.amount));
   assert.ok(u.gsd >= 1);
   // USLCI writes geomSd 0 for "no distribution"; none may come through as a lognormal with gsd < 1
-  for (const p of db.processes) for (const e of p.exchanges) if (e.uncertainty?.type === 'lognormal') assert.ok(e.uncertainty.gsd >= 1);
+  for (const p of db.processes)
+    for (const e of p.exchanges) if (e.uncertainty?.type === 'lognormal') assert.ok(e.uncertainty.gsd >= 1);
 });
 
 test('units, flow properties, categories, CAS, location, pedigree and swapped triangles', async () => {
@@ -104,10 +155,39 @@ test('units, flow properties, categories, CAS, location, pedigree and swapped tr
 
 test('USLCI: every process carries the provenance its documentation gives', async () => {
   const db = await importJsonLd(USLCI_JSONLD);
-  const count = (k: keyof NonNullable<Process['provenance']>) => db.processes.filter((p) => p.provenance?.[k] !== undefined).length;
-  const coverage = Object.fromEntries((['publication', 'sources', 'generator', 'technology', 'geography', 'time', 'referenceYear', 'licence', 'reviewer', 'pedigree', 'dqr'] as const).map((k) => [k, count(k)]));
+  const count = (k: keyof NonNullable<Process['provenance']>) =>
+    db.processes.filter((p) => p.provenance?.[k] !== undefined).length;
+  const coverage = Object.fromEntries(
+    (
+      [
+        'publication',
+        'sources',
+        'generator',
+        'technology',
+        'geography',
+        'time',
+        'referenceYear',
+        'licence',
+        'reviewer',
+        'pedigree',
+        'dqr',
+      ] as const
+    ).map((k) => [k, count(k)]),
+  );
   // 26 processes say validFrom 9999-01-01 and 2 say 1900-01-01 ("Unspecified"): no reference year; USLCI has no process-level data quality entry
-  assert.deepEqual(coverage, { publication: 749, sources: 766, generator: 766, technology: 759, geography: 749, time: 151, referenceYear: 738, licence: 766, reviewer: 110, pedigree: 0, dqr: 0 });
+  assert.deepEqual(coverage, {
+    publication: 749,
+    sources: 766,
+    generator: 766,
+    technology: 759,
+    geography: 749,
+    time: 151,
+    referenceYear: 738,
+    licence: 766,
+    reviewer: 110,
+    pedigree: 0,
+    dqr: 0,
+  });
   const truck = db.processes.find((p) => p.id === 'c2a7ddaa-164e-3a05-b063-221f68080142')!;
   assert.equal(truck.name, 'Transport, single unit truck, long-haul, diesel powered, West');
   const { sources, ...rest } = truck.provenance!;
@@ -121,12 +201,20 @@ test('USLCI: every process carries the provenance its documentation gives', asyn
     licence: 'All information can be accessed by everybody.',
   });
   assert.equal(sources!.length, 11);
-  assert.equal(sources![8], 'Wang, M. (2010): The Greenhouse Gases, Regulated Emissions, and Energy Use in Transportation Model (GREET) 1.8d.1');
+  assert.equal(
+    sources![8],
+    'Wang, M. (2010): The Greenhouse Gases, Regulated Emissions, and Energy Use in Transportation Model (GREET) 1.8d.1',
+  );
   const board = db.processes.find((p) => p.name === 'Containerboard, average production, at mill, 2010')!.provenance!;
   assert.equal(board.reviewer, 'Jamie Meil');
   assert.equal(board.licence, `All information can be accessed by everybody. ${COPYRIGHT_PROTECTED}`);
-  assert.equal(board.time, 'Primary data was collected from participating companies and associations for their operational activities representative of 2010.');
-  for (const p of db.processes) if (p.provenance?.referenceYear !== undefined) assert.equal(p.provenance.referenceYear, Number(p.validFrom!.slice(0, 4)), p.name);
+  assert.equal(
+    board.time,
+    'Primary data was collected from participating companies and associations for their operational activities representative of 2010.',
+  );
+  for (const p of db.processes)
+    if (p.provenance?.referenceYear !== undefined)
+      assert.equal(p.provenance.referenceYear, Number(p.validFrom!.slice(0, 4)), p.name);
 });
 
 test('provenance in olca-schema 2.x names, with a process data quality entry and sources from the sources folder', async () => {
@@ -145,7 +233,13 @@ test('provenance in olca-schema 2.x names, with a process data quality entry and
       reviews: [{ reviewers: [ref('Actor', 'a-2', 'R. One'), ref('Actor', 'a-3', 'R. Two')] }, { reviewers: [] }],
     };
   });
-  files['sources/s-1.json'] = JSON.stringify({ '@id': 's-1', name: 'Boiler report, cut at for', textReference: 'Boiler report,\n  full title', year: 2015, url: 'https://example.org/b' });
+  files['sources/s-1.json'] = JSON.stringify({
+    '@id': 's-1',
+    name: 'Boiler report, cut at for',
+    textReference: 'Boiler report,\n  full title',
+    year: 2015,
+    url: 'https://example.org/b',
+  });
   const [boiler] = (await importJsonLd(writeZip('olca2.zip', files))).processes;
   assert.deepEqual(boiler.provenance, {
     publication: 'Boiler report, cut at for (2015): Boiler report, full title, https://example.org/b',
@@ -160,34 +254,80 @@ test('provenance in olca-schema 2.x names, with a process data quality entry and
   });
   // a process documenting only its validity has only its reference year
   assert.deepEqual((await importJsonLd(writeZip('mini.zip', olca()))).processes[0].provenance, { referenceYear: 2010 });
-  const bad = writeZip('bad-copyright.zip', olca((p) => (p.processDocumentation.copyright = 'yes')));
-  await rejectsNaming(importJsonLd(bad), ['bad-copyright.zip', '"Boiler"', 'field "processDocumentation.copyright"', 'expected true or false']);
+  const bad = writeZip(
+    'bad-copyright.zip',
+    olca((p) => (p.processDocumentation.copyright = 'yes')),
+  );
+  await rejectsNaming(importJsonLd(bad), [
+    'bad-copyright.zip',
+    '"Boiler"',
+    'field "processDocumentation.copyright"',
+    'expected true or false',
+  ]);
 });
 
 test('a non-numeric amount names file, record and field', async () => {
-  const file = writeZip('bad-amount.zip', olca((p) => (p.exchanges[2].amount = 'abc')));
-  await rejectsNaming(importJsonLd(file), ['bad-amount.zip', 'processes/p-boiler.json', '"Boiler"', 'field "exchanges[2].amount"', 'expected a number, got "abc"']);
+  const file = writeZip(
+    'bad-amount.zip',
+    olca((p) => (p.exchanges[2].amount = 'abc')),
+  );
+  await rejectsNaming(importJsonLd(file), [
+    'bad-amount.zip',
+    'processes/p-boiler.json',
+    '"Boiler"',
+    'field "exchanges[2].amount"',
+    'expected a number, got "abc"',
+  ]);
 });
 
 test('a reference to a missing flow names file, record and field', async () => {
-  const file = writeZip('bad-flow.zip', olca((p) => (p.exchanges[1].flow = ref('Flow', 'f-nowhere', 'Ghost'))));
-  await rejectsNaming(importJsonLd(file), ['bad-flow.zip', 'processes/p-boiler.json', 'field "exchanges[1].flow"', 'unknown flow f-nowhere']);
+  const file = writeZip(
+    'bad-flow.zip',
+    olca((p) => (p.exchanges[1].flow = ref('Flow', 'f-nowhere', 'Ghost'))),
+  );
+  await rejectsNaming(importJsonLd(file), [
+    'bad-flow.zip',
+    'processes/p-boiler.json',
+    'field "exchanges[1].flow"',
+    'unknown flow f-nowhere',
+  ]);
 });
 
-test('a unit outside the flow property\'s unit group is refused', async () => {
-  const file = writeZip('bad-unit.zip', olca((p) => (p.exchanges[2].unit = ref('Unit', 'u-mj'))));
-  await rejectsNaming(importJsonLd(file), ['bad-unit.zip', 'processes/p-boiler.json', 'field "exchanges[2].unit"', 'unknown unit u-mj']);
+test("a unit outside the flow property's unit group is refused", async () => {
+  const file = writeZip(
+    'bad-unit.zip',
+    olca((p) => (p.exchanges[2].unit = ref('Unit', 'u-mj'))),
+  );
+  await rejectsNaming(importJsonLd(file), [
+    'bad-unit.zip',
+    'processes/p-boiler.json',
+    'field "exchanges[2].unit"',
+    'unknown unit u-mj',
+  ]);
 });
 
 test('a process without a quantitative reference is refused', async () => {
-  const file = writeZip('no-ref.zip', olca((p) => (p.exchanges[0].quantitativeReference = false)));
-  await rejectsNaming(importJsonLd(file), ['no-ref.zip', 'processes/p-boiler.json', 'field "exchanges"', 'exactly one quantitative reference']);
+  const file = writeZip(
+    'no-ref.zip',
+    olca((p) => (p.exchanges[0].quantitativeReference = false)),
+  );
+  await rejectsNaming(importJsonLd(file), [
+    'no-ref.zip',
+    'processes/p-boiler.json',
+    'field "exchanges"',
+    'exactly one quantitative reference',
+  ]);
 });
 
 test('a file that is not a zip, and a zip of something else, are named', async () => {
   await rejectsNaming(importJsonLd(writeFile('not-a-zip.zip', 'hello')), ['not-a-zip.zip', 'not a readable zip']);
   await rejectsNaming(importDatabase(writeFile('not-a-zip.zip', 'hello')), ['not-a-zip.zip', 'not a readable zip']);
-  await rejectsNaming(importDatabase(writeZip('other.zip', { 'docs/readme.txt': 'x', 'data.csv': 'a,b' })), ['other.zip', 'not a known LCI database format', 'docs/', 'data.csv']);
+  await rejectsNaming(importDatabase(writeZip('other.zip', { 'docs/readme.txt': 'x', 'data.csv': 'a,b' })), [
+    'other.zip',
+    'not a known LCI database format',
+    'docs/',
+    'data.csv',
+  ]);
 });
 
 test('importDatabase recognises JSON-LD by its processes folder', async () => {

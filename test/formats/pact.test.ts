@@ -1,11 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { PactMappingError, studyToPactFootprint, toPactDecimal, validatePactDocument, validatePactFootprint, type PactExportOptions } from '../../src/formats/pact.ts';
+import {
+  PactMappingError,
+  studyToPactFootprint,
+  toPactDecimal,
+  validatePactDocument,
+  validatePactFootprint,
+  type PactExportOptions,
+} from '../../src/formats/pact.ts';
 import type { EntryResult, Study, StudyResult } from '../../src/model/study.ts';
 import { pcfSumsOracle } from '../pact/oracle.ts';
 
-const example = (v: string, f: string) => JSON.parse(readFileSync(`/work/shared/reference/pact/${v}/examples/${f}`, 'utf8'));
+const example = (v: string, f: string) =>
+  JSON.parse(readFileSync(`/work/shared/reference/pact/${v}/examples/${f}`, 'utf8'));
 
 /**
  * 1 kg of durian. Lines per kg: fossil 1.2 (fertiliser 0.5 + diesel 0.4 + carton 0.3), biogenic
@@ -17,39 +25,120 @@ const example = (v: string, f: string) => JSON.parse(readFileSync(`/work/shared/
  * v2.3: excluding biogenic = 1.5 + 0.1 + 0.03 = 1.63; including = 1.63 + 0.02 − 0.4 − 0.1 = 1.15.
  */
 const study: Study = {
-  id: 'study-1', companyId: 'co-1', version: 3, updatedAt: '2026-01-10T00:00:00Z', updatedBy: 'u-1',
+  id: 'study-1',
+  companyId: 'co-1',
+  version: 3,
+  updatedAt: '2026-01-10T00:00:00Z',
+  updatedBy: 'u-1',
   name: 'Hainan durian 2025',
   product: { name: 'Fresh durian', description: 'Musang King, whole fruit, packed', classification: '01319' },
   unit: { kind: 'declared', amount: 1, unit: 'kg', description: '' },
   referenceFlow: '1 kg of fresh durian, packed, at the distribution centre',
-  boundary: 'cradle-to-gate', region: 'CN-HI', year: 2025, method: 'ipcc-ar6-gwp100',
+  boundary: 'cradle-to-gate',
+  region: 'CN-HI',
+  year: 2025,
+  method: 'ipcc-ar6-gwp100',
   releases: { lci: 'uslci', factors: '2026.1' },
   cutoff: 'Inputs below 1 % of mass and of the footprint may be left out, 5 % in total at most.',
   allocation: 'No multi-output processes in the foreground.',
-  electricity: 'Grid electricity of the province.', limitations: 'Illustrative activity data.',
+  electricity: 'Grid electricity of the province.',
+  limitations: 'Illustrative activity data.',
   entries: [
-    { id: 'e1', stage: 'raw-materials', kind: 'material', name: 'Compound fertiliser', amount: 0.2, unit: 'kg', source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'f-fert' } } },
-    { id: 'e2', stage: 'raw-materials', kind: 'removal', name: 'Orchard sequestration', amount: 0.4, unit: 'kg', source: { type: 'direct', gas: 'CO2-biogenic' } },
-    { id: 'e3', stage: 'manufacturing', kind: 'energy', name: 'Diesel', amount: 0.12, unit: 'kg', source: { type: 'background', dataset: { type: 'process', release: 'uslci', id: 'p-diesel' } }, evidence: { type: 'invoice', reference: 'INV-7' } },
-    { id: 'e4', stage: 'manufacturing', kind: 'material', name: 'Carton packaging', amount: 0.25, unit: 'kg', source: { type: 'background', dataset: { type: 'process', release: 'uslci', id: 'p-carton' } }, evidence: { type: 'invoice', reference: 'INV-8' } },
-    { id: 'e5', stage: 'distribution', kind: 'transport', name: 'Air freight to Shanghai', amount: 0.5, unit: 't*km', transport: { massKg: 1, distanceKm: 500, mode: 'air', refrigerated: false }, source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'f-air' } } },
+    {
+      id: 'e1',
+      stage: 'raw-materials',
+      kind: 'material',
+      name: 'Compound fertiliser',
+      amount: 0.2,
+      unit: 'kg',
+      source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'f-fert' } },
+    },
+    {
+      id: 'e2',
+      stage: 'raw-materials',
+      kind: 'removal',
+      name: 'Orchard sequestration',
+      amount: 0.4,
+      unit: 'kg',
+      source: { type: 'direct', gas: 'CO2-biogenic' },
+    },
+    {
+      id: 'e3',
+      stage: 'manufacturing',
+      kind: 'energy',
+      name: 'Diesel',
+      amount: 0.12,
+      unit: 'kg',
+      source: { type: 'background', dataset: { type: 'process', release: 'uslci', id: 'p-diesel' } },
+      evidence: { type: 'invoice', reference: 'INV-7' },
+    },
+    {
+      id: 'e4',
+      stage: 'manufacturing',
+      kind: 'material',
+      name: 'Carton packaging',
+      amount: 0.25,
+      unit: 'kg',
+      source: { type: 'background', dataset: { type: 'process', release: 'uslci', id: 'p-carton' } },
+      evidence: { type: 'invoice', reference: 'INV-8' },
+    },
+    {
+      id: 'e5',
+      stage: 'distribution',
+      kind: 'transport',
+      name: 'Air freight to Shanghai',
+      amount: 0.5,
+      unit: 't*km',
+      transport: { massKg: 1, distanceKm: 500, mode: 'air', refrigerated: false },
+      source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'f-air' } },
+    },
   ],
 };
 
 const zero = { fossil: 0, biogenic: 0, landUseChange: 0, aircraft: 0, biogenicRemovals: 0 };
-function entry(e: Study['entries'][number], lines: Partial<typeof zero>, type: EntryResult['provenance']['type'], primary: boolean): EntryResult {
+function entry(
+  e: Study['entries'][number],
+  lines: Partial<typeof zero>,
+  type: EntryResult['provenance']['type'],
+  primary: boolean,
+): EntryResult {
   const l = { ...zero, ...lines };
   const total = l.fossil + l.biogenic + l.landUseChange + l.aircraft;
   const release = type === 'factor' ? '2026.1' : type === 'process' ? 'uslci' : undefined;
   return {
-    entryId: e.id, name: e.name, stage: e.stage, kind: e.kind, amount: e.amount, unit: e.unit, total, lines: l, share: 0, primary, dqr: 2,
-    provenance: { type, release, id: e.id, name: e.name, source: 'test', kgCo2ePerUnit: total / e.amount, perUnit: e.unit, conversion: 1, notes: [] },
+    entryId: e.id,
+    name: e.name,
+    stage: e.stage,
+    kind: e.kind,
+    amount: e.amount,
+    unit: e.unit,
+    total,
+    lines: l,
+    share: 0,
+    primary,
+    dqr: 2,
+    provenance: {
+      type,
+      release,
+      id: e.id,
+      name: e.name,
+      source: 'test',
+      kgCo2ePerUnit: total / e.amount,
+      perUnit: e.unit,
+      conversion: 1,
+      notes: [],
+    },
   };
 }
 const [fert, orchard, diesel, carton, air] = study.entries;
 const result: StudyResult = {
-  studyId: 'study-1', version: 3, computedAt: '2026-01-10T00:00:00Z', method: 'ipcc-ar6-gwp100', gwpSet: 'IPCC AR6 GWP100',
-  releases: { lci: 'uslci', factors: '2026.1' }, unit: 'kg CO2e',
+  studyId: 'study-1',
+  version: 3,
+  computedAt: '2026-01-10T00:00:00Z',
+  method: 'ipcc-ar6-gwp100',
+  gwpSet: 'IPCC AR6 GWP100',
+  releases: { lci: 'uslci', factors: '2026.1' },
+  unit: 'kg CO2e',
   total: 1.65,
   lines: { fossil: 1.2, biogenic: 0.05, landUseChange: 0.1, aircraft: 0.3, biogenicRemovals: -0.5 },
   byStage: { 'raw-materials': 0.65, manufacturing: 0.7, distribution: 0.3, use: 0, 'end-of-life': 0 },
@@ -67,12 +156,17 @@ const result: StudyResult = {
   primaryDataShare: 0.7 / 1.65,
   parts: { biogenicCO2: 0.02, biogenicNonCO2: 0.03, landRemovals: -0.4, productUptake: -0.1 },
   carbonContent: { fossilKgC: 0, biogenicKgC: 0.12 },
-  dqr: 2.2, dqrLevel: 'good', warnings: [],
+  dqr: 2.2,
+  dqrLevel: 'good',
+  warnings: [],
 };
 
 const base = {
-  id: '0b7a3c9e-4f1d-4e8a-9c2b-6d5e4f3a2b1c', companyName: 'Hainan Orchard Co.', companyIds: ['urn:uscc:91460000MA5T000000'],
-  productIds: ['urn:gtin:6901234567892'], created: '2026-01-12T08:00:00Z',
+  id: '0b7a3c9e-4f1d-4e8a-9c2b-6d5e4f3a2b1c',
+  companyName: 'Hainan Orchard Co.',
+  companyIds: ['urn:uscc:91460000MA5T000000'],
+  productIds: ['urn:gtin:6901234567892'],
+  created: '2026-01-12T08:00:00Z',
   referencePeriod: { start: '2025-01-01T00:00:00Z', end: '2026-01-01T00:00:00Z' },
 } satisfies Omit<PactExportOptions, 'version'>;
 
@@ -103,8 +197,14 @@ test('v3: the study result maps to a valid footprint with the numbers worked out
   assert.equal(p.exemptedEmissionsDescription, study.cutoff);
   assert.equal(p.geographyCountrySubdivision, 'CN-HI');
   assert.equal(p.packagingEmissionsIncluded, true, 'the carton entry');
-  assert.deepEqual(p.secondaryEmissionFactorSources, [{ name: 'Tanji factor release', version: '2026.1' }, { name: 'LCI database release', version: 'uslci' }]);
-  assert.match(p.boundaryProcessesDescription ?? '', /^cradle-to-gate.*Raw material acquisition: Compound fertiliser, Orchard sequestration; Production: Diesel, Carton packaging; Distribution: Air freight/);
+  assert.deepEqual(p.secondaryEmissionFactorSources, [
+    { name: 'Tanji factor release', version: '2026.1' },
+    { name: 'LCI database release', version: 'uslci' },
+  ]);
+  assert.match(
+    p.boundaryProcessesDescription ?? '',
+    /^cradle-to-gate.*Raw material acquisition: Compound fertiliser, Orchard sequestration; Production: Diesel, Carton packaging; Distribution: Air freight/,
+  );
   assert.deepEqual(pf.productClassifications, ['urn:pact:productclassification:un-cpc:01319']);
   assert.equal(pf.specVersion, '3.0.3');
 });
@@ -129,64 +229,141 @@ test('v2.3: the same result, with v2 names, number types and the 1–3 DQR scale
   assert.deepEqual(p.crossSectoralStandardsUsed, ['ISO Standard 14067']);
   assert.equal(p.exemptedEmissionsPercent, 0);
   assert.ok(Math.abs((p.primaryDataShare ?? 0) - 42.424242) < 1e-4);
-  assert.deepEqual(p.dqi, { coveragePercent: 100, technologicalDQR: 1.6, temporalDQR: 1.6, geographicalDQR: 1.6, completenessDQR: 1.6, reliabilityDQR: 1.6 }, 'DQR 2.2 on 1–5 is 1.6 on 1–3');
+  assert.deepEqual(
+    p.dqi,
+    {
+      coveragePercent: 100,
+      technologicalDQR: 1.6,
+      temporalDQR: 1.6,
+      geographicalDQR: 1.6,
+      completenessDQR: 1.6,
+      reliabilityDQR: 1.6,
+    },
+    'DQR 2.2 on 1–5 is 1.6 on 1–3',
+  );
   assert.equal(p.geographyCountry, 'CN');
 });
 
 test('AR5 studies say so; a result of another study version is refused', () => {
-  const pf = studyToPactFootprint({ ...study, method: 'ipcc-ar5-gwp100' }, { ...result, method: 'ipcc-ar5-gwp100' }, { ...base, version: '3.0' });
+  const pf = studyToPactFootprint(
+    { ...study, method: 'ipcc-ar5-gwp100' },
+    { ...result, method: 'ipcc-ar5-gwp100' },
+    { ...base, version: '3.0' },
+  );
   assert.deepEqual(pf.pcf.ipccCharacterizationFactors, ['AR5']);
-  assert.throws(() => studyToPactFootprint(study, { ...result, version: 2 }, { ...base, version: '3.0' }), /result is of study study-1 version 2/);
+  assert.throws(
+    () => studyToPactFootprint(study, { ...result, version: 2 }, { ...base, version: '3.0' }),
+    /result is of study study-1 version 2/,
+  );
 });
 
 test('what the study lacks is reported, not guessed', () => {
   const litre = { ...study, unit: { ...study.unit, unit: 'l' } };
-  assert.throws(() => studyToPactFootprint(litre, result, { ...base, version: '3.0' }), /needs opts.productMassPerDeclaredUnit/);
-  assert.equal(studyToPactFootprint(litre, result, { ...base, version: '3.0', productMassPerDeclaredUnit: 1.1 }).pcf.productMassPerDeclaredUnit, '1.1');
-  assert.throws(() => studyToPactFootprint({ ...study, product: { ...study.product, classification: undefined } }, result, { ...base, version: '2.3' }), /productCategoryCpc/);
-  assert.throws(() => studyToPactFootprint(study, result, { ...base, version: '3.0', geography: 'Hainan' }), /neither an ISO 3166/);
+  assert.throws(
+    () => studyToPactFootprint(litre, result, { ...base, version: '3.0' }),
+    /needs opts.productMassPerDeclaredUnit/,
+  );
+  assert.equal(
+    studyToPactFootprint(litre, result, { ...base, version: '3.0', productMassPerDeclaredUnit: 1.1 }).pcf
+      .productMassPerDeclaredUnit,
+    '1.1',
+  );
+  assert.throws(
+    () =>
+      studyToPactFootprint({ ...study, product: { ...study.product, classification: undefined } }, result, {
+        ...base,
+        version: '2.3',
+      }),
+    /productCategoryCpc/,
+  );
+  assert.throws(
+    () => studyToPactFootprint(study, result, { ...base, version: '3.0', geography: 'Hainan' }),
+    /neither an ISO 3166/,
+  );
   // the schema's own refusals come back as errors by path
-  const err = (() => { try { studyToPactFootprint(study, result, { ...base, version: '3.0', productIds: ['6901234567892'] }); } catch (e) { return e; } })();
+  const err = (() => {
+    try {
+      studyToPactFootprint(study, result, { ...base, version: '3.0', productIds: ['6901234567892'] });
+    } catch (e) {
+      return e;
+    }
+  })();
   assert.ok(err instanceof PactMappingError);
-  assert.deepEqual(err.errors, ['productIds[0]: expected a URN such as "urn:pact:example.com:product-id:1234" (RFC 8141)']);
+  assert.deepEqual(err.errors, [
+    'productIds[0]: expected a URN such as "urn:pact:example.com:product-id:1234" (RFC 8141)',
+  ]);
 });
 
 test('a broken v3 document names each problem by its path', () => {
   const { pcf: _, ...noPcf } = example('v3', 'example-1.json');
   const r1 = validatePactFootprint({ ...noPcf, companyIds: ['urn:company:example:company1', 'company2'] }, '3.0');
   assert.ok(!r1.ok);
-  assert.deepEqual(r1.errors, ['companyIds[1]: expected a URN such as "urn:pact:example.com:product-id:1234" (RFC 8141)', 'pcf: required property is missing'], r1.errors.join('\n'));
+  assert.deepEqual(
+    r1.errors,
+    [
+      'companyIds[1]: expected a URN such as "urn:pact:example.com:product-id:1234" (RFC 8141)',
+      'pcf: required property is missing',
+    ],
+    r1.errors.join('\n'),
+  );
 
   const ex = example('v3', 'example-2.json');
-  const r2 = validatePactFootprint({ ...ex, pcf: { ...ex.pcf, pcfExcludingBiogenicUptake: 5.14, biogenicCO2Uptake: '19.36', dqi: { ...ex.pcf.dqi, temporalDQR: undefined } } }, '3.0');
+  const r2 = validatePactFootprint(
+    {
+      ...ex,
+      pcf: {
+        ...ex.pcf,
+        pcfExcludingBiogenicUptake: 5.14,
+        biogenicCO2Uptake: '19.36',
+        dqi: { ...ex.pcf.dqi, temporalDQR: undefined },
+      },
+    },
+    '3.0',
+  );
   assert.ok(!r2.ok);
-  assert.deepEqual(r2.errors, [
-    'pcf.pcfExcludingBiogenicUptake: expected a decimal string (any sign) such as "1.5", got the JSON number 5.14',
-    'pcf.biogenicCO2Uptake: must be 0 or less (uptake and removals are negative)',
-    'pcf.dqi.temporalDQR: required property is missing',
-  ], r2.errors.join('\n'));
+  assert.deepEqual(
+    r2.errors,
+    [
+      'pcf.pcfExcludingBiogenicUptake: expected a decimal string (any sign) such as "1.5", got the JSON number 5.14',
+      'pcf.biogenicCO2Uptake: must be 0 or less (uptake and removals are negative)',
+      'pcf.dqi.temporalDQR: required property is missing',
+    ],
+    r2.errors.join('\n'),
+  );
 });
 
 test('a broken v2.3 document: numbers where v2 wants numbers, decimal strings where it wants strings', () => {
   const pf = example('v2', 'get-footprint-response.json').data;
-  const r = validatePactFootprint({ ...pf, version: '1', pcf: { ...pf.pcf, primaryDataShare: '12.9', fossilGhgEmissions: 1.5 } }, '2.3');
+  const r = validatePactFootprint(
+    { ...pf, version: '1', pcf: { ...pf.pcf, primaryDataShare: '12.9', fossilGhgEmissions: 1.5 } },
+    '2.3',
+  );
   assert.ok(!r.ok);
-  assert.deepEqual(r.errors, [
-    'version: expected a number, got "1"',
-    'pcf.fossilGhgEmissions: expected a decimal string (>= 0) such as "1.5", got the JSON number 1.5',
-    'pcf.primaryDataShare: expected a number, got "12.9"',
-  ], r.errors.join('\n'));
+  assert.deepEqual(
+    r.errors,
+    [
+      'version: expected a number, got "1"',
+      'pcf.fossilGhgEmissions: expected a decimal string (>= 0) such as "1.5", got the JSON number 1.5',
+      'pcf.primaryDataShare: expected a number, got "12.9"',
+    ],
+    r.errors.join('\n'),
+  );
 });
 
 test('responses, events and errors validate through validatePactDocument', () => {
   assert.ok(validatePactDocument(example('v3', 'list-footprints-response.json'), 'list', '3.0').ok);
   assert.ok(validatePactDocument(example('v2', 'pf-response-event.json'), 'event', '2.3').ok);
   const v3Event = validatePactDocument(example('v2', 'pf-response-event.json'), 'event', '3.0');
-  assert.deepEqual(v3Event.ok ? [] : v3Event.errors, ['type: "org.wbcsd.pathfinder.ProductFootprintRequest.Fulfilled.v1" is not an event type of this version']);
+  assert.deepEqual(v3Event.ok ? [] : v3Event.errors, [
+    'type: "org.wbcsd.pathfinder.ProductFootprintRequest.Fulfilled.v1" is not an event type of this version',
+  ]);
   const bad = validatePactDocument({ code: 'Teapot', message: 'no' }, 'error', '3.0');
   assert.ok(!bad.ok && /^code: /.test(bad.errors[0]!), JSON.stringify(bad));
   const v2AsV3 = validatePactDocument(example('v2', 'list-footprints-response.json'), 'list', '3.0');
-  assert.ok(!v2AsV3.ok && v2AsV3.errors.includes('data[0].specVersion: a v3 ProductFootprint has specVersion 3.x.y'), JSON.stringify(v2AsV3));
+  assert.ok(
+    !v2AsV3.ok && v2AsV3.errors.includes('data[0].specVersion: a v3 ProductFootprint has specVersion 3.x.y'),
+    JSON.stringify(v2AsV3),
+  );
 });
 
 test('decimal strings never use exponents and drop float noise', () => {

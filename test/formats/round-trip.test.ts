@@ -43,7 +43,8 @@ function matrices(db: LciDatabase): Matrices {
       const i = system.A.rowIdx[k];
       add(a, `${providers[i].flow.id}|${providers[i].process.id}|${providers[j].process.id}`, system.A.values[k]);
     }
-    for (let k = system.B.colPtr[j]; k < system.B.colPtr[j + 1]; k++) add(b, `${system.elementary[system.B.rowIdx[k]].id}|${providers[j].process.id}`, system.B.values[k]);
+    for (let k = system.B.colPtr[j]; k < system.B.colPtr[j + 1]; k++)
+      add(b, `${system.elementary[system.B.rowIdx[k]].id}|${providers[j].process.id}`, system.B.values[k]);
   }
   return {
     a,
@@ -59,7 +60,8 @@ function write(name: string, bytes: Uint8Array): string {
   return path;
 }
 
-const close = (x: number, y: number) => Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)) || Math.abs(x - y) < 1e-300;
+const close = (x: number, y: number) =>
+  Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y)) || Math.abs(x - y) < 1e-300;
 
 /** `unitFactor(flow id)`: reference units of the re-imported flow per one of the original's. */
 function assertSame(before: Matrices, after: Matrices, unitFactor: (flowId: string) => number, label: string) {
@@ -77,7 +79,11 @@ function assertSame(before: Matrices, after: Matrices, unitFactor: (flowId: stri
     const w = after.b.get(k);
     assert.ok(w !== undefined && close(w, (v * unitFactor(flow)) / column(col)), `${label}: B ${k}: ${v} then ${w}`);
   }
-  for (const [id, v] of before.scores) assert.ok(close(after.scores.get(id)!, v / column(id)), `${label}: score of ${id}: ${v} then ${after.scores.get(id)}`);
+  for (const [id, v] of before.scores)
+    assert.ok(
+      close(after.scores.get(id)!, v / column(id)),
+      `${label}: score of ${id}: ${v} then ${after.scores.get(id)}`,
+    );
 }
 
 const same = () => 1;
@@ -103,15 +109,32 @@ test('the hand-written ILCD archive: ILCD, JSON-LD and EcoSpold2 round trips kee
   // ILCD keeps what ILCD says: names in both languages, provinces, cut-offs, provenance's sources
   const p = ilcd.processes.find((x) => x.location === 'CN-SD')!;
   const original = db.processes.find((x) => x.location === 'CN-SD')!;
-  for (const key of ['name', 'nameZh', 'description', 'descriptionZh', 'category', 'validFrom', 'validUntil', 'leftOut'] as const) assert.deepEqual(p[key], original[key], key);
+  for (const key of [
+    'name',
+    'nameZh',
+    'description',
+    'descriptionZh',
+    'category',
+    'validFrom',
+    'validUntil',
+    'leftOut',
+  ] as const)
+    assert.deepEqual(p[key], original[key], key);
   assert.deepEqual(p.provenance?.sources, original.provenance?.sources);
   assert.equal(p.provenance?.generator, original.provenance?.generator);
-  assert.deepEqual(ilcd.flows.map((f) => [f.id, f.nameZh, f.category]).sort(), db.flows.map((f) => [f.id, f.nameZh, f.category]).sort());
+  assert.deepEqual(
+    ilcd.flows.map((f) => [f.id, f.nameZh, f.category]).sort(),
+    db.flows.map((f) => [f.id, f.nameZh, f.category]).sort(),
+  );
 });
 
-test('TianGong: ILCD, JSON-LD and EcoSpold2 round trips keep every matrix entry and every score', { skip: !existsSync(TIANGONG) && 'no TianGong archive' }, async () => {
-  // TianGong as published is singular with 27 of its processes (engine/solvable.ts)
-  const { db, excluded } = solvableSystem(await importDatabase(TIANGONG));
-  assert.equal(excluded.length, 27);
-  await roundTrips(db, 'tiangong');
-});
+test(
+  'TianGong: ILCD, JSON-LD and EcoSpold2 round trips keep every matrix entry and every score',
+  { skip: !existsSync(TIANGONG) && 'no TianGong archive' },
+  async () => {
+    // TianGong as published is singular with 27 of its processes (engine/solvable.ts)
+    const { db, excluded } = solvableSystem(await importDatabase(TIANGONG));
+    assert.equal(excluded.length, 27);
+    await roundTrips(db, 'tiangong');
+  },
+);

@@ -4,10 +4,37 @@ import ExcelJS from 'exceljs';
 import { LifeCycleStageSchema } from '../../src/model/lci.ts';
 import { DirectGasSchema, type Entry } from '../../src/model/study.ts';
 import { ImportError } from '../../src/formats/errors.ts';
-import { parseStudyWorkbook, studyTemplate, StudyWorkbookError, type WorkbookIssue } from '../../src/formats/study-excel.ts';
+import {
+  parseStudyWorkbook,
+  studyTemplate,
+  StudyWorkbookError,
+  type WorkbookIssue,
+} from '../../src/formats/study-excel.ts';
 import { templateExamples } from '../../src/formats/study-excel/template.ts';
 
-const EN = ['stage 阶段', 'kind 类别', 'name 名称', 'amount 数量', 'unit 单位', 'transport mass kg 运输质量（千克）', 'distance km 运输距离（千米）', 'mode 运输方式', 'refrigerated 冷藏', 'source type 来源类型', 'dataset release 数据集版本', 'dataset type 数据集类型', 'dataset id 数据集编号', 'supplier 供应商', 'supplier kg CO2e per unit 供应商单位碳足迹（千克二氧化碳当量）', 'gas 温室气体', 'evidence type 证据类型', 'evidence reference 证据出处', 'evidence date 证据日期', 'comment 备注', 'component study id 组件研究编号'];
+const EN = [
+  'stage 阶段',
+  'kind 类别',
+  'name 名称',
+  'amount 数量',
+  'unit 单位',
+  'transport mass kg 运输质量（千克）',
+  'distance km 运输距离（千米）',
+  'mode 运输方式',
+  'refrigerated 冷藏',
+  'source type 来源类型',
+  'dataset release 数据集版本',
+  'dataset type 数据集类型',
+  'dataset id 数据集编号',
+  'supplier 供应商',
+  'supplier kg CO2e per unit 供应商单位碳足迹（千克二氧化碳当量）',
+  'gas 温室气体',
+  'evidence type 证据类型',
+  'evidence reference 证据出处',
+  'evidence date 证据日期',
+  'comment 备注',
+  'component study id 组件研究编号',
+];
 
 async function workbook(sheetName: string, rows: ExcelJS.CellValue[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -32,20 +59,36 @@ async function issuesOf(p: Promise<unknown>): Promise<WorkbookIssue[]> {
   assert.fail('the workbook was accepted');
 }
 
-const electricity = { stage: 'manufacturing', kind: 'energy', name: 'Grid electricity', amount: 100, unit: 'kWh', 'source type': 'background', 'dataset release': '2026.1', 'dataset type': 'factor', 'dataset id': 'cn-electricity-footprint/CN/2024' };
+const electricity = {
+  stage: 'manufacturing',
+  kind: 'energy',
+  name: 'Grid electricity',
+  amount: 100,
+  unit: 'kWh',
+  'source type': 'background',
+  'dataset release': '2026.1',
+  'dataset type': 'factor',
+  'dataset id': 'cn-electricity-footprint/CN/2024',
+};
 
 test('the template parses back to its three example rows, in both languages', async () => {
   for (const lang of ['en', 'zh'] as const) {
     const entries = await parseStudyWorkbook(await studyTemplate({ lang }), `template-${lang}.xlsx`);
     assert.deepEqual(entries, templateExamples(lang));
-    assert.deepEqual(entries.map((e) => e.kind), ['energy', 'transport', 'emission']);
+    assert.deepEqual(
+      entries.map((e) => e.kind),
+      ['energy', 'transport', 'emission'],
+    );
   }
 });
 
 test('the template has bilingual headers, dropdowns from the model, a frozen header and a guide', async () => {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await studyTemplate({ lang: 'zh' })) as unknown as ArrayBuffer);
-  assert.deepEqual(wb.worksheets.map((s) => s.name), ['清单', '说明']);
+  assert.deepEqual(
+    wb.worksheets.map((s) => s.name),
+    ['清单', '说明'],
+  );
   const sheet = wb.getWorksheet('清单')!;
   assert.deepEqual((sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1), EN);
   assert.equal(sheet.views[0].state, 'frozen');
@@ -69,7 +112,15 @@ test('every bad cell is reported with its sheet, row and column', async () => {
     row({ ...electricity, amount: 'ten' }),
     row({ ...electricity, stage: 'production' }),
     row({ ...electricity, 'dataset id': null }),
-    row({ ...electricity, kind: 'transport', amount: null, unit: null, 'transport mass kg': 500, 'distance km': -50, mode: 'road' }),
+    row({
+      ...electricity,
+      kind: 'transport',
+      amount: null,
+      unit: null,
+      'transport mass kg': 500,
+      'distance km': -50,
+      mode: 'road',
+    }),
     row(electricity),
     [],
     row({ ...electricity, gas: 'N2O' }),
@@ -103,9 +154,25 @@ test('rules across cells land on the column to fix', async () => {
   const data = await workbook('Inventory', [
     EN,
     row({ ...electricity, kind: 'emission' }),
-    row({ ...electricity, 'source type': 'supplier', 'dataset release': null, 'dataset type': null, 'dataset id': null, supplier: 'Acme', 'supplier kg CO2e per unit': 0.4 }),
+    row({
+      ...electricity,
+      'source type': 'supplier',
+      'dataset release': null,
+      'dataset type': null,
+      'dataset id': null,
+      supplier: 'Acme',
+      'supplier kg CO2e per unit': 0.4,
+    }),
     row({ ...electricity, 'evidence reference': 'INV-1' }),
-    row({ ...electricity, kind: 'transport', amount: 7, unit: 'kg', 'transport mass kg': 1000, 'distance km': 10, mode: 'road' }),
+    row({
+      ...electricity,
+      kind: 'transport',
+      amount: 7,
+      unit: 'kg',
+      'transport mass kg': 1000,
+      'distance km': 10,
+      mode: 'road',
+    }),
   ]);
   const issues = await issuesOf(parseStudyWorkbook(data, 'rules.xlsx'));
   assert.deepEqual(
@@ -129,11 +196,35 @@ test('column order does not matter, nor title rows, extra columns or an id colum
     headers,
     shuffled('E-7', row({ ...electricity, amount: '1,234.5' })),
     ['ignored note', null],
-    shuffled(null, row({ ...electricity, stage: 'Distribution', kind: 'transport', amount: null, unit: null, 'transport mass kg': '２,０００', 'distance km': 12.5, mode: 'Inland water', refrigerated: 'no' })),
+    shuffled(
+      null,
+      row({
+        ...electricity,
+        stage: 'Distribution',
+        kind: 'transport',
+        amount: null,
+        unit: null,
+        'transport mass kg': '２,０００',
+        'distance km': 12.5,
+        mode: 'Inland water',
+        refrigerated: 'no',
+      }),
+    ),
   ]);
   const entries = await parseStudyWorkbook(data, 'shuffled.xlsx');
   assert.deepEqual(entries, [
-    { id: 'E-7', stage: 'manufacturing', kind: 'energy', name: 'Grid electricity', amount: 1234.5, unit: 'kWh', source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN/2024' } } },
+    {
+      id: 'E-7',
+      stage: 'manufacturing',
+      kind: 'energy',
+      name: 'Grid electricity',
+      amount: 1234.5,
+      unit: 'kWh',
+      source: {
+        type: 'background',
+        dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN/2024' },
+      },
+    },
     {
       id: 'xlsx-6',
       stage: 'distribution',
@@ -142,17 +233,68 @@ test('column order does not matter, nor title rows, extra columns or an id colum
       amount: 25,
       unit: 't*km',
       transport: { massKg: 2000, distanceKm: 12.5, mode: 'inland-water', refrigerated: false },
-      source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN/2024' } },
+      source: {
+        type: 'background',
+        dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN/2024' },
+      },
     },
   ] satisfies Entry[]);
 });
 
 test('a Chinese-only header works, with formulas, rich text, dates and yes/no in Chinese', async () => {
-  const zh = ['阶段', '类别', '名称', '数量', '单位', '运输质量（千克）', '运输距离（千米）', '运输方式', '冷藏', '来源类型', '供应商', '供应商单位碳足迹（千克二氧化碳当量）', '证据类型', '证据出处', '证据日期'];
+  const zh = [
+    '阶段',
+    '类别',
+    '名称',
+    '数量',
+    '单位',
+    '运输质量（千克）',
+    '运输距离（千米）',
+    '运输方式',
+    '冷藏',
+    '来源类型',
+    '供应商',
+    '供应商单位碳足迹（千克二氧化碳当量）',
+    '证据类型',
+    '证据出处',
+    '证据日期',
+  ];
   const data = await workbook('清单', [
     zh,
-    ['use', 'material', { richText: [{ text: '纸箱', font: { bold: true } }, { text: ' A' }] }, { formula: '2*0.6', result: 1.2 }, 'kg', null, null, null, null, 'supplier', '海南包装', '０.８５', 'supplier-statement', 'PCF-2025-01', new Date('2025-03-01T00:00:00Z')],
-    ['distribution', 'transport', '冷链运输', null, null, 800, 100, 'road', '是', 'supplier', '顺丰', 0.3, 'invoice', { text: 'INV-9', hyperlink: 'https://example.com/inv-9' }, '2025-04'],
+    [
+      'use',
+      'material',
+      { richText: [{ text: '纸箱', font: { bold: true } }, { text: ' A' }] },
+      { formula: '2*0.6', result: 1.2 },
+      'kg',
+      null,
+      null,
+      null,
+      null,
+      'supplier',
+      '海南包装',
+      '０.８５',
+      'supplier-statement',
+      'PCF-2025-01',
+      new Date('2025-03-01T00:00:00Z'),
+    ],
+    [
+      'distribution',
+      'transport',
+      '冷链运输',
+      null,
+      null,
+      800,
+      100,
+      'road',
+      '是',
+      'supplier',
+      '顺丰',
+      0.3,
+      'invoice',
+      { text: 'INV-9', hyperlink: 'https://example.com/inv-9' },
+      '2025-04',
+    ],
   ]);
   assert.deepEqual(await parseStudyWorkbook(data, '清单.xlsx'), [
     {
@@ -162,7 +304,13 @@ test('a Chinese-only header works, with formulas, rich text, dates and yes/no in
       name: '纸箱 A',
       amount: 1.2,
       unit: 'kg',
-      source: { type: 'supplier', supplier: '海南包装', kgCo2ePerUnit: 0.85, line: 'fossil', evidence: { type: 'supplier-statement', reference: 'PCF-2025-01', date: '2025-03-01' } },
+      source: {
+        type: 'supplier',
+        supplier: '海南包装',
+        kgCo2ePerUnit: 0.85,
+        line: 'fossil',
+        evidence: { type: 'supplier-statement', reference: 'PCF-2025-01', date: '2025-03-01' },
+      },
     },
     {
       id: 'xlsx-3',
@@ -172,7 +320,13 @@ test('a Chinese-only header works, with formulas, rich text, dates and yes/no in
       amount: 80,
       unit: 't*km',
       transport: { massKg: 800, distanceKm: 100, mode: 'road', refrigerated: true },
-      source: { type: 'supplier', supplier: '顺丰', kgCo2ePerUnit: 0.3, line: 'fossil', evidence: { type: 'invoice', reference: 'INV-9', date: '2025-04' } },
+      source: {
+        type: 'supplier',
+        supplier: '顺丰',
+        kgCo2ePerUnit: 0.3,
+        line: 'fossil',
+        evidence: { type: 'invoice', reference: 'INV-9', date: '2025-04' },
+      },
     },
   ] satisfies Entry[]);
 });
@@ -181,15 +335,39 @@ test('a missing sheet, header or column, an unreadable file and repeated ids are
   assert.deepEqual(await issuesOf(parseStudyWorkbook(await workbook('Sheet1', [EN]), 'a.xlsx')), [
     { sheet: 'Inventory', row: 0, column: '', message: 'no sheet "Inventory" or "清单"; the workbook has "Sheet1"' },
   ]);
-  const [noHeader] = await issuesOf(parseStudyWorkbook(await workbook('Inventory', [['a', 'b'], ['manufacturing', 'energy']]), 'b.xlsx'));
+  const [noHeader] = await issuesOf(
+    parseStudyWorkbook(
+      await workbook('Inventory', [
+        ['a', 'b'],
+        ['manufacturing', 'energy'],
+      ]),
+      'b.xlsx',
+    ),
+  );
   assert.equal(noHeader.row, 0);
   assert.match(noHeader.message, /^no header row in the first 20 rows; expected column titles such as "stage 阶段"/);
-  assert.deepEqual(await issuesOf(parseStudyWorkbook(await workbook('清单', [['stage', 'kind', 'name', 'amount', 'stage']]), 'c.xlsx')), [
-    { sheet: '清单', row: 1, column: 'E (stage)', message: 'names the same column as A (stage); keep one' },
-    { sheet: '清单', row: 1, column: '', message: 'the header has no column "unit 单位", "source type 来源类型"' },
-  ]);
+  assert.deepEqual(
+    await issuesOf(
+      parseStudyWorkbook(await workbook('清单', [['stage', 'kind', 'name', 'amount', 'stage']]), 'c.xlsx'),
+    ),
+    [
+      { sheet: '清单', row: 1, column: 'E (stage)', message: 'names the same column as A (stage); keep one' },
+      { sheet: '清单', row: 1, column: '', message: 'the header has no column "unit 单位", "source type 来源类型"' },
+    ],
+  );
   const [unreadable] = await issuesOf(parseStudyWorkbook(new TextEncoder().encode('stage,kind\n'), 'd.csv'));
   assert.match(unreadable.message, /^not a readable \.xlsx workbook/);
-  const ids = await issuesOf(parseStudyWorkbook(await workbook('Inventory', [['id', ...EN], ['A', ...row(electricity)], ['A', ...row(electricity)]]), 'e.xlsx'));
-  assert.deepEqual(ids, [{ sheet: 'Inventory', row: 3, column: 'A (id)', message: 'the id "A" is also the id of row 2' }]);
+  const ids = await issuesOf(
+    parseStudyWorkbook(
+      await workbook('Inventory', [
+        ['id', ...EN],
+        ['A', ...row(electricity)],
+        ['A', ...row(electricity)],
+      ]),
+      'e.xlsx',
+    ),
+  );
+  assert.deepEqual(ids, [
+    { sheet: 'Inventory', row: 3, column: 'A (id)', message: 'the id "A" is also the id of row 2' },
+  ]);
 });

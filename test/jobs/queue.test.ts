@@ -6,7 +6,22 @@ import type { StudyInput } from '../../src/model/study.ts';
 import { STUDY } from './study.ts';
 import { canonicalJson } from '../../src/model/canonical-json.ts';
 import {
-  claimJob, completeJob, createCompany, createJob, createStudy, createUser, failJob, getJob, getStudy, handBackJob, latestStoredResult, nextJobDueInMs, openStore, resultByHash, saveRelease, type Store,
+  claimJob,
+  completeJob,
+  createCompany,
+  createJob,
+  createStudy,
+  createUser,
+  failJob,
+  getJob,
+  getStudy,
+  handBackJob,
+  latestStoredResult,
+  nextJobDueInMs,
+  openStore,
+  resultByHash,
+  saveRelease,
+  type Store,
 } from '../../src/store/index.ts';
 import { loadBackground } from '../../src/studies/background.ts';
 import { calculateStudy } from '../../src/studies/calculate.ts';
@@ -23,7 +38,6 @@ import { fixture } from '../store/fixture.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-
 for (const backend of BACKENDS) {
   describe(`job queue on ${backend.name}`, () => {
     const fresh = backend.fresh();
@@ -36,7 +50,15 @@ for (const backend of BACKENDS) {
       await saveRelease(store, { release: SEED_RELEASE, factors: seedFactors() });
       await saveRelease(store, { release: 'fixture', database: fixture() });
       const company = await createCompany(store, 'Queue Co');
-      user = (await createUser(store, { email: 'q@example.com', name: 'Q', role: 'enterprise', companyId: company.id, passwordHash: 'x' })).id;
+      user = (
+        await createUser(store, {
+          email: 'q@example.com',
+          name: 'Q',
+          role: 'enterprise',
+          companyId: company.id,
+          passwordHash: 'x',
+        })
+      ).id;
       studyId = (await createStudy(store, STUDY, company.id, user)).id;
     });
 
@@ -52,8 +74,12 @@ for (const backend of BACKENDS) {
         await sleep(5);
         return { message: 'ok', output: { n: job.params.n as number } };
       };
-      const jobs = await Promise.all(Array.from({ length: 30 }, (_, n) => createJob(store, { kind: 'count', userId: user, params: { n } })));
-      const workers = [0, 1, 2].map((i) => new JobWorker(store, { count: handler }, { id: `w${i}`, concurrency: 2, pollMs: 20 }).start());
+      const jobs = await Promise.all(
+        Array.from({ length: 30 }, (_, n) => createJob(store, { kind: 'count', userId: user, params: { n } })),
+      );
+      const workers = [0, 1, 2].map((i) =>
+        new JobWorker(store, { count: handler }, { id: `w${i}`, concurrency: 2, pollMs: 20 }).start(),
+      );
       for (const w of workers) w.wake();
       while ((await Promise.all(jobs.map((j) => getJob(store, j.id)))).some((j) => j!.state !== 'done')) {
         await sleep(50);
@@ -63,7 +89,10 @@ for (const backend of BACKENDS) {
       assert.equal(runs.length, 30);
       assert.equal(new Set(runs).size, 30);
       const done = await Promise.all(jobs.map((j) => getJob(store, j.id)));
-      assert.deepEqual(done.map((j) => j!.output?.n).sort((a, b) => Number(a) - Number(b)), Array.from({ length: 30 }, (_, n) => n));
+      assert.deepEqual(
+        done.map((j) => j!.output?.n).sort((a, b) => Number(a) - Number(b)),
+        Array.from({ length: 30 }, (_, n) => n),
+      );
       assert.ok(done.every((j) => j!.attempts === 1));
     });
 
@@ -100,14 +129,25 @@ for (const backend of BACKENDS) {
     test('a failure is retried after a delay, a permanent one is not', async () => {
       const transient = await createJob(store, { kind: 'flaky', userId: user });
       await claimJob(store, 'w', ['flaky'], 1000);
-      assert.equal(await failJob(store, transient.id, 'w', 'database went away', { permanent: false, retryInMs: 5000 }), 'queued');
+      assert.equal(
+        await failJob(store, transient.id, 'w', 'database went away', { permanent: false, retryInMs: 5000 }),
+        'queued',
+      );
       assert.equal(await claimJob(store, 'w', ['flaky'], 1000), undefined, 'not before the delay');
       assert.ok((await nextJobDueInMs(store, ['flaky']))! > 3000);
       await store.query('UPDATE jobs SET run_after = now() WHERE id = $1', [transient.id]);
       assert.equal((await claimJob(store, 'w', ['flaky'], 1000))?.id, transient.id);
       assert.equal(await failJob(store, transient.id, 'w', 'bad input', { permanent: true, retryInMs: 200 }), 'failed');
       assert.equal((await getJob(store, transient.id))!.error, 'bad input');
-      const w = new JobWorker(store, { broken: async () => { throw new PermanentJobError('entry 3 has no unit'); } }, { id: 'wp' }).start();
+      const w = new JobWorker(
+        store,
+        {
+          broken: async () => {
+            throw new PermanentJobError('entry 3 has no unit');
+          },
+        },
+        { id: 'wp' },
+      ).start();
       const job = await createJob(store, { kind: 'broken', userId: user });
       w.wake();
       await w.idle();
@@ -120,7 +160,12 @@ for (const backend of BACKENDS) {
 
     test('a calculation whose worker died finishes on another with the same result, stored once under its hash', async () => {
       const study = (await getStudy(store, studyId))!;
-      const job = await createJob(store, { kind: 'calculate', studyId, userId: user, params: { version: study.version, iterations: 200, seed: 7 } });
+      const job = await createJob(store, {
+        kind: 'calculate',
+        studyId,
+        userId: user,
+        params: { version: study.version, iterations: 200, seed: 7 },
+      });
       // the first worker claims it and dies without a word
       assert.equal((await claimJob(store, 'killed', ['calculate'], 100))?.id, job.id);
       await sleep(150);
@@ -134,11 +179,22 @@ for (const backend of BACKENDS) {
       const stored = (await latestStoredResult(store, studyId))!;
       assert.equal(done.output?.hash, stored.hash);
       // the oracle: the same calculation on the main thread, dated by the job, hashed independently
-      const direct = { ...calculateStudy(study, await loadBackground(store, 'fixture', SEED_RELEASE, 'ipcc-ar6-gwp100'), { iterations: 200, seed: 7 }), computedAt: done.createdAt };
+      const direct = {
+        ...calculateStudy(study, await loadBackground(store, 'fixture', SEED_RELEASE, 'ipcc-ar6-gwp100'), {
+          iterations: 200,
+          seed: 7,
+        }),
+        computedAt: done.createdAt,
+      };
       assert.equal(stored.hash, createHash('sha256').update(canonicalJson(direct)).digest('hex'));
       assert.deepEqual((await resultByHash(store, stored.hash))!.result, JSON.parse(JSON.stringify(direct)));
       // run again (as a second take-over would): the same row, not a second one
-      const rerun = await createJob(store, { kind: 'calculate', studyId, userId: user, params: { version: study.version, iterations: 200, seed: 7 } });
+      const rerun = await createJob(store, {
+        kind: 'calculate',
+        studyId,
+        userId: user,
+        params: { version: study.version, iterations: 200, seed: 7 },
+      });
       await store.query('UPDATE jobs SET created_at = $2::timestamptz WHERE id = $1', [rerun.id, done.createdAt]);
       const w = startWorker(store, { id: 'again' });
       await w.worker.idle();
@@ -150,7 +206,12 @@ for (const backend of BACKENDS) {
     test('results cannot be changed in place; a recalculation adds a row and moves the version’s pointer', async () => {
       await assert.rejects(store.query("UPDATE results SET body = '{}'"), /immutable/);
       const before = (await latestStoredResult(store, studyId))!.hash;
-      const job = await enqueue(store, { kind: 'calculate', studyId, userId: user, params: { version: 1, iterations: 0, seed: 1 } });
+      const job = await enqueue(store, {
+        kind: 'calculate',
+        studyId,
+        userId: user,
+        params: { version: 1, iterations: 0, seed: 1 },
+      });
       const w = startWorker(store, { id: 'recalc' });
       await w.worker.idle();
       await w.stop();

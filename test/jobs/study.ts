@@ -17,7 +17,26 @@ export const STUDY: StudyInput = {
   electricity: '',
   limitations: '',
   entries: [
-    { id: 'el', stage: 'manufacturing', kind: 'energy', name: 'Electricity', amount: 7.2, unit: 'MJ', source: { type: 'background', dataset: { type: 'factor', release: SEED_RELEASE, id: 'cn-electricity-footprint/CN-GD/2024' } } },
-    { id: 'n2o', stage: 'raw-materials', kind: 'emission', name: 'N2O', amount: 0.01, unit: 'kg', source: { type: 'direct', gas: 'N2O' } },
+    {
+      id: 'el',
+      stage: 'manufacturing',
+      kind: 'energy',
+      name: 'Electricity',
+      amount: 7.2,
+      unit: 'MJ',
+      source: {
+        type: 'background',
+        dataset: { type: 'factor', release: SEED_RELEASE, id: 'cn-electricity-footprint/CN-GD/2024' },
+      },
+    },
+    {
+      id: 'n2o',
+      stage: 'raw-materials',
+      kind: 'emission',
+      name: 'N2O',
+      amount: 0.01,
+      unit: 'kg',
+      source: { type: 'direct', gas: 'N2O' },
+    },
   ],
 } as StudyInput;

@@ -33,8 +33,22 @@ before(async () => {
   vera = await signIn(app, verifier.email, verifier.password);
   stella = await signIn(app, steward.email, steward.password);
   const root = await signIn(app, admin.email, admin.password);
-  const other = await root.post('/api/admin/companies', { name: 'Other Certification Ltd.', kind: 'verification-body' });
-  assert.equal((await root.post('/api/admin/users', { email: 'otto@verify.example', name: 'Otto', password: 'correct horse battery', role: 'verifier', companyId: other.data.id })).status, 201);
+  const other = await root.post('/api/admin/companies', {
+    name: 'Other Certification Ltd.',
+    kind: 'verification-body',
+  });
+  assert.equal(
+    (
+      await root.post('/api/admin/users', {
+        email: 'otto@verify.example',
+        name: 'Otto',
+        password: 'correct horse battery',
+        role: 'verifier',
+        companyId: other.data.id,
+      })
+    ).status,
+    201,
+  );
   otto = await signIn(app, 'otto@verify.example', 'correct horse battery');
 });
 
@@ -60,7 +74,10 @@ test('the demo durian is in the public registry: graded, signed, and valid offli
   // the credential names exactly the stored result of the demo study by its hash
   const credential = CredentialSchema.parse(file.data);
   assert.equal(credential.credentialSubject.study.name, DEMO_STUDY_NAME);
-  assert.equal(credential.credentialSubject.result.hash, (await latestStoredResult(store, credential.credentialSubject.study.id))!.hash);
+  assert.equal(
+    credential.credentialSubject.result.hash,
+    (await latestStoredResult(store, credential.credentialSubject.study.id))!.hash,
+  );
   assert.equal(credential.credentialSubject.grade!.benchmark.id, 'fresh-durian');
   const detail = await pub().get(`/api/registry/${demo.id}`);
   assert.equal(detail.data.disclosure.footprint.value, demo.value);
@@ -69,15 +86,31 @@ test('the demo durian is in the public registry: graded, signed, and valid offli
 
 test('practitioner requests, verifier checks and signs, anyone finds and verifies the label; the roles hold', async () => {
   const me = (await findUserByEmail(store, practitioner.email))!;
-  const study = await createStudy(store, { ...durianHarvest(2021), name: 'Label test durian 2021' }, me.companyId!, me.id);
+  const study = await createStudy(
+    store,
+    { ...durianHarvest(2021), name: 'Label test durian 2021' },
+    me.companyId!,
+    me.id,
+  );
   // not calculated: nothing to request or sign
-  assert.equal((await alice.post(`/api/studies/${study.id}/label-requests`, { verifierEmail: verifier.email })).status, 409);
+  assert.equal(
+    (await alice.post(`/api/studies/${study.id}/label-requests`, { verifierEmail: verifier.email })).status,
+    409,
+  );
   assert.equal((await vera.post(`/api/studies/${study.id}/labels`, { statement: 'ok' })).status, 409);
   // the general rule asks for an uncertainty assessment: a Monte Carlo run
   await calculateAndSave(store, study.id, { iterations: 100, seed: 1 });
 
-  assert.equal((await alice.post(`/api/studies/${study.id}/label-requests`, { verifierEmail: practitioner.email })).status, 400, 'only a verifier account');
-  const request = await alice.post(`/api/studies/${study.id}/label-requests`, { verifierEmail: verifier.email, benchmark: 'fresh-durian', message: 'please' });
+  assert.equal(
+    (await alice.post(`/api/studies/${study.id}/label-requests`, { verifierEmail: practitioner.email })).status,
+    400,
+    'only a verifier account',
+  );
+  const request = await alice.post(`/api/studies/${study.id}/label-requests`, {
+    verifierEmail: verifier.email,
+    benchmark: 'fresh-durian',
+    message: 'please',
+  });
   assert.equal(request.status, 201, JSON.stringify(request.data));
   const queue = await vera.get('/api/verification/queue');
   assert.ok(queue.data.some((r: { id: string; state: string }) => r.id === request.data.id && r.state === 'open'));
@@ -85,22 +118,43 @@ test('practitioner requests, verifier checks and signs, anyone finds and verifie
 
   const check = await vera.get(`/api/studies/${study.id}/label-check?benchmark=fresh-durian`);
   assert.equal(check.status, 200, JSON.stringify(check.data));
-  assert.deepEqual(check.data.blockers, [], JSON.stringify(check.data.conformance.findings.filter((f: { status: string }) => f.status === 'missing')));
+  assert.deepEqual(
+    check.data.blockers,
+    [],
+    JSON.stringify(check.data.conformance.findings.filter((f: { status: string }) => f.status === 'missing')),
+  );
   assert.equal(check.data.conformance.conforms, true);
   assert.equal(check.data.resultHash, (await latestStoredResult(store, study.id))!.hash);
 
   // a practitioner cannot sign; a verifier of another company who was not asked does not see the study
   assert.equal((await alice.post(`/api/studies/${study.id}/labels`, { statement: 'mine' })).status, 403);
   assert.equal((await otto.post(`/api/studies/${study.id}/labels`, { statement: 'x' })).status, 404);
-  assert.equal((await vera.post(`/api/studies/${study.id}/labels`, { statement: 'x', validUntil: '2099-01-01T00:00:00Z' })).status, 400, 'at most five years');
+  assert.equal(
+    (await vera.post(`/api/studies/${study.id}/labels`, { statement: 'x', validUntil: '2099-01-01T00:00:00Z' })).status,
+    400,
+    'at most five years',
+  );
 
-  const signed = await vera.post(`/api/studies/${study.id}/labels`, { statement: 'Reviewed against GB/T 24067.', requestId: request.data.id });
+  const signed = await vera.post(`/api/studies/${study.id}/labels`, {
+    statement: 'Reviewed against GB/T 24067.',
+    requestId: request.data.id,
+  });
   assert.equal(signed.status, 201, JSON.stringify(signed.data));
   const id = signed.data.id;
   assert.equal(signed.data.status, 'active');
-  assert.equal((await vera.get('/api/verification/queue')).data.find((r: { id: string }) => r.id === request.data.id).state, 'signed');
-  assert.ok((await pub().get(`/api/registry?company=${encodeURIComponent('Demo Orchard')}&region=CN-HI`)).data.some((i: { id: string }) => i.id === id));
-  assert.ok((await pub().get(`/api/registry?region=CN`)).data.some((i: { id: string }) => i.id === id), 'a province lies within its country');
+  assert.equal(
+    (await vera.get('/api/verification/queue')).data.find((r: { id: string }) => r.id === request.data.id).state,
+    'signed',
+  );
+  assert.ok(
+    (await pub().get(`/api/registry?company=${encodeURIComponent('Demo Orchard')}&region=CN-HI`)).data.some(
+      (i: { id: string }) => i.id === id,
+    ),
+  );
+  assert.ok(
+    (await pub().get(`/api/registry?region=CN`)).data.some((i: { id: string }) => i.id === id),
+    'a province lies within its country',
+  );
 
   // the SVG label verifies offline; one changed byte of it does not
   const res = await pub().get(`/api/registry/${id}/label.svg?lang=en`);
@@ -109,9 +163,20 @@ test('practitioner requests, verifier checks and signs, anyone finds and verifie
   const svg = { data: Buffer.from(res.data).toString('utf8') };
   const bundle = await trust();
   const svgVerdict = await verifyLabel({ file: svg.data, trust: bundle });
-  assert.equal(svgVerdict.verdict, 'valid', JSON.stringify(svgVerdict.checks.filter((c: { ok?: boolean; status?: string }) => c.ok === false || (c.status && c.status !== 'ok'))));
+  assert.equal(
+    svgVerdict.verdict,
+    'valid',
+    JSON.stringify(
+      svgVerdict.checks.filter(
+        (c: { ok?: boolean; status?: string }) => c.ok === false || (c.status && c.status !== 'ok'),
+      ),
+    ),
+  );
   const value = /<text x="10" y="68" font-size="36" font-weight="700">([^<]+)<\/text>/.exec(svg.data)![1]!;
-  const tampered = svg.data.replace(`>${value}<`, `>${value.replace(/\d/, (d: string) => String((Number(d) + 1) % 10))}<`);
+  const tampered = svg.data.replace(
+    `>${value}<`,
+    `>${value.replace(/\d/, (d: string) => String((Number(d) + 1) % 10))}<`,
+  );
   assert.notEqual(tampered, svg.data);
   assert.equal((await verifyLabel({ file: tampered, trust: bundle })).verdict, 'invalid');
   const png = await pub().get(`/api/registry/${id}/label.png`);
@@ -123,7 +188,10 @@ test('practitioner requests, verifier checks and signs, anyone finds and verifie
   const pact = await pub().get(`/api/registry/${id}/pact`);
   assert.equal(pact.status, 200);
   assert.ok(validatePactFootprint(pact.data, '3.0').ok);
-  assert.equal(pact.data.pcf.verification.providerName, CredentialSchema.parse((await pub().get(`/api/registry/${id}/credential`)).data).issuer.name);
+  assert.equal(
+    pact.data.pcf.verification.providerName,
+    CredentialSchema.parse((await pub().get(`/api/registry/${id}/credential`)).data).issuer.name,
+  );
   assert.equal((await pub().get(`/api/registry/${id}/battery-passport`)).status, 409);
 
   // signing the study again supersedes the label; it stays listed as superseded
@@ -134,19 +202,28 @@ test('practitioner requests, verifier checks and signs, anyone finds and verifie
 
   // revocation: only the signing organisation; the label stays visible as revoked and fails offline
   assert.equal((await otto.post(`/api/registry/${again.data.id}/revoke`, { reason: 'not mine' })).status, 403);
-  const revoked = await vera.post(`/api/registry/${again.data.id}/revoke`, { reason: 'inventory error found after signing' });
+  const revoked = await vera.post(`/api/registry/${again.data.id}/revoke`, {
+    reason: 'inventory error found after signing',
+  });
   assert.equal(revoked.status, 200);
   assert.equal(revoked.data.status, 'revoked');
   const credential = await pub().get(`/api/registry/${again.data.id}/credential`);
   const verdict = await verifyLabel({ file: JSON.stringify(credential.data), trust: await trust() });
   assert.equal(verdict.verdict, 'invalid');
-  assert.match(verdict.checks.find((c) => c.id === 'revocation')!.message, /REVOKED on .*: inventory error found after signing/);
+  assert.match(
+    verdict.checks.find((c) => c.id === 'revocation')!.message,
+    /REVOKED on .*: inventory error found after signing/,
+  );
   assert.equal((await vera.post(`/api/registry/${again.data.id}/revoke`, { reason: 'again' })).status, 409);
 });
 
-test('a study failing its rule\'s mandatory requirements cannot be signed', async () => {
+test("a study failing its rule's mandatory requirements cannot be signed", async () => {
   const me = (await findUserByEmail(store, practitioner.email))!;
-  const input = { ...durianHarvest(2020), name: 'Battery rule on a durian', pcr: { id: 'eu-battery-ev', version: '1.0' } };
+  const input = {
+    ...durianHarvest(2020),
+    name: 'Battery rule on a durian',
+    pcr: { id: 'eu-battery-ev', version: '1.0' },
+  };
   const study = await createStudy(store, input as Parameters<typeof createStudy>[1], me.companyId!, me.id);
   await calculateAndSave(store, study.id, { iterations: 0 });
   const check = await vera.get(`/api/studies/${study.id}/label-check`);
@@ -162,7 +239,13 @@ test('a study failing its rule\'s mandatory requirements cannot be signed', asyn
 test('the registry log chains every event, its head is signed by the registry key, and the store refuses rewrites', async () => {
   const { entries, head } = (await pub().get('/api/registry/log')).data as { entries: RegistryEntry[]; head: LogHead };
   assert.ok(entries.length >= 4);
-  assert.deepEqual(entries.map((e) => e.event).filter((e) => e !== 'issued').sort(), ['revoked', 'superseded']);
+  assert.deepEqual(
+    entries
+      .map((e) => e.event)
+      .filter((e) => e !== 'issued')
+      .sort(),
+    ['revoked', 'superseded'],
+  );
   const registryKey = (await trust()).keys.find((k) => k.purpose === 'registry')!.did;
   assert.deepEqual(await checkLog(entries, head, registryKey), []);
   const rewritten = entries.map((e, i) => (i === 1 ? { ...e, label: 'someone else' } : e));
@@ -183,8 +266,13 @@ test('stewards publish benchmark versions; others may not; the grade bounds come
   const published = await stella.post('/api/benchmarks', input);
   assert.equal(published.status, 201, JSON.stringify(published.data));
   assert.equal(published.data.version, 2);
-  const active = (await pub().get('/api/registry?status=active')).data.filter((i: { category: string; declaredUnit: string }) => i.category === input.pcr && i.declaredUnit === '1 kg');
-  assert.deepEqual([...published.data.distribution.values].sort(), active.map((i: { value: number }) => i.value).sort());
+  const active = (await pub().get('/api/registry?status=active')).data.filter(
+    (i: { category: string; declaredUnit: string }) => i.category === input.pcr && i.declaredUnit === '1 kg',
+  );
+  assert.deepEqual(
+    [...published.data.distribution.values].sort(),
+    active.map((i: { value: number }) => i.value).sort(),
+  );
   const bad = await stella.post('/api/benchmarks', { ...input, grading: { basis: 'value', bounds: [3, 2, 1, 0] } });
   assert.equal(bad.status, 400);
   assert.match(bad.data.error.message, /grading/);

@@ -30,7 +30,10 @@ class PartnerHost {
   readonly cert: string;
   private readonly key: string;
 
-  constructor(readonly clientId: string, readonly clientSecret: string) {
+  constructor(
+    readonly clientId: string,
+    readonly clientSecret: string,
+  ) {
     ({ cert: this.cert, key: this.key } = selfSignedCertificate(mkdtempSync(join(tmpdir(), 'tanji-partner-'))));
   }
 
@@ -43,9 +46,11 @@ class PartnerHost {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        const send = (status: number, body: unknown) =>
+          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         const text = Buffer.concat(chunks).toString('utf8');
-        if (req.method === 'GET' && req.url === '/.well-known/openid-configuration') return send(200, { issuer: this.base, token_endpoint: `${this.base}/oauth2/token` });
+        if (req.method === 'GET' && req.url === '/.well-known/openid-configuration')
+          return send(200, { issuer: this.base, token_endpoint: `${this.base}/oauth2/token` });
         if (req.method === 'POST' && req.url === '/oauth2/token') {
           const basic = `Basic ${Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64')}`;
           if (req.headers.authorization !== basic) return send(401, { error: 'invalid_client' });
@@ -54,8 +59,14 @@ class PartnerHost {
           return send(200, { access_token: token, token_type: 'bearer', expires_in: 3600 });
         }
         if (req.method === 'POST') {
-          this.received.push({ path: req.url ?? '', authorization: req.headers.authorization, body: text ? JSON.parse(text) : {} });
-          return this.failEvents ? send(503, { code: 'InternalError', message: 'down for maintenance' }) : send(200, {});
+          this.received.push({
+            path: req.url ?? '',
+            authorization: req.headers.authorization,
+            body: text ? JSON.parse(text) : {},
+          });
+          return this.failEvents
+            ? send(503, { code: 'InternalError', message: 'down for maintenance' })
+            : send(200, {});
         }
         send(404, { code: 'NotFound', message: req.url });
       });
@@ -67,7 +78,6 @@ class PartnerHost {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
-
 
 describe('PACT event answers reach the requester where it listens', () => {
   let tanji: Instance;
@@ -84,13 +94,21 @@ describe('PACT event answers reach the requester where it listens', () => {
     assert.equal(created.status, 201);
     connectionId = created.data.connection.id;
     // the partner's callback credentials, recorded after the connection exists (as a conformance run hands them out)
-    const recorded = await tanji.api('PATCH', `/api/pact/connections/${connectionId}`, { partnerClientId: partner.clientId, partnerSecret: partner.clientSecret, partnerCa: partner.cert });
+    const recorded = await tanji.api('PATCH', `/api/pact/connections/${connectionId}`, {
+      partnerClientId: partner.clientId,
+      partnerSecret: partner.clientSecret,
+      partnerCa: partner.cert,
+    });
     assert.equal(recorded.status, 200, JSON.stringify(recorded.data));
     assert.equal(recorded.data.partnerClientId, partner.clientId);
     assert.equal(recorded.data.hasPartnerSecret, true);
     assert.equal(recorded.data.partnerUrl, null, 'no partner host: the source alone says where to answer');
     const basic = Buffer.from(`${created.data.connection.clientId}:${created.data.clientSecret}`).toString('base64');
-    const token = await tanji.pact('/auth/token', { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
+    const token = await tanji.pact('/auth/token', {
+      method: 'POST',
+      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=client_credentials',
+    });
     ourToken = (token.json as { access_token: string }).access_token;
     product = (await tanji.api('GET', '/api/pact/footprints')).data[0].productIds[0];
   });
@@ -103,8 +121,22 @@ describe('PACT event answers reach the requester where it listens', () => {
     const id = crypto.randomUUID();
     const event =
       spec === '3.0'
-        ? { type: 'org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3', specversion: '1.0', id, source, time: new Date().toISOString(), data: { productId: [productId] } }
-        : { type: 'org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1', specversion: '1.0', id, source, time: new Date().toISOString(), data: { pf: { productIds: [productId] } } };
+        ? {
+            type: 'org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3',
+            specversion: '1.0',
+            id,
+            source,
+            time: new Date().toISOString(),
+            data: { productId: [productId] },
+          }
+        : {
+            type: 'org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1',
+            specversion: '1.0',
+            id,
+            source,
+            time: new Date().toISOString(),
+            data: { pf: { productIds: [productId] } },
+          };
     const r = await tanji.pact(spec === '3.0' ? '/3/events' : '/2/events', {
       method: 'POST',
       headers: { authorization: `Bearer ${ourToken}`, 'content-type': 'application/cloudevents+json; charset=UTF-8' },
@@ -113,13 +145,17 @@ describe('PACT event answers reach the requester where it listens', () => {
     assert.equal(r.status, 200, r.text);
     return id;
   };
-  const answerTo = (id: string) => until(`the answer to ${id}`, () => partner.received.find((x) => x.body.data?.requestEventId === id));
+  const answerTo = (id: string) =>
+    until(`the answer to ${id}`, () => partner.received.find((x) => x.body.data?.requestEventId === id));
 
   it('v3: a base-URL source is answered at {base}/3/events with a bearer token from the discovered token endpoint', async () => {
     const id = await request('3.0', partner.base);
     const got = await answerTo(id);
     assert.equal(got.path, '/3/events');
-    assert.ok(partner.tokens.includes(got.authorization?.replace(/^Bearer /, '') ?? ''), `authorization ${got.authorization}`);
+    assert.ok(
+      partner.tokens.includes(got.authorization?.replace(/^Bearer /, '') ?? ''),
+      `authorization ${got.authorization}`,
+    );
     assert.equal(got.body.type, 'org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3');
     assert.ok(got.body.data.pfs.length >= 1);
     assert.ok(got.body.data.pfs.every((pf: { productIds: string[] }) => pf.productIds.includes(product)));
@@ -148,7 +184,11 @@ describe('PACT event answers reach the requester where it listens', () => {
     try {
       const id = await request('3.0', partner.base);
       await answerTo(id);
-      const row = await until('the failure recorded', async () => (await tanji.api('GET', '/api/pact/events')).data.find((e: { eventId: string; attempts: number }) => e.eventId === id && e.attempts > 0));
+      const row = await until('the failure recorded', async () =>
+        (await tanji.api('GET', '/api/pact/events')).data.find(
+          (e: { eventId: string; attempts: number }) => e.eventId === id && e.attempts > 0,
+        ),
+      );
       assert.equal(row.state, 'accepted', 'still to be answered');
       assert.match(row.error, /503/);
       assert.ok(Date.parse(row.nextAttemptAt) > Date.now(), 'a later attempt is planned');
@@ -160,7 +200,9 @@ describe('PACT event answers reach the requester where it listens', () => {
   it('only the company’s practitioners record partner credentials, and only https hosts', async () => {
     const r = await tanji.api('PATCH', `/api/pact/connections/${connectionId}`, { partnerClientId: 'x' }, 1);
     assert.ok(r.status === 403 || r.status === 404, `status ${r.status}`);
-    const bad = await tanji.api('PATCH', `/api/pact/connections/${connectionId}`, { partnerUrl: 'http://plain.example' });
+    const bad = await tanji.api('PATCH', `/api/pact/connections/${connectionId}`, {
+      partnerUrl: 'http://plain.example',
+    });
     assert.equal(bad.status, 400);
   });
 });

@@ -34,19 +34,27 @@ export async function startInstance(): Promise<Instance> {
   const tokens = new Map<number, string>();
   const signIn = async (user: number) => {
     if (!tokens.has(user)) {
-      const r = await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: DEMO_USERS[user].email, password: DEMO_USERS[user].password }) });
+      const r = await fetch(`${running.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: DEMO_USERS[user].email, password: DEMO_USERS[user].password }),
+      });
       tokens.set(user, ((await r.json()) as { token: string }).token);
     }
     return tokens.get(user)!;
   };
-  const pact = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => call(`${running.pactUrl}${path}`, { ...init, ca: running.pactCertificate });
+  const pact = (path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+    call(`${running.pactUrl}${path}`, { ...init, ca: running.pactCertificate });
   return {
     store,
     running,
     async api(method, path, body, user = 0) {
       const r = await fetch(`${running.url}${path}`, {
         method,
-        headers: { authorization: `Bearer ${await signIn(user)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${await signIn(user)}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await r.text();
@@ -55,7 +63,11 @@ export async function startInstance(): Promise<Instance> {
     pact,
     async token() {
       const basic = Buffer.from(`${DEMO_PARTNER.clientId}:${DEMO_PARTNER.clientSecret}`).toString('base64');
-      const r = await pact('/auth/token', { method: 'POST', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'grant_type=client_credentials' });
+      const r = await pact('/auth/token', {
+        method: 'POST',
+        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      });
       return (r.json as { access_token: string }).access_token;
     },
     async close() {
@@ -66,7 +78,11 @@ export async function startInstance(): Promise<Instance> {
 }
 
 /** Polls `probe` every 100 ms until it gives a value (events are delivered in the background). */
-export async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 20_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  ms = 20_000,
+): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe();

@@ -18,12 +18,18 @@ export interface OracleItem {
 
 /** The spec's validation errors for each item (empty when valid), in one python run. */
 export function oracle(items: OracleItem[]): string[][] {
-  const out = execFileSync('python3', [resolve(here, 'openapi_oracle.py'), PACT_REFERENCE], { input: JSON.stringify(items), maxBuffer: 256 * 1024 * 1024 });
+  const out = execFileSync('python3', [resolve(here, 'openapi_oracle.py'), PACT_REFERENCE], {
+    input: JSON.stringify(items),
+    maxBuffer: 256 * 1024 * 1024,
+  });
   return JSON.parse(out.toString('utf8'));
 }
 
 /** For each v3 footprint, the spec's PCF sums (read from its openapi.yaml `x-comment`s) that do not hold. */
 export function pcfSumsOracle(footprints: unknown[]): string[][] {
-  const out = execFileSync('python3', [resolve(here, 'pcf_sums_oracle.py'), PACT_REFERENCE], { input: JSON.stringify(footprints), maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync('python3', [resolve(here, 'pcf_sums_oracle.py'), PACT_REFERENCE], {
+    input: JSON.stringify(footprints),
+    maxBuffer: 64 * 1024 * 1024,
+  });
   return JSON.parse(out.toString('utf8'));
 }

@@ -1,7 +1,15 @@
 import { dqrLevel } from '../../src/engine/uncertainty.ts';
 import type { GhgLine } from '../../src/model/method.ts';
 import { headlineOf } from '../../src/model/headline.ts';
-import { PRIMARY_EVIDENCE, type Entry, type EntryProvenance, type EntryResult, type SensitivityCase, type Study, type StudyResult } from '../../src/model/study.ts';
+import {
+  PRIMARY_EVIDENCE,
+  type Entry,
+  type EntryProvenance,
+  type EntryResult,
+  type SensitivityCase,
+  type Study,
+  type StudyResult,
+} from '../../src/model/study.ts';
 
 /**
  * A durian study written by hand: 1 kg of fresh durian from a Hainan orchard, packed, flown to
@@ -61,7 +69,15 @@ const rows: Row[] = [
       pedigree: { reliability: 2, completeness: 3, temporal: 2, geographical: 3, technological: 2 },
     },
     line: 'fossil',
-    provenance: { type: 'direct', name: 'nitrous oxide', source: AR6, gwpSet: 'AR6', kgCo2ePerUnit: 273, perUnit: 'kg', notes: [] },
+    provenance: {
+      type: 'direct',
+      name: 'nitrous oxide',
+      source: AR6,
+      gwpSet: 'AR6',
+      kgCo2ePerUnit: 273,
+      perUnit: 'kg',
+      notes: [],
+    },
     dqr: 2.4,
   },
   {
@@ -76,7 +92,15 @@ const rows: Row[] = [
       evidence: { type: 'measurement', reference: 'Nanjing Agricultural University orchard survey 2024' },
     },
     line: 'biogenicRemovals',
-    provenance: { type: 'direct', name: 'carbon dioxide (biogenic, taken up)', source: AR6, gwpSet: 'AR6', kgCo2ePerUnit: -1, perUnit: 'kg', notes: [] },
+    provenance: {
+      type: 'direct',
+      name: 'carbon dioxide (biogenic, taken up)',
+      source: AR6,
+      gwpSet: 'AR6',
+      kgCo2ePerUnit: -1,
+      perUnit: 'kg',
+      notes: [],
+    },
     dqr: 2.2,
   },
   {
@@ -87,7 +111,10 @@ const rows: Row[] = [
       name: 'Electricity, packing house',
       amount: 0.35,
       unit: 'kWh',
-      source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN-HI/2023' } },
+      source: {
+        type: 'background',
+        dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN-HI/2023' },
+      },
       evidence: { type: 'meter-reading', reference: 'Meter HK-07, March 2024' },
     },
     line: 'fossil',
@@ -125,7 +152,14 @@ const rows: Row[] = [
       evidence: { type: 'invoice', reference: 'INV-2024-0402' },
     },
     line: 'biogenic',
-    provenance: { type: 'supplier', name: 'Haikou Paper Co.: supplier-specific footprint', source: 'supplier-statement PCF statement HP-2024-17', kgCo2ePerUnit: 0.95, perUnit: 'kg', notes: [] },
+    provenance: {
+      type: 'supplier',
+      name: 'Haikou Paper Co.: supplier-specific footprint',
+      source: 'supplier-statement PCF statement HP-2024-17',
+      kgCo2ePerUnit: 0.95,
+      perUnit: 'kg',
+      notes: [],
+    },
     dqr: 1.5,
   },
   {
@@ -166,7 +200,11 @@ export function fixtureStudy(): Study {
     updatedAt: '2026-11-20T08:00:00.000Z',
     updatedBy: 'practitioner@example.cn',
     name: 'Durian PCF 2024',
-    product: { name: 'Musang King durian', description: 'Fresh whole durian, grade A, packed in a carton', classification: 'HS 0810.60' },
+    product: {
+      name: 'Musang King durian',
+      description: 'Fresh whole durian, grade A, packed in a carton',
+      classification: 'HS 0810.60',
+    },
     unit: { kind: 'declared', amount: 1, unit: 'kg', description: '1 kg of fresh durian, packed' },
     referenceFlow: '1 kg of fresh durian, packed, delivered to the Beijing distribution centre',
     boundary: 'cradle-to-gate',
@@ -262,7 +300,17 @@ export function fixtureResult(): StudyResult {
 function sensitivityCase(entries: EntryResult[], cfp: number): SensitivityCase {
   const e = [...entries].sort((a, b) => Math.abs(b.total) - Math.abs(a.total))[0]!;
   return {
-    kind: 'entry', id: e.entryId, name: e.name, base: e.amount, low: e.amount * 0.8, high: e.amount * 1.25, unit: e.unit, rangeBasis: 'uncertainty-95',
-    totalLow: cfp - 0.2 * e.total, totalHigh: cfp + 0.25 * e.total, cfpLow: cfp - 0.2 * e.total, cfpHigh: cfp + 0.25 * e.total,
+    kind: 'entry',
+    id: e.entryId,
+    name: e.name,
+    base: e.amount,
+    low: e.amount * 0.8,
+    high: e.amount * 1.25,
+    unit: e.unit,
+    rangeBasis: 'uncertainty-95',
+    totalLow: cfp - 0.2 * e.total,
+    totalHigh: cfp + 0.25 * e.total,
+    cfpLow: cfp - 0.2 * e.total,
+    cfpHigh: cfp + 0.25 * e.total,
   };
 }

@@ -20,7 +20,10 @@ function check(edit: (s: Study, r: StudyResult) => void = () => {}): ComplianceI
 /** every item other than `except` is still ok: a check must not fire on someone else's gap */
 function othersOk(items: ComplianceItem[], ...except: RequirementId[]) {
   const bad = items.filter((i) => !except.includes(i.id) && i.status !== 'ok');
-  assert.deepEqual(bad.map((i) => `${i.id}: ${i.message.en}`), []);
+  assert.deepEqual(
+    bad.map((i) => `${i.id}: ${i.message.en}`),
+    [],
+  );
 }
 
 describe('ISO 14067 report requirements', () => {
@@ -34,7 +37,10 @@ describe('ISO 14067 report requirements', () => {
 
   it('passes a complete study, one item per requirement', () => {
     const items = check();
-    assert.deepEqual(items.map((i) => i.id), ISO14067_REPORT.map((r) => r.id));
+    assert.deepEqual(
+      items.map((i) => i.id),
+      ISO14067_REPORT.map((r) => r.id),
+    );
     othersOk(items);
     assert.match(item(items, 'uncertainty').message.en, /3\.24–4\.83 kg CO2e.*1000 iterations, seed 42/);
     assert.match(item(items, 'separate-lines').message.en, /aircraft 2\.6; removals -0\.9 \(not netted\)/);
@@ -42,7 +48,10 @@ describe('ISO 14067 report requirements', () => {
 
   it('says what a cradle-to-gate boundary leaves out', () => {
     const b = item(check(), 'boundary');
-    assert.match(b.message.en, /included: Raw material acquisition, Production, Distribution; excluded: Use, End of life/);
+    assert.match(
+      b.message.en,
+      /included: Raw material acquisition, Production, Distribution; excluded: Use, End of life/,
+    );
     assert.match(b.message.zh, /排除：使用、生命末期/);
   });
 
@@ -53,7 +62,13 @@ describe('ISO 14067 report requirements', () => {
   });
 
   it('warns on too few Monte Carlo iterations', () => {
-    assert.equal(item(check((_s, r) => (r.uncertainty!.iterations = 200)), 'uncertainty').status, 'warning');
+    assert.equal(
+      item(
+        check((_s, r) => (r.uncertainty!.iterations = 200)),
+        'uncertainty',
+      ).status,
+      'warning',
+    );
   });
 
   it('warns on empty limitations', () => {
@@ -74,7 +89,10 @@ describe('ISO 14067 report requirements', () => {
   it('warns when the default value-choice wording is kept', () => {
     const s = fixtureStudy();
     const defaults = StudyInputSchema.parse({ ...s, cutoff: undefined, allocation: undefined, electricity: undefined });
-    const items = checkReport({ ...s, cutoff: defaults.cutoff, allocation: defaults.allocation, electricity: defaults.electricity }, fixtureResult());
+    const items = checkReport(
+      { ...s, cutoff: defaults.cutoff, allocation: defaults.allocation, electricity: defaults.electricity },
+      fixtureResult(),
+    );
     const v = item(items, 'value-choices');
     assert.equal(v.status, 'warning');
     assert.match(v.message.en, /cut-off, allocation, electricity/);
@@ -85,13 +103,22 @@ describe('ISO 14067 report requirements', () => {
     const outside = check((s) => (s.entries[5].stage = 'use'));
     assert.equal(item(outside, 'boundary').status, 'warning');
     assert.match(item(outside, 'boundary').message.en, /outside the boundary: "Air freight Haikou to Beijing"/);
-    const grave = item(check((s) => (s.boundary = 'cradle-to-grave')), 'boundary');
+    const grave = item(
+      check((s) => (s.boundary = 'cradle-to-grave')),
+      'boundary',
+    );
     assert.equal(grave.status, 'warning');
     assert.match(grave.message.en, /no entries.*: Use, End of life/);
   });
 
   it('flags a missing reference flow', () => {
-    assert.equal(item(check((s) => (s.referenceFlow = ' ')), 'unit').status, 'missing');
+    assert.equal(
+      item(
+        check((s) => (s.referenceFlow = ' ')),
+        'unit',
+      ).status,
+      'missing',
+    );
   });
 
   it('checks that lines and stages add up and removals are not netted', () => {
@@ -113,15 +140,32 @@ describe('ISO 14067 report requirements', () => {
     });
     assert.equal(item(ar5, 'gwp').status, 'warning');
     assert.match(item(ar5, 'gwp').message.en, /AR5 values/);
-    const mixed = item(check((_s, r) => (r.entries[0].provenance.gwpSet = 'AR4')), 'gwp');
+    const mixed = item(
+      check((_s, r) => (r.entries[0].provenance.gwpSet = 'AR4')),
+      'gwp',
+    );
     assert.match(mixed.message.en, /another GWP set: "Urea fertiliser"/);
-    assert.equal(item(check((s) => (s.method = 'ipcc-ar5-gwp100')), 'gwp').status, 'warning');
+    assert.equal(
+      item(
+        check((s) => (s.method = 'ipcc-ar5-gwp100')),
+        'gwp',
+      ).status,
+      'warning',
+    );
   });
 
   it('warns on a CO2-only grid factor and requires an electricity statement', () => {
-    const co2 = check((_s, r) => (r.entries.find((e) => e.entryId === 'electricity')!.provenance.id = 'cn-electricity-co2/CN-HI/2022'));
+    const co2 = check(
+      (_s, r) => (r.entries.find((e) => e.entryId === 'electricity')!.provenance.id = 'cn-electricity-co2/CN-HI/2022'),
+    );
     assert.match(item(co2, 'electricity').message.en, /CO2-only grid factors/);
-    assert.equal(item(check((s) => (s.electricity = '')), 'electricity').status, 'missing');
+    assert.equal(
+      item(
+        check((s) => (s.electricity = '')),
+        'electricity',
+      ).status,
+      'missing',
+    );
     const none = check((s) => {
       s.electricity = '';
       s.entries = s.entries.filter((e) => e.kind !== 'energy');
@@ -143,15 +187,47 @@ describe('ISO 14067 report requirements', () => {
   });
 
   it('warns on poor data quality and on a production stage without site data', () => {
-    assert.equal(item(check((_s, r) => (r.dqr = 3.6)), 'data-quality').status, 'warning');
-    const noSite = check((_s, r) => r.entries.filter((e) => e.stage === 'manufacturing').forEach((e) => (e.primary = false)));
+    assert.equal(
+      item(
+        check((_s, r) => (r.dqr = 3.6)),
+        'data-quality',
+      ).status,
+      'warning',
+    );
+    const noSite = check((_s, r) =>
+      r.entries.filter((e) => e.stage === 'manufacturing').forEach((e) => (e.primary = false)),
+    );
     assert.match(item(noSite, 'primary-data').message.en, /no site-specific data for the production stage/);
   });
 
   it('warns when the result is stale or from another study', () => {
-    assert.equal(item(check((s) => (s.version = 4)), 'result').status, 'warning');
-    assert.equal(item(check((_s, r) => (r.studyId = 'other')), 'result').status, 'missing');
-    assert.equal(item(check((_s, r) => r.warnings.push('factor x: status check')), 'result').status, 'warning');
-    assert.equal(item(check((_s, r) => (r.releases.factors = '2025.2')), 'releases').status, 'warning');
+    assert.equal(
+      item(
+        check((s) => (s.version = 4)),
+        'result',
+      ).status,
+      'warning',
+    );
+    assert.equal(
+      item(
+        check((_s, r) => (r.studyId = 'other')),
+        'result',
+      ).status,
+      'missing',
+    );
+    assert.equal(
+      item(
+        check((_s, r) => r.warnings.push('factor x: status check')),
+        'result',
+      ).status,
+      'warning',
+    );
+    assert.equal(
+      item(
+        check((_s, r) => (r.releases.factors = '2025.2')),
+        'releases',
+      ).status,
+      'warning',
+    );
   });
 });

@@ -47,21 +47,26 @@ test('a loop with spectral radius 0.999 is flagged with its thousand-fold feedba
   assert.deepEqual(codesOf(r, 'c'), []);
   assert.deepEqual(r.quarantined.sort(), ['a', 'b']);
   assert.equal(r.findings[0].params.size, 2);
-  assert.match(renderScreenFinding(r.findings[0], 'zh'), /^属于 2 个过程构成的循环，其反馈矩阵谱半径为 0\.999：需求被放大约 1000 倍/);
+  assert.match(
+    renderScreenFinding(r.findings[0], 'zh'),
+    /^属于 2 个过程构成的循环，其反馈矩阵谱半径为 0\.999：需求被放大约 1000 倍/,
+  );
 });
 
 test('the spectral radius of a random sparse loop equals numpy’s largest eigenvalue modulus', () => {
   // 40 processes in a ring (so one loop) plus random extra inputs; coefficients in [0, 0.05)
   const n = 40;
   let seed = 7;
-  const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  const rows: number[] = [], cols: number[] = [], vals: number[] = [];
+  const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const rows: number[] = [],
+    cols: number[] = [],
+    vals: number[] = [];
   const z: number[][] = Array.from({ length: n }, () => new Array(n).fill(0));
   for (let j = 0; j < n; j++) {
-    rows.push(j), cols.push(j), vals.push(1 + rand());
+    (rows.push(j), cols.push(j), vals.push(1 + rand()));
     const targets = new Set([(j + 1) % n, Math.floor(rand() * n), Math.floor(rand() * n)]);
     targets.delete(j);
-    for (const i of targets) rows.push(i), cols.push(j), vals.push(-0.05 * (1 + rand()));
+    for (const i of targets) (rows.push(i), cols.push(j), vals.push(-0.05 * (1 + rand())));
   }
   const A = fromTriplets(n, n, rows, cols, vals);
   for (let j = 0; j < n; j++) {
@@ -69,11 +74,15 @@ test('the spectral radius of a random sparse loop equals numpy’s largest eigen
     for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) if (A.rowIdx[p] === j) diag = A.values[p];
     for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) if (A.rowIdx[p] !== j) z[A.rowIdx[p]][j] = -A.values[p] / diag;
   }
-  const py = 'import json,sys,numpy as np; z=np.array(json.load(sys.stdin)); print(repr(float(max(abs(np.linalg.eigvals(z))))))';
+  const py =
+    'import json,sys,numpy as np; z=np.array(json.load(sys.stdin)); print(repr(float(max(abs(np.linalg.eigvals(z))))))';
   const expected = Number(execFileSync('python3', ['-c', py], { input: JSON.stringify(z) }).toString());
   const [loop] = loopsOf(A);
   assert.equal(loop.columns.length, n);
-  assert.ok(loop.radius.lower <= expected + 1e-12 && expected <= loop.radius.upper + 1e-12, `${JSON.stringify(loop.radius)} vs ${expected}`);
+  assert.ok(
+    loop.radius.lower <= expected + 1e-12 && expected <= loop.radius.upper + 1e-12,
+    `${JSON.stringify(loop.radius)} vs ${expected}`,
+  );
   assert.ok(Math.abs(loop.radius.lower - expected) < 1e-10);
 });
 
@@ -91,11 +100,30 @@ test('emissions-only records, a sinter-like scale error and a self-consuming pro
     ],
     [census, ore, sinter, mix, steel, co2Fossil],
   );
-  db.processes[1].exchanges.push(inp({ ...co2Fossil, id: 'iron-ore', name: 'Iron ore, in ground', category: ['Elementary flows', 'resource', 'in ground'] }, 1));
-  db.flows.push({ ...co2Fossil, id: 'iron-ore', name: 'Iron ore, in ground', category: ['Elementary flows', 'resource', 'in ground'] });
+  db.processes[1].exchanges.push(
+    inp(
+      {
+        ...co2Fossil,
+        id: 'iron-ore',
+        name: 'Iron ore, in ground',
+        category: ['Elementary flows', 'resource', 'in ground'],
+      },
+      1,
+    ),
+  );
+  db.flows.push({
+    ...co2Fossil,
+    id: 'iron-ore',
+    name: 'Iron ore, in ground',
+    category: ['Elementary flows', 'resource', 'in ground'],
+  });
   const r = screenDatabase(db);
   assert.deepEqual(codesOf(r, 'census'), ['screen.emissions-only']);
-  assert.deepEqual(codesOf(r, 'sinter').sort(), ['screen.carbon-balance', 'screen.co2-per-mass', 'screen.mass-balance']);
+  assert.deepEqual(codesOf(r, 'sinter').sort(), [
+    'screen.carbon-balance',
+    'screen.co2-per-mass',
+    'screen.mass-balance',
+  ]);
   const co2 = r.findings.find((f) => f.processId === 'sinter' && f.code === 'screen.co2-per-mass')!;
   assert.ok(Math.abs((co2.params.kgCo2PerKg as number) - 513400 / 1211) < 1e-9);
   // carbon leaving: 513,400 × 12.011/44.009 kg, against 1,300 kg entering
@@ -116,38 +144,47 @@ test('USLCI: emissions-only records and scale errors are quarantined, no loop is
   assert.equal(r.loops.length, 0);
   assert.equal(r.counts['screen.loop-spectral-radius'], undefined);
   const byName = (name: string) => db.processes.find((p) => p.name === name)!.id;
-  assert.deepEqual(codesOf(r, byName('Soy-based resin, at plant')).sort(), ['screen.co2-per-mass', 'screen.ghg-per-mass']);
+  assert.deepEqual(codesOf(r, byName('Soy-based resin, at plant')).sort(), [
+    'screen.co2-per-mass',
+    'screen.ghg-per-mass',
+  ]);
   assert.ok(!r.quarantined.includes(byName('Electricity, at Grid, US, 2008')));
   assert.ok(r.quarantined.length < 30, `${r.quarantined.length}`);
   assert.ok(r.scored > 700);
 });
 
-test('TianGong: the screen finds the census records, the CEEIO loop, the sinter scale error', { skip: !existsSync(TIANGONG) && 'no TianGong archive' }, async () => {
-  const db = await importIlcd(TIANGONG);
-  const r = screenDatabase(db);
-  const named = (re: RegExp) => db.processes.filter((p) => re.test(p.name));
-  const has = (id: string, code: string) => r.findings.some((f) => f.processId === id && f.code === code);
-  // pollution-census coefficients without any input: urea and the other NESPS2 records
-  const census = named(/NESPS2/);
-  const emissionsOnly = census.filter((p) => has(p.id, 'screen.emissions-only'));
-  assert.ok(emissionsOnly.length >= 1500, `${emissionsOnly.length} of ${census.length}`);
-  const urea = named(/^Urea ; Liquid ammonia, CO2/);
-  assert.ok(urea.length > 0 && urea.every((p) => has(p.id, 'screen.emissions-only')));
-  // the 153 input-output sectors form one loop that makes nothing net
-  const ceeio = named(/CEEIO/);
-  assert.equal(ceeio.length, 153);
-  const loop = r.loops.find((l) => l.size >= 145)!;
-  assert.ok(loop && loop.radius >= 1 && !Number.isFinite(loop.feedback), JSON.stringify(loop));
-  assert.ok(ceeio.every((p) => has(p.id, 'screen.loop-spectral-radius') && r.quarantined.includes(p.id)));
-  // sinter emitting 513,400 kg CO2 for 1,211 kg of sinter
-  const [sinter] = named(/^Sinter production;Sinter;Sintering/);
-  const f = r.findings.find((x) => x.processId === sinter.id && x.code === 'screen.co2-per-mass')!;
-  assert.ok(Math.abs((f.params.kgCo2PerKg as number) - 513400 / 1211) < 1, `${f.params.kgCo2PerKg}`);
-  // a reserve assessment writing 10¹² kg of methane per 0.34 kg of natural gas
-  const [reserve] = named(/^Oil and gas reservoir evaluation ; Three types/);
-  assert.ok(has(reserve.id, 'screen.ghg-per-mass') && has(reserve.id, 'screen.written-reference'));
-  // with them quarantined the rest solves, and metals cost kilograms of CO2e per kilogram, not 10¹²
-  assert.ok(r.scored > 1000, `${r.scored}`);
-  const outliers = r.findings.filter((x) => x.code === 'screen.score-outlier' && /Metals and semimetals/.test(String(x.params.group)));
-  for (const o of outliers) assert.ok((o.params.median as number) < 100, `${o.params.median}`);
-});
+test(
+  'TianGong: the screen finds the census records, the CEEIO loop, the sinter scale error',
+  { skip: !existsSync(TIANGONG) && 'no TianGong archive' },
+  async () => {
+    const db = await importIlcd(TIANGONG);
+    const r = screenDatabase(db);
+    const named = (re: RegExp) => db.processes.filter((p) => re.test(p.name));
+    const has = (id: string, code: string) => r.findings.some((f) => f.processId === id && f.code === code);
+    // pollution-census coefficients without any input: urea and the other NESPS2 records
+    const census = named(/NESPS2/);
+    const emissionsOnly = census.filter((p) => has(p.id, 'screen.emissions-only'));
+    assert.ok(emissionsOnly.length >= 1500, `${emissionsOnly.length} of ${census.length}`);
+    const urea = named(/^Urea ; Liquid ammonia, CO2/);
+    assert.ok(urea.length > 0 && urea.every((p) => has(p.id, 'screen.emissions-only')));
+    // the 153 input-output sectors form one loop that makes nothing net
+    const ceeio = named(/CEEIO/);
+    assert.equal(ceeio.length, 153);
+    const loop = r.loops.find((l) => l.size >= 145)!;
+    assert.ok(loop && loop.radius >= 1 && !Number.isFinite(loop.feedback), JSON.stringify(loop));
+    assert.ok(ceeio.every((p) => has(p.id, 'screen.loop-spectral-radius') && r.quarantined.includes(p.id)));
+    // sinter emitting 513,400 kg CO2 for 1,211 kg of sinter
+    const [sinter] = named(/^Sinter production;Sinter;Sintering/);
+    const f = r.findings.find((x) => x.processId === sinter.id && x.code === 'screen.co2-per-mass')!;
+    assert.ok(Math.abs((f.params.kgCo2PerKg as number) - 513400 / 1211) < 1, `${f.params.kgCo2PerKg}`);
+    // a reserve assessment writing 10¹² kg of methane per 0.34 kg of natural gas
+    const [reserve] = named(/^Oil and gas reservoir evaluation ; Three types/);
+    assert.ok(has(reserve.id, 'screen.ghg-per-mass') && has(reserve.id, 'screen.written-reference'));
+    // with them quarantined the rest solves, and metals cost kilograms of CO2e per kilogram, not 10¹²
+    assert.ok(r.scored > 1000, `${r.scored}`);
+    const outliers = r.findings.filter(
+      (x) => x.code === 'screen.score-outlier' && /Metals and semimetals/.test(String(x.params.group)),
+    );
+    for (const o of outliers) assert.ok((o.params.median as number) < 100, `${o.params.median}`);
+  },
+);

@@ -8,7 +8,12 @@ import { csvCell, parseCsv } from '../../src/factors/csv.ts';
 import { importFactorsCsv } from '../../src/factors/import-csv.ts';
 import { seedFactors } from '../../src/factors/seed.ts';
 import { call } from '../../src/pact/client.ts';
-import { checkPartnerUrl, isPrivateAddress, PartnerAddressError, partnerLookup } from '../../src/pact/partner-address.ts';
+import {
+  checkPartnerUrl,
+  isPrivateAddress,
+  PartnerAddressError,
+  partnerLookup,
+} from '../../src/pact/partner-address.ts';
 import { exportReleaseCsv, MEMORY, openStore, saveRelease } from '../../src/store/index.ts';
 import { FORMULA_PAYLOADS } from './payloads.ts';
 
@@ -25,13 +30,28 @@ after(() => {
   delete process.env.TANJI_PACT_ALLOW_PRIVATE;
 });
 
-const refusedUrl = (url: string, pattern: RegExp) => assert.throws(() => checkPartnerUrl(url), (e: unknown) => e instanceof PartnerAddressError && pattern.test(e.message), url);
+const refusedUrl = (url: string, pattern: RegExp) =>
+  assert.throws(
+    () => checkPartnerUrl(url),
+    (e: unknown) => e instanceof PartnerAddressError && pattern.test(e.message),
+    url,
+  );
 
 test('a partner URL must be https, carry no credentials and, as an IP, be public', () => {
   delete process.env.TANJI_PACT_ALLOW_PRIVATE;
   refusedUrl('http://partner.example', /https/);
   refusedUrl('https://user:pw@partner.example', /user name or password/);
-  for (const inside of ['https://127.0.0.1:5432', 'https://[::1]:6379', 'https://169.254.169.254/latest/meta-data', 'https://10.0.0.5', 'https://192.168.1.1', 'https://172.20.0.1', 'https://[fd00::1]', 'https://[::ffff:127.0.0.1]', 'https://0.0.0.0']) {
+  for (const inside of [
+    'https://127.0.0.1:5432',
+    'https://[::1]:6379',
+    'https://169.254.169.254/latest/meta-data',
+    'https://10.0.0.5',
+    'https://192.168.1.1',
+    'https://172.20.0.1',
+    'https://[fd00::1]',
+    'https://[::ffff:127.0.0.1]',
+    'https://0.0.0.0',
+  ]) {
     refusedUrl(inside, /private or local network/);
   }
   refusedUrl('not a url', /not a URL/);
@@ -90,12 +110,15 @@ test('CSV cells that start like a formula get a leading apostrophe; numbers stay
 });
 
 test("a release's CSV export carries no formula, and imports back with the original names", async () => {
-  const factors = seedFactors().slice(0, FORMULA_PAYLOADS.length).map((f, i) => ({ ...f, name: FORMULA_PAYLOADS[i] }));
+  const factors = seedFactors()
+    .slice(0, FORMULA_PAYLOADS.length)
+    .map((f, i) => ({ ...f, name: FORMULA_PAYLOADS[i] }));
   const store = await openStore({ dataDir: MEMORY });
   try {
     await saveRelease(store, { release: 'r', factors });
     const { factors: text } = await exportReleaseCsv(store, 'r');
-    for (const row of parseCsv(text).slice(1)) for (const cell of row) assert.doesNotMatch(cell, /^[=+@\t\r]|^-(?!\d)/, `cell ${JSON.stringify(cell)}`);
+    for (const row of parseCsv(text).slice(1))
+      for (const cell of row) assert.doesNotMatch(cell, /^[=+@\t\r]|^-(?!\d)/, `cell ${JSON.stringify(cell)}`);
     const dir = mkdtempSync(join(tmpdir(), 'tanji-csv-'));
     dirs.push(dir);
     writeFileSync(join(dir, 'r-factors.csv'), text);

@@ -71,7 +71,11 @@ describe('headers', () => {
 
 describe('the session cookie and CSRF', () => {
   async function cookieLogin() {
-    const res = await raw('/api/auth/login', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ email: USERS.alice.email, password: PASSWORD }) });
+    const res = await raw('/api/auth/login', {
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: JSON.stringify({ email: USERS.alice.email, password: PASSWORD }),
+    });
     const cookies = res.headers.getSetCookie();
     const session = cookies.find((c) => c.startsWith('tanji_session='))!;
     const csrf = cookies.find((c) => c.startsWith('tanji_csrf='))!;
@@ -92,27 +96,54 @@ describe('the session cookie and CSRF', () => {
     const cookie = `tanji_session=${t}`;
     const body = JSON.stringify({ study: smallStudy('CSRF'), baseVersion: 1 });
     assert.equal((await raw('/api/me', { headers: { cookie } })).status, 200, 'a read with the cookie alone');
-    const forged = await errorOf(await raw(`/api/studies/${studyId}`, { method: 'PUT', headers: { cookie, ...JSON_TYPE }, body }));
+    const forged = await errorOf(
+      await raw(`/api/studies/${studyId}`, { method: 'PUT', headers: { cookie, ...JSON_TYPE }, body }),
+    );
     assert.deepEqual([forged.status, forged.code], [403, 'csrf']);
-    const wrong = await raw(`/api/studies/${studyId}`, { method: 'PUT', headers: { cookie, ...JSON_TYPE, 'x-csrf-token': csrfTokenFor('another session') }, body });
+    const wrong = await raw(`/api/studies/${studyId}`, {
+      method: 'PUT',
+      headers: { cookie, ...JSON_TYPE, 'x-csrf-token': csrfTokenFor('another session') },
+      body,
+    });
     assert.equal(wrong.status, 403);
-    const right = await raw('/api/studies', { method: 'POST', headers: { cookie, ...JSON_TYPE, 'x-csrf-token': csrfTokenFor(t) }, body: JSON.stringify(smallStudy('CSRF ok')) });
+    const right = await raw('/api/studies', {
+      method: 'POST',
+      headers: { cookie, ...JSON_TYPE, 'x-csrf-token': csrfTokenFor(t) },
+      body: JSON.stringify(smallStudy('CSRF ok')),
+    });
     assert.equal(right.status, 201);
-    const api = await raw('/api/studies', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body: JSON.stringify(smallStudy('bearer')) });
+    const api = await raw('/api/studies', {
+      method: 'POST',
+      headers: { ...bearer(), ...JSON_TYPE },
+      body: JSON.stringify(smallStudy('bearer')),
+    });
     assert.equal(api.status, 201);
   });
 
   test('a write from another origin is refused whatever it carries, sign-in included', async () => {
     const evil = { origin: 'https://evil.example', host: 'tanji.example' };
-    const login = await errorOf(await raw('/api/auth/login', { method: 'POST', headers: { ...JSON_TYPE, ...evil }, body: JSON.stringify({ email: USERS.alice.email, password: PASSWORD }) }));
+    const login = await errorOf(
+      await raw('/api/auth/login', {
+        method: 'POST',
+        headers: { ...JSON_TYPE, ...evil },
+        body: JSON.stringify({ email: USERS.alice.email, password: PASSWORD }),
+      }),
+    );
     assert.deepEqual([login.status, login.code], [403, 'cross-origin']);
-    const same = await raw('/api/auth/login', { method: 'POST', headers: { ...JSON_TYPE, origin: 'https://tanji.example', host: 'tanji.example' }, body: JSON.stringify({ email: USERS.alice.email, password: PASSWORD }) });
+    const same = await raw('/api/auth/login', {
+      method: 'POST',
+      headers: { ...JSON_TYPE, origin: 'https://tanji.example', host: 'tanji.example' },
+      body: JSON.stringify({ email: USERS.alice.email, password: PASSWORD }),
+    });
     assert.equal(same.status, 200);
   });
 
   test('sign-out ends the session and clears both cookies', async () => {
     const { token: t } = await cookieLogin();
-    const out = await raw('/api/auth/logout', { method: 'POST', headers: { cookie: `tanji_session=${t}`, 'x-csrf-token': csrfTokenFor(t) } });
+    const out = await raw('/api/auth/logout', {
+      method: 'POST',
+      headers: { cookie: `tanji_session=${t}`, 'x-csrf-token': csrfTokenFor(t) },
+    });
     assert.equal(out.status, 200);
     const cleared = out.headers.getSetCookie().map((c) => c.split('=')[0]);
     assert.deepEqual(cleared.sort(), ['tanji_csrf', 'tanji_session']);
@@ -138,11 +169,22 @@ describe('who asks comes first', () => {
 
 describe('limits', () => {
   test('a body over the route limit is 413, naming the limit, before it is parsed', async () => {
-    const big = JSON.stringify({ study: { ...smallStudy(), limitations: 'x'.repeat(3 * 1024 * 1024) }, baseVersion: 1 });
-    const e = await errorOf(await raw(`/api/studies/${studyId}`, { method: 'PUT', headers: { ...bearer(), ...JSON_TYPE }, body: big }));
+    const big = JSON.stringify({
+      study: { ...smallStudy(), limitations: 'x'.repeat(3 * 1024 * 1024) },
+      baseVersion: 1,
+    });
+    const e = await errorOf(
+      await raw(`/api/studies/${studyId}`, { method: 'PUT', headers: { ...bearer(), ...JSON_TYPE }, body: big }),
+    );
     assert.deepEqual([e.status, e.code], [413, 'too-large']);
     assert.match(e.message, /larger than the 2 MiB that PUT \/api\/studies\/[^ ]+ accepts/);
-    const login = await errorOf(await raw('/api/auth/login', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ email: 'x'.repeat(50_000), password: 'y' }) }));
+    const login = await errorOf(
+      await raw('/api/auth/login', {
+        method: 'POST',
+        headers: JSON_TYPE,
+        body: JSON.stringify({ email: 'x'.repeat(50_000), password: 'y' }),
+      }),
+    );
     assert.deepEqual([login.status, login.code], [413, 'too-large']);
     assert.match(login.message, /16 KiB/);
   });
@@ -156,36 +198,80 @@ describe('limits', () => {
         else controller.close();
       },
     });
-    const res = await raw('/api/studies', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body: stream, duplex: 'half' } as RequestInit);
+    const res = await raw('/api/studies', {
+      method: 'POST',
+      headers: { ...bearer(), ...JSON_TYPE },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     assert.equal(res.status, 413);
     assert.ok(sent < 64, `reading stopped after ${sent} of 64 chunks`);
   });
 
   test('names, emails and texts have maximum lengths, each refusal naming the field', async () => {
     const long = 'x'.repeat(201);
-    const study = await errorOf(await raw('/api/studies', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body: JSON.stringify({ ...smallStudy(), name: long }) }));
+    const study = await errorOf(
+      await raw('/api/studies', {
+        method: 'POST',
+        headers: { ...bearer(), ...JSON_TYPE },
+        body: JSON.stringify({ ...smallStudy(), name: long }),
+      }),
+    );
     assert.deepEqual([study.status, study.code], [400, 'invalid-request']);
     assert.match(study.message, /^name: .*200/);
     const entry = smallStudy();
     entry.entries[0].name = long;
-    assert.match((await errorOf(await raw('/api/studies', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body: JSON.stringify(entry) }))).message, /entries\.0\.name: .*200/);
-    const login = await errorOf(await raw('/api/auth/login', { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ email: `${'x'.repeat(300)}@a.example`, password: 'y' }) }));
+    assert.match(
+      (
+        await errorOf(
+          await raw('/api/studies', {
+            method: 'POST',
+            headers: { ...bearer(), ...JSON_TYPE },
+            body: JSON.stringify(entry),
+          }),
+        )
+      ).message,
+      /entries\.0\.name: .*200/,
+    );
+    const login = await errorOf(
+      await raw('/api/auth/login', {
+        method: 'POST',
+        headers: JSON_TYPE,
+        body: JSON.stringify({ email: `${'x'.repeat(300)}@a.example`, password: 'y' }),
+      }),
+    );
     assert.deepEqual([login.status, login.code], [400, 'invalid-request']);
     assert.match(login.message, /^email: .*254/);
   });
 
   test('the JSON backstop refuses very long strings and deep nesting anywhere, by path', async () => {
     const deep = JSON.parse(`${'['.repeat(40)}1${']'.repeat(40)}`);
-    const e = await errorOf(await raw('/api/studies', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body: JSON.stringify({ ...smallStudy(), entries: deep }) }));
+    const e = await errorOf(
+      await raw('/api/studies', {
+        method: 'POST',
+        headers: { ...bearer(), ...JSON_TYPE },
+        body: JSON.stringify({ ...smallStudy(), entries: deep }),
+      }),
+    );
     assert.deepEqual([e.status, e.code], [400, 'invalid-request']);
     assert.match(e.message, /nested more than 32 levels/);
-    const s = await errorOf(await raw('/api/studies', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body: JSON.stringify({ ...smallStudy(), extra: { note: 'n'.repeat(100_001) } }) }));
+    const s = await errorOf(
+      await raw('/api/studies', {
+        method: 'POST',
+        headers: { ...bearer(), ...JSON_TYPE },
+        body: JSON.stringify({ ...smallStudy(), extra: { note: 'n'.repeat(100_001) } }),
+      }),
+    );
     assert.match(s.message, /^extra\.note: the text is 100001 characters long, more than the 100000 accepted/);
   });
 
   test('an uploaded zip bomb is refused as a 422 naming the file, quickly', async () => {
     const bomb = gibibyteBomb();
-    const res = await raw('/api/cobuild/submissions/file', { method: 'POST', headers: { ...bearer(), 'content-type': 'application/zip', 'x-file-name': 'processes.zip' }, body: bomb as BodyInit });
+    const res = await raw('/api/cobuild/submissions/file', {
+      method: 'POST',
+      headers: { ...bearer(), 'content-type': 'application/zip', 'x-file-name': 'processes.zip' },
+      body: bomb as BodyInit,
+    });
     const e = await errorOf(res);
     assert.equal(e.status, 422);
     assert.match(e.message, /processes\.zip: the zip inflates to 1073741824 bytes, more than the 536870912 accepted/);
@@ -194,7 +280,8 @@ describe('limits', () => {
 
 describe('bad values never reach a saved result', () => {
   test('amounts are bounded to physical ranges: 1e308 is refused with the bound, 1e309 as out of range', async () => {
-    const post = (body: string) => raw('/api/studies', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body });
+    const post = (body: string) =>
+      raw('/api/studies', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body });
     const text = JSON.stringify(smallStudy());
     const huge = await errorOf(await post(text.replace('"amount":2', '"amount":1e308')));
     assert.deepEqual([huge.status, huge.code], [400, 'invalid-request']);
@@ -212,7 +299,21 @@ describe('bad values never reach a saved result', () => {
   test('the largest accepted values still give a finite result, which /result, /report and /pact read', async () => {
     const study = smallStudy('Largest');
     study.entries[0].amount = 1e12;
-    study.entries.push({ id: 'supplier', stage: 'raw-materials', kind: 'material', name: 'Supplier part', amount: 1e12, unit: 'kg', source: { type: 'supplier', supplier: 'S', kgCo2ePerUnit: 1e9, line: 'fossil', evidence: { type: 'supplier-statement', reference: 'st' } } });
+    study.entries.push({
+      id: 'supplier',
+      stage: 'raw-materials',
+      kind: 'material',
+      name: 'Supplier part',
+      amount: 1e12,
+      unit: 'kg',
+      source: {
+        type: 'supplier',
+        supplier: 'S',
+        kgCo2ePerUnit: 1e9,
+        line: 'fossil',
+        evidence: { type: 'supplier-statement', reference: 'st' },
+      },
+    });
     const api = client(p.app, token);
     const created = await api.post('/api/studies', study);
     assert.equal(created.status, 201, JSON.stringify(created.data));
@@ -234,7 +335,11 @@ describe('PACT partners', () => {
   test('a partner host inside the network is refused when the connection is added, naming the field', async () => {
     delete process.env.TANJI_PACT_ALLOW_PRIVATE;
     const add = (partnerUrl: string) =>
-      raw('/api/pact/connections', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body: JSON.stringify({ name: `p ${partnerUrl}`, partnerUrl, partnerClientId: 'id', partnerSecret: 'secret' }) });
+      raw('/api/pact/connections', {
+        method: 'POST',
+        headers: { ...bearer(), ...JSON_TYPE },
+        body: JSON.stringify({ name: `p ${partnerUrl}`, partnerUrl, partnerClientId: 'id', partnerSecret: 'secret' }),
+      });
     for (const url of ['https://127.0.0.1:5432', 'https://169.254.169.254', 'https://localhost:8443']) {
       const e = await errorOf(await add(url));
       assert.deepEqual([e.status, e.code], [400, 'invalid-request'], url);
@@ -246,9 +351,13 @@ describe('PACT partners', () => {
 
 describe('client errors are 4xx a person can act on', () => {
   test('malformed JSON, a wrong or missing content type', async () => {
-    const bad = await errorOf(await raw('/api/studies', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body: '{"name":' }));
+    const bad = await errorOf(
+      await raw('/api/studies', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body: '{"name":' }),
+    );
     assert.deepEqual([bad.status, bad.code], [400, 'invalid-json']);
-    const type = await errorOf(await raw('/api/studies', { method: 'POST', headers: { ...bearer(), 'content-type': 'text/plain' }, body: '{}' }));
+    const type = await errorOf(
+      await raw('/api/studies', { method: 'POST', headers: { ...bearer(), 'content-type': 'text/plain' }, body: '{}' }),
+    );
     assert.deepEqual([type.status, type.code], [415, 'unsupported-media-type']);
     assert.match(type.message, /does not take a body of type "text\/plain".*application\/json/);
     const none = await errorOf(await raw('/api/studies', { method: 'POST', headers: bearer(), body: '{}' }));
@@ -268,7 +377,13 @@ describe('client errors are 4xx a person can act on', () => {
 
   test('uploads: empty, truncated, mislabelled, empty zip, over-long name; no server path in any message', async () => {
     const upload = async (body: Uint8Array, name: string, type = 'application/octet-stream') =>
-      errorOf(await raw('/api/cobuild/submissions/file', { method: 'POST', headers: { ...bearer(), 'content-type': type, 'x-file-name': name }, body: body as BodyInit }));
+      errorOf(
+        await raw('/api/cobuild/submissions/file', {
+          method: 'POST',
+          headers: { ...bearer(), 'content-type': type, 'x-file-name': name },
+          body: body as BodyInit,
+        }),
+      );
     const messages: string[] = [];
     const empty = await upload(new Uint8Array(0), 'a.zip');
     assert.deepEqual([empty.status, empty.code], [400, 'invalid-request']);
@@ -284,7 +399,17 @@ describe('client errors are 4xx a person can act on', () => {
     const longName = await upload(good, `${'n'.repeat(5000)}.zip`, 'application/zip');
     assert.deepEqual([longName.status, longName.code], [400, 'invalid-request']);
     assert.match(longName.message, /X-File-Name: a file name has at most 255 characters/);
-    const workbook = await errorOf(await raw(`/api/studies/${studyId}/inventory.xlsx`, { method: 'POST', headers: { ...bearer(), 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'x-file-name': 'inventory.xlsx' }, body: gibibyteBomb() as BodyInit }));
+    const workbook = await errorOf(
+      await raw(`/api/studies/${studyId}/inventory.xlsx`, {
+        method: 'POST',
+        headers: {
+          ...bearer(),
+          'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'x-file-name': 'inventory.xlsx',
+        },
+        body: gibibyteBomb() as BodyInit,
+      }),
+    );
     assert.equal(workbook.status, 422);
     assert.match(workbook.message, /inventory\.xlsx/);
     messages.push(empty.message, cut.message, emptyZip.message, pdf.message, longName.message, workbook.message);

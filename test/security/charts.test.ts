@@ -27,7 +27,10 @@ function assertEscaped(html: string, what: string) {
 }
 
 test('sankey: node and link tooltips escape entry and stage names', () => {
-  const sankey: StudyResult['sankey'] = { nodes: [{ name: XSS_NAME }, { name: 'stage' }], links: [{ source: XSS_NAME, target: 'stage', value: 1 }] };
+  const sankey: StudyResult['sankey'] = {
+    nodes: [{ name: XSS_NAME }, { name: 'stage' }],
+    links: [{ source: XSS_NAME, target: 'stage', value: 1 }],
+  };
   const formatter = tooltipOf(sankeyOption(sankey, format, (n) => n));
   assertEscaped(formatter({ data: { name: XSS_NAME }, value: 1 }), 'node');
   assertEscaped(formatter({ data: { source: XSS_NAME, target: XSS_NAME }, value: 1 }), 'link');
@@ -41,9 +44,28 @@ test('tree: the tooltip escapes node names', () => {
 test('stages, histogram and map tooltips go through the same helper', () => {
   const stages = tooltipOf(stageOption({ manufacturing: 1 }, ['manufacturing'], () => XSS_NAME, format));
   assertEscaped(stages([{ dataIndex: 0, value: 1 }]), 'stage');
-  const u: UncertaintyResult = { iterations: 10, seed: 1, mean: 1, sd: 0.1, p2_5: 0.8, p50: 1, p97_5: 1.2, histogram: { edges: [0, 1, 2], counts: [4, 6] }, method: 'mc' };
+  const u: UncertaintyResult = {
+    iterations: 10,
+    seed: 1,
+    mean: 1,
+    sd: 0.1,
+    p2_5: 0.8,
+    p50: 1,
+    p97_5: 1.2,
+    histogram: { edges: [0, 1, 2], counts: [4, 6] },
+    method: 'mc',
+  };
   assertEscaped(tooltipOf(histogramOption(u, format, XSS_NAME))([{ dataIndex: 0 }]), 'histogram');
-  const value = { region: 'CN-HI', nameZh: XSS_NAME, nameEn: XSS_NAME, value: 0.5, unit: 'kg CO2e/kWh', year: 2024, status: XSS_NAME, resolvedRegion: 'CN-HI' } as ElectricityValue;
+  const value = {
+    region: 'CN-HI',
+    nameZh: XSS_NAME,
+    nameEn: XSS_NAME,
+    value: 0.5,
+    unit: 'kg CO2e/kWh',
+    year: 2024,
+    status: XSS_NAME,
+    resolvedRegion: 'CN-HI',
+  } as ElectricityValue;
   const labels = { value: 'v', year: 'y', status: 's', resolvedRegion: 'r', fallback: 'f' };
   assertEscaped(tooltipOf(tileMapOption([value], 'zh', labels, format, 400))({ name: 'CN-HI' }), 'map');
 });

@@ -7,7 +7,18 @@ import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
 import { importDatabase } from '../../src/formats/index.ts';
 import { DEMO_PARTNER } from '../../src/server/demo-pact.ts';
 import { DEMO_COMPANY, DEMO_USERS, ensureDemo } from '../../src/server/demo.ts';
-import { findCompany, findUserByEmail, latestFootprintOfStudy, latestResult, listConnections, listFootprintRows, listStudies, openStore, saveRelease, type Store } from '../../src/store/index.ts';
+import {
+  findCompany,
+  findUserByEmail,
+  latestFootprintOfStudy,
+  latestResult,
+  listConnections,
+  listFootprintRows,
+  listStudies,
+  openStore,
+  saveRelease,
+  type Store,
+} from '../../src/store/index.ts';
 import { DEMO_PCR_NAMES } from '../../src/studies/demo-pcr.ts';
 import { durianHarvest, durianStudy } from '../../src/studies/demo-durian.ts';
 import { loadBackground } from '../../src/studies/background.ts';
@@ -74,7 +85,11 @@ async function assertCompleteDemo(store: Store, label: string) {
     assert.equal(footprint?.status, 'Active', `${label}: ${s.name} is published`);
   }
   assert.equal((await listFootprintRows(store, company.id)).length, 3, `${label}: three footprints, none twice`);
-  assert.equal((await listConnections(store, company.id)).filter((c) => c.clientId === DEMO_PARTNER.clientId).length, 1, `${label}: one demo partner`);
+  assert.equal(
+    (await listConnections(store, company.id)).filter((c) => c.clientId === DEMO_PARTNER.clientId).length,
+    1,
+    `${label}: one demo partner`,
+  );
 }
 
 test('a demo stopped at any point of its first start is completed by the next, with nothing twice', async () => {

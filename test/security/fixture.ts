@@ -30,10 +30,19 @@ export async function smallPlatform(): Promise<SmallPlatform> {
   const store = await openStore({ dataDir: MEMORY });
   await saveRelease(store, { release: SEED_RELEASE, factors: seedFactors() });
   await saveRelease(store, { release: 'fixture', database: fixture() });
-  const companies = { a: (await createCompany(store, 'Company A')).id, b: (await createCompany(store, 'Company B')).id };
+  const companies = {
+    a: (await createCompany(store, 'Company A')).id,
+    b: (await createCompany(store, 'Company B')).id,
+  };
   const passwordHash = await hashPassword(PASSWORD);
   for (const [name, u] of Object.entries(USERS)) {
-    await createUser(store, { email: u.email, name, role: u.role, companyId: u.company ? companies[u.company] : null, passwordHash });
+    await createUser(store, {
+      email: u.email,
+      name,
+      role: u.role,
+      companyId: u.company ? companies[u.company] : null,
+      passwordHash,
+    });
   }
   return { store, app: createApp({ store }), companies };
 }
@@ -63,7 +72,10 @@ export function smallStudy(name = 'Small study'): StudyInput {
         name: `${name} electricity`,
         amount: 2,
         unit: 'kWh',
-        source: { type: 'background', dataset: { type: 'factor', release: SEED_RELEASE, id: 'cn-electricity-footprint/CN-HI/2024' } },
+        source: {
+          type: 'background',
+          dataset: { type: 'factor', release: SEED_RELEASE, id: 'cn-electricity-footprint/CN-HI/2024' },
+        },
         evidence: { type: 'meter-reading', reference: 'meter 1' },
       },
       {
@@ -74,9 +86,20 @@ export function smallStudy(name = 'Small study'): StudyInput {
         amount: 0.1,
         unit: 't*km',
         transport: { massKg: 1, distanceKm: 100, mode: 'road', refrigerated: false },
-        source: { type: 'background', dataset: { type: 'factor', release: SEED_RELEASE, id: 'cn-transport-road-medium-diesel-truck/CN/2022' } },
+        source: {
+          type: 'background',
+          dataset: { type: 'factor', release: SEED_RELEASE, id: 'cn-transport-road-medium-diesel-truck/CN/2022' },
+        },
       },
-      { id: 'leak', stage: 'manufacturing', kind: 'emission', name: `${name} N2O`, amount: 0.001, unit: 'kg', source: { type: 'direct', gas: 'N2O' } },
+      {
+        id: 'leak',
+        stage: 'manufacturing',
+        kind: 'emission',
+        name: `${name} N2O`,
+        amount: 0.001,
+        unit: 'kg',
+        source: { type: 'direct', gas: 'N2O' },
+      },
     ],
   };
 }

@@ -30,14 +30,31 @@ let submissionId: string;
 
 before(async () => {
   p = await smallPlatform();
-  const alice = client(p.app, (await client(p.app).post('/api/auth/login', { email: USERS.alice.email, password: PASSWORD })).data.token);
+  const alice = client(
+    p.app,
+    (await client(p.app).post('/api/auth/login', { email: USERS.alice.email, password: PASSWORD })).data.token,
+  );
   const study = smallStudy(XSS_NAME);
   study.product = { name: XSS_NAME, description: XSS_NAME, classification: '01319' };
   study.referenceFlow = XSS_NAME;
   study.limitations = XSS_NAME;
   study.entries[0].evidence = { type: 'meter-reading', reference: XSS_NAME, note: XSS_NAME };
   study.entries[0].comment = XSS_NAME;
-  study.entries.push({ id: 'part', stage: 'raw-materials', kind: 'material', name: XSS_NAME, amount: 1, unit: 'kg', source: { type: 'supplier', supplier: XSS_NAME, kgCo2ePerUnit: 2, line: 'fossil', evidence: { type: 'supplier-statement', reference: XSS_NAME } } });
+  study.entries.push({
+    id: 'part',
+    stage: 'raw-materials',
+    kind: 'material',
+    name: XSS_NAME,
+    amount: 1,
+    unit: 'kg',
+    source: {
+      type: 'supplier',
+      supplier: XSS_NAME,
+      kgCo2ePerUnit: 2,
+      line: 'fossil',
+      evidence: { type: 'supplier-statement', reference: XSS_NAME },
+    },
+  });
   const created = await alice.post('/api/studies', study);
   assert.equal(created.status, 201, JSON.stringify(created.data));
   studyId = created.data.id;
@@ -46,14 +63,36 @@ before(async () => {
   const connection = await alice.post('/api/pact/connections', { name: XSS_NAME, products: [] });
   assert.equal(connection.status, 201, JSON.stringify(connection.data));
 
-  const vera = client(p.app, (await client(p.app).post('/api/auth/login', { email: USERS.vera.email, password: PASSWORD })).data.token);
+  const vera = client(
+    p.app,
+    (await client(p.app).post('/api/auth/login', { email: USERS.vera.email, password: PASSWORD })).data.token,
+  );
   const verified = await vera.post(`/api/studies/${studyId}/verifications`, { statement: XSS_NAME });
   assert.equal(verified.status, 200, JSON.stringify(verified.data));
   assert.equal((await alice.post(`/api/studies/${studyId}/publish`, {})).status, 201);
 
   const actor = (await findUserByEmail(p.store, USERS.alice.email))!;
-  const factor = { ...HAINAN, name: XSS_NAME, nameZh: XSS_NAME, technology: XSS_NAME, gwpSet: 'AR6' as const, status: 'check' as const, method: undefined, source: { title: XSS_NAME, publisher: XSS_NAME } };
-  const [head] = await submitDatasets(p.store, { id: actor.id, role: 'enterprise', companyId: actor.companyId }, [{ dataset: { type: 'factor', factor }, meta: { sharing: 'confidential', note: XSS_NAME, productionVolume: { amount: 1e6, unit: 'MWh' } } }], 'api');
+  const factor = {
+    ...HAINAN,
+    name: XSS_NAME,
+    nameZh: XSS_NAME,
+    technology: XSS_NAME,
+    gwpSet: 'AR6' as const,
+    status: 'check' as const,
+    method: undefined,
+    source: { title: XSS_NAME, publisher: XSS_NAME },
+  };
+  const [head] = await submitDatasets(
+    p.store,
+    { id: actor.id, role: 'enterprise', companyId: actor.companyId },
+    [
+      {
+        dataset: { type: 'factor', factor },
+        meta: { sharing: 'confidential', note: XSS_NAME, productionVolume: { amount: 1e6, unit: 'MWh' } },
+      },
+    ],
+    'api',
+  );
   submissionId = head.id;
 
   running = await serve(p.store, { port: 0, webDir: await ensureWebBuild(root) });
@@ -107,7 +146,10 @@ async function hoverUntilTooltip(page: Page, testId: string, xFromLeft: number):
   const box = (await chart.boundingBox())!;
   for (let y = 4; y < box.height; y += 4) {
     await page.mouse.move(box.x + xFromLeft, box.y + y);
-    const text = await chart.evaluate((el) => Array.from(el.querySelectorAll('div'), (d) => d.textContent ?? '').find((t) => t.includes('onerror')) ?? '');
+    const text = await chart.evaluate(
+      (el) =>
+        Array.from(el.querySelectorAll('div'), (d) => d.textContent ?? '').find((t) => t.includes('onerror')) ?? '',
+    );
     if (text) return text;
   }
   return '';
@@ -117,7 +159,11 @@ test('no payload in any name runs on any page, for the practitioner and the veri
   for (const email of [USERS.alice.email, USERS.vera.email]) {
     const { context, incidents, page } = await openAs(email);
     await page.getByTestId('study-row').first().waitFor();
-    assert.match(await page.getByTestId('studies-table').innerText(), /<img src=x onerror=alert\(2\)>/, 'the name is shown as text');
+    assert.match(
+      await page.getByTestId('studies-table').innerText(),
+      /<img src=x onerror=alert\(2\)>/,
+      'the name is shown as text',
+    );
 
     await page.goto(`${running.url}/#/studies/${studyId}`);
     await page.getByTestId('entry-row').first().waitFor();
@@ -131,7 +177,11 @@ test('no payload in any name runs on any page, for the practitioner and the veri
     const [report] = await Promise.all([context.waitForEvent('page'), page.getByTestId('open-report').click()]);
     await report.waitForURL(/^blob:/);
     await report.waitForLoadState('load');
-    assert.match(await report.locator('body').innerText(), /<img src=x onerror=alert\(2\)>/, 'the report shows the name as text');
+    assert.match(
+      await report.locator('body').innerText(),
+      /<img src=x onerror=alert\(2\)>/,
+      'the report shows the name as text',
+    );
     await report.close();
 
     if (email === USERS.alice.email) {
@@ -172,6 +222,9 @@ test('the CSP stops script that does get into a page', async () => {
   await page.evaluate((html) => document.body.insertAdjacentHTML('beforeend', html), '<img src=x onerror=alert(9)>');
   await page.waitForTimeout(500);
   assert.equal(incidents.filter((i) => i.startsWith('dialog')).length, 0, 'no dialog');
-  assert.ok(incidents.some((i) => i.startsWith('CSP refusal')), `the inline handler was refused: ${incidents.join('; ')}`);
+  assert.ok(
+    incidents.some((i) => i.startsWith('CSP refusal')),
+    `the inline handler was refused: ${incidents.join('; ')}`,
+  );
   await context.close();
 });

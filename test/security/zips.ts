@@ -25,14 +25,46 @@ export function rawZip(entries: readonly RawEntry[]): Uint8Array {
   for (const e of entries) {
     const name = new TextEncoder().encode(e.name);
     const method = e.method ?? 8;
-    const common = [...u16(20), ...u16(0x800), ...u16(method), ...u16(0), ...u16(0), ...u32(0), ...u32(e.data.length), ...u32(e.size), ...u16(name.length), ...u16(0)];
+    const common = [
+      ...u16(20),
+      ...u16(0x800),
+      ...u16(method),
+      ...u16(0),
+      ...u16(0),
+      ...u32(0),
+      ...u32(e.data.length),
+      ...u32(e.size),
+      ...u16(name.length),
+      ...u16(0),
+    ];
     const local = new Uint8Array([...u32(0x04034b50), ...common, ...name]);
     parts.push(local, e.data);
-    central.push(new Uint8Array([...u32(0x02014b50), ...u16(20), ...common, ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(offset), ...name]));
+    central.push(
+      new Uint8Array([
+        ...u32(0x02014b50),
+        ...u16(20),
+        ...common,
+        ...u16(0),
+        ...u16(0),
+        ...u16(0),
+        ...u32(0),
+        ...u32(offset),
+        ...name,
+      ]),
+    );
     offset += local.length + e.data.length;
   }
   const dirSize = central.reduce((n, c) => n + c.length, 0);
-  const end = new Uint8Array([...u32(0x06054b50), ...u16(0), ...u16(0), ...u16(entries.length), ...u16(entries.length), ...u32(dirSize), ...u32(offset), ...u16(0)]);
+  const end = new Uint8Array([
+    ...u32(0x06054b50),
+    ...u16(0),
+    ...u16(0),
+    ...u16(entries.length),
+    ...u16(entries.length),
+    ...u32(dirSize),
+    ...u32(offset),
+    ...u16(0),
+  ]);
   return concat([...parts, ...central, end]);
 }
 

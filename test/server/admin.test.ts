@@ -51,10 +51,25 @@ describe('organisations and users', () => {
     const companies = (await root.get('/api/admin/companies')).data as { id: string; name: string; kind: string }[];
     const enterprise = companies.find((c) => c.kind === 'enterprise')!;
     const body = companies.find((c) => c.kind === 'verification-body')!;
-    const refused = await root.post('/api/admin/users', { email: 'v@test.example', name: 'V', password: PASSWORD, role: 'verifier', companyId: enterprise.id });
+    const refused = await root.post('/api/admin/users', {
+      email: 'v@test.example',
+      name: 'V',
+      password: PASSWORD,
+      role: 'verifier',
+      companyId: enterprise.id,
+    });
     assert.equal(refused.status, 400);
-    assert.match(refused.data.error.message, /^companyId: a verifier belongs to a verification body; ".*" is an enterprise$/);
-    const made = await root.post('/api/admin/users', { email: 'v@test.example', name: 'V', password: PASSWORD, role: 'verifier', companyId: body.id });
+    assert.match(
+      refused.data.error.message,
+      /^companyId: a verifier belongs to a verification body; ".*" is an enterprise$/,
+    );
+    const made = await root.post('/api/admin/users', {
+      email: 'v@test.example',
+      name: 'V',
+      password: PASSWORD,
+      role: 'verifier',
+      companyId: body.id,
+    });
     assert.equal(made.status, 201, JSON.stringify(made.data));
     assert.equal(made.data.companyName, body.name);
   });
@@ -62,7 +77,13 @@ describe('organisations and users', () => {
   test('changing a role ends the user’s sessions; the organisation’s kind cannot change under its people', async () => {
     const companies = (await root.get('/api/admin/companies')).data as { id: string; name: string; kind: string }[];
     const association = companies.find((c) => c.kind === 'association')!;
-    const made = await root.post('/api/admin/users', { email: 's@test.example', name: 'S', password: PASSWORD, role: 'steward', companyId: association.id });
+    const made = await root.post('/api/admin/users', {
+      email: 's@test.example',
+      name: 'S',
+      password: PASSWORD,
+      role: 'steward',
+      companyId: association.id,
+    });
     assert.equal(made.status, 201);
     const s = await signIn(app, 's@test.example', PASSWORD);
     assert.equal((await s.get('/api/me')).data.role, 'steward');
@@ -74,7 +95,10 @@ describe('organisations and users', () => {
     assert.equal(changed.data.role, 'public');
     assert.equal((await s.get('/api/me')).status, 401, 'the old session ended');
     assert.equal((await (await signIn(app, 's@test.example', PASSWORD)).get('/api/me')).data.role, 'public');
-    const renamed = await root.patch(`/api/admin/companies/${association.id}`, { kind: 'enterprise', name: '测试企业 Test Enterprise' });
+    const renamed = await root.patch(`/api/admin/companies/${association.id}`, {
+      kind: 'enterprise',
+      name: '测试企业 Test Enterprise',
+    });
     assert.equal(renamed.status, 200, 'with nobody left in it the kind may change');
     assert.equal(renamed.data.kind, 'enterprise');
   });
@@ -86,10 +110,22 @@ describe('organisations and users', () => {
     assert.match(self.data.error.message, /^role: /);
     const users = (await root.get('/api/admin/users')).data as { id: string; email: string }[];
     const v = users.find((u) => u.email === 'v@test.example')!;
-    assert.equal((await root.post(`/api/admin/users/${v.id}/password`, { password: 'a new long password' })).status, 200);
-    assert.equal((await client(app).post('/api/auth/login', { email: 'v@test.example', password: PASSWORD })).status, 401);
-    assert.equal((await client(app).post('/api/auth/login', { email: 'v@test.example', password: 'a new long password' })).status, 200);
-    assert.equal((await root.post('/api/admin/users/nobody/password', { password: 'a new long password' })).status, 404);
+    assert.equal(
+      (await root.post(`/api/admin/users/${v.id}/password`, { password: 'a new long password' })).status,
+      200,
+    );
+    assert.equal(
+      (await client(app).post('/api/auth/login', { email: 'v@test.example', password: PASSWORD })).status,
+      401,
+    );
+    assert.equal(
+      (await client(app).post('/api/auth/login', { email: 'v@test.example', password: 'a new long password' })).status,
+      200,
+    );
+    assert.equal(
+      (await root.post('/api/admin/users/nobody/password', { password: 'a new long password' })).status,
+      404,
+    );
   });
 });
 
@@ -101,7 +137,10 @@ describe('portfolio', () => {
     const studies = (await alice.get('/api/studies')).data as { id: string }[];
     const points = (res.data as { points: { studyId: string }[] }[]).flatMap((p) => p.points);
     assert.ok(points.length >= 1);
-    assert.ok(points.every((p) => studies.some((s) => s.id === p.studyId)), 'only the company’s own studies');
+    assert.ok(
+      points.every((p) => studies.some((s) => s.id === p.studyId)),
+      'only the company’s own studies',
+    );
     const xlsx = await alice.get('/api/portfolio.xlsx?lang=en');
     assert.equal(xlsx.status, 200);
     assert.match(xlsx.headers.get('content-type')!, /spreadsheetml/);

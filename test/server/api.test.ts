@@ -43,7 +43,13 @@ before(async () => {
     ['bob@other.example', 'enterprise', other.data.id],
     ['otto@verify.example', 'verifier', body.data.id],
   ]) {
-    const made = await root.post('/api/admin/users', { email, name: email, password: 'correct horse battery', role, companyId });
+    const made = await root.post('/api/admin/users', {
+      email,
+      name: email,
+      password: 'correct horse battery',
+      role,
+      companyId,
+    });
     assert.equal(made.status, 201, JSON.stringify(made.data));
   }
   bob = await signIn(app, 'bob@other.example', 'correct horse battery');
@@ -87,11 +93,21 @@ describe('sign-in and sessions', () => {
 
   test('ten wrong passwords lock the email for a while, not the other accounts', async () => {
     const anon = client(app);
-    for (let i = 0; i < 10; i++) assert.equal((await anon.post('/api/auth/login', { email: 'otto@verify.example', password: `guess ${i}` })).status, 401);
-    const locked = await anon.post('/api/auth/login', { email: 'otto@verify.example', password: 'correct horse battery' });
+    for (let i = 0; i < 10; i++)
+      assert.equal(
+        (await anon.post('/api/auth/login', { email: 'otto@verify.example', password: `guess ${i}` })).status,
+        401,
+      );
+    const locked = await anon.post('/api/auth/login', {
+      email: 'otto@verify.example',
+      password: 'correct horse battery',
+    });
     assert.equal(locked.status, 429);
     assert.match(locked.data.error.message, /too many wrong passwords/);
-    assert.equal((await anon.post('/api/auth/login', { email: verifier.email, password: verifier.password })).status, 200);
+    assert.equal(
+      (await anon.post('/api/auth/login', { email: verifier.email, password: verifier.password })).status,
+      200,
+    );
   });
 
   test('logout ends the session', async () => {
@@ -112,7 +128,10 @@ describe('roles and company isolation', () => {
       assert.equal(res.status, 404, `GET ${path}`);
     }
     const study = (await alice.get(`/api/studies/${demoId}`)).data;
-    assert.equal((await bob.put(`/api/studies/${demoId}`, { study: inputOf(study), baseVersion: study.version })).status, 404);
+    assert.equal(
+      (await bob.put(`/api/studies/${demoId}`, { study: inputOf(study), baseVersion: study.version })).status,
+      404,
+    );
     assert.equal((await bob.post(`/api/studies/${demoId}/calculate`, {})).status, 404);
     assert.equal((await otto.get(`/api/studies/${demoId}`)).status, 404);
   });
@@ -127,11 +146,19 @@ describe('roles and company isolation', () => {
     assert.equal(put.status, 403);
     assert.equal((await otto.post(`/api/studies/${demoId}/calculate`, {})).status, 403);
     assert.equal((await otto.post('/api/studies', inputOf(read.data))).status, 403);
-    assert.equal((await bob.get(`/api/studies/${demoId}`)).status, 404, 'sharing with a verifier shares with nobody else');
+    assert.equal(
+      (await bob.get(`/api/studies/${demoId}`)).status,
+      404,
+      'sharing with a verifier shares with nobody else',
+    );
   });
 
   test('only admins create users; the public reads only the published background', async () => {
-    assert.equal((await alice.post('/api/admin/users', { email: 'x@y.z', name: 'x', password: '0123456789', role: 'admin' })).status, 403);
+    assert.equal(
+      (await alice.post('/api/admin/users', { email: 'x@y.z', name: 'x', password: '0123456789', role: 'admin' }))
+        .status,
+      403,
+    );
     assert.equal((await client(app).get('/api/releases')).status, 200);
     assert.equal((await client(app).get('/api/datasets?q=electricity&region=CN-GD')).status, 200);
     assert.equal((await client(app).get('/api/studies')).status, 401);
@@ -155,7 +182,10 @@ describe('studies', () => {
     assert.ok(grid.id.startsWith('cn-electricity-footprint/CN-GD/'), "then Guangdong's Tanji estimate, to choose");
     assert.equal(grid.resolvedRegion, 'CN-GD');
     assert.equal(grid.verified, false);
-    assert.ok(!hits.some((h: { id: string }) => h.id.startsWith('cn-electricity-co2/')), 'CO2-only grid factors are not offered for a product footprint');
+    assert.ok(
+      !hits.some((h: { id: string }) => h.id.startsWith('cn-electricity-co2/')),
+      'CO2-only grid factors are not offered for a product footprint',
+    );
     const input: StudyInput = {
       name: 'Widget',
       product: { name: 'Widget', description: '' },
@@ -188,10 +218,18 @@ describe('studies', () => {
     StudySchema.parse(created.data);
     const id = created.data.id;
     assert.equal((await alice.get(`/api/studies/${id}`)).data.version, 1);
-    const v2 = await alice.put(`/api/studies/${id}`, { study: { ...input, entries: [{ ...input.entries[0], amount: 3 }] }, baseVersion: 1, comment: 'new meter reading' });
+    const v2 = await alice.put(`/api/studies/${id}`, {
+      study: { ...input, entries: [{ ...input.entries[0], amount: 3 }] },
+      baseVersion: 1,
+      comment: 'new meter reading',
+    });
     assert.equal(v2.status, 200);
     assert.equal(v2.data.version, 2);
-    assert.equal((await alice.get(`/api/studies/${id}`)).data.entries[0].amount, 3, 'a read after a save sees the save');
+    assert.equal(
+      (await alice.get(`/api/studies/${id}`)).data.entries[0].amount,
+      3,
+      'a read after a save sees the save',
+    );
     const stale = await alice.put(`/api/studies/${id}`, { study: input, baseVersion: 1 });
     assert.equal(stale.status, 409);
     assert.match(stale.data.error.message, /latest is 2/);
@@ -212,7 +250,7 @@ describe('calculation, result and report', () => {
     const job = await alice.post(`/api/studies/${demoId}/calculate`, { iterations: 300, seed: 5 });
     assert.equal(job.status, 202);
     assert.equal(job.data.state, 'queued');
-    assert.equal((await vera.get(`/api/jobs/${job.data.id}`)).status, 404, 'jobs are their starter\'s');
+    assert.equal((await vera.get(`/api/jobs/${job.data.id}`)).status, 404, "jobs are their starter's");
     await jobsIdle();
     const done = (await alice.get(`/api/jobs/${job.data.id}`)).data;
     assert.equal(done.state, 'done', done.error);
@@ -224,7 +262,13 @@ describe('calculation, result and report', () => {
     const direct = calculateStudy(study, await loadBackground(store, 'uslci', '2026.1', 'ipcc-ar6-gwp100'));
     assert.ok(Math.abs(result.total - direct.total) < 1e-12);
     assert.ok(result.lines.biogenicRemovals < 0, 'orchard sequestration is a removal line');
-    assert.ok(Math.abs(result.total - (result.lines.fossil + result.lines.biogenic + result.lines.landUseChange + result.lines.aircraft)) < 1e-12, 'removals are not netted');
+    assert.ok(
+      Math.abs(
+        result.total -
+          (result.lines.fossil + result.lines.biogenic + result.lines.landUseChange + result.lines.aircraft),
+      ) < 1e-12,
+      'removals are not netted',
+    );
     assert.equal(result.uncertainty?.iterations, 300);
     assert.ok(result.uncertainty!.p2_5 < result.total && result.total < result.uncertainty!.p97_5);
   });
@@ -241,8 +285,14 @@ describe('calculation, result and report', () => {
     assert.ok(Math.abs(Number(v3.data.pcf.pcfExcludingBiogenicUptake) - (result.total + removal)) < 1e-9);
     // the packaging's background process takes up CO2 from air: carbon in a product's biomass
     assert.equal(Number(v3.data.pcf.biogenicCO2Uptake), Number(result.parts.productUptake.toPrecision(12)));
-    assert.ok(Math.abs(Number(v3.data.pcf.pcfIncludingBiogenicUptake) - (result.total + result.lines.biogenicRemovals)) < 1e-9);
-    assert.equal((await vera.get(`/api/studies/${demoId}/pact`)).data.id, v3.data.id, 'the same calculation keeps its footprint id');
+    assert.ok(
+      Math.abs(Number(v3.data.pcf.pcfIncludingBiogenicUptake) - (result.total + result.lines.biogenicRemovals)) < 1e-9,
+    );
+    assert.equal(
+      (await vera.get(`/api/studies/${demoId}/pact`)).data.id,
+      v3.data.id,
+      'the same calculation keeps its footprint id',
+    );
     const v2 = await vera.get(`/api/studies/${demoId}/pact?version=2.3`);
     assert.equal(v2.status, 200, JSON.stringify(v2.data));
     assert.deepEqual(validatePactFootprint(v2.data, '2.3').ok, true);
@@ -264,7 +314,9 @@ describe('Excel inventory', () => {
     const tpl = await client(app).get('/api/study-template.xlsx');
     assert.equal(tpl.status, 200);
     const study = (await alice.get(`/api/studies/${demoId}`)).data;
-    const up = await alice.post(`/api/studies/${demoId}/inventory.xlsx`, tpl.data, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const up = await alice.post(`/api/studies/${demoId}/inventory.xlsx`, tpl.data, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     assert.equal(up.status, 200, JSON.stringify(up.data));
     assert.equal(up.data.version, study.version + 1);
     assert.equal(up.data.entries.length, 3);
@@ -278,7 +330,9 @@ describe('Excel inventory', () => {
     const col = header.findIndex((h) => typeof h === 'string' && h.startsWith('amount'));
     sheet.getRow(2).getCell(col).value = 'lots';
     const buf = new Uint8Array(await wb.xlsx.writeBuffer());
-    const res = await alice.post(`/api/studies/${demoId}/inventory.xlsx`, buf, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+    const res = await alice.post(`/api/studies/${demoId}/inventory.xlsx`, buf, {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
     assert.equal(res.status, 422);
     const issue = res.data.error.details.find((d: { row: number }) => d.row === 2);
     assert.ok(issue, JSON.stringify(res.data));
@@ -293,7 +347,10 @@ describe('background reads', () => {
     const tibet = map.find((r: { region: string }) => r.region === 'CN-XZ');
     assert.equal(tibet.resolvedRegion, 'CN');
     const hainan = map.find((r: { region: string }) => r.region === 'CN-HI');
-    assert.deepEqual([hainan.value, hainan.year, hainan.factorId], [0.3972, 2024, 'cn-electricity-footprint/CN-HI/2024']);
+    assert.deepEqual(
+      [hainan.value, hainan.year, hainan.factorId],
+      [0.3972, 2024, 'cn-electricity-footprint/CN-HI/2024'],
+    );
     assert.equal((await client(app).get('/api/electricity-map?year=abc')).status, 400);
   });
 });
@@ -302,7 +359,12 @@ describe('dataset references', () => {
   test('every background dataset of the durian study resolves to its name, unit and provenance', async () => {
     const study = durianStudy();
     const refs = study.entries.flatMap((e) => (e.source.type === 'background' ? [e.source.dataset] : []));
-    const hits = (await client(app).post('/api/datasets/resolve', { ...study.releases, refs: [...refs, { type: 'factor', release: '2026.1', id: 'no-such-factor' }] })).data;
+    const hits = (
+      await client(app).post('/api/datasets/resolve', {
+        ...study.releases,
+        refs: [...refs, { type: 'factor', release: '2026.1', id: 'no-such-factor' }],
+      })
+    ).data;
     assert.equal(hits.length, refs.length, 'one hit per known reference, the unknown one left out');
     const carton = hits.find((h: { id: string }) => h.id === '7fd53cbd-975a-3737-bf3a-bfa3285833ed');
     assert.match(carton.name, /Corrugated product, containerboard/);
@@ -316,7 +378,15 @@ describe('dataset references', () => {
 describe('OpenAPI', () => {
   test('the document lists the routes and the docs page renders it', async () => {
     const doc = (await client(app).get('/openapi.json')).data;
-    for (const p of ['/api/auth/login', '/api/studies', '/api/studies/{id}', '/api/studies/{id}/calculate', '/api/jobs/{id}', '/api/studies/{id}/report']) assert.ok(doc.paths[p], p);
+    for (const p of [
+      '/api/auth/login',
+      '/api/studies',
+      '/api/studies/{id}',
+      '/api/studies/{id}/calculate',
+      '/api/jobs/{id}',
+      '/api/studies/{id}/report',
+    ])
+      assert.ok(doc.paths[p], p);
     assert.ok(doc.components.schemas.TreeNode);
     const docs = await client(app).get('/docs');
     assert.match(docs.data, /POST<\/span> <code>\/api\/auth\/login/);

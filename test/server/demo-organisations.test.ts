@@ -2,7 +2,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listAggregateViews } from '../../src/cobuild/aggregation.ts';
 import { loadFactors, listCompanies, listStudies, listUsers, type Store } from '../../src/store/index.ts';
-import { DEMO_ORGANISATIONS, DEMO_ORGANISATION_USERS, DEMO_RELEASE, ensureOrganisationsDemo } from '../../src/server/demo-organisations.ts';
+import {
+  DEMO_ORGANISATIONS,
+  DEMO_ORGANISATION_USERS,
+  DEMO_RELEASE,
+  ensureOrganisationsDemo,
+} from '../../src/server/demo-organisations.ts';
 import { jobsIdle } from '../../src/server/jobs.ts';
 import { client, platform, signIn } from './platform.ts';
 

@@ -29,7 +29,11 @@ test('an existing demo store gets the missing demo steward; existing users and s
   // the store as it was before the steward was added, with a practitioner who changed password and name
   await store.query('DELETE FROM users WHERE email = $1', [steward.email]);
   const changedHash = await hashPassword('my own password');
-  await store.query('UPDATE users SET password_hash = $1, name = $2 WHERE email = $3', [changedHash, 'Li Ming', practitioner.email]);
+  await store.query('UPDATE users SET password_hash = $1, name = $2 WHERE email = $3', [
+    changedHash,
+    'Li Ming',
+    practitioner.email,
+  ]);
   const company = (await findCompany(store, DEMO_COMPANY))!;
   const studies = (await listStudies(store, { companyId: company.id })).map((s) => s.id).sort();
 
@@ -44,5 +48,9 @@ test('an existing demo store gets the missing demo steward; existing users and s
   assert.deepEqual((await listStudies(store, { companyId: company.id })).map((s) => s.id).sort(), studies);
 
   assert.equal(await ensureDemo(store), false);
-  assert.equal((await store.query('SELECT 1 FROM users WHERE email = $1', [steward.email])).length, 1, 'run again, nothing is added twice');
+  assert.equal(
+    (await store.query('SELECT 1 FROM users WHERE email = $1', [steward.email])).length,
+    1,
+    'run again, nothing is added twice',
+  );
 });

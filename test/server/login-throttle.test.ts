@@ -17,10 +17,25 @@ describe('throttle rule', () => {
   const now = Date.parse('2026-06-01T12:00:00Z');
   test('the pair limit waits out the rest of the window; the email limit spares known addresses', () => {
     const since = new Date(now - 5 * 60_000).toISOString();
-    assert.equal(retryAfterSeconds({ pairFailures: PAIR_LIMIT - 1, pairSince: since, emailFailures: 9, knownClient: false }, now), 0);
-    assert.equal(retryAfterSeconds({ pairFailures: PAIR_LIMIT, pairSince: since, emailFailures: PAIR_LIMIT, knownClient: true }, now), WINDOW_MS / 1000 - 300);
-    assert.equal(retryAfterSeconds({ pairFailures: 0, pairSince: null, emailFailures: EMAIL_LIMIT, knownClient: true }, now), 0);
-    assert.equal(retryAfterSeconds({ pairFailures: 0, pairSince: null, emailFailures: EMAIL_LIMIT, knownClient: false }, now), WINDOW_MS / 1000);
+    assert.equal(
+      retryAfterSeconds({ pairFailures: PAIR_LIMIT - 1, pairSince: since, emailFailures: 9, knownClient: false }, now),
+      0,
+    );
+    assert.equal(
+      retryAfterSeconds(
+        { pairFailures: PAIR_LIMIT, pairSince: since, emailFailures: PAIR_LIMIT, knownClient: true },
+        now,
+      ),
+      WINDOW_MS / 1000 - 300,
+    );
+    assert.equal(
+      retryAfterSeconds({ pairFailures: 0, pairSince: null, emailFailures: EMAIL_LIMIT, knownClient: true }, now),
+      0,
+    );
+    assert.equal(
+      retryAfterSeconds({ pairFailures: 0, pairSince: null, emailFailures: EMAIL_LIMIT, knownClient: false }, now),
+      WINDOW_MS / 1000,
+    );
   });
 });
 
@@ -35,7 +50,13 @@ for (const backend of BACKENDS) {
     before(async () => {
       store = await openStore(fresh.opts);
       const company = await createCompany(store, 'Throttle Co');
-      await createUser(store, { email, name: 'U', role: 'enterprise', companyId: company.id, passwordHash: await hashPassword(password) });
+      await createUser(store, {
+        email,
+        name: 'U',
+        role: 'enterprise',
+        companyId: company.id,
+        passwordHash: await hashPassword(password),
+      });
       servers = [createApp({ store, worker: false }), createApp({ store, worker: false })];
     });
 
@@ -45,7 +66,15 @@ for (const backend of BACKENDS) {
     });
 
     const login = (server: number, from: string, pw: string) =>
-      servers[server].request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: pw }) }, { incoming: { socket: { remoteAddress: from } } });
+      servers[server].request(
+        '/api/auth/login',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: pw }),
+        },
+        { incoming: { socket: { remoteAddress: from } } },
+      );
 
     test("a stranger's ten wrong passwords, spread over two servers, lock out the stranger and not the user", async () => {
       assert.equal((await login(0, '10.0.0.1', password)).status, 200, 'the user signs in from home');
@@ -54,12 +83,23 @@ for (const backend of BACKENDS) {
       assert.equal(locked.status, 429);
       assert.ok(Number(locked.headers.get('retry-after')) > 0);
       assert.match(((await locked.json()) as { error: { message: string } }).error.message, /from your address/);
-      assert.equal((await login(1, '10.0.0.1', password)).status, 200, 'the user, from their own address, on the other server');
-      assert.equal((await login(0, '198.51.100.7', password)).status, 200, 'and from a new address, while no mass guessing goes on');
+      assert.equal(
+        (await login(1, '10.0.0.1', password)).status,
+        200,
+        'the user, from their own address, on the other server',
+      );
+      assert.equal(
+        (await login(0, '198.51.100.7', password)).status,
+        200,
+        'and from a new address, while no mass guessing goes on',
+      );
     });
 
     test('a guessing run over many addresses closes the email to new addresses only', async () => {
-      await store.query(`INSERT INTO login_failures (email, client, failures, since) SELECT $1, '192.0.2.' || n, 5, now() FROM generate_series(1, $2::int) n`, [email, EMAIL_LIMIT / 5]);
+      await store.query(
+        `INSERT INTO login_failures (email, client, failures, since) SELECT $1, '192.0.2.' || n, 5, now() FROM generate_series(1, $2::int) n`,
+        [email, EMAIL_LIMIT / 5],
+      );
       assert.equal((await login(0, '192.0.2.250', password)).status, 429, 'an address the email never signed in from');
       assert.equal((await login(1, '10.0.0.1', password)).status, 200, 'where the user usually signs in');
     });

@@ -27,11 +27,13 @@ after(async () => {
 });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 test('/api/me stays fast while a 20,000-iteration Monte Carlo runs, and the job reports progress that moves', async (t) => {
   const alice = await signIn(app, DEMO_USERS[0].email, DEMO_USERS[0].password);
-  const id = (await alice.get('/api/studies')).data.find((s: { name: string }) => s.name === durianStudy().name).id as string;
+  const id = (await alice.get('/api/studies')).data.find((s: { name: string }) => s.name === durianStudy().name)
+    .id as string;
   const timed = async () => {
     const t = performance.now();
     assert.equal((await alice.get('/api/me')).status, 200);

@@ -22,9 +22,19 @@ let vera: Client;
 let bob: Client;
 
 const releases = { lci: 'uslci', factors: '2026.1' };
-const FJ = { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN-FJ/2024' } } as const;
+const FJ = {
+  type: 'background',
+  dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN-FJ/2024' },
+} as const;
 const meter = { type: 'meter-reading', reference: 'M-1' } as const;
-const supplier = (name: string, kg: number) => ({ type: 'supplier', supplier: name, kgCo2ePerUnit: kg, line: 'fossil', evidence: { type: 'supplier-statement', reference: `${name}-2025` } }) as const;
+const supplier = (name: string, kg: number) =>
+  ({
+    type: 'supplier',
+    supplier: name,
+    kgCo2ePerUnit: kg,
+    line: 'fossil',
+    evidence: { type: 'supplier-statement', reference: `${name}-2025` },
+  }) as const;
 const battery = { capacity_kWh: 75, cycles_per_year: 60, warranty_years: 8, warranty_km: 160_000, km_per_year: 15_000 };
 
 before(async () => {
@@ -33,7 +43,13 @@ before(async () => {
   vera = await signIn(app, verifier.email, verifier.password);
   const root = await signIn(app, DEMO_USERS[2].email, DEMO_USERS[2].password);
   const other = await root.post('/api/admin/companies', { name: 'Other Cells Ltd.' });
-  await root.post('/api/admin/users', { email: 'bob@cells.example', name: 'Bob', password: 'correct horse battery', role: 'enterprise', companyId: other.data.id });
+  await root.post('/api/admin/users', {
+    email: 'bob@cells.example',
+    name: 'Bob',
+    password: 'correct horse battery',
+    role: 'enterprise',
+    companyId: other.data.id,
+  });
   bob = await signIn(app, 'bob@cells.example', 'correct horse battery');
 });
 
@@ -62,7 +78,12 @@ describe('the rule library', () => {
   test('is public: list and one rule with the rules it extends', async () => {
     const list = await client(app).get('/api/pcrs');
     assert.equal(list.status, 200);
-    assert.ok(list.data.some((r: { id: string; declaredUnits: { formula: string }[] }) => r.id === 'eu-battery-ev' && r.declaredUnits[0]!.formula.startsWith('capacity_kWh')));
+    assert.ok(
+      list.data.some(
+        (r: { id: string; declaredUnits: { formula: string }[] }) =>
+          r.id === 'eu-battery-ev' && r.declaredUnits[0]!.formula.startsWith('capacity_kWh'),
+      ),
+    );
     const one = await client(app).get('/api/pcrs/eu-battery-ev');
     assert.deepEqual(one.data.chain, ['eu-battery-ev', 'gbt-24067-general']);
     assert.equal(one.data.rule.stages.length, 4);
@@ -75,16 +96,62 @@ describe('a battery pack by the EU rule', () => {
   let cellId: string;
 
   test('created from the rule; bad parameters are refused naming them', async () => {
-    const missing = await alice.post('/api/studies/from-pcr', { pcr: 'eu-battery-ev', name: 'p', product: { name: 'p' }, releases, year: 2025, parameters: { capacity_kWh: 75 } });
+    const missing = await alice.post('/api/studies/from-pcr', {
+      pcr: 'eu-battery-ev',
+      name: 'p',
+      product: { name: 'p' },
+      releases,
+      year: 2025,
+      parameters: { capacity_kWh: 75 },
+    });
     assert.equal(missing.status, 422);
     assert.match(missing.data.error.message, /km_per_year/);
-    const range = await alice.post('/api/studies/from-pcr', { pcr: 'eu-battery-ev', name: 'p', product: { name: 'p' }, releases, year: 2025, parameters: { ...battery, capacity_kWh: 1 } });
+    const range = await alice.post('/api/studies/from-pcr', {
+      pcr: 'eu-battery-ev',
+      name: 'p',
+      product: { name: 'p' },
+      releases,
+      year: 2025,
+      parameters: { ...battery, capacity_kWh: 1 },
+    });
     assert.equal(range.status, 422);
     assert.match(range.data.error.message, /parameters\.0\.value/);
-    assert.equal((await alice.post('/api/studies/from-pcr', { pcr: 'nope', name: 'p', product: { name: 'p' }, releases, year: 2025 })).status, 422);
-    assert.equal((await vera.post('/api/studies/from-pcr', { pcr: 'eu-battery-ev', name: 'p', product: { name: 'p' }, releases, year: 2025, parameters: battery })).status, 403);
+    assert.equal(
+      (
+        await alice.post('/api/studies/from-pcr', {
+          pcr: 'nope',
+          name: 'p',
+          product: { name: 'p' },
+          releases,
+          year: 2025,
+        })
+      ).status,
+      422,
+    );
+    assert.equal(
+      (
+        await vera.post('/api/studies/from-pcr', {
+          pcr: 'eu-battery-ev',
+          name: 'p',
+          product: { name: 'p' },
+          releases,
+          year: 2025,
+          parameters: battery,
+        })
+      ).status,
+      403,
+    );
 
-    const made = await alice.post('/api/studies/from-pcr', { pcr: 'eu-battery-ev', name: 'LFP pack 75 kWh', product: { name: 'LFP pack' }, releases, region: 'CN-FJ', year: 2025, parameters: battery, lang: 'en' });
+    const made = await alice.post('/api/studies/from-pcr', {
+      pcr: 'eu-battery-ev',
+      name: 'LFP pack 75 kWh',
+      product: { name: 'LFP pack' },
+      releases,
+      region: 'CN-FJ',
+      year: 2025,
+      parameters: battery,
+      lang: 'en',
+    });
     assert.equal(made.status, 201, JSON.stringify(made.data));
     packId = made.data.id;
     assert.equal(made.data.unit.amount, 36_000);
@@ -112,18 +179,85 @@ describe('a battery pack by the EU rule', () => {
       boundary: 'cradle-to-gate',
       year: 2025,
       releases,
-      entries: [{ id: 'el', stage: 'manufacturing', kind: 'energy', name: 'Cell formation electricity', amount: 20, unit: 'kWh', source: FJ, evidence: meter }],
+      entries: [
+        {
+          id: 'el',
+          stage: 'manufacturing',
+          kind: 'energy',
+          name: 'Cell formation electricity',
+          amount: 20,
+          unit: 'kWh',
+          source: FJ,
+          evidence: meter,
+        },
+      ],
     });
     assert.equal(cell.status, 201);
     cellId = cell.data.id;
     const pack = (await alice.get(`/api/studies/${packId}`)).data as Study;
     const entries = [
-      { id: 'cells', stage: 'raw-materials', kind: 'material', name: 'Cells', amount: 84, unit: 'piece', source: { type: 'study', studyId: cellId }, pcr: { stage: 'raw-material' } },
-      { id: 'casing', stage: 'raw-materials', kind: 'material', name: 'Casing', amount: 40, unit: 'kg', source: supplier('Casing Co', 10), pcr: { requirement: 'bill-of-materials' } },
-      { id: 'cam', stage: 'raw-materials', kind: 'material', name: 'LFP cathode', amount: 120, unit: 'kg', source: supplier('CAM Co', 8), pcr: { requirement: 'cathode-active-material' } },
-      { id: 'aam', stage: 'raw-materials', kind: 'material', name: 'Graphite', amount: 60, unit: 'kg', source: supplier('AAM Co', 5), pcr: { requirement: 'anode-active-material' } },
-      { id: 'cell-el', stage: 'manufacturing', kind: 'energy', name: 'Cell electricity', amount: 3000, unit: 'kWh', source: FJ, evidence: meter, pcr: { requirement: 'cell-production-electricity' } },
-      { id: 'pack-el', stage: 'manufacturing', kind: 'energy', name: 'Pack electricity', amount: 500, unit: 'kWh', source: FJ, evidence: meter, pcr: { requirement: 'pack-assembly-electricity' } },
+      {
+        id: 'cells',
+        stage: 'raw-materials',
+        kind: 'material',
+        name: 'Cells',
+        amount: 84,
+        unit: 'piece',
+        source: { type: 'study', studyId: cellId },
+        pcr: { stage: 'raw-material' },
+      },
+      {
+        id: 'casing',
+        stage: 'raw-materials',
+        kind: 'material',
+        name: 'Casing',
+        amount: 40,
+        unit: 'kg',
+        source: supplier('Casing Co', 10),
+        pcr: { requirement: 'bill-of-materials' },
+      },
+      {
+        id: 'cam',
+        stage: 'raw-materials',
+        kind: 'material',
+        name: 'LFP cathode',
+        amount: 120,
+        unit: 'kg',
+        source: supplier('CAM Co', 8),
+        pcr: { requirement: 'cathode-active-material' },
+      },
+      {
+        id: 'aam',
+        stage: 'raw-materials',
+        kind: 'material',
+        name: 'Graphite',
+        amount: 60,
+        unit: 'kg',
+        source: supplier('AAM Co', 5),
+        pcr: { requirement: 'anode-active-material' },
+      },
+      {
+        id: 'cell-el',
+        stage: 'manufacturing',
+        kind: 'energy',
+        name: 'Cell electricity',
+        amount: 3000,
+        unit: 'kWh',
+        source: FJ,
+        evidence: meter,
+        pcr: { requirement: 'cell-production-electricity' },
+      },
+      {
+        id: 'pack-el',
+        stage: 'manufacturing',
+        kind: 'energy',
+        name: 'Pack electricity',
+        amount: 500,
+        unit: 'kWh',
+        source: FJ,
+        evidence: meter,
+        pcr: { requirement: 'pack-assembly-electricity' },
+      },
       {
         id: 'truck',
         stage: 'distribution',
@@ -132,20 +266,37 @@ describe('a battery pack by the EU rule', () => {
         amount: 500,
         unit: 't*km',
         transport: { massKg: 500, distanceKm: 1000, mode: 'road', refrigerated: false },
-        source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'cn-transport-road-heavy-diesel-truck/CN/2022' } },
+        source: {
+          type: 'background',
+          dataset: { type: 'factor', release: '2026.1', id: 'cn-transport-road-heavy-diesel-truck/CN/2022' },
+        },
         evidence: { type: 'invoice', reference: 'FR-1' },
         pcr: { requirement: 'distribution-transport' },
       },
-      { id: 'eol', stage: 'end-of-life', kind: 'waste', name: 'Recycling', amount: 450, unit: 'kg', source: supplier('Recycler', 0.5), pcr: { requirement: 'end-of-life-recycling' } },
+      {
+        id: 'eol',
+        stage: 'end-of-life',
+        kind: 'waste',
+        name: 'Recycling',
+        amount: 450,
+        unit: 'kg',
+        source: supplier('Recycler', 0.5),
+        pcr: { requirement: 'end-of-life-recycling' },
+      },
     ];
-    const saved = await alice.put(`/api/studies/${packId}`, { study: { ...input(pack), entries, limitations: 'Test study.' }, baseVersion: pack.version });
+    const saved = await alice.put(`/api/studies/${packId}`, {
+      study: { ...input(pack), entries, limitations: 'Test study.' },
+      baseVersion: pack.version,
+    });
     assert.equal(saved.status, 200, JSON.stringify(saved.data));
     const result = await calculated(packId);
     // per pack: cells 84 × 20 × 0.4585 = 770.28; casing 400; cathode 960; anode 300; electricity 3500 × 0.4585 = 1604.75;
     // truck 500 t·km × 0.0978 = 48.9; recycling 225: 4308.93 kg CO2e over E_total = 75 × 60 × 8 = 36 000 kWh
     assert.ok(Math.abs(result.total - 4308.93) < 1e-6, String(result.total));
     const check = (await alice.post(`/api/studies/${packId}/pcr-check`)).data;
-    const failing = check.findings.filter((f: { status: string; mandatory: boolean }) => f.mandatory && f.status === 'missing');
+    const failing = check.findings.filter(
+      (f: { status: string; mandatory: boolean }) => f.mandatory && f.status === 'missing',
+    );
     assert.deepEqual(failing, []);
     assert.equal(check.conforms, true);
     const d = check.declared.units[0];
@@ -165,16 +316,31 @@ describe('a battery pack by the EU rule', () => {
   test('a design variant compared stage by stage: a lower-carbon cathode saves 240 kg per pack', async () => {
     const pack = (await alice.get(`/api/studies/${packId}`)).data as Study;
     const entries = pack.entries.map((e) => (e.id === 'cam' ? { ...e, source: supplier('CAM Co', 6) } : e));
-    assert.equal((await alice.put(`/api/studies/${packId}`, { study: { ...input(pack), entries }, baseVersion: pack.version, comment: 'greener cathode' })).status, 200);
+    assert.equal(
+      (
+        await alice.put(`/api/studies/${packId}`, {
+          study: { ...input(pack), entries },
+          baseVersion: pack.version,
+          comment: 'greener cathode',
+        })
+      ).status,
+      200,
+    );
     await calculated(packId);
-    const cmp = await alice.get(`/api/studies/${packId}/compare?with=${packId}&version=${pack.version}&withVersion=${pack.version + 1}`);
+    const cmp = await alice.get(
+      `/api/studies/${packId}/compare?with=${packId}&version=${pack.version}&withVersion=${pack.version + 1}`,
+    );
     assert.equal(cmp.status, 200, JSON.stringify(cmp.data));
     assert.equal(cmp.data.unit, 'kg CO2e/kWh');
     const raw = cmp.data.rows.find((r: { stage: string }) => r.stage === 'raw-material');
     assert.ok(Math.abs(raw.change - -240 / 36_000) < 1e-12);
     assert.ok(Math.abs(cmp.data.total.change - -240 / 36_000) < 1e-12);
     assert.equal(cmp.data.rows.find((r: { stage: string }) => r.stage === 'main-production').change, 0);
-    assert.equal((await alice.get(`/api/studies/${packId}/compare?with=${cellId}`)).status, 422, 'a pack and a cell follow different rules');
+    assert.equal(
+      (await alice.get(`/api/studies/${packId}/compare?with=${cellId}`)).status,
+      422,
+      'a pack and a cell follow different rules',
+    );
   });
 });
 

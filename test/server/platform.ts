@@ -9,7 +9,9 @@ import { USLCI_JSONLD } from '../uslci.ts';
  * A platform as `npm start` sets it up, on a fresh in-memory store: the China seed factors, the
  * real US LCI database as release "uslci", and the demo company with its durian study.
  */
-export async function platform(opts: { demo?: boolean } = {}): Promise<{ store: Store; app: ReturnType<typeof createApp> }> {
+export async function platform(
+  opts: { demo?: boolean } = {},
+): Promise<{ store: Store; app: ReturnType<typeof createApp> }> {
   const store = await openStore({ dataDir: MEMORY });
   await saveRelease(store, { release: SEED_RELEASE, factors: seedFactors() });
   await saveRelease(store, { release: 'uslci', database: await importDatabase(USLCI_JSONLD) });
@@ -20,7 +22,10 @@ export async function platform(opts: { demo?: boolean } = {}): Promise<{ store: 
 /** A small client over app.request: JSON in, JSON out, with a token. */
 export function client(app: ReturnType<typeof createApp>, token?: string) {
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const init: RequestInit = { method, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } };
+    const init: RequestInit = {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+    };
     if (body instanceof Uint8Array) init.body = body as unknown as BodyInit;
     else if (body !== undefined) {
       init.body = JSON.stringify(body);
@@ -28,7 +33,11 @@ export function client(app: ReturnType<typeof createApp>, token?: string) {
     }
     const res = await app.request(path, init);
     const type = res.headers.get('content-type') ?? '';
-    const data = type.includes('json') ? await res.json() : type.startsWith('text/') ? await res.text() : new Uint8Array(await res.arrayBuffer());
+    const data = type.includes('json')
+      ? await res.json()
+      : type.startsWith('text/')
+        ? await res.text()
+        : new Uint8Array(await res.arrayBuffer());
     return { status: res.status, data: data as any, headers: res.headers };
   };
   return {

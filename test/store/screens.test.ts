@@ -12,9 +12,17 @@ import { BACKENDS } from './backends.ts';
 /** The screen runs when an LCI release is saved; its quarantine keeps processes out of default search and flags them when chosen. */
 
 function tiny() {
-  const [census, ore, steel] = ['census', 'ore', 'steel'].map((x) => ({ ...product(x), name: `${x} widget`, propertyId: 'mass' }));
+  const [census, ore, steel] = ['census', 'ore', 'steel'].map((x) => ({
+    ...product(x),
+    name: `${x} widget`,
+    propertyId: 'mass',
+  }));
   const db = database(
-    [process('census', [ref(census, 1), out(co2Fossil, 2)]), process('ore', [ref(ore, 1), inp(census, 0.5)]), process('steel', [ref(steel, 1), inp(ore, 1.5), out(co2Fossil, 0.2)])],
+    [
+      process('census', [ref(census, 1), out(co2Fossil, 2)]),
+      process('ore', [ref(ore, 1), inp(census, 0.5)]),
+      process('steel', [ref(steel, 1), inp(ore, 1.5), out(co2Fossil, 0.2)]),
+    ],
     [census, ore, steel, co2Fossil],
   );
   db.name = 'tiny';
@@ -31,7 +39,10 @@ for (const backend of BACKENDS) {
         await saveRelease(store, { release: 'f-1', factors: seedFactors() });
         const report = (await loadScreen(store, 'tiny-1'))!;
         assert.deepEqual(report.quarantined, ['census']);
-        assert.deepEqual(report.findings.map((f) => [f.processId, f.code]), [['census', 'screen.emissions-only']]);
+        assert.deepEqual(
+          report.findings.map((f) => [f.processId, f.code]),
+          [['census', 'screen.emissions-only']],
+        );
         assert.ok(!Number.isNaN(Date.parse(report.screenedAt)));
         assert.deepEqual([...(await loadQuarantine(store, 'tiny-1'))], ['census']);
         assert.equal(await loadScreen(store, 'f-1'), undefined, 'a factor release has no LCI screen');
@@ -39,21 +50,54 @@ for (const backend of BACKENDS) {
         await assert.rejects(store.query('DELETE FROM release_screens'), /immutable|refuse|not allowed|cannot/i);
 
         const bg = await loadBackground(store, 'tiny-1', 'f-1', 'ipcc-ar6-gwp100');
-        assert.deepEqual(searchDatasets(bg, { q: 'widget', type: 'process' }).map((h) => h.id).sort(), ['ore', 'steel']);
+        assert.deepEqual(
+          searchDatasets(bg, { q: 'widget', type: 'process' })
+            .map((h) => h.id)
+            .sort(),
+          ['ore', 'steel'],
+        );
         const all = searchDatasets(bg, { q: 'widget', type: 'process', quarantined: 'true' });
         const flagged = all.find((h) => h.id === 'census')!;
         assert.match(flagged.screenFlags![0], /^emissions only: 1 elementary outputs/);
 
-        const entry: Entry = { id: 'e', stage: 'raw-materials', kind: 'material', name: 'census input', amount: 2, unit: 'kg', source: { type: 'background', dataset: { type: 'process', release: 'tiny-1', id: 'census' } } };
+        const entry: Entry = {
+          id: 'e',
+          stage: 'raw-materials',
+          kind: 'material',
+          name: 'census input',
+          amount: 2,
+          unit: 'kg',
+          source: { type: 'background', dataset: { type: 'process', release: 'tiny-1', id: 'census' } },
+        };
         const study: Study = {
-          id: 's', companyId: 'c', version: 1, updatedAt: '', updatedBy: '', name: 't', product: { name: 'P', description: '' },
-          unit: { kind: 'declared', amount: 1, unit: 'kg', description: '' }, referenceFlow: '1 kg', boundary: 'cradle-to-gate', region: 'CN', year: 2024,
-          method: 'ipcc-ar6-gwp100', releases: { lci: 'tiny-1', factors: 'f-1' }, cutoff: '', allocation: '', electricity: '', limitations: '', entries: [entry],
+          id: 's',
+          companyId: 'c',
+          version: 1,
+          updatedAt: '',
+          updatedBy: '',
+          name: 't',
+          product: { name: 'P', description: '' },
+          unit: { kind: 'declared', amount: 1, unit: 'kg', description: '' },
+          referenceFlow: '1 kg',
+          boundary: 'cradle-to-gate',
+          region: 'CN',
+          year: 2024,
+          method: 'ipcc-ar6-gwp100',
+          releases: { lci: 'tiny-1', factors: 'f-1' },
+          cutoff: '',
+          allocation: '',
+          electricity: '',
+          limitations: '',
+          entries: [entry],
         };
         const r = calculateStudy(study, bg);
         assert.equal(r.total, 4);
         assert.match(r.entries[0].provenance.screenFlags![0], /^emissions only/);
-        assert.ok(r.warnings.some((w) => w.startsWith('census input: quarantined by the quality screen of release tiny-1: emissions only')));
+        assert.ok(
+          r.warnings.some((w) =>
+            w.startsWith('census input: quarantined by the quality screen of release tiny-1: emissions only'),
+          ),
+        );
       } finally {
         await store.close();
         await fresh.dispose();

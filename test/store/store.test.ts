@@ -30,7 +30,16 @@ import { ZIP_NAME, factor, fixture, plain } from './fixture.ts';
 
 /** Runs on PGlite, and on PostgreSQL as well when TANJI_TEST_DATABASE_URL is set (see backends.ts). */
 
-const TABLES = ['databases', 'releases', 'unit_groups', 'flow_properties', 'flows', 'datasets', 'factors', 'import_log'];
+const TABLES = [
+  'databases',
+  'releases',
+  'unit_groups',
+  'flow_properties',
+  'flows',
+  'datasets',
+  'factors',
+  'import_log',
+];
 
 async function withStore(backend: Backend, fn: (store: Store) => Promise<void>, onDisk = false) {
   const fresh = backend.fresh(onDisk);
@@ -54,18 +63,32 @@ for (const backend of BACKENDS) {
     it('migrates an empty store, and migrating again changes nothing', () =>
       withStore(backend, async (store) => {
         assert.equal(await schemaVersion(store), MIGRATIONS.at(-1)!.id);
-        const tables = (await store.query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")).map((r) => r.table_name);
+        const tables = (
+          await store.query<{ table_name: string }>(
+            'SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()',
+          )
+        ).map((r) => r.table_name);
         for (const t of [...TABLES, 'schema_migrations']) assert.ok(tables.includes(t), `table ${t} exists`);
         assert.deepEqual(await migrate(store), []);
         const rows = await store.query<{ id: number }>('SELECT id FROM schema_migrations ORDER BY id');
-        assert.deepEqual(rows.map((r) => r.id), MIGRATIONS.map((m) => m.id));
+        assert.deepEqual(
+          rows.map((r) => r.id),
+          MIGRATIONS.map((m) => m.id),
+        );
       }));
 
     it('loads a release back equal to what was saved, factors too', () =>
       withStore(backend, async (store) => {
         const db = fixture();
         const factors = [factor('cn/2023'), factor('cn-sc/2023', { region: 'CN-SC', value: 0.1, nameZh: undefined })];
-        const info = await saveRelease(store, { release: '2026.1', database: db, factors, notes: 'first', licence: 'CC-BY-4.0', source: { title: 'test publication', publisher: 'test publisher' } });
+        const info = await saveRelease(store, {
+          release: '2026.1',
+          database: db,
+          factors,
+          notes: 'first',
+          licence: 'CC-BY-4.0',
+          source: { title: 'test publication', publisher: 'test publisher' },
+        });
         assert.equal(info.processes, 3);
         assert.equal(info.flows, 7);
         assert.equal(info.factors, 2);
@@ -85,7 +108,10 @@ for (const backend of BACKENDS) {
         broken.name = 'another database';
         // the duplicate id fails on the datasets' unique index, after unit groups and flows are in
         broken.processes.push({ ...broken.processes[0] });
-        await assert.rejects(saveRelease(store, { release: 'r2', database: broken, factors: [factor('b')] }), /duplicate key|unique/i);
+        await assert.rejects(
+          saveRelease(store, { release: 'r2', database: broken, factors: [factor('b')] }),
+          /duplicate key|unique/i,
+        );
         assert.deepEqual(await counts(store), before);
         assert.deepEqual(await listReleases(store), releases);
         assert.deepEqual(await loadRelease(store, 'r1'), plain(fixture()));
@@ -112,35 +138,81 @@ for (const backend of BACKENDS) {
         await saveRelease(store, { release: 'r1', database: fixture(), factors: [factor('a'), factor('b')] });
         const next = fixture();
         // a new flow first renumbers every flow: unchanged exchanges must still compare equal
-        next.flows.unshift({ id: 'f-h2', name: 'hydrogen', kind: 'product', category: ['Chemicals'], propertyId: 'fp-mass', unit: 'kg' });
+        next.flows.unshift({
+          id: 'f-h2',
+          name: 'hydrogen',
+          kind: 'product',
+          category: ['Chemicals'],
+          propertyId: 'fp-mass',
+          unit: 'kg',
+        });
         next.processes = next.processes.filter((p) => p.id !== 'p-scrap');
         next.processes[0].exchanges[2].amount = 0.95;
         next.processes[1].location = 'CN-HE';
         next.processes[0].provenance = { ...next.processes[0].provenance, referenceYear: 2023, sources: undefined };
         next.processes[1].provenance!.reviewer = 'Reviewer Three';
-        next.processes.push({ id: 'p-h2', name: 'hydrogen production', category: [], exchanges: [{ id: '1', flowId: 'f-h2', amount: 1, input: false, avoided: false, reference: true }], allocationFactors: [], source: 'x' });
-        await saveRelease(store, { release: 'r2', database: next, factors: [factor('a', { value: 0.6 }), factor('c')] });
+        next.processes.push({
+          id: 'p-h2',
+          name: 'hydrogen production',
+          category: [],
+          exchanges: [{ id: '1', flowId: 'f-h2', amount: 1, input: false, avoided: false, reference: true }],
+          allocationFactors: [],
+          source: 'x',
+        });
+        await saveRelease(store, {
+          release: 'r2',
+          database: next,
+          factors: [factor('a', { value: 0.6 }), factor('c')],
+        });
         const diff = await diffReleases(store, 'r1', 'r2');
         assert.deepEqual(diff.datasets, {
           added: [{ id: 'p-h2', name: 'hydrogen production' }],
           removed: [{ id: 'p-scrap', name: 'scrap treatment, recycling' }],
           changed: [
-            { id: 'p-elec', name: 'electricity production, hard coal', fields: ['exchanges', 'provenance.referenceYear', 'provenance.sources'] },
+            {
+              id: 'p-elec',
+              name: 'electricity production, hard coal',
+              fields: ['exchanges', 'provenance.referenceYear', 'provenance.sources'],
+            },
             { id: 'p-steel', name: 'steel production, converter', fields: ['location', 'provenance.reviewer'] },
           ],
         });
         assert.deepEqual(diff.flows, { added: [{ id: 'f-h2', name: 'hydrogen' }], removed: [], changed: [] });
-        assert.deepEqual(diff.factors.changed, [{ id: 'a', name: 'grid electricity carbon footprint', fields: ['value'] }]);
-        assert.deepEqual(diff.factors.added.map((r) => r.id), ['c']);
-        assert.deepEqual(diff.factors.removed.map((r) => r.id), ['b']);
+        assert.deepEqual(diff.factors.changed, [
+          { id: 'a', name: 'grid electricity carbon footprint', fields: ['value'] },
+        ]);
+        assert.deepEqual(
+          diff.factors.added.map((r) => r.id),
+          ['c'],
+        );
+        assert.deepEqual(
+          diff.factors.removed.map((r) => r.id),
+          ['b'],
+        );
         const same = await diffReleases(store, 'r1', 'r1');
-        assert.deepEqual([same.datasets, same.flows, same.factors].flatMap((d) => [...d.added, ...d.removed, ...d.changed]), []);
+        assert.deepEqual(
+          [same.datasets, same.flows, same.factors].flatMap((d) => [...d.added, ...d.removed, ...d.changed]),
+          [],
+        );
       }));
 
     it('searches factors by words in either language, with filters, in the newest release by default', () =>
       withStore(backend, async (store) => {
-        await saveRelease(store, { release: 'f1', factors: [factor('cn/2022', { year: 2022 }), factor('sc/2023', { region: 'CN-SC', name: 'Sichuan grid electricity 100%_renewable' })] });
-        await saveRelease(store, { release: 'f2', factors: [factor('cn/2023'), factor('sc/2023', { region: 'CN-SC' }), factor('diesel', { kind: 'fuel-combustion', name: 'diesel combustion', nameZh: '柴油燃烧' })] });
+        await saveRelease(store, {
+          release: 'f1',
+          factors: [
+            factor('cn/2022', { year: 2022 }),
+            factor('sc/2023', { region: 'CN-SC', name: 'Sichuan grid electricity 100%_renewable' }),
+          ],
+        });
+        await saveRelease(store, {
+          release: 'f2',
+          factors: [
+            factor('cn/2023'),
+            factor('sc/2023', { region: 'CN-SC' }),
+            factor('diesel', { kind: 'fuel-combustion', name: 'diesel combustion', nameZh: '柴油燃烧' }),
+          ],
+        });
         const ids = (found: { factor: { id: string } }[]) => found.map((f) => f.factor.id);
         assert.deepEqual(ids(await searchFactors(store, 'electricity')), ['cn/2023', 'sc/2023']);
         assert.deepEqual(ids(await searchFactors(store, '柴油')), ['diesel']);
@@ -155,7 +227,11 @@ for (const backend of BACKENDS) {
 
     it('exports JSON-LD that imports back equal, and CSV', () =>
       withStore(backend, async (store) => {
-        await saveRelease(store, { release: 'r1', database: fixture(), factors: [factor('a', { name: 'a, "quoted" name' })] });
+        await saveRelease(store, {
+          release: 'r1',
+          database: fixture(),
+          factors: [factor('a', { name: 'a, "quoted" name' })],
+        });
         const dir = mkdtempSync(join(tmpdir(), 'tanji-export-'));
         try {
           const zip = join(dir, ZIP_NAME);
@@ -180,11 +256,25 @@ for (const backend of BACKENDS) {
       await (await openStore(fresh.opts)).close();
       try {
         const run = promisify(execFile);
-        const child = (releases: string[]) => run(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'save-child.ts'), JSON.stringify(fresh.opts), ...releases]);
+        const child = (releases: string[]) =>
+          run(process.execPath, [
+            '--import',
+            'tsx',
+            join(import.meta.dirname, 'save-child.ts'),
+            JSON.stringify(fresh.opts),
+            ...releases,
+          ]);
         await Promise.all([child(['a1', 'a2', 'a3']), child(['b1', 'b2', 'b3'])]);
         const store = await openStore(fresh.opts);
         try {
-          assert.deepEqual((await listReleases(store)).map((r) => r.number).sort(), ['a1', 'a2', 'a3', 'b1', 'b2', 'b3']);
+          assert.deepEqual((await listReleases(store)).map((r) => r.number).sort(), [
+            'a1',
+            'a2',
+            'a3',
+            'b1',
+            'b2',
+            'b3',
+          ]);
           for (const r of ['a1', 'b3']) assert.equal((await getRelease(store, r))!.processes, 3);
           assert.equal((await loadRelease(store, 'b2')).processes[0].name, 'electricity production, hard coal (b2)');
           assert.equal((await counts(store)).databases, 1);
@@ -213,7 +303,8 @@ for (const backend of BACKENDS) {
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
-      }));
+      }),
+    );
   });
 }
 
@@ -222,7 +313,10 @@ describe('PGlite data directory lock', () => {
     const fresh = BACKENDS[0].fresh(true);
     const first = await openStore(fresh.opts);
     try {
-      await assert.rejects(openStore({ ...fresh.opts, lockTimeoutMs: 300 }), new RegExp(`in use: .*held by process ${process.pid}`));
+      await assert.rejects(
+        openStore({ ...fresh.opts, lockTimeoutMs: 300 }),
+        new RegExp(`in use: .*held by process ${process.pid}`),
+      );
       const waiting = openStore({ ...fresh.opts, lockTimeoutMs: 10_000 });
       setTimeout(() => void first.close(), 200);
       const second = await waiting;

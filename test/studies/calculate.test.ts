@@ -25,7 +25,10 @@ before(async () => {
   bg = backgroundOf(await importDatabase(USLCI_JSONLD), seedFactors(), 'uslci', '2026.1', getMethod('ipcc-ar6-gwp100'));
 });
 
-const factor = (id: string) => ({ type: 'background' as const, dataset: { type: 'factor' as const, release: '2026.1', id } });
+const factor = (id: string) => ({
+  type: 'background' as const,
+  dataset: { type: 'factor' as const, release: '2026.1', id },
+});
 
 function study(entries: Entry[], over: Partial<Study> = {}): Study {
   return {
@@ -72,8 +75,24 @@ const truck: Entry = {
   transport: { massKg: 500, distanceKm: 200, mode: 'road', refrigerated: false },
   source: factor('cn-transport-road-heavy-diesel-truck/CN/2022'),
 };
-const n2o: Entry = { id: 'n2o', stage: 'raw-materials', kind: 'emission', name: 'N2O', amount: 0.01, unit: 'kg', source: { type: 'direct', gas: 'N2O' } };
-const uptake: Entry = { id: 'up', stage: 'raw-materials', kind: 'removal', name: 'Uptake', amount: 3, unit: 'kg', source: { type: 'direct', gas: 'CO2-biogenic' } };
+const n2o: Entry = {
+  id: 'n2o',
+  stage: 'raw-materials',
+  kind: 'emission',
+  name: 'N2O',
+  amount: 0.01,
+  unit: 'kg',
+  source: { type: 'direct', gas: 'N2O' },
+};
+const uptake: Entry = {
+  id: 'up',
+  stage: 'raw-materials',
+  kind: 'removal',
+  name: 'Uptake',
+  amount: 3,
+  unit: 'kg',
+  source: { type: 'direct', gas: 'CO2-biogenic' },
+};
 const supplier: Entry = {
   id: 'sup',
   stage: 'raw-materials',
@@ -81,7 +100,13 @@ const supplier: Entry = {
   name: 'Part',
   amount: 2,
   unit: 'kg',
-  source: { type: 'supplier', supplier: 'ACME', kgCo2ePerUnit: 1.5, line: 'fossil', evidence: { type: 'supplier-statement', reference: 'PCF-1' } },
+  source: {
+    type: 'supplier',
+    supplier: 'ACME',
+    kgCo2ePerUnit: 1.5,
+    line: 'fossil',
+    evidence: { type: 'supplier-statement', reference: 'PCF-1' },
+  },
 };
 
 describe('known answers worked out by hand', () => {
@@ -89,7 +114,8 @@ describe('known answers worked out by hand', () => {
     const r = calculateStudy(study([electricity, truck, n2o, uptake, supplier]), bg);
     // 7.2 MJ = 2 kWh × 0.4811; 500 kg × 200 km = 100 t·km × 0.0978; 0.01 kg N2O × 273; 2 kg × 1.5
     const expected = { el: 2 * 0.4811, truck: 100 * 0.0978, n2o: 0.01 * 273, sup: 3, up: 0 };
-    for (const e of r.entries) assert.ok(Math.abs(e.total - expected[e.entryId as keyof typeof expected]) < 1e-12, e.entryId);
+    for (const e of r.entries)
+      assert.ok(Math.abs(e.total - expected[e.entryId as keyof typeof expected]) < 1e-12, e.entryId);
     const total = 0.9622 + 9.78 + 2.73 + 3;
     assert.ok(Math.abs(r.total - total) < 1e-9);
     assert.equal(r.lines.biogenicRemovals, -3, 'the uptake is reported apart');
@@ -100,10 +126,13 @@ describe('known answers worked out by hand', () => {
     // primary by where the factor comes from (PACT): only the supplier footprint (3); the metered
     // electricity times the provincial grid factor is secondary, the N2O has no site evidence
     assert.ok(Math.abs(r.primaryDataShare - 3 / total) < 1e-9);
-    assert.deepEqual(
-      Object.fromEntries(r.entries.map((e) => [e.entryId, e.primaryBasis])),
-      { el: 'background-dataset', truck: 'background-dataset', n2o: 'default-estimate', up: 'default-estimate', sup: 'supplier-specific' },
-    );
+    assert.deepEqual(Object.fromEntries(r.entries.map((e) => [e.entryId, e.primaryBasis])), {
+      el: 'background-dataset',
+      truck: 'background-dataset',
+      n2o: 'default-estimate',
+      up: 'default-estimate',
+      sup: 'supplier-specific',
+    });
     const el = r.entries.find((e) => e.entryId === 'el')!;
     assert.equal(el.provenance.conversion, 1 / 3.6);
     assert.equal(el.provenance.region, 'CN-GD');
@@ -122,7 +151,15 @@ describe('known answers worked out by hand', () => {
 
   test('an LCI process entry equals the engine’s own LCA of that process', () => {
     const hit = searchDatasets(bg, { q: GRID_US, type: 'process' }).find((h) => h.name === GRID_US)!;
-    const entry: Entry = { id: 'us', stage: 'manufacturing', kind: 'energy', name: 'US grid', amount: 10, unit: 'kWh', source: { type: 'background', dataset: { type: 'process', release: 'uslci', id: hit.id } } };
+    const entry: Entry = {
+      id: 'us',
+      stage: 'manufacturing',
+      kind: 'energy',
+      name: 'US grid',
+      amount: 10,
+      unit: 'kWh',
+      source: { type: 'background', dataset: { type: 'process', release: 'uslci', id: hit.id } },
+    };
     const r = calculateStudy(study([entry]), bg);
     const system = buildSystem(bg.db);
     const j = system.index.providers.find((p) => p.process.name === GRID_US && p.exchange.reference)!.index;
@@ -134,38 +171,78 @@ describe('known answers worked out by hand', () => {
     // the grid's system chooses among several providers six times, and each choice is a listed warning
     const choices = r.warnings.filter((w) => w.startsWith('provider chosen among'));
     assert.equal(choices.length, 6, r.warnings.join('\n'));
-    assert.ok(choices.some((w) => /takes "Diesel, at refinery" from "Petroleum refining, at refinery" \(RNA\) by rule lowest-id/.test(w)));
-    assert.ok(r.warnings.some((w) => /^55 inputs of the background processes have no provider in release uslci and are cut off: /.test(w)));
+    assert.ok(
+      choices.some((w) =>
+        /takes "Diesel, at refinery" from "Petroleum refining, at refinery" \(RNA\) by rule lowest-id/.test(w),
+      ),
+    );
+    assert.ok(
+      r.warnings.some((w) =>
+        /^55 inputs of the background processes have no provider in release uslci and are cut off: /.test(w),
+      ),
+    );
     // an entry from the factor seed alone runs no background process: nothing to warn about
-    assert.deepEqual(calculateStudy(study([electricity]), bg).warnings.filter((w) => /provider|cut off/.test(w)), []);
+    assert.deepEqual(
+      calculateStudy(study([electricity]), bg).warnings.filter((w) => /provider|cut off/.test(w)),
+      [],
+    );
   });
 });
 
 describe('the durian demonstration', () => {
   test('stages, lines and the Sankey add up; Monte Carlo is reproducible and brackets the result', () => {
-    const s = study(durianStudy().entries, { ...durianStudy(), id: 'd', companyId: 'c', version: 1, updatedAt: '', updatedBy: '' });
+    const s = study(durianStudy().entries, {
+      ...durianStudy(),
+      id: 'd',
+      companyId: 'c',
+      version: 1,
+      updatedAt: '',
+      updatedBy: '',
+    });
     const r = calculateStudy(s, bg, { iterations: 400, seed: 3 });
     const stages = Object.values(r.byStage).reduce((a, b) => a + b, 0);
     assert.ok(Math.abs(stages - r.total) < 1e-12);
     assert.ok(r.lines.biogenicRemovals < 0);
     const intoProduct = r.sankey.links.filter((l) => l.target === s.product.name).reduce((a, l) => a + l.value, 0);
-    assert.ok(Math.abs(intoProduct - r.total) < 1e-12, 'no negative entries in the demo: the Sankey carries the whole total');
+    assert.ok(
+      Math.abs(intoProduct - r.total) < 1e-12,
+      'no negative entries in the demo: the Sankey carries the whole total',
+    );
     assert.ok(r.uncertainty!.p2_5 < r.total && r.total < r.uncertainty!.p97_5);
     const again = calculateStudy(s, bg, { iterations: 400, seed: 3 });
     assert.equal(again.uncertainty!.mean, r.uncertainty!.mean);
-    assert.equal(r.uncertainty!.histogram.counts.reduce((a, b) => a + b, 0), r.uncertainty!.iterations);
+    assert.equal(
+      r.uncertainty!.histogram.counts.reduce((a, b) => a + b, 0),
+      r.uncertainty!.iterations,
+    );
   });
 });
 
 describe('entries the calculation refuses, named', () => {
   test('a CO2-only grid factor in a product footprint', () => {
     const bad = { ...electricity, source: factor('cn-electricity-co2/CN-GD/2022') };
-    assert.throws(() => calculateStudy(study([bad]), bg), (e: Error) => e instanceof EntryError && /Electricity/.test(e.message) && /cn-electricity-footprint/.test(e.message));
+    assert.throws(
+      () => calculateStudy(study([bad]), bg),
+      (e: Error) =>
+        e instanceof EntryError && /Electricity/.test(e.message) && /cn-electricity-footprint/.test(e.message),
+    );
   });
 
   test('units that measure different things, and datasets from another release', () => {
-    assert.throws(() => calculateStudy(study([{ ...electricity, unit: 'kg' }]), bg), /unit kg cannot be converted to kWh/);
-    assert.throws(() => calculateStudy(study([{ ...electricity, source: { type: 'background', dataset: { type: 'factor', release: '2025.9', id: 'x' } } }]), bg), /release 2025.9, the study pins 2026.1/);
+    assert.throws(
+      () => calculateStudy(study([{ ...electricity, unit: 'kg' }]), bg),
+      /unit kg cannot be converted to kWh/,
+    );
+    assert.throws(
+      () =>
+        calculateStudy(
+          study([
+            { ...electricity, source: { type: 'background', dataset: { type: 'factor', release: '2025.9', id: 'x' } } },
+          ]),
+          bg,
+        ),
+      /release 2025.9, the study pins 2026.1/,
+    );
   });
 
   test('unit conversion', () => {

@@ -40,7 +40,8 @@ async function checked(name: string): Promise<PcrCheck> {
   return checkStoredStudy(store, id);
 }
 
-const missing = (c: PcrCheck) => c.findings.filter((f) => f.status === 'missing').map((f) => `${f.requirement}:${f.params.nameEn ?? f.code}`);
+const missing = (c: PcrCheck) =>
+  c.findings.filter((f) => f.status === 'missing').map((f) => `${f.requirement}:${f.params.nameEn ?? f.code}`);
 
 test('the battery pack is declared per kWh of lifetime energy: E_total = 75 × 60 × min(8, 160 000 / 15 000) = 36 000 kWh', async () => {
   const check = await checked(DEMO_PCR_NAMES.pack);
@@ -53,11 +54,19 @@ test('the battery pack is declared per kWh of lifetime energy: E_total = 75 × 6
   assert.ok(Math.abs(production - ((84 * 30 + 60) * grid('CN-FJ')) / 36_000) < 1e-9, `main production ${production}`);
   // distribution: 0.48 t × 900 km by heavy truck
   const distribution = unit.byStage.find((s) => s.stage === 'distribution')!.value;
-  assert.ok(Math.abs(distribution - (0.48 * 900 * factor('cn-transport-road-heavy-diesel-truck/CN/2022')) / 36_000) < 1e-9);
-  assert.ok(Math.abs(unit.byStage.reduce((a, s) => a + s.value, 0) - unit.value) < 1e-9, 'the four stages add up to the declared value');
+  assert.ok(
+    Math.abs(distribution - (0.48 * 900 * factor('cn-transport-road-heavy-diesel-truck/CN/2022')) / 36_000) < 1e-9,
+  );
+  assert.ok(
+    Math.abs(unit.byStage.reduce((a, s) => a + s.value, 0) - unit.value) < 1e-9,
+    'the four stages add up to the declared value',
+  );
   // the real gaps: no cathode or anode active material dataset in the pinned releases
   assert.equal(check.conforms, false);
-  assert.deepEqual(missing(check).sort(), ['mandatory-data:Anode active material', 'mandatory-data:Cathode active material']);
+  assert.deepEqual(missing(check).sort(), [
+    'mandatory-data:Anode active material',
+    'mandatory-data:Cathode active material',
+  ]);
 });
 
 test('the pack is built from a module study that uses a cell study', async () => {
@@ -66,8 +75,14 @@ test('the pack is built from a module study that uses a cell study', async () =>
   const modules = pack.entries.find((e) => e.source.type === 'study')!;
   assert.deepEqual(modules.source, { type: 'study', studyId: module.id });
   assert.equal(modules.amount, 6);
-  assert.deepEqual(module.entries.find((e) => e.source.type === 'study')!.source, { type: 'study', studyId: byName.get(DEMO_PCR_NAMES.cell) });
-  assert.ok(pack.entries.every((e) => e.source.type !== 'placeholder'), 'no placeholder is left: the gaps are requirements without entries');
+  assert.deepEqual(module.entries.find((e) => e.source.type === 'study')!.source, {
+    type: 'study',
+    studyId: byName.get(DEMO_PCR_NAMES.cell),
+  });
+  assert.ok(
+    pack.entries.every((e) => e.source.type !== 'placeholder'),
+    'no placeholder is left: the gaps are requirements without entries',
+  );
 });
 
 test('the PV module is declared per kWp (550 W → 0.55 kWp), each silicon stage its metered electricity', async () => {
@@ -93,7 +108,10 @@ test('the car is declared per vehicle and per km over 200 000 km, its pack a com
   const energy = vehicle!.byStage.find((s) => s.stage === 'energy-cycle')!.value;
   assert.ok(Math.abs(energy - 30_000 * grid('CN')) < 1e-6, `energy cycle ${energy}`);
   const car = (await getStudy(store, byName.get(DEMO_PCR_NAMES.car)!))!;
-  assert.deepEqual(car.entries.find((e) => e.pcr?.requirement === 'traction-battery')!.source, { type: 'study', studyId: byName.get(DEMO_PCR_NAMES.pack) });
+  assert.deepEqual(car.entries.find((e) => e.pcr?.requirement === 'traction-battery')!.source, {
+    type: 'study',
+    studyId: byName.get(DEMO_PCR_NAMES.pack),
+  });
   assert.deepEqual(missing(check), []);
   assert.equal(check.conforms, true);
 });
@@ -113,5 +131,9 @@ test('a restarted demo creates nothing twice', async () => {
   await ensureDemo(store);
   const again = await listStudies(store, { companyId: company.id });
   assert.deepEqual(again.map((s) => s.id).sort(), [...byName.values()].sort());
-  assert.deepEqual(again.map((s) => s.version), again.map(() => 1), 'no study got a new version');
+  assert.deepEqual(
+    again.map((s) => s.version),
+    again.map(() => 1),
+    'no study got a new version',
+  );
 });

@@ -43,7 +43,10 @@ test('in a Hainan study, a search for 广东 or Guangdong finds Guangdong’s fa
     assert.ok(!hits.some((h) => h.id.includes('/CN-HI/')), `${q}: no Hainan factor`);
   }
   const onlyRegion = searchDatasets(bg, { q: '广东', region: 'CN-HI', year: 2023, type: 'factor' });
-  assert.ok(onlyRegion.every((h) => h.resolvedRegion === 'CN-GD'), 'a region alone lists that region’s own factors');
+  assert.ok(
+    onlyRegion.every((h) => h.resolvedRegion === 'CN-GD'),
+    'a region alone lists that region’s own factors',
+  );
 });
 
 test('the entry region is searched with its own fallback: Tibet falls back to the national factor', () => {
@@ -58,27 +61,85 @@ test('life-cycle factors rank above CO2-only grid factors unless CO2 is asked fo
   const co2Only = all.map((f) => f.kind === 'electricity-co2');
   assert.ok(co2Only.includes(true) && co2Only.includes(false));
   assert.deepEqual(co2Only, [...co2Only].sort(), 'every CO2-only factor after every life-cycle one');
-  const organisational = searchFactors(seedFactors(), '电力', { region: 'CN-HI', year: 2023, purpose: 'organisational' });
+  const organisational = searchFactors(seedFactors(), '电力', {
+    region: 'CN-HI',
+    year: 2023,
+    purpose: 'organisational',
+  });
   assert.equal(organisational[0].id, 'cn-electricity-co2/CN-HI/2023', 'asked for: the CO2-only factor first');
-  assert.ok(organisational.slice(0, 3).some((f) => f.id === 'cn-electricity-footprint/CN-HI/2023'), 'the life-cycle factors right after it (the official national one, then its provincial estimate)');
-  assert.equal(searchFactors(seedFactors(), '电力 二氧化碳', { region: 'CN-HI', year: 2023 })[0].kind, 'electricity-co2');
+  assert.ok(
+    organisational.slice(0, 3).some((f) => f.id === 'cn-electricity-footprint/CN-HI/2023'),
+    'the life-cycle factors right after it (the official national one, then its provincial estimate)',
+  );
+  assert.equal(
+    searchFactors(seedFactors(), '电力 二氧化碳', { region: 'CN-HI', year: 2023 })[0].kind,
+    'electricity-co2',
+  );
 });
 
 test('each entry keeps its region in the result; a dataset from a province the entry does not fall back to is a warning', () => {
   const base = durianStudy();
-  const electricity = base.entries.findIndex((e) => e.kind === 'energy' && e.source.type === 'background' && e.source.dataset.id.includes('electricity'));
+  const electricity = base.entries.findIndex(
+    (e) => e.kind === 'energy' && e.source.type === 'background' && e.source.dataset.id.includes('electricity'),
+  );
   assert.ok(electricity >= 0, 'the durian study has an electricity entry');
-  const entries = base.entries.map((e, i) => (i === electricity ? { ...e, region: 'CN-GD', source: { type: 'background' as const, dataset: { type: 'factor' as const, release: '2026.1', id: 'cn-electricity-footprint/CN-HI/2023' } } } : e));
-  const study: Study = { ...base, entries, id: 's', companyId: 'c', version: 1, updatedAt: '', updatedBy: '', releases: { lci: 'uslci', factors: '2026.1' } };
+  const entries = base.entries.map((e, i) =>
+    i === electricity
+      ? {
+          ...e,
+          region: 'CN-GD',
+          source: {
+            type: 'background' as const,
+            dataset: { type: 'factor' as const, release: '2026.1', id: 'cn-electricity-footprint/CN-HI/2023' },
+          },
+        }
+      : e,
+  );
+  const study: Study = {
+    ...base,
+    entries,
+    id: 's',
+    companyId: 'c',
+    version: 1,
+    updatedAt: '',
+    updatedBy: '',
+    releases: { lci: 'uslci', factors: '2026.1' },
+  };
   const result = calculateStudy(study, bg);
   const row = result.entries[electricity];
   assert.equal(row.region, 'CN-GD');
-  assert.equal(result.entries.find((e, i) => i !== electricity)?.region, 'CN-HI', 'other entries take the study’s region');
-  assert.ok(result.warnings.some((w) => w.includes('CN-GD') && w.includes('CN-HI')), result.warnings.join('\n'));
-  const fixed = calculateStudy({ ...study, entries: entries.map((e, i) => (i === electricity ? { ...e, source: { type: 'background' as const, dataset: { type: 'factor' as const, release: '2026.1', id: 'cn-electricity-footprint/CN-GD/2023' } } } : e)) }, bg);
+  assert.equal(
+    result.entries.find((e, i) => i !== electricity)?.region,
+    'CN-HI',
+    'other entries take the study’s region',
+  );
+  assert.ok(
+    result.warnings.some((w) => w.includes('CN-GD') && w.includes('CN-HI')),
+    result.warnings.join('\n'),
+  );
+  const fixed = calculateStudy(
+    {
+      ...study,
+      entries: entries.map((e, i) =>
+        i === electricity
+          ? {
+              ...e,
+              source: {
+                type: 'background' as const,
+                dataset: { type: 'factor' as const, release: '2026.1', id: 'cn-electricity-footprint/CN-GD/2023' },
+              },
+            }
+          : e,
+      ),
+    },
+    bg,
+  );
   assert.ok(!fixed.warnings.some((w) => w.includes('search its dataset')));
   const kwh = fixed.entries[electricity].amount;
-  assert.ok(Math.abs(fixed.entries[electricity].total - kwh * 0.5168) < 1e-12, 'Guangdong’s factor times the entry’s kWh');
+  assert.ok(
+    Math.abs(fixed.entries[electricity].total - kwh * 0.5168) < 1e-12,
+    'Guangdong’s factor times the entry’s kWh',
+  );
 });
 
 test('unknown regions on the study or an entry are named by path', () => {
@@ -92,7 +153,15 @@ test('unknown regions on the study or an entry are named by path', () => {
 
 test('the Sankey shows the removals apart: product → removals → each removal entry, by the CO2 taken up', () => {
   const base = durianStudy();
-  const study: Study = { ...base, id: 's', companyId: 'c', version: 1, updatedAt: '', updatedBy: '', releases: { lci: 'uslci', factors: '2026.1' } };
+  const study: Study = {
+    ...base,
+    id: 's',
+    companyId: 'c',
+    version: 1,
+    updatedAt: '',
+    updatedBy: '',
+    releases: { lci: 'uslci', factors: '2026.1' },
+  };
   const result = calculateStudy(study, bg);
   const removals = result.entries.filter((e) => e.lines.biogenicRemovals < 0);
   assert.ok(removals.length > 0, 'the durian study has its orchard sequestration');

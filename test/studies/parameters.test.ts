@@ -15,7 +15,13 @@ import { co2Fossil, database, out, process, product, ref } from '../engine/fixtu
  */
 
 const steel = product('steel');
-const bg = backgroundOf(database([process('steel-making', [ref(steel, 1), out(co2Fossil, 2)])], [steel, co2Fossil]), [], 'lci', 'f', getMethod('ipcc-ar6-gwp100'));
+const bg = backgroundOf(
+  database([process('steel-making', [ref(steel, 1), out(co2Fossil, 2)])], [steel, co2Fossil]),
+  [],
+  'lci',
+  'f',
+  getMethod('ipcc-ar6-gwp100'),
+);
 
 const fert: Entry = {
   id: 'fert',
@@ -25,7 +31,13 @@ const fert: Entry = {
   amount: 0,
   formula: 'n / yield',
   unit: 'kg',
-  source: { type: 'supplier', supplier: 'ACME', kgCo2ePerUnit: 2, line: 'fossil', evidence: { type: 'supplier-statement', reference: 'S-1' } },
+  source: {
+    type: 'supplier',
+    supplier: 'ACME',
+    kgCo2ePerUnit: 2,
+    line: 'fossil',
+    evidence: { type: 'supplier-statement', reference: 'S-1' },
+  },
 };
 const steelEntry: Entry = {
   id: 'steel',
@@ -38,7 +50,17 @@ const steelEntry: Entry = {
   source: { type: 'background', dataset: { type: 'process', release: 'lci', id: 'steel-making' } },
   evidence: { type: 'invoice', reference: 'INV-1' },
 };
-const sink: Entry = { id: 'sink', stage: 'raw-materials', kind: 'removal', name: 'Orchard sink', amount: 0, formula: 'n / 100', unit: 'kg', source: { type: 'direct', gas: 'CO2-biogenic' }, removalPool: 'land' };
+const sink: Entry = {
+  id: 'sink',
+  stage: 'raw-materials',
+  kind: 'removal',
+  name: 'Orchard sink',
+  amount: 0,
+  formula: 'n / 100',
+  unit: 'kg',
+  source: { type: 'direct', gas: 'CO2-biogenic' },
+  removalPool: 'land',
+};
 
 const parameters: Parameter[] = [
   { name: 'yield', value: 10, unit: 't/ha', min: 5, max: 20, description: 'Yield' },
@@ -47,20 +69,41 @@ const parameters: Parameter[] = [
 
 function study(over: Partial<Study> = {}): Study {
   return {
-    id: 's', companyId: 'c', version: 1, updatedAt: '2026-01-01T00:00:00Z', updatedBy: 't', name: 'p',
-    product: { name: 'P', description: '' }, unit: { kind: 'declared', amount: 1, unit: 'kg', description: '' }, referenceFlow: '1 kg',
-    boundary: 'cradle-to-gate', region: 'CN', year: 2025, method: 'ipcc-ar6-gwp100', releases: { lci: 'lci', factors: 'f' },
-    cutoff: '', allocation: '', electricity: '', limitations: '', parameters, entries: [fert, steelEntry, sink], ...over,
+    id: 's',
+    companyId: 'c',
+    version: 1,
+    updatedAt: '2026-01-01T00:00:00Z',
+    updatedBy: 't',
+    name: 'p',
+    product: { name: 'P', description: '' },
+    unit: { kind: 'declared', amount: 1, unit: 'kg', description: '' },
+    referenceFlow: '1 kg',
+    boundary: 'cradle-to-gate',
+    region: 'CN',
+    year: 2025,
+    method: 'ipcc-ar6-gwp100',
+    releases: { lci: 'lci', factors: 'f' },
+    cutoff: '',
+    allocation: '',
+    electricity: '',
+    limitations: '',
+    parameters,
+    entries: [fert, steelEntry, sink],
+    ...over,
   };
 }
 
-const near = (a: number, b: number, tol = 1e-9) => assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} ≠ ${b}`);
+const near = (a: number, b: number, tol = 1e-9) =>
+  assert.ok(Math.abs(a - b) <= tol * Math.max(1, Math.abs(b)), `${a} ≠ ${b}`);
 
 describe('entry formulas of study parameters', () => {
   test('amounts, totals and the CFP headline worked out by hand', () => {
     const r = calculateStudy(study(), bg);
     // fertiliser 200/10 = 20 kg × 2 = 40; steel 3 × 10 = 30 kg × 2 = 60; sink 200/100 = 2 kg CO2 taken up
-    assert.deepEqual(r.entries.map((e) => e.amount), [20, 30, 2]);
+    assert.deepEqual(
+      r.entries.map((e) => e.amount),
+      [20, 30, 2],
+    );
     near(r.total, 100);
     assert.equal(r.lines.biogenicRemovals, -2);
     assert.deepEqual(r.headline, headlineOf(r));
@@ -68,7 +111,10 @@ describe('entry formulas of study parameters', () => {
       emissions: 100,
       removals: { biogenicUptake: 0, landManagement: -2, total: -2 },
       cfp: 98,
-      pact: { v3: { excludingBiogenicUptake: 98, includingBiogenicUptake: 98 }, v2: { excludingBiogenic: 100, includingBiogenic: 98 } },
+      pact: {
+        v3: { excludingBiogenicUptake: 98, includingBiogenicUptake: 98 },
+        v2: { excludingBiogenic: 100, includingBiogenic: 98 },
+      },
     });
     assert.deepEqual(r.parameters, { yield: 10, n: 200 });
     // primary by factor source: the supplier footprint (40 of 100); the invoiced steel on an LCI process is secondary
@@ -76,7 +122,15 @@ describe('entry formulas of study parameters', () => {
   });
 
   test('scenarios are calculated side by side with the base', () => {
-    const r = calculateStudy(study({ scenarios: [{ name: 'High yield', description: '', values: { yield: 20 } }, { name: 'Less N', description: 'cut', values: { n: 100 } }] }), bg);
+    const r = calculateStudy(
+      study({
+        scenarios: [
+          { name: 'High yield', description: '', values: { yield: 20 } },
+          { name: 'Less N', description: 'cut', values: { n: 100 } },
+        ],
+      }),
+      bg,
+    );
     // yield 20: fertiliser 10 × 2 = 20, steel 60 × 2 = 120; n 100: fertiliser 10 × 2 = 20, steel 60, sink −1
     const [high, less] = r.scenarios!;
     near(high!.total, 140);
@@ -88,12 +142,20 @@ describe('entry formulas of study parameters', () => {
   });
 
   test('formulas and scenarios that cannot be evaluated are named', () => {
-    assert.throws(() => planAmounts(study({ entries: [{ ...fert, formula: 'n / yeild' }] })), (e: ParameterError) => {
-      assert.deepEqual(e.path, ['entries', 0, 'formula']);
-      assert.match(e.message, /entry "Fertiliser": formula "n \/ yeild" uses "yeild", not a parameter of the study/);
-      return true;
-    });
-    const problems = checkParameters(study({ entries: [fert, { ...steelEntry, formula: '3 * (yield - 20)' }], scenarios: [{ name: 'x', description: '', values: { rain: 3 } }] }));
+    assert.throws(
+      () => planAmounts(study({ entries: [{ ...fert, formula: 'n / yeild' }] })),
+      (e: ParameterError) => {
+        assert.deepEqual(e.path, ['entries', 0, 'formula']);
+        assert.match(e.message, /entry "Fertiliser": formula "n \/ yeild" uses "yeild", not a parameter of the study/);
+        return true;
+      },
+    );
+    const problems = checkParameters(
+      study({
+        entries: [fert, { ...steelEntry, formula: '3 * (yield - 20)' }],
+        scenarios: [{ name: 'x', description: '', values: { rain: 3 } }],
+      }),
+    );
     assert.deepEqual(
       problems.map((p) => p.path),
       [
@@ -108,7 +170,13 @@ describe('entry formulas of study parameters', () => {
 
 describe('sensitivity, one at a time', () => {
   test('each parameter over its range and each key entry over its interval, widest swing first', () => {
-    const s = study({ entries: [{ ...fert, uncertainty: { distribution: 'uniform', low: 0.5, high: 2, source: 'supplier statement S-1' } }, steelEntry, sink] });
+    const s = study({
+      entries: [
+        { ...fert, uncertainty: { distribution: 'uniform', low: 0.5, high: 2, source: 'supplier statement S-1' } },
+        steelEntry,
+        sink,
+      ],
+    });
     const { sensitivity } = calculateStudy(s, bg);
     const byId = new Map(sensitivity!.cases.map((c) => [c.id, c]));
     // yield 5: fert 40 × 2 = 80 + steel 15 × 2 = 30 → 110; yield 20: 20 + 120 = 140
@@ -131,7 +199,10 @@ describe('sensitivity, one at a time', () => {
     near(f.totalHigh, 140);
     assert.equal(byId.get('steel')!.rangeBasis, 'uncertainty-95');
     const swings = sensitivity!.cases.map((c) => Math.abs(c.cfpHigh - c.cfpLow));
-    assert.deepEqual(swings, [...swings].sort((a, b) => b - a));
+    assert.deepEqual(
+      swings,
+      [...swings].sort((a, b) => b - a),
+    );
   });
 });
 
@@ -139,10 +210,23 @@ describe('Monte Carlo with stated ranges', () => {
   test("each input's share of the variance matches t²Var(X) / Var(Y) of a sum of independent terms", () => {
     // Y = 40·X₁ + 60·X₂, X₁ ~ U(0.5, 1.5), X₂ ~ U(0.9, 1.1): Var = 1600/12 + 3600·0.04/12 = 133.33 + 12
     const s = study({
-      parameters: [{ name: 'yield', value: 10, unit: '', description: '' }, { name: 'n', value: 200, unit: '', description: '' }],
+      parameters: [
+        { name: 'yield', value: 10, unit: '', description: '' },
+        { name: 'n', value: 200, unit: '', description: '' },
+      ],
       entries: [
         { ...fert, uncertainty: { distribution: 'uniform', low: 0.5, high: 1.5, source: 'test' } },
-        { ...steelEntry, source: { type: 'supplier', supplier: 'B', kgCo2ePerUnit: 2, line: 'fossil', evidence: { type: 'supplier-statement', reference: 'S-2' } }, uncertainty: { distribution: 'uniform', low: 0.9, high: 1.1, source: 'test' } },
+        {
+          ...steelEntry,
+          source: {
+            type: 'supplier',
+            supplier: 'B',
+            kgCo2ePerUnit: 2,
+            line: 'fossil',
+            evidence: { type: 'supplier-statement', reference: 'S-2' },
+          },
+          uncertainty: { distribution: 'uniform', low: 0.9, high: 1.1, source: 'test' },
+        },
       ],
     });
     const u = calculateStudy(s, bg, { iterations: 20_000, seed: 7 }).uncertainty!;
@@ -152,13 +236,26 @@ describe('Monte Carlo with stated ranges', () => {
     const share = new Map(u.contributions!.map((c) => [c.id, c.share]));
     assert.ok(Math.abs(share.get('fert')! - 1600 / 12 / variance) < 0.01, `fert ${share.get('fert')}`);
     assert.ok(Math.abs(share.get('steel')! - 12 / variance) < 0.01, `steel ${share.get('steel')}`);
-    assert.deepEqual(calculateStudy(s, bg, { iterations: 500, seed: 7 }).uncertainty, calculateStudy(s, bg, { iterations: 500, seed: 7 }).uncertainty, 'reproducible by seed');
+    assert.deepEqual(
+      calculateStudy(s, bg, { iterations: 500, seed: 7 }).uncertainty,
+      calculateStudy(s, bg, { iterations: 500, seed: 7 }).uncertainty,
+      'reproducible by seed',
+    );
   });
 
   test('a parameter drawn from its IPCC-style range moves every entry whose formula reads it', () => {
     // fert = n/yield × 2 with n ~ N(200, (40/1.96)²): Var(Y) from n alone = (2/10)² × (40/1.96)²
     const s = study({
-      parameters: [{ name: 'yield', value: 10, unit: '', description: '' }, { name: 'n', value: 200, unit: '', description: 'N rate', uncertainty: { distribution: 'normal', low: 160, high: 240, source: 'test' } }],
+      parameters: [
+        { name: 'yield', value: 10, unit: '', description: '' },
+        {
+          name: 'n',
+          value: 200,
+          unit: '',
+          description: 'N rate',
+          uncertainty: { distribution: 'normal', low: 160, high: 240, source: 'test' },
+        },
+      ],
       entries: [{ ...fert, uncertainty: { distribution: 'uniform', low: 0.999999, high: 1.000001, source: 'exact' } }],
     });
     const u = calculateStudy(s, bg, { iterations: 20_000, seed: 3 }).uncertainty!;

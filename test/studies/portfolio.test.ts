@@ -5,19 +5,48 @@ import { portfolioOf, portfolioWorkbook, type PortfolioRow } from '../../src/stu
 
 /** The portfolio on hand-made rows whose trend and shares are worked out by hand. */
 
-const stages = (rm: number, mf: number, d: number) => ({ 'raw-materials': rm, manufacturing: mf, distribution: d, use: 0, 'end-of-life': 0 });
+const stages = (rm: number, mf: number, d: number) => ({
+  'raw-materials': rm,
+  manufacturing: mf,
+  distribution: d,
+  use: 0,
+  'end-of-life': 0,
+});
 const row = (over: Partial<PortfolioRow>): PortfolioRow => ({
-  studyId: 's1', studyName: 'Durian 2024', product: 'Durian', declaredUnit: '1 kg', year: 2024, version: 1, computedAt: '2025-01-01T00:00:00.000Z', total: 0.5, removals: -0.1, byStage: stages(0.2, 0.2, 0.1), ...over,
+  studyId: 's1',
+  studyName: 'Durian 2024',
+  product: 'Durian',
+  declaredUnit: '1 kg',
+  year: 2024,
+  version: 1,
+  computedAt: '2025-01-01T00:00:00.000Z',
+  total: 0.5,
+  removals: -0.1,
+  byStage: stages(0.2, 0.2, 0.1),
+  ...over,
 });
 
 test('a product’s points run by year then version, each with its change from the one before', () => {
   const [durian, mango] = portfolioOf([
-    row({ year: 2025, version: 3, total: 0.45, computedAt: '2026-01-01T00:00:00.000Z', byStage: stages(0.15, 0.2, 0.1) }),
+    row({
+      year: 2025,
+      version: 3,
+      total: 0.45,
+      computedAt: '2026-01-01T00:00:00.000Z',
+      byStage: stages(0.15, 0.2, 0.1),
+    }),
     row({}),
     row({ version: 2, total: 0.6, computedAt: '2025-02-01T00:00:00.000Z' }),
     row({ studyId: 's2', product: 'Mango', total: 1, byStage: stages(0.5, 0.25, 0.25) }),
   ]);
-  assert.deepEqual(durian.points.map((p) => [p.year, p.version]), [[2024, 1], [2024, 2], [2025, 3]]);
+  assert.deepEqual(
+    durian.points.map((p) => [p.year, p.version]),
+    [
+      [2024, 1],
+      [2024, 2],
+      [2025, 3],
+    ],
+  );
   assert.equal(durian.points[0].change, undefined);
   assert.ok(Math.abs(durian.points[1].change! - 0.1) < 1e-12);
   assert.ok(Math.abs(durian.points[1].changeShare! - 0.2) < 1e-12, '0.1 on 0.5 is +20 %');

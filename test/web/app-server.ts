@@ -33,7 +33,11 @@ export async function startApp(): Promise<AppUnderTest> {
 }
 
 /** A new page at 1440 × 900 in the given language, signed in as the account (none: anonymous). */
-export async function pageAs(app: AppUnderTest, account: { email: string; password: string } | null, lang: 'zh' | 'en'): Promise<Page> {
+export async function pageAs(
+  app: AppUnderTest,
+  account: { email: string; password: string } | null,
+  lang: 'zh' | 'en',
+): Promise<Page> {
   const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   await context.addInitScript((l) => localStorage.setItem('tanji.lang', l), lang);
   const page = await context.newPage();

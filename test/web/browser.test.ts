@@ -94,14 +94,20 @@ test('a practitioner builds a study from search results, calculates it, sees the
   await page.waitForTimeout(500);
   await shot('05-results');
 
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('download-pdf').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByTestId('download-pdf').click(),
+  ]);
   const pdf = join(SHOTS, 'report-zh.pdf');
   await download.saveAs(pdf);
   assert.equal(readFileSync(pdf).subarray(0, 5).toString(), '%PDF-');
   assert.match(download.suggestedFilename(), /report-zh\.pdf$/);
 
   await page.getByTestId('lang-switch').selectOption('en');
-  await page.getByText(/Calculate|Recalculate/).first().waitFor();
+  await page
+    .getByText(/Calculate|Recalculate/)
+    .first()
+    .waitFor();
   await shot('06-results-en');
   assert.deepEqual(errors, [], 'no errors in the page');
   await context.close();
@@ -137,7 +143,11 @@ test('the durian results show the CFP with removals, the scenarios side by side 
   await signIn(page, practitioner.email, practitioner.password);
   await page.getByTestId('study-row').filter({ hasText: '榴莲' }).first().click();
   await page.getByTestId('parameter-row').first().waitFor();
-  assert.equal(await page.getByTestId('parameter-row').count(), 10, 'yield, N rate, diesel, sink, five IPCC N2O factors and the fruit rule’s mass per declared unit');
+  assert.equal(
+    await page.getByTestId('parameter-row').count(),
+    10,
+    'yield, N rate, diesel, sink, five IPCC N2O factors and the fruit rule’s mass per declared unit',
+  );
   assert.deepEqual(await page.getByTestId('parameter-name').first().inputValue(), 'yield_t_ha');
   await page.getByTestId('tab-results').click();
 
@@ -163,7 +173,10 @@ test('the durian results show the CFP with removals, the scenarios side by side 
   const first = (await rows.first().innerText()).split('\t');
   assert.match(first[0]!, /果树生物量固碳|Tree biomass/);
   assert.ok(Math.abs(number(first[3]!) - number(first[4]!) - 0.2) < 0.001, first.join(' | '));
-  await page.getByTestId('sensitivity').screenshot({ path: join(SHOTS, 'sensitivity-en.png') }).catch(() => undefined);
+  await page
+    .getByTestId('sensitivity')
+    .screenshot({ path: join(SHOTS, 'sensitivity-en.png') })
+    .catch(() => undefined);
 
   await page.getByTestId('lang-switch').selectOption('zh');
   await page.getByText('敏感性分析').first().waitFor();

@@ -13,7 +13,15 @@ import { DEMO_USERS } from '../../src/server/demo.ts';
 import { jobsIdle } from '../../src/server/jobs.ts';
 import { serve, type Running } from '../../src/server/main.ts';
 import { hashPassword } from '../../src/server/passwords.ts';
-import { createCompany, createUser, findUserByEmail, insertBenchmark, loadRelease, type Store, type User } from '../../src/store/index.ts';
+import {
+  createCompany,
+  createUser,
+  findUserByEmail,
+  insertBenchmark,
+  loadRelease,
+  type Store,
+  type User,
+} from '../../src/store/index.ts';
 import { durianStudy } from '../../src/studies/demo-durian.ts';
 import { root } from '../cli/run.ts';
 import { platform } from '../server/platform.ts';
@@ -45,13 +53,28 @@ const producers: Record<'coal' | 'nuclear' | 'solar', User> = {} as never;
 before(async () => {
   mkdirSync(SHOTS, { recursive: true });
   ({ store } = await platform());
-  const orgs = { coal: '华能海南 Huaneng Hainan', nuclear: '海南核电 Hainan Nuclear', solar: '海南新能源 Hainan Renewables' } as const;
+  const orgs = {
+    coal: '华能海南 Huaneng Hainan',
+    nuclear: '海南核电 Hainan Nuclear',
+    solar: '海南新能源 Hainan Renewables',
+  } as const;
   for (const [key, name] of Object.entries(orgs) as [keyof typeof orgs, string][]) {
     const company = await createCompany(store, name);
-    producers[key] = await createUser(store, { email: `${key}@power.example`, name: `${name} LCA`, role: 'enterprise', companyId: company.id, passwordHash: await hashPassword(PASSWORD) });
+    producers[key] = await createUser(store, {
+      email: `${key}@power.example`,
+      name: `${name} LCA`,
+      role: 'enterprise',
+      companyId: company.id,
+      passwordHash: await hashPassword(PASSWORD),
+    });
   }
   const stewardUser = (await findUserByEmail(store, steward.email))!;
-  await insertBenchmark(store, { id: 'durian', name: 'Hainan durian 1 kg', study: durianStudy(), createdBy: stewardUser.id });
+  await insertBenchmark(store, {
+    id: 'durian',
+    name: 'Hainan durian 1 kg',
+    study: durianStudy(),
+    createdBy: stewardUser.id,
+  });
   running = await serve(store, { port: 0, webDir: await ensureWebBuild(root) });
   browser = await launchChromium();
 });
@@ -82,7 +105,12 @@ async function open(email?: string, password = PASSWORD): Promise<Session> {
     await page.getByTestId('login-submit').click();
     await page.getByTestId('notifications-badge').waitFor();
   }
-  return { context, page, errors, shot: (name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true }) };
+  return {
+    context,
+    page,
+    errors,
+    shot: (name) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true }),
+  };
 }
 
 /** Opens a page by its hash; the page it is on already is reloaded, so it shows what others did meanwhile. */
@@ -108,9 +136,26 @@ async function nuclearWorkbook(): Promise<Buffer> {
   const sheet = wb.worksheets[0];
   const header = (sheet.getRow(1).values as string[]).slice(1).map((h) => h.split(' ').at(-1)!);
   const row: Record<string, string | number> = {
-    series: 'cn-electricity-footprint', name: 'Electricity generation, Changjiang NPP, Hainan', kind: 'electricity-footprint', value: 0.012, unit: 'kg CO2e/kWh',
-    per_unit: 'kWh', gases: 'CO2e', gwp_set: 'AR6', region: 'CN-HI', year: 2024, technology: 'Pressurised water reactors', source_title: 'Plant LCA 2024',
-    publisher: 'Hainan Nuclear', reliability: '2', completeness: '2', temporal: '1', geographical: '1', technological: '1', production_volume: 10e6, production_unit: 'MWh',
+    series: 'cn-electricity-footprint',
+    name: 'Electricity generation, Changjiang NPP, Hainan',
+    kind: 'electricity-footprint',
+    value: 0.012,
+    unit: 'kg CO2e/kWh',
+    per_unit: 'kWh',
+    gases: 'CO2e',
+    gwp_set: 'AR6',
+    region: 'CN-HI',
+    year: 2024,
+    technology: 'Pressurised water reactors',
+    source_title: 'Plant LCA 2024',
+    publisher: 'Hainan Nuclear',
+    reliability: '2',
+    completeness: '2',
+    temporal: '1',
+    geographical: '1',
+    technological: '1',
+    production_volume: 10e6,
+    production_unit: 'MWh',
   };
   sheet.addRow(header.map((h) => row[h] ?? null));
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -139,7 +184,11 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
   await coal.page.getByTestId('cobuild-technology').fill('');
   await coal.page.getByTestId('cobuild-submit').click();
   await coal.page.getByTestId('cobuild-problems').waitFor();
-  assert.match(await coal.page.getByTestId('cobuild-problems').innerText(), /factor\.technology: 请描述该因子所代表的技术/, 'the refusal in the UI language');
+  assert.match(
+    await coal.page.getByTestId('cobuild-problems').innerText(),
+    /factor\.technology: 请描述该因子所代表的技术/,
+    'the refusal in the UI language',
+  );
   await coal.shot('01-refused-on-arrival');
   await coal.page.getByTestId('cobuild-technology').fill('Coal and gas units, ultra-supercritical');
   await coal.page.getByTestId('cobuild-submit').click();
@@ -151,12 +200,18 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
   // another uploads the Excel template: its value is flagged against the provincial median
   const nuclear = await open(producers.nuclear.email);
   await go(nuclear.page, '#/cobuild/submit');
-  await nuclear.page.getByTestId('cobuild-file').setInputFiles({ name: 'nuclear.xlsx', mimeType: 'application/octet-stream', buffer: await nuclearWorkbook() });
+  await nuclear.page
+    .getByTestId('cobuild-file')
+    .setInputFiles({ name: 'nuclear.xlsx', mimeType: 'application/octet-stream', buffer: await nuclearWorkbook() });
   await nuclear.page.waitForURL(/#\/cobuild$/);
   await nuclear.page.getByTestId('submission-row').first().locator('a').click();
   const nuclearId = await submissionIdOf(nuclear.page);
   await nuclear.page.getByTestId('validation-flag').first().waitFor();
-  assert.match(await nuclear.page.getByTestId('validation-flags').innerText(), /0\.012 kg CO2e\/kWh 仅为版本 2026\.1 中 cn-electricity-footprint 省级中位数（\d+ 个省份）的 1\/[\d.]+（中位数 [\d.]+，2024 年）/, 'the flag in Chinese, with its numbers');
+  assert.match(
+    await nuclear.page.getByTestId('validation-flags').innerText(),
+    /0\.012 kg CO2e\/kWh 仅为版本 2026\.1 中 cn-electricity-footprint 省级中位数（\d+ 个省份）的 1\/[\d.]+（中位数 [\d.]+，2024 年）/,
+    'the flag in Chinese, with its numbers',
+  );
   await nuclear.shot('03-flagged');
 
   // the third through the API
@@ -165,13 +220,29 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
     producers.solar,
     [
       {
-        dataset: { type: 'factor', factor: { ...HAINAN, name: 'Electricity generation, PV and small hydro, Hainan', value: 0.045, gwpSet: 'AR6', technology: 'PV and small hydro', source: { title: 'Fleet LCA 2024', publisher: 'Hainan Renewables' }, status: 'check', method: undefined } },
+        dataset: {
+          type: 'factor',
+          factor: {
+            ...HAINAN,
+            name: 'Electricity generation, PV and small hydro, Hainan',
+            value: 0.045,
+            gwpSet: 'AR6',
+            technology: 'PV and small hydro',
+            source: { title: 'Fleet LCA 2024', publisher: 'Hainan Renewables' },
+            status: 'check',
+            method: undefined,
+          },
+        },
         meta: { sharing: 'confidential', productionVolume: { amount: 5e6, unit: 'MWh' } },
       },
     ],
     'api',
   );
-  assert.equal((await coal.page.request.get(`${running.url}/api/cobuild/submissions/${solar.id}`)).status(), 404, "another company's submission is not visible");
+  assert.equal(
+    (await coal.page.request.get(`${running.url}/api/cobuild/submissions/${solar.id}`)).status(),
+    404,
+    "another company's submission is not visible",
+  );
 
   // the steward lands on the review queue, comments on a field and requests changes
   const zhao = await open(steward.email, steward.password);
@@ -182,10 +253,15 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
   await go(zhao.page, `#/cobuild/submissions/${coalId}`);
   await zhao.page.getByTestId('step-start-review').click();
   await stateIs(zhao.page, 'under-review');
-  await zhao.page.locator('[data-testid=dataset-field][data-field="factor.value"] [data-testid=comment-on-field]').click();
+  await zhao.page
+    .locator('[data-testid=dataset-field][data-field="factor.value"] [data-testid=comment-on-field]')
+    .click();
   await zhao.page.getByTestId('comment-text').fill('Does 0.78 include upstream methane of the gas supply?');
   await zhao.page.getByTestId('comment-add').click();
-  await zhao.page.locator('[data-testid=dataset-field][data-field="factor.value"]').getByText('upstream methane').waitFor();
+  await zhao.page
+    .locator('[data-testid=dataset-field][data-field="factor.value"]')
+    .getByText('upstream methane')
+    .waitFor();
   await zhao.page.getByTestId('review-comment').fill('Please add the upstream methane.');
   await zhao.page.getByTestId('step-request-changes').click();
   await stateIs(zhao.page, 'changes-requested');
@@ -264,17 +340,27 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
   await anon.page.getByTestId('nav-open-data').click();
   await anon.page.locator('[data-testid=open-release-row][data-release="2026.2"] a').click();
   await anon.page.getByTestId('open-notes').waitFor();
-  assert.match(await anon.page.getByTestId('open-notes').innerText(), /^# 发布说明：版本 2026\.2\n[^]*## 行业平均\n\n- .*：来自 3 家单位的 3 个数据集/);
+  assert.match(
+    await anon.page.getByTestId('open-notes').innerText(),
+    /^# 发布说明：版本 2026\.2\n[^]*## 行业平均\n\n- .*：来自 3 家单位的 3 个数据集/,
+  );
   await anon.page.getByTestId('lang-switch').selectOption('en');
   await anon.page.getByTestId('open-notes').getByText('# Release 2026.2').waitFor();
-  assert.match(await anon.page.getByTestId('open-notes').innerText(), /## Aggregates\n\n- .*: 3 datasets from 3 organisations/, 'the same notes in English');
+  assert.match(
+    await anon.page.getByTestId('open-notes').innerText(),
+    /## Aggregates\n\n- .*: 3 datasets from 3 organisations/,
+    'the same notes in English',
+  );
   await anon.page.getByTestId('open-search').fill('CN-HI');
   const row = anon.page.locator('[data-testid=open-dataset][data-id="cn-electricity-footprint/CN-HI/2024"]');
   await row.waitFor();
   assert.match(await row.getByTestId('open-citation').innerText(), /Tanji co-constructed average .*release 2026\.2/);
   assert.match(await row.innerText(), /CC BY 4\.0/);
   await anon.shot('10-open-data');
-  const [download] = await Promise.all([anon.page.waitForEvent('download'), anon.page.getByTestId('download-factors').click()]);
+  const [download] = await Promise.all([
+    anon.page.waitForEvent('download'),
+    anon.page.getByTestId('download-factors').click(),
+  ]);
   const csv = join(SHOTS, 'factors-2026.2.csv');
   await download.saveAs(csv);
   const text = readFileSync(csv, 'utf8');
@@ -286,11 +372,18 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
   // the practitioner moves the durian study and sees the difference
   const alice = await open(practitioner.email, practitioner.password);
   await go(alice.page, '#/open-data/2026.2');
-  const durian = await alice.page.locator('[data-testid=move-study-select] option', { hasText: '榴莲' }).first().getAttribute('value');
+  const durian = await alice.page
+    .locator('[data-testid=move-study-select] option', { hasText: '榴莲' })
+    .first()
+    .getAttribute('value');
   await alice.page.getByTestId('move-study-select').selectOption(durian!);
   await alice.page.getByTestId('move-preview').click();
   await alice.page.getByTestId('move-result').waitFor();
-  assert.equal(await alice.page.getByTestId('move-entry').count(), 2, 'the two electricity entries of the durian study');
+  assert.equal(
+    await alice.page.getByTestId('move-entry').count(),
+    2,
+    'the two electricity entries of the durian study',
+  );
   await alice.page.getByTestId('move-apply').click();
   await alice.page.getByTestId('move-applied').waitFor();
   await alice.shot('11-study-moved');
@@ -305,10 +398,33 @@ test('two stewards correcting the same version: the second is told to reload, an
   const [late] = await submitDatasets(
     store,
     producers.coal,
-    [{ dataset: { type: 'factor', factor: { ...HAINAN, name: 'Haikou CCGT', value: 0.52, gwpSet: 'AR6', technology: 'CCGT', source: { title: 'CCGT LCA', publisher: 'Huaneng' }, status: 'check', method: undefined } }, meta: { sharing: 'confidential', productionVolume: { amount: 4e6, unit: 'MWh' } } }],
+    [
+      {
+        dataset: {
+          type: 'factor',
+          factor: {
+            ...HAINAN,
+            name: 'Haikou CCGT',
+            value: 0.52,
+            gwpSet: 'AR6',
+            technology: 'CCGT',
+            source: { title: 'CCGT LCA', publisher: 'Huaneng' },
+            status: 'check',
+            method: undefined,
+          },
+        },
+        meta: { sharing: 'confidential', productionVolume: { amount: 4e6, unit: 'MWh' } },
+      },
+    ],
     'api',
   );
-  const qian = await createUser(store, { email: 'qian@steward.example', name: 'Qian (steward)', role: 'steward', companyId: null, passwordHash: await hashPassword(PASSWORD) });
+  const qian = await createUser(store, {
+    email: 'qian@steward.example',
+    name: 'Qian (steward)',
+    role: 'steward',
+    companyId: null,
+    passwordHash: await hashPassword(PASSWORD),
+  });
   const a = await open(steward.email, steward.password);
   const b = await open(qian.email);
   await go(a.page, `#/cobuild/submissions/${late.id}`);
@@ -344,7 +460,12 @@ test('the steward adds a benchmark product from a study file; refusals say why',
   await zhao.page.getByTestId('benchmark-row').first().waitFor();
   const before = await zhao.page.getByTestId('benchmark-row').count();
   const file = zhao.page.getByTestId('benchmark-file');
-  const choose = (name: string, body: unknown) => file.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)) });
+  const choose = (name: string, body: unknown) =>
+    file.setInputFiles({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+    });
 
   await choose('notes.json', 'durian, 1 kg: about 2 kg CO2e');
   assert.match(await zhao.page.getByTestId('error').innerText(), /notes\.json/);
@@ -357,7 +478,10 @@ test('the steward adds a benchmark product from a study file; refusals say why',
   // the practitioner downloads the study from its page; that file is what the steward adds
   const alice = await open(practitioner.email, practitioner.password);
   await alice.page.getByTestId('study-row').filter({ hasText: '榴莲' }).first().click();
-  const [download] = await Promise.all([alice.page.waitForEvent('download'), alice.page.getByTestId('download-study-json').click()]);
+  const [download] = await Promise.all([
+    alice.page.waitForEvent('download'),
+    alice.page.getByTestId('download-study-json').click(),
+  ]);
   const studyJson = join(SHOTS, download.suggestedFilename());
   await download.saveAs(studyJson);
   assert.match(download.suggestedFilename(), /\.study\.json$/);
@@ -367,7 +491,10 @@ test('the steward adds a benchmark product from a study file; refusals say why',
   assert.match(await zhao.page.getByTestId('benchmark-chosen').innerText(), /\.study\.json · .*榴莲/);
   await zhao.page.getByTestId('benchmark-name').fill('Hainan durian 1 kg, cold chain check');
   await zhao.page.getByTestId('benchmark-save').click();
-  assert.match(await zhao.page.getByTestId('benchmark-added').innerText(), /Hainan durian 1 kg, cold chain check.*kg CO2e/);
+  assert.match(
+    await zhao.page.getByTestId('benchmark-added').innerText(),
+    /Hainan durian 1 kg, cold chain check.*kg CO2e/,
+  );
   await zhao.page.getByTestId('benchmark-row').nth(before).waitFor();
   assert.match(await zhao.page.getByTestId('benchmark-row').nth(before).innerText(), /cold chain check/);
   await zhao.shot('14-benchmark-added');
@@ -378,18 +505,47 @@ test('the steward adds a benchmark product from a study file; refusals say why',
 test("a process submission's exchanges are corrected in the browser: unit conversion, a refused provider, a stale tab told to reload", async () => {
   const uslci = await loadRelease(store, 'uslci');
   const original = uslci.processes.find((p) => p.name === 'Calcium carbonate, ground, 20 micron, at plant')!;
-  const regional = { ...original, id: 'gxbm-calcium-carbonate-cn-gx', name: 'Calcium carbonate, ground, 20 micron, at plant, Guangxi', location: 'CN-GX' };
+  const regional = {
+    ...original,
+    id: 'gxbm-calcium-carbonate-cn-gx',
+    name: 'Calcium carbonate, ground, 20 micron, at plant, Guangxi',
+    location: 'CN-GX',
+  };
   const company = await createCompany(store, '广西建材研究院 Guangxi Building Materials Institute');
-  const lab = await createUser(store, { email: 'lab@gxbm.example', name: 'GXBM lab', role: 'enterprise', companyId: company.id, passwordHash: await hashPassword(PASSWORD) });
-  const [head] = await submitDatasets(store, lab, [{ dataset: processDataset(uslci, regional), meta: { sharing: 'confidential', productionVolume: { amount: 2e5, unit: 't' } } }], 'api');
-  const electricity = regional.exchanges.findIndex((e) => uslci.flows.find((f) => f.id === e.flowId)?.name === 'Electricity, at Grid, US, 2010');
-  const grid = uslci.processes.find((p) => p.exchanges.some((e) => e.reference && !e.input && e.flowId === regional.exchanges[electricity].flowId))!;
+  const lab = await createUser(store, {
+    email: 'lab@gxbm.example',
+    name: 'GXBM lab',
+    role: 'enterprise',
+    companyId: company.id,
+    passwordHash: await hashPassword(PASSWORD),
+  });
+  const [head] = await submitDatasets(
+    store,
+    lab,
+    [
+      {
+        dataset: processDataset(uslci, regional),
+        meta: { sharing: 'confidential', productionVolume: { amount: 2e5, unit: 't' } },
+      },
+    ],
+    'api',
+  );
+  const electricity = regional.exchanges.findIndex(
+    (e) => uslci.flows.find((f) => f.id === e.flowId)?.name === 'Electricity, at Grid, US, 2010',
+  );
+  const grid = uslci.processes.find((p) =>
+    p.exchanges.some((e) => e.reference && !e.input && e.flowId === regional.exchanges[electricity].flowId),
+  )!;
 
   const a = await open(lab.email);
   const b = await open(lab.email);
   for (const s of [a, b]) await go(s.page, `#/cobuild/submissions/${head.id}`);
   const row = (s: Session) => s.page.locator(`[data-testid=exchange-row][data-index="${electricity}"]`);
-  assert.equal(await row(a).getByTestId('exchange-amount').inputValue(), '44.86407035', 'edited in the unit the data gave');
+  assert.equal(
+    await row(a).getByTestId('exchange-amount').inputValue(),
+    '44.86407035',
+    'edited in the unit the data gave',
+  );
   assert.equal(await row(a).getByTestId('exchange-unit').inputValue(), 'kWh');
 
   // a provider that is not in the release is refused, named by dataset and field
@@ -398,8 +554,14 @@ test("a process submission's exchanges are corrected in the browser: unit conver
   await row(a).getByTestId('exchange-provider').fill('no-such-process');
   await a.page.getByTestId('revise-save').click();
   await row(a).getByTestId('exchange-problems').waitFor();
-  assert.match(await row(a).getByTestId('exchange-problems').innerText(), /providerId: 提供者 no-such-process 不是版本 uslci 中的过程/);
-  assert.match(await a.page.getByTestId('cobuild-problems').innerText(), new RegExp(`Calcium carbonate.*: process\\.exchanges\\[${electricity}\\]\\.providerId`));
+  assert.match(
+    await row(a).getByTestId('exchange-problems').innerText(),
+    /providerId: 提供者 no-such-process 不是版本 uslci 中的过程/,
+  );
+  assert.match(
+    await a.page.getByTestId('cobuild-problems').innerText(),
+    new RegExp(`Calcium carbonate.*: process\\.exchanges\\[${electricity}\\]\\.providerId`),
+  );
   await a.shot('15-exchange-refused');
 
   // the provider of the release: saved as a new version, the amount in the flow's unit (MJ)
@@ -407,7 +569,9 @@ test("a process submission's exchanges are corrected in the browser: unit conver
   await a.page.getByTestId('revise-comment').fill('metered electricity 2024');
   await a.page.getByTestId('revise-save').click();
   await a.page.locator('[data-testid=submission-version]').filter({ hasText: 'v2' }).waitFor();
-  const saved = await a.page.locator(`[data-testid=dataset-field][data-field="process.exchanges[${electricity}].amount"]`).innerText();
+  const saved = await a.page
+    .locator(`[data-testid=dataset-field][data-field="process.exchanges[${electricity}].amount"]`)
+    .innerText();
   assert.ok(Math.abs(Number(/([\d.]+) MJ/.exec(saved)![1]) - 180) < 1e-9, saved);
   assert.equal(await row(a).getByTestId('exchange-amount').inputValue(), '0.05');
   assert.equal(await row(a).getByTestId('exchange-provider').inputValue(), grid.id);

@@ -3,7 +3,15 @@ import assert from 'node:assert/strict';
 import type { Entry } from '../../src/model/study.ts';
 import { EntrySchema } from '../../src/model/study.ts';
 import type { DatasetHit } from '../../web/src/api/types.ts';
-import { draftToEntry, emptyDraft, entryToDraft, TONNE_KM, tonneKm, withDataset, withKind } from '../../web/src/study/entryDraft.ts';
+import {
+  draftToEntry,
+  emptyDraft,
+  entryToDraft,
+  TONNE_KM,
+  tonneKm,
+  withDataset,
+  withKind,
+} from '../../web/src/study/entryDraft.ts';
 
 const hit: DatasetHit = {
   type: 'factor',
@@ -25,7 +33,10 @@ test('a transport leg is mass/1000 × distance in t·km', () => {
   assert.equal(tonneKm(1000, 250), 250);
   assert.equal(tonneKm(500, 3), 1.5);
   let d = withKind(emptyDraft('distribution'), 'transport');
-  d = { ...withDataset(d, hit, 'truck'), transport: { massKg: '500', distanceKm: '3', mode: 'road', refrigerated: true } };
+  d = {
+    ...withDataset(d, hit, 'truck'),
+    transport: { massKg: '500', distanceKm: '3', mode: 'road', refrigerated: true },
+  };
   const { entry } = draftToEntry(d);
   assert.ok(entry);
   assert.equal(entry.amount, 1.5);
@@ -47,11 +58,25 @@ test('the form refuses what the server would refuse, naming the fields', () => {
   assert.equal(entry, null);
   assert.deepEqual(errors.map((e) => e.field).sort(), ['amount', 'dataset', 'name', 'unit']);
 
-  const supplier = { ...emptyDraft('raw-materials'), name: 'Carton', amount: '0.06', unit: 'kg', sourceType: 'supplier' as const };
-  assert.deepEqual(draftToEntry(supplier).errors.map((e) => e.field).sort(), ['kgCo2ePerUnit', 'supplier', 'supplierEvidence']);
+  const supplier = {
+    ...emptyDraft('raw-materials'),
+    name: 'Carton',
+    amount: '0.06',
+    unit: 'kg',
+    sourceType: 'supplier' as const,
+  };
+  assert.deepEqual(
+    draftToEntry(supplier)
+      .errors.map((e) => e.field)
+      .sort(),
+    ['kgCo2ePerUnit', 'supplier', 'supplierEvidence'],
+  );
 
   const evidence = { ...withDataset(emptyDraft('use'), hit, 'x'), amount: '1', evidenceType: 'invoice' as const };
-  assert.deepEqual(draftToEntry(evidence).errors.map((e) => e.field), ['evidenceReference']);
+  assert.deepEqual(
+    draftToEntry(evidence).errors.map((e) => e.field),
+    ['evidenceReference'],
+  );
 });
 
 test('emissions and removals take a direct gas; a removal is biogenic CO2', () => {
@@ -72,7 +97,13 @@ test('an entry survives the round trip through the form, untouched fields includ
     name: 'Carton',
     amount: 0.06,
     unit: 'kg',
-    source: { type: 'supplier', supplier: 'Acme', kgCo2ePerUnit: 1.2, line: 'fossil', evidence: { type: 'supplier-statement', reference: 'PCF-1', date: '2025-03-01' } },
+    source: {
+      type: 'supplier',
+      supplier: 'Acme',
+      kgCo2ePerUnit: 1.2,
+      line: 'fossil',
+      evidence: { type: 'supplier-statement', reference: 'PCF-1', date: '2025-03-01' },
+    },
     evidence: { type: 'invoice', reference: 'INV-9', note: 'March' },
     pedigree: { reliability: 2, completeness: 2, temporal: 1, geographical: 2, technological: 3 },
     comment: 'per carton',
@@ -102,11 +133,23 @@ test('a formula, a stated range and a removal pool survive the form', () => {
 });
 
 test('a rule placeholder opens as a dataset to choose, keeps what of the rule it answers, and may become a component study', () => {
-  const placeholder: Entry = { id: 'pcr-cathode', stage: 'raw-materials', kind: 'material', name: 'Cathode', amount: 0, unit: 'kg', source: { type: 'placeholder' }, pcr: { stage: 'raw-material', requirement: 'cathode-active-material' } };
+  const placeholder: Entry = {
+    id: 'pcr-cathode',
+    stage: 'raw-materials',
+    kind: 'material',
+    name: 'Cathode',
+    amount: 0,
+    unit: 'kg',
+    source: { type: 'placeholder' },
+    pcr: { stage: 'raw-material', requirement: 'cathode-active-material' },
+  };
   const draft = entryToDraft(placeholder);
   assert.equal(draft.sourceType, 'background');
   const missing = draftToEntry({ ...draft, amount: '120', sourceType: 'study' });
-  assert.deepEqual(missing.errors.map((e) => e.field), ['study']);
+  assert.deepEqual(
+    missing.errors.map((e) => e.field),
+    ['study'],
+  );
   const made = draftToEntry({ ...draft, amount: '120', sourceType: 'study', studyId: 'cam-study' });
   assert.ok(made.entry);
   assert.deepEqual(made.entry.source, { type: 'study', studyId: 'cam-study' });

@@ -36,8 +36,15 @@ test('an edited amount is saved in the flow unit with the amount as entered; unt
   assert.equal(power.originalAmount, 0.032);
   assert.equal(power.originalUnit, 'MWh');
   assert.equal(power.providerId, undefined, 'a blank provider links by the default rule');
-  const back = applyExchangeDrafts(edited, [exchangeDrafts(edited)[0], { flowId: 'power', amount: '31', unit: 'kWh', providerId: 'grid' }]).process.exchanges[1];
-  assert.deepEqual([back.amount, back.originalAmount, back.originalUnit, back.providerId], [31, undefined, undefined, 'grid'], 'in the flow unit: no original kept');
+  const back = applyExchangeDrafts(edited, [
+    exchangeDrafts(edited)[0],
+    { flowId: 'power', amount: '31', unit: 'kWh', providerId: 'grid' },
+  ]).process.exchanges[1];
+  assert.deepEqual(
+    [back.amount, back.originalAmount, back.originalUnit, back.providerId],
+    [31, undefined, undefined, 'grid'],
+    'in the flow unit: no original kept',
+  );
 });
 
 test('another flow keeps the amount, in the new flow unit', () => {
@@ -48,18 +55,35 @@ test('another flow keeps the amount, in the new flow unit', () => {
 });
 
 test('refusals are matched to the exchange rows they name, from validation (422) and from the request schema (400)', () => {
-  const refused = new ApiError(422, 'invalid-datasets', 'refused', [{ index: 0, dataset: 'mill', errors: [{ field: 'process.exchanges[1].providerId', message: 'not a process' }, { field: 'process.location', message: 'required' }] }]);
+  const refused = new ApiError(422, 'invalid-datasets', 'refused', [
+    {
+      index: 0,
+      dataset: 'mill',
+      errors: [
+        { field: 'process.exchanges[1].providerId', message: 'not a process' },
+        { field: 'process.location', message: 'required' },
+      ],
+    },
+  ]);
   assert.deepEqual([...exchangeProblems(refused, 'en')], [[1, ['providerId: not a process']]]);
-  const invalid = new ApiError(400, 'invalid-request', 'bad', [{ path: 'dataset.process.exchanges.0.amount', message: 'expected number' }]);
+  const invalid = new ApiError(400, 'invalid-request', 'bad', [
+    { path: 'dataset.process.exchanges.0.amount', message: 'expected number' },
+  ]);
   assert.deepEqual([...exchangeProblems(invalid, 'zh')], [[0, ['amount: expected number']]]);
   assert.equal(exchangeProblems(new Error('x'), 'en').size, 0);
 });
 
 test("a coded refusal is said in the reader's language", () => {
-  const error = { field: 'process.exchanges[1].providerId', ...coded('provider.unknown', { provider: 'gird', release: 'lci-1' }) };
+  const error = {
+    field: 'process.exchanges[1].providerId',
+    ...coded('provider.unknown', { provider: 'gird', release: 'lci-1' }),
+  };
   const refused = new ApiError(422, 'invalid-datasets', 'refused', [{ index: 0, dataset: 'mill', errors: [error] }]);
   assert.match(exchangeProblems(refused, 'zh').get(1)![0], /^providerId: 提供者 gird 不是版本 lci-1 中的过程/);
-  assert.match(exchangeProblems(refused, 'en').get(1)![0], /^providerId: provider gird is not a process of release lci-1/);
+  assert.match(
+    exchangeProblems(refused, 'en').get(1)![0],
+    /^providerId: provider gird is not a process of release lci-1/,
+  );
 });
 
 test('the benchmark page has its address', () => {

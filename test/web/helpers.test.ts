@@ -14,17 +14,39 @@ test('report file names are safe on every system', () => {
 });
 
 test('workbook issues read "sheet / row / column: message"', () => {
-  assert.equal(issueLine({ sheet: 'Inventory', row: 7, column: 'D (amount 数量)', message: 'not a number' }, 'row'), 'Inventory / row 7 / D (amount 数量): not a number');
-  assert.equal(issueLine({ sheet: 'Inventory', row: 0, column: '', message: 'missing header' }, 'row'), 'Inventory: missing header');
+  assert.equal(
+    issueLine({ sheet: 'Inventory', row: 7, column: 'D (amount 数量)', message: 'not a number' }, 'row'),
+    'Inventory / row 7 / D (amount 数量): not a number',
+  );
+  assert.equal(
+    issueLine({ sheet: 'Inventory', row: 0, column: '', message: 'missing header' }, 'row'),
+    'Inventory: missing header',
+  );
   assert.equal(issueLine({ sheet: '', row: 0, column: '', message: 'not a workbook' }, 'row'), 'not a workbook');
 });
 
 test('audit details become readable lines, history newest first', () => {
-  assert.deepEqual(auditDetailLines({ version: 2, comment: null, changes: ['entry "A" added (1 kg)', 'name changed'] }), ['version: 2', 'entry "A" added (1 kg)', 'name changed']);
+  assert.deepEqual(
+    auditDetailLines({ version: 2, comment: null, changes: ['entry "A" added (1 kg)', 'name changed'] }),
+    ['version: 2', 'entry "A" added (1 kg)', 'name changed'],
+  );
   assert.deepEqual(auditDetailLines('imported'), ['imported']);
-  assert.deepEqual(newestVersionsFirst([{ version: 1, at: '', by: '' }, { version: 3, at: '', by: '' }, { version: 2, at: '', by: '' }]).map((v) => v.version), [3, 2, 1]);
-  const events = newestEventsFirst([{ at: '2026-01-01T00:00:00Z', user: null, action: 'a', detail: {} }, { at: '2026-02-01T00:00:00Z', user: 'x', action: 'b', detail: {} }]);
-  assert.deepEqual(events.map((e) => e.action), ['b', 'a']);
+  assert.deepEqual(
+    newestVersionsFirst([
+      { version: 1, at: '', by: '' },
+      { version: 3, at: '', by: '' },
+      { version: 2, at: '', by: '' },
+    ]).map((v) => v.version),
+    [3, 2, 1],
+  );
+  const events = newestEventsFirst([
+    { at: '2026-01-01T00:00:00Z', user: null, action: 'a', detail: {} },
+    { at: '2026-02-01T00:00:00Z', user: 'x', action: 'b', detail: {} },
+  ]);
+  assert.deepEqual(
+    events.map((e) => e.action),
+    ['b', 'a'],
+  );
 });
 
 test('numbers keep four significant digits', () => {
@@ -44,13 +66,26 @@ test('stage nodes of the Sankey and the tree are recognised', () => {
 
 test('the Sankey grows with its entries', () => {
   const links = Array.from({ length: 30 }, (_, i) => ({ source: `e${i}`, target: '[use]', value: 1 }));
-  assert.equal(sankeyHeight({ nodes: [], links: [...links, { source: '[use]', target: 'P', value: 30 }] }), 30 * 24 + 40);
+  assert.equal(
+    sankeyHeight({ nodes: [], links: [...links, { source: '[use]', target: 'P', value: 30 }] }),
+    30 * 24 + 40,
+  );
   assert.equal(sankeyHeight({ nodes: [], links: [] }), 300);
 });
 
 test('histogram bins inside the 95 % interval are drawn dark', () => {
   const option = histogramOption(
-    { iterations: 10, seed: 1, mean: 2, sd: 1, p2_5: 1, p50: 2, p97_5: 3, method: 'mc', histogram: { edges: [0, 1, 2, 3, 4], counts: [1, 4, 4, 1] } },
+    {
+      iterations: 10,
+      seed: 1,
+      mean: 2,
+      sd: 1,
+      p2_5: 1,
+      p50: 2,
+      p97_5: 3,
+      method: 'mc',
+      histogram: { edges: [0, 1, 2, 3, 4], counts: [1, 4, 4, 1] },
+    },
     String,
     'n',
   );

@@ -56,7 +56,12 @@ async function signIn(page: Page, user: { email: string; password: string }) {
 
 test('practitioner requests → verifier signs → public registry → verify page; a tampered file fails', async () => {
   const me = (await findUserByEmail(store, practitioner.email))!;
-  const study = await createStudy(store, { ...durianHarvest(2022), name: 'Browser label durian' }, me.companyId!, me.id);
+  const study = await createStudy(
+    store,
+    { ...durianHarvest(2022), name: 'Browser label durian' },
+    me.companyId!,
+    me.id,
+  );
   await calculateAndSave(store, study.id, { iterations: 100, seed: 1 });
 
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });

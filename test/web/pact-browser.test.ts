@@ -63,12 +63,19 @@ after(async () => {
 
 /** The API of a running instance as a signed-in user, for what the test sets up and checks. */
 async function apiAs(running: Running, user: { email: string; password: string }) {
-  const login = await fetch(`${running.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password: user.password }) });
+  const login = await fetch(`${running.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: user.email, password: user.password }),
+  });
   const { token } = (await login.json()) as { token: string };
   return async (method: string, path: string, body?: unknown) => {
     const res = await fetch(`${running.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, data: (await res.json()) as any };
@@ -100,7 +107,10 @@ async function signedIn(running: Running, user: { email: string; password: strin
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 
-async function addPartner(page: Page, fields: { name: string; products?: string; url?: string; clientId?: string; secret?: string; ca?: string }): Promise<{ clientId: string; secret: string }> {
+async function addPartner(
+  page: Page,
+  fields: { name: string; products?: string; url?: string; clientId?: string; secret?: string; ca?: string },
+): Promise<{ clientId: string; secret: string }> {
   await page.getByTestId('connection-name').fill(fields.name);
   if (fields.products) await page.getByTestId('connection-products').fill(fields.products);
   if (fields.url) await page.getByTestId('connection-partner-url').fill(fields.url);
@@ -109,7 +119,10 @@ async function addPartner(page: Page, fields: { name: string; products?: string;
   if (fields.ca) await page.getByTestId('connection-partner-ca').fill(fields.ca);
   await page.getByTestId('connection-add').click();
   await page.getByTestId('connection-secret').waitFor();
-  return { clientId: await page.getByTestId('connection-client-id').innerText(), secret: await page.getByTestId('connection-client-secret').innerText() };
+  return {
+    clientId: await page.getByTestId('connection-client-id').innerText(),
+    secret: await page.getByTestId('connection-client-secret').innerText(),
+  };
 }
 
 test('a practitioner sees the PACT host and published footprints, adds a partner, and publishes the result a verifier signed off', async () => {
@@ -164,9 +177,14 @@ test('a practitioner sees the PACT host and published footprints, adds a partner
   await page.getByTestId('supply-chain').click();
   await page.locator(`[data-testid=published-row][data-id="${id}"]`).waitFor();
   const ofStudy = page.locator(`[data-testid=published-row][data-study-id="${study}"]`);
-  const statuses = await ofStudy.evaluateAll((rows) => rows.map((r) => ({ id: r.getAttribute('data-id'), status: r.getAttribute('data-status') })));
+  const statuses = await ofStudy.evaluateAll((rows) =>
+    rows.map((r) => ({ id: r.getAttribute('data-id'), status: r.getAttribute('data-status') })),
+  );
   assert.equal(statuses.find((f) => f.id === id)?.status, 'Active');
-  assert.ok(statuses.some((f) => f.id !== id && f.status === 'Deprecated'), 'the earlier footprint of the study is deprecated');
+  assert.ok(
+    statuses.some((f) => f.id !== id && f.status === 'Deprecated'),
+    'the earlier footprint of the study is deprecated',
+  );
   assert.ok((await page.getByTestId('published-row').count()) >= 4);
   assert.deepEqual(me.errors, []);
   await me.close();
@@ -177,7 +195,10 @@ test("a buyer pulls a supplier's footprint over PACT and costs a study entry wit
   const supplierApi = await apiAs(supplier.running, practitioner);
   const issued = await supplierApi('POST', '/api/pact/connections', { name: 'Buyer 采购方' });
   assert.equal(issued.status, 201);
-  const footprints = (await supplierApi('GET', '/api/pact/footprints')).data as { productIds: string[]; status: string }[];
+  const footprints = (await supplierApi('GET', '/api/pact/footprints')).data as {
+    productIds: string[];
+    status: string;
+  }[];
   const productId = footprints.find((f) => f.status === 'Active')!.productIds[0];
   const study = await durianId(buyer.running);
   const buyerApi = await apiAs(buyer.running, practitioner);
@@ -187,7 +208,13 @@ test("a buyer pulls a supplier's footprint over PACT and costs a study entry wit
   const { page } = me;
   await page.getByTestId('supply-chain').click();
   const partner = 'Supplier 供应商';
-  await addPartner(page, { name: partner, url: supplier.running.pactUrl, clientId: issued.data.connection.clientId, secret: issued.data.clientSecret, ca: supplier.running.pactCertificate });
+  await addPartner(page, {
+    name: partner,
+    url: supplier.running.pactUrl,
+    clientId: issued.data.connection.clientId,
+    secret: issued.data.clientSecret,
+    ca: supplier.running.pactCertificate,
+  });
   await page.getByTestId('connection-secret-done').click();
 
   await page.getByTestId('pull-connection').selectOption({ label: partner });
@@ -196,8 +223,25 @@ test("a buyer pulls a supplier's footprint over PACT and costs a study entry wit
 
   // A partner's invalid document is hard to come by from a real host: the API's 422 answer is
   // played back once, to see that every schema error is listed.
-  const problems = ['data[0] (a): /pcf/declaredUnitAmount must be > 0', 'data[1] (b): must have required property productIds'];
-  await page.route('**/api/pact/pull', (route) => route.fulfill({ status: 422, json: { error: { code: 'invalid-footprint', message: `${supplier.running.pactUrl}/3/footprints: not PACT:\n  ${problems.join('\n  ')}`, details: problems } } }), { times: 1 });
+  const problems = [
+    'data[0] (a): /pcf/declaredUnitAmount must be > 0',
+    'data[1] (b): must have required property productIds',
+  ];
+  await page.route(
+    '**/api/pact/pull',
+    (route) =>
+      route.fulfill({
+        status: 422,
+        json: {
+          error: {
+            code: 'invalid-footprint',
+            message: `${supplier.running.pactUrl}/3/footprints: not PACT:\n  ${problems.join('\n  ')}`,
+            details: problems,
+          },
+        },
+      }),
+    { times: 1 },
+  );
   await page.getByTestId('pull-submit').click();
   const listed = page.getByTestId('pull-errors').locator('li');
   await listed.nth(1).waitFor();
@@ -221,7 +265,10 @@ test("a buyer pulls a supplier's footprint over PACT and costs a study entry wit
   assert.equal(Number(await result.getAttribute('data-version')), before.version + 1);
   await shot(page, 'pact-06-used-in-study');
 
-  const updated = (await buyerApi('GET', `/api/studies/${study}`)).data as { version: number; entries: { id: string; source: { type: string; pact?: { footprintId: string } } }[] };
+  const updated = (await buyerApi('GET', `/api/studies/${study}`)).data as {
+    version: number;
+    entries: { id: string; source: { type: string; pact?: { footprintId: string } } }[];
+  };
   assert.equal(updated.version, before.version + 1);
   const entry = updated.entries.find((e) => e.id === 'fertiliser-n')!;
   assert.equal(entry.source.type, 'supplier');
@@ -230,7 +277,10 @@ test("a buyer pulls a supplier's footprint over PACT and costs a study entry wit
   // asking by request event instead: the request goes out and is logged
   await page.getByTestId('pull-mode').selectOption('async');
   await page.getByTestId('pull-submit').click();
-  await page.getByTestId('pull-result').filter({ hasText: /[0-9a-f]{8}-[0-9a-f]{4}/ }).waitFor();
+  await page
+    .getByTestId('pull-result')
+    .filter({ hasText: /[0-9a-f]{8}-[0-9a-f]{4}/ })
+    .waitFor();
   await page.getByTestId('events-row').first().waitFor();
   await shot(page, 'pact-07-events');
 

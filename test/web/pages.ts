@@ -28,6 +28,15 @@ export const PAGES_BY_ACCOUNT: { email: string; password: string; pages: PageVis
     ],
   },
   { email: verifier.email, password: verifier.password, pages: [{ hash: '#/studies' }] },
-  { email: steward.email, password: steward.password, pages: [{ hash: '#/cobuild' }, { hash: '#/cobuild/aggregates' }, { hash: '#/cobuild/benchmarks' }, { hash: '#/cobuild/releases' }] },
+  {
+    email: steward.email,
+    password: steward.password,
+    pages: [
+      { hash: '#/cobuild' },
+      { hash: '#/cobuild/aggregates' },
+      { hash: '#/cobuild/benchmarks' },
+      { hash: '#/cobuild/releases' },
+    ],
+  },
   { email: admin.email, password: admin.password, pages: [{ hash: '#/admin', ready: 'user-table' }] },
 ];

@@ -63,13 +63,18 @@ test('a battery study created from its rule, its gaps named', async () => {
   const id = /#\/studies\/([0-9a-f-]+)$/.exec(page.url())![1]!;
   await page.getByTestId('entry-row').nth(6).waitFor();
   assert.equal(await page.getByTestId('entry-row').count(), 7);
-  const study = (await (await page.request.get(`${running.url}/api/studies/${id}`)).json()) as { unit: { amount: number; unit: string } };
+  const study = (await (await page.request.get(`${running.url}/api/studies/${id}`)).json()) as {
+    unit: { amount: number; unit: string };
+  };
   assert.deepEqual([study.unit.amount, study.unit.unit], [36_000, 'kWh']);
   await page.getByTestId('tab-results').click();
   await page.getByTestId('conformance-verdict').waitFor();
   assert.match((await page.getByTestId('conformance-verdict').textContent()) ?? '', /不能提交核查/);
   const missing = await page.getByTestId('finding-missing').allTextContents();
-  assert.ok(missing.some((m) => m.includes('正极活性材料仍是待补充的占位条目')), missing.join('\n'));
+  assert.ok(
+    missing.some((m) => m.includes('正极活性材料仍是待补充的占位条目')),
+    missing.join('\n'),
+  );
   await page.screenshot({ path: join(SHOTS, 'pcr-battery-conformance.png'), fullPage: true });
   assert.deepEqual(errors, []);
 });
@@ -80,18 +85,32 @@ test("the demo pack's warranty edited in its parameter form: the API works the u
   page.on('pageerror', (e) => errors.push(e.message));
   await signIn(page);
   await page.getByTestId('new-study').waitFor();
-  const studies = (await (await page.request.get(`${running.url}/api/studies`)).json()) as { id: string; name: string }[];
+  const studies = (await (await page.request.get(`${running.url}/api/studies`)).json()) as {
+    id: string;
+    name: string;
+  }[];
   const pack = studies.find((s) => s.name === DEMO_PCR_NAMES.pack)!;
   await page.goto(`${running.url}/#/studies/${pack.id}`);
   await page.getByTestId('parameter-form').waitFor();
   assert.match((await page.getByTestId('study-declared-unit').textContent()) ?? '', /36[,\s]?000 kWh/);
   await page.getByTestId('study-param-warranty_years').fill('40');
   await page.getByRole('alert').filter({ hasText: /1.*30/ }).waitFor();
-  assert.equal(await page.getByTestId('save-study').isDisabled(), true, 'an out-of-range value does not reach the draft');
+  assert.equal(
+    await page.getByTestId('save-study').isDisabled(),
+    true,
+    'an out-of-range value does not reach the draft',
+  );
   await page.getByTestId('study-param-warranty_years').fill('6');
   await page.getByTestId('save-study').click();
-  await page.getByTestId('study-declared-unit').filter({ hasText: /27[,\s]?000 kWh/ }).waitFor();
-  const saved = (await (await page.request.get(`${running.url}/api/studies/${pack.id}`)).json()) as { version: number; unit: { amount: number; unit: string }; parameters: { name: string; value: number }[] };
+  await page
+    .getByTestId('study-declared-unit')
+    .filter({ hasText: /27[,\s]?000 kWh/ })
+    .waitFor();
+  const saved = (await (await page.request.get(`${running.url}/api/studies/${pack.id}`)).json()) as {
+    version: number;
+    unit: { amount: number; unit: string };
+    parameters: { name: string; value: number }[];
+  };
   assert.deepEqual([saved.unit.amount, saved.unit.unit], [27_000, 'kWh']);
   assert.equal(saved.parameters.find((p) => p.name === 'warranty_years')!.value, 6);
   assert.equal(saved.version, 2);

@@ -11,7 +11,12 @@ test('hash routes parse and print back', () => {
   assert.deepEqual(parseRoute('#/studies/abc/results'), { page: 'study', id: 'abc', tab: 'results' });
   assert.deepEqual(parseRoute('#/electricity-map'), { page: 'map' });
   assert.equal(parseRoute('#/studies/abc/nonsense').page, 'not-found');
-  for (const route of [{ page: 'study', id: 'a b/c', tab: 'results' }, { page: 'new-study' }, { page: 'map' }, { page: 'login' }] as const) {
+  for (const route of [
+    { page: 'study', id: 'a b/c', tab: 'results' },
+    { page: 'new-study' },
+    { page: 'map' },
+    { page: 'login' },
+  ] as const) {
     assert.deepEqual(parseRoute(href(route)), route);
   }
 });

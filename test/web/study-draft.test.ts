@@ -25,7 +25,13 @@ test('a named study with no product or reference flow gets them from its name an
   assert.equal(complete.product.name, 'Durian');
   assert.equal(complete.referenceFlow, '1 kg Durian');
   StudyInputSchema.parse(complete);
-  assert.deepEqual(missingFields(newStudyInput([], texts, 2025)), ['study.name', 'study.productName', 'study.referenceFlow', 'study.releaseLci', 'study.releaseFactors']);
+  assert.deepEqual(missingFields(newStudyInput([], texts, 2025)), [
+    'study.name',
+    'study.productName',
+    'study.referenceFlow',
+    'study.releaseLci',
+    'study.releaseFactors',
+  ]);
 });
 
 test('sameInput tells unsaved edits', () => {

@@ -35,9 +35,18 @@ test('a study downloaded from its page is added as a benchmark product as it is'
   assert.match(fileName, /\.study\.json$/);
   const file = JSON.parse(text);
 
-  for (const key of ['id', 'companyId', 'version', 'updatedAt', 'updatedBy']) assert.ok(!(key in file), `${key} is the store's, not the study's`);
-  assert.deepEqual(StudyInputSchema.strict().parse(file), file, 'a complete study input: nothing stripped, nothing defaulted');
-  assert.deepEqual(studyOutline(file), { name: study.name, entries: study.entries.length, releases: `${study.releases.lci} + ${study.releases.factors}` }, 'what the benchmark page shows of the chosen file');
+  for (const key of ['id', 'companyId', 'version', 'updatedAt', 'updatedBy'])
+    assert.ok(!(key in file), `${key} is the store's, not the study's`);
+  assert.deepEqual(
+    StudyInputSchema.strict().parse(file),
+    file,
+    'a complete study input: nothing stripped, nothing defaulted',
+  );
+  assert.deepEqual(
+    studyOutline(file),
+    { name: study.name, entries: study.entries.length, releases: `${study.releases.lci} + ${study.releases.factors}` },
+    'what the benchmark page shows of the chosen file',
+  );
 
   const zhao = await signIn(app, steward.email, steward.password);
   const added = await zhao.post('/api/cobuild/benchmarks', { name: file.name, study: file });

@@ -12,7 +12,8 @@ test('every province has its own tile and nothing else has one', () => {
   assert.deepEqual(Object.keys(TILE_GRID).sort(), provinces.map((p) => p.code).sort());
   const cells = Object.values(TILE_GRID).map((t) => `${t.row},${t.col}`);
   assert.equal(new Set(cells).size, cells.length, 'two provinces share a tile');
-  for (const t of Object.values(TILE_GRID)) assert.ok(t.row >= 0 && t.row < GRID_ROWS && t.col >= 0 && t.col < GRID_COLS);
+  for (const t of Object.values(TILE_GRID))
+    assert.ok(t.row >= 0 && t.row < GRID_ROWS && t.col >= 0 && t.col < GRID_COLS);
 });
 
 test("the web app's region names are those of src/factors", () => {

@@ -49,7 +49,11 @@ test('an entry in Guangdong, in a Hainan study, is searched and calculated in Gu
   await page.getByTestId('entry-kind').selectOption('energy');
   await page.getByTestId('dataset-search').fill('广东');
   await page.getByTestId('dataset-result').first().waitFor();
-  assert.match(await page.getByTestId('dataset-result').first().innerText(), /广东|Guangdong/, 'a province named in the search is searched in a Hainan study');
+  assert.match(
+    await page.getByTestId('dataset-result').first().innerText(),
+    /广东|Guangdong/,
+    'a province named in the search is searched in a Hainan study',
+  );
   await page.keyboard.press('Escape');
   await page.getByTestId('save-study').click();
   await page.waitForURL(/#\/studies\/[^/]+$/);

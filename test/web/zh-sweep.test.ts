@@ -15,7 +15,36 @@ import { PAGES_BY_ACCOUNT } from './pages.ts';
  */
 
 /** Names and codes written the same in Chinese text. */
-const SAME_IN_BOTH = ['Tanji', 'PACT', 'ISO 14067', 'GB/T 24067', 'kg CO2e', 'CO2e', 'CO2', 'GWP', 'DQR', 'Excel', 'JSON-LD', 'EcoSpold2', 'CSV', 'Monte Carlo', 'Sankey', 'OpenAPI', 'UN CPC', 'IPCC', 'US LCI', 'ILCD', 'PDF', 'HTML', 'AR6', 'AR5', 'CloudEvents', 'OAuth2', 'URN', 'ID'];
+const SAME_IN_BOTH = [
+  'Tanji',
+  'PACT',
+  'ISO 14067',
+  'GB/T 24067',
+  'kg CO2e',
+  'CO2e',
+  'CO2',
+  'GWP',
+  'DQR',
+  'Excel',
+  'JSON-LD',
+  'EcoSpold2',
+  'CSV',
+  'Monte Carlo',
+  'Sankey',
+  'OpenAPI',
+  'UN CPC',
+  'IPCC',
+  'US LCI',
+  'ILCD',
+  'PDF',
+  'HTML',
+  'AR6',
+  'AR5',
+  'CloudEvents',
+  'OAuth2',
+  'URN',
+  'ID',
+];
 /** Elements that hold the app's own words, not data. */
 const CHROME = 'h1, h2, h3, h4, th, label > span, button, nav a, legend, .empty, p.muted, .hint, [role="tab"]';
 /** Two or more Latin words in a row: English left in a Chinese page. */
@@ -80,9 +109,15 @@ test('the English header fits one line at 1440 px for every role', async () => {
     const page = await pageAs(app, account, 'en');
     const { height, lineHeight } = await page.locator('.header').evaluate((h) => {
       const nav = h.querySelector('.nav') as HTMLElement;
-      return { height: nav.getBoundingClientRect().height, lineHeight: Math.max(...Array.from(nav.children).map((c) => c.getBoundingClientRect().height)) };
+      return {
+        height: nav.getBoundingClientRect().height,
+        lineHeight: Math.max(...Array.from(nav.children).map((c) => c.getBoundingClientRect().height)),
+      };
     });
-    assert.ok(height <= lineHeight + 1, `${account.email}: the navigation wraps (${height} px for ${lineHeight} px links)`);
+    assert.ok(
+      height <= lineHeight + 1,
+      `${account.email}: the navigation wraps (${height} px for ${lineHeight} px links)`,
+    );
     const wraps = await page.locator('.header .header-end').evaluate((e) => e.getBoundingClientRect().height > 48);
     assert.equal(wraps, false, `${account.email}: the user area wraps`);
     await page.context().close();

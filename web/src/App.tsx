@@ -30,7 +30,8 @@ export function App() {
   else if (route.page === 'verify') page = <VerifyPage id={route.id} />;
   // Signing in on any other page keeps the user where they were headed.
   else if (!me || route.page === 'login') page = <LoginPage onLoginPage={route.page === 'login'} />;
-  else if (route.page === 'studies' && me.role === 'steward') page = <CobuildPage me={me} view={{ kind: 'submissions' }} />;
+  else if (route.page === 'studies' && me.role === 'steward')
+    page = <CobuildPage me={me} view={{ kind: 'submissions' }} />;
   else if (route.page === 'studies') page = <StudiesPage me={me} />;
   else if (route.page === 'cobuild') page = <CobuildPage me={me} view={route.view} />;
   else if (route.page === 'new-study' && me.role !== 'enterprise') page = <Empty>{t('studies.cannotCreate')}</Empty>;
@@ -38,9 +39,11 @@ export function App() {
   else if (route.page === 'study') page = <StudyPage key={route.id} me={me} id={route.id} tab={route.tab} />;
   else if (route.page === 'supply-chain' && me.role !== 'enterprise') page = <Empty>{t('pact.enterpriseOnly')}</Empty>;
   else if (route.page === 'supply-chain') page = <SupplyChainPage me={me} />;
-  else if (route.page === 'portfolio') page = me.role === 'enterprise' ? <PortfolioPage /> : <Empty>{t('portfolio.enterpriseOnly')}</Empty>;
+  else if (route.page === 'portfolio')
+    page = me.role === 'enterprise' ? <PortfolioPage /> : <Empty>{t('portfolio.enterpriseOnly')}</Empty>;
   else if (route.page === 'admin') page = me.role === 'admin' ? <AdminPage /> : <Empty>{t('admin.only')}</Empty>;
-  else if (route.page === 'verification' && me.role !== 'verifier') page = <Empty>{t('label.queue.verifiersOnly')}</Empty>;
+  else if (route.page === 'verification' && me.role !== 'verifier')
+    page = <Empty>{t('label.queue.verifiersOnly')}</Empty>;
   else if (route.page === 'verification') page = <VerifierPage />;
   else
     page = (
@@ -53,7 +56,9 @@ export function App() {
     <>
       <Header route={route} />
       <main className="main">
-        {me === null && !['map', 'open-data', 'registry', 'verify'].includes(route.page) && <ErrorMessage error={error} />}
+        {me === null && !['map', 'open-data', 'registry', 'verify'].includes(route.page) && (
+          <ErrorMessage error={error} />
+        )}
         {page}
       </main>
     </>

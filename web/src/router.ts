@@ -37,7 +37,8 @@ export function parseRoute(hash: string): Route {
   if (view) return { page: 'cobuild', view };
   if (first === 'studies' && second === 'new' && parts.length === 2) return { page: 'new-study' };
   if (first === 'studies' && second && parts.length === 2) return { page: 'study', id: second, tab: 'inventory' };
-  if (first === 'studies' && second && third === 'results' && parts.length === 3) return { page: 'study', id: second, tab: 'results' };
+  if (first === 'studies' && second && third === 'results' && parts.length === 3)
+    return { page: 'study', id: second, tab: 'results' };
   return { page: 'not-found', hash };
 }
 

@@ -35,7 +35,11 @@ ${COMMON_HELP}`,
     for (const pr of ws.system.index.providers) {
       const id = pr.exchange.reference ? pr.process.id : `${pr.process.id}/${pr.flow.id}`;
       const declared = declaredUnit(ws.db, pr);
-      lines.push([id, pr.process.name, pr.process.location ?? '', declared.unit, lambda[pr.index] * declared.factor].map(csv).join(','));
+      lines.push(
+        [id, pr.process.name, pr.process.location ?? '', declared.unit, lambda[pr.index] * declared.factor]
+          .map(csv)
+          .join(','),
+      );
     }
     writeFileSync(out, lines.join('\n') + '\n');
     progress.update(steps, steps);

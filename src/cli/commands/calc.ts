@@ -1,6 +1,14 @@
 import type { CommandSpec } from '../args.ts';
 import { UsageError } from '../args.ts';
-import { COMMON_HELP, COMMON_OPTIONS, characterization, demandOf, method, openWorkspace, resolveColumn } from '../workspace.ts';
+import {
+  COMMON_HELP,
+  COMMON_OPTIONS,
+  characterization,
+  demandOf,
+  method,
+  openWorkspace,
+  resolveColumn,
+} from '../workspace.ts';
 import { columnRef, impact, inventory } from '../../engine/lca.ts';
 import { providerChoiceWarning, systemNotes } from '../../engine/scope.ts';
 import { formatLines } from '../format.ts';
@@ -9,7 +17,13 @@ export const calcCommand: CommandSpec = {
   name: 'calc',
   summary: 'carbon footprint of an amount of one process’s product',
   usage: 'tanji calc <process id or exact name> --method <id> [--amount N] [--unit U] [--json]',
-  options: { ...COMMON_OPTIONS, method: { type: 'string' }, amount: { type: 'string' }, unit: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    ...COMMON_OPTIONS,
+    method: { type: 'string' },
+    amount: { type: 'string' },
+    unit: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   help: `
   --method <id>          ipcc-ar6-gwp100 (default) or ipcc-ar5-gwp100
   --amount N             amount of the process's reference product (default 1), in its declared unit:
@@ -52,7 +66,12 @@ Example: tanji calc "Electricity, at Grid, US, 2008" --method ipcc-ar6-gwp100 --
       release: ws.dbName,
       dataset: ws.db.processes.find((p) => p.id === ref.processId)?.source,
       databaseOrigin: ws.db.origin,
-      unmatchedGhgFlows: notes.unmatchedGhgFlows.map((u) => ({ flowId: u.flowId, name: u.name, category: u.category, reason: u.reason })),
+      unmatchedGhgFlows: notes.unmatchedGhgFlows.map((u) => ({
+        flowId: u.flowId,
+        name: u.name,
+        category: u.category,
+        reason: u.reason,
+      })),
       cutoffs: notes.cutoffs,
       providerChoices: notes.providerChoices,
       warnings: notes.providerChoices.map(providerChoiceWarning),
@@ -62,7 +81,9 @@ Example: tanji calc "Electricity, at Grid, US, 2008" --method ipcc-ar6-gwp100 --
       return;
     }
     const flowNote = unit === pr.flow.unit ? '' : ` (${amount * perUnit} ${pr.flow.unit})`;
-    console.log(`${ref.processName}${ref.location ? ` (${ref.location})` : ''}: ${amount} ${unit}${flowNote} of ${ref.product}`);
+    console.log(
+      `${ref.processName}${ref.location ? ` (${ref.location})` : ''}: ${amount} ${unit}${flowNote} of ${ref.product}`,
+    );
     console.log(`method ${m.id} (${m.gwpSet}), database ${ws.dbName}\n`);
     console.log(formatLines(result.total, result.lines, result.unit));
     const counts = [

@@ -1,6 +1,14 @@
 import type { CommandSpec } from '../args.ts';
 import { numberOption, UsageError } from '../args.ts';
-import { COMMON_HELP, COMMON_OPTIONS, characterization, demandOf, method, openWorkspace, resolveColumn } from '../workspace.ts';
+import {
+  COMMON_HELP,
+  COMMON_OPTIONS,
+  characterization,
+  demandOf,
+  method,
+  openWorkspace,
+  resolveColumn,
+} from '../workspace.ts';
 import { allProcessScores, inventory, totalVector } from '../../engine/lca.ts';
 import {
   directFactors,
@@ -18,7 +26,8 @@ const VIEWS = ['process', 'flow', 'stage', 'tree', 'sankey'] as const;
 export const contributionsCommand: CommandSpec = {
   name: 'contributions',
   summary: 'where a footprint comes from: by process, elementary flow, stage, upstream tree or Sankey',
-  usage: 'tanji contributions <process id or exact name> [--by process|flow|stage|tree|sankey] [--method <id>] [--amount N] [--unit U] [--cutoff 0.01] [--limit N] [--json]',
+  usage:
+    'tanji contributions <process id or exact name> [--by process|flow|stage|tree|sankey] [--method <id>] [--amount N] [--unit U] [--cutoff 0.01] [--limit N] [--json]',
   options: {
     ...COMMON_OPTIONS,
     method: { type: 'string' },
@@ -63,24 +72,47 @@ ${COMMON_HELP}`,
       const rows = processContributions(ws.system, inv, c)
         .slice(0, limit)
         .map((r) => ({ ...r, release: ws.dbName, dataset: sourceOf.get(r.processId) }));
-      print(rows, () => table(['process', 'location', 'direct kg CO2e', 'share'], rows.map((r) => [r.processName, r.location ?? '', num(r.direct), `${(r.share * 100).toFixed(1)}%`])));
+      print(rows, () =>
+        table(
+          ['process', 'location', 'direct kg CO2e', 'share'],
+          rows.map((r) => [r.processName, r.location ?? '', num(r.direct), `${(r.share * 100).toFixed(1)}%`]),
+        ),
+      );
     } else if (by === 'flow') {
       const rows = flowContributions(ws.system, inv, cv).slice(0, limit);
       print(rows, () =>
-        table(['flow', 'compartment', 'line', 'amount', 'unit', 'factor', 'kg CO2e'], rows.map((r) => [r.name, r.compartment, r.line, num(r.amount), r.unit, num(r.factor), num(r.result)])),
+        table(
+          ['flow', 'compartment', 'line', 'amount', 'unit', 'factor', 'kg CO2e'],
+          rows.map((r) => [r.name, r.compartment, r.line, num(r.amount), r.unit, num(r.factor), num(r.result)]),
+        ),
       );
     } else if (by === 'stage') {
       const stages = stageContributions(ws.system, inv, c);
-      print(stages, () => table(['stage', 'kg CO2e'], Object.entries(stages).map(([k, v]) => [k, num(v)])));
+      print(stages, () =>
+        table(
+          ['stage', 'kg CO2e'],
+          Object.entries(stages).map(([k, v]) => [k, num(v)]),
+        ),
+      );
     } else {
       const lambda = allProcessScores(ws.system, ws.lu, c);
       const d = directFactors(ws.system, c);
       if (by === 'tree') {
-        const tree = upstreamTree(ws.system, lambda, d, column, amount, { cutoff, maxDepth: numberOption(values, 'depth', 8) });
+        const tree = upstreamTree(ws.system, lambda, d, column, amount, {
+          cutoff,
+          maxDepth: numberOption(values, 'depth', 8),
+        });
         print(tree, () => renderTree(tree));
       } else {
         const graph = sankey(ws.system, inv, lambda, d, { cutoff });
-        print(graph, () => graph.links.map((l) => `${graph.nodes[l.source].processName} → ${graph.nodes[l.target].processName}: ${num(l.value)} kg CO2e`).join('\n'));
+        print(graph, () =>
+          graph.links
+            .map(
+              (l) =>
+                `${graph.nodes[l.source].processName} → ${graph.nodes[l.target].processName}: ${num(l.value)} kg CO2e`,
+            )
+            .join('\n'),
+        );
       }
     }
   },

@@ -37,7 +37,8 @@ const SUBCOMMANDS = ['init', 'status', 'releases', 'import', 'diff', 'export', '
 export const dbCommand: CommandSpec = {
   name: 'db',
   summary: 'the store: init, status, releases, import, diff, export, backup, restore',
-  usage: 'tanji db init|status|releases|import <zip> --release R|diff R1 R2 [--product <process id>]|export R --format jsonld|ilcd|ecospold2|csv --out <path>|backup <file>|restore <file> [--json]',
+  usage:
+    'tanji db init|status|releases|import <zip> --release R|diff R1 R2 [--product <process id>]|export R --format jsonld|ilcd|ecospold2|csv --out <path>|backup <file>|restore <file> [--json]',
   options: {
     release: { type: 'string' },
     product: { type: 'string' },
@@ -95,14 +96,17 @@ const SUBS: Record<string, (store: Store, args: string[], values: Values) => Pro
     const loaded = values['factors-only'] ? [] : await loadBundledDatabases(store, (line) => console.error(line));
     await SUBS.status(store, [], values);
     if (!values.json) {
-      console.log(seeded ? `published the seed factors as release ${SEED_RELEASE}` : `release ${SEED_RELEASE} was already there`);
+      console.log(
+        seeded ? `published the seed factors as release ${SEED_RELEASE}` : `release ${SEED_RELEASE} was already there`,
+      );
       if (loaded.length) console.log(`loaded the background databases as release(s) ${loaded.join(', ')}`);
     }
   },
 
   async backup(store, [file]) {
     if (!file) throw new UsageError('where to? tanji db backup <file>');
-    if (store.kind === 'pglite') console.log(`${file}: ${num((await backupPglite(store, file)) / 1e6)} MB (PGlite data directory, gzipped tar)`);
+    if (store.kind === 'pglite')
+      console.log(`${file}: ${num((await backupPglite(store, file)) / 1e6)} MB (PGlite data directory, gzipped tar)`);
     else {
       backupPostgres(process.env.DATABASE_URL!, store.schema, file);
       console.log(`${file}: pg_dump custom format${store.schema ? ` of schema ${store.schema}` : ''}`);
@@ -112,9 +116,17 @@ const SUBS: Record<string, (store: Store, args: string[], values: Values) => Pro
   async status(store, _args, values) {
     const releases = await listReleases(store);
     const where = store.kind === 'pglite' ? join(defaultDataDir(), 'pglite') : 'DATABASE_URL';
-    const status = { backend: store.kind, location: where, schemaVersion: await schemaVersion(store), releases: releases.map((r) => r.number) };
+    const status = {
+      backend: store.kind,
+      location: where,
+      schemaVersion: await schemaVersion(store),
+      releases: releases.map((r) => r.number),
+    };
     if (values.json) console.log(JSON.stringify(status));
-    else console.log(`${status.backend} at ${status.location}, schema version ${status.schemaVersion}, ${releases.length} release(s)${releases.length ? ': ' + status.releases.join(', ') : ' (tanji db init)'}`);
+    else
+      console.log(
+        `${status.backend} at ${status.location}, schema version ${status.schemaVersion}, ${releases.length} release(s)${releases.length ? ': ' + status.releases.join(', ') : ' (tanji db init)'}`,
+      );
   },
 
   async releases(store, _args, values) {
@@ -125,7 +137,9 @@ const SUBS: Record<string, (store: Store, args: string[], values: Values) => Pro
     }
     if (!releases.length) console.log('no releases yet: tanji db init, then tanji db import <zip> --release <number>');
     for (const r of releases) {
-      console.log(`${r.number}\t${r.createdAt.toISOString()}\t${r.processes} processes, ${r.flows} flows, ${r.factors} factors${r.database ? `\t${r.database}` : ''}${r.notes ? `\t${r.notes}` : ''}`);
+      console.log(
+        `${r.number}\t${r.createdAt.toISOString()}\t${r.processes} processes, ${r.flows} flows, ${r.factors} factors${r.database ? `\t${r.database}` : ''}${r.notes ? `\t${r.notes}` : ''}`,
+      );
     }
   },
 
@@ -163,23 +177,28 @@ const SUBS: Record<string, (store: Store, args: string[], values: Values) => Pro
       for (const r of d.removed.slice(0, 20)) console.log(`  - ${r.id}  ${r.name}`);
       for (const r of d.changed.slice(0, 20)) console.log(`  ~ ${r.id}  ${r.name}  (${r.fields.join(', ')})`);
     }
-    if (effect) console.log(`\n${effect.name}: ${num(effect.from)} → ${num(effect.to)} kg CO2e per unit (${effect.change >= 0 ? '+' : ''}${(effect.change * 100).toFixed(2)} %), ${effect.method}`);
+    if (effect)
+      console.log(
+        `\n${effect.name}: ${num(effect.from)} → ${num(effect.to)} kg CO2e per unit (${effect.change >= 0 ? '+' : ''}${(effect.change * 100).toFixed(2)} %), ${effect.method}`,
+      );
   },
 
   async export(store, [release], values) {
     const format = values.format as string | undefined;
     const out = values.out as string | undefined;
-    if (!release || !out || (format !== 'csv' && !(format !== undefined && format in ZIP_FORMATS))) throw new UsageError('tanji db export <release> --format jsonld|ilcd|ecospold2|csv --out <path>');
+    if (!release || !out || (format !== 'csv' && !(format !== undefined && format in ZIP_FORMATS)))
+      throw new UsageError('tanji db export <release> --format jsonld|ilcd|ecospold2|csv --out <path>');
     if (format !== 'csv') {
-      const zip = format === 'ilcd' ? exportReleaseIlcd : format === 'ecospold2' ? exportReleaseEcoSpold2 : exportReleaseJsonLd;
+      const zip =
+        format === 'ilcd' ? exportReleaseIlcd : format === 'ecospold2' ? exportReleaseEcoSpold2 : exportReleaseJsonLd;
       writeFileSync(out, await zip(store, release));
       console.log(`wrote release ${release} as ${ZIP_FORMATS[format as keyof typeof ZIP_FORMATS].label} to ${out}`);
       return;
     }
     const { exchanges, factors } = await exportReleaseCsv(store, release);
     const written = [];
-    if (exchanges) writeFileSync(`${out}-exchanges.csv`, exchanges), written.push(`${out}-exchanges.csv`);
-    if (factors) writeFileSync(`${out}-factors.csv`, factors), written.push(`${out}-factors.csv`);
+    if (exchanges) (writeFileSync(`${out}-exchanges.csv`, exchanges), written.push(`${out}-exchanges.csv`));
+    if (factors) (writeFileSync(`${out}-factors.csv`, factors), written.push(`${out}-factors.csv`));
     console.log(`wrote release ${release} as CSV: ${written.join(', ')}`);
   },
 };
@@ -190,10 +209,21 @@ async function footprintEffect(store: Store, from: string, to: string, processId
     const system = buildSystem(db);
     const column = system.index.providers.find((p) => p.process.id === processId && p.exchange.reference);
     if (!column) throw new UsageError(`release ${release} has no process ${processId}`);
-    const lambda = allProcessScores(system, factorizeSystem(system), totalVector(characterizationVector(system, getMethod('ipcc-ar6-gwp100'))));
+    const lambda = allProcessScores(
+      system,
+      factorizeSystem(system),
+      totalVector(characterizationVector(system, getMethod('ipcc-ar6-gwp100'))),
+    );
     return { value: lambda[column.index], name: column.process.name };
   };
   const a = score(await loadRelease(store, from), from);
   const b = score(await loadRelease(store, to), to);
-  return { processId, name: a.name, method: 'ipcc-ar6-gwp100', from: a.value, to: b.value, change: a.value === 0 ? 0 : (b.value - a.value) / Math.abs(a.value) };
+  return {
+    processId,
+    name: a.name,
+    method: 'ipcc-ar6-gwp100',
+    from: a.value,
+    to: b.value,
+    change: a.value === 0 ? 0 : (b.value - a.value) / Math.abs(a.value),
+  };
 }

@@ -32,21 +32,43 @@ ${COMMON_HELP}`,
     writeFileSync(join(dir, 'A.mtx'), toMatrixMarket(A, `technosphere of ${ws.dbName}`));
     writeFileSync(join(dir, 'B.mtx'), toMatrixMarket(B, `interventions of ${ws.dbName}`));
     const c = totalVector(cv);
-    const cRows: number[] = [], cCols: number[] = [], cVals: number[] = [];
-    const lRows: number[] = [], lCols: number[] = [], lVals: number[] = [];
+    const cRows: number[] = [],
+      cCols: number[] = [],
+      cVals: number[] = [];
+    const lRows: number[] = [],
+      lCols: number[] = [],
+      lVals: number[] = [];
     for (let e = 0; e < c.length; e++) {
       if (c[e] !== 0) (cRows.push(0), cCols.push(e), cVals.push(c[e]));
       const line = cv.line[e];
       if (line) (lRows.push(GHG_LINES.indexOf(line)), lCols.push(e), lVals.push(cv.c[e]));
     }
-    writeFileSync(join(dir, 'C.mtx'), toMatrixMarket(fromTriplets(1, c.length, cRows, cCols, cVals), `${cv.method.id} total`));
-    writeFileSync(join(dir, 'C_lines.mtx'), toMatrixMarket(fromTriplets(GHG_LINES.length, c.length, lRows, lCols, lVals), `${cv.method.id} lines: ${GHG_LINES.join(' ')}`));
+    writeFileSync(
+      join(dir, 'C.mtx'),
+      toMatrixMarket(fromTriplets(1, c.length, cRows, cCols, cVals), `${cv.method.id} total`),
+    );
+    writeFileSync(
+      join(dir, 'C_lines.mtx'),
+      toMatrixMarket(
+        fromTriplets(GHG_LINES.length, c.length, lRows, lCols, lVals),
+        `${cv.method.id} lines: ${GHG_LINES.join(' ')}`,
+      ),
+    );
     const procs = ['index,process_id,process_name,location,product,unit'];
-    for (const pr of index.providers) procs.push([pr.index, pr.process.id, pr.process.name, pr.process.location ?? '', pr.flow.name, pr.flow.unit].map(csv).join(','));
+    for (const pr of index.providers)
+      procs.push(
+        [pr.index, pr.process.id, pr.process.name, pr.process.location ?? '', pr.flow.name, pr.flow.unit]
+          .map(csv)
+          .join(','),
+      );
     writeFileSync(join(dir, 'processes.csv'), procs.join('\n') + '\n');
     const flows = ['index,flow_id,name,compartment,unit,line'];
-    elementary.forEach((f, e) => flows.push([e, f.id, f.name, f.category.join('/'), f.unit, cv.line[e] ?? ''].map(csv).join(',')));
+    elementary.forEach((f, e) =>
+      flows.push([e, f.id, f.name, f.category.join('/'), f.unit, cv.line[e] ?? ''].map(csv).join(',')),
+    );
     writeFileSync(join(dir, 'flows.csv'), flows.join('\n') + '\n');
-    console.log(`wrote A (${A.nRows}×${A.nCols}, ${A.colPtr[A.nCols]} entries), B (${B.nRows}×${B.nCols}), C to ${dir}`);
+    console.log(
+      `wrote A (${A.nRows}×${A.nCols}, ${A.colPtr[A.nCols]} entries), B (${B.nRows}×${B.nCols}), C to ${dir}`,
+    );
   },
 };

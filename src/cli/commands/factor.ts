@@ -11,7 +11,8 @@ const PURPOSES: Purpose[] = ['product-footprint', 'organisational'];
 export const factorCommand: CommandSpec = {
   name: 'factor',
   summary: 'search the background emission factors (Chinese or English), resolved for a region and year',
-  usage: 'tanji factor search <text> [--region CN-SC] [--year 2022] [--kind <kind>] [--purpose product-footprint|organisational] [--release R] [--limit N] [--json]',
+  usage:
+    'tanji factor search <text> [--region CN-SC] [--year 2022] [--kind <kind>] [--purpose product-footprint|organisational] [--release R] [--limit N] [--json]',
   options: {
     region: { type: 'string' },
     year: { type: 'string' },
@@ -52,9 +53,11 @@ Examples:
     const text = words.join(' ').trim();
     if (!text) throw new UsageError('what should I search for? e.g. tanji factor search 电力 --region CN-SC');
     const kind = values.kind as string | undefined;
-    if (kind && !FactorKindSchema.options.includes(kind as FactorKind)) throw new UsageError(`--kind must be one of ${FactorKindSchema.options.join(', ')}`);
+    if (kind && !FactorKindSchema.options.includes(kind as FactorKind))
+      throw new UsageError(`--kind must be one of ${FactorKindSchema.options.join(', ')}`);
     const purpose = values.purpose as string | undefined;
-    if (purpose && !PURPOSES.includes(purpose as Purpose)) throw new UsageError(`--purpose must be one of ${PURPOSES.join(', ')}`);
+    if (purpose && !PURPOSES.includes(purpose as Purpose))
+      throw new UsageError(`--purpose must be one of ${PURPOSES.join(', ')}`);
     const year = values.year === undefined ? undefined : numberOption(values, 'year', 0);
     const limit = numberOption(values, 'limit', 20);
     const { release, factors } = await factorRelease(values.release as string | undefined);
@@ -82,11 +85,22 @@ Examples:
     console.log(
       table(
         ['value', 'unit', 'kind', 'answered by', 'year', 'status', 'name', 'id'],
-        shown.map((r) => [num(r.value), r.unit, r.kind, `${r.resolvedRegion} (${r.level})`, String(r.year), r.status, r.nameZh ? `${r.name} / ${r.nameZh}` : r.name, r.id]),
+        shown.map((r) => [
+          num(r.value),
+          r.unit,
+          r.kind,
+          `${r.resolvedRegion} (${r.level})`,
+          String(r.year),
+          r.status,
+          r.nameZh ? `${r.name} / ${r.nameZh}` : r.name,
+          r.id,
+        ]),
       ),
     );
     const first = shown[0];
-    console.log(`\nBest match: ${first.source.publisher}, ${first.source.title}${first.source.documentNumber ? `, ${first.source.documentNumber}` : ''}; release ${first.release}`);
+    console.log(
+      `\nBest match: ${first.source.publisher}, ${first.source.title}${first.source.documentNumber ? `, ${first.source.documentNumber}` : ''}; release ${first.release}`,
+    );
     for (const n of first.notes) console.log(`  note: ${n}`);
   },
 };
@@ -97,7 +111,10 @@ async function factorRelease(requested?: string) {
     await publishSeedFactors(store);
     const releases = (await listReleases(store)).filter((r) => r.factors > 0);
     const release = requested ?? releases[releases.length - 1].number;
-    if (!releases.some((r) => r.number === release)) throw new UsageError(`no factor release "${release}"; releases with factors: ${releases.map((r) => r.number).join(', ')}`);
+    if (!releases.some((r) => r.number === release))
+      throw new UsageError(
+        `no factor release "${release}"; releases with factors: ${releases.map((r) => r.number).join(', ')}`,
+      );
     return { release, factors: await loadFactors(store, release) };
   });
 }

@@ -25,22 +25,41 @@ Example: tanji import ../shared/data/uslci/uslci-olca1.5-jsonld.zip --name uslci
     const progress = new Progress(`import ${basename(file)}`, Boolean(values.json));
     const started = performance.now();
     const warnings: string[] = [];
-    const db = await importDatabase(file, { onProgress: (d, t) => progress.update(d, t), onWarning: (w) => warnings.push(w) });
+    const db = await importDatabase(file, {
+      onProgress: (d, t) => progress.update(d, t),
+      onWarning: (w) => warnings.push(w),
+    });
     const seconds = (performance.now() - started) / 1000;
     progress.done(`${db.processes.length} processes`);
     await saveDatabase(name, db, (values.licence as string | undefined) ?? licenceBeside(file));
     const exchanges = db.processes.reduce((n, p) => n + p.exchanges.length, 0);
     const screen = await withStore((store) => loadScreen(store, name));
     const quarantined = screen?.quarantined.length ?? 0;
-    const summary = { name, origin: db.origin, processes: db.processes.length, flows: db.flows.length, exchanges, seconds: Number(seconds.toFixed(2)), warnings, quarantined, screen: screen?.counts ?? {} };
+    const summary = {
+      name,
+      origin: db.origin,
+      processes: db.processes.length,
+      flows: db.flows.length,
+      exchanges,
+      seconds: Number(seconds.toFixed(2)),
+      warnings,
+      quarantined,
+      screen: screen?.counts ?? {},
+    };
     if (values.json) {
       console.log(JSON.stringify(summary));
       return;
     }
-    console.log(`imported ${summary.processes} processes, ${summary.flows} flows, ${exchanges} exchanges into database "${name}" in ${summary.seconds} s`);
+    console.log(
+      `imported ${summary.processes} processes, ${summary.flows} flows, ${exchanges} exchanges into database "${name}" in ${summary.seconds} s`,
+    );
     if (quarantined) {
-      const counts = Object.entries(screen!.counts).map(([code, n]) => `${n} ${code.replace(/^screen\./, '')}`).join(', ');
-      console.log(`quality screen: ${quarantined} processes quarantined from default search and study use (${counts}); GET /api/releases/${name}/screen lists the findings`);
+      const counts = Object.entries(screen!.counts)
+        .map(([code, n]) => `${n} ${code.replace(/^screen\./, '')}`)
+        .join(', ');
+      console.log(
+        `quality screen: ${quarantined} processes quarantined from default search and study use (${counts}); GET /api/releases/${name}/screen lists the findings`,
+      );
     }
     if (warnings.length) {
       console.log(`${warnings.length} record(s) were repaired or left out:`);

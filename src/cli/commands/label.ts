@@ -21,7 +21,7 @@ const MARK = { pass: '✓', fail: '✗', unknown: '?' } as const;
 
 export const labelCommand: CommandSpec = {
   name: 'label',
-  summary: "check a carbon label offline: signature, verifier key, validity, revocation, grade",
+  summary: 'check a carbon label offline: signature, verifier key, validity, revocation, grade',
   usage: 'tanji label verify <credential.json | label.svg> [--trust tanji-trust.json] [--lang zh|en] [--json]',
   options: { trust: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' } },
   help: `
@@ -39,7 +39,8 @@ Examples:
   tanji label verify tanji-label-<id>.json --trust trust.json --lang zh`,
   async run(positionals, values) {
     const [sub, file] = positionals;
-    if (sub !== 'verify' || !file || positionals.length > 2) throw new UsageError('usage: tanji label verify <credential.json | label.svg> [--trust tanji-trust.json]');
+    if (sub !== 'verify' || !file || positionals.length > 2)
+      throw new UsageError('usage: tanji label verify <credential.json | label.svg> [--trust tanji-trust.json]');
     const lang = (values.lang as string | undefined) ?? 'en';
     if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang must be zh or en');
     let trust: TrustBundle | undefined;
@@ -52,16 +53,34 @@ Examples:
         throw new UsageError(`trust file ${values.trust as string} is not JSON`);
       }
       const parsed = TrustBundleSchema.safeParse(json);
-      if (!parsed.success) throw new UsageError(`trust file ${values.trust as string} is not a Tanji trust file: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw new UsageError(
+          `trust file ${values.trust as string} is not a Tanji trust file: ${parsed.error.issues
+            .slice(0, 3)
+            .map((i) => `${i.path.join('.')}: ${i.message}`)
+            .join('; ')}`,
+        );
       trust = parsed.data;
     }
     const result = await verifyLabel({ file: await readSmall(file, 'label file'), trust });
-    if (values.json) console.log(JSON.stringify({ verdict: result.verdict, checks: result.checks, label: result.credential?.credentialSubject.id ?? null }, null, 2));
+    if (values.json)
+      console.log(
+        JSON.stringify(
+          { verdict: result.verdict, checks: result.checks, label: result.credential?.credentialSubject.id ?? null },
+          null,
+          2,
+        ),
+      );
     else {
       const s = result.credential?.credentialSubject;
-      if (s) console.log(`${s.product.name} — ${Number(s.footprint.value.toPrecision(4))} kg CO2e / ${s.footprint.declaredUnit.amount} ${s.footprint.declaredUnit.unit}${s.grade ? `, grade ${s.grade.grade}` : ''} (${s.product.company.name})`);
+      if (s)
+        console.log(
+          `${s.product.name} — ${Number(s.footprint.value.toPrecision(4))} kg CO2e / ${s.footprint.declaredUnit.amount} ${s.footprint.declaredUnit.unit}${s.grade ? `, grade ${s.grade.grade}` : ''} (${s.product.company.name})`,
+        );
       for (const c of result.checks) console.log(`${MARK[c.status]} ${renderIn(LABEL_TEXTS, c, lang)}`);
-      console.log(renderIn(LABEL_TEXTS, { code: `verdict.${result.verdict}`, params: {}, message: result.verdict }, lang));
+      console.log(
+        renderIn(LABEL_TEXTS, { code: `verdict.${result.verdict}`, params: {}, message: result.verdict }, lang),
+      );
     }
     return result.verdict === 'valid' ? 0 : result.verdict === 'invalid' ? 1 : 3;
   },

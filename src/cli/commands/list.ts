@@ -17,9 +17,21 @@ export const listCommand: CommandSpec = {
   async run(positionals, values) {
     if (positionals[0] === 'databases') {
       const dbs = await listDatabases();
-      if (values.json) console.log(JSON.stringify(dbs.map((d) => ({ name: d.number, importedAt: d.createdAt.toISOString(), origin: d.origin, processes: d.processes }))));
+      if (values.json)
+        console.log(
+          JSON.stringify(
+            dbs.map((d) => ({
+              name: d.number,
+              importedAt: d.createdAt.toISOString(),
+              origin: d.origin,
+              processes: d.processes,
+            })),
+          ),
+        );
       else if (!dbs.length) console.log(`no databases yet in ${storeLocation()}: tanji import <zip>`);
-      else for (const d of dbs) console.log(`${d.number}\t${d.createdAt.toISOString()}\t${d.processes} processes\t${d.origin ?? ''}`);
+      else
+        for (const d of dbs)
+          console.log(`${d.number}\t${d.createdAt.toISOString()}\t${d.processes} processes\t${d.origin ?? ''}`);
       return;
     }
     const db = await loadDatabase(await chooseDatabase(values.db as string | undefined));
@@ -31,7 +43,14 @@ export const listCommand: CommandSpec = {
       .map((p) => {
         const ref = p.exchanges.find((e) => e.reference)!;
         const flow = flows.get(ref.flowId)!;
-        return { id: p.id, name: p.name, location: p.location ?? '', product: flow.name, amount: ref.amount, unit: flow.unit };
+        return {
+          id: p.id,
+          name: p.name,
+          location: p.location ?? '',
+          product: flow.name,
+          amount: ref.amount,
+          unit: flow.unit,
+        };
       })
       .sort((a, b) => a.name.localeCompare(b.name));
     const shown = limit > 0 ? rows.slice(0, limit) : rows;

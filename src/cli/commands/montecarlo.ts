@@ -1,6 +1,14 @@
 import type { CommandSpec } from '../args.ts';
 import { numberOption, UsageError } from '../args.ts';
-import { COMMON_HELP, COMMON_OPTIONS, characterization, demandOf, method, openWorkspace, resolveColumn } from '../workspace.ts';
+import {
+  COMMON_HELP,
+  COMMON_OPTIONS,
+  characterization,
+  demandOf,
+  method,
+  openWorkspace,
+  resolveColumn,
+} from '../workspace.ts';
 import { columnRef, totalVector } from '../../engine/lca.ts';
 import { monteCarlo } from '../../engine/montecarlo.ts';
 import { num, table } from '../format.ts';
@@ -9,7 +17,8 @@ import { Progress } from '../progress.ts';
 export const montecarloCommand: CommandSpec = {
   name: 'montecarlo',
   summary: 'uncertainty of a footprint by Monte Carlo simulation on exchange uncertainty',
-  usage: 'tanji montecarlo <process id or exact name> [--iterations 1000] [--seed 1] [--method <id>] [--amount N] [--unit U] [--no-pedigree] [--json]',
+  usage:
+    'tanji montecarlo <process id or exact name> [--iterations 1000] [--seed 1] [--method <id>] [--amount N] [--unit U] [--no-pedigree] [--json]',
   options: {
     ...COMMON_OPTIONS,
     method: { type: 'string' },
@@ -36,7 +45,8 @@ ${COMMON_HELP}`,
     const query = positionals.join(' ');
     if (!query) throw new UsageError('name the process: tanji montecarlo <process> --iterations 1000');
     const iterations = numberOption(values, 'iterations', 1000);
-    if (!Number.isInteger(iterations) || iterations < 1) throw new UsageError('--iterations must be a positive whole number');
+    if (!Number.isInteger(iterations) || iterations < 1)
+      throw new UsageError('--iterations must be a positive whole number');
     const ws = await openWorkspace(values);
     const m = method(values);
     const cv = characterization(ws, m);
@@ -71,7 +81,9 @@ ${COMMON_HELP}`,
       return;
     }
     console.log(`${ref.processName}: ${amount} ${unit}, ${m.id}, ${r.iterations} iterations, seed ${seed}`);
-    console.log(`${r.uncertainExchanges} uncertain exchanges${r.failed ? `, ${r.failed} singular draws skipped` : ''}\n`);
+    console.log(
+      `${r.uncertainExchanges} uncertain exchanges${r.failed ? `, ${r.failed} singular draws skipped` : ''}\n`,
+    );
     const s = r.summary;
     console.log(
       table(

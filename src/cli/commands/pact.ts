@@ -14,20 +14,34 @@ import { table } from '../format.ts';
 
 async function partner(store: Store, name: string, company?: string) {
   const found = (await connectionsWithCompany(store, name)).filter((c) => !company || c.companyName === company);
-  if (found.length === 0) throw new UsageError(`no live partner connection called "${name}"${company ? ` in ${company}` : ''}: tanji pact connections lists them`);
-  if (found.length > 1) throw new UsageError(`"${name}" is a partner of several companies (${found.map((c) => c.companyName).join('; ')}): add --company <name>`);
+  if (found.length === 0)
+    throw new UsageError(
+      `no live partner connection called "${name}"${company ? ` in ${company}` : ''}: tanji pact connections lists them`,
+    );
+  if (found.length > 1)
+    throw new UsageError(
+      `"${name}" is a partner of several companies (${found.map((c) => c.companyName).join('; ')}): add --company <name>`,
+    );
   return found[0];
 }
 
 function describe(r: ReceivedRow): string[] {
   const f = footprintFigures(r);
-  return [r.pfId, f.status, `${f.kgCo2e} kg CO2e / ${f.amount} ${f.unit}`, f.productName, r.productIds.join(' '), r.via];
+  return [
+    r.pfId,
+    f.status,
+    `${f.kgCo2e} kg CO2e / ${f.amount} ${f.unit}`,
+    f.productName,
+    r.productIds.join(' '),
+    r.via,
+  ];
 }
 
 export const pactCommand: CommandSpec = {
   name: 'pact',
   summary: "exchange footprints over PACT: list partners, pull a supplier's product footprint",
-  usage: 'tanji pact connections | tanji pact pull <partner> --product <urn> [--spec 3.0|2.3] [--async] [--company <name>] [--study <id> --entry <entry-id>] [--json]',
+  usage:
+    'tanji pact connections | tanji pact pull <partner> --product <urn> [--spec 3.0|2.3] [--async] [--company <name>] [--study <id> --entry <entry-id>] [--json]',
   options: {
     product: { type: 'string' },
     spec: { type: 'string' },
@@ -61,45 +75,101 @@ Examples:
     const [sub, name] = positionals;
     await withStore(async (store) => {
       if (sub === 'connections') {
-        const rows = (await connectionsWithCompany(store)).map((c) => [c.companyName, c.name, c.clientId, c.partnerUrl ?? '—', c.products.join(' ') || 'all', c.revokedAt ? `revoked ${c.revokedAt}` : 'live']);
-        console.log(rows.length ? table(['company', 'partner', 'their client id here', 'partner host', 'products they may see', 'state'], rows) : 'no partner connections yet');
+        const rows = (await connectionsWithCompany(store)).map((c) => [
+          c.companyName,
+          c.name,
+          c.clientId,
+          c.partnerUrl ?? '—',
+          c.products.join(' ') || 'all',
+          c.revokedAt ? `revoked ${c.revokedAt}` : 'live',
+        ]);
+        console.log(
+          rows.length
+            ? table(
+                ['company', 'partner', 'their client id here', 'partner host', 'products they may see', 'state'],
+                rows,
+              )
+            : 'no partner connections yet',
+        );
         return;
       }
-      if (sub !== 'pull' || !name) throw new UsageError('tanji pact connections | tanji pact pull <partner> --product <urn>');
+      if (sub !== 'pull' || !name)
+        throw new UsageError('tanji pact connections | tanji pact pull <partner> --product <urn>');
       const product = values.product as string | undefined;
-      if (!product || !/^urn:/i.test(product)) throw new UsageError('--product takes the product id as a URN, e.g. urn:tanji:product:…');
+      if (!product || !/^urn:/i.test(product))
+        throw new UsageError('--product takes the product id as a URN, e.g. urn:tanji:product:…');
       const spec = (values.spec as string | undefined) ?? '3.0';
       if (spec !== '3.0' && spec !== '2.3') throw new UsageError('--spec is 3.0 or 2.3');
       if (Boolean(values.study) !== Boolean(values.entry)) throw new UsageError('--study and --entry go together');
       const connection = await partner(store, name, values.company as string | undefined);
       if (values.async) {
         const events = new PactEvents(store, new FootprintCatalog(store));
-        const replyTo = (values['reply-to'] as string | undefined) ?? `https://localhost:${process.env.PACT_PORT ?? Number(process.env.PORT ?? 3000) + 1}/${spec === '3.0' ? 3 : 2}/events`;
+        const replyTo =
+          (values['reply-to'] as string | undefined) ??
+          `https://localhost:${process.env.PACT_PORT ?? Number(process.env.PORT ?? 3000) + 1}/${spec === '3.0' ? 3 : 2}/events`;
         events.source[spec] = replyTo;
         const id = await events.request(connection, spec, { productId: [product] });
-        console.log(values.json ? JSON.stringify({ requestEventId: id, replyTo }) : `sent request ${id} to ${connection.name}; the answer will arrive at ${replyTo}`);
+        console.log(
+          values.json
+            ? JSON.stringify({ requestEventId: id, replyTo })
+            : `sent request ${id} to ${connection.name}; the answer will arrive at ${replyTo}`,
+        );
         return;
       }
       const received = await pullFootprints(store, connection, product, spec);
       if (values.json && !values.study) {
-        console.log(JSON.stringify(received.map((r) => ({ id: r.id, pfId: r.pfId, spec: r.spec, productIds: r.productIds, sourceUrl: r.sourceUrl, document: r.document })), null, 2));
+        console.log(
+          JSON.stringify(
+            received.map((r) => ({
+              id: r.id,
+              pfId: r.pfId,
+              spec: r.spec,
+              productIds: r.productIds,
+              sourceUrl: r.sourceUrl,
+              document: r.document,
+            })),
+            null,
+            2,
+          ),
+        );
         return;
       }
       if (!values.json) {
-        console.log(received.length ? table(['footprint', 'status', 'PCF', 'product', 'product ids', 'via'], received.map(describe)) : `${connection.name} has no footprint of ${product} for you`);
+        console.log(
+          received.length
+            ? table(['footprint', 'status', 'PCF', 'product', 'product ids', 'via'], received.map(describe))
+            : `${connection.name} has no footprint of ${product} for you`,
+        );
       }
       if (values.study) {
         const newest = received.filter((r) => footprintFigures(r).status === 'Active').at(-1);
         if (!newest) throw new Error(`no active footprint of ${product} to use`);
         const study = await getStudy(store, values.study as string);
         if (!study) throw new UsageError(`no study ${values.study}`);
-        const user = (await store.query<{ id: string }>("SELECT id FROM users WHERE company_id = $1 AND role = 'enterprise' ORDER BY created_at LIMIT 1", [study.companyId]))[0];
+        const user = (
+          await store.query<{ id: string }>(
+            "SELECT id FROM users WHERE company_id = $1 AND role = 'enterprise' ORDER BY created_at LIMIT 1",
+            [study.companyId],
+          )
+        )[0];
         if (!user) throw new Error(`the study's company has no practitioner to record the change under`);
         const saved = await useInStudy(store, study.id, values.entry as string, newest, user.id);
         const entry = saved.entries.find((e) => e.id === values.entry)!;
         const perUnit = entry.source.type === 'supplier' ? entry.source.kgCo2ePerUnit : NaN;
-        if (values.json) console.log(JSON.stringify({ studyId: saved.id, version: saved.version, entry: entry.id, kgCo2ePerUnit: perUnit, footprint: newest.pfId }));
-        else console.log(`\nstudy ${saved.id} version ${saved.version}: "${entry.name}" now uses ${newest.pfId} (${perUnit} kg CO2e per ${entry.unit}); recalculate it to see the effect`);
+        if (values.json)
+          console.log(
+            JSON.stringify({
+              studyId: saved.id,
+              version: saved.version,
+              entry: entry.id,
+              kgCo2ePerUnit: perUnit,
+              footprint: newest.pfId,
+            }),
+          );
+        else
+          console.log(
+            `\nstudy ${saved.id} version ${saved.version}: "${entry.name}" now uses ${newest.pfId} (${perUnit} kg CO2e per ${entry.unit}); recalculate it to see the effect`,
+          );
       }
     });
   },

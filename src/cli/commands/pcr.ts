@@ -37,7 +37,9 @@ Example: tanji pcr show eu-battery-ev --lang en`,
     if (sub === 'show') {
       if (!arg) throw new UsageError('name the rule: tanji pcr show <id> (tanji pcr list shows them)');
       const rule = getPcr(arg);
-      console.log(values.json ? JSON.stringify({ rule, chain: pcrChain(arg).map((r) => r.id) }, null, 2) : show(rule, lang));
+      console.log(
+        values.json ? JSON.stringify({ rule, chain: pcrChain(arg).map((r) => r.id) }, null, 2) : show(rule, lang),
+      );
       return;
     }
     if (sub === 'check') {
@@ -54,43 +56,87 @@ Example: tanji pcr show eu-battery-ev --lang en`,
 function list(lang: Lang, json: boolean): void {
   const rules = [...PCRS.values()];
   if (json) {
-    console.log(JSON.stringify(rules.map((r) => ({ id: r.id, version: r.version, title: r.title, document: r.document.number, status: r.document.status, extends: r.extends ?? null })), null, 2));
+    console.log(
+      JSON.stringify(
+        rules.map((r) => ({
+          id: r.id,
+          version: r.version,
+          title: r.title,
+          document: r.document.number,
+          status: r.document.status,
+          extends: r.extends ?? null,
+        })),
+        null,
+        2,
+      ),
+    );
     return;
   }
   const width = Math.max(...rules.map((r) => r.id.length));
-  for (const r of rules) console.log(`${r.id.padEnd(width)}  ${r.version}  ${r.title[lang]}\n${' '.repeat(width)}  ${r.document.number} (${r.document.status}, ${r.document.date})`);
+  for (const r of rules)
+    console.log(
+      `${r.id.padEnd(width)}  ${r.version}  ${r.title[lang]}\n${' '.repeat(width)}  ${r.document.number} (${r.document.status}, ${r.document.date})`,
+    );
 }
 
-const mark = (s: SourceNote, lang: Lang) => [s.clause, s.verified ? '' : lang === 'zh' ? '未核实' : 'unverified', s.note].filter(Boolean).join('; ');
+const mark = (s: SourceNote, lang: Lang) =>
+  [s.clause, s.verified ? '' : lang === 'zh' ? '未核实' : 'unverified', s.note].filter(Boolean).join('; ');
 
 function show(r: Pcr, lang: Lang): string {
   const zh = lang === 'zh';
-  const out = [`${r.title[lang]} — ${r.id} ${r.version}${r.extends ? ` (${zh ? '扩展' : 'extends'} ${r.extends})` : ''}`, r.summary[lang], ''];
-  const doc = (d: Pcr['document']) => `${d.number}: ${d.title[lang]}; ${d.issuer[lang]}; ${d.date}; ${d.status}${d.url ? `; ${d.url}` : ''}${d.verified ? '' : zh ? '（未核实）' : ' (unverified)'}${d.note ? `\n    ${d.note}` : ''}`;
+  const out = [
+    `${r.title[lang]} — ${r.id} ${r.version}${r.extends ? ` (${zh ? '扩展' : 'extends'} ${r.extends})` : ''}`,
+    r.summary[lang],
+    '',
+  ];
+  const doc = (d: Pcr['document']) =>
+    `${d.number}: ${d.title[lang]}; ${d.issuer[lang]}; ${d.date}; ${d.status}${d.url ? `; ${d.url}` : ''}${d.verified ? '' : zh ? '（未核实）' : ' (unverified)'}${d.note ? `\n    ${d.note}` : ''}`;
   out.push(`${zh ? '依据' : 'Encodes'}: ${doc(r.document)}`);
   for (const d of r.related) out.push(`  ${d.relation[lang]}: ${doc(d)}`);
-  out.push(`${zh ? '范围' : 'Scope'}: ${r.scope.description[lang]} (CPC ${r.scope.cpc.join(', ') || '—'}; GB/T 4754 ${r.scope.gbt4754.join(', ') || '—'}) [${mark(r.scope.source, lang)}]`);
+  out.push(
+    `${zh ? '范围' : 'Scope'}: ${r.scope.description[lang]} (CPC ${r.scope.cpc.join(', ') || '—'}; GB/T 4754 ${r.scope.gbt4754.join(', ') || '—'}) [${mark(r.scope.source, lang)}]`,
+  );
   if (r.parameters.length) {
     out.push('', zh ? '产品参数' : 'Product parameters');
     for (const p of r.parameters) {
       const range = `${p.min ?? ''}–${p.max ?? ''}`;
-      const choices = p.choices ? ` ${zh ? '取值' : 'values'}: ${p.choices.map((c) => `${c.value} ${c.label[lang]}`).join(', ')}` : '';
-      out.push(`  ${p.name} [${p.unit}] ${p.label[lang]}; ${range}${p.default !== undefined ? `, ${zh ? '默认' : 'default'} ${p.default}` : ''}${choices} [${mark(p.source, lang)}]`);
+      const choices = p.choices
+        ? ` ${zh ? '取值' : 'values'}: ${p.choices.map((c) => `${c.value} ${c.label[lang]}`).join(', ')}`
+        : '';
+      out.push(
+        `  ${p.name} [${p.unit}] ${p.label[lang]}; ${range}${p.default !== undefined ? `, ${zh ? '默认' : 'default'} ${p.default}` : ''}${choices} [${mark(p.source, lang)}]`,
+      );
     }
   }
-  for (const u of r.declaredUnits) out.push(`${zh ? '声明单位' : 'Declared unit'}: ${u.label[lang]} = ${u.formula} ${u.unit} [${mark(u.source, lang)}]`);
+  for (const u of r.declaredUnits)
+    out.push(
+      `${zh ? '声明单位' : 'Declared unit'}: ${u.label[lang]} = ${u.formula} ${u.unit} [${mark(u.source, lang)}]`,
+    );
   out.push(`${zh ? '系统边界' : 'Boundary'}: ${r.boundary.type ?? '—'}; ${r.boundary.description[lang]}`);
-  if (r.stages.length) out.push(`${zh ? '阶段' : 'Stages'}: ${r.stages.map((s) => `${s.name[lang]} (${s.maps.join('/')})${s.required ? '' : zh ? '，可选' : ', optional'}`).join('; ')}`);
+  if (r.stages.length)
+    out.push(
+      `${zh ? '阶段' : 'Stages'}: ${r.stages.map((s) => `${s.name[lang]} (${s.maps.join('/')})${s.required ? '' : zh ? '，可选' : ', optional'}`).join('; ')}`,
+    );
   for (const x of r.excludedStages) out.push(`${zh ? '排除' : 'Excluded'}: ${x.name[lang]}: ${x.reason[lang]}`);
   out.push(`${zh ? '取舍' : 'Cut-off'}: ${r.cutoff.text[lang]} [${mark(r.cutoff.source, lang)}]`);
   out.push(`${zh ? '分配' : 'Allocation'}: ${r.allocation.text[lang]} [${mark(r.allocation.source, lang)}]`);
   out.push(`${zh ? '电力' : 'Electricity'}: ${r.electricity.text[lang]} [${mark(r.electricity.source, lang)}]`);
-  out.push(`${zh ? '数据质量' : 'Data quality'}: ${r.dataQuality.text[lang]}${r.dataQuality.maxDqr ? ` (DQR ≤ ${r.dataQuality.maxDqr})` : ''}`);
+  out.push(
+    `${zh ? '数据质量' : 'Data quality'}: ${r.dataQuality.text[lang]}${r.dataQuality.maxDqr ? ` (DQR ≤ ${r.dataQuality.maxDqr})` : ''}`,
+  );
   if (r.mandatoryData.length) {
     out.push('', zh ? '必需数据' : 'Mandatory data');
-    for (const m of r.mandatoryData) out.push(`  ${m.id}: ${m.name[lang]} (${m.stage}, ${m.kind}, ${m.unit})${m.primary ? (zh ? '，须为现场数据' : ', site-specific') : ''} [${mark(m.source, lang)}]`);
+    for (const m of r.mandatoryData)
+      out.push(
+        `  ${m.id}: ${m.name[lang]} (${m.stage}, ${m.kind}, ${m.unit})${m.primary ? (zh ? '，须为现场数据' : ', site-specific') : ''} [${mark(m.source, lang)}]`,
+      );
   }
-  if (r.performanceClasses) out.push('', `${zh ? '性能等级' : 'Performance classes'} (${r.performanceClasses.unit}): ${r.performanceClasses.classes.map((c) => `${c.label}`).join('; ')}`, `  ${r.performanceClasses.text[lang]}`);
+  if (r.performanceClasses)
+    out.push(
+      '',
+      `${zh ? '性能等级' : 'Performance classes'} (${r.performanceClasses.unit}): ${r.performanceClasses.classes.map((c) => `${c.label}`).join('; ')}`,
+      `  ${r.performanceClasses.text[lang]}`,
+    );
   if (r.differences.length) {
     out.push('', `${zh ? '与其他规则的差异' : 'Differences from'} ${r.differences[0]!.otherRule}`);
     for (const d of r.differences) out.push(`  ${d.topic[lang]}: ${d.this[lang]} | ${d.other[lang]}`);
@@ -101,7 +147,8 @@ function show(r: Pcr, lang: Lang): string {
 /** A stored study by id, or a study file calculated on the store's releases. */
 async function checkOf(store: Store, arg: string): Promise<PcrCheck> {
   if (!arg.endsWith('.json')) {
-    if (!(await getStudy(store, arg))) throw new Error(`no study "${arg}" in the store; give a study id or a .json file`);
+    if (!(await getStudy(store, arg)))
+      throw new Error(`no study "${arg}" in the store; give a study id or a .json file`);
     const { study, result } = await studyWithResult(store, arg);
     return checkStudyAgainstPcr(study, result);
   }
@@ -119,7 +166,10 @@ function studyOfFile(json: unknown, file: string): Study {
   const stored = StudySchema.safeParse(json);
   if (stored.success) return stored.data;
   const input = StudyInputSchema.safeParse(json);
-  if (!input.success) throw new Error(`${file}: not a study: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!input.success)
+    throw new Error(
+      `${file}: not a study: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return { ...input.data, id: file, companyId: '', version: 1, updatedAt: new Date().toISOString(), updatedBy: 'file' };
 }
 
@@ -127,12 +177,20 @@ const SYMBOL = { ok: '✓', warning: '!', missing: '✗' } as const;
 
 function formatCheck(check: PcrCheck, lang: Lang): string {
   const zh = lang === 'zh';
-  const out = [`${check.pcr.title[lang]} (${check.pcr.id} ${check.pcr.version}): ${check.conforms ? (zh ? '符合' : 'conforms') : zh ? '不符合' : 'does not conform'}`];
-  for (const f of check.findings) out.push(`  ${SYMBOL[f.status]} [${f.rule} / ${f.requirement}${f.mandatory ? '' : zh ? '，非强制' : ', advisory'}] ${f.text[lang]}`);
+  const out = [
+    `${check.pcr.title[lang]} (${check.pcr.id} ${check.pcr.version}): ${check.conforms ? (zh ? '符合' : 'conforms') : zh ? '不符合' : 'does not conform'}`,
+  ];
+  for (const f of check.findings)
+    out.push(
+      `  ${SYMBOL[f.status]} [${f.rule} / ${f.requirement}${f.mandatory ? '' : zh ? '，非强制' : ', advisory'}] ${f.text[lang]}`,
+    );
   for (const u of check.declared?.units ?? []) {
-    out.push(`${u.label[lang]}: ${u.value.toPrecision(4)} kg CO2e/${u.unit}${u.removals ? `; ${zh ? '清除' : 'removals'} ${u.removals.toPrecision(4)}` : ''}`);
+    out.push(
+      `${u.label[lang]}: ${u.value.toPrecision(4)} kg CO2e/${u.unit}${u.removals ? `; ${zh ? '清除' : 'removals'} ${u.removals.toPrecision(4)}` : ''}`,
+    );
     for (const s of u.byStage) out.push(`    ${s.name[lang]}: ${s.value.toPrecision(4)}`);
   }
-  if (check.declared?.performanceClass) out.push(`${zh ? '性能等级' : 'Performance class'}: ${check.declared.performanceClass}`);
+  if (check.declared?.performanceClass)
+    out.push(`${zh ? '性能等级' : 'Performance class'}: ${check.declared.performanceClass}`);
   return out.join('\n');
 }

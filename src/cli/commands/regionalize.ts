@@ -8,8 +8,15 @@ import { chooseDatabase } from '../workspace.ts';
 export const regionalizeCommand: CommandSpec = {
   name: 'regionalize',
   summary: 'make province-specific variants of processes whose electricity comes from each province',
-  usage: 'tanji regionalize <process id or exact name>... --regions CN-SC,CN-BJ|provinces [--db <name>] [--out <name>] [--year 2023]',
-  options: { regions: { type: 'string' }, db: { type: 'string' }, out: { type: 'string' }, year: { type: 'string' }, json: { type: 'boolean' } },
+  usage:
+    'tanji regionalize <process id or exact name>... --regions CN-SC,CN-BJ|provinces [--db <name>] [--out <name>] [--year 2023]',
+  options: {
+    regions: { type: 'string' },
+    db: { type: 'string' },
+    out: { type: 'string' },
+    year: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   help: `
 Each process P gets a copy P@<region> whose electricity inputs come from electricity-market@<region>,
 a market emitting that region's life-cycle electricity footprint (the published factor, or
@@ -23,12 +30,23 @@ Example: tanji regionalize "Calcium carbonate, ground, 20 micron, at plant" --re
     if (!positionals.length) throw new UsageError('name at least one process to regionalize');
     const raw = values.regions as string | undefined;
     if (!raw) throw new UsageError('--regions is required, e.g. --regions CN-SC,CN-BJ or --regions provinces');
-    const regions = raw === 'provinces' ? REGIONS.filter((r) => r.level === 'province').map((r) => r.code) : raw.split(',').map((s) => s.trim()).filter(Boolean);
+    const regions =
+      raw === 'provinces'
+        ? REGIONS.filter((r) => r.level === 'province').map((r) => r.code)
+        : raw
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean);
     const source = await chooseDatabase(values.db as string | undefined);
     const db = await loadDatabase(source);
     const ids = positionals.map((q) => {
       const hits = db.processes.filter((p) => p.id === q || p.name === q);
-      if (hits.length !== 1) throw new UsageError(hits.length ? `"${q}" names ${hits.length} processes; use an id` : `no process with id or exact name "${q}" in ${source}`);
+      if (hits.length !== 1)
+        throw new UsageError(
+          hits.length
+            ? `"${q}" names ${hits.length} processes; use an id`
+            : `no process with id or exact name "${q}" in ${source}`,
+        );
       return hits[0].id;
     });
     const year = values.year === undefined ? undefined : numberOption(values, 'year', 0);
@@ -36,7 +54,11 @@ Example: tanji regionalize "Calcium carbonate, ground, 20 micron, at plant" --re
     const result = regionalize(db, ids, regions, { year });
     await saveDatabase(out, { ...result, name: out });
     const added = result.processes.length - db.processes.length;
-    if (values.json) console.log(JSON.stringify({ database: out, from: source, added, processes: result.processes.length }));
-    else console.log(`database "${out}": ${added} processes added to the ${db.processes.length} of "${source}" (${ids.length} process(es) × ${regions.length} region(s), plus one electricity market per region)`);
+    if (values.json)
+      console.log(JSON.stringify({ database: out, from: source, added, processes: result.processes.length }));
+    else
+      console.log(
+        `database "${out}": ${added} processes added to the ${db.processes.length} of "${source}" (${ids.length} process(es) × ${regions.length} region(s), plus one electricity market per region)`,
+      );
   },
 };

@@ -12,7 +12,13 @@ export const serveCommand: CommandSpec = {
   name: 'serve',
   summary: 'serve the API, web app and PACT host (jobs are left to `tanji worker` processes)',
   usage: 'tanji serve [--port P] [--host H] [--pact-port P] [--with-worker]',
-  options: { port: { type: 'string' }, host: { type: 'string' }, 'pact-port': { type: 'string' }, 'with-worker': { type: 'boolean' }, web: { type: 'string' } },
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'pact-port': { type: 'string' },
+    'with-worker': { type: 'boolean' },
+    web: { type: 'string' },
+  },
   help: `
 Stateless: sessions, the sign-in throttle, the PACT certificate and PACT event deliveries live in
 the store, so any number of servers can share DATABASE_URL behind a proxy (set
@@ -32,7 +38,10 @@ TANJI_TRUST_PROXY=1 there, so the sign-in throttle sees client addresses). /heal
       worker: values['with-worker'] === true,
       webDir: typeof values.web === 'string' ? values.web : undefined,
     });
-    log.info({ url: running.url, pact: running.pactUrl, store: store.location, worker: values['with-worker'] === true }, 'serving');
+    log.info(
+      { url: running.url, pact: running.pactUrl, store: store.location, worker: values['with-worker'] === true },
+      'serving',
+    );
     await new Promise<void>((resolve) => {
       process.once('SIGTERM', () => resolve());
       process.once('SIGINT', () => resolve());

@@ -31,12 +31,25 @@ ${COMMON_HELP}`,
     if (!file) throw new UsageError('name the study file: tanji study durian.json');
     const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const parsed = StudyInputSchema.safeParse(raw.study ?? raw);
-    if (!parsed.success) throw new UsageError(`${file}: not a study: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new UsageError(
+        `${file}: not a study: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     const input = parsed.data;
     const ws = await openWorkspace(values);
     const bg = backgroundOf(ws.db, seedFactors(), input.releases.lci, input.releases.factors, getMethod(input.method));
-    const study: Study = { ...input, id: file, companyId: '', version: 1, updatedAt: new Date().toISOString(), updatedBy: 'cli' };
-    const r = calculateStudy(study, bg, { iterations: numberOption(values, 'iterations', 0), seed: numberOption(values, 'seed', 1) });
+    const study: Study = {
+      ...input,
+      id: file,
+      companyId: '',
+      version: 1,
+      updatedAt: new Date().toISOString(),
+      updatedBy: 'cli',
+    };
+    const r = calculateStudy(study, bg, {
+      iterations: numberOption(values, 'iterations', 0),
+      seed: numberOption(values, 'seed', 1),
+    });
     if (values.json) {
       console.log(JSON.stringify(r, null, 2));
       return;
@@ -57,19 +70,46 @@ ${COMMON_HELP}`,
         ],
       ),
     );
-    console.log(`\nprimary data share ${(r.primaryDataShare * 100).toFixed(1)}% (by where the factors come from), DQR ${r.dqr.toFixed(1)}`);
+    console.log(
+      `\nprimary data share ${(r.primaryDataShare * 100).toFixed(1)}% (by where the factors come from), DQR ${r.dqr.toFixed(1)}`,
+    );
     if (r.scenarios?.length) {
       console.log('\nscenarios');
-      console.log(table(['', 'emissions', 'CFP'], [['base', num(h.emissions), num(h.cfp)], ...r.scenarios.map((s) => [s.name, num(s.total), num(s.total + s.removals)])]));
+      console.log(
+        table(
+          ['', 'emissions', 'CFP'],
+          [
+            ['base', num(h.emissions), num(h.cfp)],
+            ...r.scenarios.map((s) => [s.name, num(s.total), num(s.total + s.removals)]),
+          ],
+        ),
+      );
     }
     if (r.sensitivity?.cases.length) {
       console.log('\nsensitivity, one at a time (CFP with the input at its low / high end)');
-      console.log(table(['input', 'range', 'CFP low', 'CFP high'], r.sensitivity.cases.map((c) => [`${c.kind} ${c.name}`, `${num(c.low)}–${num(c.high)} ${c.unit} (${c.rangeBasis})`, num(c.cfpLow), num(c.cfpHigh)])));
+      console.log(
+        table(
+          ['input', 'range', 'CFP low', 'CFP high'],
+          r.sensitivity.cases.map((c) => [
+            `${c.kind} ${c.name}`,
+            `${num(c.low)}–${num(c.high)} ${c.unit} (${c.rangeBasis})`,
+            num(c.cfpLow),
+            num(c.cfpHigh),
+          ]),
+        ),
+      );
     }
     const u = r.uncertainty;
     if (u) {
-      console.log(`\nMonte Carlo (${u.iterations} draws, seed ${u.seed}): emissions 95% ${num(u.p2_5)}–${num(u.p97_5)}, mean ${num(u.mean)}`);
-      console.log(table(['input', 'share of variance'], (u.contributions ?? []).slice(0, 10).map((c) => [`${c.kind} ${c.name}`, `${(c.share * 100).toFixed(1)}%`])));
+      console.log(
+        `\nMonte Carlo (${u.iterations} draws, seed ${u.seed}): emissions 95% ${num(u.p2_5)}–${num(u.p97_5)}, mean ${num(u.mean)}`,
+      );
+      console.log(
+        table(
+          ['input', 'share of variance'],
+          (u.contributions ?? []).slice(0, 10).map((c) => [`${c.kind} ${c.name}`, `${(c.share * 100).toFixed(1)}%`]),
+        ),
+      );
     }
     for (const w of r.warnings) console.log(`warning: ${w}`);
   },

@@ -23,7 +23,11 @@ runs out. On embedded PGlite, \`npm start\` already runs the jobs (PGlite has on
   async run(_positionals, values) {
     const store = await openStore();
     const concurrency = numberOption(values, 'concurrency', Number(process.env.TANJI_WORKER_CONCURRENCY ?? 1));
-    const threads = numberOption(values, 'threads', Math.max(1, Number(process.env.TANJI_COMPUTE_THREADS ?? concurrency)));
+    const threads = numberOption(
+      values,
+      'threads',
+      Math.max(1, Number(process.env.TANJI_COMPUTE_THREADS ?? concurrency)),
+    );
     const graceMs = numberOption(values, 'grace', 30) * 1000;
     const started = startWorker(store, { concurrency, threads });
     log.info({ worker: started.worker.id, store: store.location, concurrency, threads }, 'worker started');

@@ -77,7 +77,8 @@ export function maxTransversal(A: CscMatrix): Matching {
     }
     if (found < 0) continue;
     for (let t = found; t >= 0; t--) {
-      const j = stackCol[t], i = viaRow[t];
+      const j = stackCol[t],
+        i = viaRow[t];
       rowOf[j] = i;
       colOf[i] = j;
     }
@@ -115,7 +116,9 @@ export function blockTriangular(A: CscMatrix, rowOf: Int32Array): BlockForm {
   const callPos = new Int32Array(n);
   const order = new Int32Array(n);
   const starts: number[] = [0];
-  let sp = 0, counter = 0, placed = 0;
+  let sp = 0,
+    counter = 0,
+    placed = 0;
   for (let root = 0; root < n; root++) {
     if (index[root] >= 0) continue;
     let depth = 0;

@@ -20,11 +20,14 @@ export function fromTriplets(
   vals: ArrayLike<number>,
 ): CscMatrix {
   const nnzIn = rows.length;
-  if (cols.length !== nnzIn || vals.length !== nnzIn) throw new Error('fromTriplets: rows, cols and vals differ in length');
+  if (cols.length !== nnzIn || vals.length !== nnzIn)
+    throw new Error('fromTriplets: rows, cols and vals differ in length');
   const count = new Int32Array(nCols + 1);
   for (let k = 0; k < nnzIn; k++) {
-    const c = cols[k], r = rows[k];
-    if (c < 0 || c >= nCols || r < 0 || r >= nRows) throw new Error(`fromTriplets: entry (${r}, ${c}) outside ${nRows}×${nCols}`);
+    const c = cols[k],
+      r = rows[k];
+    if (c < 0 || c >= nCols || r < 0 || r >= nRows)
+      throw new Error(`fromTriplets: entry (${r}, ${c}) outside ${nRows}×${nCols}`);
     count[c + 1]++;
   }
   for (let j = 0; j < nCols; j++) count[j + 1] += count[j];
@@ -40,9 +43,11 @@ export function fromTriplets(
   const colPtr = new Int32Array(nCols + 1);
   let out = 0;
   for (let j = 0; j < nCols; j++) {
-    const start = count[j], end = count[j + 1];
+    const start = count[j],
+      end = count[j + 1];
     for (let p = start + 1; p < end; p++) {
-      const r = ri[p], v = vv[p];
+      const r = ri[p],
+        v = vv[p];
       let q = p - 1;
       while (q >= start && ri[q] > r) {
         ri[q + 1] = ri[q];

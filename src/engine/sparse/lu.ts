@@ -87,7 +87,8 @@ function analyse(A: CscMatrix): Symbolic {
   const blockOf = new Int32Array(n);
   const local = new Int32Array(n).fill(-1);
   for (let b = 0; b + 1 < start.length; b++) {
-    const b0 = start[b], size = start[b + 1] - b0;
+    const b0 = start[b],
+      size = start[b + 1] - b0;
     for (let k = b0; k < b0 + size; k++) blockOf[k] = b;
     if (size === 1) {
       colAt[b0] = order[b0];
@@ -103,7 +104,14 @@ function analyse(A: CscMatrix): Symbolic {
 }
 
 /** the pattern of block + blockᵀ without the diagonal, in local numbering, each edge once per end */
-function blockGraph(A: CscMatrix, order: Int32Array, b0: number, size: number, local: Int32Array, colOfRow: Int32Array): number[][] {
+function blockGraph(
+  A: CscMatrix,
+  order: Int32Array,
+  b0: number,
+  size: number,
+  local: Int32Array,
+  colOfRow: Int32Array,
+): number[][] {
   const neighbours: number[][] = Array.from({ length: size }, () => []);
   for (let t = 0; t < size; t++) {
     const j = order[b0 + t];
@@ -183,7 +191,8 @@ class Numeric implements Factorization {
 
   get stats(): FactorStats {
     const sizes = [];
-    for (let b = 0; b + 1 < this.sym.blockStart.length; b++) sizes.push(this.sym.blockStart[b + 1] - this.sym.blockStart[b]);
+    for (let b = 0; b + 1 < this.sym.blockStart.length; b++)
+      sizes.push(this.sym.blockStart[b + 1] - this.sym.blockStart[b]);
     return {
       n: this.n,
       nnzA: this.A.colPtr[this.n],
@@ -218,7 +227,8 @@ class Numeric implements Factorization {
     U.reset();
     F.reset();
     for (let k = 0; k < n; k++) {
-      const j = colAt[k], b = blockOf[k];
+      const j = colAt[k],
+        b = blockOf[k];
       let colMax = 0;
       // reach of column k through the columns of L already computed: xi[top..n) in topological order
       let top = n;
@@ -249,7 +259,8 @@ class Numeric implements Factorization {
       }
       U.close(k);
       // pivot: the structural diagonal if it is large enough, else the largest candidate
-      let best = -1, bestAbs = -1;
+      let best = -1,
+        bestAbs = -1;
       for (let px = top; px < n; px++) {
         const i = xi[px];
         if (pinv[i] >= 0) continue;
@@ -287,7 +298,16 @@ class Numeric implements Factorization {
   }
 
   /** depth-first search from M-row i through L; finished rows are placed at xi[--top] */
-  private reach(i0: number, k: number, pinv: Int32Array, mark: Int32Array, xi: Int32Array, top: number, stack: Int32Array, pos: Int32Array): number {
+  private reach(
+    i0: number,
+    k: number,
+    pinv: Int32Array,
+    mark: Int32Array,
+    xi: Int32Array,
+    top: number,
+    stack: Int32Array,
+    pos: Int32Array,
+  ): number {
     const { L } = this;
     let head = 0;
     stack[0] = i0;
@@ -347,7 +367,8 @@ class Numeric implements Factorization {
   }
 
   refactor(values: Float64Array) {
-    if (values.length !== this.A.values.length) throw new Error('refactor: the number of values differs from the pattern');
+    if (values.length !== this.A.values.length)
+      throw new Error('refactor: the number of values differs from the pattern');
     if (!this.valid || !this.refactorKeepingPivots(values)) {
       this.repivots++;
       this.factorWithPivoting(values);
@@ -360,7 +381,8 @@ class Numeric implements Factorization {
     const { colAt, blockOf } = sym;
     for (let p = 0; p < F.size; p++) F.val[p] = values[fPos[p]];
     for (let k = 0; k < n; k++) {
-      const j = colAt[k], b = blockOf[k];
+      const j = colAt[k],
+        b = blockOf[k];
       let colMax = 0;
       for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) {
         const s = stepOfRow[A.rowIdx[p]];
@@ -407,7 +429,8 @@ class Numeric implements Factorization {
     for (let k = 0; k < n; k++) y[k] = b[rowAt[k]];
     const { blockStart } = sym;
     for (let blk = blockStart.length - 2; blk >= 0; blk--) {
-      const b0 = blockStart[blk], b1 = blockStart[blk + 1];
+      const b0 = blockStart[blk],
+        b1 = blockStart[blk + 1];
       if (b1 - b0 === 1) {
         y[b0] /= Udiag[b0];
       } else {
@@ -436,12 +459,14 @@ class Numeric implements Factorization {
   solveTranspose(b: ArrayLike<number>): Float64Array {
     this.assertValid();
     const { n, L, U, F, Udiag, rowAt, sym } = this;
-    if (b.length !== n) throw new Error(`solveTranspose: right-hand side has ${b.length} entries, the matrix ${n} columns`);
+    if (b.length !== n)
+      throw new Error(`solveTranspose: right-hand side has ${b.length} entries, the matrix ${n} columns`);
     const c = new Float64Array(n);
     for (let k = 0; k < n; k++) c[k] = b[sym.colAt[k]];
     const { blockStart } = sym;
     for (let blk = 0; blk + 1 < blockStart.length; blk++) {
-      const b0 = blockStart[blk], b1 = blockStart[blk + 1];
+      const b0 = blockStart[blk],
+        b1 = blockStart[blk + 1];
       for (let k = b0; k < b1; k++) {
         let s = c[k];
         for (let p = F.ptr[k]; p < F.ptr[k + 1]; p++) s -= F.val[p] * c[F.idx[p]];

@@ -13,7 +13,9 @@ export function shownValue(v: ExcelJS.CellValue): Shown {
   if ('hyperlink' in v) return shownValue(v.text);
   if ('formula' in v || 'sharedFormula' in v) {
     // a file written by a program that does not calculate has formulas without results
-    return v.result === undefined ? { problem: 'the formula has no computed value; open and save the file in Excel or WPS' } : shownValue(v.result);
+    return v.result === undefined
+      ? { problem: 'the formula has no computed value; open and save the file in Excel or WPS' }
+      : shownValue(v.result);
   }
   if ('error' in v) return { problem: `the cell shows the error ${v.error}` };
   return { problem: `unreadable cell ${shown(v)}` };
@@ -47,7 +49,8 @@ export function readCell(s: Shown, as: ValueType): Read {
       // NFKC turns full-width digits, "，" and "．" into ASCII; U+2212 is the typographic minus
       const t = str.normalize('NFKC').replace(/\u2212/g, '-');
       const n = Number(t.replace(/,/g, ''));
-      if (typeof s !== 'string' || !NUMBER.test(t) || !Number.isFinite(n)) return { problem: `expected a number, got ${shown(str)}` };
+      if (typeof s !== 'string' || !NUMBER.test(t) || !Number.isFinite(n))
+        return { problem: `expected a number, got ${shown(str)}` };
       return { value: n };
     }
     case 'bool': {
@@ -57,7 +60,9 @@ export function readCell(s: Shown, as: ValueType): Read {
     }
     case 'enum': {
       const value = as.options.find((o) => loose(o) === loose(str));
-      return value === undefined ? { problem: `unknown value ${shown(str)}; allowed: ${as.options.join(', ')}` } : { value };
+      return value === undefined
+        ? { problem: `unknown value ${shown(str)}; allowed: ${as.options.join(', ')}` }
+        : { value };
     }
   }
 }

@@ -1,5 +1,12 @@
 import { LifeCycleStageSchema } from '../../model/lci.ts';
-import { DatasetRefSchema, DirectGasSchema, EntryKindSchema, EntrySourceSchema, EvidenceTypeSchema, TransportLegSchema } from '../../model/study.ts';
+import {
+  DatasetRefSchema,
+  DirectGasSchema,
+  EntryKindSchema,
+  EntrySourceSchema,
+  EvidenceTypeSchema,
+  TransportLegSchema,
+} from '../../model/study.ts';
 
 /**
  * The columns of the Inventory sheet. A column's key is the path of the Entry field it fills, so
@@ -62,10 +69,22 @@ export const COLUMNS: readonly Column[] = [
   { key: 'transport.refrigerated', en: 'refrigerated', zh: '冷藏', value: { type: 'bool' }, width: 12 },
   { key: 'source.type', en: 'source type', zh: '来源类型', value: oneOf(SOURCE_TYPES), width: 14 },
   { key: 'source.dataset.release', en: 'dataset release', zh: '数据集版本', value: text, width: 14 },
-  { key: 'source.dataset.type', en: 'dataset type', zh: '数据集类型', value: oneOf(DatasetRefSchema.shape.type.options), width: 12 },
+  {
+    key: 'source.dataset.type',
+    en: 'dataset type',
+    zh: '数据集类型',
+    value: oneOf(DatasetRefSchema.shape.type.options),
+    width: 12,
+  },
   { key: 'source.dataset.id', en: 'dataset id', zh: '数据集编号', value: text, width: 40 },
   { key: 'source.supplier', en: 'supplier', zh: '供应商', value: text, width: 22 },
-  { key: 'source.kgCo2ePerUnit', en: 'supplier kg CO2e per unit', zh: '供应商单位碳足迹（千克二氧化碳当量）', value: number, width: 18 },
+  {
+    key: 'source.kgCo2ePerUnit',
+    en: 'supplier kg CO2e per unit',
+    zh: '供应商单位碳足迹（千克二氧化碳当量）',
+    value: number,
+    width: 18,
+  },
   { key: 'source.gas', en: 'gas', zh: '温室气体', value: oneOf(DirectGasSchema.options), width: 14 },
   { key: 'evidence.type', en: 'evidence type', zh: '证据类型', value: oneOf(EvidenceTypeSchema.options), width: 18 },
   { key: 'evidence.reference', en: 'evidence reference', zh: '证据出处', value: text, width: 30 },
@@ -93,7 +112,10 @@ export function columnByKey(key: ColumnKey): Column {
 
 /** Width-, case- and punctuation-blind: "Dataset ID", "dataset_id" and "数据集编号（）" compare equal. */
 export function loose(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** The header as written, its Latin part and its Chinese part: any one of them may name the column. */
@@ -127,5 +149,8 @@ export function columnLetter(n: number): string {
 /** The value at a dotted key or schema path, undefined where the path leads nowhere. */
 export function valueAt(o: unknown, path: string | readonly PropertyKey[]): unknown {
   const keys = typeof path === 'string' ? path.split('.') : path;
-  return keys.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k] : undefined), o);
+  return keys.reduce<unknown>(
+    (v, k) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    o,
+  );
 }

@@ -36,9 +36,21 @@ export const HELP: Record<ColumnKey, Help> = {
     en: 'Unit of the amount (required), e.g. kWh, kg, m3; t*km for transport',
     example: 'kWh',
   },
-  'transport.massKg': { zh: '所运货物的质量，千克（仅运输条目，必填，大于 0）', en: 'Mass of the goods carried, kg (transport rows only, required, above 0)', example: '1000' },
-  'transport.distanceKm': { zh: '运输距离，千米（仅运输条目，必填，大于 0）', en: 'Distance, km (transport rows only, required, above 0)', example: '350' },
-  'transport.mode': { zh: '运输方式（仅运输条目，必填）', en: 'Transport mode (transport rows only, required)', example: 'road' },
+  'transport.massKg': {
+    zh: '所运货物的质量，千克（仅运输条目，必填，大于 0）',
+    en: 'Mass of the goods carried, kg (transport rows only, required, above 0)',
+    example: '1000',
+  },
+  'transport.distanceKm': {
+    zh: '运输距离，千米（仅运输条目，必填，大于 0）',
+    en: 'Distance, km (transport rows only, required, above 0)',
+    example: '350',
+  },
+  'transport.mode': {
+    zh: '运输方式（仅运输条目，必填）',
+    en: 'Transport mode (transport rows only, required)',
+    example: 'road',
+  },
   'transport.refrigerated': {
     zh: '是否冷藏运输（仅运输条目）：是/否 或 yes/no，留空为否',
     en: 'Refrigerated (transport rows only): yes/no or 是/否; empty means no',
@@ -46,7 +58,7 @@ export const HELP: Record<ColumnKey, Help> = {
   },
   'source.type': {
     zh: '单位碳足迹从何而来（必填）：background 选用背景数据库中的数据集；supplier 采用供应商提供的碳足迹；direct 本行数量即所排放或清除的温室气体千克数；study 使用本公司另一项研究（组件）；placeholder 为产品种类规则要求、尚待补充的条目',
-    en: 'Where the per-unit footprint comes from (required): background, a dataset of a pinned release; supplier, the supplier\'s own footprint; direct, the amount is kg of a gas emitted or removed; study, another study of your company (a component); placeholder, an entry the product category rule requires, still to complete',
+    en: "Where the per-unit footprint comes from (required): background, a dataset of a pinned release; supplier, the supplier's own footprint; direct, the amount is kg of a gas emitted or removed; study, another study of your company (a component); placeholder, an entry the product category rule requires, still to complete",
     example: 'background',
   },
   'source.dataset.release': {
@@ -64,10 +76,14 @@ export const HELP: Record<ColumnKey, Help> = {
     en: 'Dataset id (required for background); find it with tanji factor search or tanji list',
     example: 'cn-electricity-footprint/CN-HI/2024',
   },
-  'source.supplier': { zh: '供应商名称（来源为 supplier 时必填）', en: 'Supplier name (required for supplier)', example: '海南包装有限公司 Hainan Packaging Co.' },
+  'source.supplier': {
+    zh: '供应商名称（来源为 supplier 时必填）',
+    en: 'Supplier name (required for supplier)',
+    example: '海南包装有限公司 Hainan Packaging Co.',
+  },
   'source.kgCo2ePerUnit': {
     zh: '供应商提供的每“单位”列单位的碳足迹，千克二氧化碳当量，不含生物碳吸收（来源为 supplier 时必填，不小于 0）',
-    en: 'Supplier\'s footprint per unit of the unit column, kg CO2e, biogenic removals excluded (required for supplier, at least 0)',
+    en: "Supplier's footprint per unit of the unit column, kg CO2e, biogenic removals excluded (required for supplier, at least 0)",
     example: '0.85',
   },
   'source.gas': {
@@ -82,7 +98,7 @@ export const HELP: Record<ColumnKey, Help> = {
   },
   'evidence.type': {
     zh: '数量的证据类型；仪表读数、发票、供应商声明、实测使数据成为初级数据。来源为 supplier 时，证据各列为供应商碳足迹声明（必填）',
-    en: 'Evidence for the amount; meter readings, invoices, supplier statements and measurements make it primary data. In supplier rows the evidence columns are the supplier\'s footprint statement (required)',
+    en: "Evidence for the amount; meter readings, invoices, supplier statements and measurements make it primary data. In supplier rows the evidence columns are the supplier's footprint statement (required)",
     example: 'meter-reading',
   },
   'evidence.reference': {
@@ -111,8 +127,17 @@ const GLOSSES: Partial<Record<ColumnKey, Record<string, string>>> = {
     emission: '温室气体直接排放',
     removal: '生物碳吸收（清除）',
   } satisfies Record<EntryKind, string>,
-  'transport.mode': { road: '公路', rail: '铁路', sea: '海运', 'inland-water': '内河', air: '航空' } satisfies Record<TransportLeg['mode'], string>,
-  'source.type': { background: '背景数据集', supplier: '供应商碳足迹', direct: '温室气体直接排放或清除', study: '组件研究', placeholder: '待补充（产品种类规则要求）' } satisfies Record<EntrySource['type'], string>,
+  'transport.mode': { road: '公路', rail: '铁路', sea: '海运', 'inland-water': '内河', air: '航空' } satisfies Record<
+    TransportLeg['mode'],
+    string
+  >,
+  'source.type': {
+    background: '背景数据集',
+    supplier: '供应商碳足迹',
+    direct: '温室气体直接排放或清除',
+    study: '组件研究',
+    placeholder: '待补充（产品种类规则要求）',
+  } satisfies Record<EntrySource['type'], string>,
   'source.dataset.type': { factor: '排放因子', process: '过程数据集' } satisfies Record<DatasetRef['type'], string>,
   'evidence.type': {
     'meter-reading': '仪表读数',
@@ -126,10 +151,22 @@ const GLOSSES: Partial<Record<ColumnKey, Record<string, string>>> = {
 };
 
 const RULES: { zh: string; en: string }[] = [
-  { zh: '在“清单”表中每行填写一个条目，数量均按一个功能单位（或声明单位）计。空行会被忽略。', en: 'One entry per row of the Inventory sheet, amounts per functional (or declared) unit. Empty rows are skipped.' },
-  { zh: '表头可用英文、中文或中英文，列的顺序可以调整。', en: 'Headers may be English, Chinese or both, in any column order.' },
-  { zh: '来源为 background 时填写数据集三列；supplier 时填写供应商、单位碳足迹和证据；direct 时填写温室气体。', en: 'background rows fill the three dataset columns; supplier rows the supplier, its footprint and the evidence; direct rows the gas.' },
-  { zh: '运输条目填写质量、距离和运输方式，数量自动按 t*km 计算。', en: 'Transport rows fill mass, distance and mode; the amount is computed in t*km.' },
+  {
+    zh: '在“清单”表中每行填写一个条目，数量均按一个功能单位（或声明单位）计。空行会被忽略。',
+    en: 'One entry per row of the Inventory sheet, amounts per functional (or declared) unit. Empty rows are skipped.',
+  },
+  {
+    zh: '表头可用英文、中文或中英文，列的顺序可以调整。',
+    en: 'Headers may be English, Chinese or both, in any column order.',
+  },
+  {
+    zh: '来源为 background 时填写数据集三列；supplier 时填写供应商、单位碳足迹和证据；direct 时填写温室气体。',
+    en: 'background rows fill the three dataset columns; supplier rows the supplier, its footprint and the evidence; direct rows the gas.',
+  },
+  {
+    zh: '运输条目填写质量、距离和运输方式，数量自动按 t*km 计算。',
+    en: 'Transport rows fill mass, distance and mode; the amount is computed in t*km.',
+  },
   { zh: '示例行可直接删除或覆盖。', en: 'Delete or overwrite the example rows.' },
 ];
 
@@ -154,12 +191,24 @@ export function addGuide(workbook: ExcelJS.Workbook, lang: Lang) {
   const sheet = workbook.addWorksheet(SHEETS.guide[lang]);
   const pair = (t: { zh: string; en: string }) => (lang === 'zh' ? [t.zh, t.en] : [t.en, t.zh]);
   sheet.columns = [{ width: 30 }, { width: 56 }, { width: 56 }, { width: 34 }, { width: 36 }];
-  sheet.addRow(['Tanji 碳迹', ...pair({ zh: '产品碳足迹清单模板', en: 'Product carbon footprint inventory template' })]).font = { bold: true, size: 14 };
+  sheet.addRow([
+    'Tanji 碳迹',
+    ...pair({ zh: '产品碳足迹清单模板', en: 'Product carbon footprint inventory template' }),
+  ]).font = { bold: true, size: 14 };
   for (const rule of RULES) sheet.addRow(['', ...pair(rule)]);
   sheet.addRow([]);
-  sheet.addRow(['column 列', ...pair({ zh: '说明', en: 'description' }), 'allowed values 可选值', 'example 示例']).font = { bold: true };
-  const entries: [string, Column][] = [...COLUMNS.map((c, i): [string, Column] => [columnLetter(i + 1), c]), ['(optional 可选)', ID_COLUMN]];
-  for (const [where, c] of entries) sheet.addRow([`${where}  ${title(c)}`, ...pair(HELP[c.key]), allowed(c), HELP[c.key].example]);
+  sheet.addRow([
+    'column 列',
+    ...pair({ zh: '说明', en: 'description' }),
+    'allowed values 可选值',
+    'example 示例',
+  ]).font = { bold: true };
+  const entries: [string, Column][] = [
+    ...COLUMNS.map((c, i): [string, Column] => [columnLetter(i + 1), c]),
+    ['(optional 可选)', ID_COLUMN],
+  ];
+  for (const [where, c] of entries)
+    sheet.addRow([`${where}  ${title(c)}`, ...pair(HELP[c.key]), allowed(c), HELP[c.key].example]);
   sheet.eachRow((row) => {
     row.alignment = { wrapText: true, vertical: 'top' };
   });

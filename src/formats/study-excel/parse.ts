@@ -3,7 +3,17 @@ import type { Entry } from '../../model/study.ts';
 import { ImportError } from '../errors.ts';
 import { checkWorkbookZip } from '../zip.ts';
 import { isEmpty, shownValue } from './cells.ts';
-import { ALL_COLUMNS, REQUIRED_COLUMNS, SHEETS, columnByKey, columnLetter, columnOfHeader, matchesTitle, title, type ColumnKey } from './columns.ts';
+import {
+  ALL_COLUMNS,
+  REQUIRED_COLUMNS,
+  SHEETS,
+  columnByKey,
+  columnLetter,
+  columnOfHeader,
+  matchesTitle,
+  title,
+  type ColumnKey,
+} from './columns.ts';
 import { entryFromRow } from './row.ts';
 
 /** One problem of a workbook; row 0 and column "" when it concerns the whole sheet or file. */
@@ -59,12 +69,29 @@ export async function parseStudyWorkbook(data: Uint8Array | Buffer, fileName: st
     // exceljs types its input as an ArrayBuffer look-alike; at run time it reads a Node Buffer
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
-    fail([{ sheet: '', row: 0, column: '', message: e instanceof ImportError ? `not a readable .xlsx workbook: ${e.message}` : `not a readable .xlsx workbook (${(e as Error).message})` }]);
+    fail([
+      {
+        sheet: '',
+        row: 0,
+        column: '',
+        message:
+          e instanceof ImportError
+            ? `not a readable .xlsx workbook: ${e.message}`
+            : `not a readable .xlsx workbook (${(e as Error).message})`,
+      },
+    ]);
   }
   const sheet = workbook.worksheets.find((ws) => matchesTitle(ws.name, SHEETS.inventory));
   if (!sheet) {
     const names = workbook.worksheets.map((ws) => `"${ws.name}"`).join(', ');
-    return fail([{ sheet: SHEETS.inventory.en, row: 0, column: '', message: `no sheet "${SHEETS.inventory.en}" or "${SHEETS.inventory.zh}"; the workbook has ${names}` }]);
+    return fail([
+      {
+        sheet: SHEETS.inventory.en,
+        row: 0,
+        column: '',
+        message: `no sheet "${SHEETS.inventory.en}" or "${SHEETS.inventory.zh}"; the workbook has ${names}`,
+      },
+    ]);
   }
   const { row: headerRow, columns } = findHeader(sheet, fail);
   const label = (key: ColumnKey) => columns.get(key)?.label ?? `${title(columnByKey(key))} (no such column)`;
@@ -84,11 +111,19 @@ export async function parseStudyWorkbook(data: Uint8Array | Buffer, fileName: st
     const r = entryFromRow(cell, n);
     if ('problems' in r) {
       const inSheetOrder = [...r.problems].sort((a, b) => position(a.key) - position(b.key));
-      issues.push(...inSheetOrder.map((p) => ({ sheet: sheet.name, row: n, column: label(p.key), message: p.message })));
+      issues.push(
+        ...inSheetOrder.map((p) => ({ sheet: sheet.name, row: n, column: label(p.key), message: p.message })),
+      );
       return;
     }
     const first = idRows.get(r.entry.id);
-    if (first !== undefined) issues.push({ sheet: sheet.name, row: n, column: label('id'), message: `the id "${r.entry.id}" is also the id of row ${first}` });
+    if (first !== undefined)
+      issues.push({
+        sheet: sheet.name,
+        row: n,
+        column: label('id'),
+        message: `the id "${r.entry.id}" is also the id of row ${first}`,
+      });
     idRows.set(r.entry.id, first ?? n);
     entries.push(r.entry);
   });
@@ -96,7 +131,10 @@ export async function parseStudyWorkbook(data: Uint8Array | Buffer, fileName: st
   return entries;
 }
 
-function findHeader(sheet: ExcelJS.Worksheet, fail: (issues: WorkbookIssue[]) => never): { row: number; columns: Map<ColumnKey, Placed> } {
+function findHeader(
+  sheet: ExcelJS.Worksheet,
+  fail: (issues: WorkbookIssue[]) => never,
+): { row: number; columns: Map<ColumnKey, Placed> } {
   for (let n = 1; n <= Math.min(sheet.rowCount, HEADER_SEARCH_ROWS); n++) {
     const columns = new Map<ColumnKey, Placed>();
     const issues: WorkbookIssue[] = [];
@@ -107,15 +145,29 @@ function findHeader(sheet: ExcelJS.Worksheet, fail: (issues: WorkbookIssue[]) =>
       if (!column) return;
       const label = `${columnLetter(col)} (${text.trim().replace(/\s+/g, ' ')})`;
       const earlier = columns.get(column.key);
-      if (earlier) issues.push({ sheet: sheet.name, row: n, column: label, message: `names the same column as ${earlier.label}; keep one` });
+      if (earlier)
+        issues.push({
+          sheet: sheet.name,
+          row: n,
+          column: label,
+          message: `names the same column as ${earlier.label}; keep one`,
+        });
       else columns.set(column.key, { col, label });
     });
     if (columns.size < HEADER_MIN_COLUMNS) continue;
     const missing = REQUIRED_COLUMNS.filter((k) => !columns.has(k)).map((k) => `"${title(columnByKey(k))}"`);
-    if (missing.length > 0) issues.push({ sheet: sheet.name, row: n, column: '', message: `the header has no column ${missing.join(', ')}` });
+    if (missing.length > 0)
+      issues.push({ sheet: sheet.name, row: n, column: '', message: `the header has no column ${missing.join(', ')}` });
     if (issues.length > 0) fail(issues);
     return { row: n, columns };
   }
   const some = REQUIRED_COLUMNS.map((k) => `"${title(columnByKey(k))}"`).join(', ');
-  return fail([{ sheet: sheet.name, row: 0, column: '', message: `no header row in the first ${HEADER_SEARCH_ROWS} rows; expected column titles such as ${some}` }]);
+  return fail([
+    {
+      sheet: sheet.name,
+      row: 0,
+      column: '',
+      message: `no header row in the first ${HEADER_SEARCH_ROWS} rows; expected column titles such as ${some}`,
+    },
+  ]);
 }

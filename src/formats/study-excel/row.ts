@@ -15,7 +15,12 @@ export interface Problem {
   message: string;
 }
 
-const TRANSPORT_KEYS: ColumnKey[] = ['transport.massKg', 'transport.distanceKm', 'transport.mode', 'transport.refrigerated'];
+const TRANSPORT_KEYS: ColumnKey[] = [
+  'transport.massKg',
+  'transport.distanceKm',
+  'transport.mode',
+  'transport.refrigerated',
+];
 const EVIDENCE_KEYS: ColumnKey[] = ['evidence.type', 'evidence.reference', 'evidence.date'];
 
 /** Columns each source type reads; filled in a row of another type they would be lost silently. */
@@ -58,13 +63,22 @@ export function entryFromRow(cell: (key: ColumnKey) => Shown, row: number): { en
     const distance = v['transport.distanceKm'] as number | undefined;
     const tkm = mass === undefined || distance === undefined ? undefined : (mass / 1000) * distance;
     if (typeof amount === 'number' && tkm !== undefined && Math.abs(amount - tkm) > 1e-6 * Math.abs(tkm)) {
-      problems.push({ key: 'amount', message: `a transport amount is mass/1000 × distance = ${tkm} t*km; leave it empty or correct it` });
+      problems.push({
+        key: 'amount',
+        message: `a transport amount is mass/1000 × distance = ${tkm} t*km; leave it empty or correct it`,
+      });
     }
-    if (typeof unit === 'string' && !TKM.test(unit)) problems.push({ key: 'unit', message: `a transport amount is in t*km, not ${shown(unit)}` });
+    if (typeof unit === 'string' && !TKM.test(unit))
+      problems.push({ key: 'unit', message: `a transport amount is in t*km, not ${shown(unit)}` });
     // 0 stands in for an incomplete leg, so that the schema reports the leg's cells rather than the amount
     amount = tkm ?? 0;
     unit = 't*km';
-    transport = { massKg: mass, distanceKm: distance, mode: v['transport.mode'], refrigerated: v['transport.refrigerated'] };
+    transport = {
+      massKg: mass,
+      distanceKm: distance,
+      mode: v['transport.mode'],
+      refrigerated: v['transport.refrigerated'],
+    };
   } else if (kind !== undefined) {
     leaveEmpty(TRANSPORT_KEYS, 'kind "transport"');
   }
@@ -74,15 +88,24 @@ export function entryFromRow(cell: (key: ColumnKey) => Shown, row: number): { en
     ? { type: v['evidence.type'], reference: v['evidence.reference'], date: v['evidence.date'] }
     : undefined;
   const sources: Record<EntrySource['type'], () => object> = {
-    background: () => ({ type: 'background', dataset: { type: v['source.dataset.type'], release: v['source.dataset.release'], id: v['source.dataset.id'] } }),
+    background: () => ({
+      type: 'background',
+      dataset: { type: v['source.dataset.type'], release: v['source.dataset.release'], id: v['source.dataset.id'] },
+    }),
     // the evidence columns of a supplier row are the statement behind the supplier's footprint
-    supplier: () => ({ type: 'supplier', supplier: v['source.supplier'], kgCo2ePerUnit: v['source.kgCo2ePerUnit'], evidence }),
+    supplier: () => ({
+      type: 'supplier',
+      supplier: v['source.supplier'],
+      kgCo2ePerUnit: v['source.kgCo2ePerUnit'],
+      evidence,
+    }),
     direct: () => ({ type: 'direct', gas: v['source.gas'] }),
     study: () => ({ type: 'study', studyId: v['source.study'] }),
     placeholder: () => ({ type: 'placeholder' }),
   };
   if (sourceType !== undefined) {
-    for (const [type, keys] of Object.entries(SOURCE_KEYS)) if (type !== sourceType) leaveEmpty(keys, `source type "${type}"`);
+    for (const [type, keys] of Object.entries(SOURCE_KEYS))
+      if (type !== sourceType) leaveEmpty(keys, `source type "${type}"`);
   }
 
   const candidate = compact({
@@ -110,7 +133,10 @@ export function entryFromRow(cell: (key: ColumnKey) => Shown, row: number): { en
 }
 
 function keyOf(path: readonly PropertyKey[]): ColumnKey {
-  const dotted = path.map(String).join('.').replace(/^source\.evidence\b/, 'evidence');
+  const dotted = path
+    .map(String)
+    .join('.')
+    .replace(/^source\.evidence\b/, 'evidence');
   for (let p = dotted; p !== ''; p = p.slice(0, Math.max(0, p.lastIndexOf('.')))) {
     const column = ALL_COLUMNS.find((c) => c.key === p);
     if (column) return column.key;
@@ -128,12 +154,17 @@ function describe(issue: z.core.$ZodIssue, candidate: object): string {
     if (top === 'transport') return 'required for kind "transport"';
     return 'required with the other evidence columns';
   }
-  if (issue.code === 'too_small' && issue.origin === 'number') return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}`;
+  if (issue.code === 'too_small' && issue.origin === 'number')
+    return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}`;
   return issue.message;
 }
 
 /** Drops undefined members, so that a parsed entry has no keys for empty cells. */
 function compact<T>(o: T): T {
   if (typeof o !== 'object' || o === null) return o;
-  return Object.fromEntries(Object.entries(o).filter(([, x]) => x !== undefined).map(([k, x]) => [k, compact(x)])) as T;
+  return Object.fromEntries(
+    Object.entries(o)
+      .filter(([, x]) => x !== undefined)
+      .map(([k, x]) => [k, compact(x)]),
+  ) as T;
 }

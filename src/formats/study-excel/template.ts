@@ -29,7 +29,10 @@ export function templateExamples(lang: Lang = 'en'): Entry[] {
       name: say('电网电力，海南', 'Grid electricity, Hainan'),
       amount: 120,
       unit: 'kWh',
-      source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN-HI/2024' } },
+      source: {
+        type: 'background',
+        dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN-HI/2024' },
+      },
       evidence: { type: 'meter-reading', reference: 'M-01 2025', date: '2025-12-31' },
       comment: say('示例行，请替换', 'Example row: replace it'),
     },
@@ -41,7 +44,10 @@ export function templateExamples(lang: Lang = 'en'): Entry[] {
       amount: 350,
       unit: 't*km',
       transport: { massKg: 1000, distanceKm: 350, mode: 'road', refrigerated: true },
-      source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'cn-transport-road-heavy-diesel-truck/CN/2022' } },
+      source: {
+        type: 'background',
+        dataset: { type: 'factor', release: '2026.1', id: 'cn-transport-road-heavy-diesel-truck/CN/2022' },
+      },
       evidence: { type: 'calculation', reference: say('运输路线表', 'Route plan'), date: '2025-06-30' },
       comment: say('示例行，请替换', 'Example row: replace it'),
     },
@@ -64,7 +70,8 @@ export function templateExamples(lang: Lang = 'en'): Entry[] {
  * go through its optimiser, which sorts "A10" before "A2" and writes overlapping ranges.
  */
 function rangeValidations(sheet: ExcelJS.Worksheet) {
-  return (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations;
+  return (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } })
+    .dataValidations;
 }
 
 function letterOf(key: ColumnKey): string {
@@ -75,7 +82,10 @@ function cellsOf(e: Entry, row: number): ExcelJS.CellValue[] {
   const shown = { ...e, evidence: e.source.type === 'supplier' ? e.source.evidence : e.evidence };
   return COLUMNS.map((c) => {
     if (c.key === 'amount' && e.transport) {
-      return { formula: `${letterOf('transport.massKg')}${row}/1000*${letterOf('transport.distanceKm')}${row}`, result: e.amount };
+      return {
+        formula: `${letterOf('transport.massKg')}${row}/1000*${letterOf('transport.distanceKm')}${row}`,
+        result: e.amount,
+      };
     }
     const v = valueAt(shown, c.key) as ExcelJS.CellValue;
     return c.value.type === 'date' && typeof v === 'string' ? new Date(`${v}T00:00:00Z`) : v;
@@ -103,7 +113,10 @@ export async function studyTemplate(opts: { lang?: Lang } = {}): Promise<Buffer>
   COLUMNS.forEach((c, i) => {
     if (c.value.type !== 'enum') return;
     const list = c.value.options.join(',');
-    if (list.length > MAX_LIST_CHARS) throw new Error(`study-excel: the ${c.en} values no longer fit an Excel dropdown (${list.length} > ${MAX_LIST_CHARS} characters)`);
+    if (list.length > MAX_LIST_CHARS)
+      throw new Error(
+        `study-excel: the ${c.en} values no longer fit an Excel dropdown (${list.length} > ${MAX_LIST_CHARS} characters)`,
+      );
     const validation: ExcelJS.DataValidation = {
       type: 'list',
       allowBlank: true,

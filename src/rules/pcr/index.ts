@@ -25,7 +25,11 @@ export class PcrFileError extends Error {
 
 export function parsePcr(json: unknown, file: string): Pcr {
   const parsed = PcrSchema.safeParse(json);
-  if (!parsed.success) throw new PcrFileError(file, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  if (!parsed.success)
+    throw new PcrFileError(
+      file,
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   return parsed.data;
 }
 
@@ -34,7 +38,8 @@ export function pcrRegistry(files: Record<string, unknown>): ReadonlyMap<string,
   const rules = new Map<string, Pcr>();
   for (const [file, json] of Object.entries(files)) {
     const rule = parsePcr(json, file);
-    if (rules.has(rule.id)) throw new PcrFileError(file, [{ path: 'id', message: `rule "${rule.id}" is defined twice` }]);
+    if (rules.has(rule.id))
+      throw new PcrFileError(file, [{ path: 'id', message: `rule "${rule.id}" is defined twice` }]);
     rules.set(rule.id, rule);
   }
   for (const [file, json] of Object.entries(files)) {
@@ -42,7 +47,10 @@ export function pcrRegistry(files: Record<string, unknown>): ReadonlyMap<string,
     const seen = new Set([rule.id]);
     for (let parent = rule.extends; parent !== undefined; parent = rules.get(parent)?.extends) {
       if (!rules.has(parent)) throw new PcrFileError(file, [{ path: 'extends', message: `no rule "${parent}"` }]);
-      if (seen.has(parent)) throw new PcrFileError(file, [{ path: 'extends', message: `rules extend each other in a loop through "${parent}"` }]);
+      if (seen.has(parent))
+        throw new PcrFileError(file, [
+          { path: 'extends', message: `rules extend each other in a loop through "${parent}"` },
+        ]);
       seen.add(parent);
     }
   }
@@ -77,6 +85,7 @@ export function getPcr(id: string, rules: ReadonlyMap<string, Pcr> = PCRS): Pcr 
 /** The rule and the rules it extends, the rule itself first. */
 export function pcrChain(id: string, rules: ReadonlyMap<string, Pcr> = PCRS): Pcr[] {
   const chain: Pcr[] = [];
-  for (let r: Pcr | undefined = getPcr(id, rules); r; r = r.extends ? getPcr(r.extends, rules) : undefined) chain.push(r);
+  for (let r: Pcr | undefined = getPcr(id, rules); r; r = r.extends ? getPcr(r.extends, rules) : undefined)
+    chain.push(r);
   return chain;
 }

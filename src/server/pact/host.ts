@@ -32,12 +32,18 @@ const GZIP_MIN_BYTES = 1024;
 /** Status and code per version: v2 says NoSuchFootprint and answers NotImplemented with 400, v3 NotFound and 501. */
 function errorFor(kind: PactErrorKind, spec: Spec): { status: 400 | 401 | 403 | 404 | 500 | 501; code: string } {
   switch (kind) {
-    case 'BadRequest': return { status: 400, code: 'BadRequest' };
-    case 'AccessDenied': return { status: 403, code: 'AccessDenied' };
-    case 'TokenExpired': return { status: 401, code: 'TokenExpired' };
-    case 'NotFound': return { status: 404, code: spec === '3.0' ? 'NotFound' : 'NoSuchFootprint' };
-    case 'NotImplemented': return spec === '3.0' ? { status: 501, code: 'NotImplemented' } : { status: 400, code: 'NotImplemented' };
-    default: return { status: 500, code: 'InternalError' };
+    case 'BadRequest':
+      return { status: 400, code: 'BadRequest' };
+    case 'AccessDenied':
+      return { status: 403, code: 'AccessDenied' };
+    case 'TokenExpired':
+      return { status: 401, code: 'TokenExpired' };
+    case 'NotFound':
+      return { status: 404, code: spec === '3.0' ? 'NotFound' : 'NoSuchFootprint' };
+    case 'NotImplemented':
+      return spec === '3.0' ? { status: 501, code: 'NotImplemented' } : { status: 400, code: 'NotImplemented' };
+    default:
+      return { status: 500, code: 'InternalError' };
   }
 }
 
@@ -105,7 +111,11 @@ function listRequest(c: Context, spec: Spec): ListRequest {
 
 function nonNegativeInt(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new PactRequestError('BadRequest', `${name}: expected an integer of at least ${min}, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new PactRequestError(
+      'BadRequest',
+      `${name}: expected an integer of at least ${min}, got ${JSON.stringify(value)}`,
+    );
   return Number(value);
 }
 
@@ -130,11 +140,27 @@ export function createPactHost(pact: PactExchange): Hono {
   app.post('/auth/token', async (c) => {
     try {
       const type = c.req.header('content-type') ?? '';
-      const form = type.includes('application/x-www-form-urlencoded') ? new URLSearchParams(await c.req.text()) : undefined;
-      if (!form) throw new OAuthError(400, 'invalid_request', 'send the token request as application/x-www-form-urlencoded with grant_type=client_credentials');
-      const { token, expiresIn } = await issueToken(pact.store, c.req.header('authorization'), form.get('grant_type') ?? undefined);
+      const form = type.includes('application/x-www-form-urlencoded')
+        ? new URLSearchParams(await c.req.text())
+        : undefined;
+      if (!form)
+        throw new OAuthError(
+          400,
+          'invalid_request',
+          'send the token request as application/x-www-form-urlencoded with grant_type=client_credentials',
+        );
+      const { token, expiresIn } = await issueToken(
+        pact.store,
+        c.req.header('authorization'),
+        form.get('grant_type') ?? undefined,
+      );
       c.header('cache-control', 'no-store');
-      return c.json({ access_token: token, token_type: 'bearer', expires_in: expiresIn, scope: 'footprint:list footprint:read' });
+      return c.json({
+        access_token: token,
+        token_type: 'bearer',
+        expires_in: expiresIn,
+        scope: 'footprint:list footprint:read',
+      });
     } catch (e) {
       if (!(e instanceof OAuthError)) throw e;
       c.header('cache-control', 'no-store');
@@ -160,7 +186,8 @@ export function createPactHost(pact: PactExchange): Hono {
       // one plain object of headers: the adapter writes it as it is, without a Headers instance
       const headers: Record<string, string> = { 'content-type': 'application/json', vary: 'accept-encoding' };
       if (page.next !== undefined) {
-        if (list.link?.after !== page.next) list.link = { after: page.next, header: `<${nextPageUrl(c, page.next, list.query.limit)}>; rel="next"` };
+        if (list.link?.after !== page.next)
+          list.link = { after: page.next, header: `<${nextPageUrl(c, page.next, list.query.limit)}>; rel="next"` };
         headers.link = list.link.header;
       }
       if (page.body.length >= GZIP_MIN_BYTES && acceptsGzip(c.req.header('accept-encoding'))) {
@@ -187,7 +214,10 @@ export function createPactHost(pact: PactExchange): Hono {
       try {
         body = JSON.parse(await c.req.text());
       } catch {
-        throw new PactRequestError('BadRequest', 'the body is not JSON: send a CloudEvent as application/cloudevents+json');
+        throw new PactRequestError(
+          'BadRequest',
+          'the body is not JSON: send a CloudEvent as application/cloudevents+json',
+        );
       }
       await pact.events.receive(connection, spec, body);
       return c.body(null, 200);

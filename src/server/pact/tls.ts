@@ -25,13 +25,20 @@ export async function tlsCredentials(store: Queryable, dir: string): Promise<Tls
   const certFile = process.env.TANJI_PACT_CERT;
   const keyFile = process.env.TANJI_PACT_KEY;
   if (certFile || keyFile) {
-    if (!certFile || !keyFile) throw new Error('set both TANJI_PACT_CERT and TANJI_PACT_KEY (PEM files), or neither for a self-signed certificate');
+    if (!certFile || !keyFile)
+      throw new Error(
+        'set both TANJI_PACT_CERT and TANJI_PACT_KEY (PEM files), or neither for a self-signed certificate',
+      );
     return { cert: readFileSync(certFile, 'utf8'), key: readFileSync(keyFile, 'utf8'), origin: certFile };
   }
   let pem = await instanceSetting(store, SETTING);
   if (!pem) {
     const legacy = join(dir, 'pact-tls.pem');
-    pem = await settleInstanceSetting(store, SETTING, existsSync(legacy) ? readFileSync(legacy, 'utf8') : selfSigned(dir));
+    pem = await settleInstanceSetting(
+      store,
+      SETTING,
+      existsSync(legacy) ? readFileSync(legacy, 'utf8') : selfSigned(dir),
+    );
   }
   const { cert, key } = splitPem(pem, `the stored PACT host certificate (instance setting ${SETTING})`);
   return { cert, key, origin: 'the store (self-signed, shared by every server)' };
@@ -56,11 +63,34 @@ function selfSigned(dir: string): string {
   mkdirSync(dir, { recursive: true });
   const base = join(dir, `pact-tls.${process.pid}.${Date.now()}`);
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${base}.key`, '-out', `${base}.crt`, '-days', '825',
-      '-subj', '/CN=localhost/O=Tanji PACT host (self-signed)', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1'], { stdio: 'pipe' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        `${base}.key`,
+        '-out',
+        `${base}.crt`,
+        '-days',
+        '825',
+        '-subj',
+        '/CN=localhost/O=Tanji PACT host (self-signed)',
+        '-addext',
+        'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1',
+      ],
+      { stdio: 'pipe' },
+    );
     return readFileSync(`${base}.key`, 'utf8') + readFileSync(`${base}.crt`, 'utf8');
   } catch (e) {
-    throw new Error(`could not make a self-signed certificate with openssl (${(e as Error).message.split('\n')[0]}); install openssl or set TANJI_PACT_CERT and TANJI_PACT_KEY`);
+    throw new Error(
+      `could not make a self-signed certificate with openssl (${(e as Error).message.split('\n')[0]}); install openssl or set TANJI_PACT_CERT and TANJI_PACT_KEY`,
+    );
   } finally {
     rmSync(`${base}.key`, { force: true });
     rmSync(`${base}.crt`, { force: true });

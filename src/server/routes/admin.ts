@@ -1,6 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { AdminNotFoundError, AdminRuleError, changeAccount, changeOrganisation, createAccount, createOrganisation, resetPassword } from '../../admin/accounts.ts';
+import {
+  AdminNotFoundError,
+  AdminRuleError,
+  changeAccount,
+  changeOrganisation,
+  createAccount,
+  createOrganisation,
+  resetPassword,
+} from '../../admin/accounts.ts';
 import { CompanySchema, OrganisationKindSchema, UserSchema } from '../../model/account.ts';
 import { RoleSchema } from '../../model/study.ts';
 import { listCompanies, listUsers } from '../../store/index.ts';
@@ -15,9 +23,19 @@ import { NewUserSchema } from '../schemas.ts';
  */
 
 const OrganisationRowSchema = CompanySchema.extend({ users: z.number().int(), createdAt: z.string() });
-const NewOrganisationSchema = z.object({ name: z.string().min(1).max(200), kind: OrganisationKindSchema.default('enterprise') });
-const OrganisationChangeSchema = z.object({ name: z.string().min(1).max(200).optional(), kind: OrganisationKindSchema.optional() });
-const UserChangeSchema = z.object({ name: z.string().min(1).max(200).optional(), role: RoleSchema.optional(), companyId: z.string().nullable().optional() });
+const NewOrganisationSchema = z.object({
+  name: z.string().min(1).max(200),
+  kind: OrganisationKindSchema.default('enterprise'),
+});
+const OrganisationChangeSchema = z.object({
+  name: z.string().min(1).max(200).optional(),
+  kind: OrganisationKindSchema.optional(),
+});
+const UserChangeSchema = z.object({
+  name: z.string().min(1).max(200).optional(),
+  role: RoleSchema.optional(),
+  companyId: z.string().nullable().optional(),
+});
 const PasswordSchema = z.object({ password: z.string().min(10).max(200) });
 const params = z.object({ id: z.string().min(1) });
 
@@ -41,7 +59,13 @@ export function adminRoutes({ store, cache }: Deps) {
   const admin = { tags: ['admin'], security: bearer };
 
   app.openapi(
-    createRoute({ ...admin, method: 'get', path: '/api/admin/companies', summary: 'every organisation with its number of users', responses: { 200: ok(z.array(OrganisationRowSchema), 'by name'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    createRoute({
+      ...admin,
+      method: 'get',
+      path: '/api/admin/companies',
+      summary: 'every organisation with its number of users',
+      responses: { 200: ok(z.array(OrganisationRowSchema), 'by name'), 401: ERRORS[401], 403: ERRORS[403] },
+    }),
     async (c) => reply(c, z.array(OrganisationRowSchema), await listCompanies(store)),
   );
 
@@ -52,7 +76,12 @@ export function adminRoutes({ store, cache }: Deps) {
       path: '/api/admin/companies',
       summary: 'create an organisation (enterprise, verification body, association or institute)',
       request: { body: json(NewOrganisationSchema) },
-      responses: { 201: ok(CompanySchema, 'the new organisation'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
+      responses: {
+        201: ok(CompanySchema, 'the new organisation'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+      },
     }),
     async (c) => reply(c, CompanySchema, await mapped(() => createOrganisation(store, c.req.valid('json'))), 201),
   );
@@ -64,13 +93,32 @@ export function adminRoutes({ store, cache }: Deps) {
       path: '/api/admin/companies/{id}',
       summary: 'rename an organisation or change its kind (refused when its users’ roles do not fit the new kind)',
       request: { params, body: json(OrganisationChangeSchema) },
-      responses: { 200: ok(CompanySchema, 'the organisation'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+      responses: {
+        200: ok(CompanySchema, 'the organisation'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+      },
     }),
-    async (c) => reply(c, CompanySchema, await mapped(async () => changeOrganisation(store, c.req.valid('param').id, c.req.valid('json'), await listUsers(store)))),
+    async (c) =>
+      reply(
+        c,
+        CompanySchema,
+        await mapped(async () =>
+          changeOrganisation(store, c.req.valid('param').id, c.req.valid('json'), await listUsers(store)),
+        ),
+      ),
   );
 
   app.openapi(
-    createRoute({ ...admin, method: 'get', path: '/api/admin/users', summary: 'every user with role and organisation', responses: { 200: ok(z.array(UserSchema), 'by organisation, then name'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    createRoute({
+      ...admin,
+      method: 'get',
+      path: '/api/admin/users',
+      summary: 'every user with role and organisation',
+      responses: { 200: ok(z.array(UserSchema), 'by organisation, then name'), 401: ERRORS[401], 403: ERRORS[403] },
+    }),
     async (c) => reply(c, z.array(UserSchema), await listUsers(store)),
   );
 
@@ -79,13 +127,19 @@ export function adminRoutes({ store, cache }: Deps) {
       ...admin,
       method: 'post',
       path: '/api/admin/users',
-      summary: 'create a user: practitioners in an enterprise, verifiers in a verification body, stewards in an association or institute',
+      summary:
+        'create a user: practitioners in an enterprise, verifiers in a verification body, stewards in an association or institute',
       request: { body: json(NewUserSchema) },
       responses: { 201: ok(UserSchema, 'the new user'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
       const { password, ...body } = c.req.valid('json');
-      return reply(c, UserSchema, await mapped(async () => createAccount(store, { ...body, passwordHash: await hashPassword(password) })), 201);
+      return reply(
+        c,
+        UserSchema,
+        await mapped(async () => createAccount(store, { ...body, passwordHash: await hashPassword(password) })),
+        201,
+      );
     },
   );
 
@@ -96,7 +150,13 @@ export function adminRoutes({ store, cache }: Deps) {
       path: '/api/admin/users/{id}',
       summary: 'change a user’s name, role or organisation (their sessions end on a role or organisation change)',
       request: { params, body: json(UserChangeSchema) },
-      responses: { 200: ok(UserSchema, 'the user'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+      responses: {
+        200: ok(UserSchema, 'the user'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -113,7 +173,13 @@ export function adminRoutes({ store, cache }: Deps) {
       path: '/api/admin/users/{id}/password',
       summary: 'set a new password for a user (their sessions end)',
       request: { params, body: json(PasswordSchema) },
-      responses: { 200: ok(z.object({ ok: z.boolean() }), 'set'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+      responses: {
+        200: ok(z.object({ ok: z.boolean() }), 'set'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');

@@ -23,14 +23,30 @@ export function authRoutes({ store, cache }: Deps) {
   });
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/auth/login', tags: ['auth'], summary: 'sign in', request: { body: json(LoginRequestSchema) }, responses: { 200: ok(LoginSchema, 'a session token'), 400: ERRORS[400], 401: ERRORS[401], 429: ok(ErrorSchema, 'too many wrong passwords for this email from this address') } }),
+    createRoute({
+      method: 'post',
+      path: '/api/auth/login',
+      tags: ['auth'],
+      summary: 'sign in',
+      request: { body: json(LoginRequestSchema) },
+      responses: {
+        200: ok(LoginSchema, 'a session token'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        429: ok(ErrorSchema, 'too many wrong passwords for this email from this address'),
+      },
+    }),
     async (c) => {
       const { email, password } = c.req.valid('json');
       const client = clientAddress(c);
       const wait = await throttle.retryAfter(email, client);
       if (wait > 0) {
         c.header('retry-after', String(wait));
-        throw new ApiError(429, 'too-many-attempts', `too many wrong passwords for ${email} from your address: try again in ${Math.ceil(wait / 60)} min`);
+        throw new ApiError(
+          429,
+          'too-many-attempts',
+          `too many wrong passwords for ${email} from your address: try again in ${Math.ceil(wait / 60)} min`,
+        );
       }
       const session = await login(store, email, password).catch(async (e: unknown) => {
         if (e instanceof ApiError && e.code === 'bad-credentials') await throttle.failed(email, client);
@@ -47,7 +63,14 @@ export function authRoutes({ store, cache }: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/auth/logout', tags: ['auth'], summary: 'end the session', security: bearer, responses: { 200: ok(z.object({ ok: z.boolean() }), 'signed out'), 401: ERRORS[401] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/auth/logout',
+      tags: ['auth'],
+      summary: 'end the session',
+      security: bearer,
+      responses: { 200: ok(z.object({ ok: z.boolean() }), 'signed out'), 401: ERRORS[401] },
+    }),
     async (c) => {
       requireRole(c, ['enterprise', 'steward', 'verifier', 'admin', 'public'], 'sign out');
       await logout(store, c.get('token')!, cache);
@@ -58,8 +81,20 @@ export function authRoutes({ store, cache }: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/me', tags: ['auth'], summary: 'the signed-in user', security: bearer, responses: { 200: ok(UserSchema, 'the user'), 401: ERRORS[401] } }),
-    (c) => reply(c, UserSchema, requireRole(c, ['enterprise', 'steward', 'verifier', 'admin', 'public'], 'read your account')),
+    createRoute({
+      method: 'get',
+      path: '/api/me',
+      tags: ['auth'],
+      summary: 'the signed-in user',
+      security: bearer,
+      responses: { 200: ok(UserSchema, 'the user'), 401: ERRORS[401] },
+    }),
+    (c) =>
+      reply(
+        c,
+        UserSchema,
+        requireRole(c, ['enterprise', 'steward', 'verifier', 'admin', 'public'], 'read your account'),
+      ),
   );
 
   return app;

@@ -29,7 +29,12 @@ export async function releases(db: Queryable): Promise<z.infer<typeof ReleaseSch
 /** The newest release of the kind, for reads that do not name one. */
 export async function newestRelease(db: Queryable, kind: 'lci' | 'factors'): Promise<string> {
   const found = (await releases(db)).find((r) => (kind === 'lci' ? r.kind === 'lci' : r.factors > 0));
-  if (!found) throw new ApiError(404, 'not-found', `the store holds no ${kind === 'lci' ? 'LCI' : 'factor'} release yet: run \`npm start\` or \`tanji db init\``);
+  if (!found)
+    throw new ApiError(
+      404,
+      'not-found',
+      `the store holds no ${kind === 'lci' ? 'LCI' : 'factor'} release yet: run \`npm start\` or \`tanji db init\``,
+    );
   return found.release;
 }
 
@@ -50,8 +55,17 @@ const ScreenReportSchema = z.object({
   scored: z.number(),
   quarantined: z.array(z.string()),
   counts: z.record(z.string(), z.number()),
-  loops: z.array(z.object({ size: z.number(), radius: z.number(), feedback: z.number().nullable(), examples: z.array(z.string()) })),
-  rules: z.array(z.object({ code: z.string(), severity: z.enum(['quarantine', 'note']), checks: z.string(), limits: z.record(z.string(), z.number()).optional() })),
+  loops: z.array(
+    z.object({ size: z.number(), radius: z.number(), feedback: z.number().nullable(), examples: z.array(z.string()) }),
+  ),
+  rules: z.array(
+    z.object({
+      code: z.string(),
+      severity: z.enum(['quarantine', 'note']),
+      checks: z.string(),
+      limits: z.record(z.string(), z.number()).optional(),
+    }),
+  ),
   findings: z.array(ScreenFindingSchema),
 });
 
@@ -63,15 +77,24 @@ export function catalogRoutes({ store }: Deps) {
       method: 'get',
       path: '/api/releases/{release}/screen',
       tags: ['background'],
-      summary: "the quality screen's findings on an LCI release: rules applied, quarantined processes, each finding with code, params and message",
-      request: { params: z.object({ release: z.string().max(200) }), query: z.object({ code: z.string().max(100).optional(), limit: queryInt(1, 100000) }) },
+      summary:
+        "the quality screen's findings on an LCI release: rules applied, quarantined processes, each finding with code, params and message",
+      request: {
+        params: z.object({ release: z.string().max(200) }),
+        query: z.object({ code: z.string().max(100).optional(), limit: queryInt(1, 100000) }),
+      },
       responses: { 200: ok(ScreenReportSchema, 'the report written when the release was saved'), 404: ERRORS[404] },
     }),
     async (c) => {
       const { release } = c.req.valid('param');
       const { code, limit } = c.req.valid('query');
       const report = await loadScreen(store, release);
-      if (!report) throw new ApiError(404, 'not-found', `release ${release} has no quality screen (no LCI database, or saved before the screen existed)`);
+      if (!report)
+        throw new ApiError(
+          404,
+          'not-found',
+          `release ${release} has no quality screen (no LCI database, or saved before the screen existed)`,
+        );
       const findings = report.findings.filter((f) => !code || f.code === code).slice(0, limit ?? 1000);
       // an unbounded loop's feedback is Infinity, which JSON cannot carry
       const loops = report.loops.map((l) => ({ ...l, feedback: Number.isFinite(l.feedback) ? l.feedback : null }));
@@ -80,7 +103,13 @@ export function catalogRoutes({ store }: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/releases', tags: ['background'], summary: 'releases of the background database', responses: { 200: ok(z.array(ReleaseSchema), 'newest first') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/releases',
+      tags: ['background'],
+      summary: 'releases of the background database',
+      responses: { 200: ok(z.array(ReleaseSchema), 'newest first') },
+    }),
     async (c) => reply(c, z.array(ReleaseSchema), await releases(store)),
   );
 
@@ -95,7 +124,12 @@ export function catalogRoutes({ store }: Deps) {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const bg = await loadBackground(store, q.lci ?? (await newestRelease(store, 'lci')), q.factors ?? (await newestRelease(store, 'factors')), 'ipcc-ar6-gwp100');
+      const bg = await loadBackground(
+        store,
+        q.lci ?? (await newestRelease(store, 'lci')),
+        q.factors ?? (await newestRelease(store, 'factors')),
+        'ipcc-ar6-gwp100',
+      );
       return reply(c, z.array(DatasetHitSchema), searchDatasets(bg, q));
     },
   );
@@ -106,8 +140,14 @@ export function catalogRoutes({ store }: Deps) {
       path: '/api/datasets/resolve',
       tags: ['background'],
       summary: 'the datasets that the entries of a study refer to (unknown references are left out)',
-      request: { body: json(z.object({ lci: z.string(), factors: z.string(), refs: z.array(DatasetRefSchema).max(1000) })) },
-      responses: { 200: ok(z.array(DatasetHitSchema), 'one hit per known reference'), 400: ERRORS[400], 404: ERRORS[404] },
+      request: {
+        body: json(z.object({ lci: z.string(), factors: z.string(), refs: z.array(DatasetRefSchema).max(1000) })),
+      },
+      responses: {
+        200: ok(z.array(DatasetHitSchema), 'one hit per known reference'),
+        400: ERRORS[400],
+        404: ERRORS[404],
+      },
     }),
     async (c) => {
       const { lci, factors, refs } = c.req.valid('json');
@@ -138,11 +178,19 @@ export function catalogRoutes({ store }: Deps) {
       path: '/api/study-template.xlsx',
       tags: ['studies'],
       summary: 'the Excel inventory template',
-      responses: { 200: { description: 'an .xlsx workbook', content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } } } },
+      responses: {
+        200: {
+          description: 'an .xlsx workbook',
+          content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } },
+        },
+      },
     }),
     async (c) => {
       const body = await studyTemplate();
-      return c.body(new Uint8Array(body), 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="tanji-inventory-template.xlsx"' }) as never;
+      return c.body(new Uint8Array(body), 200, {
+        'content-type': XLSX,
+        'content-disposition': 'attachment; filename="tanji-inventory-template.xlsx"',
+      }) as never;
     },
   );
   return app;

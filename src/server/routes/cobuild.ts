@@ -2,9 +2,21 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { AggregationError } from '../../cobuild/aggregate.ts';
 import { addBenchmark, listBenchmarkViews } from '../../cobuild/benchmarks.ts';
-import { approvedByProduct, aggregateView, buildAggregate, listAggregateViews, previewAggregate } from '../../cobuild/aggregation.ts';
+import {
+  approvedByProduct,
+  aggregateView,
+  buildAggregate,
+  listAggregateViews,
+  previewAggregate,
+} from '../../cobuild/aggregation.ts';
 import { loadSettings, saveSettings } from '../../cobuild/context.ts';
-import { CobuildConflictError, ForbiddenError, NotFoundError, StaleSubmissionError, SubmissionRejectedError } from '../../cobuild/errors.ts';
+import {
+  CobuildConflictError,
+  ForbiddenError,
+  NotFoundError,
+  StaleSubmissionError,
+  SubmissionRejectedError,
+} from '../../cobuild/errors.ts';
 import { DatasetWorkbookError, datasetTemplate } from '../../cobuild/excel.ts';
 import { datasetsFromFile } from '../../cobuild/files.ts';
 import { SettingsSchema, SharingSchema } from '../../cobuild/model.ts';
@@ -13,7 +25,13 @@ import { listOpenDatasets, listOpenReleases, openRelease } from '../../cobuild/o
 import { previewRelease, publishRelease } from '../../cobuild/publish.ts';
 import { MissingDatasetsError } from '../../cobuild/rebase.ts';
 import { assignReviewer, commentOn, reviewSubmission } from '../../cobuild/review.ts';
-import { listVisibleSubmissions, reviseSubmission, submissionView, submitDatasets, visibleHead } from '../../cobuild/submissions.ts';
+import {
+  listVisibleSubmissions,
+  reviseSubmission,
+  submissionView,
+  submitDatasets,
+  visibleHead,
+} from '../../cobuild/submissions.ts';
 import { CommentRequiredError, IllegalTransitionError, NotYourStepError } from '../../cobuild/workflow.ts';
 import { ImportError } from '../../formats/errors.ts';
 import { StudySchema } from '../../model/study.ts';
@@ -87,11 +105,15 @@ function apiError(e: unknown): unknown {
   if (e instanceof ImportError) return new ApiError(422, 'bad-file', e.message);
   if (e instanceof AggregationError) return new ApiError(422, 'not-averageable', e.message, e.issues);
   if (e instanceof MissingDatasetsError) return new ApiError(422, 'missing-datasets', e.message, e.missing);
-  if (e instanceof EntryError || e instanceof UnknownReleaseError) return new ApiError(422, 'not-calculable', e.message);
+  if (e instanceof EntryError || e instanceof UnknownReleaseError)
+    return new ApiError(422, 'not-calculable', e.message);
   if (e instanceof CommentRequiredError) return new ApiError(400, 'comment-required', e.message);
-  if (e instanceof CobuildConflictError || e instanceof ReleaseExistsError) return new ApiError(422, 'not-possible', e.message);
-  if (e instanceof StaleSubmissionError || e instanceof StaleVersionError) return new ApiError(409, 'stale-version', e.message, { latest: e.latest });
-  if (e instanceof IllegalTransitionError) return new ApiError(409, 'illegal-transition', e.message, { state: e.state, allowed: e.allowed });
+  if (e instanceof CobuildConflictError || e instanceof ReleaseExistsError)
+    return new ApiError(422, 'not-possible', e.message);
+  if (e instanceof StaleSubmissionError || e instanceof StaleVersionError)
+    return new ApiError(409, 'stale-version', e.message, { latest: e.latest });
+  if (e instanceof IllegalTransitionError)
+    return new ApiError(409, 'illegal-transition', e.message, { state: e.state, allowed: e.allowed });
   return e;
 }
 
@@ -136,7 +158,13 @@ export function cobuildRoutes(deps: Deps) {
       summary: 'submit datasets (factors or unit processes); each is validated on arrival',
       security: bearer,
       request: { body: json(SubmitRequestSchema) },
-      responses: { 201: ok(z.array(SubmissionHeadSchema), 'the submissions'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 422: ok(ErrorSchema, 'datasets refused: details lists every problem by dataset and field') },
+      responses: {
+        201: ok(z.array(SubmissionHeadSchema), 'the submissions'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        422: ok(ErrorSchema, 'datasets refused: details lists every problem by dataset and field'),
+      },
     }),
     async (c) => {
       const user = requireRole(c, ['enterprise'], 'submit datasets (organisations submit)');
@@ -150,10 +178,27 @@ export function cobuildRoutes(deps: Deps) {
       method: 'post',
       path: '/api/cobuild/submissions/file',
       tags,
-      summary: 'submit the datasets of a file: the Excel template, factor CSV, openLCA JSON-LD or EcoSpold2 zip (the body is the file)',
+      summary:
+        'submit the datasets of a file: the Excel template, factor CSV, openLCA JSON-LD or EcoSpold2 zip (the body is the file)',
       security: bearer,
-      request: { query: UploadQuerySchema, body: { content: { ...binary('application/octet-stream'), ...binary(XLSX), ...binary('application/zip'), ...binary('text/csv') }, required: true } },
-      responses: { 201: ok(z.array(SubmissionHeadSchema), 'the submissions'), 401: ERRORS[401], 403: ERRORS[403], 422: ok(ErrorSchema, 'the file or its datasets refused, every problem named') },
+      request: {
+        query: UploadQuerySchema,
+        body: {
+          content: {
+            ...binary('application/octet-stream'),
+            ...binary(XLSX),
+            ...binary('application/zip'),
+            ...binary('text/csv'),
+          },
+          required: true,
+        },
+      },
+      responses: {
+        201: ok(z.array(SubmissionHeadSchema), 'the submissions'),
+        401: ERRORS[401],
+        403: ERRORS[403],
+        422: ok(ErrorSchema, 'the file or its datasets refused, every problem named'),
+      },
     }),
     async (c) => {
       const user = requireRole(c, ['enterprise'], 'submit datasets (organisations submit)');
@@ -161,7 +206,10 @@ export function cobuildRoutes(deps: Deps) {
       const fileName = uploadFileName(c, 'upload');
       const data = await uploadBody(c, 'the file');
       const heads = await mapped(async () => {
-        const inputs = await datasetsFromFile(data, fileName, { ...q, productionVolume: q.volume && q.volumeUnit ? { amount: q.volume, unit: q.volumeUnit } : undefined });
+        const inputs = await datasetsFromFile(data, fileName, {
+          ...q,
+          productionVolume: q.volume && q.volumeUnit ? { amount: q.volume, unit: q.volumeUnit } : undefined,
+        });
         return submitDatasets(store, user, inputs, `file:${fileName}`);
       });
       return reply(c, z.array(SubmissionHeadSchema), heads, 201);
@@ -181,7 +229,11 @@ export function cobuildRoutes(deps: Deps) {
     async (c) => {
       const user = requireRole(c, SUBMISSION_READERS, 'read submissions');
       const q = c.req.valid('query');
-      return reply(c, z.array(SubmissionHeadSchema), await mapped(() => listVisibleSubmissions(store, user, { state: q.state, productKey: q.product })));
+      return reply(
+        c,
+        z.array(SubmissionHeadSchema),
+        await mapped(() => listVisibleSubmissions(store, user, { state: q.state, productKey: q.product })),
+      );
     },
   );
 
@@ -197,7 +249,11 @@ export function cobuildRoutes(deps: Deps) {
     }),
     async (c) => {
       const user = requireRole(c, SUBMISSION_READERS, 'read submissions');
-      return reply(c, SubmissionViewSchema, await mapped(() => submissionView(store, user, c.req.valid('param').id, c.req.valid('query').version)));
+      return reply(
+        c,
+        SubmissionViewSchema,
+        await mapped(() => submissionView(store, user, c.req.valid('param').id, c.req.valid('query').version)),
+      );
     },
   );
 
@@ -206,7 +262,8 @@ export function cobuildRoutes(deps: Deps) {
       method: 'put',
       path: '/api/cobuild/submissions/{id}',
       tags,
-      summary: "a new version: the contributor's revision, or a reviewer's correction during review (409 when baseVersion is not the latest)",
+      summary:
+        "a new version: the contributor's revision, or a reviewer's correction during review (409 when baseVersion is not the latest)",
       security: bearer,
       request: { params: IdParamSchema, body: json(ReviseRequestSchema) },
       responses: {
@@ -221,7 +278,11 @@ export function cobuildRoutes(deps: Deps) {
     }),
     async (c) => {
       const user = requireRole(c, SUBMISSION_READERS, 'revise submissions');
-      return reply(c, SubmissionHeadSchema, await mapped(() => reviseSubmission(store, user, c.req.valid('param').id, c.req.valid('json'))));
+      return reply(
+        c,
+        SubmissionHeadSchema,
+        await mapped(() => reviseSubmission(store, user, c.req.valid('param').id, c.req.valid('json'))),
+      );
     },
   );
 
@@ -244,7 +305,11 @@ export function cobuildRoutes(deps: Deps) {
     }),
     async (c) => {
       const user = requireRole(c, ['steward', 'verifier'], 'review submissions');
-      return reply(c, SubmissionHeadSchema, await mapped(() => reviewSubmission(store, user, c.req.valid('param').id, c.req.valid('json'))));
+      return reply(
+        c,
+        SubmissionHeadSchema,
+        await mapped(() => reviewSubmission(store, user, c.req.valid('param').id, c.req.valid('json'))),
+      );
     },
   );
 
@@ -256,11 +321,22 @@ export function cobuildRoutes(deps: Deps) {
       summary: 'assign a reviewer (a steward or verifier) by e-mail',
       security: bearer,
       request: { params: IdParamSchema, body: json(z.object({ email: z.string().min(1) })) },
-      responses: { 200: ok(SubmissionHeadSchema, 'the submission'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'the submission is final'), 422: ok(ErrorSchema, 'not a reviewer') },
+      responses: {
+        200: ok(SubmissionHeadSchema, 'the submission'),
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        409: ok(ErrorSchema, 'the submission is final'),
+        422: ok(ErrorSchema, 'not a reviewer'),
+      },
     }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'assign reviewers');
-      return reply(c, SubmissionHeadSchema, await mapped(() => assignReviewer(store, user, c.req.valid('param').id, c.req.valid('json').email)));
+      return reply(
+        c,
+        SubmissionHeadSchema,
+        await mapped(() => assignReviewer(store, user, c.req.valid('param').id, c.req.valid('json').email)),
+      );
     },
   );
 
@@ -269,10 +345,17 @@ export function cobuildRoutes(deps: Deps) {
       method: 'post',
       path: '/api/cobuild/submissions/{id}/comments',
       tags,
-      summary: 'comment on the dataset or one of its fields ("factor.value", "process.exchanges[2].amount", "meta.productionVolume")',
+      summary:
+        'comment on the dataset or one of its fields ("factor.value", "process.exchanges[2].amount", "meta.productionVolume")',
       security: bearer,
       request: { params: IdParamSchema, body: json(CommentRequestSchema) },
-      responses: { 201: ok(z.object({ ok: z.boolean() }), 'added'), 400: ERRORS[400], 401: ERRORS[401], 404: ERRORS[404], 422: ok(ErrorSchema, 'no such field or version') },
+      responses: {
+        201: ok(z.object({ ok: z.boolean() }), 'added'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        404: ERRORS[404],
+        422: ok(ErrorSchema, 'no such field or version'),
+      },
     }),
     async (c) => {
       const user = requireRole(c, SUBMISSION_READERS, 'comment on submissions');
@@ -300,16 +383,41 @@ export function cobuildRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/cobuild/reviewers', tags, summary: 'the people who may review (stewards and verifiers)', security: bearer, responses: { 200: ok(z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() })), 'by name'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/cobuild/reviewers',
+      tags,
+      summary: 'the people who may review (stewards and verifiers)',
+      security: bearer,
+      responses: {
+        200: ok(
+          z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() })),
+          'by name',
+        ),
+        401: ERRORS[401],
+        403: ERRORS[403],
+      },
+    }),
     async (c) => {
       requireRole(c, ['steward'], 'assign reviewers');
       const people = await usersWithRoles(store, ['steward', 'verifier']);
-      return reply(c, z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() })), people.map(({ id, name, email, role }) => ({ id, name, email, role })));
+      return reply(
+        c,
+        z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() })),
+        people.map(({ id, name, email, role }) => ({ id, name, email, role })),
+      );
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/cobuild/products', tags, summary: 'approved submissions grouped by product, to average', security: bearer, responses: { 200: ok(z.array(ApprovedProductSchema), 'most datasets first'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/cobuild/products',
+      tags,
+      summary: 'approved submissions grouped by product, to average',
+      security: bearer,
+      responses: { 200: ok(z.array(ApprovedProductSchema), 'most datasets first'), 401: ERRORS[401], 403: ERRORS[403] },
+    }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'build aggregates');
       return reply(c, z.array(ApprovedProductSchema), await mapped(() => approvedByProduct(store, user)));
@@ -321,10 +429,18 @@ export function cobuildRoutes(deps: Deps) {
       method: 'post',
       path: '/api/cobuild/aggregates/preview',
       tags,
-      summary: 'the production-weighted average of approved datasets, with its spread, uncertainty and data quality, not saved',
+      summary:
+        'the production-weighted average of approved datasets, with its spread, uncertainty and data quality, not saved',
       security: bearer,
       request: { body: json(AggregateRequestSchema) },
-      responses: { 200: ok(AggregatePreviewSchema, 'the aggregate'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ok(ErrorSchema, 'the datasets cannot be averaged') },
+      responses: {
+        200: ok(AggregatePreviewSchema, 'the aggregate'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        422: ok(ErrorSchema, 'the datasets cannot be averaged'),
+      },
     }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'build aggregates');
@@ -340,7 +456,14 @@ export function cobuildRoutes(deps: Deps) {
       summary: 'build and keep an aggregate',
       security: bearer,
       request: { body: json(AggregateRequestSchema) },
-      responses: { 201: ok(AggregateViewSchema, 'the aggregate'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ok(ErrorSchema, 'the datasets cannot be averaged') },
+      responses: {
+        201: ok(AggregateViewSchema, 'the aggregate'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        422: ok(ErrorSchema, 'the datasets cannot be averaged'),
+      },
     }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'build aggregates');
@@ -349,7 +472,14 @@ export function cobuildRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/cobuild/aggregates', tags, summary: 'aggregates, with whether each may be published', security: bearer, responses: { 200: ok(z.array(AggregateViewSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/cobuild/aggregates',
+      tags,
+      summary: 'aggregates, with whether each may be published',
+      security: bearer,
+      responses: { 200: ok(z.array(AggregateViewSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
+    }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'read aggregates');
       return reply(c, z.array(AggregateViewSchema), await mapped(() => listAggregateViews(store, user)));
@@ -357,7 +487,20 @@ export function cobuildRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/cobuild/aggregates/{id}', tags, summary: 'an aggregate', security: bearer, request: { params: IdParamSchema }, responses: { 200: ok(AggregateViewSchema, 'the aggregate'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/cobuild/aggregates/{id}',
+      tags,
+      summary: 'an aggregate',
+      security: bearer,
+      request: { params: IdParamSchema },
+      responses: {
+        200: ok(AggregateViewSchema, 'the aggregate'),
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+      },
+    }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'read aggregates');
       return reply(c, AggregateViewSchema, await mapped(() => aggregateView(store, user, c.req.valid('param').id)));
@@ -365,7 +508,14 @@ export function cobuildRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/cobuild/settings', tags, summary: 'co-construction settings', security: bearer, responses: { 200: ok(SettingsSchema, 'the settings'), 401: ERRORS[401] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/cobuild/settings',
+      tags,
+      summary: 'co-construction settings',
+      security: bearer,
+      responses: { 200: ok(SettingsSchema, 'the settings'), 401: ERRORS[401] },
+    }),
     async (c) => {
       requireRole(c, SIGNED_IN, 'read the settings');
       return reply(c, SettingsSchema, await loadSettings(store));
@@ -389,7 +539,14 @@ export function cobuildRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/cobuild/benchmarks', tags, summary: 'benchmark products the release notes recalculate', security: bearer, responses: { 200: ok(z.array(BenchmarkSchema), 'oldest first'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/cobuild/benchmarks',
+      tags,
+      summary: 'benchmark products the release notes recalculate',
+      security: bearer,
+      responses: { 200: ok(z.array(BenchmarkSchema), 'oldest first'), 401: ERRORS[401], 403: ERRORS[403] },
+    }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'read benchmarks');
       return reply(c, z.array(BenchmarkSchema), await mapped(() => listBenchmarkViews(store, user)));
@@ -401,10 +558,17 @@ export function cobuildRoutes(deps: Deps) {
       method: 'post',
       path: '/api/cobuild/benchmarks',
       tags,
-      summary: "add a benchmark product: a study of public data, no company's, calculated on its pinned releases before it is kept",
+      summary:
+        "add a benchmark product: a study of public data, no company's, calculated on its pinned releases before it is kept",
       security: bearer,
       request: { body: json(BenchmarkRequestSchema) },
-      responses: { 201: ok(BenchmarkAddedSchema, 'added, with its footprint'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 422: ok(ErrorSchema, 'the study cannot be calculated on its pinned releases') },
+      responses: {
+        201: ok(BenchmarkAddedSchema, 'added, with its footprint'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        422: ok(ErrorSchema, 'the study cannot be calculated on its pinned releases'),
+      },
     }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'add benchmarks');
@@ -418,14 +582,26 @@ export function cobuildRoutes(deps: Deps) {
       method: 'post',
       path: '/api/cobuild/releases/preview',
       tags,
-      summary: 'the notes a release would have: what changes, who contributed, the effect on benchmark products (markdown in ?lang=en|zh)',
+      summary:
+        'the notes a release would have: what changes, who contributed, the effect on benchmark products (markdown in ?lang=en|zh)',
       security: bearer,
       request: { query: NotesLangQuerySchema, body: json(ReleaseRequestSchema) },
-      responses: { 200: ok(ReleasePreviewSchema, 'the notes'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ok(ErrorSchema, 'cannot be published') },
+      responses: {
+        200: ok(ReleasePreviewSchema, 'the notes'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        422: ok(ErrorSchema, 'cannot be published'),
+      },
     }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'publish releases');
-      return reply(c, ReleasePreviewSchema, await mapped(() => previewRelease(store, user, c.req.valid('json'), c.req.valid('query').lang)));
+      return reply(
+        c,
+        ReleasePreviewSchema,
+        await mapped(() => previewRelease(store, user, c.req.valid('json'), c.req.valid('query').lang)),
+      );
     },
   );
 
@@ -434,28 +610,59 @@ export function cobuildRoutes(deps: Deps) {
       method: 'post',
       path: '/api/cobuild/releases',
       tags,
-      summary: 'publish a new release from the base releases and approved public datasets and aggregates (notes markdown in ?lang=en|zh)',
+      summary:
+        'publish a new release from the base releases and approved public datasets and aggregates (notes markdown in ?lang=en|zh)',
       security: bearer,
       request: { query: NotesLangQuerySchema, body: json(ReleaseRequestSchema) },
-      responses: { 201: ok(ReleasePreviewSchema, 'the release notes'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ok(ErrorSchema, 'cannot be published') },
+      responses: {
+        201: ok(ReleasePreviewSchema, 'the release notes'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        422: ok(ErrorSchema, 'cannot be published'),
+      },
     }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'publish releases');
-      const { notes, markdown } = await mapped(() => publishRelease(store, user, c.req.valid('json'), c.req.valid('query').lang));
+      const { notes, markdown } = await mapped(() =>
+        publishRelease(store, user, c.req.valid('json'), c.req.valid('query').lang),
+      );
       return reply(c, ReleasePreviewSchema, { notes, markdown }, 201);
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/cobuild/notifications', tags, summary: 'your notifications and how many are unread', security: bearer, responses: { 200: ok(z.object({ unread: z.number(), items: z.array(NotificationSchema) }), 'newest first'), 401: ERRORS[401] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/cobuild/notifications',
+      tags,
+      summary: 'your notifications and how many are unread',
+      security: bearer,
+      responses: {
+        200: ok(z.object({ unread: z.number(), items: z.array(NotificationSchema) }), 'newest first'),
+        401: ERRORS[401],
+      },
+    }),
     async (c) => {
       const user = requireRole(c, SIGNED_IN, 'read notifications');
-      return reply(c, z.object({ unread: z.number(), items: z.array(NotificationSchema) }), { unread: await unreadNotifications(store, user.id), items: await listNotifications(store, user.id) });
+      return reply(c, z.object({ unread: z.number(), items: z.array(NotificationSchema) }), {
+        unread: await unreadNotifications(store, user.id),
+        items: await listNotifications(store, user.id),
+      });
     },
   );
 
   app.openapi(
-    createRoute({ method: 'post', path: '/api/cobuild/notifications/read', tags, summary: 'mark notifications read (all when no ids)', security: bearer, request: { body: json(z.object({ ids: z.array(z.number().int()).optional() })) }, responses: { 200: ok(z.object({ unread: z.number() }), 'unread left'), 401: ERRORS[401] } }),
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/notifications/read',
+      tags,
+      summary: 'mark notifications read (all when no ids)',
+      security: bearer,
+      request: { body: json(z.object({ ids: z.array(z.number().int()).optional() })) },
+      responses: { 200: ok(z.object({ unread: z.number() }), 'unread left'), 401: ERRORS[401] },
+    }),
     async (c) => {
       const user = requireRole(c, SIGNED_IN, 'read notifications');
       await markNotificationsRead(store, user.id, c.req.valid('json').ids);
@@ -471,7 +678,15 @@ export function cobuildRoutes(deps: Deps) {
       summary: "a study's footprint on another release, entry by entry; with apply, a new version pinned to it",
       security: bearer,
       request: { params: IdParamSchema, body: json(MoveStudyRequestSchema) },
-      responses: { 200: ok(MoveStudySchema, 'the comparison'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'the study changed'), 422: ok(ErrorSchema, 'the release lacks datasets the study uses') },
+      responses: {
+        200: ok(MoveStudySchema, 'the comparison'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        409: ok(ErrorSchema, 'the study changed'),
+        422: ok(ErrorSchema, 'the release lacks datasets the study uses'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -482,7 +697,9 @@ export function cobuildRoutes(deps: Deps) {
         return reply(c, MoveStudySchema, { comparison, applied: false });
       }
       const { user, head } = await writableStudy(c, deps, id);
-      const { study, comparison } = await mapped(() => moveStudyToRelease(store, user.id, id, release, baseVersion ?? head.latestVersion));
+      const { study, comparison } = await mapped(() =>
+        moveStudyToRelease(store, user.id, id, release, baseVersion ?? head.latestVersion),
+      );
       cache.putHead({ ...head, latestVersion: study.version });
       cache.putStudy(id, study.version, JSON.stringify(StudySchema.parse(study)));
       return reply(c, MoveStudySchema, { comparison, applied: true, version: study.version });
@@ -490,12 +707,28 @@ export function cobuildRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/cobuild/template.xlsx', tags, summary: 'the Excel template for submitting factors', responses: { 200: { description: 'an .xlsx workbook', content: binary(XLSX) } } }),
-    async (c) => c.body(new Uint8Array(await datasetTemplate()), 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="tanji-dataset-template.xlsx"' }) as never,
+    createRoute({
+      method: 'get',
+      path: '/api/cobuild/template.xlsx',
+      tags,
+      summary: 'the Excel template for submitting factors',
+      responses: { 200: { description: 'an .xlsx workbook', content: binary(XLSX) } },
+    }),
+    async (c) =>
+      c.body(new Uint8Array(await datasetTemplate()), 200, {
+        'content-type': XLSX,
+        'content-disposition': 'attachment; filename="tanji-dataset-template.xlsx"',
+      }) as never,
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/open/releases', tags: open, summary: 'published releases of the background database', responses: { 200: ok(z.array(OpenReleaseSchema), 'newest first') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/open/releases',
+      tags: open,
+      summary: 'published releases of the background database',
+      responses: { 200: ok(z.array(OpenReleaseSchema), 'newest first') },
+    }),
     async (c) => reply(c, z.array(OpenReleaseSchema), await listOpenReleases(store)),
   );
 
@@ -504,11 +737,17 @@ export function cobuildRoutes(deps: Deps) {
       method: 'get',
       path: '/api/open/releases/{release}',
       tags: open,
-      summary: 'a published release with its notes (markdown in ?lang=en|zh, rendered from the stored structured notes)',
+      summary:
+        'a published release with its notes (markdown in ?lang=en|zh, rendered from the stored structured notes)',
       request: { params: ReleaseParamSchema, query: NotesLangQuerySchema },
       responses: { 200: ok(OpenReleaseDetailSchema, 'the release'), 404: ERRORS[404] },
     }),
-    async (c) => reply(c, OpenReleaseDetailSchema, await mapped(() => openRelease(store, c.req.valid('param').release, c.req.valid('query').lang))),
+    async (c) =>
+      reply(
+        c,
+        OpenReleaseDetailSchema,
+        await mapped(() => openRelease(store, c.req.valid('param').release, c.req.valid('query').lang)),
+      ),
   );
 
   app.openapi(
@@ -517,12 +756,31 @@ export function cobuildRoutes(deps: Deps) {
       path: '/api/open/releases/{release}/datasets',
       tags: open,
       summary: 'the datasets of a published release, each with its licence and citation',
-      request: { params: ReleaseParamSchema, query: z.object({ q: z.string().optional(), type: z.enum(['factor', 'process']).optional(), offset: queryInt(0), limit: queryInt(1, 500) }) },
+      request: {
+        params: ReleaseParamSchema,
+        query: z.object({
+          q: z.string().optional(),
+          type: z.enum(['factor', 'process']).optional(),
+          offset: queryInt(0),
+          limit: queryInt(1, 500),
+        }),
+      },
       responses: { 200: ok(OpenDatasetsSchema, 'a page of datasets'), 404: ERRORS[404] },
     }),
     async (c) => {
       const q = c.req.valid('query');
-      return reply(c, OpenDatasetsSchema, await mapped(() => listOpenDatasets(store, c.req.valid('param').release, { text: q.q, type: q.type, offset: q.offset, limit: q.limit })));
+      return reply(
+        c,
+        OpenDatasetsSchema,
+        await mapped(() =>
+          listOpenDatasets(store, c.req.valid('param').release, {
+            text: q.q,
+            type: q.type,
+            offset: q.offset,
+            limit: q.limit,
+          }),
+        ),
+      );
     },
   );
 
@@ -530,14 +788,24 @@ export function cobuildRoutes(deps: Deps) {
     const info = await getRelease(store, release);
     if (!info) throw notFound(`release ${release}`);
     if (format === 'jsonld' || format === 'ilcd' || format === 'ecospold2') {
-      if (info.processes === 0) throw new ApiError(404, 'not-found', `release ${release} holds factors only: download them as CSV`);
-      const zip = format === 'ilcd' ? exportReleaseIlcd : format === 'ecospold2' ? exportReleaseEcoSpold2 : exportReleaseJsonLd;
-      return { body: await zip(store, release), type: 'application/zip', name: `tanji-${release}-${ZIP_FORMATS[format].file}` };
+      if (info.processes === 0)
+        throw new ApiError(404, 'not-found', `release ${release} holds factors only: download them as CSV`);
+      const zip =
+        format === 'ilcd' ? exportReleaseIlcd : format === 'ecospold2' ? exportReleaseEcoSpold2 : exportReleaseJsonLd;
+      return {
+        body: await zip(store, release),
+        type: 'application/zip',
+        name: `tanji-${release}-${ZIP_FORMATS[format].file}`,
+      };
     }
     const csv = await exportReleaseCsv(store, release);
     const text = format === 'factors' ? csv.factors : csv.exchanges;
     if (!text) throw new ApiError(404, 'not-found', `release ${release} holds no ${format}`);
-    return { body: new TextEncoder().encode(text), type: 'text/csv; charset=utf-8', name: `tanji-${release}-${format}.csv` };
+    return {
+      body: new TextEncoder().encode(text),
+      type: 'text/csv; charset=utf-8',
+      name: `tanji-${release}-${format}.csv`,
+    };
   };
   for (const [format, file, type] of [
     ['jsonld', 'jsonld.zip', 'application/zip'],
@@ -551,13 +819,19 @@ export function cobuildRoutes(deps: Deps) {
         method: 'get',
         path: `/api/open/releases/{release}/${file}`,
         tags: open,
-        summary: format in ZIP_FORMATS ? `the release as an ${ZIP_FORMATS[format as keyof typeof ZIP_FORMATS].label} zip` : `the release's ${format} as CSV`,
+        summary:
+          format in ZIP_FORMATS
+            ? `the release as an ${ZIP_FORMATS[format as keyof typeof ZIP_FORMATS].label} zip`
+            : `the release's ${format} as CSV`,
         request: { params: ReleaseParamSchema },
         responses: { 200: { description: file, content: binary(type) }, 404: ERRORS[404] },
       }),
       async (c) => {
         const { body, type: contentType, name } = await download(format)(c.req.valid('param').release);
-        return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': contentType, 'content-disposition': `attachment; filename="${name}"` }) as never;
+        return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+          'content-type': contentType,
+          'content-disposition': `attachment; filename="${name}"`,
+        }) as never;
       },
     );
   }

@@ -3,16 +3,46 @@ import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { codeText, TEXT_LIMITS } from '../../model/limits.ts';
 import { checkPartnerHost, PartnerAddressError } from '../../pact/partner-address.ts';
-import { ConnectionInputSchema, ConnectionSchema, NewConnectionSchema, PartnerUpdateSchema, PactEventRecordSchema, PactSpecSchema, PublishedFootprintSchema, ReceivedFootprintSchema, VerificationSchema } from '../../model/pact-exchange.ts';
+import {
+  ConnectionInputSchema,
+  ConnectionSchema,
+  NewConnectionSchema,
+  PartnerUpdateSchema,
+  PactEventRecordSchema,
+  PactSpecSchema,
+  PublishedFootprintSchema,
+  ReceivedFootprintSchema,
+  VerificationSchema,
+} from '../../model/pact-exchange.ts';
 import { StudySchema } from '../../model/study.ts';
 import {
-  addVerification, createConnection, getConnection, getReceived, latestResult, listConnections, listEvents, listFootprintRows, listReceived, revokeConnection, StaleVersionError, updatePartner,
-  verificationsOf, type ReceivedRow, type StoredConnection, type User,
+  addVerification,
+  createConnection,
+  getConnection,
+  getReceived,
+  latestResult,
+  listConnections,
+  listEvents,
+  listFootprintRows,
+  listReceived,
+  revokeConnection,
+  StaleVersionError,
+  updatePartner,
+  verificationsOf,
+  type ReceivedRow,
+  type StoredConnection,
+  type User,
 } from '../../store/index.ts';
 import { PactClientError } from '../../pact/client.ts';
 import { newClientCredentials, sha256 } from '../../pact/credentials.ts';
 import { publishStudy, PublishError } from '../../pact/publish.ts';
-import { footprintFigures, InvalidFootprintError, pullFootprints, useInStudy, UseInStudyError } from '../../pact/supplier-data.ts';
+import {
+  footprintFigures,
+  InvalidFootprintError,
+  pullFootprints,
+  useInStudy,
+  UseInStudyError,
+} from '../../pact/supplier-data.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { ErrorSchema, IdParamSchema } from '../schemas.ts';
@@ -42,13 +72,27 @@ function connectionView(c: StoredConnection): z.infer<typeof ConnectionSchema> {
 
 function receivedView(r: ReceivedRow): z.infer<typeof ReceivedFootprintSchema> {
   const f = footprintFigures(r);
-  return { id: r.id, connection: r.connection, pfId: r.pfId, spec: r.spec, productIds: r.productIds, productName: f.productName, companyName: f.companyName, pcf: String(f.kgCo2e), declaredUnit: `${f.amount} ${f.unit}`, sourceUrl: r.sourceUrl, via: r.via, receivedAt: r.receivedAt };
+  return {
+    id: r.id,
+    connection: r.connection,
+    pfId: r.pfId,
+    spec: r.spec,
+    productIds: r.productIds,
+    productName: f.productName,
+    companyName: f.companyName,
+    pcf: String(f.kgCo2e),
+    declaredUnit: `${f.amount} ${f.unit}`,
+    sourceUrl: r.sourceUrl,
+    via: r.via,
+    receivedAt: r.receivedAt,
+  };
 }
 
 export function pactRoutes(deps: Deps) {
   const { store, cache, pact } = deps;
   const app = router();
-  const enterprise = (c: Parameters<typeof requireRole>[0], what: string): User & { companyId: string } => requireRole(c, ['enterprise'], what) as User & { companyId: string };
+  const enterprise = (c: Parameters<typeof requireRole>[0], what: string): User & { companyId: string } =>
+    requireRole(c, ['enterprise'], what) as User & { companyId: string };
   const ownConnection = async (user: User, id: string) => {
     const found = await getConnection(store, id);
     if (!found || found.companyId !== user.companyId) throw notFound(`connection ${id}`);
@@ -77,10 +121,19 @@ export function pactRoutes(deps: Deps) {
       method: 'post',
       path: '/api/studies/{id}/verifications',
       tags: ['pact'],
-      summary: "a verifier signs off the latest calculated result (needed before it is published over PACT)",
+      summary: 'a verifier signs off the latest calculated result (needed before it is published over PACT)',
       security: bearer,
-      request: { params: IdParamSchema, body: json(z.object({ statement: z.string().trim().min(1).max(TEXT_LIMITS.text) })) },
-      responses: { 200: ok(VerificationSchema, 'recorded'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'no current result') },
+      request: {
+        params: IdParamSchema,
+        body: json(z.object({ statement: z.string().trim().min(1).max(TEXT_LIMITS.text) })),
+      },
+      responses: {
+        200: ok(VerificationSchema, 'recorded'),
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        409: ok(ErrorSchema, 'no current result'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -98,11 +151,15 @@ export function pactRoutes(deps: Deps) {
       method: 'post',
       path: '/api/studies/{id}/publish',
       tags: ['pact'],
-      summary: 'publish the verified result as a PACT ProductFootprint (v3.0, and v2.3 where it can be written); deprecates the earlier one',
+      summary:
+        'publish the verified result as a PACT ProductFootprint (v3.0, and v2.3 where it can be written); deprecates the earlier one',
       security: bearer,
       request: { params: IdParamSchema },
       responses: {
-        201: ok(z.object({ id: z.string(), deprecated: z.array(z.string()), v2Problems: z.array(z.string()) }), 'published'),
+        201: ok(
+          z.object({ id: z.string(), deprecated: z.array(z.string()), v2Problems: z.array(z.string()) }),
+          'published',
+        ),
         401: ERRORS[401],
         403: ERRORS[403],
         404: ERRORS[404],
@@ -115,7 +172,12 @@ export function pactRoutes(deps: Deps) {
       try {
         const published = await publishStudy(store, id, user);
         pact.catalog.invalidate();
-        return reply(c, z.object({ id: z.string(), deprecated: z.array(z.string()), v2Problems: z.array(z.string()) }), published, 201);
+        return reply(
+          c,
+          z.object({ id: z.string(), deprecated: z.array(z.string()), v2Problems: z.array(z.string()) }),
+          published,
+          201,
+        );
       } catch (e) {
         if (e instanceof PublishError) throw conflict(e.message);
         throw e;
@@ -124,7 +186,14 @@ export function pactRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/pact/footprints', tags: ['pact'], summary: "the company's published footprints", security: bearer, responses: { 200: ok(z.array(PublishedFootprintSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/pact/footprints',
+      tags: ['pact'],
+      summary: "the company's published footprints",
+      security: bearer,
+      responses: { 200: ok(z.array(PublishedFootprintSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
+    }),
     async (c) => {
       const user = enterprise(c, "read the company's published footprints");
       const rows = (await listFootprintRows(store, user.companyId)).reverse();
@@ -133,7 +202,19 @@ export function pactRoutes(deps: Deps) {
         z.array(PublishedFootprintSchema),
         rows.map((r) => {
           const d = JSON.parse(r.v3);
-          return { id: r.id, studyId: r.studyId, studyVersion: r.studyVersion, productIds: r.productIds, productName: d.productNameCompany, status: r.status, created: r.created, updated: r.updated, pcf: d.pcf.pcfExcludingBiogenicUptake, declaredUnit: `${d.pcf.declaredUnitAmount} ${d.pcf.declaredUnitOfMeasurement}`, v2: r.v2 !== null };
+          return {
+            id: r.id,
+            studyId: r.studyId,
+            studyVersion: r.studyVersion,
+            productIds: r.productIds,
+            productName: d.productNameCompany,
+            status: r.status,
+            created: r.created,
+            updated: r.updated,
+            pcf: d.pcf.pcfExcludingBiogenicUptake,
+            declaredUnit: `${d.pcf.declaredUnitAmount} ${d.pcf.declaredUnitOfMeasurement}`,
+            v2: r.v2 !== null,
+          };
         }),
       );
     },
@@ -151,12 +232,23 @@ export function pactRoutes(deps: Deps) {
     async (c) => {
       enterprise(c, 'see the PACT host');
       if (!pact.host) throw notFound('a PACT host (this process serves none)');
-      return reply(c, HostSchema, { url: pact.host.url, events: pact.events.source['3.0'], certificate: pact.host.certificate });
+      return reply(c, HostSchema, {
+        url: pact.host.url,
+        events: pact.events.source['3.0'],
+        certificate: pact.host.certificate,
+      });
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/pact/connections', tags: ['pact'], summary: "the company's PACT partners", security: bearer, responses: { 200: ok(z.array(ConnectionSchema), 'oldest first'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/pact/connections',
+      tags: ['pact'],
+      summary: "the company's PACT partners",
+      security: bearer,
+      responses: { 200: ok(z.array(ConnectionSchema), 'oldest first'), 401: ERRORS[401], 403: ERRORS[403] },
+    }),
     async (c) => {
       const user = enterprise(c, 'manage PACT partners');
       return reply(c, z.array(ConnectionSchema), (await listConnections(store, user.companyId)).map(connectionView));
@@ -168,18 +260,32 @@ export function pactRoutes(deps: Deps) {
       method: 'post',
       path: '/api/pact/connections',
       tags: ['pact'],
-      summary: 'add a partner: issues the client id and secret the partner uses at our /auth/token (the secret is shown once)',
+      summary:
+        'add a partner: issues the client id and secret the partner uses at our /auth/token (the secret is shown once)',
       security: bearer,
       request: { body: json(ConnectionInputSchema) },
-      responses: { 201: ok(NewConnectionSchema, 'the connection and its secret'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 409: ok(ErrorSchema, 'the name is taken') },
+      responses: {
+        201: ok(NewConnectionSchema, 'the connection and its secret'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        409: ok(ErrorSchema, 'the name is taken'),
+      },
     }),
     async (c) => {
       const user = enterprise(c, 'manage PACT partners');
       const input = c.req.valid('json');
       await checkPartnerUrl(input.partnerUrl);
-      if ((await listConnections(store, user.companyId)).some((x) => x.name === input.name)) throw conflict(`name: the company already has a partner called ${input.name}`);
+      if ((await listConnections(store, user.companyId)).some((x) => x.name === input.name))
+        throw conflict(`name: the company already has a partner called ${input.name}`);
       const { clientId, clientSecret } = newClientCredentials();
-      const created = await createConnection(store, { ...input, companyId: user.companyId, clientId, secretHash: sha256(clientSecret), createdBy: user.id });
+      const created = await createConnection(store, {
+        ...input,
+        companyId: user.companyId,
+        clientId,
+        secretHash: sha256(clientSecret),
+        createdBy: user.id,
+      });
       return reply(c, NewConnectionSchema, { connection: connectionView(created), clientSecret }, 201);
     },
   );
@@ -189,10 +295,18 @@ export function pactRoutes(deps: Deps) {
       method: 'patch',
       path: '/api/pact/connections/{id}',
       tags: ['pact'],
-      summary: "record the partner's host and the credentials it issued to us (used to pull footprints and to authenticate before answering its requests)",
+      summary:
+        "record the partner's host and the credentials it issued to us (used to pull footprints and to authenticate before answering its requests)",
       security: bearer,
       request: { params: IdParamSchema, body: json(PartnerUpdateSchema) },
-      responses: { 200: ok(ConnectionSchema, 'the connection as now recorded'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'the connection was revoked') },
+      responses: {
+        200: ok(ConnectionSchema, 'the connection as now recorded'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        409: ok(ErrorSchema, 'the connection was revoked'),
+      },
     }),
     async (c) => {
       const user = enterprise(c, 'manage PACT partners');
@@ -201,12 +315,24 @@ export function pactRoutes(deps: Deps) {
       if (found.revokedAt) throw conflict(`connection ${found.name} was revoked; add a new one`);
       const update = c.req.valid('json');
       await checkPartnerUrl(update.partnerUrl);
-      return reply(c, ConnectionSchema, connectionView(await updatePartner(store, id, update, user.id, user.companyId)));
+      return reply(
+        c,
+        ConnectionSchema,
+        connectionView(await updatePartner(store, id, update, user.id, user.companyId)),
+      );
     },
   );
 
   app.openapi(
-    createRoute({ method: 'delete', path: '/api/pact/connections/{id}', tags: ['pact'], summary: "revoke a partner's access (its tokens stop working at once)", security: bearer, request: { params: IdParamSchema }, responses: { 200: ok(ConnectionSchema, 'revoked'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] } }),
+    createRoute({
+      method: 'delete',
+      path: '/api/pact/connections/{id}',
+      tags: ['pact'],
+      summary: "revoke a partner's access (its tokens stop working at once)",
+      security: bearer,
+      request: { params: IdParamSchema },
+      responses: { 200: ok(ConnectionSchema, 'revoked'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+    }),
     async (c) => {
       const user = enterprise(c, 'manage PACT partners');
       const { id } = c.req.valid('param');
@@ -222,11 +348,24 @@ export function pactRoutes(deps: Deps) {
       method: 'post',
       path: '/api/pact/pull',
       tags: ['pact'],
-      summary: "fetch a supplier's footprints of a product: at once (sync) or by a RequestCreated event answered later (async)",
+      summary:
+        "fetch a supplier's footprints of a product: at once (sync) or by a RequestCreated event answered later (async)",
       security: bearer,
-      request: { body: json(z.object({ connectionId: codeText(), productId: z.string().max(TEXT_LIMITS.code).regex(/^urn:/i, 'a product URN'), spec: PactSpecSchema.default('3.0'), mode: z.enum(['sync', 'async']).default('sync') })) },
+      request: {
+        body: json(
+          z.object({
+            connectionId: codeText(),
+            productId: z.string().max(TEXT_LIMITS.code).regex(/^urn:/i, 'a product URN'),
+            spec: PactSpecSchema.default('3.0'),
+            mode: z.enum(['sync', 'async']).default('sync'),
+          }),
+        ),
+      },
       responses: {
-        200: ok(z.object({ received: z.array(ReceivedFootprintSchema), requestEventId: z.string().optional() }), 'what arrived, or the request sent'),
+        200: ok(
+          z.object({ received: z.array(ReceivedFootprintSchema), requestEventId: z.string().optional() }),
+          'what arrived, or the request sent',
+        ),
         400: ERRORS[400],
         401: ERRORS[401],
         403: ERRORS[403],
@@ -241,8 +380,14 @@ export function pactRoutes(deps: Deps) {
       const connection = await ownConnection(user, body.connectionId);
       const schema = z.object({ received: z.array(ReceivedFootprintSchema), requestEventId: z.string().optional() });
       try {
-        if (body.mode === 'async') return reply(c, schema, { received: [], requestEventId: await pact.events.request(connection, body.spec, { productId: [body.productId] }) });
-        return reply(c, schema, { received: (await pullFootprints(store, connection, body.productId, body.spec)).map(receivedView) });
+        if (body.mode === 'async')
+          return reply(c, schema, {
+            received: [],
+            requestEventId: await pact.events.request(connection, body.spec, { productId: [body.productId] }),
+          });
+        return reply(c, schema, {
+          received: (await pullFootprints(store, connection, body.productId, body.spec)).map(receivedView),
+        });
       } catch (e) {
         if (e instanceof InvalidFootprintError) throw new ApiError(422, 'invalid-footprint', e.message, e.errors);
         if (e instanceof PactClientError) throw new ApiError(502, 'partner-failed', e.message);
@@ -252,7 +397,14 @@ export function pactRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/pact/received', tags: ['pact'], summary: "suppliers' footprints received, with their source", security: bearer, responses: { 200: ok(z.array(ReceivedFootprintSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/pact/received',
+      tags: ['pact'],
+      summary: "suppliers' footprints received, with their source",
+      security: bearer,
+      responses: { 200: ok(z.array(ReceivedFootprintSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
+    }),
     async (c) => {
       const user = enterprise(c, "read suppliers' footprints");
       return reply(c, z.array(ReceivedFootprintSchema), (await listReceived(store, user.companyId)).map(receivedView));
@@ -260,7 +412,14 @@ export function pactRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/pact/events', tags: ['pact'], summary: 'PACT events exchanged with partners, newest first', security: bearer, responses: { 200: ok(z.array(PactEventRecordSchema), 'the last 100'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/pact/events',
+      tags: ['pact'],
+      summary: 'PACT events exchanged with partners, newest first',
+      security: bearer,
+      responses: { 200: ok(z.array(PactEventRecordSchema), 'the last 100'), 401: ERRORS[401], 403: ERRORS[403] },
+    }),
     async (c) => {
       const user = enterprise(c, 'read PACT events');
       return reply(c, z.array(PactEventRecordSchema), await listEvents(store, user.companyId));
@@ -272,10 +431,20 @@ export function pactRoutes(deps: Deps) {
       method: 'post',
       path: '/api/studies/{id}/entries/{entryId}/supplier-footprint',
       tags: ['pact'],
-      summary: "cost an entry with a received supplier footprint (primary data); saves a new study version",
+      summary: 'cost an entry with a received supplier footprint (primary data); saves a new study version',
       security: bearer,
-      request: { params: z.object({ id: z.string(), entryId: z.string() }), body: json(z.object({ receivedId: codeText(), baseVersion: z.number().int().positive() })) },
-      responses: { 200: ok(StudySchema, 'the new version'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'stale version') },
+      request: {
+        params: z.object({ id: z.string(), entryId: z.string() }),
+        body: json(z.object({ receivedId: codeText(), baseVersion: z.number().int().positive() })),
+      },
+      responses: {
+        200: ok(StudySchema, 'the new version'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        409: ok(ErrorSchema, 'stale version'),
+      },
     }),
     async (c) => {
       const { id, entryId } = c.req.valid('param');
@@ -284,7 +453,11 @@ export function pactRoutes(deps: Deps) {
       const received = await getReceived(store, receivedId);
       if (!received || received.companyId !== user.companyId) throw notFound(`received footprint ${receivedId}`);
       try {
-        return reply(c, StudySchema, written(cache, await useInStudy(store, id, entryId, received, user.id, baseVersion), head));
+        return reply(
+          c,
+          StudySchema,
+          written(cache, await useInStudy(store, id, entryId, received, user.id, baseVersion), head),
+        );
       } catch (e) {
         if (e instanceof StaleVersionError) throw new ApiError(409, 'stale-version', e.message, { latest: e.latest });
         if (e instanceof UseInStudyError) throw new ApiError(400, 'invalid-request', e.message);

@@ -38,7 +38,14 @@ const FromPcrSchema = z.object({
   referenceFlow: z.string().min(1).max(500).optional(),
 });
 
-const ComparisonRowSchema = z.object({ stage: z.string(), name: TextSchema, a: z.number(), b: z.number(), change: z.number(), relative: z.number().nullable() });
+const ComparisonRowSchema = z.object({
+  stage: z.string(),
+  name: TextSchema,
+  a: z.number(),
+  b: z.number(),
+  change: z.number(),
+  relative: z.number().nullable(),
+});
 const VariantSchema = z.object({ studyId: z.string(), version: z.number(), name: z.string() });
 const ComparisonSchema = z.object({
   pcr: z.object({ id: z.string(), version: z.string(), title: TextSchema }),
@@ -54,7 +61,13 @@ export function pcrRoutes(deps: Deps) {
   const app = router();
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/pcrs', tags: ['rules'], summary: 'the product category rules a study can follow', responses: { 200: ok(z.array(PcrSummarySchema), 'the general rule first') } }),
+    createRoute({
+      method: 'get',
+      path: '/api/pcrs',
+      tags: ['rules'],
+      summary: 'the product category rules a study can follow',
+      responses: { 200: ok(z.array(PcrSummarySchema), 'the general rule first') },
+    }),
     (c) =>
       reply(
         c,
@@ -85,7 +98,10 @@ export function pcrRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const rule = PCRS.get(id);
       if (!rule) throw new ApiError(404, 'not-found', new UnknownPcrError(id).message);
-      return reply(c, z.object({ rule: PcrSchema, chain: z.array(z.string()) }), { rule, chain: pcrChain(id).map((r) => r.id) });
+      return reply(c, z.object({ rule: PcrSchema, chain: z.array(z.string()) }), {
+        rule,
+        chain: pcrChain(id).map((r) => r.id),
+      });
     },
   );
 
@@ -94,22 +110,41 @@ export function pcrRoutes(deps: Deps) {
       method: 'post',
       path: '/api/studies/from-pcr',
       tags: ['rules'],
-      summary: "create a study shaped by a rule: its unit from the product parameters, boundary, statements and a placeholder per mandatory data item",
+      summary:
+        'create a study shaped by a rule: its unit from the product parameters, boundary, statements and a placeholder per mandatory data item',
       security: bearer,
       request: { body: json(FromPcrSchema) },
-      responses: { 201: ok(StudySchema, 'the study, version 1'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 422: ok(ErrorSchema, 'unknown rule, or parameters missing or out of range') },
+      responses: {
+        201: ok(StudySchema, 'the study, version 1'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        422: ok(ErrorSchema, 'unknown rule, or parameters missing or out of range'),
+      },
     }),
     async (c) => {
       const user = requireRole(c, ['enterprise'], 'create studies (practitioners only)');
       const { pcr, ...input } = c.req.valid('json');
       try {
         const study = StudySchema.parse(await createStudyFromPcr(store, pcr, input, user.companyId!, user.id));
-        return reply(c, StudySchema, written(cache, study, { id: study.id, companyId: study.companyId, latestVersion: 1, createdBy: user.id }), 201);
+        return reply(
+          c,
+          StudySchema,
+          written(cache, study, { id: study.id, companyId: study.companyId, latestVersion: 1, createdBy: user.id }),
+          201,
+        );
       } catch (e) {
         if (e instanceof UnknownPcrError) throw new ApiError(422, 'unknown-pcr', `pcr: ${e.message}`);
-        if (e instanceof MissingParametersError) throw new ApiError(422, 'missing-parameters', `parameters: ${e.message}`, { names: e.names });
+        if (e instanceof MissingParametersError)
+          throw new ApiError(422, 'missing-parameters', `parameters: ${e.message}`, { names: e.names });
         if (e instanceof FormulaError) throw new ApiError(422, 'bad-parameters', `parameters: ${e.message}`);
-        if (e instanceof z.ZodError) throw new ApiError(422, 'bad-parameters', e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), e.issues);
+        if (e instanceof z.ZodError)
+          throw new ApiError(
+            422,
+            'bad-parameters',
+            e.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+            e.issues,
+          );
         throw e;
       }
     },
@@ -123,7 +158,14 @@ export function pcrRoutes(deps: Deps) {
       summary: 'check the latest version against its rule (and the rules it extends); the verifier sees the same',
       security: bearer,
       request: { params: IdParamSchema },
-      responses: { 200: ok(PcrCheckSchema, 'every requirement: ok, missing or warning; conforms = no failing mandatory requirement'), 401: ERRORS[401], 404: ERRORS[404] },
+      responses: {
+        200: ok(
+          PcrCheckSchema,
+          'every requirement: ok, missing or warning; conforms = no failing mandatory requirement',
+        ),
+        401: ERRORS[401],
+        404: ERRORS[404],
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -137,13 +179,23 @@ export function pcrRoutes(deps: Deps) {
       method: 'get',
       path: '/api/studies/{id}/compare',
       tags: ['rules'],
-      summary: 'design variants: this study against another (or two versions), stage by stage in the rule’s declared unit',
+      summary:
+        'design variants: this study against another (or two versions), stage by stage in the rule’s declared unit',
       security: bearer,
       request: {
         params: IdParamSchema,
-        query: z.object({ with: z.string().min(1).max(100), version: z.coerce.number().int().positive().optional(), withVersion: z.coerce.number().int().positive().optional() }),
+        query: z.object({
+          with: z.string().min(1).max(100),
+          version: z.coerce.number().int().positive().optional(),
+          withVersion: z.coerce.number().int().positive().optional(),
+        }),
       },
-      responses: { 200: ok(ComparisonSchema, 'a is this study, b the other; change = b − a'), 401: ERRORS[401], 404: ERRORS[404], 422: ok(ErrorSchema, 'not calculated, or not comparable') },
+      responses: {
+        200: ok(ComparisonSchema, 'a is this study, b the other; change = b − a'),
+        401: ERRORS[401],
+        404: ERRORS[404],
+        422: ok(ErrorSchema, 'not calculated, or not comparable'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -151,7 +203,11 @@ export function pcrRoutes(deps: Deps) {
       await readableStudy(c, deps, id);
       await readableStudy(c, deps, q.with);
       try {
-        return reply(c, ComparisonSchema, await compareStoredStudies(store, { id, version: q.version }, { id: q.with, version: q.withVersion }));
+        return reply(
+          c,
+          ComparisonSchema,
+          await compareStoredStudies(store, { id, version: q.version }, { id: q.with, version: q.withVersion }),
+        );
       } catch (e) {
         if (e instanceof NotCalculatedError) throw new ApiError(422, 'not-calculated', e.message);
         if (e instanceof IncomparableError) throw new ApiError(422, 'not-comparable', e.message);
@@ -161,4 +217,3 @@ export function pcrRoutes(deps: Deps) {
   );
   return app;
 }
-

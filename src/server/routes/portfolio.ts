@@ -8,7 +8,12 @@ import { XLSX } from './catalog.ts';
 
 /** The company's portfolio of product footprints across years and versions (src/studies/portfolio.ts). */
 
-const Stages = z.object(Object.fromEntries(LifeCycleStageSchema.options.map((s) => [s, z.number()])) as Record<(typeof LifeCycleStageSchema.options)[number], z.ZodNumber>);
+const Stages = z.object(
+  Object.fromEntries(LifeCycleStageSchema.options.map((s) => [s, z.number()])) as Record<
+    (typeof LifeCycleStageSchema.options)[number],
+    z.ZodNumber
+  >,
+);
 const PointSchema = z.object({
   studyId: z.string(),
   studyName: z.string(),
@@ -25,7 +30,17 @@ const PointSchema = z.object({
   changeShare: z.number().optional(),
 });
 const PortfolioSchema = z.array(
-  z.object({ key: z.string(), product: z.string(), declaredUnit: z.string(), classification: z.string().optional(), points: z.array(PointSchema), latest: PointSchema, stageShares: Stages }).meta({ id: 'PortfolioProduct' }),
+  z
+    .object({
+      key: z.string(),
+      product: z.string(),
+      declaredUnit: z.string(),
+      classification: z.string().optional(),
+      points: z.array(PointSchema),
+      latest: PointSchema,
+      stageShares: Stages,
+    })
+    .meta({ id: 'PortfolioProduct' }),
 );
 const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 
@@ -38,7 +53,8 @@ export function portfolioRoutes({ store }: Deps) {
       method: 'get',
       path: '/api/portfolio',
       tags: ['studies'],
-      summary: "the company's products with every calculated version: trend across years and versions, stage shares of the latest",
+      summary:
+        "the company's products with every calculated version: trend across years and versions, stage shares of the latest",
       security: bearer,
       responses: { 200: ok(PortfolioSchema, 'by product'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
@@ -56,12 +72,25 @@ export function portfolioRoutes({ store }: Deps) {
       summary: 'the portfolio as an Excel workbook (every version with its change, and the stage comparison)',
       security: bearer,
       request: { query: LangQuery },
-      responses: { 200: { description: 'an .xlsx workbook', content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } } }, 401: ERRORS[401], 403: ERRORS[403] },
+      responses: {
+        200: {
+          description: 'an .xlsx workbook',
+          content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } },
+        },
+        401: ERRORS[401],
+        403: ERRORS[403],
+      },
     }),
     async (c) => {
       const user = requireRole(c, ['enterprise'], what);
-      const body = await portfolioWorkbook(portfolioOf(await portfolioRows(store, user.companyId!)), c.req.valid('query').lang);
-      return c.body(body as Uint8Array<ArrayBuffer>, 200, { 'content-type': XLSX, 'content-disposition': 'attachment; filename="tanji-portfolio.xlsx"' }) as never;
+      const body = await portfolioWorkbook(
+        portfolioOf(await portfolioRows(store, user.companyId!)),
+        c.req.valid('query').lang,
+      );
+      return c.body(body as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': XLSX,
+        'content-disposition': 'attachment; filename="tanji-portfolio.xlsx"',
+      }) as never;
     },
   );
   return app;

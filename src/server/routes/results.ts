@@ -9,7 +9,16 @@ import { checkReport } from '../../rules/iso14067.ts';
 import { checkStudyAgainstPcr } from '../../rules/pcr-check.ts';
 import { renderReportHtml } from '../../report/html.ts';
 import { printPdf } from '../../report/pdf.ts';
-import { getCompany, getJob, getStudy, latestResult, studyHead, studyVerifiers, verificationsOf, type Store } from '../../store/index.ts';
+import {
+  getCompany,
+  getJob,
+  getStudy,
+  latestResult,
+  studyHead,
+  studyVerifiers,
+  verificationsOf,
+  type Store,
+} from '../../store/index.ts';
 import { getMethod } from '../../factors/gwp.ts';
 import { directGasTable } from '../../studies/per-unit.ts';
 import { calculateAndSave } from '../../studies/results.ts';
@@ -34,7 +43,13 @@ export function resultRoutes(deps: Deps) {
       summary: 'calculate the latest version (footprint, contributions, Monte Carlo) as a background job',
       security: bearer,
       request: { params, body: { ...json(CalculateRequestSchema), required: false } },
-      responses: { 202: ok(JobSchema, 'the job; poll GET /api/jobs/{id}'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+      responses: {
+        202: ok(JobSchema, 'the job; poll GET /api/jobs/{id}'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -42,13 +57,26 @@ export function resultRoutes(deps: Deps) {
       const opts = CalculateRequestSchema.parse((await c.req.json().catch(() => ({}))) ?? {});
       // pinned from the store, not a cache that another server's save may not have reached
       const version = (await studyHead(store, id))!.latestVersion;
-      const job = await enqueue(store, { kind: 'calculate', studyId: id, userId: user.id, params: { ...opts, version } });
+      const job = await enqueue(store, {
+        kind: 'calculate',
+        studyId: id,
+        userId: user.id,
+        params: { ...opts, version },
+      });
       return c.json(JobSchema.parse(job), 202) as never;
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/jobs/{id}', tags: ['results'], summary: 'state and progress of a job', security: bearer, request: { params }, responses: { 200: ok(JobSchema, 'the job'), 401: ERRORS[401], 404: ERRORS[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/jobs/{id}',
+      tags: ['results'],
+      summary: 'state and progress of a job',
+      security: bearer,
+      request: { params },
+      responses: { 200: ok(JobSchema, 'the job'), 401: ERRORS[401], 404: ERRORS[404] },
+    }),
     async (c) => {
       const user = requireRole(c, ['enterprise', 'steward', 'verifier', 'admin'], 'read jobs');
       const job = await getJob(store, c.req.valid('param').id);
@@ -89,7 +117,10 @@ export function resultRoutes(deps: Deps) {
       security: bearer,
       request: { params, query: z.object({ version: z.enum(['3.0', '2.3']).default('3.0') }) },
       responses: {
-        200: { description: 'the footprint', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } },
+        200: {
+          description: 'the footprint',
+          content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+        },
         401: ERRORS[401],
         404: ERRORS[404],
         422: ok(ErrorSchema, 'the study lacks what the spec requires; details lists it'),
@@ -123,7 +154,13 @@ export function resultRoutes(deps: Deps) {
       security: bearer,
       request: { params, query: ReportQuerySchema },
       responses: {
-        200: { description: 'the report', content: { 'text/html': { schema: z.string() }, 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } },
+        200: {
+          description: 'the report',
+          content: {
+            'text/html': { schema: z.string() },
+            'application/pdf': { schema: z.string().meta({ format: 'binary' }) },
+          },
+        },
         401: ERRORS[401],
         404: ERRORS[404],
       },
@@ -153,7 +190,10 @@ export function resultRoutes(deps: Deps) {
       if (format === 'html') return c.html(html) as never;
       const pdf = await printPdf(html);
       const name = encodeURIComponent(`${study.product.name}-report-${lang}.pdf`);
-      return c.body(new Uint8Array(pdf), 200, { 'content-type': 'application/pdf', 'content-disposition': `attachment; filename*=UTF-8''${name}` }) as never;
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename*=UTF-8''${name}`,
+      }) as never;
     },
   );
   return app;
@@ -161,7 +201,12 @@ export function resultRoutes(deps: Deps) {
 
 async function resultOf(store: Store, id: string) {
   const result = await latestResult(store, id);
-  if (!result) throw new ApiError(404, 'not-calculated', 'this study has not been calculated yet: POST /api/studies/{id}/calculate');
+  if (!result)
+    throw new ApiError(
+      404,
+      'not-calculated',
+      'this study has not been calculated yet: POST /api/studies/{id}/calculate',
+    );
   // results stored before the headline existed get it derived, so every reader sees the same CFP
   return result.headline ? result : { ...result, headline: headlineOf(result) };
 }

@@ -25,7 +25,14 @@ import { requireReadable, requireWritable } from '../../studies/access.ts';
 import { ApiError, forbidden, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type Deps, type Env } from '../openapi.ts';
 import type { ReadCache } from '../cache.ts';
-import { AuditSchema, ErrorSchema, IdParamSchema, SaveStudySchema, StudySummarySchema, VersionSchema } from '../schemas.ts';
+import {
+  AuditSchema,
+  ErrorSchema,
+  IdParamSchema,
+  SaveStudySchema,
+  StudySummarySchema,
+  VersionSchema,
+} from '../schemas.ts';
 import { XLSX } from './catalog.ts';
 import { uploadBody, uploadFileName } from '../uploads.ts';
 import { blockingFindings } from '../../rules/pcr-check.ts';
@@ -36,7 +43,11 @@ import { withDeclaredUnit } from '../../rules/pcr-study.ts';
 const READERS = ['enterprise', 'verifier', 'admin'] as const;
 
 /** The study if the signed-in user may read it; another company's study is "not found", never "forbidden". */
-export async function readableStudy(c: Context<Env>, { store, cache }: Deps, id: string): Promise<{ user: User; head: StudyHead }> {
+export async function readableStudy(
+  c: Context<Env>,
+  { store, cache }: Deps,
+  id: string,
+): Promise<{ user: User; head: StudyHead }> {
   const user = requireRole(c, READERS, 'read studies');
   let head = cache.head(id);
   if (!head) {
@@ -74,16 +85,29 @@ export function written(cache: ReadCache, study: Study, head: StudyHead): Study 
 function refuseBadParameters(study: StudyInput): void {
   const problems = checkParameters(study);
   if (problems.length) {
-    throw new ApiError(422, 'bad-parameters', problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '), problems.map((p) => ({ path: p.path, message: p.message })));
+    throw new ApiError(
+      422,
+      'bad-parameters',
+      problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '),
+      problems.map((p) => ({ path: p.path, message: p.message })),
+    );
   }
 }
 
 /** Verification gate for the routes that send a study to a verifier or record a sign-off: 422 with the failing requirements. */
-export async function conformingOrRefused(store: Store, id: string, opts?: { productRulesOnly?: boolean }): Promise<void> {
+export async function conformingOrRefused(
+  store: Store,
+  id: string,
+  opts?: { productRulesOnly?: boolean },
+): Promise<void> {
   try {
     await assertConforms(store, id, opts);
   } catch (e) {
-    if (e instanceof NonconformingStudyError) throw new ApiError(422, 'pcr-nonconformant', e.message, { pcr: e.check.pcr, blocking: blockingFindings(e.check) });
+    if (e instanceof NonconformingStudyError)
+      throw new ApiError(422, 'pcr-nonconformant', e.message, {
+        pcr: e.check.pcr,
+        blocking: blockingFindings(e.check),
+      });
     throw e;
   }
 }
@@ -98,10 +122,20 @@ export function studyRoutes(deps: Deps) {
   });
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/studies', tags: ['studies'], summary: 'the studies you may read', security: bearer, responses: { 200: ok(z.array(StudySummarySchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/studies',
+      tags: ['studies'],
+      summary: 'the studies you may read',
+      security: bearer,
+      responses: { 200: ok(z.array(StudySummarySchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
+    }),
     async (c) => {
       const user = requireRole(c, READERS, 'read studies');
-      const scope = user.role === 'admin' ? { all: true } : { companyId: user.companyId, verifierId: user.role === 'verifier' ? user.id : undefined };
+      const scope =
+        user.role === 'admin'
+          ? { all: true }
+          : { companyId: user.companyId, verifierId: user.role === 'verifier' ? user.id : undefined };
       return reply(c, z.array(StudySummarySchema), await listStudies(store, scope));
     },
   );
@@ -114,19 +148,38 @@ export function studyRoutes(deps: Deps) {
       summary: 'create a study (version 1)',
       security: bearer,
       request: { body: json(StudyInputSchema) },
-      responses: { 201: ok(StudySchema, 'the study'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 422: ok(ErrorSchema, 'a formula, parameter or scenario cannot be evaluated; details names each') },
+      responses: {
+        201: ok(StudySchema, 'the study'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        422: ok(ErrorSchema, 'a formula, parameter or scenario cannot be evaluated; details names each'),
+      },
     }),
     async (c) => {
       const user = requireRole(c, ['enterprise'], 'create studies (practitioners only)');
       refuseBadParameters(c.req.valid('json'));
       const input = knownRegions(c.req.valid('json'));
       const study = StudySchema.parse(await createStudy(store, input, user.companyId!, user.id));
-      return reply(c, StudySchema, written(cache, study, { id: study.id, companyId: study.companyId, latestVersion: 1, createdBy: user.id }), 201);
+      return reply(
+        c,
+        StudySchema,
+        written(cache, study, { id: study.id, companyId: study.companyId, latestVersion: 1, createdBy: user.id }),
+        201,
+      );
     },
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/studies/{id}', tags: ['studies'], summary: 'the latest version of a study', security: bearer, request: { params }, responses: { 200: ok(StudySchema, 'the study'), 401: ERRORS[401], 404: ERRORS[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/studies/{id}',
+      tags: ['studies'],
+      summary: 'the latest version of a study',
+      security: bearer,
+      request: { params },
+      responses: { 200: ok(StudySchema, 'the study'), 401: ERRORS[401], 404: ERRORS[404] },
+    }),
     async (c) => {
       const { id } = c.req.valid('param');
       const { head } = await readableStudy(c, deps, id);
@@ -142,7 +195,15 @@ export function studyRoutes(deps: Deps) {
       summary: 'save a new version (refused with 409 when baseVersion is not the latest)',
       security: bearer,
       request: { params, body: json(SaveStudySchema) },
-      responses: { 200: ok(StudySchema, 'the new version'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 409: ok(ErrorSchema, 'somebody saved in between'), 422: ok(ErrorSchema, 'a formula, parameter or scenario cannot be evaluated; details names each') },
+      responses: {
+        200: ok(StudySchema, 'the new version'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        409: ok(ErrorSchema, 'somebody saved in between'),
+        422: ok(ErrorSchema, 'a formula, parameter or scenario cannot be evaluated; details names each'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -161,7 +222,15 @@ export function studyRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/studies/{id}/versions', tags: ['studies'], summary: 'version history', security: bearer, request: { params }, responses: { 200: ok(z.array(VersionSchema), 'newest first'), 401: ERRORS[401], 404: ERRORS[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/studies/{id}/versions',
+      tags: ['studies'],
+      summary: 'version history',
+      security: bearer,
+      request: { params },
+      responses: { 200: ok(z.array(VersionSchema), 'newest first'), 401: ERRORS[401], 404: ERRORS[404] },
+    }),
     async (c) => {
       const { id } = c.req.valid('param');
       await readableStudy(c, deps, id);
@@ -170,7 +239,15 @@ export function studyRoutes(deps: Deps) {
   );
 
   app.openapi(
-    createRoute({ method: 'get', path: '/api/studies/{id}/audit', tags: ['studies'], summary: 'audit trail: who changed what, when', security: bearer, request: { params }, responses: { 200: ok(z.array(AuditSchema), 'newest first'), 401: ERRORS[401], 404: ERRORS[404] } }),
+    createRoute({
+      method: 'get',
+      path: '/api/studies/{id}/audit',
+      tags: ['studies'],
+      summary: 'audit trail: who changed what, when',
+      security: bearer,
+      request: { params },
+      responses: { 200: ok(z.array(AuditSchema), 'newest first'), 401: ERRORS[401], 404: ERRORS[404] },
+    }),
     async (c) => {
       const { id } = c.req.valid('param');
       await readableStudy(c, deps, id);
@@ -186,14 +263,21 @@ export function studyRoutes(deps: Deps) {
       summary: 'let a verifier read the study',
       security: bearer,
       request: { params, body: json(z.object({ email: z.string() })) },
-      responses: { 200: ok(z.object({ ok: z.boolean() }), 'shared'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
+      responses: {
+        200: ok(z.object({ ok: z.boolean() }), 'shared'),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const { user, head } = await writableStudy(c, deps, id);
       await conformingOrRefused(store, id, { productRulesOnly: true });
       const verifier = await findUserByEmail(store, c.req.valid('json').email);
-      if (!verifier || verifier.role !== 'verifier') throw new ApiError(400, 'invalid-request', `email: ${c.req.valid('json').email} is not a verifier's account`);
+      if (!verifier || verifier.role !== 'verifier')
+        throw new ApiError(400, 'invalid-request', `email: ${c.req.valid('json').email} is not a verifier's account`);
       await addVerifier(store, id, verifier.id, user.id, head.companyId);
       return reply(c, z.object({ ok: z.boolean() }), { ok: true });
     },
@@ -206,8 +290,17 @@ export function studyRoutes(deps: Deps) {
       tags: ['studies'],
       summary: 'replace the inventory from a filled Excel template (a new version)',
       security: bearer,
-      request: { params, body: { content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } }, required: true } },
-      responses: { 200: ok(StudySchema, 'the new version'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404], 422: ok(ErrorSchema, 'bad cells, each named by sheet, row and column') },
+      request: {
+        params,
+        body: { content: { [XLSX]: { schema: z.string().meta({ format: 'binary' }) } }, required: true },
+      },
+      responses: {
+        200: ok(StudySchema, 'the new version'),
+        401: ERRORS[401],
+        403: ERRORS[403],
+        404: ERRORS[404],
+        422: ok(ErrorSchema, 'bad cells, each named by sheet, row and column'),
+      },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -218,7 +311,15 @@ export function studyRoutes(deps: Deps) {
         const entries = await parseStudyWorkbook(data, fileName);
         const current = (await getStudy(store, id))!;
         const { id: _, companyId: __, version, updatedAt: ___, updatedBy: ____, ...input } = current;
-        const saved = await saveStudy(store, id, { ...input, entries }, version, user.id, `inventory imported from Excel (${entries.length} entries)`, 'study.inventory-imported');
+        const saved = await saveStudy(
+          store,
+          id,
+          { ...input, entries },
+          version,
+          user.id,
+          `inventory imported from Excel (${entries.length} entries)`,
+          'study.inventory-imported',
+        );
         return reply(c, StudySchema, written(cache, StudySchema.parse(saved), head));
       } catch (e) {
         if (e instanceof StudyWorkbookError) throw new ApiError(422, 'bad-workbook', e.message, e.issues);

@@ -21,7 +21,9 @@ function lcg(seed: number) {
 /** a random sparse matrix shaped like a technosphere: a strong diagonal, sparse off-diagonal inputs, some loops */
 function randomSystem(seed: number, n: number, density: number, diagonal = 1): CscMatrix {
   const r = lcg(seed);
-  const rows: number[] = [], cols: number[] = [], vals: number[] = [];
+  const rows: number[] = [],
+    cols: number[] = [],
+    vals: number[] = [];
   for (let j = 0; j < n; j++) {
     if (r() < diagonal) {
       rows.push(j);
@@ -40,7 +42,8 @@ function randomSystem(seed: number, n: number, density: number, diagonal = 1): C
 
 function maxRelResidual(A: CscMatrix, x: Float64Array, b: Float64Array, transpose = false): number {
   const ax = transpose ? multiplyTranspose(A, x) : multiply(A, x);
-  let num = 0, den = 0;
+  let num = 0,
+    den = 0;
   for (let i = 0; i < b.length; i++) {
     num = Math.max(num, Math.abs(ax[i] - b[i]));
     den = Math.max(den, Math.abs(b[i]));
@@ -81,7 +84,13 @@ test('factor once, solve many: every unit right-hand side of a 400×400 system',
 
 test('block triangular form: a chain of processes is 1×1 blocks; a loop is one block', () => {
   // 0 ← 1 ← 2 (a supply chain), 3 ⇄ 4 (a loop)
-  const A = fromTriplets(5, 5, [0, 1, 2, 1, 2, 3, 4, 3, 4], [0, 1, 2, 0, 1, 3, 4, 4, 3], [1, 1, 1, -0.5, -0.2, 1, 1, -0.1, -0.3]);
+  const A = fromTriplets(
+    5,
+    5,
+    [0, 1, 2, 1, 2, 3, 4, 3, 4],
+    [0, 1, 2, 0, 1, 3, 4, 4, 3],
+    [1, 1, 1, -0.5, -0.2, 1, 1, -0.1, -0.3],
+  );
   const lu = factorize(A);
   assert.equal(lu.stats.blocks, 4);
   assert.equal(lu.stats.singletons, 3);
@@ -128,11 +137,13 @@ test('numerically singular: a product that consumes exactly what it makes names 
 });
 
 test('ill-conditioned: a loop that cancels to rounding noise is refused, not solved to garbage', () => {
-  const a = 0.9, b = 1 / 0.9;
+  const a = 0.9,
+    b = 1 / 0.9;
   const A = fromTriplets(2, 2, [0, 1, 0, 1], [0, 0, 1, 1], [1, -a, -b, 1]);
   assert.throws(
     () => factorize(A),
-    (err: unknown) => (err instanceof IllConditionedError || err instanceof SingularMatrixError) && err.columns.length === 2,
+    (err: unknown) =>
+      (err instanceof IllConditionedError || err instanceof SingularMatrixError) && err.columns.length === 2,
   );
 });
 
@@ -173,10 +184,17 @@ import sys, numpy as np, scipy.io, scipy.sparse as sp, scipy.sparse.linalg as sp
 A = sp.csc_matrix(scipy.io.mmread(sys.argv[1] + '/A.mtx')); b = np.loadtxt(sys.argv[1] + '/b.txt')
 lu = spla.splu(A)
 print('\\n'.join(repr(v) for v in np.concatenate([lu.solve(b), lu.solve(b, trans='T')]).tolist()))`;
-  const out = execFileSync('python3', ['-c', script, dir], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').map(Number);
-  const x = lu.solve(b), y = lu.solveTranspose(b);
+  const out = execFileSync('python3', ['-c', script, dir], { encoding: 'utf8', maxBuffer: 1 << 24 })
+    .trim()
+    .split('\n')
+    .map(Number);
+  const x = lu.solve(b),
+    y = lu.solveTranspose(b);
   for (let i = 0; i < n; i++) {
     assert.ok(Math.abs(x[i] - out[i]) <= 1e-9 * Math.max(1, Math.abs(out[i])), `x[${i}] ${x[i]} vs scipy ${out[i]}`);
-    assert.ok(Math.abs(y[i] - out[n + i]) <= 1e-9 * Math.max(1, Math.abs(out[n + i])), `y[${i}] ${y[i]} vs scipy ${out[n + i]}`);
+    assert.ok(
+      Math.abs(y[i] - out[n + i]) <= 1e-9 * Math.max(1, Math.abs(out[n + i])),
+      `y[${i}] ${y[i]} vs scipy ${out[n + i]}`,
+    );
   }
 });

@@ -1,5 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { OrganisationKindSchema, ROLE_MEMBERSHIP, type OrganisationKind, type User } from '../../../src/model/account.ts';
+import {
+  OrganisationKindSchema,
+  ROLE_MEMBERSHIP,
+  type OrganisationKind,
+  type User,
+} from '../../../src/model/account.ts';
 import { RoleSchema, type Role } from '../../../src/model/study.ts';
 import { adminApi, type Organisation } from '../api/admin.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
@@ -30,12 +35,20 @@ export function AdminPage() {
       <div className="card">
         <h2>{t('admin.organisations')}</h2>
         <NewOrganisation onDone={reload} />
-        {organisations.data ? <OrganisationTable rows={organisations.data} onChange={reload} /> : <ErrorOrLoading error={organisations.error} />}
+        {organisations.data ? (
+          <OrganisationTable rows={organisations.data} onChange={reload} />
+        ) : (
+          <ErrorOrLoading error={organisations.error} />
+        )}
       </div>
       <div className="card">
         <h2>{t('admin.users')}</h2>
         {organisations.data && <NewUser organisations={organisations.data} onDone={reload} />}
-        {users.data && organisations.data ? <UserTable rows={users.data} organisations={organisations.data} onChange={reload} /> : <ErrorOrLoading error={users.error} />}
+        {users.data && organisations.data ? (
+          <UserTable rows={users.data} organisations={organisations.data} onChange={reload} />
+        ) : (
+          <ErrorOrLoading error={users.error} />
+        )}
       </div>
     </section>
   );
@@ -71,15 +84,31 @@ function NewOrganisation({ onDone }: { onDone: () => void }) {
   const { error, busy, run } = useSubmit();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => adminApi.createOrganisation({ name: name.trim(), kind }), () => {
-      setName('');
-      onDone();
-    });
+    void run(
+      () => adminApi.createOrganisation({ name: name.trim(), kind }),
+      () => {
+        setName('');
+        onDone();
+      },
+    );
   };
   return (
     <form className="inline-fields" onSubmit={submit} data-testid="new-organisation">
-      <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('admin.organisationName')} aria-label={t('admin.organisationName')} maxLength={200} required data-testid="organisation-name" />
-      <select value={kind} onChange={(e) => setKind(e.target.value as OrganisationKind)} aria-label={t('admin.kind')} data-testid="organisation-kind">
+      <input
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        placeholder={t('admin.organisationName')}
+        aria-label={t('admin.organisationName')}
+        maxLength={200}
+        required
+        data-testid="organisation-name"
+      />
+      <select
+        value={kind}
+        onChange={(e) => setKind(e.target.value as OrganisationKind)}
+        aria-label={t('admin.kind')}
+        data-testid="organisation-kind"
+      >
         {KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`orgKind.${k}`)}
@@ -113,7 +142,16 @@ function OrganisationTable({ rows, onChange }: { rows: Organisation[]; onChange:
             <tr key={o.id} data-testid="organisation-row">
               <td>{o.name}</td>
               <td>
-                <select value={o.kind} aria-label={`${t('admin.kind')}: ${o.name}`} onChange={(e) => void run(() => adminApi.changeOrganisation(o.id, { kind: e.target.value as OrganisationKind }), onChange)}>
+                <select
+                  value={o.kind}
+                  aria-label={`${t('admin.kind')}: ${o.name}`}
+                  onChange={(e) =>
+                    void run(
+                      () => adminApi.changeOrganisation(o.id, { kind: e.target.value as OrganisationKind }),
+                      onChange,
+                    )
+                  }
+                >
                   {KINDS.map((k) => (
                     <option key={k} value={k}>
                       {t(`orgKind.${k}`)}
@@ -138,28 +176,62 @@ function NewUser({ organisations, onDone }: { organisations: Organisation[]; onD
   const set = (patch: Partial<typeof form>) => setForm((f) => ({ ...f, ...patch }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => adminApi.createUser({ ...form, email: form.email.trim(), name: form.name.trim(), companyId: form.companyId || null }), () => {
-      setForm({ email: '', name: '', password: '', role: form.role, companyId: form.companyId });
-      onDone();
-    });
+    void run(
+      () =>
+        adminApi.createUser({
+          ...form,
+          email: form.email.trim(),
+          name: form.name.trim(),
+          companyId: form.companyId || null,
+        }),
+      () => {
+        setForm({ email: '', name: '', password: '', role: form.role, companyId: form.companyId });
+        onDone();
+      },
+    );
   };
   return (
     <form className="form-grid" onSubmit={submit} data-testid="new-user">
       <label className="field">
         <span>{t('admin.email')}</span>
-        <input type="email" value={form.email} onChange={(e) => set({ email: e.target.value })} required maxLength={200} data-testid="user-email" />
+        <input
+          type="email"
+          value={form.email}
+          onChange={(e) => set({ email: e.target.value })}
+          required
+          maxLength={200}
+          data-testid="user-email"
+        />
       </label>
       <label className="field">
         <span>{t('admin.userName')}</span>
-        <input value={form.name} onChange={(e) => set({ name: e.target.value })} required maxLength={200} data-testid="user-name" />
+        <input
+          value={form.name}
+          onChange={(e) => set({ name: e.target.value })}
+          required
+          maxLength={200}
+          data-testid="user-name"
+        />
       </label>
       <label className="field">
         <span>{t('admin.password')}</span>
-        <input type="password" value={form.password} onChange={(e) => set({ password: e.target.value })} minLength={10} required autoComplete="new-password" data-testid="user-password" />
+        <input
+          type="password"
+          value={form.password}
+          onChange={(e) => set({ password: e.target.value })}
+          minLength={10}
+          required
+          autoComplete="new-password"
+          data-testid="user-password"
+        />
       </label>
       <label className="field">
         <span>{t('admin.role')}</span>
-        <select value={form.role} onChange={(e) => set({ role: e.target.value as Role, companyId: '' })} data-testid="user-role">
+        <select
+          value={form.role}
+          onChange={(e) => set({ role: e.target.value as Role, companyId: '' })}
+          data-testid="user-role"
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`role.${r}`)}
@@ -169,8 +241,16 @@ function NewUser({ organisations, onDone }: { organisations: Organisation[]; onD
       </label>
       <label className="field">
         <span>{t('admin.organisation')}</span>
-        <select value={form.companyId} onChange={(e) => set({ companyId: e.target.value })} data-testid="user-organisation">
-          {ROLE_MEMBERSHIP[form.role].includes(null) ? <option value="">{t('admin.noOrganisation')}</option> : <option value="">{t('admin.chooseOrganisation')}</option>}
+        <select
+          value={form.companyId}
+          onChange={(e) => set({ companyId: e.target.value })}
+          data-testid="user-organisation"
+        >
+          {ROLE_MEMBERSHIP[form.role].includes(null) ? (
+            <option value="">{t('admin.noOrganisation')}</option>
+          ) : (
+            <option value="">{t('admin.chooseOrganisation')}</option>
+          )}
           {fits.map((o) => (
             <option key={o.id} value={o.id}>
               {o.name}
@@ -190,7 +270,15 @@ function NewUser({ organisations, onDone }: { organisations: Organisation[]; onD
   );
 }
 
-function UserTable({ rows, organisations, onChange }: { rows: User[]; organisations: Organisation[]; onChange: () => void }) {
+function UserTable({
+  rows,
+  organisations,
+  onChange,
+}: {
+  rows: User[];
+  organisations: Organisation[];
+  onChange: () => void;
+}) {
   const { t } = useI18n();
   const { error, run } = useSubmit();
   const resetPassword = (u: User) => {
@@ -216,7 +304,13 @@ function UserTable({ rows, organisations, onChange }: { rows: User[]; organisati
               <td>{u.name}</td>
               <td className="small">{u.email}</td>
               <td>
-                <select value={u.role} aria-label={`${t('admin.role')}: ${u.name}`} onChange={(e) => void run(() => adminApi.changeUser(u.id, { role: e.target.value as Role }), onChange)}>
+                <select
+                  value={u.role}
+                  aria-label={`${t('admin.role')}: ${u.name}`}
+                  onChange={(e) =>
+                    void run(() => adminApi.changeUser(u.id, { role: e.target.value as Role }), onChange)
+                  }
+                >
                   {ROLES.map((r) => (
                     <option key={r} value={r}>
                       {t(`role.${r}`)}
@@ -225,7 +319,13 @@ function UserTable({ rows, organisations, onChange }: { rows: User[]; organisati
                 </select>
               </td>
               <td>
-                <select value={u.companyId ?? ''} aria-label={`${t('admin.organisation')}: ${u.name}`} onChange={(e) => void run(() => adminApi.changeUser(u.id, { companyId: e.target.value || null }), onChange)}>
+                <select
+                  value={u.companyId ?? ''}
+                  aria-label={`${t('admin.organisation')}: ${u.name}`}
+                  onChange={(e) =>
+                    void run(() => adminApi.changeUser(u.id, { companyId: e.target.value || null }), onChange)
+                  }
+                >
                   <option value="">{t('admin.noOrganisation')}</option>
                   {organisations.map((o) => (
                     <option key={o.id} value={o.id}>

@@ -87,11 +87,21 @@ async function readError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   try {
     const parsed = JSON.parse(text) as { error?: { code?: string; message?: string; details?: unknown } };
-    if (parsed.error?.message) return new ApiError(response.status, parsed.error.code ?? String(response.status), parsed.error.message, parsed.error.details);
+    if (parsed.error?.message)
+      return new ApiError(
+        response.status,
+        parsed.error.code ?? String(response.status),
+        parsed.error.message,
+        parsed.error.details,
+      );
   } catch {
     // not JSON: a proxy or the dev server answered, not the API
   }
-  return new ApiError(response.status, String(response.status), `HTTP ${response.status} ${response.statusText}`.trim());
+  return new ApiError(
+    response.status,
+    String(response.status),
+    `HTTP ${response.status} ${response.statusText}`.trim(),
+  );
 }
 
 export async function getJson<T>(path: string): Promise<T> {

@@ -40,7 +40,6 @@ export type Benchmark = z.infer<typeof BenchmarkSchema>;
 export type BenchmarkAdded = z.infer<typeof BenchmarkAddedSchema>;
 export type { Dataset, ReviewAction, Settings, SubmissionInput, SubmissionMeta };
 
-
 export interface UploadOptions {
   sharing?: 'confidential' | 'public';
   region?: string;
@@ -76,29 +75,41 @@ export const cobuildApi = {
       })
     ).json() as Promise<SubmissionHead[]>,
   submission: (id: string, version?: number) => getJson<SubmissionView>(`${sub(id)}${query({ version })}`),
-  revise: (id: string, dataset: Dataset, meta: SubmissionMeta, baseVersion: number, comment?: string) => sendJson<SubmissionHead>('PUT', sub(id), { dataset, meta, baseVersion, comment: comment || undefined }),
-  review: (id: string, action: ReviewAction, baseVersion: number, comment?: string) => sendJson<SubmissionHead>('POST', `${sub(id)}/review`, { action, baseVersion, comment: comment || undefined }),
+  revise: (id: string, dataset: Dataset, meta: SubmissionMeta, baseVersion: number, comment?: string) =>
+    sendJson<SubmissionHead>('PUT', sub(id), { dataset, meta, baseVersion, comment: comment || undefined }),
+  review: (id: string, action: ReviewAction, baseVersion: number, comment?: string) =>
+    sendJson<SubmissionHead>('POST', `${sub(id)}/review`, { action, baseVersion, comment: comment || undefined }),
   assign: (id: string, email: string) => sendJson<SubmissionHead>('POST', `${sub(id)}/reviewer`, { email }),
-  comment: (id: string, text: string, field?: string, version?: number) => sendJson<{ ok: boolean }>('POST', `${sub(id)}/comments`, { text, field: field || undefined, version }),
+  comment: (id: string, text: string, field?: string, version?: number) =>
+    sendJson<{ ok: boolean }>('POST', `${sub(id)}/comments`, { text, field: field || undefined, version }),
   audit: (id: string) => getJson<CobuildAuditEvent[]>(`${sub(id)}/audit`),
   reviewers: () => getJson<{ id: string; name: string; email: string; role: string }[]>('/api/cobuild/reviewers'),
   products: () => getJson<ApprovedProduct[]>('/api/cobuild/products'),
-  previewAggregate: (req: AggregateRequest) => sendJson<AggregatePreview>('POST', '/api/cobuild/aggregates/preview', req),
+  previewAggregate: (req: AggregateRequest) =>
+    sendJson<AggregatePreview>('POST', '/api/cobuild/aggregates/preview', req),
   buildAggregate: (req: AggregateRequest) => sendJson<AggregateView>('POST', '/api/cobuild/aggregates', req),
   aggregates: () => getJson<AggregateView[]>('/api/cobuild/aggregates'),
   settings: () => getJson<Settings>('/api/cobuild/settings'),
   saveSettings: (s: Partial<Settings>) => sendJson<Settings>('PUT', '/api/cobuild/settings', s),
   benchmarks: () => getJson<Benchmark[]>('/api/cobuild/benchmarks'),
-  addBenchmark: (name: string, study: unknown) => sendJson<BenchmarkAdded>('POST', '/api/cobuild/benchmarks', { name, study }),
+  addBenchmark: (name: string, study: unknown) =>
+    sendJson<BenchmarkAdded>('POST', '/api/cobuild/benchmarks', { name, study }),
   previewRelease: (req: ReleaseRequest) => sendJson<ReleasePreview>('POST', '/api/cobuild/releases/preview', req),
   publishRelease: (req: ReleaseRequest) => sendJson<ReleasePreview>('POST', '/api/cobuild/releases', req),
   notifications: () => getJson<{ unread: number; items: Notification[] }>('/api/cobuild/notifications'),
   markRead: (ids?: number[]) => sendJson<{ unread: number }>('POST', '/api/cobuild/notifications/read', { ids }),
-  moveStudy: (studyId: string, release: string, apply: boolean, baseVersion?: number) => sendJson<MoveStudy>('POST', `/api/cobuild/studies/${encodeURIComponent(studyId)}/move`, { release, apply, baseVersion }),
+  moveStudy: (studyId: string, release: string, apply: boolean, baseVersion?: number) =>
+    sendJson<MoveStudy>('POST', `/api/cobuild/studies/${encodeURIComponent(studyId)}/move`, {
+      release,
+      apply,
+      baseVersion,
+    }),
   openReleases: () => getJson<OpenRelease[]>('/api/open/releases'),
   openRelease: (release: string) => getJson<OpenReleaseDetail>(rel(release)),
-  openDatasets: (release: string, p: { q?: string; type?: string; offset?: number; limit?: number }) => getJson<OpenDatasets>(`${rel(release)}/datasets${query(p)}`),
+  openDatasets: (release: string, p: { q?: string; type?: string; offset?: number; limit?: number }) =>
+    getJson<OpenDatasets>(`${rel(release)}/datasets${query(p)}`),
 };
 
 export const DATASET_TEMPLATE_URL = '/api/cobuild/template.xlsx';
-export const downloadUrl = (release: string, file: 'jsonld.zip' | 'factors.csv' | 'exchanges.csv') => `${rel(release)}/${file}`;
+export const downloadUrl = (release: string, file: 'jsonld.zip' | 'factors.csv' | 'exchanges.csv') =>
+  `${rel(release)}/${file}`;

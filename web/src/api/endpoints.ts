@@ -1,6 +1,16 @@
 import type { DatasetRef, Study, StudyInput, StudyResult } from '../../../src/model/study.ts';
 import { ApiError, getJson, request, sendJson } from './client.ts';
-import type { AuditEvent, DatasetHit, ElectricityValue, Job, LoginResponse, Me, ReleaseInfo, StudySummary, VersionInfo } from './types.ts';
+import type {
+  AuditEvent,
+  DatasetHit,
+  ElectricityValue,
+  Job,
+  LoginResponse,
+  Me,
+  ReleaseInfo,
+  StudySummary,
+  VersionInfo,
+} from './types.ts';
 
 /** One function per route of src/server/README.md that the app uses. */
 
@@ -19,7 +29,15 @@ export const api = {
   logout: () => request('/api/auth/logout', { method: 'POST' }),
   me: () => getJson<Me>('/api/me'),
   releases: () => getJson<ReleaseInfo[]>('/api/releases'),
-  datasets: (p: { q: string; region?: string; type?: string; year?: number; lci?: string; factors?: string; limit?: number }) => getJson<DatasetHit[]>(`/api/datasets${query(p)}`),
+  datasets: (p: {
+    q: string;
+    region?: string;
+    type?: string;
+    year?: number;
+    lci?: string;
+    factors?: string;
+    limit?: number;
+  }) => getJson<DatasetHit[]>(`/api/datasets${query(p)}`),
   resolveDatasets: (releases: { lci: string; factors: string }, refs: DatasetRef[]) =>
     sendJson<DatasetHit[]>('POST', '/api/datasets/resolve', { ...releases, refs }),
   electricityMap: (year?: number) => getJson<ElectricityValue[]>(`/api/electricity-map${query({ year })}`),
@@ -42,10 +60,16 @@ export const api = {
     }
   },
   pactFootprint: (id: string) => getJson<Record<string, unknown>>(`${study(id)}/pact`),
-  report: async (id: string, lang: 'zh' | 'en', format: 'html' | 'pdf') => (await request(`${study(id)}/report${query({ lang, format })}`)).blob(),
+  report: async (id: string, lang: 'zh' | 'en', format: 'html' | 'pdf') =>
+    (await request(`${study(id)}/report${query({ lang, format })}`)).blob(),
   // the server names the file in its messages when told; header values must be ASCII
   uploadInventory: (id: string, file: Blob, fileName: string) =>
-    request(`${study(id)}/inventory.xlsx`, { method: 'POST', body: file, contentType: XLSX, headers: /^[\x20-\x7e]+$/.test(fileName) ? { 'X-File-Name': fileName } : {} }),
+    request(`${study(id)}/inventory.xlsx`, {
+      method: 'POST',
+      body: file,
+      contentType: XLSX,
+      headers: /^[\x20-\x7e]+$/.test(fileName) ? { 'X-File-Name': fileName } : {},
+    }),
 };
 
 export const TEMPLATE_URL = '/api/study-template.xlsx';

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import type { JobSchema, LoginSchema, ReleaseSchema, StudySummarySchema } from '../../../src/server/schemas.ts';
-import type { ConnectionInputSchema, NewConnectionSchema, PactSpecSchema, PartnerUpdate, ReceivedFootprint } from '../../../src/model/pact-exchange.ts';
+import type {
+  ConnectionInputSchema,
+  NewConnectionSchema,
+  PactSpecSchema,
+  PartnerUpdate,
+  ReceivedFootprint,
+} from '../../../src/model/pact-exchange.ts';
 
 /** Response shapes of the API, as src/server/schemas.ts declares them (types only: nothing of the server is bundled). */
 
@@ -8,7 +14,13 @@ export type { User as Me } from '../../../src/model/account.ts';
 export type { ProvinceElectricity as ElectricityValue } from '../../../src/model/factor.ts';
 export type { DatasetHit } from '../../../src/model/study.ts';
 export type { WorkbookIssue as SheetIssue } from '../../../src/formats/study-excel.ts';
-export type { Connection, PactEventRecord, PublishedFootprint, ReceivedFootprint, Verification } from '../../../src/model/pact-exchange.ts';
+export type {
+  Connection,
+  PactEventRecord,
+  PublishedFootprint,
+  ReceivedFootprint,
+  Verification,
+} from '../../../src/model/pact-exchange.ts';
 
 export type LoginResponse = z.infer<typeof LoginSchema>;
 export type ReleaseInfo = z.infer<typeof ReleaseSchema>;

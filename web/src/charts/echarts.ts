@@ -7,10 +7,25 @@ import type { ComposeOption } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
 // Only what the app draws is registered: the full echarts build is several times larger.
-echarts.use([BarChart, HeatmapChart, SankeyChart, TreeChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  HeatmapChart,
+  SankeyChart,
+  TreeChart,
+  GridComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
 
 export { echarts };
 
 export type ChartOption = ComposeOption<
-  BarSeriesOption | HeatmapSeriesOption | SankeySeriesOption | TreeSeriesOption | GridComponentOption | TooltipComponentOption | VisualMapComponentOption
+  | BarSeriesOption
+  | HeatmapSeriesOption
+  | SankeySeriesOption
+  | TreeSeriesOption
+  | GridComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
 >;

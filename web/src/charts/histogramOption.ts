@@ -4,7 +4,11 @@ import { PALETTE } from './palette.ts';
 import { tooltipHtml } from './tooltip.ts';
 
 /** Bins whose centre lies inside the 95 % interval are drawn dark, the tails light. */
-export function histogramOption(u: UncertaintyResult, format: (value: number) => string, countLabel: string): ChartOption {
+export function histogramOption(
+  u: UncertaintyResult,
+  format: (value: number) => string,
+  countLabel: string,
+): ChartOption {
   const { edges, counts } = u.histogram;
   const centres = counts.map((_, i) => (edges[i] + edges[i + 1]) / 2);
   return {
@@ -17,8 +21,20 @@ export function histogramOption(u: UncertaintyResult, format: (value: number) =>
         return tooltipHtml(`${format(edges[i])} – ${format(edges[i + 1])} kg CO2e`, `${countLabel}: ${counts[i]}`);
       },
     },
-    xAxis: { type: 'category', data: centres.map(format), name: 'kg CO2e', nameLocation: 'middle', nameGap: 28, axisLabel: { color: PALETTE.muted } },
-    yAxis: { type: 'value', name: countLabel, axisLabel: { color: PALETTE.muted }, splitLine: { lineStyle: { color: PALETTE.grid } } },
+    xAxis: {
+      type: 'category',
+      data: centres.map(format),
+      name: 'kg CO2e',
+      nameLocation: 'middle',
+      nameGap: 28,
+      axisLabel: { color: PALETTE.muted },
+    },
+    yAxis: {
+      type: 'value',
+      name: countLabel,
+      axisLabel: { color: PALETTE.muted },
+      splitLine: { lineStyle: { color: PALETTE.grid } },
+    },
     series: [
       {
         type: 'bar',

@@ -14,7 +14,11 @@ export function sankeyHeight(sankey: StudyResult['sankey']): number {
   return Math.min(1000, Math.max(300, sources.size * 24 + 40));
 }
 
-export function sankeyOption(sankey: StudyResult['sankey'], format: (value: number) => string, label: (node: string) => string): ChartOption {
+export function sankeyOption(
+  sankey: StudyResult['sankey'],
+  format: (value: number) => string,
+  label: (node: string) => string,
+): ChartOption {
   const links = sankey.links.filter((l) => l.value > 0);
   const used = new Set(links.flatMap((l) => [l.source, l.target]));
   return {

@@ -21,7 +21,12 @@ export function stageOption(
       },
     },
     xAxis: { type: 'category', data: stages.map(stageLabel), axisLabel: { color: PALETTE.text, interval: 0 } },
-    yAxis: { type: 'value', name: 'kg CO2e', axisLabel: { color: PALETTE.muted }, splitLine: { lineStyle: { color: PALETTE.grid } } },
+    yAxis: {
+      type: 'value',
+      name: 'kg CO2e',
+      axisLabel: { color: PALETTE.muted },
+      splitLine: { lineStyle: { color: PALETTE.grid } },
+    },
     series: [
       {
         type: 'bar',

@@ -17,11 +17,18 @@ export interface TileMapLabels {
 export const isFallback = (v: ElectricityValue) => v.resolvedRegion !== v.region;
 
 /** The tile grid drawn as a heatmap on a category grid: one cell per tile, coloured by value. */
-export function tileMapOption(values: readonly ElectricityValue[], lang: Lang, labels: TileMapLabels, format: (n: number) => string, size: number): ChartOption {
+export function tileMapOption(
+  values: readonly ElectricityValue[],
+  lang: Lang,
+  labels: TileMapLabels,
+  format: (n: number) => string,
+  size: number,
+): ChartOption {
   const placed = values.filter((v) => TILE_GRID[v.region]);
   const byRegion = new Map(placed.map((v) => [v.region, v]));
   const numbers = placed.map((v) => v.value);
-  const tileLabel = (v: ElectricityValue) => `${lang === 'zh' ? v.nameZh : v.region.replace(/^CN-/, '')}${isFallback(v) ? '*' : ''}\n${format(v.value)}`;
+  const tileLabel = (v: ElectricityValue) =>
+    `${lang === 'zh' ? v.nameZh : v.region.replace(/^CN-/, '')}${isFallback(v) ? '*' : ''}\n${format(v.value)}`;
   return {
     tooltip: {
       trigger: 'item',
@@ -40,7 +47,12 @@ export function tileMapOption(values: readonly ElectricityValue[], lang: Lang, l
     },
     grid: { left: 'center', top: 8, width: size, height: size * (GRID_ROWS / GRID_COLS) },
     xAxis: { type: 'category', data: Array.from({ length: GRID_COLS }, (_, i) => String(i)), show: false },
-    yAxis: { type: 'category', data: Array.from({ length: GRID_ROWS }, (_, i) => String(i)), show: false, inverse: true },
+    yAxis: {
+      type: 'category',
+      data: Array.from({ length: GRID_ROWS }, (_, i) => String(i)),
+      show: false,
+      inverse: true,
+    },
     visualMap: {
       type: 'continuous',
       min: numbers.length ? Math.min(...numbers) : 0,
@@ -61,7 +73,12 @@ export function tileMapOption(values: readonly ElectricityValue[], lang: Lang, l
           value: [TILE_GRID[v.region].col, TILE_GRID[v.region].row, v.value],
           itemStyle: isFallback(v) ? { borderColor: PALETTE.muted, borderType: 'dashed' as const, borderWidth: 2 } : {},
         })),
-        label: { show: true, fontSize: 11, lineHeight: 14, formatter: (p) => tileLabel(byRegion.get((p as { name: string }).name)!) },
+        label: {
+          show: true,
+          fontSize: 11,
+          lineHeight: 14,
+          formatter: (p) => tileLabel(byRegion.get((p as { name: string }).name)!),
+        },
         itemStyle: { borderColor: '#ffffff', borderWidth: 3, borderRadius: 4 },
         emphasis: { itemStyle: { borderColor: PALETTE.text, borderWidth: 2 } },
       },

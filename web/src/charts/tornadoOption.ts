@@ -7,7 +7,13 @@ import { PALETTE } from './palette.ts';
  * and at its high end; the widest swing on top. Bars are drawn as deviations from the base so
  * both ends start at the base line; the axis labels add the base back.
  */
-export function tornadoOption(cases: SensitivityCase[], base: number, label: (c: SensitivityCase) => string, format: (v: number) => string, series: { low: string; high: string }): ChartOption {
+export function tornadoOption(
+  cases: SensitivityCase[],
+  base: number,
+  label: (c: SensitivityCase) => string,
+  format: (v: number) => string,
+  series: { low: string; high: string },
+): ChartOption {
   const shown = [...cases].slice(0, 12).reverse();
   return {
     grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
@@ -21,11 +27,31 @@ export function tornadoOption(cases: SensitivityCase[], base: number, label: (c:
         return `${label(c)}<br/>${series.low}: ${format(c.cfpLow)}<br/>${series.high}: ${format(c.cfpHigh)} kg CO2e`;
       },
     },
-    xAxis: { type: 'value', axisLabel: { color: PALETTE.muted, formatter: (v: number) => format(base + v) }, splitLine: { lineStyle: { color: PALETTE.grid } } },
-    yAxis: { type: 'category', data: shown.map(label), axisLabel: { color: PALETTE.muted, width: 220, overflow: 'break' } },
+    xAxis: {
+      type: 'value',
+      axisLabel: { color: PALETTE.muted, formatter: (v: number) => format(base + v) },
+      splitLine: { lineStyle: { color: PALETTE.grid } },
+    },
+    yAxis: {
+      type: 'category',
+      data: shown.map(label),
+      axisLabel: { color: PALETTE.muted, width: 220, overflow: 'break' },
+    },
     series: [
-      { name: series.low, type: 'bar', stack: 'swing', data: shown.map((c) => c.cfpLow - base), itemStyle: { color: PALETTE.primaryLight } },
-      { name: series.high, type: 'bar', stack: 'swing', data: shown.map((c) => c.cfpHigh - base), itemStyle: { color: PALETTE.primary } },
+      {
+        name: series.low,
+        type: 'bar',
+        stack: 'swing',
+        data: shown.map((c) => c.cfpLow - base),
+        itemStyle: { color: PALETTE.primaryLight },
+      },
+      {
+        name: series.high,
+        type: 'bar',
+        stack: 'swing',
+        data: shown.map((c) => c.cfpHigh - base),
+        itemStyle: { color: PALETTE.primary },
+      },
     ],
   };
 }

@@ -26,10 +26,18 @@ export function treeHeight(tree: TreeNode): number {
   return Math.min(900, Math.max(260, visibleLeaves(tree) * 26 + 40));
 }
 
-export function treeOption(tree: TreeNode, format: (value: number) => string, nodeLabel: (name: string) => string): ChartOption {
+export function treeOption(
+  tree: TreeNode,
+  format: (value: number) => string,
+  nodeLabel: (name: string) => string,
+): ChartOption {
   const label = (p: { name: string; value: unknown }) => `${p.name}  ${format(Number(p.value))}`;
   return {
-    tooltip: { trigger: 'item', formatter: (p) => tooltipHtml((p as { name: string }).name, `${format(Number((p as { value: unknown }).value))} kg CO2e`) },
+    tooltip: {
+      trigger: 'item',
+      formatter: (p) =>
+        tooltipHtml((p as { name: string }).name, `${format(Number((p as { value: unknown }).value))} kg CO2e`),
+    },
     series: [
       {
         type: 'tree',
@@ -45,7 +53,15 @@ export function treeOption(tree: TreeNode, format: (value: number) => string, no
         symbolSize: 8,
         itemStyle: { color: PALETTE.primary, borderColor: PALETTE.primary },
         lineStyle: { color: PALETTE.primaryLight },
-        label: { position: 'left', verticalAlign: 'middle', align: 'right', color: PALETTE.text, formatter: label, width: 160, overflow: 'truncate' },
+        label: {
+          position: 'left',
+          verticalAlign: 'middle',
+          align: 'right',
+          color: PALETTE.text,
+          formatter: label,
+          width: 160,
+          overflow: 'truncate',
+        },
         leaves: { label: { position: 'right', align: 'left', formatter: label, width: 240, overflow: 'truncate' } },
         animationDuration: 300,
       },

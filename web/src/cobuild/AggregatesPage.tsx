@@ -15,7 +15,15 @@ export function AggregatesPage() {
   const aggregates = useLoad(() => cobuildApi.aggregates(), []);
   const [product, setProduct] = useState('');
   const [chosen, setChosen] = useState<string[]>([]);
-  const [form, setForm] = useState({ region: '', year: '', name: '', nameZh: '', licence: 'CC BY 4.0', market: '', marketUnit: '' });
+  const [form, setForm] = useState({
+    region: '',
+    year: '',
+    name: '',
+    nameZh: '',
+    licence: 'CC BY 4.0',
+    market: '',
+    marketUnit: '',
+  });
   const [preview, setPreview] = useState<AggregatePreview | null>(null);
   const [error, setError] = useState<unknown>(null);
   const group = products.data?.find((p) => p.productKey === product);
@@ -83,7 +91,14 @@ export function AggregatesPage() {
                   <tr key={m.id}>
                     <td>
                       <label className="check">
-                        <input type="checkbox" checked={chosen.includes(m.id)} onChange={(e) => setChosen((c) => (e.target.checked ? [...c, m.id] : c.filter((x) => x !== m.id)))} data-testid="aggregate-member" />
+                        <input
+                          type="checkbox"
+                          checked={chosen.includes(m.id)}
+                          onChange={(e) =>
+                            setChosen((c) => (e.target.checked ? [...c, m.id] : c.filter((x) => x !== m.id)))
+                          }
+                          data-testid="aggregate-member"
+                        />
                         {m.name}
                       </label>
                     </td>
@@ -98,11 +113,20 @@ export function AggregatesPage() {
             <div className="form-grid">
               <label className="field">
                 <span>{t('cobuild.f.region')}</span>
-                <input value={form.region} onChange={(e) => set('region', e.target.value)} data-testid="aggregate-region" />
+                <input
+                  value={form.region}
+                  onChange={(e) => set('region', e.target.value)}
+                  data-testid="aggregate-region"
+                />
               </label>
               <label className="field">
                 <span>{t('cobuild.f.year')}</span>
-                <input type="number" value={form.year} onChange={(e) => set('year', e.target.value)} data-testid="aggregate-year" />
+                <input
+                  type="number"
+                  value={form.year}
+                  onChange={(e) => set('year', e.target.value)}
+                  data-testid="aggregate-year"
+                />
               </label>
               <label className="field span-2">
                 <span>{t('cobuild.f.name')}</span>
@@ -114,21 +138,47 @@ export function AggregatesPage() {
               </label>
               <label className="field">
                 <span>{t('cobuild.f.licence')}</span>
-                <input value={form.licence} onChange={(e) => set('licence', e.target.value)} data-testid="aggregate-licence" />
+                <input
+                  value={form.licence}
+                  onChange={(e) => set('licence', e.target.value)}
+                  data-testid="aggregate-licence"
+                />
               </label>
               <label className="field">
                 <span>{t('cobuild.market')}</span>
                 <span className="inline-fields">
-                  <input type="number" step="any" value={form.market} onChange={(e) => set('market', e.target.value)} data-testid="aggregate-market" />
-                  <input className="narrow" value={form.marketUnit} onChange={(e) => set('marketUnit', e.target.value)} placeholder="MWh" />
+                  <input
+                    type="number"
+                    step="any"
+                    value={form.market}
+                    onChange={(e) => set('market', e.target.value)}
+                    data-testid="aggregate-market"
+                  />
+                  <input
+                    className="narrow"
+                    value={form.marketUnit}
+                    onChange={(e) => set('marketUnit', e.target.value)}
+                    placeholder="MWh"
+                  />
                 </span>
               </label>
             </div>
             <div className="inline-fields">
-              <button type="button" disabled={chosen.length === 0} onClick={() => void run(false)} data-testid="aggregate-preview">
+              <button
+                type="button"
+                disabled={chosen.length === 0}
+                onClick={() => void run(false)}
+                data-testid="aggregate-preview"
+              >
                 {t('cobuild.preview')}
               </button>
-              <button type="button" className="primary" disabled={!preview} onClick={() => void run(true)} data-testid="aggregate-save">
+              <button
+                type="button"
+                className="primary"
+                disabled={!preview}
+                onClick={() => void run(true)}
+                data-testid="aggregate-save"
+              >
                 {t('cobuild.aggregates.save')}
               </button>
             </div>
@@ -141,7 +191,8 @@ export function AggregatesPage() {
             <dl className="facts">
               <dt>{t('cobuild.contributors')}</dt>
               <dd data-testid="aggregate-contributors">
-                {s.contributors} / {preview.minContributors} {preview.publishable ? '✓' : `— ${t('cobuild.belowThreshold')}`}
+                {s.contributors} / {preview.minContributors}{' '}
+                {preview.publishable ? '✓' : `— ${t('cobuild.belowThreshold')}`}
               </dd>
               {s.value && (
                 <>
@@ -149,7 +200,8 @@ export function AggregatesPage() {
                   <dd data-testid="aggregate-mean">{formatNumber(s.value.mean, lang)}</dd>
                   <dt>{t('cobuild.spread')}</dt>
                   <dd>
-                    min {formatNumber(s.value.min, lang)} · max {formatNumber(s.value.max, lang)} · sd {formatNumber(s.value.sd, lang)}
+                    min {formatNumber(s.value.min, lang)} · max {formatNumber(s.value.max, lang)} · sd{' '}
+                    {formatNumber(s.value.sd, lang)}
                     {s.value.gsd !== undefined ? ` · GSD ${formatNumber(s.value.gsd, lang)}` : ''}
                   </dd>
                 </>
@@ -161,7 +213,8 @@ export function AggregatesPage() {
               </dd>
               <dt>DQR</dt>
               <dd>
-                {formatNumber(s.dqr, lang)} ({s.pedigree.reliability}, {s.pedigree.completeness}, {s.pedigree.temporal}, {s.pedigree.geographical}, {s.pedigree.technological})
+                {formatNumber(s.dqr, lang)} ({s.pedigree.reliability}, {s.pedigree.completeness}, {s.pedigree.temporal},{' '}
+                {s.pedigree.geographical}, {s.pedigree.technological})
               </dd>
             </dl>
           </div>
@@ -189,7 +242,13 @@ export function AggregatesPage() {
                   {a.contributors} ({a.members.map((m) => m.company).join(', ')})
                 </td>
                 <td className="num">{a.stats.value ? formatNumber(a.stats.value.mean, lang) : '—'}</td>
-                <td>{a.publishable ? <span className="badge badge-ok">✓</span> : <span className="badge badge-warn">{t('cobuild.belowThreshold')}</span>}</td>
+                <td>
+                  {a.publishable ? (
+                    <span className="badge badge-ok">✓</span>
+                  ) : (
+                    <span className="badge badge-warn">{t('cobuild.belowThreshold')}</span>
+                  )}
+                </td>
                 <td>{a.releases.join(', ') || '—'}</td>
               </tr>
             ))}

@@ -68,7 +68,10 @@ export function studyOutline(body: unknown): { name?: string; entries?: number; 
   return {
     name: typeof s.name === 'string' ? s.name : undefined,
     entries: Array.isArray(s.entries) ? s.entries.length : undefined,
-    releases: s.releases && typeof s.releases.lci === 'string' && typeof s.releases.factors === 'string' ? `${s.releases.lci} + ${s.releases.factors}` : undefined,
+    releases:
+      s.releases && typeof s.releases.lci === 'string' && typeof s.releases.factors === 'string'
+        ? `${s.releases.lci} + ${s.releases.factors}`
+        : undefined,
   };
 }
 
@@ -125,7 +128,14 @@ function AddBenchmark({ onAdded }: { onAdded: () => void }) {
         </label>
       </div>
       <div className="inline-fields">
-        <FileButton label={t('cobuild.benchmarks.file')} busyLabel={t('cobuild.submitting')} busy={busy} accept=".json,application/json" onFile={(file) => void read(file)} testId="benchmark-file" />
+        <FileButton
+          label={t('cobuild.benchmarks.file')}
+          busyLabel={t('cobuild.submitting')}
+          busy={busy}
+          accept=".json,application/json"
+          onFile={(file) => void read(file)}
+          testId="benchmark-file"
+        />
         {study && (
           <span className="small" data-testid="benchmark-chosen">
             {study.fileName}
@@ -134,7 +144,13 @@ function AddBenchmark({ onAdded }: { onAdded: () => void }) {
             {outline.entries !== undefined ? ` · ${outline.entries} ${t('cobuild.entries')}` : ''}
           </span>
         )}
-        <button type="button" className="primary" disabled={busy || !study || !name.trim()} onClick={() => void add()} data-testid="benchmark-save">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !study || !name.trim()}
+          onClick={() => void add()}
+          data-testid="benchmark-save"
+        >
           {t('cobuild.benchmarks.save')}
         </button>
       </div>

@@ -63,7 +63,12 @@ export function ExchangesEditor({ dataset, drafts, onChange, error }: ExchangesE
               const elementary = kinds.get(draft.flowId) === 'elementary';
               const units = unitsOf(dataset, draft.flowId);
               return (
-                <tr key={e.id} className={rowProblems ? 'status-check' : undefined} data-testid="exchange-row" data-index={i}>
+                <tr
+                  key={e.id}
+                  className={rowProblems ? 'status-check' : undefined}
+                  data-testid="exchange-row"
+                  data-index={i}
+                >
                   <td className="nowrap">
                     {e.input ? `← ${t('cobuild.exchanges.input')}` : `→ ${t('cobuild.exchanges.output')}`}
                     {e.reference && <span className="badge"> ★ {t('cobuild.exchanges.reference')}</span>}
@@ -72,7 +77,11 @@ export function ExchangesEditor({ dataset, drafts, onChange, error }: ExchangesE
                     </div>
                   </td>
                   <td>
-                    <select value={draft.flowId} onChange={(ev) => set(i, withFlow(dataset, draft, ev.target.value))} data-testid="exchange-flow">
+                    <select
+                      value={draft.flowId}
+                      onChange={(ev) => set(i, withFlow(dataset, draft, ev.target.value))}
+                      data-testid="exchange-flow"
+                    >
                       {dataset.flows.map((f) => (
                         <option key={f.id} value={f.id}>
                           {f.name} ({f.unit})
@@ -88,10 +97,20 @@ export function ExchangesEditor({ dataset, drafts, onChange, error }: ExchangesE
                     )}
                   </td>
                   <td className="num">
-                    <input type="number" step="any" value={draft.amount} onChange={(ev) => set(i, { ...draft, amount: ev.target.value })} data-testid="exchange-amount" />
+                    <input
+                      type="number"
+                      step="any"
+                      value={draft.amount}
+                      onChange={(ev) => set(i, { ...draft, amount: ev.target.value })}
+                      data-testid="exchange-amount"
+                    />
                   </td>
                   <td>
-                    <select value={draft.unit} onChange={(ev) => set(i, { ...draft, unit: ev.target.value })} data-testid="exchange-unit">
+                    <select
+                      value={draft.unit}
+                      onChange={(ev) => set(i, { ...draft, unit: ev.target.value })}
+                      data-testid="exchange-unit"
+                    >
                       {units.map((u) => (
                         <option key={u.id} value={u.name}>
                           {u.name}

@@ -15,7 +15,11 @@ export function NotificationBadge({ refresh }: { refresh: unknown }) {
   const [unread, setUnread] = useState(0);
   useEffect(() => {
     let live = true;
-    const load = () => cobuildApi.notifications().then((n) => live && setUnread(n.unread), () => undefined);
+    const load = () =>
+      cobuildApi.notifications().then(
+        (n) => live && setUnread(n.unread),
+        () => undefined,
+      );
     void load();
     const timer = setInterval(load, POLL_MS);
     window.addEventListener(NOTIFICATIONS_READ, load);
@@ -26,7 +30,12 @@ export function NotificationBadge({ refresh }: { refresh: unknown }) {
     };
   }, [refresh]);
   return (
-    <a href={cobuildHref({ kind: 'notifications' })} className="nowrap" data-testid="notifications-badge" data-unread={unread}>
+    <a
+      href={cobuildHref({ kind: 'notifications' })}
+      className="nowrap"
+      data-testid="notifications-badge"
+      data-unread={unread}
+    >
       {t('cobuild.notifications')}
       {unread > 0 && <span className="badge badge-warn">{unread}</span>}
     </a>

@@ -38,12 +38,19 @@ export function OpenDataPage({ me, release }: { me: Me | null; release?: string 
           </thead>
           <tbody>
             {releases.data.map((r) => (
-              <tr key={r.release} data-testid="open-release-row" data-release={r.release} aria-current={r.release === release ? 'true' : undefined}>
+              <tr
+                key={r.release}
+                data-testid="open-release-row"
+                data-release={r.release}
+                aria-current={r.release === release ? 'true' : undefined}
+              >
                 <NameCell detail={r.name}>
-                  <a href={openDataHref(r.release)}>{r.release}</a> {r.cobuilt && <span className="badge badge-ok">{t('open.cobuilt')}</span>}
+                  <a href={openDataHref(r.release)}>{r.release}</a>{' '}
+                  {r.cobuilt && <span className="badge badge-ok">{t('open.cobuilt')}</span>}
                 </NameCell>
                 <td>
-                  {r.factors > 0 && `${r.factors} ${t('open.factors')}`} {r.processes > 0 && `${r.processes} ${t('open.processes')}`}
+                  {r.factors > 0 && `${r.factors} ${t('open.factors')}`}{' '}
+                  {r.processes > 0 && `${r.processes} ${t('open.processes')}`}
                 </td>
                 <td className="small">{r.licence ?? t('open.licenceNotStated')}</td>
                 <td className="nowrap">{formatDateTime(r.createdAt, lang)}</td>
@@ -63,7 +70,10 @@ function ReleaseDetail({ release, me }: { release: string; me: Me | null }) {
   const [q, setQ] = useState('');
   const [type, setType] = useState('');
   const [offset, setOffset] = useState(0);
-  const datasets = useLoad(() => cobuildApi.openDatasets(release, { q, type, offset, limit: PAGE }), [release, q, type, offset]);
+  const datasets = useLoad(
+    () => cobuildApi.openDatasets(release, { q, type, offset, limit: PAGE }),
+    [release, q, type, offset],
+  );
   if (!detail.data) return detail.loading ? <Loading /> : <ErrorMessage error={detail.error} />;
   const r: OpenReleaseDetail = detail.data;
   return (
@@ -91,7 +101,12 @@ function ReleaseDetail({ release, me }: { release: string; me: Me | null }) {
             </a>
           )}
           {r.processes > 0 && (
-            <a className="button" href={downloadUrl(r.release, 'exchanges.csv')} download data-testid="download-exchanges">
+            <a
+              className="button"
+              href={downloadUrl(r.release, 'exchanges.csv')}
+              download
+              data-testid="download-exchanges"
+            >
               {t('open.downloadExchanges')}
             </a>
           )}
@@ -133,7 +148,11 @@ function ReleaseDetail({ release, me }: { release: string; me: Me | null }) {
         {datasets.data && (
           <>
             <p className="small muted" data-testid="open-total">
-              {t('open.showing', { from: datasets.data.total ? offset + 1 : 0, to: Math.min(offset + PAGE, datasets.data.total), total: datasets.data.total })}
+              {t('open.showing', {
+                from: datasets.data.total ? offset + 1 : 0,
+                to: Math.min(offset + PAGE, datasets.data.total),
+                total: datasets.data.total,
+              })}
             </p>
             <div className="table-scroll">
               <table className="table" data-testid="open-datasets">
@@ -153,7 +172,9 @@ function ReleaseDetail({ release, me }: { release: string; me: Me | null }) {
                       <td>
                         {d.region ?? '—'} {d.year ?? ''}
                       </td>
-                      <td className="num nowrap">{d.value === null ? d.unit : `${formatNumber(d.value, lang)} ${d.unit}`}</td>
+                      <td className="num nowrap">
+                        {d.value === null ? d.unit : `${formatNumber(d.value, lang)} ${d.unit}`}
+                      </td>
                       <td className="small">{d.licence}</td>
                       <td className="small" data-testid="open-citation">
                         {d.citation}
@@ -167,7 +188,12 @@ function ReleaseDetail({ release, me }: { release: string; me: Me | null }) {
               <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
                 ←
               </button>
-              <button type="button" disabled={offset + PAGE >= datasets.data.total} onClick={() => setOffset(offset + PAGE)} data-testid="open-next">
+              <button
+                type="button"
+                disabled={offset + PAGE >= datasets.data.total}
+                onClick={() => setOffset(offset + PAGE)}
+                data-testid="open-next"
+              >
                 →
               </button>
             </div>
@@ -219,7 +245,13 @@ function MoveStudy({ release }: { release: string }) {
         <button type="button" disabled={!studyId} onClick={() => void run(false)} data-testid="move-preview">
           {t('open.move.preview')}
         </button>
-        <button type="button" className="primary" disabled={!c || result?.applied} onClick={() => void run(true)} data-testid="move-apply">
+        <button
+          type="button"
+          className="primary"
+          disabled={!c || result?.applied}
+          onClick={() => void run(true)}
+          data-testid="move-apply"
+        >
           {t('open.move.apply')}
         </button>
       </div>
@@ -227,7 +259,11 @@ function MoveStudy({ release }: { release: string }) {
       {c && (
         <div data-testid="move-result">
           <p>
-            {t('open.move.total', { before: formatNumber(c.before, lang), after: formatNumber(c.after, lang), change: formatPercent(c.relative, lang) })}
+            {t('open.move.total', {
+              before: formatNumber(c.before, lang),
+              after: formatNumber(c.after, lang),
+              change: formatPercent(c.relative, lang),
+            })}
           </p>
           <table className="table">
             <tbody>
@@ -242,7 +278,8 @@ function MoveStudy({ release }: { release: string }) {
           </table>
           {result?.applied && (
             <div className="alert alert-ok" data-testid="move-applied">
-              {t('open.move.applied', { version: result.version ?? '' })} <a href={href({ page: 'study', id: studyId, tab: 'results' })}>{t('open.move.open')}</a>
+              {t('open.move.applied', { version: result.version ?? '' })}{' '}
+              <a href={href({ page: 'study', id: studyId, tab: 'results' })}>{t('open.move.open')}</a>
             </div>
           )}
         </div>

@@ -8,7 +8,14 @@ import { ReleaseNotes } from './ReleaseNotes.tsx';
 import { cobuildHref, openDataHref } from './routes.ts';
 
 /** A base release to build on; the empty choice (`none`) leaves it to the server. */
-function BaseReleaseSelect(p: { label: string; none: string; releases: { release: string }[]; value: string | undefined; onChange(v: string | undefined): void; testId: string }) {
+function BaseReleaseSelect(p: {
+  label: string;
+  none: string;
+  releases: { release: string }[];
+  value: string | undefined;
+  onChange(v: string | undefined): void;
+  testId: string;
+}) {
   return (
     <label className="field">
       <span>{p.label}</span>
@@ -30,7 +37,12 @@ export function ReleasesPage() {
   const releases = useLoad(() => cobuildApi.openReleases(), []);
   const approved = useLoad(() => cobuildApi.submissions('approved'), []);
   const aggregates = useLoad(() => cobuildApi.aggregates(), []);
-  const [req, setReq] = useState<ReleaseRequest>({ release: '', submissionIds: [], aggregateIds: [], licence: 'CC BY 4.0' });
+  const [req, setReq] = useState<ReleaseRequest>({
+    release: '',
+    submissionIds: [],
+    aggregateIds: [],
+    licence: 'CC BY 4.0',
+  });
   const [preview, setPreview] = useState<ReleasePreview | null>(null);
   const [published, setPublished] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -38,7 +50,8 @@ export function ReleasesPage() {
     setReq((r) => ({ ...r, [k]: v }));
     setPreview(null);
   };
-  const toggle = (k: 'submissionIds' | 'aggregateIds', id: string, on: boolean) => set(k, on ? [...req[k], id] : req[k].filter((x) => x !== id));
+  const toggle = (k: 'submissionIds' | 'aggregateIds', id: string, on: boolean) =>
+    set(k, on ? [...req[k], id] : req[k].filter((x) => x !== id));
 
   async function run(publish: boolean) {
     setError(null);
@@ -71,10 +84,29 @@ export function ReleasesPage() {
         <div className="form-grid">
           <label className="field">
             <span>{t('cobuild.releaseNumber')}</span>
-            <input value={req.release} onChange={(e) => set('release', e.target.value)} placeholder="2026.2" data-testid="release-number" />
+            <input
+              value={req.release}
+              onChange={(e) => set('release', e.target.value)}
+              placeholder="2026.2"
+              data-testid="release-number"
+            />
           </label>
-          <BaseReleaseSelect label={t('cobuild.baseFactors')} none={t('cobuild.current')} releases={factorReleases} value={req.baseFactors} onChange={(v) => set('baseFactors', v)} testId="release-base-factors" />
-          <BaseReleaseSelect label={t('cobuild.baseLci')} none={t('cobuild.noLci')} releases={lciReleases} value={req.baseLci} onChange={(v) => set('baseLci', v)} testId="release-base-lci" />
+          <BaseReleaseSelect
+            label={t('cobuild.baseFactors')}
+            none={t('cobuild.current')}
+            releases={factorReleases}
+            value={req.baseFactors}
+            onChange={(v) => set('baseFactors', v)}
+            testId="release-base-factors"
+          />
+          <BaseReleaseSelect
+            label={t('cobuild.baseLci')}
+            none={t('cobuild.noLci')}
+            releases={lciReleases}
+            value={req.baseLci}
+            onChange={(v) => set('baseLci', v)}
+            testId="release-base-lci"
+          />
           <label className="field">
             <span>{t('cobuild.f.licence')}</span>
             <input value={req.licence} onChange={(e) => set('licence', e.target.value)} data-testid="release-licence" />
@@ -83,7 +115,13 @@ export function ReleasesPage() {
         <h3>{t('cobuild.aggregates.title')}</h3>
         {aggregates.data?.map((a) => (
           <label key={a.id} className="check block">
-            <input type="checkbox" disabled={!a.publishable} checked={req.aggregateIds.includes(a.id)} onChange={(e) => toggle('aggregateIds', a.id, e.target.checked)} data-testid="release-aggregate" />
+            <input
+              type="checkbox"
+              disabled={!a.publishable}
+              checked={req.aggregateIds.includes(a.id)}
+              onChange={(e) => toggle('aggregateIds', a.id, e.target.checked)}
+              data-testid="release-aggregate"
+            />
             {a.name} · {a.contributors} {t('cobuild.contributors')}
             {!a.publishable && <span className="badge badge-warn">{t('cobuild.belowThreshold')}</span>}
             {a.releases.length > 0 && <span className="muted small"> ({a.releases.join(', ')})</span>}
@@ -94,7 +132,12 @@ export function ReleasesPage() {
           ?.filter((s) => s.sharing === 'public')
           .map((s) => (
             <label key={s.id} className="check block">
-              <input type="checkbox" checked={req.submissionIds.includes(s.id)} onChange={(e) => toggle('submissionIds', s.id, e.target.checked)} data-testid="release-submission" />
+              <input
+                type="checkbox"
+                checked={req.submissionIds.includes(s.id)}
+                onChange={(e) => toggle('submissionIds', s.id, e.target.checked)}
+                data-testid="release-submission"
+              />
               {s.name} · {s.companyName}
             </label>
           ))}
@@ -102,7 +145,13 @@ export function ReleasesPage() {
           <button type="button" disabled={!req.release} onClick={() => void run(false)} data-testid="release-preview">
             {t('cobuild.preview')}
           </button>
-          <button type="button" className="primary" disabled={!preview || published === req.release} onClick={() => void run(true)} data-testid="release-publish">
+          <button
+            type="button"
+            className="primary"
+            disabled={!preview || published === req.release}
+            onClick={() => void run(true)}
+            data-testid="release-publish"
+          >
             {t('cobuild.publish')}
           </button>
         </div>
@@ -146,13 +195,31 @@ function SettingsCard() {
       <div className="inline-fields">
         <label className="field">
           <span>{t('cobuild.minContributors')}</span>
-          <input type="number" min={1} value={value.minContributors} onChange={(e) => setDraft((d) => ({ ...d, minContributors: Number(e.target.value) }))} data-testid="settings-min" />
+          <input
+            type="number"
+            min={1}
+            value={value.minContributors}
+            onChange={(e) => setDraft((d) => ({ ...d, minContributors: Number(e.target.value) }))}
+            data-testid="settings-min"
+          />
         </label>
         <label className="field">
           <span>{t('cobuild.plausibilityRatio')}</span>
-          <input type="number" min={1.5} step="any" value={value.plausibilityRatio} onChange={(e) => setDraft((d) => ({ ...d, plausibilityRatio: Number(e.target.value) }))} data-testid="settings-ratio" />
+          <input
+            type="number"
+            min={1.5}
+            step="any"
+            value={value.plausibilityRatio}
+            onChange={(e) => setDraft((d) => ({ ...d, plausibilityRatio: Number(e.target.value) }))}
+            data-testid="settings-ratio"
+          />
         </label>
-        <button type="button" disabled={Object.keys(draft).length === 0} onClick={() => void save()} data-testid="settings-save">
+        <button
+          type="button"
+          disabled={Object.keys(draft).length === 0}
+          onClick={() => void save()}
+          data-testid="settings-save"
+        >
           {t('cobuild.saveSettings')}
         </button>
       </div>

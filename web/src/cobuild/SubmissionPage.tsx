@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import { issueText } from '../../../src/i18n/cobuild.ts';
 import { ApiError } from '../api/client.ts';
-import { cobuildApi, type Dataset, type ReviewAction, type SubmissionMeta, type SubmissionView } from '../api/cobuild.ts';
+import {
+  cobuildApi,
+  type Dataset,
+  type ReviewAction,
+  type SubmissionMeta,
+  type SubmissionView,
+} from '../api/cobuild.ts';
 import type { Me } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
@@ -34,9 +40,17 @@ function fieldRows(dataset: Dataset, meta: SubmissionMeta, t: Translate): FieldR
       { field: 'factor.region', label: t('cobuild.f.region'), value: f.region },
       { field: 'factor.year', label: t('cobuild.f.year'), value: String(f.year) },
       { field: 'factor.technology', label: t('cobuild.f.technology'), value: f.technology ?? '' },
-      { field: 'factor.source', label: t('cobuild.f.sourceTitle'), value: [f.source.publisher, f.source.title, f.source.documentNumber].filter(Boolean).join(', ') },
+      {
+        field: 'factor.source',
+        label: t('cobuild.f.sourceTitle'),
+        value: [f.source.publisher, f.source.title, f.source.documentNumber].filter(Boolean).join(', '),
+      },
       { field: 'factor.gwpSet', label: t('cobuild.f.gwpSet'), value: `${f.gases} ${f.gwpSet ?? ''}` },
-      { field: 'factor.dataQuality', label: t('cobuild.pedigree'), value: `(${p.reliability}, ${p.completeness}, ${p.temporal}, ${p.geographical}, ${p.technological}) DQR ${f.dataQuality.dqr}` },
+      {
+        field: 'factor.dataQuality',
+        label: t('cobuild.pedigree'),
+        value: `(${p.reliability}, ${p.completeness}, ${p.temporal}, ${p.geographical}, ${p.technological}) DQR ${f.dataQuality.dqr}`,
+      },
       { field: 'factor.licence', label: t('cobuild.f.licence'), value: f.licence || '—' },
       ...common,
     ];
@@ -45,12 +59,24 @@ function fieldRows(dataset: Dataset, meta: SubmissionMeta, t: Translate): FieldR
   const flows = new Map(dataset.flows.map((f) => [f.id, f]));
   return [
     { field: 'process.location', label: t('cobuild.f.region'), value: p.location ?? '' },
-    { field: 'process.provenance.referenceYear', label: t('cobuild.f.year'), value: String(p.provenance?.referenceYear ?? '') },
+    {
+      field: 'process.provenance.referenceYear',
+      label: t('cobuild.f.year'),
+      value: String(p.provenance?.referenceYear ?? ''),
+    },
     { field: 'process.provenance.technology', label: t('cobuild.f.technology'), value: p.provenance?.technology ?? '' },
-    { field: 'process.provenance.publication', label: t('cobuild.f.sourceTitle'), value: p.provenance?.publication ?? p.provenance?.generator ?? '' },
+    {
+      field: 'process.provenance.publication',
+      label: t('cobuild.f.sourceTitle'),
+      value: p.provenance?.publication ?? p.provenance?.generator ?? '',
+    },
     ...p.exchanges.map((e, i) => {
       const f = flows.get(e.flowId);
-      return { field: `process.exchanges[${i}].amount`, label: `${e.reference ? '★ ' : ''}${e.input ? '←' : '→'} ${f?.name ?? e.flowId}`, value: `${e.amount} ${f?.unit ?? ''}` };
+      return {
+        field: `process.exchanges[${i}].amount`,
+        label: `${e.reference ? '★ ' : ''}${e.input ? '←' : '→'} ${f?.name ?? e.flowId}`,
+        value: `${e.amount} ${f?.unit ?? ''}`,
+      };
     }),
     ...common,
   ];
@@ -81,14 +107,19 @@ export function SubmissionPage({ me, id }: { me: Me; id: string }) {
         <StateBadge state={v.head.state} t={t} />
       </div>
       <p className="muted small">
-        {t(`cobuild.kind.${v.head.kind}`)} · {v.head.datasetId} · {v.head.companyName} · {t(`cobuild.sharing.${v.head.sharing}`)}
+        {t(`cobuild.kind.${v.head.kind}`)} · {v.head.datasetId} · {v.head.companyName} ·{' '}
+        {t(`cobuild.sharing.${v.head.sharing}`)}
         {v.head.reviewerName ? ` · ${t('cobuild.reviewer')}: ${v.head.reviewerName}` : ''}
         {v.releases.length ? ` · ${t('cobuild.publishedIn', { releases: v.releases.join(', ') })}` : ''}
       </p>
       <div className="inline-fields">
         <label className="field">
           <span>{t('cobuild.version')}</span>
-          <select value={v.version} onChange={(e) => setVersion(Number(e.target.value))} data-testid="submission-version">
+          <select
+            value={v.version}
+            onChange={(e) => setVersion(Number(e.target.value))}
+            data-testid="submission-version"
+          >
             {v.versions.map((x) => (
               <option key={x.version} value={x.version}>
                 v{x.version} · {x.createdByName} · {formatDateTime(x.createdAt, lang)}
@@ -132,9 +163,16 @@ export function SubmissionPage({ me, id }: { me: Me; id: string }) {
           </thead>
           <tbody>
             {rows.map((r) => {
-              const comments = v.comments.filter((c) => c.field !== null && (c.field === r.field || c.field.startsWith(`${r.field}.`)));
+              const comments = v.comments.filter(
+                (c) => c.field !== null && (c.field === r.field || c.field.startsWith(`${r.field}.`)),
+              );
               return (
-                <tr key={r.field} className={flagged.has(r.field) ? 'status-check' : undefined} data-testid="dataset-field" data-field={r.field}>
+                <tr
+                  key={r.field}
+                  className={flagged.has(r.field) ? 'status-check' : undefined}
+                  data-testid="dataset-field"
+                  data-field={r.field}
+                >
                   <td>
                     {r.label}
                     <div className="small muted">
@@ -151,7 +189,12 @@ export function SubmissionPage({ me, id }: { me: Me; id: string }) {
                         <strong>{c.author}</strong> (v{c.version}): {c.body}
                       </div>
                     ))}
-                    <button type="button" className="link-button small" onClick={() => setCommentField(r.field)} data-testid="comment-on-field">
+                    <button
+                      type="button"
+                      className="link-button small"
+                      onClick={() => setCommentField(r.field)}
+                      data-testid="comment-on-field"
+                    >
                       {t('cobuild.commentHere')}
                     </button>
                   </td>
@@ -162,9 +205,17 @@ export function SubmissionPage({ me, id }: { me: Me; id: string }) {
         </table>
       </div>
 
-      <Comments view={v} field={commentField} setField={setCommentField} fields={rows.map((r) => r.field)} onAdded={view.reload} />
+      <Comments
+        view={v}
+        field={commentField}
+        setField={setCommentField}
+        fields={rows.map((r) => r.field)}
+        onAdded={view.reload}
+      />
       {latest && <Steps key={`${v.version}-${v.head.state}`} me={me} view={v} onDone={reload} />}
-      {latest && (v.steps.includes('revise') || v.steps.includes('edit')) && <Reviser key={v.version} view={v} onSaved={reload} />}
+      {latest && (v.steps.includes('revise') || v.steps.includes('edit')) && (
+        <Reviser key={v.version} view={v} onSaved={reload} />
+      )}
 
       <div className="card" data-testid="submission-audit">
         <h2>{t('cobuild.audit')}</h2>
@@ -173,7 +224,9 @@ export function SubmissionPage({ me, id }: { me: Me; id: string }) {
             <li key={i}>
               {formatDateTime(a.at, lang)} · {a.user ?? '—'} · <code>{a.action}</code>
               {typeof a.detail.comment === 'string' && a.detail.comment ? ` — ${a.detail.comment}` : ''}
-              {Array.isArray(a.detail.changes) && a.detail.changes.length ? ` (${(a.detail.changes as string[]).join(', ')})` : ''}
+              {Array.isArray(a.detail.changes) && a.detail.changes.length
+                ? ` (${(a.detail.changes as string[]).join(', ')})`
+                : ''}
             </li>
           ))}
         </ul>
@@ -182,7 +235,19 @@ export function SubmissionPage({ me, id }: { me: Me; id: string }) {
   );
 }
 
-function Comments({ view, field, setField, fields, onAdded }: { view: SubmissionView; field: string; setField: (f: string) => void; fields: string[]; onAdded: () => void }) {
+function Comments({
+  view,
+  field,
+  setField,
+  fields,
+  onAdded,
+}: {
+  view: SubmissionView;
+  field: string;
+  setField: (f: string) => void;
+  fields: string[];
+  onAdded: () => void;
+}) {
   const { t, lang } = useI18n();
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -272,7 +337,12 @@ function Steps({ me, view, onDone }: { me: Me; view: SubmissionView; onDone: () 
               </option>
             ))}
           </select>
-          <button type="button" disabled={!reviewer} onClick={() => void run(() => cobuildApi.assign(view.head.id, reviewer))} data-testid="assign-reviewer">
+          <button
+            type="button"
+            disabled={!reviewer}
+            onClick={() => void run(() => cobuildApi.assign(view.head.id, reviewer))}
+            data-testid="assign-reviewer"
+          >
             {t('cobuild.assign')}
           </button>
         </div>
@@ -281,11 +351,22 @@ function Steps({ me, view, onDone }: { me: Me; view: SubmissionView; onDone: () 
         <>
           <label className="field">
             <span>{t('cobuild.reviewComment')}</span>
-            <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="review-comment" />
+            <textarea
+              rows={2}
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              data-testid="review-comment"
+            />
           </label>
           <div className="inline-fields">
             {steps.map((s) => (
-              <button key={s} type="button" className={s === 'approve' ? 'primary' : undefined} onClick={() => void run(() => cobuildApi.review(view.head.id, s, view.version, comment))} data-testid={`step-${s}`}>
+              <button
+                key={s}
+                type="button"
+                className={s === 'approve' ? 'primary' : undefined}
+                onClick={() => void run(() => cobuildApi.review(view.head.id, s, view.version, comment))}
+                data-testid={`step-${s}`}
+              >
                 {t(`cobuild.step.${s}` as MessageKey)}
               </button>
             ))}
@@ -325,8 +406,15 @@ function Reviser({ view, onSaved }: { view: SubmissionView; onSaved: () => void 
 
   async function save() {
     setError(null);
-    const dataset: Dataset = factor ? { type: 'factor', factor: { ...factor, value: Number(value), technology } } : process ? applyExchangeDrafts(process, exchanges) : view.dataset;
-    const meta: SubmissionMeta = { ...view.meta, productionVolume: volume ? { amount: Number(volume), unit: volumeUnit } : undefined };
+    const dataset: Dataset = factor
+      ? { type: 'factor', factor: { ...factor, value: Number(value), technology } }
+      : process
+        ? applyExchangeDrafts(process, exchanges)
+        : view.dataset;
+    const meta: SubmissionMeta = {
+      ...view.meta,
+      productionVolume: volume ? { amount: Number(volume), unit: volumeUnit } : undefined,
+    };
     try {
       await cobuildApi.revise(view.head.id, dataset, meta, view.version, comment);
       onSaved();
@@ -342,17 +430,33 @@ function Reviser({ view, onSaved }: { view: SubmissionView; onSaved: () => void 
           <>
             <label className="field">
               <span>{t('cobuild.f.value')}</span>
-              <input type="number" step="any" value={value} onChange={(e) => setValue(e.target.value)} data-testid="revise-value" />
+              <input
+                type="number"
+                step="any"
+                value={value}
+                onChange={(e) => setValue(e.target.value)}
+                data-testid="revise-value"
+              />
             </label>
             <label className="field span-3">
               <span>{t('cobuild.f.technology')}</span>
-              <input value={technology} onChange={(e) => setTechnology(e.target.value)} data-testid="revise-technology" />
+              <input
+                value={technology}
+                onChange={(e) => setTechnology(e.target.value)}
+                data-testid="revise-technology"
+              />
             </label>
           </>
         )}
         <label className="field">
           <span>{t('cobuild.f.volume')}</span>
-          <input type="number" step="any" value={volume} onChange={(e) => setVolume(e.target.value)} data-testid="revise-volume" />
+          <input
+            type="number"
+            step="any"
+            value={volume}
+            onChange={(e) => setVolume(e.target.value)}
+            data-testid="revise-volume"
+          />
         </label>
         <label className="field">
           <span>{t('cobuild.f.volumeUnit')}</span>

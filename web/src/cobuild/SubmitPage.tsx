@@ -65,7 +65,11 @@ export function SubmitPage() {
           </Field>
           <Field label={t('cobuild.f.nameZh')}>{text('nameZh', 'cobuild-name-zh')}</Field>
           <Field label={t('cobuild.f.kind')}>
-            <select value={draft.kind} onChange={(e) => set('kind', e.target.value as FactorDraft['kind'])} data-testid="cobuild-kind">
+            <select
+              value={draft.kind}
+              onChange={(e) => set('kind', e.target.value as FactorDraft['kind'])}
+              data-testid="cobuild-kind"
+            >
               {KINDS.map((k) => (
                 <option key={k} value={k}>
                   {k}
@@ -74,17 +78,31 @@ export function SubmitPage() {
             </select>
           </Field>
           <Field label={t('cobuild.f.value')}>
-            <input type="number" step="any" value={draft.value} onChange={(e) => set('value', e.target.value)} data-testid="cobuild-value" />
+            <input
+              type="number"
+              step="any"
+              value={draft.value}
+              onChange={(e) => set('value', e.target.value)}
+              data-testid="cobuild-value"
+            />
           </Field>
           <Field label={t('cobuild.f.perUnit')}>{text('perUnit', 'cobuild-per-unit')}</Field>
           <Field label={t('cobuild.f.gases')}>
-            <select value={draft.gases} onChange={(e) => set('gases', e.target.value as FactorDraft['gases'])} data-testid="cobuild-gases">
+            <select
+              value={draft.gases}
+              onChange={(e) => set('gases', e.target.value as FactorDraft['gases'])}
+              data-testid="cobuild-gases"
+            >
               <option value="CO2e">kg CO2e/{draft.perUnit}</option>
               <option value="CO2">kg CO2/{draft.perUnit}</option>
             </select>
           </Field>
           <Field label={t('cobuild.f.gwpSet')}>
-            <select value={draft.gwpSet} onChange={(e) => set('gwpSet', e.target.value as FactorDraft['gwpSet'])} data-testid="cobuild-gwp">
+            <select
+              value={draft.gwpSet}
+              onChange={(e) => set('gwpSet', e.target.value as FactorDraft['gwpSet'])}
+              data-testid="cobuild-gwp"
+            >
               <option value="">—</option>
               <option value="AR6">AR6</option>
               <option value="AR5">AR5</option>
@@ -97,7 +115,12 @@ export function SubmitPage() {
             </select>
           </Field>
           <Field label={t('cobuild.f.year')}>
-            <input type="number" value={draft.year} onChange={(e) => set('year', e.target.value)} data-testid="cobuild-year" />
+            <input
+              type="number"
+              value={draft.year}
+              onChange={(e) => set('year', e.target.value)}
+              data-testid="cobuild-year"
+            />
           </Field>
           <Field label={t('cobuild.f.technology')} wide>
             {text('technology', 'cobuild-technology')}
@@ -109,7 +132,11 @@ export function SubmitPage() {
           <Field label={t('cobuild.f.documentNumber')}>{text('documentNumber', 'cobuild-document')}</Field>
           {PEDIGREE.map((k) => (
             <Field key={k} label={t(`cobuild.pedigree.${k}` as MessageKey)}>
-              <select value={draft.pedigree[k]} onChange={(e) => set('pedigree', { ...draft.pedigree, [k]: Number(e.target.value) })} data-testid={`cobuild-pedigree-${k}`}>
+              <select
+                value={draft.pedigree[k]}
+                onChange={(e) => set('pedigree', { ...draft.pedigree, [k]: Number(e.target.value) })}
+                data-testid={`cobuild-pedigree-${k}`}
+              >
                 {[1, 2, 3, 4, 5].map((n) => (
                   <option key={n} value={n}>
                     {n}
@@ -119,11 +146,21 @@ export function SubmitPage() {
             </Field>
           ))}
           <Field label={t('cobuild.f.volume')}>
-            <input type="number" step="any" value={draft.volume} onChange={(e) => set('volume', e.target.value)} data-testid="cobuild-volume" />
+            <input
+              type="number"
+              step="any"
+              value={draft.volume}
+              onChange={(e) => set('volume', e.target.value)}
+              data-testid="cobuild-volume"
+            />
           </Field>
           <Field label={t('cobuild.f.volumeUnit')}>{text('volumeUnit', 'cobuild-volume-unit')}</Field>
           <Field label={t('cobuild.f.sharing')}>
-            <select value={draft.sharing} onChange={(e) => set('sharing', e.target.value as FactorDraft['sharing'])} data-testid="cobuild-sharing">
+            <select
+              value={draft.sharing}
+              onChange={(e) => set('sharing', e.target.value as FactorDraft['sharing'])}
+              data-testid="cobuild-sharing"
+            >
               <option value="confidential">{t('cobuild.sharing.confidential')}</option>
               <option value="public">{t('cobuild.sharing.public')}</option>
             </select>
@@ -136,7 +173,13 @@ export function SubmitPage() {
         <p className="small muted">{t('cobuild.submit.sharingHelp')}</p>
         <ErrorMessage error={error} />
         <ProblemList error={error} />
-        <button type="button" className="primary" disabled={busy} onClick={() => void submit()} data-testid="cobuild-submit">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy}
+          onClick={() => void submit()}
+          data-testid="cobuild-submit"
+        >
           {busy ? t('cobuild.submitting') : t('cobuild.submit.send')}
         </button>
       </div>
@@ -150,7 +193,11 @@ function FileUpload() {
   const [opts, setOpts] = useState<UploadOptions>({ sharing: 'confidential' });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const set = (key: keyof UploadOptions, value: string) => setOpts((o) => ({ ...o, [key]: value === '' ? undefined : key === 'year' || key === 'volume' ? Number(value) : value }));
+  const set = (key: keyof UploadOptions, value: string) =>
+    setOpts((o) => ({
+      ...o,
+      [key]: value === '' ? undefined : key === 'year' || key === 'volume' ? Number(value) : value,
+    }));
 
   async function upload(file: File) {
     setBusy(true);
@@ -177,33 +224,77 @@ function FileUpload() {
           </select>
         </Field>
         <Field label={t('cobuild.f.region')}>
-          <input value={opts.region ?? ''} onChange={(e) => set('region', e.target.value)} placeholder="CN-GX" data-testid="upload-region" />
+          <input
+            value={opts.region ?? ''}
+            onChange={(e) => set('region', e.target.value)}
+            placeholder="CN-GX"
+            data-testid="upload-region"
+          />
         </Field>
         <Field label={t('cobuild.f.year')}>
-          <input type="number" value={opts.year ?? ''} onChange={(e) => set('year', e.target.value)} data-testid="upload-year" />
+          <input
+            type="number"
+            value={opts.year ?? ''}
+            onChange={(e) => set('year', e.target.value)}
+            data-testid="upload-year"
+          />
         </Field>
         <Field label={t('cobuild.f.technology')}>
-          <input value={opts.technology ?? ''} onChange={(e) => set('technology', e.target.value)} data-testid="upload-technology" />
+          <input
+            value={opts.technology ?? ''}
+            onChange={(e) => set('technology', e.target.value)}
+            data-testid="upload-technology"
+          />
         </Field>
         <Field label={t('cobuild.f.sourceTitle')}>
-          <input value={opts.source ?? ''} onChange={(e) => set('source', e.target.value)} data-testid="upload-source" />
+          <input
+            value={opts.source ?? ''}
+            onChange={(e) => set('source', e.target.value)}
+            data-testid="upload-source"
+          />
         </Field>
         <Field label={t('cobuild.f.licence')}>
-          <input value={opts.licence ?? ''} onChange={(e) => set('licence', e.target.value)} data-testid="upload-licence" />
+          <input
+            value={opts.licence ?? ''}
+            onChange={(e) => set('licence', e.target.value)}
+            data-testid="upload-licence"
+          />
         </Field>
         <Field label={t('cobuild.f.volume')}>
-          <input type="number" step="any" value={opts.volume ?? ''} onChange={(e) => set('volume', e.target.value)} data-testid="upload-volume" />
+          <input
+            type="number"
+            step="any"
+            value={opts.volume ?? ''}
+            onChange={(e) => set('volume', e.target.value)}
+            data-testid="upload-volume"
+          />
         </Field>
         <Field label={t('cobuild.f.volumeUnit')}>
-          <input value={opts.volumeUnit ?? ''} onChange={(e) => set('volumeUnit', e.target.value)} data-testid="upload-volume-unit" />
+          <input
+            value={opts.volumeUnit ?? ''}
+            onChange={(e) => set('volumeUnit', e.target.value)}
+            data-testid="upload-volume-unit"
+          />
         </Field>
       </div>
       <p className="small muted">{t('cobuild.upload.defaults')}</p>
       <div className="inline-fields">
-        <a className="button" href={DATASET_TEMPLATE_URL} download="tanji-dataset-template.xlsx" data-testid="cobuild-template">
+        <a
+          className="button"
+          href={DATASET_TEMPLATE_URL}
+          download="tanji-dataset-template.xlsx"
+          data-testid="cobuild-template"
+        >
           {t('cobuild.upload.template')}
         </a>
-        <FileButton label={t('cobuild.upload.choose')} busyLabel={t('cobuild.submitting')} busy={busy} accept=".xlsx,.zip,.csv" onFile={(file) => void upload(file)} testId="cobuild-file" />
+        <FileButton
+          label={t('cobuild.upload.choose')}
+          busyLabel={t('cobuild.submitting')}
+          busy={busy}
+          accept=".xlsx,.zip,.csv"
+          onFile={(file) => void upload(file)}
+          testId="cobuild-file"
+        />
       </div>
       <ErrorMessage error={error} />
       <ProblemList error={error} />

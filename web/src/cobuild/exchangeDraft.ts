@@ -30,7 +30,10 @@ function flowUnit(d: ProcessDataset, flowId: string): string {
 
 /** As the data gives it: in the original unit when that is a unit of the flow's group, else in the flow's unit. */
 export function exchangeDraft(d: ProcessDataset, e: Exchange): ExchangeDraft {
-  const original = e.originalAmount !== undefined && e.originalUnit !== undefined && unitsOf(d, e.flowId).some((u) => u.name === e.originalUnit);
+  const original =
+    e.originalAmount !== undefined &&
+    e.originalUnit !== undefined &&
+    unitsOf(d, e.flowId).some((u) => u.name === e.originalUnit);
   return {
     flowId: e.flowId,
     amount: String(original ? e.originalAmount : e.amount),
@@ -48,7 +51,8 @@ export function withFlow(d: ProcessDataset, draft: ExchangeDraft, flowId: string
   return { ...draft, flowId, unit: flowUnit(d, flowId) };
 }
 
-const same = (a: ExchangeDraft, b: ExchangeDraft) => a.flowId === b.flowId && a.amount === b.amount && a.unit === b.unit && a.providerId === b.providerId;
+const same = (a: ExchangeDraft, b: ExchangeDraft) =>
+  a.flowId === b.flowId && a.amount === b.amount && a.unit === b.unit && a.providerId === b.providerId;
 
 function edited(d: ProcessDataset, e: Exchange, draft: ExchangeDraft): Exchange {
   const { originalAmount: _amount, originalUnit: _unit, providerId: _provider, ...rest } = e;
@@ -57,13 +61,19 @@ function edited(d: ProcessDataset, e: Exchange, draft: ExchangeDraft): Exchange 
   const unit = units.find((u) => u.name === draft.unit);
   const reference = units.find((u) => u.name === flowUnit(d, draft.flowId));
   const converted = unit && reference && unit !== reference;
-  const exchange: Exchange = { ...rest, flowId: draft.flowId, amount: converted ? (entered * unit.factor) / reference.factor : entered };
+  const exchange: Exchange = {
+    ...rest,
+    flowId: draft.flowId,
+    amount: converted ? (entered * unit.factor) / reference.factor : entered,
+  };
   if (converted) Object.assign(exchange, { originalAmount: entered, originalUnit: unit.name });
   if (draft.providerId.trim()) exchange.providerId = draft.providerId.trim();
   return exchange;
 }
 
 export function applyExchangeDrafts(d: ProcessDataset, drafts: readonly ExchangeDraft[]): ProcessDataset {
-  const exchanges = d.process.exchanges.map((e, i) => (same(drafts[i], exchangeDraft(d, e)) ? e : edited(d, e, drafts[i])));
+  const exchanges = d.process.exchanges.map((e, i) =>
+    same(drafts[i], exchangeDraft(d, e)) ? e : edited(d, e, drafts[i]),
+  );
   return { ...d, process: { ...d.process, exchanges } };
 }

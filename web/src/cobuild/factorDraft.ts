@@ -83,6 +83,10 @@ export function draftToInput(d: FactorDraft): SubmissionInput {
   const volume = Number(d.volume);
   return {
     dataset: { type: 'factor', factor },
-    meta: { sharing: d.sharing, productionVolume: d.volume.trim() && volume > 0 ? { amount: volume, unit: d.volumeUnit.trim() } : undefined, note: opt(d.note) },
+    meta: {
+      sharing: d.sharing,
+      productionVolume: d.volume.trim() && volume > 0 ? { amount: volume, unit: d.volumeUnit.trim() } : undefined,
+      note: opt(d.note),
+    },
   };
 }

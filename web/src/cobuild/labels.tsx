@@ -8,14 +8,21 @@ import type { Lang, Translate } from '../i18n/translate.ts';
 
 /** Words for the co-construction states, steps and notifications, and the problems a 422 lists. */
 
-export const STATES = ['submitted', 'under-review', 'changes-requested', 'approved', 'rejected'] as const satisfies readonly SubmissionHead['state'][];
+export const STATES = [
+  'submitted',
+  'under-review',
+  'changes-requested',
+  'approved',
+  'rejected',
+] as const satisfies readonly SubmissionHead['state'][];
 
 export function stateLabel(state: SubmissionHead['state'], t: Translate): string {
   return t(`cobuild.state.${state}` as MessageKey);
 }
 
 export function StateBadge({ state, t }: { state: SubmissionHead['state']; t: Translate }) {
-  const tone = state === 'approved' ? ' badge-ok' : state === 'rejected' || state === 'changes-requested' ? ' badge-warn' : '';
+  const tone =
+    state === 'approved' ? ' badge-ok' : state === 'rejected' || state === 'changes-requested' ? ' badge-warn' : '';
   return (
     <span className={`badge${tone}`} data-testid="submission-state" data-state={state}>
       {stateLabel(state, t)}
@@ -24,8 +31,19 @@ export function StateBadge({ state, t }: { state: SubmissionHead['state']; t: Tr
 }
 
 export function notificationText(n: Notification, t: Translate): string {
-  const params = { ...n.params, state: typeof n.params.state === 'string' ? stateLabel(n.params.state as SubmissionHead['state'], t) : '' };
-  const known = ['submission-received', 'submission-revised', 'submission-edited', 'submission-state', 'review-assigned', 'comment', 'release-published'];
+  const params = {
+    ...n.params,
+    state: typeof n.params.state === 'string' ? stateLabel(n.params.state as SubmissionHead['state'], t) : '',
+  };
+  const known = [
+    'submission-received',
+    'submission-revised',
+    'submission-edited',
+    'submission-state',
+    'review-assigned',
+    'comment',
+    'release-published',
+  ];
   return known.includes(n.kind) ? t(`cobuild.notify.${n.kind}` as MessageKey, params) : n.kind;
 }
 
@@ -34,7 +52,8 @@ export function problemLines(error: unknown, lang: Lang): string[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
   return (error.details as (string | Record<string, unknown>)[]).flatMap((d) => {
     if (typeof d !== 'object' || d === null) return [String(d)];
-    if (Array.isArray(d.errors)) return (d.errors as Issue[]).map((e) => `${d.dataset}: ${e.field}: ${issueText(e, lang)}`);
+    if (Array.isArray(d.errors))
+      return (d.errors as Issue[]).map((e) => `${d.dataset}: ${e.field}: ${issueText(e, lang)}`);
     if ('sheet' in d) return [`${d.sheet}${d.row ? ` ${d.row}` : ''}${d.column ? ` ${d.column}` : ''}: ${d.message}`];
     return 'message' in d ? [`${d.path ?? ''} ${d.message}`.trim()] : [];
   });

@@ -18,7 +18,14 @@ export function parseCobuildView(parts: string[]): CobuildView | undefined {
   if (parts.length === 0 || (first === 'submissions' && parts.length === 1)) return { kind: 'submissions' };
   if (first === 'submissions' && second && parts.length === 2) return { kind: 'submission', id: second };
   if (parts.length !== 1) return undefined;
-  if (first === 'submit' || first === 'aggregates' || first === 'releases' || first === 'benchmarks' || first === 'notifications') return { kind: first };
+  if (
+    first === 'submit' ||
+    first === 'aggregates' ||
+    first === 'releases' ||
+    first === 'benchmarks' ||
+    first === 'notifications'
+  )
+    return { kind: first };
   return undefined;
 }
 

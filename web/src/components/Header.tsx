@@ -13,7 +13,9 @@ export function Header({ route }: { route: Route }) {
   return (
     <header className="header">
       <a className="brand" href={href({ page: 'studies' })}>
-        <span className="brand-mark" aria-hidden="true">迹</span>
+        <span className="brand-mark" aria-hidden="true">
+          迹
+        </span>
         {t('app.name')}
       </a>
       <nav className="nav">
@@ -33,7 +35,11 @@ export function Header({ route }: { route: Route }) {
           </a>
         )}
         {me && me.role !== 'admin' && me.role !== 'public' && (
-          <a href={href({ page: 'cobuild', view: { kind: 'submissions' } })} aria-current={current(['cobuild'])} data-testid="nav-cobuild">
+          <a
+            href={href({ page: 'cobuild', view: { kind: 'submissions' } })}
+            aria-current={current(['cobuild'])}
+            data-testid="nav-cobuild"
+          >
             {t('cobuild.nav')}
           </a>
         )}
@@ -43,7 +49,11 @@ export function Header({ route }: { route: Route }) {
           </a>
         )}
         {me?.role === 'verifier' && (
-          <a href={href({ page: 'verification' })} aria-current={current(['verification'])} data-testid="nav-verification">
+          <a
+            href={href({ page: 'verification' })}
+            aria-current={current(['verification'])}
+            data-testid="nav-verification"
+          >
             {t('label.queue.nav')}
           </a>
         )}

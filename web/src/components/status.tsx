@@ -4,7 +4,14 @@ import { useI18n } from '../i18n/context.tsx';
 import type { Translate } from '../i18n/translate.ts';
 
 /** Server error codes with a message in both languages; other errors show the server's own message. */
-const TRANSLATED_CODES = ['bad-credentials', 'unauthorized', 'forbidden', 'not-found', 'stale-version', 'not-calculated'] as const;
+const TRANSLATED_CODES = [
+  'bad-credentials',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'stale-version',
+  'not-calculated',
+] as const;
 
 export function errorText(error: unknown, t: Translate): string {
   if (error instanceof ApiError && error.code === NETWORK_ERROR) return t('error.network');

@@ -4,13 +4,26 @@ import { useI18n } from '../i18n/context.tsx';
 import { useLoad } from '../lib/useLoad.ts';
 
 /** A component or sub-assembly: another study of the company, used per its functional unit (the server refuses loops and other releases). */
-export function ComponentStudyField({ value, invalid, onChange }: { value: string; invalid?: boolean; onChange: (studyId: string) => void }) {
+export function ComponentStudyField({
+  value,
+  invalid,
+  onChange,
+}: {
+  value: string;
+  invalid?: boolean;
+  onChange: (studyId: string) => void;
+}) {
   const { t } = useI18n();
   const studies = useLoad(() => api.studies(), []);
   return (
     <label className="field span-all">
       <span>{t('entry.componentStudy')}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid} data-testid="entry-component-study">
+      <select
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={invalid}
+        data-testid="entry-component-study"
+      >
         <option value="">—</option>
         {(studies.data ?? []).map((s) => (
           <option key={s.id} value={s.id}>

@@ -31,7 +31,12 @@ interface DatasetSearchProps {
 /** The server searches the newest releases unless it is given both pinned ones. */
 function pinned(scope: SearchScope) {
   const both = scope.lci && scope.factors;
-  return { region: scope.region, year: Number.isInteger(scope.year) ? scope.year : undefined, lci: both ? scope.lci : undefined, factors: both ? scope.factors : undefined };
+  return {
+    region: scope.region,
+    year: Number.isInteger(scope.year) ? scope.year : undefined,
+    lci: both ? scope.lci : undefined,
+    factors: both ? scope.factors : undefined,
+  };
 }
 
 /** Background datasets of the pinned releases, searched in the study's region (the server falls back to wider regions). */
@@ -73,7 +78,8 @@ export function DatasetSearch({ scope, selected, onSelect }: DatasetSearchProps)
     };
   }, [q, type, scope.region, scope.year, scope.lci, scope.factors]);
 
-  const isSelected = (hit: DatasetHit) => selected?.type === hit.type && selected.release === hit.release && selected.id === hit.id;
+  const isSelected = (hit: DatasetHit) =>
+    selected?.type === hit.type && selected.release === hit.release && selected.id === hit.id;
 
   return (
     <div className="dataset-search">
@@ -86,7 +92,12 @@ export function DatasetSearch({ scope, selected, onSelect }: DatasetSearchProps)
           aria-label={t('dataset.search')}
           data-testid="dataset-search"
         />
-        <select value={type} onChange={(e) => setType(e.target.value as TypeFilter)} aria-label={t('dataset.type')} data-testid="dataset-type">
+        <select
+          value={type}
+          onChange={(e) => setType(e.target.value as TypeFilter)}
+          aria-label={t('dataset.type')}
+          data-testid="dataset-type"
+        >
           <option value="">{t('dataset.allTypes')}</option>
           <option value="factor">{t('datasetType.factor')}</option>
           <option value="process">{t('datasetType.process')}</option>
@@ -138,7 +149,15 @@ export function DatasetSearch({ scope, selected, onSelect }: DatasetSearchProps)
               <span className="small truncate" title={hit.source}>
                 {hit.source}
               </span>
-              <span>{hit.status ? <span className={`badge status-${hit.status}`} title={hit.status}>{factorStatus(hit.status, t)}</span> : '—'}</span>
+              <span>
+                {hit.status ? (
+                  <span className={`badge status-${hit.status}`} title={hit.status}>
+                    {factorStatus(hit.status, t)}
+                  </span>
+                ) : (
+                  '—'
+                )}
+              </span>
             </button>
           ))}
         </div>
@@ -146,4 +165,3 @@ export function DatasetSearch({ scope, selected, onSelect }: DatasetSearchProps)
     </div>
   );
 }
-

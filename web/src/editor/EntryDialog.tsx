@@ -7,7 +7,17 @@ import { DIRECT_GASES, EVIDENCE_TYPES, GHG_LINES, KINDS, STAGES, TRANSPORT_MODES
 import { formatNumber } from '../lib/format.ts';
 import { datasetKey, datasetName, pickedDataset, rememberDataset } from '../study/datasets.ts';
 import { regionLabel, STUDY_REGIONS } from '../lib/regions.ts';
-import { draftToEntry, draftTonneKm, sourceTypesFor, TONNE_KM, withDataset, withKind, type DraftError, type DraftField, type EntryDraft } from '../study/entryDraft.ts';
+import {
+  draftToEntry,
+  draftTonneKm,
+  sourceTypesFor,
+  TONNE_KM,
+  withDataset,
+  withKind,
+  type DraftError,
+  type DraftField,
+  type EntryDraft,
+} from '../study/entryDraft.ts';
 import { DatasetSearch, type SearchScope } from './DatasetSearch.tsx';
 import { ComponentStudyField } from './ComponentStudyField.tsx';
 import { SupplierFields } from './SupplierFields.tsx';
@@ -57,12 +67,23 @@ export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onA
 
   return (
     <div className="overlay" role="presentation">
-      <form className="dialog" role="dialog" aria-modal="true" aria-labelledby="entry-dialog-title" onSubmit={submit} noValidate>
+      <form
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="entry-dialog-title"
+        onSubmit={submit}
+        noValidate
+      >
         <h2 id="entry-dialog-title">{initial.original ? t('entry.editTitle') : t('entry.addTitle')}</h2>
         <div className="form-grid">
           <label className="field">
             <span>{t('entry.stage')}</span>
-            <select value={draft.stage} onChange={(e) => set({ stage: e.target.value as EntryDraft['stage'] })} data-testid="entry-stage">
+            <select
+              value={draft.stage}
+              onChange={(e) => set({ stage: e.target.value as EntryDraft['stage'] })}
+              data-testid="entry-stage"
+            >
               {STAGES.map((s) => (
                 <option key={s} value={s}>
                   {t(`stage.${s}`)}
@@ -73,7 +94,11 @@ export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onA
           {stageChoices.length > 0 && (
             <label className="field">
               <span>{t('pcr.entryStage')}</span>
-              <select value={draft.pcrStage} onChange={(e) => set({ pcrStage: e.target.value })} data-testid="entry-rule-stage">
+              <select
+                value={draft.pcrStage}
+                onChange={(e) => set({ pcrStage: e.target.value })}
+                data-testid="entry-rule-stage"
+              >
                 <option value="">{t('pcr.entryStageNone')}</option>
                 {stageChoices.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -85,7 +110,11 @@ export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onA
           )}
           <label className="field">
             <span>{t('entry.kind')}</span>
-            <select value={draft.kind} onChange={(e) => setDraft((d) => withKind(d, e.target.value as EntryKind))} data-testid="entry-kind">
+            <select
+              value={draft.kind}
+              onChange={(e) => setDraft((d) => withKind(d, e.target.value as EntryKind))}
+              data-testid="entry-kind"
+            >
               {KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`kind.${k}`)}
@@ -95,7 +124,13 @@ export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onA
           </label>
           <label className="field span-2">
             <span>{t('entry.name')} *</span>
-            <input value={draft.name} onChange={(e) => set({ name: e.target.value })} aria-invalid={invalid('name')} data-testid="entry-name" autoFocus />
+            <input
+              value={draft.name}
+              onChange={(e) => set({ name: e.target.value })}
+              aria-invalid={invalid('name')}
+              data-testid="entry-name"
+              autoFocus
+            />
           </label>
 
           {isTransport && (
@@ -124,7 +159,9 @@ export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onA
                 <select
                   aria-label={t('entry.mode')}
                   value={draft.transport.mode}
-                  onChange={(e) => set({ transport: { ...draft.transport, mode: e.target.value as EntryDraft['transport']['mode'] } })}
+                  onChange={(e) =>
+                    set({ transport: { ...draft.transport, mode: e.target.value as EntryDraft['transport']['mode'] } })
+                  }
                   data-testid="entry-mode"
                 >
                   {TRANSPORT_MODES.map((m) => (
@@ -158,7 +195,13 @@ export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onA
           </label>
           <label className="field">
             <span>{t('entry.unit')} *</span>
-            <input value={isTransport ? TONNE_KM : draft.unit} readOnly={isTransport} onChange={(e) => set({ unit: e.target.value })} aria-invalid={invalid('unit')} data-testid="entry-unit" />
+            <input
+              value={isTransport ? TONNE_KM : draft.unit}
+              readOnly={isTransport}
+              onChange={(e) => set({ unit: e.target.value })}
+              aria-invalid={invalid('unit')}
+              data-testid="entry-unit"
+            />
           </label>
 
           <label className="field">
@@ -175,7 +218,11 @@ export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onA
 
           <label className="field span-2">
             <span>{t('entry.source')}</span>
-            <select value={draft.sourceType} onChange={(e) => set({ sourceType: e.target.value as EntryDraft['sourceType'] })} data-testid="entry-source-type">
+            <select
+              value={draft.sourceType}
+              onChange={(e) => set({ sourceType: e.target.value as EntryDraft['sourceType'] })}
+              data-testid="entry-source-type"
+            >
               {sourceTypesFor(draft.kind).map((s) => (
                 <option key={s} value={s}>
                   {t(`source.${s}`)}
@@ -188,7 +235,10 @@ export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onA
             <div className="span-all source-box" aria-invalid={invalid('dataset')}>
               {draft.dataset && (
                 <p className="selected-dataset" data-testid="dataset-selected">
-                  <strong>{t('dataset.selected')}:</strong> {picked ? datasetName(picked, lang) : (datasetNames.get(datasetKey(draft.dataset)) ?? draft.dataset.id)}{' '}
+                  <strong>{t('dataset.selected')}:</strong>{' '}
+                  {picked
+                    ? datasetName(picked, lang)
+                    : (datasetNames.get(datasetKey(draft.dataset)) ?? draft.dataset.id)}{' '}
                   <span className="muted small">
                     {t(`datasetType.${draft.dataset.type}`)} · {draft.dataset.release}
                     {picked && ` · ${formatNumber(picked.kgCo2ePerUnit, lang)} kg CO2e/${picked.perUnit}`}
@@ -199,27 +249,54 @@ export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onA
             </div>
           )}
           {draft.sourceType === 'supplier' && (
-            <SupplierFields value={draft.supplier} unit={draft.unit} invalid={invalid} onChange={(supplier) => set({ supplier })} lines={GHG_LINES.filter((l) => l !== 'biogenicRemovals')} />
+            <SupplierFields
+              value={draft.supplier}
+              unit={draft.unit}
+              invalid={invalid}
+              onChange={(supplier) => set({ supplier })}
+              lines={GHG_LINES.filter((l) => l !== 'biogenicRemovals')}
+            />
           )}
           <label className="field span-2">
             <span>{t('entry.formula')}</span>
-            <input value={draft.formula} onChange={(e) => set({ formula: e.target.value })} placeholder="n_rate_kg_ha / (yield_t_ha * 1000)" maxLength={500} data-testid="entry-formula" />
+            <input
+              value={draft.formula}
+              onChange={(e) => set({ formula: e.target.value })}
+              placeholder="n_rate_kg_ha / (yield_t_ha * 1000)"
+              maxLength={500}
+              data-testid="entry-formula"
+            />
             <span className="small muted">{t('entry.formulaHint')}</span>
           </label>
           {draft.kind === 'removal' && (
             <label className="field span-2">
               <span>{t('entry.removalType')}</span>
-              <select value={draft.removalPool} onChange={(e) => set({ removalPool: e.target.value as EntryDraft['removalPool'] })} data-testid="entry-removal-pool">
+              <select
+                value={draft.removalPool}
+                onChange={(e) => set({ removalPool: e.target.value as EntryDraft['removalPool'] })}
+                data-testid="entry-removal-pool"
+              >
                 <option value="land">{t('headline.landManagement')}</option>
                 <option value="product">{t('headline.uptake')}</option>
               </select>
             </label>
           )}
-          {draft.sourceType === 'study' && <ComponentStudyField value={draft.studyId} invalid={invalid('study')} onChange={(studyId) => set({ studyId })} />}
+          {draft.sourceType === 'study' && (
+            <ComponentStudyField
+              value={draft.studyId}
+              invalid={invalid('study')}
+              onChange={(studyId) => set({ studyId })}
+            />
+          )}
           {draft.sourceType === 'direct' && (
             <label className="field span-2">
               <span>{t('entry.gas')}</span>
-              <select value={draft.kind === 'removal' ? 'CO2-biogenic' : draft.gas} disabled={draft.kind === 'removal'} onChange={(e) => set({ gas: e.target.value as EntryDraft['gas'] })} data-testid="entry-gas">
+              <select
+                value={draft.kind === 'removal' ? 'CO2-biogenic' : draft.gas}
+                disabled={draft.kind === 'removal'}
+                onChange={(e) => set({ gas: e.target.value as EntryDraft['gas'] })}
+                data-testid="entry-gas"
+              >
                 {DIRECT_GASES.map((g) => (
                   <option key={g} value={g}>
                     {t(`gas.${g}`)}
@@ -231,7 +308,11 @@ export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onA
 
           <label className="field">
             <span>{t('entry.evidenceType')}</span>
-            <select value={draft.evidenceType} onChange={(e) => set({ evidenceType: e.target.value as EntryDraft['evidenceType'] })} data-testid="entry-evidence-type">
+            <select
+              value={draft.evidenceType}
+              onChange={(e) => set({ evidenceType: e.target.value as EntryDraft['evidenceType'] })}
+              data-testid="entry-evidence-type"
+            >
               <option value="">{t('entry.noEvidence')}</option>
               {EVIDENCE_TYPES.map((ev) => (
                 <option key={ev} value={ev}>

@@ -21,7 +21,14 @@ export function HistoryPanel({ studyId, version }: { studyId: string; version: n
     <section className="card" data-testid="history-panel">
       <div className="tabs small-tabs" role="tablist">
         {(['versions', 'audit'] as const).map((v) => (
-          <button key={v} type="button" role="tab" aria-selected={view === v} className={view === v ? 'active' : ''} onClick={() => setView(v)}>
+          <button
+            key={v}
+            type="button"
+            role="tab"
+            aria-selected={view === v}
+            className={view === v ? 'active' : ''}
+            onClick={() => setView(v)}
+          >
             {t(`history.${v}`)}
           </button>
         ))}
@@ -32,7 +39,10 @@ export function HistoryPanel({ studyId, version }: { studyId: string; version: n
         <ol className="timeline">
           {newestVersionsFirst(versions.data).map((v) => (
             <li key={v.version}>
-              <strong>v{v.version}</strong> <span className="muted small">{formatDateTime(v.at, lang)} · {v.by}</span>
+              <strong>v{v.version}</strong>{' '}
+              <span className="muted small">
+                {formatDateTime(v.at, lang)} · {v.by}
+              </span>
               {v.comment && <div className="small">{v.comment}</div>}
             </li>
           ))}
@@ -43,7 +53,9 @@ export function HistoryPanel({ studyId, version }: { studyId: string; version: n
           {audit.data.length === 0 && <li className="muted">{t('history.noAudit')}</li>}
           {newestEventsFirst(audit.data).map((a, i) => (
             <li key={`${a.at}-${i}`}>
-              <strong title={a.action}>{render({ code: `audit.${a.action}`, params: {}, message: a.action }, lang)}</strong>{' '}
+              <strong title={a.action}>
+                {render({ code: `audit.${a.action}`, params: {}, message: a.action }, lang)}
+              </strong>{' '}
               <span className="muted small">
                 {formatDateTime(a.at, lang)}
                 {a.user && ` · ${a.user}`}

@@ -35,7 +35,8 @@ export function Inventory({ entries, onChange, scope, readOnly, datasetNames, ru
   }
 
   function remove(entry: Entry) {
-    if (window.confirm(t('inventory.confirmRemove', { name: entry.name }))) onChange(entries.filter((e) => e.id !== entry.id));
+    if (window.confirm(t('inventory.confirmRemove', { name: entry.name })))
+      onChange(entries.filter((e) => e.id !== entry.id));
   }
 
   const add = (stage: LifeCycleStage) => setEditing(emptyDraft(stage));
@@ -59,7 +60,12 @@ export function Inventory({ entries, onChange, scope, readOnly, datasetNames, ru
             <div className="stage-head">
               <h3>{t(`stage.${stage}`)}</h3>
               {!readOnly && (
-                <button type="button" className="link-button" onClick={() => add(stage)} data-testid={`add-entry-${stage}`}>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => add(stage)}
+                  data-testid={`add-entry-${stage}`}
+                >
                   + {t('inventory.addHere')}
                 </button>
               )}
@@ -96,13 +102,25 @@ export function Inventory({ entries, onChange, scope, readOnly, datasetNames, ru
                       <td>
                         <SourceSummary entry={entry} names={datasetNames} />
                       </td>
-                      <td className="small">{entry.evidence ? `${t(`evidence.${entry.evidence.type}`)}: ${entry.evidence.reference}` : '—'}</td>
+                      <td className="small">
+                        {entry.evidence ? `${t(`evidence.${entry.evidence.type}`)}: ${entry.evidence.reference}` : '—'}
+                      </td>
                       {!readOnly && (
                         <td className="actions">
-                          <button type="button" className="link-button" onClick={() => setEditing(entryToDraft(entry))} data-testid="entry-edit">
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => setEditing(entryToDraft(entry))}
+                            data-testid="entry-edit"
+                          >
                             {t('common.edit')}
                           </button>
-                          <button type="button" className="link-button danger" onClick={() => remove(entry)} data-testid="entry-remove">
+                          <button
+                            type="button"
+                            className="link-button danger"
+                            onClick={() => remove(entry)}
+                            data-testid="entry-remove"
+                          >
                             {t('common.remove')}
                           </button>
                         </td>
@@ -116,7 +134,16 @@ export function Inventory({ entries, onChange, scope, readOnly, datasetNames, ru
         );
       })}
       {entries.length === 0 && <Empty>{readOnly ? t('inventory.emptyReadOnly') : t('inventory.empty')}</Empty>}
-      {editing && <EntryDialog initial={editing} scope={scope} datasetNames={datasetNames} ruleStages={ruleStages} onApply={apply} onCancel={() => setEditing(null)} />}
+      {editing && (
+        <EntryDialog
+          initial={editing}
+          scope={scope}
+          datasetNames={datasetNames}
+          ruleStages={ruleStages}
+          onApply={apply}
+          onCancel={() => setEditing(null)}
+        />
+      )}
     </section>
   );
 }

@@ -9,7 +9,8 @@ import { useI18n } from '../i18n/context.tsx';
 export function ParametersEditor({ input, onChange }: { input: StudyInput; onChange: (input: StudyInput) => void }) {
   const { t } = useI18n();
   const parameters = input.parameters ?? [];
-  const setAt = (i: number, patch: Partial<Parameter>) => onChange({ ...input, parameters: parameters.map((p, k) => (k === i ? { ...p, ...patch } : p)) });
+  const setAt = (i: number, patch: Partial<Parameter>) =>
+    onChange({ ...input, parameters: parameters.map((p, k) => (k === i ? { ...p, ...patch } : p)) });
   const optional = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
   return (
     <details className="span-all parameters" open={parameters.length > 0} data-testid="parameters">
@@ -33,26 +34,65 @@ export function ParametersEditor({ input, onChange }: { input: StudyInput; onCha
           {parameters.map((p, i) => (
             <tr key={i} data-testid="parameter-row">
               <td>
-                <input value={p.name} maxLength={64} onChange={(e) => setAt(i, { name: e.target.value })} aria-label={t('study.parameterName')} data-testid="parameter-name" />
+                <input
+                  value={p.name}
+                  maxLength={64}
+                  onChange={(e) => setAt(i, { name: e.target.value })}
+                  aria-label={t('study.parameterName')}
+                  data-testid="parameter-name"
+                />
               </td>
               <td>
-                <input type="number" step="any" value={p.value} onChange={(e) => setAt(i, { value: Number(e.target.value) })} aria-label={t('study.parameterValue')} data-testid="parameter-value" />
+                <input
+                  type="number"
+                  step="any"
+                  value={p.value}
+                  onChange={(e) => setAt(i, { value: Number(e.target.value) })}
+                  aria-label={t('study.parameterValue')}
+                  data-testid="parameter-value"
+                />
               </td>
               <td>
-                <input value={p.unit} maxLength={32} onChange={(e) => setAt(i, { unit: e.target.value })} aria-label={t('entry.unit')} />
+                <input
+                  value={p.unit}
+                  maxLength={32}
+                  onChange={(e) => setAt(i, { unit: e.target.value })}
+                  aria-label={t('entry.unit')}
+                />
               </td>
               <td>
-                <input type="number" step="any" value={p.min ?? ''} onChange={(e) => setAt(i, { min: optional(e.target.value) })} aria-label="min" />
+                <input
+                  type="number"
+                  step="any"
+                  value={p.min ?? ''}
+                  onChange={(e) => setAt(i, { min: optional(e.target.value) })}
+                  aria-label="min"
+                />
               </td>
               <td>
-                <input type="number" step="any" value={p.max ?? ''} onChange={(e) => setAt(i, { max: optional(e.target.value) })} aria-label="max" />
+                <input
+                  type="number"
+                  step="any"
+                  value={p.max ?? ''}
+                  onChange={(e) => setAt(i, { max: optional(e.target.value) })}
+                  aria-label="max"
+                />
               </td>
               <td>
-                <input value={p.description} maxLength={500} onChange={(e) => setAt(i, { description: e.target.value })} aria-label={t('study.parameterDescription')} />
+                <input
+                  value={p.description}
+                  maxLength={500}
+                  onChange={(e) => setAt(i, { description: e.target.value })}
+                  aria-label={t('study.parameterDescription')}
+                />
                 {p.uncertainty && <span className="small muted block">{p.uncertainty.source}</span>}
               </td>
               <td>
-                <button type="button" className="link" onClick={() => onChange({ ...input, parameters: parameters.filter((_, k) => k !== i) })}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => onChange({ ...input, parameters: parameters.filter((_, k) => k !== i) })}
+                >
                   {t('study.parameterRemove')}
                 </button>
               </td>
@@ -62,7 +102,12 @@ export function ParametersEditor({ input, onChange }: { input: StudyInput; onCha
       </table>
       <button
         type="button"
-        onClick={() => onChange({ ...input, parameters: [...parameters, { name: `p${parameters.length + 1}`, value: 1, unit: '', description: '' }] })}
+        onClick={() =>
+          onChange({
+            ...input,
+            parameters: [...parameters, { name: `p${parameters.length + 1}`, value: 1, unit: '', description: '' }],
+          })
+        }
         data-testid="add-parameter"
       >
         {t('study.parameterAdd')}

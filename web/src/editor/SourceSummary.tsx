@@ -34,7 +34,8 @@ export function SourceSummary({ entry, names }: { entry: Entry; names: ReadonlyM
     case 'study':
       return (
         <span className="small">
-          {t('entry.componentStudy')}: <a href={href({ page: 'study', id: source.studyId, tab: 'inventory' })}>{source.studyId}</a>
+          {t('entry.componentStudy')}:{' '}
+          <a href={href({ page: 'study', id: source.studyId, tab: 'inventory' })}>{source.studyId}</a>
         </span>
       );
     case 'placeholder':

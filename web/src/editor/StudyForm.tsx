@@ -17,7 +17,9 @@ interface StudyFormProps {
 export function StudyForm({ input, onChange, releases, readOnly }: StudyFormProps) {
   const { t, lang } = useI18n();
   const set = (patch: Partial<StudyInput>) => onChange({ ...input, ...patch });
-  const regions = STUDY_REGIONS.some((r) => r.code === input.region) ? STUDY_REGIONS : [{ code: input.region, zh: input.region, en: input.region }, ...STUDY_REGIONS];
+  const regions = STUDY_REGIONS.some((r) => r.code === input.region)
+    ? STUDY_REGIONS
+    : [{ code: input.region, zh: input.region, en: input.region }, ...STUDY_REGIONS];
   const releaseOptions = (kind: ReleaseInfo['kind'], current: string) => {
     const ofKind = releases.filter((r) => r.kind === kind);
     const known = ofKind.some((r) => r.release === current);
@@ -59,12 +61,19 @@ export function StudyForm({ input, onChange, releases, readOnly }: StudyFormProp
       </label>
       <label className="field span-2">
         <span>{t('study.productDescription')}</span>
-        <input value={input.product.description} onChange={(e) => set({ product: { ...input.product, description: e.target.value } })} />
+        <input
+          value={input.product.description}
+          onChange={(e) => set({ product: { ...input.product, description: e.target.value } })}
+        />
       </label>
       <div className="field span-2">
         <span>{t('study.unit')} *</span>
         <div className="inline-fields">
-          <select aria-label={t('study.unitKind')} value={input.unit.kind} onChange={(e) => set({ unit: { ...input.unit, kind: e.target.value as StudyInput['unit']['kind'] } })}>
+          <select
+            aria-label={t('study.unitKind')}
+            value={input.unit.kind}
+            onChange={(e) => set({ unit: { ...input.unit, kind: e.target.value as StudyInput['unit']['kind'] } })}
+          >
             <option value="declared">{t('study.unitKind.declared')}</option>
             <option value="functional">{t('study.unitKind.functional')}</option>
           </select>
@@ -77,7 +86,12 @@ export function StudyForm({ input, onChange, releases, readOnly }: StudyFormProp
             value={Number.isFinite(input.unit.amount) ? input.unit.amount : ''}
             onChange={(e) => set({ unit: { ...input.unit, amount: e.target.valueAsNumber } })}
           />
-          <input aria-label={t('study.unitUnit')} className="narrow" value={input.unit.unit} onChange={(e) => set({ unit: { ...input.unit, unit: e.target.value } })} />
+          <input
+            aria-label={t('study.unitUnit')}
+            className="narrow"
+            value={input.unit.unit}
+            onChange={(e) => set({ unit: { ...input.unit, unit: e.target.value } })}
+          />
           <input
             aria-label={t('study.unitDescription')}
             placeholder={t('study.unitDescription')}
@@ -117,7 +131,12 @@ export function StudyForm({ input, onChange, releases, readOnly }: StudyFormProp
       </label>
       <label className="field">
         <span>{t('study.year')}</span>
-        <input type="number" step="1" value={Number.isFinite(input.year) ? input.year : ''} onChange={(e) => set({ year: e.target.valueAsNumber })} />
+        <input
+          type="number"
+          step="1"
+          value={Number.isFinite(input.year) ? input.year : ''}
+          onChange={(e) => set({ year: e.target.valueAsNumber })}
+        />
       </label>
       <label className="field">
         <span>{t('study.method')}</span>
@@ -131,13 +150,19 @@ export function StudyForm({ input, onChange, releases, readOnly }: StudyFormProp
       </label>
       <label className="field">
         <span>{t('study.releaseLci')} *</span>
-        <select value={input.releases.lci} onChange={(e) => set({ releases: { ...input.releases, lci: e.target.value } })}>
+        <select
+          value={input.releases.lci}
+          onChange={(e) => set({ releases: { ...input.releases, lci: e.target.value } })}
+        >
           {releaseOptions('lci', input.releases.lci)}
         </select>
       </label>
       <label className="field">
         <span>{t('study.releaseFactors')} *</span>
-        <select value={input.releases.factors} onChange={(e) => set({ releases: { ...input.releases, factors: e.target.value } })}>
+        <select
+          value={input.releases.factors}
+          onChange={(e) => set({ releases: { ...input.releases, factors: e.target.value } })}
+        >
           {releaseOptions('factors', input.releases.factors)}
         </select>
       </label>
@@ -161,7 +186,12 @@ export function StudyForm({ input, onChange, releases, readOnly }: StudyFormProp
         </label>
         <label className="field">
           <span>{t('study.conclusions')}</span>
-          <textarea rows={3} value={input.conclusions ?? ''} onChange={(e) => set({ conclusions: e.target.value })} data-testid="study-conclusions" />
+          <textarea
+            rows={3}
+            value={input.conclusions ?? ''}
+            onChange={(e) => set({ conclusions: e.target.value })}
+            data-testid="study-conclusions"
+          />
         </label>
       </details>
       <ParametersEditor input={input} onChange={onChange} />

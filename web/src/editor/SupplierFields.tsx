@@ -20,17 +20,32 @@ export function SupplierFields({ value, unit, lines, invalid, onChange }: Suppli
     <>
       <label className="field span-2">
         <span>{t('supplier.name')} *</span>
-        <input value={value.supplier} onChange={(e) => set({ supplier: e.target.value })} aria-invalid={invalid('supplier')} data-testid="supplier-name" />
+        <input
+          value={value.supplier}
+          onChange={(e) => set({ supplier: e.target.value })}
+          aria-invalid={invalid('supplier')}
+          data-testid="supplier-name"
+        />
       </label>
       <label className="field">
         <span>
           {t('supplier.value')} (kg CO2e/{unit || '…'}) *
         </span>
-        <input inputMode="decimal" value={value.kgCo2ePerUnit} onChange={(e) => set({ kgCo2ePerUnit: e.target.value })} aria-invalid={invalid('kgCo2ePerUnit')} data-testid="supplier-value" />
+        <input
+          inputMode="decimal"
+          value={value.kgCo2ePerUnit}
+          onChange={(e) => set({ kgCo2ePerUnit: e.target.value })}
+          aria-invalid={invalid('kgCo2ePerUnit')}
+          data-testid="supplier-value"
+        />
       </label>
       <label className="field">
         <span>{t('supplier.line')}</span>
-        <select value={value.line} onChange={(e) => set({ line: e.target.value as GhgLine })} data-testid="supplier-line">
+        <select
+          value={value.line}
+          onChange={(e) => set({ line: e.target.value as GhgLine })}
+          data-testid="supplier-line"
+        >
           {lines.map((l) => (
             <option key={l} value={l}>
               {t(`line.${l}`)}
@@ -40,7 +55,11 @@ export function SupplierFields({ value, unit, lines, invalid, onChange }: Suppli
       </label>
       <label className="field">
         <span>{t('supplier.evidenceType')}</span>
-        <select value={value.evidenceType} onChange={(e) => set({ evidenceType: e.target.value as EvidenceType })} data-testid="supplier-evidence-type">
+        <select
+          value={value.evidenceType}
+          onChange={(e) => set({ evidenceType: e.target.value as EvidenceType })}
+          data-testid="supplier-evidence-type"
+        >
           {EVIDENCE_TYPES.map((ev) => (
             <option key={ev} value={ev}>
               {t(`evidence.${ev}`)}

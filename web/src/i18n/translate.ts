@@ -12,7 +12,8 @@ const DICTIONARIES = { zh, en };
 /** `{name}` placeholders are replaced by params; an unknown placeholder stays visible so it gets noticed. */
 export function translator(lang: Lang): Translate {
   const dict = DICTIONARIES[lang];
-  return (key, params) => dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
+  return (key, params) =>
+    dict[key].replace(/\{(\w+)\}/g, (whole, name: string) => (params && name in params ? String(params[name]) : whole));
 }
 
 export function isLang(value: unknown): value is Lang {

@@ -26,15 +26,35 @@ export function RegistryPage({ id }: { id?: string }) {
       </div>
       <p className="muted small">{t('label.registry.intro')}</p>
       <form className="toolbar" onSubmit={submit}>
-        <input aria-label={t('label.registry.search')} placeholder={t('label.registry.search')} value={draft.q ?? ''} onChange={(e) => setDraft({ ...draft, q: e.target.value })} data-testid="registry-q" />
-        <input aria-label={t('label.f.region')} placeholder={t('label.f.region')} value={draft.region ?? ''} onChange={(e) => setDraft({ ...draft, region: e.target.value.trim().toUpperCase() })} size={8} />
-        <select aria-label={t('label.f.grade')} value={draft.grade ?? ''} onChange={(e) => setDraft({ ...draft, grade: e.target.value })}>
+        <input
+          aria-label={t('label.registry.search')}
+          placeholder={t('label.registry.search')}
+          value={draft.q ?? ''}
+          onChange={(e) => setDraft({ ...draft, q: e.target.value })}
+          data-testid="registry-q"
+        />
+        <input
+          aria-label={t('label.f.region')}
+          placeholder={t('label.f.region')}
+          value={draft.region ?? ''}
+          onChange={(e) => setDraft({ ...draft, region: e.target.value.trim().toUpperCase() })}
+          size={8}
+        />
+        <select
+          aria-label={t('label.f.grade')}
+          value={draft.grade ?? ''}
+          onChange={(e) => setDraft({ ...draft, grade: e.target.value })}
+        >
           <option value="">{t('label.f.anyGrade')}</option>
           {GRADES.map((g) => (
             <option key={g}>{g}</option>
           ))}
         </select>
-        <select aria-label={t('label.f.status')} value={draft.status ?? ''} onChange={(e) => setDraft({ ...draft, status: e.target.value })}>
+        <select
+          aria-label={t('label.f.status')}
+          value={draft.status ?? ''}
+          onChange={(e) => setDraft({ ...draft, status: e.target.value })}
+        >
           <option value="">{t('label.f.anyStatus')}</option>
           {(['active', 'superseded', 'revoked'] as const).map((s) => (
             <option key={s} value={s}>
@@ -72,7 +92,12 @@ function RegistryTable({ rows, current }: { rows: RegistryItem[]; current?: stri
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.id} data-testid="registry-row" data-label={r.id} aria-current={r.id === current ? 'true' : undefined}>
+          <tr
+            key={r.id}
+            data-testid="registry-row"
+            data-label={r.id}
+            aria-current={r.id === current ? 'true' : undefined}
+          >
             <td>
               <a href={href({ page: 'registry', id: r.id })}>{r.product}</a>
             </td>
@@ -105,7 +130,15 @@ function LabelDetailView({ id }: { id: string }) {
   return <Disclosure detail={detail.data} lang={lang} t={t} />;
 }
 
-function Disclosure({ detail, lang, t }: { detail: LabelDetail; lang: 'zh' | 'en'; t: ReturnType<typeof useI18n>['t'] }) {
+function Disclosure({
+  detail,
+  lang,
+  t,
+}: {
+  detail: LabelDetail;
+  lang: 'zh' | 'en';
+  t: ReturnType<typeof useI18n>['t'];
+}) {
   const { item, disclosure: d } = detail;
   const f = d.footprint;
   return (
@@ -121,15 +154,22 @@ function Disclosure({ detail, lang, t }: { detail: LabelDetail; lang: 'zh' | 'en
       <dl className="facts">
         <dt>{t('label.f.value')}</dt>
         <dd data-testid="label-value">
-          {formatNumber(f.value, lang)} kg CO2e / {f.declaredUnit.amount} {f.declaredUnit.unit} {f.declaredUnit.description && `(${f.declaredUnit.description})`}
+          {formatNumber(f.value, lang)} kg CO2e / {f.declaredUnit.amount} {f.declaredUnit.unit}{' '}
+          {f.declaredUnit.description && `(${f.declaredUnit.description})`}
         </dd>
         <dt>{t('label.f.removals')}</dt>
         <dd>{formatNumber(f.removals, lang)} kg CO2e</dd>
         <dt>{t('label.f.grade')}</dt>
         <dd>
           <GradeBadge grade={d.grade?.grade ?? null} />{' '}
-          {d.grade && t('label.gradeOf', { benchmark: `${d.grade.benchmark.title[lang]} v${d.grade.benchmark.version}`, bounds: d.grade.benchmark.bounds.join(' | ') })}
-          {d.grade && !d.grade.benchmark.verified && <span className="badge badge-warn">{t('label.unverifiedSource')}</span>}
+          {d.grade &&
+            t('label.gradeOf', {
+              benchmark: `${d.grade.benchmark.title[lang]} v${d.grade.benchmark.version}`,
+              bounds: d.grade.benchmark.bounds.join(' | '),
+            })}
+          {d.grade && !d.grade.benchmark.verified && (
+            <span className="badge badge-warn">{t('label.unverifiedSource')}</span>
+          )}
         </dd>
         <dt>{t('label.f.pcr')}</dt>
         <dd>
@@ -149,8 +189,9 @@ function Disclosure({ detail, lang, t }: { detail: LabelDetail; lang: 'zh' | 'en
         </dd>
         <dt>{t('label.f.study')}</dt>
         <dd>
-          {d.study.name} (v{d.study.version}, {d.study.boundary}, {d.study.year}) · {t('label.f.releases')} {d.result.releases.lci} + {d.result.releases.factors} · {d.result.gwpSet} ·{' '}
-          {t('label.f.primaryShare')} {Math.round(d.result.primaryDataShare * 100)}% · DQR {d.result.dqr.toFixed(1)}
+          {d.study.name} (v{d.study.version}, {d.study.boundary}, {d.study.year}) · {t('label.f.releases')}{' '}
+          {d.result.releases.lci} + {d.result.releases.factors} · {d.result.gwpSet} · {t('label.f.primaryShare')}{' '}
+          {Math.round(d.result.primaryDataShare * 100)}% · DQR {d.result.dqr.toFixed(1)}
         </dd>
         <dt>{t('label.f.resultHash')}</dt>
         <dd className="mono small">{d.result.hash}</dd>
@@ -178,7 +219,9 @@ function Disclosure({ detail, lang, t }: { detail: LabelDetail; lang: 'zh' | 'en
         </tbody>
       </table>
       <p className="downloads">
-        <a href={labelFileUrl(item.id, 'credential')} download data-testid="download-credential">{t('label.download.credential')}</a>
+        <a href={labelFileUrl(item.id, 'credential')} download data-testid="download-credential">
+          {t('label.download.credential')}
+        </a>
         {(['svg', 'png', 'pdf'] as const).map((fmt) =>
           (['zh', 'en'] as const).map((l) => (
             <a key={`${fmt}-${l}`} href={labelFileUrl(item.id, `label.${fmt}`, l)} download>
@@ -186,9 +229,17 @@ function Disclosure({ detail, lang, t }: { detail: LabelDetail; lang: 'zh' | 'en
             </a>
           )),
         )}
-        <a href={labelFileUrl(item.id, 'pact')} download>PACT v3.0</a>
-        {f.declaredUnit.unit === 'kWh' && <a href={labelFileUrl(item.id, 'battery-passport')} download>{t('label.download.battery')}</a>}
-        <a href={href({ page: 'verify', id: item.id })} data-testid="verify-link">{t('label.verify.this')}</a>
+        <a href={labelFileUrl(item.id, 'pact')} download>
+          PACT v3.0
+        </a>
+        {f.declaredUnit.unit === 'kWh' && (
+          <a href={labelFileUrl(item.id, 'battery-passport')} download>
+            {t('label.download.battery')}
+          </a>
+        )}
+        <a href={href({ page: 'verify', id: item.id })} data-testid="verify-link">
+          {t('label.verify.this')}
+        </a>
       </p>
     </div>
   );

@@ -19,7 +19,13 @@ export function StudyLabelPanel({ study, result }: { study: Study; result: Study
     <section className="card" data-testid="label-panel">
       <h2>{t('label.panel.title')}</h2>
       <p className="small muted">{t('label.panel.intro')}</p>
-      {me?.role === 'enterprise' && me.companyId === study.companyId && (current ? <RequestForm studyId={study.id} onSent={state.reload} /> : <p className="muted small">{t('label.panel.notCurrent')}</p>)}
+      {me?.role === 'enterprise' &&
+        me.companyId === study.companyId &&
+        (current ? (
+          <RequestForm studyId={study.id} onSent={state.reload} />
+        ) : (
+          <p className="muted small">{t('label.panel.notCurrent')}</p>
+        ))}
       {me?.role === 'verifier' && <a href={href({ page: 'verification' })}>{t('label.queue.title')}</a>}
       <ErrorMessage error={state.error} />
       {state.data && state.data.requests.length > 0 && (
@@ -43,7 +49,9 @@ export function StudyLabelPanel({ study, result }: { study: Study; result: Study
               {state.data.labels.map((l) => (
                 <tr key={l.id}>
                   <td>
-                    <a href={href({ page: 'registry', id: l.id })}>{formatNumber(l.value, lang)} kg CO2e / {l.declaredUnit}</a>
+                    <a href={href({ page: 'registry', id: l.id })}>
+                      {formatNumber(l.value, lang)} kg CO2e / {l.declaredUnit}
+                    </a>
                   </td>
                   <td>
                     <GradeBadge grade={l.grade} />
@@ -52,8 +60,18 @@ export function StudyLabelPanel({ study, result }: { study: Study; result: Study
                     <StatusBadge status={l.status} />
                   </td>
                   <td className="downloads">
-                    <a href={labelFileUrl(l.id, 'label.svg', lang)} download>SVG</a> <a href={labelFileUrl(l.id, 'label.png', lang)} download>PNG</a>{' '}
-                    <a href={labelFileUrl(l.id, 'label.pdf', lang)} download>PDF</a> <a href={labelFileUrl(l.id, 'credential')} download>{t('label.download.credential')}</a>
+                    <a href={labelFileUrl(l.id, 'label.svg', lang)} download>
+                      SVG
+                    </a>{' '}
+                    <a href={labelFileUrl(l.id, 'label.png', lang)} download>
+                      PNG
+                    </a>{' '}
+                    <a href={labelFileUrl(l.id, 'label.pdf', lang)} download>
+                      PDF
+                    </a>{' '}
+                    <a href={labelFileUrl(l.id, 'credential')} download>
+                      {t('label.download.credential')}
+                    </a>
                   </td>
                 </tr>
               ))}
@@ -90,7 +108,12 @@ function RequestForm({ studyId, onSent }: { studyId: string; onSent: () => void 
   };
   return (
     <div className="toolbar" data-testid="label-request-form">
-      <select aria-label={t('label.panel.verifier')} value={verifierEmail} onChange={(e) => setVerifier(e.target.value)} data-testid="label-verifier">
+      <select
+        aria-label={t('label.panel.verifier')}
+        value={verifierEmail}
+        onChange={(e) => setVerifier(e.target.value)}
+        data-testid="label-verifier"
+      >
         <option value="">{t('label.panel.verifier')}</option>
         {verifiers.data?.map((v) => (
           <option key={v.email} value={v.email}>
@@ -99,7 +122,12 @@ function RequestForm({ studyId, onSent }: { studyId: string; onSent: () => void 
           </option>
         ))}
       </select>
-      <select aria-label={t('label.sign.benchmark')} value={benchmark} onChange={(e) => setBenchmark(e.target.value)} data-testid="label-benchmark">
+      <select
+        aria-label={t('label.sign.benchmark')}
+        value={benchmark}
+        onChange={(e) => setBenchmark(e.target.value)}
+        data-testid="label-benchmark"
+      >
         <option value="">{t('label.sign.noBenchmark')}</option>
         {[...latest.values()].map((b) => (
           <option key={b.id} value={b.id}>
@@ -107,7 +135,13 @@ function RequestForm({ studyId, onSent }: { studyId: string; onSent: () => void 
           </option>
         ))}
       </select>
-      <input aria-label={t('label.panel.message')} placeholder={t('label.panel.message')} value={message} maxLength={2000} onChange={(e) => setMessage(e.target.value)} />
+      <input
+        aria-label={t('label.panel.message')}
+        placeholder={t('label.panel.message')}
+        value={message}
+        maxLength={2000}
+        onChange={(e) => setMessage(e.target.value)}
+      />
       <button type="button" disabled={busy || !verifierEmail} onClick={() => void send()} data-testid="label-request">
         {t('label.panel.request')}
       </button>

@@ -57,7 +57,11 @@ export function VerifierPage() {
                 </td>
                 <td>
                   {r.state === 'open' && (
-                    <button type="button" onClick={() => setOpen(open === r.id ? null : r.id)} data-testid="queue-check">
+                    <button
+                      type="button"
+                      onClick={() => setOpen(open === r.id ? null : r.id)}
+                      data-testid="queue-check"
+                    >
                       {t('label.queue.check')}
                     </button>
                   )}
@@ -67,7 +71,16 @@ export function VerifierPage() {
           </tbody>
         </table>
       )}
-      {open && queue.data?.find((r) => r.id === open) && <SignPanel key={open} request={queue.data.find((r) => r.id === open)!} onDone={() => { setOpen(null); queue.reload(); }} />}
+      {open && queue.data?.find((r) => r.id === open) && (
+        <SignPanel
+          key={open}
+          request={queue.data.find((r) => r.id === open)!}
+          onDone={() => {
+            setOpen(null);
+            queue.reload();
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -113,20 +126,43 @@ function SignPanel({ request, onDone }: { request: VerificationRequest; onDone: 
       {check.data && <CheckView check={check.data} />}
       <label className="block">
         {t('label.sign.statement')}
-        <textarea value={statement} onChange={(e) => setStatement(e.target.value)} rows={3} maxLength={4000} data-testid="sign-statement" />
+        <textarea
+          value={statement}
+          onChange={(e) => setStatement(e.target.value)}
+          rows={3}
+          maxLength={4000}
+          data-testid="sign-statement"
+        />
       </label>
       <ErrorMessage error={error} />
       <div className="toolbar">
         <button
           type="button"
           disabled={busy || !statement.trim() || !check.data || check.data.blockers.length > 0}
-          onClick={() => void act(() => labelsApi.sign(request.studyId, { statement, requestId: request.id, ...(benchmark ? { benchmark: { id: benchmark } } : {}) }))}
+          onClick={() =>
+            void act(() =>
+              labelsApi.sign(request.studyId, {
+                statement,
+                requestId: request.id,
+                ...(benchmark ? { benchmark: { id: benchmark } } : {}),
+              }),
+            )
+          }
           data-testid="sign-button"
         >
           {t('label.sign.sign')}
         </button>
-        <input aria-label={t('label.sign.declineReason')} placeholder={t('label.sign.declineReason')} value={reason} onChange={(e) => setReason(e.target.value)} />
-        <button type="button" disabled={busy || !reason.trim()} onClick={() => void act(() => labelsApi.decline(request.id, reason))}>
+        <input
+          aria-label={t('label.sign.declineReason')}
+          placeholder={t('label.sign.declineReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+        <button
+          type="button"
+          disabled={busy || !reason.trim()}
+          onClick={() => void act(() => labelsApi.decline(request.id, reason))}
+        >
           {t('label.sign.decline')}
         </button>
       </div>
@@ -143,10 +179,18 @@ function CheckView({ check }: { check: LabelCheck }) {
         <dt>{t('label.f.pcr')}</dt>
         <dd>
           {check.conformance.pcr.title[lang]} ({check.conformance.pcr.id} {check.conformance.pcr.version}) ·{' '}
-          {check.conformance.conforms ? <span className="badge badge-ok">{t('label.sign.conforms')}</span> : <span className="badge badge-error">{t('label.sign.notConforming')}</span>}
+          {check.conformance.conforms ? (
+            <span className="badge badge-ok">{t('label.sign.conforms')}</span>
+          ) : (
+            <span className="badge badge-error">{t('label.sign.notConforming')}</span>
+          )}
         </dd>
         <dt>{t('label.f.value')}</dt>
-        <dd>{check.declared ? `${formatNumber(check.declared.value, lang)} kg CO2e / ${check.declared.declaredUnit.amount} ${check.declared.declaredUnit.unit}` : '—'}</dd>
+        <dd>
+          {check.declared
+            ? `${formatNumber(check.declared.value, lang)} kg CO2e / ${check.declared.declaredUnit.amount} ${check.declared.declaredUnit.unit}`
+            : '—'}
+        </dd>
         <dt>{t('label.f.grade')}</dt>
         <dd>
           <GradeBadge grade={check.grade?.grade ?? null} /> {check.grade && check.grade.benchmark.bounds.join(' | ')}

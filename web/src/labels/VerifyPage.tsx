@@ -99,13 +99,32 @@ export function VerifyPage({ id }: { id?: string }) {
       </div>
       <p className="muted small">{t('label.verify.intro')}</p>
       <div className="toolbar">
-        <FileButton label={t('label.verify.chooseLabel')} busyLabel={t('common.loading')} busy={busy} accept=".json,.svg,application/json,image/svg+xml" onFile={(f) => void onLabel(f)} testId="verify-file" />
-        <FileButton label={t('label.verify.chooseTrust')} busyLabel={t('common.loading')} busy={busy} accept=".json,application/json" onFile={(f) => void onTrust(f)} testId="verify-trust" />
+        <FileButton
+          label={t('label.verify.chooseLabel')}
+          busyLabel={t('common.loading')}
+          busy={busy}
+          accept=".json,.svg,application/json,image/svg+xml"
+          onFile={(f) => void onLabel(f)}
+          testId="verify-file"
+        />
+        <FileButton
+          label={t('label.verify.chooseTrust')}
+          busyLabel={t('common.loading')}
+          busy={busy}
+          accept=".json,application/json"
+          onFile={(f) => void onTrust(f)}
+          testId="verify-trust"
+        />
         <button type="button" className="link-button" onClick={() => void loadRegistryTrust()}>
           {t('label.verify.useRegistryTrust')}
         </button>
         <span className="small muted" data-testid="trust-source">
-          {trust ? t(trustSource === 'file' ? 'label.verify.trustFromFile' : 'label.verify.trustFromRegistry', { date: trust.issued.slice(0, 10), keys: trust.keys.length }) : t('label.verify.noTrust')}
+          {trust
+            ? t(trustSource === 'file' ? 'label.verify.trustFromFile' : 'label.verify.trustFromRegistry', {
+                date: trust.issued.slice(0, 10),
+                keys: trust.keys.length,
+              })
+            : t('label.verify.noTrust')}
         </span>
       </div>
       {busy && <Loading />}
@@ -120,15 +139,25 @@ function VerificationView({ result }: { result: Verification }) {
   const s = result.credential?.credentialSubject;
   return (
     <div className={`card verdict-${result.verdict}`} data-testid="verification" data-verdict={result.verdict}>
-      <h2 data-testid="verdict">{renderIn(LABEL_TEXTS, { code: `verdict.${result.verdict}`, params: {}, message: result.verdict }, lang)}</h2>
+      <h2 data-testid="verdict">
+        {renderIn(LABEL_TEXTS, { code: `verdict.${result.verdict}`, params: {}, message: result.verdict }, lang)}
+      </h2>
       {s && (
         <p>
-          <strong>{s.product.name}</strong> · {s.product.company.name} · {formatNumber(s.footprint.value, lang)} kg CO2e / {s.footprint.declaredUnit.amount} {s.footprint.declaredUnit.unit} · <GradeBadge grade={s.grade?.grade ?? null} />
+          <strong>{s.product.name}</strong> · {s.product.company.name} · {formatNumber(s.footprint.value, lang)} kg CO2e
+          / {s.footprint.declaredUnit.amount} {s.footprint.declaredUnit.unit} ·{' '}
+          <GradeBadge grade={s.grade?.grade ?? null} />
         </p>
       )}
       <ul className="checks">
         {result.checks.map((c) => (
-          <li key={`${c.id}-${c.code}`} className={`check-${c.status}`} data-testid="check" data-check={c.id} data-status={c.status}>
+          <li
+            key={`${c.id}-${c.code}`}
+            className={`check-${c.status}`}
+            data-testid="check"
+            data-check={c.id}
+            data-status={c.status}
+          >
             <span aria-hidden="true">{MARK[c.status]}</span> {renderIn(LABEL_TEXTS, c, lang)}
           </li>
         ))}

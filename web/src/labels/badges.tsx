@@ -13,5 +13,12 @@ export function GradeBadge({ grade }: { grade: Grade | null }) {
 
 export function StatusBadge({ status }: { status: LabelStatus }) {
   const { t } = useI18n();
-  return <span className={`badge ${status === 'active' ? 'badge-ok' : status === 'revoked' ? 'badge-error' : 'badge-warn'}`} data-testid="label-status">{t(`label.status.${status}`)}</span>;
+  return (
+    <span
+      className={`badge ${status === 'active' ? 'badge-ok' : status === 'revoked' ? 'badge-error' : 'badge-warn'}`}
+      data-testid="label-status"
+    >
+      {t(`label.status.${status}`)}
+    </span>
+  );
 }

@@ -50,7 +50,15 @@ export function ConnectionTable({ connections, onChanged }: { connections: Conne
                 <td>
                   <code>{c.clientId}</code>
                 </td>
-                <td className="small">{c.products.length ? c.products.map((p) => <code key={p} className="block">{p}</code>) : t('pact.allProducts')}</td>
+                <td className="small">
+                  {c.products.length
+                    ? c.products.map((p) => (
+                        <code key={p} className="block">
+                          {p}
+                        </code>
+                      ))
+                    : t('pact.allProducts')}
+                </td>
                 <td className="small">
                   {c.partnerUrl ? <code>{c.partnerUrl}</code> : '—'}
                   {c.partnerUrl && (
@@ -68,10 +76,19 @@ export function ConnectionTable({ connections, onChanged }: { connections: Conne
                     </span>
                   ) : (
                     <>
-                      <button type="button" onClick={() => setEditing(editing === c.id ? null : c.id)} data-testid="connection-edit-partner">
+                      <button
+                        type="button"
+                        onClick={() => setEditing(editing === c.id ? null : c.id)}
+                        data-testid="connection-edit-partner"
+                      >
                         {t('pact.partnerEdit')}
                       </button>{' '}
-                      <button type="button" disabled={busy !== null} onClick={() => void revoke(c)} data-testid="connection-revoke">
+                      <button
+                        type="button"
+                        disabled={busy !== null}
+                        onClick={() => void revoke(c)}
+                        data-testid="connection-revoke"
+                      >
                         {busy === c.id ? t('common.loading') : t('pact.revoke')}
                       </button>
                     </>

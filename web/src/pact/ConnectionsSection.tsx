@@ -25,7 +25,9 @@ export function ConnectionsSection({ connections, hostUrl, onChanged }: Connecti
       {connections.loading && !connections.data && <Loading />}
       <ErrorMessage error={connections.error} />
       {connections.data?.length === 0 && <p className="muted">{t('pact.noConnections')}</p>}
-      {connections.data && connections.data.length > 0 && <ConnectionTable connections={connections.data} onChanged={onChanged} />}
+      {connections.data && connections.data.length > 0 && (
+        <ConnectionTable connections={connections.data} onChanged={onChanged} />
+      )}
       <h3>{t('pact.connectionNew')}</h3>
       <ConnectionForm
         onAdded={(c) => {

@@ -10,7 +10,8 @@ function errorItems(error: unknown): string[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
   return error.details.map((d: unknown) => {
     if (typeof d === 'string') return d;
-    if (d && typeof d === 'object' && 'message' in d) return `${(d as { path?: string }).path || 'body'}: ${String((d as { message: unknown }).message)}`;
+    if (d && typeof d === 'object' && 'message' in d)
+      return `${(d as { path?: string }).path || 'body'}: ${String((d as { message: unknown }).message)}`;
     return JSON.stringify(d);
   });
 }
@@ -22,7 +23,12 @@ export function ErrorDetails({ error, testId }: { error: unknown; testId: string
   const items = errorItems(error);
   const text = errorText(error, t);
   // The message repeats the items; its first line names what failed (a partner's document: its URL).
-  const heading = items.length === 0 ? text : error instanceof ApiError && error.code === 'invalid-request' ? t('pact.invalidRequest') : text.split('\n')[0];
+  const heading =
+    items.length === 0
+      ? text
+      : error instanceof ApiError && error.code === 'invalid-request'
+        ? t('pact.invalidRequest')
+        : text.split('\n')[0];
   return (
     <div className="alert alert-error" role="alert" data-testid={testId}>
       <strong>{heading}</strong>

@@ -2,7 +2,15 @@ import type { NewConnection } from '../api/types.ts';
 import { useI18n } from '../i18n/context.tsx';
 
 /** The server keeps only a hash of the secret: this is the one time anyone sees it. */
-export function NewSecret({ created, hostUrl, onDone }: { created: NewConnection; hostUrl?: string; onDone: () => void }) {
+export function NewSecret({
+  created,
+  hostUrl,
+  onDone,
+}: {
+  created: NewConnection;
+  hostUrl?: string;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   return (
     <div className="alert alert-warn" role="status" data-testid="connection-secret">

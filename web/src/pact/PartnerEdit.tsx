@@ -12,7 +12,11 @@ import { EMPTY_PARTNER, PartnerFields, partnerInput } from './PartnerFields.tsx'
  */
 export function PartnerEdit({ connection, onSaved }: { connection: Connection; onSaved: () => void }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState({ ...EMPTY_PARTNER, partnerUrl: connection.partnerUrl ?? '', partnerClientId: connection.partnerClientId ?? '' });
+  const [draft, setDraft] = useState({
+    ...EMPTY_PARTNER,
+    partnerUrl: connection.partnerUrl ?? '',
+    partnerClientId: connection.partnerClientId ?? '',
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
@@ -22,7 +26,11 @@ export function PartnerEdit({ connection, onSaved }: { connection: Connection; o
     setError(null);
     try {
       const { partnerSecret, partnerCa, ...rest } = partnerInput(draft);
-      await pactApi.updatePartner(connection.id, { ...rest, ...(partnerSecret ? { partnerSecret } : {}), ...(partnerCa ? { partnerCa } : {}) });
+      await pactApi.updatePartner(connection.id, {
+        ...rest,
+        ...(partnerSecret ? { partnerSecret } : {}),
+        ...(partnerCa ? { partnerCa } : {}),
+      });
       onSaved();
     } catch (err) {
       setError(err);

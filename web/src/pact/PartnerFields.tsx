@@ -21,7 +21,10 @@ export const partnerInput = (d: PartnerDraft) => ({
  */
 export function PartnerFields({ draft, onChange }: { draft: PartnerDraft; onChange: (d: PartnerDraft) => void }) {
   const { t } = useI18n();
-  const field = (key: keyof PartnerDraft) => ({ value: draft[key], onChange: (e: { target: { value: string } }) => onChange({ ...draft, [key]: e.target.value }) });
+  const field = (key: keyof PartnerDraft) => ({
+    value: draft[key],
+    onChange: (e: { target: { value: string } }) => onChange({ ...draft, [key]: e.target.value }),
+  });
   return (
     <>
       <p className="small muted span-all">{t('pact.partnerHostHint')}</p>
@@ -35,11 +38,21 @@ export function PartnerFields({ draft, onChange }: { draft: PartnerDraft; onChan
       </label>
       <label className="field">
         <span>{t('pact.partnerSecret')}</span>
-        <input type="password" autoComplete="new-password" {...field('partnerSecret')} data-testid="connection-partner-secret" />
+        <input
+          type="password"
+          autoComplete="new-password"
+          {...field('partnerSecret')}
+          data-testid="connection-partner-secret"
+        />
       </label>
       <label className="field span-all">
         <span>{t('pact.partnerCa')}</span>
-        <textarea rows={3} placeholder="-----BEGIN CERTIFICATE-----" {...field('partnerCa')} data-testid="connection-partner-ca" />
+        <textarea
+          rows={3}
+          placeholder="-----BEGIN CERTIFICATE-----"
+          {...field('partnerCa')}
+          data-testid="connection-partner-ca"
+        />
         <span className="small muted">{t('pact.partnerCaHint')}</span>
       </label>
     </>

@@ -6,7 +6,13 @@ import type { Loaded } from '../lib/useLoad.ts';
 import { href } from '../router.ts';
 
 /** What partners see of the company: the host they connect to and the footprints it serves. */
-export function PublishedSection({ host, footprints }: { host: Loaded<PactHost>; footprints: Loaded<PublishedFootprint[]> }) {
+export function PublishedSection({
+  host,
+  footprints,
+}: {
+  host: Loaded<PactHost>;
+  footprints: Loaded<PublishedFootprint[]>;
+}) {
   const { t } = useI18n();
   return (
     <section className="card">
@@ -51,9 +57,17 @@ function PublishedTable({ rows }: { rows: PublishedFootprint[] }) {
         </thead>
         <tbody>
           {rows.map((f) => (
-            <tr key={f.id} data-testid="published-row" data-id={f.id} data-status={f.status} data-study-id={f.studyId ?? ''}>
+            <tr
+              key={f.id}
+              data-testid="published-row"
+              data-id={f.id}
+              data-status={f.status}
+              data-study-id={f.studyId ?? ''}
+            >
               <td>
-                <span className={`badge ${f.status === 'Active' ? 'badge-ok' : 'badge-warn'}`}>{t(`pact.status.${f.status}`)}</span>
+                <span className={`badge ${f.status === 'Active' ? 'badge-ok' : 'badge-warn'}`}>
+                  {t(`pact.status.${f.status}`)}
+                </span>
               </td>
               <td>
                 {f.productName}
@@ -63,7 +77,13 @@ function PublishedTable({ rows }: { rows: PublishedFootprint[] }) {
                 {formatNumber(Number(f.pcf), lang)} kg CO2e / {f.declaredUnit}
               </td>
               <td>{f.v2 ? t('pact.yes') : t('pact.no')}</td>
-              <td className="nowrap">{f.studyId ? <a href={href({ page: 'study', id: f.studyId, tab: 'results' })}>v{f.studyVersion}</a> : '—'}</td>
+              <td className="nowrap">
+                {f.studyId ? (
+                  <a href={href({ page: 'study', id: f.studyId, tab: 'results' })}>v{f.studyVersion}</a>
+                ) : (
+                  '—'
+                )}
+              </td>
               <td className="small">{formatDateTime(f.created, lang)}</td>
             </tr>
           ))}

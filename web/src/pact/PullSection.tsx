@@ -44,7 +44,11 @@ export function PullSection({ connections, onPulled }: { connections: Connection
       <form className="form-grid" onSubmit={(e) => void submit(e)}>
         <label className="field">
           <span>{t('pact.partner')}</span>
-          <select value={chosen?.id ?? ''} onChange={(e) => setConnectionId(e.target.value)} data-testid="pull-connection">
+          <select
+            value={chosen?.id ?? ''}
+            onChange={(e) => setConnectionId(e.target.value)}
+            data-testid="pull-connection"
+          >
             {!chosen && <option value="">{t('pact.noPartnerHost')}</option>}
             {active.map((c) => (
               <option key={c.id} value={c.id} disabled={!c.partnerUrl}>
@@ -55,7 +59,14 @@ export function PullSection({ connections, onPulled }: { connections: Connection
         </label>
         <label className="field span-2">
           <span>{t('pact.productUrn')} *</span>
-          <input required pattern="[uU][rR][nN]:.+" placeholder="urn:…" value={productId} onChange={(e) => setProductId(e.target.value)} data-testid="pull-product" />
+          <input
+            required
+            pattern="[uU][rR][nN]:.+"
+            placeholder="urn:…"
+            value={productId}
+            onChange={(e) => setProductId(e.target.value)}
+            data-testid="pull-product"
+          />
         </label>
         <div className="inline-fields">
           <label className="field">
@@ -89,7 +100,9 @@ function PullOutcome({ result }: { result: PullResult }) {
   const { t } = useI18n();
   return (
     <p className="alert alert-ok" role="status" data-testid="pull-result">
-      {result.requestEventId ? t('pact.requestSent', { id: result.requestEventId }) : t('pact.receivedCount', { count: result.received.length })}
+      {result.requestEventId
+        ? t('pact.requestSent', { id: result.requestEventId })
+        : t('pact.receivedCount', { count: result.received.length })}
     </p>
   );
 }

@@ -26,12 +26,19 @@ export function ResultPactPanel({ study, result, canPublish }: ResultPactPanelPr
     <section className="card" data-testid="pact-panel">
       <h2>{t('pact.resultTitle')}</h2>
       <p className="small muted">{t('pact.resultIntro')}</p>
-      {me?.role === 'verifier' && (current ? <VerifyForm studyId={study.id} onVerified={verifications.reload} /> : <p className="muted small">{t('pact.verifyNotCurrent')}</p>)}
+      {me?.role === 'verifier' &&
+        (current ? (
+          <VerifyForm studyId={study.id} onVerified={verifications.reload} />
+        ) : (
+          <p className="muted small">{t('pact.verifyNotCurrent')}</p>
+        ))}
       {canPublish && <PublishButton studyId={study.id} />}
       <h3>{t('pact.verifications')}</h3>
       <ErrorMessage error={verifications.error} />
       {verifications.data?.length === 0 && <p className="muted small">{t('pact.noVerifications')}</p>}
-      {verifications.data && verifications.data.length > 0 && <VerificationList rows={verifications.data} computedAt={result.computedAt} />}
+      {verifications.data && verifications.data.length > 0 && (
+        <VerificationList rows={verifications.data} computedAt={result.computedAt} />
+      )}
     </section>
   );
 }
@@ -60,9 +67,20 @@ function VerifyForm({ studyId, onVerified }: { studyId: string; onVerified: () =
     <div>
       <label className="field">
         <span>{t('pact.verifyStatement')}</span>
-        <textarea rows={3} value={statement} onChange={(e) => setStatement(e.target.value)} data-testid="verify-statement" />
+        <textarea
+          rows={3}
+          value={statement}
+          onChange={(e) => setStatement(e.target.value)}
+          data-testid="verify-statement"
+        />
       </label>
-      <button type="button" className="primary" disabled={busy || !statement.trim()} onClick={() => void verify()} data-testid="verify-submit">
+      <button
+        type="button"
+        className="primary"
+        disabled={busy || !statement.trim()}
+        onClick={() => void verify()}
+        data-testid="verify-submit"
+      >
         {busy ? t('common.loading') : t('pact.verify')}
       </button>
       <ErrorMessage error={error} />
@@ -91,14 +109,21 @@ function PublishButton({ studyId }: { studyId: string }) {
 
   return (
     <div>
-      <button type="button" className="primary" disabled={busy} onClick={() => void publish()} data-testid="publish-pact">
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        onClick={() => void publish()}
+        data-testid="publish-pact"
+      >
         {busy ? t('common.loading') : t('pact.publish')}
       </button>
       <ErrorMessage error={error} />
       {published && (
         <div className="alert alert-ok" role="status" data-testid="publish-result" data-id={published.id}>
           {t('pact.published.id', { id: published.id })}
-          {published.deprecated.length > 0 && ` ${t('pact.published.deprecated', { count: published.deprecated.length })}`}{' '}
+          {published.deprecated.length > 0 &&
+            ` ${t('pact.published.deprecated', { count: published.deprecated.length })}`}{' '}
           <a href={href({ page: 'supply-chain' })}>{t('pact.nav')}</a>
           {published.v2Problems.length > 0 && (
             <>
@@ -125,7 +150,9 @@ function VerificationList({ rows, computedAt }: { rows: Verification[]; computed
         return (
           <li key={i} data-testid="verification-row">
             <strong>{v.verifier}</strong> · {formatDateTime(v.at, lang)}{' '}
-            <span className={`badge ${ofThisResult ? 'badge-ok' : 'badge-warn'}`}>{ofThisResult ? t('pact.ofThisResult') : t('pact.ofEarlierResult')}</span>
+            <span className={`badge ${ofThisResult ? 'badge-ok' : 'badge-warn'}`}>
+              {ofThisResult ? t('pact.ofThisResult') : t('pact.ofEarlierResult')}
+            </span>
             <span className="block small">{v.statement}</span>
           </li>
         );

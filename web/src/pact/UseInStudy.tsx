@@ -48,7 +48,9 @@ export function UseInStudy({ me, received, onClose }: UseInStudyProps) {
   return (
     <div className="card" data-testid="use-dialog">
       <h3>{t('pact.useTitle', { product: received.productName, company: received.companyName })}</h3>
-      <p className="small muted">{t('pact.useIntro', { pcf: formatNumber(Number(received.pcf), lang), unit: received.declaredUnit })}</p>
+      <p className="small muted">
+        {t('pact.useIntro', { pcf: formatNumber(Number(received.pcf), lang), unit: received.declaredUnit })}
+      </p>
       <div className="inline-fields">
         <select
           aria-label={t('pact.study')}
@@ -67,7 +69,13 @@ export function UseInStudy({ me, received, onClose }: UseInStudyProps) {
             </option>
           ))}
         </select>
-        <select aria-label={t('pact.entry')} value={entryId} onChange={(e) => setEntryId(e.target.value)} disabled={!study.data} data-testid="use-entry">
+        <select
+          aria-label={t('pact.entry')}
+          value={entryId}
+          onChange={(e) => setEntryId(e.target.value)}
+          disabled={!study.data}
+          data-testid="use-entry"
+        >
           <option value="">{t('pact.chooseEntry')}</option>
           {entries.map((e) => (
             <option key={e.id} value={e.id}>
@@ -75,7 +83,13 @@ export function UseInStudy({ me, received, onClose }: UseInStudyProps) {
             </option>
           ))}
         </select>
-        <button type="button" className="primary" disabled={busy || !entryId || !study.data} onClick={() => void apply()} data-testid="use-apply">
+        <button
+          type="button"
+          className="primary"
+          disabled={busy || !entryId || !study.data}
+          onClick={() => void apply()}
+          data-testid="use-apply"
+        >
           {busy ? t('common.loading') : t('pact.useApply')}
         </button>
         <button type="button" onClick={onClose}>
@@ -86,7 +100,8 @@ export function UseInStudy({ me, received, onClose }: UseInStudyProps) {
       <ErrorMessage error={error} />
       {saved && (
         <p className="alert alert-ok" role="status" data-testid="use-result" data-version={saved.version}>
-          {t('pact.useDone', { version: saved.version })} <a href={href({ page: 'study', id: saved.id, tab: 'inventory' })}>{saved.name}</a>
+          {t('pact.useDone', { version: saved.version })}{' '}
+          <a href={href({ page: 'study', id: saved.id, tab: 'inventory' })}>{saved.name}</a>
         </p>
       )}
     </div>

@@ -31,11 +31,26 @@ export function LoginPage({ onLoginPage }: { onLoginPage: boolean }) {
       <p className="muted">{t('login.intro')}</p>
       <label className="field">
         <span>{t('login.email')}</span>
-        <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} data-testid="login-email" autoFocus />
+        <input
+          type="email"
+          autoComplete="username"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          data-testid="login-email"
+          autoFocus
+        />
       </label>
       <label className="field">
         <span>{t('login.password')}</span>
-        <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} data-testid="login-password" />
+        <input
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          data-testid="login-password"
+        />
       </label>
       <ErrorMessage error={error} />
       <button type="submit" className="primary" disabled={busy} data-testid="login-submit">

@@ -31,7 +31,13 @@ export function MapPage() {
       tileMapOption(
         map.data ?? [],
         lang,
-        { value: t('map.value'), year: t('map.year'), status: t('map.status'), resolvedRegion: t('map.resolvedRegion'), fallback: t('map.fallback') },
+        {
+          value: t('map.value'),
+          year: t('map.year'),
+          status: t('map.status'),
+          resolvedRegion: t('map.resolvedRegion'),
+          fallback: t('map.fallback'),
+        },
         (n) => formatNumber(n, lang),
         MAP_SIZE,
       ),

@@ -42,7 +42,12 @@ export function StudiesPage({ me }: { me: Me }) {
           </thead>
           <tbody>
             {studies.data.map((s) => (
-              <tr key={s.id} className="clickable" onClick={() => navigate({ page: 'study', id: s.id, tab: 'inventory' })} data-testid="study-row">
+              <tr
+                key={s.id}
+                className="clickable"
+                onClick={() => navigate({ page: 'study', id: s.id, tab: 'inventory' })}
+                data-testid="study-row"
+              >
                 <td>
                   <a href={href({ page: 'study', id: s.id, tab: 'inventory' })} onClick={(e) => e.stopPropagation()}>
                     {s.name}

@@ -35,10 +35,19 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
   const result = useLoad(() => (id ? api.result(id) : Promise.resolve(null)), [id]);
   // the study's own references, resolved once per loaded version; the result's names fill in meanwhile
   const resolved = useLoad(
-    () => (loaded.data ? api.resolveDatasets(loaded.data.releases, loaded.data.entries.flatMap((e) => (e.source.type === 'background' ? [e.source.dataset] : []))) : Promise.resolve([])),
+    () =>
+      loaded.data
+        ? api.resolveDatasets(
+            loaded.data.releases,
+            loaded.data.entries.flatMap((e) => (e.source.type === 'background' ? [e.source.dataset] : [])),
+          )
+        : Promise.resolve([]),
     [loaded.data],
   );
-  const datasetNames = useMemo(() => new Map([...namesFromResult(result.data), ...namesFromHits(resolved.data ?? [], lang)]), [result.data, resolved.data, lang]);
+  const datasetNames = useMemo(
+    () => new Map([...namesFromResult(result.data), ...namesFromHits(resolved.data ?? [], lang)]),
+    [result.data, resolved.data, lang],
+  );
   const [saved, setSaved] = useState<Study | null>(null);
   const ruleId = loaded.data?.pcr?.id ?? '';
   const rule = useLoad(() => (ruleId ? pcrApi.rule(ruleId) : Promise.resolve(null)), [ruleId]);
@@ -59,7 +68,11 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
   useEffect(() => {
     if (id || draft || !releasesSettled) return;
     setDraft(
-      newStudyInput(releases.data ?? [], { cutoff: t('default.cutoff'), allocation: t('default.allocation'), electricity: t('default.electricity') }, new Date().getFullYear() - 1),
+      newStudyInput(
+        releases.data ?? [],
+        { cutoff: t('default.cutoff'), allocation: t('default.allocation'), electricity: t('default.electricity') },
+        new Date().getFullYear() - 1,
+      ),
     );
   }, [id, draft, releasesSettled, releases.data, t]);
 
@@ -88,7 +101,9 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
     if (!draft) return;
     const missing = missingFields(draft);
     if (missing.length > 0) {
-      setSaveError(new Error(t('study.missing', { fields: missing.map((k) => t(k)).join(lang === 'zh' ? '、' : ', ') })));
+      setSaveError(
+        new Error(t('study.missing', { fields: missing.map((k) => t(k)).join(lang === 'zh' ? '、' : ', ') })),
+      );
       return;
     }
     setSaving(true);
@@ -131,9 +146,22 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
         {tab === 'inventory' && editable && (
           <div className="save-bar">
             {saved && (
-              <input className="comment" placeholder={t('study.comment')} aria-label={t('study.comment')} value={comment} onChange={(e) => setComment(e.target.value)} data-testid="save-comment" />
+              <input
+                className="comment"
+                placeholder={t('study.comment')}
+                aria-label={t('study.comment')}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+                data-testid="save-comment"
+              />
             )}
-            <button type="button" className="primary" disabled={saving || !dirty} onClick={() => void save()} data-testid="save-study">
+            <button
+              type="button"
+              className="primary"
+              disabled={saving || !dirty}
+              onClick={() => void save()}
+              data-testid="save-study"
+            >
               {saving ? t('study.saving') : saved ? t('study.save') : t('study.create')}
             </button>
           </div>
@@ -141,15 +169,29 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
       </div>
       {saved && (
         <nav className="tabs" aria-label={t('study.tabs')}>
-          <a href={href({ page: 'study', id: saved.id, tab: 'inventory' })} className={tab === 'inventory' ? 'active' : ''} aria-current={tab === 'inventory' ? 'page' : undefined} data-testid="tab-inventory">
+          <a
+            href={href({ page: 'study', id: saved.id, tab: 'inventory' })}
+            className={tab === 'inventory' ? 'active' : ''}
+            aria-current={tab === 'inventory' ? 'page' : undefined}
+            data-testid="tab-inventory"
+          >
             {t('study.tabInventory')}
           </a>
-          <a href={href({ page: 'study', id: saved.id, tab: 'results' })} className={tab === 'results' ? 'active' : ''} aria-current={tab === 'results' ? 'page' : undefined} data-testid="tab-results">
+          <a
+            href={href({ page: 'study', id: saved.id, tab: 'results' })}
+            className={tab === 'results' ? 'active' : ''}
+            aria-current={tab === 'results' ? 'page' : undefined}
+            data-testid="tab-results"
+          >
             {t('study.tabResults')}
           </a>
         </nav>
       )}
-      {notice && <p className="alert alert-ok" role="status">{notice}</p>}
+      {notice && (
+        <p className="alert alert-ok" role="status">
+          {notice}
+        </p>
+      )}
       {saveError !== null && (
         <div>
           <ErrorMessage error={saveError} title={conflict ? t('study.conflict') : undefined} />
@@ -180,7 +222,13 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
             <ErrorMessage error={releases.error} title={t('study.releasesFailed')} />
             {!saved && editable && <RulePicker draft={draft} />}
             <StudyForm input={draft} onChange={setDraft} releases={releases.data ?? []} readOnly={!editable} />
-            <ParameterForm draft={draft} rule={rule.data?.rule} savedUnit={saved?.unit} onChange={(parameters) => setDraft({ ...draft, parameters })} readOnly={!editable} />
+            <ParameterForm
+              draft={draft}
+              rule={rule.data?.rule}
+              savedUnit={saved?.unit}
+              onChange={(parameters) => setDraft({ ...draft, parameters })}
+              readOnly={!editable}
+            />
             <Inventory
               entries={draft.entries}
               onChange={(entries) => setDraft({ ...draft, entries })}

@@ -21,10 +21,30 @@ export function PortfolioPage() {
   const n = (v: number) => formatNumber(v, lang);
   const products = loaded.data;
   const trend = useMemo(
-    () => products && trendOption(products.map((p) => ({ label: `${p.product} (${p.declaredUnit})`, points: p.points.map((pt) => ({ label: t('portfolio.point', { year: pt.year, version: pt.version }), total: pt.total })) })), n),
+    () =>
+      products &&
+      trendOption(
+        products.map((p) => ({
+          label: `${p.product} (${p.declaredUnit})`,
+          points: p.points.map((pt) => ({
+            label: t('portfolio.point', { year: pt.year, version: pt.version }),
+            total: pt.total,
+          })),
+        })),
+        n,
+      ),
     [products, lang],
   );
-  const shares = useMemo(() => products && stageShareOption(products.map((p) => ({ label: p.product, shares: p.stageShares })), STAGES, (s) => t(`stage.${s}`)), [products, lang]);
+  const shares = useMemo(
+    () =>
+      products &&
+      stageShareOption(
+        products.map((p) => ({ label: p.product, shares: p.stageShares })),
+        STAGES,
+        (s) => t(`stage.${s}`),
+      ),
+    [products, lang],
+  );
 
   async function exportExcel() {
     setExportError(null);
@@ -41,7 +61,12 @@ export function PortfolioPage() {
     <section data-testid="portfolio-page">
       <div className="section-head">
         <h1>{t('portfolio.title')}</h1>
-        <button type="button" onClick={() => void exportExcel()} disabled={products.length === 0} data-testid="portfolio-export">
+        <button
+          type="button"
+          onClick={() => void exportExcel()}
+          disabled={products.length === 0}
+          data-testid="portfolio-export"
+        >
           {t('portfolio.export')}
         </button>
       </div>
@@ -56,7 +81,12 @@ export function PortfolioPage() {
           </div>
           <div className="card">
             <h2>{t('portfolio.stages')}</h2>
-            <Chart option={shares!} height={Math.max(160, 48 * products.length + 40)} testId="portfolio-stages" label={t('portfolio.stages')} />
+            <Chart
+              option={shares!}
+              height={Math.max(160, 48 * products.length + 40)}
+              testId="portfolio-stages"
+              label={t('portfolio.stages')}
+            />
           </div>
           <div className="card table-scroll">
             <table className="table compact" data-testid="portfolio-table">
@@ -85,7 +115,11 @@ export function PortfolioPage() {
                       <td className="num">{pt.year}</td>
                       <td className="num">{pt.version}</td>
                       <td className="num">{n(pt.total)}</td>
-                      <td className="num">{pt.change === undefined ? '—' : `${pt.change > 0 ? '+' : ''}${n(pt.change)}${pt.changeShare === undefined ? '' : ` (${pt.changeShare > 0 ? '+' : ''}${formatPercent(pt.changeShare, lang)})`}`}</td>
+                      <td className="num">
+                        {pt.change === undefined
+                          ? '—'
+                          : `${pt.change > 0 ? '+' : ''}${n(pt.change)}${pt.changeShare === undefined ? '' : ` (${pt.changeShare > 0 ? '+' : ''}${formatPercent(pt.changeShare, lang)})`}`}
+                      </td>
                       <td className="small">{formatDateTime(pt.computedAt, lang)}</td>
                     </tr>
                   )),

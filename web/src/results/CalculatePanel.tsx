@@ -21,7 +21,13 @@ export function CalculatePanel({ job, error, onStart, disabledReason, children }
   return (
     <div className="card calculate">
       <div className="inline-fields">
-        <button type="button" className="primary" onClick={onStart} disabled={running || disabledReason !== undefined} data-testid="calculate">
+        <button
+          type="button"
+          className="primary"
+          onClick={onStart}
+          disabled={running || disabledReason !== undefined}
+          data-testid="calculate"
+        >
           {running ? t('results.calculating') : t('results.calculate')}
         </button>
         {disabledReason && <span className="muted small">{disabledReason}</span>}

@@ -50,25 +50,40 @@ export function HotspotTable({ result }: { result: StudyResult }) {
                   </td>
                   <td className="num">
                     {n(e.total)}
-                    {e.lines.biogenicRemovals !== 0 && <span className="small muted block">{t('line.biogenicRemovals')}: {n(e.lines.biogenicRemovals)}</span>}
+                    {e.lines.biogenicRemovals !== 0 && (
+                      <span className="small muted block">
+                        {t('line.biogenicRemovals')}: {n(e.lines.biogenicRemovals)}
+                      </span>
+                    )}
                   </td>
                   <td className="num">
                     <span className="share-bar" style={{ width: `${Math.round(e.share * 100)}%` }} aria-hidden="true" />
                     {formatPercent(e.share, lang)}
                   </td>
                   <td className="nowrap">
-                    <span className={`badge ${e.primary ? 'badge-ok' : ''}`}>{e.primary ? t('results.primary') : t('results.secondary')}</span>
+                    <span className={`badge ${e.primary ? 'badge-ok' : ''}`}>
+                      {e.primary ? t('results.primary') : t('results.secondary')}
+                    </span>
                     <span className="small muted block">DQR {n(e.dqr)}</span>
                   </td>
                   <td className="provenance small">
                     <strong>{p.name}</strong> <span className="muted">({t(`provenanceType.${p.type}`)})</span>
                     <span className="block">{p.source}</span>
                     <span className="block muted">
-                      {[p.release && `${t('results.release')} ${p.release}`, p.year, p.region, p.gwpSet, p.status && factorStatus(p.status, t)].filter(Boolean).join(' · ')}
+                      {[
+                        p.release && `${t('results.release')} ${p.release}`,
+                        p.year,
+                        p.region,
+                        p.gwpSet,
+                        p.status && factorStatus(p.status, t),
+                      ]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </span>
                     {e.kind !== 'removal' && (
                       <span className="block formula">
-                        {n(e.amount)} {e.unit} × {n(p.conversion)} × {n(p.kgCo2ePerUnit)} kg CO2e/{p.perUnit} = {n(e.total)} kg CO2e
+                        {n(e.amount)} {e.unit} × {n(p.conversion)} × {n(p.kgCo2ePerUnit)} kg CO2e/{p.perUnit} ={' '}
+                        {n(e.total)} kg CO2e
                       </span>
                     )}
                     {p.notes.map((note, k) => (

@@ -47,7 +47,10 @@ export function ReportButtons({ studyId, studyName }: { studyId: string; studyNa
     setError(null);
     try {
       const footprint = await api.pactFootprint(studyId);
-      saveBlob(new Blob([JSON.stringify(footprint, null, 2)], { type: 'application/json' }), `${safeFileName(studyName)}-pact-v3.json`);
+      saveBlob(
+        new Blob([JSON.stringify(footprint, null, 2)], { type: 'application/json' }),
+        `${safeFileName(studyName)}-pact-v3.json`,
+      );
     } catch (e) {
       setError(e);
     } finally {
@@ -63,7 +66,13 @@ export function ReportButtons({ studyId, studyName }: { studyId: string; studyNa
       <button type="button" onClick={() => void downloadPdf()} disabled={busy !== null} data-testid="download-pdf">
         {busy === 'pdf' ? t('report.preparing') : t('report.pdf')}
       </button>
-      <button type="button" onClick={() => void downloadPact()} disabled={busy !== null} data-testid="download-pact" title={t('report.pactHint')}>
+      <button
+        type="button"
+        onClick={() => void downloadPact()}
+        disabled={busy !== null}
+        data-testid="download-pact"
+        title={t('report.pactHint')}
+      >
         {busy === 'pact' ? t('common.loading') : t('report.pact')}
       </button>
       <ErrorMessage error={error} />

@@ -32,11 +32,22 @@ interface ResultsViewProps {
 export function ResultsView({ study, result, dirty, canCalculate }: ResultsViewProps) {
   const { t } = useI18n();
   const calculation = useCalculation(study.id, result.reload);
-  const disabledReason = !canCalculate ? t('results.cannotCalculate') : dirty ? t('results.saveFirst') : study.entries.length === 0 ? t('results.noEntries') : undefined;
+  const disabledReason = !canCalculate
+    ? t('results.cannotCalculate')
+    : dirty
+      ? t('results.saveFirst')
+      : study.entries.length === 0
+        ? t('results.noEntries')
+        : undefined;
 
   return (
     <div className="results">
-      <CalculatePanel job={calculation.job} error={calculation.error} onStart={() => void calculation.start()} disabledReason={disabledReason}>
+      <CalculatePanel
+        job={calculation.job}
+        error={calculation.error}
+        onStart={() => void calculation.start()}
+        disabledReason={disabledReason}
+      >
         {result.data && <ReportButtons studyId={study.id} studyName={study.name} />}
       </CalculatePanel>
       {result.loading && !result.data && <Loading />}
@@ -94,7 +105,12 @@ function ResultPanels({ study, result }: { study: Study; result: StudyResult }) 
       <SensitivityPanel result={result} />
       <section className="card">
         <h2>{t('results.sankey')}</h2>
-        <Chart option={options.sankey} height={sankeyHeight(result.sankey)} testId="sankey" label={t('results.sankey')} />
+        <Chart
+          option={options.sankey}
+          height={sankeyHeight(result.sankey)}
+          testId="sankey"
+          label={t('results.sankey')}
+        />
       </section>
       <div className="results-pair">
         <section className="card">

@@ -13,7 +13,13 @@ export function SensitivityPanel({ result }: { result: StudyResult }) {
   const sens = result.sensitivity;
   const label = (c: Pick<SensitivityCase, 'kind' | 'name'>) => `${t(`sensitivity.kind.${c.kind}`)}: ${c.name}`;
   const option = useMemo(
-    () => (sens?.cases.length ? tornadoOption(sens.cases, sens.baseCfp, label, (v) => formatNumber(v, lang), { low: t('sensitivity.lowSeries'), high: t('sensitivity.highSeries') }) : null),
+    () =>
+      sens?.cases.length
+        ? tornadoOption(sens.cases, sens.baseCfp, label, (v) => formatNumber(v, lang), {
+            low: t('sensitivity.lowSeries'),
+            high: t('sensitivity.highSeries'),
+          })
+        : null,
     [sens, lang, t],
   );
   const h = result.headline ?? headlineOf(result);
@@ -52,7 +58,9 @@ export function SensitivityPanel({ result }: { result: StudyResult }) {
                     </th>
                     <td>{changed.map(([k, v]) => `${k} = ${n(v)}`).join('; ') || '—'}</td>
                     <td className="num">{n(s.total)}</td>
-                    <td className="num" data-testid="scenario-cfp">{n(cfp)}</td>
+                    <td className="num" data-testid="scenario-cfp">
+                      {n(cfp)}
+                    </td>
                     <td className="num">{h.cfp === 0 ? '—' : formatPercent((cfp - h.cfp) / Math.abs(h.cfp), lang)}</td>
                   </tr>
                 );
@@ -68,7 +76,12 @@ export function SensitivityPanel({ result }: { result: StudyResult }) {
         ) : (
           <>
             <p className="small muted">{t('sensitivity.note')}</p>
-            <Chart option={option} height={Math.max(180, Math.min(12, sens.cases.length) * 30 + 70)} testId="tornado-chart" label={t('sensitivity.title')} />
+            <Chart
+              option={option}
+              height={Math.max(180, Math.min(12, sens.cases.length) * 30 + 70)}
+              testId="tornado-chart"
+              label={t('sensitivity.title')}
+            />
             <table className="table compact">
               <thead>
                 <tr>
@@ -103,7 +116,11 @@ export function SensitivityPanel({ result }: { result: StudyResult }) {
               <tbody>
                 {contributions.slice(0, 10).map((v) => (
                   <tr key={`${v.kind}/${v.id}`}>
-                    <td>{v.kind === 'background' ? `${t('sensitivity.kind.background')}: ${t('sensitivity.lci')}` : label(v)}</td>
+                    <td>
+                      {v.kind === 'background'
+                        ? `${t('sensitivity.kind.background')}: ${t('sensitivity.lci')}`
+                        : label(v)}
+                    </td>
                     <td className="num">{formatPercent(v.share, lang)}</td>
                   </tr>
                 ))}

@@ -17,8 +17,18 @@ export function Summary({ study, result }: { study: Study; result: StudyResult }
     ['emissions', t('headline.emissions'), h.emissions, HEADLINE_STANDARDS.emissions],
     ['uptake', t('headline.uptake'), h.removals.biogenicUptake, HEADLINE_STANDARDS.removals],
     ['land-management', t('headline.landManagement'), h.removals.landManagement, HEADLINE_STANDARDS.removals],
-    ['pact-excluding', t('headline.pactExcluding'), h.pact.v3.excludingBiogenicUptake, HEADLINE_STANDARDS.pactExcluding],
-    ['pact-including', t('headline.pactIncluding'), h.pact.v3.includingBiogenicUptake, HEADLINE_STANDARDS.pactIncluding],
+    [
+      'pact-excluding',
+      t('headline.pactExcluding'),
+      h.pact.v3.excludingBiogenicUptake,
+      HEADLINE_STANDARDS.pactExcluding,
+    ],
+    [
+      'pact-including',
+      t('headline.pactIncluding'),
+      h.pact.v3.includingBiogenicUptake,
+      HEADLINE_STANDARDS.pactIncluding,
+    ],
   ];
   return (
     <section className="card summary">
@@ -37,7 +47,13 @@ export function Summary({ study, result }: { study: Study; result: StudyResult }
                 {label}
                 <span className="small muted block">{std}</span>
               </th>
-              <td className="num">{key === 'emissions' ? <span data-testid="total-value">{formatNumber(value, lang)}</span> : formatNumber(value, lang)}</td>
+              <td className="num">
+                {key === 'emissions' ? (
+                  <span data-testid="total-value">{formatNumber(value, lang)}</span>
+                ) : (
+                  formatNumber(value, lang)
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -21,7 +21,11 @@ export function UncertaintyPanel({ uncertainty }: { uncertainty: UncertaintyResu
       ) : (
         <>
           <p className="interval" data-testid="interval">
-            {t('results.interval')}: <strong>{n(uncertainty.p2_5)} – {n(uncertainty.p97_5)}</strong> kg CO2e
+            {t('results.interval')}:{' '}
+            <strong>
+              {n(uncertainty.p2_5)} – {n(uncertainty.p97_5)}
+            </strong>{' '}
+            kg CO2e
           </p>
           <Chart option={option} height={220} testId="uncertainty-chart" label={t('results.uncertainty')} />
           <p className="small muted">

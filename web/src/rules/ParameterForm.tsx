@@ -28,10 +28,16 @@ export function ParameterForm({ draft, rule, savedUnit, onChange, readOnly }: Pa
   if (!draft.pcr || parameters.length === 0) return null;
 
   const unit = rule?.declaredUnits[0];
-  const label = (p: Parameter) => rule?.parameters.find((r) => r.name === p.name)?.label[lang] ?? (p.description || p.name);
+  const label = (p: Parameter) =>
+    rule?.parameters.find((r) => r.name === p.name)?.label[lang] ?? (p.description || p.name);
   const invalid = (p: Parameter, text: string) => {
     const v = Number(text);
-    return text.trim() === '' || !Number.isFinite(v) || (p.min !== undefined && v < p.min) || (p.max !== undefined && v > p.max);
+    return (
+      text.trim() === '' ||
+      !Number.isFinite(v) ||
+      (p.min !== undefined && v < p.min) ||
+      (p.max !== undefined && v > p.max)
+    );
   };
 
   function edit(p: Parameter, text: string) {

@@ -86,7 +86,11 @@ export function RulePicker({ draft }: { draft: StudyInput }) {
                   {p.label[lang]} ({p.unit}){p.default === undefined ? ' *' : ''}
                 </span>
                 {p.choices ? (
-                  <select value={values[p.name] ?? String(p.default ?? '')} onChange={(e) => setValues({ ...values, [p.name]: e.target.value })} data-testid={`param-${p.name}`}>
+                  <select
+                    value={values[p.name] ?? String(p.default ?? '')}
+                    onChange={(e) => setValues({ ...values, [p.name]: e.target.value })}
+                    data-testid={`param-${p.name}`}
+                  >
                     {p.choices.map((c) => (
                       <option key={c.value} value={String(c.value)}>
                         {c.value} · {c.label[lang]}
@@ -110,7 +114,13 @@ export function RulePicker({ draft }: { draft: StudyInput }) {
             ))}
           </div>
           <ErrorMessage error={error} />
-          <button type="button" className="primary" disabled={busy} onClick={() => void create()} data-testid="create-from-rule">
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void create()}
+            data-testid="create-from-rule"
+          >
             {t('pcr.create')}
           </button>
         </>

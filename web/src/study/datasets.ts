@@ -27,7 +27,8 @@ export function namesFromResult(result: StudyResult | null | undefined): Map<str
   const names = new Map<string, string>();
   for (const e of result?.entries ?? []) {
     const p = e.provenance;
-    if ((p.type === 'factor' || p.type === 'process') && p.release && p.id) names.set(datasetKey({ type: p.type, release: p.release, id: p.id }), p.name);
+    if ((p.type === 'factor' || p.type === 'process') && p.release && p.id)
+      names.set(datasetKey({ type: p.type, release: p.release, id: p.id }), p.name);
   }
   return names;
 }

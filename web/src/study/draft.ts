@@ -11,7 +11,9 @@ export interface MethodTexts {
 
 /** The newest release of a kind; releases are numbered so that later ones sort later. */
 export function latestRelease(releases: readonly ReleaseInfo[], kind: ReleaseInfo['kind']): string {
-  const ofKind = releases.filter((r) => r.kind === kind).sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+  const ofKind = releases
+    .filter((r) => r.kind === kind)
+    .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   return ofKind.at(-1)?.release ?? '';
 }
 
@@ -33,7 +35,14 @@ export function newStudyInput(releases: readonly ReleaseInfo[], texts: MethodTex
 }
 
 export function toInput(study: Study): StudyInput {
-  const { id: _id, companyId: _companyId, version: _version, updatedAt: _updatedAt, updatedBy: _updatedBy, ...input } = study;
+  const {
+    id: _id,
+    companyId: _companyId,
+    version: _version,
+    updatedAt: _updatedAt,
+    updatedBy: _updatedBy,
+    ...input
+  } = study;
   return input;
 }
 

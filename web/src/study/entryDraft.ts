@@ -1,6 +1,16 @@
 import type { LifeCycleStage } from '../../../src/model/lci.ts';
 import type { GhgLine } from '../../../src/model/method.ts';
-import type { DatasetRef, DirectGas, Entry, EntryKind, EntrySource, Evidence, EvidenceType, RemovalPool, TransportLeg } from '../../../src/model/study.ts';
+import type {
+  DatasetRef,
+  DirectGas,
+  Entry,
+  EntryKind,
+  EntrySource,
+  Evidence,
+  EvidenceType,
+  RemovalPool,
+  TransportLeg,
+} from '../../../src/model/study.ts';
 import type { DatasetHit } from '../api/types.ts';
 import type { MessageKey } from '../i18n/zh.ts';
 
@@ -20,7 +30,13 @@ export interface EntryDraft {
   transport: { massKg: string; distanceKm: string; mode: TransportLeg['mode']; refrigerated: boolean };
   sourceType: EntrySource['type'];
   dataset: DatasetRef | null;
-  supplier: { supplier: string; kgCo2ePerUnit: string; line: GhgLine; evidenceType: EvidenceType; evidenceReference: string };
+  supplier: {
+    supplier: string;
+    kgCo2ePerUnit: string;
+    line: GhgLine;
+    evidenceType: EvidenceType;
+    evidenceReference: string;
+  };
   gas: DirectGas;
   /** the component study, for source type "study" */
   studyId: string;
@@ -36,7 +52,18 @@ export interface EntryDraft {
   original?: Entry;
 }
 
-export type DraftField = 'name' | 'amount' | 'unit' | 'massKg' | 'distanceKm' | 'dataset' | 'supplier' | 'kgCo2ePerUnit' | 'supplierEvidence' | 'evidenceReference' | 'study';
+export type DraftField =
+  | 'name'
+  | 'amount'
+  | 'unit'
+  | 'massKg'
+  | 'distanceKm'
+  | 'dataset'
+  | 'supplier'
+  | 'kgCo2ePerUnit'
+  | 'supplierEvidence'
+  | 'evidenceReference'
+  | 'study';
 export interface DraftError {
   field: DraftField;
   message: MessageKey;
@@ -65,7 +92,13 @@ export function emptyDraft(stage: LifeCycleStage): EntryDraft {
     transport: { massKg: '', distanceKm: '', mode: 'road', refrigerated: false },
     sourceType: 'background',
     dataset: null,
-    supplier: { supplier: '', kgCo2ePerUnit: '', line: 'fossil', evidenceType: 'supplier-statement', evidenceReference: '' },
+    supplier: {
+      supplier: '',
+      kgCo2ePerUnit: '',
+      line: 'fossil',
+      evidenceType: 'supplier-statement',
+      evidenceReference: '',
+    },
     gas: 'CO2-fossil',
     studyId: '',
     evidenceType: '',
@@ -89,14 +122,25 @@ export function entryToDraft(entry: Entry): EntryDraft {
     unit: entry.unit,
     region: entry.region ?? '',
     transport: entry.transport
-      ? { massKg: String(entry.transport.massKg), distanceKm: String(entry.transport.distanceKm), mode: entry.transport.mode, refrigerated: entry.transport.refrigerated }
+      ? {
+          massKg: String(entry.transport.massKg),
+          distanceKm: String(entry.transport.distanceKm),
+          mode: entry.transport.mode,
+          refrigerated: entry.transport.refrigerated,
+        }
       : draft.transport,
     // a rule's placeholder is completed with a dataset unless the user picks another source
     sourceType: source.type === 'placeholder' ? 'background' : source.type,
     dataset: source.type === 'background' ? source.dataset : null,
     supplier:
       source.type === 'supplier'
-        ? { supplier: source.supplier, kgCo2ePerUnit: String(source.kgCo2ePerUnit), line: source.line, evidenceType: source.evidence.type, evidenceReference: source.evidence.reference }
+        ? {
+            supplier: source.supplier,
+            kgCo2ePerUnit: String(source.kgCo2ePerUnit),
+            line: source.line,
+            evidenceType: source.evidence.type,
+            evidenceReference: source.evidence.reference,
+          }
         : draft.supplier,
     gas: source.type === 'direct' ? source.gas : draft.gas,
     studyId: source.type === 'study' ? source.studyId : '',
@@ -117,7 +161,11 @@ export function sourceTypesFor(kind: EntryKind): EntrySource['type'][] {
 
 export function withKind(draft: EntryDraft, kind: EntryKind): EntryDraft {
   const allowed = sourceTypesFor(kind);
-  const next: EntryDraft = { ...draft, kind, sourceType: allowed.includes(draft.sourceType) ? draft.sourceType : allowed[0] };
+  const next: EntryDraft = {
+    ...draft,
+    kind,
+    sourceType: allowed.includes(draft.sourceType) ? draft.sourceType : allowed[0],
+  };
   if (kind === 'removal') next.gas = 'CO2-biogenic';
   if (kind === 'transport') next.unit = TONNE_KM;
   else if (draft.kind === 'transport' && draft.unit === TONNE_KM) next.unit = '';
@@ -160,7 +208,13 @@ export function draftToEntry(draft: EntryDraft): { entry: Entry; errors: [] } | 
     if (mass === undefined || mass <= 0) fail('massKg', 'entry.error.positive');
     if (distance === undefined || distance <= 0) fail('distanceKm', 'entry.error.positive');
     amount = draftTonneKm(draft);
-    if (amount !== undefined) transport = { massKg: mass!, distanceKm: distance!, mode: draft.transport.mode, refrigerated: draft.transport.refrigerated };
+    if (amount !== undefined)
+      transport = {
+        massKg: mass!,
+        distanceKm: distance!,
+        mode: draft.transport.mode,
+        refrigerated: draft.transport.refrigerated,
+      };
   } else {
     amount = parseNumber(draft.amount);
     if (amount === undefined || amount < 0) fail('amount', 'entry.error.amount');
@@ -190,12 +244,16 @@ export function draftToEntry(draft: EntryDraft): { entry: Entry; errors: [] } | 
   if (draft.kind === 'removal') entry.removalPool = draft.removalPool;
   // the mandatory item the entry answers stays with it through edits; the rule stage is the form's
   const requirement = draft.original?.pcr?.requirement;
-  if (draft.pcrStage || requirement) entry.pcr = { ...(draft.pcrStage ? { stage: draft.pcrStage } : {}), ...(requirement ? { requirement } : {}) };
+  if (draft.pcrStage || requirement)
+    entry.pcr = { ...(draft.pcrStage ? { stage: draft.pcrStage } : {}), ...(requirement ? { requirement } : {}) };
   if (draft.comment.trim()) entry.comment = draft.comment.trim();
   return { entry, errors: [] };
 }
 
-function draftSource(draft: EntryDraft, fail: (field: DraftField, message: MessageKey) => void): EntrySource | undefined {
+function draftSource(
+  draft: EntryDraft,
+  fail: (field: DraftField, message: MessageKey) => void,
+): EntrySource | undefined {
   switch (draft.sourceType) {
     case 'background':
       if (!draft.dataset) fail('dataset', 'entry.error.dataset');
@@ -226,7 +284,10 @@ function draftSource(draft: EntryDraft, fail: (field: DraftField, message: Messa
   }
 }
 
-function draftEvidence(draft: EntryDraft, fail: (field: DraftField, message: MessageKey) => void): Evidence | undefined {
+function draftEvidence(
+  draft: EntryDraft,
+  fail: (field: DraftField, message: MessageKey) => void,
+): Evidence | undefined {
   if (!draft.evidenceType) return undefined;
   if (!draft.evidenceReference.trim()) {
     fail('evidenceReference', 'entry.error.evidenceReference');
