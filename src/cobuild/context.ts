@@ -5,6 +5,7 @@ import {
   loadFactors,
   loadRelease,
   readSettings,
+  watchStore,
   writeSetting,
   type Queryable,
   type ReleaseInfo,
@@ -14,7 +15,8 @@ import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from './model.ts';
 /**
  * What the co-construction steps read from around them: the settings stewards keep, and the
  * current release that new data is checked against (the newest holding factors, the newest
- * holding unit processes). Releases never change, so a loaded one is kept for the process's life.
+ * holding unit processes). Releases never change, so a loaded one is kept (per store, the LCI ones bounded)
+ * until a release is saved under its number, here or in another process.
  */
 
 export async function loadSettings(db: Queryable): Promise<Settings> {
@@ -54,7 +56,12 @@ function cached<T>(
   size = Infinity,
 ): Promise<T> {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) {
+    const own = (cache = new Map());
+    caches.set(db, own);
+    // a release saved under a number (by any process) replaces whatever was read under it, even "nothing"
+    watchStore(db, (n) => (n.topic === '*' ? own.clear() : n.topic === 'release' && own.delete(n.subject)));
+  }
   let hit = cache.get(key);
   if (!hit) {
     hit = load();

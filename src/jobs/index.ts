@@ -22,7 +22,7 @@ export { ComputePool, CalculationError } from './compute.ts';
 
 const local = new WeakMap<Store, Set<JobWorker>>();
 
-/** Adds a job; workers of this process are woken at once (others find it by polling). */
+/** Adds a job; workers of this process are woken at once, others by the store's `jobs` notice. */
 export async function enqueue(store: Store, spec: JobSpec & { kind: JobKind }): Promise<Job> {
   const job = await createJob(store, spec);
   for (const w of local.get(store) ?? []) w.wake();

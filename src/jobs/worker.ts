@@ -8,6 +8,7 @@ import {
   heartbeat,
   nextJobDueInMs,
   type Job,
+  type Notice,
   type Store,
 } from '../store/index.ts';
 import { log } from '../ops/log.ts';
@@ -19,8 +20,9 @@ import { jobFinished, jobStarted } from '../ops/metrics.ts';
  * this process was stalled), the handler is told to stop and nothing it did is recorded as done.
  * Failures are retried with exponential backoff unless the handler calls them permanent.
  *
- * It wakes when a job is enqueued in this process, when the next delayed retry or lease comes due,
- * and, on a PostgreSQL server (where other processes enqueue), every `pollMs`.
+ * It wakes on the store's `jobs` notice (a job enqueued or handed back by any process, sent at
+ * commit), when the next delayed retry or lease comes due, and, on a PostgreSQL server, every
+ * `pollMs`: a safety net for notices lost while its listening connection was down.
  */
 
 export interface HandlerContext {
@@ -49,13 +51,14 @@ export interface WorkerOptions {
   concurrency?: number;
   /** default TANJI_JOB_LEASE_MS or 30 s */
   leaseMs?: number;
-  /** polling interval on a PostgreSQL server; default 500 ms (PGlite: no polling, one process) */
+  /** safety-net polling on a PostgreSQL server; default TANJI_JOB_POLL_MS or 10 s (PGlite: none, one process) */
   pollMs?: number;
   /** errors that must not be retried, besides PermanentJobError */
   isPermanent?(error: unknown): boolean;
 }
 
 const PROGRESS_MS = 250;
+const POLL_MS = 10_000;
 const MAX_RETRY_MS = 10 * 60_000;
 
 export class JobWorker {
@@ -70,6 +73,9 @@ export class JobWorker {
   private stopping = false;
   private timer: NodeJS.Timeout | undefined;
   private poller: NodeJS.Timeout | undefined;
+  private unlisten: (() => void) | undefined;
+  /** resolves once notices reach this worker (a job enqueued from then on wakes it at once) */
+  listening: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
@@ -83,9 +89,18 @@ export class JobWorker {
   }
 
   start(): this {
-    if (this.store.kind === 'postgres') this.poller = setInterval(() => this.wake(), this.opts.pollMs ?? 500).unref();
+    const subscription = this.store.listen((n) => this.noticed(n));
+    this.unlisten = subscription.close;
+    // a job enqueued before the listening connection was up is found by this wake
+    this.listening = subscription.ready.then(() => this.wake());
+    const pollMs = this.opts.pollMs ?? (Number(process.env.TANJI_JOB_POLL_MS) || POLL_MS);
+    if (this.store.kind === 'postgres') this.poller = setInterval(() => this.wake(), pollMs).unref();
     this.wake();
     return this;
+  }
+
+  private noticed(notice: Notice): void {
+    if (notice.topic === '*' || (notice.topic === 'jobs' && this.kinds.includes(notice.subject))) this.wake();
   }
 
   /** Called after each job this worker finished. */
@@ -125,6 +140,7 @@ export class JobWorker {
    */
   async stop(graceMs = 10_000): Promise<void> {
     this.stopping = true;
+    this.unlisten?.();
     clearInterval(this.poller);
     clearTimeout(this.timer);
     await this.pumping;

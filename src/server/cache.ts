@@ -1,4 +1,4 @@
-import type { Store, StudyHead, User } from '../store/index.ts';
+import { watchStore, type Notice, type Store, type StudyHead, type User } from '../store/index.ts';
 
 /**
  * What the server keeps in memory so that reads do not queue behind PGlite, which runs every
@@ -8,7 +8,9 @@ import type { Store, StudyHead, User } from '../store/index.ts';
  * Study versions never change, so that part is exact. Sessions, heads and results change; every
  * change made through this server updates or drops its entry. On embedded PGlite this server is
  * the only writer (the directory lock), so the cache is exact there too. On a PostgreSQL server,
- * where several servers may write, those entries expire after a second.
+ * where several servers may write, the store's notices (a study's new version or result, ended
+ * sessions) drop them in every server as the writer commits, and they expire after a second all
+ * the same, for notices lost while a server's listening connection was down.
  */
 
 interface Timed<T> {
@@ -26,8 +28,22 @@ export class ReadCache {
   private readonly results = new Map<string, Timed<{ json: string; computedAt: string }>>();
   private readonly ttl: number;
 
-  constructor(store: Pick<Store, 'kind'>) {
+  constructor(store: Pick<Store, 'kind'> & Partial<Pick<Store, 'listen'>>) {
     this.ttl = store.kind === 'pglite' ? Infinity : SERVER_TTL_MS;
+    watchStore(store, (n) => this.noticed(n));
+  }
+
+  private noticed(notice: Notice): void {
+    if (notice.topic === 'study') {
+      this.heads.delete(notice.subject);
+      this.results.delete(notice.subject);
+    } else if (notice.topic === 'user') this.dropUserSessions(notice.subject);
+    else if (notice.topic === 'session') this.sessions.delete(notice.subject);
+    else if (notice.topic === '*') {
+      this.sessions.clear();
+      this.heads.clear();
+      this.results.clear();
+    }
   }
 
   session(tokenHash: string): User | undefined {

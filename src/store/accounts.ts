@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Company, OrganisationKind, User } from '../model/account.ts';
 import type { Role } from '../model/study.ts';
 import type { Queryable } from './connection.ts';
+import { sendNotice } from './notices.ts';
 
 /** Companies, users and sessions. Passwords and tokens arrive here already hashed. */
 
@@ -76,7 +77,10 @@ export async function updateUser(
     [id, change.name ?? null, change.role ?? null, keepCompany, change.companyId ?? null],
   );
   if (!row) return undefined;
-  if (change.role !== undefined || !keepCompany) await db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+  if (change.role !== undefined || !keepCompany) {
+    await db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+    await sendNotice(db, 'user', id);
+  }
   return getUser(db, id);
 }
 
@@ -86,7 +90,10 @@ export async function setPasswordHash(db: Queryable, id: string, passwordHash: s
     id,
     passwordHash,
   ]);
-  if (row) await db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+  if (row) {
+    await db.query('DELETE FROM sessions WHERE user_id = $1', [id]);
+    await sendNotice(db, 'user', id);
+  }
   return Boolean(row);
 }
 
@@ -155,6 +162,7 @@ export async function sessionUser(
 
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+  await sendNotice(db, 'session', tokenHash);
 }
 
 export async function getCompany(db: Queryable, id: string): Promise<Company | undefined> {

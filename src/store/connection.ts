@@ -5,6 +5,8 @@ import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
 import { acquireLock, HeldByError } from './lock.ts';
 import { migrate } from './migrations.ts';
+import { NoticeHub, noticeChannel, parseNotice, type NoticeListener } from './notices.ts';
+import { ServerListener } from './server-listener.ts';
 
 /**
  * One interface over the two back ends, both speaking PostgreSQL: PGlite (PostgreSQL compiled to
@@ -27,11 +29,21 @@ export interface Store extends Queryable {
   readonly schema?: string;
   /** BEGIN … COMMIT around fn; ROLLBACK and rethrow when it throws */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Every notice sent on this store (`sendNotice` in notices.ts) from any process, this one
+   * included; `ready` resolves once notices sent from then on will arrive. `close` unsubscribes.
+   */
+  listen(listener: NoticeListener): Subscription;
   close(): Promise<void>;
   /** connections of the pool (a PostgreSQL server), for metrics */
   poolStats?(): { total: number; idle: number; waiting: number };
   /** PGlite: the whole data directory as a gzipped tarball, consistent (taken between queries) */
   dumpDataDir?(): Promise<Uint8Array>;
+}
+
+export interface Subscription {
+  ready: Promise<void>;
+  close(): void;
 }
 
 export interface StoreOptions {
@@ -114,11 +126,14 @@ function openServer(url: string, schema: string | undefined): Store {
       await c.query(sql);
     },
   });
+  const hub = new NoticeHub();
+  const listener = new ServerListener(url, noticeChannel(schema), hub);
   return {
     kind: 'postgres',
     location: redact(url),
     schema,
     ...wrap(pool),
+    listen: (l) => ({ ready: listener.start(), close: hub.add(l) }),
     async transaction(fn) {
       const client = await pool.connect();
       try {
@@ -133,7 +148,10 @@ function openServer(url: string, schema: string | undefined): Store {
         client.release();
       }
     },
-    close: once(() => pool.end()),
+    close: once(async () => {
+      await listener.close();
+      await pool.end();
+    }),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
   };
 }
@@ -171,11 +189,20 @@ async function openPglite(
       await c.exec(sql);
     },
   });
+  const hub = new NoticeHub();
+  let listening: Promise<unknown> | undefined;
   return {
     kind: 'pglite',
     location,
     schema,
     ...wrap(db),
+    listen(l) {
+      listening ??= db.listen(noticeChannel(schema), (payload) => {
+        const notice = parseNotice(payload);
+        if (notice) hub.dispatch(notice);
+      });
+      return { ready: listening.then(() => undefined), close: hub.add(l) };
+    },
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     dumpDataDir: async () => new Uint8Array(await (await db.dumpDataDir('gzip')).arrayBuffer()),
     close: once(async () => {

@@ -7,7 +7,9 @@ export {
   type Store,
   type StoreOptions,
   type Queryable,
+  type Subscription,
 } from './connection.ts';
+export { sendNotice, watchStore, type Notice, type NoticeTopic, type NoticeListener } from './notices.ts';
 export { migrate, schemaVersion, MIGRATIONS, type Migration } from './migrations.ts';
 export {
   saveRelease,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from './connection.ts';
+import { sendNotice } from './notices.ts';
 
 /**
  * The job queue's rows. A job is created `queued`; a worker claims it (`running`, with a lease it
@@ -55,6 +56,7 @@ export async function createJob(db: Queryable, job: JobSpec): Promise<Job> {
       job.maxAttempts ?? 3,
     ],
   );
+  await sendNotice(db, 'jobs', job.kind);
   return row;
 }
 
@@ -133,26 +135,29 @@ export async function failJob(
   error: string,
   opts: { permanent: boolean; retryInMs: number },
 ): Promise<'failed' | 'queued' | 'lost'> {
-  const [row] = await db.query<{ state: JobState }>(
+  const [row] = await db.query<{ state: JobState; kind: string }>(
     `UPDATE jobs SET error = $3, lease_until = NULL,
        state = CASE WHEN $4 OR attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
        message = CASE WHEN $4 OR attempts >= max_attempts THEN 'failed' ELSE 'will be tried again' END,
        finished_at = CASE WHEN $4 OR attempts >= max_attempts THEN now() END,
        run_after = CASE WHEN $4 OR attempts >= max_attempts THEN run_after ELSE now() + $5 * interval '1 millisecond' END,
        worker = CASE WHEN $4 OR attempts >= max_attempts THEN worker END
-     WHERE id = $1 AND worker = $2 AND state = 'running' RETURNING state`,
+     WHERE id = $1 AND worker = $2 AND state = 'running' RETURNING state, kind`,
     [id, worker, error, opts.permanent, opts.retryInMs],
   );
+  // idle workers elsewhere set their timers by the retry's time
+  if (row?.state === 'queued') await sendNotice(db, 'jobs', row.kind);
   return row?.state === 'failed' ? 'failed' : row ? 'queued' : 'lost';
 }
 
 /** A stopping worker gives the job back untouched: queued again at once, the attempt not counted. */
 export async function handBackJob(db: Queryable, id: string, worker: string): Promise<void> {
-  await db.query(
+  const rows = await db.query<{ kind: string }>(
     `UPDATE jobs SET state = 'queued', worker = NULL, lease_until = NULL, attempts = greatest(attempts - 1, 0), run_after = now(), message = 'handed back by a stopping worker'
-     WHERE id = $1 AND worker = $2 AND state = 'running'`,
+     WHERE id = $1 AND worker = $2 AND state = 'running' RETURNING kind`,
     [id, worker],
   );
+  if (rows.length) await sendNotice(db, 'jobs', rows[0].kind);
 }
 
 /** Milliseconds until the next job of these kinds may be claimable (a delayed retry, a lease running out); undefined when none. */

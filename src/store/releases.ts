@@ -6,6 +6,7 @@ import type { Queryable, Store } from './connection.ts';
 import { insertRows } from './insert.ts';
 import { packExchanges, unpackExchanges } from './packed-exchanges.ts';
 import { insertScreen } from './screens.ts';
+import { sendNotice } from './notices.ts';
 
 /**
  * Releases: numbered, immutable snapshots of the background database. Saving one is a single
@@ -94,6 +95,8 @@ export async function insertRelease(tx: Queryable, input: ReleaseInput): Promise
         process.pid,
       ],
     );
+    // at commit: every process drops what it holds under this number (see notices.ts)
+    await sendNotice(tx, 'release', release);
   } catch (e) {
     // two writers racing for one number: the loser learns it from the unique index
     if (

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../model/canonical-json.ts';
 import { StudyResultSchema, type StudyResult } from '../model/study.ts';
 import type { Queryable, Store } from './connection.ts';
+import { sendNotice } from './notices.ts';
 
 /**
  * Calculation results are immutable rows named by the SHA-256 of their RFC 8785 canonical JSON.
@@ -36,6 +37,7 @@ export async function saveResult(store: Store, result: StudyResult): Promise<str
        ON CONFLICT (study_id, version) DO UPDATE SET hash = excluded.hash, set_at = now()`,
       [result.studyId, result.version, hash],
     );
+    await sendNotice(tx, 'study', result.studyId);
   });
   return hash;
 }

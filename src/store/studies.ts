@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { StudyInputSchema, type Study, type StudyInput } from '../model/study.ts';
 import type { Queryable, Store } from './connection.ts';
+import { sendNotice } from './notices.ts';
 import type { LifeCycleStage } from '../model/lci.ts';
 
 /**
@@ -120,6 +121,7 @@ export async function saveStudy(
       [id, version, JSON.stringify(body), userId, comment ?? null],
     );
     await tx.query('UPDATE studies SET latest_version = $2 WHERE id = $1', [id, version]);
+    await sendNotice(tx, 'study', id);
     await audit(tx, {
       userId,
       companyId: head.companyId,

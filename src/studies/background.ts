@@ -8,7 +8,7 @@ import { solvableSystem, type ExcludedProcess } from '../engine/solvable.ts';
 import { allProcessScores, characterizationVector, GHG_LINES, type CharacterizationVector } from '../engine/lca.ts';
 import type { Factorization } from '../engine/sparse/lu.ts';
 import { getMethod } from '../factors/gwp.ts';
-import { loadFactors, type Queryable } from '../store/index.ts';
+import { loadFactors, watchStore, type Queryable } from '../store/index.ts';
 import { loadReleaseWithColumns } from '../store/releases.ts';
 import { loadScreen } from '../store/screens.ts';
 import type { ScreenReport } from '../screen/screen.ts';
@@ -18,7 +18,8 @@ import type { ScreenReport } from '../screen/screen.ts';
  * the study, characterised with the study's GWP set. Building it costs a release load and one
  * factorization; afterwards the per-unit footprint of every process, per ISO 14067 line, is one
  * adjoint solve per line (λ = A⁻ᵀ Bᵀ c_line), so a study of any size is a dot product.
- * Releases are immutable, so a built background is cached (bounded, per store) and never goes stale.
+ * Releases are immutable, so a built background is cached (bounded, per store); a release saved
+ * under its number, in any process, drops it all the same.
  */
 
 export interface Background {
@@ -80,7 +81,7 @@ export function loadBackground(
   methodId: StudyMethod,
 ): Promise<Background> {
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) caches.set(db, (cache = forgetfulCache(db)));
   const key = backgroundKey(lciRelease, factorRelease, methodId);
   let hit = cache.get(key);
   if (hit) cache.delete(key);
@@ -92,6 +93,21 @@ export function loadBackground(
   cache.set(key, hit);
   if (cache.size > MAX_BACKGROUNDS) cache.delete(cache.keys().next().value!);
   return hit;
+}
+
+/**
+ * A store's backgrounds, each dropped when a release it is built from is saved (by any process:
+ * a number restored from a backup, or one that was missing when it was asked for) or when the
+ * store's notices may have been missed.
+ */
+function forgetfulCache(db: Queryable): Map<string, Promise<Background>> {
+  const cache = new Map<string, Promise<Background>>();
+  watchStore(db, (n) => {
+    if (n.topic === '*') cache.clear();
+    if (n.topic !== 'release') return;
+    for (const key of [...cache.keys()]) if (key.split('\u0000').slice(0, 2).includes(n.subject)) cache.delete(key);
+  });
+  return cache;
 }
 
 /** Reads what a background is built from; throws UnknownReleaseError naming a release that is missing or empty. */

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { selfSignedCertificate } from '../../src/server/pact/tls.ts';
 import { startInstance, until, type Instance } from './instance.ts';
 import { oracle } from './oracle.ts';
+import { BACKENDS } from '../store/backends.ts';
 
 /**
  * Where Tanji's answers to a partner's RequestCreated go: a partner's HTTPS host (a test server
@@ -79,130 +80,139 @@ class PartnerHost {
   }
 }
 
-describe('PACT event answers reach the requester where it listens', () => {
-  let tanji: Instance;
-  let partner: PartnerHost;
-  let connectionId: string;
-  let ourToken: string;
-  let product: string;
+for (const backend of BACKENDS) {
+  describe(backend.name, () => {
+    describe('PACT event answers reach the requester where it listens', () => {
+      let tanji: Instance;
+      let partner: PartnerHost;
+      let connectionId: string;
+      let ourToken: string;
+      let product: string;
 
-  before(async () => {
-    tanji = await startInstance();
-    partner = new PartnerHost('tanji-at-partner', 'partner-issued-secret');
-    await partner.start();
-    const created = await tanji.api('POST', '/api/pact/connections', { name: 'Conformance partner' });
-    assert.equal(created.status, 201);
-    connectionId = created.data.connection.id;
-    // the partner's callback credentials, recorded after the connection exists (as a conformance run hands them out)
-    const recorded = await tanji.api('PATCH', `/api/pact/connections/${connectionId}`, {
-      partnerClientId: partner.clientId,
-      partnerSecret: partner.clientSecret,
-      partnerCa: partner.cert,
+      before(async () => {
+        tanji = await startInstance(backend);
+        partner = new PartnerHost('tanji-at-partner', 'partner-issued-secret');
+        await partner.start();
+        const created = await tanji.api('POST', '/api/pact/connections', { name: 'Conformance partner' });
+        assert.equal(created.status, 201);
+        connectionId = created.data.connection.id;
+        // the partner's callback credentials, recorded after the connection exists (as a conformance run hands them out)
+        const recorded = await tanji.api('PATCH', `/api/pact/connections/${connectionId}`, {
+          partnerClientId: partner.clientId,
+          partnerSecret: partner.clientSecret,
+          partnerCa: partner.cert,
+        });
+        assert.equal(recorded.status, 200, JSON.stringify(recorded.data));
+        assert.equal(recorded.data.partnerClientId, partner.clientId);
+        assert.equal(recorded.data.hasPartnerSecret, true);
+        assert.equal(recorded.data.partnerUrl, null, 'no partner host: the source alone says where to answer');
+        const basic = Buffer.from(`${created.data.connection.clientId}:${created.data.clientSecret}`).toString(
+          'base64',
+        );
+        const token = await tanji.pact('/auth/token', {
+          method: 'POST',
+          headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'grant_type=client_credentials',
+        });
+        ourToken = (token.json as { access_token: string }).access_token;
+        product = (await tanji.api('GET', '/api/pact/footprints')).data[0].productIds[0];
+      });
+      after(async () => {
+        await tanji?.close();
+        await partner?.close();
+      });
+
+      const request = async (spec: '3.0' | '2.3', source: string, productId = product) => {
+        const id = crypto.randomUUID();
+        const event =
+          spec === '3.0'
+            ? {
+                type: 'org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3',
+                specversion: '1.0',
+                id,
+                source,
+                time: new Date().toISOString(),
+                data: { productId: [productId] },
+              }
+            : {
+                type: 'org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1',
+                specversion: '1.0',
+                id,
+                source,
+                time: new Date().toISOString(),
+                data: { pf: { productIds: [productId] } },
+              };
+        const r = await tanji.pact(spec === '3.0' ? '/3/events' : '/2/events', {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${ourToken}`,
+            'content-type': 'application/cloudevents+json; charset=UTF-8',
+          },
+          body: JSON.stringify(event),
+        });
+        assert.equal(r.status, 200, r.text);
+        return id;
+      };
+      const answerTo = (id: string) =>
+        until(`the answer to ${id}`, () => partner.received.find((x) => x.body.data?.requestEventId === id));
+
+      it('v3: a base-URL source is answered at {base}/3/events with a bearer token from the discovered token endpoint', async () => {
+        const id = await request('3.0', partner.base);
+        const got = await answerTo(id);
+        assert.equal(got.path, '/3/events');
+        assert.ok(
+          partner.tokens.includes(got.authorization?.replace(/^Bearer /, '') ?? ''),
+          `authorization ${got.authorization}`,
+        );
+        assert.equal(got.body.type, 'org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3');
+        assert.ok(got.body.data.pfs.length >= 1);
+        assert.ok(got.body.data.pfs.every((pf: { productIds: string[] }) => pf.productIds.includes(product)));
+        assert.deepEqual(oracle([{ spec: '3.0', schema: 'RequestFulfilledEvent', instance: got.body }]), [[]]);
+      });
+
+      it('v2: a base URL with a trailing slash is answered at /2/events', async () => {
+        const id = await request('2.3', `${partner.base}/`);
+        const got = await answerTo(id);
+        assert.equal(got.path, '/2/events');
+        assert.match(got.authorization ?? '', /^Bearer partner-token-\d+$/);
+        assert.equal(got.body.type, 'org.wbcsd.pathfinder.ProductFootprintRequest.Fulfilled.v1');
+        assert.deepEqual(oracle([{ spec: '2.3', schema: 'RequestFulfilledEvent', instance: got.body }]), [[]]);
+      });
+
+      it('a source that already names an events endpoint is answered there; an unknown product is rejected there', async () => {
+        const id = await request('3.0', `${partner.base}/pact/callback/events`, 'urn:pact:nothing:here');
+        const got = await answerTo(id);
+        assert.equal(got.path, '/pact/callback/events');
+        assert.equal(got.body.type, 'org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3');
+        assert.equal(got.body.data.error.code, 'NotFound');
+      });
+
+      it('a failed delivery is kept for a retry with its reason and the next attempt shown to the company', async () => {
+        partner.failEvents = true;
+        try {
+          const id = await request('3.0', partner.base);
+          await answerTo(id);
+          const row = await until('the failure recorded', async () =>
+            (await tanji.api('GET', '/api/pact/events')).data.find(
+              (e: { eventId: string; attempts: number }) => e.eventId === id && e.attempts > 0,
+            ),
+          );
+          assert.equal(row.state, 'accepted', 'still to be answered');
+          assert.match(row.error, /503/);
+          assert.ok(Date.parse(row.nextAttemptAt) > Date.now(), 'a later attempt is planned');
+        } finally {
+          partner.failEvents = false;
+        }
+      });
+
+      it('only the company’s practitioners record partner credentials, and only https hosts', async () => {
+        const r = await tanji.api('PATCH', `/api/pact/connections/${connectionId}`, { partnerClientId: 'x' }, 1);
+        assert.ok(r.status === 403 || r.status === 404, `status ${r.status}`);
+        const bad = await tanji.api('PATCH', `/api/pact/connections/${connectionId}`, {
+          partnerUrl: 'http://plain.example',
+        });
+        assert.equal(bad.status, 400);
+      });
     });
-    assert.equal(recorded.status, 200, JSON.stringify(recorded.data));
-    assert.equal(recorded.data.partnerClientId, partner.clientId);
-    assert.equal(recorded.data.hasPartnerSecret, true);
-    assert.equal(recorded.data.partnerUrl, null, 'no partner host: the source alone says where to answer');
-    const basic = Buffer.from(`${created.data.connection.clientId}:${created.data.clientSecret}`).toString('base64');
-    const token = await tanji.pact('/auth/token', {
-      method: 'POST',
-      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=client_credentials',
-    });
-    ourToken = (token.json as { access_token: string }).access_token;
-    product = (await tanji.api('GET', '/api/pact/footprints')).data[0].productIds[0];
   });
-  after(async () => {
-    await tanji?.close();
-    await partner?.close();
-  });
-
-  const request = async (spec: '3.0' | '2.3', source: string, productId = product) => {
-    const id = crypto.randomUUID();
-    const event =
-      spec === '3.0'
-        ? {
-            type: 'org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3',
-            specversion: '1.0',
-            id,
-            source,
-            time: new Date().toISOString(),
-            data: { productId: [productId] },
-          }
-        : {
-            type: 'org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1',
-            specversion: '1.0',
-            id,
-            source,
-            time: new Date().toISOString(),
-            data: { pf: { productIds: [productId] } },
-          };
-    const r = await tanji.pact(spec === '3.0' ? '/3/events' : '/2/events', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${ourToken}`, 'content-type': 'application/cloudevents+json; charset=UTF-8' },
-      body: JSON.stringify(event),
-    });
-    assert.equal(r.status, 200, r.text);
-    return id;
-  };
-  const answerTo = (id: string) =>
-    until(`the answer to ${id}`, () => partner.received.find((x) => x.body.data?.requestEventId === id));
-
-  it('v3: a base-URL source is answered at {base}/3/events with a bearer token from the discovered token endpoint', async () => {
-    const id = await request('3.0', partner.base);
-    const got = await answerTo(id);
-    assert.equal(got.path, '/3/events');
-    assert.ok(
-      partner.tokens.includes(got.authorization?.replace(/^Bearer /, '') ?? ''),
-      `authorization ${got.authorization}`,
-    );
-    assert.equal(got.body.type, 'org.wbcsd.pact.ProductFootprint.RequestFulfilledEvent.3');
-    assert.ok(got.body.data.pfs.length >= 1);
-    assert.ok(got.body.data.pfs.every((pf: { productIds: string[] }) => pf.productIds.includes(product)));
-    assert.deepEqual(oracle([{ spec: '3.0', schema: 'RequestFulfilledEvent', instance: got.body }]), [[]]);
-  });
-
-  it('v2: a base URL with a trailing slash is answered at /2/events', async () => {
-    const id = await request('2.3', `${partner.base}/`);
-    const got = await answerTo(id);
-    assert.equal(got.path, '/2/events');
-    assert.match(got.authorization ?? '', /^Bearer partner-token-\d+$/);
-    assert.equal(got.body.type, 'org.wbcsd.pathfinder.ProductFootprintRequest.Fulfilled.v1');
-    assert.deepEqual(oracle([{ spec: '2.3', schema: 'RequestFulfilledEvent', instance: got.body }]), [[]]);
-  });
-
-  it('a source that already names an events endpoint is answered there; an unknown product is rejected there', async () => {
-    const id = await request('3.0', `${partner.base}/pact/callback/events`, 'urn:pact:nothing:here');
-    const got = await answerTo(id);
-    assert.equal(got.path, '/pact/callback/events');
-    assert.equal(got.body.type, 'org.wbcsd.pact.ProductFootprint.RequestRejectedEvent.3');
-    assert.equal(got.body.data.error.code, 'NotFound');
-  });
-
-  it('a failed delivery is kept for a retry with its reason and the next attempt shown to the company', async () => {
-    partner.failEvents = true;
-    try {
-      const id = await request('3.0', partner.base);
-      await answerTo(id);
-      const row = await until('the failure recorded', async () =>
-        (await tanji.api('GET', '/api/pact/events')).data.find(
-          (e: { eventId: string; attempts: number }) => e.eventId === id && e.attempts > 0,
-        ),
-      );
-      assert.equal(row.state, 'accepted', 'still to be answered');
-      assert.match(row.error, /503/);
-      assert.ok(Date.parse(row.nextAttemptAt) > Date.now(), 'a later attempt is planned');
-    } finally {
-      partner.failEvents = false;
-    }
-  });
-
-  it('only the company’s practitioners record partner credentials, and only https hosts', async () => {
-    const r = await tanji.api('PATCH', `/api/pact/connections/${connectionId}`, { partnerClientId: 'x' }, 1);
-    assert.ok(r.status === 403 || r.status === 404, `status ${r.status}`);
-    const bad = await tanji.api('PATCH', `/api/pact/connections/${connectionId}`, {
-      partnerUrl: 'http://plain.example',
-    });
-    assert.equal(bad.status, 400);
-  });
-});
+}

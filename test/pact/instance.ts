@@ -7,13 +7,14 @@ import { DEMO_USERS } from '../../src/server/demo.ts';
 import { serve, type Running } from '../../src/server/main.ts';
 import type { Store } from '../../src/store/index.ts';
 import { platform } from '../server/platform.ts';
+import type { Backend } from '../store/backends.ts';
 
 // partners here are other instances on this machine, which the PACT client refuses by default
 process.env.TANJI_PACT_ALLOW_PRIVATE = '1';
 
 /**
  * A whole Tanji instance as `npm start` runs it (app on HTTP, PACT host on HTTPS with its own
- * self-signed certificate), on a fresh in-memory store with the demo company, for tests that
+ * self-signed certificate), on a fresh store of the back end (in-memory PGlite by default) with the demo company, for tests that
  * talk to it over the network like a partner would.
  */
 export interface Instance {
@@ -28,8 +29,8 @@ export interface Instance {
   close(): Promise<void>;
 }
 
-export async function startInstance(): Promise<Instance> {
-  const { store } = await platform();
+export async function startInstance(backend?: Backend): Promise<Instance> {
+  const { store } = await platform({ backend });
   const running = await serve(store, { port: 0, tlsDir: mkdtempSync(join(tmpdir(), 'tanji-pact-test-')) });
   const tokens = new Map<number, string>();
   const signIn = async (user: number) => {

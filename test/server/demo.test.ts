@@ -1,10 +1,11 @@
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEMO_COMPANY, DEMO_USERS, ensureDemo } from '../../src/server/demo.ts';
 import { jobsIdle } from '../../src/server/jobs.ts';
 import { hashPassword, verifyPassword } from '../../src/server/passwords.ts';
 import { findCompany, findUserForLogin, listStudies, type Store } from '../../src/store/index.ts';
 import { platform } from './platform.ts';
+import { BACKENDS } from '../store/backends.ts';
 
 /**
  * A store created before a demo user existed (the steward came with co-construction) gets that
@@ -14,43 +15,47 @@ import { platform } from './platform.ts';
 
 const steward = DEMO_USERS.find((u) => u.role === 'steward')!;
 const practitioner = DEMO_USERS[0];
-let store: Store;
+for (const backend of BACKENDS) {
+  describe(backend.name, () => {
+    let store: Store;
 
-before(async () => {
-  ({ store } = await platform());
-});
+    before(async () => {
+      ({ store } = await platform({ backend }));
+    });
 
-after(async () => {
-  await jobsIdle();
-  await store.close();
-});
+    after(async () => {
+      await jobsIdle();
+      await store.close();
+    });
 
-test('an existing demo store gets the missing demo steward; existing users and studies are left alone', async () => {
-  // the store as it was before the steward was added, with a practitioner who changed password and name
-  await store.query('DELETE FROM users WHERE email = $1', [steward.email]);
-  const changedHash = await hashPassword('my own password');
-  await store.query('UPDATE users SET password_hash = $1, name = $2 WHERE email = $3', [
-    changedHash,
-    'Li Ming',
-    practitioner.email,
-  ]);
-  const company = (await findCompany(store, DEMO_COMPANY))!;
-  const studies = (await listStudies(store, { companyId: company.id })).map((s) => s.id).sort();
+    test('an existing demo store gets the missing demo steward; existing users and studies are left alone', async () => {
+      // the store as it was before the steward was added, with a practitioner who changed password and name
+      await store.query('DELETE FROM users WHERE email = $1', [steward.email]);
+      const changedHash = await hashPassword('my own password');
+      await store.query('UPDATE users SET password_hash = $1, name = $2 WHERE email = $3', [
+        changedHash,
+        'Li Ming',
+        practitioner.email,
+      ]);
+      const company = (await findCompany(store, DEMO_COMPANY))!;
+      const studies = (await listStudies(store, { companyId: company.id })).map((s) => s.id).sort();
 
-  assert.equal(await ensureDemo(store), false, 'the demo company existed');
-  const added = (await findUserForLogin(store, steward.email))!;
-  assert.equal(added.role, 'steward');
-  assert.equal(added.companyId, company.id);
-  assert.ok(await verifyPassword(steward.password, added.passwordHash));
-  const kept = (await findUserForLogin(store, practitioner.email))!;
-  assert.equal(kept.passwordHash, changedHash);
-  assert.equal(kept.name, 'Li Ming');
-  assert.deepEqual((await listStudies(store, { companyId: company.id })).map((s) => s.id).sort(), studies);
+      assert.equal(await ensureDemo(store), false, 'the demo company existed');
+      const added = (await findUserForLogin(store, steward.email))!;
+      assert.equal(added.role, 'steward');
+      assert.equal(added.companyId, company.id);
+      assert.ok(await verifyPassword(steward.password, added.passwordHash));
+      const kept = (await findUserForLogin(store, practitioner.email))!;
+      assert.equal(kept.passwordHash, changedHash);
+      assert.equal(kept.name, 'Li Ming');
+      assert.deepEqual((await listStudies(store, { companyId: company.id })).map((s) => s.id).sort(), studies);
 
-  assert.equal(await ensureDemo(store), false);
-  assert.equal(
-    (await store.query('SELECT 1 FROM users WHERE email = $1', [steward.email])).length,
-    1,
-    'run again, nothing is added twice',
-  );
-});
+      assert.equal(await ensureDemo(store), false);
+      assert.equal(
+        (await store.query('SELECT 1 FROM users WHERE email = $1', [steward.email])).length,
+        1,
+        'run again, nothing is added twice',
+      );
+    });
+  });
+}

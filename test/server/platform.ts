@@ -1,20 +1,25 @@
 import { importDatabase } from '../../src/formats/index.ts';
 import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
-import { MEMORY, openStore, saveRelease, type Store } from '../../src/store/index.ts';
+import { saveRelease, type Store } from '../../src/store/index.ts';
 import { createApp } from '../../src/server/app.ts';
 import { ensureDemo } from '../../src/server/demo.ts';
+import { BACKENDS, openFresh, type Backend } from '../store/backends.ts';
 import { USLCI_JSONLD } from '../uslci.ts';
 
+/** Read once per test process: every platform of a file (one per back end) saves the same database. */
+let uslci: ReturnType<typeof importDatabase> | undefined;
+
 /**
- * A platform as `npm start` sets it up, on a fresh in-memory store: the China seed factors, the
- * real US LCI database as release "uslci", and the demo company with its durian study.
+ * A platform as `npm start` sets it up, on a fresh store of the back end (in-memory PGlite by
+ * default; closing the store drops a server's schema): the China seed factors, the real US LCI
+ * database as release "uslci", and the demo company with its durian study.
  */
 export async function platform(
-  opts: { demo?: boolean } = {},
+  opts: { demo?: boolean; backend?: Backend } = {},
 ): Promise<{ store: Store; app: ReturnType<typeof createApp> }> {
-  const store = await openStore({ dataDir: MEMORY });
+  const store = await openFresh(opts.backend ?? BACKENDS[0]);
   await saveRelease(store, { release: SEED_RELEASE, factors: seedFactors() });
-  await saveRelease(store, { release: 'uslci', database: await importDatabase(USLCI_JSONLD) });
+  await saveRelease(store, { release: 'uslci', database: await (uslci ??= importDatabase(USLCI_JSONLD)) });
   if (opts.demo !== false) await ensureDemo(store);
   return { store, app: createApp({ store }) };
 }

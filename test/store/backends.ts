@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MEMORY, openStore, type StoreOptions } from '../../src/store/index.ts';
+import { MEMORY, openStore, type Store, type StoreOptions } from '../../src/store/index.ts';
 
 /**
  * The back ends every store test runs on. PGlite always; a PostgreSQL server as well when
@@ -51,3 +51,16 @@ export const BACKENDS: Backend[] = [
       ]
     : []),
 ];
+
+/** A fresh store on the backend; closing it also drops what `fresh` made (the schema on a server). */
+export async function openFresh(backend: Backend, onDisk = false): Promise<Store> {
+  const fresh = backend.fresh(onDisk);
+  const store = await openStore(fresh.opts);
+  const close = store.close;
+  return Object.assign(store, {
+    close: async () => {
+      await close();
+      await fresh.dispose();
+    },
+  });
+}
