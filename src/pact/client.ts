@@ -53,16 +53,23 @@ export function unreachable(origin: string, cause: unknown): PactClientError {
   return error;
 }
 
-export function call(
-  url: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string; ca?: string | null },
-): Promise<Reply> {
+type CallInit = { method?: string; headers?: Record<string, string>; body?: string; ca?: string | null };
+
+export function call(url: string, init: CallInit): Promise<Reply> {
   let target: URL;
   try {
     target = checkPartnerUrl(url);
   } catch (e) {
     return Promise.reject(new PactClientError((e as Error).message));
   }
+  return send(target, init, false);
+}
+
+/**
+ * One request. A kept-alive connection the partner closed while it was idle resets when reused,
+ * before the request reached the partner: that one case is sent once more.
+ */
+function send(target: URL, init: CallInit, again: boolean): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(
       target,
@@ -100,15 +107,17 @@ export function call(
       },
     );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
-    req.on('error', (e) =>
+    req.on('error', (e) => {
+      if (!again && req.reusedSocket && (e as NodeJS.ErrnoException).code === 'ECONNRESET')
+        return resolve(send(target, init, true));
       reject(
         e instanceof PactClientError
           ? e
           : e instanceof PartnerAddressError
             ? new PactClientError(e.message)
             : unreachable(target.origin, e),
-      ),
-    );
+      );
+    });
     req.end(init.body);
   });
 }
