@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { echarts, type ChartOption } from './echarts.ts';
+import { chartRenderer, echarts, type ChartOption } from './echarts.ts';
 
 export interface ChartProps {
   option: ChartOption;
@@ -15,7 +15,7 @@ export function EChart({ option, height, testId, label }: ChartProps) {
 
   useEffect(() => {
     const el = element.current!;
-    const instance = echarts.init(el);
+    const instance = echarts.init(el, undefined, { renderer: chartRenderer() });
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el);
