@@ -770,8 +770,6 @@ export const en: Messages = {
   'entry.field.rangeSource': 'Range source',
   'entry.field.pedigree': 'Pedigree',
   'entry.error.pedigree': 'give all five pedigree scores or none',
-  'study.parameterRangeProblems': 'The range of parameter “{name}” has problems to fix before saving.',
-  'chart.removals': 'Removals',
   // labels, grading and the public registry (issue 13)
   'label.registry.nav': 'Label registry',
   'label.registry.title': 'Public registry of carbon labels',
