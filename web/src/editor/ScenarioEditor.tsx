@@ -68,7 +68,11 @@ export function ScenarioEditor({ input, onChange, readOnly, compareHref, dirty }
             <button
               type="button"
               className="link"
-              onClick={() => onChange(removeScenario(input, i))}
+              onClick={() => {
+                // the values typed are kept by scenario index, which the removal shifts
+                setTyped({});
+                onChange(removeScenario(input, i));
+              }}
               data-testid="scenario-remove"
             >
               {t('scenario.remove')}
@@ -99,6 +103,7 @@ export function ScenarioEditor({ input, onChange, readOnly, compareHref, dirty }
                           onChange={(e) => onChange(replaceOverride(input, i, name, e.target.value))}
                           aria-label={t('scenario.parameter')}
                           data-testid="scenario-parameter"
+                          data-user-text
                         >
                           <option value={name}>{p ? label(p.name, p.description) : name}</option>
                           {freeParameters(input, s).map((q) => (
