@@ -71,7 +71,9 @@ test('a scenario and an entry range set in the UI are calculated: side by side, 
   await page.getByTestId('entry-range-spread').fill('3');
   await page.getByTestId('entry-range-source').fill('Browser test: a wide range stated by the supplier');
   assert.match(await page.getByTestId('entry-range-preview').innerText(), /0\.333\d* – 3 × the value/);
+  await page.locator('.dialog').screenshot({ path: join(SHOTS, 'entry-range.png') });
   await page.getByTestId('entry-apply').click();
+  await editor.screenshot({ path: join(SHOTS, 'scenario-editor.png') });
   await page.getByTestId('save-study').click();
   await page.getByText('Saved as version').waitFor();
   await page.getByTestId('scenario-compare').click();
