@@ -58,6 +58,19 @@ test('a scenario and an entry range set in the UI are calculated: side by side, 
   await scenario.getByTestId('scenario-value').fill('190');
   assert.equal(await scenario.getByTestId('scenario-problems').count(), 0);
 
+  // a parameter's range that does not hold its value keeps the study from being saved
+  await page.getByTestId('parameter-range-toggle').nth(2).click();
+  const range = page.getByTestId('parameter-range-row');
+  await range.getByTestId('parameter-range-distribution').selectOption('uniform');
+  await range.getByTestId('parameter-range-low').fill('160');
+  await range.getByTestId('parameter-range-high').fill('200');
+  await range.getByTestId('parameter-range-source').fill('Browser test');
+  await page.getByTestId('save-study').click();
+  assert.match(await page.getByTestId('error').innerText(), /diesel_l_ha/);
+  await range.getByTestId('parameter-range-low').fill('100');
+  assert.match(await range.getByTestId('parameter-range-preview').innerText(), /102\.5 – 197\.5 L\/ha/);
+  await range.getByTestId('parameter-range-distribution').selectOption('');
+
   // a saved entry's background dataset is shown by its name, not its id
   const electricity = (await getStudy(app.store, durian))!.entries.find((e) => e.id === 'packing-electricity')!;
   assert.ok(electricity.source.type === 'background');

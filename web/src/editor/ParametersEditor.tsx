@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { Parameter, StudyInput } from '../../../src/model/study.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { draftToRange, rangeToDraft, type RangeDraft } from '../study/rangeDraft.ts';
@@ -9,7 +9,14 @@ import { RangeFields } from './RangeFields.tsx';
  * each with its stated range (Monte Carlo and the sensitivity's ± range); the server refuses a
  * formula that names a parameter not listed here.
  */
-export function ParametersEditor({ input, onChange }: { input: StudyInput; onChange: (input: StudyInput) => void }) {
+interface ParametersEditorProps {
+  input: StudyInput;
+  onChange: (input: StudyInput) => void;
+  /** hears the parameters whose range, as typed, is not valid yet: the study is not saved while there are any */
+  onRangeProblems: (parameters: string[]) => void;
+}
+
+export function ParametersEditor({ input, onChange, onRangeProblems }: ParametersEditorProps) {
   const { t } = useI18n();
   const parameters = input.parameters ?? [];
   const setAt = (i: number, patch: Partial<Parameter>) =>
@@ -21,6 +28,14 @@ export function ParametersEditor({ input, onChange }: { input: StudyInput; onCha
     const checked = draftToRange(draft, p.value, 'absolute');
     if (checked.errors.length === 0) setAt(i, { uncertainty: checked.range });
   };
+  const invalidRanges = Object.entries(ranges)
+    .filter(
+      ([i, draft]) =>
+        parameters[Number(i)] && draftToRange(draft, parameters[Number(i)]!.value, 'absolute').errors.length,
+    )
+    .map(([i]) => parameters[Number(i)]!.name);
+  const invalidKey = invalidRanges.join('\u0000');
+  useEffect(() => onRangeProblems(invalidKey ? invalidKey.split('\u0000') : []), [invalidKey, onRangeProblems]);
   const optional = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
   return (
     <details className="span-all parameters" open={parameters.length > 0} data-testid="parameters">

@@ -772,6 +772,7 @@ export const en: Messages = {
   'entry.field.rangeSource': 'Range source',
   'entry.field.pedigree': 'Pedigree',
   'entry.error.pedigree': 'give all five pedigree scores or none',
+  'study.parameterRangeProblems': 'The range of parameter(s) {name} has problems to fix before saving.',
   // labels, grading and the public registry (issue 13)
   'label.registry.nav': 'Label registry',
   'label.registry.title': 'Public registry of carbon labels',

@@ -753,6 +753,7 @@ export const zh = {
   'entry.field.rangeSource': '范围来源',
   'entry.field.pedigree': '谱系',
   'entry.error.pedigree': '五项谱系评分须全部填写或全部不填',
+  'study.parameterRangeProblems': '参数 {name} 的范围有问题，修正后才能保存。',
   // labels, grading and the public registry (issue 13)
   'label.registry.nav': '标识登记册',
   'label.registry.title': '碳标识公开登记册',

@@ -58,6 +58,7 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  const [rangeProblems, setRangeProblems] = useState<string[]>([]);
 
   useEffect(() => {
     if (!loaded.data) return;
@@ -105,6 +106,12 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
     if (missing.length > 0) {
       setSaveError(
         new Error(t('study.missing', { fields: missing.map((k) => t(k)).join(lang === 'zh' ? '、' : ', ') })),
+      );
+      return;
+    }
+    if (rangeProblems.length > 0) {
+      setSaveError(
+        new Error(t('study.parameterRangeProblems', { name: rangeProblems.join(lang === 'zh' ? '、' : ', ') })),
       );
       return;
     }
@@ -228,7 +235,13 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
           <div className="study-main">
             <ErrorMessage error={releases.error} title={t('study.releasesFailed')} />
             {!saved && editable && <RulePicker draft={draft} />}
-            <StudyForm input={draft} onChange={setDraft} releases={releases.data ?? []} readOnly={!editable} />
+            <StudyForm
+              input={draft}
+              onChange={setDraft}
+              releases={releases.data ?? []}
+              readOnly={!editable}
+              onRangeProblems={setRangeProblems}
+            />
             <ParameterForm
               draft={draft}
               rule={rule.data?.rule}
