@@ -5,6 +5,15 @@ import { define, fmt } from './define.ts';
  * English and Chinese from the same params. Codes are stable: the steward's view, the search and
  * the report render them in the reader's language.
  */
+/** What a reference that is not a product is, in both languages. */
+const REFERENCE_KINDS = {
+  'elementary-output': { en: 'an elementary flow released to the environment', zh: '排放到环境的基本流' },
+  'elementary-input': { en: 'an elementary flow taken from the environment', zh: '取自环境的基本流' },
+  'product-input': { en: 'a product input', zh: '产品输入' },
+  'waste-output': { en: 'a waste output', zh: '废物输出' },
+};
+export type ReferenceKind = keyof typeof REFERENCE_KINDS;
+
 export const SCREEN_TEXTS = {
   'screen.emissions-only': define<{ emissions: number }>({
     en: (p) =>
@@ -31,6 +40,18 @@ export const SCREEN_TEXTS = {
     en: (p) =>
       `the data set's own quantitative reference is not its product (${p.reason}); it is counted per its product output instead, check the scale`,
     zh: (p) => `数据集自身的定量参考不是其产品（${p.reason}），已改按其产品输出计量，请核对量级`,
+  }),
+  'screen.reference-not-product': define<{ amount: number; unit: string; flow: string; kind: ReferenceKind }>({
+    en: (p) =>
+      `its quantitative reference is ${fmt(p.amount)} ${p.unit} of "${p.flow}", ${REFERENCE_KINDS[p.kind].en}, and no product output can take its place: it is counted per that amount as written and no other process links to it`,
+    zh: (p) =>
+      `其定量参考为 ${fmt(p.amount)} ${p.unit}「${p.flow}」（${REFERENCE_KINDS[p.kind].zh}），且没有可替代的产品输出：按所写数量计量，其他过程不会链接到它`,
+  }),
+  'screen.reference-share': define<{ amount: number; unit: string; flow: string; throughput: number; share: number }>({
+    en: (p) =>
+      `counted per ${fmt(p.amount)} ${p.unit} of "${p.flow}", only ${fmt(p.share * 100)} % of the ${fmt(p.throughput)} kg passing through it: a whole plant's inventory charged to a sliver (a scale error)`,
+    zh: (p) =>
+      `按 ${fmt(p.amount)} ${p.unit}「${p.flow}」计量，仅为流经该过程的 ${fmt(p.throughput)} 千克物料的 ${fmt(p.share * 100)}%：整个工厂的清单被计入极小的参考量（量级错误）`,
   }),
   'screen.reference-scale': define<{ amount: number; unit: string }>({
     en: (p) => `reference amount ${fmt(p.amount)} ${p.unit} is at an implausible scale for a unit process`,
