@@ -113,3 +113,23 @@ export const SCREEN_TEXTS = {
 };
 
 export type ScreenCode = keyof typeof SCREEN_TEXTS;
+
+/** Each rule's short name, for headings and the steward's filter. */
+export const SCREEN_RULE_NAMES: Record<ScreenCode, { en: string; zh: string }> = {
+  'screen.emissions-only': { en: 'Emissions only', zh: '仅有排放' },
+  'screen.self-loop': { en: 'Consumes its own product', zh: '自身消耗其产品' },
+  'screen.loop-spectral-radius': { en: 'Loop with feedback ≥ limit', zh: '反馈过强的循环' },
+  'screen.singular': { en: 'Singular column', zh: '矩阵奇异' },
+  'screen.written-reference': { en: 'Counted per another exchange', zh: '改按其他交换计量' },
+  'screen.reference-not-product': { en: 'Reference is not a product', zh: '定量参考不是产品' },
+  'screen.reference-share': { en: 'Reference a sliver of its mass', zh: '参考量仅占极小份额' },
+  'screen.reference-scale': { en: 'Reference amount scale', zh: '参考流量量级' },
+  'screen.co2-per-mass': { en: 'CO2 per kg of product', zh: '每千克产品的 CO2' },
+  'screen.ghg-per-mass': { en: 'Greenhouse gases per kg of product', zh: '每千克产品的温室气体' },
+  'screen.energy-per-mass': { en: 'Energy per kg of product', zh: '每千克产品的能耗' },
+  'screen.input-scale': { en: 'Input scale', zh: '输入量级' },
+  'screen.carbon-balance': { en: 'Carbon balance', zh: '碳平衡' },
+  'screen.mass-balance': { en: 'Mass balance', zh: '质量平衡' },
+  'screen.negative-footprint': { en: 'Negative footprint', zh: '碳足迹为负' },
+  'screen.score-outlier': { en: 'Far from its peers', zh: '远离同类' },
+};
