@@ -208,7 +208,10 @@ test(
     assert.ok(Math.abs(param(underground, 'screen.energy-per-mass', 'mjPerKg') - 4.8492e8) < 1e-3);
     assert.ok(r.quarantined.includes(sewage) && r.quarantined.includes(underground));
     assert.match(
-      renderScreenFinding(r.findings.find((x) => x.processId === sewage && x.code === 'screen.energy-per-mass')!, 'zh'),
+      renderScreenFinding(
+        r.findings.find((x) => x.processId === sewage && x.code === 'screen.energy-per-mass')!,
+        'zh',
+      ),
       /^每千克「Wastewater」消耗 275400000 兆焦能源/,
     );
     // a reserve assessment writing 10¹² kg of methane per 0.34 kg of natural gas
