@@ -829,6 +829,8 @@ export const en: Messages = {
   'pcr.compareStage': 'Stage (kg CO2e per {unit})',
   'pcr.compareChange': 'Change',
   'pcr.compareTotal': 'Total',
+  'dataset.showQuarantined': 'Also show processes the quality screen quarantined',
+  'dataset.quarantinedBadge': 'quarantined',
   'screen.nav': 'Quality screen',
   'screen.title': 'Quality screen of the background data',
   'screen.intro':

@@ -810,6 +810,8 @@ export const zh = {
   'pcr.compareStage': '阶段（kg CO2e/{unit}）',
   'pcr.compareChange': '变化',
   'pcr.compareTotal': '合计',
+  'dataset.showQuarantined': '也显示被质量筛查隔离的过程',
+  'dataset.quarantinedBadge': '已隔离',
   'screen.nav': '质量筛查',
   'screen.title': '背景数据质量筛查',
   'screen.intro':
