@@ -38,8 +38,8 @@ import { readZip } from './zip.ts';
  * matrices and kept in the process's `leftOut` (a listed cut-off, reported through `onWarning`);
  * a process whose reference exchange is such a one, or that has no reference flow, cannot be
  * used and is left out with a warning. A reference that is an elementary flow or a product input
- * is counted per its amount as written when no product output can take its place. Anything malformed refuses the whole archive (ImportError naming file, data set and
- * element).
+ * is counted per its amount as written when no product output can take its place. Anything
+ * malformed refuses the whole archive (ImportError naming file, data set and element).
  */
 
 const FOLDERS = ['processes', 'flows', 'flowproperties', 'unitgroups', 'sources', 'contacts'] as const;
