@@ -39,6 +39,8 @@ export interface ServeOptions {
   graceMs?: number;
 }
 
+const KEEP_ALIVE_MS = 65_000;
+
 function listenOn(
   fetch: (r: Request) => Response | Promise<Response>,
   port: number,
@@ -50,6 +52,12 @@ function listenOn(
       { fetch, port, hostname, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) },
       () => resolve(s),
     );
+    // idle keep-alive connections outlive the client's or proxy's (60 s is common): the side that
+    // closes an idle connection must be the one that would reuse it, or a request races the close
+    if ('keepAliveTimeout' in s) {
+      s.keepAliveTimeout = KEEP_ALIVE_MS;
+      s.headersTimeout = KEEP_ALIVE_MS + 1000;
+    }
     s.once('error', reject);
   });
 }
