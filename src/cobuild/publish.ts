@@ -50,14 +50,18 @@ export interface ReleaseRequest {
   licence: string;
 }
 
-interface Plan {
-  base: ReleaseBase;
+interface Collected {
   items: ReleaseItem[];
   rows: ReleaseItemRow[];
-  composed: ComposedRelease;
-  notes: ReleaseNotes;
+  aggregates: AggregateInfo[];
   /** companies to tell */
   companies: Set<string>;
+}
+
+interface Plan extends Omit<Collected, 'aggregates'> {
+  base: ReleaseBase;
+  composed: ComposedRelease;
+  notes: ReleaseNotes;
 }
 
 async function loadBase(db: Queryable, req: ReleaseRequest, hasProcesses: boolean): Promise<ReleaseBase> {
@@ -73,8 +77,15 @@ async function loadBase(db: Queryable, req: ReleaseRequest, hasProcesses: boolea
   return base;
 }
 
-async function plan(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<Plan> {
-  await checkReleaseRequest(db, actor, req);
+/** What the request names, each checked: approved, public or aggregated by enough organisations. */
+async function collect(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<Collected> {
+  requireSteward(actor, 'publish releases');
+  if (await getRelease(db, req.release))
+    throw new CobuildConflictError(
+      `release ${req.release} exists already; releases are immutable, choose a new number`,
+    );
+  if (req.submissionIds.length + req.aggregateIds.length === 0)
+    throw new CobuildConflictError('choose the approved datasets and aggregates to publish');
   const { minContributors } = await loadSettings(db);
   const items: ReleaseItem[] = [];
   const rows: ReleaseItemRow[] = [];
@@ -137,6 +148,11 @@ async function plan(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<P
     aggregates.push({ ref: id, name: a.name, contributors: a.contributors, datasets: members.length });
   }
 
+  return { items, rows, companies, aggregates };
+}
+
+async function plan(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<Plan> {
+  const { items, rows, companies, aggregates } = await collect(db, actor, req);
   const base = await loadBase(
     db,
     req,
@@ -245,15 +261,13 @@ export interface PublishingJob {
   progress(fraction: number, message: string): void;
 }
 
-/** The cheap checks of a release request, made before a publishing job is queued so that the steward hears at once. */
+/**
+ * The checks of a release request that need no calculation (steward, new number, every dataset
+ * approved and public, every aggregate with enough contributors), made before a publishing job is
+ * queued so that the steward hears of a refusal at once.
+ */
 export async function checkReleaseRequest(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<void> {
-  requireSteward(actor, 'publish releases');
-  if (await getRelease(db, req.release))
-    throw new CobuildConflictError(
-      `release ${req.release} exists already; releases are immutable, choose a new number`,
-    );
-  if (req.submissionIds.length + req.aggregateIds.length === 0)
-    throw new CobuildConflictError('choose the approved datasets and aggregates to publish');
+  await collect(db, actor, req);
 }
 
 /** What a publishing job published, when it did (a retry of that job then has nothing to do). */
