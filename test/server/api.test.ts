@@ -5,7 +5,7 @@ import { StudyResultSchema, StudySchema, type StudyInput } from '../../src/model
 import { DEMO_USERS } from '../../src/server/demo.ts';
 import { durianStudy } from '../../src/studies/demo-durian.ts';
 import { validatePactFootprint } from '../../src/formats/pact.ts';
-import { jobsIdle } from '../../src/server/jobs.ts';
+import { jobsIdle, stopInProcessWorker } from '../../src/server/jobs.ts';
 import { login } from '../../src/server/sessions.ts';
 import { latestStoredResult, type Store } from '../../src/store/index.ts';
 import { loadBackground } from '../../src/studies/background.ts';
@@ -60,6 +60,8 @@ before(async () => {
 
 after(async () => {
   await jobsIdle();
+  // the worker's PDF browser goes with it
+  await stopInProcessWorker(store);
   await store.close();
 });
 
