@@ -4,7 +4,7 @@ import { CALCULATION_TEXTS } from './calculation.ts';
 import { LABEL_TEXTS } from './labels.ts';
 import { PCR_TEXTS } from './pcr.ts';
 import { SCREEN_TEXTS } from './screen.ts';
-import { renderIn, type TextLang, type TextTable } from './define.ts';
+import { renderIn, type Readable, type TextLang, type TextTable } from './define.ts';
 
 /**
  * The one catalogue of coded user-facing messages, zh and en: every domain's table
@@ -29,9 +29,6 @@ export const NOT_DOMAINS = ['define.ts', 'catalogue.ts'];
 export const CATALOGUE: TextTable = Object.assign({}, ...Object.values(DOMAIN_TABLES));
 
 /** A coded message in the reader's language (its English `message` when the code is unknown here). */
-export function render(
-  m: { code?: string; params?: Record<string, unknown>; message: string },
-  lang: TextLang,
-): string {
+export function render(m: Readable, lang: TextLang): string {
   return renderIn(CATALOGUE, m, lang);
 }

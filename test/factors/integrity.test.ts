@@ -21,6 +21,7 @@ import type { Entry, Study } from '../../src/model/study.ts';
 import { backgroundOf } from '../../src/studies/background.ts';
 import { calculateStudy } from '../../src/studies/calculate.ts';
 import { co2Fossil, database, out, process, product, ref } from '../engine/fixtures.ts';
+import { messageText } from '../../src/model/message.ts';
 
 /** Issue 17 item 6: what a factor covers, whether it is verified, approved, or a Tanji estimate. */
 
@@ -175,18 +176,22 @@ test('a study entry on a Tanji estimate says it was chosen over the official fac
   assert.equal(e.total, 100 * estimate.value);
   assert.equal(e.provenance.verified, false);
   assert.ok(
-    e.provenance.notes.includes(
-      'factor: Tanji estimate chosen over the official cn-electricity-footprint/CN/2024 (0.5777 kg CO2e/kWh, 2024)',
-    ),
+    e.provenance.notes
+      .map(messageText)
+      .includes(
+        'factor: Tanji estimate chosen over the official cn-electricity-footprint/CN/2024 (0.5777 kg CO2e/kWh, 2024)',
+      ),
   );
   assert.ok(
-    r.warnings.some(
-      (w) =>
-        w ===
-        `${estimate.id}: factor: Tanji estimate chosen over the official cn-electricity-footprint/CN/2024 (0.5777 kg CO2e/kWh, 2024)`,
-    ),
+    r.warnings
+      .map(messageText)
+      .some(
+        (w) =>
+          w ===
+          `${estimate.id}: factor: Tanji estimate chosen over the official cn-electricity-footprint/CN/2024 (0.5777 kg CO2e/kWh, 2024)`,
+      ),
   );
   assert.equal(o.total, 100 * 0.5777);
   assert.equal(o.provenance.verified, true);
-  assert.ok(!o.provenance.notes.some((n) => /Tanji estimate|unverified/.test(n)));
+  assert.ok(!o.provenance.notes.map(messageText).some((n) => /Tanji estimate|unverified/.test(n)));
 });
