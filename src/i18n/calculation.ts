@@ -21,11 +21,11 @@ export const CALCULATION_TEXTS = {
   }),
   'calc.entry-note': define<{ entry: string; note: string }>({
     en: (p) => `${p.entry}: ${p.note}`,
-    zh: (p) => `${p.entry}：${p.note}`,
+    zh: (p) => `「${p.entry}」：${p.note}`,
   }),
   'calc.entry-quarantined': define<{ entry: string; release: string; finding: string }>({
     en: (p) => `${p.entry}: quarantined by the quality screen of release ${p.release}: ${p.finding}`,
-    zh: (p) => `${p.entry}：已被版本 ${p.release} 的质量筛查隔离：${p.finding}`,
+    zh: (p) => `「${p.entry}」：已被版本 ${p.release} 的质量筛查隔离：${p.finding}`,
   }),
   'calc.provider-choice': define<{
     candidates: number;
@@ -38,7 +38,7 @@ export const CALCULATION_TEXTS = {
     en: (p) =>
       `provider chosen among ${p.candidates}: "${p.process}" takes "${p.flow}" from "${p.provider}"${p.location ? ` (${p.location})` : ''} by rule ${p.rule} (${PROVIDER_RULES[p.rule]?.en ?? p.rule})`,
     zh: (p) =>
-      `在 ${p.candidates} 个供应方中选定：「${p.process}」的「${p.flow}」取自「${p.provider}」${p.location ? `（${p.location}）` : ''}，依据规则 ${p.rule}（${PROVIDER_RULES[p.rule]?.zh ?? p.rule}）`,
+      `在 ${p.candidates} 个供应方中选定：「${p.process}」的「${p.flow}」取自「${p.provider}」${p.location ? `（${p.location}）` : ''}，依据规则：${PROVIDER_RULES[p.rule]?.zh ?? `「${p.rule}」`}`,
   }),
   'calc.more-provider-choices': define<{ count: number }>({
     en: (p) => `… and ${p.count} more providers chosen among several`,
@@ -47,7 +47,7 @@ export const CALCULATION_TEXTS = {
   'calc.cutoffs': define<{ count: number; release: string; flows: string }>({
     en: (p) =>
       `${p.count} inputs of the background processes have no provider in release ${p.release} and are cut off: ${p.flows}`,
-    zh: (p) => `背景过程有 ${p.count} 项输入在版本 ${p.release} 中没有供应方，已截断：${p.flows}`,
+    zh: (p) => `背景过程有 ${p.count} 项输入在版本 ${p.release} 中没有供应方，已截断：「${p.flows}」`,
   }),
   'calc.grave-without-use': define({
     en: () => 'the boundary is cradle-to-grave but the use and end-of-life stages hold no emissions',
@@ -72,11 +72,11 @@ export const CALCULATION_TEXTS = {
   }),
   'note.technology': define<{ technology: string }>({
     en: (p) => `technology: ${p.technology}`,
-    zh: (p) => `技术：${p.technology}`,
+    zh: (p) => `技术：「${p.technology}」`,
   }),
   'note.licence': define<{ licence: string }>({
     en: (p) => `licence: ${p.licence}`,
-    zh: (p) => `许可：${p.licence}`,
+    zh: (p) => `许可：「${p.licence}」`,
   }),
   'note.approved': define<{ by: string; date: string }>({
     en: (p) => `approved by ${p.by} on ${p.date} (a review, not a verification against the source)`,
@@ -84,19 +84,24 @@ export const CALCULATION_TEXTS = {
   }),
   'note.derived': define<{ method: string }>({
     en: (p) => `derived: ${p.method}`,
-    zh: (p) => `推算所得：${p.method}`,
+    zh: (p) => `推算所得：「${p.method}」`,
   }),
   'factor.co2-only': define({
     en: () => 'factor covers CO2 only: CH4 and N2O of this source are not in the footprint',
     zh: () => '因子仅涵盖 CO2：该排放源的 CH4 与 N2O 不在碳足迹之内',
   }),
-  'factor.unverified': define<{ reason: string }>({
-    en: (p) => `factor unverified: ${p.reason}`,
-    zh: (p) => `因子未经核实：${p.reason}`,
+  'factor.unverified-check': define<{ comment: string }>({
+    en: (p) =>
+      `factor unverified (status check): ${p.comment || 'verify against the original source before relying on it'}`,
+    zh: (p) => `因子未经核实（状态：待核）：${p.comment ? `「${p.comment}」` : '使用前请对照原始来源核实'}`,
+  }),
+  'factor.unverified-derived': define<{ count: number; inputs: string }>({
+    en: (p) => `factor unverified: derived from ${p.count} input(s) not verified against their source (${p.inputs})`,
+    zh: (p) => `因子未经核实：由 ${p.count} 项未对照来源核实的输入推算所得（「${p.inputs}」）`,
   }),
   'factor.estimate-over-official': define<{ official: string; value: number; unit: string; year: number }>({
     en: (p) => `factor: Tanji estimate chosen over the official ${p.official} (${p.value} ${p.unit}, ${p.year})`,
-    zh: (p) => `因子：选用了 Tanji 估算值，而非官方因子 ${p.official}（${p.value} ${p.unit}，${p.year} 年）`,
+    zh: (p) => `因子：选用了 Tanji 估算值，而非官方因子「${p.official}」（${p.value} ${p.unit}，${p.year} 年）`,
   }),
 };
 
