@@ -90,15 +90,6 @@ export const CALCULATION_TEXTS = {
     en: () => 'factor covers CO2 only: CH4 and N2O of this source are not in the footprint',
     zh: () => '因子仅涵盖 CO2：该排放源的 CH4 与 N2O 不在碳足迹之内',
   }),
-  'factor.unverified-check': define<{ comment: string }>({
-    en: (p) =>
-      `factor unverified (status check): ${p.comment || 'verify against the original source before relying on it'}`,
-    zh: (p) => `因子未经核实（状态：待核）：${p.comment ? `「${p.comment}」` : '使用前请对照原始来源核实'}`,
-  }),
-  'factor.unverified-derived': define<{ count: number; inputs: string }>({
-    en: (p) => `factor unverified: derived from ${p.count} input(s) not verified against their source (${p.inputs})`,
-    zh: (p) => `因子未经核实：由 ${p.count} 项未对照来源核实的输入推算所得（「${p.inputs}」）`,
-  }),
   'factor.estimate-over-official': define<{ official: string; value: number; unit: string; year: number }>({
     en: (p) => `factor: Tanji estimate chosen over the official ${p.official} (${p.value} ${p.unit}, ${p.year})`,
     zh: (p) => `因子：选用了 Tanji 估算值，而非官方因子「${p.official}」（${p.value} ${p.unit}，${p.year} 年）`,

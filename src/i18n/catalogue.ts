@@ -1,6 +1,7 @@
 import { ISSUE_TEXTS } from './cobuild.ts';
 import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
+import { FACTOR_TEXTS } from './factors.ts';
 import { LABEL_TEXTS } from './labels.ts';
 import { PCR_TEXTS } from './pcr.ts';
 import { SCREEN_TEXTS } from './screen.ts';
@@ -17,6 +18,7 @@ import { renderIn, type Readable, type TextLang, type TextTable } from './define
 export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   cobuild: ISSUE_TEXTS as unknown as TextTable,
   calculation: CALCULATION_TEXTS as unknown as TextTable,
+  factors: FACTOR_TEXTS as unknown as TextTable,
   audit: AUDIT_TEXTS as unknown as TextTable,
   pcr: PCR_TEXTS as unknown as TextTable,
   labels: LABEL_TEXTS as unknown as TextTable,

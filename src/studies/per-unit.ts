@@ -12,7 +12,7 @@ import type {
 } from '../model/study.ts';
 import { emptyLines, GHG_LINES } from '../engine/lca.ts';
 import { dqr, pedigreeGsd } from '../engine/uncertainty.ts';
-import { coverage, isVerified } from '../factors/integrity.ts';
+import { coverage, isVerified, unverifiedNote } from '../factors/integrity.ts';
 import { assertUsableInProductFootprint, officialInsteadOf } from '../factors/lookup.ts';
 import { namedUnit } from '../formats/units.ts';
 import { CALCULATION_TEXTS } from '../i18n/calculation.ts';
@@ -219,15 +219,10 @@ function factorPerUnit(entry: Entry, f: Factor, bg: Background): PerUnit {
   }
   const notes: StoredMessage[] = [];
   if (coverage(f) === 'CO2') notes.push(coded('factor.co2-only', {}));
-  if (!isVerified(f)) {
-    // the approval, when there is one, is its own note: a review is not a verification
-    if (f.status === 'check') notes.push(coded('factor.unverified-check', { comment: f.dataQuality.comment ?? '' }));
-    else if (f.status === 'derived') {
-      const inputs = f.unverifiedInputs ?? [];
-      notes.push(coded('factor.unverified-derived', { count: inputs.length, inputs: inputs.join(', ') }));
-    }
-  }
-  if (f.approval) notes.push(coded('note.approved', { by: f.approval.by, date: f.approval.at.slice(0, 10) }));
+  const unverified = unverifiedNote(f);
+  if (unverified) notes.push(unverified);
+  // an unverified factor's note already says who approved it
+  else if (f.approval) notes.push(coded('note.approved', { by: f.approval.by, date: f.approval.at.slice(0, 10) }));
   if (f.status === 'derived' && f.method) notes.push(coded('note.derived', { method: f.method }));
   const official = officialInsteadOf(bg.factors, f);
   if (official)

@@ -1,12 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  coverage,
-  derivation,
-  isCo2OnlyElectricity,
-  isVerified,
-  verificationNote,
-} from '../../src/factors/integrity.ts';
+import { coverage, derivation, isCo2OnlyElectricity, isVerified, unverifiedNote } from '../../src/factors/integrity.ts';
 import {
   assertUsableInProductFootprint,
   FactorUseError,
@@ -88,7 +82,10 @@ test('the provincial footprint estimates derived from the unverified 2023 CO2 fa
       ]);
       assert.deepEqual(f.unverifiedInputs, [`cn-electricity-co2/${code}/2023`, 'cn-electricity-co2/CN/2023']);
       assert.equal(isVerified(f), false, f.id);
-      assert.match(verificationNote(f)!, /^Unverified: derived from 2 inputs not verified against their source/);
+      assert.match(
+        unverifiedNote(f)!.message,
+        /^factor unverified: derived from 2 input\(s\) not verified against their source/,
+      );
     }
   }
 });
@@ -121,7 +118,7 @@ test('unverified inputs pass through a chain of derivations; approval is not ver
   const approved: Factor = { ...unverified, approval: { by: 'Steward Li', at: '2026-03-01T08:00:00Z' } };
   assert.equal(isVerified(approved), false);
   assert.match(
-    verificationNote(approved)!,
+    unverifiedNote(approved)!.message,
     /Approved by Steward Li on 2026-03-01; approval is not verification against the source\.$/,
   );
 });
