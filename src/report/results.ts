@@ -3,6 +3,7 @@ import type { EntryResult } from '../model/study.ts';
 import { headlineTable } from './analysis.ts';
 import { boundaryStages } from '../rules/inventory.ts';
 import { LINES, STAGES } from '../rules/terms.ts';
+import { render } from '../i18n/catalogue.ts';
 import { barChart, type Bar } from './chart.ts';
 import type { Ctx } from './context.ts';
 import { html, type Html } from './escape.ts';
@@ -79,7 +80,7 @@ function hotspots(c: Ctx): Html {
       html`${kg(e.total)}${removal}`,
       pct(e.share),
       html`<span class="tag">${t.provenanceType[p.type]}</span> ${p.name}${small([p.release, p.id].filter(Boolean).join(' · '))}`,
-      html`${p.source}${small([p.year === undefined ? '' : String(p.year), p.region ?? '', p.gwpSet ?? '', p.status ?? ''].filter(Boolean).join(' · '))}${p.notes.map((n) => small(n))}`,
+      html`${p.source}${small([p.year === undefined ? '' : String(p.year), p.region ?? '', p.gwpSet ?? '', p.status ?? ''].filter(Boolean).join(' · '))}${p.notes.map((n) => small(render(n, c.lang)))}`,
     ];
   });
   return html`${sub('3.4', t.sections.hotspots)}

@@ -1,4 +1,5 @@
 import { regionLabel } from '../model/provinces.ts';
+import { render } from '../i18n/catalogue.ts';
 import type { Entry, EntryResult, Evidence } from '../model/study.ts';
 import { boundaryStages, isElectricity } from '../rules/inventory.ts';
 import { dqrLevel, STAGES, stageList } from '../rules/terms.ts';
@@ -164,7 +165,7 @@ ${rows.length ? table([t.entry, t.amount, t.dataset, t.region, t.dataYear, t.fac
 export function limitationsSection(c: Ctx): Html {
   const { t, study: s, result: r } = c;
   const warnings = r.warnings.length
-    ? html`<ul>${r.warnings.map((w) => html`<li>${w}</li>`)}</ul>`
+    ? html`<ul>${r.warnings.map((w) => html`<li>${render(w, c.lang)}</li>`)}</ul>`
     : html`<p class="muted">${t.none}</p>`;
   return section(
     'limitations',
