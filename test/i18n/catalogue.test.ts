@@ -49,6 +49,9 @@ test('a coded message renders in the reader’s language; an unknown code falls 
   assert.equal(render({ code: 'no.such', params: {}, message: 'as sent' }, 'zh'), 'as sent');
 });
 
+/** Params that choose among words: a value the texts know (any other param reads as a number). */
+const SAMPLE_VALUES: Record<string, string> = { direction: 'above', basis: 'provinces', kind: 'product-input' };
+
 /** The params a text reads, by running it on a recorder; `nameZh` and `nameEn` are one param written in each language. */
 function paramsRead(text: (p: never) => string): string[] {
   const read = new Set<string>();
@@ -57,7 +60,7 @@ function paramsRead(text: (p: never) => string): string[] {
     {
       get: (_, k) => {
         read.add(String(k).replace(/(?:Zh|En)$/, ''));
-        return k === 'direction' ? 'above' : k === 'basis' ? 'provinces' : 7;
+        return SAMPLE_VALUES[String(k)] ?? 7;
       },
     },
   ) as never;
