@@ -1,6 +1,7 @@
 import type { Factor } from '../model/factor.ts';
 import { commentWith, num, readCsv } from './csv.ts';
 import { dataQuality, factorId, round, slug } from './common.ts';
+import { derivation } from './integrity.ts';
 
 /**
  * Chinese fertiliser manufacture (kg CO2e per kg of nutrient) from data/fertilisers.csv: Chen, Lu
@@ -17,7 +18,33 @@ const YEAR = 2015;
 
 const CO2_PER_C = 44 / 12;
 
+/** N in urea by its formula CO(NH2)2: 2 × 14.007 / 60.056 */
+export const UREA_N_SHARE = (2 * 14.007) / 60.056;
+
+/** The per-nutrient factors of the table, and urea per kg of product, which is how urea is bought and how a supplier declares it. */
 export function fertiliserFactors(): Factor[] {
+  const perNutrient = perNutrientFactors();
+  const urea = perNutrient.find((f) => f.id.startsWith('cn-fertiliser-urea-per-n/'));
+  if (!urea) throw new Error(`${TABLE}: no urea row`);
+  return [...perNutrient, ureaPerKg(urea)];
+}
+
+function ureaPerKg(perN: Factor): Factor {
+  return {
+    ...perN,
+    id: factorId('cn-fertiliser-urea', perN.region, perN.year),
+    name: 'urea, manufacture in China, per kg of urea',
+    nameZh: '尿素（中国制造），每千克尿素',
+    perUnit: 'kg',
+    value: round(perN.value * UREA_N_SHARE),
+    unit: 'kg CO2e/kg',
+    status: 'derived',
+    method: `${perN.value} kg CO2e/kg N (${perN.id}) × ${round(UREA_N_SHARE)} kg N/kg urea (CO(NH2)2)`,
+    ...derivation([perN]),
+  };
+}
+
+function perNutrientFactors(): Factor[] {
   const table = readCsv(TABLE);
   const provenance = commentWith(table, 'Acta Ecologica Sinica');
   const unread = commentWith(table, 'Read from the abstract only');

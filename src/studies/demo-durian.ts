@@ -1,3 +1,4 @@
+import { UREA_N_SHARE } from '../factors/fertilisers.ts';
 import type { Entry, Parameter, Scenario, StudyInput } from '../model/study.ts';
 
 /**
@@ -14,8 +15,8 @@ export const DEMO_STUDY_NAME = '演示：海南榴莲 1 kg（Demo: 1 kg Hainan d
 
 const PER_KG = 1 / 15_000; // the orchard's per-hectare annual inputs, per kg of a 15 t/ha harvest
 const N_PER_KG = 300 * PER_KG; // 300 kg N/ha·a
-/** Urea is 46 % N (the grade the demo invoices name), so the urea mass is N / 0.46. */
-const UREA_N = 0.46;
+/** N share of urea by its formula (the seed factors' value), so the urea mass is N / UREA_N. */
+const UREA_N = Number(UREA_N_SHARE.toFixed(4));
 /** Direct and indirect N2O at the IPCC wet-climate defaults below (the parameters ef1_direct … ef5_leached) */
 const N2O_PER_KG = N_PER_KG * (0.016 + 0.11 * 0.014 + 0.24 * 0.011) * (44 / 28);
 /** IPCC 2019 Refinement Vol. 4 Ch. 11 Eq. 11.13: CO2-C = urea × EF, EF 0.20 t C per t urea (the carbon of urea, CO(NH2)2) */
@@ -215,16 +216,16 @@ const entries: Entry[] = [
     stage: 'raw-materials',
     kind: 'material',
     name: 'Nitrogen fertiliser (urea) 氮肥（尿素）',
-    amount: N_PER_KG,
-    formula: `n_rate_kg_ha ${PER_KG_FORMULA}`,
-    unit: 'kg N',
+    amount: N_PER_KG / UREA_N,
+    formula: `n_rate_kg_ha / ${UREA_N} ${PER_KG_FORMULA}`,
+    unit: 'kg',
     source: {
       type: 'background',
-      dataset: { type: 'factor', release: '2026.1', id: 'cn-fertiliser-urea-per-n/CN/2015' },
+      dataset: { type: 'factor', release: '2026.1', id: 'cn-fertiliser-urea/CN/2015' },
     },
     evidence: { type: 'invoice', reference: 'DEMO-INV-2025-031 (urea, 300 kg N/ha·a)' },
     comment:
-      '300 kg N per hectare and year over a 15 t/ha harvest; Chinese urea manufacture (Chen, Lu & Wang 2015): TianGong has no usable urea record (census records without energy inputs)',
+      'Urea carrying 300 kg N per hectare and year over a 15 t/ha harvest; Chinese urea manufacture (Chen, Lu & Wang 2015): TianGong has no usable urea record (census records without energy inputs)',
   },
   {
     id: 'urea-co2',
@@ -239,14 +240,14 @@ const entries: Entry[] = [
     evidence: {
       type: 'calculation',
       reference:
-        'IPCC 2019 Refinement Vol.4 Ch.11 Eq. 11.13, Tier 1 EF 0.20 t C per t urea; urea = N / 0.46; CO2 = C × 44/12',
+        'IPCC 2019 Refinement Vol.4 Ch.11 Eq. 11.13, Tier 1 EF 0.20 t C per t urea; urea = N / 0.4665 (CO(NH2)2); CO2 = C × 44/12',
     },
     comment:
       'The CO2 fixed in urea at the plant is released in the field. Whether the manufacture factor already deducts it was not read in its source: if it does not, this line counts that CO2 twice (at most this amount).',
   },
   {
     id: 'fertiliser-p',
-    pcr: { stage: 'orchard', requirement: 'fertiliser' },
+    pcr: { stage: 'orchard' },
     stage: 'raw-materials',
     kind: 'material',
     name: 'Phosphate fertiliser 磷肥',
@@ -266,7 +267,7 @@ const entries: Entry[] = [
   },
   {
     id: 'fertiliser-k',
-    pcr: { stage: 'orchard', requirement: 'fertiliser' },
+    pcr: { stage: 'orchard' },
     stage: 'raw-materials',
     kind: 'material',
     name: 'Potash fertiliser 钾肥',
