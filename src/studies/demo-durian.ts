@@ -246,7 +246,7 @@ const entries: Entry[] = [
         'IPCC 2019 Refinement Vol.4 Ch.11 Eq. 11.13, Tier 1 EF 0.20 t C per t urea; urea = N / 0.4665 (CO(NH2)2); CO2 = C × 44/12',
     },
     comment:
-      'The CO2 fixed in urea at the plant is released in the field. Whether the manufacture factor already deducts it was not read in its source: if it does not, this line counts that CO2 twice (at most this amount).',
+      'The CO2 fixed in urea at the plant is released in the field and counted there (as Zhang W. et al. 2013, New technologies reduce greenhouse gas emissions from nitrogenous fertilizer in China, PNAS, leave it out of manufacture). Whether Chen, Lu & Wang deduct it from the manufacture factor was not read: if they do not, this line counts that CO2 twice (at most this amount).',
   },
   {
     id: 'fertiliser-p',
