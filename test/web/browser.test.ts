@@ -145,8 +145,8 @@ test('the durian results show the CFP with removals, the scenarios side by side 
   await page.getByTestId('parameter-row').first().waitFor();
   assert.equal(
     await page.getByTestId('parameter-row').count(),
-    10,
-    'yield, N rate, diesel, sink, five IPCC N2O factors and the fruit rule’s mass per declared unit',
+    12,
+    'yield, N, P2O5 and K2O rates, diesel, sink, five IPCC N2O factors and the fruit rule’s mass per declared unit',
   );
   assert.deepEqual(await page.getByTestId('parameter-name').first().inputValue(), 'yield_t_ha');
   await page.getByTestId('tab-results').click();
