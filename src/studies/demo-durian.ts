@@ -98,6 +98,22 @@ const parameters: Parameter[] = [
     description: 'Nitrogen applied per hectare and year, as urea 施氮量（尿素）',
   },
   {
+    name: 'diesel_l_ha',
+    value: 150,
+    unit: 'L/ha',
+    min: 100,
+    max: 200,
+    description: 'Orchard machinery diesel per hectare and year 果园柴油用量',
+  },
+  {
+    name: 'sequestration_kg_ha',
+    value: 2500,
+    unit: 'kg CO2/ha',
+    min: 1000,
+    max: 4000,
+    description: 'Tree biomass carbon increment per hectare and year 果树生物量固碳',
+  },
+  {
     name: 'p2o5_kg_ha',
     value: P2O5_KG_HA,
     unit: 'kg P2O5/ha',
@@ -114,22 +130,6 @@ const parameters: Parameter[] = [
     max: 300,
     description:
       'Potash applied per hectare and year 施钾量: ITFNet durian recommendation, 8 kg NPK 12:12:17 per bearing tree × 100 trees/ha (tree density assumed, unverified)',
-  },
-  {
-    name: 'diesel_l_ha',
-    value: 150,
-    unit: 'L/ha',
-    min: 100,
-    max: 200,
-    description: 'Orchard machinery diesel per hectare and year 果园柴油用量',
-  },
-  {
-    name: 'sequestration_kg_ha',
-    value: 2500,
-    unit: 'kg CO2/ha',
-    min: 1000,
-    max: 4000,
-    description: 'Tree biomass carbon increment per hectare and year 果树生物量固碳',
   },
   {
     name: 'ef1_direct',
