@@ -13,12 +13,14 @@ import type {
   OpenReleaseDetailSchema,
   OpenReleaseSchema,
   ReleasePreviewSchema,
+  ScreenReportSchema,
   ReleaseRequestSchema,
   SubmissionHeadSchema,
   SubmissionViewSchema,
 } from '../../../src/server/schemas.ts';
 import type { Dataset, ReviewAction, Settings, SubmissionInput, SubmissionMeta } from '../../../src/cobuild/model.ts';
 import { getJson, request, sendJson } from './client.ts';
+import type { Job } from './types.ts';
 
 /** The co-construction routes of src/server/README.md: submissions, review, aggregates, releases, notifications, open data. */
 
@@ -38,6 +40,8 @@ export type MoveStudy = z.infer<typeof MoveStudySchema>;
 export type CobuildAuditEvent = z.infer<typeof AuditSchema>;
 export type Benchmark = z.infer<typeof BenchmarkSchema>;
 export type BenchmarkAdded = z.infer<typeof BenchmarkAddedSchema>;
+export type ScreenReport = z.infer<typeof ScreenReportSchema>;
+export type ScreenFinding = ScreenReport['findings'][number];
 export type { Dataset, ReviewAction, Settings, SubmissionInput, SubmissionMeta };
 
 export interface UploadOptions {
@@ -95,7 +99,8 @@ export const cobuildApi = {
   addBenchmark: (name: string, study: unknown) =>
     sendJson<BenchmarkAdded>('POST', '/api/cobuild/benchmarks', { name, study }),
   previewRelease: (req: ReleaseRequest) => sendJson<ReleasePreview>('POST', '/api/cobuild/releases/preview', req),
-  publishRelease: (req: ReleaseRequest) => sendJson<ReleasePreview>('POST', '/api/cobuild/releases', req),
+  /** a job; when done its output holds the release and its notes */
+  publishRelease: (req: ReleaseRequest) => sendJson<Job>('POST', '/api/cobuild/releases', req),
   notifications: () => getJson<{ unread: number; items: Notification[] }>('/api/cobuild/notifications'),
   markRead: (ids?: number[]) => sendJson<{ unread: number }>('POST', '/api/cobuild/notifications/read', { ids }),
   moveStudy: (studyId: string, release: string, apply: boolean, baseVersion?: number) =>
@@ -105,6 +110,9 @@ export const cobuildApi = {
       baseVersion,
     }),
   openReleases: () => getJson<OpenRelease[]>('/api/open/releases'),
+  /** every finding of a release's quality screen (TianGong: about 3,500), with Chinese names and regions */
+  screen: (release: string) =>
+    getJson<ScreenReport>(`/api/releases/${encodeURIComponent(release)}/screen${query({ limit: 100000 })}`),
   openRelease: (release: string) => getJson<OpenReleaseDetail>(rel(release)),
   openDatasets: (release: string, p: { q?: string; type?: string; offset?: number; limit?: number }) =>
     getJson<OpenDatasets>(`${rel(release)}/datasets${query(p)}`),
