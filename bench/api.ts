@@ -35,6 +35,7 @@ import {
 import { backgroundOf, loadBackground } from '../src/studies/background.ts';
 import { calculateStudy } from '../src/studies/calculate.ts';
 import { DEMO_STUDY_NAME } from '../src/studies/demo-durian.ts';
+import { PROVINCES as CHINA_PROVINCES } from '../src/model/provinces.ts';
 
 /**
  * API benchmarks against a really running server, set up as `npm start` sets it up: serve() on a
@@ -596,39 +597,7 @@ function countSources(entries: Entry[]): string {
 }
 
 const STAGES: LifeCycleStage[] = ['raw-materials', 'manufacturing', 'distribution', 'use', 'end-of-life'];
-const PROVINCES = [
-  'BJ',
-  'TJ',
-  'HE',
-  'SX',
-  'NM',
-  'LN',
-  'JL',
-  'HL',
-  'SH',
-  'JS',
-  'ZJ',
-  'AH',
-  'FJ',
-  'JX',
-  'SD',
-  'HA',
-  'HB',
-  'HN',
-  'GD',
-  'GX',
-  'HI',
-  'CQ',
-  'SC',
-  'GZ',
-  'YN',
-  'XZ',
-  'SN',
-  'GS',
-  'QH',
-  'NX',
-  'XJ',
-];
+const PROVINCES = CHINA_PROVINCES.map(([code]) => code.slice('CN-'.length));
 const FUELS = ['diesel', 'gasoline', 'natural gas', 'LPG', 'coal', 'fuel oil', 'coke'];
 const TRANSPORT = ['truck', 'rail', 'ship', 'air'];
 const PROCESS_WORDS = [

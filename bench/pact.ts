@@ -38,6 +38,7 @@ import {
   type LoadGenerator,
   type LoadRun,
 } from './api.ts';
+import { PROVINCES as CHINA_PROVINCES } from '../src/model/provinces.ts';
 
 /**
  * The PACT host under load (issue 5: "list footprints with 10,000 stored, p99 under 50 ms at 100
@@ -87,39 +88,7 @@ const ROWS_PER_INSERT = 500;
 /** a client's own choice, reported beside the target */
 const BIG_PAGE = 100;
 const DEEP_OFFSET = 9000;
-const PROVINCES = [
-  'BJ',
-  'TJ',
-  'HE',
-  'SX',
-  'NM',
-  'LN',
-  'JL',
-  'HL',
-  'SH',
-  'JS',
-  'ZJ',
-  'AH',
-  'FJ',
-  'JX',
-  'SD',
-  'HA',
-  'HB',
-  'HN',
-  'GD',
-  'GX',
-  'HI',
-  'CQ',
-  'SC',
-  'GZ',
-  'YN',
-  'XZ',
-  'SN',
-  'GS',
-  'QH',
-  'NX',
-  'XJ',
-];
+const PROVINCES = CHINA_PROVINCES.map(([code]) => code.slice('CN-'.length));
 const DAY_MS = 24 * 3600 * 1000;
 const GEOGRAPHY_KEYS = ['geographyRegionOrSubregion', 'geographyCountry', 'geographyCountrySubdivision'];
 /** what the bare server repeats of the host's answer (the rest, date and length, Node writes itself) */

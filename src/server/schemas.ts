@@ -68,7 +68,10 @@ export const StudySummarySchema = z.object({
   version: z.number(),
   updatedAt: z.string(),
   updatedBy: z.string(),
+  /** kg CO2e per declared unit of the latest result: emissions, removals excluded */
   total: z.number().nullable(),
+  /** kg CO2e per declared unit of the latest result: the CFP of ISO 14067 3.1.1.1, emissions and removals summed */
+  cfp: z.number().nullable(),
 });
 
 export const SaveStudySchema = z.object({

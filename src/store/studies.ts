@@ -24,7 +24,10 @@ export interface StudySummary {
   version: number;
   updatedAt: string;
   updatedBy: string;
+  /** emissions of the latest result, removals excluded */
   total: number | null;
+  /** the latest result's CFP as ISO 14067 3.1.1.1 defines it: emissions and removals summed */
+  cfp: number | null;
 }
 
 export interface VersionInfo {
@@ -163,8 +166,15 @@ export async function listStudies(
   return db.query<StudySummary>(
     `SELECT s.id, v.body->>'name' AS name, v.body->'product'->>'name' AS product, s.company_id AS "companyId", c.name AS "companyName",
             s.latest_version AS version, ${ISO('v.created_at')} AS "updatedAt", u.name AS "updatedBy",
-            (SELECT (r.body->>'total')::float8 FROM study_result_heads h JOIN results r ON r.hash = h.hash WHERE h.study_id = s.id ORDER BY h.version DESC LIMIT 1) AS total
-       FROM studies s JOIN study_versions v ON v.study_id = s.id AND v.version = s.latest_version
+            latest.total, latest.cfp
+       FROM studies s
+       LEFT JOIN LATERAL (
+         -- results stored before the headline existed: removals were all in lines.biogenicRemovals (as headlineOf reads them)
+         SELECT (r.body->>'total')::float8 AS total,
+                COALESCE((r.body->'headline'->>'cfp')::float8,
+                         (r.body->>'total')::float8 + COALESCE((r.body->'lines'->>'biogenicRemovals')::float8, 0)) AS cfp
+           FROM study_result_heads h JOIN results r ON r.hash = h.hash
+          WHERE h.study_id = s.id ORDER BY h.version DESC LIMIT 1) latest ON true JOIN study_versions v ON v.study_id = s.id AND v.version = s.latest_version
        JOIN companies c ON c.id = s.company_id JOIN users u ON u.id = v.created_by
       WHERE $3::boolean OR s.company_id = $1 OR EXISTS (SELECT 1 FROM study_verifiers sv WHERE sv.study_id = s.id AND sv.user_id = $2)
       ORDER BY v.created_at DESC`,

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { DEMO_COMPANY, DEMO_USERS, ensureDemo } from '../../src/server/demo.ts';
 import { jobsIdle } from '../../src/server/jobs.ts';
 import { hashPassword, verifyPassword } from '../../src/server/passwords.ts';
-import { findCompany, findUserForLogin, listStudies, type Store } from '../../src/store/index.ts';
+import { headlineOf } from '../../src/model/headline.ts';
+import { findCompany, findUserForLogin, latestResult, listStudies, type Store } from '../../src/store/index.ts';
 import { platform } from './platform.ts';
 
 /**
@@ -52,5 +53,20 @@ test('an existing demo store gets the missing demo steward; existing users and s
     (await store.query('SELECT 1 FROM users WHERE email = $1', [steward.email])).length,
     1,
     'run again, nothing is added twice',
+  );
+});
+
+test('the study list shows each calculated study’s CFP as ISO 14067 defines it, beside its emissions', async () => {
+  const company = (await findCompany(store, DEMO_COMPANY))!;
+  const rows = (await listStudies(store, { companyId: company.id })).filter((s) => s.total != null);
+  assert.ok(rows.length > 0, 'the demo has calculated studies');
+  for (const row of rows) {
+    const result = (await latestResult(store, row.id))!;
+    assert.equal(row.total, result.total, row.name);
+    assert.equal(row.cfp, (result.headline ?? headlineOf(result)).cfp, row.name);
+  }
+  assert.ok(
+    rows.some((s) => s.cfp! < s.total!),
+    'the durian orchard’s removals make its CFP lower than its emissions',
   );
 });

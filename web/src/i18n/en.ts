@@ -48,7 +48,7 @@ export const en: Messages = {
   'studies.cannotCreate': 'Only enterprise users can create studies.',
   'studies.name': 'Name',
   'studies.product': 'Product',
-  'studies.total': 'Footprint',
+  'studies.cfp': 'CFP (ISO 14067)',
   'studies.version': 'Version',
   'studies.updated': 'Last change',
 
@@ -649,6 +649,8 @@ export const en: Messages = {
   'portfolio.product': 'Product',
   'portfolio.study': 'Study',
   'portfolio.year': 'Year',
+  'portfolio.emissions': 'Emissions (kg CO2e, removals excluded)',
+  'portfolio.removals': 'Removals (kg CO2e)',
   'portfolio.version': 'Version',
   'portfolio.change': 'Change from previous',
   'portfolio.computed': 'Calculated',

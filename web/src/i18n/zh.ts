@@ -44,7 +44,7 @@ export const zh = {
   'studies.cannotCreate': '只有企业用户可以新建研究。',
   'studies.name': '名称',
   'studies.product': '产品',
-  'studies.total': '碳足迹',
+  'studies.cfp': '产品碳足迹（ISO 14067）',
   'studies.version': '版本',
   'studies.updated': '最近修改',
 
@@ -637,6 +637,8 @@ export const zh = {
   'portfolio.product': '产品',
   'portfolio.study': '研究',
   'portfolio.year': '基准年',
+  'portfolio.emissions': '排放（kg CO2e，不含清除）',
+  'portfolio.removals': '清除（kg CO2e）',
   'portfolio.version': '版本',
   'portfolio.change': '较上一次变化',
   'portfolio.computed': '计算时间',

@@ -35,7 +35,9 @@ export function StudiesPage({ me }: { me: Me }) {
             <tr>
               <th>{t('studies.name')}</th>
               <th>{t('studies.product')}</th>
-              <th className="num">{t('studies.total')}</th>
+              <th className="num" title={t('headline.cfp')}>
+                {t('studies.cfp')}
+              </th>
               <th className="num">{t('studies.version')}</th>
               <th>{t('studies.updated')}</th>
             </tr>
@@ -54,7 +56,7 @@ export function StudiesPage({ me }: { me: Me }) {
                   </a>
                 </td>
                 <td>{s.product}</td>
-                <td className="num">{s.total == null ? '—' : `${formatNumber(s.total, lang)} kg CO2e`}</td>
+                <td className="num">{s.cfp == null ? '—' : `${formatNumber(s.cfp, lang)} kg CO2e`}</td>
                 <td className="num">v{s.version}</td>
                 <td>
                   {formatDateTime(s.updatedAt, lang)} · {s.updatedBy}

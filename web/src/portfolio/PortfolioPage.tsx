@@ -96,7 +96,8 @@ export function PortfolioPage() {
                   <th>{t('portfolio.study')}</th>
                   <th className="num">{t('portfolio.year')}</th>
                   <th className="num">{t('portfolio.version')}</th>
-                  <th className="num">kg CO2e</th>
+                  <th className="num">{t('portfolio.emissions')}</th>
+                  <th className="num">{t('portfolio.removals')}</th>
                   <th className="num">{t('portfolio.change')}</th>
                   <th>{t('portfolio.computed')}</th>
                 </tr>
@@ -115,6 +116,7 @@ export function PortfolioPage() {
                       <td className="num">{pt.year}</td>
                       <td className="num">{pt.version}</td>
                       <td className="num">{n(pt.total)}</td>
+                      <td className="num">{n(pt.removals)}</td>
                       <td className="num">
                         {pt.change === undefined
                           ? '—'
