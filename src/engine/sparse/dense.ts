@@ -63,11 +63,24 @@ export class DenseLu {
       const pivot = lu[ck + k];
       if (!usablePivot(pivot, colMax[k])) return k;
       for (let i = k + 1; i < m; i++) lu[ck + i] /= pivot;
-      for (let j = k + 1; j < m; j++) {
+      // two columns per pass: each entry of column k is loaded once for both
+      let j = k + 1;
+      for (; j + 1 < m; j += 2) {
+        const c1 = j * m,
+          c2 = c1 + m;
+        const a1 = lu[c1 + k],
+          a2 = lu[c2 + k];
+        if (a1 === 0 && a2 === 0) continue;
+        for (let i = k + 1; i < m; i++) {
+          const l = lu[ck + i];
+          lu[c1 + i] -= l * a1;
+          lu[c2 + i] -= l * a2;
+        }
+      }
+      if (j < m) {
         const cj = j * m;
         const akj = lu[cj + k];
-        if (akj === 0) continue;
-        for (let i = k + 1; i < m; i++) lu[cj + i] -= lu[ck + i] * akj;
+        if (akj !== 0) for (let i = k + 1; i < m; i++) lu[cj + i] -= lu[ck + i] * akj;
       }
     }
     return -1;
