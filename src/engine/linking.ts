@@ -11,6 +11,11 @@ import type { AllocationMethod, Exchange, Flow, FlowKind, LciDatabase, Process }
  *    reference is the flow (rather than an allocated co-product), then the lowest process id;
  *    each such choice is listed in `ambiguous`;
  * 4. no provider: the exchange is cut off and listed in `cutoffs`.
+ *
+ * A process whose quantitative reference is neither a product output nor a waste input (ILCD
+ * allows an elementary flow or a product input: TianGong's sewage plants per 0.1 kg of
+ * wastewater taken in) is still a column, per its reference amount, as openLCA keeps such a
+ * reference; nothing links to it, so it is calculated only when chosen.
  */
 
 export interface Provider {
@@ -147,7 +152,7 @@ export function buildTechIndex(db: LciDatabase, choice: AllocationChoice, column
   const byFlow: Provider[][] = db.flows.map(() => []);
   const byProcess: Provider[][] = db.processes.map(() => []);
   const unallocated: UnallocatedCoProduct[] = [];
-  const add = (i: number, k: number, allocation: AllocationMethod | null) => {
+  const add = (i: number, k: number, allocation: AllocationMethod | null, linkable = true) => {
     const pr: Provider = {
       index: providers.length,
       process: db.processes[i],
@@ -158,7 +163,7 @@ export function buildTechIndex(db: LciDatabase, choice: AllocationChoice, column
       exchangeAt: k,
     };
     providers.push(pr);
-    byFlow[flow[k]].push(pr);
+    if (linkable) byFlow[flow[k]].push(pr);
     byProcess[i].push(pr);
   };
   db.processes.forEach((p, i) => {
@@ -169,17 +174,14 @@ export function buildTechIndex(db: LciDatabase, choice: AllocationChoice, column
       if (ref < 0 && flags[k] & REFERENCE) ref = k;
     }
     if (ref < 0) throw new Error(`process ${p.id} "${p.name}" has no quantitative reference`);
-    const refFlow = db.flows[flow[ref]];
-    if (!provides(refFlow.kind, flags[ref])) {
-      throw new Error(
-        `process ${p.id} "${p.name}": its quantitative reference "${refFlow.name}" is not a product output or waste input`,
-      );
-    }
-    const method = provisions.length > 1 ? allocationFor(p, choice) : null;
+    // a reference that provides nothing (ILCD allows an elementary flow or a product input) is a
+    // column counted per its declared amount that no exchange links to; its products are co-products
+    const linkable = provides(db.flows[flow[ref]].kind, flags[ref]);
+    const method = linkable && provisions.length > 1 ? allocationFor(p, choice) : null;
     if (method) {
       for (const k of provisions) add(i, k, method);
     } else {
-      add(i, ref, null);
+      add(i, ref, null, linkable);
       for (const k of provisions) {
         if (k === ref) continue;
         const f = db.flows[flow[k]];

@@ -14,10 +14,11 @@ export interface ExcludedProcess {
 /**
  * The system of a database with the processes that make A singular or too ill-conditioned taken
  * out, round by round as the factorization names them, each listed with the solver's reason.
- * A national database may hold such processes (TianGong: 27, transport and retail stages whose
+ * A national database may hold such processes (TianGong: 28, transport and retail stages whose
  * input of their own product links back to themselves, mines that use as much coal as they
- * yield); without them every other process still has its footprint. A database that factorizes
- * as it is comes back unchanged with nothing excluded.
+ * yield, a gas field plan counted per 0.31 wells that takes 2.5e12 kg of gas); without them
+ * every other process still has its footprint. A database that factorizes as it is comes back
+ * unchanged with nothing excluded.
  */
 export function solvableSystem(
   db: LciDatabase,

@@ -81,7 +81,8 @@ export function buildSystem(db: LciDatabase, opts: BuildOptions = {}): LcaSystem
     interventions = 0;
   for (const pr of index.providers) {
     for (let k = start[pr.processAt]; k < start[pr.processAt + 1]; k++) {
-      if (db.flows[flow[k]].kind === 'elementary') interventions++;
+      // the reference is the diagonal of A even when it is an elementary flow
+      if (db.flows[flow[k]].kind === 'elementary' && k !== pr.exchangeAt) interventions++;
       else technosphere++;
     }
   }

@@ -20,14 +20,38 @@ import { el, esc } from './xml-write.ts';
  * activityLinkId; uncertainty and pedigree are written in EcoSpold2's terms (log-normal variance
  * of ln x). Provenance goes into the comments, review and dataGeneratorAndPublication. EcoSpold2
  * has no avoided products and no allocation factors of this kind: a release that has them
- * loses them (the export says so in each such activity's general comment).
+ * loses them (the export says so in each such activity's general comment). A process whose
+ * reference is not a product output or waste input is left out and listed in `LEFT_OUT_FILE`.
  */
 
 export function ecoSpold2Zip(db: LciDatabase): Uint8Array {
   const flows = new Map(db.flows.map((f) => [f.id, f]));
   const files: Record<string, Uint8Array> = {};
-  for (const p of db.processes) files[`${p.id}.spold`] = strToU8(activityXml(p, flows));
+  const leftOut: string[] = [];
+  for (const p of db.processes) {
+    const why = unwritableReference(p, flows);
+    if (why) leftOut.push(`${p.id} "${p.name}": ${why}`);
+    else files[`${p.id}.spold`] = strToU8(activityXml(p, flows));
+  }
+  if (leftOut.length) files[LEFT_OUT_FILE] = strToU8(`${leftOut.join('\n')}\n`);
   return zipSync(files, { level: 6 });
+}
+
+/** Where the export lists the processes EcoSpold2 cannot hold, one a line with the reason. */
+export const LEFT_OUT_FILE = 'left-out-of-this-export.txt';
+
+/**
+ * EcoSpold2's reference is a product output (or a treatment's negative one, a waste taken in): a
+ * process counted per an elementary flow, a product input or a waste output (ILCD allows them)
+ * cannot be written, and written otherwise it would change its flow's kind for every process.
+ */
+export function unwritableReference(p: Process, flows: Map<string, Flow>): string | undefined {
+  const ref = p.exchanges.find((e) => e.reference);
+  const flow = ref && flows.get(ref.flowId);
+  if (!ref || !flow) return undefined;
+  if (flow.kind === 'product' ? !ref.input : flow.kind === 'waste' && ref.input) return undefined;
+  const what = flow.kind === 'elementary' ? 'an elementary flow' : `a ${flow.kind} ${ref.input ? 'input' : 'output'}`;
+  return `its quantitative reference "${flow.name}" is ${what}, which EcoSpold2 cannot write as a reference product`;
 }
 
 const texts = (tag: string, lines: (string | undefined)[]) => {

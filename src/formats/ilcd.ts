@@ -37,8 +37,9 @@ import { readZip } from './zip.ts';
  * An exchange whose flow is not in the archive, or that has no amount, is left out of the
  * matrices and kept in the process's `leftOut` (a listed cut-off, reported through `onWarning`);
  * a process whose reference exchange is such a one, or that has no reference flow, cannot be
- * used and is left out with a warning. Anything malformed refuses the whole archive (ImportError naming file, data set and
- * element).
+ * used and is left out with a warning. A reference that is an elementary flow or a product input
+ * is counted per its amount as written when no product output can take its place. Anything
+ * malformed refuses the whole archive (ImportError naming file, data set and element).
  */
 
 const FOLDERS = ['processes', 'flows', 'flowproperties', 'unitgroups', 'sources', 'contacts'] as const;
@@ -423,9 +424,8 @@ function readProcess({ entry, root }: DataSet, ctx: Context): Process | undefine
   if (rescaled === undefined) {
     const written = exchanges.find((e) => e.reference)!;
     ctx.warn(
-      `${ctx.file}: ${record}: left out, its reference "${ctx.flows.get(written.flowId)!.name}" is ${refKind(written, ctx)} and it has no single product output or waste input to count it in instead`,
+      `${ctx.file}: ${record}: counted per its reference ${written.amount} ${ctx.flows.get(written.flowId)!.unit} of "${ctx.flows.get(written.flowId)!.name}", ${refKind(written, ctx)}, as written: it has no single product output or waste input to count it in instead, so no other process links to it`,
     );
-    return undefined;
   }
   if (rescaled) ctx.warn(`${ctx.file}: ${record}: ${rescaled.reason}`);
   for (const m of leftOut) {
@@ -472,7 +472,8 @@ function refKind(e: Exchange, ctx: Context): string {
  * A reference the engine can use as a provider column: a product output or a waste input. When
  * the data set names another (ILCD allows a product input or an elementary flow), its one
  * providing exchange becomes the reference, or among several the one whose flow the process is
- * named after; `null` when the written reference is usable, undefined when nothing is.
+ * named after; `null` when the written reference provides, undefined when no exchange can take
+ * its place (the written reference then stays: a column per its amount that nothing links to).
  */
 function providingReference(
   processName: string,

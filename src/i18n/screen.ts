@@ -5,6 +5,15 @@ import { define, fmt } from './define.ts';
  * English and Chinese from the same params. Codes are stable: the steward's view, the search and
  * the report render them in the reader's language.
  */
+/** What a reference that is not a product is, in both languages. */
+const REFERENCE_KINDS = {
+  'elementary-output': { en: 'an elementary flow released to the environment', zh: '排放到环境的基本流' },
+  'elementary-input': { en: 'an elementary flow taken from the environment', zh: '取自环境的基本流' },
+  'product-input': { en: 'a product input', zh: '产品输入' },
+  'waste-output': { en: 'a waste output', zh: '废物输出' },
+};
+export type ReferenceKind = keyof typeof REFERENCE_KINDS;
+
 export const SCREEN_TEXTS = {
   'screen.emissions-only': define<{ emissions: number }>({
     en: (p) =>
@@ -31,6 +40,18 @@ export const SCREEN_TEXTS = {
     en: (p) =>
       `the data set's own quantitative reference is not its product (${p.reason}); it is counted per its product output instead, check the scale`,
     zh: (p) => `数据集自身的定量参考不是其产品（${p.reason}），已改按其产品输出计量，请核对量级`,
+  }),
+  'screen.reference-not-product': define<{ amount: number; unit: string; flow: string; kind: ReferenceKind }>({
+    en: (p) =>
+      `its quantitative reference is ${fmt(p.amount)} ${p.unit} of "${p.flow}", ${REFERENCE_KINDS[p.kind].en}, and no product output can take its place: it is counted per that amount as written and no other process links to it`,
+    zh: (p) =>
+      `其定量参考为 ${fmt(p.amount)} ${p.unit}「${p.flow}」（${REFERENCE_KINDS[p.kind].zh}），且没有可替代的产品输出：按所写数量计量，其他过程不会链接到它`,
+  }),
+  'screen.reference-share': define<{ amount: number; unit: string; flow: string; throughput: number; share: number }>({
+    en: (p) =>
+      `counted per ${fmt(p.amount)} ${p.unit} of "${p.flow}", only ${fmt(p.share * 100)} % of the ${fmt(p.throughput)} kg passing through it: a whole plant's inventory charged to a sliver (a scale error)`,
+    zh: (p) =>
+      `按 ${fmt(p.amount)} ${p.unit}「${p.flow}」计量，仅为流经该过程的 ${fmt(p.throughput)} 千克物料的 ${fmt(p.share * 100)}%：整个工厂的清单被计入极小的参考量（量级错误）`,
   }),
   'screen.reference-scale': define<{ amount: number; unit: string }>({
     en: (p) => `reference amount ${fmt(p.amount)} ${p.unit} is at an implausible scale for a unit process`,
@@ -92,3 +113,23 @@ export const SCREEN_TEXTS = {
 };
 
 export type ScreenCode = keyof typeof SCREEN_TEXTS;
+
+/** Each rule's short name, for headings and the steward's filter. */
+export const SCREEN_RULE_NAMES: Record<ScreenCode, { en: string; zh: string }> = {
+  'screen.emissions-only': { en: 'Emissions only', zh: '仅有排放' },
+  'screen.self-loop': { en: 'Consumes its own product', zh: '自身消耗其产品' },
+  'screen.loop-spectral-radius': { en: 'Loop with feedback ≥ limit', zh: '反馈过强的循环' },
+  'screen.singular': { en: 'Singular column', zh: '矩阵奇异' },
+  'screen.written-reference': { en: 'Counted per another exchange', zh: '改按其他交换计量' },
+  'screen.reference-not-product': { en: 'Reference is not a product', zh: '定量参考不是产品' },
+  'screen.reference-share': { en: 'Reference a sliver of its mass', zh: '参考量仅占极小份额' },
+  'screen.reference-scale': { en: 'Reference amount scale', zh: '参考流量量级' },
+  'screen.co2-per-mass': { en: 'CO2 per kg of product', zh: '每千克产品的 CO2' },
+  'screen.ghg-per-mass': { en: 'Greenhouse gases per kg of product', zh: '每千克产品的温室气体' },
+  'screen.energy-per-mass': { en: 'Energy per kg of product', zh: '每千克产品的能耗' },
+  'screen.input-scale': { en: 'Input scale', zh: '输入量级' },
+  'screen.carbon-balance': { en: 'Carbon balance', zh: '碳平衡' },
+  'screen.mass-balance': { en: 'Mass balance', zh: '质量平衡' },
+  'screen.negative-footprint': { en: 'Negative footprint', zh: '碳足迹为负' },
+  'screen.score-outlier': { en: 'Far from its peers', zh: '远离同类' },
+};

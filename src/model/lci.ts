@@ -187,8 +187,9 @@ export const ProcessSchema = z.object({
   /**
    * The quantitative reference the data set itself names, when Tanji had to use another: ILCD
    * allows a product input or an elementary flow as reference (TianGong does so in 980 data
-   * sets), which cannot be a provider column, so the process is scaled to its one product output
-   * (or waste input) instead. Exactly the same exchanges; only the unit the process is counted in.
+   * sets), which no other process can link to, so the process is scaled to its one product output
+   * (or waste input) instead when it has one. Exactly the same exchanges; only the unit the
+   * process is counted in.
    */
   writtenReference: z.object({ exchangeId: z.string(), reason: z.string() }).optional(),
   /** exchanges left out because their flow is not in the archive or they have no amount: listed cut-offs */

@@ -1,7 +1,7 @@
 import type { Exchange, Flow, Process } from '../model/lci.ts';
 import { isResource } from '../engine/system.ts';
 import { namedUnit } from '../formats/units.ts';
-import type { ScreenCode } from '../i18n/screen.ts';
+import type { ReferenceKind, ScreenCode } from '../i18n/screen.ts';
 import { limit } from './rules.ts';
 
 /**
@@ -85,6 +85,7 @@ export function checkProcess(p: Process, flowOf: (e: Exchange) => Flow | undefin
     });
 
   if (p.writtenReference) out.push({ code: 'screen.written-reference', params: { reason: p.writtenReference.reason } });
+  out.push(...notProduct(ref, refFlow, others));
 
   const declared = ref.originalAmount ?? ref.amount;
   const declaredUnit = ref.originalUnit ?? refFlow.unit;
@@ -115,6 +116,42 @@ export function checkProcess(p: Process, flowOf: (e: Exchange) => Flow | undefin
   }
 
   out.push(...balance(ref, refFlow, inputs, others));
+  return out;
+}
+
+/** The kind of a reference that provides nothing; undefined for a product output or waste input. */
+function referenceKind(ref: Exchange, flow: Flow): ReferenceKind | undefined {
+  if (flow.kind === 'elementary') return ref.input ? 'elementary-input' : 'elementary-output';
+  if (flow.kind === 'product' && ref.input) return 'product-input';
+  if (flow.kind === 'waste' && !ref.input) return 'waste-output';
+  return undefined;
+}
+
+/**
+ * A reference kept as written though it is not a product (ILCD: an elementary flow or a product
+ * input, with no product output to count the process in): noted, and quarantined when in mass
+ * units it is a sliver of the mass passing through the process (an EAF counted per 0.087 kg of
+ * iron emitted while 1,813 kg of iron and scrap go in).
+ */
+function notProduct(ref: Exchange, refFlow: Flow, others: { e: Exchange; flow: Flow }[]): ProcessFinding[] {
+  const kind = referenceKind(ref, refFlow);
+  if (!kind) return [];
+  const unit = ref.originalUnit ?? refFlow.unit;
+  const amount = ref.originalAmount ?? ref.amount;
+  const out: ProcessFinding[] = [
+    { code: 'screen.reference-not-product', params: { amount, unit, flow: refFlow.name, kind } },
+  ];
+  const refKg = per(refFlow.unit, 'kg');
+  if (refKg === undefined) return out;
+  const kg = (input: boolean) =>
+    others.reduce((s, { e, flow }) => s + (e.input === input ? e.amount * (per(flow.unit, 'kg') ?? 0) : 0), 0);
+  const throughput = Math.max(kg(true), kg(false));
+  const share = (ref.amount * refKg) / throughput;
+  if (throughput > 0 && share < limit('screen.reference-share', 'share'))
+    out.push({
+      code: 'screen.reference-share',
+      params: { amount, unit, flow: refFlow.name, throughput, share },
+    });
   return out;
 }
 

@@ -49,6 +49,21 @@ export const SCREEN_RULES: readonly ScreenRule[] = [
     checks: 'a data set whose own quantitative reference is a product input or an elementary flow (ILCD allows it)',
   },
   {
+    code: 'screen.reference-not-product',
+    severity: 'note',
+    checks:
+      'a quantitative reference that is neither a product output nor a waste input, kept as written because no product output can take its place: ' +
+      'the process is counted per that amount and no other process links to it',
+  },
+  {
+    code: 'screen.reference-share',
+    severity: 'quarantine',
+    checks:
+      'a reference that is not a product (see reference-not-product) in mass units below the limit share of the mass passing through the process ' +
+      '(the larger of its other mass inputs and outputs): the inventory of a whole plant charged to a sliver',
+    limits: { share: 1e-3 },
+  },
+  {
     code: 'screen.reference-scale',
     severity: 'quarantine',
     checks: 'a reference amount outside the limits, in its declared unit',

@@ -377,3 +377,38 @@ export const MoveStudySchema = z.object({
   applied: z.boolean(),
   version: z.number().optional(),
 });
+
+/** The quality screen of an LCI release (src/screen), as GET /api/releases/{release}/screen gives it. */
+export const ScreenFindingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['quarantine', 'note']),
+  processId: z.string(),
+  processName: z.string(),
+  /** from the release: the process's Chinese name and its region, when it has them */
+  processNameZh: z.string().optional(),
+  location: z.string().optional(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  message: z.string(),
+});
+
+export const ScreenReportSchema = z.object({
+  release: z.string(),
+  screenedAt: z.string(),
+  method: z.string(),
+  processes: z.number(),
+  scored: z.number(),
+  quarantined: z.array(z.string()),
+  counts: z.record(z.string(), z.number()),
+  loops: z.array(
+    z.object({ size: z.number(), radius: z.number(), feedback: z.number().nullable(), examples: z.array(z.string()) }),
+  ),
+  rules: z.array(
+    z.object({
+      code: z.string(),
+      severity: z.enum(['quarantine', 'note']),
+      checks: z.string(),
+      limits: z.record(z.string(), z.number()).optional(),
+    }),
+  ),
+  findings: z.array(ScreenFindingSchema),
+});

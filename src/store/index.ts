@@ -37,5 +37,5 @@ export { backupPglite, restorePglite, backupPostgres, restorePostgres } from './
 export * from './jobs.ts';
 export * from './pact.ts';
 export * from './cobuild.ts';
-export { loadScreen, loadQuarantine } from './screens.ts';
+export { loadScreen, loadQuarantine, screenedProcesses } from './screens.ts';
 export * from './labels.ts';

@@ -37,3 +37,20 @@ export async function loadQuarantine(store: Queryable, release: string): Promise
   );
   return new Set(row?.quarantined ?? []);
 }
+
+/** The Chinese name and region of the named processes of a release, for showing the screen's findings. */
+export async function screenedProcesses(
+  store: Queryable,
+  release: string,
+  ids: string[],
+): Promise<Map<string, { processNameZh?: string; location?: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await store.query<{ process_id: string; name_zh: string | null; location: string | null }>(
+    `SELECT d.process_id, d.body->>'nameZh' AS name_zh, d.location FROM datasets d
+     JOIN releases r ON r.id = d.release_id WHERE r.number = $1 AND d.process_id = ANY($2::text[])`,
+    [release, ids],
+  );
+  return new Map(
+    rows.map((r) => [r.process_id, { processNameZh: r.name_zh ?? undefined, location: r.location ?? undefined }]),
+  );
+}

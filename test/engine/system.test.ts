@@ -4,6 +4,8 @@ import { exchangeColumns } from '../../src/engine/linking.ts';
 import { fromTriplets, type CscMatrix } from '../../src/engine/sparse/csc.ts';
 import { buildSystem, type EntryList } from '../../src/engine/system.ts';
 import { importJsonLd } from '../../src/formats/jsonld.ts';
+import { allProcessScores, characterizationVector, factorizeSystem, totalVector } from '../../src/engine/lca.ts';
+import { getMethod } from '../../src/factors/gwp.ts';
 import { USLCI_JSONLD } from '../uslci.ts';
 import {
   co2Biogenic,
@@ -127,4 +129,49 @@ test('exchange columns hold flows and named providers by position, −1 for what
   assert.deepEqual([...c.amount], [2, 1, 1, 3, 1, 4]);
   assert.deepEqual([...c.flags], [4, 1, 3, 0, 4, 1]);
   assert.throws(() => buildSystem(db), /process q "q": exchange x\d+ refers to unknown flow unlisted/);
+});
+
+test('a reference that provides nothing (an elementary flow, a product input) is a column per its amount that nothing links to', () => {
+  // plant: counted per 0.5 kg of iron emitted (its written reference), takes 2 kWh and emits 3 kg CO2;
+  // sewage: counted per 0.1 kg of wastewater taken in (a product input), takes 1 kWh;
+  // grid: 1 kWh emits 0.6 kg CO2; user: takes 1 kg of wastewater, which only a product output may provide
+  const iron: typeof co2Fossil = { ...co2Fossil, id: 'iron', name: 'iron', cas: undefined, formula: undefined };
+  const [kwh, water] = [product('kwh', 'kWh'), product('wastewater')];
+  const db = database(
+    [
+      process('plant', [ref(iron, 0.5), inp(kwh, 2), out(co2Fossil, 3)]),
+      process('sewage', [ref(water, 0.1, true), inp(kwh, 1)]),
+      process('grid', [ref(kwh, 1), out(co2Fossil, 0.6)]),
+      process('user', [ref(product('thing'), 1), inp(water, 1)]),
+    ],
+    [iron, kwh, water, co2Fossil, product('thing')],
+  );
+  const system = buildSystem(db);
+  const column = (id: string) => system.index.providers.find((p) => p.process.id === id)!.index;
+  const A = dense(system.A);
+  const [plant, sewage, grid, user] = ['plant', 'sewage', 'grid', 'user'].map(column);
+  assert.equal(A[plant][plant], 0.5);
+  assert.equal(A[sewage][sewage], 0.1);
+  assert.equal(A[grid][plant], -2);
+  assert.equal(A[grid][sewage], -1);
+  // the user's wastewater input does not link to the sewage column: it is a listed cut-off
+  assert.deepEqual(
+    A.map((row) => row[user]),
+    A.map((_, i) => (i === user ? 1 : 0)),
+  );
+  assert.ok(system.index.cutoffs.some((c) => c.processId === 'user' && c.flowId === 'wastewater'));
+  // the reference is the functional unit, on A's diagonal only: B holds the CO2, not the iron
+  assert.deepEqual(
+    system.elementary.map((f) => f.id),
+    ['co2-fossil'],
+  );
+  const B = dense(system.B)[0];
+  assert.deepEqual([B[plant], B[sewage], B[grid], B[user]], [3, 0, 0.6, 0]);
+  // footprints per unit of the written reference: (3 + 2 × 0.6) / 0.5 = 8.4 and 1 × 0.6 / 0.1 = 6
+  const lambda = allProcessScores(
+    system,
+    factorizeSystem(system),
+    totalVector(characterizationVector(system, getMethod('ipcc-ar6-gwp100'))),
+  );
+  assert.ok(Math.abs(lambda[plant] - 8.4) < 1e-12 && Math.abs(lambda[sewage] - 6) < 1e-12, `${[...lambda]}`);
 });

@@ -28,7 +28,9 @@ test('no two domains define the same code, and every text renders in zh and en',
   }
   const anyParams = new Proxy(
     {},
-    { get: (_, k) => (k === 'direction' ? 'above' : k === 'basis' ? 'provinces' : 7) },
+    {
+      get: (_, k) => (k === 'direction' ? 'above' : k === 'basis' ? 'provinces' : k === 'kind' ? 'product-input' : 7),
+    },
   ) as never;
   for (const [code, texts] of Object.entries(CATALOGUE)) {
     assert.ok(texts.en(anyParams).length > 0 && texts.zh(anyParams).length > 0, code);

@@ -154,7 +154,7 @@ test('USLCI: emissions-only records and scale errors are quarantined, no loop is
 });
 
 test(
-  'TianGong: the screen finds the census records, the CEEIO loop, the sinter scale error',
+  'TianGong: the screen finds the census records, the CEEIO loop, the sinter, EAF and sewage plant scale errors',
   { skip: !existsSync(TIANGONG) && 'no TianGong archive' },
   async () => {
     const db = await importIlcd(TIANGONG);
@@ -177,6 +177,43 @@ test(
     const [sinter] = named(/^Sinter production;Sinter;Sintering/);
     const f = r.findings.find((x) => x.processId === sinter.id && x.code === 'screen.co2-per-mass')!;
     assert.ok(Math.abs((f.params.kgCo2PerKg as number) - 513400 / 1211) < 1, `${f.params.kgCo2PerKg}`);
+    // records counted per a reference that is not a product (ILCD allows it), read by hand from the XML:
+    // ILCD/processes/b6527403-682e-47ea-9b15-40d24bf73572.xml, an EAF counted per its exchange 7, 0.0344 kg
+    // of "iron" released to water, while exchanges 0 and 1 take 1,032 kg of iron and 621 kg of steel scrap
+    // (alloy steel and electrode name flows the archive lacks): 0.0344 / 1,653 = 2.081e-5 of its mass,
+    // and 621 / 0.0344 = 18,052 kg of scrap per kg
+    const param = (id: string, code: string, name: string) =>
+      r.findings.find((x) => x.processId === id && x.code === code)?.params[name] as number;
+    const eaf = 'b6527403-682e-47ea-9b15-40d24bf73572';
+    assert.ok(has(eaf, 'screen.reference-not-product') && r.quarantined.includes(eaf));
+    assert.equal(param(eaf, 'screen.reference-not-product', 'amount'), 0.0344);
+    assert.equal(param(eaf, 'screen.reference-not-product', 'kind'), 'elementary-output');
+    assert.equal(param(eaf, 'screen.reference-share', 'throughput'), 1653);
+    assert.ok(Math.abs(param(eaf, 'screen.reference-share', 'share') - 0.0344 / 1653) < 1e-15);
+    assert.ok(Math.abs(param(eaf, 'screen.input-scale', 'ratio') - 621 / 0.0344) < 1e-9);
+    // the eight EAF records of this kind (references 0.0344 to 0.0946 kg of iron) are all quarantined
+    const eafs = named(/^Steelmaking ; crude steel ; electric arc furnace steelmaking ; hot metal\/scrap steel/);
+    assert.equal(eafs.length, 8);
+    assert.ok(eafs.every((p) => has(p.id, 'screen.reference-share') && r.quarantined.includes(p.id)));
+    // the sewage plants: ILCD/processes/fc357a09-….xml is counted per exchange 0, 0.1 kg of "Wastewater"
+    // taken in, and charges it exchanges 5 and 15, 19,980,000 + 7,560,000 MJ of electricity over the plant's
+    // life: 2.754e8 MJ per kg; its outputs are 56,260 kg of sludge, 29,850,000 kg of solid waste and
+    // 1,197,000 kg of rebar (and grams of emissions). ec21270b-….xml: 29,592,000 + 18,900,000 MJ per 0.1 kg.
+    const sewage = 'fc357a09-1181-4015-bb76-4d1ae20c94c6';
+    assert.equal(param(sewage, 'screen.reference-not-product', 'kind'), 'product-input');
+    assert.ok(Math.abs(param(sewage, 'screen.energy-per-mass', 'mjPerKg') - 2.754e8) < 1e-3);
+    assert.ok(Math.abs(param(sewage, 'screen.reference-share', 'throughput') - 31103260) < 1e-3);
+    assert.ok(Math.abs(param(sewage, 'screen.input-scale', 'ratio') - 3151000 / 0.1) < 1e-6);
+    const underground = 'ec21270b-860c-4fb5-9b36-db482625487f';
+    assert.ok(Math.abs(param(underground, 'screen.energy-per-mass', 'mjPerKg') - 4.8492e8) < 1e-3);
+    assert.ok(r.quarantined.includes(sewage) && r.quarantined.includes(underground));
+    assert.match(
+      renderScreenFinding(
+        r.findings.find((x) => x.processId === sewage && x.code === 'screen.energy-per-mass')!,
+        'zh',
+      ),
+      /^每千克「Wastewater」消耗 275400000 兆焦能源/,
+    );
     // a reserve assessment writing 10¹² kg of methane per 0.34 kg of natural gas
     const [reserve] = named(/^Oil and gas reservoir evaluation ; Three types/);
     assert.ok(has(reserve.id, 'screen.ghg-per-mass') && has(reserve.id, 'screen.written-reference'));

@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { seedFactors } from '../../src/factors/seed.ts';
 import type { Entry, Study } from '../../src/model/study.ts';
-import { loadQuarantine, loadScreen, openStore, saveRelease } from '../../src/store/index.ts';
+import { loadQuarantine, loadScreen, openStore, saveRelease, screenedProcesses } from '../../src/store/index.ts';
 import { loadBackground } from '../../src/studies/background.ts';
 import { calculateStudy } from '../../src/studies/calculate.ts';
 import { searchDatasets } from '../../src/studies/datasets.ts';
+import { renderReportHtml } from '../../src/report/html.ts';
+import { dictionary } from '../../src/report/i18n.ts';
+import { checkReport } from '../../src/rules/iso14067.ts';
 import { co2Fossil, database, inp, out, process, product, ref } from '../engine/fixtures.ts';
 import { BACKENDS } from './backends.ts';
 
@@ -19,7 +22,7 @@ function tiny() {
   }));
   const db = database(
     [
-      process('census', [ref(census, 1), out(co2Fossil, 2)]),
+      process('census', [ref(census, 1), out(co2Fossil, 2)], { nameZh: '普查小部件', location: 'CN-HI' }),
       process('ore', [ref(ore, 1), inp(census, 0.5)]),
       process('steel', [ref(steel, 1), inp(ore, 1.5), out(co2Fossil, 0.2)]),
     ],
@@ -45,6 +48,11 @@ for (const backend of BACKENDS) {
         );
         assert.ok(!Number.isNaN(Date.parse(report.screenedAt)));
         assert.deepEqual([...(await loadQuarantine(store, 'tiny-1'))], ['census']);
+        // what the steward's page shows beside a finding: the Chinese name and the region, from the release
+        assert.deepEqual([...(await screenedProcesses(store, 'tiny-1', ['census', 'ore', 'unknown']))].sort(), [
+          ['census', { processNameZh: '普查小部件', location: 'CN-HI' }],
+          ['ore', { processNameZh: undefined, location: undefined }],
+        ]);
         assert.equal(await loadScreen(store, 'f-1'), undefined, 'a factor release has no LCI screen');
         // the table is append-only like the release it describes
         await assert.rejects(store.query('DELETE FROM release_screens'), /immutable|refuse|not allowed|cannot/i);
@@ -98,6 +106,20 @@ for (const backend of BACKENDS) {
             w.startsWith('census input: quarantined by the quality screen of release tiny-1: emissions only'),
           ),
         );
+        // the flag reaches the report, in both languages: among the calculation warnings (8.2) and on the
+        // dataset in the annex
+        for (const lang of ['zh', 'en'] as const) {
+          const report = renderReportHtml({
+            study,
+            result: r,
+            company: 'C',
+            lang,
+            generatedAt: '2026-12-06',
+            compliance: checkReport(study, r),
+          });
+          assert.match(report, /<li>census input: quarantined by the quality screen of release tiny-1: emissions only/);
+          assert.match(report, new RegExp(`${dictionary(lang).screenFlagged}: emissions only: 1 elementary outputs`));
+        }
       } finally {
         await store.close();
         await fresh.dispose();

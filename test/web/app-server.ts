@@ -32,14 +32,27 @@ export async function startApp(): Promise<AppUnderTest> {
   };
 }
 
-/** A new page at 1440 × 900 in the given language, signed in as the account (none: anonymous). */
+/**
+ * A new page (1440 × 900 unless another width is given) in the given language, signed in as the
+ * account (none: anonymous); `chartRenderer: 'svg'` draws charts as SVG, whose labels can be measured.
+ */
 export async function pageAs(
   app: AppUnderTest,
   account: { email: string; password: string } | null,
   lang: 'zh' | 'en',
+  options: { width?: number; chartRenderer?: 'svg' } = {},
 ): Promise<Page> {
-  const context = await app.browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  await context.addInitScript((l) => localStorage.setItem('tanji.lang', l), lang);
+  const context = await app.browser.newContext({
+    viewport: { width: options.width ?? 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  await context.addInitScript(
+    ([l, renderer]) => {
+      localStorage.setItem('tanji.lang', l);
+      if (renderer) localStorage.setItem('tanji.chartRenderer', renderer);
+    },
+    [lang, options.chartRenderer ?? ''] as const,
+  );
   const page = await context.newPage();
   await page.goto(app.running.url);
   if (account?.email) {

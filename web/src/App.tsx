@@ -24,7 +24,7 @@ export function App() {
   let page;
   if (me === undefined) page = <Loading />;
   else if (route.page === 'map') page = <MapPage />;
-  else if (route.page === 'open-data') page = <OpenDataPage me={me} release={route.release} />;
+  else if (route.page === 'open-data') page = <OpenDataPage me={me} release={route.release} q={route.q} />;
   // the registry and the verify page are public: no account
   else if (route.page === 'registry') page = <RegistryPage id={route.id} />;
   else if (route.page === 'verify') page = <VerifyPage id={route.id} />;

@@ -10,7 +10,7 @@ export type Route =
   | { page: 'map' }
   | { page: 'supply-chain' }
   | { page: 'cobuild'; view: CobuildView }
-  | { page: 'open-data'; release?: string }
+  | { page: 'open-data'; release?: string; q?: string }
   | { page: 'admin' }
   | { page: 'portfolio' }
   | { page: 'registry'; id?: string }
@@ -29,7 +29,7 @@ export function parseRoute(hash: string): Route {
   if (first === 'supply-chain' && parts.length === 1) return { page: 'supply-chain' };
   if (first === 'admin' && parts.length === 1) return { page: 'admin' };
   if (first === 'portfolio' && parts.length === 1) return { page: 'portfolio' };
-  if (first === 'open-data' && parts.length <= 2) return { page: 'open-data', release: second };
+  if (first === 'open-data' && parts.length <= 3) return { page: 'open-data', release: second, q: third };
   if (first === 'registry' && parts.length <= 2) return { page: 'registry', id: second };
   if (first === 'verify' && parts.length <= 2) return { page: 'verify', id: second };
   if (first === 'verification' && parts.length === 1) return { page: 'verification' };
@@ -61,7 +61,7 @@ export function href(route: Exclude<Route, { page: 'not-found' }>): string {
     case 'cobuild':
       return cobuildHref(route.view);
     case 'open-data':
-      return openDataHref(route.release);
+      return openDataHref(route.release, route.q);
     case 'registry':
       return route.id ? `#/registry/${encodeURIComponent(route.id)}` : '#/registry';
     case 'verify':

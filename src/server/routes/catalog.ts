@@ -4,12 +4,12 @@ import { ProvinceElectricitySchema } from '../../model/factor.ts';
 import { DatasetHitSchema, DatasetRefSchema } from '../../model/study.ts';
 import { provincialElectricity } from '../../factors/electricity-map.ts';
 import { studyTemplate } from '../../formats/study-excel.ts';
-import { listReleases, loadFactors, loadScreen, type Queryable } from '../../store/index.ts';
+import { listReleases, loadFactors, loadScreen, screenedProcesses, type Queryable } from '../../store/index.ts';
 import { loadBackground } from '../../studies/background.ts';
 import { resolveDatasets, searchDatasets } from '../../studies/datasets.ts';
 import { ApiError } from '../errors.ts';
 import { ERRORS, json, ok, reply, router, type Deps } from '../openapi.ts';
-import { DatasetQuerySchema, queryInt, ReleaseSchema } from '../schemas.ts';
+import { DatasetQuerySchema, queryInt, ReleaseSchema, ScreenReportSchema } from '../schemas.ts';
 
 /** Public reads of the published background database: releases, dataset search, the electricity map, the Excel template. */
 
@@ -38,37 +38,6 @@ export async function newestRelease(db: Queryable, kind: 'lci' | 'factors'): Pro
   return found.release;
 }
 
-const ScreenFindingSchema = z.object({
-  code: z.string(),
-  severity: z.enum(['quarantine', 'note']),
-  processId: z.string(),
-  processName: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
-  message: z.string(),
-});
-
-const ScreenReportSchema = z.object({
-  release: z.string(),
-  screenedAt: z.string(),
-  method: z.string(),
-  processes: z.number(),
-  scored: z.number(),
-  quarantined: z.array(z.string()),
-  counts: z.record(z.string(), z.number()),
-  loops: z.array(
-    z.object({ size: z.number(), radius: z.number(), feedback: z.number().nullable(), examples: z.array(z.string()) }),
-  ),
-  rules: z.array(
-    z.object({
-      code: z.string(),
-      severity: z.enum(['quarantine', 'note']),
-      checks: z.string(),
-      limits: z.record(z.string(), z.number()).optional(),
-    }),
-  ),
-  findings: z.array(ScreenFindingSchema),
-});
-
 export function catalogRoutes({ store }: Deps) {
   const app = router();
 
@@ -95,7 +64,10 @@ export function catalogRoutes({ store }: Deps) {
           'not-found',
           `release ${release} has no quality screen (no LCI database, or saved before the screen existed)`,
         );
-      const findings = report.findings.filter((f) => !code || f.code === code).slice(0, limit ?? 1000);
+      const chosen = report.findings.filter((f) => !code || f.code === code).slice(0, limit ?? 1000);
+      // the stored report names processes in English; their Chinese names and regions come from the release
+      const processes = await screenedProcesses(store, release, [...new Set(chosen.map((f) => f.processId))]);
+      const findings = chosen.map((f) => ({ ...f, ...processes.get(f.processId) }));
       // an unbounded loop's feedback is Infinity, which JSON cannot carry
       const loops = report.loops.map((l) => ({ ...l, feedback: Number.isFinite(l.feedback) ? l.feedback : null }));
       return reply(c, ScreenReportSchema, { ...report, release, loops, findings, rules: [...report.rules] });

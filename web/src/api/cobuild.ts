@@ -13,6 +13,7 @@ import type {
   OpenReleaseDetailSchema,
   OpenReleaseSchema,
   ReleasePreviewSchema,
+  ScreenReportSchema,
   ReleaseRequestSchema,
   SubmissionHeadSchema,
   SubmissionViewSchema,
@@ -38,6 +39,8 @@ export type MoveStudy = z.infer<typeof MoveStudySchema>;
 export type CobuildAuditEvent = z.infer<typeof AuditSchema>;
 export type Benchmark = z.infer<typeof BenchmarkSchema>;
 export type BenchmarkAdded = z.infer<typeof BenchmarkAddedSchema>;
+export type ScreenReport = z.infer<typeof ScreenReportSchema>;
+export type ScreenFinding = ScreenReport['findings'][number];
 export type { Dataset, ReviewAction, Settings, SubmissionInput, SubmissionMeta };
 
 export interface UploadOptions {
@@ -105,6 +108,9 @@ export const cobuildApi = {
       baseVersion,
     }),
   openReleases: () => getJson<OpenRelease[]>('/api/open/releases'),
+  /** every finding of a release's quality screen (TianGong: about 3,500), with Chinese names and regions */
+  screen: (release: string) =>
+    getJson<ScreenReport>(`/api/releases/${encodeURIComponent(release)}/screen${query({ limit: 100000 })}`),
   openRelease: (release: string) => getJson<OpenReleaseDetail>(rel(release)),
   openDatasets: (release: string, p: { q?: string; type?: string; offset?: number; limit?: number }) =>
     getJson<OpenDatasets>(`${rel(release)}/datasets${query(p)}`),

@@ -37,6 +37,7 @@ export const api = {
     lci?: string;
     factors?: string;
     limit?: number;
+    quarantined?: 'true';
   }) => getJson<DatasetHit[]>(`/api/datasets${query(p)}`),
   resolveDatasets: (releases: { lci: string; factors: string }, refs: DatasetRef[]) =>
     sendJson<DatasetHit[]>('POST', '/api/datasets/resolve', { ...releases, refs }),

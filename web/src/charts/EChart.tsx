@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { echarts, type ChartOption } from './echarts.ts';
+import { chartRenderer, echarts, type ChartOption } from './echarts.ts';
+import { CHART_FONT } from './palette.ts';
 
 export interface ChartProps {
   option: ChartOption;
@@ -15,7 +16,7 @@ export function EChart({ option, height, testId, label }: ChartProps) {
 
   useEffect(() => {
     const el = element.current!;
-    const instance = echarts.init(el);
+    const instance = echarts.init(el, undefined, { renderer: chartRenderer() });
     chart.current = instance;
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(el);
@@ -28,7 +29,7 @@ export function EChart({ option, height, testId, label }: ChartProps) {
 
   useEffect(() => {
     // notMerge: a new result must not keep series or nodes of the previous one
-    chart.current?.setOption(option, { notMerge: true });
+    chart.current?.setOption({ textStyle: { fontFamily: CHART_FONT }, ...option }, { notMerge: true });
   }, [option]);
 
   return <div ref={element} className="chart" style={{ height }} data-testid={testId} role="img" aria-label={label} />;

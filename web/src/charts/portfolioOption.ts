@@ -18,7 +18,7 @@ export function trendOption(
     xAxis: {
       type: 'category',
       data: products.map((p) => p.label),
-      axisLabel: { color: PALETTE.text, interval: 0, width: 140, overflow: 'break' },
+      axisLabel: { color: PALETTE.text, interval: 0, width: 140, overflow: 'truncate', ellipsis: '…' },
     },
     yAxis: {
       type: 'value',
@@ -58,7 +58,7 @@ export function stageShareOption(
     yAxis: {
       type: 'category',
       data: products.map((p) => p.label),
-      axisLabel: { color: PALETTE.text, width: 180, overflow: 'break' },
+      axisLabel: { color: PALETTE.text, width: 180, overflow: 'truncate', ellipsis: '…' },
     },
     series: stages.map((s, i) => ({
       type: 'bar',

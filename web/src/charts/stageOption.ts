@@ -20,7 +20,12 @@ export function stageOption(
         return tooltipHtml(stageLabel(stages[p.dataIndex]), `${format(Number(p.value))} kg CO2e`);
       },
     },
-    xAxis: { type: 'category', data: stages.map(stageLabel), axisLabel: { color: PALETTE.text, interval: 0 } },
+    xAxis: {
+      type: 'category',
+      data: stages.map(stageLabel),
+      // every stage named, wrapped to its column so neighbours neither overlap nor run off the chart
+      axisLabel: { color: PALETTE.text, interval: 0, width: 76, overflow: 'break' },
+    },
     yAxis: {
       type: 'value',
       name: 'kg CO2e',

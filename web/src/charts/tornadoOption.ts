@@ -1,6 +1,7 @@
 import type { SensitivityCase } from '../../../src/model/study.ts';
 import type { ChartOption } from './echarts.ts';
 import { PALETTE } from './palette.ts';
+import { tooltipHtml } from './tooltip.ts';
 
 /**
  * A tornado chart: one row per input, bars from the base CFP to the CFP with the input at its low
@@ -17,14 +18,18 @@ export function tornadoOption(
   const shown = [...cases].slice(0, 12).reverse();
   return {
     grid: { left: 8, right: 24, top: 32, bottom: 24, containLabel: true },
-    legend: { top: 0, data: [series.low, series.high] },
+    legend: { top: 0, data: [series.low, series.high], textStyle: { color: PALETTE.muted } },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
       formatter: (params) => {
         const i = (Array.isArray(params) ? params[0] : params).dataIndex;
         const c = shown[i]!;
-        return `${label(c)}<br/>${series.low}: ${format(c.cfpLow)}<br/>${series.high}: ${format(c.cfpHigh)} kg CO2e`;
+        return tooltipHtml(
+          label(c),
+          `${series.low}: ${format(c.cfpLow)} kg CO2e`,
+          `${series.high}: ${format(c.cfpHigh)} kg CO2e`,
+        );
       },
     },
     xAxis: {
@@ -35,7 +40,8 @@ export function tornadoOption(
     yAxis: {
       type: 'category',
       data: shown.map(label),
-      axisLabel: { color: PALETTE.muted, width: 220, overflow: 'break' },
+      // a long entry name is cut with an ellipsis; the tooltip gives it whole
+      axisLabel: { color: PALETTE.muted, width: 220, overflow: 'truncate', ellipsis: '…' },
     },
     series: [
       {

@@ -43,7 +43,7 @@ export function treeOption(
         type: 'tree',
         data: [toDatum(tree, nodeLabel)],
         orient: 'LR',
-        // room for the root's label on the left and the leaves' labels on the right
+        // room for the root's label on the left and the leaves' labels (their width, the symbol and the gap) on the right
         left: 170,
         right: 250,
         top: 16,
@@ -61,8 +61,18 @@ export function treeOption(
           formatter: label,
           width: 160,
           overflow: 'truncate',
+          ellipsis: '…',
         },
-        leaves: { label: { position: 'right', align: 'left', formatter: label, width: 240, overflow: 'truncate' } },
+        leaves: {
+          label: {
+            position: 'right',
+            align: 'left',
+            formatter: label,
+            width: 240,
+            overflow: 'truncate',
+            ellipsis: '…',
+          },
+        },
         animationDuration: 300,
       },
     ],

@@ -5,6 +5,7 @@ import { AggregatesPage } from './AggregatesPage.tsx';
 import { BenchmarksPage } from './BenchmarksPage.tsx';
 import { NotificationsPage } from './NotificationsPage.tsx';
 import { ReleasesPage } from './ReleasesPage.tsx';
+import { ScreenPage } from './ScreenPage.tsx';
 import type { CobuildView } from './routes.ts';
 import { SubmissionPage } from './SubmissionPage.tsx';
 import { SubmissionsPage } from './SubmissionsPage.tsx';
@@ -24,6 +25,8 @@ export function CobuildPage({ me, view }: { me: Me; view: CobuildView }) {
       return steward ? <AggregatesPage /> : <Empty>{t('cobuild.onlyStewards')}</Empty>;
     case 'releases':
       return steward ? <ReleasesPage /> : <Empty>{t('cobuild.onlyStewards')}</Empty>;
+    case 'screen':
+      return steward ? <ScreenPage release={view.release} /> : <Empty>{t('cobuild.onlyStewards')}</Empty>;
     case 'benchmarks':
       return steward ? <BenchmarksPage /> : <Empty>{t('cobuild.onlyStewards')}</Empty>;
     case 'submission':

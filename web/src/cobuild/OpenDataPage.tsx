@@ -15,7 +15,7 @@ import { openDataHref } from './routes.ts';
 const PAGE = 50;
 
 /** Open sharing: every published release, its notes, its datasets with licence and citation, and the downloads. Anyone may read it. */
-export function OpenDataPage({ me, release }: { me: Me | null; release?: string }) {
+export function OpenDataPage({ me, release, q }: { me: Me | null; release?: string; q?: string }) {
   const { t, lang } = useI18n();
   const releases = useLoad(() => cobuildApi.openReleases(), []);
   return (
@@ -59,15 +59,15 @@ export function OpenDataPage({ me, release }: { me: Me | null; release?: string 
           </tbody>
         </table>
       )}
-      {release && <ReleaseDetail key={release} release={release} me={me} />}
+      {release && <ReleaseDetail key={`${release}/${q ?? ''}`} release={release} me={me} search={q} />}
     </section>
   );
 }
 
-function ReleaseDetail({ release, me }: { release: string; me: Me | null }) {
+function ReleaseDetail({ release, me, search }: { release: string; me: Me | null; search?: string }) {
   const { t, lang } = useI18n();
   const detail = useLoad(() => cobuildApi.openRelease(release), [release]);
-  const [q, setQ] = useState('');
+  const [q, setQ] = useState(search ?? '');
   const [type, setType] = useState('');
   const [offset, setOffset] = useState(0);
   const datasets = useLoad(

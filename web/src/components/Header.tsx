@@ -43,6 +43,15 @@ export function Header({ route }: { route: Route }) {
             {t('cobuild.nav')}
           </a>
         )}
+        {me?.role === 'steward' && (
+          <a
+            href={href({ page: 'cobuild', view: { kind: 'screen' } })}
+            aria-current={route.page === 'cobuild' && route.view.kind === 'screen' ? 'page' : undefined}
+            data-testid="nav-screen"
+          >
+            {t('screen.nav')}
+          </a>
+        )}
         {me?.role === 'admin' && (
           <a href={href({ page: 'admin' })} aria-current={current(['admin'])} data-testid="nav-admin">
             {t('nav.admin')}

@@ -44,6 +44,8 @@ export function DatasetSearch({ scope, selected, onSelect }: DatasetSearchProps)
   const { t, lang } = useI18n();
   const [q, setQ] = useState('');
   const [type, setType] = useState<TypeFilter>('');
+  // processes the release's quality screen quarantined are offered only when asked for, flagged
+  const [quarantined, setQuarantined] = useState(false);
   const [hits, setHits] = useState<DatasetHit[] | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -58,7 +60,8 @@ export function DatasetSearch({ scope, selected, onSelect }: DatasetSearchProps)
     let current = true;
     const timer = setTimeout(() => {
       setLoading(true);
-      api.datasets({ q: query, type: type || undefined, limit: LIMIT, ...pinned(scope) }).then(
+      const flagged = quarantined ? ({ quarantined: 'true' } as const) : {};
+      api.datasets({ q: query, type: type || undefined, limit: LIMIT, ...flagged, ...pinned(scope) }).then(
         (found) => {
           if (!current) return;
           setHits(found);
@@ -76,7 +79,7 @@ export function DatasetSearch({ scope, selected, onSelect }: DatasetSearchProps)
       current = false;
       clearTimeout(timer);
     };
-  }, [q, type, scope.region, scope.year, scope.lci, scope.factors]);
+  }, [q, type, quarantined, scope.region, scope.year, scope.lci, scope.factors]);
 
   const isSelected = (hit: DatasetHit) =>
     selected?.type === hit.type && selected.release === hit.release && selected.id === hit.id;
@@ -105,6 +108,15 @@ export function DatasetSearch({ scope, selected, onSelect }: DatasetSearchProps)
         <span className="muted small nowrap">
           {t('dataset.region')}: {scope.region} · {scope.year}
         </span>
+        <label className="check small">
+          <input
+            type="checkbox"
+            checked={quarantined}
+            onChange={(e) => setQuarantined(e.target.checked)}
+            data-testid="dataset-quarantined"
+          />
+          {t('dataset.showQuarantined')}
+        </label>
       </div>
       {loading && <Loading label={t('dataset.searching')} />}
       <ErrorMessage error={error} />
@@ -134,6 +146,12 @@ export function DatasetSearch({ scope, selected, onSelect }: DatasetSearchProps)
                 <span className="muted small block">
                   {t(`datasetType.${hit.type}`)} · {hit.release}
                 </span>
+                {hit.screenFlags && (
+                  <span className="small block" data-testid="dataset-screen-flags">
+                    <span className="badge badge-warn">{t('dataset.quarantinedBadge')}</span>{' '}
+                    {hit.screenFlags.join('; ')}
+                  </span>
+                )}
               </span>
               <span className="num nowrap">
                 {formatNumber(hit.kgCo2ePerUnit, lang)}

@@ -8,6 +8,7 @@ import { formatNumber } from '../lib/format.ts';
 import { datasetKey, datasetName, pickedDataset, rememberDataset } from '../study/datasets.ts';
 import { regionLabel, STUDY_REGIONS } from '../lib/regions.ts';
 import {
+  PEDIGREE_CRITERIA,
   draftToEntry,
   draftTonneKm,
   sourceTypesFor,
@@ -20,6 +21,7 @@ import {
 } from '../study/entryDraft.ts';
 import { DatasetSearch, type SearchScope } from './DatasetSearch.tsx';
 import { ComponentStudyField } from './ComponentStudyField.tsx';
+import { RangeFields } from './RangeFields.tsx';
 import { SupplierFields } from './SupplierFields.tsx';
 
 interface EntryDialogProps {
@@ -41,6 +43,8 @@ export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onA
   const invalid = (field: DraftField) => errors.some((e) => e.field === field) || undefined;
   const tkm = draftTonneKm(draft);
   const isTransport = draft.kind === 'transport';
+  const typedAmount = Number(draft.amount.trim().replace(/,/g, ''));
+  const amountValue = draft.amount.trim() !== '' && Number.isFinite(typedAmount) ? typedAmount : undefined;
   const picked = draft.dataset ? pickedDataset(draft.dataset) : undefined;
   // the rule stages that lie in the entry's life cycle stage; a stage set before stays listed
   const stageChoices = ruleStages.filter((s) => s.maps.includes(draft.stage) || s.id === draft.pcrStage);
@@ -332,6 +336,44 @@ export function EntryDialog({ initial, scope, datasetNames, ruleStages = [], onA
               data-testid="entry-evidence-ref"
             />
           </label>
+          <details
+            className="span-all range-box"
+            open={draft.range.distribution !== '' || PEDIGREE_CRITERIA.some((c) => draft.pedigree[c] !== '')}
+            data-testid="entry-range"
+          >
+            <summary>{t('range.title')}</summary>
+            <p className="small muted">{t('range.hintEntry')}</p>
+            <RangeFields
+              value={draft.range}
+              onChange={(range) => set({ range })}
+              scale="multiples"
+              centre={1}
+              amount={isTransport ? tkm : amountValue}
+              unit={isTransport ? TONNE_KM : draft.unit}
+              invalid={invalid}
+              testId="entry-range"
+            />
+            <div className="inline-fields" aria-invalid={invalid('pedigree')}>
+              <span className="small">{t('range.pedigree')}</span>
+              {PEDIGREE_CRITERIA.map((c) => (
+                <label className="field" key={c}>
+                  <span>{t(`cobuild.pedigree.${c}`)}</span>
+                  <select
+                    value={draft.pedigree[c]}
+                    onChange={(e) => set({ pedigree: { ...draft.pedigree, [c]: e.target.value } })}
+                    data-testid={`entry-pedigree-${c}`}
+                  >
+                    <option value="">{t('range.pedigreeNone')}</option>
+                    {['1', '2', '3', '4', '5'].map((score) => (
+                      <option key={score} value={score}>
+                        {score}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              ))}
+            </div>
+          </details>
           <label className="field span-all">
             <span>{t('entry.comment')}</span>
             <input value={draft.comment} onChange={(e) => set({ comment: e.target.value })} />

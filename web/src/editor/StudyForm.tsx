@@ -11,10 +11,12 @@ interface StudyFormProps {
   onChange: (input: StudyInput) => void;
   releases: readonly ReleaseInfo[];
   readOnly: boolean;
+  /** hears the names of the parameters whose range, as typed, is not valid (and so not in the input) */
+  onRangeProblems: (parameters: string[]) => void;
 }
 
 /** The study's scope and method: everything of a study except its inventory. */
-export function StudyForm({ input, onChange, releases, readOnly }: StudyFormProps) {
+export function StudyForm({ input, onChange, releases, readOnly, onRangeProblems }: StudyFormProps) {
   const { t, lang } = useI18n();
   const set = (patch: Partial<StudyInput>) => onChange({ ...input, ...patch });
   const regions = STUDY_REGIONS.some((r) => r.code === input.region)
@@ -194,7 +196,7 @@ export function StudyForm({ input, onChange, releases, readOnly }: StudyFormProp
           />
         </label>
       </details>
-      <ParametersEditor input={input} onChange={onChange} />
+      <ParametersEditor input={input} onChange={onChange} onRangeProblems={onRangeProblems} />
     </fieldset>
   );
 }

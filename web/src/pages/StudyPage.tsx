@@ -8,6 +8,7 @@ import { ErrorMessage, Loading } from '../components/status.tsx';
 import { ExcelPanel } from '../editor/ExcelPanel.tsx';
 import { HistoryPanel } from '../editor/HistoryPanel.tsx';
 import { Inventory } from '../editor/Inventory.tsx';
+import { ScenarioEditor } from '../editor/ScenarioEditor.tsx';
 import { StudyFilePanel } from '../editor/StudyFilePanel.tsx';
 import { StudyForm } from '../editor/StudyForm.tsx';
 import { useI18n } from '../i18n/context.tsx';
@@ -20,6 +21,7 @@ import { RulePicker } from '../rules/RulePicker.tsx';
 import { href, navigate, type StudyTab } from '../router.ts';
 import { namesFromHits, namesFromResult } from '../study/datasets.ts';
 import { completeInput, missingFields, newStudyInput, sameInput, toInput } from '../study/draft.ts';
+import { scenarioProblems } from '../study/scenarioDraft.ts';
 
 interface StudyPageProps {
   me: Me;
@@ -56,6 +58,7 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<unknown>(null);
   const [notice, setNotice] = useState('');
+  const [rangeProblems, setRangeProblems] = useState<string[]>([]);
 
   useEffect(() => {
     if (!loaded.data) return;
@@ -104,6 +107,17 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
       setSaveError(
         new Error(t('study.missing', { fields: missing.map((k) => t(k)).join(lang === 'zh' ? '、' : ', ') })),
       );
+      return;
+    }
+    if (rangeProblems.length > 0) {
+      setSaveError(
+        new Error(t('study.parameterRangeProblems', { name: rangeProblems.join(lang === 'zh' ? '、' : ', ') })),
+      );
+      return;
+    }
+    const problems = scenarioProblems(draft);
+    if (problems.length > 0) {
+      setSaveError(new Error(t('scenario.problems', { count: problems.length })));
       return;
     }
     setSaving(true);
@@ -221,13 +235,26 @@ export function StudyPage({ me, id, tab }: StudyPageProps) {
           <div className="study-main">
             <ErrorMessage error={releases.error} title={t('study.releasesFailed')} />
             {!saved && editable && <RulePicker draft={draft} />}
-            <StudyForm input={draft} onChange={setDraft} releases={releases.data ?? []} readOnly={!editable} />
+            <StudyForm
+              input={draft}
+              onChange={setDraft}
+              releases={releases.data ?? []}
+              readOnly={!editable}
+              onRangeProblems={setRangeProblems}
+            />
             <ParameterForm
               draft={draft}
               rule={rule.data?.rule}
               savedUnit={saved?.unit}
               onChange={(parameters) => setDraft({ ...draft, parameters })}
               readOnly={!editable}
+            />
+            <ScenarioEditor
+              input={draft}
+              onChange={(scenarios) => setDraft({ ...draft, scenarios })}
+              readOnly={!editable}
+              compareHref={saved ? href({ page: 'study', id: saved.id, tab: 'results' }) : null}
+              dirty={dirty}
             />
             <Inventory
               entries={draft.entries}

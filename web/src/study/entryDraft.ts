@@ -1,4 +1,4 @@
-import type { LifeCycleStage } from '../../../src/model/lci.ts';
+import type { LifeCycleStage, Pedigree } from '../../../src/model/lci.ts';
 import type { GhgLine } from '../../../src/model/method.ts';
 import type {
   DatasetRef,
@@ -13,6 +13,15 @@ import type {
 } from '../../../src/model/study.ts';
 import type { DatasetHit } from '../api/types.ts';
 import type { MessageKey } from '../i18n/zh.ts';
+import { draftToRange, emptyRange, rangeToDraft, type RangeDraft, type RangeField } from './rangeDraft.ts';
+
+export const PEDIGREE_CRITERIA = [
+  'reliability',
+  'completeness',
+  'temporal',
+  'geographical',
+  'technological',
+] as const satisfies readonly (keyof Pedigree)[];
 
 /**
  * An entry as the entry form holds it: numbers as typed, every source's fields kept while the
@@ -48,7 +57,11 @@ export interface EntryDraft {
   /** a formula of the study's parameters that sets the amount on every calculation; '' for none */
   formula: string;
   removalPool: RemovalPool;
-  /** fields the form does not edit (pedigree, evidence date and note, stated uncertainty), kept as they were */
+  /** the stated range of the entry's emission, as multiples of its value */
+  range: RangeDraft;
+  /** scores 1–5 as chosen, '' where none is; all five or none */
+  pedigree: Record<keyof Pedigree, string>;
+  /** fields the form does not edit (evidence date and note, the rule's requirement), kept as they were */
   original?: Entry;
 }
 
@@ -63,7 +76,9 @@ export type DraftField =
   | 'kgCo2ePerUnit'
   | 'supplierEvidence'
   | 'evidenceReference'
-  | 'study';
+  | 'study'
+  | 'pedigree'
+  | RangeField;
 export interface DraftError {
   field: DraftField;
   message: MessageKey;
@@ -107,6 +122,8 @@ export function emptyDraft(stage: LifeCycleStage): EntryDraft {
     pcrStage: '',
     formula: '',
     removalPool: 'land',
+    range: emptyRange(),
+    pedigree: { reliability: '', completeness: '', temporal: '', geographical: '', technological: '' },
   };
 }
 
@@ -150,6 +167,16 @@ export function entryToDraft(entry: Entry): EntryDraft {
     pcrStage: entry.pcr?.stage ?? '',
     formula: entry.formula ?? '',
     removalPool: entry.removalPool ?? 'land',
+    range: rangeToDraft(entry.uncertainty),
+    pedigree: entry.pedigree
+      ? {
+          reliability: String(entry.pedigree.reliability),
+          completeness: String(entry.pedigree.completeness),
+          temporal: String(entry.pedigree.temporal),
+          geographical: String(entry.pedigree.geographical),
+          technological: String(entry.pedigree.technological),
+        }
+      : draft.pedigree,
     original: entry,
   };
 }
@@ -224,6 +251,10 @@ export function draftToEntry(draft: EntryDraft): { entry: Entry; errors: [] } | 
 
   const source = draftSource(draft, fail);
   const evidence = draftEvidence(draft, fail);
+  // an entry's range is multiples of its emission, so the value it must hold is 1
+  const range = draftToRange(draft.range, 1, 'multiples');
+  errors.push(...range.errors);
+  const pedigree = draftPedigree(draft, fail);
   if (errors.length > 0 || amount === undefined || !source) return { entry: null, errors };
 
   const entry: Entry = {
@@ -238,8 +269,8 @@ export function draftToEntry(draft: EntryDraft): { entry: Entry; errors: [] } | 
   if (draft.region) entry.region = draft.region;
   if (transport) entry.transport = transport;
   if (evidence) entry.evidence = evidence;
-  if (draft.original?.pedigree) entry.pedigree = draft.original.pedigree;
-  if (draft.original?.uncertainty) entry.uncertainty = draft.original.uncertainty;
+  if (pedigree) entry.pedigree = pedigree;
+  if (range.range) entry.uncertainty = range.range;
   if (draft.formula.trim()) entry.formula = draft.formula.trim();
   if (draft.kind === 'removal') entry.removalPool = draft.removalPool;
   // the mandatory item the entry answers stays with it through edits; the rule stage is the form's
@@ -294,4 +325,17 @@ function draftEvidence(
     return undefined;
   }
   return { ...draft.original?.evidence, type: draft.evidenceType, reference: draft.evidenceReference.trim() };
+}
+
+function draftPedigree(
+  draft: EntryDraft,
+  fail: (field: DraftField, message: MessageKey) => void,
+): Pedigree | undefined {
+  const scores = PEDIGREE_CRITERIA.map((c) => draft.pedigree[c]);
+  if (scores.every((v) => v === '')) return undefined;
+  if (scores.some((v) => v === '')) {
+    fail('pedigree', 'entry.error.pedigree');
+    return undefined;
+  }
+  return Object.fromEntries(PEDIGREE_CRITERIA.map((c) => [c, Number(draft.pedigree[c])])) as Pedigree;
 }
