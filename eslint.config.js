@@ -51,4 +51,25 @@ export default tseslint.config(
     files: [`src/${folder}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { patterns: forbidden(folder) }] },
   })),
+  // the web app runs in the browser and talks to the server over HTTP: of src/ it takes types and pure code only (web/README.md)
+  {
+    files: ['web/src/**/*.ts', 'web/src/**/*.tsx'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/store/**', '**/src/server/**', '**/src/cli/**', '**/src/jobs/**', '**/src/ops/**', '**/src/admin/**', '**/src/pact/**'],
+              allowTypeImports: true,
+              message: 'web/ talks to the server over HTTP: from this folder it may import types only (web/README.md)',
+            },
+            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads'], message: 'web/ runs in the browser: no Node built-ins' },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -94,6 +94,7 @@ test('a practitioner builds a study from search results, calculates it, sees the
   await page.waitForTimeout(500);
   await shot('05-results');
 
+  // the PDF is printed by a job the page follows, then downloaded
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: 60_000 }),
     page.getByTestId('download-pdf').click(),
