@@ -3,13 +3,15 @@ import { join } from 'node:path';
 
 /**
  * Builds the web app (web/ → web/dist) with Vite when the build is missing or older than its
- * sources, so `npm start` on a fresh clone serves the app without a separate build step.
+ * sources, so `npm start` on a fresh clone serves the app without a separate build step. Its
+ * sources include src/, which it imports from (the catalogue of src/i18n, the model's types).
  */
 export async function ensureWebBuild(root: string): Promise<string> {
   const web = join(root, 'web');
   const dist = join(web, 'dist');
   const built = join(dist, 'index.html');
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(web, dist)) return dist;
+  const sources = Math.max(newest(web, dist), newest(join(root, 'src'), dist));
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return dist;
   console.log('building the web app (vite build web/)…');
   const { build } = await import('vite');
   await build({ configFile: join(web, 'vite.config.ts'), logLevel: 'warn' });

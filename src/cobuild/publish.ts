@@ -4,11 +4,13 @@ import type { GhgLine } from '../model/method.ts';
 import { StudyInputSchema, type Study, type StudyMethod } from '../model/study.ts';
 import {
   cobuildEvent,
+  cobuildReleaseOfJob,
   companyNames,
   companyPeople,
   getAggregate,
   getRelease,
   getSubmissionVersion,
+  holdJob,
   insertCobuildRelease,
   insertRelease,
   listBenchmarks,
@@ -48,14 +50,18 @@ export interface ReleaseRequest {
   licence: string;
 }
 
-interface Plan {
-  base: ReleaseBase;
+interface Collected {
   items: ReleaseItem[];
   rows: ReleaseItemRow[];
-  composed: ComposedRelease;
-  notes: ReleaseNotes;
+  aggregates: AggregateInfo[];
   /** companies to tell */
   companies: Set<string>;
+}
+
+interface Plan extends Omit<Collected, 'aggregates'> {
+  base: ReleaseBase;
+  composed: ComposedRelease;
+  notes: ReleaseNotes;
 }
 
 async function loadBase(db: Queryable, req: ReleaseRequest, hasProcesses: boolean): Promise<ReleaseBase> {
@@ -71,7 +77,8 @@ async function loadBase(db: Queryable, req: ReleaseRequest, hasProcesses: boolea
   return base;
 }
 
-async function plan(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<Plan> {
+/** What the request names, each checked: approved, public or aggregated by enough organisations. */
+async function collect(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<Collected> {
   requireSteward(actor, 'publish releases');
   if (await getRelease(db, req.release))
     throw new CobuildConflictError(
@@ -141,6 +148,11 @@ async function plan(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<P
     aggregates.push({ ref: id, name: a.name, contributors: a.contributors, datasets: members.length });
   }
 
+  return { items, rows, companies, aggregates };
+}
+
+async function plan(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<Plan> {
+  const { items, rows, companies, aggregates } = await collect(db, actor, req);
   const base = await loadBase(
     db,
     req,
@@ -241,15 +253,52 @@ export async function previewRelease(
   return { notes, markdown: notesMarkdown(notes, lang) };
 }
 
-/** The release and its notes record in one transaction: a release is never published without its notes. */
+/** The job publishing a release, so that its retry after a dead worker publishes nothing twice. */
+export interface PublishingJob {
+  id: string;
+  /** the worker holding it: the transaction writes only while it still does */
+  worker: string;
+  progress(fraction: number, message: string): void;
+}
+
+/**
+ * The checks of a release request that need no calculation (steward, new number, every dataset
+ * approved and public, every aggregate with enough contributors), made before a publishing job is
+ * queued so that the steward hears of a refusal at once.
+ */
+export async function checkReleaseRequest(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<void> {
+  await collect(db, actor, req);
+}
+
+/** What a publishing job published, when it did (a retry of that job then has nothing to do). */
+export async function publishedByJob(
+  db: Queryable,
+  jobId: string,
+  lang: TextLang = 'en',
+): Promise<{ release: string; notes: ReleaseNotes; markdown: string } | undefined> {
+  const row = await cobuildReleaseOfJob(db, jobId);
+  if (!row) return undefined;
+  const notes = row.notes as ReleaseNotes;
+  return { release: row.release, notes, markdown: notesMarkdown(notes, lang) };
+}
+
+/**
+ * The release, its notes record and its notifications in one transaction: a release is never
+ * published without its notes, and a worker killed on the way leaves nothing. Under a job the
+ * transaction also holds the job's row and records the job on the release.
+ */
 export async function publishRelease(
   store: Store,
   actor: Actor,
   req: ReleaseRequest,
   lang: TextLang = 'en',
+  job?: PublishingJob,
 ): Promise<{ release: ReleaseInfo; notes: ReleaseNotes; markdown: string }> {
+  job?.progress(0.05, 'composing the release and recalculating the benchmark products');
   const p = await plan(store, actor, req);
+  job?.progress(0.8, 'writing the release');
   await store.transaction(async (tx) => {
+    if (job) await holdJob(tx, job.id, job.worker);
     await insertRelease(tx, {
       release: req.release,
       factors: p.composed.factors,
@@ -270,6 +319,7 @@ export async function publishRelease(
         baseLci: p.base.lci?.release ?? null,
         notes: p.notes,
         publishedBy: actor.id,
+        jobId: job?.id,
       },
       p.rows,
     );

@@ -60,17 +60,3 @@ function distinct<T>(list: T[], key: (x: T) => string): T[] {
   const seen = new Set<string>();
   return list.filter((x) => !seen.has(key(x)) && Boolean(seen.add(key(x))));
 }
-
-/** One line per provider choice, for a result's warnings. */
-export function providerChoiceWarning(c: ProviderChoice): string {
-  const why = {
-    'provider-in-data': 'named in the data',
-    'same-location': 'same location as the consumer',
-    'reference-product': 'its reference product',
-    'lowest-id': 'lowest process id',
-  }[c.rule];
-  return (
-    `provider chosen among ${c.candidates.length}: "${c.processName}" takes "${c.flowName}" from "${c.chosenProcessName}"` +
-    `${c.chosenLocation ? ` (${c.chosenLocation})` : ''} by rule ${c.rule} (${why})`
-  );
-}

@@ -1,4 +1,8 @@
 import type { Factor } from '../model/factor.ts';
+import { coder, type CodedMessage } from '../i18n/define.ts';
+import { FACTOR_TEXTS } from '../i18n/factors.ts';
+
+const coded = coder(FACTOR_TEXTS);
 
 /**
  * What a factor covers and how far it can be trusted, read from the factor itself: its gases and
@@ -46,17 +50,15 @@ export function isVerified(f: Factor): boolean {
   return f.status === 'verified';
 }
 
-/** Why a factor is not verified, in one sentence, or undefined when it is. */
-export function verificationNote(f: Factor): string | undefined {
+/** Why a factor is not verified, coded for the reader's language, or undefined when it is. */
+export function unverifiedNote(f: Factor): CodedMessage | undefined {
   if (isVerified(f)) return undefined;
-  const approved = f.approval
-    ? ` Approved by ${f.approval.by} on ${f.approval.at.slice(0, 10)}; approval is not verification against the source.`
-    : '';
+  const approval = { approvedBy: f.approval?.by ?? '', approvedOn: f.approval?.at.slice(0, 10) ?? '' };
   if (f.status === 'check')
-    return `Unverified (status check): ${f.dataQuality.comment ?? 'verify against the original source before relying on it.'}${approved}`;
+    return coded('factor.unverified-check', { comment: f.dataQuality.comment ?? '', ...approval });
   if (f.status === 'derived') {
     const inputs = f.unverifiedInputs ?? [];
-    return `Unverified: derived from ${inputs.length === 1 ? 'an input' : `${inputs.length} inputs`} not verified against ${inputs.length === 1 ? 'its' : 'their'} source (${inputs.join(', ')}).${approved}`;
+    return coded('factor.unverified-derived', { count: inputs.length, inputs: inputs.join(', '), ...approval });
   }
   return undefined;
 }

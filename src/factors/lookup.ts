@@ -1,15 +1,13 @@
 import { PRODUCT_FOOTPRINT_KINDS, type Factor, type FactorKind, type RegionLevel } from '../model/factor.ts';
 import { seriesOf } from './common.ts';
-import {
-  coverage,
-  isCo2OnlyElectricity,
-  isElectricity,
-  isEstimate,
-  isVerified,
-  verificationNote,
-} from './integrity.ts';
+import { coverage, isCo2OnlyElectricity, isElectricity, isEstimate, isVerified, unverifiedNote } from './integrity.ts';
 import { fallbackNote, getRegion, regionChain, regionInText } from './regions.ts';
 import { SEED_RELEASE } from './seed.ts';
+import { coder } from '../i18n/define.ts';
+import { FACTOR_TEXTS } from '../i18n/factors.ts';
+import { messageText, type StoredMessage } from '../model/message.ts';
+
+const coded = coder(FACTOR_TEXTS);
 
 /**
  * Finding a factor for (what, region, year).
@@ -34,7 +32,7 @@ export interface FactorMatch {
   level: RegionLevel;
   requestedYear?: number;
   yearUsed: number;
-  notes: string[];
+  notes: StoredMessage[];
   /** the Tanji estimate an official factor was preferred to, for the caller to offer */
   alternative?: FactorMatch;
 }
@@ -148,42 +146,31 @@ function isLifeCycle(f: Factor): boolean {
   return f.kind !== 'electricity-co2';
 }
 
-function yearPick(factors: Factor[], year: number | undefined): { factor: Factor; note?: string } {
+function yearPick(factors: Factor[], year: number | undefined): { factor: Factor; note?: StoredMessage } {
   const byYear = [...factors].sort((a, b) => a.year - b.year);
   if (year === undefined) {
     const latest = byYear.at(-1)!;
-    return { factor: latest, note: byYear.length > 1 ? `No year asked: used the latest, ${latest.year}.` : undefined };
+    return { factor: latest, note: byYear.length > 1 ? coded('lookup.latest-year', { year: latest.year }) : undefined };
   }
   const exact = byYear.find((f) => f.year === year);
   if (exact) return { factor: exact };
   const earlier = byYear.filter((f) => f.year < year).at(-1);
-  if (earlier) return { factor: earlier, note: `No ${year} value: used ${earlier.year}, the nearest earlier year.` };
+  if (earlier) return { factor: earlier, note: coded('lookup.earlier-year', { asked: year, used: earlier.year }) };
   const later = byYear[0];
-  return { factor: later, note: `No value for ${year} or earlier: used ${later.year}, the nearest later year.` };
+  return { factor: later, note: coded('lookup.later-year', { asked: year, used: later.year }) };
 }
 
-function statusNotes(f: Factor, purpose: Purpose | undefined): string[] {
-  const notes: string[] = [];
-  const unverified = verificationNote(f);
+function statusNotes(f: Factor, purpose: Purpose | undefined): StoredMessage[] {
+  const notes: StoredMessage[] = [];
+  const unverified = unverifiedNote(f);
   if (unverified) notes.push(unverified);
-  if (f.status === 'derived') notes.push(`Derived by Tanji, not an official value: ${f.method}`);
-  else if (f.approval)
-    notes.push(`Approved by ${f.approval.by} on ${f.approval.at.slice(0, 10)} in a co-construction review.`);
-  if (isCo2OnlyElectricity(f)) {
-    notes.push(
-      'CO2-only grid factor for organisational (scope 2) inventories; product footprints need the electricity-footprint (life-cycle) factor.',
-    );
-  }
-  if (purpose === 'organisational' && isElectricity(f) && coverage(f) === 'CO2e') {
-    notes.push(
-      'Life-cycle factor: an organisational (scope 2, location-based) inventory in China uses the MEE/NBS electricity-co2 factor.',
-    );
-  }
-  if (purpose === 'product-footprint' && f.kind === 'fuel-combustion') {
-    notes.push(
-      `Combustion only${coverage(f) === 'CO2' ? ', CO2 only' : ''}: add the fuel's supply chain (and CH4/N2O where missing) for a product footprint.`,
-    );
-  }
+  if (f.status === 'derived') notes.push(coded('lookup.derived', { method: f.method ?? '' }));
+  if (f.approval) notes.push(coded('lookup.approved', { by: f.approval.by, date: f.approval.at.slice(0, 10) }));
+  if (isCo2OnlyElectricity(f)) notes.push(coded('lookup.co2-only-grid', {}));
+  if (purpose === 'organisational' && isElectricity(f) && coverage(f) === 'CO2e')
+    notes.push(coded('lookup.life-cycle-for-organisational', {}));
+  if (purpose === 'product-footprint' && f.kind === 'fuel-combustion')
+    notes.push(coded(coverage(f) === 'CO2' ? 'lookup.combustion-co2-only' : 'lookup.combustion-only', {}));
   return notes;
 }
 
@@ -200,16 +187,24 @@ function resolveSeries(
   preferEstimates = false,
 ): FactorMatch | null {
   const chain = regionChain(region);
-  const at = (k: number, extra: string[] = []): FactorMatch => {
+  const at = (k: number, extra: StoredMessage[] = []): FactorMatch => {
     const r = chain[k];
     const { factor, note } = yearPick(
       series.filter((f) => f.region === r.code),
       year,
     );
-    const notes: string[] = [];
+    const notes: StoredMessage[] = [];
     if (k > 0) {
       notes.push(
-        `No ${chain[0].nameEn} (${chain[0].code}) value: answered at ${r.level} level by ${r.nameEn} (${r.code}, ${r.nameZh}).`,
+        coded('lookup.region-fallback', {
+          requested: chain[0].code,
+          requestedEn: chain[0].nameEn,
+          requestedZh: chain[0].nameZh,
+          level: r.level,
+          answered: r.code,
+          answeredEn: r.nameEn,
+          answeredZh: r.nameZh,
+        }),
       );
       const why = fallbackNote(chain[0].code);
       if (why) notes.push(why);
@@ -237,13 +232,11 @@ function resolveSeries(
     e = first.factor;
   const estimate = at(levels[0], [
     preferEstimates
-      ? `Tanji estimate chosen over the official ${o.id} (${o.value} ${o.unit}).`
-      : `Tanji estimate for ${chain[0].code}; the official ${o.id} (${o.value} ${o.unit}) is the default: choose this one to use it instead.`,
+      ? coded('lookup.estimate-chosen', { official: o.id, value: o.value, unit: o.unit })
+      : coded('lookup.estimate-offered', { region: chain[0].code, official: o.id, value: o.value, unit: o.unit }),
   ]);
   if (preferEstimates) return estimate;
-  official.notes.unshift(
-    `Official factor used in preference to Tanji's estimate ${e.id} (${e.value} ${e.unit}, derived); choose the estimate to use it instead.`,
-  );
+  official.notes.unshift(coded('lookup.official-preferred', { estimate: e.id, value: e.value, unit: e.unit }));
   return { ...official, alternative: estimate };
 }
 
@@ -288,7 +281,7 @@ export function assertUsableInProductFootprint(factor: Factor, factors?: Factor[
   }
   const instead = suggestion
     ? ` Use ${suggestion.factor.id} (${suggestion.factor.value} ${suggestion.factor.unit}, ${suggestion.factor.status}) instead` +
-      `${suggestion.notes.length ? ` — ${suggestion.notes.join(' ')}` : '.'}`
+      `${suggestion.notes.length ? ` — ${suggestion.notes.map(messageText).join(' ')}` : '.'}`
     : ` Use the electricity-footprint factor for ${factor.region} and ${factor.year} instead.`;
   throw new FactorUseError(
     `${factor.id} (${factor.value} ${factor.unit}) is a CO2-only electricity emission factor for organisational (scope 2) ` +
@@ -375,9 +368,7 @@ export function lookupFactor(factors: Factor[], q: LookupQuery): FactorMatch {
   const tie =
     ranked.filter((r) => r.score === ranked[0].score && isDefault(r.m.factor) === isDefault(best.factor)).length - 1;
   if (tie > 0) {
-    best.notes.push(
-      `${tie} other factor series matched as well (e.g. ${ranked[1].m.factor.id}); narrow with kind, query, technology or perUnit.`,
-    );
+    best.notes.push(coded('lookup.tie', { count: tie, example: ranked[1].m.factor.id }));
   }
   return best;
 }
@@ -389,7 +380,7 @@ export interface SearchResult extends Omit<Factor, 'region'> {
   level: RegionLevel;
   requestedYear?: number;
   release: string;
-  notes: string[];
+  notes: StoredMessage[];
   /** verified against its source (a derived factor: every input is); see factors/integrity.ts */
   verified: boolean;
   score: number;

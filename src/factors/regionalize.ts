@@ -3,6 +3,7 @@ import type { Exchange, Flow, FlowProperty, LciDatabase, Process, Uncertainty, U
 import { lookupFactor } from './lookup.ts';
 import { getRegion } from './regions.ts';
 import { seedFactors } from './seed.ts';
+import { messageText } from '../model/message.ts';
 
 /**
  * Regionalisation: province-specific variants of generic processes.
@@ -169,7 +170,7 @@ function marketProcess(
       `Regional electricity market made by Tanji from factor ${f.id} (${f.value} ${f.unit}, status ${f.status}, ` +
       `answered at ${m.level} level by ${m.resolvedRegion}). The life-cycle footprint in kg CO2e is written as kg of ` +
       `"Carbon dioxide, fossil" to air, a CO2e proxy (GWP 1) so the engine characterises it as it is. ` +
-      `Source: ${f.source.title}, ${f.source.publisher}.${f.method ? ` Method: ${f.method}` : ''} ${m.notes.join(' ')}`.trim(),
+      `Source: ${f.source.title}, ${f.source.publisher}.${f.method ? ` Method: ${f.method}` : ''} ${m.notes.map(messageText).join(' ')}`.trim(),
     exchanges: [
       { id: 'electricity', flowId: ELECTRICITY_FLOW_ID, amount: 1, input: false, avoided: false, reference: true },
       { id: 'co2e-as-co2', flowId: co2FlowId, amount: f.value, input: false, avoided: false, reference: false },

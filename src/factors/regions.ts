@@ -1,6 +1,8 @@
 import { RegionSchema, type Region } from '../model/factor.ts';
 import { PROVINCES } from '../model/provinces.ts';
 import { commentWith, readCsv } from './csv.ts';
+import { coder, type CodedMessage } from '../i18n/define.ts';
+import { FACTOR_TEXTS } from '../i18n/factors.ts';
 
 /**
  * The region hierarchy factors fall back along: province → regional grid → national → global.
@@ -81,14 +83,11 @@ export function regionChain(codeOrName: string): Region[] {
 }
 
 /** Why a region's fallback departs from the plain hierarchy, quoting the data's own note. */
-export function fallbackNote(code: string): string | undefined {
+export function fallbackNote(code: string): CodedMessage | undefined {
   if (getRegion(code).code !== TIBET) return undefined;
   const grid = readCsv('province-grid.csv').rows.find((r) => r.values.province === TIBET)!.values.grid;
-  const note = commentWith(readCsv('china-grid-co2-2021-2023.csv'), 'Tibet');
-  return (
-    `Tibet (CN-XZ, 西藏) belongs to ${grid} in province-grid.csv, but it falls back straight to the national level ` +
-    `as the MEE grid-factor table documents: "${note}" (西藏无官方省级因子，采用全国平均).`
-  );
+  const comment = commentWith(readCsv('china-grid-co2-2021-2023.csv'), 'Tibet');
+  return coder(FACTOR_TEXTS)('lookup.tibet-national', { grid, comment });
 }
 
 /**

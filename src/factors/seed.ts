@@ -1,5 +1,6 @@
 import { FactorSchema, type Factor } from '../model/factor.ts';
 import { chinaElectricityFactors } from './china-electricity.ts';
+import { fertiliserFactors } from './fertilisers.ts';
 import { fuelFactors } from './fuels.ts';
 import { getRegion } from './regions.ts';
 import { transportFactors } from './transport.ts';
@@ -14,7 +15,7 @@ let cache: Factor[] | undefined;
 
 /** Every seed factor, schema-checked, with unique ids of the form `<series>/<region>/<year>`. */
 export function seedFactors(): Factor[] {
-  cache ??= validate([...chinaElectricityFactors(), ...fuelFactors(), ...transportFactors()]);
+  cache ??= validate([...chinaElectricityFactors(), ...fuelFactors(), ...transportFactors(), ...fertiliserFactors()]);
   return cache;
 }
 

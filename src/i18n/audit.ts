@@ -29,4 +29,12 @@ export const AUDIT_TEXTS = {
     zh: () => '更新 PACT 合作方信息',
   }),
   'audit.pact.connection-revoked': define({ en: () => 'PACT partner revoked', zh: () => '撤销 PACT 合作方' }),
+  'audit.label.requested': define({ en: () => 'Carbon label requested', zh: () => '申请碳标签' }),
+  'audit.label.signed': define({ en: () => 'Carbon label signed', zh: () => '签发碳标签' }),
+  'audit.label.revoked': define({ en: () => 'Carbon label revoked', zh: () => '撤销碳标签' }),
+  'audit.release.published': define({ en: () => 'Data release published', zh: () => '发布数据版本' }),
+  'audit.submission.created': define({ en: () => 'Data submitted for review', zh: () => '提交数据待审' }),
+  'audit.submission.reviewer-assigned': define({ en: () => 'Reviewer assigned', zh: () => '指派审核人' }),
+  'audit.submission.commented': define({ en: () => 'Review comment added', zh: () => '添加审核意见' }),
+  'audit.aggregate.built': define({ en: () => 'Industry average built', zh: () => '生成行业平均数据' }),
 };

@@ -1,10 +1,11 @@
 import { ISSUE_TEXTS } from './cobuild.ts';
 import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
+import { FACTOR_TEXTS } from './factors.ts';
 import { LABEL_TEXTS } from './labels.ts';
 import { PCR_TEXTS } from './pcr.ts';
 import { SCREEN_TEXTS } from './screen.ts';
-import { renderIn, type TextLang, type TextTable } from './define.ts';
+import { renderIn, type Readable, type TextLang, type TextTable } from './define.ts';
 
 /**
  * The one catalogue of coded user-facing messages, zh and en: every domain's table
@@ -17,6 +18,7 @@ import { renderIn, type TextLang, type TextTable } from './define.ts';
 export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   cobuild: ISSUE_TEXTS as unknown as TextTable,
   calculation: CALCULATION_TEXTS as unknown as TextTable,
+  factors: FACTOR_TEXTS as unknown as TextTable,
   audit: AUDIT_TEXTS as unknown as TextTable,
   pcr: PCR_TEXTS as unknown as TextTable,
   labels: LABEL_TEXTS as unknown as TextTable,
@@ -29,9 +31,6 @@ export const NOT_DOMAINS = ['define.ts', 'catalogue.ts'];
 export const CATALOGUE: TextTable = Object.assign({}, ...Object.values(DOMAIN_TABLES));
 
 /** A coded message in the reader's language (its English `message` when the code is unknown here). */
-export function render(
-  m: { code?: string; params?: Record<string, unknown>; message: string },
-  lang: TextLang,
-): string {
+export function render(m: Readable, lang: TextLang): string {
   return renderIn(CATALOGUE, m, lang);
 }

@@ -132,10 +132,6 @@ export const LABEL_TEXTS = {
     en: (p) => `version ${p.version} has no result yet: it must be calculated before it is verified`,
     zh: (p) => `版本 ${p.version} 尚无计算结果：须先计算再核查`,
   }),
-  'sign.result-warnings': define<{ warnings: string }>({
-    en: (p) => `the result has calculation warnings a verifier must resolve first: ${p.warnings}`,
-    zh: (p) => `计算结果存在警告，核查前须先解决：${p.warnings}`,
-  }),
 };
 
 export type LabelCode = keyof typeof LABEL_TEXTS;

@@ -15,10 +15,6 @@ export const PCR_TEXTS = {
       `the study was built to version ${p.built} of ${p.rule}, the rule is now at ${p.version}: review what changed`,
     zh: (p) => `研究按 ${p.rule} 第 ${p.built} 版建立，规则现为第 ${p.version} 版：请核对变化`,
   }),
-  'pcr.version-ok': define<{ rule: string; version: string }>({
-    en: (p) => `built to ${p.rule} version ${p.version}`,
-    zh: (p) => `按 ${p.rule} 第 ${p.version} 版建立`,
-  }),
   'param.ok': define<Named & { value: number; unit: string }>({
     en: (p) => `${p.nameEn}: ${fmt(p.value)} ${p.unit}`,
     zh: (p) => `${p.nameZh}：${fmt(p.value)} ${p.unit}`,

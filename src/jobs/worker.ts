@@ -44,6 +44,16 @@ export type Handler = (ctx: HandlerContext) => Promise<Outcome>;
 /** The job's input is wrong: another attempt would fail the same way. */
 export class PermanentJobError extends Error {}
 
+/** The attempt failed and the handler knows when the next one is worth making (a partner's backoff). */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly retryInMs: number,
+  ) {
+    super(message);
+  }
+}
+
 export interface WorkerOptions {
   /** shown in the job row and the logs; default host:pid:random */
   id?: string;
@@ -220,7 +230,7 @@ export class JobWorker {
       await beat;
       if (abort.signal.aborted && this.stopping) return;
       const permanent = e instanceof PermanentJobError || Boolean(this.opts.isPermanent?.(e));
-      const retryInMs = Math.min(MAX_RETRY_MS, 1000 * 2 ** job.attempts);
+      const retryInMs = e instanceof RetryLaterError ? e.retryInMs : Math.min(MAX_RETRY_MS, 1000 * 2 ** job.attempts);
       outcome = await failJob(this.store, job.id, this.id, (e as Error).message, { permanent, retryInMs });
       log.warn(
         { worker: this.id, job: job.id, kind: job.kind, err: (e as Error).message, permanent, outcome },

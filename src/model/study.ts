@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LifeCycleStageSchema, PedigreeSchema } from './lci.ts';
 import { GhgLineSchema } from './method.ts';
+import { StoredMessageSchema } from './message.ts';
 import { boundedAmount, codeText, freeText, nameText, PER_UNIT_MAX, TEXT_LIMITS } from './limits.ts';
 
 /**
@@ -80,8 +81,8 @@ export const DatasetHitSchema = z.object({
   /** a factor verified against its source (a derived one: every input is) */
   verified: z.boolean().optional(),
   /** a process the release's quality screen quarantined: why, one message per finding */
-  screenFlags: z.array(z.string()).optional(),
-  notes: z.array(z.string()),
+  screenFlags: z.array(StoredMessageSchema).optional(),
+  notes: z.array(StoredMessageSchema),
 });
 export type DatasetHit = z.infer<typeof DatasetHitSchema>;
 
@@ -377,8 +378,8 @@ export const EntryProvenanceSchema = z.object({
   /** a factor verified against its source (a derived one: every input is); approval by a steward is not verification */
   verified: z.boolean().optional(),
   /** a process the quality screen quarantined: the findings' messages, shown wherever the entry is */
-  screenFlags: z.array(z.string()).optional(),
-  notes: z.array(z.string()),
+  screenFlags: z.array(StoredMessageSchema).optional(),
+  notes: z.array(StoredMessageSchema),
 });
 export type EntryProvenance = z.infer<typeof EntryProvenanceSchema>;
 
@@ -575,7 +576,7 @@ export const StudyResultSchema = z.object({
   /** contribution-weighted PEF data quality rating, 1 (excellent) to 5 */
   dqr: z.number(),
   dqrLevel: z.string(),
-  warnings: z.array(z.string()),
+  warnings: z.array(StoredMessageSchema),
   /** CFP, emissions, removals and PACT's values (absent in results stored before it existed: `headlineOf` derives it) */
   headline: HeadlineSchema.optional(),
   /** the parameter values the entry formulas were evaluated with */

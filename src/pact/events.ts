@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { validatePactDocument } from '../formats/pact.ts';
 import {
-  claimDueEvents,
+  createJob,
   findEvent,
+  getEventRow,
   getConnection,
   insertEvent,
   saveReceived,
@@ -22,8 +23,9 @@ import { filterFromRequest, matches } from './filters.ts';
  * RequestCreated is accepted at once and answered later (RequestFulfilled with the matching
  * footprints, or RequestRejected) at the requester's events endpoint, after authenticating there;
  * answers to our own requests become received footprints; a Published notice makes us fetch the
- * footprints it names. Deliveries that fail are retried with exponential backoff for 72 hours.
- * Every server runs a deliverer; each due event is claimed in the store by one of them.
+ * footprints it names. Each event to deliver is a `pact-event` job queued in the same transaction
+ * as the event's row, so one worker delivers it; a failed attempt is recorded on the event
+ * (attempts, reason, next attempt) and retried with exponential backoff, given up after 72 hours.
  */
 
 export const EVENT_TYPES = {
@@ -43,8 +45,12 @@ export const EVENT_TYPES = {
 
 const GIVE_UP_MS = 72 * 3600 * 1000;
 const MAX_DELAY_MS = 3600 * 1000;
-/** how long a claimed event is this process's to deliver before another may take it */
-const CLAIM_MS = 5 * 60 * 1000;
+/** more than the 72 hours of backoff capped at an hour need: the 72 h rule ends a delivery, not this */
+const DELIVERY_ATTEMPTS = 1000;
+
+/** What one delivery attempt came to: done (or nothing left to do), to be tried again, or given up with the reason. */
+export type DeliveryOutcome =
+  { state: 'done' } | { state: 'retry'; inMs: number; reason: string } | { state: 'gave-up'; reason: string };
 
 type Event = { type: string; id: string; source: string; time: string; specversion: string; data: Record<string, any> };
 
@@ -85,25 +91,15 @@ export function answerUrl(event: { source: string }, connection: StoredConnectio
 export const hostOfEvents = (url: string): string => url.replace(/(\/[23])?\/events$/i, '');
 
 export class PactEvents {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  /** the host's own events endpoint per version, sent as `source` of our requests */
+  /** the host's own events endpoint per version, sent as `source` of our requests and answers */
   source: Record<Spec, string> = { '3.0': '', '2.3': '' };
+  /** called after a delivery job was queued (the process's own workers look for it at once) */
+  onQueued: () => void = () => undefined;
 
   constructor(
     private readonly store: Store,
     private readonly catalog: FootprintCatalog,
   ) {}
-
-  start(intervalMs = 2000): void {
-    this.timer ??= setInterval(() => void this.deliver(), intervalMs).unref();
-  }
-
-  stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    return this.running ?? Promise.resolve();
-  }
 
   /** Validates and takes an event posted to /3/events or /2/events; throws PactRequestError for a 4xx. */
   async receive(connection: StoredConnection, spec: Spec, body: unknown): Promise<void> {
@@ -111,26 +107,34 @@ export class PactEvents {
     if (!checked.ok) throw new PactRequestError('BadRequest', `invalid event: ${checked.errors.join('; ')}`);
     const event = checked.value as Event;
     const types = EVENT_TYPES[spec];
-    const log = (state: string, dueNow = false) =>
-      insertEvent(this.store, {
-        direction: 'in',
-        connectionId: connection.id,
-        spec,
-        eventId: event.id,
-        type: event.type,
-        body: event,
-        state,
-        dueNow,
+    const row = {
+      direction: 'in',
+      connectionId: connection.id,
+      spec,
+      eventId: event.id,
+      type: event.type,
+      body: event,
+    } as const;
+    const log = (state: string) => insertEvent(this.store, { ...row, state });
+    // the event and the job delivering it are written together: neither exists without the other
+    const logDue = async (state: string) => {
+      await this.store.transaction(async (tx) => {
+        const id = await insertEvent(tx, { ...row, state, dueNow: true });
+        await createJob(tx, {
+          kind: 'pact-event',
+          params: { event: id, source: this.source[spec] },
+          maxAttempts: DELIVERY_ATTEMPTS,
+        });
       });
+      this.onQueued();
+    };
     if (event.type === types.created) {
-      await log('accepted', true);
-      setImmediate(() => void this.deliver());
+      await logDue('accepted');
     } else if (event.type === types.published) {
       const due = Boolean(
         connection.partnerUrl && connection.partnerClientId && connection.partnerSecret && event.data.pfIds?.length,
       );
-      await log(due ? 'fetch' : 'received', due);
-      if (due) setImmediate(() => void this.deliver());
+      await (due ? logDue('fetch') : log('received'));
     } else {
       const request = await findEvent(this.store, connection.id, event.data.requestEventId, 'out');
       if (!request)
@@ -200,48 +204,41 @@ export class PactEvents {
     return id;
   }
 
-  /** Works through the events whose delivery is due; one pass at a time. */
-  deliver(): Promise<void> {
-    this.running ??= (async () => {
-      try {
-        for (
-          let rows = await claimDueEvents(this.store, CLAIM_MS);
-          rows.length;
-          rows = await claimDueEvents(this.store, CLAIM_MS)
-        ) {
-          for (const row of rows) await this.attempt(row);
-        }
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
-  }
-
-  private async attempt(row: EventRow): Promise<void> {
+  /**
+   * One attempt at delivering the event of row `id` (a `pact-event` job's work): its answer sent
+   * from `source`, or the footprints a Published notice names fetched. The outcome is recorded on
+   * the event; an event no longer due (delivered by an earlier attempt) is left as it is.
+   */
+  async deliver(id: number, source: string): Promise<DeliveryOutcome> {
+    const row = await getEventRow(this.store, id);
+    if (!row || row.nextAttemptAt === null) return { state: 'done' };
     const c = await getConnection(this.store, row.connectionId);
     try {
       if (!c || c.revokedAt) throw new PactClientError('the connection was revoked');
       if (row.state === 'fetch') await this.fetchPublished(c, row);
-      else await this.answer(c, row);
+      else await this.answer(c, row, source || this.source[row.spec]);
+      return { state: 'done' };
     } catch (e) {
       const attempts = row.attempts + 1;
-      const expired = Date.now() - Date.parse(row.at) > GIVE_UP_MS || !c || Boolean(c.revokedAt);
+      const revoked = !c || Boolean(c.revokedAt);
+      const expired = Date.now() - Date.parse(row.at) > GIVE_UP_MS || revoked;
       const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** attempts);
       const reason = (e as Error).message;
+      const error =
+        expired && !revoked
+          ? `gave up after ${GIVE_UP_MS / 3600_000} h and ${attempts} attempts; last: ${reason}`
+          : reason;
       await updateEvent(this.store, row.id, {
         state: expired ? 'failed' : row.state,
-        error:
-          expired && c && !c.revokedAt
-            ? `gave up after ${GIVE_UP_MS / 3600_000} h and ${attempts} attempts; last: ${reason}`
-            : reason,
+        error,
         attempts,
         nextAttemptAt: expired ? null : new Date(Date.now() + delay),
       });
+      return expired ? { state: 'gave-up', reason: error } : { state: 'retry', inMs: delay, reason };
     }
   }
 
-  private async answer(connection: StoredConnection, row: EventRow): Promise<void> {
+  private async answer(connection: StoredConnection, row: EventRow, source: string): Promise<void> {
     const spec = row.spec;
     const event = row.body as unknown as Event;
     const pfs = (
@@ -251,7 +248,7 @@ export class PactEvents {
     const answer = {
       specversion: '1.0',
       id: randomUUID(),
-      source: this.source[spec],
+      source,
       time: new Date().toISOString(),
       ...(pfs.length
         ? { type: types.fulfilled, data: { requestEventId: event.id, pfs } }

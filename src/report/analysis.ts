@@ -43,35 +43,32 @@ export function sensitivitySection(c: Ctx): Html {
   const cases = sens?.cases ?? [];
   const oat = cases.length
     ? html`<p class="note">${t.sensitivity.oatNote}</p>
-        ${tornadoChart(
-          cases.slice(0, 12).map((s) => ({
-            label: s.name.length > 22 ? `${s.name.slice(0, 21)}…` : s.name,
-            low: s.cfpLow,
-            high: s.cfpHigh,
-          })),
-          sens!.baseCfp,
-          t.sensitivity.tornado,
-        )}
-        ${table(
-          [
-            t.sensitivity.input,
-            t.sensitivity.range,
-            t.sensitivity.basis,
-            t.sensitivity.low,
-            t.sensitivity.high,
-            t.sensitivity.swing,
-          ],
-          cases.map((s) => [
-            caseLabel(c, s),
-            html`${amount(s.low)} – ${amount(s.high)}
-            ${s.unit}${small(`${t.sensitivity.base}${t.colon}${amount(s.base)}`)}`,
-            t.sensitivity.bases[s.rangeBasis],
-            kg(s.cfpLow),
-            kg(s.cfpHigh),
-            sens!.baseCfp === 0 ? '—' : pct(Math.abs(s.cfpHigh - s.cfpLow) / Math.abs(sens!.baseCfp)),
-          ]),
-          { cls: 'dense', numeric: [3, 4, 5] },
-        )}`
+${tornadoChart(
+  cases
+    .slice(0, 12)
+    .map((s) => ({ label: s.name.length > 22 ? `${s.name.slice(0, 21)}…` : s.name, low: s.cfpLow, high: s.cfpHigh })),
+  sens!.baseCfp,
+  t.sensitivity.tornado,
+)}
+${table(
+  [
+    t.sensitivity.input,
+    t.sensitivity.range,
+    t.sensitivity.basis,
+    t.sensitivity.low,
+    t.sensitivity.high,
+    t.sensitivity.swing,
+  ],
+  cases.map((s) => [
+    caseLabel(c, s),
+    html`${amount(s.low)} – ${amount(s.high)} ${s.unit}${small(`${t.sensitivity.base}${t.colon}${amount(s.base)}`)}`,
+    t.sensitivity.bases[s.rangeBasis],
+    kg(s.cfpLow),
+    kg(s.cfpHigh),
+    sens!.baseCfp === 0 ? '—' : pct(Math.abs(s.cfpHigh - s.cfpLow) / Math.abs(sens!.baseCfp)),
+  ]),
+  { cls: 'dense', numeric: [3, 4, 5] },
+)}`
     : html`<p class="muted">${t.sensitivity.none}</p>`;
   const h = r.headline ?? headlineOf(r);
   const scenarios = r.scenarios?.length
@@ -102,25 +99,26 @@ export function sensitivitySection(c: Ctx): Html {
   const contributions = r.uncertainty?.contributions ?? [];
   const variance = contributions.length
     ? html`<p class="note">${t.sensitivity.varianceNote}</p>
-        ${table(
-          [t.sensitivity.input, t.share],
-          contributions
-            .slice(0, 15)
-            .map((v) => [
-              v.kind === 'background'
-                ? `${t.sensitivity.kinds.background}: ${t.sensitivity.lciBackground}`
-                : `${t.sensitivity.kinds[v.kind]}: ${v.name}`,
-              pct(v.share),
-            ]),
-          { numeric: [1] },
-        )}`
+${table(
+  [t.sensitivity.input, t.share],
+  contributions
+    .slice(0, 15)
+    .map((v) => [
+      v.kind === 'background'
+        ? `${t.sensitivity.kinds.background}: ${t.sensitivity.lciBackground}`
+        : `${t.sensitivity.kinds[v.kind]}: ${v.name}`,
+      pct(v.share),
+    ]),
+  { numeric: [1] },
+)}`
     : html`<p class="muted">${t.notAssessed}</p>`;
   return section(
     'sensitivity',
     '6',
     t.sections.sensitivity,
-    html`${sub('6.1', t.sensitivity.oat)}${oat} ${sub('6.2', t.sensitivity.scenarios)}${scenarios}
-    ${sub('6.3', t.sensitivity.variance)}${variance}`,
+    html`${sub('6.1', t.sensitivity.oat)}${oat}
+${sub('6.2', t.sensitivity.scenarios)}${scenarios}
+${sub('6.3', t.sensitivity.variance)}${variance}`,
   );
 }
 
@@ -128,21 +126,21 @@ export function parametersTable(c: Ctx): Html | false {
   const { t, study: s } = c;
   if (!s.parameters?.length) return false;
   return html`${sub('1.1', t.parametersTitle)}
-  ${table(
-    [t.parameter, t.amount, t.unit, t.sensitivity.range, t.source],
-    s.parameters.map((p) => [
-      html`${p.name}${small(p.description)}`,
-      amount(p.value),
-      p.unit,
-      p.uncertainty
-        ? `${amount(p.uncertainty.low)} – ${amount(p.uncertainty.high)}`
-        : p.min !== undefined && p.max !== undefined
-          ? `${amount(p.min)} – ${amount(p.max)}`
-          : '—',
-      p.uncertainty?.source ?? '—',
-    ]),
-    { cls: 'dense', numeric: [1] },
-  )}`;
+${table(
+  [t.parameter, t.amount, t.unit, t.sensitivity.range, t.source],
+  s.parameters.map((p) => [
+    html`${p.name}${small(p.description)}`,
+    amount(p.value),
+    p.unit,
+    p.uncertainty
+      ? `${amount(p.uncertainty.low)} – ${amount(p.uncertainty.high)}`
+      : p.min !== undefined && p.max !== undefined
+        ? `${amount(p.min)} – ${amount(p.max)}`
+        : '—',
+    p.uncertainty?.source ?? '—',
+  ]),
+  { cls: 'dense', numeric: [1] },
+)}`;
 }
 
 export function interpretationSection(c: Ctx): Html {
@@ -165,11 +163,8 @@ export function interpretationSection(c: Ctx): Html {
     'interpretation',
     '9',
     t.sections.interpretation,
-    html`${sub('9.1', t.interpretation.derived)}
-      <ul>
-        ${points.map((p) => html`<li>${p}</li>`)}
-      </ul>
-      ${sub('9.2', t.interpretation.practitioner)}${text(s.conclusions ?? '', t.noneStated)}`,
+    html`${sub('9.1', t.interpretation.derived)}<ul>${points.map((p) => html`<li>${p}</li>`)}</ul>
+${sub('9.2', t.interpretation.practitioner)}${text(s.conclusions ?? '', t.noneStated)}`,
   );
 }
 
@@ -181,16 +176,16 @@ export function ghgSection(c: Ctx): Html {
     '10',
     t.sections.ghg,
     html`<p>${t.ghg.intro(`${t.methods[r.method]}, ${r.gwpSet}`)}</p>
-      ${
-        gases.length
-          ? table(
-              [t.ghg.gas, t.ghg.gwp],
-              gases.map((g) => [g.gas, factor(g.gwp100)]),
-              { numeric: [1] },
-            )
-          : ''
-      }
-      <p class="note">${t.ghg.fromDatasets}</p>`,
+${
+  gases.length
+    ? table(
+        [t.ghg.gas, t.ghg.gwp],
+        gases.map((g) => [g.gas, factor(g.gwp100)]),
+        { numeric: [1] },
+      )
+    : ''
+}
+<p class="note">${t.ghg.fromDatasets}</p>`,
   );
 }
 
@@ -202,9 +197,7 @@ export function verificationSection(c: Ctx): Html {
     : t.verification.noVerifiers;
   const statements = v?.statements.length
     ? v.statements.map(
-        (st) =>
-          html`<p class="text">${st.text}</p>
-            ${small(`${st.verifier} · ${dateTime(st.date, t.lang)}`)}`,
+        (st) => html`<p class="text">${st.text}</p>${small(`${st.verifier} · ${dateTime(st.date, t.lang)}`)}`,
       )
     : html`<p class="muted">${t.verification.none}</p>`;
   return section(

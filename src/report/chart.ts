@@ -38,23 +38,16 @@ export function barChart(bars: Bar[], title: string): Html {
     const fill = b.removal ? REMOVAL_COLOUR : COLOURS[emission++ % COLOURS.length];
     const valueX = b.value >= 0 ? x + w + 4 : x0 + 4;
     return html`<text x="${f1(LABEL_W - 8)}" y="${f1(y + BAR_H - 3)}" text-anchor="end">${b.label}</text>
-      <rect x="${f1(x)}" y="${f1(y)}" width="${f1(Math.max(w, 0.5))}" height="${String(BAR_H)}" fill="${fill}" />
-      <text x="${f1(valueX)}" y="${f1(y + BAR_H - 3)}">${kg(b.value)}</text> `;
+<rect x="${f1(x)}" y="${f1(y)}" width="${f1(Math.max(w, 0.5))}" height="${String(BAR_H)}" fill="${fill}"/>
+<text x="${f1(valueX)}" y="${f1(y + BAR_H - 3)}">${kg(b.value)}</text>
+`;
   });
   return html`<figure class="chart">
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width="${String(WIDTH)}"
-      height="${String(height)}"
-      viewBox="0 0 ${String(WIDTH)} ${String(height)}"
-      role="img"
-      aria-label="${title}"
-    >
-      ${rows}
-      <line x1="${f1(x0)}" x2="${f1(x0)}" y1="0" y2="${String(height)}" stroke="#555" stroke-width="1" />
-    </svg>
-    <figcaption>${title}</figcaption>
-  </figure>`;
+<svg xmlns="http://www.w3.org/2000/svg" width="${String(WIDTH)}" height="${String(height)}" viewBox="0 0 ${String(WIDTH)} ${String(height)}" role="img" aria-label="${title}">
+${rows}<line x1="${f1(x0)}" x2="${f1(x0)}" y1="0" y2="${String(height)}" stroke="#555" stroke-width="1"/>
+</svg>
+<figcaption>${title}</figcaption>
+</figure>`;
 }
 
 /** One input of a tornado chart: the result with the input at its low and at its high end. */
@@ -81,27 +74,14 @@ export function tornadoChart(bars: TornadoBar[], base: number, title: string): H
     const left = Math.min(b.low, b.high);
     const right = Math.max(b.low, b.high);
     return html`<text x="${f1(LABEL_W - 8)}" y="${f1(y + BAR_H - 3)}" text-anchor="end">${b.label}</text>
-      <rect
-        x="${f1(x(left))}"
-        y="${f1(y)}"
-        width="${f1(Math.max((right - left) * scale, 0.5))}"
-        height="${String(BAR_H)}"
-        fill="${COLOURS[1]}"
-      /> `;
+<rect x="${f1(x(left))}" y="${f1(y)}" width="${f1(Math.max((right - left) * scale, 0.5))}" height="${String(BAR_H)}" fill="${COLOURS[1]}"/>
+`;
   });
   return html`<figure class="chart">
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width="${String(WIDTH)}"
-      height="${String(height)}"
-      viewBox="0 0 ${String(WIDTH)} ${String(height)}"
-      role="img"
-      aria-label="${title}"
-    >
-      ${rows}
-      <line x1="${f1(x(base))}" x2="${f1(x(base))}" y1="0" y2="${String(height - 16)}" stroke="#555" stroke-width="1" />
-      <text x="${f1(x(base))}" y="${String(height - 4)}" text-anchor="middle">${kg(base)}</text>
-    </svg>
-    <figcaption>${title}</figcaption>
-  </figure>`;
+<svg xmlns="http://www.w3.org/2000/svg" width="${String(WIDTH)}" height="${String(height)}" viewBox="0 0 ${String(WIDTH)} ${String(height)}" role="img" aria-label="${title}">
+${rows}<line x1="${f1(x(base))}" x2="${f1(x(base))}" y1="0" y2="${String(height - 16)}" stroke="#555" stroke-width="1"/>
+<text x="${f1(x(base))}" y="${String(height - 4)}" text-anchor="middle">${kg(base)}</text>
+</svg>
+<figcaption>${title}</figcaption>
+</figure>`;
 }

@@ -53,48 +53,45 @@ export function renderReportHtml(input: ReportInput): string {
     annexSection(c),
   ];
   return html`<!DOCTYPE html>
-    <html lang="${t.htmlLang}">
-      <head>
-        <meta charset="utf-8" />
-        <title>${t.docTitle} — ${study.product.name}</title>
-        <style>
-          ${CSS}
-        </style>
-      </head>
-      <body>
-        <main>
-          ${body}
-          <footer>${t.generatedBy} · ${dateTime(c.generatedAt, t.lang)}</footer>
-        </main>
-      </body>
-    </html> `.text;
+<html lang="${t.htmlLang}">
+<head>
+<meta charset="utf-8">
+<title>${t.docTitle} — ${study.product.name}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+${body}
+<footer>${t.generatedBy} · ${dateTime(c.generatedAt, t.lang)}</footer>
+</main>
+</body>
+</html>
+`.text;
 }
 
 function cover(c: Ctx): Html {
   const { t, study: s, result: r } = c;
   return html`<header class="cover">
-    <h1>${t.docTitle}</h1>
-    <p class="standards">${t.according} ${t.standards}</p>
-    <p class="product">${s.product.name}</p>
-    <div class="result">
-      <div>${t.headline.cfp} · ${HEADLINE_STANDARDS.cfp}</div>
-      <div>
-        <strong>${kg((r.headline ?? headlineOf(r)).cfp)}</strong> ${t.kgCo2e} ${t.per} ${amount(s.unit.amount)}
-        ${s.unit.unit}
-      </div>
-      ${headlineTable(c)}
-    </div>
-    ${fields([
-      [t.company, c.company],
-      [t.study, s.name],
-      [t.version, String(s.version)],
-      [t.reportDate, dateTime(c.generatedAt, t.lang)],
-      [t.computedAt, dateTime(r.computedAt, t.lang)],
-      [t.gwpSet, `${t.methods[r.method]}, ${r.gwpSet}`],
-      [t.boundary, t.boundaries[s.boundary]],
-      [t.standardsLabel, t.standards],
-    ])}
-  </header> `;
+<h1>${t.docTitle}</h1>
+<p class="standards">${t.according} ${t.standards}</p>
+<p class="product">${s.product.name}</p>
+<div class="result">
+<div>${t.headline.cfp} · ${HEADLINE_STANDARDS.cfp}</div>
+<div><strong>${kg((r.headline ?? headlineOf(r)).cfp)}</strong> ${t.kgCo2e} ${t.per} ${amount(s.unit.amount)} ${s.unit.unit}</div>
+${headlineTable(c)}
+</div>
+${fields([
+  [t.company, c.company],
+  [t.study, s.name],
+  [t.version, String(s.version)],
+  [t.reportDate, dateTime(c.generatedAt, t.lang)],
+  [t.computedAt, dateTime(r.computedAt, t.lang)],
+  [t.gwpSet, `${t.methods[r.method]}, ${r.gwpSet}`],
+  [t.boundary, t.boundaries[s.boundary]],
+  [t.standardsLabel, t.standards],
+])}
+</header>
+`;
 }
 
 /** The font stack names Noto CJK first: it is what Debian's fonts-noto-cjk installs for the PDF printer. */

@@ -14,28 +14,13 @@ export function table(
   };
   return html`<table${opts.cls && html` class="${opts.cls}"`}>
 <thead><tr>${head.map((h, i) => html`<th${n(i)}>${h}</th>`)}</tr></thead>
-<tbody>${rows.map(
-    (r) =>
-      html`<tr>
-        ${r.map((c, i) => html`<td${n(i)}>${c}</td>`)}
-      </tr> `,
-  )}</tbody>
+<tbody>${rows.map((r) => html`<tr>${r.map((c, i) => html`<td${n(i)}>${c}</td>`)}</tr>\n`)}</tbody>
 </table>`;
 }
 
 /** label/value pairs, two columns */
 export function fields(rows: [string, Part][]): Html {
-  return html`<table class="fields">
-    <tbody>
-      ${rows.map(
-        ([k, v]) =>
-          html`<tr>
-            <th>${k}</th>
-            <td>${v}</td>
-          </tr> `,
-      )}
-    </tbody>
-  </table>`;
+  return html`<table class="fields"><tbody>${rows.map(([k, v]) => html`<tr><th>${k}</th><td>${v}</td></tr>\n`)}</tbody></table>`;
 }
 
 /** a practitioner's free text, line breaks kept; `empty` when there is none */
@@ -45,9 +30,10 @@ export function text(s: string, empty: string): Html {
 
 export function section(id: string, num: string, title: string, body: Part): Html {
   return html`<section id="${id}">
-    <h2><span class="num">${num}</span> ${title}</h2>
-    ${body}
-  </section> `;
+<h2><span class="num">${num}</span> ${title}</h2>
+${body}
+</section>
+`;
 }
 
 export function sub(num: string, title: string): Html {

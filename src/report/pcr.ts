@@ -62,18 +62,17 @@ export function pcrSection(c: Ctx): Html | false {
   const w = WORDS[c.lang];
   const failing = check.findings.filter((f) => f.mandatory && f.status === 'missing').length;
   const declared = (check.declared?.units ?? []).map(
-    (u) =>
-      html`${sub('9.1', `${w.declared}: ${kg(u.value)} kg CO2e/${u.unit}`)}
-      ${fields([
-        [w.perUnit, u.label[c.lang]],
-        [w.inventory, `${amount(u.perInventory)} ${u.unit} (${u.formula})`],
-        [w.removals, `${kg(u.removals)} kg CO2e/${u.unit}`],
-      ])}
-      ${table(
-        [w.stage, w.value],
-        u.byStage.map((s) => [s.name[c.lang], kg(s.value)]),
-        { numeric: [1] },
-      )}`,
+    (u) => html`${sub('9.1', `${w.declared}: ${kg(u.value)} kg CO2e/${u.unit}`)}
+${fields([
+  [w.perUnit, u.label[c.lang]],
+  [w.inventory, `${amount(u.perInventory)} ${u.unit} (${u.formula})`],
+  [w.removals, `${kg(u.removals)} kg CO2e/${u.unit}`],
+])}
+${table(
+  [w.stage, w.value],
+  u.byStage.map((s) => [s.name[c.lang], kg(s.value)]),
+  { numeric: [1] },
+)}`,
   );
   const klass =
     check.declared && check.declared.performanceClass !== undefined
@@ -84,16 +83,17 @@ export function pcrSection(c: Ctx): Html | false {
     '9',
     w.title(check.pcr.title[c.lang]),
     html`${fields([[w.rule, `${check.pcr.title[c.lang]} (${check.pcr.id} ${check.pcr.version})`], [w.verdict, failing ? w.fails(failing) : w.conforms], ...klass])}
-    ${declared} ${sub('9.2', w.findings)}
-    ${table(
-      [w.from, w.requirement, w.statusLabel, ''],
-      check.findings.map((f) => [
-        f.rule,
-        `${f.requirement} (${f.mandatory ? w.mandatory : w.advisory})`,
-        html`<span class="status ${f.status}">${w.status[f.status]}</span>`,
-        f.text[c.lang],
-      ]),
-      { cls: 'checklist', nowrap: [0, 2] },
-    )}`,
+${declared}
+${sub('9.2', w.findings)}
+${table(
+  [w.from, w.requirement, w.statusLabel, ''],
+  check.findings.map((f) => [
+    f.rule,
+    `${f.requirement} (${f.mandatory ? w.mandatory : w.advisory})`,
+    html`<span class="status ${f.status}">${w.status[f.status]}</span>`,
+    f.text[c.lang],
+  ]),
+  { cls: 'checklist', nowrap: [0, 2] },
+)}`,
   );
 }

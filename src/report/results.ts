@@ -3,6 +3,7 @@ import type { EntryResult } from '../model/study.ts';
 import { headlineTable } from './analysis.ts';
 import { boundaryStages } from '../rules/inventory.ts';
 import { LINES, STAGES } from '../rules/terms.ts';
+import { render } from '../i18n/catalogue.ts';
 import { barChart, type Bar } from './chart.ts';
 import type { Ctx } from './context.ts';
 import { html, type Html } from './escape.ts';
@@ -20,12 +21,9 @@ const share = (v: number, of: number) => (of === 0 ? '—' : pct(v / of));
 function total(c: Ctx): Html {
   const { t, result: r, study } = c;
   return html`${sub('3.1', t.sections.total)}
-    <p class="headline">
-      ${t.headline.cfp}${t.colon}<strong>${kg((r.headline ?? headlineOf(r)).cfp)}</strong> ${t.kgCo2e} ${t.per}
-      ${amount(study.unit.amount)} ${study.unit.unit}
-    </p>
-    ${headlineTable(c)}
-    <p class="note">${t.removalsApart}${t.colon}${kg(r.lines.biogenicRemovals)} ${t.kgCo2e}</p>`;
+<p class="headline">${t.headline.cfp}${t.colon}<strong>${kg((r.headline ?? headlineOf(r)).cfp)}</strong> ${t.kgCo2e} ${t.per} ${amount(study.unit.amount)} ${study.unit.unit}</p>
+${headlineTable(c)}
+<p class="note">${t.removalsApart}${t.colon}${kg(r.lines.biogenicRemovals)} ${t.kgCo2e}</p>`;
 }
 
 function lines(c: Ctx): Html {
@@ -33,19 +31,19 @@ function lines(c: Ctx): Html {
   const emissions = LINES.filter((l) => l !== 'biogenicRemovals');
   const rows = emissions.map((l) => [t.lines[l], kg(r.lines[l]), share(r.lines[l], r.total)]);
   return html`${sub('3.2', t.sections.lines)}
-  ${table(
-    [t.line, t.kgCo2e, t.share],
+${table(
+  [t.line, t.kgCo2e, t.share],
+  [
+    ...rows,
+    [html`<strong>${t.totalEmissions}</strong>`, html`<strong>${kg(r.total)}</strong>`, share(r.total, r.total)],
     [
-      ...rows,
-      [html`<strong>${t.totalEmissions}</strong>`, html`<strong>${kg(r.total)}</strong>`, share(r.total, r.total)],
-      [
-        html`<span class="removal">${t.lines.biogenicRemovals}</span>`,
-        html`<span class="removal">${kg(r.lines.biogenicRemovals)}</span>`,
-        t.notNetted,
-      ],
+      html`<span class="removal">${t.lines.biogenicRemovals}</span>`,
+      html`<span class="removal">${kg(r.lines.biogenicRemovals)}</span>`,
+      t.notNetted,
     ],
-    { cls: 'lines', numeric: [1, 2] },
-  )}`;
+  ],
+  { cls: 'lines', numeric: [1, 2] },
+)}`;
 }
 
 function stages(c: Ctx): Html {
@@ -58,12 +56,12 @@ function stages(c: Ctx): Html {
   if (r.lines.biogenicRemovals !== 0)
     bars.push({ label: t.lines.biogenicRemovals, value: r.lines.biogenicRemovals, removal: true });
   return html`${sub('3.3', t.sections.byStage)}
-  ${table(
-    [t.stage, t.kgCo2e, t.share, t.lines.biogenicRemovals],
-    shown.map((s) => [t.stages[s], kg(r.byStage[s] ?? 0), share(r.byStage[s] ?? 0, r.total), kg(removals(s))]),
-    { numeric: [1, 2, 3] },
-  )}
-  ${barChart(bars, t.chartTitle)}`;
+${table(
+  [t.stage, t.kgCo2e, t.share, t.lines.biogenicRemovals],
+  shown.map((s) => [t.stages[s], kg(r.byStage[s] ?? 0), share(r.byStage[s] ?? 0, r.total), kg(removals(s))]),
+  { numeric: [1, 2, 3] },
+)}
+${barChart(bars, t.chartTitle)}`;
 }
 
 function hotspots(c: Ctx): Html {
@@ -81,12 +79,11 @@ function hotspots(c: Ctx): Html {
       factor(p.conversion),
       html`${kg(e.total)}${removal}`,
       pct(e.share),
-      html`<span class="tag">${t.provenanceType[p.type]}</span>
-        ${p.name}${small([p.release, p.id].filter(Boolean).join(' · '))}`,
-      html`${p.source}${small([p.year === undefined ? '' : String(p.year), p.region ?? '', p.gwpSet ?? '', p.status ?? ''].filter(Boolean).join(' · '))}${p.notes.map((n) => small(n))}`,
+      html`<span class="tag">${t.provenanceType[p.type]}</span> ${p.name}${small([p.release, p.id].filter(Boolean).join(' · '))}`,
+      html`${p.source}${small([p.year === undefined ? '' : String(p.year), p.region ?? '', p.gwpSet ?? '', p.status ?? ''].filter(Boolean).join(' · '))}${p.notes.map((n) => small(render(n, c.lang)))}`,
     ];
   });
   return html`${sub('3.4', t.sections.hotspots)}
-    <p class="note">${t.hotspotsNote}</p>
-    ${table([t.rank, t.entry, t.amount, t.factor, t.conversion, t.kgCo2e, t.share, t.dataset, t.source], rows, { cls: 'dense', numeric: [0, 2, 3, 4, 5, 6] })}`;
+<p class="note">${t.hotspotsNote}</p>
+${table([t.rank, t.entry, t.amount, t.factor, t.conversion, t.kgCo2e, t.share, t.dataset, t.source], rows, { cls: 'dense', numeric: [0, 2, 3, 4, 5, 6] })}`;
 }

@@ -1,4 +1,5 @@
 import { regionLabel } from '../model/provinces.ts';
+import { render } from '../i18n/catalogue.ts';
 import type { Entry, EntryResult, Evidence } from '../model/study.ts';
 import { boundaryStages, isElectricity } from '../rules/inventory.ts';
 import { dqrLevel, STAGES, stageList } from '../rules/terms.ts';
@@ -32,25 +33,18 @@ export function scopeSection(c: Ctx): Html {
     [t.year, String(s.year)],
     [t.method, `${t.methods[r.method]}, ${r.gwpSet}`],
   ];
-  return section(
-    'scope',
-    '1',
-    t.sections.scope,
-    html`<p>${t.goal}</p>
-      ${fields(rows)}${parametersTable(c)}`,
-  );
+  return section('scope', '1', t.sections.scope, html`<p>${t.goal}</p>${fields(rows)}${parametersTable(c)}`);
 }
 
 export function inventorySection(c: Ctx): Html {
   const { t, study: s } = c;
   const groups = STAGES.filter((st) => s.entries.some((e) => e.stage === st)).map(
-    (st, i) =>
-      html`${sub(`2.${i + 1}`, t.stages[st])}
-      ${table(
-        [t.entry, t.kind, t.amount, t.unit, t.region, t.dataSource, t.evidence, t.dataType],
-        s.entries.filter((e) => e.stage === st).map((e) => inventoryRow(c, e)),
-        { numeric: [2], nowrap: [1, 3, 4, 7] },
-      )}`,
+    (st, i) => html`${sub(`2.${i + 1}`, t.stages[st])}
+${table(
+  [t.entry, t.kind, t.amount, t.unit, t.region, t.dataSource, t.evidence, t.dataType],
+  s.entries.filter((e) => e.stage === st).map((e) => inventoryRow(c, e)),
+  { numeric: [2], nowrap: [1, 3, 4, 7] },
+)}`,
   );
   return section('inventory', '2', t.sections.inventory, groups.length ? groups : html`<p class="muted">${t.none}</p>`);
 }
@@ -107,23 +101,23 @@ export function qualitySection(c: Ctx): Html {
     '4',
     t.sections.quality,
     html`${fields([
-        [t.overallDqr, `${r.dqr.toFixed(1)} (${dqrLevel(r.dqrLevel, t.lang)})`],
-        [t.primaryShare, pct(r.primaryDataShare)],
-      ])}
-      <p class="note">${t.dqrNote}</p>
-      <p class="note">${t.primaryShareNote}</p>
-      ${table(
-        [t.entry, t.stage, t.dataType, t.dqr, t.pedigree, t.evidence],
-        r.entries.map((e) => [
-          e.name,
-          t.stages[e.stage],
-          html`${e.primary ? t.primary : t.secondary}${small(e.primaryBasis && t.primaryBasis[e.primaryBasis])}`,
-          e.dqr.toFixed(1),
-          pedigree(e),
-          evidence(e.entryId),
-        ]),
-        { numeric: [3], nowrap: [1, 2, 4] },
-      )}`,
+      [t.overallDqr, `${r.dqr.toFixed(1)} (${dqrLevel(r.dqrLevel, t.lang)})`],
+      [t.primaryShare, pct(r.primaryDataShare)],
+    ])}
+<p class="note">${t.dqrNote}</p>
+<p class="note">${t.primaryShareNote}</p>
+${table(
+  [t.entry, t.stage, t.dataType, t.dqr, t.pedigree, t.evidence],
+  r.entries.map((e) => [
+    e.name,
+    t.stages[e.stage],
+    html`${e.primary ? t.primary : t.secondary}${small(e.primaryBasis && t.primaryBasis[e.primaryBasis])}`,
+    e.dqr.toFixed(1),
+    pedigree(e),
+    evidence(e.entryId),
+  ]),
+  { numeric: [3], nowrap: [1, 2, 4] },
+)}`,
   );
 }
 
@@ -164,23 +158,22 @@ export function electricitySection(c: Ctx): Html {
     '7',
     t.sections.electricity,
     html`${fields([[t.treatment, text(s.electricity, t.noneStated)]])}
-    ${rows.length ? table([t.entry, t.amount, t.dataset, t.region, t.dataYear, t.factor, t.source], rows, { cls: 'dense', numeric: [1, 5], nowrap: [3, 4] }) : html`<p>${t.noElectricity}</p>`}`,
+${rows.length ? table([t.entry, t.amount, t.dataset, t.region, t.dataYear, t.factor, t.source], rows, { cls: 'dense', numeric: [1, 5], nowrap: [3, 4] }) : html`<p>${t.noElectricity}</p>`}`,
   );
 }
 
 export function limitationsSection(c: Ctx): Html {
   const { t, study: s, result: r } = c;
   const warnings = r.warnings.length
-    ? html`<ul>
-        ${r.warnings.map((w) => html`<li>${w}</li>`)}
-      </ul>`
+    ? html`<ul>${r.warnings.map((w) => html`<li>${render(w, c.lang)}</li>`)}</ul>`
     : html`<p class="muted">${t.none}</p>`;
   return section(
     'limitations',
     '8',
     t.sections.limitations,
-    html`${sub('8.1', t.limitations)}${text(s.limitations, t.noneStated)} ${sub('8.2', t.calcWarnings)}${warnings}
-    ${sub('8.3', t.valueChoices)}${fields([
+    html`${sub('8.1', t.limitations)}${text(s.limitations, t.noneStated)}
+${sub('8.2', t.calcWarnings)}${warnings}
+${sub('8.3', t.valueChoices)}${fields([
       [t.boundary, t.boundaries[s.boundary]],
       [t.gwpSet, `${t.methods[r.method]}, ${r.gwpSet}`],
       [t.cutoff, text(s.cutoff, t.noneStated)],
@@ -198,16 +191,16 @@ export function complianceSection(c: Ctx): Html {
     '12',
     t.sections.compliance,
     html`<p>${t.summary(count('ok'), count('warning'), count('missing'))}</p>
-      ${table(
-        [t.clause, t.requirement, t.statusLabel, t.finding],
-        items.map((i) => [
-          i.clause,
-          i.title[lang],
-          html`<span class="status ${i.status}">${t.status[i.status]}</span>`,
-          i.message[lang],
-        ]),
-        { cls: 'checklist', nowrap: [0, 2] },
-      )}`,
+${table(
+  [t.clause, t.requirement, t.statusLabel, t.finding],
+  items.map((i) => [
+    i.clause,
+    i.title[lang],
+    html`<span class="status ${i.status}">${t.status[i.status]}</span>`,
+    i.message[lang],
+  ]),
+  { cls: 'checklist', nowrap: [0, 2] },
+)}`,
   );
 }
 
@@ -223,10 +216,9 @@ export function annexSection(c: Ctx): Html {
     else used.set(key, { e, by: [e.name] });
   }
   const datasets = [...used.values()].map(({ e: { provenance: p }, by }) => [
-    html`<span class="tag">${t.provenanceType[p.type]}</span>
-      ${p.name}${small([p.release, p.id].filter(Boolean).join(' · '))}${(p.screenFlags ?? []).map((f) =>
-        small(`${t.screenFlagged}: ${f}`),
-      )}`,
+    html`<span class="tag">${t.provenanceType[p.type]}</span> ${p.name}${small([p.release, p.id].filter(Boolean).join(' · '))}${(
+      p.screenFlags ?? []
+    ).map((f) => small(`${t.screenFlagged}: ${f}`))}`,
     p.source,
     p.year === undefined ? '—' : String(p.year),
     p.region ?? '—',
@@ -254,9 +246,9 @@ export function annexSection(c: Ctx): Html {
       [t.lciRelease, r.releases.lci],
       [t.factorRelease, r.releases.factors],
     ])}
-    ${sub('A.1', t.datasetsUsed)}
-    ${datasets.length ? table([t.dataset, t.source, t.dataYear, t.region, t.gwp, t.factor, t.usedBy], datasets, { cls: 'dense', numeric: [5], nowrap: [2, 3, 4] }) : html`<p class="muted">${t.noDatasets}</p>`}
-    ${sub('A.2', t.supplierData)}
-    ${suppliers.length ? table([t.supplier, t.entry, t.factor, t.statement], suppliers, { numeric: [2] }) : html`<p class="muted">${t.none}</p>`}`,
+${sub('A.1', t.datasetsUsed)}
+${datasets.length ? table([t.dataset, t.source, t.dataYear, t.region, t.gwp, t.factor, t.usedBy], datasets, { cls: 'dense', numeric: [5], nowrap: [2, 3, 4] }) : html`<p class="muted">${t.noDatasets}</p>`}
+${sub('A.2', t.supplierData)}
+${suppliers.length ? table([t.supplier, t.entry, t.factor, t.statement], suppliers, { numeric: [2] }) : html`<p class="muted">${t.none}</p>`}`,
   );
 }

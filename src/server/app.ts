@@ -27,6 +27,7 @@ import { pcrRoutes } from './routes/pcrs.ts';
 import { PactExchange } from '../pact/exchange.ts';
 import { authenticate } from './sessions.ts';
 import { inProcessWorker } from './jobs.ts';
+import { wakeLocalWorkers } from '../jobs/index.ts';
 import { randomUUID } from 'node:crypto';
 import { log } from '../ops/log.ts';
 import { observeRequest, registry, watchStore } from '../ops/metrics.ts';
@@ -54,6 +55,7 @@ export function createApp({
   const app = router();
   const cache = new ReadCache(store);
   if (worker) inProcessWorker(store).worker.onDone((job) => job.studyId && cache.dropResult(job.studyId));
+  pact.events.onQueued = () => wakeLocalWorkers(store);
   watchStore(store);
 
   app.use('*', async (c, next) => {

@@ -19,6 +19,7 @@ import {
 } from '../store/index.ts';
 import { DEMO_COMPANY, DEMO_USERS } from './demo.ts';
 import { hashPassword } from './passwords.ts';
+import { DEMO_AUDITOR, DEMO_VERIFICATION_BODY } from './demo-verification-body.ts';
 
 /**
  * The demonstration's other organisations, so a newcomer sees who does what and why they are
@@ -35,7 +36,7 @@ import { hashPassword } from './passwords.ts';
 export const DEMO_RELEASE = '2026.1-demo';
 
 export const DEMO_ORGANISATIONS: readonly { key: string; name: string; kind: OrganisationKind }[] = [
-  { key: 'verification', name: '演示认证中心 Demo Verification Centre', kind: 'verification-body' },
+  DEMO_VERIFICATION_BODY,
   { key: 'association', name: '演示包装行业协会 Demo Packaging Industry Association', kind: 'association' },
   { key: 'plant-a', name: '演示纸品甲厂 Demo Carton Plant A', kind: 'enterprise' },
   { key: 'plant-b', name: '演示纸品乙厂 Demo Carton Plant B', kind: 'enterprise' },
@@ -49,13 +50,7 @@ export const DEMO_ORGANISATION_USERS: readonly {
   organisation: string;
   password: string;
 }[] = [
-  {
-    email: 'auditor@verify.demo.tanji',
-    name: '周静 Zhou Jing (verifier, Demo Verification Centre)',
-    role: 'verifier',
-    organisation: 'verification',
-    password: 'durian-auditor',
-  },
+  DEMO_AUDITOR,
   {
     email: 'steward@association.demo.tanji',
     name: '孙伟 Sun Wei (steward, Demo Packaging Industry Association)',

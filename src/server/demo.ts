@@ -5,10 +5,12 @@ import { hashPassword } from './passwords.ts';
 import { ensurePactDemo } from './demo-pact.ts';
 import { ensureLabelDemo } from './demo-labels.ts';
 import { ensurePcrDemo } from '../studies/demo-pcr.ts';
+import { ensureVerificationBody } from './demo-verification-body.ts';
 
 /**
- * The demo company a fresh store starts with: a practitioner, a verifier and an administrator,
- * and the durian demonstration study, calculated. The passwords are printed by `npm start` and
+ * The demo company a fresh store starts with: a practitioner, an in-company verifier, a steward
+ * and an administrator, and the durian demonstration study, calculated, verified and labelled by
+ * the auditor of an independent verification body (demo-verification-body.ts). The passwords are printed by `npm start` and
  * written in the README: this is for trying Tanji on one's own machine, not for a shared server
  * (TANJI_DEMO=0 leaves it out).
  */
@@ -54,12 +56,13 @@ export async function ensureDemo(store: Store): Promise<boolean> {
     });
   }
   const practitioner = (await findUserByEmail(store, DEMO_USERS[0].email))!;
+  const auditor = await ensureVerificationBody(store);
   await ensureDemoStudy(store, durianStudy(), company.id, practitioner.id, 1000);
-  await ensurePactDemo(store, company.id, DEMO_USERS[0].email, DEMO_USERS[1].email);
+  await ensurePactDemo(store, company.id, DEMO_USERS[0].email, auditor.email);
   const publicBase = process.env.TANJI_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
   await ensureLabelDemo(
     store,
-    { practitioner: DEMO_USERS[0].email, verifier: DEMO_USERS[1].email, steward: DEMO_USERS[3].email },
+    { practitioner: DEMO_USERS[0].email, verifier: auditor.email, steward: DEMO_USERS[3].email },
     publicBase,
   );
   await ensurePcrDemo((input) => ensureDemoStudy(store, input, company.id, practitioner.id, 1000));

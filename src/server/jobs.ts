@@ -1,5 +1,7 @@
+import type { Context } from 'hono';
 import { startWorker, type StartedWorker } from '../jobs/index.ts';
-import type { Store } from '../store/index.ts';
+import type { Job, Store } from '../store/index.ts';
+import { JobSchema } from './schemas.ts';
 
 /**
  * The worker a server runs in its own process (`npm start`, and tests): one per store, started by
@@ -25,4 +27,10 @@ export async function stopInProcessWorker(store: Store, graceMs?: number): Promi
   const w = running.get(store);
   running.delete(store);
   await w?.stop(graceMs);
+}
+
+/** 202 Accepted with the job, and where to follow it. */
+export function accepted(c: Context, job: Job): never {
+  c.header('location', `/api/jobs/${job.id}`);
+  return c.json(JobSchema.parse(job), 202) as never;
 }

@@ -95,7 +95,6 @@ export async function serve(store: Store, opts: ServeOptions = {}): Promise<Runn
   const pactUrl = `https://${shown === '127.0.0.1' ? 'localhost' : shown}:${pactPort}`;
   pact.events.source = { '3.0': `${pactUrl}/3/events`, '2.3': `${pactUrl}/2/events` };
   pact.host = { url: pactUrl, certificate: tls.cert };
-  pact.events.start();
   return {
     url: `http://${host}:${port}`,
     pactUrl,
@@ -105,7 +104,6 @@ export async function serve(store: Store, opts: ServeOptions = {}): Promise<Runn
     pact,
     close: async () => {
       await Promise.all([closeServer(server), closeServer(pactServer)]);
-      await pact.events.stop();
       await stopInProcessWorker(store, opts.graceMs);
       unwatchStore(store);
       await closePdfBrowser();

@@ -102,10 +102,19 @@ export const JobSchema = z
     progress: z.number(),
     message: z.string(),
     error: z.string().nullable(),
+    attempts: z.number().int(),
+    output: z.record(z.string(), z.unknown()).nullable().meta({
+      description:
+        'what a done job made: calculate/monte-carlo {hash, version, total}; release-publish {release, notes, markdown}; report-pdf {key, lang, result, download}; pact-event {event}',
+    }),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),
   })
-  .meta({ id: 'Job' });
+  .meta({
+    id: 'Job',
+    description:
+      'background work; kinds: calculate, monte-carlo (a calculation with draws), release-publish (with the benchmark recalculation of its notes), report-pdf, pact-event',
+  });
 
 export const CalculateRequestSchema = z.object({
   iterations: z.number().int().min(0).max(20000).default(1000),
@@ -115,7 +124,17 @@ export const CalculateRequestSchema = z.object({
 export const IdParamSchema = z.object({ id: z.string().min(1) });
 export const ReportQuerySchema = z.object({
   lang: z.enum(['zh', 'en']).default('zh'),
-  format: z.enum(['html', 'pdf']).default('html'),
+  format: z
+    .literal('html')
+    .default('html')
+    .meta({ description: 'HTML only: a PDF is printed by a job (POST /api/studies/{id}/reports)' }),
+});
+
+export const ReportPdfRequestSchema = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
+
+export const ReportFileParamsSchema = z.object({
+  id: z.string().min(1),
+  key: z.string().regex(/^[0-9a-f]{64}$/, 'the report key from the job output'),
 });
 
 // co-construction of the background database (src/cobuild)

@@ -423,12 +423,12 @@ export interface CobuildReleaseRow {
 
 export async function insertCobuildRelease(
   tx: Queryable,
-  r: Omit<CobuildReleaseRow, 'publishedAt' | 'publishedBy'> & { publishedBy: string },
+  r: Omit<CobuildReleaseRow, 'publishedAt' | 'publishedBy'> & { publishedBy: string; jobId?: string },
   items: readonly ReleaseItemRow[],
 ): Promise<void> {
   await tx.query(
-    'INSERT INTO cobuild_releases (release, base_factors, base_lci, notes, published_by) VALUES ($1, $2, $3, $4::text::jsonb, $5)',
-    [r.release, r.baseFactors, r.baseLci, jsonText(r.notes), r.publishedBy],
+    'INSERT INTO cobuild_releases (release, base_factors, base_lci, notes, published_by, job_id) VALUES ($1, $2, $3, $4::text::jsonb, $5, $6)',
+    [r.release, r.baseFactors, r.baseLci, jsonText(r.notes), r.publishedBy, r.jobId ?? null],
   );
   let position = 0;
   for (const i of items) {
@@ -444,6 +444,12 @@ const RELEASE_SELECT = `SELECT r.release, r.base_factors AS "baseFactors", r.bas
 
 export async function getCobuildRelease(db: Queryable, release: string): Promise<CobuildReleaseRow | undefined> {
   const [row] = await db.query<CobuildReleaseRow>(`${RELEASE_SELECT} WHERE r.release = $1`, [release]);
+  return row;
+}
+
+/** The release a job published, if it did (its retry then has nothing left to do). */
+export async function cobuildReleaseOfJob(db: Queryable, jobId: string): Promise<CobuildReleaseRow | undefined> {
+  const [row] = await db.query<CobuildReleaseRow>(`${RELEASE_SELECT} WHERE r.job_id = $1`, [jobId]);
   return row;
 }
 

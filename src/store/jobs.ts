@@ -109,6 +109,20 @@ export async function heartbeat(
   return rows.length === 1;
 }
 
+/**
+ * Inside a handler's transaction: locks the job's row while `worker` still holds it, so that no
+ * other worker can take the job over before the transaction ends; throws when the job is no
+ * longer this worker's (the transaction then writes nothing).
+ */
+export async function holdJob(tx: Queryable, id: string, worker: string): Promise<void> {
+  const rows = await tx.query(`SELECT id FROM jobs WHERE id = $1 AND worker = $2 AND state = 'running' FOR UPDATE`, [
+    id,
+    worker,
+  ]);
+  if (rows.length !== 1)
+    throw new Error(`job ${id} is no longer held by ${worker}: nothing of this attempt is written`);
+}
+
 /** The job is done; false when it was no longer this worker's (nothing is written then). */
 export async function completeJob(
   db: Queryable,

@@ -736,6 +736,28 @@ ${['grade_benchmarks', 'registry_log'].map((t) => `CREATE TRIGGER ${t}_immutable
 ALTER TABLE companies ADD COLUMN kind text NOT NULL DEFAULT 'enterprise' CHECK (kind IN ('enterprise', 'verification-body', 'association', 'institute'));
 `,
   },
+  {
+    id: 15,
+    name: 'every background kind of work is a job: the job that published a release, stored PDF reports, PACT deliveries by job',
+    sql: `
+-- the job that published a release: a retry of that job after its worker died finds it and does nothing
+ALTER TABLE cobuild_releases ADD COLUMN job_id text UNIQUE;
+
+-- a study report printed as PDF, stored once per result, language and what else the report shows
+-- (its verification statements and company name): key is the SHA-256 of those inputs
+CREATE TABLE report_files (
+  key text PRIMARY KEY CHECK (key ~ '^[0-9a-f]{64}$'),
+  study_id text NOT NULL REFERENCES studies (id),
+  result_hash text NOT NULL REFERENCES results (hash),
+  lang text NOT NULL CHECK (lang IN ('zh', 'en')),
+  -- base64: PGlite moves bytea as hex one byte at a time
+  pdf text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX report_files_study ON report_files (study_id);
+CREATE TRIGGER report_files_immutable BEFORE UPDATE OR DELETE ON report_files FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();
+`,
+  },
 ];
 
 /** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */

@@ -383,24 +383,13 @@ export async function findEvent(
   return row;
 }
 
-/**
- * Claims the events whose delivery is due, for this process alone: their next attempt moves
- * `leaseMs` ahead inside the claiming statement (rows another process is claiming are skipped),
- * so two servers never deliver one event at once, and an event whose deliverer died is due again
- * when the lease runs out. The deliverer then records the outcome with updateEvent.
- */
-export async function claimDueEvents(db: Queryable, leaseMs: number, limit = 5): Promise<EventRow[]> {
-  const claimed = await db.query<{ id: number }>(
-    `UPDATE pact_events SET next_attempt_at = now() + $1 * interval '1 millisecond', updated_at = now()
-      WHERE id IN (SELECT id FROM pact_events WHERE next_attempt_at IS NOT NULL AND next_attempt_at <= now() ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
-      RETURNING id`,
-    [leaseMs, limit],
+/** One event by its row id (a `pact-event` job names the row it delivers). */
+export async function getEventRow(db: Queryable, id: number): Promise<EventRow | undefined> {
+  const [row] = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM pact_events e JOIN pact_connections c ON c.id = e.connection_id WHERE e.id = $1`,
+    [id],
   );
-  if (!claimed.length) return [];
-  return db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM pact_events e JOIN pact_connections c ON c.id = e.connection_id WHERE e.id = ANY($1::bigint[]) ORDER BY e.id`,
-    [claimed.map((r) => r.id)],
-  );
+  return row;
 }
 
 export async function listEvents(db: Queryable, companyId: string, limit = 100): Promise<EventRow[]> {

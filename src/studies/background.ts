@@ -1,3 +1,4 @@
+import type { StoredMessage } from '../model/message.ts';
 import type { Factor } from '../model/factor.ts';
 import type { LciDatabase } from '../model/lci.ts';
 import type { GhgLine, ImpactMethod } from '../model/method.ts';
@@ -39,7 +40,7 @@ export interface Background {
   factors: Factor[];
   factorById: Map<string, Factor>;
   /** processes the release's quality screen quarantined, with the findings' texts: out of default search, flagged when chosen */
-  quarantine: Map<string, string[]>;
+  quarantine: Map<string, StoredMessage[]>;
   /** processes of the release left out of the matrices because A is singular with them (engine/solvable.ts) */
   excluded: ExcludedProcess[];
 }
@@ -62,7 +63,7 @@ export interface BackgroundInputs {
   columns: ExchangeColumns;
   factors: Factor[];
   /** what the release's quality screen quarantined, with the findings' texts */
-  quarantine: Map<string, string[]>;
+  quarantine: Map<string, StoredMessage[]>;
 }
 
 /** Backgrounds kept per store (a server may open several), the least recently used dropped first. */
@@ -177,7 +178,7 @@ export function backgroundOf(
   factorRelease: string,
   method: ImpactMethod,
   columns?: ExchangeColumns,
-  quarantine: Map<string, string[]> = new Map(),
+  quarantine: Map<string, StoredMessage[]> = new Map(),
 ): Background {
   // quarantined processes stay in the matrices (a user may still choose one, flagged); only what makes A singular is left out
   const { db, system, lu, excluded } = solvableSystem(release, columns);
@@ -216,11 +217,11 @@ export function backgroundOf(
 }
 
 /** The quarantined processes of a screen report, each with the messages of its quarantining findings. */
-export function quarantineOf(report: ScreenReport): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+export function quarantineOf(report: ScreenReport): Map<string, StoredMessage[]> {
+  const out = new Map<string, StoredMessage[]>();
   const quarantined = new Set(report.quarantined);
   for (const f of report.findings)
     if (quarantined.has(f.processId) && f.severity === 'quarantine')
-      out.set(f.processId, [...(out.get(f.processId) ?? []), f.message]);
+      out.set(f.processId, [...(out.get(f.processId) ?? []), { code: f.code, params: f.params, message: f.message }]);
   return out;
 }

@@ -4,9 +4,13 @@ import { REMOVALS_NODE, type EntryResult, type Study, type StudyResult, type Tre
 import { emptyLines, GHG_LINES, totalOf, totalVector } from '../engine/lca.ts';
 import { directFactors, upstreamTree, type UpstreamNode } from '../engine/contributions.ts';
 import { dqr as dqrOf, dqrLevel } from '../engine/uncertainty.ts';
-import { providerChoiceWarning, systemNotes } from '../engine/scope.ts';
+import { systemNotes } from '../engine/scope.ts';
+import { CALCULATION_TEXTS } from '../i18n/calculation.ts';
+import { coder } from '../i18n/define.ts';
+import type { StoredMessage } from '../model/message.ts';
 import type { Background } from './background.ts';
 import { regionWarnings } from './entry-region.ts';
+import { providerChoiceWarning } from './provider-choice.ts';
 import { studyMonteCarlo } from './monte-carlo.ts';
 import { parameterValues, planAmounts } from './parameters.ts';
 import { activityPedigree, type ComponentFootprint } from './per-unit.ts';
@@ -25,6 +29,8 @@ import { sensitivityOf } from './sensitivity.ts';
 
 export { STAGES };
 
+const coded = coder(CALCULATION_TEXTS);
+
 export interface CalculateOptions {
   /** Monte Carlo iterations; 0 skips the uncertainty analysis */
   iterations?: number;
@@ -35,7 +41,7 @@ export interface CalculateOptions {
 }
 
 export function calculateStudy(study: Study, bg: Background, opts: CalculateOptions = {}): StudyResult {
-  const warnings: string[] = [];
+  const warnings: StoredMessage[] = [];
   const plan = planAmounts(study);
   const values = parameterValues(study);
   const amounts = plan.amounts(values);
@@ -76,15 +82,18 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
       },
     };
   });
+  // a factor's own caveats (CO2 only, unverified, an estimate over the official value) are the study's warnings too
   for (const e of entries)
-    for (const n of e.provenance.notes) if (n.startsWith('factor')) warnings.push(`${e.name}: ${n}`);
+    for (const n of e.provenance.notes)
+      if (typeof n !== 'string' && n.code.startsWith('factor.'))
+        warnings.push(coded('calc.entry-note', { entry: e.name, note: n }));
   for (const e of entries)
     for (const f of e.provenance.screenFlags ?? [])
-      warnings.push(`${e.name}: quarantined by the quality screen of release ${bg.lciRelease}: ${f}`);
+      warnings.push(coded('calc.entry-quarantined', { entry: e.name, release: bg.lciRelease, finding: f }));
   warnings.push(...backgroundWarnings(rows, bg));
   warnings.push(...regionWarnings(entries));
   if (study.boundary === 'cradle-to-grave' && byStage.use === 0 && byStage['end-of-life'] === 0) {
-    warnings.push('the boundary is cradle-to-grave but the use and end-of-life stages hold no emissions');
+    warnings.push(coded('calc.grave-without-use', {}));
   }
   const weight = entries.reduce((s, e) => s + Math.abs(e.total), 0);
   const dqr =
@@ -100,10 +109,7 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
   const parts = partsOf(rows);
   const mc =
     iterations > 0 ? studyMonteCarlo(study, plan, rows, bg, iterations, opts.seed ?? 1, opts.onProgress) : undefined;
-  if (mc?.clamped)
-    warnings.push(
-      `${mc.clamped} Monte Carlo draws of parameter ranges gave a negative amount, taken as 0: narrow the range or use a lognormal`,
-    );
+  if (mc?.clamped) warnings.push(coded('calc.mc-clamped', { count: mc.clamped }));
   return {
     studyId: study.id,
     version: study.version,
@@ -164,19 +170,23 @@ function carbonContentOf(study: Study, rows: readonly Row[]): StudyResult['carbo
 const LISTED_CHOICES = 30;
 
 /** Provider choices and cut-offs of the background processes the study's entries run, as warnings. */
-function backgroundWarnings(rows: readonly Row[], bg: Background): string[] {
+function backgroundWarnings(rows: readonly Row[], bg: Background): StoredMessage[] {
   const used = rows.filter((r) => r.per.column !== undefined);
   if (!used.length) return [];
   const f = new Float64Array(bg.system.A.nRows);
   for (const r of used) f[r.per.column!] += r.amount * r.conv;
   const notes = systemNotes(bg.system, bg.lu.solve(f), bg.cv);
-  const out = notes.providerChoices.slice(0, LISTED_CHOICES).map(providerChoiceWarning);
+  const out: StoredMessage[] = notes.providerChoices.slice(0, LISTED_CHOICES).map(providerChoiceWarning);
   if (notes.providerChoices.length > LISTED_CHOICES)
-    out.push(`… and ${notes.providerChoices.length - LISTED_CHOICES} more providers chosen among several`);
+    out.push(coded('calc.more-provider-choices', { count: notes.providerChoices.length - LISTED_CHOICES }));
   if (notes.cutoffs.length) {
     const named = [...new Set(notes.cutoffs.map((c) => c.flowName))];
     out.push(
-      `${notes.cutoffs.length} inputs of the background processes have no provider in release ${bg.lciRelease} and are cut off: ${named.slice(0, 5).join(', ')}${named.length > 5 ? ', …' : ''}`,
+      coded('calc.cutoffs', {
+        count: notes.cutoffs.length,
+        release: bg.lciRelease,
+        flows: `${named.slice(0, 5).join(', ')}${named.length > 5 ? ', …' : ''}`,
+      }),
     );
   }
   return out;

@@ -1,3 +1,4 @@
+import type { StoredMessage } from '../model/message.ts';
 import { isVerified } from '../factors/integrity.ts';
 import { searchFactors } from '../factors/lookup.ts';
 import { regionInText } from '../factors/regions.ts';
@@ -58,7 +59,7 @@ function factorHits(bg: Background, query: DatasetQuery, limit: number): Dataset
     .map((f) => ({ ...factorHit(bg, f, f.resolvedRegion, f.notes), region: f.region }));
 }
 
-function factorHit(bg: Background, f: Factor, resolvedRegion: string, notes: string[]): DatasetHit {
+function factorHit(bg: Background, f: Factor, resolvedRegion: string, notes: StoredMessage[]): DatasetHit {
   return {
     type: 'factor',
     release: bg.factorRelease,

@@ -1,6 +1,7 @@
 import type { EntryResult, StudyInput } from '../model/study.ts';
 import { getRegion, regionChain, UnknownRegionError } from '../factors/regions.ts';
 import { CALCULATION_TEXTS } from '../i18n/calculation.ts';
+import { coder, type CodedMessage } from '../i18n/define.ts';
 
 /**
  * A region per entry: a multi-site product (a Hainan orchard, a Guangzhou cold store) has each
@@ -43,15 +44,15 @@ function chineseRegion(code: string | undefined) {
  * to: a Guangdong cold store on Hainan's electricity factor. A national or foreign dataset is a
  * fallback, already stated in its notes, and not flagged here.
  */
-export function regionWarnings(entries: readonly EntryResult[]): string[] {
-  const out: string[] = [];
+export function regionWarnings(entries: readonly EntryResult[]): CodedMessage[] {
+  const out: CodedMessage[] = [];
   for (const e of entries) {
     const dataset = chineseRegion(e.provenance.region);
     if (!dataset || !e.region) continue;
     const chain = regionChain(e.region).map((r) => r.code);
     if (!chain.includes(dataset.code)) {
       out.push(
-        CALCULATION_TEXTS['entry.region-mismatch'].en({
+        coder(CALCULATION_TEXTS)('entry.region-mismatch', {
           entry: e.name,
           region: e.region,
           dataset: dataset.code,

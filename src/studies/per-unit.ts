@@ -12,10 +12,15 @@ import type {
 } from '../model/study.ts';
 import { emptyLines, GHG_LINES } from '../engine/lca.ts';
 import { dqr, pedigreeGsd } from '../engine/uncertainty.ts';
-import { coverage, isVerified, verificationNote } from '../factors/integrity.ts';
+import { coverage, isVerified, unverifiedNote } from '../factors/integrity.ts';
 import { assertUsableInProductFootprint, officialInsteadOf } from '../factors/lookup.ts';
 import { namedUnit } from '../formats/units.ts';
+import { CALCULATION_TEXTS } from '../i18n/calculation.ts';
+import { coder } from '../i18n/define.ts';
+import type { StoredMessage } from '../model/message.ts';
 import type { Background } from './background.ts';
+
+const coded = coder(CALCULATION_TEXTS);
 
 /**
  * What one unit of an entry's source weighs in kg CO2e, line by line, and where that comes from.
@@ -134,7 +139,7 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
         id: c.study.id,
         name: `${c.study.name} (v${c.study.version})`,
         source: `component study, calculated on ${c.result.releases.lci} + ${c.result.releases.factors}`,
-        notes: [`per ${per} ${c.study.unit.unit} of the component study; its own uncertainty is not propagated`],
+        notes: [coded('note.component-study', { per, unit: c.study.unit.unit })],
       },
       gsd: 1,
       dqr: c.result.dqr,
@@ -177,10 +182,10 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
   const p = bg.system.index.providers[column];
   const doc = p.process.provenance;
   const rating = doc?.dqr ?? PROCESS_DQR;
-  const notes = [`LCI process characterised with ${bg.method.name}`];
-  if (doc?.dqr === undefined) notes.push(`no data quality rating in the dataset, taken as ${PROCESS_DQR}`);
-  if (doc?.technology) notes.push(`technology: ${doc.technology}`);
-  if (doc?.licence) notes.push(`licence: ${doc.licence}`);
+  const notes: StoredMessage[] = [coded('note.lci-characterised', { method: bg.method.name })];
+  if (doc?.dqr === undefined) notes.push(coded('note.no-dqr', { dqr: PROCESS_DQR }));
+  if (doc?.technology) notes.push(coded('note.technology', { technology: doc.technology }));
+  if (doc?.licence) notes.push(coded('note.licence', { licence: doc.licence }));
   const flags = bg.quarantine.get(dataset.id);
   return {
     lines: lineScores(bg, column),
@@ -212,19 +217,22 @@ function factorPerUnit(entry: Entry, f: Factor, bg: Background): PerUnit {
   } catch (err) {
     throw new EntryError(entry, (err as Error).message);
   }
-  const notes: string[] = [];
-  if (coverage(f) === 'CO2') notes.push('factor covers CO2 only: CH4 and N2O of this source are not in the footprint');
-  const unverified = verificationNote(f);
-  if (unverified) notes.push(`factor unverified: ${unverified}`);
-  if (f.approval)
-    notes.push(
-      `approved by ${f.approval.by} on ${f.approval.at.slice(0, 10)} (a review, not a verification against the source)`,
-    );
-  if (f.status === 'derived' && f.method) notes.push(`derived: ${f.method}`);
+  const notes: StoredMessage[] = [];
+  if (coverage(f) === 'CO2') notes.push(coded('factor.co2-only', {}));
+  const unverified = unverifiedNote(f);
+  if (unverified) notes.push(unverified);
+  // an unverified factor's note already says who approved it
+  else if (f.approval) notes.push(coded('note.approved', { by: f.approval.by, date: f.approval.at.slice(0, 10) }));
+  if (f.status === 'derived' && f.method) notes.push(coded('note.derived', { method: f.method }));
   const official = officialInsteadOf(bg.factors, f);
   if (official)
     notes.push(
-      `factor: Tanji estimate chosen over the official ${official.id} (${official.value} ${official.unit}, ${official.year})`,
+      coded('factor.estimate-over-official', {
+        official: official.id,
+        value: official.value,
+        unit: official.unit,
+        year: official.year,
+      }),
     );
   const lines = emptyLines();
   lines.fossil = f.value;

@@ -1,12 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  coverage,
-  derivation,
-  isCo2OnlyElectricity,
-  isVerified,
-  verificationNote,
-} from '../../src/factors/integrity.ts';
+import { coverage, derivation, isCo2OnlyElectricity, isVerified, unverifiedNote } from '../../src/factors/integrity.ts';
 import {
   assertUsableInProductFootprint,
   FactorUseError,
@@ -21,6 +15,7 @@ import type { Entry, Study } from '../../src/model/study.ts';
 import { backgroundOf } from '../../src/studies/background.ts';
 import { calculateStudy } from '../../src/studies/calculate.ts';
 import { co2Fossil, database, out, process, product, ref } from '../engine/fixtures.ts';
+import { messageText } from '../../src/model/message.ts';
 
 /** Issue 17 item 6: what a factor covers, whether it is verified, approved, or a Tanji estimate. */
 
@@ -87,7 +82,10 @@ test('the provincial footprint estimates derived from the unverified 2023 CO2 fa
       ]);
       assert.deepEqual(f.unverifiedInputs, [`cn-electricity-co2/${code}/2023`, 'cn-electricity-co2/CN/2023']);
       assert.equal(isVerified(f), false, f.id);
-      assert.match(verificationNote(f)!, /^Unverified: derived from 2 inputs not verified against their source/);
+      assert.match(
+        unverifiedNote(f)!.message,
+        /^factor unverified: derived from 2 input\(s\) not verified against their source/,
+      );
     }
   }
 });
@@ -120,7 +118,7 @@ test('unverified inputs pass through a chain of derivations; approval is not ver
   const approved: Factor = { ...unverified, approval: { by: 'Steward Li', at: '2026-03-01T08:00:00Z' } };
   assert.equal(isVerified(approved), false);
   assert.match(
-    verificationNote(approved)!,
+    unverifiedNote(approved)!.message,
     /Approved by Steward Li on 2026-03-01; approval is not verification against the source\.$/,
   );
 });
@@ -175,18 +173,22 @@ test('a study entry on a Tanji estimate says it was chosen over the official fac
   assert.equal(e.total, 100 * estimate.value);
   assert.equal(e.provenance.verified, false);
   assert.ok(
-    e.provenance.notes.includes(
-      'factor: Tanji estimate chosen over the official cn-electricity-footprint/CN/2024 (0.5777 kg CO2e/kWh, 2024)',
-    ),
+    e.provenance.notes
+      .map(messageText)
+      .includes(
+        'factor: Tanji estimate chosen over the official cn-electricity-footprint/CN/2024 (0.5777 kg CO2e/kWh, 2024)',
+      ),
   );
   assert.ok(
-    r.warnings.some(
-      (w) =>
-        w ===
-        `${estimate.id}: factor: Tanji estimate chosen over the official cn-electricity-footprint/CN/2024 (0.5777 kg CO2e/kWh, 2024)`,
-    ),
+    r.warnings
+      .map(messageText)
+      .some(
+        (w) =>
+          w ===
+          `${estimate.id}: factor: Tanji estimate chosen over the official cn-electricity-footprint/CN/2024 (0.5777 kg CO2e/kWh, 2024)`,
+      ),
   );
   assert.equal(o.total, 100 * 0.5777);
   assert.equal(o.provenance.verified, true);
-  assert.ok(!o.provenance.notes.some((n) => /Tanji estimate|unverified/.test(n)));
+  assert.ok(!o.provenance.notes.map(messageText).some((n) => /Tanji estimate|unverified/.test(n)));
 });

@@ -9,6 +9,7 @@ import {
 } from '../../src/factors/lookup.ts';
 import { REGIONS } from '../../src/factors/regions.ts';
 import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
+import { messageText } from '../../src/model/message.ts';
 
 const factors = seedFactors();
 const CONTRACT = [
@@ -44,7 +45,7 @@ test('电力 and electricity in Sichuan 2022 for an organisational inventory fin
     assert.ok(fp, `${q}: the life-cycle estimate is found too, typed differently`);
     assert.equal(fp.status, 'derived');
     assert.equal(fp.verified, false, 'derived from the unverified 2023 CO2 factors');
-    assert.ok(fp.notes.some((n) => /nearest later year/.test(n)));
+    assert.ok(fp.notes.map(messageText).some((n) => /nearest later year/.test(n)));
     assert.equal(
       searchFactors(factors, q, { region: 'CN-SC', year: 2022 })[0].id,
       'cn-electricity-footprint/CN/2023',
@@ -59,8 +60,8 @@ test('Tibet resolves upward and says which level answered', () => {
   assert.equal(top.resolvedRegion, 'CN');
   assert.equal(top.level, 'national');
   assert.equal(top.value, 0.5366);
-  assert.ok(top.notes.some((n) => /national level/.test(n) && /CN-XZ/.test(n)));
-  assert.ok(top.notes.some((n) => /Tibet has no official provincial factor/.test(n)));
+  assert.ok(top.notes.map(messageText).some((n) => /national level/.test(n) && /CN-XZ/.test(n)));
+  assert.ok(top.notes.map(messageText).some((n) => /Tibet has no official provincial factor/.test(n)));
 });
 
 test('every region resolves for every kind that has factors', () => {
@@ -82,9 +83,9 @@ test('every region resolves for every kind that has factors', () => {
           assert.equal(m.resolvedRegion, 'CN', `${kind} ${r.code}: official first`);
           if (expected !== 'CN')
             assert.ok(
-              chosen.notes.some((n) =>
-                n.startsWith('Tanji estimate chosen over the official cn-electricity-footprint/CN/2023'),
-              ),
+              chosen.notes
+                .map(messageText)
+                .some((n) => n.startsWith('Tanji estimate chosen over the official cn-electricity-footprint/CN/2023')),
             );
         }
       }
@@ -97,10 +98,10 @@ test('year: exact, else nearest earlier, else nearest later, with a note', () =>
   assert.equal(lookupFactor(factors, { ...q, year: 2022 }).factor.value, 0.1404);
   const later = lookupFactor(factors, { ...q, year: 2030 });
   assert.equal(later.yearUsed, 2023);
-  assert.ok(later.notes.some((n) => /No 2030 value: used 2023, the nearest earlier year/.test(n)));
+  assert.ok(later.notes.map(messageText).some((n) => /No 2030 value: used 2023, the nearest earlier year/.test(n)));
   const earlier = lookupFactor(factors, { ...q, year: 2015 });
   assert.equal(earlier.yearUsed, 2021);
-  assert.ok(earlier.notes.some((n) => /nearest later year/.test(n)));
+  assert.ok(earlier.notes.map(messageText).some((n) => /nearest later year/.test(n)));
 });
 
 test('Chinese and English search for fuels and transport', () => {
@@ -132,7 +133,7 @@ test('unverified values carry status check and a warning note', () => {
   const hit = searchFactors(factors, '电力', { region: 'CN-SC', year: 2023, purpose: 'organisational' })[0];
   assert.equal(hit.id, 'cn-electricity-co2/CN-SC/2023');
   assert.equal(hit.status, 'check');
-  assert.ok(hit.notes.some((n) => /^Unverified \(status check\)/.test(n)));
+  assert.ok(hit.notes.map(messageText).some((n) => /^factor unverified \(status check\)/.test(n)));
 });
 
 test('a CO2-only electricity factor is refused in a product footprint, in English and Chinese, with the replacement', () => {
@@ -162,5 +163,5 @@ test('a CO2-only electricity factor is refused in a product footprint, in Englis
 test('product-footprint lookups prefer CO2e fuel factors', () => {
   const m = lookupFactor(factors, { query: '柴油', perUnit: 'kg', region: 'CN-SC', purpose: 'product-footprint' });
   assert.equal(m.factor.gases, 'CO2e');
-  assert.ok(m.notes.some((n) => /Combustion only/.test(n)));
+  assert.ok(m.notes.map(messageText).some((n) => /Combustion only/.test(n)));
 });

@@ -2,6 +2,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CredentialSchema, type LogHead, type RegistryEntry, type TrustBundle } from '../../src/model/credential.ts';
 import { DEMO_USERS } from '../../src/server/demo.ts';
+import { DEMO_AUDITOR } from '../../src/server/demo-verification-body.ts';
 import { DEMO_STUDY_NAME, durianHarvest } from '../../src/studies/demo-durian.ts';
 import { calculateAndSave } from '../../src/studies/results.ts';
 import { closePdfBrowser } from '../../src/report/pdf.ts';
@@ -79,6 +80,8 @@ test('the demo durian is in the public registry: graded, signed, and valid offli
     (await latestStoredResult(store, credential.credentialSubject.study.id))!.hash,
   );
   assert.equal(credential.credentialSubject.grade!.benchmark.id, 'fresh-durian');
+  // verified by the independent verification body's auditor, not the practitioner's colleague
+  assert.equal(credential.credentialSubject.verification.verifier, DEMO_AUDITOR.name);
   const detail = await pub().get(`/api/registry/${demo.id}`);
   assert.equal(detail.data.disclosure.footprint.value, demo.value);
   assert.ok(detail.data.disclosure.footprint.byStage.length > 0);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { wakeLocalWorkers } from '../../src/jobs/index.ts';
 import { selfSignedCertificate } from '../../src/server/pact/tls.ts';
 import { startInstance, until, type Instance } from './instance.ts';
 import { oracle } from './oracle.ts';
@@ -200,6 +201,32 @@ for (const backend of BACKENDS) {
           assert.equal(row.state, 'accepted', 'still to be answered');
           assert.match(row.error, /503/);
           assert.ok(Date.parse(row.nextAttemptAt) > Date.now(), 'a later attempt is planned');
+          // the delivery is a job of its own, queued again on the event's backoff
+          const job = async () =>
+            (
+              await tanji.store.query<{ id: string; state: string; error: string | null }>(
+                "SELECT id, state, error FROM jobs WHERE kind = 'pact-event' AND (params->>'event')::int = $1",
+                [row.id],
+              )
+            )[0];
+          const queued = await job();
+          assert.equal(queued.state, 'queued');
+          assert.match(queued.error!, /503/);
+          // 73 hours later the next failure gives up, with the reason on the event and on the job
+          await tanji.store.query("UPDATE pact_events SET at = now() - interval '73 hours' WHERE id = $1", [row.id]);
+          await tanji.store.query('UPDATE jobs SET run_after = now() WHERE id = $1', [queued.id]);
+          wakeLocalWorkers(tanji.store);
+          const failed = await until('the delivery given up', async () => {
+            const j = await job();
+            return j.state === 'failed' ? j : undefined;
+          });
+          const [, attempts] = /^gave up after 72 h and (\d+) attempts; last: .*503/.exec(failed.error!) ?? [];
+          assert.ok(Number(attempts) >= 2, failed.error!);
+          const given = (await tanji.api('GET', '/api/pact/events')).data.find((e: { id: number }) => e.id === row.id);
+          assert.equal(given.state, 'failed');
+          assert.equal(given.nextAttemptAt, null);
+          assert.equal(given.attempts, Number(attempts));
+          assert.equal(given.error, failed.error);
         } finally {
           partner.failEvents = false;
         }

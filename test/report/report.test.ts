@@ -11,6 +11,7 @@ import { dictionary } from '../../src/report/i18n.ts';
 import { closePdfBrowser, printPdf } from '../../src/report/pdf.ts';
 import { checkReport } from '../../src/rules/iso14067.ts';
 import { fixtureResult, fixtureStudy } from './fixture.ts';
+import { messageText } from '../../src/model/message.ts';
 
 function render(
   lang: 'zh' | 'en',
@@ -111,7 +112,7 @@ describe('report HTML', () => {
         p.id,
         p.year === undefined ? undefined : String(p.year),
         p.region,
-        ...p.notes,
+        ...p.notes.map(messageText),
       ]) {
         if (s) assert.ok(html.includes(escapeHtml(s)), `${e.name}: ${s} not in the report`);
       }

@@ -5,12 +5,12 @@ import { StudyResultSchema, StudySchema, type StudyInput } from '../../src/model
 import { DEMO_USERS } from '../../src/server/demo.ts';
 import { durianStudy } from '../../src/studies/demo-durian.ts';
 import { validatePactFootprint } from '../../src/formats/pact.ts';
-import { jobsIdle } from '../../src/server/jobs.ts';
+import { jobsIdle, stopInProcessWorker } from '../../src/server/jobs.ts';
 import { login } from '../../src/server/sessions.ts';
-import type { Store } from '../../src/store/index.ts';
+import { latestStoredResult, type Store } from '../../src/store/index.ts';
 import { loadBackground } from '../../src/studies/background.ts';
 import { calculateStudy } from '../../src/studies/calculate.ts';
-import { client, platform, signIn } from './platform.ts';
+import { client, jobOutcome, platform, signIn } from './platform.ts';
 import { BACKENDS } from '../store/backends.ts';
 
 /**
@@ -66,6 +66,8 @@ for (const backend of BACKENDS) {
 
     after(async () => {
       await jobsIdle();
+      // the worker's PDF browser goes with it
+      await stopInProcessWorker(store);
       await store.close();
     });
 
@@ -319,6 +321,29 @@ for (const backend of BACKENDS) {
         assert.match(zh.data, /系统边界/);
         const en = await vera.get(`/api/studies/${demoId}/report?lang=en&format=html`);
         assert.match(en.data, /System boundary/i);
+        assert.equal((await vera.get(`/api/studies/${demoId}/report?format=pdf`)).status, 400, 'a PDF is a job');
+      });
+
+      test('the PDF report is a job: printed once per result and language, downloaded under the study’s access rule', async () => {
+        const job = await jobOutcome(vera, await vera.post(`/api/studies/${demoId}/reports`, { lang: 'en' }));
+        assert.equal(job.kind, 'report-pdf');
+        assert.equal(job.state, 'done', job.error);
+        assert.equal(job.output.result, (await latestStoredResult(store, demoId))!.hash);
+        assert.match(job.output.download, new RegExp(`^/api/studies/${demoId}/reports/[0-9a-f]{64}$`));
+        const pdf = await alice.get(job.output.download);
+        assert.equal(pdf.status, 200);
+        assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+        assert.equal(Buffer.from(pdf.data).subarray(0, 5).toString('latin1'), '%PDF-');
+        assert.equal((await bob.get(job.output.download)).status, 404, "another company's user reads no report");
+        const again = await jobOutcome(alice, await alice.post(`/api/studies/${demoId}/reports`, { lang: 'en' }));
+        assert.equal(again.output.key, job.output.key, 'the same report is not printed twice');
+        const [{ n }] = await store.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM report_files WHERE study_id = $1',
+          [demoId],
+        );
+        assert.equal(n, 1);
+        const zh = await jobOutcome(alice, await alice.post(`/api/studies/${demoId}/reports`, { lang: 'zh' }));
+        assert.notEqual(zh.output.key, job.output.key);
       });
     });
 

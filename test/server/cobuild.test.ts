@@ -14,7 +14,7 @@ import { jobsIdle } from '../../src/server/jobs.ts';
 import { jsonLdZip, loadFactors, type Store } from '../../src/store/index.ts';
 import { durianStudy } from '../../src/studies/demo-durian.ts';
 import { USLCI_JSONLD } from '../uslci.ts';
-import { client, platform, signIn } from './platform.ts';
+import { client, jobOutcome, platform, signIn } from './platform.ts';
 import { BACKENDS } from '../store/backends.ts';
 
 /**
@@ -655,13 +655,18 @@ for (const backend of BACKENDS) {
         );
         assert.equal((await anon.get('/api/open/releases/2026.2')).status, 404, 'a preview publishes nothing');
 
-        const published = await zhao.post('/api/cobuild/releases?lang=zh', {
-          release: '2026.2',
-          aggregateIds: [ids.aggregate],
-          licence: 'CC BY 4.0',
-        });
-        assert.equal(published.status, 201, JSON.stringify(published.data));
-        assert.match(published.data.markdown, /^# 发布说明：版本 2026\.2\n/);
+        const job = await jobOutcome(
+          zhao,
+          await zhao.post('/api/cobuild/releases?lang=zh', {
+            release: '2026.2',
+            aggregateIds: [ids.aggregate],
+            licence: 'CC BY 4.0',
+          }),
+        );
+        assert.equal(job.kind, 'release-publish');
+        assert.equal(job.state, 'done', JSON.stringify(job));
+        assert.equal(job.output.release, '2026.2');
+        assert.match(job.output.markdown, /^# 发布说明：版本 2026\.2\n/);
         const factors = await loadFactors(store, '2026.2');
         assert.equal(factors.length, seedFactors().length);
         const hainan = factors.find((f) => f.id === 'cn-electricity-footprint/CN-HI/2024')!;
@@ -820,17 +825,20 @@ for (const backend of BACKENDS) {
           );
 
           await approve(ids.process, 'Regionalised copy of the US LCI process; Guangxi grinding plants checked.');
-          const published = await zhao.post('/api/cobuild/releases', {
-            release: '2026.3',
-            submissionIds: [ids.process],
-            baseLci: 'uslci',
-            baseFactors: '2026.2',
-          });
-          assert.equal(published.status, 201, JSON.stringify(published.data));
-          const change = published.data.notes.changes[0];
+          const published = await jobOutcome(
+            zhao,
+            await zhao.post('/api/cobuild/releases', {
+              release: '2026.3',
+              submissionIds: [ids.process],
+              baseLci: 'uslci',
+              baseFactors: '2026.2',
+            }),
+          );
+          assert.equal(published.state, 'done', JSON.stringify(published));
+          const change = published.output.notes.changes[0];
           assert.equal(change.change, 'added');
           assert.ok(change.after > 0, 'the new process has a footprint per unit');
-          assert.deepEqual(published.data.notes.contributors, [
+          assert.deepEqual(published.output.notes.contributors, [
             { organisation: '广西建材研究院 Guangxi Building Materials Institute', datasets: 1 },
           ]);
           const download = await anon.get('/api/open/releases/2026.3/jsonld.zip');

@@ -3,6 +3,7 @@ import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
 import { saveRelease, type Store } from '../../src/store/index.ts';
 import { createApp } from '../../src/server/app.ts';
 import { ensureDemo } from '../../src/server/demo.ts';
+import { jobsIdle } from '../../src/server/jobs.ts';
 import { BACKENDS, openFresh, type Backend } from '../store/backends.ts';
 import { USLCI_JSONLD } from '../uslci.ts';
 
@@ -57,4 +58,17 @@ export async function signIn(app: ReturnType<typeof createApp>, email: string, p
   const res = await client(app).post('/api/auth/login', { email, password });
   if (res.status !== 200) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(res.data)}`);
   return client(app, res.data.token as string);
+}
+
+/** The job a 202 answer queued, once this process's worker has finished it (done or failed). */
+export async function jobOutcome(
+  api: ReturnType<typeof client>,
+  accepted: { status: number; data: any; headers: Headers },
+) {
+  if (accepted.status !== 202)
+    throw new Error(`expected 202 Accepted, got ${accepted.status}: ${JSON.stringify(accepted.data)}`);
+  if (accepted.headers.get('location') !== `/api/jobs/${accepted.data.id}`)
+    throw new Error('no Location to follow the job');
+  await jobsIdle();
+  return (await api.get(`/api/jobs/${accepted.data.id}`)).data;
 }

@@ -11,6 +11,7 @@ import { dictionary } from '../../src/report/i18n.ts';
 import { checkReport } from '../../src/rules/iso14067.ts';
 import { co2Fossil, database, inp, out, process, product, ref } from '../engine/fixtures.ts';
 import { BACKENDS } from './backends.ts';
+import { messageText } from '../../src/model/message.ts';
 
 /** The screen runs when an LCI release is saved; its quarantine keeps processes out of default search and flags them when chosen. */
 
@@ -66,7 +67,7 @@ for (const backend of BACKENDS) {
         );
         const all = searchDatasets(bg, { q: 'widget', type: 'process', quarantined: 'true' });
         const flagged = all.find((h) => h.id === 'census')!;
-        assert.match(flagged.screenFlags![0], /^emissions only: 1 elementary outputs/);
+        assert.match(messageText(flagged.screenFlags![0]), /^emissions only: 1 elementary outputs/);
 
         const entry: Entry = {
           id: 'e',
@@ -100,11 +101,13 @@ for (const backend of BACKENDS) {
         };
         const r = calculateStudy(study, bg);
         assert.equal(r.total, 4);
-        assert.match(r.entries[0].provenance.screenFlags![0], /^emissions only/);
+        assert.match(messageText(r.entries[0].provenance.screenFlags![0]), /^emissions only/);
         assert.ok(
-          r.warnings.some((w) =>
-            w.startsWith('census input: quarantined by the quality screen of release tiny-1: emissions only'),
-          ),
+          r.warnings
+            .map(messageText)
+            .some((w) =>
+              w.startsWith('census input: quarantined by the quality screen of release tiny-1: emissions only'),
+            ),
         );
         // the flag reaches the report, in both languages: among the calculation warnings (8.2) and on the
         // dataset in the annex

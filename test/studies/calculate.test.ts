@@ -12,6 +12,7 @@ import { searchDatasets } from '../../src/studies/datasets.ts';
 import { durianStudy } from '../../src/studies/demo-durian.ts';
 import { conversion, EntryError } from '../../src/studies/per-unit.ts';
 import { USLCI_JSONLD } from '../uslci.ts';
+import { messageText } from '../../src/model/message.ts';
 
 /**
  * Study calculation on the real background (China seed factors, US LCI), against numbers worked
@@ -169,21 +170,25 @@ describe('known answers worked out by hand', () => {
     assert.equal(r.tree.children[0].children[0].name, 'US grid');
     assert.ok(r.tree.children[0].children[0].children.length > 0, 'the tree goes upstream into the LCI');
     // the grid's system chooses among several providers six times, and each choice is a listed warning
-    const choices = r.warnings.filter((w) => w.startsWith('provider chosen among'));
-    assert.equal(choices.length, 6, r.warnings.join('\n'));
+    const choices = r.warnings.map(messageText).filter((w) => w.startsWith('provider chosen among'));
+    assert.equal(choices.length, 6, r.warnings.map(messageText).join('\n'));
     assert.ok(
       choices.some((w) =>
         /takes "Diesel, at refinery" from "Petroleum refining, at refinery" \(RNA\) by rule lowest-id/.test(w),
       ),
     );
     assert.ok(
-      r.warnings.some((w) =>
-        /^55 inputs of the background processes have no provider in release uslci and are cut off: /.test(w),
-      ),
+      r.warnings
+        .map(messageText)
+        .some((w) =>
+          /^55 inputs of the background processes have no provider in release uslci and are cut off: /.test(w),
+        ),
     );
     // an entry from the factor seed alone runs no background process: nothing to warn about
     assert.deepEqual(
-      calculateStudy(study([electricity]), bg).warnings.filter((w) => /provider|cut off/.test(w)),
+      calculateStudy(study([electricity]), bg)
+        .warnings.map(messageText)
+        .filter((w) => /provider|cut off/.test(w)),
       [],
     );
   });

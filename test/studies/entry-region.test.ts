@@ -12,6 +12,7 @@ import { durianStudy } from '../../src/studies/demo-durian.ts';
 import { unknownRegions } from '../../src/studies/entry-region.ts';
 import type { Study } from '../../src/model/study.ts';
 import { USLCI_JSONLD } from '../uslci.ts';
+import { messageText } from '../../src/model/message.ts';
 
 /**
  * A region per entry, on the real seed factors: Guangdong's life-cycle electricity factor is
@@ -53,7 +54,7 @@ test('the entry region is searched with its own fallback: Tibet falls back to th
   const hits = searchDatasets(bg, { q: '电力', region: 'CN-XZ', year: 2023, type: 'factor' });
   assert.equal(hits[0].resolvedRegion, 'CN');
   assert.equal(hits[0].region, 'CN-XZ');
-  assert.ok(hits[0].notes.some((n) => /Tibet/.test(n)));
+  assert.ok(hits[0].notes.map(messageText).some((n) => /Tibet/.test(n)));
 });
 
 test('life-cycle factors rank above CO2-only grid factors unless CO2 is asked for', () => {
@@ -114,8 +115,8 @@ test('each entry keeps its region in the result; a dataset from a province the e
     'other entries take the study’s region',
   );
   assert.ok(
-    result.warnings.some((w) => w.includes('CN-GD') && w.includes('CN-HI')),
-    result.warnings.join('\n'),
+    result.warnings.map(messageText).some((w) => w.includes('CN-GD') && w.includes('CN-HI')),
+    result.warnings.map(messageText).join('\n'),
   );
   const fixed = calculateStudy(
     {
@@ -134,7 +135,7 @@ test('each entry keeps its region in the result; a dataset from a province the e
     },
     bg,
   );
-  assert.ok(!fixed.warnings.some((w) => w.includes('search its dataset')));
+  assert.ok(!fixed.warnings.map(messageText).some((w) => w.includes('search its dataset')));
   const kwh = fixed.entries[electricity].amount;
   assert.ok(
     Math.abs(fixed.entries[electricity].total - kwh * 0.5168) < 1e-12,

@@ -329,8 +329,9 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
   assert.match(await notes.innerText(), /- 替换因子 `cn-electricity-footprint\/CN-HI\/2024` .*（行业平均）/);
   assert.match(await notes.innerText(), /## 贡献者\n\n- /);
   assert.match(await notes.innerText(), /## 对基准产品的影响\n\n- Hainan durian 1 kg：[\d.]+ → [\d.]+ kg CO2e（\+/);
+  // publishing is a job the page follows until the release is out
   await zhao.page.getByTestId('release-publish').click();
-  await zhao.page.getByTestId('release-published').waitFor();
+  await zhao.page.getByTestId('release-published').waitFor({ timeout: 60_000 });
   await zhao.shot('09-published');
 
   // anyone: the open data page, licence and citation, the CSV download; no primary data

@@ -47,6 +47,8 @@ const SAME_IN_BOTH = [
 ];
 /** Elements that hold the app's own words, not data. */
 const CHROME = 'h1, h2, h3, h4, th, label > span, button, nav a, legend, .empty, p.muted, .hint, [role="tab"]';
+/** The calculation's messages, rendered from the catalogue wherever they are (the warnings panel, the notes beside each entry). */
+const MESSAGES = '[data-testid="warnings"] li, .provenance .note';
 /** Two or more Latin words in a row: English left in a Chinese page. */
 const ENGLISH = /[A-Za-z]{2,}(?:[ '’-]+[A-Za-z]{2,})+/;
 
@@ -64,7 +66,8 @@ after(() => app?.stop());
 export function englishIn(texts: readonly string[]): string[] {
   const found: string[] = [];
   for (const raw of texts) {
-    let text = raw;
+    // a name the data gives is quoted 「so」 in a Chinese message
+    let text = raw.replace(/「[^」]*」/g, ' ');
     for (const term of SAME_IN_BOTH) text = text.split(term).join(' ');
     const m = ENGLISH.exec(text);
     if (m) found.push(`"${m[0]}" in "${raw.trim().slice(0, 80)}"`);
@@ -91,7 +94,9 @@ test('every page in Chinese, as every account, has no English in the app’s own
             return copy.textContent ?? '';
           }),
       );
-      for (const p of englishIn(texts)) problems.push(`${account.email || 'anonymous'} ${hash}: ${p}`);
+      const messages = await page.locator(MESSAGES).allTextContents();
+      for (const p of englishIn([...texts, ...messages]))
+        problems.push(`${account.email || 'anonymous'} ${hash}: ${p}`);
     }
     await page.context().close();
   }
@@ -100,6 +105,7 @@ test('every page in Chinese, as every account, has no English in the app’s own
 
 test('the sweep’s detector finds English and leaves Chinese and shared terms alone', () => {
   assert.deepEqual(englishIn(['产品碳足迹研究', '下载 PDF 报告', 'kg CO2e / 功能单位', 'ISO 14067 合规检查']), []);
+  assert.deepEqual(englishIn(['「Diesel, at refinery」取自「Petroleum refining」']), []);
   assert.equal(englishIn(['Add entry']).length, 1);
   assert.equal(englishIn(['计算 Monte Carlo sample size']).length, 1);
 });

@@ -10,7 +10,8 @@ import {
   resolveColumn,
 } from '../workspace.ts';
 import { columnRef, impact, inventory } from '../../engine/lca.ts';
-import { providerChoiceWarning, systemNotes } from '../../engine/scope.ts';
+import { systemNotes } from '../../engine/scope.ts';
+import { providerChoiceWarning } from '../../studies/provider-choice.ts';
 import { formatLines } from '../format.ts';
 
 export const calcCommand: CommandSpec = {
@@ -74,7 +75,7 @@ Example: tanji calc "Electricity, at Grid, US, 2008" --method ipcc-ar6-gwp100 --
       })),
       cutoffs: notes.cutoffs,
       providerChoices: notes.providerChoices,
-      warnings: notes.providerChoices.map(providerChoiceWarning),
+      warnings: notes.providerChoices.map((c) => providerChoiceWarning(c).message),
     };
     if (values.json) {
       console.log(JSON.stringify(out, null, 2));

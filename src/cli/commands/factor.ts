@@ -5,6 +5,7 @@ import { searchFactors, type Purpose } from '../../factors/lookup.ts';
 import { listReleases, loadFactors } from '../../store/index.ts';
 import { publishSeedFactors, withStore } from '../databases.ts';
 import { num, table } from '../format.ts';
+import { messageText } from '../../model/message.ts';
 
 const PURPOSES: Purpose[] = ['product-footprint', 'organisational'];
 
@@ -101,7 +102,7 @@ Examples:
     console.log(
       `\nBest match: ${first.source.publisher}, ${first.source.title}${first.source.documentNumber ? `, ${first.source.documentNumber}` : ''}; release ${first.release}`,
     );
-    for (const n of first.notes) console.log(`  note: ${n}`);
+    for (const n of first.notes) console.log(`  note: ${messageText(n)}`);
   },
 };
 

@@ -8,13 +8,20 @@ import { HEADLINE_STANDARDS } from '../../model/headline.ts';
 import { StudyInputSchema, type Study } from '../../model/study.ts';
 import { backgroundOf } from '../../studies/background.ts';
 import { calculateStudy } from '../../studies/calculate.ts';
+import { render } from '../../i18n/catalogue.ts';
 import { num, table } from '../format.ts';
 
 export const studyCommand: CommandSpec = {
   name: 'study',
   summary: 'calculate a study file: the CFP with removals and PACT values, scenarios and sensitivity',
-  usage: 'tanji study <study.json> [--iterations N] [--seed N] [--json]',
-  options: { ...COMMON_OPTIONS, iterations: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } },
+  usage: 'tanji study <study.json> [--iterations N] [--seed N] [--lang en|zh] [--json]',
+  options: {
+    ...COMMON_OPTIONS,
+    iterations: { type: 'string' },
+    seed: { type: 'string' },
+    lang: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   help: `
 Reads a study as the web app downloads it (or its "study" field), calculates it on the LCI
 database of --db (which must be the release the study pins) and the seeded China factors, and
@@ -24,10 +31,13 @@ prints the headline values, each with the standard that defines it:
 then the scenarios beside the base and the one-at-a-time sensitivity, widest swing first.
   --iterations N   Monte Carlo draws (default 0: none), with each input's share of the variance
   --seed N         default 1
+  --lang en|zh     language of the warnings (default en)
   --json           the whole result as JSON
 ${COMMON_HELP}`,
   async run(positionals, values) {
     const [file] = positionals;
+    const lang = (values.lang as string | undefined) ?? 'en';
+    if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang must be zh or en');
     if (!file) throw new UsageError('name the study file: tanji study durian.json');
     const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const parsed = StudyInputSchema.safeParse(raw.study ?? raw);
@@ -111,6 +121,6 @@ ${COMMON_HELP}`,
         ),
       );
     }
-    for (const w of r.warnings) console.log(`warning: ${w}`);
+    for (const w of r.warnings) console.log(`warning: ${render(w, lang)}`);
   },
 };

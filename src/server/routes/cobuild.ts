@@ -22,7 +22,9 @@ import { datasetsFromFile } from '../../cobuild/files.ts';
 import { SettingsSchema, SharingSchema } from '../../cobuild/model.ts';
 import { compareStudyOnRelease, moveStudyToRelease } from '../../cobuild/move-study.ts';
 import { listOpenDatasets, listOpenReleases, openRelease } from '../../cobuild/open-data.ts';
-import { previewRelease, publishRelease } from '../../cobuild/publish.ts';
+import { checkReleaseRequest, previewRelease } from '../../cobuild/publish.ts';
+import { enqueue } from '../../jobs/index.ts';
+import { accepted } from '../jobs.ts';
 import { MissingDatasetsError } from '../../cobuild/rebase.ts';
 import { assignReviewer, commentOn, reviewSubmission } from '../../cobuild/review.ts';
 import {
@@ -66,6 +68,7 @@ import {
   CommentRequestSchema,
   ErrorSchema,
   IdParamSchema,
+  JobSchema,
   MoveStudyRequestSchema,
   MoveStudySchema,
   NotesLangQuerySchema,
@@ -611,11 +614,14 @@ export function cobuildRoutes(deps: Deps) {
       path: '/api/cobuild/releases',
       tags,
       summary:
-        'publish a new release from the base releases and approved public datasets and aggregates (notes markdown in ?lang=en|zh)',
+        'publish a new release from the base releases and approved public datasets and aggregates, as a background job (kind `release-publish`, which also recalculates the benchmark products for the notes; markdown in ?lang=en|zh)',
       security: bearer,
       request: { query: NotesLangQuerySchema, body: json(ReleaseRequestSchema) },
       responses: {
-        201: ok(ReleasePreviewSchema, 'the release notes'),
+        202: ok(
+          JobSchema,
+          'the job; poll GET /api/jobs/{id} (the Location header); when done, output holds {release, notes, markdown}; a refusal found on the way ends it failed with the reason',
+        ),
         400: ERRORS[400],
         401: ERRORS[401],
         403: ERRORS[403],
@@ -625,10 +631,16 @@ export function cobuildRoutes(deps: Deps) {
     }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'publish releases');
-      const { notes, markdown } = await mapped(() =>
-        publishRelease(store, user, c.req.valid('json'), c.req.valid('query').lang),
-      );
-      return reply(c, ReleasePreviewSchema, { notes, markdown }, 201);
+      const request = c.req.valid('json');
+      await mapped(() => checkReleaseRequest(store, user, request));
+      const job = await enqueue(store, {
+        kind: 'release-publish',
+        userId: user.id,
+        params: { request, lang: c.req.valid('query').lang },
+        // a refusal is permanent; what fails otherwise is the database, worth a few tries
+        maxAttempts: 5,
+      });
+      return accepted(c, job);
     },
   );
 

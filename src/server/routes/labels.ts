@@ -15,6 +15,7 @@ import {
   TrustBundleSchema,
   VerificationRequestSchema,
 } from '../../model/credential.ts';
+import { CodedMessageSchema } from '../../model/message.ts';
 import { StudyResultSchema } from '../../model/study.ts';
 import {
   getLabel,
@@ -79,13 +80,7 @@ const LabelCheckSchema = z.object({
   declared: CredentialSubjectSchema.shape.footprint.omit({ unit: true }).nullable(),
   benchmark: BenchmarkSchema.nullable(),
   grade: CredentialSubjectSchema.shape.grade,
-  blockers: z.array(
-    z.object({
-      code: z.string(),
-      params: z.record(z.string(), z.union([z.string(), z.number()])),
-      message: z.string(),
-    }),
-  ),
+  blockers: z.array(CodedMessageSchema),
 });
 
 const BenchmarkRefQuery = z.object({

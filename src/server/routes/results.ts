@@ -5,27 +5,29 @@ import { PactMappingError, studyToPactFootprint } from '../../formats/pact.ts';
 import { headlineOf } from '../../model/headline.ts';
 import { StudyResultSchema } from '../../model/study.ts';
 import { footprintOptions } from '../../pact/publish.ts';
-import { checkReport } from '../../rules/iso14067.ts';
-import { checkStudyAgainstPcr } from '../../rules/pcr-check.ts';
-import { renderReportHtml } from '../../report/html.ts';
-import { printPdf } from '../../report/pdf.ts';
 import {
   getCompany,
   getJob,
   getStudy,
   latestResult,
+  latestStoredResult,
+  loadReportFile,
   studyHead,
-  studyVerifiers,
-  verificationsOf,
   type Store,
 } from '../../store/index.ts';
-import { getMethod } from '../../factors/gwp.ts';
-import { directGasTable } from '../../studies/per-unit.ts';
-import { calculateAndSave } from '../../studies/results.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { enqueue } from '../../jobs/index.ts';
+import { calculationKind, enqueue, reportHtml, reportInputs, type ReportInputs } from '../../jobs/index.ts';
+import { accepted } from '../jobs.ts';
 import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type Deps } from '../openapi.ts';
-import { CalculateRequestSchema, ErrorSchema, IdParamSchema, JobSchema, ReportQuerySchema } from '../schemas.ts';
+import {
+  CalculateRequestSchema,
+  ErrorSchema,
+  IdParamSchema,
+  JobSchema,
+  ReportFileParamsSchema,
+  ReportPdfRequestSchema,
+  ReportQuerySchema,
+} from '../schemas.ts';
 import { readableStudy, writableStudy } from './studies.ts';
 
 /** Calculation as a background job, its progress, the stored result, and the ISO 14067 report. */
@@ -40,11 +42,12 @@ export function resultRoutes(deps: Deps) {
       method: 'post',
       path: '/api/studies/{id}/calculate',
       tags: ['results'],
-      summary: 'calculate the latest version (footprint, contributions, Monte Carlo) as a background job',
+      summary:
+        'calculate the latest version (footprint, contributions, Monte Carlo) as a background job: kind `monte-carlo` with iterations > 0, else `calculate`',
       security: bearer,
       request: { params, body: { ...json(CalculateRequestSchema), required: false } },
       responses: {
-        202: ok(JobSchema, 'the job; poll GET /api/jobs/{id}'),
+        202: ok(JobSchema, 'the job; poll GET /api/jobs/{id} (the Location header); its output names the result hash'),
         400: ERRORS[400],
         401: ERRORS[401],
         403: ERRORS[403],
@@ -58,12 +61,12 @@ export function resultRoutes(deps: Deps) {
       // pinned from the store, not a cache that another server's save may not have reached
       const version = (await studyHead(store, id))!.latestVersion;
       const job = await enqueue(store, {
-        kind: 'calculate',
+        kind: calculationKind(opts.iterations),
         studyId: id,
         userId: user.id,
         params: { ...opts, version },
       });
-      return c.json(JobSchema.parse(job), 202) as never;
+      return accepted(c, job);
     },
   );
 
@@ -72,7 +75,8 @@ export function resultRoutes(deps: Deps) {
       method: 'get',
       path: '/api/jobs/{id}',
       tags: ['results'],
-      summary: 'state and progress of a job',
+      summary:
+        'state, progress and outcome of a job you asked for: `output` holds what it made (a result hash, a published release and its notes, a report PDF to download), `error` why it failed',
       security: bearer,
       request: { params },
       responses: { 200: ok(JobSchema, 'the job'), 401: ERRORS[401], 404: ERRORS[404] },
@@ -150,47 +154,82 @@ export function resultRoutes(deps: Deps) {
       method: 'get',
       path: '/api/studies/{id}/report',
       tags: ['results'],
-      summary: 'the ISO 14067 / GB/T 24067 study report, HTML or PDF, Chinese or English',
+      summary:
+        'the ISO 14067 / GB/T 24067 study report as HTML, Chinese or English (the PDF is printed by a job: POST /api/studies/{id}/reports)',
       security: bearer,
       request: { params, query: ReportQuerySchema },
       responses: {
-        200: {
-          description: 'the report',
-          content: {
-            'text/html': { schema: z.string() },
-            'application/pdf': { schema: z.string().meta({ format: 'binary' }) },
-          },
-        },
+        200: { description: 'the report', content: { 'text/html': { schema: z.string() } } },
         401: ERRORS[401],
         404: ERRORS[404],
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const { lang, format } = c.req.valid('query');
       await readableStudy(c, deps, id);
-      const { result, study, company } = await calculated(store, id);
-      const html = renderReportHtml({
-        study,
-        result,
-        company: company?.name ?? '',
-        lang,
-        generatedAt: new Date().toISOString(),
-        compliance: checkReport(study, result),
-        gases: directGasTable(getMethod(result.method)),
-        verification: {
-          verifiers: await studyVerifiers(store, id),
-          // statements signed for exactly this calculation (POST /api/studies/{id}/verifications)
-          statements: (await verificationsOf(store, id, result.version))
-            .filter((v) => v.computedAt === new Date(result.computedAt).toISOString())
-            .map((v) => ({ verifier: v.verifier, date: v.at, text: v.statement })),
-        },
-        pcr: checkStudyAgainstPcr(study, result),
+      const inputs = await latestReportInputs(store, id);
+      return c.html(reportHtml(inputs, c.req.valid('query').lang, new Date().toISOString())) as never;
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/studies/{id}/reports',
+      tags: ['results'],
+      summary:
+        'print the report of the latest result to PDF as a background job (kind `report-pdf`); stored once per result, language and verification statements',
+      security: bearer,
+      request: { params, body: json(ReportPdfRequestSchema) },
+      responses: {
+        202: ok(
+          JobSchema,
+          'the job; poll GET /api/jobs/{id} (the Location header); when done, output.download is the PDF',
+        ),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        404: ERRORS[404],
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { user } = await readableStudy(c, deps, id);
+      const { resultHash } = await latestReportInputs(store, id);
+      const job = await enqueue(store, {
+        kind: 'report-pdf',
+        studyId: id,
+        userId: user.id,
+        params: { result: resultHash, lang: c.req.valid('json').lang },
       });
-      if (format === 'html') return c.html(html) as never;
-      const pdf = await printPdf(html);
-      const name = encodeURIComponent(`${study.product.name}-report-${lang}.pdf`);
-      return c.body(new Uint8Array(pdf), 200, {
+      return accepted(c, job);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/studies/{id}/reports/{key}',
+      tags: ['results'],
+      summary: 'a report PDF a `report-pdf` job printed (its output.download), for whoever may read the study',
+      security: bearer,
+      request: { params: ReportFileParamsSchema },
+      responses: {
+        200: {
+          description: 'the PDF',
+          content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } },
+        },
+        401: ERRORS[401],
+        404: ERRORS[404],
+      },
+    }),
+    async (c) => {
+      const { id, key } = c.req.valid('param');
+      await readableStudy(c, deps, id);
+      const file = await loadReportFile(store, id, key);
+      if (!file) throw notFound(`report ${key} of study ${id}`);
+      const study = (await getStudy(store, id))!;
+      const name = encodeURIComponent(`${study.product.name}-report-${file.lang}.pdf`);
+      return c.body(new Uint8Array(file.pdf), 200, {
         'content-type': 'application/pdf',
         'content-disposition': `attachment; filename*=UTF-8''${name}`,
       }) as never;
@@ -199,14 +238,12 @@ export function resultRoutes(deps: Deps) {
   return app;
 }
 
+const NOT_CALCULATED = () =>
+  new ApiError(404, 'not-calculated', 'this study has not been calculated yet: POST /api/studies/{id}/calculate');
+
 async function resultOf(store: Store, id: string) {
   const result = await latestResult(store, id);
-  if (!result)
-    throw new ApiError(
-      404,
-      'not-calculated',
-      'this study has not been calculated yet: POST /api/studies/{id}/calculate',
-    );
+  if (!result) throw NOT_CALCULATED();
   // results stored before the headline existed get it derived, so every reader sees the same CFP
   return result.headline ? result : { ...result, headline: headlineOf(result) };
 }
@@ -216,6 +253,14 @@ async function calculated(store: Store, id: string) {
   const result = await resultOf(store, id);
   const study = (await getStudy(store, id, result.version))!;
   return { result, study, company: await getCompany(store, study.companyId) };
+}
+
+/** What the report of the latest result shows. */
+async function latestReportInputs(store: Store, id: string): Promise<ReportInputs> {
+  const latest = await latestStoredResult(store, id);
+  const inputs = latest && (await reportInputs(store, id, latest.hash));
+  if (!inputs) throw NOT_CALCULATED();
+  return inputs;
 }
 
 /** The same calculation always gets the same footprint id; a new calculation gets a new one, as PACT wants. */

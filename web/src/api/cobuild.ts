@@ -20,6 +20,7 @@ import type {
 } from '../../../src/server/schemas.ts';
 import type { Dataset, ReviewAction, Settings, SubmissionInput, SubmissionMeta } from '../../../src/cobuild/model.ts';
 import { getJson, request, sendJson } from './client.ts';
+import type { Job } from './types.ts';
 
 /** The co-construction routes of src/server/README.md: submissions, review, aggregates, releases, notifications, open data. */
 
@@ -98,7 +99,8 @@ export const cobuildApi = {
   addBenchmark: (name: string, study: unknown) =>
     sendJson<BenchmarkAdded>('POST', '/api/cobuild/benchmarks', { name, study }),
   previewRelease: (req: ReleaseRequest) => sendJson<ReleasePreview>('POST', '/api/cobuild/releases/preview', req),
-  publishRelease: (req: ReleaseRequest) => sendJson<ReleasePreview>('POST', '/api/cobuild/releases', req),
+  /** a job; when done its output holds the release and its notes */
+  publishRelease: (req: ReleaseRequest) => sendJson<Job>('POST', '/api/cobuild/releases', req),
   notifications: () => getJson<{ unread: number; items: Notification[] }>('/api/cobuild/notifications'),
   markRead: (ids?: number[]) => sendJson<{ unread: number }>('POST', '/api/cobuild/notifications/read', { ids }),
   moveStudy: (studyId: string, release: string, apply: boolean, baseVersion?: number) =>

@@ -61,8 +61,11 @@ export const api = {
     }
   },
   pactFootprint: (id: string) => getJson<Record<string, unknown>>(`${study(id)}/pact`),
-  report: async (id: string, lang: 'zh' | 'en', format: 'html' | 'pdf') =>
-    (await request(`${study(id)}/report${query({ lang, format })}`)).blob(),
+  reportHtml: async (id: string, lang: 'zh' | 'en') => (await request(`${study(id)}/report${query({ lang })}`)).blob(),
+  /** a job that prints the PDF; its output.download is where the PDF is then */
+  printReport: (id: string, lang: 'zh' | 'en') => sendJson<Job>('POST', `${study(id)}/reports`, { lang }),
+  /** a path the server named (a job's output.download) */
+  download: async (path: string) => (await request(path)).blob(),
   // the server names the file in its messages when told; header values must be ASCII
   uploadInventory: (id: string, file: Blob, fileName: string) =>
     request(`${study(id)}/inventory.xlsx`, {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { cobuildApi, type ReleasePreview, type ReleaseRequest, type Settings } from '../api/cobuild.ts';
+import { followJob } from '../api/jobs.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { useLoad } from '../lib/useLoad.ts';
@@ -45,6 +46,7 @@ export function ReleasesPage() {
   });
   const [preview, setPreview] = useState<ReleasePreview | null>(null);
   const [published, setPublished] = useState<string | null>(null);
+  const [publishing, setPublishing] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const set = <K extends keyof ReleaseRequest>(k: K, v: ReleaseRequest[K]) => {
     setReq((r) => ({ ...r, [k]: v }));
@@ -57,7 +59,10 @@ export function ReleasesPage() {
     setError(null);
     try {
       if (publish) {
-        setPreview(await cobuildApi.publishRelease(req));
+        setPublishing(true);
+        const done = await followJob(await cobuildApi.publishRelease(req)).finally(() => setPublishing(false));
+        // the job's output is {release, notes, markdown} (JobSchema)
+        setPreview(done.output as unknown as ReleasePreview);
         setPublished(req.release);
         releases.reload();
         aggregates.reload();
@@ -148,11 +153,11 @@ export function ReleasesPage() {
           <button
             type="button"
             className="primary"
-            disabled={!preview || published === req.release}
+            disabled={!preview || publishing || published === req.release}
             onClick={() => void run(true)}
             data-testid="release-publish"
           >
-            {t('cobuild.publish')}
+            {publishing ? t('cobuild.publishing') : t('cobuild.publish')}
           </button>
         </div>
         <ErrorMessage error={error} />

@@ -3,6 +3,7 @@ import type { DatasetRef } from '../../../src/model/study.ts';
 import { api } from '../api/endpoints.ts';
 import type { DatasetHit } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
+import { render } from '../../../src/i18n/catalogue.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { formatNumber } from '../lib/format.ts';
 import { factorStatus } from '../lib/factorStatus.ts';
@@ -139,7 +140,7 @@ export function DatasetSearch({ scope, selected, onSelect }: DatasetSearchProps)
               className="dataset-row"
               onClick={() => onSelect(hit)}
               data-testid="dataset-result"
-              title={hit.notes.join('\n') || undefined}
+              title={hit.notes.map((n) => render(n, lang)).join('\n') || undefined}
             >
               <span>
                 {datasetName(hit, lang)}

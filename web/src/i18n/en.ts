@@ -542,6 +542,7 @@ export const en: Messages = {
   'cobuild.noLci': 'None',
   'cobuild.publicDatasets': 'Approved public datasets',
   'cobuild.publish': 'Publish',
+  'cobuild.publishing': 'Publishing…',
   'cobuild.published': 'Release {release} is published.',
   'cobuild.notifications': 'Notifications',
   'cobuild.noNotifications': 'No notifications.',

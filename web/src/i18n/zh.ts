@@ -530,6 +530,7 @@ export const zh = {
   'cobuild.noLci': '不包含',
   'cobuild.publicDatasets': '已通过的公开数据集',
   'cobuild.publish': '发布',
+  'cobuild.publishing': '正在发布…',
   'cobuild.published': '版本 {release} 已发布。',
   'cobuild.notifications': '通知',
   'cobuild.noNotifications': '暂无通知。',

@@ -1,4 +1,5 @@
 import type { EntryResult, StudyResult } from '../../../src/model/study.ts';
+import { render } from '../../../src/i18n/catalogue.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { formatNumber, formatPercent } from '../lib/format.ts';
 import { regionLabel } from '../lib/regions.ts';
@@ -88,7 +89,7 @@ export function HotspotTable({ result }: { result: StudyResult }) {
                     )}
                     {p.notes.map((note, k) => (
                       <span key={k} className="block note">
-                        {note}
+                        {render(note, lang)}
                       </span>
                     ))}
                   </td>

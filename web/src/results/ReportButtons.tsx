@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { api } from '../api/endpoints.ts';
+import { followJob } from '../api/jobs.ts';
 import { ErrorMessage } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { reportFileName, safeFileName, saveBlob } from '../lib/download.ts';
 
 type Busy = 'html' | 'pdf' | 'pact' | null;
 
-/** The report is fetched by the API client and handed to the browser as a blob. */
+/** The report is fetched by the API client and handed to the browser as a blob; the PDF is printed by a job it follows. */
 export function ReportButtons({ studyId, studyName }: { studyId: string; studyName: string }) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState<Busy>(null);
@@ -18,7 +19,7 @@ export function ReportButtons({ studyId, studyName }: { studyId: string; studyNa
     setBusy('html');
     setError(null);
     try {
-      const blob = await api.report(studyId, lang, 'html');
+      const blob = await api.reportHtml(studyId, lang);
       const html = new Blob([blob], { type: 'text/html;charset=utf-8' });
       if (tab) tab.location.href = URL.createObjectURL(html);
       else saveBlob(html, reportFileName(studyName, lang, 'html'));
@@ -34,7 +35,8 @@ export function ReportButtons({ studyId, studyName }: { studyId: string; studyNa
     setBusy('pdf');
     setError(null);
     try {
-      saveBlob(await api.report(studyId, lang, 'pdf'), reportFileName(studyName, lang, 'pdf'));
+      const printed = await followJob(await api.printReport(studyId, lang));
+      saveBlob(await api.download(String(printed.output?.download)), reportFileName(studyName, lang, 'pdf'));
     } catch (e) {
       setError(e);
     } finally {

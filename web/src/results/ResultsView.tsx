@@ -4,6 +4,7 @@ import { Chart } from '../charts/Chart.tsx';
 import { sankeyHeight, sankeyOption } from '../charts/sankeyOption.ts';
 import { stageOfNode } from '../charts/stageNode.ts';
 import { REMOVALS_NODE } from '../../../src/model/study.ts';
+import { render } from '../../../src/i18n/catalogue.ts';
 import { stageOption } from '../charts/stageOption.ts';
 import { treeHeight, treeOption } from '../charts/treeOption.ts';
 import { Empty, ErrorMessage, Loading } from '../components/status.tsx';
@@ -89,7 +90,7 @@ function ResultPanels({ study, result }: { study: Study; result: StudyResult }) 
           <strong>{t('results.warnings')}</strong>
           <ul>
             {result.warnings.map((w, i) => (
-              <li key={i}>{w}</li>
+              <li key={i}>{render(w, lang)}</li>
             ))}
           </ul>
         </div>

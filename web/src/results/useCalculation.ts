@@ -1,13 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api/endpoints.ts';
+import { followJob, JobFailedError } from '../api/jobs.ts';
 import type { Job } from '../api/types.ts';
 
-const POLL_MS = 500;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export function isActive(job: Job | null): boolean {
-  return job?.state === 'queued' || job?.state === 'running';
-}
+export { isActive } from '../api/jobs.ts';
 
 /** Starts a calculation job and follows it until it is done or failed. */
 export function useCalculation(studyId: string, onDone: () => void) {
@@ -24,17 +20,11 @@ export function useCalculation(studyId: string, onDone: () => void) {
   async function start() {
     setError(null);
     try {
-      let current = await api.calculate(studyId);
-      setJob(current);
-      while (isActive(current)) {
-        await sleep(POLL_MS);
-        if (!mounted.current) return;
-        current = await api.job(current.id);
-        setJob(current);
-      }
-      if (current.state === 'done') onDone();
+      const done = await followJob(await api.calculate(studyId), setJob, () => mounted.current);
+      if (done.state === 'done') onDone();
     } catch (e) {
-      if (mounted.current) setError(e);
+      // a failed calculation shows as the job's state and reason, as before
+      if (mounted.current && !(e instanceof JobFailedError)) setError(e);
     }
   }
 
