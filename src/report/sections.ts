@@ -218,7 +218,7 @@ export function annexSection(c: Ctx): Html {
   const datasets = [...used.values()].map(({ e: { provenance: p }, by }) => [
     html`<span class="tag">${t.provenanceType[p.type]}</span> ${p.name}${small([p.release, p.id].filter(Boolean).join(' · '))}${(
       p.screenFlags ?? []
-    ).map((f) => small(`${t.screenFlagged}: ${f}`))}`,
+    ).map((f) => small(`${t.screenFlagged}: ${render(f, c.lang)}`))}`,
     p.source,
     p.year === undefined ? '—' : String(p.year),
     p.region ?? '—',
