@@ -1,5 +1,6 @@
 import { regionLabel } from '../model/provinces.ts';
 import { render } from '../i18n/catalogue.ts';
+import { quantityText } from '../i18n/units.ts';
 import type { Entry, EntryResult, Evidence } from '../model/study.ts';
 import { boundaryStages, isElectricity } from '../rules/inventory.ts';
 import { dqrLevel, STAGES, stageList } from '../rules/terms.ts';
@@ -21,7 +22,7 @@ export function scopeSection(c: Ctx): Html {
     ...(s.product.classification ? [[t.classification, s.product.classification] as [string, Part]] : []),
     [
       s.unit.kind === 'functional' ? t.functional : t.declared,
-      html`${amount(s.unit.amount)} ${s.unit.unit}${small(s.unit.description)}`,
+      html`${quantityText(amount(s.unit.amount), s.unit.unit, t.lang)}${small(s.unit.description)}`,
     ],
     [t.referenceFlow, s.referenceFlow],
     [t.boundary, t.boundaries[s.boundary]],
@@ -145,7 +146,7 @@ export function electricitySection(c: Ctx): Html {
     const p = c.resultOf(e.id)?.provenance;
     return [
       e.name,
-      html`${amount(e.amount)} ${e.unit}`,
+      quantityText(amount(e.amount), e.unit, t.lang),
       p?.name ?? '—',
       p?.region ?? '—',
       p?.year === undefined ? '—' : String(p.year),
