@@ -46,6 +46,8 @@ const UNIT_WORDS: Readonly<Record<string, UnitWords>> = {
   piece: { zh: '件', en: 'piece' },
   unit: { zh: '个', en: 'unit' },
   kWp: { zh: '千瓦峰值', en: 'kilowatt peak' },
+  W: { zh: '瓦', en: 'watt' },
+  vehicle: { zh: '辆', en: 'vehicle' },
 };
 
 /** A unit in words in the reader's language; English in the plural unless the amount is one. */
