@@ -77,50 +77,62 @@ interface Context {
 export async function importIlcd(path: string, opts: ImportOptions = {}): Promise<LciDatabase> {
   const file = basename(path);
   const zip = await readZip(path, (name) => ENTRY.test(name) || LOCATIONS.test(name));
-  const records = new Map<Folder, DataSet[]>(FOLDERS.map((f) => [f, []]));
-  let locationNames = new Map<string, string>();
-  let parsed = 0;
-  for (const [entry, bytes] of zip) {
-    const doc = parseXml(file, entry, bytes);
-    // parsing is most of the import's time, so progress counts data sets parsed
-    opts.onProgress?.(++parsed, zip.size);
-    if (LOCATIONS.test(entry)) {
-      locationNames = new Map(
-        kids(kid(doc, 'ILCDLocations'), 'location').map((l) => [attr(l, 'value') ?? '', ownText(l) ?? '']),
-      );
-      continue;
-    }
-    const folder = FOLDERS.find((f) => entry.toLowerCase().split('/').at(-2) === f)!;
-    const rootTag = Object.keys(doc).find((k) => !k.startsWith('?') && !k.startsWith('#'));
-    if (!rootTag) throw new ImportError('no root element', file, entry);
-    records.get(folder)!.push({ entry, root: kid(doc, rootTag) });
+  const total = zip.size;
+  const entries = new Map<Folder, string[]>(FOLDERS.map((f) => [f, []]));
+  for (const entry of zip.keys()) {
+    if (LOCATIONS.test(entry)) continue;
+    entries.get(FOLDERS.find((f) => entry.toLowerCase().split('/').at(-2) === f)!)!.push(entry);
   }
-  if (records.get('processes')!.length === 0)
+  if (entries.get('processes')!.length === 0)
     throw new ImportError('no processes/*.xml data sets: not an ILCD archive', file);
   // zip order is the archive's; sorted, an import does not depend on how the zip was written
-  for (const list of records.values()) list.sort((a, b) => (a.entry < b.entry ? -1 : 1));
+  for (const list of entries.values()) list.sort();
+  let parsed = 0;
+  /**
+   * Data sets are parsed in the order the readers need them and each one's bytes are dropped once
+   * parsed; processes (nine tenths of the XML) are read as they are parsed, so the trees of all
+   * of them are never held at once: that garbage would be most of the import's time.
+   */
+  const parse = (entry: string): XmlNode => {
+    const doc = parseXml(file, entry, zip.get(entry)!);
+    zip.delete(entry);
+    opts.onProgress?.(++parsed, total);
+    return doc;
+  };
+  const dataSet = (entry: string): DataSet => {
+    const doc = parse(entry);
+    const rootTag = Object.keys(doc).find((k) => !k.startsWith('?') && !k.startsWith('#'));
+    if (!rootTag) throw new ImportError('no root element', file, entry);
+    return { entry, root: kid(doc, rootTag) };
+  };
+  const folder = (f: Folder) => entries.get(f)!.map(dataSet);
+  let locationNames = new Map<string, string>();
+  for (const entry of [...zip.keys()].filter((e) => LOCATIONS.test(e))) {
+    locationNames = new Map(
+      kids(kid(parse(entry), 'ILCDLocations'), 'location').map((l) => [attr(l, 'value') ?? '', ownText(l) ?? '']),
+    );
+  }
 
-  const unitGroups = records.get('unitgroups')!.map((r) => readUnitGroup(file, r));
+  const unitGroups = folder('unitgroups').map((r) => readUnitGroup(file, r));
   const groupById = new Map(unitGroups.map((g) => [g.id, g]));
-  const flowProperties = records.get('flowproperties')!.map((r) => readFlowProperty(file, r, groupById));
+  const flowProperties = folder('flowproperties').map((r) => readFlowProperty(file, r, groupById));
   const propertyById = new Map(flowProperties.map((p) => [p.id, p]));
   const flows = new Map<string, Flow>();
-  for (const r of records.get('flows')!) {
-    const flow = readFlow(file, r, propertyById, groupById);
+  for (const entry of entries.get('flows')!) {
+    const flow = readFlow(file, dataSet(entry), propertyById, groupById);
     flows.set(flow.id, flow);
   }
   const ctx: Context = {
     file,
     flows,
-    sources: new Map(records.get('sources')!.map((r) => readSource(file, r))),
-    contacts: new Map(records.get('contacts')!.map((r) => readContact(file, r))),
+    sources: new Map(folder('sources').map((r) => readSource(file, r))),
+    contacts: new Map(folder('contacts').map((r) => readContact(file, r))),
     locationNames,
     warn: (m) => opts.onWarning?.(m),
   };
-  const entries = records.get('processes')!;
   const processes: Process[] = [];
-  for (const r of entries) {
-    const p = readProcess(r, ctx);
+  for (const entry of entries.get('processes')!) {
+    const p = readProcess(dataSet(entry), ctx);
     if (p) processes.push(p);
   }
   // only the properties and groups flows use: an archive carries many it never refers to

@@ -146,8 +146,9 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, file: string): Uint8Ar
   if (entry.method === 0) out = data;
   else if (entry.method === 8) {
     try {
-      // zlib stops as soon as the output passes maxOutputLength: a lying header costs no more than it declared
-      const inflated = inflateRawSync(data, { maxOutputLength: size + 1 });
+      // zlib stops as soon as the output passes maxOutputLength: a lying header costs no more than it declared;
+      // one output chunk of the declared size (within the limits checked before) spares joining 16 KiB pieces
+      const inflated = inflateRawSync(data, { maxOutputLength: size + 1, chunkSize: Math.max(64, size + 1) });
       out = new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.length);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')

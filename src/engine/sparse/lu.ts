@@ -2,11 +2,14 @@ import type { CscMatrix } from './csc.ts';
 import { blockTriangular, maxTransversal } from './btf.ts';
 import { IllConditionedError, SingularMatrixError } from './errors.ts';
 import { approximateMinimumDegree } from './amd.ts';
+import { DenseLu, usablePivot } from './dense.ts';
 
 /**
  * Sparse LU in the manner of KLU: block triangular form, a minimum-degree ordering inside each
  * block, and left-looking (Gilbert–Peierls) LU with partial pivoting that prefers the diagonal.
- * Only diagonal blocks are factorized; the entries above them (F) are used as they are.
+ * A block that is dense already in A (an input-output table inside a process database) is
+ * factorized by the dense kernel (dense.ts) instead. Only diagonal blocks are factorized; the
+ * entries above them (F) are used as they are.
  *
  * Every index below is a "step": position k of the permuted matrix A(rowAt, colAt), which is
  * block upper triangular and whose diagonal blocks equal L·U.
@@ -29,6 +32,8 @@ export interface FactorStats {
   blocks: number;
   singletons: number;
   largestBlock: number;
+  /** blocks factorized by the dense kernel */
+  denseBlocks: number;
   /** numeric refactorizations that had to pivot afresh because the kept pivots became unstable */
   repivots: number;
 }
@@ -44,8 +49,12 @@ export interface Factorization {
   readonly stats: FactorStats;
 }
 
-/** relative size below which a pivot is rounding noise, not a number */
-const VANISHING = 1e3 * Number.EPSILON;
+/**
+ * A block goes to the dense kernel when it has at least this many columns and this share of its
+ * entries present in A: its LU would be full anyway, and dense loops beat sparse bookkeeping.
+ */
+const DENSE_MIN_SIZE = 16;
+const DENSE_MIN_SHARE = 0.25;
 /** an L entry this large means the kept pivot no longer dominates: pivot again */
 const GROWTH_LIMIT = 1e8;
 
@@ -68,6 +77,8 @@ interface Symbolic {
   blockStart: Int32Array;
   /** blockOf[k]: the block of step k */
   blockOf: Int32Array;
+  /** dense[b]: 1 when block b is factorized by the dense kernel */
+  dense: Uint8Array;
 }
 
 function analyse(A: CscMatrix): Symbolic {
@@ -86,6 +97,7 @@ function analyse(A: CscMatrix): Symbolic {
   const colAt = new Int32Array(n);
   const blockOf = new Int32Array(n);
   const local = new Int32Array(n).fill(-1);
+  const dense = new Uint8Array(start.length - 1);
   for (let b = 0; b + 1 < start.length; b++) {
     const b0 = start[b],
       size = start[b + 1] - b0;
@@ -95,12 +107,35 @@ function analyse(A: CscMatrix): Symbolic {
       continue;
     }
     for (let t = 0; t < size; t++) local[order[b0 + t]] = t;
-    const elim = approximateMinimumDegree(blockGraph(A, order, b0, size, local, colOfRow));
-    for (let t = 0; t < size; t++) colAt[b0 + t] = order[b0 + elim[t]];
+    if (size >= DENSE_MIN_SIZE && blockEntries(A, order, b0, size, local, colOfRow) >= DENSE_MIN_SHARE * size * size) {
+      // a dense LU fills every position whatever the column order
+      dense[b] = 1;
+      for (let t = 0; t < size; t++) colAt[b0 + t] = order[b0 + t];
+    } else {
+      const elim = approximateMinimumDegree(blockGraph(A, order, b0, size, local, colOfRow));
+      for (let t = 0; t < size; t++) colAt[b0 + t] = order[b0 + elim[t]];
+    }
     for (let t = 0; t < size; t++) local[order[b0 + t]] = -1;
   }
   const matchedRow = colAt.map((j) => rowOf[j]);
-  return { n, colAt, matchedRow, blockStart: start, blockOf };
+  return { n, colAt, matchedRow, blockStart: start, blockOf, dense };
+}
+
+/** the number of entries of A inside a block */
+function blockEntries(
+  A: CscMatrix,
+  order: Int32Array,
+  b0: number,
+  size: number,
+  local: Int32Array,
+  colOfRow: Int32Array,
+): number {
+  let count = 0;
+  for (let t = 0; t < size; t++) {
+    const j = order[b0 + t];
+    for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) if (local[colOfRow[A.rowIdx[p]]] >= 0) count++;
+  }
+  return count;
 }
 
 /** the pattern of block + blockᵀ without the diagonal, in local numbering, each edge once per end */
@@ -170,6 +205,8 @@ class Numeric implements Factorization {
   private rowAt: Int32Array;
   private stepOfRow: Int32Array;
   private x: Float64Array;
+  /** denseOf[b]: the dense kernel of block b, when it is dense */
+  private denseOf: (DenseLu | undefined)[];
   private repivots = 0;
   /** false after a failed factorization: the next refactor pivots afresh and solves refuse */
   private valid = false;
@@ -187,21 +224,27 @@ class Numeric implements Factorization {
     this.rowAt = new Int32Array(n);
     this.stepOfRow = new Int32Array(n);
     this.x = new Float64Array(n);
+    this.denseOf = Array.from(sym.dense, (d, b) =>
+      d ? new DenseLu(sym.blockStart[b + 1] - sym.blockStart[b]) : undefined,
+    );
   }
 
   get stats(): FactorStats {
     const sizes = [];
     for (let b = 0; b + 1 < this.sym.blockStart.length; b++)
       sizes.push(this.sym.blockStart[b + 1] - this.sym.blockStart[b]);
+    const dense = this.denseOf.filter((d) => d !== undefined);
+    const denseTriangles = dense.reduce((sum, { m }) => sum + (m * (m - 1)) / 2, 0);
     return {
       n: this.n,
       nnzA: this.A.colPtr[this.n],
-      nnzL: this.L.size,
-      nnzU: this.U.size + this.n,
+      nnzL: this.L.size + denseTriangles,
+      nnzU: this.U.size + denseTriangles + this.n,
       nnzOffBlock: this.F.size,
       blocks: sizes.length,
       singletons: sizes.filter((s) => s === 1).length,
       largestBlock: Math.max(0, ...sizes),
+      denseBlocks: dense.length,
       repivots: this.repivots,
     };
   }
@@ -229,6 +272,11 @@ class Numeric implements Factorization {
     for (let k = 0; k < n; k++) {
       const j = colAt[k],
         b = blockOf[k];
+      const dense = this.denseOf[b];
+      if (dense) {
+        k = this.factorDenseBlock(b, dense, values, mRowOf, pinv, fPos);
+        continue;
+      }
       let colMax = 0;
       // reach of column k through the columns of L already computed: xi[top..n) in topological order
       let top = n;
@@ -297,6 +345,70 @@ class Numeric implements Factorization {
     this.valid = true;
   }
 
+  /**
+   * The whole of dense block b: its entries into the kernel, the entries above it into F. Its
+   * rows keep their structural-diagonal steps (the kernel permutes inside the block), so F
+   * entries of later columns that point into it need no renaming. Returns the block's last step.
+   */
+  private factorDenseBlock(
+    b: number,
+    dense: DenseLu,
+    values: Float64Array,
+    mRowOf: Int32Array,
+    pinv: Int32Array,
+    fPos: number[],
+  ): number {
+    const { A, F, L, U, sym } = this;
+    const b0 = sym.blockStart[b],
+      b1 = sym.blockStart[b + 1];
+    dense.clear();
+    for (let k = b0; k < b1; k++) {
+      const j = sym.colAt[k];
+      const col = (k - b0) * dense.m;
+      let colMax = 0;
+      for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) {
+        const i = mRowOf[A.rowIdx[p]];
+        const v = values[p];
+        if (Math.abs(v) > colMax) colMax = Math.abs(v);
+        if (sym.blockOf[i] === b) {
+          dense.lu[col + i - b0] += v;
+          continue;
+        }
+        F.push(i, v);
+        fPos.push(p);
+      }
+      dense.colMax[k - b0] = colMax;
+      F.close(k);
+      U.close(k);
+      L.close(k);
+      pinv[k] = k;
+    }
+    const failed = dense.factor(this.tol);
+    if (failed >= 0) this.checkPivot(dense.pivotAt(failed), dense.colMax[failed], b0 + failed, b);
+    return b1 - 1;
+  }
+
+  /** new values into dense block b (rows at their structural steps); false when it has no usable pivots */
+  private refactorDenseBlock(b: number, dense: DenseLu, values: Float64Array): boolean {
+    const { A, sym, stepOfRow } = this;
+    const b0 = sym.blockStart[b],
+      b1 = sym.blockStart[b + 1];
+    dense.clear();
+    for (let k = b0; k < b1; k++) {
+      const j = sym.colAt[k];
+      const col = (k - b0) * dense.m;
+      let colMax = 0;
+      for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) {
+        const s = stepOfRow[A.rowIdx[p]];
+        const v = values[p];
+        if (Math.abs(v) > colMax) colMax = Math.abs(v);
+        if (sym.blockOf[s] === b) dense.lu[col + s - b0] += v;
+      }
+      dense.colMax[k - b0] = colMax;
+    }
+    return dense.factor(this.tol) < 0;
+  }
+
   /** depth-first search from M-row i through L; finished rows are placed at xi[--top] */
   private reach(
     i0: number,
@@ -340,7 +452,7 @@ class Numeric implements Factorization {
   }
 
   private checkPivot(pivot: number, colMax: number, k: number, b: number) {
-    if (pivot !== 0 && Number.isFinite(pivot) && Math.abs(pivot) > VANISHING * colMax) return;
+    if (usablePivot(pivot, colMax)) return;
     this.x.fill(0);
     const columns = this.blockColumns(b, k);
     const rows = [this.sym.matchedRow[k]];
@@ -383,6 +495,13 @@ class Numeric implements Factorization {
     for (let k = 0; k < n; k++) {
       const j = colAt[k],
         b = blockOf[k];
+      const dense = this.denseOf[b];
+      if (dense) {
+        // a dense block pivots afresh every time: choosing pivots is cheap beside its elimination
+        if (!this.refactorDenseBlock(b, dense, values)) return false;
+        k = sym.blockStart[b + 1] - 1;
+        continue;
+      }
       let colMax = 0;
       for (let p = A.colPtr[j]; p < A.colPtr[j + 1]; p++) {
         const s = stepOfRow[A.rowIdx[p]];
@@ -400,7 +519,7 @@ class Numeric implements Factorization {
       }
       const pivot = x[k];
       x[k] = 0;
-      let ok = pivot !== 0 && Number.isFinite(pivot) && Math.abs(pivot) > VANISHING * colMax;
+      let ok = usablePivot(pivot, colMax);
       for (let q = L.ptr[k]; q < L.ptr[k + 1]; q++) {
         const r = L.idx[q];
         const l = x[r] / pivot;
@@ -431,8 +550,11 @@ class Numeric implements Factorization {
     for (let blk = blockStart.length - 2; blk >= 0; blk--) {
       const b0 = blockStart[blk],
         b1 = blockStart[blk + 1];
+      const dense = b1 - b0 === 1 ? undefined : this.denseOf[blk];
       if (b1 - b0 === 1) {
         y[b0] /= Udiag[b0];
+      } else if (dense) {
+        dense.solveInPlace(y, b0);
       } else {
         for (let k = b0; k < b1; k++) {
           const yk = y[k];
@@ -471,6 +593,11 @@ class Numeric implements Factorization {
         let s = c[k];
         for (let p = F.ptr[k]; p < F.ptr[k + 1]; p++) s -= F.val[p] * c[F.idx[p]];
         c[k] = s;
+      }
+      const dense = this.denseOf[blk];
+      if (dense) {
+        dense.solveTransposeInPlace(c, b0);
+        continue;
       }
       for (let k = b0; k < b1; k++) {
         let s = c[k];
