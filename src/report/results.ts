@@ -80,8 +80,8 @@ function hotspots(c: Ctx): Html {
       factor(p.conversion),
       html`${kg(e.total)}${removal}`,
       pct(e.share),
-      html`<span class="tag">${t.provenanceType[p.type]}</span> ${p.name}${small([p.release, p.id].filter(Boolean).join(' · '))}`,
-      html`${p.source}${small([p.year === undefined ? '' : String(p.year), p.region ?? '', p.gwpSet ?? '', p.status ?? ''].filter(Boolean).join(' · '))}${p.notes.map((n) => small(render(n, c.lang)))}`,
+      html`<span class="tag">${t.provenanceType[p.type]}</span> ${render(p.name, c.lang)}${small([p.release, p.id].filter(Boolean).join(' · '))}`,
+      html`${render(p.source, c.lang)}${small([p.year === undefined ? '' : String(p.year), p.region ?? '', p.gwpSet ?? '', p.status ?? ''].filter(Boolean).join(' · '))}${p.notes.map((n) => small(render(n, c.lang)))}`,
     ];
   });
   return html`${sub('3.4', t.sections.hotspots)}

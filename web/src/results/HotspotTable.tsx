@@ -66,8 +66,9 @@ export function HotspotTable({ result }: { result: StudyResult }) {
                     <span className="small muted block">DQR {n(e.dqr)}</span>
                   </td>
                   <td className="provenance small">
-                    <strong>{p.name}</strong> <span className="muted">({t(`provenanceType.${p.type}`)})</span>
-                    <span className="block">{p.source}</span>
+                    <strong>{render(p.name, lang)}</strong>{' '}
+                    <span className="muted">({t(`provenanceType.${p.type}`)})</span>
+                    <span className="block">{render(p.source, lang)}</span>
                     <span className="block muted">
                       {[
                         p.release && `${t('results.release')} ${p.release}`,
