@@ -55,6 +55,7 @@ const SAMPLE_VALUES: Record<string, string> = {
   basis: 'provinces',
   kind: 'product-input',
   unit: 'kg',
+  evidence: 'invoice',
 };
 
 /** The params a text reads, by running it on a recorder; `nameZh` and `nameEn` are one param written in each language. */
