@@ -20,6 +20,7 @@ import {
   type Store,
 } from '../src/store/index.ts';
 import { bigStudy, client, medianMs } from './api.ts';
+import { jobMessage } from '../src/jobs/messages.ts';
 
 /**
  * `npm run bench -- scale` (needs TANJI_BENCH_DATABASE_URL, a PostgreSQL server): throughput of
@@ -78,10 +79,17 @@ export async function scaleBenchmarks(): Promise<string[]> {
       const queueMs = await medianMs(async () => {
         const job = await createJob(store, { kind: 'noop', userId: user.id });
         await claimJob(store, 'bench', ['noop'], 30_000);
-        await heartbeat(store, job.id, 'bench', 30_000, { fraction: 0.5, message: 'half' });
-        await completeJob(store, job.id, 'bench', { message: 'ok' });
+        await heartbeat(store, job.id, 'bench', 30_000, {
+          fraction: 0.5,
+          message: jobMessage('job.footprint-calculated', {}),
+        });
+        await completeJob(store, job.id, 'bench', { message: jobMessage('job.calculated', { version: 1, total: 1 }) });
       }, 7);
-      const noop = new JobWorker(store, { noop: async () => ({ message: 'ok' }) }, { id: 'noop', pollMs: 50 });
+      const noop = new JobWorker(
+        store,
+        { noop: async () => ({ message: jobMessage('job.calculated', { version: 1, total: 1 }) }) },
+        { id: 'noop', pollMs: 50 },
+      );
       for (let i = 0; i < JOBS; i++) await createJob(store, { kind: 'noop', userId: user.id });
       let t0 = performance.now();
       noop.start();

@@ -1,4 +1,5 @@
 import type { Exchange } from '../model/lci.ts';
+import type { CodedMessageData } from '../model/message.ts';
 import { referenceExchange } from './datasets.ts';
 import { coded } from '../i18n/cobuild.ts';
 import type { Flag, ProcessDataset } from './model.ts';
@@ -42,11 +43,10 @@ function measure(d: ProcessDataset): Measured[] {
 }
 
 const sum = (xs: Measured[]) => xs.reduce((s, x) => s + x.amount, 0);
-const fmt = (x: number) => Number(x.toPrecision(4));
 
-export function checkBalances(d: ProcessDataset): { flags: Flag[]; notes: string[] } {
+export function checkBalances(d: ProcessDataset): { flags: Flag[]; notes: CodedMessageData[] } {
   const flags: Flag[] = [];
-  const notes: string[] = [];
+  const notes: CodedMessageData[] = [];
   const measured = measure(d);
   const ref = referenceExchange(d.process);
   const refDimension = measured.find((m) => m.exchange === ref)?.dimension;
@@ -58,7 +58,6 @@ export function checkBalances(d: ProcessDataset): { flags: Flag[]; notes: string
     const into = sum(counted.filter((m) => m.dimension === 'mass' && m.exchange.input));
     const out = sum(counted.filter((m) => m.dimension === 'mass' && !m.exchange.input));
     const gap = Math.abs(into - out) / Math.max(into, out);
-    const text = `mass balance: ${fmt(into)} kg in, ${fmt(out)} kg out (${fmt(gap * 100)} % apart)`;
     if (gap > MASS_TOLERANCE) {
       flags.push({
         check: 'mass-balance',
@@ -68,13 +67,13 @@ export function checkBalances(d: ProcessDataset): { flags: Flag[]; notes: string
         reference: into,
         ratio: into > 0 ? out / into : undefined,
       });
-    } else notes.push(text);
-  } else notes.push('mass balance not checked: the product or a technosphere exchange is not measured in mass');
+    } else notes.push(coded('validation.mass-balance', { into, out, gap }));
+  } else notes.push(coded('validation.mass-unchecked', {}));
 
   if (refDimension === 'energy') {
     const into = sum(counted.filter((m) => m.dimension === 'energy' && m.exchange.input));
     const out = sum(counted.filter((m) => m.dimension === 'energy' && !m.exchange.input));
-    if (into === 0) notes.push('energy balance not checked: no energy input is given in energy units');
+    if (into === 0) notes.push(coded('validation.energy-unchecked', {}));
     else if (out > into * (1 + ENERGY_TOLERANCE)) {
       flags.push({
         check: 'energy-balance',
@@ -84,7 +83,7 @@ export function checkBalances(d: ProcessDataset): { flags: Flag[]; notes: string
         reference: into,
         ratio: out / into,
       });
-    } else notes.push(`energy balance: ${fmt(out)} MJ out of ${fmt(into)} MJ in`);
+    } else notes.push(coded('validation.energy-balance', { into, out }));
   }
   return { flags, notes };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FactorSchema } from '../model/factor.ts';
+import { StoredMessageSchema } from '../model/message.ts';
 import {
   FlowPropertySchema,
   FlowSchema,
@@ -102,8 +103,8 @@ export const ValidationReportSchema = z.object({
   release: z.string().nullable(),
   errors: z.array(IssueSchema),
   flags: z.array(FlagSchema),
-  /** what was checked, converted or could not be checked, for the record */
-  notes: z.array(z.string()),
+  /** what was checked, converted or could not be checked, for the record; plain text in reports stored before notes were coded */
+  notes: z.array(StoredMessageSchema),
 });
 export type ValidationReport = z.infer<typeof ValidationReportSchema>;
 

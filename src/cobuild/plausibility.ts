@@ -1,4 +1,5 @@
 import type { Factor } from '../model/factor.ts';
+import type { CodedMessageData } from '../model/message.ts';
 import type { LciDatabase, Process } from '../model/lci.ts';
 import { getRegion } from '../factors/regions.ts';
 import { factorSeries, referenceExchange } from './datasets.ts';
@@ -22,7 +23,7 @@ const apart = (value: number, reference: number) => ({
 
 export interface PlausibilityResult {
   flags: Flag[];
-  notes: string[];
+  notes: CodedMessageData[];
 }
 
 function isProvince(code: string): boolean {
@@ -44,7 +45,7 @@ export function factorPlausibility(
   if (peers.length === 0)
     return {
       flags: [],
-      notes: [`plausibility not checked: release ${release} has no factor of series ${series} per ${f.perUnit}`],
+      notes: [coded('validation.factor-unchecked', { release, series, perUnit: f.perUnit })],
     };
   const year = [...new Set(peers.map((p) => p.year))].sort(
     (a, b) => Math.abs(a - f.year) - Math.abs(b - f.year) || b - a,
@@ -54,7 +55,7 @@ export function factorPlausibility(
   const basis = provinces.length >= 3 ? provinces : sameYear;
   const mid = median(basis.map((p) => p.value));
   const flags: Flag[] = [];
-  const notes: string[] = [];
+  const notes: CodedMessageData[] = [];
   const sentence = coded('plausibility.factor-median', {
     value: f.value,
     unit: f.unit,
@@ -77,7 +78,7 @@ export function factorPlausibility(
       peers: basis.length,
       release,
     });
-  else notes.push(sentence.message);
+  else notes.push(sentence);
   const own = sameYear.find((p) => p.region === f.region);
   if (own && own.value !== mid) {
     const same = coded('plausibility.factor-region', {
@@ -98,7 +99,7 @@ export function factorPlausibility(
         peers: 1,
         release,
       });
-    else notes.push(same.message);
+    else notes.push(same);
   }
   return { flags, notes };
 }
@@ -130,7 +131,7 @@ export function processPlausibility(
   if (peers.length === 0 || !own)
     return {
       flags: [],
-      notes: [`plausibility not checked: release ${release} has no process making the same reference product`],
+      notes: [coded('validation.process-unchecked', { release })],
     };
   const peerAmounts = peers.map(perReferenceUnit).filter((m): m is Map<string, number> => m !== undefined);
   const names = new Map(d.flows.map((f) => [f.id, f.name]));
@@ -167,8 +168,6 @@ export function processPlausibility(
   });
   return {
     flags,
-    notes: [
-      `${compared} exchange${compared === 1 ? '' : 's'} compared with ${peers.length} process${peers.length === 1 ? '' : 'es'} of the same product in release ${release}`,
-    ],
+    notes: [coded('validation.process-compared', { compared, peers: peers.length, release })],
   };
 }

@@ -22,6 +22,8 @@ import {
   type Store,
 } from '../store/index.ts';
 import { backgroundOf, loadBackground, type Background } from '../studies/background.ts';
+import { progressMessage } from '../studies/progress.ts';
+import type { CodedMessageData } from '../model/message.ts';
 import { currentRelease, loadSettings, releaseDatabase, releaseFactors } from './context.ts';
 import { datasetInfo } from './datasets.ts';
 import { CobuildConflictError, NotFoundError } from './errors.ts';
@@ -258,7 +260,7 @@ export interface PublishingJob {
   id: string;
   /** the worker holding it: the transaction writes only while it still does */
   worker: string;
-  progress(fraction: number, message: string): void;
+  progress(fraction: number, message: CodedMessageData): void;
 }
 
 /**
@@ -294,9 +296,9 @@ export async function publishRelease(
   lang: TextLang = 'en',
   job?: PublishingJob,
 ): Promise<{ release: ReleaseInfo; notes: ReleaseNotes; markdown: string }> {
-  job?.progress(0.05, 'composing the release and recalculating the benchmark products');
+  job?.progress(0.05, progressMessage('job.release-composing', {}));
   const p = await plan(store, actor, req);
-  job?.progress(0.8, 'writing the release');
+  job?.progress(0.8, progressMessage('job.release-writing', {}));
   await store.transaction(async (tx) => {
     if (job) await holdJob(tx, job.id, job.worker);
     await insertRelease(tx, {

@@ -1,4 +1,5 @@
 import type { Factor } from '../model/factor.ts';
+import type { CodedMessageData } from '../model/message.ts';
 import { getRegion, UnknownRegionError } from '../factors/regions.ts';
 import { namedUnit } from '../formats/units.ts';
 import { processYear, referenceExchange, unitGroupOf } from './datasets.ts';
@@ -16,7 +17,7 @@ import type { Dataset, FactorDataset, Issue, ProcessDataset, SubmissionMeta } fr
 export interface StructureCheck {
   dataset: Dataset;
   errors: Issue[];
-  notes: string[];
+  notes: CodedMessageData[];
 }
 
 const FIRST_YEAR = 1990;
@@ -45,7 +46,7 @@ function checkYear(year: number | undefined, field: string, now: Date, errors: I
 
 function checkFactor(d: FactorDataset, meta: SubmissionMeta, now: Date): StructureCheck {
   const { errors, err } = issues('factor');
-  const notes: string[] = [];
+  const notes: CodedMessageData[] = [];
   const f: Factor = { ...d.factor, source: { ...d.factor.source } };
 
   if (f.kind === 'gwp') err('kind', 'factor.gwp-kind', {});
@@ -61,7 +62,15 @@ function checkFactor(d: FactorDataset, meta: SubmissionMeta, now: Date): Structu
     if (gas !== f.gases) err('gases', 'factor.unit-gas-mismatch', { gas, gases: f.gases });
     if (mass !== 'kg' && Number.isFinite(f.value)) {
       const value = f.value * MASS_PREFIX[mass];
-      notes.push(`value converted from ${f.value} ${f.unit} to ${value} kg ${gas}/${f.perUnit}`);
+      notes.push(
+        coded('validation.value-converted', {
+          value: f.value,
+          unit: f.unit,
+          converted: value,
+          gas,
+          perUnit: f.perUnit,
+        }),
+      );
       f.value = value;
       f.unit = `kg ${gas}/${f.perUnit}`;
     }
@@ -72,7 +81,7 @@ function checkFactor(d: FactorDataset, meta: SubmissionMeta, now: Date): Structu
 
   try {
     const region = getRegion(f.region);
-    if (region.code !== f.region) notes.push(`region "${f.region}" read as ${region.code}`);
+    if (region.code !== f.region) notes.push(coded('validation.region-read', { region: f.region, code: region.code }));
     f.id = f.id.endsWith(`/${f.region}/${f.year}`)
       ? `${f.id.slice(0, -`/${f.region}/${f.year}`.length)}/${region.code}/${f.year}`
       : f.id;
@@ -89,7 +98,7 @@ function checkFactor(d: FactorDataset, meta: SubmissionMeta, now: Date): Structu
   if (blank(f.source.publisher)) err('source.publisher', 'factor.publisher-missing', {});
   if (meta.sharing === 'public' && blank(f.licence)) err('licence', 'licence.missing', {});
   if (f.status !== 'check') {
-    notes.push(`status "${f.status}" set to "check" until the review approves the factor`);
+    notes.push(coded('validation.status-check', { status: f.status }));
     f.status = 'check';
   }
   return { dataset: { type: 'factor', factor: f }, errors, notes };
@@ -97,7 +106,7 @@ function checkFactor(d: FactorDataset, meta: SubmissionMeta, now: Date): Structu
 
 function checkProcess(d: ProcessDataset, meta: SubmissionMeta, now: Date): StructureCheck {
   const { errors, err } = issues('process');
-  const notes: string[] = [];
+  const notes: CodedMessageData[] = [];
   const p = d.process;
   const flows = new Map(d.flows.map((f) => [f.id, f]));
 
@@ -133,11 +142,12 @@ function checkProcess(d: ProcessDataset, meta: SubmissionMeta, now: Date): Struc
   else {
     try {
       const region = getRegion(p.location!);
-      if (region.code !== p.location) notes.push(`location "${p.location}" read as ${region.code}`);
+      if (region.code !== p.location)
+        notes.push(coded('validation.location-read', { location: p.location!, code: region.code }));
       d = { ...d, process: { ...p, location: region.code } };
     } catch (e) {
       if (!(e instanceof UnknownRegionError)) throw e;
-      notes.push(`location "${p.location}" is outside the China region hierarchy: no regional fallback applies to it`);
+      notes.push(coded('validation.location-outside', { location: p.location! }));
     }
   }
   checkYear(processYear(p), 'process.provenance.referenceYear', now, errors);

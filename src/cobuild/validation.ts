@@ -35,7 +35,7 @@ export function validateSubmission(
       field: 'meta.productionVolume.unit',
       ...coded('unit.unknown', { unit: volume.unit, examples: 't, kg, kWh, MWh, t*km' }),
     });
-  if (!volume) notes.push('no production volume given: the dataset cannot be weighted in an average until it has one');
+  if (!volume) notes.push(coded('validation.no-volume', {}));
   if (dataset.type === 'process' && ctx.lci) errors.push(...providerIssues(dataset, ctx.lci.db, ctx.lci.release));
   const release = dataset.type === 'factor' ? ctx.factors?.release : ctx.lci?.release;
   const report: ValidationReport = { release: release ?? null, errors, flags: [], notes };
@@ -52,9 +52,6 @@ export function validateSubmission(
   if (plausible) {
     report.flags.push(...plausible.flags);
     report.notes.push(...plausible.notes);
-  } else
-    report.notes.push(
-      `plausibility not checked: the store holds no ${dataset.type === 'factor' ? 'factor' : 'LCI'} release yet`,
-    );
+  } else report.notes.push(coded('validation.no-release', { what: dataset.type === 'factor' ? 'factor' : 'LCI' }));
   return { dataset, report };
 }

@@ -2,6 +2,28 @@ import { define } from './define.ts';
 
 /** Texts of a study calculation that the reader sees: the uncertainty method, and the warnings written in the reader's language. */
 
+/** The evidence a supplier's figure rests on, by its type (src/model/study.ts). */
+const EVIDENCE: Record<'en' | 'zh', Record<string, string>> = {
+  en: {
+    'meter-reading': 'meter reading',
+    invoice: 'invoice',
+    'supplier-statement': 'supplier statement',
+    measurement: 'measurement',
+    calculation: 'calculation',
+    literature: 'literature',
+    estimate: 'estimate',
+  },
+  zh: {
+    'meter-reading': '表计读数',
+    invoice: '发票',
+    'supplier-statement': '供应商声明',
+    measurement: '实测',
+    calculation: '计算',
+    literature: '文献',
+    estimate: '估算',
+  },
+};
+
 export const CALCULATION_TEXTS = {
   'uncertainty.method': define({
     en: () =>
@@ -57,6 +79,19 @@ export const CALCULATION_TEXTS = {
     en: (p) =>
       `${p.count} Monte Carlo draws of parameter ranges gave a negative amount, taken as 0: narrow the range or use a lognormal`,
     zh: (p) => `参数范围的 Monte Carlo 抽样中有 ${p.count} 次得到负值，已按 0 计：请收窄范围或改用对数正态分布`,
+  }),
+  // what an entry's figure is, when the calculation names it (a dataset keeps its own name and source)
+  'provenance.supplier': define<{ supplier: string }>({
+    en: (p) => `${p.supplier}: supplier-specific footprint`,
+    zh: (p) => `${p.supplier}：供应商提供的产品碳足迹`,
+  }),
+  'provenance.supplier-evidence': define<{ evidence: string; reference: string }>({
+    en: (p) => `${EVIDENCE.en[p.evidence] ?? p.evidence} ${p.reference}`,
+    zh: (p) => `${EVIDENCE.zh[p.evidence] ?? p.evidence} ${p.reference}`,
+  }),
+  'provenance.component-source': define<{ lci: string; factors: string }>({
+    en: (p) => `component study, calculated on ${p.lci} + ${p.factors}`,
+    zh: (p) => `组件研究，基于 ${p.lci} + ${p.factors} 计算`,
   }),
   'note.component-study': define<{ per: number; unit: string }>({
     en: (p) => `per ${p.per} ${p.unit} of the component study; its own uncertainty is not propagated`,

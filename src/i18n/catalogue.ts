@@ -2,9 +2,11 @@ import { ISSUE_TEXTS } from './cobuild.ts';
 import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
 import { FACTOR_TEXTS } from './factors.ts';
+import { JOB_TEXTS } from './jobs.ts';
 import { LABEL_TEXTS } from './labels.ts';
 import { PCR_TEXTS } from './pcr.ts';
 import { SCREEN_TEXTS } from './screen.ts';
+import { UNIT_TEXTS } from './units.ts';
 import { renderIn, type Readable, type TextLang, type TextTable } from './define.ts';
 
 /**
@@ -23,6 +25,8 @@ export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   pcr: PCR_TEXTS as unknown as TextTable,
   labels: LABEL_TEXTS as unknown as TextTable,
   screen: SCREEN_TEXTS as unknown as TextTable,
+  units: UNIT_TEXTS as unknown as TextTable,
+  jobs: JOB_TEXTS as unknown as TextTable,
 };
 
 /** Files of src/i18n that are machinery, not a domain's texts. */

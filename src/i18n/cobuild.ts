@@ -210,6 +210,70 @@ export const ISSUE_TEXTS = {
     zh: (p) =>
       `${p.side === 'input' ? '输入' : '输出'}「${p.flow}」每单位产品 ${fmt(p.value)}，${fold.zh(p, `版本 ${p.release} 中 ${p.peers} 个过程的中位数（${fmt(p.median)}）`)}`,
   }),
+  // the notes of a validation: what was converted, checked or could not be checked, for the record
+  'validation.value-converted': define<{
+    value: number;
+    unit: string;
+    converted: number;
+    gas: string;
+    perUnit: string;
+  }>({
+    en: (p) => `value converted from ${p.value} ${p.unit} to ${p.converted} kg ${p.gas}/${p.perUnit}`,
+    zh: (p) => `数值已由 ${p.value} ${p.unit} 换算为 ${p.converted} kg ${p.gas}/${p.perUnit}`,
+  }),
+  'validation.region-read': define<{ region: string; code: string }>({
+    en: (p) => `region "${p.region}" read as ${p.code}`,
+    zh: (p) => `地区「${p.region}」识别为 ${p.code}`,
+  }),
+  'validation.status-check': define<{ status: string }>({
+    en: (p) => `status "${p.status}" set to "check" until the review approves the factor`,
+    zh: (p) => `状态「${p.status}」在审核批准该因子之前设为「待核查」`,
+  }),
+  'validation.location-read': define<{ location: string; code: string }>({
+    en: (p) => `location "${p.location}" read as ${p.code}`,
+    zh: (p) => `地点「${p.location}」识别为 ${p.code}`,
+  }),
+  'validation.location-outside': define<{ location: string }>({
+    en: (p) => `location "${p.location}" is outside the China region hierarchy: no regional fallback applies to it`,
+    zh: (p) => `地点「${p.location}」不在中国地区层级内：不适用地区回退`,
+  }),
+  'validation.no-volume': define({
+    en: () => 'no production volume given: the dataset cannot be weighted in an average until it has one',
+    zh: () => '未给出产量：在补充产量之前，该数据集不能参与加权平均',
+  }),
+  'validation.mass-balance': define<{ into: number; out: number; gap: number }>({
+    en: (p) => `mass balance: ${fmt(p.into)} kg in, ${fmt(p.out)} kg out (${fmt(p.gap * 100)} % apart)`,
+    zh: (p) => `质量平衡：输入 ${fmt(p.into)} kg，输出 ${fmt(p.out)} kg（相差 ${fmt(p.gap * 100)} %）`,
+  }),
+  'validation.mass-unchecked': define({
+    en: () => 'mass balance not checked: the product or a technosphere exchange is not measured in mass',
+    zh: () => '未检查质量平衡：产品或某项技术圈交换不以质量计量',
+  }),
+  'validation.energy-unchecked': define({
+    en: () => 'energy balance not checked: no energy input is given in energy units',
+    zh: () => '未检查能量平衡：没有以能量单位给出的能量输入',
+  }),
+  'validation.energy-balance': define<{ into: number; out: number }>({
+    en: (p) => `energy balance: ${fmt(p.out)} MJ out of ${fmt(p.into)} MJ in`,
+    zh: (p) => `能量平衡：输入 ${fmt(p.into)} MJ，输出 ${fmt(p.out)} MJ`,
+  }),
+  'validation.factor-unchecked': define<{ release: string; series: string; perUnit: string }>({
+    en: (p) => `plausibility not checked: release ${p.release} has no factor of series ${p.series} per ${p.perUnit}`,
+    zh: (p) => `未检查合理性：版本 ${p.release} 中没有系列 ${p.series}、以 ${p.perUnit} 计的因子`,
+  }),
+  'validation.process-unchecked': define<{ release: string }>({
+    en: (p) => `plausibility not checked: release ${p.release} has no process making the same reference product`,
+    zh: (p) => `未检查合理性：版本 ${p.release} 中没有生产相同参考产品的过程`,
+  }),
+  'validation.no-release': define<{ what: 'factor' | 'LCI' }>({
+    en: (p) => `plausibility not checked: the store holds no ${p.what} release yet`,
+    zh: (p) => `未检查合理性：尚无${p.what === 'factor' ? '因子' : ' LCI '}发布版本`,
+  }),
+  'validation.process-compared': define<{ compared: number; peers: number; release: string }>({
+    en: (p) =>
+      `${plural(p.compared, 'exchange')} compared with ${plural(p.peers, 'process', 'processes')} of the same product in release ${p.release}`,
+    zh: (p) => `已将 ${p.compared} 项交换与版本 ${p.release} 中同一产品的 ${p.peers} 个过程比较`,
+  }),
 };
 
 export type IssueCode = keyof typeof ISSUE_TEXTS;

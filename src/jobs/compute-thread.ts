@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import type { CodedMessageData } from '../model/message.ts';
 import type { Study, StudyResult } from '../model/study.ts';
 import { buildBackground, type Background, type BackgroundInputs } from '../studies/background.ts';
 import { calculateStudy } from '../studies/calculate.ts';
@@ -25,7 +26,7 @@ export type ToThread = {
 
 export type FromThread =
   | { id: number; type: 'need-background' }
-  | { id: number; type: 'progress'; fraction: number; message: string }
+  | { id: number; type: 'progress'; fraction: number; message: CodedMessageData }
   | { id: number; type: 'result'; result: StudyResult }
   | { id: number; type: 'error'; name: string; message: string };
 

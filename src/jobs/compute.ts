@@ -4,6 +4,8 @@ import { backgroundKey, loadBackgroundInputs } from '../studies/background.ts';
 import { getStudy, type Store } from '../store/index.ts';
 import { componentIds, MAX_COMPONENT_DEPTH } from '../studies/components.ts';
 import type { FromThread, ToThread } from './compute-thread.ts';
+import type { CodedMessageData } from '../model/message.ts';
+import { loadingBackground } from '../studies/progress.ts';
 
 /**
  * Calculations on worker threads. The main thread reads the study's background from the store
@@ -30,7 +32,7 @@ interface Pending {
   thread: Worker;
   resolve(r: StudyResult): void;
   reject(e: Error): void;
-  progress?(fraction: number, message: string): void;
+  progress?(fraction: number, message: CodedMessageData): void;
   retry(): void;
 }
 
@@ -78,7 +80,7 @@ export class ComputePool {
   async calculate(
     store: Store,
     study: Study,
-    opts: { iterations: number; seed: number; onProgress?(fraction: number, message: string): void },
+    opts: { iterations: number; seed: number; onProgress?(fraction: number, message: CodedMessageData): void },
   ): Promise<StudyResult> {
     const components = await componentStudies(store, study);
     const slot = await this.acquire();
@@ -101,7 +103,7 @@ export class ComputePool {
           reject,
           progress: opts.onProgress,
           retry: () => {
-            opts.onProgress?.(0, `loading background ${study.releases.lci} + ${study.releases.factors}`);
+            opts.onProgress?.(0, loadingBackground(study.releases));
             loadBackgroundInputs(store, study.releases.lci, study.releases.factors, study.method).then(
               (inputs) => slot.thread.postMessage({ ...message, inputs }),
               (e: Error) => {

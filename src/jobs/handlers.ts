@@ -9,6 +9,8 @@ import { checkResult, InvalidResultError } from '../studies/result-check.ts';
 import { CalculationError, type ComputePool } from './compute.ts';
 import { printStudyReport, reportInputs } from './study-report.ts';
 import { PermanentJobError, type Handler, type HandlerContext, type Outcome } from './worker.ts';
+import { fmt } from '../i18n/define.ts';
+import { jobMessage as coded } from './messages.ts';
 
 /**
  * What each kind of job does: a plain map from kind to a domain function. Handlers are idempotent
@@ -95,7 +97,7 @@ function calculation(compute: ComputePool): Handler {
       throw e;
     }
     return {
-      message: `version ${result.version}: ${result.total.toPrecision(4)} kg CO2e per unit`,
+      message: coded('job.calculated', { version: result.version, total: fmt(result.total) }),
       output: { hash, version: result.version, total: result.total },
     };
   };
@@ -104,7 +106,7 @@ function calculation(compute: ComputePool): Handler {
 async function publishReleaseJob({ store, job, progress }: HandlerContext): Promise<Outcome> {
   const { request, lang } = ReleasePublishParamsSchema.parse(job.params);
   const done = (published: { release: string; notes: unknown; markdown: string }) => ({
-    message: `release ${published.release} published`,
+    message: coded('job.release-published', { release: published.release }),
     output: { release: published.release, notes: published.notes, markdown: published.markdown },
   });
   const earlier = await publishedByJob(store, job.id, lang);
@@ -125,7 +127,7 @@ async function reportPdfJob({ store, job, progress }: HandlerContext): Promise<O
   if (!inputs) throw new PermanentJobError(`study ${job.studyId} has no result ${result}`);
   const key = await printStudyReport(store, inputs, lang, job.createdAt, progress);
   return {
-    message: `report (${lang}) ready`,
+    message: coded('job.report-ready', { lang }),
     output: { key, lang, result, download: `/api/studies/${encodeURIComponent(inputs.study.id)}/reports/${key}` },
   };
 }

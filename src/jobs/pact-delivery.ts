@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PactEvents } from '../pact/events.ts';
 import { PermanentJobError, RetryLaterError, type Handler } from './worker.ts';
+import { jobMessage as coded } from './messages.ts';
 
 /**
  * The `pact-event` job: one attempt at delivering a received PACT event (src/pact/events.ts).
@@ -21,6 +22,6 @@ export function pactDelivery(events: PactEvents): Handler {
     const outcome = await events.deliver(event, source);
     if (outcome.state === 'retry') throw new RetryLaterError(outcome.reason, outcome.inMs);
     if (outcome.state === 'gave-up') throw new PermanentJobError(outcome.reason);
-    return { message: `event ${event} delivered`, output: { event } };
+    return { message: coded('job.event-delivered', { event: String(event) }), output: { event } };
   };
 }

@@ -19,6 +19,8 @@ import {
   type Store,
 } from '../store/index.ts';
 import { directGasTable } from '../studies/per-unit.ts';
+import type { CodedMessageData } from '../model/message.ts';
+import { jobMessage as coded } from './messages.ts';
 
 /**
  * The ISO 14067 study report of one stored result: what it shows read from the store, as HTML
@@ -95,13 +97,13 @@ export async function printStudyReport(
   inputs: ReportInputs,
   lang: ReportLang,
   generatedAt: string,
-  progress: (fraction: number, message: string) => void,
+  progress: (fraction: number, message: CodedMessageData) => void,
 ): Promise<string> {
   const key = reportKey(inputs, lang);
   if (await hasReportFile(store, key)) return key;
-  progress(0.2, 'printing the report');
+  progress(0.2, coded('job.report-printing', {}));
   const pdf = await printPdf(reportHtml(inputs, lang, generatedAt));
-  progress(0.9, 'storing the PDF');
+  progress(0.9, coded('job.report-storing', {}));
   await saveReportFile(store, { key, studyId: inputs.study.id, resultHash: inputs.resultHash, lang }, pdf);
   return key;
 }

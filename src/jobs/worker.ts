@@ -13,6 +13,7 @@ import {
 } from '../store/index.ts';
 import { log } from '../ops/log.ts';
 import { jobFinished, jobStarted } from '../ops/metrics.ts';
+import type { CodedMessageData } from '../model/message.ts';
 
 /**
  * A worker: claims jobs of the kinds it has handlers for, runs them, and holds each by a lease it
@@ -29,13 +30,14 @@ export interface HandlerContext {
   store: Store;
   job: Job;
   /** throttled: at most one write per PROGRESS_MS */
-  progress(fraction: number, message: string): void;
+  progress(fraction: number, message: CodedMessageData): void;
   /** aborted when the job is no longer this worker's or the worker stops hard */
   signal: AbortSignal;
 }
 
 export interface Outcome {
-  message: string;
+  /** what the job made, said in the catalogue's codes (src/i18n/jobs.ts) */
+  message: CodedMessageData;
   output?: Record<string, unknown>;
 }
 
@@ -191,7 +193,7 @@ export class JobWorker {
     const started = Date.now();
     jobStarted(job.kind);
     log.info({ worker: this.id, job: job.id, kind: job.kind, attempt: job.attempts }, 'job started');
-    let latest: { fraction: number; message: string } | undefined;
+    let latest: { fraction: number; message: CodedMessageData } | undefined;
     let written = 0;
     let beat: Promise<unknown> = Promise.resolve();
     const renew = () => {

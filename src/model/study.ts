@@ -364,8 +364,9 @@ export const EntryProvenanceSchema = z.object({
   type: z.enum(['factor', 'process', 'supplier', 'direct', 'study']),
   release: z.string().optional(),
   id: z.string().optional(),
-  name: z.string(),
-  source: z.string(),
+  /** a dataset's own name and source as they are; what the calculation says of a supplier's or a component's figure, coded */
+  name: StoredMessageSchema,
+  source: StoredMessageSchema,
   year: z.number().optional(),
   region: z.string().optional(),
   gwpSet: z.string().optional(),

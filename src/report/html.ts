@@ -1,6 +1,7 @@
 import { context, type Ctx, type ReportInput } from './context.ts';
 import { Html, html } from './escape.ts';
 import { amount, kg } from './format.ts';
+import { quantityText } from '../i18n/units.ts';
 import { fields } from './layout.ts';
 import { pcrSection } from './pcr.ts';
 import { resultsSection } from './results.ts';
@@ -77,7 +78,7 @@ function cover(c: Ctx): Html {
 <p class="product">${s.product.name}</p>
 <div class="result">
 <div>${t.headline.cfp} · ${HEADLINE_STANDARDS.cfp}</div>
-<div><strong>${kg((r.headline ?? headlineOf(r)).cfp)}</strong> ${t.kgCo2e} ${t.per} ${amount(s.unit.amount)} ${s.unit.unit}</div>
+<div><strong>${kg((r.headline ?? headlineOf(r)).cfp)}</strong> ${t.kgCo2e} ${t.per} ${quantityText(amount(s.unit.amount), s.unit.unit, t.lang)}</div>
 ${headlineTable(c)}
 </div>
 ${fields([

@@ -4,6 +4,7 @@ import { headlineTable } from './analysis.ts';
 import { boundaryStages } from '../rules/inventory.ts';
 import { LINES, STAGES } from '../rules/terms.ts';
 import { render } from '../i18n/catalogue.ts';
+import { quantityText } from '../i18n/units.ts';
 import { barChart, type Bar } from './chart.ts';
 import type { Ctx } from './context.ts';
 import { html, type Html } from './escape.ts';
@@ -21,7 +22,7 @@ const share = (v: number, of: number) => (of === 0 ? '—' : pct(v / of));
 function total(c: Ctx): Html {
   const { t, result: r, study } = c;
   return html`${sub('3.1', t.sections.total)}
-<p class="headline">${t.headline.cfp}${t.colon}<strong>${kg((r.headline ?? headlineOf(r)).cfp)}</strong> ${t.kgCo2e} ${t.per} ${amount(study.unit.amount)} ${study.unit.unit}</p>
+<p class="headline">${t.headline.cfp}${t.colon}<strong>${kg((r.headline ?? headlineOf(r)).cfp)}</strong> ${t.kgCo2e} ${t.per} ${quantityText(amount(study.unit.amount), study.unit.unit, t.lang)}</p>
 ${headlineTable(c)}
 <p class="note">${t.removalsApart}${t.colon}${kg(r.lines.biogenicRemovals)} ${t.kgCo2e}</p>`;
 }
@@ -74,13 +75,13 @@ function hotspots(c: Ctx): Html {
     return [
       String(i + 1),
       html`${e.name}${small(t.stages[e.stage])}`,
-      html`${amount(e.amount)} ${e.unit}`,
+      quantityText(amount(e.amount), e.unit, t.lang),
       html`${factor(p.kgCo2ePerUnit)}${small(`${t.kgCo2e}/${p.perUnit}`)}`,
       factor(p.conversion),
       html`${kg(e.total)}${removal}`,
       pct(e.share),
-      html`<span class="tag">${t.provenanceType[p.type]}</span> ${p.name}${small([p.release, p.id].filter(Boolean).join(' · '))}`,
-      html`${p.source}${small([p.year === undefined ? '' : String(p.year), p.region ?? '', p.gwpSet ?? '', p.status ?? ''].filter(Boolean).join(' · '))}${p.notes.map((n) => small(render(n, c.lang)))}`,
+      html`<span class="tag">${t.provenanceType[p.type]}</span> ${render(p.name, c.lang)}${small([p.release, p.id].filter(Boolean).join(' · '))}`,
+      html`${render(p.source, c.lang)}${small([p.year === undefined ? '' : String(p.year), p.region ?? '', p.gwpSet ?? '', p.status ?? ''].filter(Boolean).join(' · '))}${p.notes.map((n) => small(render(n, c.lang)))}`,
     ];
   });
   return html`${sub('3.4', t.sections.hotspots)}

@@ -1,5 +1,6 @@
 import { regionLabel } from '../model/provinces.ts';
 import { render } from '../i18n/catalogue.ts';
+import { quantityText } from '../i18n/units.ts';
 import type { Entry, EntryResult, Evidence } from '../model/study.ts';
 import { boundaryStages, isElectricity } from '../rules/inventory.ts';
 import { dqrLevel, STAGES, stageList } from '../rules/terms.ts';
@@ -21,7 +22,7 @@ export function scopeSection(c: Ctx): Html {
     ...(s.product.classification ? [[t.classification, s.product.classification] as [string, Part]] : []),
     [
       s.unit.kind === 'functional' ? t.functional : t.declared,
-      html`${amount(s.unit.amount)} ${s.unit.unit}${small(s.unit.description)}`,
+      html`${quantityText(amount(s.unit.amount), s.unit.unit, t.lang)}${small(s.unit.description)}`,
     ],
     [t.referenceFlow, s.referenceFlow],
     [t.boundary, t.boundaries[s.boundary]],
@@ -74,9 +75,9 @@ function sourceCell(c: Ctx, e: Entry, r: EntryResult | undefined): Html {
     return html`${t.supplier}${t.colon}${src.supplier}${small(`${factor(src.kgCo2ePerUnit)} ${t.kgCo2e}/${e.unit}`)}`;
   if (src.type === 'direct') return html`${t.directGas}${t.colon}${src.gas}`;
   if (src.type === 'study')
-    return html`${t.componentStudy}${t.colon}${r?.provenance.name ?? src.studyId}${small(src.studyId)}`;
+    return html`${t.componentStudy}${t.colon}${r ? render(r.provenance.name, t.lang) : src.studyId}${small(src.studyId)}`;
   if (src.type === 'placeholder') return html`${t.placeholder}`;
-  return html`${r?.provenance.name ?? src.dataset.id}${small(`${src.dataset.release} · ${src.dataset.id}`)}`;
+  return html`${r ? render(r.provenance.name, t.lang) : src.dataset.id}${small(`${src.dataset.release} · ${src.dataset.id}`)}`;
 }
 
 function evidenceCell(c: Ctx, ev: Evidence): Html {
@@ -145,12 +146,12 @@ export function electricitySection(c: Ctx): Html {
     const p = c.resultOf(e.id)?.provenance;
     return [
       e.name,
-      html`${amount(e.amount)} ${e.unit}`,
-      p?.name ?? '—',
+      quantityText(amount(e.amount), e.unit, t.lang),
+      p ? render(p.name, t.lang) : '—',
       p?.region ?? '—',
       p?.year === undefined ? '—' : String(p.year),
       p ? `${factor(p.kgCo2ePerUnit)} ${t.kgCo2e}/${p.perUnit}` : '—',
-      p?.source ?? '—',
+      p ? render(p.source, t.lang) : '—',
     ];
   });
   return section(
@@ -210,16 +211,16 @@ export function annexSection(c: Ctx): Html {
   for (const e of r.entries) {
     const p = e.provenance;
     if (p.type !== 'factor' && p.type !== 'process') continue;
-    const key = `${p.type}|${p.release ?? ''}|${p.id ?? p.name}`;
+    const key = `${p.type}|${p.release ?? ''}|${p.id ?? render(p.name, 'en')}`;
     const seen = used.get(key);
     if (seen) seen.by.push(e.name);
     else used.set(key, { e, by: [e.name] });
   }
   const datasets = [...used.values()].map(({ e: { provenance: p }, by }) => [
-    html`<span class="tag">${t.provenanceType[p.type]}</span> ${p.name}${small([p.release, p.id].filter(Boolean).join(' · '))}${(
+    html`<span class="tag">${t.provenanceType[p.type]}</span> ${render(p.name, t.lang)}${small([p.release, p.id].filter(Boolean).join(' · '))}${(
       p.screenFlags ?? []
-    ).map((f) => small(`${t.screenFlagged}: ${render(f, c.lang)}`))}`,
-    p.source,
+    ).map((f) => small(`${t.screenFlagged}: ${render(f, t.lang)}`))}`,
+    render(p.source, t.lang),
     p.year === undefined ? '—' : String(p.year),
     p.region ?? '—',
     p.gwpSet ?? '—',

@@ -1,3 +1,4 @@
+import { messageText } from '../model/message.ts';
 import { StudyInputSchema, type Study, type StudyMethod, type StudyResult } from '../model/study.ts';
 import type { ComplianceStatus, RequirementId } from './iso14067.ts';
 import { boundaryStages, isElectricity } from './inventory.ts';
@@ -123,7 +124,7 @@ export const CHECKS: Record<RequirementId, (s: Study, r: StudyResult) => Verdict
   },
 
   'data-sources'(s, r) {
-    const unsourced = r.entries.filter((e) => blank(e.provenance.source));
+    const unsourced = r.entries.filter((e) => blank(messageText(e.provenance.source)));
     const noEvidence = s.entries.filter((e) => !e.evidence && e.source.type !== 'supplier');
     return verdict(
       [

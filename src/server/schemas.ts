@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UserSchema } from '../model/account.ts';
+import { CodedMessageSchema } from '../model/message.ts';
 import { RoleSchema, StudyInputSchema } from '../model/study.ts';
 import { codeText, freeText, nameText, TEXT_LIMITS } from '../model/limits.ts';
 import {
@@ -100,7 +101,11 @@ export const JobSchema = z
     studyId: z.string().nullable(),
     state: z.enum(['queued', 'running', 'done', 'failed']),
     progress: z.number(),
-    message: z.string(),
+    message: z.string().meta({ description: 'the latest message in English' }),
+    codedMessage: CodedMessageSchema.nullable().meta({
+      description:
+        'the same message as catalogue code and params, to render in the reader’s language; null on older jobs',
+    }),
     error: z.string().nullable(),
     attempts: z.number().int(),
     output: z.record(z.string(), z.unknown()).nullable().meta({

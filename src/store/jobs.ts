@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { CodedMessageData } from '../model/message.ts';
 import type { Queryable } from './connection.ts';
 import { sendNotice } from './notices.ts';
 
@@ -19,7 +20,10 @@ export interface Job {
   userId: string | null;
   state: JobState;
   progress: number;
+  /** the latest message in English, for logs and API clients */
   message: string;
+  /** the same message as code and params (src/i18n/jobs.ts); null on rows written before messages were coded */
+  codedMessage: CodedMessageData | null;
   error: string | null;
   params: Record<string, unknown>;
   attempts: number;
@@ -40,8 +44,15 @@ export interface JobSpec {
   maxAttempts?: number;
 }
 
+/** The store's own state changes, coded as the handlers' messages are. */
+const coded = (code: string, message: string): string => JSON.stringify({ code, params: {}, message });
+const FAILED = coded('job.failed', 'failed');
+const STARTED = coded('job.started', 'started');
+const WILL_RETRY = coded('job.will-retry', 'will be tried again');
+const HANDED_BACK = coded('job.handed-back', 'handed back by a stopping worker');
+
 const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const COLUMNS = `id, kind, study_id AS "studyId", user_id AS "userId", state, progress, message, error, params, attempts, max_attempts AS "maxAttempts",
+const COLUMNS = `id, kind, study_id AS "studyId", user_id AS "userId", state, progress, message, coded_message AS "codedMessage", error, params, attempts, max_attempts AS "maxAttempts",
   worker, output, ${ts('created_at')} AS "createdAt", ${ts('started_at')} AS "startedAt", ${ts('finished_at')} AS "finishedAt"`;
 
 export async function createJob(db: Queryable, job: JobSpec): Promise<Job> {
@@ -77,18 +88,23 @@ export async function claimJob(
   leaseMs: number,
 ): Promise<Job | undefined> {
   await db.query(
-    `UPDATE jobs SET state = 'failed', finished_at = now(), lease_until = NULL, message = 'failed',
+    `UPDATE jobs SET state = 'failed', finished_at = now(), lease_until = NULL, message = 'failed', coded_message = $1::text::jsonb,
        error = 'the worker running it stopped before it finished, ' || attempts || ' time(s); the last was ' || coalesce(worker, 'unknown')
      WHERE state = 'running' AND lease_until < now() AND attempts >= max_attempts`,
+    [FAILED],
   );
   const [row] = await db.query<Job>(
     `UPDATE jobs j SET state = 'running', worker = $1, attempts = j.attempts + 1, lease_until = now() + $3 * interval '1 millisecond',
-       started_at = now(), message = CASE WHEN j.state = 'running' THEN 'taken over from ' || coalesce(j.worker, 'a stopped worker') ELSE 'started' END
+       started_at = now(), message = CASE WHEN j.state = 'running' THEN 'taken over from ' || coalesce(j.worker, 'a stopped worker') ELSE 'started' END,
+       coded_message = CASE WHEN j.state = 'running'
+         THEN jsonb_build_object('code', 'job.taken-over', 'params', jsonb_build_object('worker', coalesce(j.worker, '?')),
+                                 'message', 'taken over from ' || coalesce(j.worker, 'a stopped worker'))
+         ELSE $4::text::jsonb END
      FROM (SELECT id AS next_id FROM jobs
             WHERE kind = ANY($2::text[]) AND ((state = 'queued' AND run_after <= now()) OR (state = 'running' AND lease_until < now()))
             ORDER BY run_after, created_at LIMIT 1 FOR UPDATE SKIP LOCKED) next
      WHERE j.id = next.next_id RETURNING ${COLUMNS}`,
-    [worker, [...kinds], leaseMs],
+    [worker, [...kinds], leaseMs, STARTED],
   );
   return row;
 }
@@ -99,12 +115,20 @@ export async function heartbeat(
   id: string,
   worker: string,
   leaseMs: number,
-  progress?: { fraction: number; message: string },
+  progress?: { fraction: number; message: CodedMessageData },
 ): Promise<boolean> {
   const rows = await db.query(
-    `UPDATE jobs SET lease_until = now() + $3 * interval '1 millisecond', progress = coalesce($4, progress), message = coalesce($5, message)
+    `UPDATE jobs SET lease_until = now() + $3 * interval '1 millisecond', progress = coalesce($4, progress),
+       message = coalesce($5, message), coded_message = coalesce($6::text::jsonb, coded_message)
      WHERE id = $1 AND worker = $2 AND state = 'running' RETURNING id`,
-    [id, worker, leaseMs, progress ? Math.max(0, Math.min(1, progress.fraction)) : null, progress?.message ?? null],
+    [
+      id,
+      worker,
+      leaseMs,
+      progress ? Math.max(0, Math.min(1, progress.fraction)) : null,
+      progress?.message.message ?? null,
+      progress ? JSON.stringify(progress.message) : null,
+    ],
   );
   return rows.length === 1;
 }
@@ -128,12 +152,13 @@ export async function completeJob(
   db: Queryable,
   id: string,
   worker: string,
-  done: { message: string; output?: Record<string, unknown> },
+  done: { message: CodedMessageData; output?: Record<string, unknown> },
 ): Promise<boolean> {
   const rows = await db.query(
-    `UPDATE jobs SET state = 'done', progress = 1, message = $3, output = $4::text::jsonb, error = NULL, lease_until = NULL, finished_at = now()
+    `UPDATE jobs SET state = 'done', progress = 1, message = $3, coded_message = $5::text::jsonb, output = $4::text::jsonb,
+       error = NULL, lease_until = NULL, finished_at = now()
      WHERE id = $1 AND worker = $2 AND state = 'running' RETURNING id`,
-    [id, worker, done.message, done.output ? JSON.stringify(done.output) : null],
+    [id, worker, done.message.message, done.output ? JSON.stringify(done.output) : null, JSON.stringify(done.message)],
   );
   return rows.length === 1;
 }
@@ -153,11 +178,12 @@ export async function failJob(
     `UPDATE jobs SET error = $3, lease_until = NULL,
        state = CASE WHEN $4 OR attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
        message = CASE WHEN $4 OR attempts >= max_attempts THEN 'failed' ELSE 'will be tried again' END,
+       coded_message = CASE WHEN $4 OR attempts >= max_attempts THEN $6::text::jsonb ELSE $7::text::jsonb END,
        finished_at = CASE WHEN $4 OR attempts >= max_attempts THEN now() END,
        run_after = CASE WHEN $4 OR attempts >= max_attempts THEN run_after ELSE now() + $5 * interval '1 millisecond' END,
        worker = CASE WHEN $4 OR attempts >= max_attempts THEN worker END
      WHERE id = $1 AND worker = $2 AND state = 'running' RETURNING state, kind`,
-    [id, worker, error, opts.permanent, opts.retryInMs],
+    [id, worker, error, opts.permanent, opts.retryInMs, FAILED, WILL_RETRY],
   );
   // idle workers elsewhere set their timers by the retry's time
   if (row?.state === 'queued') await sendNotice(db, 'jobs', row.kind);
@@ -167,9 +193,10 @@ export async function failJob(
 /** A stopping worker gives the job back untouched: queued again at once, the attempt not counted. */
 export async function handBackJob(db: Queryable, id: string, worker: string): Promise<void> {
   const rows = await db.query<{ kind: string }>(
-    `UPDATE jobs SET state = 'queued', worker = NULL, lease_until = NULL, attempts = greatest(attempts - 1, 0), run_after = now(), message = 'handed back by a stopping worker'
+    `UPDATE jobs SET state = 'queued', worker = NULL, lease_until = NULL, attempts = greatest(attempts - 1, 0), run_after = now(),
+       message = 'handed back by a stopping worker', coded_message = $3::text::jsonb
      WHERE id = $1 AND worker = $2 AND state = 'running' RETURNING kind`,
-    [id, worker],
+    [id, worker, HANDED_BACK],
   );
   if (rows.length) await sendNotice(db, 'jobs', rows[0].kind);
 }

@@ -758,6 +758,12 @@ CREATE INDEX report_files_study ON report_files (study_id);
 CREATE TRIGGER report_files_immutable BEFORE UPDATE OR DELETE ON report_files FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();
 `,
   },
+  {
+    id: 16,
+    name: 'job messages as code and params',
+    // the message column keeps the English text for logs; the coded one renders in the reader's language
+    sql: `ALTER TABLE jobs ADD COLUMN coded_message jsonb;`,
+  },
 ];
 
 /** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */

@@ -18,6 +18,8 @@ import { isPrimary, primaryBasisOf } from './primary.ts';
 import { rowOf, STAGES, type Row } from './rows.ts';
 import { scenarioResults } from './scenarios.ts';
 import { sensitivityOf } from './sensitivity.ts';
+import type { CodedMessageData } from '../model/message.ts';
+import { progressMessage } from './progress.ts';
 
 /**
  * A study's footprint on its background: every entry is amount × conversion × per-unit lines,
@@ -35,7 +37,7 @@ export interface CalculateOptions {
   /** Monte Carlo iterations; 0 skips the uncertainty analysis */
   iterations?: number;
   seed?: number;
-  onProgress?(fraction: number, message: string): void;
+  onProgress?(fraction: number, message: CodedMessageData): void;
   /** the footprints of the component studies the entries use, by study id (src/studies/components.ts) */
   components?: ReadonlyMap<string, ComponentFootprint>;
 }
@@ -104,7 +106,7 @@ export function calculateStudy(study: Study, bg: Background, opts: CalculateOpti
         : 5;
   const primaryDataShare =
     weight > 0 ? entries.filter((e) => e.primary).reduce((s, e) => s + Math.abs(e.total), 0) / weight : 0;
-  opts.onProgress?.(0.1, 'footprint calculated');
+  opts.onProgress?.(0.1, progressMessage('job.footprint-calculated', {}));
   const iterations = opts.iterations ?? 0;
   const parts = partsOf(rows);
   const mc =

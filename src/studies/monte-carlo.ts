@@ -8,6 +8,8 @@ import { activityGsd } from './per-unit.ts';
 import { parametersOf, parameterValues, type AmountPlan } from './parameters.ts';
 import { rangeDistribution } from './ranges.ts';
 import type { Row } from './rows.ts';
+import type { CodedMessageData } from '../model/message.ts';
+import { progressMessage } from './progress.ts';
 
 /**
  * Monte Carlo of the GHG emissions (removals excluded, as the total is). Per draw: every
@@ -35,7 +37,7 @@ export function studyMonteCarlo(
   bg: Background,
   iterations: number,
   seed: number,
-  onProgress?: (fraction: number, message: string) => void,
+  onProgress?: (fraction: number, message: CodedMessageData) => void,
 ): MonteCarloRun {
   const rng = createRng(seed);
   const baseValues = parameterValues(study);
@@ -76,7 +78,8 @@ export function studyMonteCarlo(
       seed: seed + 1,
       pedigree: true,
       onProgress: (done, all) => {
-        if (done % 50 === 0 || done === all) onProgress?.(0.1 + (0.9 * done) / all, `Monte Carlo ${done}/${all}`);
+        if (done % 50 === 0 || done === all)
+          onProgress?.(0.1 + (0.9 * done) / all, progressMessage('job.monte-carlo', { done, all }));
       },
       drawDemand: (demand) => {
         const i = it++;

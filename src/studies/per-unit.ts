@@ -138,7 +138,10 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
         type: 'study',
         id: c.study.id,
         name: `${c.study.name} (v${c.study.version})`,
-        source: `component study, calculated on ${c.result.releases.lci} + ${c.result.releases.factors}`,
+        source: coded('provenance.component-source', {
+          lci: c.result.releases.lci,
+          factors: c.result.releases.factors,
+        }),
         notes: [coded('note.component-study', { per, unit: c.study.unit.unit })],
       },
       gsd: 1,
@@ -156,8 +159,11 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
       perUnit: entry.unit,
       provenance: {
         type: 'supplier',
-        name: `${src.supplier}: supplier-specific footprint`,
-        source: `${src.evidence.type} ${src.evidence.reference}`,
+        name: coded('provenance.supplier', { supplier: src.supplier }),
+        source: coded('provenance.supplier-evidence', {
+          evidence: src.evidence.type,
+          reference: src.evidence.reference,
+        }),
         notes: [],
       },
       gsd: pedigreeGsd(BASIC_GSD, p),

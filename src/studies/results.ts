@@ -4,6 +4,7 @@ import { loadBackground } from './background.ts';
 import { calculateStudy, type CalculateOptions } from './calculate.ts';
 import { checkResult } from './result-check.ts';
 import { componentFootprints } from './components.ts';
+import { loadingBackground } from './progress.ts';
 
 /** Calculates the latest version of a stored study on its pinned background and stores the result, when every number of it is finite. */
 export async function calculateAndSave(
@@ -13,7 +14,7 @@ export async function calculateAndSave(
 ): Promise<StudyResult> {
   const study = await getStudy(store, studyId);
   if (!study) throw new Error(`study ${studyId} does not exist`);
-  opts.onProgress?.(0, `loading background ${study.releases.lci} + ${study.releases.factors}`);
+  opts.onProgress?.(0, loadingBackground(study.releases));
   const bg = await loadBackground(store, study.releases.lci, study.releases.factors, study.method);
   const components = await componentFootprints((id) => getStudy(store, id), study, bg);
   const result = calculateStudy(study, bg, { ...opts, components });

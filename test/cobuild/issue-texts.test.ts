@@ -79,6 +79,20 @@ const SAMPLES: { [C in IssueCode]: ParamsOf<C> } = {
     release: 'uslci',
     median: 28.5,
   },
+  'validation.value-converted': { value: 612, unit: 'g CO2e/kWh', converted: 0.612, gas: 'CO2e', perUnit: 'kWh' },
+  'validation.region-read': { region: '海南', code: 'CN-HI' },
+  'validation.status-check': { status: 'official' },
+  'validation.location-read': { location: '海南', code: 'CN-HI' },
+  'validation.location-outside': { location: 'DE' },
+  'validation.no-volume': {},
+  'validation.mass-balance': { into: 1.02, out: 1, gap: 0.0196 },
+  'validation.mass-unchecked': {},
+  'validation.energy-unchecked': {},
+  'validation.energy-balance': { into: 3.6, out: 3.2 },
+  'validation.factor-unchecked': { release: '2026.1', series: 'material-clinker', perUnit: 't' },
+  'validation.process-unchecked': { release: '2026.1' },
+  'validation.no-release': { what: 'LCI' },
+  'validation.process-compared': { compared: 1, peers: 3, release: '2026.1' },
 };
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -5,6 +5,8 @@ import { factorPlausibility, processPlausibility } from '../../src/cobuild/plaus
 import { validateSubmission } from '../../src/cobuild/validation.ts';
 import { applyDefaults, checkStructure } from '../../src/cobuild/validate.ts';
 import { factor, HAINAN, process, SEED } from './fixtures.ts';
+import { render } from '../../src/i18n/catalogue.ts';
+import { messageText } from '../../src/model/message.ts';
 
 const confidential = { sharing: 'confidential' as const };
 const now = new Date('2026-03-01T00:00:00Z');
@@ -17,8 +19,9 @@ test('a factor in g CO2e is converted to kg with a note; region names become cod
   assert.equal(dataset.type === 'factor' && dataset.factor.value, 0.612);
   assert.equal(dataset.type === 'factor' && dataset.factor.unit, 'kg CO2e/kWh');
   assert.equal(dataset.type === 'factor' && dataset.factor.id, 'cn-electricity-footprint/CN-HI/2024');
-  assert.ok(notes.some((n) => /converted from 612 g CO2e\/kWh to 0.612 kg CO2e\/kWh/.test(n)));
-  assert.ok(notes.some((n) => /region "海南" read as CN-HI/.test(n)));
+  assert.ok(notes.some((n) => /converted from 612 g CO2e\/kWh to 0.612 kg CO2e\/kWh/.test(n.message)));
+  assert.ok(notes.some((n) => /region "海南" read as CN-HI/.test(n.message)));
+  assert.ok(notes.some((n) => render(n, 'zh') === '地区「海南」识别为 CN-HI'));
 });
 
 test('units that do not agree and missing metadata are errors, each on its field', () => {
@@ -167,7 +170,7 @@ test('plausibility: a factor 10× below the provincial median is flagged with th
     '2026.1',
     10,
   );
-  assert.match(unknown.notes[0], /not checked: release 2026\.1 has no factor of series material-clinker/);
+  assert.match(unknown.notes[0].message, /not checked: release 2026\.1 has no factor of series material-clinker/);
 });
 
 test('plausibility: each exchange of a process per unit of product is compared with the release’s processes of the same product', () => {
@@ -203,7 +206,7 @@ test('validation puts it together: structure errors stop the checks, a missing p
   );
   assert.equal(ok.report.release, '2026.1');
   assert.equal(ok.report.flags.length, 2);
-  assert.ok(ok.report.notes.some((n) => /no production volume/.test(n)));
+  assert.ok(ok.report.notes.some((n) => /no production volume/.test(messageText(n))));
   const bad = validateSubmission(
     {
       dataset: { type: 'factor', factor: factor({ value: -1 }) },

@@ -29,7 +29,7 @@ test('no two domains define the same code, and every text renders in zh and en',
   const anyParams = new Proxy(
     {},
     {
-      get: (_, k) => (k === 'direction' ? 'above' : k === 'basis' ? 'provinces' : k === 'kind' ? 'product-input' : 7),
+      get: (_, k) => SAMPLE_VALUES[String(k)] ?? 7,
     },
   ) as never;
   for (const [code, texts] of Object.entries(CATALOGUE)) {
@@ -50,7 +50,13 @@ test('a coded message renders in the reader’s language; an unknown code falls 
 });
 
 /** Params that choose among words: a value the texts know (any other param reads as a number). */
-const SAMPLE_VALUES: Record<string, string> = { direction: 'above', basis: 'provinces', kind: 'product-input' };
+const SAMPLE_VALUES: Record<string, string> = {
+  direction: 'above',
+  basis: 'provinces',
+  kind: 'product-input',
+  unit: 'kg',
+  evidence: 'invoice',
+};
 
 /** The params a text reads, by running it on a recorder; `nameZh` and `nameEn` are one param written in each language. */
 function paramsRead(text: (p: never) => string): string[] {

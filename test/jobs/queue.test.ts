@@ -28,6 +28,8 @@ import { calculateStudy } from '../../src/studies/calculate.ts';
 import { createHash } from 'node:crypto';
 import { BACKENDS } from '../store/backends.ts';
 import { fixture } from '../store/fixture.ts';
+import { jobMessage } from '../../src/jobs/messages.ts';
+import { render } from '../../src/i18n/catalogue.ts';
 
 /**
  * The job queue on each back end: claims never overlap, a job whose worker stopped is taken over
@@ -72,7 +74,10 @@ for (const backend of BACKENDS) {
       const handler: Handler = async ({ job }) => {
         runs.push(job.id);
         await sleep(5);
-        return { message: 'ok', output: { n: job.params.n as number } };
+        return {
+          message: jobMessage('job.calculated', { version: 1, total: job.params.n as number }),
+          output: { n: job.params.n as number },
+        };
       };
       const jobs = await Promise.all(
         Array.from({ length: 30 }, (_, n) => createJob(store, { kind: 'count', userId: user, params: { n } })),
@@ -108,9 +113,14 @@ for (const backend of BACKENDS) {
       assert.equal(again?.id, job.id);
       assert.equal(again?.attempts, 2);
       assert.match(again!.message, /taken over from dead/);
-      assert.equal(await completeJob(store, job.id, 'dead', { message: 'late' }), false);
-      assert.equal(await completeJob(store, job.id, 'live', { message: 'ok' }), true);
-      assert.equal((await getJob(store, job.id))!.state, 'done');
+      assert.equal(render(again!.codedMessage!, 'zh'), '已从 dead 接手');
+      const done = jobMessage('job.calculated', { version: 3, total: 1.5 });
+      assert.equal(await completeJob(store, job.id, 'dead', { message: done }), false);
+      assert.equal(await completeJob(store, job.id, 'live', { message: done }), true);
+      const finished = (await getJob(store, job.id))!;
+      assert.equal(finished.state, 'done');
+      assert.equal(finished.message, 'version 3: 1.5 kg CO2e per unit');
+      assert.equal(render(finished.codedMessage!, 'zh'), '第 3 版：每单位 1.5 kg CO2e');
     });
 
     test('with no attempt left an abandoned job fails with the reason; handing back does not spend an attempt', async () => {

@@ -106,8 +106,8 @@ describe('report HTML', () => {
     for (const e of r.entries) {
       const p = e.provenance;
       for (const s of [
-        p.name,
-        p.source,
+        messageText(p.name),
+        messageText(p.source),
         p.release,
         p.id,
         p.year === undefined ? undefined : String(p.year),

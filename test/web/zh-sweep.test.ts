@@ -103,6 +103,19 @@ test('every page in Chinese, as every account, has no English in the app’s own
   assert.deepEqual(problems, []);
 });
 
+test('units read in words in Chinese: the declared unit (1 辆, 1 千克) and the inventory’s amounts', async () => {
+  const page = await pageAs(app, PAGES_BY_ACCOUNT[1]!, 'zh');
+  await page.goto(`${app.running.url}/#/studies/${durian}/results`);
+  assert.match((await page.locator('.total-unit').innerText()).trim(), /^kg CO2e \/ 1 \p{Script=Han}+$/u);
+  await page.goto(`${app.running.url}/#/studies/${durian}`);
+  const amounts = await page.locator('[data-testid="entry-row"] td.num').allInnerTexts();
+  assert.ok(
+    amounts.some((a) => / 千克$/.test(a.trim())),
+    `no amount in 千克 among ${amounts.join(' | ')}`,
+  );
+  await page.context().close();
+});
+
 test('the sweep’s detector finds English and leaves Chinese and shared terms alone', () => {
   assert.deepEqual(englishIn(['产品碳足迹研究', '下载 PDF 报告', 'kg CO2e / 功能单位', 'ISO 14067 合规检查']), []);
   assert.deepEqual(englishIn(['「Diesel, at refinery」取自「Petroleum refining」']), []);

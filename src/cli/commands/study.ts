@@ -9,6 +9,7 @@ import { StudyInputSchema, type Study } from '../../model/study.ts';
 import { backgroundOf } from '../../studies/background.ts';
 import { calculateStudy } from '../../studies/calculate.ts';
 import { render } from '../../i18n/catalogue.ts';
+import { quantityText } from '../../i18n/units.ts';
 import { num, table } from '../format.ts';
 
 export const studyCommand: CommandSpec = {
@@ -65,7 +66,7 @@ ${COMMON_HELP}`,
       return;
     }
     const h = r.headline!;
-    const unit = `kg CO2e per ${input.unit.amount} ${input.unit.unit}`;
+    const unit = `kg CO2e / ${quantityText(String(input.unit.amount), input.unit.unit, lang)}`;
     console.log(`${input.product.name}: ${input.name}\n`);
     console.log(
       table(

@@ -1,3 +1,4 @@
+import { render } from '../../../src/i18n/catalogue.ts';
 import { useState } from 'react';
 import { issueText } from '../../../src/i18n/cobuild.ts';
 import { ApiError } from '../api/client.ts';
@@ -147,7 +148,7 @@ export function SubmissionPage({ me, id }: { me: Me; id: string }) {
         <summary>{t('cobuild.checks', { release: v.validation.release ?? '—' })}</summary>
         <ul>
           {v.validation.notes.map((n, i) => (
-            <li key={i}>{n}</li>
+            <li key={i}>{render(n, lang)}</li>
           ))}
         </ul>
       </details>

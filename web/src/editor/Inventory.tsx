@@ -6,7 +6,7 @@ import type { Entry } from '../../../src/model/study.ts';
 import { Empty } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { STAGES } from '../lib/enums.ts';
-import { formatNumber } from '../lib/format.ts';
+import { formatNumber, formatQuantity } from '../lib/format.ts';
 import { emptyDraft, entryToDraft, type EntryDraft } from '../study/entryDraft.ts';
 import type { SearchScope } from './DatasetSearch.tsx';
 import { EntryDialog } from './EntryDialog.tsx';
@@ -96,9 +96,7 @@ export function Inventory({ entries, onChange, scope, readOnly, datasetNames, ru
                           </span>
                         )}
                       </td>
-                      <td className="num nowrap">
-                        {formatNumber(entry.amount, lang)} {entry.unit}
-                      </td>
+                      <td className="num nowrap">{formatQuantity(entry.amount, entry.unit, lang)}</td>
                       <td>
                         <SourceSummary entry={entry} names={datasetNames} />
                       </td>

@@ -1,4 +1,5 @@
 import type { StudyInput } from '../../../src/model/study.ts';
+import { DECLARED_UNIT_CHOICES, unitWord } from '../../../src/i18n/units.ts';
 import { ParametersEditor } from './ParametersEditor.tsx';
 import type { ReleaseInfo } from '../api/types.ts';
 import { useI18n } from '../i18n/context.tsx';
@@ -91,9 +92,15 @@ export function StudyForm({ input, onChange, releases, readOnly, onRangeProblems
           <input
             aria-label={t('study.unitUnit')}
             className="narrow"
+            list="declared-unit-choices"
             value={input.unit.unit}
             onChange={(e) => set({ unit: { ...input.unit, unit: e.target.value } })}
           />
+          <datalist id="declared-unit-choices">
+            {DECLARED_UNIT_CHOICES.map((u) => (
+              <option key={u} value={u} label={unitWord(u, lang)} />
+            ))}
+          </datalist>
           <input
             aria-label={t('study.unitDescription')}
             placeholder={t('study.unitDescription')}

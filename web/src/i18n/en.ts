@@ -885,7 +885,7 @@ export const en: Messages = {
   'pcr.parametersHelp':
     "The rule's declared unit is a formula of these parameters; it is worked out again when the study is saved, and the entries with a formula follow them.",
   'pcr.parameterRange': 'a number from {min} to {max}',
-  'pcr.savedUnit': 'saved: one inventory = {amount} {unit}',
+  'pcr.savedUnit': 'saved: one inventory = {quantity}',
   'pcr.entryStage': 'Stage of the rule',
   'pcr.entryStageNone': '— as the life cycle stage —',
   'pcr.compareTitle': 'Compare design variants',

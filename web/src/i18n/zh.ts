@@ -864,7 +864,7 @@ export const zh = {
   'pcr.parameters': '产品参数',
   'pcr.parametersHelp': '规则的声明单位是这些参数的公式；保存研究时重新计算，带公式的条目随之更新。',
   'pcr.parameterRange': '应为 {min} 至 {max} 之间的数值',
-  'pcr.savedUnit': '已保存：一份清单 = {amount} {unit}',
+  'pcr.savedUnit': '已保存：一份清单 = {quantity}',
   'pcr.entryStage': '规则阶段',
   'pcr.entryStageNone': '— 按生命周期阶段 —',
   'pcr.compareTitle': '设计方案对比',

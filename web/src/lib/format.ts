@@ -1,3 +1,4 @@
+import { UNIT_TEXTS } from '../../../src/i18n/units.ts';
 import type { Lang } from '../i18n/translate.ts';
 
 const locale = (lang: Lang) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
@@ -19,4 +20,9 @@ export function formatDateTime(iso: string, lang: Lang): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+}
+
+/** An amount and its unit in words: "1 千克", "2.5 kilograms"; a unit the catalogue does not know reads as written. */
+export function formatQuantity(value: number, unit: string, lang: Lang): string {
+  return UNIT_TEXTS['unit.quantity'][lang]({ amount: formatNumber(value, lang), unit });
 }

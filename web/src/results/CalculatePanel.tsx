@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { render } from '../../../src/i18n/catalogue.ts';
 import type { Job } from '../api/types.ts';
 import { ErrorMessage } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
@@ -17,7 +18,9 @@ interface CalculatePanelProps {
 export function CalculatePanel({ job, error, onStart, disabledReason, children }: CalculatePanelProps) {
   const { t, lang } = useI18n();
   const running = isActive(job);
-  const failure = job?.state === 'failed' ? job.error || job.message : undefined;
+  // a job stored before its messages were coded has only the English text
+  const message = job ? render(job.codedMessage ?? job.message, lang) : '';
+  const failure = job?.state === 'failed' ? job.error || message : undefined;
   return (
     <div className="card calculate">
       <div className="inline-fields">
@@ -46,7 +49,7 @@ export function CalculatePanel({ job, error, onStart, disabledReason, children }
             </div>
             <span className="small">
               {t(`job.${job.state}`)} · {formatPercent(job.progress, lang)}
-              {job.message && ` · ${job.message}`}
+              {message && ` · ${message}`}
             </span>
           </div>
         )}

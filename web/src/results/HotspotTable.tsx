@@ -1,7 +1,7 @@
 import type { EntryResult, StudyResult } from '../../../src/model/study.ts';
 import { render } from '../../../src/i18n/catalogue.ts';
 import { useI18n } from '../i18n/context.tsx';
-import { formatNumber, formatPercent } from '../lib/format.ts';
+import { formatNumber, formatPercent, formatQuantity } from '../lib/format.ts';
 import { regionLabel } from '../lib/regions.ts';
 import { factorStatus } from '../lib/factorStatus.ts';
 
@@ -46,9 +46,7 @@ export function HotspotTable({ result }: { result: StudyResult }) {
                       {e.region && <span data-testid="hotspot-region"> · {regionLabel(e.region, lang)}</span>}
                     </span>
                   </td>
-                  <td className="num nowrap">
-                    {n(e.amount)} {e.unit}
-                  </td>
+                  <td className="num nowrap">{formatQuantity(e.amount, e.unit, lang)}</td>
                   <td className="num">
                     {n(e.total)}
                     {e.lines.biogenicRemovals !== 0 && (
@@ -68,8 +66,9 @@ export function HotspotTable({ result }: { result: StudyResult }) {
                     <span className="small muted block">DQR {n(e.dqr)}</span>
                   </td>
                   <td className="provenance small">
-                    <strong>{p.name}</strong> <span className="muted">({t(`provenanceType.${p.type}`)})</span>
-                    <span className="block">{p.source}</span>
+                    <strong>{render(p.name, lang)}</strong>{' '}
+                    <span className="muted">({t(`provenanceType.${p.type}`)})</span>
+                    <span className="block">{render(p.source, lang)}</span>
                     <span className="block muted">
                       {[
                         p.release && `${t('results.release')} ${p.release}`,

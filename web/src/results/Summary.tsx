@@ -1,7 +1,7 @@
 import { HEADLINE_STANDARDS, headlineOf } from '../../../src/model/headline.ts';
 import type { Study, StudyResult } from '../../../src/model/study.ts';
 import { useI18n } from '../i18n/context.tsx';
-import { formatDateTime, formatNumber, formatPercent } from '../lib/format.ts';
+import { formatDateTime, formatNumber, formatPercent, formatQuantity } from '../lib/format.ts';
 
 const EMISSION_LINES = ['fossil', 'biogenic', 'landUseChange', 'aircraft'] as const;
 
@@ -11,7 +11,7 @@ const EMISSION_LINES = ['fossil', 'biogenic', 'landUseChange', 'aircraft'] as co
  */
 export function Summary({ study, result }: { study: Study; result: StudyResult }) {
   const { t, lang } = useI18n();
-  const perUnit = `kg CO2e / ${formatNumber(study.unit.amount, lang)} ${study.unit.unit}`;
+  const perUnit = `kg CO2e / ${formatQuantity(study.unit.amount, study.unit.unit, lang)}`;
   const h = result.headline ?? headlineOf(result);
   const rows: [string, string, number, string][] = [
     ['emissions', t('headline.emissions'), h.emissions, HEADLINE_STANDARDS.emissions],

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Pcr } from '../../../src/model/pcr.ts';
 import type { Parameter, StudyInput } from '../../../src/model/study.ts';
 import { useI18n } from '../i18n/context.tsx';
-import { formatNumber } from '../lib/format.ts';
+import { formatQuantity } from '../lib/format.ts';
 
 /**
  * The product parameters of a study that follows a product rule (capacity, cycles, warranty, peak
@@ -85,7 +85,7 @@ export function ParameterForm({ draft, rule, savedUnit, onChange, readOnly }: Pa
           {savedUnit && (
             <>
               {' · '}
-              {t('pcr.savedUnit', { amount: formatNumber(savedUnit.amount, lang), unit: savedUnit.unit })}
+              {t('pcr.savedUnit', { quantity: formatQuantity(savedUnit.amount, savedUnit.unit, lang) })}
             </>
           )}
         </p>

@@ -28,7 +28,10 @@ export function namesFromResult(result: StudyResult | null | undefined): Map<str
   for (const e of result?.entries ?? []) {
     const p = e.provenance;
     if ((p.type === 'factor' || p.type === 'process') && p.release && p.id)
-      names.set(datasetKey({ type: p.type, release: p.release, id: p.id }), p.name);
+      names.set(
+        datasetKey({ type: p.type, release: p.release, id: p.id }),
+        typeof p.name === 'string' ? p.name : p.name.message,
+      );
   }
   return names;
 }
