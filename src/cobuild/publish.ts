@@ -260,7 +260,8 @@ export interface PublishingJob {
   id: string;
   /** the worker holding it: the transaction writes only while it still does */
   worker: string;
-  progress(fraction: number, message: CodedMessageData): void;
+  /** settles once a new step is written: the transaction below holds the job's row, which progress writes need */
+  progress(fraction: number, message: CodedMessageData): Promise<void>;
 }
 
 /**
@@ -298,7 +299,7 @@ export async function publishRelease(
 ): Promise<{ release: ReleaseInfo; notes: ReleaseNotes; markdown: string }> {
   job?.progress(0.05, progressMessage('job.release-composing', {}));
   const p = await plan(store, actor, req);
-  job?.progress(0.8, progressMessage('job.release-writing', {}));
+  await job?.progress(0.8, progressMessage('job.release-writing', {}));
   await store.transaction(async (tx) => {
     if (job) await holdJob(tx, job.id, job.worker);
     await insertRelease(tx, {

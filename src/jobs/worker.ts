@@ -29,8 +29,12 @@ import type { CodedMessageData } from '../model/message.ts';
 export interface HandlerContext {
   store: Store;
   job: Job;
-  /** throttled: at most one write per PROGRESS_MS */
-  progress(fraction: number, message: CodedMessageData): void;
+  /**
+   * A new step (another message code) is written at once, and the promise settles when it is:
+   * await it before work that holds the job's row. The same step's fractions are throttled to
+   * one write per PROGRESS_MS.
+   */
+  progress(fraction: number, message: CodedMessageData): Promise<void>;
   /** aborted when the job is no longer this worker's or the worker stops hard */
   signal: AbortSignal;
 }
@@ -195,11 +199,13 @@ export class JobWorker {
     log.info({ worker: this.id, job: job.id, kind: job.kind, attempt: job.attempts }, 'job started');
     let latest: { fraction: number; message: CodedMessageData } | undefined;
     let written = 0;
+    let writtenStep: string | undefined;
     let beat: Promise<unknown> = Promise.resolve();
     const renew = () => {
       const progress = latest;
       latest = undefined;
       written = Date.now();
+      if (progress) writtenStep = progress.message.code;
       beat = beat
         .then(() => heartbeat(this.store, job.id, this.id, this.leaseMs, progress))
         .then(
@@ -215,7 +221,8 @@ export class JobWorker {
       signal: abort.signal,
       progress: (fraction, message) => {
         latest = { fraction, message };
-        if (Date.now() - written >= PROGRESS_MS) renew();
+        if (message.code !== writtenStep || Date.now() - written >= PROGRESS_MS) renew();
+        return beat.then(() => undefined);
       },
     };
     let outcome: 'done' | 'failed' | 'queued' | 'lost' = 'lost';

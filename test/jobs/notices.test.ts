@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
 import { JobWorker, type Handler } from '../../src/jobs/index.ts';
+import { jobMessage } from '../../src/jobs/messages.ts';
 import { ReadCache } from '../../src/server/cache.ts';
 import {
   createCompany,
@@ -32,7 +33,10 @@ import { STUDY } from './study.ts';
 const HOUR = 3_600_000;
 const PATIENCE_MS = 60_000;
 const LIMIT = { timeout: 2 * PATIENCE_MS };
-const echo: Handler = async ({ job }) => ({ message: 'echoed', output: { n: job.params.n } });
+const echo: Handler = async ({ job }) => ({
+  message: jobMessage('job.calculated', { version: 1, total: job.params.n as number }),
+  output: { n: job.params.n },
+});
 
 /** Polls `probe` until it holds; fails after PATIENCE_MS naming what never happened. */
 async function eventually(what: string, probe: () => Promise<boolean>): Promise<void> {
