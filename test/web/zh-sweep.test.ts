@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { ensureOrganisationsDemo } from '../../src/server/demo-organisations.ts';
 import { listStudies, findCompany } from '../../src/store/index.ts';
 import { DEMO_COMPANY } from '../../src/server/demo.ts';
+import { DEMO_STUDY_NAME } from '../../src/studies/demo-durian.ts';
 import { pageAs, startApp, type AppUnderTest } from './app-server.ts';
 import { PAGES_BY_ACCOUNT } from './pages.ts';
 
@@ -59,7 +60,8 @@ before(async () => {
   app = await startApp();
   await ensureOrganisationsDemo(app.store);
   const company = await findCompany(app.store, DEMO_COMPANY);
-  durian = (await listStudies(app.store, { companyId: company!.id }))[0].id;
+  const studies = await listStudies(app.store, { companyId: company!.id });
+  durian = studies.find((s) => s.name === DEMO_STUDY_NAME)!.id;
 });
 after(() => app?.stop());
 
