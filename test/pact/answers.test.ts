@@ -1,14 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:https';
-import { mkdtempSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { wakeLocalWorkers } from '../../src/jobs/index.ts';
-import { selfSignedCertificate } from '../../src/server/pact/tls.ts';
 import { startInstance, until, type Instance } from './instance.ts';
 import { oracle } from './oracle.ts';
+import { connectPartner, PartnerHost, requestCreated } from './partner-host.ts';
 import { BACKENDS } from '../store/backends.ts';
 
 /**
@@ -17,69 +12,6 @@ import { BACKENDS } from '../store/backends.ts';
  * after Tanji took a token at the token endpoint the host's OpenID configuration names (a
  * non-default path, so discovery is what found it), with the credentials recorded for the partner.
  */
-
-interface Received {
-  path: string;
-  authorization: string | undefined;
-  body: Record<string, any>;
-}
-
-class PartnerHost {
-  readonly received: Received[] = [];
-  readonly tokens: string[] = [];
-  failEvents = false;
-  private server!: Server;
-  readonly cert: string;
-  private readonly key: string;
-
-  constructor(
-    readonly clientId: string,
-    readonly clientSecret: string,
-  ) {
-    ({ cert: this.cert, key: this.key } = selfSignedCertificate(mkdtempSync(join(tmpdir(), 'tanji-partner-'))));
-  }
-
-  get base(): string {
-    return `https://localhost:${(this.server.address() as AddressInfo).port}`;
-  }
-
-  async start(): Promise<void> {
-    this.server = createServer({ key: this.key, cert: this.cert }, (req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const send = (status: number, body: unknown) =>
-          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-        const text = Buffer.concat(chunks).toString('utf8');
-        if (req.method === 'GET' && req.url === '/.well-known/openid-configuration')
-          return send(200, { issuer: this.base, token_endpoint: `${this.base}/oauth2/token` });
-        if (req.method === 'POST' && req.url === '/oauth2/token') {
-          const basic = `Basic ${Buffer.from(`${this.clientId}:${this.clientSecret}`).toString('base64')}`;
-          if (req.headers.authorization !== basic) return send(401, { error: 'invalid_client' });
-          const token = `partner-token-${this.tokens.length + 1}`;
-          this.tokens.push(token);
-          return send(200, { access_token: token, token_type: 'bearer', expires_in: 3600 });
-        }
-        if (req.method === 'POST') {
-          this.received.push({
-            path: req.url ?? '',
-            authorization: req.headers.authorization,
-            body: text ? JSON.parse(text) : {},
-          });
-          return this.failEvents
-            ? send(503, { code: 'InternalError', message: 'down for maintenance' })
-            : send(200, {});
-        }
-        send(404, { code: 'NotFound', message: req.url });
-      });
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 for (const backend of BACKENDS) {
   describe(backend.name, () => {
@@ -94,66 +26,19 @@ for (const backend of BACKENDS) {
         tanji = await startInstance(backend);
         partner = new PartnerHost('tanji-at-partner', 'partner-issued-secret');
         await partner.start();
-        const created = await tanji.api('POST', '/api/pact/connections', { name: 'Conformance partner' });
-        assert.equal(created.status, 201);
-        connectionId = created.data.connection.id;
-        // the partner's callback credentials, recorded after the connection exists (as a conformance run hands them out)
-        const recorded = await tanji.api('PATCH', `/api/pact/connections/${connectionId}`, {
-          partnerClientId: partner.clientId,
-          partnerSecret: partner.clientSecret,
-          partnerCa: partner.cert,
-        });
-        assert.equal(recorded.status, 200, JSON.stringify(recorded.data));
-        assert.equal(recorded.data.partnerClientId, partner.clientId);
-        assert.equal(recorded.data.hasPartnerSecret, true);
-        assert.equal(recorded.data.partnerUrl, null, 'no partner host: the source alone says where to answer');
-        const basic = Buffer.from(`${created.data.connection.clientId}:${created.data.clientSecret}`).toString(
-          'base64',
-        );
-        const token = await tanji.pact('/auth/token', {
-          method: 'POST',
-          headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
-          body: 'grant_type=client_credentials',
-        });
-        ourToken = (token.json as { access_token: string }).access_token;
-        product = (await tanji.api('GET', '/api/pact/footprints')).data[0].productIds[0];
+        const connected = await connectPartner(tanji, partner);
+        ({ connectionId, token: ourToken, product } = connected);
+        assert.equal(connected.recorded.partnerClientId, partner.clientId);
+        assert.equal(connected.recorded.hasPartnerSecret, true);
+        assert.equal(connected.recorded.partnerUrl, null, 'no partner host: the source alone says where to answer');
       });
       after(async () => {
         await tanji?.close();
         await partner?.close();
       });
 
-      const request = async (spec: '3.0' | '2.3', source: string, productId = product) => {
-        const id = crypto.randomUUID();
-        const event =
-          spec === '3.0'
-            ? {
-                type: 'org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3',
-                specversion: '1.0',
-                id,
-                source,
-                time: new Date().toISOString(),
-                data: { productId: [productId] },
-              }
-            : {
-                type: 'org.wbcsd.pathfinder.ProductFootprintRequest.Created.v1',
-                specversion: '1.0',
-                id,
-                source,
-                time: new Date().toISOString(),
-                data: { pf: { productIds: [productId] } },
-              };
-        const r = await tanji.pact(spec === '3.0' ? '/3/events' : '/2/events', {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${ourToken}`,
-            'content-type': 'application/cloudevents+json; charset=UTF-8',
-          },
-          body: JSON.stringify(event),
-        });
-        assert.equal(r.status, 200, r.text);
-        return id;
-      };
+      const request = (spec: '3.0' | '2.3', source: string, productId = product) =>
+        requestCreated(tanji, ourToken, spec, source, productId);
       const answerTo = (id: string) =>
         until(`the answer to ${id}`, () => partner.received.find((x) => x.body.data?.requestEventId === id));
 
@@ -189,7 +74,7 @@ for (const backend of BACKENDS) {
       });
 
       it('a failed delivery is kept for a retry with its reason and the next attempt shown to the company', async () => {
-        partner.failEvents = true;
+        partner.failEvents = Infinity;
         try {
           const id = await request('3.0', partner.base);
           await answerTo(id);
@@ -228,7 +113,7 @@ for (const backend of BACKENDS) {
           assert.equal(given.attempts, Number(attempts));
           assert.equal(given.error, failed.error);
         } finally {
-          partner.failEvents = false;
+          partner.failEvents = 0;
         }
       });
 

@@ -30,7 +30,11 @@ export interface Instance {
 }
 
 export async function startInstance(backend?: Backend): Promise<Instance> {
-  const { store } = await platform({ backend });
+  return serveInstance((await platform({ backend })).store);
+}
+
+/** An instance served on a store already set up, e.g. a second server on the schema of a first one. */
+export async function serveInstance(store: Store): Promise<Instance> {
   const running = await serve(store, { port: 0, tlsDir: mkdtempSync(join(tmpdir(), 'tanji-pact-test-')) });
   const tokens = new Map<number, string>();
   const signIn = async (user: number) => {
