@@ -86,7 +86,9 @@ test('an archive that is no database, or no zip, is refused naming the file; not
   assert.equal(await getRelease(store, 'notes'), undefined);
 });
 
-test('only a steward imports', async () => {
+test('only a steward imports, and who asks comes before the request is checked', async () => {
+  const anonymous = await upload(client(app), '', zip({ 'readme.txt': 'hello' }), 'notes.zip');
+  assert.equal(anonymous.status, 401);
   const enterprise = await signIn(app, user('enterprise').email, user('enterprise').password);
   const res = await upload(enterprise, 'release=theirs', readFileSync(ilcdFixture()), 'china-cement-ilcd.zip');
   assert.equal(res.status, 403);
