@@ -40,8 +40,9 @@ export async function importArchiveJob({ store, job, progress }: HandlerContext)
   if (!archive) throw new PermanentJobError(`the archive ${params.archive} of release ${params.release} is not stored`);
   const dir = await mkdtemp(join(tmpdir(), 'tanji-import-'));
   try {
-    // the importers read files; the archive's name (already cut to its last part) tells the origin
-    const path = join(dir, archive.fileName);
+    // the importers read files; the archive's name (already cut to its last part) tells the origin,
+    // and a name of dots alone would name a folder
+    const path = join(dir, /^\.*$/.test(archive.fileName) ? 'upload.zip' : archive.fileName);
     await writeFile(path, archive.bytes);
     // the worker writes the same step at most every 250 ms, however often it is reported
     const db = await importDatabase(path, {
