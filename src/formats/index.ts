@@ -5,17 +5,33 @@ import { ImportError } from './errors.ts';
 import { importIlcd, isIlcd } from './ilcd.ts';
 import { importJsonLd } from './jsonld.ts';
 import type { ImportOptions } from './options.ts';
-import { zipEntryNames } from './zip.ts';
+import { zipDirectory, zipEntryNames } from './zip.ts';
 
 export { ImportError } from './errors.ts';
 export type { ImportOptions } from './options.ts';
 
+export type DatabaseFormat = 'ecospold2' | 'jsonld' | 'ilcd';
+
 /** Imports an openLCA JSON-LD, EcoSpold2 or ILCD zip, recognised by its entries rather than its name. */
 export async function importDatabase(path: string, opts: ImportOptions = {}): Promise<LciDatabase> {
-  const names = await zipEntryNames(path);
-  if (names.some((n) => /\.spold$/i.test(n))) return importEcoSpold2(path, opts);
-  if (names.some((n) => /(^|\/)processes\/[^/]+\.json$/.test(n))) return importJsonLd(path, opts);
-  if (isIlcd(names)) return importIlcd(path, opts);
+  const format = databaseFormat(await zipEntryNames(path), basename(path));
+  if (format === 'ecospold2') return importEcoSpold2(path, opts);
+  if (format === 'jsonld') return importJsonLd(path, opts);
+  return importIlcd(path, opts);
+}
+
+/** The format of an uploaded archive, read from its directory alone; refused (naming the file) when it is none. */
+export function archiveFormat(bytes: Uint8Array, file: string): DatabaseFormat {
+  const names = zipDirectory(bytes, file)
+    .map((e) => e.name)
+    .filter((name) => !name.endsWith('/'));
+  return databaseFormat(names, file);
+}
+
+function databaseFormat(names: string[], file: string): DatabaseFormat {
+  if (names.some((n) => /\.spold$/i.test(n))) return 'ecospold2';
+  if (names.some((n) => /(^|\/)processes\/[^/]+\.json$/.test(n))) return 'jsonld';
+  if (isIlcd(names)) return 'ilcd';
   const folders = [...new Set(names.map((n) => (n.includes('/') ? `${n.split('/')[0]}/` : n)))];
   const found =
     names.length === 0
@@ -23,6 +39,6 @@ export async function importDatabase(path: string, opts: ImportOptions = {}): Pr
       : `it holds ${folders.slice(0, 8).join(', ')}${folders.length > 8 ? `, ... (${folders.length} in all)` : ''}`;
   throw new ImportError(
     `not a known LCI database format: expected .spold files (EcoSpold2), processes/*.json (openLCA JSON-LD) or processes/*.xml (ILCD), but ${found}`,
-    basename(path),
+    file,
   );
 }

@@ -55,6 +55,22 @@ export const JOB_TEXTS = {
     en: (p) => `release ${p.release} published`,
     zh: (p) => `版本 ${p.release} 已发布`,
   }),
+  'job.import-parsing': define<{ file: string; done: number; all: number }>({
+    en: (p) => `reading ${p.file}: ${p.done}/${p.all} processes`,
+    zh: (p) => `正在读取 ${p.file}：${p.done}/${p.all} 个过程`,
+  }),
+  'job.import-screening': define({
+    en: () => 'screening the processes for quality',
+    zh: () => '正在对过程进行质量筛查',
+  }),
+  'job.import-saving': define({
+    en: () => 'saving the release',
+    zh: () => '正在保存发布版本',
+  }),
+  'job.imported': define<{ release: string; processes: number }>({
+    en: (p) => `release ${p.release} imported (${p.processes} processes)`,
+    zh: (p) => `版本 ${p.release} 已导入（${p.processes} 个过程）`,
+  }),
   'job.report-printing': define({
     en: () => 'printing the report',
     zh: () => '正在打印报告',

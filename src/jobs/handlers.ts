@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { CobuildConflictError, ForbiddenError, NotFoundError } from '../cobuild/errors.ts';
 import { publishedByJob, publishRelease } from '../cobuild/publish.ts';
 import { DomainError } from '../model/errors.ts';
-import { getStudy, getUser, saveResult } from '../store/index.ts';
+import { ImportError } from '../formats/index.ts';
+import { getStudy, getUser, ReleaseExistsError, saveResult } from '../store/index.ts';
 import { UnknownReleaseError } from '../studies/background.ts';
 import { EntryError } from '../studies/per-unit.ts';
 import { checkResult, InvalidResultError } from '../studies/result-check.ts';
 import { CalculationError, type ComputePool } from './compute.ts';
+import { importArchiveJob } from './import-archive.ts';
 import { printStudyReport, reportInputs } from './study-report.ts';
 import { PermanentJobError, type Handler, type HandlerContext, type Outcome } from './worker.ts';
 import { fmt } from '../i18n/define.ts';
@@ -21,6 +23,8 @@ import { jobMessage as coded } from './messages.ts';
  * - `release-publish`: one transaction per release that records the job; a retry finds the
  *   release its job published and returns it. The release notes' benchmark recalculation runs
  *   inside this job (a release's effect on the benchmark products is part of its notes).
+ * - `import`: an uploaded database archive saved as a release in one transaction that records the
+ *   job (import-archive.ts); a retry finds the release its job saved.
  * - `report-pdf`: the PDF is stored once under the hash of what it shows; a retry finds it.
  * - `pact-event`: see src/pact/delivery.ts.
  */
@@ -54,7 +58,7 @@ export const ReportPdfParamsSchema = z.object({
 });
 export type ReportPdfParams = z.infer<typeof ReportPdfParamsSchema>;
 
-export const JOB_KINDS = ['calculate', 'monte-carlo', 'release-publish', 'report-pdf', 'pact-event'] as const;
+export const JOB_KINDS = ['calculate', 'monte-carlo', 'import', 'release-publish', 'report-pdf', 'pact-event'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /** The kind of a calculation: with draws it is a Monte Carlo. */
@@ -69,6 +73,8 @@ export function isPermanent(e: unknown): boolean {
     e instanceof InvalidResultError ||
     e instanceof DomainError ||
     e instanceof CobuildConflictError ||
+    e instanceof ImportError ||
+    e instanceof ReleaseExistsError ||
     e instanceof NotFoundError ||
     e instanceof ForbiddenError ||
     e instanceof z.ZodError
@@ -137,6 +143,7 @@ export function jobHandlers(compute: ComputePool, deliverPactEvent: Handler): Re
   return {
     calculate,
     'monte-carlo': calculate,
+    import: importArchiveJob,
     'release-publish': publishReleaseJob,
     'report-pdf': reportPdfJob,
     'pact-event': deliverPactEvent,

@@ -7,7 +7,7 @@ import { ApiError } from './errors.ts';
  * (413, naming the limit) before it is read when its Content-Length is too large, and as soon as
  * it passes the limit when it is streamed without one. Sizes are generous for real work: a study
  * of a thousand entries is about 0.5 MiB of JSON, a co-construction zip the size of TianGong's
- * 4,133 processes 29 MiB.
+ * 4,133 processes 29 MiB; a whole database archive (TianGong's ILCD zip) for import is larger.
  */
 
 const KiB = 1024;
@@ -17,6 +17,7 @@ const MiB = 1024 * KiB;
 export const BODY_LIMITS: readonly (readonly [pattern: string, bytes: number])[] = [
   ['/api/auth/login', 16 * KiB],
   ['/api/cobuild/submissions/file', 64 * MiB],
+  ['/api/cobuild/imports', 128 * MiB],
   ['/api/studies/*/inventory.xlsx', 8 * MiB],
   ['/api/cobuild/submissions', 8 * MiB],
   ['/api/cobuild/submissions/*', 8 * MiB],

@@ -118,7 +118,7 @@ export const JobSchema = z
   .meta({
     id: 'Job',
     description:
-      'background work; kinds: calculate, monte-carlo (a calculation with draws), release-publish (with the benchmark recalculation of its notes), report-pdf, pact-event',
+      'background work; kinds: calculate, monte-carlo (a calculation with draws), import (a database archive saved as a release), release-publish (with the benchmark recalculation of its notes), report-pdf, pact-event',
   });
 
 export const CalculateRequestSchema = z.object({

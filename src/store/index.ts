@@ -37,6 +37,7 @@ export * from './logins.ts';
 export * from './instance.ts';
 export { backupPglite, restorePglite, backupPostgres, restorePostgres } from './backup.ts';
 export * from './jobs.ts';
+export * from './imports.ts';
 export * from './report-files.ts';
 export * from './pact.ts';
 export * from './cobuild.ts';

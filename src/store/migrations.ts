@@ -764,6 +764,29 @@ CREATE TRIGGER report_files_immutable BEFORE UPDATE OR DELETE ON report_files FO
     // the message column keeps the English text for logs; the coded one renders in the reader's language
     sql: `ALTER TABLE jobs ADD COLUMN coded_message jsonb;`,
   },
+  {
+    id: 17,
+    name: 'database archives imported by jobs',
+    sql: `
+-- an uploaded database archive, kept under its SHA-256 so that a retried import reads the same bytes
+CREATE TABLE import_archives (
+  sha256 text PRIMARY KEY CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+  file_name text NOT NULL,
+  size integer NOT NULL,
+  -- base64: PGlite moves bytea as hex one byte at a time
+  bytes text NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+CREATE TRIGGER import_archives_immutable BEFORE UPDATE OR DELETE ON import_archives FOR EACH ROW EXECUTE FUNCTION tanji_refuse_change();
+-- the release an import job saved, written in the release's transaction: a retry of the job finds it
+CREATE TABLE release_imports (
+  job_id text PRIMARY KEY REFERENCES jobs (id),
+  release text NOT NULL UNIQUE REFERENCES releases (number),
+  archive text NOT NULL REFERENCES import_archives (sha256),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+`,
+  },
 ];
 
 /** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */

@@ -6,6 +6,7 @@ import type { Queryable, Store } from './connection.ts';
 import { insertRows } from './insert.ts';
 import { packExchanges, unpackExchanges } from './packed-exchanges.ts';
 import { insertScreen } from './screens.ts';
+import type { ScreenReport } from '../screen/screen.ts';
 import { sendNotice } from './notices.ts';
 
 /**
@@ -23,6 +24,8 @@ export interface ReleaseInput {
   /** the publication this release is, for the provenance of every dataset in it */
   source?: Source;
   licence?: string;
+  /** the quality screen of `database`, when the caller has already run it */
+  screen?: ScreenReport;
 }
 
 export interface ReleaseInfo {
@@ -79,7 +82,7 @@ export async function insertRelease(tx: Queryable, input: ReleaseInput): Promise
     );
     if (db) {
       await insertDatabase(tx, id, db);
-      await insertScreen(tx, id, db);
+      await insertScreen(tx, id, db, input.screen);
     }
     await insertFactors(tx, id, factors);
     await tx.query(

@@ -7,8 +7,12 @@ import type { Queryable } from './connection.ts';
  * `insertScreen` in the same transaction) and read by search, studies and the steward's view.
  */
 
-export async function insertScreen(tx: Queryable, release: number, db: LciDatabase): Promise<ScreenReport> {
-  const report = screenDatabase(db);
+export async function insertScreen(
+  tx: Queryable,
+  release: number,
+  db: LciDatabase,
+  report: ScreenReport = screenDatabase(db),
+): Promise<ScreenReport> {
   await tx.query('INSERT INTO release_screens (release_id, quarantined, report) VALUES ($1, $2, $3::text::jsonb)', [
     release,
     report.quarantined,

@@ -36,6 +36,7 @@ import {
 } from '../../cobuild/submissions.ts';
 import { CommentRequiredError, IllegalTransitionError, NotYourStepError } from '../../cobuild/workflow.ts';
 import { ImportError } from '../../formats/errors.ts';
+import { archiveFormat } from '../../formats/index.ts';
 import { StudySchema } from '../../model/study.ts';
 import {
   exportReleaseCsv,
@@ -45,6 +46,7 @@ import {
   ZIP_FORMATS,
   getRelease,
   ReleaseExistsError,
+  saveImportArchive,
   listCobuildEvents,
   listNotifications,
   markNotificationsRead,
@@ -130,6 +132,14 @@ async function mapped<T>(fn: () => Promise<T>): Promise<T> {
 
 const binary = (type: string) => ({ [type]: { schema: z.string().meta({ format: 'binary' }) } });
 const ReleaseParamSchema = z.object({ release: z.string().min(1) });
+const ImportQuerySchema = z.object({
+  release: z
+    .string()
+    .max(100)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'a release name is letters, digits, dot, dash and underscore'),
+  licence: z.string().min(1).max(500).optional(),
+  citation: z.string().min(1).max(2000).optional(),
+});
 
 const UploadQuerySchema = z.object({
   sharing: SharingSchema.optional(),
@@ -638,6 +648,51 @@ export function cobuildRoutes(deps: Deps) {
         userId: user.id,
         params: { request, lang: c.req.valid('query').lang },
         // a refusal is permanent; what fails otherwise is the database, worth a few tries
+        maxAttempts: 5,
+      });
+      return accepted(c, job);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/cobuild/imports',
+      tags,
+      summary:
+        'import an LCI database archive (openLCA JSON-LD, EcoSpold2 or ILCD zip, recognised by its entries; the body is the zip, X-File-Name its name) as a new release, as a background job (kind `import`: parse, screen, save in one transaction)',
+      security: bearer,
+      request: {
+        query: ImportQuerySchema,
+        body: { content: { ...binary('application/zip'), ...binary('application/octet-stream') }, required: true },
+      },
+      responses: {
+        202: ok(
+          JobSchema,
+          'the job; poll GET /api/jobs/{id} (the Location header); when done, output holds {release, origin, processes, quarantined, screen}; a malformed record ends it failed, naming file, record and field, with nothing saved',
+        ),
+        400: ERRORS[400],
+        401: ERRORS[401],
+        403: ERRORS[403],
+        413: ok(ErrorSchema, 'the archive is larger than the limit'),
+        422: ok(ErrorSchema, 'not a database archive (the file named), or the release exists'),
+      },
+    }),
+    async (c) => {
+      const user = requireRole(c, ['steward'], 'import databases');
+      const { release, licence, citation } = c.req.valid('query');
+      const fileName = uploadFileName(c, 'upload.zip');
+      const data = await uploadBody(c, 'the database zip');
+      const archive = await mapped(async () => {
+        if (await getRelease(store, release)) throw new ReleaseExistsError(release);
+        archiveFormat(data, fileName);
+        return saveImportArchive(store, fileName, data);
+      });
+      const job = await enqueue(store, {
+        kind: 'import',
+        userId: user.id,
+        params: { archive, release, licence, citation },
+        // a bad record is permanent; what fails otherwise is the database, worth a few tries
         maxAttempts: 5,
       });
       return accepted(c, job);

@@ -1,0 +1,152 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
+import { createApp } from '../../src/server/app.ts';
+import { DEMO_ORGANISATION_USERS, ensureOrganisationsDemo } from '../../src/server/demo-organisations.ts';
+import { openStore, saveRelease, type Job, type Store } from '../../src/store/index.ts';
+import { ilcdFixture } from '../formats/ilcd-fixture.ts';
+import { client } from '../server/platform.ts';
+
+/**
+ * A `tanji worker` killed with SIGKILL in the middle of importing a database archive, on
+ * PostgreSQL: two servers (apps on their own pools) and two worker processes. The kill lands inside
+ * the import's transaction for certain: the test holds a SHARE lock on release_imports, so the
+ * saving transaction (release, processes, exchanges and screen written) waits at the row that
+ * records its job until the test sees it waiting and kills that worker. Then: no row of the
+ * release is visible, the other server keeps answering, the other worker takes the job over once
+ * its lease runs out and saves the release exactly once. Runs only with TANJI_TEST_DATABASE_URL:
+ * PGlite on disk is one process's, so no second process could take a job over.
+ */
+
+const url = process.env.TANJI_TEST_DATABASE_URL;
+const schema = `t_killimp_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+const RELEASE = 'cement-kill';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let stores: Store[] = [];
+const workers: ChildProcess[] = [];
+
+before(async () => {
+  if (!url) return;
+  // two servers' pools and one the test holds its lock on
+  stores = [await openStore({ url, schema }), await openStore({ url, schema }), await openStore({ url, schema })];
+});
+
+after(async () => {
+  for (const w of workers) w.kill('SIGKILL');
+  for (const s of stores) await s.close();
+  if (url) {
+    const s = await openStore({ url, migrate: false });
+    await s.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await s.close();
+  }
+});
+
+function startWorker(): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/tanji.ts', 'worker'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      TANJI_DB_SCHEMA: schema,
+      TANJI_LOG_LEVEL: 'warn',
+      TANJI_JOB_LEASE_MS: '2000',
+      NODE_TEST_CONTEXT: '',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  workers.push(child);
+  return child;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 120_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+test(
+  'a worker killed inside an import transaction leaves nothing; another takes the job over and saves the release once',
+  { skip: !url && 'set TANJI_TEST_DATABASE_URL (a PostgreSQL server: PGlite on disk is one process’s)' },
+  async () => {
+    const [a, b, locker] = stores;
+    await saveRelease(a, { release: SEED_RELEASE, factors: seedFactors() });
+    await ensureOrganisationsDemo(a);
+    const steward = DEMO_ORGANISATION_USERS.find((u) => u.role === 'steward')!;
+    const servers = [a, b].map((s) => createApp({ store: s, worker: false }));
+    const [apiA, apiB] = await Promise.all(
+      servers.map(async (app) =>
+        client(
+          app,
+          (await client(app).post('/api/auth/login', { email: steward.email, password: steward.password })).data.token,
+        ),
+      ),
+    );
+    const count = async (sql: string) => (await b.query<{ n: number }>(sql, [RELEASE]))[0].n;
+    const ofRelease = (table: string) =>
+      count(`SELECT count(*)::int AS n FROM ${table} WHERE release_id IN (SELECT id FROM releases WHERE number = $1)`);
+    const written = async () => ({
+      releases: await count('SELECT count(*)::int AS n FROM releases WHERE number = $1'),
+      imports: await count('SELECT count(*)::int AS n FROM release_imports WHERE release = $1'),
+      logs: await ofRelease('import_log'),
+      screens: await ofRelease('release_screens'),
+    });
+
+    const { jobId, victim } = await locker.transaction(async (tx) => {
+      // the saving transaction writes the release, then waits here at the row that records its job
+      await tx.query('LOCK TABLE release_imports IN SHARE MODE');
+      startWorker();
+      startWorker();
+      const accepted = await apiA.post(`/api/cobuild/imports?release=${RELEASE}`, readFileSync(ilcdFixture()), {
+        'x-file-name': 'china-cement-ilcd.zip',
+        'content-type': 'application/zip',
+      });
+      assert.equal(accepted.status, 202, JSON.stringify(accepted.data));
+      const jobId = accepted.data.id as string;
+      const held = await until('the saving transaction to wait at the lock', async () => {
+        const waiting = await b.query(
+          `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE NOT l.granted AND n.nspname = $1 AND c.relname = 'release_imports'`,
+          [schema],
+        );
+        const [job] = await b.query<Job>('SELECT worker, message FROM jobs WHERE id = $1', [jobId]);
+        // the step the handler reported before its transaction: the kill lands after it
+        return waiting.length && job.message === 'saving the release' ? job : undefined;
+      });
+      const pid = Number(held.worker!.split(':').at(-2));
+      const victim = workers.find((w) => w.pid === pid);
+      assert.ok(victim, `the job is held by one of the two workers (${held.worker})`);
+      victim.kill('SIGKILL');
+      await new Promise((r) => victim.once('exit', r));
+      return { jobId, victim: held.worker! };
+    });
+
+    // the dead worker's transaction never commits: nothing of the release is there
+    assert.deepEqual(await written(), { releases: 0, imports: 0, logs: 0, screens: 0 });
+    // the other server keeps answering while the job waits for its lease to run out
+    const releases = await apiB.get('/api/releases');
+    assert.equal(releases.status, 200);
+    assert.ok(!JSON.stringify(releases.data).includes(RELEASE));
+
+    const job = await until('the job to end', async () => {
+      const j = (await apiB.get(`/api/jobs/${jobId}`)).data;
+      return j.state === 'done' || j.state === 'failed' ? j : undefined;
+    });
+    assert.equal(job.state, 'done', job.error);
+    assert.equal(job.attempts, 2, 'taken over once');
+    assert.equal(job.output.release, RELEASE);
+    assert.ok(job.output.processes > 0);
+    const [{ worker }] = await b.query<{ worker: string }>('SELECT worker FROM jobs WHERE id = $1', [jobId]);
+    assert.notEqual(worker, victim);
+    assert.deepEqual(await written(), { releases: 1, imports: 1, logs: 1, screens: 1 });
+    const [{ job_id }] = await b.query<{ job_id: string }>('SELECT job_id FROM release_imports WHERE release = $1', [
+      RELEASE,
+    ]);
+    assert.equal(job_id, jobId, 'the release names the job that imported it');
+  },
+);
