@@ -89,7 +89,7 @@ test('every page in Chinese, as every account, has no English in the app’s own
       // the user's own words (a study's name) are data: left out with their element
       const texts = await page.locator(CHROME).evaluateAll((els) =>
         els
-          .filter((e) => !e.closest('.user, td, option, .dataset-results, .provenance'))
+          .filter((e) => !e.closest('.user, td, option, .dataset-results, .provenance, [data-user-text]'))
           .map((e) => {
             const copy = e.cloneNode(true) as HTMLElement;
             copy.querySelectorAll('[data-user-text]').forEach((d) => d.remove());

@@ -52,7 +52,7 @@ export function SensitivityPanel({ result }: { result: StudyResult }) {
                 const changed = Object.entries(s.values).filter(([k, v]) => result.parameters?.[k] !== v);
                 return (
                   <tr key={s.name} data-testid="scenario-row">
-                    <th>
+                    <th data-user-text>
                       {s.name}
                       {s.description && <span className="small muted block">{s.description}</span>}
                     </th>

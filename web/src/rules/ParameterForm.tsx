@@ -28,8 +28,11 @@ export function ParameterForm({ draft, rule, savedUnit, onChange, readOnly }: Pa
   if (!draft.pcr || parameters.length === 0) return null;
 
   const unit = rule?.declaredUnits[0];
+  // the rule's label in the reader's language; else the study's own words for it (user data)
   const label = (p: Parameter) =>
-    rule?.parameters.find((r) => r.name === p.name)?.label[lang] ?? (p.description || p.name);
+    rule?.parameters.find((r) => r.name === p.name)?.label[lang] ?? (
+      <span data-user-text>{p.description || p.name}</span>
+    );
   const invalid = (p: Parameter, text: string) => {
     const v = Number(text);
     return (
