@@ -1,3 +1,4 @@
+import { messageText, type StoredMessage } from '../../src/model/message.ts';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -189,7 +190,7 @@ for (const backend of BACKENDS) {
         const c = await producers.coal.get(`/api/cobuild/submissions/${coal.id}`);
         assert.deepEqual(c.data.validation.flags, []);
         assert.equal(c.data.validation.release, '2026.1');
-        assert.ok(c.data.validation.notes.some((n: string) => /provincial median/.test(n)));
+        assert.ok(c.data.validation.notes.some((n: StoredMessage) => /provincial median/.test(messageText(n))));
         const n = await producers.nuclear.get(`/api/cobuild/submissions/${nuclear.id}`);
         const flag = n.data.validation.flags[0];
         assert.equal(flag.check, 'plausibility');
@@ -796,10 +797,10 @@ for (const backend of BACKENDS) {
             'the same exchanges as the US LCI process are plausible',
           );
           assert.ok(
-            view.data.validation.notes.some((n: string) =>
-              /compared with 1 process of the same product in release uslci/.test(n),
+            view.data.validation.notes.some((n: StoredMessage) =>
+              /compared with 1 process of the same product in release uslci/.test(messageText(n)),
             ),
-            view.data.validation.notes.join('\n'),
+            view.data.validation.notes.map(messageText).join('\n'),
           );
 
           const tampered = {
