@@ -92,7 +92,7 @@ test("the demo pack's warranty edited in its parameter form: the API works the u
   const pack = studies.find((s) => s.name === DEMO_PCR_NAMES.pack)!;
   await page.goto(`${running.url}/#/studies/${pack.id}`);
   await page.getByTestId('parameter-form').waitFor();
-  assert.match((await page.getByTestId('study-declared-unit').textContent()) ?? '', /36[,\s]?000 kWh/);
+  assert.match((await page.getByTestId('study-declared-unit').textContent()) ?? '', /36[,\s]?000 千瓦时/);
   await page.getByTestId('study-param-warranty_years').fill('40');
   await page.getByRole('alert').filter({ hasText: /1.*30/ }).waitFor();
   assert.equal(
@@ -104,7 +104,7 @@ test("the demo pack's warranty edited in its parameter form: the API works the u
   await page.getByTestId('save-study').click();
   await page
     .getByTestId('study-declared-unit')
-    .filter({ hasText: /27[,\s]?000 kWh/ })
+    .filter({ hasText: /27[,\s]?000 千瓦时/ })
     .waitFor();
   const saved = (await (await page.request.get(`${running.url}/api/studies/${pack.id}`)).json()) as {
     version: number;
