@@ -1,11 +1,11 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_ORGANISATION_USERS, ensureOrganisationsDemo } from '../../src/server/demo-organisations.ts';
-import { openStore, saveRelease, type Job, type Store } from '../../src/store/index.ts';
+import { saveRelease, type Job } from '../../src/store/index.ts';
 import { client } from '../server/platform.ts';
+import { NEEDS_POSTGRES, until, url, workerCluster } from './cluster.ts';
 
 /**
  * A `tanji worker` killed with SIGKILL in the middle of publishing a release, on PostgreSQL: two
@@ -19,59 +19,13 @@ import { client } from '../server/platform.ts';
  * take a job over.
  */
 
-const url = process.env.TANJI_TEST_DATABASE_URL;
-const schema = `t_kill_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
 const RELEASE = '2026.9-kill';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-let stores: Store[] = [];
-const workers: ChildProcess[] = [];
-
-before(async () => {
-  if (!url) return;
-  // two servers' pools and one the test holds its lock on
-  stores = [await openStore({ url, schema }), await openStore({ url, schema }), await openStore({ url, schema })];
-});
-
-after(async () => {
-  for (const w of workers) w.kill('SIGKILL');
-  for (const s of stores) await s.close();
-  if (url) {
-    const s = await openStore({ url, migrate: false });
-    await s.exec(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    await s.close();
-  }
-});
-
-function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/tanji.ts', 'worker'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      TANJI_DB_SCHEMA: schema,
-      TANJI_LOG_LEVEL: 'warn',
-      TANJI_JOB_LEASE_MS: '2000',
-      NODE_TEST_CONTEXT: '',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  workers.push(child);
-  return child;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 120_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+const cluster = workerCluster('kill', 3);
+const { schema, stores, workers, startWorker } = cluster;
 
 test(
   'a worker killed inside a release transaction leaves nothing; another takes the job over and publishes once',
-  { skip: !url && 'set TANJI_TEST_DATABASE_URL (a PostgreSQL server: PGlite on disk is one process’s)' },
+  { skip: !url && NEEDS_POSTGRES },
   async () => {
     const [a, b, locker] = stores;
     await saveRelease(a, { release: SEED_RELEASE, factors: seedFactors() });
