@@ -1,6 +1,6 @@
 import { after, before } from 'node:test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openStore, type Store } from '../../src/store/index.ts';
+import { openStore, type Job, type Store } from '../../src/store/index.ts';
 
 /**
  * Several stores of this process (servers' pools, a pool the test holds locks on) and `tanji worker`
@@ -19,6 +19,12 @@ export interface WorkerCluster {
   workers: ChildProcess[];
   /** a `tanji worker` process on the schema, with a 2 s lease so a dead worker's job is soon free */
   startWorker(): ChildProcess;
+  /**
+   * Waits until a transaction waits for the lock the test holds on `table` while the job reads
+   * `step` (the step its handler reported before that transaction, so the kill lands after it),
+   * then SIGKILLs the worker holding the job; gives that worker's id.
+   */
+  killHolderWaitingAt(db: Store, table: string, jobId: string, step: string): Promise<string>;
 }
 
 export function workerCluster(name: string, storeCount: number): WorkerCluster {
@@ -40,6 +46,23 @@ export function workerCluster(name: string, storeCount: number): WorkerCluster {
       });
       cluster.workers.push(child);
       return child;
+    },
+    async killHolderWaitingAt(db, table, jobId, step) {
+      const held = await until(`a transaction to wait at the lock on ${table} during '${step}'`, async () => {
+        const waiting = await db.query(
+          `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE NOT l.granted AND n.nspname = $1 AND c.relname = $2`,
+          [cluster.schema, table],
+        );
+        const [job] = await db.query<Job>('SELECT worker, message FROM jobs WHERE id = $1', [jobId]);
+        return waiting.length && job.message === step ? job : undefined;
+      });
+      const pid = Number(held.worker!.split(':').at(-2));
+      const victim = cluster.workers.find((w) => w.pid === pid);
+      if (!victim) throw new Error(`the job is held by none of the cluster's workers (${held.worker})`);
+      victim.kill('SIGKILL');
+      await new Promise((r) => victim.once('exit', r));
+      return held.worker!;
     },
   };
   before(async () => {

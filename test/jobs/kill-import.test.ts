@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
 import { createApp } from '../../src/server/app.ts';
 import { DEMO_ORGANISATION_USERS, ensureOrganisationsDemo } from '../../src/server/demo-organisations.ts';
-import { saveRelease, type Job } from '../../src/store/index.ts';
+import { saveRelease } from '../../src/store/index.ts';
 import { ilcdFixture } from '../formats/ilcd-fixture.ts';
 import { client } from '../server/platform.ts';
 import { NEEDS_POSTGRES, until, url, workerCluster } from './cluster.ts';
@@ -22,7 +22,7 @@ import { NEEDS_POSTGRES, until, url, workerCluster } from './cluster.ts';
 
 const RELEASE = 'cement-kill';
 const cluster = workerCluster('killimp', 3);
-const { schema, stores, workers, startWorker } = cluster;
+const { stores, startWorker } = cluster;
 
 test(
   'a worker killed inside an import transaction leaves nothing; another takes the job over and saves the release once',
@@ -62,22 +62,8 @@ test(
       });
       assert.equal(accepted.status, 202, JSON.stringify(accepted.data));
       const jobId = accepted.data.id as string;
-      const held = await until('the saving transaction to wait at the lock', async () => {
-        const waiting = await b.query(
-          `SELECT 1 FROM pg_locks l JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE NOT l.granted AND n.nspname = $1 AND c.relname = 'release_imports'`,
-          [schema],
-        );
-        const [job] = await b.query<Job>('SELECT worker, message FROM jobs WHERE id = $1', [jobId]);
-        // the step the handler reported before its transaction: the kill lands after it
-        return waiting.length && job.message === 'saving the release' ? job : undefined;
-      });
-      const pid = Number(held.worker!.split(':').at(-2));
-      const victim = workers.find((w) => w.pid === pid);
-      assert.ok(victim, `the job is held by one of the two workers (${held.worker})`);
-      victim.kill('SIGKILL');
-      await new Promise((r) => victim.once('exit', r));
-      return { jobId, victim: held.worker! };
+      const victim = await cluster.killHolderWaitingAt(b, 'release_imports', jobId, 'saving the release');
+      return { jobId, victim };
     });
 
     // the dead worker's transaction never commits: nothing of the release is there
