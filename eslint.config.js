@@ -27,19 +27,19 @@ const FOLDERS = [
 const MAY_IMPORT = {
   model: [],
   i18n: [],
-  engine: ['model'],
-  formats: ['model', 'engine/sparse'],
+  engine: ['model', 'i18n'],
+  formats: ['model', 'engine/sparse', 'i18n'],
   factors: ['model', 'engine', 'formats/errors', 'i18n'],
   rules: ['model', 'engine', 'i18n'],
   screen: ['model', 'engine', 'formats', 'factors', 'i18n'],
   report: ['model', 'rules', 'i18n'],
-  store: ['model', 'engine', 'formats', 'factors/csv', 'screen'],
+  store: ['model', 'engine', 'formats', 'factors/csv', 'screen', 'i18n'],
   studies: ['model', 'engine', 'factors', 'formats', 'rules', 'screen', 'i18n', 'store'],
   labels: ['model', 'engine', 'factors', 'formats', 'rules', 'report', 'i18n', 'store', 'studies'],
   admin: ['model', 'i18n', 'store'],
   cobuild: ['model', 'engine', 'factors', 'formats', 'rules', 'i18n', 'store', 'studies'],
   pact: ['model', 'formats', 'i18n', 'store', 'studies'],
-  ops: ['model', 'store'],
+  ops: ['model', 'i18n', 'store'],
   jobs: [
     'model',
     'engine',
@@ -103,11 +103,22 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/src/store/**', '**/src/server/**', '**/src/cli/**', '**/src/jobs/**', '**/src/ops/**', '**/src/admin/**', '**/src/pact/**'],
+              group: [
+                '**/src/store/**',
+                '**/src/server/**',
+                '**/src/cli/**',
+                '**/src/jobs/**',
+                '**/src/ops/**',
+                '**/src/admin/**',
+                '**/src/pact/**',
+              ],
               allowTypeImports: true,
               message: 'web/ talks to the server over HTTP: from this folder it may import types only (web/README.md)',
             },
-            { group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads'], message: 'web/ runs in the browser: no Node built-ins' },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads'],
+              message: 'web/ runs in the browser: no Node built-ins',
+            },
           ],
         },
       ],

@@ -1,3 +1,4 @@
+import { API_TEXTS } from './api.ts';
 import { ISSUE_TEXTS } from './cobuild.ts';
 import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
@@ -27,6 +28,7 @@ export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   screen: SCREEN_TEXTS as unknown as TextTable,
   units: UNIT_TEXTS as unknown as TextTable,
   jobs: JOB_TEXTS as unknown as TextTable,
+  api: API_TEXTS as unknown as TextTable,
 };
 
 /** Files of src/i18n that are machinery, not a domain's texts. */

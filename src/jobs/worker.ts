@@ -14,6 +14,7 @@ import {
 import { log } from '../ops/log.ts';
 import { jobFinished, jobStarted } from '../ops/metrics.ts';
 import type { CodedMessageData } from '../model/message.ts';
+import { errorTextOf } from '../model/errors.ts';
 
 /**
  * A worker: claims jobs of the kinds it has handlers for, runs them, and holds each by a lease it
@@ -240,7 +241,11 @@ export class JobWorker {
       if (abort.signal.aborted && this.stopping) return;
       const permanent = e instanceof PermanentJobError || Boolean(this.opts.isPermanent?.(e));
       const retryInMs = e instanceof RetryLaterError ? e.retryInMs : Math.min(MAX_RETRY_MS, 1000 * 2 ** job.attempts);
-      outcome = await failJob(this.store, job.id, this.id, (e as Error).message, { permanent, retryInMs });
+      const error = errorTextOf(e) ?? (e as Error).message;
+      outcome = await failJob(this.store, job.id, this.id, error as string | CodedMessageData, {
+        permanent,
+        retryInMs,
+      });
       log.warn(
         { worker: this.id, job: job.id, kind: job.kind, err: (e as Error).message, permanent, outcome },
         'job failed',

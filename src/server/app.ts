@@ -156,7 +156,8 @@ export function createApp({
   app.notFound((c) => c.json({ error: { code: 'not-found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
   app.onError((err, c) => {
     const e = clientError(err, c) ?? serverError(err);
-    return c.json({ error: { code: e.code, message: e.message, details: e.details } }, e.status);
+    const words = e.text && { messageCode: e.text.code, params: e.text.params };
+    return c.json({ error: { code: e.code, message: e.message, ...words, details: e.details } }, e.status);
   });
 
   if (webDir && existsSync(join(webDir, 'index.html'))) {

@@ -7,7 +7,7 @@ import { NoSuchReleaseError } from '../store/index.ts';
 import { UnknownReleaseError } from '../studies/background.ts';
 import { DomainError } from '../model/errors.ts';
 import { log } from '../ops/log.ts';
-import { ApiError, DOMAIN_STATUS } from './errors.ts';
+import { ApiError, coded, DOMAIN_STATUS } from './errors.ts';
 
 /**
  * What the API answers for an error no route mapped itself. Mistakes of the client (a body that
@@ -18,14 +18,11 @@ import { ApiError, DOMAIN_STATUS } from './errors.ts';
  */
 export function clientError(err: unknown, c: Context): ApiError | undefined {
   if (err instanceof ApiError) return err;
-  if (err instanceof DomainError) return new ApiError(DOMAIN_STATUS[err.kind], err.code, err.message, err.details);
+  if (err instanceof DomainError)
+    return new ApiError(DOMAIN_STATUS[err.kind], err.code, err.text ?? err.message, err.details);
   if (err instanceof HTTPException) {
     if (err.status === 400 && /malformed json/i.test(err.message)) {
-      return new ApiError(
-        400,
-        'invalid-json',
-        'the request body is not valid JSON: check its quotes, commas and brackets',
-      );
+      return new ApiError(400, 'invalid-json', coded('api.invalid-json', {}));
     }
     if (err.status === 415) {
       const sent = c.req.header('content-type');
@@ -48,9 +45,5 @@ export function clientError(err: unknown, c: Context): ApiError | undefined {
 export function serverError(err: unknown): ApiError {
   const id = randomUUID();
   log.error({ errorId: id, err: (err as Error)?.message, stack: (err as Error)?.stack }, 'request failed');
-  return new ApiError(
-    500,
-    'internal',
-    `the server failed (error ${id}); the administrator finds the details in the server log under that id`,
-  );
+  return new ApiError(500, 'internal', coded('api.internal', { id }));
 }

@@ -1,28 +1,39 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { DomainErrorKind } from '../model/errors.ts';
+import type { DomainErrorKind, ErrorText } from '../model/errors.ts';
+import { API_TEXTS } from '../i18n/api.ts';
+import { coder } from '../i18n/define.ts';
+
+/** The API's own words (src/i18n/api.ts). */
+export const coded = coder(API_TEXTS);
 
 /** The one mapping of a domain rule's refusal to HTTP. */
 export const DOMAIN_STATUS: Record<DomainErrorKind, ContentfulStatusCode> = {
+  'bad-request': 400,
   'not-found': 404,
   forbidden: 403,
   conflict: 409,
   invalid: 422,
 };
 
-/** An error the API answers with its own status and a message a person can act on. */
+/**
+ * An error the API answers with its own status and a message a person can act on; with catalogue
+ * words (`coded(…)`), the web app shows it in the reader's language.
+ */
 export class ApiError extends Error {
+  readonly text?: ErrorText;
+
   constructor(
     readonly status: ContentfulStatusCode,
     readonly code: string,
-    message: string,
+    message: string | ErrorText,
     readonly details?: unknown,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.message);
+    if (typeof message !== 'string') this.text = message;
   }
 }
 
-export const unauthorized = () =>
-  new ApiError(401, 'unauthorized', 'sign in first: your session is missing or has expired');
+export const unauthorized = () => new ApiError(401, 'unauthorized', coded('api.unauthorized', {}));
 export const forbidden = (what: string) => new ApiError(403, 'forbidden', `your role may not ${what}`);
 /** Another company's study answers exactly like a missing one, so ids of private data do not leak. */
 export const notFound = (what: string) =>

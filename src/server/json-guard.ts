@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from './errors.ts';
+import { ApiError, coded } from './errors.ts';
 
 /**
  * A backstop for every JSON body, before its route's schema: no string longer than
@@ -22,11 +22,7 @@ export function jsonGuard(): MiddlewareHandler {
         // cached by Hono: the route's validator reads the same parse
         body = await c.req.json();
       } catch {
-        throw new ApiError(
-          400,
-          'invalid-json',
-          'the request body is not valid JSON: check its quotes, commas and brackets',
-        );
+        throw new ApiError(400, 'invalid-json', coded('api.invalid-json', {}));
       }
       const problem = findProblem(body, '', 0);
       if (problem)

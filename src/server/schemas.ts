@@ -18,7 +18,17 @@ import {
 /** Shapes the API adds around the domain types of src/model. */
 
 export const ErrorSchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: 'the stable machine code a client matches on' }),
+      message: z.string().meta({ description: 'what went wrong, in English' }),
+      messageCode: z.string().optional().meta({
+        description: 'the catalogue code of the message, to render it with `params` in the reader’s language',
+      }),
+      params: z.record(z.string(), z.unknown()).optional(),
+      details: z.unknown().optional(),
+    }),
+  })
   .meta({ id: 'Error' });
 
 export const LoginRequestSchema = z.object({
@@ -107,6 +117,9 @@ export const JobSchema = z
         'the same message as catalogue code and params, to render in the reader’s language; null on older jobs',
     }),
     error: z.string().nullable(),
+    codedError: CodedMessageSchema.nullable().meta({
+      description: 'the same error as catalogue code and params, when the failure carried them',
+    }),
     attempts: z.number().int(),
     output: z.record(z.string(), z.unknown()).nullable().meta({
       description:

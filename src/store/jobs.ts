@@ -25,6 +25,8 @@ export interface Job {
   /** the same message as code and params (src/i18n/jobs.ts); null on rows written before messages were coded */
   codedMessage: CodedMessageData | null;
   error: string | null;
+  /** the same error as catalogue code and params, when the failure carried them; null otherwise */
+  codedError: CodedMessageData | null;
   params: Record<string, unknown>;
   attempts: number;
   maxAttempts: number;
@@ -52,7 +54,7 @@ const WILL_RETRY = coded('job.will-retry', 'will be tried again');
 const HANDED_BACK = coded('job.handed-back', 'handed back by a stopping worker');
 
 const ts = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-const COLUMNS = `id, kind, study_id AS "studyId", user_id AS "userId", state, progress, message, coded_message AS "codedMessage", error, params, attempts, max_attempts AS "maxAttempts",
+const COLUMNS = `id, kind, study_id AS "studyId", user_id AS "userId", state, progress, message, coded_message AS "codedMessage", error, coded_error AS "codedError", params, attempts, max_attempts AS "maxAttempts",
   worker, output, ${ts('created_at')} AS "createdAt", ${ts('started_at')} AS "startedAt", ${ts('finished_at')} AS "finishedAt"`;
 
 export async function createJob(db: Queryable, job: JobSpec): Promise<Job> {
@@ -171,11 +173,11 @@ export async function failJob(
   db: Queryable,
   id: string,
   worker: string,
-  error: string,
+  error: string | CodedMessageData,
   opts: { permanent: boolean; retryInMs: number },
 ): Promise<'failed' | 'queued' | 'lost'> {
   const [row] = await db.query<{ state: JobState; kind: string }>(
-    `UPDATE jobs SET error = $3, lease_until = NULL,
+    `UPDATE jobs SET error = $3, coded_error = $8::text::jsonb, lease_until = NULL,
        state = CASE WHEN $4 OR attempts >= max_attempts THEN 'failed' ELSE 'queued' END,
        message = CASE WHEN $4 OR attempts >= max_attempts THEN 'failed' ELSE 'will be tried again' END,
        coded_message = CASE WHEN $4 OR attempts >= max_attempts THEN $6::text::jsonb ELSE $7::text::jsonb END,
@@ -183,7 +185,16 @@ export async function failJob(
        run_after = CASE WHEN $4 OR attempts >= max_attempts THEN run_after ELSE now() + $5 * interval '1 millisecond' END,
        worker = CASE WHEN $4 OR attempts >= max_attempts THEN worker END
      WHERE id = $1 AND worker = $2 AND state = 'running' RETURNING state, kind`,
-    [id, worker, error, opts.permanent, opts.retryInMs, FAILED, WILL_RETRY],
+    [
+      id,
+      worker,
+      typeof error === 'string' ? error : error.message,
+      opts.permanent,
+      opts.retryInMs,
+      FAILED,
+      WILL_RETRY,
+      typeof error === 'string' ? null : JSON.stringify(error),
+    ],
   );
   // idle workers elsewhere set their timers by the retry's time
   if (row?.state === 'queued') await sendNotice(db, 'jobs', row.kind);

@@ -787,6 +787,12 @@ CREATE TABLE release_imports (
 );
 `,
   },
+  {
+    id: 18,
+    name: 'job errors as code and params',
+    // the error column keeps the English text for logs; the coded one renders in the reader's language
+    sql: `ALTER TABLE jobs ADD COLUMN coded_error jsonb;`,
+  },
 ];
 
 /** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */

@@ -8,6 +8,7 @@ import { serverError } from '../../src/server/client-errors.ts';
 import { createPactHost } from '../../src/server/pact/host.ts';
 import { PactExchange } from '../../src/pact/exchange.ts';
 import { client } from '../server/platform.ts';
+import { render } from '../../src/i18n/catalogue.ts';
 import { PASSWORD, smallPlatform, smallStudy, USERS, type SmallPlatform } from './fixture.ts';
 import { gibibyteBomb } from './zips.ts';
 
@@ -26,7 +27,9 @@ const bearer = () => ({ authorization: `Bearer ${token}` });
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 async function errorOf(res: Response) {
-  const body = (await res.json()) as { error: { code: string; message: string } };
+  const body = (await res.json()) as {
+    error: { code: string; message: string; messageCode?: string; params?: Record<string, unknown> };
+  };
   return { status: res.status, ...body.error };
 }
 
@@ -355,6 +358,10 @@ describe('client errors are 4xx a person can act on', () => {
       await raw('/api/studies', { method: 'POST', headers: { ...bearer(), ...JSON_TYPE }, body: '{"name":' }),
     );
     assert.deepEqual([bad.status, bad.code], [400, 'invalid-json']);
+    // the catalogue's words travel with the English message, so the web app shows them in the reader's language
+    assert.equal(bad.messageCode, 'api.invalid-json');
+    assert.match(render({ code: bad.messageCode!, params: bad.params ?? {}, message: bad.message }, 'zh'), /JSON/);
+    assert.notEqual(render({ code: bad.messageCode!, params: {}, message: bad.message }, 'zh'), bad.message);
     const type = await errorOf(
       await raw('/api/studies', { method: 'POST', headers: { ...bearer(), 'content-type': 'text/plain' }, body: '{}' }),
     );

@@ -26,12 +26,20 @@ export const session = {
   },
 };
 
+/** The catalogue words of an error (src/i18n): rendered in the reader's language where the app knows the code. */
+export interface ErrorWords {
+  code: string;
+  params: Record<string, unknown>;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    readonly words?: ErrorWords,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -86,14 +94,22 @@ export async function request(path: string, options: RequestOptions = {}): Promi
 async function readError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   try {
-    const parsed = JSON.parse(text) as { error?: { code?: string; message?: string; details?: unknown } };
-    if (parsed.error?.message)
-      return new ApiError(
-        response.status,
-        parsed.error.code ?? String(response.status),
-        parsed.error.message,
-        parsed.error.details,
-      );
+    const parsed = JSON.parse(text) as {
+      error?: {
+        code?: string;
+        message?: string;
+        messageCode?: string;
+        params?: Record<string, unknown>;
+        details?: unknown;
+      };
+    };
+    const error = parsed.error;
+    if (error?.message) {
+      const words = error.messageCode
+        ? { code: error.messageCode, params: error.params ?? {}, message: error.message }
+        : undefined;
+      return new ApiError(response.status, error.code ?? String(response.status), error.message, error.details, words);
+    }
   } catch {
     // not JSON: a proxy or the dev server answered, not the API
   }

@@ -10,8 +10,12 @@ export function isActive(job: Job | null): boolean {
 
 /** A background job that ended failed; its message is the reason the server recorded. */
 export class JobFailedError extends Error {
+  /** the reason in catalogue words, when the failure carried them */
+  readonly words?: Job['codedError'] & object;
+
   constructor(readonly job: Job) {
     super(job.error ?? job.message);
+    this.words = job.codedError ?? undefined;
   }
 }
 

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
-import { ApiError, NETWORK_ERROR } from '../api/client.ts';
+import { CATALOGUE, render } from '../../../src/i18n/catalogue.ts';
+import { ApiError, NETWORK_ERROR, type ErrorWords } from '../api/client.ts';
+import { JobFailedError } from '../api/jobs.ts';
 import { useI18n } from '../i18n/context.tsx';
-import type { Translate } from '../i18n/translate.ts';
+import type { Lang, Translate } from '../i18n/translate.ts';
 
 /** Server error codes with a message in both languages; other errors show the server's own message. */
 const TRANSLATED_CODES = [
@@ -13,8 +15,12 @@ const TRANSLATED_CODES = [
   'not-calculated',
 ] as const;
 
-export function errorText(error: unknown, t: Translate): string {
+/** What went wrong in the reader's language: the catalogue's words when the server sent them. */
+export function errorText(error: unknown, t: Translate, lang: Lang): string {
   if (error instanceof ApiError && error.code === NETWORK_ERROR) return t('error.network');
+  const words: ErrorWords | undefined =
+    error instanceof ApiError || error instanceof JobFailedError ? error.words : undefined;
+  if (words && Object.hasOwn(CATALOGUE, words.code)) return render(words, lang);
   const code = error instanceof ApiError ? TRANSLATED_CODES.find((c) => c === error.code) : undefined;
   if (code) return t(`error.code.${code}`);
   if (error instanceof Error) return error.message;
@@ -22,12 +28,12 @@ export function errorText(error: unknown, t: Translate): string {
 }
 
 export function ErrorMessage({ error, title }: { error: unknown; title?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!error) return null;
   return (
     <div className="alert alert-error" role="alert" data-testid="error">
       {title && <strong>{title} </strong>}
-      {errorText(error, t)}
+      {errorText(error, t, lang)}
     </div>
   );
 }

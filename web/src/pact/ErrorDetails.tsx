@@ -18,10 +18,10 @@ function errorItems(error: unknown): string[] {
 
 /** An error with all the problems the server listed, not only the first. */
 export function ErrorDetails({ error, testId }: { error: unknown; testId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!error) return null;
   const items = errorItems(error);
-  const text = errorText(error, t);
+  const text = errorText(error, t, lang);
   // The message repeats the items; its first line names what failed (a partner's document: its URL).
   const heading =
     items.length === 0
