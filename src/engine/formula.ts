@@ -1,3 +1,7 @@
+import { DomainError } from '../model/errors.ts';
+import { coder, type CodedMessage } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+
 /**
  * Formulas of study parameters: an entry amount such as `yield_t * 1000 / area_ha` or a declared
  * unit such as `capacity_kWh * cycles_per_year * years`. A small grammar parsed by recursive
@@ -23,15 +27,24 @@ const FUNCTIONS: Record<string, { arity: [number, number]; apply: (args: number[
   round: { arity: [1, 1], apply: ([x]) => Math.round(x!) },
 };
 
-/** A formula that cannot be read or evaluated; `position` is the 0-based character at fault. */
-export class FormulaError extends Error {
+const coded = coder(STUDY_TEXTS);
+type Reason = CodedMessage<string, Record<string, unknown>>;
+
+/**
+ * A formula that cannot be read or evaluated; `position` is the 0-based character at fault. The
+ * API answers it as the study's parameters being refused (422 bad-parameters).
+ */
+export class FormulaError extends DomainError {
+  /** why, in English (what a finding of the rule check quotes) */
+  readonly reason: string;
+
   constructor(
     readonly formula: string,
     readonly position: number,
-    readonly reason: string,
+    reason: Reason,
   ) {
-    super(`formula "${formula}": ${reason} at character ${position + 1}`);
-    this.name = 'FormulaError';
+    super('invalid', 'bad-parameters', coded('formula.error', { formula, reason, position: position + 1 }));
+    this.reason = reason.message;
   }
 }
 
@@ -55,7 +68,7 @@ export function parseFormula(source: string): Formula {
     throw new FormulaError(
       source.slice(0, 40) + '…',
       FORMULA_MAX_LENGTH,
-      `longer than ${FORMULA_MAX_LENGTH} characters`,
+      coded('formula.too-long', { max: FORMULA_MAX_LENGTH }),
     );
   const parser = new Parser(source);
   const root = parser.parse();
@@ -66,7 +79,7 @@ export function parseFormula(source: string): Formula {
     names,
     evaluate: (values) => {
       const x = evaluateNode(root, values, source);
-      if (!Number.isFinite(x)) throw new FormulaError(source, 0, `evaluates to ${x}`);
+      if (!Number.isFinite(x)) throw new FormulaError(source, 0, coded('formula.not-finite', { value: String(x) }));
       return x;
     },
   };
@@ -101,7 +114,8 @@ function evaluateNode(node: Node, values: Readonly<Record<string, number>>, sour
       return node.value;
     case 'name': {
       const v = Object.hasOwn(values, node.name) ? values[node.name] : undefined;
-      if (v === undefined) throw new FormulaError(source, node.at, `unknown parameter "${node.name}"`);
+      if (v === undefined)
+        throw new FormulaError(source, node.at, coded('formula.unknown-parameter', { name: node.name }));
       return v;
     }
     case 'neg':
@@ -138,11 +152,11 @@ class Parser {
   parse(): Node {
     const node = this.expr();
     this.skipSpace();
-    if (this.at < this.source.length) this.fail(`unexpected "${this.source[this.at]}"`);
+    if (this.at < this.source.length) this.fail(coded('formula.unexpected', { char: this.source[this.at]! }));
     return node;
   }
 
-  private fail(reason: string): never {
+  private fail(reason: Reason): never {
     throw new FormulaError(this.source, this.at, reason);
   }
 
@@ -194,11 +208,11 @@ class Parser {
 
   private atom(): Node {
     const c = this.peek();
-    if (c === undefined) this.fail('unexpected end of formula');
+    if (c === undefined) this.fail(coded('formula.unexpected-end', {}));
     if (c === '(') {
       this.at++;
       const inner = this.expr();
-      if (this.peek() !== ')') this.fail('missing ")"');
+      if (this.peek() !== ')') this.fail(coded('formula.missing-paren', {}));
       this.at++;
       return inner;
     }
@@ -217,7 +231,7 @@ class Parser {
         throw new FormulaError(
           this.source,
           start,
-          `unknown function "${name}" (known: ${Object.keys(FUNCTIONS).join(', ')})`,
+          coded('formula.unknown-function', { name, known: Object.keys(FUNCTIONS).join(', ') }),
         );
       this.at++;
       const args = [this.expr()];
@@ -225,17 +239,21 @@ class Parser {
         this.at++;
         args.push(this.expr());
       }
-      if (this.peek() !== ')') this.fail('missing ")"');
+      if (this.peek() !== ')') this.fail(coded('formula.missing-paren', {}));
       this.at++;
       const [least, most] = fn.arity;
       if (args.length < least || args.length > most)
         throw new FormulaError(
           this.source,
           start,
-          `${name}() takes ${least === most ? least : `${least}–${most}`} argument(s), got ${args.length}`,
+          coded('formula.arity', {
+            name,
+            arity: least === most ? String(least) : `${least}–${most}`,
+            count: args.length,
+          }),
         );
       return { kind: 'call', name, args, at: start };
     }
-    this.fail(`unexpected "${c}"`);
+    this.fail(coded('formula.unexpected', { char: c }));
   }
 }

@@ -4,6 +4,11 @@ import { multiply, multiplyTranspose } from './sparse/csc.ts';
 import { factorize, type Factorization } from './sparse/lu.ts';
 import { IllConditionedError, SingularMatrixError } from './sparse/errors.ts';
 import type { LcaSystem } from './system.ts';
+import { DomainError, type ErrorText } from '../model/errors.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+
+const coded = coder(STUDY_TEXTS);
 
 /**
  * The three steps of a matrix LCA, kept apart as in Brightway's bw2calc:
@@ -78,14 +83,16 @@ export function columnRef(system: LcaSystem, column: number): ColumnRef {
   };
 }
 
-/** The technosphere cannot be solved; names the processes whose columns are involved. */
-export class SystemSolveError extends Error {
+/**
+ * The technosphere cannot be solved; names the processes whose columns are involved. A study
+ * calculated on such a system fails on its input (its background), so the user reads why.
+ */
+export class SystemSolveError extends DomainError {
   constructor(
-    message: string,
+    message: ErrorText,
     readonly processes: ColumnRef[],
   ) {
-    super(message);
-    this.name = 'SystemSolveError';
+    super('invalid', 'unsolvable-system', message);
   }
 }
 
@@ -96,11 +103,11 @@ export function factorizeSystem(system: LcaSystem): Factorization {
   } catch (err) {
     if (err instanceof SingularMatrixError || err instanceof IllConditionedError) {
       const refs = [...new Set(err.columns)].slice(0, 50).map((j) => columnRef(system, j));
-      const what = err instanceof SingularMatrixError ? 'singular' : 'too ill-conditioned to solve reliably';
-      const names = refs.map((r) => `"${r.processName}"${r.location ? ` (${r.location})` : ''}`).join(', ');
+      const processes = refs.map((r) => `"${r.processName}"${r.location ? ` (${r.location})` : ''}`).join(', ');
       throw new SystemSolveError(
-        `The technosphere matrix is ${what}: the processes ${names} do not determine their own production ` +
-          `(a product that consumes itself at least as fast as it is made, or a loop with no net output). ${err.message}`,
+        err instanceof SingularMatrixError
+          ? coded('system.unsolvable', { processes })
+          : coded('system.ill-conditioned', { processes }),
         refs,
       );
     }
@@ -122,7 +129,7 @@ export function inventory(system: LcaSystem, lu: Factorization, column: number, 
   const f = new Float64Array(system.A.nRows);
   f[column] = amount;
   const s = lu.solve(f);
-  assertFinite(system, s, 'scaling vector');
+  assertFinite(system, s, 'system.scaling-not-finite');
   return { column, amount, s, g: multiply(system.B, s) };
 }
 
@@ -169,18 +176,19 @@ export function totalVector(cv: CharacterizationVector): Float64Array {
  */
 export function allProcessScores(system: LcaSystem, lu: Factorization, c: Float64Array): Float64Array {
   const lambda = lu.solveTranspose(multiplyTranspose(system.B, c));
-  assertFinite(system, lambda, 'adjoint scores');
+  assertFinite(system, lambda, 'system.scores-not-finite');
   return lambda;
 }
 
-function assertFinite(system: LcaSystem, v: Float64Array, what: string) {
+function assertFinite(
+  system: LcaSystem,
+  v: Float64Array,
+  what: 'system.scaling-not-finite' | 'system.scores-not-finite',
+) {
   const bad: number[] = [];
   for (let j = 0; j < v.length && bad.length < 20; j++) if (!Number.isFinite(v[j])) bad.push(j);
   if (bad.length) {
     const refs = bad.map((j) => columnRef(system, j));
-    throw new SystemSolveError(
-      `The ${what} is not finite for ${refs.map((r) => `"${r.processName}"`).join(', ')}: the system is numerically singular there.`,
-      refs,
-    );
+    throw new SystemSolveError(coded(what, { processes: refs.map((r) => `"${r.processName}"`).join(', ') }), refs);
   }
 }

@@ -7,6 +7,7 @@ import { JOB_TEXTS } from './jobs.ts';
 import { LABEL_TEXTS } from './labels.ts';
 import { PCR_TEXTS } from './pcr.ts';
 import { SCREEN_TEXTS } from './screen.ts';
+import { STUDY_TEXTS } from './studies.ts';
 import { UNIT_TEXTS } from './units.ts';
 import { renderIn, type Readable, type TextLang, type TextTable } from './define.ts';
 
@@ -28,6 +29,7 @@ export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   screen: SCREEN_TEXTS as unknown as TextTable,
   units: UNIT_TEXTS as unknown as TextTable,
   jobs: JOB_TEXTS as unknown as TextTable,
+  studies: STUDY_TEXTS as unknown as TextTable,
   api: API_TEXTS as unknown as TextTable,
 };
 

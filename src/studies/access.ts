@@ -1,5 +1,9 @@
 import { DomainError } from '../model/errors.ts';
 import type { User } from '../model/account.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+
+const coded = coder(STUDY_TEXTS);
 
 /**
  * Who may do what with a study. Enterprise users read and write their own company's studies;
@@ -25,13 +29,14 @@ export function canWriteStudy(user: User, study: StudyOwner): boolean {
 /** Another company's study answers exactly like a missing one, so ids of private data do not leak. */
 export class StudyNotFoundError extends DomainError {
   constructor(id: string) {
-    super('not-found', 'not-found', `study ${id} does not exist or is not visible to you`);
+    super('not-found', 'not-found', coded('study.not-found', { id }));
   }
 }
 
+/** Only practitioners of the study's company change it. */
 export class StudyForbiddenError extends DomainError {
-  constructor(what: string) {
-    super('forbidden', 'forbidden', `your role may not ${what}`);
+  constructor() {
+    super('forbidden', 'forbidden', coded('study.not-writable', {}));
   }
 }
 
@@ -46,6 +51,5 @@ export function requireReadable(
 }
 
 export function requireWritable(user: User, study: StudyOwner): void {
-  if (!canWriteStudy(user, study))
-    throw new StudyForbiddenError('change this study (only practitioners of its company can)');
+  if (!canWriteStudy(user, study)) throw new StudyForbiddenError();
 }

@@ -2,6 +2,10 @@ import type { EntryResult, StudyInput } from '../model/study.ts';
 import { getRegion, regionChain, UnknownRegionError } from '../factors/regions.ts';
 import { CALCULATION_TEXTS } from '../i18n/calculation.ts';
 import { coder, type CodedMessage } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+import { DomainError } from '../model/errors.ts';
+
+const studyCoded = coder(STUDY_TEXTS);
 
 /**
  * A region per entry: a multi-site product (a Hainan orchard, a Guangzhou cold store) has each
@@ -10,22 +14,39 @@ import { coder, type CodedMessage } from '../i18n/define.ts';
  * chosen datasets consistent with it.
  */
 
-/** The region codes written on the study and its entries that name no known region, as `path: message`. */
-export function unknownRegions(study: Pick<StudyInput, 'region' | 'entries'>): string[] {
-  const problems: string[] = [];
+/** The region codes written on the study and its entries that name no known region, each with its path. */
+export function unknownRegions(study: Pick<StudyInput, 'region' | 'entries'>): CodedMessage[] {
+  const problems: CodedMessage[] = [];
   const check = (path: string, code: string) => {
     try {
       getRegion(code);
     } catch (e) {
       if (!(e instanceof UnknownRegionError)) throw e;
-      problems.push(
-        `${path}: unknown region "${code}"; use CN, a regional grid or a province's ISO 3166-2:CN code (e.g. CN-GD)`,
-      );
+      problems.push(studyCoded('region.unknown-at', { path, code }));
     }
   };
   check('region', study.region);
   study.entries.forEach((e, i) => e.region !== undefined && check(`entries[${i}].region`, e.region));
   return problems;
+}
+
+/** A study naming regions that do not exist is refused (400), every unknown code named by its path. */
+export class UnknownRegionsError extends DomainError {
+  constructor(problems: CodedMessage[]) {
+    super(
+      'bad-request',
+      'invalid-request',
+      studyCoded('study.unknown-regions', { count: problems.length, first: problems[0]! }),
+      { problems: problems.map((p) => p.message) },
+    );
+  }
+}
+
+/** The study as it came, or UnknownRegionsError. */
+export function knownRegions<T extends Pick<StudyInput, 'region' | 'entries'>>(study: T): T {
+  const problems = unknownRegions(study);
+  if (problems.length) throw new UnknownRegionsError(problems);
+  return study;
 }
 
 /** A Chinese province or grid by code, or undefined for a code outside the hierarchy (US, RER, a typo). */

@@ -1,5 +1,10 @@
 import { FormulaError, parseFormula, type Formula } from '../engine/formula.ts';
+import { DomainError, type ErrorText } from '../model/errors.ts';
 import type { Entry, Parameter, Study } from '../model/study.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+
+const coded = coder(STUDY_TEXTS);
 
 /**
  * Study parameters in entry amounts. Each entry's amount is its formula of the parameters when it
@@ -9,13 +14,27 @@ import type { Entry, Parameter, Study } from '../model/study.ts';
  */
 
 /** A parameter, scenario or formula the calculation cannot use; `path` points at the field at fault. */
-export class ParameterError extends Error {
+export class ParameterError extends DomainError {
+  declare readonly text: ErrorText;
+
   constructor(
     readonly path: (string | number)[],
-    message: string,
+    message: ErrorText,
   ) {
-    super(message);
-    this.name = 'ParameterError';
+    super('invalid', 'bad-parameters', message);
+  }
+}
+
+/** A study whose parameters, scenarios or formulas cannot be evaluated, refused before it is saved: each problem named by its path. */
+export class ParametersRefusedError extends DomainError {
+  constructor(problems: ParameterError[]) {
+    const first = problems[0]!;
+    super(
+      'invalid',
+      'bad-parameters',
+      coded('study.bad-parameters', { count: problems.length, path: first.path.join('.'), first: first.text }),
+      problems.map((p) => ({ path: p.path, message: p.message, messageCode: p.text.code, params: p.text.params })),
+    );
   }
 }
 
@@ -26,7 +45,7 @@ export function parametersOf(study: Pick<Study, 'parameters'>): Map<string, Para
   const byName = new Map<string, Parameter>();
   (study.parameters ?? []).forEach((p, i) => {
     if (byName.has(p.name))
-      throw new ParameterError(['parameters', i, 'name'], `parameter "${p.name}" is defined twice`);
+      throw new ParameterError(['parameters', i, 'name'], coded('parameter.defined-twice', { name: p.name }));
     byName.set(p.name, p);
   });
   return byName;
@@ -44,9 +63,9 @@ export function parameterValues(
     if (!byName.has(name))
       throw new ParameterError(
         [...where, name],
-        `no parameter "${name}" in the study (it has ${[...byName.keys()].join(', ') || 'none'})`,
+        coded('parameter.unknown-override', { name, known: [...byName.keys()].join(', ') }),
       );
-    if (!Number.isFinite(v)) throw new ParameterError([...where, name], `value of "${name}" must be a finite number`);
+    if (!Number.isFinite(v)) throw new ParameterError([...where, name], coded('parameter.not-finite', { name }));
     values[name] = v;
   }
   return values;
@@ -78,13 +97,21 @@ export function planAmounts(study: Pick<Study, 'parameters' | 'entries'>): Amoun
     try {
       f = parseFormula(e.formula);
     } catch (err) {
-      throw new ParameterError(['entries', i, 'formula'], `entry "${e.name}": ${(err as Error).message}`);
+      if (!(err instanceof FormulaError)) throw err;
+      throw new ParameterError(
+        ['entries', i, 'formula'],
+        coded('parameter.entry-formula', { entry: e.name, problem: err.text! }),
+      );
     }
     const unknown = f.names.filter((n) => !known.has(n));
     if (unknown.length)
       throw new ParameterError(
         ['entries', i, 'formula'],
-        `entry "${e.name}": formula "${e.formula}" uses ${unknown.map((n) => `"${n}"`).join(', ')}, not a parameter of the study`,
+        coded('parameter.unknown-names', {
+          entry: e.name,
+          formula: e.formula,
+          names: unknown.map((n) => `"${n}"`).join(', '),
+        }),
       );
     return f;
   });
@@ -102,9 +129,10 @@ export function planAmounts(study: Pick<Study, 'parameters' | 'entries'>): Amoun
         try {
           v = formulas[i]!.evaluate(values);
         } catch (err) {
+          if (!(err instanceof FormulaError)) throw err;
           throw new ParameterError(
             ['entries', i, 'formula'],
-            `entry "${e.name}": ${err instanceof FormulaError ? err.message : String(err)}`,
+            coded('parameter.entry-formula', { entry: e.name, problem: err.text! }),
           );
         }
         if (v < 0 && onNegative) {
@@ -113,7 +141,7 @@ export function planAmounts(study: Pick<Study, 'parameters' | 'entries'>): Amoun
         } else if (v < 0)
           throw new ParameterError(
             ['entries', i, 'formula'],
-            `entry "${e.name}": formula "${e.formula}" gives ${v}; amounts are positive (a removal is its own kind)`,
+            coded('parameter.negative', { entry: e.name, formula: e.formula!, value: v }),
           );
         out[i] = v;
       }
@@ -133,6 +161,12 @@ export function withEvaluatedAmounts<S extends Pick<Study, 'parameters' | 'entri
   };
 }
 
+/** Refuses a study whose parameters, scenarios or formulas cannot be evaluated (ParametersRefusedError, 422). */
+export function assertParameters(study: Pick<Study, 'parameters' | 'entries' | 'scenarios'>): void {
+  const problems = checkParameters(study);
+  if (problems.length) throw new ParametersRefusedError(problems);
+}
+
 /** Every problem with a study's parameters, scenarios and formulas, for a 422 before it is saved. */
 export function checkParameters(study: Pick<Study, 'parameters' | 'entries' | 'scenarios'>): ParameterError[] {
   const problems: ParameterError[] = [];
@@ -142,14 +176,18 @@ export function checkParameters(study: Pick<Study, 'parameters' | 'entries' | 's
     } catch (err) {
       if (!(err instanceof ParameterError)) throw err;
       problems.push(
-        scenario === undefined ? err : new ParameterError(err.path, `scenario "${scenario}": ${err.message}`),
+        scenario === undefined
+          ? err
+          : new ParameterError(err.path, coded('parameter.in-scenario', { scenario, problem: err.text })),
       );
     }
   };
   attempt(undefined, () => planAmounts(study).amounts(parameterValues(study)));
   (study.scenarios ?? []).forEach((s, i) => {
     if ((study.scenarios ?? []).findIndex((o) => o.name === s.name) !== i)
-      problems.push(new ParameterError(['scenarios', i, 'name'], `scenario "${s.name}" is defined twice`));
+      problems.push(
+        new ParameterError(['scenarios', i, 'name'], coded('parameter.scenario-twice', { scenario: s.name })),
+      );
     attempt(s.name, () => planAmounts(study).amounts(parameterValues(study, s.values, ['scenarios', i, 'values'])));
   });
   return problems;

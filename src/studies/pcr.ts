@@ -5,6 +5,12 @@ import { compareVariants, type Comparison } from '../rules/pcr-compare.ts';
 import { getPcr } from '../rules/pcr/index.ts';
 import { studyFromPcr, type StudyFromPcrInput } from '../rules/pcr-study.ts';
 import { createStudy, getStudy, latestResult, resultOfVersion, type Queryable, type Store } from '../store/index.ts';
+import { DomainError } from '../model/errors.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+import { StudyNotFoundError } from './access.ts';
+
+const coded = coder(STUDY_TEXTS);
 
 /** Studies and their product category rules in the store: create by rule, check, compare variants. */
 
@@ -15,7 +21,7 @@ export async function studyWithResult(
   version?: number,
 ): Promise<{ study: Study; result: StudyResult | null }> {
   const study = await getStudy(db, id, version);
-  if (!study) throw new Error(`study ${id} does not exist`);
+  if (!study) throw new StudyNotFoundError(id);
   const latest = await latestResult(db, id);
   return { study, result: latest && latest.version === study.version ? latest : null };
 }
@@ -26,14 +32,22 @@ export async function checkStoredStudy(db: Queryable, id: string): Promise<PcrCh
   return checkStudyAgainstPcr(study, result);
 }
 
-/** A study that fails a mandatory requirement of its rule may not go to verification: the reasons, in both languages. */
-export class NonconformingStudyError extends Error {
+/** A study that fails a mandatory requirement of its rule may not go to verification (422): the reasons, in both languages. */
+export class NonconformingStudyError extends DomainError {
   constructor(readonly check: PcrCheck) {
     const blocking = blockingFindings(check);
     super(
-      `the study does not conform to ${check.pcr.id} ${check.pcr.version} (${blocking.length} mandatory requirement(s) failing): ${blocking.map((f) => f.message).join('; ')}`,
+      'invalid',
+      'pcr-nonconformant',
+      coded('study.nonconformant', {
+        pcr: check.pcr.id,
+        version: check.pcr.version,
+        count: blocking.length,
+        findingsEn: blocking.map((f) => f.text.en).join('; '),
+        findingsZh: blocking.map((f) => f.text.zh).join('；'),
+      }),
+      { pcr: check.pcr, blocking },
     );
-    this.name = 'NonconformingStudyError';
   }
 }
 
@@ -82,14 +96,18 @@ async function calculatedVersion(
   return { study: study!, result };
 }
 
-export class NotCalculatedError extends Error {
+/** A version to compare that has no result of its own (422 not-calculated). */
+export class NotCalculatedError extends DomainError {
   constructor(
     readonly studyId: string,
     readonly version?: number,
   ) {
     super(
-      `study ${studyId}${version ? ` version ${version}` : ''} has not been calculated: POST /api/studies/${studyId}/calculate first`,
+      'invalid',
+      'not-calculated',
+      version
+        ? coded('study.version-uncalculated', { id: studyId, version })
+        : coded('study.uncalculated', { id: studyId }),
     );
-    this.name = 'NotCalculatedError';
   }
 }

@@ -1,5 +1,7 @@
 import { DomainError } from '../model/errors.ts';
 import type { User } from '../model/account.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
 import {
   addVerification,
   latestStoredResult,
@@ -15,28 +17,31 @@ import {
  * The rule "calculated before verified" lives here, not in a route.
  */
 
+const coded = coder(STUDY_TEXTS);
+
+/** What waits for a calculated result: a verifier's sign-off, or publishing it. */
+export type AfterCalculation = 'verified' | 'published';
+
 export class NotCalculatedError extends DomainError {
-  constructor(version: number, what: string) {
+  constructor(version: number, what: AfterCalculation) {
     super(
       'conflict',
       'not-calculated',
-      `version ${version} has no result yet: it must be calculated before it is ${what}`,
+      what === 'verified'
+        ? coded('study.verify-uncalculated', { version })
+        : coded('study.publish-uncalculated', { version }),
     );
   }
 }
 
 export class NotVerifiedError extends DomainError {
   constructor(version: number, hash: string) {
-    super(
-      'conflict',
-      'not-verified',
-      `a verifier must verify the current result of version ${version} (result ${hash.slice(0, 12)}…) before it is published`,
-    );
+    super('conflict', 'not-verified', coded('study.not-verified', { version, result: hash.slice(0, 12) }));
   }
 }
 
 /** The current result of the study's latest version; NotCalculatedError when it has none. */
-export async function currentResult(store: Store, studyId: string, what: string): Promise<StoredResult> {
+export async function currentResult(store: Store, studyId: string, what: AfterCalculation): Promise<StoredResult> {
   const head = await studyHead(store, studyId);
   const stored = await latestStoredResult(store, studyId);
   const version = head?.latestVersion ?? 0;

@@ -10,6 +10,7 @@ import { calculateStudy } from '../../src/studies/calculate.ts';
 import { searchDatasets } from '../../src/studies/datasets.ts';
 import { durianStudy } from '../../src/studies/demo-durian.ts';
 import { unknownRegions } from '../../src/studies/entry-region.ts';
+import { render } from '../../src/i18n/catalogue.ts';
 import type { Study } from '../../src/model/study.ts';
 import { USLCI_JSONLD } from '../uslci.ts';
 import { messageText } from '../../src/model/message.ts';
@@ -149,7 +150,8 @@ test('unknown regions on the study or an entry are named by path', () => {
   const bad = { ...base, entries: base.entries.map((e, i) => (i === 1 ? { ...e, region: 'CN-ZZ' } : e)) };
   const problems = unknownRegions(bad);
   assert.equal(problems.length, 1);
-  assert.match(problems[0], /^entries\[1\]\.region: unknown region "CN-ZZ"/);
+  assert.match(problems[0]!.message, /^entries\[1\]\.region: unknown region "CN-ZZ"/);
+  assert.match(render(problems[0]!, 'zh'), /^entries\[1\]\.region：未知地区「CN-ZZ」/);
 });
 
 test('the Sankey shows the removals apart: product → removals → each removal entry, by the CO2 taken up', () => {

@@ -46,7 +46,8 @@ import {
 import { ApiError, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { ErrorSchema, IdParamSchema } from '../schemas.ts';
-import { conformingOrRefused, readableStudy, writableStudy, written } from './studies.ts';
+import { readableStudy, writableStudy, written } from './studies.ts';
+import { assertConforms } from '../../studies/pcr.ts';
 
 /** A partner host the PACT client may use (see src/pact/partner-address.ts), else 400 naming the field. */
 async function checkPartnerUrl(url: string | null | undefined): Promise<void> {
@@ -140,7 +141,7 @@ export function pactRoutes(deps: Deps) {
       const user = requireRole(c, ['verifier'], 'verify results (verifiers only)');
       const { head } = await readableStudy(c, deps, id);
       await currentResult(store, id, 'verified');
-      await conformingOrRefused(store, id);
+      await assertConforms(store, id);
       const mine = await verifyCurrentResult(store, id, head.companyId, user, c.req.valid('json').statement);
       return reply(c, VerificationSchema, mine);
     },

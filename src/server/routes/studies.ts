@@ -2,8 +2,8 @@ import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { StudyInputSchema, StudySchema, type Study, type StudyInput } from '../../model/study.ts';
-import { unknownRegions } from '../../studies/entry-region.ts';
-import { checkParameters } from '../../studies/parameters.ts';
+import { knownRegions } from '../../studies/entry-region.ts';
+import { assertParameters } from '../../studies/parameters.ts';
 import { parseStudyWorkbook, StudyWorkbookError } from '../../formats/study-excel.ts';
 import {
   addVerifier,
@@ -15,7 +15,6 @@ import {
   listStudies,
   listVersions,
   saveStudy,
-  StaleVersionError,
   studyHead,
   type Store,
   type StudyHead,
@@ -35,8 +34,7 @@ import {
 } from '../schemas.ts';
 import { XLSX } from './catalog.ts';
 import { uploadBody, uploadFileName } from '../uploads.ts';
-import { blockingFindings } from '../../rules/pcr-check.ts';
-import { assertConforms, NonconformingStudyError } from '../../studies/pcr.ts';
+import { assertConforms } from '../../studies/pcr.ts';
 import { PCRS } from '../../rules/pcr/index.ts';
 import { withDeclaredUnit } from '../../rules/pcr-study.ts';
 
@@ -79,37 +77,6 @@ export function written(cache: ReadCache, study: Study, head: StudyHead): Study 
   cache.putHead({ ...head, latestVersion: study.version });
   cache.putStudy(study.id, study.version, JSON.stringify(study));
   return study;
-}
-
-/** Formulas, parameters and scenarios that cannot be evaluated are refused before they are saved, each named by its path. */
-function refuseBadParameters(study: StudyInput): void {
-  const problems = checkParameters(study);
-  if (problems.length) {
-    throw new ApiError(
-      422,
-      'bad-parameters',
-      problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '),
-      problems.map((p) => ({ path: p.path, message: p.message })),
-    );
-  }
-}
-
-/** Verification gate for the routes that send a study to a verifier or record a sign-off: 422 with the failing requirements. */
-export async function conformingOrRefused(
-  store: Store,
-  id: string,
-  opts?: { productRulesOnly?: boolean },
-): Promise<void> {
-  try {
-    await assertConforms(store, id, opts);
-  } catch (e) {
-    if (e instanceof NonconformingStudyError)
-      throw new ApiError(422, 'pcr-nonconformant', e.message, {
-        pcr: e.check.pcr,
-        blocking: blockingFindings(e.check),
-      });
-    throw e;
-  }
 }
 
 export function studyRoutes(deps: Deps) {
@@ -158,7 +125,7 @@ export function studyRoutes(deps: Deps) {
     }),
     async (c) => {
       const user = requireRole(c, ['enterprise'], 'create studies (practitioners only)');
-      refuseBadParameters(c.req.valid('json'));
+      assertParameters(c.req.valid('json'));
       const input = knownRegions(c.req.valid('json'));
       const study = StudySchema.parse(await createStudy(store, input, user.companyId!, user.id));
       return reply(
@@ -210,14 +177,9 @@ export function studyRoutes(deps: Deps) {
       const { user, head } = await writableStudy(c, deps, id);
       const { study, baseVersion, comment } = c.req.valid('json');
       knownRegions(study);
-      refuseBadParameters(study);
-      try {
-        const saved = await saveStudy(store, id, withDeclaredUnit(study, PCRS), baseVersion, user.id, comment);
-        return reply(c, StudySchema, written(cache, StudySchema.parse(saved), head));
-      } catch (e) {
-        if (e instanceof StaleVersionError) throw new ApiError(409, 'stale-version', e.message, { latest: e.latest });
-        throw e;
-      }
+      assertParameters(study);
+      const saved = await saveStudy(store, id, withDeclaredUnit(study, PCRS), baseVersion, user.id, comment);
+      return reply(c, StudySchema, written(cache, StudySchema.parse(saved), head));
     },
   );
 
@@ -274,7 +236,7 @@ export function studyRoutes(deps: Deps) {
     async (c) => {
       const { id } = c.req.valid('param');
       const { user, head } = await writableStudy(c, deps, id);
-      await conformingOrRefused(store, id, { productRulesOnly: true });
+      await assertConforms(store, id, { productRulesOnly: true });
       const verifier = await findUserByEmail(store, c.req.valid('json').email);
       if (!verifier || verifier.role !== 'verifier')
         throw new ApiError(400, 'invalid-request', `email: ${c.req.valid('json').email} is not a verifier's account`);
@@ -328,11 +290,4 @@ export function studyRoutes(deps: Deps) {
     },
   );
   return app;
-}
-
-/** The study as it came, or 400 naming every entry whose region is unknown. */
-function knownRegions<T extends Pick<StudyInput, 'region' | 'entries'>>(study: T): T {
-  const problems = unknownRegions(study);
-  if (problems.length) throw new ApiError(400, 'invalid-request', problems.join('; '), { problems });
-  return study;
 }
