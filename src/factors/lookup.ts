@@ -6,8 +6,12 @@ import { SEED_RELEASE } from './seed.ts';
 import { coder } from '../i18n/define.ts';
 import { FACTOR_TEXTS } from '../i18n/factors.ts';
 import { messageText, type StoredMessage } from '../model/message.ts';
+import { DomainError, type ErrorText } from '../model/errors.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+import { render } from '../i18n/catalogue.ts';
 
 const coded = coder(FACTOR_TEXTS);
+const refusal = coder(STUDY_TEXTS);
 
 /**
  * Finding a factor for (what, region, year).
@@ -37,22 +41,21 @@ export interface FactorMatch {
   alternative?: FactorMatch;
 }
 
-export class FactorUseError extends Error {
+/** A factor that may not enter a product footprint (422 factor-unusable), with the one to use instead when known. */
+export class FactorUseError extends DomainError {
   constructor(
-    message: string,
+    message: ErrorText,
     readonly factor: Factor,
     /** the factor to use instead, when there is one */
     readonly suggestion?: FactorMatch,
   ) {
-    super(message);
-    this.name = 'FactorUseError';
+    super('invalid', 'factor-unusable', message);
   }
 }
 
-export class FactorNotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FactorNotFoundError';
+export class FactorNotFoundError extends DomainError {
+  constructor(message: ErrorText) {
+    super('not-found', 'no-factor', message);
   }
 }
 
@@ -261,8 +264,7 @@ export function assertUsableInProductFootprint(factor: Factor, factors?: Factor[
   if (PRODUCT_FOOTPRINT_KINDS.includes(factor.kind) && !co2Only) return;
   if (!co2Only) {
     throw new FactorUseError(
-      `${factor.id} is a ${factor.kind} value, not an emission factor, and cannot be used in a product footprint. ` +
-        `该数据不是排放因子，不能用于产品碳足迹核算。`,
+      refusal('factor-use.not-emission-factor', { factor: factor.id, kind: factor.kind }),
       factor,
     );
   }
@@ -280,16 +282,17 @@ export function assertUsableInProductFootprint(factor: Factor, factors?: Factor[
     }
   }
   const instead = suggestion
-    ? ` Use ${suggestion.factor.id} (${suggestion.factor.value} ${suggestion.factor.unit}, ${suggestion.factor.status}) instead` +
-      `${suggestion.notes.length ? ` — ${suggestion.notes.map(messageText).join(' ')}` : '.'}`
-    : ` Use the electricity-footprint factor for ${factor.region} and ${factor.year} instead.`;
+    ? refusal('factor-use.use-instead', {
+        factor: suggestion.factor.id,
+        value: suggestion.factor.value,
+        unit: suggestion.factor.unit,
+        status: suggestion.factor.status,
+        notesEn: suggestion.notes.map(messageText).join(' '),
+        notesZh: suggestion.notes.map((n) => render(n, 'zh')).join(''),
+      })
+    : refusal('factor-use.use-footprint', { region: factor.region, year: factor.year });
   throw new FactorUseError(
-    `${factor.id} (${factor.value} ${factor.unit}) is a CO2-only electricity emission factor for organisational (scope 2) ` +
-      `inventories: it counts only the CO2 of generation. ISO 14067 and GB/T 24067 require life-cycle (cradle-to-grave) ` +
-      `emission factors in a product carbon footprint, covering all greenhouse gases and the fuel and infrastructure chain.` +
-      instead +
-      ` 该因子为电力二氧化碳排放因子（仅含发电环节CO2，用于企业/组织温室气体核算），不能用于产品碳足迹；` +
-      `ISO 14067 与 GB/T 24067 要求使用全生命周期的电力碳足迹因子。`,
+    refusal('factor-use.co2-only-electricity', { factor: factor.id, value: factor.value, unit: factor.unit, instead }),
     factor,
     suggestion,
   );
@@ -358,10 +361,17 @@ export function lookupFactor(factors: Factor[], q: LookupQuery): FactorMatch {
     const what =
       [q.kind, q.query && `"${q.query}"`, q.technology, q.perUnit && `per ${q.perUnit}`].filter(Boolean).join(', ') ||
       'any factor';
+    const regions = regionChain(q.region)
+      .map((r) => r.code)
+      .join(' → ');
+    const whatZh =
+      [q.kind, q.query && `「${q.query}」`, q.technology, q.perUnit && `每 ${q.perUnit}`].filter(Boolean).join('、') ||
+      '不限';
+    const params = { whatEn: what, whatZh, regions };
     throw new FactorNotFoundError(
-      `No factor for ${what} in ${regionChain(q.region)
-        .map((r) => r.code)
-        .join(' → ')}` + (q.purpose === 'product-footprint' ? ' usable in a product footprint.' : '.'),
+      q.purpose === 'product-footprint'
+        ? refusal('factor-use.not-found-for-product', params)
+        : refusal('factor-use.not-found', params),
     );
   }
   const best = ranked[0].m;

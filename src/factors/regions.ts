@@ -3,6 +3,8 @@ import { PROVINCES } from '../model/provinces.ts';
 import { commentWith, readCsv } from './csv.ts';
 import { coder, type CodedMessage } from '../i18n/define.ts';
 import { FACTOR_TEXTS } from '../i18n/factors.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+import { DomainError } from '../model/errors.ts';
 
 /**
  * The region hierarchy factors fall back along: province → regional grid → national → global.
@@ -49,14 +51,18 @@ function build(): Region[] {
 export const REGIONS: readonly Region[] = build();
 const BY_CODE = new Map(REGIONS.map((r) => [r.code, r]));
 
-export class UnknownRegionError extends Error {
+/** A region no code or name matches (400 unknown-region), with every code it could have been. */
+export class UnknownRegionError extends DomainError {
   constructor(readonly input: string) {
     super(
-      `Unknown region "${input}". Use GLO, CN, a regional grid (${GRIDS.map((g) => g[0]).join(', ')}) or a province's ` +
-        `ISO 3166-2:CN code (e.g. CN-SC for Sichuan/四川, CN-XZ for Tibet/西藏); Chinese or English names work too. ` +
-        `All codes: ${PROVINCES.map((p) => `${p[0]} ${p[1]}`).join(', ')}.`,
+      'bad-request',
+      'unknown-region',
+      coder(STUDY_TEXTS)('region.unknown', {
+        input,
+        grids: GRIDS.map((g) => g[0]).join(', '),
+        codes: PROVINCES.map((p) => `${p[0]} ${p[1]}`).join(', '),
+      }),
     );
-    this.name = 'UnknownRegionError';
   }
 }
 

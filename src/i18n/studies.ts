@@ -237,6 +237,10 @@ export const STUDY_TEXTS = {
     en: (p) => `process ${p.process} is not in release ${p.release}`,
     zh: (p) => `版本 ${p.release} 中没有过程 ${p.process}`,
   }),
+  'entry.unit-mismatch': define<{ unit: string; datasetUnit: string; dataset: string }>({
+    en: (p) => `its unit ${p.unit} cannot be converted to ${p.datasetUnit}, the unit of ${p.dataset}`,
+    zh: (p) => `其单位 ${p.unit} 无法换算为 ${p.dataset} 的单位 ${p.datasetUnit}`,
+  }),
   'entry.no-gwp': define<{ method: string; substance: string }>({
     en: (p) => `${p.method} has no GWP for ${p.substance}`,
     zh: (p) => `${p.method} 中没有 ${p.substance} 的 GWP 值`,
@@ -329,9 +333,16 @@ export const STUDY_TEXTS = {
       `${p.factor}（${p.value} ${p.unit}）为电力二氧化碳排放因子（仅含发电环节 CO2，用于企业/组织温室气体核算），不能用于产品碳足迹；` +
       `ISO 14067 与 GB/T 24067 要求使用涵盖全部温室气体及燃料与基础设施链的全生命周期（从摇篮到坟墓）电力碳足迹因子。${p.instead}`,
   }),
-  'factor-use.use-instead': define<{ factor: string; value: number; unit: string; status: string; notes: string }>({
-    en: (p) => `Use ${p.factor} (${p.value} ${p.unit}, ${p.status}) instead${p.notes ? ` — ${p.notes}` : '.'}`,
-    zh: (p) => `请改用 ${p.factor}（${p.value} ${p.unit}，${p.status}）${p.notes ? `——${p.notes}` : '。'}`,
+  'factor-use.use-instead': define<{
+    factor: string;
+    value: number;
+    unit: string;
+    status: string;
+    notesEn: string;
+    notesZh: string;
+  }>({
+    en: (p) => `Use ${p.factor} (${p.value} ${p.unit}, ${p.status}) instead${p.notesEn ? ` — ${p.notesEn}` : '.'}`,
+    zh: (p) => `请改用 ${p.factor}（${p.value} ${p.unit}，${p.status}）${p.notesZh ? `——${p.notesZh}` : '。'}`,
   }),
   'factor-use.use-footprint': define<{ region: string; year: number }>({
     en: (p) => `Use the electricity-footprint factor for ${p.region} and ${p.year} instead.`,
@@ -339,11 +350,11 @@ export const STUDY_TEXTS = {
   }),
   'factor-use.not-found': define<{ whatEn: string; whatZh: string; regions: string }>({
     en: (p) => `No factor for ${p.whatEn} in ${p.regions}.`,
-    zh: (p) => `在 ${p.regions} 中没有找到${p.whatZh}的因子。`,
+    zh: (p) => `在 ${p.regions} 中没有找到符合条件（${p.whatZh}）的因子。`,
   }),
   'factor-use.not-found-for-product': define<{ whatEn: string; whatZh: string; regions: string }>({
     en: (p) => `No factor for ${p.whatEn} in ${p.regions} usable in a product footprint.`,
-    zh: (p) => `在 ${p.regions} 中没有找到可用于产品碳足迹的${p.whatZh}因子。`,
+    zh: (p) => `在 ${p.regions} 中没有找到符合条件（${p.whatZh}）且可用于产品碳足迹的因子。`,
   }),
 
   'job.study-version-missing': define<{ study: string; version: number }>({

@@ -4,6 +4,11 @@ import { declaredResult } from './pcr-declared.ts';
 import { studyPcrId } from './pcr-check.ts';
 import { getPcr, PCRS } from './pcr/index.ts';
 import { STAGE_TERMS, STAGES } from './terms.ts';
+import { DomainError, type ErrorText } from '../model/errors.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+
+const coded = coder(STUDY_TEXTS);
 
 /**
  * Design variants side by side: two studies of a product (or two versions of one) under the same
@@ -36,10 +41,10 @@ export interface Comparison {
   total: ComparisonRow;
 }
 
-export class IncomparableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'IncomparableError';
+/** Two variants that cannot stand side by side (422 not-comparable). */
+export class IncomparableError extends DomainError {
+  constructor(message: ErrorText) {
+    super('invalid', 'not-comparable', message);
   }
 }
 
@@ -56,9 +61,7 @@ const who = ({ study, result }: Variant) => ({ studyId: study.id, version: resul
 export function compareVariants(a: Variant, b: Variant, rules: ReadonlyMap<string, Pcr> = PCRS): Comparison {
   const id = studyPcrId(a.study);
   if (studyPcrId(b.study) !== id)
-    throw new IncomparableError(
-      `the studies follow different rules (${id}, ${studyPcrId(b.study)}): compare variants under one rule`,
-    );
+    throw new IncomparableError(coded('compare.other-rules', { a: id, b: studyPcrId(b.study) }));
   const rule = getPcr(id, rules);
   const pcr = { id: rule.id, version: rule.version, title: rule.title };
   const da = declaredResult(rule, a.study, a.result);
@@ -87,7 +90,7 @@ export function compareVariants(a: Variant, b: Variant, rules: ReadonlyMap<strin
   const [unitA, unitB] = [a.study.unit, b.study.unit];
   if (unitA.unit !== unitB.unit || unitA.amount !== unitB.amount) {
     throw new IncomparableError(
-      `the studies have different units (${unitA.amount} ${unitA.unit}, ${unitB.amount} ${unitB.unit})`,
+      coded('compare.other-units', { a: `${unitA.amount} ${unitA.unit}`, b: `${unitB.amount} ${unitB.unit}` }),
     );
   }
   const rows = STAGES.map((s) => row(s, STAGE_TERMS[s], a.result.byStage[s] ?? 0, b.result.byStage[s] ?? 0)).filter(

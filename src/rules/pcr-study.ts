@@ -2,6 +2,9 @@ import type { Pcr } from '../model/pcr.ts';
 import type { DeclaredUnit, Entry, Parameter, StudyInput } from '../model/study.ts';
 import { evaluateFormula, FormulaError } from '../engine/formula.ts';
 import { perInventory } from './pcr-declared.ts';
+import { DomainError } from '../model/errors.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
 
 /**
  * A new study shaped by its product category rule: the rule's unit worked out from the product
@@ -25,10 +28,11 @@ export interface StudyFromPcrInput {
 }
 
 /** A parameter the rule needs that has neither a value nor a default. */
-export class MissingParametersError extends Error {
+export class MissingParametersError extends DomainError {
   constructor(readonly names: string[]) {
-    super(`the rule needs these product parameters: ${names.join(', ')}`);
-    this.name = 'MissingParametersError';
+    super('invalid', 'missing-parameters', coder(STUDY_TEXTS)('pcr.missing-parameters', { names: names.join(', ') }), {
+      names,
+    });
   }
 }
 

@@ -8,6 +8,11 @@ import { packExchanges, unpackExchanges } from './packed-exchanges.ts';
 import { insertScreen } from './screens.ts';
 import type { ScreenReport } from '../screen/screen.ts';
 import { sendNotice } from './notices.ts';
+import { DomainError } from '../model/errors.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+
+const coded = coder(STUDY_TEXTS);
 
 /**
  * Releases: numbered, immutable snapshots of the background database. Saving one is a single
@@ -42,9 +47,10 @@ export interface ReleaseInfo {
   factors: number;
 }
 
-export class ReleaseExistsError extends Error {
+/** Releases are immutable: a number is saved once (409 release-exists). */
+export class ReleaseExistsError extends DomainError {
   constructor(readonly release: string) {
-    super(`release ${release} already exists; releases are immutable, save under a new number`);
+    super('conflict', 'release-exists', coded('release.exists', { release }));
   }
 }
 
@@ -278,15 +284,19 @@ export async function getRelease(store: Queryable, release: string): Promise<Rel
   return row && info(row);
 }
 
-export class NoSuchReleaseError extends Error {
+/** A release the store does not hold (404 unknown-release), with the ones it does. */
+export class NoSuchReleaseError extends DomainError {
   constructor(
     readonly release: string,
     readonly known: readonly string[],
   ) {
     super(
-      `no release "${release}" in the store${known.length ? `; known: ${known.join(', ')}` : '; import a database first'}`,
+      'not-found',
+      'unknown-release',
+      known.length
+        ? coded('release.no-such', { release, known: known.join(', ') })
+        : coded('release.store-empty', { release }),
     );
-    this.name = 'NoSuchReleaseError';
   }
 }
 

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { StudyInputSchema, type Study, type StudyInput } from '../model/study.ts';
 import type { Queryable, Store } from './connection.ts';
 import { sendNotice } from './notices.ts';
+import { DomainError } from '../model/errors.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
 import type { LifeCycleStage } from '../model/lci.ts';
 
 /**
@@ -45,14 +48,13 @@ export interface AuditEntry {
   detail: Record<string, unknown>;
 }
 
-export class StaleVersionError extends Error {
+/** Somebody saved in between (409 stale-version); `details.latest` is the version to reload. */
+export class StaleVersionError extends DomainError {
   constructor(
     readonly latest: number,
     readonly base: number,
   ) {
-    super(
-      `the study changed since you opened it (you edited version ${base}, the latest is ${latest}); reload it and apply your change again`,
-    );
+    super('conflict', 'stale-version', coder(STUDY_TEXTS)('study.stale-version', { base, latest }), { latest });
   }
 }
 

@@ -13,6 +13,11 @@ import { loadFactors, watchStore, type Queryable } from '../store/index.ts';
 import { loadReleaseWithColumns } from '../store/releases.ts';
 import { loadScreen } from '../store/screens.ts';
 import type { ScreenReport } from '../screen/screen.ts';
+import { DomainError, errorTextOf, type ErrorText } from '../model/errors.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+
+const coded = coder(STUDY_TEXTS);
 
 /**
  * The background a study is calculated on: one LCI release and one factor release, both pinned by
@@ -45,14 +50,18 @@ export interface Background {
   excluded: ExcludedProcess[];
 }
 
-export class UnknownReleaseError extends Error {
+/** A background release that is missing or empty (404 unknown-release). */
+export class UnknownReleaseError extends DomainError {
   constructor(
     readonly release: string,
-    what: string,
+    message: ErrorText,
   ) {
-    super(`background release "${release}" has no ${what}; pin a release that exists (GET /api/releases lists them)`);
+    super('not-found', 'unknown-release', message);
   }
 }
+
+/** Why the store could not give a release: its own words when it has them. */
+const causeOf = (err: unknown): string | ErrorText => errorTextOf(err) ?? (err as Error).message;
 
 /** What a background is built from, as the store gives it: plain data a worker thread can be sent. */
 export interface BackgroundInputs {
@@ -123,7 +132,8 @@ export async function loadBackgroundInputs(
     factorsOf(store, factorRelease),
     loadScreen(store, lciRelease),
   ]);
-  if (factors.length === 0) throw new UnknownReleaseError(factorRelease, 'factors');
+  if (factors.length === 0)
+    throw new UnknownReleaseError(factorRelease, coded('release.no-factors', { release: factorRelease }));
   return {
     lciRelease,
     factorRelease,
@@ -152,18 +162,19 @@ async function factorsOf(store: Queryable, release: string): Promise<Factor[]> {
   try {
     return await loadFactors(store, release);
   } catch (err) {
-    throw new UnknownReleaseError(release, `factors (${(err as Error).message})`);
+    throw new UnknownReleaseError(release, coded('release.unreadable-factors', { release, reason: causeOf(err) }));
   }
 }
 
 async function lciFor(store: Queryable, release: string): Promise<{ db: LciDatabase; columns: ExchangeColumns }> {
   try {
     const lci = await loadReleaseWithColumns(store, release);
-    if (lci.db.processes.length === 0) throw new UnknownReleaseError(release, 'LCI processes');
+    if (lci.db.processes.length === 0)
+      throw new UnknownReleaseError(release, coded('release.no-processes', { release }));
     return lci;
   } catch (err) {
     if (err instanceof UnknownReleaseError) throw err;
-    throw new UnknownReleaseError(release, `LCI database (${(err as Error).message})`);
+    throw new UnknownReleaseError(release, coded('release.unreadable-lci', { release, reason: causeOf(err) }));
   }
 }
 

@@ -2,6 +2,11 @@ import type { Study } from '../model/study.ts';
 import type { Background } from './background.ts';
 import { calculateStudy } from './calculate.ts';
 import type { ComponentFootprint } from './per-unit.ts';
+import { DomainError, type ErrorText } from '../model/errors.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+
+const coded = coder(STUDY_TEXTS);
 
 /**
  * Component studies: an entry whose source is another study of the same company (cells → module
@@ -11,14 +16,13 @@ import type { ComponentFootprint } from './per-unit.ts';
  * Loops (a pack using a module that uses the pack) are refused with the path that closes them.
  */
 
-/** A component study that cannot be used, with the chain of studies that reached it. */
-export class ComponentError extends Error {
+/** A component study that cannot be used, with the chain of studies that reached it (422 bad-component). */
+export class ComponentError extends DomainError {
   constructor(
     readonly path: readonly string[],
-    message: string,
+    problem: ErrorText,
   ) {
-    super(`${path.join(' → ')}: ${message}`);
-    this.name = 'ComponentError';
+    super('invalid', 'bad-component', coded('component.error', { chain: path.join(' → '), problem }));
   }
 }
 
@@ -47,18 +51,23 @@ export async function componentFootprints(
     for (const id of componentIds(parent)) {
       const chain = [...path.map(label), label(parent)];
       if (id === study.id || path.some((p) => p.id === id) || id === parent.id)
-        throw new ComponentError([...chain, id], 'a study cannot use itself, directly or through its components');
+        throw new ComponentError([...chain, id], coded('component.self', {}));
       if (chain.length > MAX_COMPONENT_DEPTH)
-        throw new ComponentError(chain, `component studies nest deeper than ${MAX_COMPONENT_DEPTH} levels`);
+        throw new ComponentError(chain, coded('component.too-deep', { max: MAX_COMPONENT_DEPTH }));
       if (loaded.has(id)) continue;
       const child = await load(id);
       // another company's study is "not found", as the API says it
       if (!child || child.companyId !== study.companyId)
-        throw new ComponentError([...chain, id], 'no study of this company has this id');
+        throw new ComponentError([...chain, id], coded('component.not-found', {}));
       if (child.releases.lci !== study.releases.lci || child.releases.factors !== study.releases.factors) {
         throw new ComponentError(
           [...chain, label(child)],
-          `the component pins ${child.releases.lci} + ${child.releases.factors}, this study ${study.releases.lci} + ${study.releases.factors}; pin the same releases`,
+          coded('component.other-releases', {
+            lci: child.releases.lci,
+            factors: child.releases.factors,
+            ownLci: study.releases.lci,
+            ownFactors: study.releases.factors,
+          }),
         );
       }
       await visit(child, [...path, parent]);

@@ -18,9 +18,12 @@ import { namedUnit } from '../formats/units.ts';
 import { CALCULATION_TEXTS } from '../i18n/calculation.ts';
 import { coder } from '../i18n/define.ts';
 import type { StoredMessage } from '../model/message.ts';
+import { DomainError, errorTextOf, type ErrorText } from '../model/errors.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
 import type { Background } from './background.ts';
 
 const coded = coder(CALCULATION_TEXTS);
+const refusal = coder(STUDY_TEXTS);
 
 /**
  * What one unit of an entry's source weighs in kg CO2e, line by line, and where that comes from.
@@ -44,13 +47,17 @@ export interface PerUnit {
   removalPool: RemovalPool;
 }
 
-/** An entry the calculation cannot use, named so the practitioner can find it. */
-export class EntryError extends Error {
+/** An entry the calculation cannot use, named so the practitioner can find it (422 not-calculable). */
+export class EntryError extends DomainError {
   constructor(
     readonly entry: Entry,
-    message: string,
+    problem: ErrorText,
   ) {
-    super(`entry "${entry.name}" (${entry.stage}): ${message}`);
+    super(
+      'invalid',
+      'not-calculable',
+      refusal('entry.unusable', { entry: entry.name, stage: entry.stage, problem }),
+    );
   }
 }
 
@@ -117,13 +124,10 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
   const src = entry.source;
   if (src.type === 'direct') return directGas(entry, src.gas, bg);
   if (src.type === 'placeholder')
-    throw new EntryError(
-      entry,
-      'is a placeholder the product category rule requires: give it a dataset, a supplier footprint or a component study',
-    );
+    throw new EntryError(entry, refusal('entry.placeholder', {}));
   if (src.type === 'study') {
     const c = components?.get(src.studyId);
-    if (!c) throw new EntryError(entry, `its component study ${src.studyId} was not loaded`);
+    if (!c) throw new EntryError(entry, refusal('entry.component-not-loaded', { study: src.studyId }));
     const per = c.study.unit.amount;
     const lines = emptyLines();
     for (const l of GHG_LINES) lines[l] = c.result.lines[l] / per;
@@ -176,15 +180,20 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
   const { dataset } = src;
   if (dataset.type === 'factor') {
     if (dataset.release !== bg.factorRelease)
-      throw new EntryError(entry, `its factor is from release ${dataset.release}, the study pins ${bg.factorRelease}`);
+      throw new EntryError(
+        entry,
+        refusal('entry.factor-release', { release: dataset.release, pinned: bg.factorRelease }),
+      );
     const f = bg.factorById.get(dataset.id);
-    if (!f) throw new EntryError(entry, `factor ${dataset.id} is not in release ${dataset.release}`);
+    if (!f)
+      throw new EntryError(entry, refusal('entry.factor-missing', { factor: dataset.id, release: dataset.release }));
     return factorPerUnit(entry, f, bg);
   }
   if (dataset.release !== bg.lciRelease)
-    throw new EntryError(entry, `its process is from release ${dataset.release}, the study pins ${bg.lciRelease}`);
+    throw new EntryError(entry, refusal('entry.process-release', { release: dataset.release, pinned: bg.lciRelease }));
   const column = bg.columnOf.get(dataset.id);
-  if (column === undefined) throw new EntryError(entry, `process ${dataset.id} is not in release ${dataset.release}`);
+  if (column === undefined)
+    throw new EntryError(entry, refusal('entry.process-missing', { process: dataset.id, release: dataset.release }));
   const p = bg.system.index.providers[column];
   const doc = p.process.provenance;
   const rating = doc?.dqr ?? PROCESS_DQR;
@@ -221,7 +230,9 @@ function factorPerUnit(entry: Entry, f: Factor, bg: Background): PerUnit {
   try {
     assertUsableInProductFootprint(f, bg.factors);
   } catch (err) {
-    throw new EntryError(entry, (err as Error).message);
+    const text = errorTextOf(err);
+    if (!text) throw err;
+    throw new EntryError(entry, text);
   }
   const notes: StoredMessage[] = [];
   if (coverage(f) === 'CO2') notes.push(coded('factor.co2-only', {}));
@@ -268,7 +279,7 @@ function factorPerUnit(entry: Entry, f: Factor, bg: Background): PerUnit {
 function directGas(entry: Entry, gas: DirectGas, bg: Background): PerUnit {
   const { substance, line } = GASES[gas];
   const row = bg.method.entries.find((e) => e.substance === substance);
-  if (!row) throw new EntryError(entry, `${bg.method.id} has no GWP for ${substance}`);
+  if (!row) throw new EntryError(entry, refusal('entry.no-gwp', { method: bg.method.id, substance }));
   const lines = emptyLines();
   if (entry.kind === 'removal') lines.biogenicRemovals = -row.gwp100;
   else lines[line] = row.gwp100;

@@ -1,4 +1,9 @@
 import type { StudyResult } from '../model/study.ts';
+import { DomainError, type ErrorText } from '../model/errors.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
+
+const coded = coder(STUDY_TEXTS);
 
 /**
  * A result is saved only when every number in it is finite. A non-finite number (an amount or a
@@ -6,14 +11,13 @@ import type { StudyResult } from '../model/study.ts';
  * break every reader of the result afterwards: the result page, the report, the PACT document.
  * The error names the entries whose numbers failed, or says that only the sums overflowed.
  */
-export class InvalidResultError extends Error {
+export class InvalidResultError extends DomainError {
   constructor(
-    message: string,
+    message: ErrorText,
     /** ids of the entries at fault, when the fault is in entries */
     readonly entryIds: readonly string[],
   ) {
-    super(message);
-    this.name = 'InvalidResultError';
+    super('invalid', 'invalid-result', message);
   }
 }
 
@@ -36,7 +40,7 @@ export function checkResult(result: StudyResult): void {
       .map((e) => `"${e.name}" (${e.entryId}: ${nonFinitePaths(e, '', 3).join(', ')})`)
       .join('; ');
     throw new InvalidResultError(
-      `the result is not a finite number for ${badEntries.length === 1 ? 'entry' : `${badEntries.length} entries`} ${named}: check the amount, its formula and the dataset of each; nothing was saved`,
+      coded('result.not-finite', { count: badEntries.length, entries: named }),
       badEntries.map((e) => e.entryId),
     );
   }
@@ -44,7 +48,10 @@ export function checkResult(result: StudyResult): void {
   if (paths.length > 0) {
     const largest = [...result.entries].sort((a, b) => Math.abs(b.total) - Math.abs(a.total)).slice(0, 3);
     throw new InvalidResultError(
-      `the result overflows (${paths.join(', ')} not finite) although every entry is finite: the largest entries are ${largest.map((e) => `"${e.name}" (${e.total.toExponential(2)} kg CO2e)`).join(', ')}; check their amounts and units; nothing was saved`,
+      coded('result.overflow', {
+        paths: paths.join(', '),
+        largest: largest.map((e) => `"${e.name}" (${e.total.toExponential(2)} kg CO2e)`).join(', '),
+      }),
       largest.map((e) => e.entryId),
     );
   }

@@ -2,8 +2,12 @@ import type { LifeCycleStage } from '../model/lci.ts';
 import type { GhgLine } from '../model/method.ts';
 import type { Entry, ScenarioResult } from '../model/study.ts';
 import { emptyLines, GHG_LINES, totalOf } from '../engine/lca.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
 import type { Background } from './background.ts';
 import { conversion, EntryError, perUnitOf, type ComponentFootprint, type PerUnit } from './per-unit.ts';
+
+const refusal = coder(STUDY_TEXTS);
 
 /**
  * An entry on its background: its per-unit lines are fixed by the dataset, so the footprint is
@@ -40,7 +44,7 @@ export function rowOf(
   if (conv === undefined)
     throw new EntryError(
       entry,
-      `its unit ${unit} cannot be converted to ${per.perUnit}, the unit of ${per.provenance.name}`,
+      refusal('entry.unit-mismatch', { unit, datasetUnit: per.perUnit, dataset: per.provenance.name }),
     );
   const lines = emptyLines();
   for (const l of GHG_LINES) lines[l] = amount * conv * per.lines[l];

@@ -8,6 +8,7 @@ import {
   searchFactors,
 } from '../../src/factors/lookup.ts';
 import { REGIONS } from '../../src/factors/regions.ts';
+import { render } from '../../src/i18n/catalogue.ts';
 import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
 import { messageText } from '../../src/model/message.ts';
 
@@ -136,7 +137,7 @@ test('unverified values carry status check and a warning note', () => {
   assert.ok(hit.notes.map(messageText).some((n) => /^factor unverified \(status check\)/.test(n)));
 });
 
-test('a CO2-only electricity factor is refused in a product footprint, in English and Chinese, with the replacement', () => {
+test('a CO2-only electricity factor is refused in a product footprint, in English or in Chinese words, with the replacement', () => {
   const co2 = factors.find((f) => f.id === 'cn-electricity-co2/CN-SC/2022')!;
   assert.throws(
     () => assertUsableInProductFootprint(co2, factors),
@@ -144,7 +145,9 @@ test('a CO2-only electricity factor is refused in a product footprint, in Englis
       e instanceof FactorUseError &&
       /ISO 14067/.test(e.message) &&
       /GB\/T 24067/.test(e.message) &&
-      /产品碳足迹/.test(e.message) &&
+      !/产品碳足迹/.test(e.message) &&
+      /不能用于产品碳足迹/.test(render(e.text!, 'zh')) &&
+      /请改用 cn-electricity-footprint\/CN\/2023/.test(render(e.text!, 'zh')) &&
       e.suggestion?.factor.id === 'cn-electricity-footprint/CN/2023',
   );
   assert.throws(

@@ -5,6 +5,9 @@ import general from './gbt-24067-general.json' with { type: 'json' };
 import miit from './cn-miit-traction-battery.json' with { type: 'json' };
 import vehicle from './nev-passenger-vehicle.json' with { type: 'json' };
 import pv from './pv-module.json' with { type: 'json' };
+import { DomainError } from '../../model/errors.ts';
+import { coder } from '../../i18n/define.ts';
+import { STUDY_TEXTS } from '../../i18n/studies.ts';
 
 /**
  * The product category rules Tanji ships, one JSON file each, parsed against `PcrSchema` when
@@ -69,10 +72,10 @@ export const PCRS: ReadonlyMap<string, Pcr> = pcrRegistry({
 /** The rule every study follows when it names none. */
 export const GENERAL_PCR = 'gbt-24067-general';
 
-export class UnknownPcrError extends Error {
+/** A rule id no rule has (422 unknown-pcr). */
+export class UnknownPcrError extends DomainError {
   constructor(readonly id: string) {
-    super(`no product category rule "${id}" (known: ${[...PCRS.keys()].join(', ')})`);
-    this.name = 'UnknownPcrError';
+    super('invalid', 'unknown-pcr', coder(STUDY_TEXTS)('pcr.unknown', { id, known: [...PCRS.keys()].join(', ') }));
   }
 }
 

@@ -3,10 +3,7 @@ import { z } from 'zod';
 import { PcrCheckSchema, PcrSchema, TextSchema } from '../../model/pcr.ts';
 import { DeclaredUnitSchema, StudyInputSchema, StudySchema } from '../../model/study.ts';
 import { PCRS, pcrChain, UnknownPcrError } from '../../rules/pcr/index.ts';
-import { IncomparableError } from '../../rules/pcr-compare.ts';
-import { MissingParametersError } from '../../rules/pcr-study.ts';
-import { FormulaError } from '../../engine/formula.ts';
-import { checkStoredStudy, compareStoredStudies, createStudyFromPcr, NotCalculatedError } from '../../studies/pcr.ts';
+import { checkStoredStudy, compareStoredStudies, createStudyFromPcr } from '../../studies/pcr.ts';
 import { ApiError } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { ErrorSchema, IdParamSchema } from '../schemas.ts';
@@ -97,7 +94,8 @@ export function pcrRoutes(deps: Deps) {
     (c) => {
       const { id } = c.req.valid('param');
       const rule = PCRS.get(id);
-      if (!rule) throw new ApiError(404, 'not-found', new UnknownPcrError(id).message);
+      // the same words as a study created under an unknown rule, answered as a missing resource
+      if (!rule) throw new ApiError(404, 'not-found', new UnknownPcrError(id).text!);
       return reply(c, z.object({ rule: PcrSchema, chain: z.array(z.string()) }), {
         rule,
         chain: pcrChain(id).map((r) => r.id),
@@ -134,10 +132,6 @@ export function pcrRoutes(deps: Deps) {
           201,
         );
       } catch (e) {
-        if (e instanceof UnknownPcrError) throw new ApiError(422, 'unknown-pcr', `pcr: ${e.message}`);
-        if (e instanceof MissingParametersError)
-          throw new ApiError(422, 'missing-parameters', `parameters: ${e.message}`, { names: e.names });
-        if (e instanceof FormulaError) throw new ApiError(422, 'bad-parameters', `parameters: ${e.message}`);
         if (e instanceof z.ZodError)
           throw new ApiError(
             422,
@@ -202,17 +196,11 @@ export function pcrRoutes(deps: Deps) {
       const q = c.req.valid('query');
       await readableStudy(c, deps, id);
       await readableStudy(c, deps, q.with);
-      try {
-        return reply(
-          c,
-          ComparisonSchema,
-          await compareStoredStudies(store, { id, version: q.version }, { id: q.with, version: q.withVersion }),
-        );
-      } catch (e) {
-        if (e instanceof NotCalculatedError) throw new ApiError(422, 'not-calculated', e.message);
-        if (e instanceof IncomparableError) throw new ApiError(422, 'not-comparable', e.message);
-        throw e;
-      }
+      return reply(
+        c,
+        ComparisonSchema,
+        await compareStoredStudies(store, { id, version: q.version }, { id: q.with, version: q.withVersion }),
+      );
     },
   );
   return app;

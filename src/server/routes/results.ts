@@ -29,6 +29,8 @@ import {
   ReportQuerySchema,
 } from '../schemas.ts';
 import { readableStudy, writableStudy } from './studies.ts';
+import { coder } from '../../i18n/define.ts';
+import { STUDY_TEXTS } from '../../i18n/studies.ts';
 
 /** Calculation as a background job, its progress, the stored result, and the ISO 14067 report. */
 
@@ -238,8 +240,7 @@ export function resultRoutes(deps: Deps) {
   return app;
 }
 
-const NOT_CALCULATED = () =>
-  new ApiError(404, 'not-calculated', 'this study has not been calculated yet: POST /api/studies/{id}/calculate');
+const NOT_CALCULATED = () => new ApiError(404, 'not-calculated', coder(STUDY_TEXTS)('study.no-result', {}));
 
 async function resultOf(store: Store, id: string) {
   const result = await latestResult(store, id);
