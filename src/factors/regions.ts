@@ -57,7 +57,7 @@ export class UnknownRegionError extends DomainError {
     super(
       'bad-request',
       'unknown-region',
-      coder(STUDY_TEXTS)('region.unknown', {
+      coder(STUDY_TEXTS)('region.unknown-code', {
         input,
         grids: GRIDS.map((g) => g[0]).join(', '),
         codes: PROVINCES.map((p) => `${p[0]} ${p[1]}`).join(', '),

@@ -87,4 +87,16 @@ export const JOB_TEXTS = {
     en: (p) => `event ${p.event} delivered`,
     zh: (p) => `事件 ${p.event} 已送达`,
   }),
+  'job.study-version-missing': define<{ study: string; version: number }>({
+    en: (p) => `study ${p.study} has no version ${p.version}`,
+    zh: (p) => `研究 ${p.study} 没有第 ${p.version} 版`,
+  }),
+  'job.result-unstorable': define<{ reason: string }>({
+    en: (p) => `the result cannot be stored: ${p.reason}`,
+    zh: (p) => `结果无法保存：${p.reason}`,
+  }),
+  'job.result-missing': define<{ study: string; result: string }>({
+    en: (p) => `study ${p.study} has no result ${p.result}`,
+    zh: (p) => `研究 ${p.study} 没有结果 ${p.result}`,
+  }),
 };

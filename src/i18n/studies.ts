@@ -86,7 +86,7 @@ export const STUDY_TEXTS = {
     zh: (p) => `${p.path}：${p.first}${p.count > 1 ? `；另有 ${p.count - 1} 处问题` : ''}`,
   }),
 
-  'region.unknown': define<{ input: string; grids: string; codes: string }>({
+  'region.unknown-code': define<{ input: string; grids: string; codes: string }>({
     en: (p) =>
       `Unknown region "${p.input}". Use GLO, CN, a regional grid (${p.grids}) or a province's ` +
       `ISO 3166-2:CN code (e.g. CN-SC for Sichuan/四川, CN-XZ for Tibet/西藏); Chinese or English names work too. ` +
@@ -355,18 +355,5 @@ export const STUDY_TEXTS = {
   'factor-use.not-found-for-product': define<{ whatEn: string; whatZh: string; regions: string }>({
     en: (p) => `No factor for ${p.whatEn} in ${p.regions} usable in a product footprint.`,
     zh: (p) => `在 ${p.regions} 中没有找到符合条件（${p.whatZh}）且可用于产品碳足迹的因子。`,
-  }),
-
-  'job.study-version-missing': define<{ study: string; version: number }>({
-    en: (p) => `study ${p.study} has no version ${p.version}`,
-    zh: (p) => `研究 ${p.study} 没有第 ${p.version} 版`,
-  }),
-  'job.result-unstorable': define<{ reason: string }>({
-    en: (p) => `the result cannot be stored: ${p.reason}`,
-    zh: (p) => `结果无法保存：${p.reason}`,
-  }),
-  'job.result-missing': define<{ study: string; result: string }>({
-    en: (p) => `study ${p.study} has no result ${p.result}`,
-    zh: (p) => `研究 ${p.study} 没有结果 ${p.result}`,
   }),
 };

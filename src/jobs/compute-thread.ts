@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import type { CodedMessageData } from '../model/message.ts';
+import { DomainError, type DomainErrorKind, type ErrorText } from '../model/errors.ts';
 import type { Study, StudyResult } from '../model/study.ts';
 import { buildBackground, type Background, type BackgroundInputs } from '../studies/background.ts';
 import { calculateStudy } from '../studies/calculate.ts';
@@ -28,7 +29,15 @@ export type FromThread =
   | { id: number; type: 'need-background' }
   | { id: number; type: 'progress'; fraction: number; message: CodedMessageData }
   | { id: number; type: 'result'; result: StudyResult }
-  | { id: number; type: 'error'; name: string; message: string };
+  | { id: number; type: 'error'; name: string; message: string; refusal?: Refusal };
+
+/** A domain rule's refusal as it crosses to the main thread: its kind, API code and words. */
+export interface Refusal {
+  kind: DomainErrorKind;
+  code: string;
+  text?: ErrorText;
+  details?: unknown;
+}
 
 const MAX_BACKGROUNDS = Math.max(1, Number(process.env.TANJI_BACKGROUND_CACHE ?? 4) || 4);
 const backgrounds = new Map<string, Background>();
@@ -65,6 +74,9 @@ port.on('message', async (m: ToThread) => {
       type: 'error',
       name: err.name === 'Error' ? err.constructor.name : err.name,
       message: err.message,
+      ...(e instanceof DomainError
+        ? { refusal: { kind: e.kind, code: e.code, text: e.text, details: e.details } }
+        : {}),
     });
   }
 });

@@ -3,7 +3,8 @@ import type { Study, StudyResult } from '../model/study.ts';
 import { backgroundKey, loadBackgroundInputs } from '../studies/background.ts';
 import { getStudy, type Store } from '../store/index.ts';
 import { componentIds, MAX_COMPONENT_DEPTH } from '../studies/components.ts';
-import type { FromThread, ToThread } from './compute-thread.ts';
+import type { FromThread, Refusal, ToThread } from './compute-thread.ts';
+import { DomainError } from '../model/errors.ts';
 import type { CodedMessageData } from '../model/message.ts';
 import { loadingBackground } from '../studies/progress.ts';
 
@@ -13,13 +14,24 @@ import { loadingBackground } from '../studies/progress.ts';
  * One calculation per thread at a time; a job waits for a free thread.
  */
 
-/** A calculation that failed on its input (an entry that cannot be costed): retrying cannot help. */
-export class CalculationError extends Error {
+/**
+ * A calculation that failed on its input (an entry that cannot be costed, a formula, a singular
+ * system): retrying cannot help. It carries the thread's refusal (kind, API code and catalogue
+ * words), so the failed job shows the reason in the reader's language.
+ */
+export class CalculationError extends DomainError {
   constructor(
-    readonly kind: string,
+    /** the name of the error class the thread threw */
+    readonly thrown: string,
     message: string,
+    refusal?: Refusal,
   ) {
-    super(message);
+    super(
+      refusal?.kind ?? 'invalid',
+      refusal?.code ?? 'calculation-failed',
+      refusal?.text ?? message,
+      refusal?.details,
+    );
   }
 }
 
@@ -159,7 +171,7 @@ export class ComputePool {
       else {
         this.pending.delete(m.id);
         if (m.type === 'result') p.resolve(m.result);
-        else p.reject(new CalculationError(m.name, m.message));
+        else p.reject(new CalculationError(m.name, m.message, m.refusal));
       }
     });
     thread.on('error', (e) => this.crashed(thread, e));

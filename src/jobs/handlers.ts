@@ -3,11 +3,9 @@ import { CobuildConflictError, ForbiddenError, NotFoundError } from '../cobuild/
 import { publishedByJob, publishRelease } from '../cobuild/publish.ts';
 import { DomainError } from '../model/errors.ts';
 import { ImportError } from '../formats/index.ts';
-import { getStudy, getUser, ReleaseExistsError, saveResult } from '../store/index.ts';
-import { UnknownReleaseError } from '../studies/background.ts';
-import { EntryError } from '../studies/per-unit.ts';
-import { checkResult, InvalidResultError } from '../studies/result-check.ts';
-import { CalculationError, type ComputePool } from './compute.ts';
+import { getStudy, getUser, saveResult } from '../store/index.ts';
+import { checkResult } from '../studies/result-check.ts';
+import type { ComputePool } from './compute.ts';
 import { importArchiveJob } from './import-archive.ts';
 import { printStudyReport, reportInputs } from './study-report.ts';
 import { PermanentJobError, type Handler, type HandlerContext, type Outcome } from './worker.ts';
@@ -67,14 +65,9 @@ export const calculationKind = (iterations: number): JobKind => (iterations > 0 
 /** Errors in the job's input or refusals of the domain: failing again would not help. */
 export function isPermanent(e: unknown): boolean {
   return (
-    e instanceof CalculationError ||
-    e instanceof EntryError ||
-    e instanceof UnknownReleaseError ||
-    e instanceof InvalidResultError ||
     e instanceof DomainError ||
     e instanceof CobuildConflictError ||
     e instanceof ImportError ||
-    e instanceof ReleaseExistsError ||
     e instanceof NotFoundError ||
     e instanceof ForbiddenError ||
     e instanceof z.ZodError
@@ -86,7 +79,8 @@ function calculation(compute: ComputePool): Handler {
   return async ({ store, job, progress }) => {
     const params = CalculateParamsSchema.parse(job.params);
     const study = job.studyId ? await getStudy(store, job.studyId, params.version) : undefined;
-    if (!study) throw new PermanentJobError(`study ${job.studyId} has no version ${params.version}`);
+    if (!study)
+      throw new PermanentJobError(coded('job.study-version-missing', { study: job.studyId!, version: params.version }));
     const computed = await compute.calculate(store, study, {
       iterations: params.iterations,
       seed: params.seed,
@@ -99,7 +93,7 @@ function calculation(compute: ComputePool): Handler {
     try {
       hash = await saveResult(store, result);
     } catch (e) {
-      if (e instanceof TypeError) throw new PermanentJobError(`the result cannot be stored: ${e.message}`);
+      if (e instanceof TypeError) throw new PermanentJobError(coded('job.result-unstorable', { reason: e.message }));
       throw e;
     }
     return {
@@ -130,7 +124,7 @@ async function publishReleaseJob({ store, job, progress }: HandlerContext): Prom
 async function reportPdfJob({ store, job, progress }: HandlerContext): Promise<Outcome> {
   const { result, lang } = ReportPdfParamsSchema.parse(job.params);
   const inputs = job.studyId ? await reportInputs(store, job.studyId, result) : undefined;
-  if (!inputs) throw new PermanentJobError(`study ${job.studyId} has no result ${result}`);
+  if (!inputs) throw new PermanentJobError(coded('job.result-missing', { study: job.studyId!, result }));
   const key = await printStudyReport(store, inputs, lang, job.createdAt, progress);
   return {
     message: coded('job.report-ready', { lang }),

@@ -14,7 +14,7 @@ import {
 import { log } from '../ops/log.ts';
 import { jobFinished, jobStarted } from '../ops/metrics.ts';
 import type { CodedMessageData } from '../model/message.ts';
-import { errorTextOf } from '../model/errors.ts';
+import { errorTextOf, type ErrorText } from '../model/errors.ts';
 
 /**
  * A worker: claims jobs of the kinds it has handlers for, runs them, and holds each by a lease it
@@ -48,8 +48,15 @@ export interface Outcome {
 
 export type Handler = (ctx: HandlerContext) => Promise<Outcome>;
 
-/** The job's input is wrong: another attempt would fail the same way. */
-export class PermanentJobError extends Error {}
+/** The job's input is wrong: another attempt would fail the same way. With catalogue words, the job shows them in the reader's language. */
+export class PermanentJobError extends Error {
+  readonly text?: ErrorText;
+
+  constructor(message: string | ErrorText) {
+    super(typeof message === 'string' ? message : message.message);
+    if (typeof message !== 'string') this.text = message;
+  }
+}
 
 /** The attempt failed and the handler knows when the next one is worth making (a partner's backoff). */
 export class RetryLaterError extends Error {
