@@ -53,11 +53,7 @@ export class EntryError extends DomainError {
     readonly entry: Entry,
     problem: ErrorText,
   ) {
-    super(
-      'invalid',
-      'not-calculable',
-      refusal('entry.unusable', { entry: entry.name, stage: entry.stage, problem }),
-    );
+    super('invalid', 'not-calculable', refusal('entry.unusable', { entry: entry.name, stage: entry.stage, problem }));
   }
 }
 
@@ -123,8 +119,7 @@ export interface ComponentFootprint {
 export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap<string, ComponentFootprint>): PerUnit {
   const src = entry.source;
   if (src.type === 'direct') return directGas(entry, src.gas, bg);
-  if (src.type === 'placeholder')
-    throw new EntryError(entry, refusal('entry.placeholder', {}));
+  if (src.type === 'placeholder') throw new EntryError(entry, refusal('entry.placeholder', {}));
   if (src.type === 'study') {
     const c = components?.get(src.studyId);
     if (!c) throw new EntryError(entry, refusal('entry.component-not-loaded', { study: src.studyId }));
