@@ -6,6 +6,11 @@ import { jobsIdle } from '../../src/server/jobs.ts';
 import type { Store } from '../../src/store/index.ts';
 import { client, platform, signIn } from './platform.ts';
 import { BACKENDS } from '../store/backends.ts';
+import { render } from '../../src/i18n/catalogue.ts';
+
+/** An API error's words in Chinese, as the web app renders its messageCode and params. */
+const zhOf = (error: { messageCode: string; params: Record<string, unknown>; message: string }) =>
+  render({ code: error.messageCode, params: error.params, message: error.message }, 'zh');
 
 /**
  * Product category rules over HTTP: the public library, a 75 kWh battery pack study created from
@@ -115,6 +120,10 @@ for (const backend of BACKENDS) {
         });
         assert.equal(missing.status, 422);
         assert.match(missing.data.error.message, /km_per_year/);
+        assert.equal(missing.data.error.code, 'missing-parameters');
+        assert.equal(missing.data.error.messageCode, 'pcr.missing-parameters');
+        assert.match(zhOf(missing.data.error), /^该规则需要以下产品参数：.*km_per_year/);
+        assert.ok(missing.data.error.details.names.includes('km_per_year'));
         const range = await alice.post('/api/studies/from-pcr', {
           pcr: 'eu-battery-ev',
           name: 'p',
@@ -125,18 +134,16 @@ for (const backend of BACKENDS) {
         });
         assert.equal(range.status, 422);
         assert.match(range.data.error.message, /parameters\.0\.value/);
-        assert.equal(
-          (
-            await alice.post('/api/studies/from-pcr', {
-              pcr: 'nope',
-              name: 'p',
-              product: { name: 'p' },
-              releases,
-              year: 2025,
-            })
-          ).status,
-          422,
-        );
+        const unknown = await alice.post('/api/studies/from-pcr', {
+          pcr: 'nope',
+          name: 'p',
+          product: { name: 'p' },
+          releases,
+          year: 2025,
+        });
+        assert.deepEqual([unknown.status, unknown.data.error.code], [422, 'unknown-pcr']);
+        assert.match(unknown.data.error.message, /no product category rule "nope"/);
+        assert.match(zhOf(unknown.data.error), /^没有产品种类规则「nope」/);
         assert.equal(
           (
             await vera.post('/api/studies/from-pcr', {
@@ -177,6 +184,11 @@ for (const backend of BACKENDS) {
         assert.equal(shared.status, 422);
         assert.equal(shared.data.error.code, 'pcr-nonconformant');
         assert.ok(shared.data.error.details.blocking.length >= 7);
+        assert.equal(shared.data.error.messageCode, 'study.nonconformant');
+        assert.match(shared.data.error.message, /^the study does not conform to eu-battery-ev/);
+        const zh = zhOf(shared.data.error);
+        assert.match(zh, /^该研究不符合 eu-battery-ev .*项强制性要求未满足）：/);
+        assert.ok(zh.includes(shared.data.error.details.blocking[0].text.zh), 'the failing requirements in Chinese');
       });
 
       test('completed with a component cell study, calculated and declared per kWh of lifetime energy', async () => {
@@ -347,11 +359,11 @@ for (const backend of BACKENDS) {
         assert.ok(Math.abs(raw.change - -240 / 36_000) < 1e-12);
         assert.ok(Math.abs(cmp.data.total.change - -240 / 36_000) < 1e-12);
         assert.equal(cmp.data.rows.find((r: { stage: string }) => r.stage === 'main-production').change, 0);
-        assert.equal(
-          (await alice.get(`/api/studies/${packId}/compare?with=${cellId}`)).status,
-          422,
-          'a pack and a cell follow different rules',
-        );
+        const incomparable = await alice.get(`/api/studies/${packId}/compare?with=${cellId}`);
+        assert.equal(incomparable.status, 422);
+        // the cell was only ever calculated as the pack's component, never on its own
+        assert.equal(incomparable.data.error.code, 'not-calculated');
+        assert.match(zhOf(incomparable.data.error), new RegExp(`^研究 ${cellId} 尚未计算`));
       });
     });
 
