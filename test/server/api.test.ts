@@ -12,6 +12,11 @@ import { loadBackground } from '../../src/studies/background.ts';
 import { calculateStudy } from '../../src/studies/calculate.ts';
 import { client, jobOutcome, platform, signIn } from './platform.ts';
 import { BACKENDS } from '../store/backends.ts';
+import { render } from '../../src/i18n/catalogue.ts';
+
+/** An API error's words in Chinese, as the web app renders its messageCode and params. */
+const zhOf = (error: { messageCode: string; params: Record<string, unknown>; message: string }) =>
+  render({ code: error.messageCode, params: error.params, message: error.message }, 'zh');
 
 /**
  * The HTTP API end to end on the real background data: sign-in and sessions, roles, one company
@@ -247,6 +252,9 @@ for (const backend of BACKENDS) {
         const stale = await alice.put(`/api/studies/${id}`, { study: input, baseVersion: 1 });
         assert.equal(stale.status, 409);
         assert.match(stale.data.error.message, /latest is 2/);
+        assert.equal(stale.data.error.messageCode, 'study.stale-version');
+        assert.equal(stale.data.error.details.latest, 2);
+        assert.match(zhOf(stale.data.error), /您编辑的是第 1 版，最新为第 2 版/);
         const versions = (await alice.get(`/api/studies/${id}/versions`)).data;
         assert.deepEqual(
           versions.map((v: { version: number }) => v.version),
@@ -256,6 +264,108 @@ for (const backend of BACKENDS) {
         assert.equal(audit[0].user, practitioner.name);
         assert.deepEqual(audit[0].detail.changes, ['entry "Electricity": amount 2 → 3']);
         assert.equal(audit[1].action, 'study.created');
+      });
+    });
+
+    describe('refusals in the catalogue’s words', () => {
+      const widget = (entry: Partial<StudyInput['entries'][number]>, extra: Partial<StudyInput> = {}): StudyInput => ({
+        name: 'Refused widget',
+        product: { name: 'Widget', description: '' },
+        unit: { kind: 'declared', amount: 1, unit: 'piece', description: '' },
+        referenceFlow: '1 widget at the gate',
+        boundary: 'cradle-to-gate',
+        region: 'CN-GD',
+        year: 2025,
+        method: 'ipcc-ar6-gwp100',
+        releases: { lci: 'uslci', factors: '2026.1' },
+        cutoff: '1 %',
+        allocation: 'none',
+        electricity: 'grid',
+        limitations: '',
+        entries: [
+          {
+            id: 'e1',
+            stage: 'manufacturing',
+            kind: 'energy',
+            name: 'Electricity',
+            amount: 2,
+            unit: 'kWh',
+            source: {
+              type: 'background',
+              dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN/2023' },
+            },
+            evidence: { type: 'meter-reading', reference: 'M-1' },
+            ...entry,
+          },
+        ],
+        ...extra,
+      });
+
+      test('a formula, an unknown region and another company’s save are refused in words the reader’s language renders', async () => {
+        const formula = await alice.post(
+          '/api/studies',
+          widget(
+            { formula: 'kwh * 2' },
+            { parameters: [{ name: 'kWh_month', value: 3, unit: 'kWh', description: '' }] },
+          ),
+        );
+        assert.deepEqual([formula.status, formula.data.error.code], [422, 'bad-parameters']);
+        assert.match(
+          formula.data.error.message,
+          /^entries\.0\.formula: entry "Electricity": formula "kwh \* 2" uses "kwh"/,
+        );
+        assert.equal(formula.data.error.details[0].messageCode, 'parameter.unknown-names');
+        assert.match(
+          zhOf(formula.data.error),
+          /^entries\.0\.formula：条目「Electricity」：公式「kwh \* 2」使用了 "kwh"/,
+        );
+
+        const unparsable = await alice.post(
+          '/api/studies',
+          widget(
+            { formula: 'kWh_month * (2' },
+            { parameters: [{ name: 'kWh_month', value: 3, unit: 'kWh', description: '' }] },
+          ),
+        );
+        assert.equal(unparsable.status, 422);
+        assert.match(zhOf(unparsable.data.error), /公式「kWh_month \* \(2」第 15 个字符处：缺少「\)」/);
+
+        const region = await alice.post('/api/studies', widget({ region: 'CN-ZZ' }));
+        assert.deepEqual([region.status, region.data.error.code], [400, 'invalid-request']);
+        assert.deepEqual(region.data.error.details.problems.length, 1);
+        assert.match(zhOf(region.data.error), /^entries\[0\]\.region：未知地区「CN-ZZ」/);
+
+        const bobs = await bob.put(`/api/studies/${demoId}`, { study: durianStudy(), baseVersion: 1 });
+        assert.equal(bobs.status, 404);
+        assert.equal(bobs.data.error.messageCode, 'study.not-found');
+        assert.match(zhOf(bobs.data.error), /不存在，或您无权查看/);
+        const verifierSave = await vera.put(`/api/studies/${demoId}`, { study: durianStudy(), baseVersion: 1 });
+        assert.equal(verifierSave.status, 403);
+        assert.match(zhOf(verifierSave.data.error), /^您的角色不能修改此研究/);
+      });
+
+      test('a calculation that fails on its input keeps the reason as coded words, shown in Chinese', async () => {
+        const created = await alice.post(
+          '/api/studies',
+          widget({
+            source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'no-such-factor' } },
+          }),
+        );
+        assert.equal(created.status, 201, JSON.stringify(created.data));
+        const job = await alice.post(`/api/studies/${created.data.id}/calculate`, {});
+        assert.equal(job.status, 202);
+        await jobsIdle();
+        const failed = (await alice.get(`/api/jobs/${job.data.id}`)).data;
+        assert.equal(failed.state, 'failed');
+        assert.match(
+          failed.error,
+          /entry "Electricity" \(manufacturing\): factor no-such-factor is not in release 2026\.1/,
+        );
+        assert.equal(failed.codedError.code, 'entry.unusable');
+        assert.equal(
+          render(failed.codedError, 'zh'),
+          '条目「Electricity」（生产制造）：版本 2026.1 中没有因子 no-such-factor',
+        );
       });
     });
 
