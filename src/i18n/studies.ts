@@ -136,6 +136,13 @@ export const STUDY_TEXTS = {
     zh: (p) => `版本 ${p.release} 已存在；发布版本不可修改，请以新的版本号保存`,
   }),
 
+  'store.in-use': define<{ dataDir: string; holder: string; pid: number }>({
+    en: (p) =>
+      `${p.dataDir} is in use by ${p.holder}, pid ${p.pid}, and PGlite allows one process at a time: stop it first, or run both on PostgreSQL (DATABASE_URL).`,
+    zh: (p) =>
+      `${p.dataDir} 正被 ${p.holder}（进程号 ${p.pid}）占用，而 PGlite 同一时间只允许一个进程访问：请先停止该进程，或让两者都使用 PostgreSQL（DATABASE_URL）。`,
+  }),
+
   'parameter.defined-twice': define<{ name: string }>({
     en: (p) => `parameter "${p.name}" is defined twice`,
     zh: (p) => `参数「${p.name}」重复定义`,

@@ -7,6 +7,9 @@ import { acquireLock, HeldByError } from './lock.ts';
 import { migrate } from './migrations.ts';
 import { NoticeHub, noticeChannel, parseNotice, type NoticeListener } from './notices.ts';
 import { ServerListener } from './server-listener.ts';
+import { DomainError } from '../model/errors.ts';
+import { coder } from '../i18n/define.ts';
+import { STUDY_TEXTS } from '../i18n/studies.ts';
 
 /**
  * One interface over the two back ends, both speaking PostgreSQL: PGlite (PostgreSQL compiled to
@@ -68,16 +71,13 @@ export interface StoreOptions {
 export const MEMORY = 'memory://';
 
 /** A PGlite directory kept open by a running process (the server): one line, in its words, on what to do. */
-export class StoreInUseError extends Error {
+export class StoreInUseError extends DomainError {
   constructor(
     readonly dataDir: string,
     readonly holder: string,
     readonly pid: number,
   ) {
-    super(
-      `${dataDir} is in use by ${holder}, pid ${pid}, and PGlite allows one process at a time: stop it first, or run both on PostgreSQL (DATABASE_URL).`,
-    );
-    this.name = 'StoreInUseError';
+    super('conflict', 'store-in-use', coder(STUDY_TEXTS)('store.in-use', { dataDir, holder, pid }));
   }
 }
 
