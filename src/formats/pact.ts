@@ -15,6 +15,9 @@ import {
   type ProductFootprintV2,
   type ProductFootprintV3,
 } from '../model/pact.ts';
+import { coder } from '../i18n/define.ts';
+import { PACT_TEXTS } from '../i18n/pact.ts';
+import { DomainError } from '../model/errors.ts';
 import { pactGhgFields } from '../model/headline.ts';
 import type { Study, StudyResult } from '../model/study.ts';
 
@@ -82,9 +85,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 // ---- Tanji study → ProductFootprint
 
-export class PactMappingError extends Error {
+const coded = coder(PACT_TEXTS);
+
+/** A study the Tech Spec cannot express as it is; `errors` (also the details) names every problem. */
+export class PactMappingError extends DomainError {
   constructor(readonly errors: string[]) {
-    super(`cannot write the study as a PACT footprint:\n  ${errors.join('\n  ')}`);
+    super('invalid', 'not-pact-conformant', coded('pact.not-conformant', { problems: errors.join('\n  ') }), errors);
   }
 }
 
