@@ -20,6 +20,39 @@ export const PACT_TEXTS = {
     en: (p) => `cannot write the study as a PACT footprint:\n  ${p.problems}`,
     zh: (p) => `无法将该研究写成 PACT 产品碳足迹：\n  ${p.problems}`,
   }),
+  'pact.map.other-result': define<{ resultStudy: string; resultVersion: number; study: string; version: number }>({
+    en: (p) =>
+      `the result is of study ${p.resultStudy} version ${p.resultVersion}, not of ${p.study} version ${p.version}`,
+    zh: (p) => `该结果属于研究 ${p.resultStudy} 的版本 ${p.resultVersion}，而不是 ${p.study} 的版本 ${p.version}`,
+  }),
+  'pact.map.unit': define<{ unit: string }>({
+    en: (p) =>
+      `declared unit "${p.unit}" has no PACT declaredUnitOfMeasurement (kg, l, m3, m2, kWh, MJ, t*km, h, piece)`,
+    zh: (p) => `声明单位“${p.unit}”没有对应的 PACT declaredUnitOfMeasurement（kg、l、m3、m2、kWh、MJ、t*km、h、piece）`,
+  }),
+  'pact.map.mass': define<{ unit: string; amount: number }>({
+    en: (p) =>
+      `declared unit "${p.unit}" needs opts.productMassPerDeclaredUnit (kg of product per ${p.amount} ${p.unit})`,
+    zh: (p) =>
+      `声明单位“${p.unit}”须给出每声明单位的产品质量 productMassPerDeclaredUnit（每 ${p.amount} ${p.unit} 产品的千克数）`,
+  }),
+  'pact.map.geography': define<{ code: string }>({
+    en: (p) => `geography "${p.code}" is neither an ISO 3166-1/3166-2 code nor a UN region; pass opts.geography`,
+    zh: (p) => `地理范围“${p.code}”既不是 ISO 3166-1/3166-2 代码，也不是联合国区域；请另行给出地理范围（geography）`,
+  }),
+  'pact.map.not-finite': define<{ value: string }>({
+    en: (p) => `not a finite number: ${p.value}`,
+    zh: (p) => `不是有限数值：${p.value}`,
+  }),
+  'pact.map.cpc': define<{ got: string }>({
+    en: (p) =>
+      `v2.3 requires productCategoryCpc: set the study's product classification to a UN CPC code (got ${p.got})`,
+    zh: (p) => `v2.3 要求 productCategoryCpc：请将研究的产品分类设为联合国 CPC 代码（当前为 ${p.got}）`,
+  }),
+  'pact.map.v2-unit': define<{ unit: string }>({
+    en: (p) => `v2.3 has no declaredUnit "${p.unit}"`,
+    zh: (p) => `v2.3 没有声明单位（declaredUnit）“${p.unit}”`,
+  }),
   'pact.partner-url-field': define<{ problem: string }>({
     en: (p) => `partnerUrl: ${p.problem}`,
     zh: (p) => `合作方主机地址（partnerUrl）：${p.problem}`,

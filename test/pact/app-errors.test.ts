@@ -116,7 +116,10 @@ test('a study v2.3 cannot express is refused with every problem listed, its word
   const r = await alice.get(`/api/studies/${studyId}/pact?version=2.3`);
   const refusal = words(r, 422, 'not-pact-conformant', 'pact.not-conformant');
   assert.match(refusal.en, /^cannot write the study as a PACT footprint:\n {2}v2\.3 requires productCategoryCpc/);
-  assert.match(refusal.zh, /^无法将该研究写成 PACT 产品碳足迹：/);
+  assert.match(
+    refusal.zh,
+    /^无法将该研究写成 PACT 产品碳足迹：\n {2}v2\.3 要求 productCategoryCpc：请将研究的产品分类设为联合国 CPC 代码/,
+  );
   assert.ok(
     (r.data.error as { details?: string[] }).details?.some((d) => /productCategoryCpc/.test(d)),
     JSON.stringify(r.data),
