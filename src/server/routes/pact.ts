@@ -152,6 +152,7 @@ export function pactRoutes(deps: Deps) {
         403: ERRORS[403],
         404: ERRORS[404],
         409: ok(ErrorSchema, 'not calculated or not verified'),
+        422: ok(ErrorSchema, 'the study cannot be written as a PACT v3.0 footprint (every problem in details)'),
       },
     }),
     async (c) => {
