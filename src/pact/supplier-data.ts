@@ -25,10 +25,7 @@ const coded = coder(PACT_TEXTS);
 
 /** A partner's answer refused as a whole; `details` lists the schema's findings, as the validator words them. */
 export class InvalidFootprintError extends DomainError {
-  constructor(
-    readonly url: string,
-    readonly errors: string[],
-  ) {
+  constructor(url: string, errors: string[]) {
     super(
       'invalid',
       'invalid-footprint',
