@@ -11,7 +11,8 @@ import type { Issue } from './model.ts';
 export const coded = coder(COBUILD_ERROR_TEXTS);
 
 type Joiner = 'cobuild.list.comma' | 'cobuild.list.or' | 'cobuild.list.semicolon';
-type Item = string | CodedMessage<string, Record<string, unknown>>;
+type Words = CodedMessage<string, Record<string, unknown>>;
+type Item = string | Words;
 
 /** Items (at least one) as one message, joined by the list's words in the reader's language. */
 export function listOf(items: readonly Item[], joiner: Joiner): Item {
@@ -20,17 +21,14 @@ export function listOf(items: readonly Item[], joiner: Joiner): Item {
 
 /** Missing, or not visible to this user: another company's submission is answered exactly like a missing one. */
 export class NotFoundError extends DomainError {
-  constructor(what: ErrorText) {
-    super('not-found', 'not-found', coded('cobuild.not-found', { what: what as CodedMessage }));
+  constructor(what: Words) {
+    super('not-found', 'not-found', coded('cobuild.not-found', { what }));
   }
 }
 
 /** What completes "your role may not …". */
-export type Deed = keyof typeof COBUILD_ERROR_TEXTS extends infer K
-  ? K extends `cobuild.deed.${infer D}`
-    ? D
-    : never
-  : never;
+export type Deed = After<'cobuild.deed.', keyof typeof COBUILD_ERROR_TEXTS>;
+type After<Prefix extends string, Code> = Code extends `${Prefix}${infer Rest}` ? Rest : never;
 
 export class ForbiddenError extends DomainError {
   constructor(deed: Deed) {
