@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { CobuildConflictError, ForbiddenError, NotFoundError } from '../cobuild/errors.ts';
 import { publishedByJob, publishRelease } from '../cobuild/publish.ts';
 import { DomainError } from '../model/errors.ts';
 import { ImportError } from '../formats/index.ts';
@@ -64,14 +63,7 @@ export const calculationKind = (iterations: number): JobKind => (iterations > 0 
 
 /** Errors in the job's input or refusals of the domain: failing again would not help. */
 export function isPermanent(e: unknown): boolean {
-  return (
-    e instanceof DomainError ||
-    e instanceof CobuildConflictError ||
-    e instanceof ImportError ||
-    e instanceof NotFoundError ||
-    e instanceof ForbiddenError ||
-    e instanceof z.ZodError
-  );
+  return e instanceof DomainError || e instanceof ImportError || e instanceof z.ZodError;
 }
 
 /** Footprint, contributions and (iterations > 0) Monte Carlo of one study version, on a calculation thread. */

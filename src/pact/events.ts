@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { validatePactDocument } from '../formats/pact.ts';
+import { coder } from '../i18n/define.ts';
+import { errorTextOf } from '../model/errors.ts';
+import type { CodedMessageData } from '../model/message.ts';
+import { PACT_TEXTS } from '../i18n/pact.ts';
 import {
   createJob,
   findEvent,
@@ -17,6 +21,8 @@ import type { Access, FootprintCatalog } from './catalog.ts';
 import { PactClient, PactClientError, partnerClient } from './client.ts';
 import { PactRequestError } from './errors.ts';
 import { filterFromRequest, matches } from './filters.ts';
+
+const coded = coder(PACT_TEXTS);
 
 /**
  * The Action Events of both spec versions. Incoming events are validated and logged; a
@@ -166,7 +172,10 @@ export class PactEvents {
         await updateEvent(this.store, request.id, {
           state: 'rejected',
           answer: { eventId: event.id },
-          error: `${event.data.error.code}: ${event.data.error.message}`,
+          error: coded('pact.event-rejected', {
+            code: String(event.data.error.code),
+            message: String(event.data.error.message),
+          }),
         });
       }
     }
@@ -214,7 +223,7 @@ export class PactEvents {
     if (!row || row.nextAttemptAt === null) return { state: 'done' };
     const c = await getConnection(this.store, row.connectionId);
     try {
-      if (!c || c.revokedAt) throw new PactClientError('the connection was revoked');
+      if (!c || c.revokedAt) throw new PactClientError(coded('pact.connection-revoked', {}));
       if (row.state === 'fetch') await this.fetchPublished(c, row);
       else await this.answer(c, row, source || this.source[row.spec]);
       return { state: 'done' };
@@ -224,17 +233,19 @@ export class PactEvents {
       const expired = Date.now() - Date.parse(row.at) > GIVE_UP_MS || revoked;
       const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** attempts);
       const reason = (e as Error).message;
+      // a failure of our own making (not a partner's) reads as the catalogue has it
+      const words = errorTextOf(e) ?? coded('pact.event-failed', { reason });
       const error =
         expired && !revoked
-          ? `gave up after ${GIVE_UP_MS / 3600_000} h and ${attempts} attempts; last: ${reason}`
-          : reason;
+          ? coded('pact.event-gave-up', { hours: GIVE_UP_MS / 3600_000, attempts, last: words as never })
+          : words;
       await updateEvent(this.store, row.id, {
         state: expired ? 'failed' : row.state,
-        error,
+        error: error as CodedMessageData,
         attempts,
         nextAttemptAt: expired ? null : new Date(Date.now() + delay),
       });
-      return expired ? { state: 'gave-up', reason: error } : { state: 'retry', inMs: delay, reason };
+      return expired ? { state: 'gave-up', reason: error.message } : { state: 'retry', inMs: delay, reason };
     }
   }
 
@@ -261,11 +272,10 @@ export class PactEvents {
           }),
     };
     const url = answerUrl(event, connection, spec);
-    if (!url)
-      throw new PactClientError('the request names no events endpoint (source) and the connection has no partner host');
+    if (!url) throw new PactClientError(coded('pact.no-events-endpoint', {}));
     if (!connection.partnerClientId || !connection.partnerSecret) {
       throw new PactClientError(
-        `no credentials to authenticate at ${new URL(url).origin}: record the client id and secret ${connection.name} issued to you (Supply chain page, or PATCH /api/pact/connections/{id})`,
+        coded('pact.no-partner-credentials', { origin: new URL(url).origin, connection: connection.name }),
       );
     }
     // authenticate where the answer goes: its host's OpenID configuration names the token endpoint, else {host}/auth/token
@@ -290,7 +300,8 @@ export class PactEvents {
     for (const id of ids) {
       const { footprint, url } = await client.getFootprint(row.spec, id);
       const checked = validatePactDocument(footprint, 'footprint', row.spec);
-      if (!checked.ok) throw new PactClientError(`${url}: the footprint is not valid: ${checked.errors.join('; ')}`);
+      if (!checked.ok)
+        throw new PactClientError(coded('pact.footprint-invalid', { url, problems: checked.errors.join('; ') }));
       const pf = checked.value as { id: string; productIds: string[] };
       await saveReceived(this.store, {
         companyId: connection.companyId,
