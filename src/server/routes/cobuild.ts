@@ -40,7 +40,6 @@ import {
   listCobuildEvents,
   listNotifications,
   markNotificationsRead,
-  StaleVersionError,
   unreadNotifications,
   usersWithRoles,
 } from '../../store/index.ts';
@@ -96,10 +95,9 @@ function apiError(e: unknown): unknown {
   if (e instanceof ApiError) return e;
   if (e instanceof DatasetWorkbookError) return new ApiError(422, 'bad-workbook', e.message, e.issues);
   if (e instanceof ImportError) return new ApiError(422, 'bad-file', e.message);
-  if (e instanceof EntryError || e instanceof UnknownReleaseError)
-    return new ApiError(422, 'not-calculable', e.message);
-  if (e instanceof ReleaseExistsError) return new ApiError(422, 'not-possible', e.message);
-  if (e instanceof StaleVersionError) return new ApiError(409, 'stale-version', e.message, { latest: e.latest });
+  // a benchmark that cannot be calculated, or a release number taken, refuses the steward's step (422)
+  if (e instanceof EntryError || e instanceof UnknownReleaseError) return new ApiError(422, 'not-calculable', e.text!);
+  if (e instanceof ReleaseExistsError) return new ApiError(422, 'not-possible', e.text!);
   return e;
 }
 

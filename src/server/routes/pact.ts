@@ -26,7 +26,6 @@ import {
   listFootprintRows,
   listReceived,
   revokeConnection,
-  StaleVersionError,
   updatePartner,
   verificationsOf,
   type ReceivedRow,
@@ -437,16 +436,11 @@ export function pactRoutes(deps: Deps) {
       const { receivedId, baseVersion } = c.req.valid('json');
       const received = await getReceived(store, receivedId);
       if (!received || received.companyId !== user.companyId) throw notFound(`received footprint ${receivedId}`);
-      try {
-        return reply(
-          c,
-          StudySchema,
-          written(cache, await useInStudy(store, id, entryId, received, user.id, baseVersion), head),
-        );
-      } catch (e) {
-        if (e instanceof StaleVersionError) throw new ApiError(409, 'stale-version', e.message, { latest: e.latest });
-        throw e;
-      }
+      return reply(
+        c,
+        StudySchema,
+        written(cache, await useInStudy(store, id, entryId, received, user.id, baseVersion), head),
+      );
     },
   );
 
