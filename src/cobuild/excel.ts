@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { FactorKindSchema, FactorSchema } from '../model/factor.ts';
 import { isEmpty, readCell, shownValue } from '../formats/study-excel/cells.ts';
 import { columnLetter, loose, type ValueType } from '../formats/study-excel/columns.ts';
-import { ImportError } from '../formats/errors.ts';
+import { DomainError } from '../model/errors.ts';
+import { coded, ImportError } from '../formats/errors.ts';
 import { checkWorkbookZip } from '../formats/zip.ts';
 import type { Sharing, SubmissionInput } from './model.ts';
 import { pefDqr } from './quality.ts';
@@ -125,14 +126,16 @@ export interface DatasetWorkbookIssue {
   message: string;
 }
 
-export class DatasetWorkbookError extends Error {
+/** Every problem of the submitted workbook, answered 'bad-workbook' with the issues as details. */
+export class DatasetWorkbookError extends DomainError {
   constructor(readonly issues: DatasetWorkbookIssue[]) {
     const lines = issues
       .slice(0, 10)
       .map((i) => `\n  ${i.sheet}${i.row ? ` row ${i.row}` : ''}${i.column ? `, ${i.column}` : ''}: ${i.message}`);
-    super(
-      `${issues.length} problem${issues.length === 1 ? '' : 's'} in the workbook:${lines.join('')}${issues.length > 10 ? `\n  … and ${issues.length - 10} more` : ''}`,
-    );
+    // the catalogue words are the headline, as the web app lists the issues beneath it; the English message lists them too
+    const headline = coded('import.workbook-problems', { count: issues.length });
+    const more = issues.length > 10 ? `\n  … and ${issues.length - 10} more` : '';
+    super('invalid', 'bad-workbook', { ...headline, message: `${headline.message}:${lines.join('')}${more}` }, issues);
   }
 }
 

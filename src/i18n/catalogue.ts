@@ -3,6 +3,7 @@ import { ISSUE_TEXTS } from './cobuild.ts';
 import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
 import { FACTOR_TEXTS } from './factors.ts';
+import { FORMAT_TEXTS } from './formats.ts';
 import { JOB_TEXTS } from './jobs.ts';
 import { LABEL_TEXTS } from './labels.ts';
 import { PCR_TEXTS } from './pcr.ts';
@@ -29,6 +30,7 @@ export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   units: UNIT_TEXTS as unknown as TextTable,
   jobs: JOB_TEXTS as unknown as TextTable,
   api: API_TEXTS as unknown as TextTable,
+  formats: FORMAT_TEXTS as unknown as TextTable,
 };
 
 /** Files of src/i18n that are machinery, not a domain's texts. */

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { CobuildConflictError, ForbiddenError, NotFoundError } from '../cobuild/errors.ts';
 import { publishedByJob, publishRelease } from '../cobuild/publish.ts';
 import { DomainError } from '../model/errors.ts';
-import { ImportError } from '../formats/index.ts';
 import { getStudy, getUser, ReleaseExistsError, saveResult } from '../store/index.ts';
 import { UnknownReleaseError } from '../studies/background.ts';
 import { EntryError } from '../studies/per-unit.ts';
@@ -73,7 +72,6 @@ export function isPermanent(e: unknown): boolean {
     e instanceof InvalidResultError ||
     e instanceof DomainError ||
     e instanceof CobuildConflictError ||
-    e instanceof ImportError ||
     e instanceof ReleaseExistsError ||
     e instanceof NotFoundError ||
     e instanceof ForbiddenError ||

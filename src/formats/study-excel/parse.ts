@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Entry } from '../../model/study.ts';
-import { ImportError } from '../errors.ts';
+import { coded, ImportError } from '../errors.ts';
 import { checkWorkbookZip } from '../zip.ts';
 import { isEmpty, shownValue } from './cells.ts';
 import {
@@ -28,7 +28,12 @@ export interface WorkbookIssue {
 
 const LISTED = 10;
 
-/** Every problem of the workbook at once, so that a practitioner fixes the file in one go. */
+/**
+ * Every problem of the workbook at once, so that a practitioner fixes the file in one go; answered
+ * 'bad-workbook' with the issues as details. The catalogue words are the headline ("5 problems in
+ * the inventory"), as the web app lists the issues beneath it in the reader's language; the
+ * English message, for API clients and the CLI, lists the first ten itself.
+ */
 export class StudyWorkbookError extends ImportError {
   constructor(
     readonly issues: WorkbookIssue[],
@@ -39,8 +44,15 @@ export class StudyWorkbookError extends ImportError {
       return `\n  ${[where, i.message].filter((s) => s !== '').join(': ')}`;
     });
     const more = issues.length > LISTED ? `\n  … and ${issues.length - LISTED} more` : '';
-    super(`${issues.length} problem${issues.length === 1 ? '' : 's'} in the inventory:${lines.join('')}${more}`, file);
-    this.name = 'StudyWorkbookError';
+    const headline = coded('import.inventory-problems', { count: issues.length });
+    super(
+      { ...headline, message: `${headline.message}:${lines.join('')}${more}` },
+      file,
+      undefined,
+      undefined,
+      'bad-workbook',
+      issues,
+    );
   }
 }
 

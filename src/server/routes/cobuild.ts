@@ -17,7 +17,7 @@ import {
   StaleSubmissionError,
   SubmissionRejectedError,
 } from '../../cobuild/errors.ts';
-import { DatasetWorkbookError, datasetTemplate } from '../../cobuild/excel.ts';
+import { datasetTemplate } from '../../cobuild/excel.ts';
 import { datasetsFromFile } from '../../cobuild/files.ts';
 import { SettingsSchema, SharingSchema } from '../../cobuild/model.ts';
 import { compareStudyOnRelease, moveStudyToRelease } from '../../cobuild/move-study.ts';
@@ -35,7 +35,6 @@ import {
   visibleHead,
 } from '../../cobuild/submissions.ts';
 import { CommentRequiredError, IllegalTransitionError, NotYourStepError } from '../../cobuild/workflow.ts';
-import { ImportError } from '../../formats/errors.ts';
 import { archiveFormat } from '../../formats/index.ts';
 import { StudySchema } from '../../model/study.ts';
 import {
@@ -106,8 +105,6 @@ function apiError(e: unknown): unknown {
   if (e instanceof NotFoundError) return new ApiError(404, 'not-found', e.message);
   if (e instanceof ForbiddenError || e instanceof NotYourStepError) return new ApiError(403, 'forbidden', e.message);
   if (e instanceof SubmissionRejectedError) return new ApiError(422, 'invalid-datasets', e.message, e.problems);
-  if (e instanceof DatasetWorkbookError) return new ApiError(422, 'bad-workbook', e.message, e.issues);
-  if (e instanceof ImportError) return new ApiError(422, 'bad-file', e.message);
   if (e instanceof AggregationError) return new ApiError(422, 'not-averageable', e.message, e.issues);
   if (e instanceof MissingDatasetsError) return new ApiError(422, 'missing-datasets', e.message, e.missing);
   if (e instanceof EntryError || e instanceof UnknownReleaseError)
