@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFactorsCsv } from '../factors/import-csv.ts';
 import { parseCsvText } from '../factors/csv.ts';
-import { ImportError, importDatabase } from '../formats/index.ts';
+import { importDatabase } from '../formats/index.ts';
 import { zipDirectory } from '../formats/zip.ts';
 import { processDataset } from './datasets.ts';
 import { parseDatasetWorkbook } from './excel.ts';
@@ -62,16 +62,6 @@ export async function datasetsFromFile(
   fileName: string,
   opts: UploadOptions = {},
 ): Promise<SubmissionInput[]> {
-  try {
-    return await readDatasets(data, fileName, opts);
-  } catch (e) {
-    // a submission's unreadable file has always been answered 'bad-file' (the API's general code is 'unreadable-file')
-    if (e instanceof ImportError) throw new ImportError(e.problem, e.file, e.record, e.field, 'bad-file');
-    throw e;
-  }
-}
-
-async function readDatasets(data: Uint8Array, fileName: string, opts: UploadOptions): Promise<SubmissionInput[]> {
   let inputs: SubmissionInput[];
   if (isZip(data, fileName) && isWorkbook(data, fileName)) inputs = await parseDatasetWorkbook(data, opts.sharing);
   else if (isZip(data, fileName)) {

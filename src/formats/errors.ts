@@ -26,6 +26,23 @@ export class ImportError extends DomainError {
   ) {
     super('invalid', apiCode, coded('import.at', { file, record: record ?? '', field: field ?? '', problem }), details);
   }
+
+  /** The same problem under another API code. */
+  answeredAs(apiCode: string): ImportError {
+    return new ImportError(this.problem, this.file, this.record, this.field, apiCode, this.details);
+  }
+}
+
+/**
+ * Runs `read`, an unreadable file answered under `apiCode`: an API that has always named it so
+ * (the co-construction routes: 'bad-file') keeps its code, and no route maps the error itself.
+ */
+export async function readingAs<T>(apiCode: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    throw e instanceof ImportError ? e.answeredAs(apiCode) : e;
+  }
 }
 
 /** A value as it appears in a message: strings quoted, long values cut. */

@@ -262,7 +262,115 @@ export const FORMAT_TEXTS = {
     zh: (p) => `无法读取该文件${p.reason === '' ? '' : `（${p.reason}）`}`,
   }),
 
-  // workbooks
+  // workbooks: a cell, a row, the sheet
+  'workbook.unreadable': define<{ problem: string }>({
+    en: (p) => `not a readable .xlsx workbook: ${p.problem}`,
+    zh: (p) => `不是可读取的 .xlsx 工作簿：${p.problem}`,
+  }),
+  'workbook.unreadable-detail': define<{ detail: string }>({
+    en: (p) => `not a readable .xlsx workbook (${p.detail})`,
+    zh: (p) => `不是可读取的 .xlsx 工作簿（${p.detail}）`,
+  }),
+  'workbook.no-sheet': define<{ sheets: string; found: string }>({
+    en: (p) =>
+      `no sheet ${String(p.sheets)
+        .split('|')
+        .map((s) => `"${s}"`)
+        .join(' or ')}; the workbook has ${p.found}`,
+    zh: (p) =>
+      `没有名为${String(p.sheets)
+        .split('|')
+        .map((s) => `「${s}」`)
+        .join('或')}的工作表；工作簿中的工作表为 ${p.found}`,
+  }),
+  'workbook.no-header': define<{ rows: number; examples: string }>({
+    en: (p) => `no header row in the first ${p.rows} rows; expected column titles such as ${p.examples}`,
+    zh: (p) => `前 ${p.rows} 行中没有表头行；应有 ${p.examples} 等列标题`,
+  }),
+  'workbook.duplicate-column': define<{ column: string }>({
+    en: (p) => `names the same column as ${p.column}; keep one`,
+    zh: (p) => `与 ${p.column} 是同一列；请只保留一列`,
+  }),
+  'workbook.missing-columns': define<{ columns: string }>({
+    en: (p) => `the header has no column ${p.columns}`,
+    zh: (p) => `表头缺少列 ${p.columns}`,
+  }),
+  'workbook.missing-dataset-columns': define<{ count: number; columns: string }>({
+    en: (p) => `missing column${p.count === 1 ? '' : 's'} ${p.columns}`,
+    zh: (p) => `缺少 ${p.count} 个必填列：${p.columns}`,
+  }),
+  'workbook.duplicate-id': define<{ id: string; row: number }>({
+    en: (p) => `the id "${p.id}" is also the id of row ${p.row}`,
+    zh: (p) => `编号「${p.id}」与第 ${p.row} 行的编号重复`,
+  }),
+  'workbook.formula-without-value': define({
+    en: () => 'the formula has no computed value; open and save the file in Excel or WPS',
+    zh: () => '公式没有计算结果；请用 Excel 或 WPS 打开并保存该文件',
+  }),
+  'workbook.cell-error': define<{ error: string }>({
+    en: (p) => `the cell shows the error ${p.error}`,
+    zh: (p) => `单元格显示错误 ${p.error}`,
+  }),
+  'workbook.cell-unreadable': define<{ value: string }>({
+    en: (p) => `unreadable cell ${p.value}`,
+    zh: (p) => `无法读取的单元格 ${p.value}`,
+  }),
+  'workbook.expected-yes-no': define<{ value: string }>({
+    en: (p) => `expected yes or no (是/否), got ${p.value}`,
+    zh: (p) => `应为“是”或“否”（yes/no），实际为 ${p.value}`,
+  }),
+  'workbook.unknown-value': define<{ value: string; allowed: string }>({
+    en: (p) => `unknown value ${p.value}; allowed: ${p.allowed}`,
+    zh: (p) => `未知的取值 ${p.value}；可选值：${p.allowed}`,
+  }),
+  'workbook.required': define({
+    en: () => 'required',
+    zh: () => '必填',
+  }),
+  'workbook.required-for-source': define<{ type: string }>({
+    en: (p) => `required for source type "${p.type}"`,
+    zh: (p) => `来源类型为「${p.type}」时必填`,
+  }),
+  'workbook.required-for-kind': define<{ kind: string }>({
+    en: (p) => `required for kind "${p.kind}"`,
+    zh: (p) => `类型为「${p.kind}」时必填`,
+  }),
+  'workbook.required-with-evidence': define({
+    en: () => 'required with the other evidence columns',
+    zh: () => '已填写其他证据列时必填',
+  }),
+  'workbook.at-least': define<{ minimum: number }>({
+    en: (p) => `must be at least ${p.minimum}`,
+    zh: (p) => `不得小于 ${p.minimum}`,
+  }),
+  'workbook.greater-than': define<{ minimum: number }>({
+    en: (p) => `must be greater than ${p.minimum}`,
+    zh: (p) => `必须大于 ${p.minimum}`,
+  }),
+  'workbook.only-for-kind': define<{ kind: string }>({
+    en: (p) => `only for kind "${p.kind}"; leave it empty`,
+    zh: (p) => `仅用于类型为「${p.kind}」的行；请留空`,
+  }),
+  'workbook.only-for-source': define<{ type: string }>({
+    en: (p) => `only for source type "${p.type}"; leave it empty`,
+    zh: (p) => `仅用于来源类型为「${p.type}」的行；请留空`,
+  }),
+  'workbook.transport-amount': define<{ tkm: number }>({
+    en: (p) => `a transport amount is mass/1000 × distance = ${p.tkm} t*km; leave it empty or correct it`,
+    zh: (p) => `运输量应为 质量/1000 × 距离 = ${p.tkm} t*km；请留空或改正`,
+  }),
+  'workbook.transport-unit': define<{ unit: string }>({
+    en: (p) => `a transport amount is in t*km, not ${p.unit}`,
+    zh: (p) => `运输量的单位是 t*km，而不是 ${p.unit}`,
+  }),
+  'workbook.volume-without-unit': define({
+    en: () => 'a production volume needs its unit',
+    zh: () => '填写了年产量，还须填写产量单位',
+  }),
+  'workbook.no-rows': define({
+    en: () => 'the sheet has no dataset rows',
+    zh: () => '该工作表中没有数据集行',
+  }),
   'import.inventory-problems': define<{ count: number }>({
     en: (p) => `${p.count} problem${p.count === 1 ? '' : 's'} in the inventory`,
     zh: (p) => `清单中有 ${p.count} 处问题`,

@@ -36,6 +36,7 @@ import {
 } from '../../cobuild/submissions.ts';
 import { CommentRequiredError, IllegalTransitionError, NotYourStepError } from '../../cobuild/workflow.ts';
 import { archiveFormat } from '../../formats/index.ts';
+import { readingAs } from '../../formats/errors.ts';
 import { StudySchema } from '../../model/study.ts';
 import {
   exportReleaseCsv,
@@ -216,10 +217,12 @@ export function cobuildRoutes(deps: Deps) {
       const fileName = uploadFileName(c, 'upload');
       const data = await uploadBody(c, 'the file');
       const heads = await mapped(async () => {
-        const inputs = await datasetsFromFile(data, fileName, {
-          ...q,
-          productionVolume: q.volume && q.volumeUnit ? { amount: q.volume, unit: q.volumeUnit } : undefined,
-        });
+        const inputs = await readingAs('bad-file', () =>
+          datasetsFromFile(data, fileName, {
+            ...q,
+            productionVolume: q.volume && q.volumeUnit ? { amount: q.volume, unit: q.volumeUnit } : undefined,
+          }),
+        );
         return submitDatasets(store, user, inputs, `file:${fileName}`);
       });
       return reply(c, z.array(SubmissionHeadSchema), heads, 201);
@@ -682,7 +685,7 @@ export function cobuildRoutes(deps: Deps) {
       const data = await uploadBody(c, 'the database zip');
       const archive = await mapped(async () => {
         if (await getRelease(store, release)) throw new ReleaseExistsError(release);
-        archiveFormat(data, fileName);
+        await readingAs('bad-file', async () => archiveFormat(data, fileName));
         return saveImportArchive(store, fileName, data);
       });
       const job = await enqueue(store, {

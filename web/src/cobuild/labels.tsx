@@ -1,4 +1,6 @@
+import { render } from '../../../src/i18n/catalogue.ts';
 import { issueText } from '../../../src/i18n/cobuild.ts';
+import type { Readable } from '../../../src/i18n/define.ts';
 import type { Issue } from '../../../src/cobuild/model.ts';
 import { ApiError } from '../api/client.ts';
 import type { Notification, SubmissionHead } from '../api/cobuild.ts';
@@ -54,7 +56,8 @@ export function problemLines(error: unknown, lang: Lang): string[] {
     if (typeof d !== 'object' || d === null) return [String(d)];
     if (Array.isArray(d.errors))
       return (d.errors as Issue[]).map((e) => `${d.dataset}: ${e.field}: ${issueText(e, lang)}`);
-    if ('sheet' in d) return [`${d.sheet}${d.row ? ` ${d.row}` : ''}${d.column ? ` ${d.column}` : ''}: ${d.message}`];
+    if ('sheet' in d)
+      return [`${d.sheet}${d.row ? ` ${d.row}` : ''}${d.column ? ` ${d.column}` : ''}: ${render(d as Readable, lang)}`];
     return 'message' in d ? [`${d.path ?? ''} ${d.message}`.trim()] : [];
   });
 }
