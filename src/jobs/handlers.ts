@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { CobuildConflictError, ForbiddenError, NotFoundError } from '../cobuild/errors.ts';
 import { publishedByJob, publishRelease } from '../cobuild/publish.ts';
 import { DomainError } from '../model/errors.ts';
 import { getStudy, getUser, ReleaseExistsError, saveResult } from '../store/index.ts';
@@ -71,10 +70,7 @@ export function isPermanent(e: unknown): boolean {
     e instanceof UnknownReleaseError ||
     e instanceof InvalidResultError ||
     e instanceof DomainError ||
-    e instanceof CobuildConflictError ||
     e instanceof ReleaseExistsError ||
-    e instanceof NotFoundError ||
-    e instanceof ForbiddenError ||
     e instanceof z.ZodError
   );
 }
