@@ -115,7 +115,7 @@ export const PACT_TEXTS = {
     zh: (p) => `合作方拒绝了请求（${p.code}）：${p.message}`,
   }),
   'pact.event-failed': define<{ reason: string }>({
-    en: (p) => p.reason,
+    en: (p) => `${p.reason}`,
     zh: (p) => `投递失败：${p.reason}`,
   }),
   'pact.event-gave-up': define<{ hours: number; attempts: number; last: string }>({

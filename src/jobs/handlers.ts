@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { publishedByJob, publishRelease } from '../cobuild/publish.ts';
 import { DomainError } from '../model/errors.ts';
-import { ImportError } from '../formats/index.ts';
 import { getStudy, getUser, saveResult } from '../store/index.ts';
 import { checkResult } from '../studies/result-check.ts';
 import type { ComputePool } from './compute.ts';
@@ -63,7 +62,7 @@ export const calculationKind = (iterations: number): JobKind => (iterations > 0 
 
 /** Errors in the job's input or refusals of the domain: failing again would not help. */
 export function isPermanent(e: unknown): boolean {
-  return e instanceof DomainError || e instanceof ImportError || e instanceof z.ZodError;
+  return e instanceof DomainError || e instanceof z.ZodError;
 }
 
 /** Footprint, contributions and (iterations > 0) Monte Carlo of one study version, on a calculation thread. */

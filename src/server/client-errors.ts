@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { ImportError } from '../formats/errors.ts';
 import { DomainError } from '../model/errors.ts';
 import { log } from '../ops/log.ts';
 import { ApiError, coded, DOMAIN_STATUS } from './errors.ts';
@@ -31,7 +30,6 @@ export function clientError(err: unknown, c: Context): ApiError | undefined {
     }
     return new ApiError(err.status as ApiError['status'], 'bad-request', err.message);
   }
-  if (err instanceof ImportError) return new ApiError(422, 'unreadable-file', err.message);
   return undefined;
 }
 
