@@ -46,7 +46,7 @@ import {
   trustBundle,
   visibleRequest,
 } from '../../labels/workflow.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, coded, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps, type Env } from '../openapi.ts';
 import { ErrorSchema, IdParamSchema } from '../schemas.ts';
 
@@ -123,7 +123,7 @@ export function labelRoutes({ store }: Deps) {
   const app = router();
   const found = async (id: string) => {
     const label = await getLabel(store, id);
-    if (!label) throw notFound(`label ${id}`);
+    if (!label) throw notFound(coded('thing.label', { id }));
     return label;
   };
 
@@ -346,7 +346,7 @@ export function labelRoutes({ store }: Deps) {
         [label.studyId, label.studyVersion],
       );
       if (!study || !row)
-        throw new ApiError(409, 'conflict', `the result of study version ${label.studyVersion} is no longer stored`);
+        throw new ApiError(409, 'conflict', coded('api.result-gone', { version: label.studyVersion }));
       const result = StudyResultSchema.parse(row.result);
       const s = credential.credentialSubject;
       const doc = studyToPactFootprint(study, result, {
@@ -392,7 +392,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'publish category benchmarks (stewards only)');
+      const user = requireRole(c, ['steward'], 'action.publish-category-benchmarks');
       return mapped(async () =>
         reply(c, BenchmarkSchema, await publishBenchmark(store, user, c.req.valid('json')), 201),
       );
@@ -415,7 +415,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      requireRole(c, ['enterprise', 'verifier', 'admin'], 'list verifiers');
+      requireRole(c, ['enterprise', 'verifier', 'admin'], 'action.list-verifiers');
       const rows = await store.query<{ email: string; name: string; organisation: string | null }>(
         `SELECT u.email, u.name, c.name AS organisation FROM users u LEFT JOIN companies c ON c.id = u.company_id WHERE u.role = 'verifier' ORDER BY u.name`,
       );
@@ -453,7 +453,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['enterprise'], 'request verification (practitioners only)');
+      const user = requireRole(c, ['enterprise'], 'action.request-verification');
       return mapped(async () =>
         reply(
           c,
@@ -480,12 +480,12 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['enterprise', 'verifier', 'admin'], 'read studies');
+      const user = requireRole(c, ['enterprise', 'verifier', 'admin'], 'action.read-studies');
       const id = c.req.valid('param').id;
       const study = await getStudy(store, id);
       const shared = user.role === 'verifier' && (await isVerifierOf(store, id, user.id));
       if (!study || !(user.role === 'admin' || user.companyId === study.companyId || shared))
-        throw notFound(`study ${id}`);
+        throw notFound(coded('thing.study', { id }));
       const requests = (await listRequests(store, { studyId: id })).filter(
         (r: RequestRow) => user.role !== 'verifier' || user.companyId === study.companyId || r.verifierId === user.id,
       );
@@ -506,7 +506,7 @@ export function labelRoutes({ store }: Deps) {
       responses: { 200: ok(z.array(RequestSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = requireRole(c, ['verifier'], 'read a verification queue (verifiers only)');
+      const user = requireRole(c, ['verifier'], 'action.read-verification-queue');
       return reply(c, z.array(RequestSchema), await listRequests(store, { verifierId: user.id }));
     },
   );
@@ -527,7 +527,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['verifier'], 'decline verification requests');
+      const user = requireRole(c, ['verifier'], 'action.decline-verification');
       return mapped(async () => {
         await visibleRequest(store, user, c.req.valid('param').id);
         return reply(
@@ -558,7 +558,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['verifier'], 'check studies for a label (verifiers only)');
+      const user = requireRole(c, ['verifier'], 'action.check-label-studies');
       const q = c.req.valid('query');
       return mapped(async () =>
         reply(
@@ -604,7 +604,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['verifier'], 'sign labels (verifiers only)');
+      const user = requireRole(c, ['verifier'], 'action.sign-labels');
       return mapped(async () =>
         reply(
           c,
@@ -638,7 +638,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['verifier'], 'revoke labels (verifiers only)');
+      const user = requireRole(c, ['verifier'], 'action.revoke-labels');
       return mapped(async () =>
         reply(
           c,

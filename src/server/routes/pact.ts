@@ -43,7 +43,9 @@ import {
   useInStudy,
   UseInStudyError,
 } from '../../pact/supplier-data.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, coded, notFound } from '../errors.ts';
+import type { ApiAction } from '../../i18n/api.ts';
+import { errorTextOf, type ErrorText } from '../../model/errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { ErrorSchema, IdParamSchema } from '../schemas.ts';
 import { conformingOrRefused, readableStudy, writableStudy, written } from './studies.ts';
@@ -52,7 +54,13 @@ import { conformingOrRefused, readableStudy, writableStudy, written } from './st
 async function checkPartnerUrl(url: string | null | undefined): Promise<void> {
   if (!url) return;
   await checkPartnerHost(url).catch((e: unknown) => {
-    throw e instanceof PartnerAddressError ? new ApiError(400, 'invalid-request', `partnerUrl: ${e.message}`) : e;
+    throw e instanceof PartnerAddressError
+      ? new ApiError(
+          400,
+          'invalid-request',
+          coded('api.field-problem', { field: 'partnerUrl', problem: errorTextOf(e) ?? e.message }),
+        )
+      : e;
   });
 }
 
@@ -64,7 +72,7 @@ async function checkPartnerUrl(url: string | null | undefined): Promise<void> {
 
 const HostSchema = z.object({ url: z.string(), events: z.string(), certificate: z.string() });
 
-const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);
+const conflict = (message: string | ErrorText, details?: unknown) => new ApiError(409, 'conflict', message, details);
 
 function connectionView(c: StoredConnection): z.infer<typeof ConnectionSchema> {
   return ConnectionSchema.parse(c);
@@ -91,11 +99,11 @@ function receivedView(r: ReceivedRow): z.infer<typeof ReceivedFootprintSchema> {
 export function pactRoutes(deps: Deps) {
   const { store, cache, pact } = deps;
   const app = router();
-  const enterprise = (c: Parameters<typeof requireRole>[0], what: string): User & { companyId: string } =>
-    requireRole(c, ['enterprise'], what) as User & { companyId: string };
+  const enterprise = (c: Parameters<typeof requireRole>[0], action: ApiAction): User & { companyId: string } =>
+    requireRole(c, ['enterprise'], action) as User & { companyId: string };
   const ownConnection = async (user: User, id: string) => {
     const found = await getConnection(store, id);
-    if (!found || found.companyId !== user.companyId) throw notFound(`connection ${id}`);
+    if (!found || found.companyId !== user.companyId) throw notFound(coded('thing.connection', { id }));
     return found;
   };
 
@@ -137,7 +145,7 @@ export function pactRoutes(deps: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const user = requireRole(c, ['verifier'], 'verify results (verifiers only)');
+      const user = requireRole(c, ['verifier'], 'action.verify-results');
       const { head } = await readableStudy(c, deps, id);
       await currentResult(store, id, 'verified');
       await conformingOrRefused(store, id);
@@ -195,7 +203,7 @@ export function pactRoutes(deps: Deps) {
       responses: { 200: ok(z.array(PublishedFootprintSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = enterprise(c, "read the company's published footprints");
+      const user = enterprise(c, 'action.read-published-footprints');
       const rows = (await listFootprintRows(store, user.companyId)).reverse();
       return reply(
         c,
@@ -230,8 +238,8 @@ export function pactRoutes(deps: Deps) {
       responses: { 200: ok(HostSchema, 'the host'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
     }),
     async (c) => {
-      enterprise(c, 'see the PACT host');
-      if (!pact.host) throw notFound('a PACT host (this process serves none)');
+      enterprise(c, 'action.see-pact-host');
+      if (!pact.host) throw notFound(coded('thing.pact-host', {}));
       return reply(c, HostSchema, {
         url: pact.host.url,
         events: pact.events.source['3.0'],
@@ -250,7 +258,7 @@ export function pactRoutes(deps: Deps) {
       responses: { 200: ok(z.array(ConnectionSchema), 'oldest first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = enterprise(c, 'manage PACT partners');
+      const user = enterprise(c, 'action.manage-pact-partners');
       return reply(c, z.array(ConnectionSchema), (await listConnections(store, user.companyId)).map(connectionView));
     },
   );
@@ -273,11 +281,13 @@ export function pactRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = enterprise(c, 'manage PACT partners');
+      const user = enterprise(c, 'action.manage-pact-partners');
       const input = c.req.valid('json');
       await checkPartnerUrl(input.partnerUrl);
       if ((await listConnections(store, user.companyId)).some((x) => x.name === input.name))
-        throw conflict(`name: the company already has a partner called ${input.name}`);
+        throw conflict(
+          coded('api.field-problem', { field: 'name', problem: coded('api.partner-name-taken', { name: input.name }) }),
+        );
       const { clientId, clientSecret } = newClientCredentials();
       const created = await createConnection(store, {
         ...input,
@@ -309,10 +319,10 @@ export function pactRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = enterprise(c, 'manage PACT partners');
+      const user = enterprise(c, 'action.manage-pact-partners');
       const { id } = c.req.valid('param');
       const found = await ownConnection(user, id);
-      if (found.revokedAt) throw conflict(`connection ${found.name} was revoked; add a new one`);
+      if (found.revokedAt) throw conflict(coded('api.connection-revoked', { name: found.name }));
       const update = c.req.valid('json');
       await checkPartnerUrl(update.partnerUrl);
       return reply(
@@ -334,7 +344,7 @@ export function pactRoutes(deps: Deps) {
       responses: { 200: ok(ConnectionSchema, 'revoked'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
     }),
     async (c) => {
-      const user = enterprise(c, 'manage PACT partners');
+      const user = enterprise(c, 'action.manage-pact-partners');
       const { id } = c.req.valid('param');
       await ownConnection(user, id);
       await revokeConnection(store, id, user.id, user.companyId);
@@ -375,7 +385,7 @@ export function pactRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = enterprise(c, "pull suppliers' footprints");
+      const user = enterprise(c, 'action.pull-supplier-footprints');
       const body = c.req.valid('json');
       const connection = await ownConnection(user, body.connectionId);
       const schema = z.object({ received: z.array(ReceivedFootprintSchema), requestEventId: z.string().optional() });
@@ -406,7 +416,7 @@ export function pactRoutes(deps: Deps) {
       responses: { 200: ok(z.array(ReceivedFootprintSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = enterprise(c, "read suppliers' footprints");
+      const user = enterprise(c, 'action.read-supplier-footprints');
       return reply(c, z.array(ReceivedFootprintSchema), (await listReceived(store, user.companyId)).map(receivedView));
     },
   );
@@ -421,7 +431,7 @@ export function pactRoutes(deps: Deps) {
       responses: { 200: ok(z.array(PactEventRecordSchema), 'the last 100'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = enterprise(c, 'read PACT events');
+      const user = enterprise(c, 'action.read-pact-events');
       return reply(c, z.array(PactEventRecordSchema), await listEvents(store, user.companyId));
     },
   );
@@ -451,7 +461,8 @@ export function pactRoutes(deps: Deps) {
       const { user, head } = await writableStudy(c, deps, id);
       const { receivedId, baseVersion } = c.req.valid('json');
       const received = await getReceived(store, receivedId);
-      if (!received || received.companyId !== user.companyId) throw notFound(`received footprint ${receivedId}`);
+      if (!received || received.companyId !== user.companyId)
+        throw notFound(coded('thing.received-footprint', { id: receivedId }));
       try {
         return reply(
           c,
