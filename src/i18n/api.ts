@@ -24,7 +24,8 @@ export const API_TEXTS = {
   }),
   'api.not-found': define<{ thing: string }>({
     en: (p) => `${p.thing} does not exist or is not visible to you`,
-    zh: (p) => `${p.thing} 不存在，或您无权查看`,
+    // a space parts Chinese from a Latin id before it, not from a Chinese word
+    zh: (p) => `${p.thing}${/[\x21-\x7e]$/.test(String(p.thing)) ? ' ' : ''}不存在，或您无权查看`,
   }),
   'api.no-route': define<{ method: string; path: string }>({
     en: (p) => `no route ${p.method} ${p.path}`,
@@ -162,7 +163,7 @@ export const API_TEXTS = {
   }),
   'thing.pact-host': define({
     en: () => 'a PACT host (this process serves none)',
-    zh: () => 'PACT 服务（本进程未提供）',
+    zh: () => '本进程的 PACT 服务',
   }),
 
   'action.add-benchmarks': define({ en: () => 'add benchmarks', zh: () => '添加基准产品' }),
