@@ -72,6 +72,10 @@ export const API_TEXTS = {
     en: (p) => `${p.first}; ${p.rest}`,
     zh: (p) => `${p.first}；${p.rest}`,
   }),
+  'api.more-problems': define<{ count: number }>({
+    en: (p) => `${p.count} more: the error's details list every one`,
+    zh: (p) => `另有 ${p.count} 处问题：错误的 details 逐一列出`,
+  }),
   'api.body': define({
     en: () => 'body',
     zh: () => '请求体',

@@ -41,7 +41,17 @@ export const notFound = (thing: Nested) => new ApiError(404, 'not-found', coded(
 
 type Nested = CodedMessage<string, Record<string, unknown>>;
 
-/** Several problems as one message, each in the reader's language: "first; second; …" in order. */
+/** How many problems one message names; the error's details list them all. */
+export const PROBLEMS_NAMED = 10;
+
+/**
+ * Several problems as one message, each in the reader's language: "first; second; …" in order,
+ * the first PROBLEMS_NAMED of them (each link repeats the text after it, so a long chain would
+ * cost the square of its length).
+ */
 export function allOf(problems: readonly Nested[]): Nested {
-  return problems.reduceRight((rest, first) => coded('api.problems', { first, rest }));
+  const named: Nested[] = problems.slice(0, PROBLEMS_NAMED);
+  if (problems.length > PROBLEMS_NAMED)
+    named.push(coded('api.more-problems', { count: problems.length - PROBLEMS_NAMED }));
+  return named.reduceRight((rest, first) => coded('api.problems', { first, rest }));
 }

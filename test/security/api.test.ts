@@ -28,7 +28,7 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 
 async function errorOf(res: Response) {
   const body = (await res.json()) as {
-    error: { code: string; message: string; messageCode?: string; params?: Record<string, unknown> };
+    error: { code: string; message: string; messageCode?: string; params?: Record<string, unknown>; details?: unknown };
   };
   return { status: res.status, ...body.error };
 }
@@ -257,6 +257,27 @@ describe('limits', () => {
     );
     assert.deepEqual([login.status, login.code], [400, 'invalid-request']);
     assert.match(login.message, /^email: .*254/);
+  });
+
+  test('many problems: the message names the first ten and counts the rest; the details list each', async () => {
+    const study = smallStudy();
+    study.entries = Array.from({ length: 15 }, (_, i) => ({
+      ...study.entries[0]!,
+      id: `e${i}`,
+      name: 'x'.repeat(201),
+    }));
+    const e = await errorOf(
+      await raw('/api/studies', {
+        method: 'POST',
+        headers: { ...bearer(), ...JSON_TYPE },
+        body: JSON.stringify(study),
+      }),
+    );
+    assert.deepEqual([e.status, e.code], [400, 'invalid-request']);
+    assert.equal((e.details as unknown[]).length, 15);
+    assert.equal(e.message.split('; ').length, 11);
+    assert.match(e.message, /^entries\.0\.name: .*; 5 more: the error's details list every one$/);
+    assert.match(inChinese(e), /^entries\.0\.name：.*；另有 5 处问题：错误的 details 逐一列出$/);
   });
 
   test('the JSON backstop refuses very long strings and deep nesting anywhere, by path', async () => {
