@@ -1,5 +1,7 @@
+import { ADMIN_TEXTS } from './admin.ts';
 import { API_TEXTS } from './api.ts';
 import { ISSUE_TEXTS } from './cobuild.ts';
+import { COBUILD_ERROR_TEXTS } from './cobuild-errors.ts';
 import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
 import { FACTOR_TEXTS } from './factors.ts';
@@ -20,6 +22,8 @@ import { renderIn, type Readable, type TextLang, type TextTable } from './define
 
 export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   cobuild: ISSUE_TEXTS as unknown as TextTable,
+  'cobuild-errors': COBUILD_ERROR_TEXTS as unknown as TextTable,
+  admin: ADMIN_TEXTS as unknown as TextTable,
   calculation: CALCULATION_TEXTS as unknown as TextTable,
   factors: FACTOR_TEXTS as unknown as TextTable,
   audit: AUDIT_TEXTS as unknown as TextTable,
