@@ -37,11 +37,11 @@ export const API_TEXTS = {
   }),
   'api.too-many-attempts': define<{ email: string; minutes: number }>({
     en: (p) => `too many wrong passwords for ${p.email} from your address: try again in ${p.minutes} min`,
-    zh: (p) => `从您的地址为 ${p.email} 输错密码的次数过多：请在 ${p.minutes} 分钟后重试`,
+    zh: (p) => `从您的地址登录 ${p.email} 时输错密码次数过多：请 ${p.minutes} 分钟后再试`,
   }),
   'api.csrf': define<{ header: string }>({
     en: (p) => `this request needs the ${p.header} header of your session: reload the page, or sign in again`,
-    zh: (p) => `此请求缺少本会话的 ${p.header} 请求头：请刷新页面或重新登录`,
+    zh: (p) => `此请求须带有本会话的 ${p.header} 请求头：请刷新页面或重新登录`,
   }),
   'api.cross-origin': define<{ origin: string; host: string }>({
     en: (p) => `requests from ${p.origin} are not accepted: use the app on ${p.host}`,

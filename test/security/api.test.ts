@@ -111,7 +111,7 @@ describe('the session cookie and CSRF', () => {
       await raw(`/api/studies/${studyId}`, { method: 'PUT', headers: { cookie, ...JSON_TYPE }, body }),
     );
     assert.deepEqual([forged.status, forged.code], [403, 'csrf']);
-    assert.match(inChinese(forged), /^此请求缺少本会话的 x-csrf-token 请求头/);
+    assert.match(inChinese(forged), /^此请求须带有本会话的 x-csrf-token 请求头/);
     const wrong = await raw(`/api/studies/${studyId}`, {
       method: 'PUT',
       headers: { cookie, ...JSON_TYPE, 'x-csrf-token': csrfTokenFor('another session') },

@@ -125,7 +125,7 @@ for (const backend of BACKENDS) {
         assert.match(locked.data.error.message, /too many wrong passwords/);
         assert.match(
           inChinese(locked.data),
-          /^从您的地址为 otto@verify\.example 输错密码的次数过多：请在 \d+ 分钟后重试$/,
+          /^从您的地址登录 otto@verify\.example 时输错密码次数过多：请 \d+ 分钟后再试$/,
         );
         assert.equal(
           (await anon.post('/api/auth/login', { email: verifier.email, password: verifier.password })).status,
