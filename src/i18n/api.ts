@@ -136,18 +136,6 @@ export const API_TEXTS = {
     en: () => 'this study has not been calculated yet: POST /api/studies/{id}/calculate',
     zh: () => '该研究尚未计算：请调用 POST /api/studies/{id}/calculate',
   }),
-  'api.result-gone': define<{ version: number }>({
-    en: (p) => `the result of study version ${p.version} is no longer stored`,
-    zh: (p) => `研究第 ${p.version} 版的结果已不再保存`,
-  }),
-  'api.partner-name-taken': define<{ name: string }>({
-    en: (p) => `the company already has a partner called ${p.name}`,
-    zh: (p) => `本企业已有名为 ${p.name} 的合作方`,
-  }),
-  'api.connection-revoked': define<{ name: string }>({
-    en: (p) => `connection ${p.name} was revoked; add a new one`,
-    zh: (p) => `与 ${p.name} 的连接已撤销；请新建连接`,
-  }),
 
   'thing.study': define<{ id: string }>({ en: (p) => `study ${p.id}`, zh: (p) => `研究 ${p.id}` }),
   'thing.job': define<{ id: string }>({ en: (p) => `job ${p.id}`, zh: (p) => `任务 ${p.id}` }),
@@ -254,5 +242,7 @@ export const API_TEXTS = {
 
 /** An action a role check names: the words of `api.forbidden`. */
 export type ApiAction = Extract<keyof typeof API_TEXTS, `action.${string}`>;
+/** A kind of thing that may be missing: the words of `api.not-found`. */
+export type ApiThing = Extract<keyof typeof API_TEXTS, `thing.${string}`>;
 /** What an upload route takes as its body, named when the body is empty. */
 export type UploadWhat = Extract<keyof typeof API_TEXTS, `upload.${string}`>;

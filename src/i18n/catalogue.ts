@@ -7,6 +7,7 @@ import { CALCULATION_TEXTS } from './calculation.ts';
 import { FACTOR_TEXTS } from './factors.ts';
 import { JOB_TEXTS } from './jobs.ts';
 import { LABEL_TEXTS } from './labels.ts';
+import { PACT_TEXTS } from './pact.ts';
 import { PCR_TEXTS } from './pcr.ts';
 import { SCREEN_TEXTS } from './screen.ts';
 import { UNIT_TEXTS } from './units.ts';
@@ -33,6 +34,7 @@ export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   units: UNIT_TEXTS as unknown as TextTable,
   jobs: JOB_TEXTS as unknown as TextTable,
   api: API_TEXTS as unknown as TextTable,
+  pact: PACT_TEXTS as unknown as TextTable,
 };
 
 /** Files of src/i18n that are machinery, not a domain's texts. */

@@ -1,6 +1,6 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DomainErrorKind, ErrorText } from '../model/errors.ts';
-import { API_TEXTS, type ApiAction } from '../i18n/api.ts';
+import { API_TEXTS, type ApiAction, type ApiThing } from '../i18n/api.ts';
 import { coder, type CodedMessage } from '../i18n/define.ts';
 
 /** The API's own words (src/i18n/api.ts). */
@@ -37,7 +37,8 @@ export const unauthorized = () => new ApiError(401, 'unauthorized', coded('api.u
 export const forbidden = (action: ApiAction) =>
   new ApiError(403, 'forbidden', coded('api.forbidden', { action: coded(action, {}) }));
 /** Another company's study answers exactly like a missing one, so ids of private data do not leak. */
-export const notFound = (thing: Nested) => new ApiError(404, 'not-found', coded('api.not-found', { thing }));
+export const notFound = <T extends ApiThing>(thing: T, params: Parameters<(typeof API_TEXTS)[T]['en']>[0]) =>
+  new ApiError(404, 'not-found', coded('api.not-found', { thing: coded(thing, params) }));
 
 type Nested = CodedMessage<string, Record<string, unknown>>;
 

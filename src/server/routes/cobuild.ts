@@ -834,7 +834,7 @@ export function cobuildRoutes(deps: Deps) {
 
   const download = (format: 'jsonld' | 'ilcd' | 'ecospold2' | 'factors' | 'exchanges') => async (release: string) => {
     const info = await getRelease(store, release);
-    if (!info) throw notFound(coded('thing.release', { release }));
+    if (!info) throw notFound('thing.release', { release });
     if (format === 'jsonld' || format === 'ilcd' || format === 'ecospold2') {
       if (info.processes === 0) throw new ApiError(404, 'not-found', coded('api.factors-only', { release }));
       const zip =

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { PactMappingError, studyToPactFootprint } from '../../formats/pact.ts';
+import { studyToPactFootprint } from '../../formats/pact.ts';
 import { headlineOf } from '../../model/headline.ts';
 import { StudyResultSchema } from '../../model/study.ts';
 import { footprintOptions } from '../../pact/publish.ts';
@@ -85,7 +85,7 @@ export function resultRoutes(deps: Deps) {
       const user = requireRole(c, ['enterprise', 'steward', 'verifier', 'admin'], 'action.read-jobs');
       const job = await getJob(store, c.req.valid('param').id);
       if (!job || (job.userId !== user.id && user.role !== 'admin'))
-        throw notFound(coded('thing.job', { id: c.req.valid('param').id }));
+        throw notFound('thing.job', { id: c.req.valid('param').id });
       return reply(c, JobSchema, job);
     },
   );
@@ -136,17 +136,12 @@ export function resultRoutes(deps: Deps) {
       const { version } = c.req.valid('query');
       await readableStudy(c, deps, id);
       const { result, study, company } = await calculated(store, id);
-      try {
-        const footprint = studyToPactFootprint(study, result, {
-          version,
-          ...footprintOptions(study, result, company?.name ?? ''),
-          id: stableUuid(`${id}/${result.version}/${result.computedAt}/${version}`),
-        });
-        return c.json(footprint as object, 200) as never;
-      } catch (e) {
-        if (e instanceof PactMappingError) throw new ApiError(422, 'not-pact-conformant', e.message, e.errors);
-        throw e;
-      }
+      const footprint = studyToPactFootprint(study, result, {
+        version,
+        ...footprintOptions(study, result, company?.name ?? ''),
+        id: stableUuid(`${id}/${result.version}/${result.computedAt}/${version}`),
+      });
+      return c.json(footprint as object, 200) as never;
     },
   );
 
@@ -227,7 +222,7 @@ export function resultRoutes(deps: Deps) {
       const { id, key } = c.req.valid('param');
       await readableStudy(c, deps, id);
       const file = await loadReportFile(store, id, key);
-      if (!file) throw notFound(coded('thing.report', { key, id }));
+      if (!file) throw notFound('thing.report', { key, id });
       const study = (await getStudy(store, id))!;
       const name = encodeURIComponent(`${study.product.name}-report-${file.lang}.pdf`);
       return c.body(new Uint8Array(file.pdf), 200, {
