@@ -62,10 +62,6 @@ export const STUDY_TEXTS = {
     en: (p) => `study ${p.id} version ${p.version} has not been calculated: POST /api/studies/${p.id}/calculate first`,
     zh: (p) => `研究 ${p.id} 第 ${p.version} 版尚未计算：请先计算（POST /api/studies/${p.id}/calculate）`,
   }),
-  'study.no-result': define({
-    en: () => 'this study has not been calculated yet: POST /api/studies/{id}/calculate',
-    zh: () => '该研究尚未计算：请先计算（POST /api/studies/{id}/calculate）',
-  }),
   'study.nonconformant': define<{
     pcr: string;
     version: string;
