@@ -502,6 +502,8 @@ export const SensitivityResultSchema = z.object({
 export type SensitivityResult = z.infer<typeof SensitivityResultSchema>;
 
 export const VarianceContributionSchema = InputRefSchema.extend({
+  /** a parameter's description or an entry's name as the user wrote them; the background's words, coded */
+  name: StoredMessageSchema,
   /** squared Pearson correlation of the input's draws with the result: its first-order share of the variance */
   share: z.number(),
 });

@@ -2,6 +2,7 @@ import type { LifeCycleStage } from '../model/lci.ts';
 import type { GhgLine } from '../model/method.ts';
 import type { Entry, ScenarioResult } from '../model/study.ts';
 import { emptyLines, GHG_LINES, totalOf } from '../engine/lca.ts';
+import { messageText } from '../model/message.ts';
 import type { Background } from './background.ts';
 import { conversion, EntryError, perUnitOf, type ComponentFootprint, type PerUnit } from './per-unit.ts';
 
@@ -40,7 +41,7 @@ export function rowOf(
   if (conv === undefined)
     throw new EntryError(
       entry,
-      `its unit ${unit} cannot be converted to ${per.perUnit}, the unit of ${per.provenance.name}`,
+      `its unit ${unit} cannot be converted to ${per.perUnit}, the unit of ${messageText(per.provenance.name)}`,
     );
   const lines = emptyLines();
   for (const l of GHG_LINES) lines[l] = amount * conv * per.lines[l];

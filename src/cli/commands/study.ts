@@ -118,7 +118,9 @@ ${COMMON_HELP}`,
       console.log(
         table(
           ['input', 'share of variance'],
-          (u.contributions ?? []).slice(0, 10).map((c) => [`${c.kind} ${c.name}`, `${(c.share * 100).toFixed(1)}%`]),
+          (u.contributions ?? [])
+            .slice(0, 10)
+            .map((c) => [`${c.kind} ${render(c.name, lang)}`, `${(c.share * 100).toFixed(1)}%`]),
         ),
       );
     }

@@ -702,7 +702,6 @@ export const en: Messages = {
   'sensitivity.variance': 'Contribution to the Monte Carlo variance',
   'sensitivity.varianceNote':
     "Squared correlation of each input's draws with the result (first-order share of the variance)",
-  'sensitivity.lci': 'exchange uncertainty of the LCI processes',
   'scenarios.title': 'Scenarios',
   'scenarios.name': 'Scenario',
   'scenarios.base': 'Base',
