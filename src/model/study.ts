@@ -594,3 +594,5 @@ export type Role = z.infer<typeof RoleSchema>;
 
 /** The result's Sankey node that removals flow through, named like its "[stage]" nodes so the web app names it in the reader's language. */
 export const REMOVALS_NODE = '[removals]';
+/** The contribution tree's node of the upstream processes below the cut-off; the web app names it in the reader's language. */
+export const CUTOFF_NODE = 'other (below cut-off)';

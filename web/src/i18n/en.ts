@@ -239,6 +239,7 @@ export const en: Messages = {
   'history.audit': 'Audit trail',
   'history.noAudit': 'Nothing recorded yet.',
 
+  'results.belowCutoff': 'other (below cut-off)',
   'results.calculate': 'Calculate',
   'results.calculating': 'Calculating…',
   'results.progress': 'Calculation progress',

@@ -233,6 +233,7 @@ export const zh = {
   'history.audit': '审计轨迹',
   'history.noAudit': '暂无记录。',
 
+  'results.belowCutoff': '其他（低于截断值）',
   'results.calculate': '计算',
   'results.calculating': '正在计算…',
   'results.progress': '计算进度',
