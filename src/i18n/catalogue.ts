@@ -2,6 +2,7 @@ import { API_TEXTS } from './api.ts';
 import { ISSUE_TEXTS } from './cobuild.ts';
 import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
+import { CLI_TEXTS } from './cli.ts';
 import { FACTOR_TEXTS } from './factors.ts';
 import { JOB_TEXTS } from './jobs.ts';
 import { LABEL_TEXTS } from './labels.ts';
@@ -29,6 +30,7 @@ export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   units: UNIT_TEXTS as unknown as TextTable,
   jobs: JOB_TEXTS as unknown as TextTable,
   api: API_TEXTS as unknown as TextTable,
+  cli: CLI_TEXTS as unknown as TextTable,
 };
 
 /** Files of src/i18n that are machinery, not a domain's texts. */
