@@ -47,6 +47,7 @@ const SAME_IN_BOTH = [
   'OAuth2',
   'URN',
   'ID',
+  '-----BEGIN CERTIFICATE-----',
 ];
 /** Elements that hold the app's own words, not data. */
 const CHROME = 'h1, h2, h3, h4, th, label > span, button, nav a, legend, .empty, p.muted, .hint, [role="tab"]';
@@ -87,7 +88,10 @@ before(async () => {
 
 /** A chart's text without the study's own names in it (longest first, so a name inside a longer one goes with it). */
 function chartWords(text: string): string {
-  let rest = text;
+  // a label the chart cut short ("Battery electric passen…") is the start of a name
+  const cut = text.endsWith('…') ? text.slice(0, -1).trim() : undefined;
+  if (cut && studyWords.some((w) => w.startsWith(cut))) return '';
+  let rest = cut ?? text;
   for (const word of [...studyWords].sort((a, b) => b.length - a.length)) rest = rest.split(word).join(' ');
   return rest;
 }
