@@ -1,4 +1,7 @@
+import { ADMIN_TEXTS } from '../i18n/admin.ts';
+import { coder } from '../i18n/define.ts';
 import { ROLE_MEMBERSHIP, type OrganisationKind } from '../model/account.ts';
+import { DomainError } from '../model/errors.ts';
 import type { Role } from '../model/study.ts';
 import {
   createCompany,
@@ -22,40 +25,45 @@ import {
  * association or institute, never for a company whose submissions they review.
  */
 
-/** A request the rules refuse, naming the field. */
-export class AdminRuleError extends Error {
+const coded = coder(ADMIN_TEXTS);
+type Reason = ReturnType<typeof coded>;
+
+/** A request the rules refuse, naming the field (400 at the API, the field in the details). */
+export class AdminRuleError extends DomainError {
   constructor(
     readonly field: string,
-    message: string,
+    reason: Reason,
   ) {
-    super(`${field}: ${message}`);
+    super('bad-request', 'invalid-request', coded('admin.refused', { field, reason }), { field });
   }
 }
 
-export class AdminNotFoundError extends Error {}
+export class AdminNotFoundError extends DomainError {
+  constructor(text: Reason) {
+    super('not-found', 'not-found', text);
+  }
+}
 
-const ORGANISATION_WORDS: Record<OrganisationKind, string> = {
-  enterprise: 'an enterprise',
-  'verification-body': 'a verification body',
-  association: 'an industry association',
-  institute: 'an institute',
-};
+const roleWord = (role: Role) => coded(`admin.role.${role}`, {});
+const kindWord = (kind: OrganisationKind | null) => coded(`admin.kind.${kind ?? 'none'}`, {});
 
 /** Refuses a role in an organisation of the wrong kind, saying which kinds it may join. */
 export function checkMembership(role: Role, organisation: Pick<Company, 'name' | 'kind'> | null): void {
   const allowed = ROLE_MEMBERSHIP[role];
   if (allowed.includes(organisation?.kind ?? null)) return;
-  const where = allowed.map((k) => (k === null ? 'no organisation' : ORGANISATION_WORDS[k])).join(' or ');
+  const where = allowed
+    .map((k): Reason => kindWord(k))
+    .reduceRight((rest, first) => coded('admin.either', { first, rest }));
   const is = organisation
-    ? `"${organisation.name}" is ${ORGANISATION_WORDS[organisation.kind]}`
-    : 'no organisation was given';
-  throw new AdminRuleError('companyId', `a ${role} belongs to ${where}; ${is}`);
+    ? coded('admin.organisation-is', { name: organisation.name, kind: kindWord(organisation.kind) })
+    : coded('admin.organisation-missing', {});
+  throw new AdminRuleError('companyId', coded('admin.membership', { role: roleWord(role), where, is }));
 }
 
 async function organisationOf(db: Queryable, companyId: string | null): Promise<Company | null> {
   if (companyId === null) return null;
   const company = await getCompany(db, companyId);
-  if (!company) throw new AdminRuleError('companyId', `no organisation ${companyId}`);
+  if (!company) throw new AdminRuleError('companyId', coded('admin.no-such-organisation', { id: companyId }));
   return company;
 }
 
@@ -64,8 +72,8 @@ export async function createOrganisation(
   input: { name: string; kind: OrganisationKind },
 ): Promise<Company> {
   const name = input.name.trim();
-  if (!name) throw new AdminRuleError('name', 'an organisation needs a name');
-  if (await findCompany(db, name)) throw new AdminRuleError('name', `an organisation "${name}" exists already`);
+  if (!name) throw new AdminRuleError('name', coded('admin.organisation-name-required', {}));
+  if (await findCompany(db, name)) throw new AdminRuleError('name', coded('admin.organisation-name-taken', { name }));
   return createCompany(db, name, input.kind);
 }
 
@@ -80,11 +88,11 @@ export async function changeOrganisation(
   members: readonly User[],
 ): Promise<Company> {
   const current = await getCompany(db, id);
-  if (!current) throw new AdminNotFoundError(`organisation ${id} does not exist`);
+  if (!current) throw new AdminNotFoundError(coded('admin.organisation-not-found', { id }));
   const name = change.name?.trim();
-  if (name !== undefined && !name) throw new AdminRuleError('name', 'an organisation needs a name');
+  if (name !== undefined && !name) throw new AdminRuleError('name', coded('admin.organisation-name-required', {}));
   if (name && name !== current.name && (await findCompany(db, name)))
-    throw new AdminRuleError('name', `an organisation "${name}" exists already`);
+    throw new AdminRuleError('name', coded('admin.organisation-name-taken', { name }));
   if (change.kind && change.kind !== current.kind) {
     for (const m of members.filter((u) => u.companyId === id)) {
       try {
@@ -92,7 +100,12 @@ export async function changeOrganisation(
       } catch {
         throw new AdminRuleError(
           'kind',
-          `${m.name} (${m.email}) is a ${m.role}, which ${ORGANISATION_WORDS[change.kind]} cannot have; change their role or organisation first`,
+          coded('admin.kind-misfit', {
+            name: m.name,
+            email: m.email,
+            role: roleWord(m.role),
+            kind: kindWord(change.kind),
+          }),
         );
       }
     }
@@ -111,7 +124,7 @@ export interface NewAccount {
 export async function createAccount(db: Queryable, input: NewAccount): Promise<User> {
   checkMembership(input.role, await organisationOf(db, input.companyId));
   if (await findUserByEmail(db, input.email))
-    throw new AdminRuleError('email', `${input.email.trim().toLowerCase()} already has an account`);
+    throw new AdminRuleError('email', coded('admin.email-taken', { email: input.email.trim().toLowerCase() }));
   return createUser(db, input);
 }
 
@@ -123,16 +136,18 @@ export async function changeAccount(
   change: { name?: string; role?: Role; companyId?: string | null },
 ): Promise<User> {
   const current = await getUser(db, id);
-  if (!current) throw new AdminNotFoundError(`user ${id} does not exist`);
+  if (!current) throw new AdminNotFoundError(coded('admin.user-not-found', { id }));
   if (id === actor.id && change.role !== undefined && change.role !== 'admin')
-    throw new AdminRuleError('role', 'you cannot take away your own administrator role; ask another administrator');
+    throw new AdminRuleError('role', coded('admin.own-admin-role', {}));
   const role = change.role ?? current.role;
   const companyId = change.companyId === undefined ? current.companyId : change.companyId;
   checkMembership(role, await organisationOf(db, companyId));
-  if (change.name !== undefined && !change.name.trim()) throw new AdminRuleError('name', 'a user needs a name');
+  if (change.name !== undefined && !change.name.trim())
+    throw new AdminRuleError('name', coded('admin.user-name-required', {}));
   return (await updateUser(db, id, { name: change.name?.trim(), role: change.role, companyId: change.companyId }))!;
 }
 
 export async function resetPassword(db: Queryable, id: string, passwordHash: string): Promise<void> {
-  if (!(await setPasswordHash(db, id, passwordHash))) throw new AdminNotFoundError(`user ${id} does not exist`);
+  if (!(await setPasswordHash(db, id, passwordHash)))
+    throw new AdminNotFoundError(coded('admin.user-not-found', { id }));
 }

@@ -3,7 +3,9 @@ import type { Exchange, Flow, Pedigree, Process, Uncertainty } from '../model/lc
 import { isVerified } from '../factors/integrity.ts';
 import { getRegion, regionChain, UnknownRegionError } from '../factors/regions.ts';
 import { namedUnit } from '../formats/units.ts';
+import { DomainError } from '../model/errors.ts';
 import { datasetInfo, referenceExchange } from './datasets.ts';
+import { coded, listOf } from './errors.ts';
 import type {
   AggregateStats,
   Dataset,
@@ -57,9 +59,17 @@ export interface AggregateResult {
   weights: { submissionId: string; version: number; companyId: string; weight: number }[];
 }
 
-export class AggregationError extends Error {
-  constructor(readonly issues: string[]) {
-    super(`the datasets cannot be averaged: ${issues.join('; ')}`);
+type AggregateIssue = ReturnType<typeof coded>;
+
+/** Members that cannot be averaged together, every problem named (the details list them). */
+export class AggregationError extends DomainError {
+  constructor(readonly issues: AggregateIssue[]) {
+    super(
+      'invalid',
+      'not-averageable',
+      coded('cobuild.not-averageable', { issues: listOf(issues, 'cobuild.list.semicolon') }),
+      issues,
+    );
   }
 }
 
@@ -94,10 +104,10 @@ function pedigreeOf(d: Dataset): Pedigree {
 function checkMembers(
   members: AggregateMember[],
   opts: AggregateOptions,
-): { issues: string[]; weights: number[]; unit: string; region: string } {
-  const issues: string[] = [];
+): { issues: AggregateIssue[]; weights: number[]; unit: string; region: string } {
+  const issues: AggregateIssue[] = [];
   if (members.length === 0)
-    return { issues: ['choose at least one approved dataset'], weights: [], unit: '', region: opts.region };
+    return { issues: [coded('aggregate.none-chosen', {})], weights: [], unit: '', region: opts.region };
   const infos = members.map((m) => datasetInfo(m.dataset));
   const first = infos[0];
   let region = opts.region;
@@ -107,32 +117,44 @@ function checkMembers(
     if (!(e instanceof UnknownRegionError)) throw e;
   }
   infos.forEach((info, i) => {
-    const who = `${members[i].submissionId} (${info.name})`;
+    const who = { id: members[i].submissionId, name: info.name };
     if (info.productKey !== first.productKey)
-      issues.push(`${who} is of another product (${info.productName}, not ${first.productName})`);
-    if (info.perUnit !== first.perUnit) issues.push(`${who} is per ${info.perUnit}, not per ${first.perUnit}`);
+      issues.push(coded('aggregate.other-product', { ...who, product: info.productName, expected: first.productName }));
+    if (info.perUnit !== first.perUnit)
+      issues.push(coded('aggregate.other-unit', { ...who, perUnit: info.perUnit, expected: first.perUnit }));
     const d = members[i].dataset;
     if (d.type === 'factor' && first.type === 'factor') {
       const f0 = (members[0].dataset as FactorDataset).factor;
       if (d.factor.gases !== f0.gases || d.factor.gwpSet !== f0.gwpSet)
         issues.push(
-          `${who} counts ${d.factor.gases} ${d.factor.gwpSet ?? ''}, not ${f0.gases} ${f0.gwpSet ?? ''}`.trim(),
+          coded('aggregate.other-gases', {
+            ...who,
+            gases: `${d.factor.gases} ${d.factor.gwpSet ?? ''}`.trim(),
+            expected: `${f0.gases} ${f0.gwpSet ?? ''}`.trim(),
+          }),
         );
     }
     const inside = info.region !== undefined && (info.region === region || chainOf(info.region).includes(region));
-    if (!inside) issues.push(`${who} is for ${info.region ?? 'no region'}, which is not in ${region}`);
+    if (!inside)
+      issues.push(
+        coded('aggregate.outside-region', {
+          ...who,
+          region: info.region ?? coded('aggregate.no-region', {}),
+          target: region,
+        }),
+      );
   });
   const unit = members[0].meta.productionVolume?.unit ?? '';
   const base = namedUnit(unit);
   const weights = members.map((m, i) => {
     const v = m.meta.productionVolume;
     if (!v) {
-      issues.push(`${m.submissionId} (${infos[i].name}) has no production volume to weigh it by`);
+      issues.push(coded('aggregate.no-volume', { id: m.submissionId, name: infos[i].name }));
       return 0;
     }
     const u = namedUnit(v.unit);
     if (!u || !base || u.referenceUnit !== base.referenceUnit) {
-      issues.push(`${m.submissionId}: production volume in ${v.unit} cannot be added to ${unit}`);
+      issues.push(coded('aggregate.volume-unit', { id: m.submissionId, unit: v.unit, expected: unit }));
       return 0;
     }
     return (v.amount * u.factor) / base.factor;
@@ -140,7 +162,7 @@ function checkMembers(
   if (opts.marketVolume) {
     const u = namedUnit(opts.marketVolume.unit);
     if (!u || !base || u.referenceUnit !== base.referenceUnit)
-      issues.push(`market volume in ${opts.marketVolume.unit} cannot be compared with ${unit}`);
+      issues.push(coded('aggregate.market-unit', { unit: opts.marketVolume.unit, expected: unit }));
   }
   return { issues, weights, unit, region };
 }

@@ -14,7 +14,7 @@ import {
 import { aggregate, type AggregateMember, type AggregateOptions, type AggregateResult } from './aggregate.ts';
 import { loadSettings } from './context.ts';
 import { datasetInfo } from './datasets.ts';
-import { CobuildConflictError, NotFoundError } from './errors.ts';
+import { CobuildConflictError, coded, listOf, NotFoundError } from './errors.ts';
 import {
   AggregateStatsSchema,
   DatasetSchema,
@@ -59,11 +59,22 @@ async function membersOf(db: Queryable, ids: readonly string[]): Promise<Aggrega
   const unique = [...new Set(ids)];
   const heads = await listSubmissions(db, { all: true, ids: unique });
   const missing = unique.filter((id) => !heads.some((h) => h.id === id));
-  if (missing.length) throw new NotFoundError(`submission ${missing.join(', ')}`);
+  if (missing.length) throw new NotFoundError(coded('cobuild.thing.submission', { id: missing.join(', ') }));
   const unapproved = heads.filter((h) => h.state !== 'approved');
   if (unapproved.length)
     throw new CobuildConflictError(
-      `only approved datasets are averaged: ${unapproved.map((h) => `${h.name} (${h.id}) is ${h.state}`).join('; ')}`,
+      coded('cobuild.average-unapproved', {
+        submissions: listOf(
+          unapproved.map((h) =>
+            coded('cobuild.submission-in-state', {
+              name: h.name,
+              id: h.id,
+              state: coded(`review.state.${h.state}`, {}),
+            }),
+          ),
+          'cobuild.list.semicolon',
+        ),
+      }),
     );
   return Promise.all(
     heads.map(async (h) => {
@@ -84,7 +95,7 @@ export async function previewAggregate(
   actor: Actor,
   req: AggregateRequest,
 ): Promise<AggregateResult & { publishable: boolean; minContributors: number }> {
-  requireSteward(actor, 'build aggregates');
+  requireSteward(actor, 'build-aggregates');
   const result = aggregate(await membersOf(db, req.submissionIds), req);
   const { minContributors } = await loadSettings(db);
   return { ...result, publishable: result.stats.contributors >= minContributors, minContributors };
@@ -156,14 +167,14 @@ async function view(db: Queryable, row: AggregateRow, minContributors: number): 
 }
 
 export async function aggregateView(db: Queryable, actor: Actor, id: string): Promise<AggregateView> {
-  requireSteward(actor, 'read aggregates before they are published');
+  requireSteward(actor, 'read-unpublished-aggregates');
   const row = await getAggregate(db, id);
-  if (!row) throw new NotFoundError(`aggregate ${id}`);
+  if (!row) throw new NotFoundError(coded('cobuild.thing.aggregate', { id }));
   return view(db, row, (await loadSettings(db)).minContributors);
 }
 
 export async function listAggregateViews(db: Queryable, actor: Actor): Promise<AggregateView[]> {
-  requireSteward(actor, 'read aggregates before they are published');
+  requireSteward(actor, 'read-unpublished-aggregates');
   const { minContributors } = await loadSettings(db);
   return Promise.all((await listAggregates(db)).map((r) => view(db, r, minContributors)));
 }
@@ -186,7 +197,7 @@ export async function approvedByProduct(
     }[];
   }[]
 > {
-  requireSteward(actor, 'read approved submissions');
+  requireSteward(actor, 'read-approved');
   const heads = await listSubmissions(db, { all: true, state: 'approved' });
   const groups = new Map<
     string,

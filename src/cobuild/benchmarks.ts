@@ -22,7 +22,7 @@ export interface BenchmarkView {
 }
 
 export async function listBenchmarkViews(db: Queryable, actor: Actor): Promise<BenchmarkView[]> {
-  requireSteward(actor, 'read benchmarks');
+  requireSteward(actor, 'read-benchmarks');
   return (await listBenchmarks(db)).map((r) => {
     const study = StudyInputSchema.parse(r.study);
     return {
@@ -43,7 +43,7 @@ export async function addBenchmark(
   name: string,
   study: StudyInput,
 ): Promise<{ id: string; footprint: number }> {
-  requireSteward(actor, 'add benchmarks');
+  requireSteward(actor, 'add-benchmarks');
   const id = randomUUID();
   const background = await loadBackground(store, study.releases.lci, study.releases.factors, study.method);
   const calculable: Study = {

@@ -1,7 +1,7 @@
 import type { Study } from '../model/study.ts';
 import { getRelease, getStudy, saveStudy, type Queryable, type Store } from '../store/index.ts';
 import { loadBackground } from '../studies/background.ts';
-import { CobuildConflictError, NotFoundError } from './errors.ts';
+import { CobuildConflictError, coded, NotFoundError } from './errors.ts';
 import { compareOnBackgrounds, type Comparison, type Target } from './rebase.ts';
 
 /**
@@ -11,11 +11,11 @@ import { compareOnBackgrounds, type Comparison, type Target } from './rebase.ts'
 
 async function targetOf(db: Queryable, study: Study, release: string): Promise<Target> {
   const info = await getRelease(db, release);
-  if (!info) throw new NotFoundError(`release ${release}`);
+  if (!info) throw new NotFoundError(coded('cobuild.thing.release', { release }));
   const to: Target = {};
   if (info.factors > 0 && study.releases.factors !== release) to.factors = release;
   if (info.processes > 0 && study.releases.lci !== release) to.lci = release;
-  if (!to.factors && !to.lci) throw new CobuildConflictError(`the study already uses release ${release}`);
+  if (!to.factors && !to.lci) throw new CobuildConflictError(coded('cobuild.release-in-use', { release }));
   return to;
 }
 
@@ -25,7 +25,7 @@ export async function compareStudyOnRelease(
   release: string,
 ): Promise<{ moved: Study; comparison: Comparison }> {
   const study = await getStudy(db, studyId);
-  if (!study) throw new NotFoundError(`study ${studyId}`);
+  if (!study) throw new NotFoundError(coded('cobuild.thing.study', { id: studyId }));
   const to = await targetOf(db, study, release);
   const before = await loadBackground(db, study.releases.lci, study.releases.factors, study.method);
   const after = await loadBackground(

@@ -10,7 +10,7 @@ import {
   type ReleaseInfo,
 } from '../store/index.ts';
 import { releaseDatabase, releaseFactors } from './context.ts';
-import { NotFoundError } from './errors.ts';
+import { coded, NotFoundError } from './errors.ts';
 import type { TextLang } from '../i18n/cobuild.ts';
 import type { ReleaseNotes } from './notes.ts';
 import { notesMarkdown } from './notes.ts';
@@ -67,7 +67,7 @@ export async function openRelease(
   lang: TextLang = 'en',
 ): Promise<OpenRelease & { notes: ReleaseNotes | null; markdown: string | null }> {
   const info = await getRelease(db, release);
-  if (!info) throw new NotFoundError(`release ${release}`);
+  if (!info) throw new NotFoundError(coded('cobuild.thing.release', { release }));
   const cobuild = await getCobuildRelease(db, release);
   const notes = (cobuild?.notes as ReleaseNotes | undefined) ?? null;
   return {
@@ -125,7 +125,7 @@ export async function listOpenDatasets(
   q: { text?: string; type?: 'factor' | 'process'; offset?: number; limit?: number },
 ): Promise<{ total: number; items: OpenDataset[] }> {
   const info = await getRelease(db, release);
-  if (!info) throw new NotFoundError(`release ${release}`);
+  if (!info) throw new NotFoundError(coded('cobuild.thing.release', { release }));
   const fallback = info.licence ?? 'see the release licence';
   const all: OpenDataset[] = [];
   if (q.type !== 'process' && info.factors > 0) {

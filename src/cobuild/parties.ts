@@ -1,6 +1,6 @@
 import type { Role } from '../model/study.ts';
 import type { SubmissionHead } from '../store/index.ts';
-import { ForbiddenError } from './errors.ts';
+import { ForbiddenError, type Deed } from './errors.ts';
 import type { Party } from './workflow.ts';
 
 /**
@@ -18,9 +18,9 @@ export interface Actor {
 
 export const REVIEWER_ROLES: readonly Role[] = ['steward', 'verifier'];
 
-/** Stewards' work (aggregates, benchmarks, releases), refused to anyone else; `what` completes "may not …". */
-export function requireSteward(actor: Actor, what: string): void {
-  if (actor.role !== 'steward') throw new ForbiddenError(what);
+/** Stewards' work (aggregates, benchmarks, releases), refused to anyone else; `deed` completes "may not …". */
+export function requireSteward(actor: Actor, deed: Deed): void {
+  if (actor.role !== 'steward') throw new ForbiddenError(deed);
 }
 
 export function partiesOf(actor: Actor, head: Pick<SubmissionHead, 'companyId' | 'reviewerId'>): Party[] {

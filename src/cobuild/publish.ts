@@ -26,7 +26,7 @@ import { progressMessage } from '../studies/progress.ts';
 import type { CodedMessageData } from '../model/message.ts';
 import { currentRelease, loadSettings, releaseDatabase, releaseFactors } from './context.ts';
 import { datasetInfo } from './datasets.ts';
-import { CobuildConflictError, NotFoundError } from './errors.ts';
+import { CobuildConflictError, coded, NotFoundError } from './errors.ts';
 import type { TextLang } from '../i18n/cobuild.ts';
 import { DatasetSchema } from './model.ts';
 import { notesMarkdown, releaseNotes, type AggregateInfo, type BenchmarkEffect, type ReleaseNotes } from './notes.ts';
@@ -70,24 +70,28 @@ async function loadBase(db: Queryable, req: ReleaseRequest, hasProcesses: boolea
   const base: ReleaseBase = {};
   const factors = req.baseFactors ?? (await currentRelease(db, 'factor'));
   const lci = req.baseLci ?? (hasProcesses ? await currentRelease(db, 'process') : undefined);
-  try {
-    if (factors) base.factors = { release: factors, factors: await releaseFactors(db, factors) };
-    if (lci) base.lci = { release: lci, db: await releaseDatabase(db, lci) };
-  } catch (e) {
-    throw new NotFoundError(`base release (${(e as Error).message})`);
-  }
+  if (factors)
+    base.factors = { release: factors, factors: await baseRelease(factors, () => releaseFactors(db, factors)) };
+  if (lci) base.lci = { release: lci, db: await baseRelease(lci, () => releaseDatabase(db, lci)) };
   return base;
+}
+
+/** A base release that cannot be read as asked (unknown, or an LCI base holding factors only) is not found. */
+async function baseRelease<T>(release: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch {
+    throw new NotFoundError(coded('cobuild.thing.base-release', { release }));
+  }
 }
 
 /** What the request names, each checked: approved, public or aggregated by enough organisations. */
 async function collect(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<Collected> {
-  requireSteward(actor, 'publish releases');
+  requireSteward(actor, 'publish-releases');
   if (await getRelease(db, req.release))
-    throw new CobuildConflictError(
-      `release ${req.release} exists already; releases are immutable, choose a new number`,
-    );
+    throw new CobuildConflictError(coded('cobuild.release-exists', { release: req.release }));
   if (req.submissionIds.length + req.aggregateIds.length === 0)
-    throw new CobuildConflictError('choose the approved datasets and aggregates to publish');
+    throw new CobuildConflictError(coded('cobuild.release-empty', {}));
   const { minContributors } = await loadSettings(db);
   const items: ReleaseItem[] = [];
   const rows: ReleaseItemRow[] = [];
@@ -96,13 +100,13 @@ async function collect(db: Queryable, actor: Actor, req: ReleaseRequest): Promis
   const heads = req.submissionIds.length ? await listSubmissions(db, { all: true, ids: req.submissionIds }) : [];
   for (const id of req.submissionIds) {
     const h = heads.find((x) => x.id === id);
-    if (!h) throw new NotFoundError(`submission ${id}`);
+    if (!h) throw new NotFoundError(coded('cobuild.thing.submission', { id }));
     if (h.state !== 'approved')
-      throw new CobuildConflictError(`${h.name} (${id}) is ${h.state}: only approved datasets are published`);
-    if (h.sharing !== 'public')
       throw new CobuildConflictError(
-        `${h.name} (${id}) is confidential primary data: it is published only inside an aggregate of at least ${minContributors} organisations`,
+        coded('cobuild.release-unapproved', { name: h.name, id, state: coded(`review.state.${h.state}`, {}) }),
       );
+    if (h.sharing !== 'public')
+      throw new CobuildConflictError(coded('cobuild.release-confidential', { name: h.name, id, min: minContributors }));
     const v = (await getSubmissionVersion(db, id))!;
     const dataset = DatasetSchema.parse(v.dataset);
     items.push({
@@ -126,10 +130,14 @@ async function collect(db: Queryable, actor: Actor, req: ReleaseRequest): Promis
   const aggregates: AggregateInfo[] = [];
   for (const id of req.aggregateIds) {
     const a = await getAggregate(db, id);
-    if (!a) throw new NotFoundError(`aggregate ${id}`);
+    if (!a) throw new NotFoundError(coded('cobuild.thing.aggregate', { id }));
     if (a.contributors < minContributors)
       throw new CobuildConflictError(
-        `aggregate "${a.name}" has ${a.contributors} contributing organisation${a.contributors === 1 ? '' : 's'}; at least ${minContributors} are needed to publish it`,
+        coded('cobuild.release-few-contributors', {
+          name: a.name,
+          contributors: a.contributors,
+          min: minContributors,
+        }),
       );
     const members = a.members as { companyId: string }[];
     const names = await companyNames(
@@ -160,12 +168,7 @@ async function plan(db: Queryable, actor: Actor, req: ReleaseRequest): Promise<P
     req,
     items.some((i) => i.dataset.type === 'process'),
   );
-  let composed: ComposedRelease;
-  try {
-    composed = composeRelease(req.release, base, items);
-  } catch (e) {
-    throw new CobuildConflictError((e as Error).message);
-  }
+  const composed = composeRelease(req.release, base, items);
   await processScores(db, base, composed, req.release);
   const benchmarks = await benchmarkEffects(db, composed, req.release);
   const notes = releaseNotes(

@@ -1,6 +1,8 @@
+import { DomainError } from '../model/errors.ts';
 import type { Study, StudyInput, StudyResult } from '../model/study.ts';
 import type { Background } from '../studies/background.ts';
 import { calculateStudy } from '../studies/calculate.ts';
+import { coded, listOf } from './errors.ts';
 
 /**
  * Moving a study to another release: every entry that names a dataset of the pinned releases is
@@ -20,16 +22,22 @@ export interface Availability {
   process(id: string): boolean;
 }
 
-export class MissingDatasetsError extends Error {
-  constructor(readonly missing: string[]) {
+type MissingDataset = ReturnType<typeof coded<'cobuild.missing-dataset'>>;
+
+/** The study cannot move: the new release lacks datasets its entries use (the details list them). */
+export class MissingDatasetsError extends DomainError {
+  constructor(readonly missing: MissingDataset[]) {
     super(
-      `the new release lacks ${missing.length} dataset${missing.length === 1 ? '' : 's'} the study uses: ${missing.join('; ')}`,
+      'invalid',
+      'missing-datasets',
+      coded('cobuild.missing-datasets', { count: missing.length, missing: listOf(missing, 'cobuild.list.semicolon') }),
+      missing,
     );
   }
 }
 
 export function rebaseStudy<T extends StudyInput>(study: T, to: Target, has: Availability): T {
-  const missing: string[] = [];
+  const missing: MissingDataset[] = [];
   const entries = study.entries.map((e) => {
     if (e.source.type !== 'background') return e;
     const ref = e.source.dataset;
@@ -43,7 +51,13 @@ export function rebaseStudy<T extends StudyInput>(study: T, to: Target, has: Ava
           : undefined;
     if (!target) return e;
     if (!(ref.type === 'factor' ? has.factor(ref.id) : has.process(ref.id))) {
-      missing.push(`entry "${e.name}": ${ref.type} ${ref.id}`);
+      missing.push(
+        coded('cobuild.missing-dataset', {
+          entry: e.name,
+          type: coded(`review.dataset-type.${ref.type}`, {}),
+          id: ref.id,
+        }),
+      );
       return e;
     }
     return { ...e, source: { ...e.source, dataset: { ...ref, release: target } } };

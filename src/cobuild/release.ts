@@ -1,6 +1,8 @@
 import type { Factor } from '../model/factor.ts';
 import type { LciDatabase } from '../model/lci.ts';
+import { DomainError, type ErrorText } from '../model/errors.ts';
 import { datasetInfo } from './datasets.ts';
+import { coded } from './errors.ts';
 import type { Dataset } from './model.ts';
 
 /**
@@ -46,7 +48,12 @@ export interface ComposedRelease {
   changes: DatasetChange[];
 }
 
-export class ReleaseCompositionError extends Error {}
+/** Items that cannot make one release together (two of them publish the same dataset id). */
+export class ReleaseCompositionError extends DomainError {
+  constructor(text: ErrorText) {
+    super('invalid', 'not-possible', text);
+  }
+}
 
 function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
   return [...new Set([...Object.keys(a), ...Object.keys(b)])]
@@ -68,10 +75,9 @@ export function composeRelease(number: string, base: ReleaseBase, items: readonl
   const seen = new Map<string, string>();
   for (const item of items) {
     const key = `${item.dataset.type}:${datasetInfo(item.dataset).id}`;
-    if (seen.has(key))
-      throw new ReleaseCompositionError(
-        `${item.ref} and ${seen.get(key)} both publish ${key}: a release holds one dataset per id`,
-      );
+    const other = seen.get(key);
+    if (other !== undefined)
+      throw new ReleaseCompositionError(coded('cobuild.release-duplicate', { ref: item.ref, other, key }));
     seen.set(key, item.ref);
   }
   const changes: DatasetChange[] = [];

@@ -13,7 +13,7 @@ import {
   type Store,
   type SubmissionHead,
 } from '../store/index.ts';
-import { CobuildConflictError, StaleSubmissionError } from './errors.ts';
+import { CobuildConflictError, coded, StaleSubmissionError } from './errors.ts';
 import { ValidationReportSchema, type ReviewAction } from './model.ts';
 import { partiesOf, REVIEWER_ROLES, type Actor } from './parties.ts';
 import { hasPath } from './paths.ts';
@@ -34,7 +34,7 @@ export async function assignReviewer(store: Store, actor: Actor, id: string, ema
   await visibleHead(store, actor, id);
   const reviewer = await findUserByEmail(store, email);
   if (!reviewer || !REVIEWER_ROLES.includes(reviewer.role))
-    throw new CobuildConflictError(`${email} is not a steward's or a verifier's account: only they review`);
+    throw new CobuildConflictError(coded('cobuild.not-a-reviewer', { email }));
   await store.transaction(async (tx) => {
     const head = (await lockSubmission(tx, id))!;
     nextState(head.state, 'assign', partiesOf(actor, head));
@@ -117,12 +117,12 @@ export async function commentOn(store: Store, actor: Actor, id: string, c: NewCo
   const head = await visibleHead(store, actor, id);
   const version = c.version ?? head.latestVersion;
   const row = await getSubmissionVersion(store, id, version);
-  if (!row) throw new CobuildConflictError(`submission ${id} has no version ${version}`);
+  if (!row) throw new CobuildConflictError(coded('cobuild.no-version', { id, version }));
   const field = c.field?.trim() || null;
   if (field && !hasPath({ ...(row.dataset as object), meta: row.meta }, field))
-    throw new CobuildConflictError(`version ${version} has no field "${field}"`);
+    throw new CobuildConflictError(coded('cobuild.no-field', { version, field }));
   const text = c.text.trim();
-  if (!text) throw new CobuildConflictError('a comment needs text');
+  if (!text) throw new CobuildConflictError(coded('cobuild.comment-empty', {}));
   const parties = partiesOf(actor, head);
   const stewards = (await usersWithRoles(store, ['steward'])).map((u) => u.id);
   await store.transaction(async (tx) => {

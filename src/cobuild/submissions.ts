@@ -23,7 +23,13 @@ import {
 } from '../store/index.ts';
 import { currentRelease, loadSettings, releaseDatabase, releaseFactors } from './context.ts';
 import { datasetInfo } from './datasets.ts';
-import { ForbiddenError, NotFoundError, StaleSubmissionError, SubmissionRejectedError } from './errors.ts';
+import {
+  coded as errorText,
+  ForbiddenError,
+  NotFoundError,
+  StaleSubmissionError,
+  SubmissionRejectedError,
+} from './errors.ts';
 import { coded } from '../i18n/cobuild.ts';
 import {
   DatasetSchema,
@@ -97,8 +103,7 @@ export async function submitDatasets(
   inputs: readonly SubmissionInput[],
   origin: string,
 ): Promise<SubmissionHead[]> {
-  if (actor.role !== 'enterprise' || !actor.companyId)
-    throw new ForbiddenError('submit datasets (organisations submit; stewards review)');
+  if (actor.role !== 'enterprise' || !actor.companyId) throw new ForbiddenError('submit');
   if (inputs.length === 0)
     throw new SubmissionRejectedError([
       { index: 0, dataset: origin, errors: [{ field: 'datasets', ...coded('submission.empty', {}) }] },
@@ -158,7 +163,7 @@ export async function reviseSubmission(
     SubmissionMetaSchema.parse((await getSubmissionVersion(db, id, version))!.meta).sharing;
   const refuseSharingChange = async (db: Queryable, version: number) => {
     if (step === 'edit' && (await sharingOf(db, version)) !== revision.meta.sharing)
-      throw new ForbiddenError("change how a dataset is shared: that is its contributor's decision");
+      throw new ForbiddenError('change-sharing');
   };
   await refuseSharingChange(store, head.latestVersion);
   const [checked] = await validateAll(store, [{ dataset: revision.dataset, meta: revision.meta }]);
@@ -214,7 +219,8 @@ export async function reviseSubmission(
 /** The head if the actor may see the submission; anyone else gets "not found". */
 export async function visibleHead(db: Queryable, actor: Actor, id: string): Promise<SubmissionHead> {
   const head = await getSubmission(db, id);
-  if (!head || partiesOf(actor, head).length === 0) throw new NotFoundError(`submission ${id}`);
+  if (!head || partiesOf(actor, head).length === 0)
+    throw new NotFoundError(errorText('cobuild.thing.submission', { id }));
   return head;
 }
 
@@ -227,7 +233,7 @@ export async function listVisibleSubmissions(
   if (actor.role === 'enterprise' && actor.companyId)
     return listSubmissions(db, { ...filter, companyId: actor.companyId });
   if (actor.role === 'verifier') return listSubmissions(db, { ...filter, reviewerId: actor.id });
-  throw new ForbiddenError('read submissions');
+  throw new ForbiddenError('read-submissions');
 }
 
 export interface SubmissionView {
@@ -253,7 +259,10 @@ export async function submissionView(
 ): Promise<SubmissionView> {
   const head = await visibleHead(db, actor, id);
   const row = await getSubmissionVersion(db, id, version);
-  if (!row) throw new NotFoundError(`version ${version} of submission ${id}`);
+  if (!row)
+    throw new NotFoundError(
+      errorText('cobuild.thing.submission-version', { id, version: version ?? head.latestVersion }),
+    );
   const parties = partiesOf(actor, head);
   return {
     head,

@@ -1,3 +1,5 @@
+import { DomainError } from '../model/errors.ts';
+import { coded, listOf } from './errors.ts';
 import type { ReviewAction, ReviewState } from './model.ts';
 
 /**
@@ -47,35 +49,66 @@ export const TRANSITIONS: readonly Transition[] = [
   },
 ];
 
+const stepWord = (step: Step) => coded(`review.step.${step}`, {});
+const stateWord = (state: ReviewState) => coded(`review.state.${state}`, {});
+
 /** The step does not follow from the state: someone else moved the submission on, or it is final. */
-export class IllegalTransitionError extends Error {
+export class IllegalTransitionError extends DomainError {
   constructor(
     readonly state: ReviewState,
     readonly step: Step,
     readonly allowed: Step[],
   ) {
     super(
-      `"${step}" is not possible while the submission is ${state}${allowed.length ? `; possible now: ${allowed.join(', ')}` : '; it is final'}`,
+      'conflict',
+      'illegal-transition',
+      allowed.length
+        ? coded('cobuild.illegal-step', {
+            step: stepWord(step),
+            state: stateWord(state),
+            allowed: listOf(allowed.map(stepWord), 'cobuild.list.comma'),
+          })
+        : coded('cobuild.illegal-step-final', { step: stepWord(step), state: stateWord(state) }),
+      { state, allowed },
     );
   }
 }
 
 /** The step follows from the state, but not for this person. */
-export class NotYourStepError extends Error {
+export class NotYourStepError extends DomainError {
   constructor(
     readonly step: Step,
     readonly by: readonly Party[],
   ) {
-    super(`"${step}" is for ${by.join(' or ')}`);
+    super(
+      'forbidden',
+      'forbidden',
+      coded('cobuild.not-your-step', {
+        step: stepWord(step),
+        by: listOf(
+          by.map((p) => coded(`review.party.${p}`, {})),
+          'cobuild.list.or',
+        ),
+      }),
+    );
   }
 }
 
-export class CommentRequiredError extends Error {
+/** Why the step needs a comment: a rejection, a request for changes, flagged values approved. */
+type CommentReason = { of: 'reject' } | { of: 'changes' } | { of: 'flags'; flags: number };
+
+export class CommentRequiredError extends DomainError {
   constructor(
     readonly step: Step,
-    why: string,
+    reason: CommentReason,
   ) {
-    super(`"${step}" needs a comment: ${why}`);
+    super(
+      'bad-request',
+      'comment-required',
+      reason.of === 'flags'
+        ? coded('cobuild.comment-required.flags', { step: stepWord(step), flags: reason.flags })
+        : coded(`cobuild.comment-required.${reason.of}`, { step: stepWord(step) }),
+    );
   }
 }
 
@@ -99,15 +132,10 @@ export function nextState(
   if (!t.by.some((p) => parties.includes(p))) throw new NotYourStepError(step, t.by);
   const hasComment = (opts.comment ?? '').trim() !== '';
   if (t.needsComment && !hasComment)
-    throw new CommentRequiredError(
-      step,
-      step === 'reject' ? 'say why the dataset is rejected' : 'say what has to change',
-    );
-  if (step === 'approve' && (opts.flags ?? 0) > 0 && !hasComment) {
-    throw new CommentRequiredError(
-      step,
-      `the checks flagged ${opts.flags} value${opts.flags === 1 ? '' : 's'}; say why ${opts.flags === 1 ? 'it is' : 'they are'} accepted`,
-    );
+    throw new CommentRequiredError(step, { of: step === 'reject' ? 'reject' : 'changes' });
+  const flags = opts.flags ?? 0;
+  if (step === 'approve' && flags > 0 && !hasComment) {
+    throw new CommentRequiredError(step, { of: 'flags', flags });
   }
   return t.to === 'unchanged' ? state : t.to;
 }

@@ -15,6 +15,9 @@ import {
   type ProductFootprintV2,
   type ProductFootprintV3,
 } from '../model/pact.ts';
+import { coder, type CodedMessage } from '../i18n/define.ts';
+import { PACT_TEXTS } from '../i18n/pact.ts';
+import { DomainError } from '../model/errors.ts';
 import { pactGhgFields } from '../model/headline.ts';
 import type { Study, StudyResult } from '../model/study.ts';
 
@@ -82,9 +85,24 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 // ---- Tanji study → ProductFootprint
 
-export class PactMappingError extends Error {
-  constructor(readonly errors: string[]) {
-    super(`cannot write the study as a PACT footprint:\n  ${errors.join('\n  ')}`);
+const coded = coder(PACT_TEXTS);
+
+/** A problem of the mapping: Tanji's own in the catalogue's words; the spec validator's as it words them. */
+export type MappingProblem = string | CodedMessage;
+
+/**
+ * A study the Tech Spec cannot express as it is. `errors` (the API's details) lists every problem
+ * in English, as before; a single problem is also nested in the message, so it reads in the
+ * reader's language.
+ */
+export class PactMappingError extends DomainError {
+  readonly errors: string[];
+
+  constructor(problems: MappingProblem[]) {
+    const errors = problems.map((p) => (typeof p === 'string' ? p : p.message));
+    const listed = problems.length === 1 ? problems[0]! : errors.join('\n  ');
+    super('invalid', 'not-pact-conformant', coded('pact.not-conformant', { problems: listed }), errors);
+    this.errors = errors;
   }
 }
 
@@ -146,7 +164,7 @@ const STAGE_NAMES: Record<string, string> = {
  * keeping tiny per-unit values), never in exponent notation, which the Decimal pattern refuses.
  */
 export function toPactDecimal(x: number): string {
-  if (!Number.isFinite(x)) throw new PactMappingError([`not a finite number: ${x}`]);
+  if (!Number.isFinite(x)) throw new PactMappingError([coded('pact.map.not-finite', { value: String(x) })]);
   const r = Number(x.toPrecision(12));
   if (r === 0) return '0';
   const s = r.toFixed(Math.min(100, Math.max(0, 11 - Math.floor(Math.log10(Math.abs(r))))));
@@ -157,9 +175,7 @@ function geographyOf(code: string): Record<string, string> {
   if (/^[A-Z]{2}$/.test(code)) return { geographyCountry: code };
   if (/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(code)) return { geographyCountrySubdivision: code };
   if (UnRegionSchema.safeParse(code).success) return { geographyRegionOrSubregion: code };
-  throw new PactMappingError([
-    `geography "${code}" is neither an ISO 3166-1/3166-2 code nor a UN region; pass opts.geography`,
-  ]);
+  throw new PactMappingError([coded('pact.map.geography', { code })]);
 }
 
 /** Tanji's DQR and PACT v3's are both 1 (best) to 5; v2's run 1 to 3, so the scale is stretched linearly. */
@@ -191,21 +207,21 @@ export { pactGhgFields };
 
 /** Whatever both versions say the same way, in Tanji's terms. */
 function common(study: Study, result: StudyResult, opts: PactExportOptions) {
-  const problems: string[] = [];
+  const problems: MappingProblem[] = [];
   if (result.studyId !== study.id || result.version !== study.version)
     problems.push(
-      `the result is of study ${result.studyId} version ${result.version}, not of ${study.id} version ${study.version}`,
+      coded('pact.map.other-result', {
+        resultStudy: result.studyId,
+        resultVersion: result.version,
+        study: study.id,
+        version: study.version,
+      }),
     );
   const unit = UNITS[study.unit.unit.toLowerCase()];
-  if (!unit)
-    problems.push(
-      `declared unit "${study.unit.unit}" has no PACT declaredUnitOfMeasurement (kg, l, m3, m2, kWh, MJ, t*km, h, piece)`,
-    );
+  if (!unit) problems.push(coded('pact.map.unit', { unit: study.unit.unit }));
   const mass = unit?.v3 === 'kilogram' ? study.unit.amount : unit?.massless ? 0 : opts.productMassPerDeclaredUnit;
   if (unit && mass === undefined)
-    problems.push(
-      `declared unit "${study.unit.unit}" needs opts.productMassPerDeclaredUnit (kg of product per ${study.unit.amount} ${study.unit.unit})`,
-    );
+    problems.push(coded('pact.map.mass', { unit: study.unit.unit, amount: study.unit.amount }));
   if (problems.length) throw new PactMappingError(problems);
   const assessed =
     opts.carbonContent ??
@@ -316,11 +332,9 @@ function toV2(study: Study, result: StudyResult, opts: PactExportOptions): Produ
   const c = common(study, result, opts);
   const cpc = study.product.classification?.match(/^(?:urn:pact:productclassification:un-cpc:)?(\d{1,5})$/i)?.[1];
   if (!cpc)
-    throw new PactMappingError([
-      `v2.3 requires productCategoryCpc: set the study's product classification to a UN CPC code (got ${JSON.stringify(study.product.classification ?? null)})`,
-    ]);
+    throw new PactMappingError([coded('pact.map.cpc', { got: JSON.stringify(study.product.classification ?? null) })]);
   if (c.unit === 'piece' || c.unit === 'hour' || c.unit === 'megabit second')
-    throw new PactMappingError([`v2.3 has no declaredUnit "${c.unit}"`]);
+    throw new PactMappingError([coded('pact.map.v2-unit', { unit: c.unit })]);
   const d = toPactDecimal;
   const dqr = dqrV2(result.dqr);
   const sources = secondarySources(result);

@@ -1,11 +1,14 @@
+import { ADMIN_TEXTS } from './admin.ts';
 import { API_TEXTS } from './api.ts';
 import { ISSUE_TEXTS } from './cobuild.ts';
+import { COBUILD_ERROR_TEXTS } from './cobuild-errors.ts';
 import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
 import { CLI_TEXTS } from './cli.ts';
 import { FACTOR_TEXTS } from './factors.ts';
 import { JOB_TEXTS } from './jobs.ts';
 import { LABEL_TEXTS } from './labels.ts';
+import { PACT_TEXTS } from './pact.ts';
 import { PCR_TEXTS } from './pcr.ts';
 import { SCREEN_TEXTS } from './screen.ts';
 import { UNIT_TEXTS } from './units.ts';
@@ -21,6 +24,8 @@ import { renderIn, type Readable, type TextLang, type TextTable } from './define
 
 export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   cobuild: ISSUE_TEXTS as unknown as TextTable,
+  'cobuild-errors': COBUILD_ERROR_TEXTS as unknown as TextTable,
+  admin: ADMIN_TEXTS as unknown as TextTable,
   calculation: CALCULATION_TEXTS as unknown as TextTable,
   factors: FACTOR_TEXTS as unknown as TextTable,
   audit: AUDIT_TEXTS as unknown as TextTable,
@@ -30,6 +35,7 @@ export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   units: UNIT_TEXTS as unknown as TextTable,
   jobs: JOB_TEXTS as unknown as TextTable,
   api: API_TEXTS as unknown as TextTable,
+  pact: PACT_TEXTS as unknown as TextTable,
   cli: CLI_TEXTS as unknown as TextTable,
 };
 

@@ -18,6 +18,9 @@ export const LABEL_WORDS = {
   removals: { zh: '另计移除', en: 'removals apart' },
 } as const;
 
+/** A verification request's state after it was decided, as the zh texts say it. */
+const REQUEST_STATE_ZH: Record<string, string> = { open: '仍待核查', signed: '已签名', declined: '已被拒绝' };
+
 export const LABEL_TEXTS = {
   'check.format': define<{ problems: string }>({
     en: (p) => `The file is not a Tanji label credential: ${p.problems}`,
@@ -131,6 +134,114 @@ export const LABEL_TEXTS = {
   'sign.no-result': define<{ version: number }>({
     en: (p) => `version ${p.version} has no result yet: it must be calculated before it is verified`,
     zh: (p) => `版本 ${p.version} 尚无计算结果：须先计算再核查`,
+  }),
+  'sign.undeclarable': define<{ reason: string }>({
+    en: (p) => `the declared value cannot be computed: ${p.reason}`,
+    zh: (p) => `无法计算声明值：${p.reason}`,
+  }),
+  'sign.benchmark-unit': define<{ benchmark: string; benchmarkUnit: string; amount: number; unit: string }>({
+    en: (p) => `benchmark ${p.benchmark} grades per 1 ${p.benchmarkUnit}, the study declares per ${p.amount} ${p.unit}`,
+    zh: (p) => `基准 ${p.benchmark} 按每 1 ${p.benchmarkUnit} 分级，而该研究按每 ${p.amount} ${p.unit} 声明`,
+  }),
+  'sign.benchmark-rule': define<{ benchmark: string; benchmarkPcr: string; pcr: string }>({
+    en: (p) => `benchmark ${p.benchmark} grades products of rule ${p.benchmarkPcr}, the study follows ${p.pcr}`,
+    zh: (p) => `基准 ${p.benchmark} 用于对遵循规则 ${p.benchmarkPcr} 的产品分级，而该研究遵循 ${p.pcr}`,
+  }),
+  'sign.version-moved': define<{ requested: number; current: number }>({
+    en: (p) =>
+      `the request is for version ${p.requested}, the study is at version ${p.current}: the practitioner must request again`,
+    zh: (p) => `该申请针对版本 ${p.requested}，研究现已是版本 ${p.current}：须由从业者重新申请核查`,
+  }),
+  'sign.valid-until-past': define({
+    en: () => 'validUntil must lie in the future',
+    zh: () => '有效期截止日期（validUntil）必须晚于当前时间',
+  }),
+  'sign.valid-too-long': define<{ years: number }>({
+    en: (p) => `a label is valid for at most ${p.years} years`,
+    zh: (p) => `标识的有效期最长为 ${p.years} 年`,
+  }),
+  'label.steward-only': define({
+    en: () => 'only database stewards publish category benchmarks',
+    zh: () => '只有数据库管理员可以发布类别基准',
+  }),
+  'label.no-distribution': define<{ category: string; unit: string }>({
+    en: (p) => `the registry has no active label of category ${p.category} per 1 ${p.unit} to take a distribution from`,
+    zh: (p) => `登记册中没有类别 ${p.category}、以每 1 ${p.unit} 声明的有效标识，无法据此取得分布`,
+  }),
+  'label.no-benchmark': define<{ benchmark: string }>({
+    en: (p) => `no benchmark ${p.benchmark} is published`,
+    zh: (p) => `尚未发布基准 ${p.benchmark}`,
+  }),
+  'label.no-benchmark-version': define<{ benchmark: string; version: number }>({
+    en: (p) => `no benchmark ${p.benchmark} version ${p.version} is published`,
+    zh: (p) => `尚未发布基准 ${p.benchmark} 的版本 ${p.version}`,
+  }),
+  'label.verifiers-only': define({
+    en: () => 'only verifiers check and sign studies',
+    zh: () => '只有核查员可以核查和签署研究',
+  }),
+  'label.study-not-visible': define<{ study: string }>({
+    en: (p) => `study ${p.study} does not exist or is not visible to you`,
+    zh: (p) => `研究 ${p.study} 不存在，或您无权查看`,
+  }),
+  'label.study-not-yours': define<{ study: string }>({
+    en: (p) => `study ${p.study} does not exist or is not yours to send for verification`,
+    zh: (p) => `研究 ${p.study} 不存在，或不属于您，不能由您申请核查`,
+  }),
+  'label.not-a-verifier': define<{ email: string }>({
+    en: (p) => `${p.email} is not a verifier's account`,
+    zh: (p) => `${p.email} 不是核查员账户`,
+  }),
+  'label.request-not-yours': define<{ request: string }>({
+    en: (p) => `verification request ${p.request} is not addressed to you`,
+    zh: (p) => `核查申请 ${p.request} 不是发给您的`,
+  }),
+  'label.request-not-for-study': define<{ request: string }>({
+    en: (p) => `verification request ${p.request} is not addressed to you for this study`,
+    zh: (p) => `核查申请 ${p.request} 不是就本研究发给您的`,
+  }),
+  'label.request-not-visible': define<{ request: string }>({
+    en: (p) => `verification request ${p.request} does not exist or is not visible to you`,
+    zh: (p) => `核查申请 ${p.request} 不存在，或您无权查看`,
+  }),
+  'label.request-closed': define<{ request: string; state: string }>({
+    en: (p) => `verification request ${p.request} is already ${p.state}`,
+    zh: (p) => `核查申请 ${p.request} ${REQUEST_STATE_ZH[p.state] ?? `已处于 ${p.state} 状态`}`,
+  }),
+  'label.not-found': define<{ label: string }>({
+    en: (p) => `label ${p.label} does not exist`,
+    zh: (p) => `标识 ${p.label} 不存在`,
+  }),
+  'label.revoke-not-signer': define({
+    en: () => 'only a verifier of the organisation that signed a label may revoke it',
+    zh: () => '只有签署该标识的机构的核查员可以撤销它',
+  }),
+  'label.already-revoked': define<{ label: string }>({
+    en: (p) => `label ${p.label} is already revoked`,
+    zh: (p) => `标识 ${p.label} 已被撤销`,
+  }),
+  'label.no-key': define<{ did: string }>({
+    en: (p) => `no verifier key ${p.did} is published`,
+    zh: (p) => `没有已公布的核查机构密钥 ${p.did}`,
+  }),
+  'label.result-gone': define<{ version: number }>({
+    en: (p) => `the result of study version ${p.version} is no longer stored`,
+    zh: (p) => `研究版本 ${p.version} 的计算结果已不再保存`,
+  }),
+  'passport.unit': define<{ amount: number; unit: string }>({
+    en: (p) =>
+      `the battery passport declares kg CO2e per 1 kWh of total energy over the service life; this label declares per ${p.amount} ${p.unit}`,
+    zh: (p) => `电池护照按使用寿命内总能量每 1 kWh 声明 kg CO2e；本标识按每 ${p.amount} ${p.unit} 声明`,
+  }),
+  'passport.stages': define<{ outside: string }>({
+    en: (p) =>
+      `the battery footprint has only the four stages of Regulation (EU) 2023/1542 Annex II, but the label has ${p.outside} kg CO2e/kWh outside them`,
+    zh: (p) =>
+      `电池碳足迹仅包含法规 (EU) 2023/1542 附件 II 的四个阶段，但本标识在这些阶段之外还有 ${p.outside} kg CO2e/kWh`,
+  }),
+  'passport.no-grade': define({
+    en: () => 'the battery passport needs a performance class: the label was not graded against a benchmark',
+    zh: () => '电池护照需要碳足迹性能等级：本标识未对照基准分级',
   }),
 };
 

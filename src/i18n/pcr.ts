@@ -53,13 +53,13 @@ export const PCR_TEXTS = {
     zh: (p) =>
       `研究的单位为 ${fmt(p.amount)} ${p.unit}，按规则公式应为 ${fmt(p.expected)} ${p.expectedUnit}：请按参数重新设置单位`,
   }),
-  'boundary.ok': define<{ boundary: string }>({
-    en: (p) => `boundary ${p.boundary}`,
-    zh: (p) => `系统边界 ${p.boundary}`,
+  'boundary.ok': define<{ boundaryEn: string; boundaryZh: string }>({
+    en: (p) => `boundary ${p.boundaryEn}`,
+    zh: (p) => `系统边界：${p.boundaryZh}`,
   }),
-  'boundary.mismatch': define<{ boundary: string; expected: string }>({
-    en: (p) => `the study's boundary is ${p.boundary}, the rule's is ${p.expected}`,
-    zh: (p) => `研究的系统边界为 ${p.boundary}，规则要求 ${p.expected}`,
+  'boundary.mismatch': define<{ boundaryEn: string; boundaryZh: string; expectedEn: string; expectedZh: string }>({
+    en: (p) => `the study's boundary is ${p.boundaryEn}, the rule's is ${p.expectedEn}`,
+    zh: (p) => `研究的系统边界为「${p.boundaryZh}」，规则要求「${p.expectedZh}」`,
   }),
   'stage.ok': define<Named & { count: number }>({
     en: (p) => `${p.nameEn}: ${p.count} ${p.count === 1 ? 'entry' : 'entries'}`,
@@ -170,6 +170,19 @@ export const PCR_TEXTS = {
     en: (p) => `${p.titleEn}: ${p.messageEn}`,
     zh: (p) => `${p.titleZh}：${p.messageZh}`,
   }),
+  // the requirements of a rule, by id (src/rules/pcr-check.ts), as the checklist names them
+  'requirement.parameters': define({ en: () => 'parameters', zh: () => '参数' }),
+  'requirement.declared-unit': define({ en: () => 'declared unit', zh: () => '声明单位' }),
+  'requirement.boundary': define({ en: () => 'system boundary', zh: () => '系统边界' }),
+  'requirement.stages': define({ en: () => 'life cycle stages', zh: () => '生命周期阶段' }),
+  'requirement.excluded-stages': define({ en: () => 'excluded stages', zh: () => '排除的阶段' }),
+  'requirement.mandatory-data': define({ en: () => 'mandatory data', zh: () => '必需数据' }),
+  'requirement.electricity': define({ en: () => 'electricity', zh: () => '电力' }),
+  'requirement.data-quality': define({ en: () => 'data quality', zh: () => '数据质量' }),
+  'requirement.land-use-change': define({ en: () => 'land use change', zh: () => '土地利用变化' }),
+  'requirement.removals': define({ en: () => 'removals', zh: () => '清除' }),
+  'requirement.report': define({ en: () => 'report content', zh: () => '报告内容' }),
+  'requirement.version': define({ en: () => 'version of the rule', zh: () => '规则版本' }),
 } as const;
 
 export type PcrTextCode = keyof typeof PCR_TEXTS;

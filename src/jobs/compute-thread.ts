@@ -50,7 +50,10 @@ port.on('message', async (m: ToThread) => {
     const bg = background(m.key, m.inputs);
     if (!bg) return send({ id: m.id, type: 'need-background' });
     const byId = new Map(m.components.map((s) => [s.id, s]));
-    const components = await componentFootprints(async (id) => byId.get(id), m.study, bg);
+    const components = await componentFootprints(async (id) => byId.get(id), m.study, bg, {
+      iterations: m.iterations,
+      seed: m.seed,
+    });
     const result = calculateStudy(m.study, bg, {
       iterations: m.iterations,
       seed: m.seed,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { CobuildConflictError, ForbiddenError, NotFoundError } from '../cobuild/errors.ts';
 import { publishedByJob, publishRelease } from '../cobuild/publish.ts';
 import { DomainError } from '../model/errors.ts';
 import { ImportError } from '../formats/index.ts';
@@ -72,11 +71,8 @@ export function isPermanent(e: unknown): boolean {
     e instanceof UnknownReleaseError ||
     e instanceof InvalidResultError ||
     e instanceof DomainError ||
-    e instanceof CobuildConflictError ||
     e instanceof ImportError ||
     e instanceof ReleaseExistsError ||
-    e instanceof NotFoundError ||
-    e instanceof ForbiddenError ||
     e instanceof z.ZodError
   );
 }

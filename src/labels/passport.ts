@@ -1,4 +1,7 @@
+import { coder } from '../i18n/define.ts';
+import { LABEL_TEXTS } from '../i18n/labels.ts';
 import type { Credential } from '../model/credential.ts';
+import { DomainError, type ErrorText } from '../model/errors.ts';
 
 /**
  * The battery carbon footprint in the EU battery passport's data model: the BatteryPass
@@ -31,7 +34,14 @@ export interface BatteryCarbonFootprint {
   absoluteCarbonFootprint?: number;
 }
 
-export class PassportError extends Error {}
+/** A label the battery passport cannot be made from: the label is as signed, so it is a conflict. */
+export class PassportError extends DomainError {
+  constructor(text: ErrorText) {
+    super('conflict', 'conflict', text);
+  }
+}
+
+const coded = coder(LABEL_TEXTS);
 
 /**
  * `energyKwh`: the battery's total energy over its service life, for the optional absolute
@@ -41,19 +51,14 @@ export function batteryPassport(credential: Credential, energyKwh?: number): Bat
   const s = credential.credentialSubject;
   const du = s.footprint.declaredUnit;
   if (du.unit !== 'kWh' || du.amount !== 1)
-    throw new PassportError(
-      `the battery passport declares kg CO2e per 1 kWh of total energy over the service life; this label declares per ${du.amount} ${du.unit}`,
-    );
+    throw new PassportError(coded('passport.unit', { amount: du.amount, unit: du.unit }));
   // the use stage (and anything no stage of the regulation covers) is outside the battery footprint (Annex II)
   const outside = s.footprint.byStage.filter((b) => !STAGES[b.stage] && b.value !== 0);
   if (outside.length)
     throw new PassportError(
-      `the battery footprint has only the four stages of Regulation (EU) 2023/1542 Annex II, but the label has ${outside.map((b) => `${b.stage} ${b.value}`).join(', ')} kg CO2e/kWh outside them`,
+      coded('passport.stages', { outside: outside.map((b) => `${b.stage} ${b.value}`).join(', ') }),
     );
-  if (!s.grade)
-    throw new PassportError(
-      'the battery passport needs a performance class: the label was not graded against a benchmark',
-    );
+  if (!s.grade) throw new PassportError(coded('passport.no-grade', {}));
   return {
     batteryCarbonFootprint: s.footprint.value,
     carbonFootprintPerLifecycleStage: ORDER.map((lifecycleStage) => ({

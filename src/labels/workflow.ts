@@ -12,6 +12,7 @@ import {
 import type { Study, StudyResult } from '../model/study.ts';
 import { coder, type CodedMessage } from '../i18n/define.ts';
 import { LABEL_TEXTS } from '../i18n/labels.ts';
+import { DomainError, errorTextOf, type ErrorText } from '../model/errors.ts';
 import {
   addVerification,
   addVerifier,
@@ -55,16 +56,13 @@ import { nextEntry, signHead, type NewEntry } from './registry.ts';
  * The chain from a verified study to a public label, over the store: category benchmarks,
  * verification requests, the verifier's check and signature, revocation, and the registry's log,
  * revocation lists and trust file. Rules are plain functions of the user and the data; the
- * routes only parse, call and map `LabelError`.
+ * routes only parse and call: a `LabelError` is a DomainError, which the API maps to HTTP once.
  */
 
-export class LabelError extends Error {
-  constructor(
-    readonly kind: 'forbidden' | 'not-found' | 'conflict' | 'invalid',
-    message: string,
-    readonly coded?: CodedMessage,
-  ) {
-    super(message);
+/** A refusal of the label workflow; a bad request keeps the API code `invalid-request`, the others their kind's name. */
+export class LabelError extends DomainError {
+  constructor(kind: 'forbidden' | 'not-found' | 'conflict' | 'bad-request', text: ErrorText, details?: unknown) {
+    super(kind, kind === 'bad-request' ? 'invalid-request' : kind, text, details);
   }
 }
 
@@ -76,7 +74,7 @@ export const MAX_VALIDITY_YEARS = 5;
 // ---- benchmarks
 
 export async function publishBenchmark(store: Store, user: User, input: BenchmarkInput): Promise<Benchmark> {
-  if (user.role !== 'steward') throw new LabelError('forbidden', 'only database stewards publish category benchmarks');
+  if (user.role !== 'steward') throw new LabelError('forbidden', coded('label.steward-only', {}));
   let body = BenchmarkInputSchema.parse(input);
   if (body.distribution.kind === 'registry') {
     const category = body.pcr ?? body.id;
@@ -84,10 +82,7 @@ export async function publishBenchmark(store: Store, user: User, input: Benchmar
       (l) => l.declaredUnit === `1 ${body.declaredUnit}`,
     );
     if (labels.length === 0)
-      throw new LabelError(
-        'conflict',
-        `the registry has no active label of category ${category} per 1 ${body.declaredUnit} to take a distribution from`,
-      );
+      throw new LabelError('conflict', coded('label.no-distribution', { category, unit: body.declaredUnit }));
     const values = labels.map((l) => l.value);
     body = {
       ...body,
@@ -117,7 +112,13 @@ export async function benchmarks(db: Queryable, opts: { latest?: boolean } = {})
 
 async function benchmarkFor(db: Queryable, id: string, version?: number): Promise<Benchmark> {
   const found = await getGradeBenchmark(db, id, version);
-  if (!found) throw new LabelError('invalid', `no benchmark ${id}${version ? ` version ${version}` : ''} is published`);
+  if (!found)
+    throw new LabelError(
+      'bad-request',
+      version
+        ? coded('label.no-benchmark-version', { benchmark: id, version })
+        : coded('label.no-benchmark', { benchmark: id }),
+    );
   return BenchmarkSchema.parse(found);
 }
 
@@ -125,9 +126,9 @@ async function benchmarkFor(db: Queryable, id: string, version?: number): Promis
 
 /** Verifiers may check and sign the studies of their company or shared with them; never their own company's work when it is the requester's. */
 async function requireVerifierOf(db: Queryable, user: User, study: Pick<Study, 'id' | 'companyId'>): Promise<void> {
-  if (user.role !== 'verifier') throw new LabelError('forbidden', 'only verifiers check and sign studies');
+  if (user.role !== 'verifier') throw new LabelError('forbidden', coded('label.verifiers-only', {}));
   if (user.companyId !== study.companyId && !(await isVerifierOf(db, study.id, user.id)))
-    throw new LabelError('not-found', `study ${study.id} does not exist or is not visible to you`);
+    throw new LabelError('not-found', coded('label.study-not-visible', { study: study.id }));
 }
 
 // ---- requests
@@ -140,15 +141,15 @@ export async function requestVerification(
 ): Promise<RequestRow> {
   const study = await getStudy(store, studyId);
   if (!study || user.role !== 'enterprise' || user.companyId !== study.companyId)
-    throw new LabelError('not-found', `study ${studyId} does not exist or is not yours to send for verification`);
+    throw new LabelError('not-found', coded('label.study-not-yours', { study: studyId }));
   const verifier = await findUserByEmail(store, input.verifierEmail);
   if (!verifier || verifier.role !== 'verifier')
-    throw new LabelError('invalid', `${input.verifierEmail} is not a verifier's account`);
+    throw new LabelError('bad-request', coded('label.not-a-verifier', { email: input.verifierEmail }));
   // the stored row's own hash: what the sign-off and the credential name is exactly the result kept
   const stored = await latestStoredResult(store, studyId);
   const result = stored?.result;
   if (!stored || !result || result.version !== study.version)
-    throw new LabelError('conflict', coded('sign.no-result', { version: study.version }).message);
+    throw new LabelError('conflict', coded('sign.no-result', { version: study.version }));
   if (input.benchmark) await benchmarkFor(store, input.benchmark);
   const id = globalThis.crypto.randomUUID();
   await store.transaction(async (tx) => {
@@ -201,17 +202,13 @@ async function check(
   benchmarkRef?: { id: string; version?: number },
 ): Promise<Checked> {
   const study = await getStudy(store, studyId);
-  if (!study) throw new LabelError('not-found', `study ${studyId} does not exist or is not visible to you`);
+  if (!study) throw new LabelError('not-found', coded('label.study-not-visible', { study: studyId }));
   await requireVerifierOf(store, user, study);
   // the stored row's own hash: what the sign-off and the credential name is exactly the result kept
   const stored = await latestStoredResult(store, studyId);
   const result = stored?.result;
   if (!stored || !result || result.version !== study.version)
-    throw new LabelError(
-      'conflict',
-      coded('sign.no-result', { version: study.version }).message,
-      coded('sign.no-result', { version: study.version }),
-    );
+    throw new LabelError('conflict', coded('sign.no-result', { version: study.version }));
   const conformance = checkConformance(study, result);
   // a study that misses its rule's parameters has no declared value; its findings say why
   let declared: DeclaredFootprint | null = null;
@@ -219,7 +216,7 @@ async function check(
     declared = declaredFootprint(study, result);
   } catch (e) {
     if (conformance.conforms)
-      throw new LabelError('conflict', `the declared value cannot be computed: ${(e as Error).message}`);
+      throw new LabelError('conflict', coded('sign.undeclarable', { reason: errorTextOf(e) ?? (e as Error).message }));
   }
   const benchmark = benchmarkRef ? await benchmarkFor(store, benchmarkRef.id, benchmarkRef.version) : null;
   const blockers: CodedMessage[] = [];
@@ -237,14 +234,19 @@ async function check(
     (benchmark.declaredUnit !== declared.declaredUnit.unit || declared.declaredUnit.amount !== 1)
   ) {
     throw new LabelError(
-      'invalid',
-      `benchmark ${benchmark.id} grades per 1 ${benchmark.declaredUnit}, the study declares per ${declared.declaredUnit.amount} ${declared.declaredUnit.unit}`,
+      'bad-request',
+      coded('sign.benchmark-unit', {
+        benchmark: benchmark.id,
+        benchmarkUnit: benchmark.declaredUnit,
+        amount: declared.declaredUnit.amount,
+        unit: declared.declaredUnit.unit,
+      }),
     );
   }
   if (benchmark?.pcr && benchmark.pcr !== conformance.pcr.id)
     throw new LabelError(
-      'invalid',
-      `benchmark ${benchmark.id} grades products of rule ${benchmark.pcr}, the study follows ${conformance.pcr.id}`,
+      'bad-request',
+      coded('sign.benchmark-rule', { benchmark: benchmark.id, benchmarkPcr: benchmark.pcr, pcr: conformance.pcr.id }),
     );
   const grade = benchmark && declared ? await gradeStatement(declared.value, benchmark) : null;
   return {
@@ -287,27 +289,28 @@ export interface SignInput {
 export async function signLabel(store: Store, user: User, studyId: string, input: SignInput): Promise<LabelRow> {
   const request = input.requestId ? await getRequest(store, input.requestId) : undefined;
   if (input.requestId && (!request || request.studyId !== studyId || request.verifierId !== user.id))
-    throw new LabelError('not-found', `verification request ${input.requestId} is not addressed to you for this study`);
+    throw new LabelError('not-found', coded('label.request-not-for-study', { request: input.requestId }));
   if (request && request.state !== 'open')
-    throw new LabelError('conflict', `verification request ${request.id} is already ${request.state}`);
+    throw new LabelError('conflict', coded('label.request-closed', { request: request.id, state: request.state }));
   const benchmarkRef = input.benchmark ?? (request?.benchmark ? { id: request.benchmark } : undefined);
   const checked = await check(store, user, studyId, benchmarkRef);
+  // a study without a declared value fails its rule, so there is a blocker to name
   if (checked.blockers.length || !checked.declared)
-    throw new LabelError('conflict', checked.blockers.map((b) => b.message).join('; '), checked.blockers[0]);
+    throw new LabelError('conflict', checked.blockers[0]!, checked.blockers);
   const declared = checked.declared;
   if (request && request.version !== checked.version)
     throw new LabelError(
       'conflict',
-      `the request is for version ${request.version}, the study is at version ${checked.version}: the practitioner must request again`,
+      coded('sign.version-moved', { requested: request.version, current: checked.version }),
     );
 
   const at = input.at ?? new Date();
   const validUntil = input.validUntil
     ? new Date(input.validUntil)
     : new Date(new Date(at).setUTCFullYear(at.getUTCFullYear() + 3));
-  if (!(validUntil.getTime() > at.getTime())) throw new LabelError('invalid', 'validUntil must lie in the future');
+  if (!(validUntil.getTime() > at.getTime())) throw new LabelError('bad-request', coded('sign.valid-until-past', {}));
   if (validUntil.getTime() - at.getTime() > MAX_VALIDITY_YEARS * YEAR_MS + 24 * 3600 * 1000)
-    throw new LabelError('invalid', `a label is valid for at most ${MAX_VALIDITY_YEARS} years`);
+    throw new LabelError('bad-request', coded('sign.valid-too-long', { years: MAX_VALIDITY_YEARS }));
   const company = (await getCompany(store, checked.study.companyId))!;
   const key = await keyFor(store, 'verifier', user.companyId);
   const verifierCompany = user.companyId ? await getCompany(store, user.companyId) : undefined;
@@ -392,9 +395,9 @@ export async function signLabel(store: Store, user: User, studyId: string, input
 export async function declineRequest(store: Store, user: User, requestId: string, reason: string): Promise<RequestRow> {
   const request = await getRequest(store, requestId);
   if (!request || request.verifierId !== user.id)
-    throw new LabelError('not-found', `verification request ${requestId} is not addressed to you`);
+    throw new LabelError('not-found', coded('label.request-not-yours', { request: requestId }));
   if (request.state !== 'open')
-    throw new LabelError('conflict', `verification request ${requestId} is already ${request.state}`);
+    throw new LabelError('conflict', coded('label.request-closed', { request: requestId, state: request.state }));
   await decideRequest(store, requestId, 'declined', null, reason);
   return (await getRequest(store, requestId))!;
 }
@@ -410,11 +413,11 @@ export async function revokeLabel(
   at = new Date(),
 ): Promise<LabelRow> {
   const label = await getLabel(store, labelId);
-  if (!label) throw new LabelError('not-found', `label ${labelId} does not exist`);
+  if (!label) throw new LabelError('not-found', coded('label.not-found', { label: labelId }));
   const issuer = (await listKeys(store)).find((k) => k.did === label.issuerDid);
   if (user.role !== 'verifier' || !issuer || issuer.companyId !== user.companyId)
-    throw new LabelError('forbidden', 'only a verifier of the organisation that signed a label may revoke it');
-  if (label.status === 'revoked') throw new LabelError('conflict', `label ${labelId} is already revoked`);
+    throw new LabelError('forbidden', coded('label.revoke-not-signer', {}));
+  if (label.status === 'revoked') throw new LabelError('conflict', coded('label.already-revoked', { label: labelId }));
   await store.transaction(async (tx) => {
     await lockRegistry(tx);
     await setLabelStatus(tx, labelId, 'revoked', reason, label.supersededBy);
@@ -433,7 +436,7 @@ export async function revokeLabel(
 /** The issuer's revocation list, signed now with the issuer's key (retired keys too: their labels stay checkable). */
 export async function revocationList(store: Store, did: string, at = new Date()): Promise<RevocationList> {
   const key = (await listKeys(store)).find((k) => k.did === did && k.purpose === 'verifier');
-  if (!key) throw new LabelError('not-found', `no verifier key ${did} is published`);
+  if (!key) throw new LabelError('not-found', coded('label.no-key', { did }));
   const revoked = await store.query<{ id: string; at: string; reason: string }>(
     `SELECT 'urn:uuid:' || id AS id, to_char(status_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at, coalesce(status_reason, '') AS reason
        FROM labels WHERE issuer_did = $1 AND status = 'revoked' ORDER BY status_at, id`,
@@ -488,6 +491,6 @@ export function credentialOf(label: Pick<LabelRow, 'credential'>): Credential {
 export async function visibleRequest(store: Store, user: User, id: string): Promise<RequestRow> {
   const r = await getRequest(store, id);
   if (!r || !(r.verifierId === user.id || (user.role === 'enterprise' && user.companyId === r.companyId)))
-    throw new LabelError('not-found', `verification request ${id} does not exist or is not visible to you`);
+    throw new LabelError('not-found', coded('label.request-not-visible', { request: id }));
   return r;
 }

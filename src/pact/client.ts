@@ -1,5 +1,8 @@
 import { request } from 'node:https';
 import { rootCertificates } from 'node:tls';
+import { coder } from '../i18n/define.ts';
+import { PACT_TEXTS } from '../i18n/pact.ts';
+import type { ErrorText } from '../model/errors.ts';
 import { checkPartnerUrl, PartnerAddressError, partnerLookup } from './partner-address.ts';
 
 /**
@@ -25,15 +28,22 @@ export interface Reply {
   json: unknown;
 }
 
+/**
+ * A partner host that could not be reached or did not answer as PACT says: the partner's failure,
+ * not a refusal of ours (the API answers 502), so it is no DomainError and a delivery is retried.
+ * Its words are the catalogue's; what the partner said stays as it sent it, a param.
+ */
 export class PactClientError extends Error {
   constructor(
-    message: string,
+    readonly text: ErrorText,
     readonly status?: number,
     readonly body?: unknown,
   ) {
-    super(message);
+    super(text.message);
   }
 }
+
+const coded = coder(PACT_TEXTS);
 
 const TIMEOUT_MS = 15_000;
 const MAX_PAGES = 1000;
@@ -46,9 +56,7 @@ const MAX_REPLY_BYTES = 32 * 1024 * 1024;
  * from the server's side of the network. The detail is kept as the error's cause for the log.
  */
 export function unreachable(origin: string, cause: unknown): PactClientError {
-  const error = new PactClientError(
-    `could not connect to the partner host ${origin}: check its URL, that it is up, and that its certificate is the one the connection trusts`,
-  );
+  const error = new PactClientError(coded('pact.partner-unreachable', { origin }));
   error.cause = cause;
   return error;
 }
@@ -60,7 +68,7 @@ export function call(url: string, init: CallInit): Promise<Reply> {
   try {
     target = checkPartnerUrl(url);
   } catch (e) {
-    return Promise.reject(new PactClientError((e as Error).message));
+    return Promise.reject(e instanceof PartnerAddressError && e.text ? new PactClientError(e.text) : e);
   }
   return send(target, init, false);
 }
@@ -88,7 +96,7 @@ function send(target: URL, init: CallInit, again: boolean): Promise<Reply> {
           if (size > MAX_REPLY_BYTES)
             req.destroy(
               new PactClientError(
-                `the partner host ${target.origin} sent more than ${MAX_REPLY_BYTES / 1024 / 1024} MiB in one answer; ask for smaller pages`,
+                coded('pact.partner-reply-too-large', { origin: target.origin, mib: MAX_REPLY_BYTES / 1024 / 1024 }),
               ),
             );
           else chunks.push(c);
@@ -113,8 +121,8 @@ function send(target: URL, init: CallInit, again: boolean): Promise<Reply> {
       reject(
         e instanceof PactClientError
           ? e
-          : e instanceof PartnerAddressError
-            ? new PactClientError(e.message)
+          : e instanceof PartnerAddressError && e.text
+            ? new PactClientError(e.text)
             : unreachable(target.origin, e),
       );
     });
@@ -147,9 +155,7 @@ export interface PartnerRecord {
 /** A client for the partner's host, which needs its URL and the credentials the partner issued to us. */
 export function partnerClient(c: PartnerRecord): PactClient {
   if (!c.partnerUrl || !c.partnerClientId || !c.partnerSecret)
-    throw new PactClientError(
-      `connection ${c.name} has no partner host and credentials: add them to pull footprints or send requests`,
-    );
+    throw new PactClientError(coded('pact.partner-not-set', { connection: c.name }));
   return new PactClient({
     url: c.partnerUrl,
     clientId: c.partnerClientId,
@@ -190,8 +196,9 @@ export class PactClient {
     const body = r.json as
       { access_token?: unknown; expires_in?: unknown; error?: unknown; error_description?: unknown } | undefined;
     if (r.status !== 200 || typeof body?.access_token !== 'string') {
+      const reply = body?.error ? `${String(body.error)}: ${String(body.error_description ?? '')}` : '';
       throw new PactClientError(
-        `${endpoint}: authentication failed (${r.status}${body?.error ? ` ${body.error}: ${body.error_description ?? ''}` : ''})`,
+        coded('pact.partner-auth-failed', { endpoint, status: r.status, reply }),
         r.status,
         body,
       );
@@ -223,12 +230,13 @@ export class PactClient {
 
   private static check(url: string, r: Reply): unknown {
     if (r.status !== 200) {
-      const e = r.json as { code?: string; message?: string } | undefined;
-      throw new PactClientError(
-        `${url}: ${r.status}${e?.code ? ` ${e.code}` : ''}${e?.message ? `: ${e.message}` : ''}`,
-        r.status,
-        r.json,
-      );
+      const e = r.json as { code?: unknown; message?: unknown } | undefined;
+      // the partner's own code and message, as it sent them
+      const reply = [e?.code, e?.message]
+        .filter((x) => x !== undefined && x !== null && x !== '')
+        .map(String)
+        .join(': ');
+      throw new PactClientError(coded('pact.partner-refused', { url, status: r.status, reply }), r.status, r.json);
     }
     return r.json;
   }
@@ -248,7 +256,7 @@ export class PactClient {
       const r = await this.authorised(url);
       const body = PactClient.check(url, r) as { data?: unknown };
       if (!Array.isArray(body?.data))
-        throw new PactClientError(`${url}: the answer has no data array`, r.status, r.json);
+        throw new PactClientError(coded('pact.partner-no-data', { url }), r.status, r.json);
       footprints.push(...body.data);
       pages++;
       url = nextLink(r.headers.link);

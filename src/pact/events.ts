@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { validatePactDocument } from '../formats/pact.ts';
+import { coder } from '../i18n/define.ts';
+import { PACT_TEXTS } from '../i18n/pact.ts';
 import {
   createJob,
   findEvent,
@@ -17,6 +19,8 @@ import type { Access, FootprintCatalog } from './catalog.ts';
 import { PactClient, PactClientError, partnerClient } from './client.ts';
 import { PactRequestError } from './errors.ts';
 import { filterFromRequest, matches } from './filters.ts';
+
+const coded = coder(PACT_TEXTS);
 
 /**
  * The Action Events of both spec versions. Incoming events are validated and logged; a
@@ -214,7 +218,7 @@ export class PactEvents {
     if (!row || row.nextAttemptAt === null) return { state: 'done' };
     const c = await getConnection(this.store, row.connectionId);
     try {
-      if (!c || c.revokedAt) throw new PactClientError('the connection was revoked');
+      if (!c || c.revokedAt) throw new PactClientError(coded('pact.connection-revoked', {}));
       if (row.state === 'fetch') await this.fetchPublished(c, row);
       else await this.answer(c, row, source || this.source[row.spec]);
       return { state: 'done' };
@@ -261,11 +265,10 @@ export class PactEvents {
           }),
     };
     const url = answerUrl(event, connection, spec);
-    if (!url)
-      throw new PactClientError('the request names no events endpoint (source) and the connection has no partner host');
+    if (!url) throw new PactClientError(coded('pact.no-events-endpoint', {}));
     if (!connection.partnerClientId || !connection.partnerSecret) {
       throw new PactClientError(
-        `no credentials to authenticate at ${new URL(url).origin}: record the client id and secret ${connection.name} issued to you (Supply chain page, or PATCH /api/pact/connections/{id})`,
+        coded('pact.no-partner-credentials', { origin: new URL(url).origin, connection: connection.name }),
       );
     }
     // authenticate where the answer goes: its host's OpenID configuration names the token endpoint, else {host}/auth/token
@@ -290,7 +293,8 @@ export class PactEvents {
     for (const id of ids) {
       const { footprint, url } = await client.getFootprint(row.spec, id);
       const checked = validatePactDocument(footprint, 'footprint', row.spec);
-      if (!checked.ok) throw new PactClientError(`${url}: the footprint is not valid: ${checked.errors.join('; ')}`);
+      if (!checked.ok)
+        throw new PactClientError(coded('pact.footprint-invalid', { url, problems: checked.errors.join('; ') }));
       const pf = checked.value as { id: string; productIds: string[] };
       await saveReceived(this.store, {
         companyId: connection.companyId,

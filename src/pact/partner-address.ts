@@ -1,5 +1,8 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { coder } from '../i18n/define.ts';
+import { PACT_TEXTS } from '../i18n/pact.ts';
+import { DomainError, type ErrorText } from '../model/errors.ts';
 
 /**
  * Where the PACT client may connect. A partner's host URL is typed by a user, so without a check
@@ -46,17 +49,16 @@ export function isPrivateAddress(ip: string): boolean {
   return PRIVATE.check(ip, family === 4 ? 'ipv4' : 'ipv6');
 }
 
-export class PartnerAddressError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PartnerAddressError';
+/** A partner host the client may not use; as a connection's partnerUrl, a request the API refuses. */
+export class PartnerAddressError extends DomainError {
+  constructor(text: ErrorText) {
+    super('bad-request', 'invalid-request', text);
   }
 }
 
-const refusal = (host: string) =>
-  new PartnerAddressError(
-    `the partner host ${host} is on a private or local network; PACT partners are reached over the internet (an administrator allows own-network partners with TANJI_PACT_ALLOW_PRIVATE=1)`,
-  );
+const coded = coder(PACT_TEXTS);
+
+const refusal = (host: string) => new PartnerAddressError(coded('pact.partner-private', { host }));
 
 /** The URL of a partner host when it may be used: https, no user or password in it, and, for an IP literal, a public address. */
 export function checkPartnerUrl(url: string): URL {
@@ -64,14 +66,11 @@ export function checkPartnerUrl(url: string): URL {
   try {
     target = new URL(url);
   } catch {
-    throw new PartnerAddressError(`the partner host "${url.slice(0, 200)}" is not a URL`);
+    throw new PartnerAddressError(coded('pact.partner-not-url', { url: url.slice(0, 200) }));
   }
   if (target.protocol !== 'https:')
-    throw new PartnerAddressError(`the partner host ${target.origin} is not https://: PACT is spoken over HTTPS only`);
-  if (target.username || target.password)
-    throw new PartnerAddressError(
-      'the partner host URL may not carry a user name or password: give the credentials the partner issued in their own fields',
-    );
+    throw new PartnerAddressError(coded('pact.partner-not-https', { origin: target.origin }));
+  if (target.username || target.password) throw new PartnerAddressError(coded('pact.partner-credentials-in-url', {}));
   const literal = target.hostname.replace(/^\[|\]$/g, '');
   if (isIP(literal) && isPrivateAddress(literal) && !allowPrivatePartners()) throw refusal(target.host);
   return target;
@@ -88,16 +87,25 @@ export const partnerLookup: LookupFunction = (hostname, options, callback) => {
   });
 };
 
-/** checkPartnerUrl, and the host's name resolved now: a name that points inside is refused when the connection is made, not at the first pull. */
+/**
+ * A connection's partnerUrl: checkPartnerUrl, and the host's name resolved now, so that a name
+ * that points inside is refused when the connection is made, not at the first pull. A refusal
+ * names the field.
+ */
 export async function checkPartnerHost(url: string): Promise<URL> {
-  const target = checkPartnerUrl(url);
-  if (allowPrivatePartners() || isIP(target.hostname.replace(/^\[|\]$/g, ''))) return target;
-  await new Promise<void>((resolve, reject) =>
-    partnerLookup(target.hostname, { all: true }, (err) => {
-      // a name that does not resolve yet is the partner's to fix; only a private answer is refused
-      if (err instanceof PartnerAddressError) reject(err);
-      else resolve();
-    }),
-  );
-  return target;
+  try {
+    const target = checkPartnerUrl(url);
+    if (allowPrivatePartners() || isIP(target.hostname.replace(/^\[|\]$/g, ''))) return target;
+    await new Promise<void>((resolve, reject) =>
+      partnerLookup(target.hostname, { all: true }, (err) => {
+        // a name that does not resolve yet is the partner's to fix; only a private answer is refused
+        if (err instanceof PartnerAddressError) reject(err);
+        else resolve();
+      }),
+    );
+    return target;
+  } catch (e) {
+    if (!(e instanceof PartnerAddressError) || !e.text) throw e;
+    throw new PartnerAddressError(coded('pact.partner-url-field', { problem: e.text }));
+  }
 }

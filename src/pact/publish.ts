@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { PactMappingError, studyToPactFootprint, type PactExportOptions } from '../formats/pact.ts';
+import { coder } from '../i18n/define.ts';
+import { PACT_TEXTS } from '../i18n/pact.ts';
+import { DomainError, type ErrorText } from '../model/errors.ts';
 import type { PactVersion } from '../model/pact.ts';
 import type { Study, StudyResult } from '../model/study.ts';
 import {
@@ -17,7 +20,14 @@ import { currentResult, verificationOf } from '../studies/verification.ts';
  * versions once and stored; the study's earlier footprint is deprecated in the same step.
  */
 
-export class PublishError extends Error {}
+/** A study that cannot be published as it is now. */
+export class PublishError extends DomainError {
+  constructor(text: ErrorText) {
+    super('conflict', 'conflict', text);
+  }
+}
+
+const coded = coder(PACT_TEXTS);
 
 /** What a study says about itself in PACT terms, the same for a download and for publishing. */
 export function footprintOptions(
@@ -45,7 +55,7 @@ export interface Published {
 
 export async function publishStudy(store: Store, studyId: string, user: User): Promise<Published> {
   const study = await getStudy(store, studyId);
-  if (!study) throw new PublishError(`study ${studyId} does not exist`);
+  if (!study) throw new PublishError(coded('pact.no-study', { study: studyId }));
   const current = await currentResult(store, studyId, 'published');
   const verification = await verificationOf(store, studyId, current);
   const { result } = current;

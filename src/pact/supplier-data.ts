@@ -1,4 +1,7 @@
 import { validatePactDocument } from '../formats/pact.ts';
+import { coder } from '../i18n/define.ts';
+import { PACT_TEXTS } from '../i18n/pact.ts';
+import { DomainError, type ErrorText } from '../model/errors.ts';
 import type { Entry, EntrySource, Study } from '../model/study.ts';
 import {
   getStudy,
@@ -18,12 +21,17 @@ import { partnerClient } from './client.ts';
  * footprint, with the footprint's id and source recorded as the evidence.
  */
 
-export class InvalidFootprintError extends Error {
-  constructor(
-    readonly url: string,
-    readonly errors: string[],
-  ) {
-    super(`${url}: the partner's footprint does not conform to the PACT Tech Spec:\n  ${errors.join('\n  ')}`);
+const coded = coder(PACT_TEXTS);
+
+/** A partner's answer refused as a whole; `details` lists the schema's findings, as the validator words them. */
+export class InvalidFootprintError extends DomainError {
+  constructor(url: string, errors: string[]) {
+    super(
+      'invalid',
+      'invalid-footprint',
+      coded('pact.invalid-footprint', { url, problems: errors.join('\n  ') }),
+      errors,
+    );
   }
 }
 
@@ -101,7 +109,12 @@ export function footprintFigures(r: Pick<ReceivedRow, 'spec' | 'document'>): {
   };
 }
 
-export class UseInStudyError extends Error {}
+/** An entry a supplier's footprint cannot cost. */
+export class UseInStudyError extends DomainError {
+  constructor(text: ErrorText) {
+    super('bad-request', 'invalid-request', text);
+  }
+}
 
 /** The entry's new source: the supplier's footprint per unit of the entry. */
 export function supplierSource(entry: Entry, r: ReceivedRow): EntrySource {
@@ -109,11 +122,11 @@ export function supplierSource(entry: Entry, r: ReceivedRow): EntrySource {
   const perDeclared = conversion(entry.unit, f.unit);
   if (perDeclared === undefined)
     throw new UseInStudyError(
-      `entry "${entry.name}" is in ${entry.unit}; the footprint is per ${f.amount} ${f.unit}, which does not convert`,
+      coded('pact.entry-unit', { entry: entry.name, entryUnit: entry.unit, amount: f.amount, unit: f.unit }),
     );
   if (!(f.amount > 0) || !(f.kgCo2e >= 0))
     throw new UseInStudyError(
-      `footprint ${r.pfId} has no usable figure (${f.kgCo2e} kg CO2e per ${f.amount} ${f.unit})`,
+      coded('pact.footprint-unusable', { footprint: r.pfId, kgCo2e: f.kgCo2e, amount: f.amount, unit: f.unit }),
     );
   return {
     type: 'supplier',
@@ -139,13 +152,11 @@ export async function useInStudy(
   baseVersion?: number,
 ): Promise<Study> {
   const study = await getStudy(store, studyId);
-  if (!study) throw new UseInStudyError(`study ${studyId} does not exist`);
+  if (!study) throw new UseInStudyError(coded('pact.no-study', { study: studyId }));
   const entry = study.entries.find((e) => e.id === entryId);
-  if (!entry) throw new UseInStudyError(`study ${studyId} has no entry ${entryId}`);
+  if (!entry) throw new UseInStudyError(coded('pact.no-entry', { study: studyId, entry: entryId }));
   if (entry.kind === 'emission' || entry.kind === 'removal')
-    throw new UseInStudyError(
-      `entry "${entry.name}" is a direct ${entry.kind}; a supplier footprint costs a purchased input`,
-    );
+    throw new UseInStudyError(coded('pact.direct-entry', { entry: entry.name, kind: entry.kind }));
   const source = supplierSource(entry, received);
   const entries = study.entries.map((e) => (e.id === entryId ? { ...e, source } : e));
   // the schema drops the version's own fields (id, version, …) from what is saved

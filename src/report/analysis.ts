@@ -169,7 +169,7 @@ export function ghgSection(c: Ctx): Html {
     'ghg',
     '10',
     t.sections.ghg,
-    html`<p>${t.ghg.intro(`${t.methods[r.method]}, ${r.gwpSet}`)}</p>
+    html`<p>${t.ghg.intro(t.methodAndSet(r))}</p>
 ${
   gases.length
     ? table(

@@ -87,7 +87,7 @@ ${fields([
   [t.version, String(s.version)],
   [t.reportDate, dateTime(c.generatedAt, t.lang)],
   [t.computedAt, dateTime(r.computedAt, t.lang)],
-  [t.gwpSet, `${t.methods[r.method]}, ${r.gwpSet}`],
+  [t.gwpSet, t.methodAndSet(r)],
   [t.boundary, t.boundaries[s.boundary]],
   [t.standardsLabel, t.standards],
 ])}

@@ -430,7 +430,8 @@ export type Dict = Strings & {
   lang: Lang;
   stages: Record<keyof typeof STAGE_TERMS, string>;
   boundaries: Record<keyof typeof BOUNDARY_TERMS, string>;
-  methods: Record<keyof typeof METHOD_TERMS, string>;
+  /** the characterisation method and the GWP set it used, as one phrase */
+  methodAndSet: (r: { method: keyof typeof METHOD_TERMS; gwpSet: string }) => string;
   lines: Record<keyof typeof LINE_TERMS, string>;
   kinds: Record<keyof typeof KIND_TERMS, string>;
   evidenceTypes: Record<keyof typeof EVIDENCE_TERMS, string>;
@@ -442,7 +443,7 @@ export function dictionary(lang: Lang): Dict {
     lang,
     stages: pick(STAGE_TERMS, lang),
     boundaries: pick(BOUNDARY_TERMS, lang),
-    methods: pick(METHOD_TERMS, lang),
+    methodAndSet: (r) => `${METHOD_TERMS[r.method][lang]}${lang === 'zh' ? '，' : ', '}${r.gwpSet}`,
     lines: pick(LINE_TERMS, lang),
     kinds: pick(KIND_TERMS, lang),
     evidenceTypes: pick(EVIDENCE_TERMS, lang),

@@ -1,3 +1,5 @@
+import { render } from '../i18n/catalogue.ts';
+import { requirementWords } from '../rules/terms.ts';
 import { html, type Html } from './escape.ts';
 import type { Ctx } from './context.ts';
 import { amount, kg } from './format.ts';
@@ -89,7 +91,7 @@ ${table(
   [w.from, w.requirement, w.statusLabel, ''],
   check.findings.map((f) => [
     f.rule,
-    `${f.requirement} (${f.mandatory ? w.mandatory : w.advisory})`,
+    `${render(requirementWords(f.requirement), c.lang)} (${f.mandatory ? w.mandatory : w.advisory})`,
     html`<span class="status ${f.status}">${w.status[f.status]}</span>`,
     f.text[c.lang],
   ]),

@@ -32,7 +32,7 @@ export function scopeSection(c: Ctx): Html {
     [t.allocation, text(s.allocation, t.noneStated)],
     [t.region, s.region],
     [t.year, String(s.year)],
-    [t.method, `${t.methods[r.method]}, ${r.gwpSet}`],
+    [t.method, t.methodAndSet(r)],
   ];
   return section('scope', '1', t.sections.scope, html`<p>${t.goal}</p>${fields(rows)}${parametersTable(c)}`);
 }
@@ -176,7 +176,7 @@ export function limitationsSection(c: Ctx): Html {
 ${sub('8.2', t.calcWarnings)}${warnings}
 ${sub('8.3', t.valueChoices)}${fields([
       [t.boundary, t.boundaries[s.boundary]],
-      [t.gwpSet, `${t.methods[r.method]}, ${r.gwpSet}`],
+      [t.gwpSet, t.methodAndSet(r)],
       [t.cutoff, text(s.cutoff, t.noneStated)],
       [t.allocation, text(s.allocation, t.noneStated)],
       [t.electricity, text(s.electricity, t.noneStated)],

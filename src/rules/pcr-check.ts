@@ -125,10 +125,15 @@ const REQUIREMENTS: Requirement[] = [
     applies: (r) => r.boundary.type !== undefined,
     check: ({ rule, study }) => [
       study.boundary === rule.boundary.type
-        ? finding('ok', 'boundary.ok', { boundary: BOUNDARY_TERMS[study.boundary].en })
+        ? finding('ok', 'boundary.ok', {
+            boundaryEn: BOUNDARY_TERMS[study.boundary].en,
+            boundaryZh: BOUNDARY_TERMS[study.boundary].zh,
+          })
         : finding('missing', 'boundary.mismatch', {
-            boundary: BOUNDARY_TERMS[study.boundary].en,
-            expected: BOUNDARY_TERMS[rule.boundary.type!].en,
+            boundaryEn: BOUNDARY_TERMS[study.boundary].en,
+            boundaryZh: BOUNDARY_TERMS[study.boundary].zh,
+            expectedEn: BOUNDARY_TERMS[rule.boundary.type!].en,
+            expectedZh: BOUNDARY_TERMS[rule.boundary.type!].zh,
           }),
     ],
   },

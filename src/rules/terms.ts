@@ -76,3 +76,6 @@ export function dqrLevel(level: string, lang: keyof Text): string {
 export function stageList(stages: readonly LifeCycleStage[], lang: keyof Text): string {
   return stages.map((s) => STAGE_TERMS[s][lang]).join(lang === 'zh' ? '、' : ', ');
 }
+
+/** A requirement of a product category rule as a coded message (src/i18n/pcr.ts): its name, or its id where the code is unknown. */
+export const requirementWords = (id: string) => ({ code: `requirement.${id}`, params: {}, message: id });

@@ -35,12 +35,15 @@ export function componentIds(study: Pick<Study, 'entries'>): string[] {
 /**
  * Loads every component study reachable from `study` with `load` (the store's latest version),
  * checks company, releases and loops, and calculates each on `bg`, deepest first. Returns the
- * footprints by study id.
+ * footprints by study id. With `monteCarlo`, each component runs its own Monte Carlo, so the
+ * parent's draws carry the component's spread (a lognormal of its mean and sd); correlation
+ * through background processes the component and the parent share is not kept.
  */
 export async function componentFootprints(
   load: (id: string) => Promise<Study | undefined>,
   study: Study,
   bg: Background,
+  monteCarlo: { iterations: number; seed: number } = { iterations: 0, seed: 1 },
 ): Promise<Map<string, ComponentFootprint>> {
   const loaded = new Map<string, Study>();
   const visit = async (parent: Study, path: Study[]): Promise<void> => {
@@ -69,6 +72,6 @@ export async function componentFootprints(
   // `loaded` is in post-order: every component after the components it uses
   const out = new Map<string, ComponentFootprint>();
   for (const [id, child] of loaded)
-    out.set(id, { study: child, result: calculateStudy(child, bg, { components: out }) });
+    out.set(id, { study: child, result: calculateStudy(child, bg, { components: out, ...monteCarlo }) });
   return out;
 }

@@ -110,7 +110,20 @@ export function lineScores(bg: Background, column: number): Record<GhgLine, numb
 /** A component study's footprint per its functional unit, calculated on the parent's background (src/studies/components.ts). */
 export interface ComponentFootprint {
   study: Pick<Study, 'id' | 'name' | 'version' | 'unit'>;
-  result: Pick<StudyResult, 'lines' | 'dqr' | 'releases' | 'parts'>;
+  /** with `uncertainty` when the parent runs a Monte Carlo: the component's own spread */
+  result: Pick<StudyResult, 'lines' | 'dqr' | 'releases' | 'parts' | 'uncertainty'>;
+}
+
+/**
+ * The GSD of the lognormal with the component's Monte Carlo mean and standard deviation
+ * (σ² = ln(1 + sd²/mean²)), so the parent draws the component's footprint with its own spread;
+ * 1 (taken as exact) without a Monte Carlo or for a mean that is not positive.
+ */
+export function componentGsd(
+  u: Pick<NonNullable<StudyResult['uncertainty']>, 'mean' | 'sd'> | null | undefined,
+): number {
+  if (!u || !(u.mean > 0) || !(u.sd > 0)) return 1;
+  return Math.exp(Math.sqrt(Math.log(1 + (u.sd / u.mean) ** 2)));
 }
 
 export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap<string, ComponentFootprint>): PerUnit {
@@ -144,7 +157,7 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
         }),
         notes: [coded('note.component-study', { per, unit: c.study.unit.unit })],
       },
-      gsd: 1,
+      gsd: componentGsd(c.result.uncertainty),
       dqr: c.result.dqr,
       biogenicNonCO2: (parts?.biogenicNonCO2 ?? 0) / per,
       removalPool,

@@ -16,7 +16,10 @@ export async function calculateAndSave(
   if (!study) throw new Error(`study ${studyId} does not exist`);
   opts.onProgress?.(0, loadingBackground(study.releases));
   const bg = await loadBackground(store, study.releases.lci, study.releases.factors, study.method);
-  const components = await componentFootprints((id) => getStudy(store, id), study, bg);
+  const components = await componentFootprints((id) => getStudy(store, id), study, bg, {
+    iterations: opts.iterations ?? 0,
+    seed: opts.seed ?? 1,
+  });
   const result = calculateStudy(study, bg, { ...opts, components });
   checkResult(result);
   await saveResult(store, result);

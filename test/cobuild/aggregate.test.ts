@@ -129,9 +129,9 @@ test('a national average may take provinces; the members must be of one product,
       ),
     (e: unknown) =>
       e instanceof AggregationError &&
-      e.issues.some((i) => /b \(.*\) is of another product/.test(i)) &&
-      e.issues.some((i) => /c \(.*\) is for CN-GD, which is not in CN-AH/.test(i)) &&
-      e.issues.some((i) => /c \(.*\) has no production volume/.test(i)),
+      e.issues.some((i) => /b \(.*\) is of another product/.test(i.message)) &&
+      e.issues.some((i) => /c \(.*\) is for CN-GD, which is not in CN-AH/.test(i.message)) &&
+      e.issues.some((i) => /c \(.*\) has no production volume/.test(i.message)),
   );
 });
 

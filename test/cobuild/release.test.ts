@@ -213,6 +213,6 @@ test('moving a study to a release points every entry of the pinned releases at t
     (e: unknown) =>
       e instanceof MissingDatasetsError &&
       e.missing.length === 2 &&
-      /Irrigation electricity.*cn-electricity-footprint\/CN-HI\/2024/.test(e.missing[0]),
+      /Irrigation electricity.*cn-electricity-footprint\/CN-HI\/2024/.test(e.missing[0].message),
   );
 });

@@ -30,6 +30,8 @@ import { BACKENDS } from '../store/backends.ts';
 import { fixture } from '../store/fixture.ts';
 import { jobMessage } from '../../src/jobs/messages.ts';
 import { render } from '../../src/i18n/catalogue.ts';
+import { DomainError } from '../../src/model/errors.ts';
+import { coded } from '../../src/server/errors.ts';
 
 /**
  * The job queue on each back end: claims never overlap, a job whose worker stopped is taken over
@@ -166,6 +168,28 @@ for (const backend of BACKENDS) {
       assert.equal(failed.state, 'failed');
       assert.equal(failed.attempts, 1);
       assert.equal(failed.error, 'entry 3 has no unit');
+      assert.equal(failed.codedError, null, 'a plain error has no catalogue words');
+    });
+
+    test('a domain refusal keeps its catalogue words, so the reader sees it in their language', async () => {
+      const words = coded('api.invalid-json', {});
+      const w = new JobWorker(
+        store,
+        {
+          refused: async () => {
+            throw new DomainError('bad-request', 'invalid-json', words);
+          },
+        },
+        { id: 'wd', isPermanent: (e) => e instanceof DomainError },
+      ).start();
+      const job = await createJob(store, { kind: 'refused', userId: user });
+      w.wake();
+      await w.idle();
+      await w.stop();
+      const failed = (await getJob(store, job.id))!;
+      assert.deepEqual([failed.state, failed.attempts, failed.error], ['failed', 1, words.message]);
+      assert.deepEqual(failed.codedError, words);
+      assert.match(render(failed.codedError!, 'zh'), /请求体不是有效的 JSON/);
     });
 
     test('a calculation whose worker died finishes on another with the same result, stored once under its hash', async () => {

@@ -10,6 +10,7 @@ import { createStudy, findUserByEmail, latestStoredResult, type Store } from '..
 import { checkLog } from '../../src/labels/registry.ts';
 import { verifyLabel } from '../../src/labels/verify.ts';
 import { validatePactFootprint } from '../../src/formats/pact.ts';
+import { render } from '../../src/i18n/catalogue.ts';
 import { client, platform, signIn } from '../server/platform.ts';
 
 /**
@@ -58,6 +59,22 @@ after(async () => {
   await store.close();
 });
 
+/** A refusal answers its status and API code with the catalogue's words, which read in Chinese on a zh page. */
+function assertRefusal(
+  r: { status: number; data: { error: { code: string; message: string; messageCode?: string; params?: object } } },
+  status: number,
+  code: string,
+  messageCode: string,
+  zh: RegExp,
+) {
+  const e = r.data.error;
+  assert.deepEqual([r.status, e.code, e.messageCode], [status, code, messageCode], JSON.stringify(r.data));
+  assert.match(
+    render({ code: e.messageCode, params: e.params as Record<string, unknown>, message: e.message }, 'zh'),
+    zh,
+  );
+}
+
 const trust = async () => (await pub().get('/api/registry/trust')).data as TrustBundle;
 
 test('the demo durian is in the public registry: graded, signed, and valid offline with the trust file', async () => {
@@ -96,18 +113,29 @@ test('practitioner requests, verifier checks and signs, anyone finds and verifie
     me.id,
   );
   // not calculated: nothing to request or sign
-  assert.equal(
-    (await alice.post(`/api/studies/${study.id}/label-requests`, { verifierEmail: verifier.email })).status,
+  assertRefusal(
+    await alice.post(`/api/studies/${study.id}/label-requests`, { verifierEmail: verifier.email }),
     409,
+    'conflict',
+    'sign.no-result',
+    /^版本 1 尚无计算结果：须先计算再核查$/,
   );
-  assert.equal((await vera.post(`/api/studies/${study.id}/labels`, { statement: 'ok' })).status, 409);
+  assertRefusal(
+    await vera.post(`/api/studies/${study.id}/labels`, { statement: 'ok' }),
+    409,
+    'conflict',
+    'sign.no-result',
+    /尚无计算结果/,
+  );
   // the general rule asks for an uncertainty assessment: a Monte Carlo run
   await calculateAndSave(store, study.id, { iterations: 100, seed: 1 });
 
-  assert.equal(
-    (await alice.post(`/api/studies/${study.id}/label-requests`, { verifierEmail: practitioner.email })).status,
+  assertRefusal(
+    await alice.post(`/api/studies/${study.id}/label-requests`, { verifierEmail: practitioner.email }),
     400,
-    'only a verifier account',
+    'invalid-request',
+    'label.not-a-verifier',
+    new RegExp(`^${practitioner.email} 不是核查员账户$`),
   );
   const request = await alice.post(`/api/studies/${study.id}/label-requests`, {
     verifierEmail: verifier.email,
@@ -131,11 +159,19 @@ test('practitioner requests, verifier checks and signs, anyone finds and verifie
 
   // a practitioner cannot sign; a verifier of another company who was not asked does not see the study
   assert.equal((await alice.post(`/api/studies/${study.id}/labels`, { statement: 'mine' })).status, 403);
-  assert.equal((await otto.post(`/api/studies/${study.id}/labels`, { statement: 'x' })).status, 404);
-  assert.equal(
-    (await vera.post(`/api/studies/${study.id}/labels`, { statement: 'x', validUntil: '2099-01-01T00:00:00Z' })).status,
+  assertRefusal(
+    await otto.post(`/api/studies/${study.id}/labels`, { statement: 'x' }),
+    404,
+    'not-found',
+    'label.study-not-visible',
+    /不存在，或您无权查看$/,
+  );
+  assertRefusal(
+    await vera.post(`/api/studies/${study.id}/labels`, { statement: 'x', validUntil: '2099-01-01T00:00:00Z' }),
     400,
-    'at most five years',
+    'invalid-request',
+    'sign.valid-too-long',
+    /^标识的有效期最长为 5 年$/,
   );
 
   const signed = await vera.post(`/api/studies/${study.id}/labels`, {
@@ -195,7 +231,13 @@ test('practitioner requests, verifier checks and signs, anyone finds and verifie
     pact.data.pcf.verification.providerName,
     CredentialSchema.parse((await pub().get(`/api/registry/${id}/credential`)).data).issuer.name,
   );
-  assert.equal((await pub().get(`/api/registry/${id}/battery-passport`)).status, 409);
+  assertRefusal(
+    await pub().get(`/api/registry/${id}/battery-passport`),
+    409,
+    'conflict',
+    'passport.unit',
+    /^电池护照按使用寿命内总能量每 1 kWh 声明 kg CO2e；本标识按每 1 kg 声明$/,
+  );
 
   // signing the study again supersedes the label; it stays listed as superseded
   const again = await vera.post(`/api/studies/${study.id}/labels`, { statement: 'Re-verified.' });
@@ -204,7 +246,13 @@ test('practitioner requests, verifier checks and signs, anyone finds and verifie
   assert.equal(first.supersededBy, again.data.id);
 
   // revocation: only the signing organisation; the label stays visible as revoked and fails offline
-  assert.equal((await otto.post(`/api/registry/${again.data.id}/revoke`, { reason: 'not mine' })).status, 403);
+  assertRefusal(
+    await otto.post(`/api/registry/${again.data.id}/revoke`, { reason: 'not mine' }),
+    403,
+    'forbidden',
+    'label.revoke-not-signer',
+    /^只有签署该标识的机构的核查员可以撤销它$/,
+  );
   const revoked = await vera.post(`/api/registry/${again.data.id}/revoke`, {
     reason: 'inventory error found after signing',
   });
@@ -217,7 +265,13 @@ test('practitioner requests, verifier checks and signs, anyone finds and verifie
     verdict.checks.find((c) => c.id === 'revocation')!.message,
     /REVOKED on .*: inventory error found after signing/,
   );
-  assert.equal((await vera.post(`/api/registry/${again.data.id}/revoke`, { reason: 'again' })).status, 409);
+  assertRefusal(
+    await vera.post(`/api/registry/${again.data.id}/revoke`, { reason: 'again' }),
+    409,
+    'conflict',
+    'label.already-revoked',
+    /^标识 .+ 已被撤销$/,
+  );
 });
 
 test("a study failing its rule's mandatory requirements cannot be signed", async () => {
@@ -236,6 +290,9 @@ test("a study failing its rule's mandatory requirements cannot be signed", async
   const refused = await vera.post(`/api/studies/${study.id}/labels`, { statement: 'ok' });
   assert.equal(refused.status, 409);
   assert.match(refused.data.error.message, /cannot be signed/);
+  assert.equal(refused.data.error.messageCode, 'sign.not-conforming');
+  assert.deepEqual(refused.data.error.details, check.data.blockers, 'every blocker is listed');
+  assert.match(render(check.data.blockers[0], 'zh'), /^研究未满足 eu-battery-ev 1\.0 的强制性要求（.+）：不能签署$/);
   assert.equal((await pub().get(`/api/registry?q=${encodeURIComponent('Battery rule')}`)).data.length, 0);
 });
 

@@ -12,7 +12,7 @@ import general from '../../src/rules/pcr/gbt-24067-general.json' with { type: 'j
 import { backgroundOf, type Background } from '../../src/studies/background.ts';
 import { calculateStudy } from '../../src/studies/calculate.ts';
 import { componentFootprints, ComponentError } from '../../src/studies/components.ts';
-import { EntryError } from '../../src/studies/per-unit.ts';
+import { componentGsd, EntryError } from '../../src/studies/per-unit.ts';
 import { co2Fossil, database, out, process, product, ref } from '../engine/fixtures.ts';
 
 /**
@@ -455,6 +455,32 @@ describe('component studies', () => {
       componentFootprints(async () => ({ ...cellStudy(), releases: { lci: 'x', factors: '2026.1' } }), pack, bg),
       /pin the same releases/,
     );
+  });
+});
+
+describe('a component study’s own uncertainty', () => {
+  test('enters the parent as the lognormal of its Monte Carlo mean and sd', () => {
+    // σ² = ln(1 + (5/10)²) = ln 1.25 = 0.22314, σ = 0.47238, GSD = e^σ = 1.60381
+    assert.ok(Math.abs(componentGsd({ mean: 10, sd: 5 }) - 1.60381) < 1e-5);
+    assert.equal(componentGsd(undefined), 1, 'no Monte Carlo: taken as exact');
+    assert.equal(componentGsd({ mean: -2, sd: 1 }), 1, 'a net removal has no lognormal');
+  });
+
+  test('widens the parent’s Monte Carlo by the component’s spread', async () => {
+    const cell = cellStudy();
+    const pack = { ...cellStudy(), id: 'pack', entries: [{ ...packEntries()[0]! }] };
+    const load = async (id: string) => (id === 'cell' ? cell : undefined);
+    const mc = { iterations: 2000, seed: 3 };
+    const spread = await componentFootprints(load, pack, bg, mc);
+    const cellMc = spread.get('cell')!.result.uncertainty!;
+    assert.ok(cellMc.sd > 0, 'the cell has a spread of its own');
+    const exact = new Map([...spread].map(([id, c]) => [id, { ...c, result: { ...c.result, uncertainty: null } }]));
+    const withSpread = calculateStudy(pack, bg, { components: spread, ...mc }).uncertainty!;
+    const without = calculateStudy(pack, bg, { components: exact, ...mc }).uncertainty!;
+    // 84 cells: the cell's relative spread carries over to the pack, on top of the pack's own
+    const cv = (u: { mean: number; sd: number }) => u.sd / u.mean;
+    assert.ok(cv(withSpread) > cv(without), `${cv(withSpread)} > ${cv(without)}`);
+    assert.ok(cv(withSpread) >= 0.9 * cv(cellMc), 'at least about the cell’s own relative spread');
   });
 });
 

@@ -5,6 +5,7 @@ import { DEMO_USERS } from '../../src/server/demo.ts';
 import { jobsIdle } from '../../src/server/jobs.ts';
 import { client, platform, signIn } from './platform.ts';
 import { BACKENDS } from '../store/backends.ts';
+import { render } from '../../src/i18n/catalogue.ts';
 
 /** Administration through the API: organisations of each kind, users in them by the membership rules, roles changed. */
 
@@ -68,6 +69,13 @@ for (const backend of BACKENDS) {
         assert.match(
           refused.data.error.message,
           /^companyId: a verifier belongs to a verification body; ".*" is an enterprise$/,
+        );
+        assert.equal(refused.data.error.messageCode, 'admin.refused');
+        assert.deepEqual(refused.data.error.details, { field: 'companyId' });
+        const { messageCode: code, params, message } = refused.data.error;
+        assert.match(
+          render({ code, params, message }, 'zh'),
+          /^companyId：核查员的所属组织只能是核查机构；「.*」是企业$/,
         );
         const made = await root.post('/api/admin/users', {
           email: 'v@test.example',

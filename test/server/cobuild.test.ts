@@ -17,6 +17,13 @@ import { durianStudy } from '../../src/studies/demo-durian.ts';
 import { USLCI_JSONLD } from '../uslci.ts';
 import { client, jobOutcome, platform, signIn } from './platform.ts';
 import { BACKENDS } from '../store/backends.ts';
+import { render } from '../../src/i18n/catalogue.ts';
+
+/** An API refusal's words in the reader's language, from its messageCode and params. */
+const refusalIn = (
+  error: { messageCode: string; params: Record<string, unknown>; message: string },
+  lang: 'zh' | 'en',
+) => render({ code: error.messageCode, params: error.params, message: error.message }, lang);
 
 /**
  * Co-construction end to end through the API on the real background data: three Hainan power
@@ -418,6 +425,10 @@ for (const backend of BACKENDS) {
           /flagged 2 values/,
           'below the provincial median and below the current Hainan value',
         );
+        assert.equal(silent.data.error.code, 'comment-required');
+        assert.equal(silent.data.error.messageCode, 'cobuild.comment-required.flags');
+        assert.equal(refusalIn(silent.data.error, 'en'), silent.data.error.message);
+        assert.equal(refusalIn(silent.data.error, 'zh'), '「通过」须填写意见：校验标记了 2 个数值，请说明接受的理由');
         assert.equal(
           (await review(zhao, ids.nuclear, 'approve', 'Nuclear: 12 g/kWh matches IPCC AR5 WG3 Annex III (median 12).'))
             .status,
@@ -426,6 +437,12 @@ for (const backend of BACKENDS) {
         const again = await review(zhao, ids.nuclear, 'reject', 'too late');
         assert.equal(again.status, 409);
         assert.equal(again.data.error.code, 'illegal-transition');
+        assert.deepEqual(again.data.error.details, { state: 'approved', allowed: [] });
+        assert.match(
+          again.data.error.message,
+          /^"reject" is not possible while the submission is approved; it is final$/,
+        );
+        assert.equal(refusalIn(again.data.error, 'zh'), '提交已处于最终状态「已通过」，不能再执行「拒绝」');
         const edit = await producers.nuclear.put(`/api/cobuild/submissions/${ids.nuclear}`, {
           dataset: (await producers.nuclear.get(`/api/cobuild/submissions/${ids.nuclear}`)).data.dataset,
           meta: { sharing: 'confidential', productionVolume: volume(10e6) },
@@ -484,6 +501,8 @@ for (const backend of BACKENDS) {
           baseVersion: 3,
         });
         assert.equal(sharing.status, 403, "a reviewer may not publish a contributor's confidential data");
+        assert.equal(sharing.data.error.messageCode, 'cobuild.forbidden');
+        assert.equal(refusalIn(sharing.data.error, 'zh'), '您的角色无权更改数据集的共享方式：这由其提交方决定');
       });
     });
 
@@ -504,6 +523,11 @@ for (const backend of BACKENDS) {
         });
         assert.equal(release.status, 422);
         assert.match(release.data.error.message, /2 contributing organisations; at least 3/);
+        assert.equal(release.data.error.code, 'not-possible');
+        assert.match(
+          refusalIn(release.data.error, 'zh'),
+          /^行业平均数据集「.*」只有 2 家贡献单位；至少需要 3 家才能发布$/,
+        );
         assert.equal((await anon.get('/api/open/releases/2026.2-two')).status, 404);
       });
 

@@ -292,7 +292,11 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
     if (reason) {
       await zhao.page.getByTestId('step-approve').click();
       await zhao.page.getByTestId('error').waitFor();
-      assert.match(await zhao.page.getByTestId('error').innerText(), /flagged/);
+      // the refusal reads in the page's language, the review's step in its Chinese word
+      assert.match(
+        await zhao.page.getByTestId('error').innerText(),
+        /「通过」须填写意见：校验标记了 \d+ 个数值，请说明接受的理由/,
+      );
       await zhao.page.getByTestId('review-comment').fill(reason);
     }
     await zhao.page.getByTestId('step-approve').click();

@@ -7,6 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
 import { ensureWebBuild } from '../../src/cli/web-build.ts';
 import { DEMO_USERS } from '../../src/server/demo.ts';
+import { DEMO_BENCHMARK } from '../../src/server/demo-labels.ts';
+import { publishBenchmark } from '../../src/labels/workflow.ts';
 import { jobsIdle } from '../../src/server/jobs.ts';
 import { serve, type Running } from '../../src/server/main.ts';
 import { createStudy, findUserByEmail, type Store } from '../../src/store/index.ts';
@@ -18,11 +20,12 @@ import { platform } from '../server/platform.ts';
 /**
  * The label chain in Debian's Chromium: the practitioner asks for verification on the results
  * page, the verifier checks and signs in the queue, anyone finds the label in the public registry
- * and the verify page checks it in the browser; a tampered data file is reported invalid.
+ * and the verify page checks it in the browser; a tampered data file is reported invalid. The
+ * pages are in Chinese (the default), refusals included.
  */
 
 const SHOTS = join(root, 'test-artifacts', 'browser');
-const [practitioner, verifier] = DEMO_USERS;
+const [practitioner, verifier, , steward] = DEMO_USERS;
 let store: Store;
 let running: Running;
 let browser: Browser;
@@ -63,6 +66,13 @@ test('practitioner requests → verifier signs → public registry → verify pa
     me.id,
   );
   await calculateAndSave(store, study.id, { iterations: 100, seed: 1 });
+  // a benchmark per kWh, which cannot grade a durian declared per kg: the verifier's check refuses it
+  await publishBenchmark(store, (await findUserByEmail(store, steward.email))!, {
+    ...DEMO_BENCHMARK,
+    id: 'durian-per-kwh',
+    title: { zh: '按千瓦时的榴莲基准', en: 'Durian per kWh' },
+    declaredUnit: 'kWh',
+  });
 
   const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
@@ -83,6 +93,13 @@ test('practitioner requests → verifier signs → public registry → verify pa
   await page.getByTestId('nav-verification').click();
   const row = page.locator('[data-testid="queue-row"][data-state="open"]', { hasText: 'Browser label durian' });
   await row.getByTestId('queue-check').click();
+  await page.getByTestId('label-check').waitFor();
+  const signPanel = page.getByTestId('sign-panel');
+  await signPanel.getByTestId('sign-benchmark').selectOption('durian-per-kwh');
+  const refusal = signPanel.getByTestId('error');
+  await refusal.waitFor();
+  assert.equal(await refusal.innerText(), '基准 durian-per-kwh 按每 1 kWh 分级，而该研究按每 1 kg 声明');
+  await signPanel.getByTestId('sign-benchmark').selectOption('fresh-durian');
   await page.getByTestId('label-check').waitFor();
   await page.getByTestId('sign-statement').fill('Reviewed in the browser test against GB/T 24067.');
   await page.screenshot({ path: join(SHOTS, 'labels-verifier-sign.png'), fullPage: true });

@@ -150,6 +150,10 @@ test('a practitioner sees the PACT host and published footprints, adds a partner
   await row.waitFor();
   assert.equal(await page.getByTestId('connection-secret').count(), 0);
   assert.ok(!(await page.content()).includes(issued.secret), 'the secret is shown only once');
+  // the name is taken: the refusal reads in the page's language (zh, the default)
+  await page.getByTestId('connection-name').fill(partner);
+  await page.getByTestId('connection-add').click();
+  assert.equal(await page.getByTestId('connection-errors').innerText(), `名称：本企业已有名为 ${partner} 的合作方`);
 
   await row.getByTestId('connection-revoke').click();
   await page.locator('[data-testid=connection-row][data-revoked=true]').filter({ hasText: partner }).waitFor();

@@ -65,8 +65,8 @@ test('an entry in Guangdong, in a Hainan study, is searched and calculated in Gu
   await page.context().close();
 });
 
-test('an administrator creates a verification body and a verifier in it', async () => {
-  const page = await signedIn(admin.email, admin.password);
+test('an administrator creates a verification body and a verifier in it; a verifier without one is refused in Chinese', async () => {
+  const page = await signedIn(admin.email, admin.password, 'zh');
   await page.getByTestId('nav-admin').click();
   await page.getByTestId('organisation-table').waitFor();
   await page.getByTestId('organisation-name').fill('Browser Verification Ltd.');
@@ -77,6 +77,8 @@ test('an administrator creates a verification body and a verifier in it', async 
   await page.getByTestId('user-name').fill('Vera Browser');
   await page.getByTestId('user-password').fill('a long enough password');
   await page.getByTestId('user-role').selectOption('verifier');
+  await page.getByTestId('create-user').click();
+  await page.getByTestId('error').filter({ hasText: '核查员的所属组织只能是核查机构；未指定所属组织' }).waitFor();
   const body = (await listCompanies(store())).find((c) => c.name === 'Browser Verification Ltd.')!;
   await page.getByTestId('user-organisation').selectOption(body.id);
   await page.getByTestId('create-user').click();

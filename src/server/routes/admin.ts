@@ -1,8 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import {
-  AdminNotFoundError,
-  AdminRuleError,
   changeAccount,
   changeOrganisation,
   createAccount,
@@ -12,7 +10,6 @@ import {
 import { CompanySchema, OrganisationKindSchema, UserSchema } from '../../model/account.ts';
 import { RoleSchema } from '../../model/study.ts';
 import { listCompanies, listUsers } from '../../store/index.ts';
-import { ApiError } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { hashPassword } from '../passwords.ts';
 import { NewUserSchema } from '../schemas.ts';
@@ -38,16 +35,6 @@ const UserChangeSchema = z.object({
 });
 const PasswordSchema = z.object({ password: z.string().min(10).max(200) });
 const params = z.object({ id: z.string().min(1) });
-
-async function mapped<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof AdminRuleError) throw new ApiError(400, 'invalid-request', e.message, { field: e.field });
-    if (e instanceof AdminNotFoundError) throw new ApiError(404, 'not-found', e.message);
-    throw e;
-  }
-}
 
 export function adminRoutes({ store, cache }: Deps) {
   const app = router();
@@ -83,7 +70,7 @@ export function adminRoutes({ store, cache }: Deps) {
         403: ERRORS[403],
       },
     }),
-    async (c) => reply(c, CompanySchema, await mapped(() => createOrganisation(store, c.req.valid('json'))), 201),
+    async (c) => reply(c, CompanySchema, await createOrganisation(store, c.req.valid('json')), 201),
   );
 
   app.openapi(
@@ -105,9 +92,7 @@ export function adminRoutes({ store, cache }: Deps) {
       reply(
         c,
         CompanySchema,
-        await mapped(async () =>
-          changeOrganisation(store, c.req.valid('param').id, c.req.valid('json'), await listUsers(store)),
-        ),
+        await changeOrganisation(store, c.req.valid('param').id, c.req.valid('json'), await listUsers(store)),
       ),
   );
 
@@ -137,7 +122,7 @@ export function adminRoutes({ store, cache }: Deps) {
       return reply(
         c,
         UserSchema,
-        await mapped(async () => createAccount(store, { ...body, passwordHash: await hashPassword(password) })),
+        await createAccount(store, { ...body, passwordHash: await hashPassword(password) }),
         201,
       );
     },
@@ -160,7 +145,7 @@ export function adminRoutes({ store, cache }: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const user = await mapped(() => changeAccount(store, c.get('user')!, id, c.req.valid('json')));
+      const user = await changeAccount(store, c.get('user')!, id, c.req.valid('json'));
       cache.dropUserSessions(id);
       return reply(c, UserSchema, user);
     },
@@ -183,7 +168,7 @@ export function adminRoutes({ store, cache }: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await mapped(async () => resetPassword(store, id, await hashPassword(c.req.valid('json').password)));
+      await resetPassword(store, id, await hashPassword(c.req.valid('json').password));
       cache.dropUserSessions(id);
       return reply(c, z.object({ ok: z.boolean() }), { ok: true });
     },

@@ -1,6 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { AggregationError } from '../../cobuild/aggregate.ts';
 import { addBenchmark, listBenchmarkViews } from '../../cobuild/benchmarks.ts';
 import {
   approvedByProduct,
@@ -10,13 +9,6 @@ import {
   previewAggregate,
 } from '../../cobuild/aggregation.ts';
 import { loadSettings, saveSettings } from '../../cobuild/context.ts';
-import {
-  CobuildConflictError,
-  ForbiddenError,
-  NotFoundError,
-  StaleSubmissionError,
-  SubmissionRejectedError,
-} from '../../cobuild/errors.ts';
 import { DatasetWorkbookError, datasetTemplate } from '../../cobuild/excel.ts';
 import { datasetsFromFile } from '../../cobuild/files.ts';
 import { SettingsSchema, SharingSchema } from '../../cobuild/model.ts';
@@ -25,7 +17,6 @@ import { listOpenDatasets, listOpenReleases, openRelease } from '../../cobuild/o
 import { checkReleaseRequest, previewRelease } from '../../cobuild/publish.ts';
 import { enqueue } from '../../jobs/index.ts';
 import { accepted } from '../jobs.ts';
-import { MissingDatasetsError } from '../../cobuild/rebase.ts';
 import { assignReviewer, commentOn, reviewSubmission } from '../../cobuild/review.ts';
 import {
   listVisibleSubmissions,
@@ -34,7 +25,6 @@ import {
   submitDatasets,
   visibleHead,
 } from '../../cobuild/submissions.ts';
-import { CommentRequiredError, IllegalTransitionError, NotYourStepError } from '../../cobuild/workflow.ts';
 import { ImportError } from '../../formats/errors.ts';
 import { archiveFormat } from '../../formats/index.ts';
 import { StudySchema } from '../../model/study.ts';
@@ -94,7 +84,8 @@ import { uploadBody, uploadFileName } from '../uploads.ts';
  * Co-construction of the background database over HTTP: organisations submit datasets (JSON or
  * files), stewards and assigned reviewers review them, stewards average and publish; anyone reads
  * the published releases under /api/open. Handlers check the role and call src/cobuild, which
- * decides the rest (whose submission, which step) and whose errors are mapped here.
+ * decides the rest (whose submission, which step); its refusals are DomainErrors the app maps to
+ * HTTP once, while the errors of files, studies and the store are mapped here.
  */
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -103,22 +94,12 @@ const SUBMISSION_READERS = ['enterprise', 'steward', 'verifier'] as const;
 
 function apiError(e: unknown): unknown {
   if (e instanceof ApiError) return e;
-  if (e instanceof NotFoundError) return new ApiError(404, 'not-found', e.message);
-  if (e instanceof ForbiddenError || e instanceof NotYourStepError) return new ApiError(403, 'forbidden', e.message);
-  if (e instanceof SubmissionRejectedError) return new ApiError(422, 'invalid-datasets', e.message, e.problems);
   if (e instanceof DatasetWorkbookError) return new ApiError(422, 'bad-workbook', e.message, e.issues);
   if (e instanceof ImportError) return new ApiError(422, 'bad-file', e.message);
-  if (e instanceof AggregationError) return new ApiError(422, 'not-averageable', e.message, e.issues);
-  if (e instanceof MissingDatasetsError) return new ApiError(422, 'missing-datasets', e.message, e.missing);
   if (e instanceof EntryError || e instanceof UnknownReleaseError)
     return new ApiError(422, 'not-calculable', e.message);
-  if (e instanceof CommentRequiredError) return new ApiError(400, 'comment-required', e.message);
-  if (e instanceof CobuildConflictError || e instanceof ReleaseExistsError)
-    return new ApiError(422, 'not-possible', e.message);
-  if (e instanceof StaleSubmissionError || e instanceof StaleVersionError)
-    return new ApiError(409, 'stale-version', e.message, { latest: e.latest });
-  if (e instanceof IllegalTransitionError)
-    return new ApiError(409, 'illegal-transition', e.message, { state: e.state, allowed: e.allowed });
+  if (e instanceof ReleaseExistsError) return new ApiError(422, 'not-possible', e.message);
+  if (e instanceof StaleVersionError) return new ApiError(409, 'stale-version', e.message, { latest: e.latest });
   return e;
 }
 

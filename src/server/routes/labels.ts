@@ -29,13 +29,12 @@ import {
 import { footprintOptions } from '../../pact/publish.ts';
 import { studyToPactFootprint } from '../../formats/pact.ts';
 import { labelFile } from '../../labels/files.ts';
-import { batteryPassport, PassportError } from '../../labels/passport.ts';
+import { batteryPassport } from '../../labels/passport.ts';
 import {
   benchmarks,
   checkForLabel,
   credentialOf,
   declineRequest,
-  LabelError,
   logHead,
   publishBenchmark,
   readRegistryLog,
@@ -46,6 +45,8 @@ import {
   trustBundle,
   visibleRequest,
 } from '../../labels/workflow.ts';
+import { coder } from '../../i18n/define.ts';
+import { LABEL_TEXTS } from '../../i18n/labels.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps, type Env } from '../openapi.ts';
 import { ErrorSchema, IdParamSchema } from '../schemas.ts';
@@ -89,21 +90,7 @@ const BenchmarkRefQuery = z.object({
 });
 const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 const LabelIdParam = z.object({ id: z.uuid() });
-const STATUS: Record<LabelError['kind'], 400 | 403 | 404 | 409> = {
-  invalid: 400,
-  forbidden: 403,
-  'not-found': 404,
-  conflict: 409,
-};
-
-function mapped<T>(work: () => Promise<T>): Promise<T> {
-  return work().catch((e: unknown) => {
-    if (e instanceof LabelError)
-      throw new ApiError(STATUS[e.kind], e.kind === 'invalid' ? 'invalid-request' : e.kind, e.message, e.coded);
-    if (e instanceof PassportError) throw new ApiError(409, 'conflict', e.message);
-    throw e;
-  });
-}
+const coded = coder(LABEL_TEXTS);
 
 /** Where the QR code and credential links point: TANJI_PUBLIC_URL, else the address the client called. */
 export const publicBase = (c: Context<Env>) =>
@@ -189,8 +176,7 @@ export function labelRoutes({ store }: Deps) {
       request: { params: z.object({ did: z.string().max(200) }) },
       responses: { 200: ok(RevocationListSchema, 'signed now'), 404: ERRORS[404] },
     }),
-    async (c) =>
-      mapped(async () => reply(c, RevocationListSchema, await revocationList(store, c.req.valid('param').did))),
+    async (c) => reply(c, RevocationListSchema, await revocationList(store, c.req.valid('param').did)),
   );
 
   app.openapi(
@@ -317,11 +303,10 @@ export function labelRoutes({ store }: Deps) {
         409: ok(ErrorSchema, 'the label does not declare per kWh, has a use stage, or is not graded'),
       },
     }),
-    async (c) =>
-      mapped(async () => {
-        const label = await found(c.req.valid('param').id);
-        return c.json(batteryPassport(credentialOf(label), c.req.valid('query').energyKwh)) as never;
-      }),
+    async (c) => {
+      const label = await found(c.req.valid('param').id);
+      return c.json(batteryPassport(credentialOf(label), c.req.valid('query').energyKwh)) as never;
+    },
   );
 
   app.openapi(
@@ -346,7 +331,7 @@ export function labelRoutes({ store }: Deps) {
         [label.studyId, label.studyVersion],
       );
       if (!study || !row)
-        throw new ApiError(409, 'conflict', `the result of study version ${label.studyVersion} is no longer stored`);
+        throw new ApiError(409, 'conflict', coded('label.result-gone', { version: label.studyVersion }));
       const result = StudyResultSchema.parse(row.result);
       const s = credential.credentialSubject;
       const doc = studyToPactFootprint(study, result, {
@@ -393,9 +378,7 @@ export function labelRoutes({ store }: Deps) {
     }),
     async (c) => {
       const user = requireRole(c, ['steward'], 'publish category benchmarks (stewards only)');
-      return mapped(async () =>
-        reply(c, BenchmarkSchema, await publishBenchmark(store, user, c.req.valid('json')), 201),
-      );
+      return reply(c, BenchmarkSchema, await publishBenchmark(store, user, c.req.valid('json')), 201);
     },
   );
 
@@ -454,13 +437,11 @@ export function labelRoutes({ store }: Deps) {
     }),
     async (c) => {
       const user = requireRole(c, ['enterprise'], 'request verification (practitioners only)');
-      return mapped(async () =>
-        reply(
-          c,
-          RequestSchema,
-          await requestVerification(store, user, c.req.valid('param').id, c.req.valid('json')),
-          201,
-        ),
+      return reply(
+        c,
+        RequestSchema,
+        await requestVerification(store, user, c.req.valid('param').id, c.req.valid('json')),
+        201,
       );
     },
   );
@@ -528,14 +509,12 @@ export function labelRoutes({ store }: Deps) {
     }),
     async (c) => {
       const user = requireRole(c, ['verifier'], 'decline verification requests');
-      return mapped(async () => {
-        await visibleRequest(store, user, c.req.valid('param').id);
-        return reply(
-          c,
-          RequestSchema,
-          await declineRequest(store, user, c.req.valid('param').id, c.req.valid('json').reason),
-        );
-      });
+      await visibleRequest(store, user, c.req.valid('param').id);
+      return reply(
+        c,
+        RequestSchema,
+        await declineRequest(store, user, c.req.valid('param').id, c.req.valid('json').reason),
+      );
     },
   );
 
@@ -560,16 +539,14 @@ export function labelRoutes({ store }: Deps) {
     async (c) => {
       const user = requireRole(c, ['verifier'], 'check studies for a label (verifiers only)');
       const q = c.req.valid('query');
-      return mapped(async () =>
-        reply(
-          c,
-          LabelCheckSchema,
-          await checkForLabel(
-            store,
-            user,
-            c.req.valid('param').id,
-            q.benchmark ? { id: q.benchmark, version: q.benchmarkVersion } : undefined,
-          ),
+      return reply(
+        c,
+        LabelCheckSchema,
+        await checkForLabel(
+          store,
+          user,
+          c.req.valid('param').id,
+          q.benchmark ? { id: q.benchmark, version: q.benchmarkVersion } : undefined,
         ),
       );
     },
@@ -605,18 +582,16 @@ export function labelRoutes({ store }: Deps) {
     }),
     async (c) => {
       const user = requireRole(c, ['verifier'], 'sign labels (verifiers only)');
-      return mapped(async () =>
-        reply(
-          c,
-          RegistryItemSchema,
-          item(
-            await signLabel(store, user, c.req.valid('param').id, {
-              ...c.req.valid('json'),
-              publicBase: publicBase(c),
-            }),
-          ),
-          201,
+      return reply(
+        c,
+        RegistryItemSchema,
+        item(
+          await signLabel(store, user, c.req.valid('param').id, {
+            ...c.req.valid('json'),
+            publicBase: publicBase(c),
+          }),
         ),
+        201,
       );
     },
   );
@@ -639,12 +614,10 @@ export function labelRoutes({ store }: Deps) {
     }),
     async (c) => {
       const user = requireRole(c, ['verifier'], 'revoke labels (verifiers only)');
-      return mapped(async () =>
-        reply(
-          c,
-          RegistryItemSchema,
-          item(await revokeLabel(store, user, c.req.valid('param').id, c.req.valid('json').reason)),
-        ),
+      return reply(
+        c,
+        RegistryItemSchema,
+        item(await revokeLabel(store, user, c.req.valid('param').id, c.req.valid('json').reason)),
       );
     },
   );

@@ -2,7 +2,7 @@ import { currentResult, verifyCurrentResult } from '../../studies/verification.t
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { codeText, TEXT_LIMITS } from '../../model/limits.ts';
-import { checkPartnerHost, PartnerAddressError } from '../../pact/partner-address.ts';
+import { checkPartnerHost } from '../../pact/partner-address.ts';
 import {
   ConnectionInputSchema,
   ConnectionSchema,
@@ -35,26 +35,14 @@ import {
 } from '../../store/index.ts';
 import { PactClientError } from '../../pact/client.ts';
 import { newClientCredentials, sha256 } from '../../pact/credentials.ts';
-import { publishStudy, PublishError } from '../../pact/publish.ts';
-import {
-  footprintFigures,
-  InvalidFootprintError,
-  pullFootprints,
-  useInStudy,
-  UseInStudyError,
-} from '../../pact/supplier-data.ts';
+import { publishStudy } from '../../pact/publish.ts';
+import { footprintFigures, pullFootprints, useInStudy } from '../../pact/supplier-data.ts';
+import { coder } from '../../i18n/define.ts';
+import { PACT_TEXTS } from '../../i18n/pact.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { ErrorSchema, IdParamSchema } from '../schemas.ts';
 import { conformingOrRefused, readableStudy, writableStudy, written } from './studies.ts';
-
-/** A partner host the PACT client may use (see src/pact/partner-address.ts), else 400 naming the field. */
-async function checkPartnerUrl(url: string | null | undefined): Promise<void> {
-  if (!url) return;
-  await checkPartnerHost(url).catch((e: unknown) => {
-    throw e instanceof PartnerAddressError ? new ApiError(400, 'invalid-request', `partnerUrl: ${e.message}`) : e;
-  });
-}
 
 /**
  * The app's side of PACT exchange, for signed-in users: verifying and publishing study results,
@@ -64,7 +52,7 @@ async function checkPartnerUrl(url: string | null | undefined): Promise<void> {
 
 const HostSchema = z.object({ url: z.string(), events: z.string(), certificate: z.string() });
 
-const conflict = (message: string, details?: unknown) => new ApiError(409, 'conflict', message, details);
+const coded = coder(PACT_TEXTS);
 
 function connectionView(c: StoredConnection): z.infer<typeof ConnectionSchema> {
   return ConnectionSchema.parse(c);
@@ -164,24 +152,20 @@ export function pactRoutes(deps: Deps) {
         403: ERRORS[403],
         404: ERRORS[404],
         409: ok(ErrorSchema, 'not calculated or not verified'),
+        422: ok(ErrorSchema, 'the study cannot be written as a PACT v3.0 footprint (every problem in details)'),
       },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
       const { user } = await writableStudy(c, deps, id);
-      try {
-        const published = await publishStudy(store, id, user);
-        pact.catalog.invalidate();
-        return reply(
-          c,
-          z.object({ id: z.string(), deprecated: z.array(z.string()), v2Problems: z.array(z.string()) }),
-          published,
-          201,
-        );
-      } catch (e) {
-        if (e instanceof PublishError) throw conflict(e.message);
-        throw e;
-      }
+      const published = await publishStudy(store, id, user);
+      pact.catalog.invalidate();
+      return reply(
+        c,
+        z.object({ id: z.string(), deprecated: z.array(z.string()), v2Problems: z.array(z.string()) }),
+        published,
+        201,
+      );
     },
   );
 
@@ -275,9 +259,9 @@ export function pactRoutes(deps: Deps) {
     async (c) => {
       const user = enterprise(c, 'manage PACT partners');
       const input = c.req.valid('json');
-      await checkPartnerUrl(input.partnerUrl);
+      if (input.partnerUrl) await checkPartnerHost(input.partnerUrl);
       if ((await listConnections(store, user.companyId)).some((x) => x.name === input.name))
-        throw conflict(`name: the company already has a partner called ${input.name}`);
+        throw new ApiError(409, 'conflict', coded('pact.partner-name-taken', { name: input.name }));
       const { clientId, clientSecret } = newClientCredentials();
       const created = await createConnection(store, {
         ...input,
@@ -312,9 +296,10 @@ export function pactRoutes(deps: Deps) {
       const user = enterprise(c, 'manage PACT partners');
       const { id } = c.req.valid('param');
       const found = await ownConnection(user, id);
-      if (found.revokedAt) throw conflict(`connection ${found.name} was revoked; add a new one`);
+      if (found.revokedAt)
+        throw new ApiError(409, 'conflict', coded('pact.connection-revoked-edit', { connection: found.name }));
       const update = c.req.valid('json');
-      await checkPartnerUrl(update.partnerUrl);
+      if (update.partnerUrl) await checkPartnerHost(update.partnerUrl);
       return reply(
         c,
         ConnectionSchema,
@@ -389,8 +374,7 @@ export function pactRoutes(deps: Deps) {
           received: (await pullFootprints(store, connection, body.productId, body.spec)).map(receivedView),
         });
       } catch (e) {
-        if (e instanceof InvalidFootprintError) throw new ApiError(422, 'invalid-footprint', e.message, e.errors);
-        if (e instanceof PactClientError) throw new ApiError(502, 'partner-failed', e.message);
+        if (e instanceof PactClientError) throw new ApiError(502, 'partner-failed', e.text);
         throw e;
       }
     },
@@ -460,7 +444,6 @@ export function pactRoutes(deps: Deps) {
         );
       } catch (e) {
         if (e instanceof StaleVersionError) throw new ApiError(409, 'stale-version', e.message, { latest: e.latest });
-        if (e instanceof UseInStudyError) throw new ApiError(400, 'invalid-request', e.message);
         throw e;
       }
     },

@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { PactMappingError, studyToPactFootprint } from '../../formats/pact.ts';
+import { studyToPactFootprint } from '../../formats/pact.ts';
 import { headlineOf } from '../../model/headline.ts';
 import { StudyResultSchema } from '../../model/study.ts';
 import { footprintOptions } from '../../pact/publish.ts';
@@ -135,17 +135,12 @@ export function resultRoutes(deps: Deps) {
       const { version } = c.req.valid('query');
       await readableStudy(c, deps, id);
       const { result, study, company } = await calculated(store, id);
-      try {
-        const footprint = studyToPactFootprint(study, result, {
-          version,
-          ...footprintOptions(study, result, company?.name ?? ''),
-          id: stableUuid(`${id}/${result.version}/${result.computedAt}/${version}`),
-        });
-        return c.json(footprint as object, 200) as never;
-      } catch (e) {
-        if (e instanceof PactMappingError) throw new ApiError(422, 'not-pact-conformant', e.message, e.errors);
-        throw e;
-      }
+      const footprint = studyToPactFootprint(study, result, {
+        version,
+        ...footprintOptions(study, result, company?.name ?? ''),
+        id: stableUuid(`${id}/${result.version}/${result.computedAt}/${version}`),
+      });
+      return c.json(footprint as object, 200) as never;
     },
   );
 

@@ -1,4 +1,6 @@
+import { render } from '../../../src/i18n/catalogue.ts';
 import { issueText } from '../../../src/i18n/cobuild.ts';
+import type { Readable } from '../../../src/i18n/define.ts';
 import type { Issue } from '../../../src/cobuild/model.ts';
 import { ApiError } from '../api/client.ts';
 import type { Notification, SubmissionHead } from '../api/cobuild.ts';
@@ -47,7 +49,10 @@ export function notificationText(n: Notification, t: Translate): string {
   return known.includes(n.kind) ? t(`cobuild.notify.${n.kind}` as MessageKey, params) : n.kind;
 }
 
-/** The lines of a refused request: every dataset's field errors (in the reader's language), or every cell of a workbook. */
+/**
+ * The lines of a refused request, in the reader's language: every dataset's field errors, every
+ * problem of an aggregate or a move (coded words), or every cell of a workbook.
+ */
 export function problemLines(error: unknown, lang: Lang): string[] {
   if (!(error instanceof ApiError) || !Array.isArray(error.details)) return [];
   return (error.details as (string | Record<string, unknown>)[]).flatMap((d) => {
@@ -55,7 +60,7 @@ export function problemLines(error: unknown, lang: Lang): string[] {
     if (Array.isArray(d.errors))
       return (d.errors as Issue[]).map((e) => `${d.dataset}: ${e.field}: ${issueText(e, lang)}`);
     if ('sheet' in d) return [`${d.sheet}${d.row ? ` ${d.row}` : ''}${d.column ? ` ${d.column}` : ''}: ${d.message}`];
-    return 'message' in d ? [`${d.path ?? ''} ${d.message}`.trim()] : [];
+    return typeof d.message === 'string' ? [`${d.path ?? ''} ${render(d as Readable, lang)}`.trim()] : [];
   });
 }
 

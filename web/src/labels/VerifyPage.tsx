@@ -72,8 +72,16 @@ export function VerifyPage({ id }: { id?: string }) {
   };
   const onTrust = async (file: File) => {
     try {
-      const parsed = TrustBundleSchema.safeParse(JSON.parse(await readFile(file)));
-      if (!parsed.success) throw new Error(t('label.verify.badTrust', { name: file.name }));
+      const text = await readFile(file);
+      // a file that is not JSON is no trust file either: the reader gets that, not the parser's English
+      const parsed = (() => {
+        try {
+          return TrustBundleSchema.safeParse(JSON.parse(text));
+        } catch {
+          return undefined;
+        }
+      })();
+      if (!parsed?.success) throw new Error(t('label.verify.badTrust', { name: file.name }));
       setTrust(parsed.data);
       setTrustSource('file');
       setResult(null);

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { render } from '../../../src/i18n/catalogue.ts';
+import { JobFailedError } from '../api/jobs.ts';
 import type { Job } from '../api/types.ts';
 import { ErrorMessage } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
@@ -20,7 +21,8 @@ export function CalculatePanel({ job, error, onStart, disabledReason, children }
   const running = isActive(job);
   // a job stored before its messages were coded has only the English text
   const message = job ? render(job.codedMessage ?? job.message, lang) : '';
-  const failure = job?.state === 'failed' ? job.error || message : undefined;
+  // the reason in the catalogue's words when the failure carried them (a job's `codedError`)
+  const failure = job?.state === 'failed' ? (job.error ? new JobFailedError(job) : new Error(message)) : undefined;
   return (
     <div className="card calculate">
       <div className="inline-fields">
@@ -55,7 +57,7 @@ export function CalculatePanel({ job, error, onStart, disabledReason, children }
         )}
         <div className="bar-end">{children}</div>
       </div>
-      {failure && <ErrorMessage error={new Error(failure)} title={t('results.failed')} />}
+      {failure && <ErrorMessage error={failure} title={t('results.failed')} />}
       <ErrorMessage error={error} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { PCR_TEXTS } from '../../../src/i18n/pcr.ts';
+import { requirementWords } from '../../../src/rules/terms.ts';
 import { renderIn } from '../../../src/i18n/define.ts';
 import { pcrApi } from '../api/pcr.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
@@ -55,7 +56,7 @@ export function ConformancePanel({ studyId, version }: { studyId: string; versio
           {c.findings.map((f, i) => (
             <tr key={i} data-testid={`finding-${f.status}`}>
               <td>
-                {f.requirement}
+                {renderIn(PCR_TEXTS, requirementWords(f.requirement), lang)}
                 <div className="muted small">
                   {f.rule}
                   {f.mandatory ? '' : ` · ${t('pcr.advisory')}`}
