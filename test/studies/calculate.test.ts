@@ -246,7 +246,7 @@ describe('what the calculation names, in the reader’s language', () => {
         lines: { fossil: 2, biogenic: 0, landUseChange: 0, aircraft: 0, biogenicRemovals: 0 },
         dqr: 2,
         releases: { lci: 'uslci', factors: '2026.1' },
-        uncertainty: undefined,
+        uncertainty: null,
       },
     };
     const per = perUnitOf(
