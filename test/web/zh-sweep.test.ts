@@ -159,6 +159,12 @@ test('units read in words in Chinese: the declared unit (1 辆, 1 千克) and th
     amounts.some((a) => / 千克$/.test(a.trim())),
     `no amount in 千克 among ${amounts.join(' | ')}`,
   );
+  await page.goto(`${app.running.url}/#/portfolio`);
+  await page.getByTestId('portfolio-table').waitFor();
+  const declared = await page.locator('[data-testid="portfolio-row"] td:first-child .muted').allInnerTexts();
+  assert.ok(declared.length > 0);
+  for (const unit of declared)
+    assert.match(unit.trim(), /^[\d.,]+ \p{Script=Han}+$/u, 'the portfolio’s declared unit in words');
   await page.context().close();
 });
 
