@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { FactorKindSchema, FactorSchema } from '../model/factor.ts';
 import { isEmpty, readCell, shownValue } from '../formats/study-excel/cells.ts';
 import { columnLetter, loose, type ValueType } from '../formats/study-excel/columns.ts';
-import { ImportError } from '../formats/errors.ts';
+import { DomainError } from '../model/errors.ts';
+import { coded, type ImportProblem } from '../formats/errors.ts';
+import { unreadableWorkbook } from '../formats/study-excel/parse.ts';
 import { checkWorkbookZip } from '../formats/zip.ts';
 import type { Sharing, SubmissionInput } from './model.ts';
 import { pefDqr } from './quality.ts';
@@ -118,21 +120,23 @@ export const DATASET_COLUMNS: readonly Column[] = [
 const title = (c: Column) => `${c.zh} ${c.en}`;
 const VALIDATED_ROWS = 500;
 
-export interface DatasetWorkbookIssue {
+/** One problem of the workbook: where, and a catalogue code and params beside the English `message`. */
+export interface DatasetWorkbookIssue extends ImportProblem {
   sheet: string;
   row: number;
   column: string;
-  message: string;
 }
 
-export class DatasetWorkbookError extends Error {
+/** Every problem of the submitted workbook, answered 'bad-workbook' with the issues as details. */
+export class DatasetWorkbookError extends DomainError {
   constructor(readonly issues: DatasetWorkbookIssue[]) {
     const lines = issues
       .slice(0, 10)
       .map((i) => `\n  ${i.sheet}${i.row ? ` row ${i.row}` : ''}${i.column ? `, ${i.column}` : ''}: ${i.message}`);
-    super(
-      `${issues.length} problem${issues.length === 1 ? '' : 's'} in the workbook:${lines.join('')}${issues.length > 10 ? `\n  … and ${issues.length - 10} more` : ''}`,
-    );
+    // the catalogue words are the headline, as the web app lists the issues beneath it; the English message lists them too
+    const headline = coded('import.workbook-problems', { count: issues.length });
+    const more = issues.length > 10 ? `\n  … and ${issues.length - 10} more` : '';
+    super('invalid', 'bad-workbook', { ...headline, message: `${headline.message}:${lines.join('')}${more}` }, issues);
   }
 }
 
@@ -201,10 +205,7 @@ export async function parseDatasetWorkbook(
         sheet: '',
         row: 0,
         column: '',
-        message:
-          e instanceof ImportError
-            ? `not a readable .xlsx workbook: ${e.message}`
-            : `not a readable .xlsx workbook (${(e as Error).message})`,
+        ...unreadableWorkbook(e),
       },
     ]);
   }
@@ -217,7 +218,10 @@ export async function parseDatasetWorkbook(
         sheet: DATASET_SHEET.en,
         row: 0,
         column: '',
-        message: `no sheet "${DATASET_SHEET.zh} ${DATASET_SHEET.en}"; the workbook has ${workbook.worksheets.map((w) => `"${w.name}"`).join(', ')}`,
+        ...coded('workbook.no-sheet', {
+          sheets: `${DATASET_SHEET.zh} ${DATASET_SHEET.en}`,
+          found: workbook.worksheets.map((w) => `"${w.name}"`).join(', '),
+        }),
       },
     ]);
   const columns = new Map<string, { col: number; label: string }>();
@@ -234,7 +238,7 @@ export async function parseDatasetWorkbook(
         sheet: sheet.name,
         row: 1,
         column: '',
-        message: `missing column${missing.length === 1 ? '' : 's'} ${missing.map(title).join(', ')}`,
+        ...coded('workbook.missing-dataset-columns', { count: missing.length, columns: missing.map(title).join(', ') }),
       },
     ]);
 
@@ -243,9 +247,9 @@ export async function parseDatasetWorkbook(
     if (n === 1) return;
     const values: Record<string, string | number | boolean | undefined> = {};
     const unreadable = new Set<string>();
-    const problem = (key: string, message: string) => {
+    const problem = (key: string, what: ImportProblem) => {
       unreadable.add(key);
-      issues.push({ sheet: sheet.name, row: n, column: columns.get(key)?.label ?? key, message });
+      issues.push({ sheet: sheet.name, row: n, column: columns.get(key)?.label ?? key, ...what });
     };
     let empty = true;
     for (const c of DATASET_COLUMNS) {
@@ -259,7 +263,8 @@ export async function parseDatasetWorkbook(
     }
     if (empty) return;
     for (const c of DATASET_COLUMNS)
-      if (c.required && values[c.key] === undefined && !unreadable.has(c.key)) problem(c.key, 'required');
+      if (c.required && values[c.key] === undefined && !unreadable.has(c.key))
+        problem(c.key, coded('workbook.required', {}));
     if (unreadable.size) return;
     const v = values as Record<string, string | number | undefined>;
     const str = (k: string) => (v[k] === undefined ? undefined : String(v[k]));
@@ -295,11 +300,14 @@ export async function parseDatasetWorkbook(
     });
     if (!factor.success) {
       for (const i of factor.error.issues)
-        problem(DATASET_COLUMNS.find((c) => c.key === String(i.path.at(-1)))?.key ?? String(i.path[0]), i.message);
+        problem(
+          DATASET_COLUMNS.find((c) => c.key === String(i.path.at(-1)))?.key ?? String(i.path[0]),
+          coded('import.not-in-model', { problem: i.message }),
+        );
       return;
     }
     const volume = v.volume === undefined ? undefined : { amount: Number(v.volume), unit: str('volumeUnit') ?? '' };
-    if (volume && !volume.unit) return problem('volumeUnit', 'a production volume needs its unit');
+    if (volume && !volume.unit) return problem('volumeUnit', coded('workbook.volume-without-unit', {}));
     inputs.push({
       dataset: { type: 'factor', factor: factor.data },
       meta: {
@@ -311,8 +319,6 @@ export async function parseDatasetWorkbook(
   });
   if (issues.length) throw new DatasetWorkbookError(issues);
   if (inputs.length === 0)
-    throw new DatasetWorkbookError([
-      { sheet: sheet.name, row: 0, column: '', message: 'the sheet has no dataset rows' },
-    ]);
+    throw new DatasetWorkbookError([{ sheet: sheet.name, row: 0, column: '', ...coded('workbook.no-rows', {}) }]);
   return inputs;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { FactorSchema, type Factor } from '../model/factor.ts';
-import { ImportError } from '../formats/errors.ts';
+import { coded, ImportError, type ImportProblem } from '../formats/errors.ts';
 import { parseCsvText } from './csv.ts';
 
 /**
@@ -35,32 +35,33 @@ export function importFactorsCsv(path: string): Factor[] {
   try {
     table = parseCsvText(readFileSync(path, 'utf8'), file);
   } catch (err) {
-    throw new ImportError((err as Error).message.replace(`${file} `, ''), file);
+    throw new ImportError(
+      coded('import.csv-unreadable', { detail: (err as Error).message.replace(`${file} `, '') }),
+      file,
+    );
   }
   const missing = REQUIRED.filter((c) => !table.header.includes(c));
   if (missing.length)
-    throw new ImportError(
-      `missing column(s) ${missing.join(', ')}; export a release as CSV for the layout`,
-      file,
-      'header',
-    );
+    throw new ImportError(coded('import.csv-missing-columns', { columns: missing.join(', ') }), file, 'header');
   const seen = new Set<string>();
   return table.rows.map(({ line, values: v }) => {
     const record = `line ${line}${v.id ? ` (${v.id})` : ''}`;
-    const fail = (column: string, why: string): never => {
+    const fail = (column: string, why: ImportProblem): never => {
       throw new ImportError(why, file, record, column);
     };
     const number = (column: string) => {
       const n = Number(v[column]);
-      return v[column] !== '' && Number.isFinite(n) ? n : fail(column, `expected a number, got "${v[column]}"`);
+      return v[column] !== '' && Number.isFinite(n)
+        ? n
+        : fail(column, coded('import.expected-number', { value: `"${v[column]}"` }));
     };
     const opt = (column: string) => (v[column] ? v[column] : undefined);
     // a derived factor's inputs, and those of them not verified, as ids separated by ";" (columns absent in older files)
     const ids = (column: string) => (column in v ? (v[column] ? v[column].split(';') : []) : undefined);
     const scores =
       /^\((\d);(\d);(\d);(\d);(\d)\)$/.exec(v.pedigree ?? '') ??
-      fail('pedigree', `expected "(r;c;t;g;t)" with scores 1 to 5, got "${v.pedigree}"`);
-    if (seen.has(v.id)) fail('id', `"${v.id}" appears twice`);
+      fail('pedigree', coded('import.csv-pedigree', { value: v.pedigree }));
+    if (seen.has(v.id)) fail('id', coded('import.csv-duplicate-id', { id: v.id }));
     seen.add(v.id);
     const [reliability, completeness, temporal, geographical, technological] = scores.slice(1).map(Number);
     const parsed = FactorSchema.safeParse({
@@ -98,10 +99,10 @@ export function importFactorsCsv(path: string): Factor[] {
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      fail(String(issue.path[0] ?? 'row'), issue.message);
+      fail(String(issue.path[0] ?? 'row'), coded('import.not-in-model', { problem: issue.message }));
     }
     if (parsed.data!.status === 'derived' && !parsed.data!.method)
-      fail('method', 'a derived factor must say how it was derived');
+      fail('method', coded('import.derived-without-method', {}));
     return parsed.data!;
   });
 }

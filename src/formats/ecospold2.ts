@@ -13,7 +13,7 @@ import {
   type Uncertainty,
 } from '../model/lci.ts';
 import { ELEMENTARY_ROOT, compartmentFromName, elementaryCategory } from './compartments.ts';
-import { ImportError } from './errors.ts';
+import { coded, ImportError } from './errors.ts';
 import { Fields, normaliseCas, ordered, parsePedigree } from './fields.ts';
 import { compartmentFromId } from './name-ids.ts';
 import type { ImportOptions } from './options.ts';
@@ -73,7 +73,7 @@ export async function importEcoSpold2(path: string, opts: EcoSpold2Options = {})
     (name) => /\.spold$/i.test(name) || /(^|\/)(Elementary|Intermediate)Exchanges\.xml$/i.test(name),
   );
   const spold = [...zip.keys()].filter((n) => /\.spold$/i.test(n)).sort();
-  if (spold.length === 0) throw new ImportError('no .spold entries: not an EcoSpold2 zip', file);
+  if (spold.length === 0) throw new ImportError(coded('import.not-ecospold2', {}), file);
   const drafts = new Map<string, FlowDraft>();
   const master = readMasterData(file, zip);
   const processes: Process[] = [];
@@ -153,12 +153,12 @@ function compartmentsByName(master: Flow[]): Map<string, string[]> {
 /** The parsed document up to the end of its activity dataset, and the unparsed text after it. */
 function parse(file: string, entry: string, bytes: Uint8Array): { doc: Xml; rest: string } {
   const xml = decoder.decode(bytes);
-  if (!xml.trimStart().startsWith('<')) throw new ImportError('not an XML document', file, entry);
+  if (!xml.trimStart().startsWith('<')) throw new ImportError(coded('import.not-xml', {}), file, entry);
   const { activity, rest } = activityPart(xml);
   try {
     return { doc: parser.parse(activity) as Xml, rest };
   } catch (e) {
-    throw new ImportError(`not well-formed XML (${(e as Error).message})`, file, entry);
+    throw new ImportError(coded('import.xml-malformed', { detail: (e as Error).message }), file, entry);
   }
 }
 
@@ -360,19 +360,19 @@ function readExchange(
   const flowId = f.str(x[elementary ? '@elementaryExchangeId' : '@intermediateExchangeId'], `${at}@${tag}Id`);
   const flowName = f.str(text(x.name), `${at}.name`).trim();
   const unitName = f.str(text(x.unitName), `${at}.unitName`);
-  const unit = namedUnit(unitName) ?? f.fail(`${at}.unitName`, `unknown unit "${unitName}"`);
+  const unit =
+    namedUnit(unitName) ?? f.fail(`${at}.unitName`, coded('import.unknown-unit', { unit: String(unitName) }));
   const amount = f.num(x['@amount'], `${at}@amount`);
   const outputGroup = text(x.outputGroup)?.trim();
   const inputGroup = text(x.inputGroup)?.trim();
-  if ((outputGroup === undefined) === (inputGroup === undefined))
-    f.fail(at, 'expected exactly one of outputGroup and inputGroup');
+  if ((outputGroup === undefined) === (inputGroup === undefined)) f.fail(at, coded('import.one-group', {}));
   const group = Number(outputGroup ?? inputGroup);
   const written = inputGroup !== undefined;
   const valid = elementary ? group === 4 : written ? [1, 2, 3, 5].includes(group) : [0, 2, 3, 5].includes(group);
   if (!valid)
     f.fail(
       `${at}.${written ? 'inputGroup' : 'outputGroup'}`,
-      `group ${outputGroup ?? inputGroup} is not valid for an ${tag}`,
+      coded('import.group-invalid', { group: String(outputGroup ?? inputGroup), exchange: tag }),
     );
   // a treatment activity's reference product is negative: the waste it takes in
   const treatment = !elementary && !written && group === 0 && amount < 0;
@@ -418,10 +418,10 @@ function noteFlow(f: Fields, at: string, drafts: Map<string, FlowDraft>, seen: F
   if (d.propertyId !== seen.propertyId)
     f.fail(
       `${at}.unitName`,
-      `flow ${seen.id} "${seen.name}" is measured in ${d.unit} elsewhere; ${seen.unit} cannot be converted to it`,
+      coded('import.unit-conflict', { id: seen.id, flow: seen.name, unit: d.unit, other: seen.unit }),
     );
   if ((d.kind === 'elementary') !== (seen.kind === 'elementary'))
-    f.fail(at, `flow ${seen.id} "${seen.name}" is used both as an elementary and an intermediate exchange`);
+    f.fail(at, coded('import.kind-conflict', { id: seen.id, flow: seen.name }));
   if (seen.kind === 'waste') d.kind = 'waste';
   d.cas ??= seen.cas;
   d.formula ??= seen.formula;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ImportError, shown } from './errors.ts';
+import { coded, ImportError, shown, type ImportProblem } from './errors.ts';
 
 /** Typed reads from one parsed record, failing with the file, record and field named. */
 export class Fields {
@@ -8,13 +8,14 @@ export class Fields {
     readonly record: string,
   ) {}
 
-  fail(field: string, message: string): never {
-    throw new ImportError(message, this.file, this.record, field);
+  fail(field: string, problem: ImportProblem): never {
+    throw new ImportError(problem, this.file, this.record, field);
   }
 
   num(v: unknown, field: string): number {
     const n = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-    if (typeof n !== 'number' || !Number.isFinite(n)) this.fail(field, `expected a number, got ${shown(v)}`);
+    if (typeof n !== 'number' || !Number.isFinite(n))
+      this.fail(field, coded('import.expected-number', { value: shown(v) }));
     return n;
   }
 
@@ -23,31 +24,31 @@ export class Fields {
   }
 
   str(v: unknown, field: string): string {
-    if (typeof v !== 'string' || v.trim() === '') this.fail(field, `expected a text, got ${shown(v)}`);
+    if (typeof v !== 'string' || v.trim() === '') this.fail(field, coded('import.expected-text', { value: shown(v) }));
     return v;
   }
 
   optStr(v: unknown, field: string): string | undefined {
     if (v === undefined || v === null || v === '') return undefined;
-    if (typeof v !== 'string') this.fail(field, `expected a text, got ${shown(v)}`);
+    if (typeof v !== 'string') this.fail(field, coded('import.expected-text', { value: shown(v) }));
     return v;
   }
 
   bool(v: unknown, field: string): boolean {
     if (v === undefined || v === null) return false;
-    if (typeof v !== 'boolean') this.fail(field, `expected true or false, got ${shown(v)}`);
+    if (typeof v !== 'boolean') this.fail(field, coded('import.expected-boolean', { value: shown(v) }));
     return v;
   }
 
   obj(v: unknown, field: string): Record<string, unknown> {
     if (typeof v !== 'object' || v === null || Array.isArray(v))
-      this.fail(field, `expected an object, got ${shown(v)}`);
+      this.fail(field, coded('import.expected-object', { value: shown(v) }));
     return v as Record<string, unknown>;
   }
 
   arr(v: unknown, field: string): unknown[] {
     if (v === undefined || v === null) return [];
-    if (!Array.isArray(v)) this.fail(field, `expected a list, got ${shown(v)}`);
+    if (!Array.isArray(v)) this.fail(field, coded('import.expected-list', { value: shown(v) }));
     return v;
   }
 
@@ -63,7 +64,7 @@ export class Fields {
       const issue = r.error.issues[0];
       this.fail(
         issue.path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join(''),
-        issue.message,
+        coded('import.not-in-model', { problem: issue.message }),
       );
     }
     return r.data;

@@ -14,7 +14,7 @@ import {
   type UnitGroup,
 } from '../model/lci.ts';
 import { ELEMENTARY_ROOT } from './compartments.ts';
-import { ImportError } from './errors.ts';
+import { coded, ImportError } from './errors.ts';
 import { Fields, normaliseCas, ordered } from './fields.ts';
 import { tanjiLocation } from './ilcd-locations.ts';
 import type { ImportOptions } from './options.ts';
@@ -83,8 +83,7 @@ export async function importIlcd(path: string, opts: ImportOptions = {}): Promis
     if (LOCATIONS.test(entry)) continue;
     entries.get(FOLDERS.find((f) => entry.toLowerCase().split('/').at(-2) === f)!)!.push(entry);
   }
-  if (entries.get('processes')!.length === 0)
-    throw new ImportError('no processes/*.xml data sets: not an ILCD archive', file);
+  if (entries.get('processes')!.length === 0) throw new ImportError(coded('import.not-ilcd', {}), file);
   // zip order is the archive's; sorted, an import does not depend on how the zip was written
   for (const list of entries.values()) list.sort();
   let parsed = 0;
@@ -102,7 +101,7 @@ export async function importIlcd(path: string, opts: ImportOptions = {}): Promis
   const dataSet = (entry: string): DataSet => {
     const doc = parse(entry);
     const rootTag = Object.keys(doc).find((k) => !k.startsWith('?') && !k.startsWith('#'));
-    if (!rootTag) throw new ImportError('no root element', file, entry);
+    if (!rootTag) throw new ImportError(coded('import.no-root', {}), file, entry);
     return { entry, root: kid(doc, rootTag) };
   };
   const folder = (f: Folder) => entries.get(f)!.map(dataSet);
@@ -173,8 +172,8 @@ function readUnitGroup(file: string, { entry, root }: DataSet): UnitGroup {
   }));
   const reference =
     raw.find((u) => u.internalId === refIndex) ??
-    f.fail('quantitativeReference.referenceToReferenceUnit', `no unit with dataSetInternalID ${refIndex}`);
-  if (reference.meanValue === 0) f.fail('units', `the reference unit "${reference.name}" has meanValue 0`);
+    f.fail('quantitativeReference.referenceToReferenceUnit', coded('import.no-unit-with-id', { id: refIndex }));
+  if (reference.meanValue === 0) f.fail('units', coded('import.reference-unit-zero', { unit: reference.name }));
   return {
     id,
     name: f.str(name, 'unitGroupInformation.dataSetInformation.name'),
@@ -192,7 +191,10 @@ function readFlowProperty(file: string, { entry, root }: DataSet, groups: Map<st
     .str(attr(ref, 'refObjectId'), 'quantitativeReference.referenceToReferenceUnitGroup@refObjectId')
     .toLowerCase();
   if (!groups.has(unitGroupId))
-    f.fail('quantitativeReference.referenceToReferenceUnitGroup', `unit group ${unitGroupId} is not in the archive`);
+    f.fail(
+      'quantitativeReference.referenceToReferenceUnitGroup',
+      coded('import.unit-group-missing', { id: unitGroupId }),
+    );
   return {
     id: uuidOf(f, info, 'flowPropertiesInformation.dataSetInformation'),
     name: f.str(name, 'flowPropertiesInformation.dataSetInformation.name'),
@@ -282,7 +284,10 @@ function readFlow(
     KINDS[type] ??
     f.fail(
       'modellingAndValidation.LCIMethod.typeOfDataSet',
-      `expected Elementary flow, Product flow, Waste flow or Other flow, got "${type}"`,
+      coded('import.expected-one-of', {
+        options: 'Elementary flow|Product flow|Waste flow|Other flow',
+        value: String(type),
+      }),
     );
   const refIndex = f.str(
     text(kid(root, 'flowInformation', 'quantitativeReference'), 'referenceToReferenceFlowProperty'),
@@ -290,7 +295,7 @@ function readFlow(
   );
   const refProperty =
     kids(kid(root, 'flowProperties'), 'flowProperty').find((p) => attr(p, 'dataSetInternalID') === refIndex) ??
-    f.fail('flowProperties', `no flow property with dataSetInternalID ${refIndex}`);
+    f.fail('flowProperties', coded('import.no-flow-property-with-id', { id: refIndex }));
   const propertyId = f
     .str(
       attr(kid(refProperty, 'referenceToFlowPropertyDataSet'), 'refObjectId'),
@@ -299,7 +304,7 @@ function readFlow(
     .toLowerCase();
   const property =
     properties.get(propertyId) ??
-    f.fail(`flowProperties.flowProperty[${refIndex}]`, `flow property ${propertyId} is not in the archive`);
+    f.fail(`flowProperties.flowProperty[${refIndex}]`, coded('import.flow-property-missing', { id: propertyId }));
   const classification = kid(info, 'classificationInformation');
   const flow: Flow = {
     id,
@@ -376,7 +381,10 @@ function readProcess({ entry, root }: DataSet, ctx: Context): Process | undefine
     const flowId = attr(flowRef, 'refObjectId')?.toLowerCase();
     const direction = text(x, 'exchangeDirection');
     if (direction !== 'Input' && direction !== 'Output')
-      f.fail(`${at}.exchangeDirection`, `expected Input or Output, got "${direction ?? ''}"`);
+      f.fail(
+        `${at}.exchangeDirection`,
+        coded('import.expected-one-of', { options: 'Input|Output', value: direction ?? '' }),
+      );
     const written = text(x, 'resultingAmount') ?? text(x, 'meanAmount');
     const amount =
       written === undefined

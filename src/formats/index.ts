@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { LciDatabase } from '../model/lci.ts';
 import { importEcoSpold2 } from './ecospold2.ts';
-import { ImportError } from './errors.ts';
+import { coded, ImportError } from './errors.ts';
 import { importIlcd, isIlcd } from './ilcd.ts';
 import { importJsonLd } from './jsonld.ts';
 import type { ImportOptions } from './options.ts';
@@ -33,12 +33,10 @@ function databaseFormat(names: string[], file: string): DatabaseFormat {
   if (names.some((n) => /(^|\/)processes\/[^/]+\.json$/.test(n))) return 'jsonld';
   if (isIlcd(names)) return 'ilcd';
   const folders = [...new Set(names.map((n) => (n.includes('/') ? `${n.split('/')[0]}/` : n)))];
-  const found =
-    names.length === 0
-      ? 'it is empty'
-      : `it holds ${folders.slice(0, 8).join(', ')}${folders.length > 8 ? `, ... (${folders.length} in all)` : ''}`;
   throw new ImportError(
-    `not a known LCI database format: expected .spold files (EcoSpold2), processes/*.json (openLCA JSON-LD) or processes/*.xml (ILCD), but ${found}`,
+    names.length === 0
+      ? coded('import.unknown-format-empty', {})
+      : coded('import.unknown-format', { folders: folders.slice(0, 8).join(', '), count: folders.length }),
     file,
   );
 }

@@ -15,7 +15,7 @@ import {
   type UnitGroup,
 } from '../model/lci.ts';
 import { elementaryCategory } from './compartments.ts';
-import { ImportError } from './errors.ts';
+import { coded, ImportError } from './errors.ts';
 import { Fields, normaliseCas, ordered, parsePedigree } from './fields.ts';
 import type { ImportOptions } from './options.ts';
 import { citation, licence, provenance, referenceYear } from './provenance.ts';
@@ -57,13 +57,12 @@ export async function importJsonLd(path: string, opts: ImportOptions = {}): Prom
     try {
       json = JSON.parse(decoder.decode(bytes));
     } catch (e) {
-      throw new ImportError(`not valid JSON (${(e as Error).message})`, file, name);
+      throw new ImportError(coded('import.not-json', { detail: (e as Error).message }), file, name);
     }
     const fields = new Fields(file, name);
     folders.get(folderOf(name))!.push({ path: name, json: fields.obj(json, '(record)') });
   }
-  if (folders.get('processes')!.length === 0)
-    throw new ImportError('no processes/*.json entries: not an openLCA JSON-LD zip', file);
+  if (folders.get('processes')!.length === 0) throw new ImportError(coded('import.not-jsonld', {}), file);
 
   const categoryPath = categoryPaths(folders.get('categories')!);
   // a reference to a source carries only its name, which USLCI cuts at 40 characters
@@ -90,7 +89,7 @@ export async function importJsonLd(path: string, opts: ImportOptions = {}): Prom
       name: f.str(json.name, 'name').trim(),
       unitGroupId: f.ref(json.unitGroup, 'unitGroup'),
     };
-    if (!unitFactors.has(p.unitGroupId)) f.fail('unitGroup', `unknown unit group ${p.unitGroupId}`);
+    if (!unitFactors.has(p.unitGroupId)) f.fail('unitGroup', coded('import.unknown-unit-group', { id: p.unitGroupId }));
     return p;
   });
   const properties = new Map(flowProperties.map((p) => [p.id, p]));
@@ -102,17 +101,24 @@ export async function importJsonLd(path: string, opts: ImportOptions = {}): Prom
     const id = f.str(json['@id'], '@id');
     const kind =
       KINDS[f.str(json.flowType, 'flowType')] ??
-      f.fail('flowType', `expected ELEMENTARY_FLOW, PRODUCT_FLOW or WASTE_FLOW, got "${String(json.flowType)}"`);
+      f.fail(
+        'flowType',
+        coded('import.expected-one-of', {
+          options: 'ELEMENTARY_FLOW|PRODUCT_FLOW|WASTE_FLOW',
+          value: String(json.flowType),
+        }),
+      );
     const propertyFactors = new Map<string, number>();
     let reference: string | undefined;
     f.arr(json.flowProperties, 'flowProperties').forEach((raw, i) => {
       const fpf = f.obj(raw, `flowProperties[${i}]`);
       const pid = f.ref(fpf.flowProperty, `flowProperties[${i}].flowProperty`);
-      if (!properties.has(pid)) f.fail(`flowProperties[${i}].flowProperty`, `unknown flow property ${pid}`);
+      if (!properties.has(pid))
+        f.fail(`flowProperties[${i}].flowProperty`, coded('import.unknown-flow-property', { id: pid }));
       propertyFactors.set(pid, f.num(fpf.conversionFactor ?? 1, `flowProperties[${i}].conversionFactor`));
       if (f.bool(fpf.referenceFlowProperty, `flowProperties[${i}].referenceFlowProperty`)) reference = pid;
     });
-    const propertyId = reference ?? f.fail('flowProperties', 'no reference flow property');
+    const propertyId = reference ?? f.fail('flowProperties', coded('import.no-reference-property', {}));
     const category = categoryPath(json.category, f);
     const flow: Flow = {
       id,
@@ -196,7 +202,7 @@ function readUnitGroups(file: string, entries: Entry[]) {
     return {
       id,
       name: f.str(json.name, 'name'),
-      referenceUnit: referenceUnit ?? f.fail('units', 'no reference unit'),
+      referenceUnit: referenceUnit ?? f.fail('units', coded('import.no-reference-unit', {})),
       units,
     };
   });
@@ -260,16 +266,14 @@ function readProcess(f: Fields, json: Json, source: string, ctx: Context, opts: 
     defaultAllocation:
       method === undefined || method === null
         ? undefined
-        : (METHODS[String(method)] ?? f.fail('defaultAllocationMethod', `unknown allocation method ${String(method)}`)),
+        : (METHODS[String(method)] ??
+          f.fail('defaultAllocationMethod', coded('import.unknown-allocation-method', { method: String(method) }))),
     allocationFactors: readAllocation(f, json, exchanges, ctx, opts),
     source,
     provenance: readProvenance(f, json, doc, validFrom, ctx),
   };
   if (exchanges.filter((e) => e.reference).length !== 1) {
-    f.fail(
-      'exchanges',
-      `expected exactly one quantitative reference, found ${exchanges.filter((e) => e.reference).length}`,
-    );
+    f.fail('exchanges', coded('import.reference-count', { count: exchanges.filter((e) => e.reference).length }));
   }
   return f.valid(ProcessSchema, process);
 }
@@ -333,17 +337,20 @@ function readExchange(f: Fields, x: Json, at: string, index: number, ctx: Contex
     ctx.flows.get(flowId) ??
     f.fail(
       `${at}.flow`,
-      `unknown flow ${flowId}${typeof (x.flow as Json).name === 'string' ? ` "${(x.flow as Json).name}"` : ''}`,
+      coded('import.unknown-flow', {
+        id: flowId,
+        name: typeof (x.flow as Json).name === 'string' ? ((x.flow as Json).name as string) : '',
+      }),
     );
   const propertyId = x.flowProperty === undefined ? info.flow.propertyId : f.ref(x.flowProperty, `${at}.flowProperty`);
   const propertyFactor =
     info.propertyFactors.get(propertyId) ??
-    f.fail(`${at}.flowProperty`, `flow "${info.flow.name}" has no flow property ${propertyId}`);
+    f.fail(`${at}.flowProperty`, coded('import.flow-lacks-property', { flow: info.flow.name, id: propertyId }));
   const groupId = ctx.properties.get(propertyId)!.unitGroupId;
   const unitId = f.ref(x.unit, `${at}.unit`);
   const unitFactor =
     ctx.unitFactors.get(groupId)!.get(unitId) ??
-    f.fail(`${at}.unit`, `unknown unit ${unitId} (not in unit group ${groupId})`);
+    f.fail(`${at}.unit`, coded('import.unit-not-in-group', { unit: unitId, group: groupId }));
   const factor = unitFactor / propertyFactor;
   const amount = f.num(x.amount, `${at}.amount`);
   const unitName = (x.unit as Json).name;
@@ -396,7 +403,10 @@ function readUncertainty(f: Fields, u: Json, at: string, amount: number, factor:
     case 'NO_DISTRIBUTION':
       return undefined;
     default:
-      return f.fail(`${at}.distributionType`, `unknown distribution ${JSON.stringify(u.distributionType)}`);
+      return f.fail(
+        `${at}.distributionType`,
+        coded('import.unknown-distribution', { value: String(JSON.stringify(u.distributionType)) }),
+      );
   }
 }
 
@@ -432,7 +442,10 @@ function readAllocation(
     const at = `allocationFactors[${i}]`;
     const method =
       METHODS[String(a.allocationType)] ??
-      f.fail(`${at}.allocationType`, `unknown allocation type ${JSON.stringify(a.allocationType)}`);
+      f.fail(
+        `${at}.allocationType`,
+        coded('import.unknown-allocation-type', { value: String(JSON.stringify(a.allocationType)) }),
+      );
     const value = f.num(a.value, `${at}.value`);
     const productId = a.product === undefined || a.product === null ? undefined : f.ref(a.product, `${at}.product`);
     if (!productId || !coProducts.has(productId)) {

@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { ImportError } from './errors.ts';
+import { coded, ImportError } from './errors.ts';
 
 /**
  * XML from untrusted archives, read safely: a document that declares a DTD or entities is
@@ -32,11 +32,13 @@ const DECLARATION = /<!\s*(DOCTYPE|ENTITY)/i;
 
 export function parseXml(file: string, entry: string, bytes: Uint8Array): XmlNode {
   const xml = decoder.decode(bytes);
-  if (!xml.trimStart().startsWith('<')) throw new ImportError('not an XML document', file, entry);
+  if (!xml.trimStart().startsWith('<')) throw new ImportError(coded('import.not-xml', {}), file, entry);
   const declaration = DECLARATION.exec(xml);
   if (declaration) {
     throw new ImportError(
-      `refused: the document declares a ${declaration[1].toUpperCase() === 'DOCTYPE' ? 'DTD (<!DOCTYPE>)' : 'entity (<!ENTITY>)'}; these are never fetched or expanded`,
+      coded('import.xml-declaration', {
+        declaration: declaration[1].toUpperCase() === 'DOCTYPE' ? 'DOCTYPE' : 'ENTITY',
+      }),
       file,
       entry,
     );
@@ -47,7 +49,9 @@ export function parseXml(file: string, entry: string, bytes: Uint8Array): XmlNod
     // the validator says "<what is wrong>:<line>:<column>"
     const m = /^(.*):(\d+):(\d+)$/s.exec((e as Error).message);
     throw new ImportError(
-      `not well-formed XML: ${m ? `${m[1]} (line ${m[2]}, column ${m[3]})` : (e as Error).message}`,
+      m
+        ? coded('import.xml-malformed-at', { reason: m[1]!, line: Number(m[2]), column: Number(m[3]) })
+        : coded('import.xml-malformed', { detail: (e as Error).message }),
       file,
       entry,
     );

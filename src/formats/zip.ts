@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { ImportError } from './errors.ts';
+import { coded, ImportError } from './errors.ts';
 
 /**
  * Zip archives read within limits. A zip's central directory (at its end) lists every entry with
@@ -31,12 +31,8 @@ const MiB = 1024 * 1024;
  */
 export const ZIP_LIMITS: ZipLimits = { entries: 100_000, entryBytes: 64 * MiB, totalBytes: 512 * MiB };
 
-export class ZipLimitError extends ImportError {
-  constructor(message: string, file: string, entry?: string) {
-    super(message, file, entry);
-    this.name = 'ZipLimitError';
-  }
-}
+/** A zip refused for its size or number of entries rather than for damage. */
+export class ZipLimitError extends ImportError {}
 
 export interface ZipEntry {
   name: string;
@@ -62,14 +58,8 @@ function findEnd(view: DataView, file: string): number {
   const stop = Math.max(0, view.byteLength - 22 - 0xffff);
   for (let at = view.byteLength - 22; at >= stop; at--) if (view.getUint32(at, true) === EOCD) return at;
   if (view.byteLength >= 4 && view.getUint32(0, true) === LOCAL)
-    throw new ImportError(
-      'the zip file is truncated (its directory at the end is missing): upload or copy it again',
-      file,
-    );
-  throw new ImportError(
-    'not a readable zip file (no zip directory found): check that the file is the archive you meant',
-    file,
-  );
+    throw new ImportError(coded('import.zip-truncated', {}), file);
+  throw new ImportError(coded('import.not-zip', {}), file);
 }
 
 /** Every entry of the archive from its central directory, without inflating anything. */
@@ -81,22 +71,19 @@ export function zipDirectory(bytes: Uint8Array, file: string, limits: ZipLimits 
   if ((count === 0xffff || dirOffset === 0xffffffff) && end >= 20 && view.getUint32(end - 20, true) === ZIP64_LOCATOR) {
     const z = Number(view.getBigUint64(end - 12, true));
     if (z + 56 > bytes.length || view.getUint32(z, true) !== ZIP64_EOCD)
-      throw new ImportError('the zip64 directory record is damaged', file);
+      throw new ImportError(coded('import.zip64-damaged', {}), file);
     count = Number(view.getBigUint64(z + 32, true));
     dirOffset = Number(view.getBigUint64(z + 48, true));
   }
-  if (count === 0) throw new ImportError('the zip file is empty: it holds no files', file);
+  if (count === 0) throw new ImportError(coded('import.zip-empty', {}), file);
   if (count > limits.entries)
-    throw new ZipLimitError(`the zip holds ${count} entries, more than the ${limits.entries} accepted`, file);
+    throw new ZipLimitError(coded('import.zip-too-many', { count, limit: limits.entries }), file);
 
   const entries: ZipEntry[] = [];
   let at = dirOffset;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL)
-      throw new ImportError(
-        `the zip directory is damaged at entry ${i + 1} of ${count} (truncated or not a zip)`,
-        file,
-      );
+      throw new ImportError(coded('import.zip-directory-damaged', { index: i + 1, count }), file);
     const flags = view.getUint16(at + 8, true);
     const nameLength = view.getUint16(at + 28, true);
     const extraLength = view.getUint16(at + 30, true);
@@ -136,11 +123,10 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, file: string): Uint8Ar
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const { name, offset, size } = entry;
   if (offset + 30 > bytes.length || view.getUint32(offset, true) !== LOCAL)
-    throw new ImportError('the entry is missing from the archive (truncated or damaged zip)', file, name);
+    throw new ImportError(coded('import.entry-missing', {}), file, name);
   const start = offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
-  if (start + entry.compressedSize > bytes.length)
-    throw new ImportError('the entry is cut off (the zip file is truncated)', file, name);
-  if (entry.encrypted) throw new ImportError('the entry is encrypted; Tanji reads only unencrypted zips', file, name);
+  if (start + entry.compressedSize > bytes.length) throw new ImportError(coded('import.entry-cut-off', {}), file, name);
+  if (entry.encrypted) throw new ImportError(coded('import.entry-encrypted', {}), file, name);
   const data = bytes.subarray(start, start + entry.compressedSize);
   let out: Uint8Array;
   if (entry.method === 0) out = data;
@@ -152,23 +138,12 @@ function inflateEntry(bytes: Uint8Array, entry: ZipEntry, file: string): Uint8Ar
       out = new Uint8Array(inflated.buffer, inflated.byteOffset, inflated.length);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
-        throw new ZipLimitError(`the entry inflates to more than the ${size} bytes its header declares`, file, name);
-      throw new ImportError(`the entry is corrupt (${(e as Error).message})`, file, name);
+        throw new ZipLimitError(coded('import.entry-overflows', { size }), file, name);
+      throw new ImportError(coded('import.entry-corrupt', { detail: (e as Error).message }), file, name);
     }
-  } else
-    throw new ImportError(
-      `the entry is compressed with method ${entry.method}; only stored and deflated entries are read`,
-      file,
-      name,
-    );
-  if (out.length > size)
-    throw new ZipLimitError(`the entry holds more than the ${size} bytes its header declares`, file, name);
-  if (out.length < size)
-    throw new ImportError(
-      `the entry holds ${out.length} bytes, not the ${size} its header declares (damaged zip)`,
-      file,
-      name,
-    );
+  } else throw new ImportError(coded('import.entry-method', { method: entry.method }), file, name);
+  if (out.length > size) throw new ZipLimitError(coded('import.entry-larger', { size }), file, name);
+  if (out.length < size) throw new ImportError(coded('import.entry-short', { actual: out.length, size }), file, name);
   return out;
 }
 
@@ -186,15 +161,11 @@ export function unzipBytes(
   let total = 0;
   for (const e of kept) {
     if (e.size > limits.entryBytes)
-      throw new ZipLimitError(
-        `the entry declares ${e.size} bytes, more than the ${limits.entryBytes} accepted for one file`,
-        file,
-        e.name,
-      );
+      throw new ZipLimitError(coded('import.entry-too-big', { size: e.size, limit: limits.entryBytes }), file, e.name);
     total += e.size;
   }
   if (total > limits.totalBytes)
-    throw new ZipLimitError(`the zip inflates to ${total} bytes, more than the ${limits.totalBytes} accepted`, file);
+    throw new ZipLimitError(coded('import.zip-too-big', { total, limit: limits.totalBytes }), file);
   return new Map(kept.map((e) => [e.name, inflateEntry(bytes, e, file)]));
 }
 
@@ -203,7 +174,7 @@ async function readBytes(path: string): Promise<Uint8Array> {
     return await readFile(path);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ImportError(`cannot read the file${code ? ` (${code})` : ''}`, basename(path));
+    throw new ImportError(coded('import.file-unreadable', { reason: code ?? '' }), basename(path));
   }
 }
 

@@ -6,6 +6,7 @@ import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
 import { CLI_TEXTS } from './cli.ts';
 import { FACTOR_TEXTS } from './factors.ts';
+import { FORMAT_TEXTS } from './formats.ts';
 import { JOB_TEXTS } from './jobs.ts';
 import { LABEL_TEXTS } from './labels.ts';
 import { PACT_TEXTS } from './pact.ts';
@@ -35,6 +36,7 @@ export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   units: UNIT_TEXTS as unknown as TextTable,
   jobs: JOB_TEXTS as unknown as TextTable,
   api: API_TEXTS as unknown as TextTable,
+  formats: FORMAT_TEXTS as unknown as TextTable,
   pact: PACT_TEXTS as unknown as TextTable,
   cli: CLI_TEXTS as unknown as TextTable,
 };

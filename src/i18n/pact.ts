@@ -110,6 +110,18 @@ export const PACT_TEXTS = {
     en: (p) => `${p.url}: the answer has no data array`,
     zh: (p) => `${p.url}：答复中没有 data 数组`,
   }),
+  'pact.event-rejected': define<{ code: string; message: string }>({
+    en: (p) => `${p.code}: ${p.message}`,
+    zh: (p) => `合作方拒绝了请求（${p.code}）：${p.message}`,
+  }),
+  'pact.event-failed': define<{ reason: string }>({
+    en: (p) => `${p.reason}`,
+    zh: (p) => `投递失败：${p.reason}`,
+  }),
+  'pact.event-gave-up': define<{ hours: number; attempts: number; last: string }>({
+    en: (p) => `gave up after ${p.hours} h and ${p.attempts} attempts; last: ${p.last}`,
+    zh: (p) => `${p.hours} 小时内尝试 ${p.attempts} 次后放弃；最后一次：${p.last}`,
+  }),
   'pact.connection-revoked': define({
     en: () => 'the connection was revoked',
     zh: () => '该连接已被撤销',

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { publishedByJob, publishRelease } from '../cobuild/publish.ts';
 import { DomainError } from '../model/errors.ts';
-import { ImportError } from '../formats/index.ts';
 import { getStudy, getUser, ReleaseExistsError, saveResult } from '../store/index.ts';
 import { UnknownReleaseError } from '../studies/background.ts';
 import { EntryError } from '../studies/per-unit.ts';
@@ -71,7 +70,6 @@ export function isPermanent(e: unknown): boolean {
     e instanceof UnknownReleaseError ||
     e instanceof InvalidResultError ||
     e instanceof DomainError ||
-    e instanceof ImportError ||
     e instanceof ReleaseExistsError ||
     e instanceof z.ZodError
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TEXT_LIMITS } from './limits.ts';
+import { CodedMessageSchema } from './message.ts';
 
 /**
  * Tanji's side of PACT exchange: the partners a company trades footprints with, the footprints it
@@ -114,6 +115,8 @@ export const PactEventRecordSchema = z
     type: z.string(),
     state: z.string(),
     error: z.string().nullable(),
+    /** the same error as catalogue code and params, to show in the reader's language; null on older rows */
+    codedError: CodedMessageSchema.nullable(),
     /** failed delivery attempts so far, and when the next one is due (null: nothing more to send) */
     attempts: z.number(),
     nextAttemptAt: z.string().nullable(),

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { validatePactDocument } from '../formats/pact.ts';
 import { coder } from '../i18n/define.ts';
+import { errorTextOf } from '../model/errors.ts';
+import type { CodedMessageData } from '../model/message.ts';
 import { PACT_TEXTS } from '../i18n/pact.ts';
 import {
   createJob,
@@ -170,7 +172,10 @@ export class PactEvents {
         await updateEvent(this.store, request.id, {
           state: 'rejected',
           answer: { eventId: event.id },
-          error: `${event.data.error.code}: ${event.data.error.message}`,
+          error: coded('pact.event-rejected', {
+            code: String(event.data.error.code),
+            message: String(event.data.error.message),
+          }),
         });
       }
     }
@@ -228,17 +233,19 @@ export class PactEvents {
       const expired = Date.now() - Date.parse(row.at) > GIVE_UP_MS || revoked;
       const delay = Math.min(MAX_DELAY_MS, 1000 * 2 ** attempts);
       const reason = (e as Error).message;
+      // a failure of our own making (not a partner's) reads as the catalogue has it
+      const words = errorTextOf(e) ?? coded('pact.event-failed', { reason });
       const error =
         expired && !revoked
-          ? `gave up after ${GIVE_UP_MS / 3600_000} h and ${attempts} attempts; last: ${reason}`
-          : reason;
+          ? coded('pact.event-gave-up', { hours: GIVE_UP_MS / 3600_000, attempts, last: words as never })
+          : words;
       await updateEvent(this.store, row.id, {
         state: expired ? 'failed' : row.state,
-        error,
+        error: error as CodedMessageData,
         attempts,
         nextAttemptAt: expired ? null : new Date(Date.now() + delay),
       });
-      return expired ? { state: 'gave-up', reason: error } : { state: 'retry', inMs: delay, reason };
+      return expired ? { state: 'gave-up', reason: error.message } : { state: 'retry', inMs: delay, reason };
     }
   }
 

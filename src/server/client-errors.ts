@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { UnknownRegionError } from '../factors/regions.ts';
-import { ImportError } from '../formats/errors.ts';
 import { NoSuchReleaseError } from '../store/index.ts';
 import { UnknownReleaseError } from '../studies/background.ts';
 import { DomainError } from '../model/errors.ts';
@@ -37,7 +36,6 @@ export function clientError(err: unknown, c: Context): ApiError | undefined {
   if (err instanceof UnknownRegionError) return new ApiError(400, 'unknown-region', err.message);
   if (err instanceof UnknownReleaseError || err instanceof NoSuchReleaseError)
     return new ApiError(404, 'unknown-release', err.message);
-  if (err instanceof ImportError) return new ApiError(422, 'unreadable-file', err.message);
   return undefined;
 }
 

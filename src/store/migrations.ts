@@ -793,6 +793,12 @@ CREATE TABLE release_imports (
     // the error column keeps the English text for logs; the coded one renders in the reader's language
     sql: `ALTER TABLE jobs ADD COLUMN coded_error jsonb;`,
   },
+  {
+    id: 19,
+    name: 'PACT event errors as code and params',
+    // as for jobs: the error column keeps the English text, the coded one renders in the reader's language
+    sql: `ALTER TABLE pact_events ADD COLUMN coded_error jsonb;`,
+  },
 ];
 
 /** Any constant will do: every Tanji process takes the same one, so migrations run one at a time. */

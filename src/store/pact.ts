@@ -7,6 +7,7 @@ import type {
   Verification,
 } from '../model/pact-exchange.ts';
 import type { Queryable, Store } from './connection.ts';
+import type { CodedMessageData } from '../model/message.ts';
 import { audit, ISO } from './studies.ts';
 
 /**
@@ -319,7 +320,7 @@ export interface EventRow extends PactEventRecord {
 }
 
 const EVENT_COLUMNS = `e.id::float8 AS id, e.direction, c.name AS connection, e.connection_id AS "connectionId", e.spec, e.event_id AS "eventId", e.type, e.body, e.state, e.answer,
-  e.error, e.attempts, ${ISO('e.next_attempt_at')} AS "nextAttemptAt", ${ISO('e.at')} AS at, ${ISO('e.updated_at')} AS "updatedAt"`;
+  e.error, e.coded_error AS "codedError", e.attempts, ${ISO('e.next_attempt_at')} AS "nextAttemptAt", ${ISO('e.at')} AS at, ${ISO('e.updated_at')} AS "updatedAt"`;
 
 export async function insertEvent(
   db: Queryable,
@@ -355,17 +356,25 @@ export async function insertEvent(
 export async function updateEvent(
   db: Queryable,
   id: number,
-  change: { state: string; answer?: object; error?: string | null; attempts?: number; nextAttemptAt?: Date | null },
+  change: {
+    state: string;
+    answer?: object;
+    /** why the event failed, in the catalogue's words */
+    error?: CodedMessageData | null;
+    attempts?: number;
+    nextAttemptAt?: Date | null;
+  },
 ): Promise<void> {
   await db.query(
-    `UPDATE pact_events SET state = $2, answer = coalesce($3, answer), error = $4, attempts = coalesce($5, attempts), next_attempt_at = $6, updated_at = now() WHERE id = $1`,
+    `UPDATE pact_events SET state = $2, answer = coalesce($3, answer), error = $4, coded_error = $7::text::jsonb, attempts = coalesce($5, attempts), next_attempt_at = $6, updated_at = now() WHERE id = $1`,
     [
       id,
       change.state,
       change.answer ? JSON.stringify(change.answer) : null,
-      change.error ?? null,
+      change.error?.message ?? null,
       change.attempts ?? null,
       change.nextAttemptAt ? change.nextAttemptAt.toISOString() : null,
+      change.error ? JSON.stringify(change.error) : null,
     ],
   );
 }

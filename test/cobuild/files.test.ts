@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { DatasetWorkbookError, datasetTemplate } from '../../src/cobuild/excel.ts';
 import { datasetsFromFile } from '../../src/cobuild/files.ts';
 import { ImportError } from '../../src/formats/errors.ts';
+import { render } from '../../src/i18n/catalogue.ts';
 import { factorsCsv } from '../../src/store/index.ts';
 import { HAINAN, SEED } from './fixtures.ts';
 
@@ -37,7 +38,12 @@ test('factor CSV as a release exports it, with production volume and sharing col
     datasetsFromFile(new TextEncoder().encode(broken), 'plants.csv'),
     (e: unknown) =>
       e instanceof ImportError &&
-      /plants\.csv: line 2 \(cn-electricity-footprint\/CN-HI\/2024\): field "value": expected a number/.test(e.message),
+      /plants\.csv: line 2 \(cn-electricity-footprint\/CN-HI\/2024\): field "value": expected a number/.test(
+        e.message,
+      ) &&
+      // its words render in Chinese
+      render(e.text!, 'zh') ===
+        'plants.csv：line 2 (cn-electricity-footprint/CN-HI/2024)：字段「value」：应为数值，实际为 "about 0.4"',
   );
 });
 
@@ -82,6 +88,11 @@ test('the Excel template: a filled row is a factor with its pedigree rated; prob
         [3, 'J (地区 region)', 'required'],
       ],
     );
+    assert.deepEqual(
+      e.issues.map((i) => render(i, 'zh')),
+      ['应为数值，实际为 "n/a"', '必填'],
+    );
+    assert.deepEqual([e.kind, e.code, render(e.text!, 'zh')], ['invalid', 'bad-workbook', '工作簿中有 2 处问题']);
     return true;
   });
   sheet.spliceRows(3, 1);

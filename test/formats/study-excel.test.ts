@@ -11,6 +11,7 @@ import {
   type WorkbookIssue,
 } from '../../src/formats/study-excel.ts';
 import { templateExamples } from '../../src/formats/study-excel/template.ts';
+import { render } from '../../src/i18n/catalogue.ts';
 
 const EN = [
   'stage 阶段',
@@ -48,13 +49,21 @@ function row(cells: Record<string, ExcelJS.CellValue>): ExcelJS.CellValue[] {
   return EN.map((h) => cells[h.split(' ').slice(0, -1).join(' ')] ?? null);
 }
 
-async function issuesOf(p: Promise<unknown>): Promise<WorkbookIssue[]> {
+/**
+ * The issues of a refused workbook, where and what in English; each is also in catalogue words
+ * that render as its English message and, in Chinese, as Chinese.
+ */
+async function issuesOf(p: Promise<unknown>): Promise<Pick<WorkbookIssue, 'sheet' | 'row' | 'column' | 'message'>[]> {
   try {
     await p;
   } catch (e) {
     assert.ok(e instanceof StudyWorkbookError, `expected a StudyWorkbookError, got ${String(e)}`);
     assert.ok(e instanceof ImportError);
-    return e.issues;
+    for (const issue of e.issues) {
+      assert.equal(render(issue, 'en'), issue.message);
+      assert.match(render(issue, 'zh'), /[\u4e00-\u9fff]/, `${issue.code}: ${render(issue, 'zh')}`);
+    }
+    return e.issues.map(({ sheet, row, column, message }) => ({ sheet, row, column, message }));
   }
   assert.fail('the workbook was accepted');
 }
@@ -143,9 +152,14 @@ test('every bad cell is reported with its sheet, row and column', async () => {
   assert.equal(distance, 'must be greater than 0');
   assert.equal(gas, 'only for source type "direct"; leave it empty');
 
-  await assert.rejects(parseStudyWorkbook(data, 'bad.xlsx'), (e: Error) => {
+  await assert.rejects(parseStudyWorkbook(data, 'bad.xlsx'), (e: StudyWorkbookError) => {
     assert.match(e.message, /^bad\.xlsx: 5 problems in the inventory:/);
     assert.ok(e.message.includes('Inventory row 2, D (amount 数量): expected a number, got "ten"'), e.message);
+    // the headline in the reader's language; the web app lists the issues beneath it
+    assert.equal(render(e.text!, 'zh'), 'bad.xlsx：清单中有 5 处问题');
+    assert.equal(render(e.text!, 'en'), 'bad.xlsx: 5 problems in the inventory');
+    assert.deepEqual([e.kind, e.code, e.details], ['invalid', 'bad-workbook', e.issues]);
+    assert.equal(render(e.issues[0]!, 'zh'), '应为数值，实际为 "ten"');
     return true;
   });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { render } from '../../src/i18n/catalogue.ts';
 import { after, before, describe, it } from 'node:test';
 import { wakeLocalWorkers } from '../../src/jobs/index.ts';
 import { startInstance, until, type Instance } from './instance.ts';
@@ -112,6 +113,10 @@ for (const backend of BACKENDS) {
           assert.equal(given.nextAttemptAt, null);
           assert.equal(given.attempts, Number(attempts));
           assert.equal(given.error, failed.error);
+          // the same reason in the catalogue's words, for a reader of either language
+          assert.equal(given.codedError.code, 'pact.event-gave-up');
+          assert.equal(render(given.codedError, 'en'), given.error);
+          assert.match(render(given.codedError, 'zh'), /^72 小时内尝试 \d+ 次后放弃；最后一次：.*503/);
         } finally {
           partner.failEvents = 0;
         }

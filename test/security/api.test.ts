@@ -419,6 +419,13 @@ describe('client errors are 4xx a person can act on', () => {
     );
     assert.equal(workbook.status, 422);
     assert.match(workbook.message, /inventory\.xlsx/);
+    // the refusals carry the catalogue's words: the English message as it was, Chinese for a zh reader
+    const zh = (e: typeof cut) => render({ code: e.messageCode!, params: e.params ?? {}, message: e.message }, 'zh');
+    assert.deepEqual([cut.code, cut.messageCode], ['bad-file', 'import.at']);
+    assert.equal(zh(cut), 'database.zip：zip 文件不完整（缺少末尾的目录）：请重新上传或复制');
+    assert.equal(zh(emptyZip), 'nothing.zip：zip 文件是空的：其中没有任何文件');
+    assert.deepEqual([workbook.code, workbook.messageCode], ['bad-workbook', 'import.at']);
+    assert.equal(zh(workbook), 'inventory.xlsx：清单中有 1 处问题');
     messages.push(empty.message, cut.message, emptyZip.message, pdf.message, longName.message, workbook.message);
     for (const m of messages) assert.doesNotMatch(m, /\/tmp\/|tanji-upload-|\/work\/|node_modules|at .*\.ts:\d+/, m);
   });

@@ -1,6 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
+import { render } from '../../src/i18n/catalogue.ts';
 import { StudyResultSchema, StudySchema, type StudyInput } from '../../src/model/study.ts';
 import { DEMO_USERS } from '../../src/server/demo.ts';
 import { durianStudy } from '../../src/studies/demo-durian.ts';
@@ -375,6 +376,10 @@ for (const backend of BACKENDS) {
         const issue = res.data.error.details.find((d: { row: number }) => d.row === 2);
         assert.ok(issue, JSON.stringify(res.data));
         assert.match(issue.column, /amount/);
+        // each cell's problem, and the headline, in the reader's language
+        assert.deepEqual([res.data.error.code, res.data.error.messageCode], ['bad-workbook', 'import.at']);
+        assert.equal(issue.message, 'expected a number, got "lots"');
+        assert.equal(render(issue, 'zh'), '应为数值，实际为 "lots"');
       });
     });
 

@@ -9,6 +9,7 @@ import { jobsIdle, stopInProcessWorker } from '../../src/server/jobs.ts';
 import { getRelease, saveRelease, type Store } from '../../src/store/index.ts';
 import { ilcdFixture, ilcdFixtureEntries } from '../formats/ilcd-fixture.ts';
 import { BACKENDS, openFresh } from '../store/backends.ts';
+import { render } from '../../src/i18n/catalogue.ts';
 import { client, signIn } from './platform.ts';
 
 /**
@@ -31,6 +32,12 @@ after(async () => {
   await store.close();
 });
 
+/** An API error's catalogue words, as the web app renders them. */
+const words = (e: { messageCode: string; params: Record<string, unknown>; message: string }) => ({
+  code: e.messageCode,
+  params: e.params,
+  message: e.message,
+});
 const user = (role: string) => DEMO_ORGANISATION_USERS.find((u) => u.role === role)!;
 const steward = () => signIn(app, user('steward').email, user('steward').password);
 const zip = (entries: Record<string, string>) =>
@@ -76,6 +83,11 @@ test('an archive that is no database, or no zip, is refused naming the file; not
   const notes = await upload(api, 'release=notes', zip({ 'readme.txt': 'hello' }), 'notes.zip');
   assert.equal(notes.status, 422);
   assert.match(notes.data.error.message, /^notes\.zip: not a known LCI database format.*readme\.txt/);
+  assert.deepEqual([notes.data.error.code, notes.data.error.messageCode], ['bad-file', 'import.at']);
+  assert.match(
+    render(words(notes.data.error), 'zh'),
+    /^notes\.zip：不是可识别的 LCI 数据库格式.*但其中包含 readme\.txt$/,
+  );
   const text = await upload(api, 'release=text', strToU8('not a zip at all'), 'data.zip');
   assert.equal(text.status, 422);
   assert.match(text.data.error.message, /^data\.zip: not a readable zip file/);
@@ -106,6 +118,9 @@ test('a broken record fails the job naming file and record, and saves nothing', 
   assert.equal(job.state, 'failed');
   assert.equal(job.attempts, 1, 'a malformed record is not tried again');
   assert.match(job.error, /broken-ilcd\.zip/);
+  assert.equal(job.codedError.code, 'import.at');
+  assert.equal(render(job.codedError, 'en'), job.error);
+  assert.match(render(job.codedError, 'zh'), /^broken-ilcd\.zip：\S*processes\/\S*\.xml：XML 格式不正确/);
   assert.ok(job.error.includes(record.split('/').pop()!.replace('.xml', '')), job.error);
   assert.equal(await getRelease(store, 'broken'), undefined);
 });

@@ -129,7 +129,7 @@ async function stateIs(page: Page, state: string) {
   await page.locator(`[data-testid=submission-state][data-state=${state}]`).first().waitFor();
 }
 
-async function nuclearWorkbook(): Promise<Buffer> {
+async function nuclearWorkbook(cells: Record<string, string> = {}): Promise<Buffer> {
   const res = await fetch(`${running.url}/api/cobuild/template.xlsx`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);
@@ -157,7 +157,7 @@ async function nuclearWorkbook(): Promise<Buffer> {
     production_volume: 10e6,
     production_unit: 'MWh',
   };
-  sheet.addRow(header.map((h) => row[h] ?? null));
+  sheet.addRow(header.map((h) => cells[h] ?? row[h] ?? null));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -200,6 +200,18 @@ test('organisations submit, the steward reviews, averages and publishes, the pub
   // another uploads the Excel template: its value is flagged against the provincial median
   const nuclear = await open(producers.nuclear.email);
   await go(nuclear.page, '#/cobuild/submit');
+  // first with a value that is no number: refused, the headline and the cell in the UI language
+  await nuclear.page.getByTestId('cobuild-file').setInputFiles({
+    name: 'nuclear.xlsx',
+    mimeType: 'application/octet-stream',
+    buffer: await nuclearWorkbook({ value: 'n/a' }),
+  });
+  await nuclear.page.getByTestId('cobuild-problems').waitFor();
+  assert.equal(await nuclear.page.getByTestId('error').innerText(), '工作簿中有 1 处问题');
+  assert.match(
+    await nuclear.page.getByTestId('cobuild-problems').innerText(),
+    /数据集 Datasets 2 E \(数值 value\): 应为数值，实际为 "n\/a"/,
+  );
   await nuclear.page
     .getByTestId('cobuild-file')
     .setInputFiles({ name: 'nuclear.xlsx', mimeType: 'application/octet-stream', buffer: await nuclearWorkbook() });

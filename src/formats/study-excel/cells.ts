@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
-import { shown } from '../errors.ts';
+import { coded, shown, type ImportProblem } from '../errors.ts';
 import { loose, type ValueType } from './columns.ts';
 
 /** A cell as the practitioner sees it, or why it has no usable value. */
-export type Shown = string | number | boolean | Date | undefined | { problem: string };
+export type Shown = string | number | boolean | Date | undefined | { problem: ImportProblem };
 
 /** Formulas give their cached result, rich text and hyperlinks their text. */
 export function shownValue(v: ExcelJS.CellValue): Shown {
@@ -13,19 +13,17 @@ export function shownValue(v: ExcelJS.CellValue): Shown {
   if ('hyperlink' in v) return shownValue(v.text);
   if ('formula' in v || 'sharedFormula' in v) {
     // a file written by a program that does not calculate has formulas without results
-    return v.result === undefined
-      ? { problem: 'the formula has no computed value; open and save the file in Excel or WPS' }
-      : shownValue(v.result);
+    return v.result === undefined ? { problem: coded('workbook.formula-without-value', {}) } : shownValue(v.result);
   }
-  if ('error' in v) return { problem: `the cell shows the error ${v.error}` };
-  return { problem: `unreadable cell ${shown(v)}` };
+  if ('error' in v) return { problem: coded('workbook.cell-error', { error: String(v.error) }) };
+  return { problem: coded('workbook.cell-unreadable', { value: shown(v) }) };
 }
 
 export function isEmpty(s: Shown): boolean {
   return s === undefined || (typeof s === 'string' && s.trim() === '');
 }
 
-export type Read = { value: string | number | boolean | undefined } | { problem: string };
+export type Read = { value: string | number | boolean | undefined } | { problem: ImportProblem };
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d*)(\.\d+)?(e[+-]?\d+)?$/i;
 const TRUE = new Set(['yes', 'y', 'true', '1', '是', '√']);
@@ -50,18 +48,18 @@ export function readCell(s: Shown, as: ValueType): Read {
       const t = str.normalize('NFKC').replace(/\u2212/g, '-');
       const n = Number(t.replace(/,/g, ''));
       if (typeof s !== 'string' || !NUMBER.test(t) || !Number.isFinite(n))
-        return { problem: `expected a number, got ${shown(str)}` };
+        return { problem: coded('import.expected-number', { value: shown(str) }) };
       return { value: n };
     }
     case 'bool': {
       const word = str.normalize('NFKC').toLowerCase();
       const b = typeof s === 'boolean' ? s : TRUE.has(word) ? true : FALSE.has(word) ? false : undefined;
-      return b === undefined ? { problem: `expected yes or no (是/否), got ${shown(str)}` } : { value: b };
+      return b === undefined ? { problem: coded('workbook.expected-yes-no', { value: shown(str) }) } : { value: b };
     }
     case 'enum': {
       const value = as.options.find((o) => loose(o) === loose(str));
       return value === undefined
-        ? { problem: `unknown value ${shown(str)}; allowed: ${as.options.join(', ')}` }
+        ? { problem: coded('workbook.unknown-value', { value: shown(str), allowed: as.options.join(', ') }) }
         : { value };
     }
   }

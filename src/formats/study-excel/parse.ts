@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Entry } from '../../model/study.ts';
-import { ImportError } from '../errors.ts';
+import { coded, ImportError, type ImportProblem } from '../errors.ts';
 import { checkWorkbookZip } from '../zip.ts';
 import { isEmpty, shownValue } from './cells.ts';
 import {
@@ -16,19 +16,26 @@ import {
 } from './columns.ts';
 import { entryFromRow } from './row.ts';
 
-/** One problem of a workbook; row 0 and column "" when it concerns the whole sheet or file. */
-export interface WorkbookIssue {
+/**
+ * One problem of a workbook, where it is and what it is: a catalogue code and params beside the
+ * English `message`; row 0 and column "" when it concerns the whole sheet or file.
+ */
+export interface WorkbookIssue extends ImportProblem {
   sheet: string;
   /** the Excel row number */
   row: number;
   /** the Excel column letter and the header as written, e.g. "D (amount 数量)" */
   column: string;
-  message: string;
 }
 
 const LISTED = 10;
 
-/** Every problem of the workbook at once, so that a practitioner fixes the file in one go. */
+/**
+ * Every problem of the workbook at once, so that a practitioner fixes the file in one go; answered
+ * 'bad-workbook' with the issues as details. The catalogue words are the headline ("5 problems in
+ * the inventory"), as the web app lists the issues beneath it in the reader's language; the
+ * English message, for API clients and the CLI, lists the first ten itself.
+ */
 export class StudyWorkbookError extends ImportError {
   constructor(
     readonly issues: WorkbookIssue[],
@@ -39,9 +46,23 @@ export class StudyWorkbookError extends ImportError {
       return `\n  ${[where, i.message].filter((s) => s !== '').join(': ')}`;
     });
     const more = issues.length > LISTED ? `\n  … and ${issues.length - LISTED} more` : '';
-    super(`${issues.length} problem${issues.length === 1 ? '' : 's'} in the inventory:${lines.join('')}${more}`, file);
-    this.name = 'StudyWorkbookError';
+    const headline = coded('import.inventory-problems', { count: issues.length });
+    super(
+      { ...headline, message: `${headline.message}:${lines.join('')}${more}` },
+      file,
+      undefined,
+      undefined,
+      'bad-workbook',
+      issues,
+    );
   }
+}
+
+/** Why a file is not a workbook ExcelJS can read: the zip's own problem when it is one, else ExcelJS's words. */
+export function unreadableWorkbook(e: unknown): ImportProblem {
+  return e instanceof ImportError
+    ? coded('workbook.unreadable', { problem: e.text! })
+    : coded('workbook.unreadable-detail', { detail: (e as Error).message });
 }
 
 /** Practitioners add title rows above the table; the header is looked for this far down. */
@@ -74,10 +95,7 @@ export async function parseStudyWorkbook(data: Uint8Array | Buffer, fileName: st
         sheet: '',
         row: 0,
         column: '',
-        message:
-          e instanceof ImportError
-            ? `not a readable .xlsx workbook: ${e.message}`
-            : `not a readable .xlsx workbook (${(e as Error).message})`,
+        ...unreadableWorkbook(e),
       },
     ]);
   }
@@ -89,7 +107,7 @@ export async function parseStudyWorkbook(data: Uint8Array | Buffer, fileName: st
         sheet: SHEETS.inventory.en,
         row: 0,
         column: '',
-        message: `no sheet "${SHEETS.inventory.en}" or "${SHEETS.inventory.zh}"; the workbook has ${names}`,
+        ...coded('workbook.no-sheet', { sheets: `${SHEETS.inventory.en}|${SHEETS.inventory.zh}`, found: names }),
       },
     ]);
   }
@@ -111,9 +129,7 @@ export async function parseStudyWorkbook(data: Uint8Array | Buffer, fileName: st
     const r = entryFromRow(cell, n);
     if ('problems' in r) {
       const inSheetOrder = [...r.problems].sort((a, b) => position(a.key) - position(b.key));
-      issues.push(
-        ...inSheetOrder.map((p) => ({ sheet: sheet.name, row: n, column: label(p.key), message: p.message })),
-      );
+      issues.push(...inSheetOrder.map((p) => ({ sheet: sheet.name, row: n, column: label(p.key), ...p.problem })));
       return;
     }
     const first = idRows.get(r.entry.id);
@@ -122,7 +138,7 @@ export async function parseStudyWorkbook(data: Uint8Array | Buffer, fileName: st
         sheet: sheet.name,
         row: n,
         column: label('id'),
-        message: `the id "${r.entry.id}" is also the id of row ${first}`,
+        ...coded('workbook.duplicate-id', { id: r.entry.id, row: first }),
       });
     idRows.set(r.entry.id, first ?? n);
     entries.push(r.entry);
@@ -150,14 +166,19 @@ function findHeader(
           sheet: sheet.name,
           row: n,
           column: label,
-          message: `names the same column as ${earlier.label}; keep one`,
+          ...coded('workbook.duplicate-column', { column: earlier.label }),
         });
       else columns.set(column.key, { col, label });
     });
     if (columns.size < HEADER_MIN_COLUMNS) continue;
     const missing = REQUIRED_COLUMNS.filter((k) => !columns.has(k)).map((k) => `"${title(columnByKey(k))}"`);
     if (missing.length > 0)
-      issues.push({ sheet: sheet.name, row: n, column: '', message: `the header has no column ${missing.join(', ')}` });
+      issues.push({
+        sheet: sheet.name,
+        row: n,
+        column: '',
+        ...coded('workbook.missing-columns', { columns: missing.join(', ') }),
+      });
     if (issues.length > 0) fail(issues);
     return { row: n, columns };
   }
@@ -167,7 +188,7 @@ function findHeader(
       sheet: sheet.name,
       row: 0,
       column: '',
-      message: `no header row in the first ${HEADER_SEARCH_ROWS} rows; expected column titles such as ${some}`,
+      ...coded('workbook.no-header', { rows: HEADER_SEARCH_ROWS, examples: some }),
     },
   ]);
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { EntrySchema, type Entry, type EntrySource } from '../../model/study.ts';
-import { shown } from '../errors.ts';
+import { coded, shown, type ImportProblem } from '../errors.ts';
 import { ALL_COLUMNS, valueAt, type ColumnKey } from './columns.ts';
 import { readCell, type Shown } from './cells.ts';
 
@@ -12,7 +12,7 @@ import { readCell, type Shown } from './cells.ts';
 
 export interface Problem {
   key: ColumnKey;
-  message: string;
+  problem: ImportProblem;
 }
 
 const TRANSPORT_KEYS: ColumnKey[] = [
@@ -47,11 +47,11 @@ export function entryFromRow(cell: (key: ColumnKey) => Shown, row: number): { en
   const v: Partial<Record<ColumnKey, string | number | boolean>> = {};
   for (const c of ALL_COLUMNS) {
     const r = readCell(cell(c.key), c.value);
-    if ('problem' in r) problems.push({ key: c.key, message: r.problem });
+    if ('problem' in r) problems.push({ key: c.key, problem: r.problem });
     else if (r.value !== undefined) v[c.key] = r.value;
   }
-  const leaveEmpty = (keys: ColumnKey[], why: string) => {
-    for (const k of keys) if (v[k] !== undefined) problems.push({ key: k, message: `only for ${why}; leave it empty` });
+  const leaveEmpty = (keys: ColumnKey[], why: ImportProblem) => {
+    for (const k of keys) if (v[k] !== undefined) problems.push({ key: k, problem: why });
   };
 
   const kind = v.kind;
@@ -65,11 +65,11 @@ export function entryFromRow(cell: (key: ColumnKey) => Shown, row: number): { en
     if (typeof amount === 'number' && tkm !== undefined && Math.abs(amount - tkm) > 1e-6 * Math.abs(tkm)) {
       problems.push({
         key: 'amount',
-        message: `a transport amount is mass/1000 × distance = ${tkm} t*km; leave it empty or correct it`,
+        problem: coded('workbook.transport-amount', { tkm }),
       });
     }
     if (typeof unit === 'string' && !TKM.test(unit))
-      problems.push({ key: 'unit', message: `a transport amount is in t*km, not ${shown(unit)}` });
+      problems.push({ key: 'unit', problem: coded('workbook.transport-unit', { unit: shown(unit) }) });
     // 0 stands in for an incomplete leg, so that the schema reports the leg's cells rather than the amount
     amount = tkm ?? 0;
     unit = 't*km';
@@ -80,7 +80,7 @@ export function entryFromRow(cell: (key: ColumnKey) => Shown, row: number): { en
       refrigerated: v['transport.refrigerated'],
     };
   } else if (kind !== undefined) {
-    leaveEmpty(TRANSPORT_KEYS, 'kind "transport"');
+    leaveEmpty(TRANSPORT_KEYS, coded('workbook.only-for-kind', { kind: 'transport' }));
   }
 
   const sourceType = v['source.type'] as EntrySource['type'] | undefined;
@@ -105,7 +105,7 @@ export function entryFromRow(cell: (key: ColumnKey) => Shown, row: number): { en
   };
   if (sourceType !== undefined) {
     for (const [type, keys] of Object.entries(SOURCE_KEYS))
-      if (type !== sourceType) leaveEmpty(keys, `source type "${type}"`);
+      if (type !== sourceType) leaveEmpty(keys, coded('workbook.only-for-source', { type }));
   }
 
   const candidate = compact({
@@ -127,7 +127,7 @@ export function entryFromRow(cell: (key: ColumnKey) => Shown, row: number): { en
   if (kind === 'transport') told.add('amount');
   for (const issue of parsed.error?.issues ?? []) {
     const key = keyOf(issue.path);
-    if (!told.has(key)) problems.push({ key, message: describe(issue, candidate) });
+    if (!told.has(key)) problems.push({ key, problem: describe(issue, candidate) });
   }
   return { problems };
 }
@@ -146,17 +146,20 @@ function keyOf(path: readonly PropertyKey[]): ColumnKey {
 }
 
 /** The schema's message, in the words of the sheet: an empty cell is "required", and for which rows. */
-function describe(issue: z.core.$ZodIssue, candidate: object): string {
+function describe(issue: z.core.$ZodIssue, candidate: object): ImportProblem {
   if (issue.code !== 'custom' && valueAt(candidate, issue.path) === undefined) {
     const [top] = issue.path;
-    if (issue.path.length === 1) return 'required';
-    if (top === 'source') return `required for source type "${valueAt(candidate, ['source', 'type'])}"`;
-    if (top === 'transport') return 'required for kind "transport"';
-    return 'required with the other evidence columns';
+    if (issue.path.length === 1) return coded('workbook.required', {});
+    if (top === 'source')
+      return coded('workbook.required-for-source', { type: String(valueAt(candidate, ['source', 'type'])) });
+    if (top === 'transport') return coded('workbook.required-for-kind', { kind: 'transport' });
+    return coded('workbook.required-with-evidence', {});
   }
   if (issue.code === 'too_small' && issue.origin === 'number')
-    return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}`;
-  return issue.message;
+    return issue.inclusive
+      ? coded('workbook.at-least', { minimum: Number(issue.minimum) })
+      : coded('workbook.greater-than', { minimum: Number(issue.minimum) });
+  return coded('import.not-in-model', { problem: issue.message });
 }
 
 /** Drops undefined members, so that a parsed entry has no keys for empty cells. */

@@ -9,7 +9,7 @@ import {
   previewAggregate,
 } from '../../cobuild/aggregation.ts';
 import { loadSettings, saveSettings } from '../../cobuild/context.ts';
-import { DatasetWorkbookError, datasetTemplate } from '../../cobuild/excel.ts';
+import { datasetTemplate } from '../../cobuild/excel.ts';
 import { datasetsFromFile } from '../../cobuild/files.ts';
 import { SettingsSchema, SharingSchema } from '../../cobuild/model.ts';
 import { compareStudyOnRelease, moveStudyToRelease } from '../../cobuild/move-study.ts';
@@ -25,8 +25,8 @@ import {
   submitDatasets,
   visibleHead,
 } from '../../cobuild/submissions.ts';
-import { ImportError } from '../../formats/errors.ts';
 import { archiveFormat } from '../../formats/index.ts';
+import { readingAs } from '../../formats/errors.ts';
 import { StudySchema } from '../../model/study.ts';
 import {
   exportReleaseCsv,
@@ -94,8 +94,6 @@ const SUBMISSION_READERS = ['enterprise', 'steward', 'verifier'] as const;
 
 function apiError(e: unknown): unknown {
   if (e instanceof ApiError) return e;
-  if (e instanceof DatasetWorkbookError) return new ApiError(422, 'bad-workbook', e.message, e.issues);
-  if (e instanceof ImportError) return new ApiError(422, 'bad-file', e.message);
   if (e instanceof EntryError || e instanceof UnknownReleaseError)
     return new ApiError(422, 'not-calculable', e.message);
   if (e instanceof ReleaseExistsError) return new ApiError(422, 'not-possible', e.message);
@@ -200,10 +198,12 @@ export function cobuildRoutes(deps: Deps) {
       const fileName = uploadFileName(c, 'upload');
       const data = await uploadBody(c, 'the file');
       const heads = await mapped(async () => {
-        const inputs = await datasetsFromFile(data, fileName, {
-          ...q,
-          productionVolume: q.volume && q.volumeUnit ? { amount: q.volume, unit: q.volumeUnit } : undefined,
-        });
+        const inputs = await readingAs('bad-file', () =>
+          datasetsFromFile(data, fileName, {
+            ...q,
+            productionVolume: q.volume && q.volumeUnit ? { amount: q.volume, unit: q.volumeUnit } : undefined,
+          }),
+        );
         return submitDatasets(store, user, inputs, `file:${fileName}`);
       });
       return reply(c, z.array(SubmissionHeadSchema), heads, 201);
@@ -666,7 +666,7 @@ export function cobuildRoutes(deps: Deps) {
       const data = await uploadBody(c, 'the database zip');
       const archive = await mapped(async () => {
         if (await getRelease(store, release)) throw new ReleaseExistsError(release);
-        archiveFormat(data, fileName);
+        await readingAs('bad-file', async () => archiveFormat(data, fileName));
         return saveImportArchive(store, fileName, data);
       });
       const job = await enqueue(store, {

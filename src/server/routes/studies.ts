@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { StudyInputSchema, StudySchema, type Study, type StudyInput } from '../../model/study.ts';
 import { unknownRegions } from '../../studies/entry-region.ts';
 import { checkParameters } from '../../studies/parameters.ts';
-import { parseStudyWorkbook, StudyWorkbookError } from '../../formats/study-excel.ts';
+import { parseStudyWorkbook } from '../../formats/study-excel.ts';
 import {
   addVerifier,
   auditTrail,
@@ -307,24 +307,19 @@ export function studyRoutes(deps: Deps) {
       const { user, head } = await writableStudy(c, deps, id);
       const fileName = uploadFileName(c, 'inventory.xlsx');
       const data = await uploadBody(c, 'the .xlsx file');
-      try {
-        const entries = await parseStudyWorkbook(data, fileName);
-        const current = (await getStudy(store, id))!;
-        const { id: _, companyId: __, version, updatedAt: ___, updatedBy: ____, ...input } = current;
-        const saved = await saveStudy(
-          store,
-          id,
-          { ...input, entries },
-          version,
-          user.id,
-          `inventory imported from Excel (${entries.length} entries)`,
-          'study.inventory-imported',
-        );
-        return reply(c, StudySchema, written(cache, StudySchema.parse(saved), head));
-      } catch (e) {
-        if (e instanceof StudyWorkbookError) throw new ApiError(422, 'bad-workbook', e.message, e.issues);
-        throw e;
-      }
+      const entries = await parseStudyWorkbook(data, fileName);
+      const current = (await getStudy(store, id))!;
+      const { id: _, companyId: __, version, updatedAt: ___, updatedBy: ____, ...input } = current;
+      const saved = await saveStudy(
+        store,
+        id,
+        { ...input, entries },
+        version,
+        user.id,
+        `inventory imported from Excel (${entries.length} entries)`,
+        'study.inventory-imported',
+      );
+      return reply(c, StudySchema, written(cache, StudySchema.parse(saved), head));
     },
   );
   return app;

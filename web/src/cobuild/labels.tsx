@@ -59,7 +59,8 @@ export function problemLines(error: unknown, lang: Lang): string[] {
     if (typeof d !== 'object' || d === null) return [String(d)];
     if (Array.isArray(d.errors))
       return (d.errors as Issue[]).map((e) => `${d.dataset}: ${e.field}: ${issueText(e, lang)}`);
-    if ('sheet' in d) return [`${d.sheet}${d.row ? ` ${d.row}` : ''}${d.column ? ` ${d.column}` : ''}: ${d.message}`];
+    if ('sheet' in d)
+      return [`${d.sheet}${d.row ? ` ${d.row}` : ''}${d.column ? ` ${d.column}` : ''}: ${render(d as Readable, lang)}`];
     return typeof d.message === 'string' ? [`${d.path ?? ''} ${render(d as Readable, lang)}`.trim()] : [];
   });
 }

@@ -3,7 +3,8 @@ import { ApiError } from '../api/client.ts';
 import { api, TEMPLATE_URL } from '../api/endpoints.ts';
 import type { SheetIssue } from '../api/types.ts';
 import { FileButton } from '../components/FileButton.tsx';
-import { ErrorMessage } from '../components/status.tsx';
+import { render } from '../../../src/i18n/catalogue.ts';
+import { ErrorMessage, errorText } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { issueLine } from '../lib/history.ts';
 
@@ -21,7 +22,7 @@ function sheetIssues(error: unknown): SheetIssue[] | null {
 
 /** The inventory as a workbook: the template to fill in, and the upload that replaces the entries. */
 export function ExcelPanel({ studyId, dirty, onUploaded }: ExcelPanelProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState(false);
@@ -63,10 +64,10 @@ export function ExcelPanel({ studyId, dirty, onUploaded }: ExcelPanelProps) {
       {done && <p className="alert alert-ok">{t('excel.done')}</p>}
       {issues ? (
         <div className="alert alert-error" role="alert" data-testid="excel-issues">
-          <strong>{error instanceof Error ? error.message : t('excel.issues')}</strong>
+          <strong>{errorText(error, t, lang)}</strong>
           <ul>
             {issues.map((i, n) => (
-              <li key={n}>{issueLine(i, t('excel.row'))}</li>
+              <li key={n}>{issueLine({ ...i, message: render(i, lang) }, t('excel.row'))}</li>
             ))}
           </ul>
         </div>

@@ -25,7 +25,7 @@ export function auditDetailLines(detail: AuditEvent['detail']): string[] {
 }
 
 /** "sheet / row / column: message", leaving out the row and column when the issue is about the whole sheet or row. */
-export function issueLine(issue: SheetIssue, rowWord: string): string {
+export function issueLine(issue: Pick<SheetIssue, 'sheet' | 'row' | 'column' | 'message'>, rowWord: string): string {
   const where = [issue.sheet, issue.row > 0 ? `${rowWord} ${issue.row}` : '', issue.column]
     .filter((s) => s !== '')
     .join(' / ');

@@ -1,8 +1,13 @@
+import { render } from '../../../src/i18n/catalogue.ts';
 import type { PactEventRecord } from '../api/types.ts';
 import { ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
+import type { MessageKey } from '../i18n/zh.ts';
 import { formatDateTime } from '../lib/format.ts';
 import type { Loaded } from '../lib/useLoad.ts';
+
+/** The states src/pact/events.ts writes; another (a newer server's) shows as it is. */
+const EVENT_STATES = ['accepted', 'fetch', 'received', 'fulfilled', 'rejected', 'sent', 'fetched', 'failed'];
 
 /** The CloudEvents exchanged with partners, so that a request that got no answer can be traced. */
 export function EventsSection({ events }: { events: Loaded<PactEventRecord[]> }) {
@@ -41,8 +46,8 @@ export function EventsSection({ events }: { events: Loaded<PactEventRecord[]> })
                     <code>{e.type}</code> · v{e.spec}
                   </td>
                   <td>
-                    {e.state}
-                    {e.error && <span className="small muted block">{e.error}</span>}
+                    {EVENT_STATES.includes(e.state) ? t(`pact.eventState.${e.state}` as MessageKey) : e.state}
+                    {e.error && <span className="small muted block">{render(e.codedError ?? e.error, lang)}</span>}
                     {e.nextAttemptAt && e.attempts > 0 && (
                       <span className="small muted block" data-testid="event-retry">
                         {t('pact.eventRetry', { attempts: e.attempts, at: formatDateTime(e.nextAttemptAt, lang) })}
