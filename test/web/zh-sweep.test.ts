@@ -88,11 +88,13 @@ before(async () => {
 
 /** A chart's text without the study's own names in it (longest first, so a name inside a longer one goes with it). */
 function chartWords(text: string): string {
-  // a label the chart cut short ("Battery electric passen…") is the start of a name
-  const cut = text.endsWith('…') ? text.slice(0, -1).trim() : undefined;
-  if (cut && studyWords.some((w) => w.startsWith(cut))) return '';
-  let rest = cut ?? text;
+  let rest = text.replace(/(…|\.\.\.)$/, '');
   for (const word of [...studyWords].sort((a, b) => b.length - a.length)) rest = rest.split(word).join(' ');
+  // a label the chart cut short ("参数：Phosphate applied per hect") ends with the start of a name
+  for (let i = 0; i < rest.length; i++) {
+    const tail = rest.slice(i).trim();
+    if (tail.length >= 4 && studyWords.some((w) => w.startsWith(tail))) return rest.slice(0, i);
+  }
   return rest;
 }
 after(() => app?.stop());

@@ -14,7 +14,7 @@ export function SensitivityPanel({ result }: { result: StudyResult }) {
   const n = (v: number) => formatNumber(v, lang);
   const sens = result.sensitivity;
   const label = (c: Pick<SensitivityCase, 'kind'> & { name: Readable }) =>
-    `${t(`sensitivity.kind.${c.kind}`)}: ${render(c.name, lang)}`;
+    `${t(`sensitivity.kind.${c.kind}`)}${lang === 'zh' ? '：' : ': '}${render(c.name, lang)}`;
   const option = useMemo(
     () =>
       sens?.cases.length
