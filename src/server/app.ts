@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { getCookie } from 'hono/cookie';
+import type { Context } from 'hono';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Store } from '../store/index.ts';
-import { unauthorized } from './errors.ts';
+import { ApiError, coded, unauthorized } from './errors.ts';
 import { clientError, serverError } from './client-errors.ts';
 import { bodyLimits } from './body-limits.ts';
 import { jsonGuard } from './json-guard.ts';
@@ -153,12 +154,14 @@ export function createApp({
   app.get('/openapi.json', (c) => c.json(document()));
   app.get('/docs', (c) => c.html(docsPage(document())));
 
-  app.notFound((c) => c.json({ error: { code: 'not-found', message: `no route ${c.req.method} ${c.req.path}` } }, 404));
-  app.onError((err, c) => {
-    const e = clientError(err, c) ?? serverError(err);
+  const answer = (c: Context, e: ApiError) => {
     const words = e.text && { messageCode: e.text.code, params: e.text.params };
     return c.json({ error: { code: e.code, message: e.message, ...words, details: e.details } }, e.status);
-  });
+  };
+  app.notFound((c) =>
+    answer(c, new ApiError(404, 'not-found', coded('api.no-route', { method: c.req.method, path: c.req.path }))),
+  );
+  app.onError((err, c) => answer(c, clientError(err, c) ?? serverError(err)));
 
   if (webDir && existsSync(join(webDir, 'index.html'))) {
     const root = relative(process.cwd(), webDir) || '.';

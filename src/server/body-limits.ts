@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ApiError } from './errors.ts';
+import { ApiError, coded } from './errors.ts';
 
 /**
  * The largest request body each route takes. One thread serves every user, so a body is refused
@@ -47,7 +47,7 @@ export function bodyLimits(): MiddlewareHandler {
         throw new ApiError(
           413,
           'too-large',
-          `the request body is larger than the ${shownBytes(maxSize)} that ${c.req.method} ${c.req.path} accepts`,
+          coded('api.too-large', { limit: shownBytes(maxSize), method: c.req.method, path: c.req.path }),
         );
       },
     })(c, next);

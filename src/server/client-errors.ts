@@ -28,7 +28,11 @@ export function clientError(err: unknown, c: Context): ApiError | undefined {
       return new ApiError(
         415,
         'unsupported-media-type',
-        `${c.req.method} ${c.req.path} does not take ${sent ? `a body of type "${sent.slice(0, 100)}"` : 'a body without a Content-Type header'}: see /docs for the types it takes (JSON bodies: application/json)`,
+        coded('api.unsupported-media-type', {
+          method: c.req.method,
+          path: c.req.path,
+          sent: sent ? coded('api.body-of-type', { type: sent.slice(0, 100) }) : coded('api.body-without-type', {}),
+        }),
       );
     }
     return new ApiError(err.status as ApiError['status'], 'bad-request', err.message);

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ApiError } from './errors.ts';
+import { ApiError, coded } from './errors.ts';
 
 /**
  * CSRF protection for the session cookie. The session token lives in an HttpOnly cookie that
@@ -28,11 +28,7 @@ export function checkCsrf(sessionToken: string, header: string | undefined): voi
   const expected = Buffer.from(csrfTokenFor(sessionToken));
   const given = Buffer.from(header ?? '');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new ApiError(
-      403,
-      'csrf',
-      `this request needs the ${CSRF_HEADER} header of your session: reload the page, or sign in again`,
-    );
+    throw new ApiError(403, 'csrf', coded('api.csrf', { header: CSRF_HEADER }));
   }
 }
 
@@ -48,6 +44,5 @@ export function checkOrigin(origin: string | undefined, host: string | undefined
   } catch {
     from = origin;
   }
-  if (from !== host)
-    throw new ApiError(403, 'cross-origin', `requests from ${origin} are not accepted: use the app on ${host}`);
+  if (from !== host) throw new ApiError(403, 'cross-origin', coded('api.cross-origin', { origin, host }));
 }

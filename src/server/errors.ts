@@ -1,7 +1,7 @@
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DomainErrorKind, ErrorText } from '../model/errors.ts';
-import { API_TEXTS } from '../i18n/api.ts';
-import { coder } from '../i18n/define.ts';
+import { API_TEXTS, type ApiAction, type ApiThing } from '../i18n/api.ts';
+import { coder, type CodedMessage } from '../i18n/define.ts';
 
 /** The API's own words (src/i18n/api.ts). */
 export const coded = coder(API_TEXTS);
@@ -34,7 +34,25 @@ export class ApiError extends Error {
 }
 
 export const unauthorized = () => new ApiError(401, 'unauthorized', coded('api.unauthorized', {}));
-export const forbidden = (what: string) => new ApiError(403, 'forbidden', `your role may not ${what}`);
+export const forbidden = (action: ApiAction) =>
+  new ApiError(403, 'forbidden', coded('api.forbidden', { action: coded(action, {}) }));
 /** Another company's study answers exactly like a missing one, so ids of private data do not leak. */
-export const notFound = (what: string) =>
-  new ApiError(404, 'not-found', `${what} does not exist or is not visible to you`);
+export const notFound = <T extends ApiThing>(thing: T, params: Parameters<(typeof API_TEXTS)[T]['en']>[0]) =>
+  new ApiError(404, 'not-found', coded('api.not-found', { thing: coded(thing, params) }));
+
+type Nested = CodedMessage<string, Record<string, unknown>>;
+
+/** How many problems one message names; the error's details list them all. */
+export const PROBLEMS_NAMED = 10;
+
+/**
+ * Several problems as one message, each in the reader's language: "first; second; …" in order,
+ * the first PROBLEMS_NAMED of them (each link repeats the text after it, so a long chain would
+ * cost the square of its length).
+ */
+export function allOf(problems: readonly Nested[]): Nested {
+  const named: Nested[] = problems.slice(0, PROBLEMS_NAMED);
+  if (problems.length > PROBLEMS_NAMED)
+    named.push(coded('api.more-problems', { count: problems.length - PROBLEMS_NAMED }));
+  return named.reduceRight((rest, first) => coded('api.problems', { first, rest }));
+}

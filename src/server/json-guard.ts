@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { ApiError, coded } from './errors.ts';
+import type { CodedMessage } from '../i18n/define.ts';
 
 /**
  * A backstop for every JSON body, before its route's schema: no string longer than
@@ -25,21 +26,25 @@ export function jsonGuard(): MiddlewareHandler {
         throw new ApiError(400, 'invalid-json', coded('api.invalid-json', {}));
       }
       const problem = findProblem(body, '', 0);
-      if (problem)
-        throw new ApiError(400, 'invalid-request', problem, [{ path: problem.split(':')[0], message: problem }]);
+      if (problem) {
+        const words = coded('api.field-problem', {
+          field: problem.path || coded('api.body', {}),
+          problem: problem.what,
+        });
+        throw new ApiError(400, 'invalid-request', words, [{ path: problem.path || 'body', message: words.message }]);
+      }
     }
     await next();
   };
 }
 
-function findProblem(value: unknown, path: string, depth: number): string | undefined {
-  const at = path || 'body';
-  if (typeof value === 'number' && !Number.isFinite(value))
-    return `${at}: the number is out of range (JSON numbers must lie within ±1.8e308; amounts have tighter bounds)`;
+/** The first problem found, at its path ('' for the body itself). */
+function findProblem(value: unknown, path: string, depth: number): { path: string; what: CodedMessage } | undefined {
+  if (typeof value === 'number' && !Number.isFinite(value)) return { path, what: coded('api.number-out-of-range', {}) };
   if (typeof value === 'string' && value.length > JSON_STRING_MAX)
-    return `${at}: the text is ${value.length} characters long, more than the ${JSON_STRING_MAX} accepted`;
+    return { path, what: coded('api.text-too-long', { length: value.length, max: JSON_STRING_MAX }) };
   if (value === null || typeof value !== 'object') return undefined;
-  if (depth >= JSON_DEPTH_MAX) return `${at}: nested more than ${JSON_DEPTH_MAX} levels deep`;
+  if (depth >= JSON_DEPTH_MAX) return { path, what: coded('api.nested-too-deep', { max: JSON_DEPTH_MAX }) };
   const entries: [string, unknown][] = Array.isArray(value)
     ? value.map((v, i) => [String(i), v])
     : Object.entries(value);

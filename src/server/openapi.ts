@@ -1,9 +1,11 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { z } from 'zod';
+import { z } from 'zod';
+import type { $ZodErrorMap } from 'zod/v4/core';
 import type { Role } from '../model/study.ts';
 import type { Store, User } from '../store/index.ts';
-import { ApiError, forbidden, unauthorized } from './errors.ts';
+import { allOf, ApiError, coded, forbidden, unauthorized } from './errors.ts';
+import type { ApiAction } from '../i18n/api.ts';
 import { ErrorSchema } from './schemas.ts';
 import { hasRole } from './access.ts';
 import type { ReadCache } from './cache.ts';
@@ -26,15 +28,39 @@ export function router(): OpenAPIHono<Env> {
     defaultHook: (result) => {
       if (!result.success) {
         const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-        throw new ApiError(
-          400,
-          'invalid-request',
-          issues.map((i) => `${i.path || 'body'}: ${i.message}`).join('; '),
-          issues,
-        );
+        // the validator hands the hook the value it checked, though its type does not say so
+        const input = 'data' in result ? result.data : undefined;
+        throw new ApiError(400, 'invalid-request', issuesInWords(result.error.issues, input), issues);
       }
     },
   });
+}
+
+const ZOD_EN = z.locales.en().localeError;
+const ZOD_ZH = z.locales.zhCN().localeError;
+const wordsOf = (words: ReturnType<$ZodErrorMap>) => (typeof words === 'string' ? words : words?.message);
+
+/**
+ * A request's problems, each named by its field, in both languages: zod words its own checks in
+ * Chinese too (its zh-CN locale, given the value at the field). A schema's own message (a refine)
+ * is English only, so it reads the same in both.
+ */
+function issuesInWords(issues: readonly z.core.$ZodIssue[], input: unknown) {
+  return allOf(
+    issues.map((issue) => {
+      const raw = { ...issue, input: valueAt(input, issue.path) } as Parameters<$ZodErrorMap>[0];
+      const ownWords = wordsOf(ZOD_EN(raw)) === issue.message;
+      return coded('api.field-issue', {
+        field: issue.path.join('.') || coded('api.body', {}),
+        issueEn: issue.message,
+        issueZh: (ownWords && wordsOf(ZOD_ZH(raw))) || issue.message,
+      });
+    }),
+  );
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, key) => (v !== null && typeof v === 'object' ? (v as never)[key] : undefined), value);
 }
 
 export const json = <T extends z.ZodType>(schema: T) => ({
@@ -55,11 +81,11 @@ export const ERRORS = {
 
 export const bearer = [{ bearer: [] as string[] }];
 
-/** The signed-in user, if it has one of the roles. */
-export function requireRole(c: Context<Env>, roles: readonly Role[], what: string): User {
+/** The signed-in user, if it has one of the roles; else 403 naming the action refused. */
+export function requireRole(c: Context<Env>, roles: readonly Role[], action: ApiAction): User {
   const user = c.get('user');
   if (!user) throw unauthorized();
-  if (!hasRole(user, roles)) throw forbidden(what);
+  if (!hasRole(user, roles)) throw forbidden(action);
   return user;
 }
 

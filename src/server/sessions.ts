@@ -8,7 +8,7 @@ import {
   type User,
 } from '../store/index.ts';
 import { verifyPassword } from './passwords.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, coded } from './errors.ts';
 import type { ReadCache } from './cache.ts';
 
 /**
@@ -33,7 +33,7 @@ export async function login(db: Queryable, email: string, password: string, hour
   const found = await findUserForLogin(db, email);
   // the same answer and about the same work for a wrong email and a wrong password
   const ok = await verifyPassword(password, found?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAA');
-  if (!found || !ok) throw new ApiError(401, 'bad-credentials', 'the email or the password is wrong');
+  if (!found || !ok) throw new ApiError(401, 'bad-credentials', coded('api.bad-credentials', {}));
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + hours * 3600_000);
   await createSession(db, hashToken(token), found.id, expiresAt);

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { ApiError } from './errors.ts';
+import { ApiError, coded } from './errors.ts';
+import type { UploadWhat } from '../i18n/api.ts';
 
 /** The longest upload file name taken: most file systems stop at 255 bytes. */
 export const FILE_NAME_MAX = 255;
@@ -16,15 +17,25 @@ export function uploadFileName(c: Context, fallback: string): string {
     throw new ApiError(
       400,
       'invalid-request',
-      `X-File-Name: a file name has at most ${FILE_NAME_MAX} characters (this one has ${raw.length})`,
+      coded('api.field-problem', {
+        field: 'X-File-Name',
+        problem: coded('api.file-name-too-long', { max: FILE_NAME_MAX, length: raw.length }),
+      }),
     );
   return raw.split(/[\\/]/).pop()!.trim() || fallback;
 }
 
 /** The request body of an upload, refused when empty. */
-export async function uploadBody(c: Context, what: string): Promise<Uint8Array> {
+export async function uploadBody(c: Context, what: UploadWhat): Promise<Uint8Array> {
   const data = new Uint8Array(await c.req.arrayBuffer());
   if (data.length === 0)
-    throw new ApiError(400, 'invalid-request', `body: send ${what} as the request body (it was empty)`);
+    throw new ApiError(
+      400,
+      'invalid-request',
+      coded('api.field-problem', {
+        field: coded('api.body', {}),
+        problem: coded('api.empty-upload', { what: coded(what, {}) }),
+      }),
+    );
   return data;
 }

@@ -28,9 +28,17 @@ const JSON_TYPE = { 'content-type': 'application/json' };
 
 async function errorOf(res: Response) {
   const body = (await res.json()) as {
-    error: { code: string; message: string; messageCode?: string; params?: Record<string, unknown> };
+    error: { code: string; message: string; messageCode?: string; params?: Record<string, unknown>; details?: unknown };
   };
   return { status: res.status, ...body.error };
+}
+
+/** An error as the web app shows it on a Chinese page: its catalogue words rendered in zh. */
+function inChinese(e: { message: string; messageCode?: string; params?: Record<string, unknown> }): string {
+  assert.ok(e.messageCode, `no catalogue words for: ${e.message}`);
+  const zh = render({ code: e.messageCode, params: e.params ?? {}, message: e.message }, 'zh');
+  assert.notEqual(zh, e.message, `${e.messageCode} renders in English`);
+  return zh;
 }
 
 before(async () => {
@@ -103,6 +111,7 @@ describe('the session cookie and CSRF', () => {
       await raw(`/api/studies/${studyId}`, { method: 'PUT', headers: { cookie, ...JSON_TYPE }, body }),
     );
     assert.deepEqual([forged.status, forged.code], [403, 'csrf']);
+    assert.match(inChinese(forged), /^此请求须带有本会话的 x-csrf-token 请求头/);
     const wrong = await raw(`/api/studies/${studyId}`, {
       method: 'PUT',
       headers: { cookie, ...JSON_TYPE, 'x-csrf-token': csrfTokenFor('another session') },
@@ -181,6 +190,7 @@ describe('limits', () => {
     );
     assert.deepEqual([e.status, e.code], [413, 'too-large']);
     assert.match(e.message, /larger than the 2 MiB that PUT \/api\/studies\/[^ ]+ accepts/);
+    assert.match(inChinese(e), /^请求体超过了 PUT \/api\/studies\/[^ ]+ 可接受的 2 MiB$/);
     const login = await errorOf(
       await raw('/api/auth/login', {
         method: 'POST',
@@ -222,6 +232,8 @@ describe('limits', () => {
     );
     assert.deepEqual([study.status, study.code], [400, 'invalid-request']);
     assert.match(study.message, /^name: .*200/);
+    // zod's own words come in Chinese too (its zh-CN locale), the field named as sent
+    assert.match(inChinese(study), /^name：数值过大：期望 string <=200 字符$/);
     const entry = smallStudy();
     entry.entries[0].name = long;
     assert.match(
@@ -247,6 +259,27 @@ describe('limits', () => {
     assert.match(login.message, /^email: .*254/);
   });
 
+  test('many problems: the message names the first ten and counts the rest; the details list each', async () => {
+    const study = smallStudy();
+    study.entries = Array.from({ length: 15 }, (_, i) => ({
+      ...study.entries[0]!,
+      id: `e${i}`,
+      name: 'x'.repeat(201),
+    }));
+    const e = await errorOf(
+      await raw('/api/studies', {
+        method: 'POST',
+        headers: { ...bearer(), ...JSON_TYPE },
+        body: JSON.stringify(study),
+      }),
+    );
+    assert.deepEqual([e.status, e.code], [400, 'invalid-request']);
+    assert.equal((e.details as unknown[]).length, 15);
+    assert.equal(e.message.split('; ').length, 11);
+    assert.match(e.message, /^entries\.0\.name: .*; 5 more: the error's details list every one$/);
+    assert.match(inChinese(e), /^entries\.0\.name：.*；另有 5 处问题：错误的 details 逐一列出$/);
+  });
+
   test('the JSON backstop refuses very long strings and deep nesting anywhere, by path', async () => {
     const deep = JSON.parse(`${'['.repeat(40)}1${']'.repeat(40)}`);
     const e = await errorOf(
@@ -258,6 +291,7 @@ describe('limits', () => {
     );
     assert.deepEqual([e.status, e.code], [400, 'invalid-request']);
     assert.match(e.message, /nested more than 32 levels/);
+    assert.match(inChinese(e), /^entries(\.0)+：嵌套超过 32 层$/);
     const s = await errorOf(
       await raw('/api/studies', {
         method: 'POST',
@@ -367,6 +401,7 @@ describe('client errors are 4xx a person can act on', () => {
     );
     assert.deepEqual([type.status, type.code], [415, 'unsupported-media-type']);
     assert.match(type.message, /does not take a body of type "text\/plain".*application\/json/);
+    assert.match(inChinese(type), /^POST \/api\/studies 不接受类型为“text\/plain”的请求体/);
     const none = await errorOf(await raw('/api/studies', { method: 'POST', headers: bearer(), body: '{}' }));
     assert.equal(none.status, 415);
   });
@@ -394,6 +429,7 @@ describe('client errors are 4xx a person can act on', () => {
     const messages: string[] = [];
     const empty = await upload(new Uint8Array(0), 'a.zip');
     assert.deepEqual([empty.status, empty.code], [400, 'invalid-request']);
+    assert.equal(inChinese(empty), '请求体：请发送文件（收到的请求体为空）');
     const good = zipSync({ 'processes/a.json': strToU8('{"@type":"Process"}'.repeat(50)) });
     const cut = await upload(good.subarray(0, good.length - 40), 'database.zip', 'application/zip');
     assert.equal(cut.status, 422);
@@ -406,6 +442,7 @@ describe('client errors are 4xx a person can act on', () => {
     const longName = await upload(good, `${'n'.repeat(5000)}.zip`, 'application/zip');
     assert.deepEqual([longName.status, longName.code], [400, 'invalid-request']);
     assert.match(longName.message, /X-File-Name: a file name has at most 255 characters/);
+    assert.match(inChinese(longName), /^X-File-Name：文件名最多 255 个字符（此文件名有 5004 个）$/);
     const workbook = await errorOf(
       await raw(`/api/studies/${studyId}/inventory.xlsx`, {
         method: 'POST',
@@ -428,6 +465,27 @@ describe('client errors are 4xx a person can act on', () => {
     assert.equal(zh(workbook), 'inventory.xlsx：清单中有 1 处问题');
     messages.push(empty.message, cut.message, emptyZip.message, pdf.message, longName.message, workbook.message);
     for (const m of messages) assert.doesNotMatch(m, /\/tmp\/|tanji-upload-|\/work\/|node_modules|at .*\.ts:\d+/, m);
+  });
+
+  test('a refused role, a missing thing and an unknown route each say so in Chinese too', async () => {
+    const role = await errorOf(
+      await raw('/api/admin/companies', {
+        method: 'POST',
+        headers: { ...bearer(), ...JSON_TYPE },
+        body: JSON.stringify({ name: 'Not mine to make' }),
+      }),
+    );
+    assert.deepEqual([role.status, role.code, role.messageCode], [403, 'forbidden', 'api.forbidden']);
+    assert.match(role.message, /^your role may not administer /);
+    assert.match(inChinese(role), /^您的角色无权管理(企业|组织)和用户$/);
+    const id = '00000000-0000-4000-8000-000000000000';
+    const job = await errorOf(await raw(`/api/jobs/${id}`, { headers: bearer() }));
+    assert.deepEqual([job.status, job.code, job.messageCode], [404, 'not-found', 'api.not-found']);
+    assert.equal(job.message, `job ${id} does not exist or is not visible to you`);
+    assert.equal(inChinese(job), `任务 ${id} 不存在，或您无权查看`);
+    const route = await errorOf(await raw('/api/no-such-thing', { headers: bearer() }));
+    assert.deepEqual([route.status, route.code, route.message], [404, 'not-found', 'no route GET /api/no-such-thing']);
+    assert.equal(inChinese(route), '没有此接口：GET /api/no-such-thing');
   });
 
   test('a server fault answers 500 with an id to quote, never its message or a path', () => {

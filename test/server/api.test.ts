@@ -21,6 +21,12 @@ import { BACKENDS } from '../store/backends.ts';
  */
 
 const [practitioner, verifier, admin] = DEMO_USERS;
+
+/** A refusal as a Chinese page shows it: the answer's catalogue words rendered in zh. */
+const inChinese = ({ error }: { error: { message: string; messageCode?: string; params?: object } }) => {
+  assert.ok(error.messageCode, `no catalogue words for: ${error.message}`);
+  return render({ code: error.messageCode, params: { ...error.params }, message: error.message }, 'zh');
+};
 for (const backend of BACKENDS) {
   describe(backend.name, () => {
     let store: Store;
@@ -80,6 +86,7 @@ for (const backend of BACKENDS) {
         });
         assert.equal(bad.status, 401);
         assert.match(bad.data.error.message, /email or the password is wrong/);
+        assert.equal(inChinese(bad.data), '邮箱或密码错误');
         const me = await alice.get('/api/me');
         assert.equal(me.status, 200);
         assert.equal(me.data.role, 'enterprise');
@@ -116,6 +123,10 @@ for (const backend of BACKENDS) {
         });
         assert.equal(locked.status, 429);
         assert.match(locked.data.error.message, /too many wrong passwords/);
+        assert.match(
+          inChinese(locked.data),
+          /^从您的地址登录 otto@verify\.example 时输错密码次数过多：请 \d+ 分钟后再试$/,
+        );
         assert.equal(
           (await anon.post('/api/auth/login', { email: verifier.email, password: verifier.password })).status,
           200,
@@ -160,7 +171,11 @@ for (const backend of BACKENDS) {
         });
         assert.equal(put.status, 403);
         assert.equal((await otto.post(`/api/studies/${demoId}/calculate`, {})).status, 403);
-        assert.equal((await otto.post('/api/studies', inputOf(read.data))).status, 403);
+        const create = await otto.post('/api/studies', inputOf(read.data));
+        assert.equal(create.status, 403);
+        assert.equal(create.data.error.message, 'your role may not create studies (practitioners only)');
+        assert.equal(create.data.error.params.action.code, 'action.create-studies');
+        assert.equal(inChinese(create.data), '您的角色无权新建研究（仅限企业用户）');
         assert.equal(
           (await bob.get(`/api/studies/${demoId}`)).status,
           404,
@@ -186,6 +201,11 @@ for (const backend of BACKENDS) {
         assert.equal(res.status, 400);
         assert.match(res.data.error.message, /name/);
         assert.match(res.data.error.message, /unit/);
+        // every problem, each in Chinese words: zod's zh-CN locale
+        const zh = inChinese(res.data);
+        assert.equal(zh.split('；').length, res.data.error.message.split('; ').length);
+        assert.match(zh, /(^|；)name：数值过小/);
+        assert.match(zh, /unit[\w.]*：无效输入/);
       });
 
       test('a practitioner builds a study from search results; versions and the audit trail say who changed what', async () => {
@@ -265,7 +285,9 @@ for (const backend of BACKENDS) {
         const job = await alice.post(`/api/studies/${demoId}/calculate`, { iterations: 300, seed: 5 });
         assert.equal(job.status, 202);
         assert.equal(job.data.state, 'queued');
-        assert.equal((await vera.get(`/api/jobs/${job.data.id}`)).status, 404, "jobs are their starter's");
+        const othersJob = await vera.get(`/api/jobs/${job.data.id}`);
+        assert.equal(othersJob.status, 404, "jobs are their starter's");
+        assert.equal(inChinese(othersJob.data), `任务 ${job.data.id} 不存在，或您无权查看`);
         await jobsIdle();
         const done = (await alice.get(`/api/jobs/${job.data.id}`)).data;
         assert.equal(done.state, 'done', done.error);

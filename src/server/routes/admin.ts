@@ -40,7 +40,7 @@ export function adminRoutes({ store, cache }: Deps) {
   const app = router();
   // the role before the body: a non-admin learns nothing from validation messages
   app.use('/api/admin/*', async (c, next) => {
-    requireRole(c, ['admin'], 'administer organisations and users');
+    requireRole(c, ['admin'], 'action.administer-organisations');
     await next();
   });
   const admin = { tags: ['admin'], security: bearer };

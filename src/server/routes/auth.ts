@@ -1,7 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { createCompany, createUser, findCompany, getUser } from '../../store/index.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, coded } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { hashPassword } from '../passwords.ts';
 import { CompanySchema, UserSchema } from '../../model/account.ts';
@@ -18,7 +18,7 @@ export function authRoutes({ store, cache }: Deps) {
   const throttle = new LoginThrottle(store);
   // the role before the body: a non-admin learns nothing from validation messages
   app.use('/api/admin/*', async (c, next) => {
-    requireRole(c, ['admin'], 'administer companies and users');
+    requireRole(c, ['admin'], 'action.administer-companies');
     await next();
   });
 
@@ -45,7 +45,7 @@ export function authRoutes({ store, cache }: Deps) {
         throw new ApiError(
           429,
           'too-many-attempts',
-          `too many wrong passwords for ${email} from your address: try again in ${Math.ceil(wait / 60)} min`,
+          coded('api.too-many-attempts', { email, minutes: Math.ceil(wait / 60) }),
         );
       }
       const session = await login(store, email, password).catch(async (e: unknown) => {
@@ -72,7 +72,7 @@ export function authRoutes({ store, cache }: Deps) {
       responses: { 200: ok(z.object({ ok: z.boolean() }), 'signed out'), 401: ERRORS[401] },
     }),
     async (c) => {
-      requireRole(c, ['enterprise', 'steward', 'verifier', 'admin', 'public'], 'sign out');
+      requireRole(c, ['enterprise', 'steward', 'verifier', 'admin', 'public'], 'action.sign-out');
       await logout(store, c.get('token')!, cache);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       deleteCookie(c, CSRF_COOKIE, { path: '/' });
@@ -93,7 +93,7 @@ export function authRoutes({ store, cache }: Deps) {
       reply(
         c,
         UserSchema,
-        requireRole(c, ['enterprise', 'steward', 'verifier', 'admin', 'public'], 'read your account'),
+        requireRole(c, ['enterprise', 'steward', 'verifier', 'admin', 'public'], 'action.read-account'),
       ),
   );
 

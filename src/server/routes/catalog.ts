@@ -7,7 +7,7 @@ import { studyTemplate } from '../../formats/study-excel.ts';
 import { listReleases, loadFactors, loadScreen, screenedProcesses, type Queryable } from '../../store/index.ts';
 import { loadBackground } from '../../studies/background.ts';
 import { resolveDatasets, searchDatasets } from '../../studies/datasets.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, coded } from '../errors.ts';
 import { ERRORS, json, ok, reply, router, type Deps } from '../openapi.ts';
 import { DatasetQuerySchema, queryInt, ReleaseSchema, ScreenReportSchema } from '../schemas.ts';
 
@@ -30,11 +30,7 @@ export async function releases(db: Queryable): Promise<z.infer<typeof ReleaseSch
 export async function newestRelease(db: Queryable, kind: 'lci' | 'factors'): Promise<string> {
   const found = (await releases(db)).find((r) => (kind === 'lci' ? r.kind === 'lci' : r.factors > 0));
   if (!found)
-    throw new ApiError(
-      404,
-      'not-found',
-      `the store holds no ${kind === 'lci' ? 'LCI' : 'factor'} release yet: run \`npm start\` or \`tanji db init\``,
-    );
+    throw new ApiError(404, 'not-found', coded(kind === 'lci' ? 'api.no-lci-release' : 'api.no-factor-release', {}));
   return found.release;
 }
 
@@ -58,12 +54,7 @@ export function catalogRoutes({ store }: Deps) {
       const { release } = c.req.valid('param');
       const { code, limit } = c.req.valid('query');
       const report = await loadScreen(store, release);
-      if (!report)
-        throw new ApiError(
-          404,
-          'not-found',
-          `release ${release} has no quality screen (no LCI database, or saved before the screen existed)`,
-        );
+      if (!report) throw new ApiError(404, 'not-found', coded('api.no-quality-screen', { release }));
       const chosen = report.findings.filter((f) => !code || f.code === code).slice(0, limit ?? 1000);
       // the stored report names processes in English; their Chinese names and regions come from the release
       const processes = await screenedProcesses(store, release, [...new Set(chosen.map((f) => f.processId))]);

@@ -46,7 +46,7 @@ import {
 } from '../../store/index.ts';
 import { EntryError } from '../../studies/per-unit.ts';
 import { UnknownReleaseError } from '../../studies/background.ts';
-import { ApiError, notFound, unauthorized } from '../errors.ts';
+import { ApiError, coded, notFound, unauthorized } from '../errors.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import {
   AggregatePreviewSchema,
@@ -159,7 +159,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['enterprise'], 'submit datasets (organisations submit)');
+      const user = requireRole(c, ['enterprise'], 'action.submit-datasets');
       const heads = await mapped(() => submitDatasets(store, user, c.req.valid('json').datasets, 'api'));
       return reply(c, z.array(SubmissionHeadSchema), heads, 201);
     },
@@ -193,10 +193,10 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['enterprise'], 'submit datasets (organisations submit)');
+      const user = requireRole(c, ['enterprise'], 'action.submit-datasets');
       const q = c.req.valid('query');
       const fileName = uploadFileName(c, 'upload');
-      const data = await uploadBody(c, 'the file');
+      const data = await uploadBody(c, 'upload.file');
       const heads = await mapped(async () => {
         const inputs = await readingAs('bad-file', () =>
           datasetsFromFile(data, fileName, {
@@ -221,7 +221,7 @@ export function cobuildRoutes(deps: Deps) {
       responses: { 200: ok(z.array(SubmissionHeadSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = requireRole(c, SUBMISSION_READERS, 'read submissions');
+      const user = requireRole(c, SUBMISSION_READERS, 'action.read-submissions');
       const q = c.req.valid('query');
       return reply(
         c,
@@ -242,7 +242,7 @@ export function cobuildRoutes(deps: Deps) {
       responses: { 200: ok(SubmissionViewSchema, 'the submission'), 401: ERRORS[401], 404: ERRORS[404] },
     }),
     async (c) => {
-      const user = requireRole(c, SUBMISSION_READERS, 'read submissions');
+      const user = requireRole(c, SUBMISSION_READERS, 'action.read-submissions');
       return reply(
         c,
         SubmissionViewSchema,
@@ -271,7 +271,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, SUBMISSION_READERS, 'revise submissions');
+      const user = requireRole(c, SUBMISSION_READERS, 'action.revise-submissions');
       return reply(
         c,
         SubmissionHeadSchema,
@@ -298,7 +298,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward', 'verifier'], 'review submissions');
+      const user = requireRole(c, ['steward', 'verifier'], 'action.review-submissions');
       return reply(
         c,
         SubmissionHeadSchema,
@@ -325,7 +325,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'assign reviewers');
+      const user = requireRole(c, ['steward'], 'action.assign-reviewers');
       return reply(
         c,
         SubmissionHeadSchema,
@@ -352,7 +352,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, SUBMISSION_READERS, 'comment on submissions');
+      const user = requireRole(c, SUBMISSION_READERS, 'action.comment-submissions');
       await mapped(() => commentOn(store, user, c.req.valid('param').id, c.req.valid('json')));
       return reply(c, z.object({ ok: z.boolean() }), { ok: true }, 201);
     },
@@ -369,7 +369,7 @@ export function cobuildRoutes(deps: Deps) {
       responses: { 200: ok(z.array(AuditSchema), 'newest first'), 401: ERRORS[401], 404: ERRORS[404] },
     }),
     async (c) => {
-      const user = requireRole(c, SUBMISSION_READERS, 'read submissions');
+      const user = requireRole(c, SUBMISSION_READERS, 'action.read-submissions');
       const { id } = c.req.valid('param');
       await mapped(() => visibleHead(store, user, id));
       return reply(c, z.array(AuditSchema), await listCobuildEvents(store, { submissionId: id }));
@@ -393,7 +393,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      requireRole(c, ['steward'], 'assign reviewers');
+      requireRole(c, ['steward'], 'action.assign-reviewers');
       const people = await usersWithRoles(store, ['steward', 'verifier']);
       return reply(
         c,
@@ -413,7 +413,7 @@ export function cobuildRoutes(deps: Deps) {
       responses: { 200: ok(z.array(ApprovedProductSchema), 'most datasets first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'build aggregates');
+      const user = requireRole(c, ['steward'], 'action.build-aggregates');
       return reply(c, z.array(ApprovedProductSchema), await mapped(() => approvedByProduct(store, user)));
     },
   );
@@ -437,7 +437,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'build aggregates');
+      const user = requireRole(c, ['steward'], 'action.build-aggregates');
       return reply(c, AggregatePreviewSchema, await mapped(() => previewAggregate(store, user, c.req.valid('json'))));
     },
   );
@@ -460,7 +460,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'build aggregates');
+      const user = requireRole(c, ['steward'], 'action.build-aggregates');
       return reply(c, AggregateViewSchema, await mapped(() => buildAggregate(store, user, c.req.valid('json'))), 201);
     },
   );
@@ -475,7 +475,7 @@ export function cobuildRoutes(deps: Deps) {
       responses: { 200: ok(z.array(AggregateViewSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'read aggregates');
+      const user = requireRole(c, ['steward'], 'action.read-aggregates');
       return reply(c, z.array(AggregateViewSchema), await mapped(() => listAggregateViews(store, user)));
     },
   );
@@ -496,7 +496,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'read aggregates');
+      const user = requireRole(c, ['steward'], 'action.read-aggregates');
       return reply(c, AggregateViewSchema, await mapped(() => aggregateView(store, user, c.req.valid('param').id)));
     },
   );
@@ -511,7 +511,7 @@ export function cobuildRoutes(deps: Deps) {
       responses: { 200: ok(SettingsSchema, 'the settings'), 401: ERRORS[401] },
     }),
     async (c) => {
-      requireRole(c, SIGNED_IN, 'read the settings');
+      requireRole(c, SIGNED_IN, 'action.read-settings');
       return reply(c, SettingsSchema, await loadSettings(store));
     },
   );
@@ -527,7 +527,7 @@ export function cobuildRoutes(deps: Deps) {
       responses: { 200: ok(SettingsSchema, 'the settings'), 400: ERRORS[400], 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'change the co-construction settings');
+      const user = requireRole(c, ['steward'], 'action.change-cobuild-settings');
       return reply(c, SettingsSchema, await saveSettings(store, c.req.valid('json'), user.id));
     },
   );
@@ -542,7 +542,7 @@ export function cobuildRoutes(deps: Deps) {
       responses: { 200: ok(z.array(BenchmarkSchema), 'oldest first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'read benchmarks');
+      const user = requireRole(c, ['steward'], 'action.read-benchmarks');
       return reply(c, z.array(BenchmarkSchema), await mapped(() => listBenchmarkViews(store, user)));
     },
   );
@@ -565,7 +565,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'add benchmarks');
+      const user = requireRole(c, ['steward'], 'action.add-benchmarks');
       const { name, study } = c.req.valid('json');
       return reply(c, BenchmarkAddedSchema, await mapped(() => addBenchmark(store, user, name, study)), 201);
     },
@@ -590,7 +590,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'publish releases');
+      const user = requireRole(c, ['steward'], 'action.publish-releases');
       return reply(
         c,
         ReleasePreviewSchema,
@@ -621,7 +621,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'publish releases');
+      const user = requireRole(c, ['steward'], 'action.publish-releases');
       const request = c.req.valid('json');
       await mapped(() => checkReleaseRequest(store, user, request));
       const job = await enqueue(store, {
@@ -660,10 +660,10 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'import databases');
+      const user = requireRole(c, ['steward'], 'action.import-databases');
       const { release, licence, citation } = c.req.valid('query');
       const fileName = uploadFileName(c, 'upload.zip');
-      const data = await uploadBody(c, 'the database zip');
+      const data = await uploadBody(c, 'upload.database-zip');
       const archive = await mapped(async () => {
         if (await getRelease(store, release)) throw new ReleaseExistsError(release);
         await readingAs('bad-file', async () => archiveFormat(data, fileName));
@@ -693,7 +693,7 @@ export function cobuildRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, SIGNED_IN, 'read notifications');
+      const user = requireRole(c, SIGNED_IN, 'action.read-notifications');
       return reply(c, z.object({ unread: z.number(), items: z.array(NotificationSchema) }), {
         unread: await unreadNotifications(store, user.id),
         items: await listNotifications(store, user.id),
@@ -712,7 +712,7 @@ export function cobuildRoutes(deps: Deps) {
       responses: { 200: ok(z.object({ unread: z.number() }), 'unread left'), 401: ERRORS[401] },
     }),
     async (c) => {
-      const user = requireRole(c, SIGNED_IN, 'read notifications');
+      const user = requireRole(c, SIGNED_IN, 'action.read-notifications');
       await markNotificationsRead(store, user.id, c.req.valid('json').ids);
       return reply(c, z.object({ unread: z.number() }), { unread: await unreadNotifications(store, user.id) });
     },
@@ -834,10 +834,9 @@ export function cobuildRoutes(deps: Deps) {
 
   const download = (format: 'jsonld' | 'ilcd' | 'ecospold2' | 'factors' | 'exchanges') => async (release: string) => {
     const info = await getRelease(store, release);
-    if (!info) throw notFound(`release ${release}`);
+    if (!info) throw notFound('thing.release', { release });
     if (format === 'jsonld' || format === 'ilcd' || format === 'ecospold2') {
-      if (info.processes === 0)
-        throw new ApiError(404, 'not-found', `release ${release} holds factors only: download them as CSV`);
+      if (info.processes === 0) throw new ApiError(404, 'not-found', coded('api.factors-only', { release }));
       const zip =
         format === 'ilcd' ? exportReleaseIlcd : format === 'ecospold2' ? exportReleaseEcoSpold2 : exportReleaseJsonLd;
       return {
@@ -848,7 +847,7 @@ export function cobuildRoutes(deps: Deps) {
     }
     const csv = await exportReleaseCsv(store, release);
     const text = format === 'factors' ? csv.factors : csv.exchanges;
-    if (!text) throw new ApiError(404, 'not-found', `release ${release} holds no ${format}`);
+    if (!text) throw new ApiError(404, 'not-found', coded('api.release-lacks', { release, format }));
     return {
       body: new TextEncoder().encode(text),
       type: 'text/csv; charset=utf-8',

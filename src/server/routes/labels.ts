@@ -110,7 +110,7 @@ export function labelRoutes({ store }: Deps) {
   const app = router();
   const found = async (id: string) => {
     const label = await getLabel(store, id);
-    if (!label) throw notFound(`label ${id}`);
+    if (!label) throw notFound('thing.label', { id });
     return label;
   };
 
@@ -377,7 +377,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['steward'], 'publish category benchmarks (stewards only)');
+      const user = requireRole(c, ['steward'], 'action.publish-category-benchmarks');
       return reply(c, BenchmarkSchema, await publishBenchmark(store, user, c.req.valid('json')), 201);
     },
   );
@@ -398,7 +398,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      requireRole(c, ['enterprise', 'verifier', 'admin'], 'list verifiers');
+      requireRole(c, ['enterprise', 'verifier', 'admin'], 'action.list-verifiers');
       const rows = await store.query<{ email: string; name: string; organisation: string | null }>(
         `SELECT u.email, u.name, c.name AS organisation FROM users u LEFT JOIN companies c ON c.id = u.company_id WHERE u.role = 'verifier' ORDER BY u.name`,
       );
@@ -436,7 +436,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['enterprise'], 'request verification (practitioners only)');
+      const user = requireRole(c, ['enterprise'], 'action.request-verification');
       return reply(
         c,
         RequestSchema,
@@ -461,12 +461,12 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['enterprise', 'verifier', 'admin'], 'read studies');
+      const user = requireRole(c, ['enterprise', 'verifier', 'admin'], 'action.read-studies');
       const id = c.req.valid('param').id;
       const study = await getStudy(store, id);
       const shared = user.role === 'verifier' && (await isVerifierOf(store, id, user.id));
       if (!study || !(user.role === 'admin' || user.companyId === study.companyId || shared))
-        throw notFound(`study ${id}`);
+        throw notFound('thing.study', { id });
       const requests = (await listRequests(store, { studyId: id })).filter(
         (r: RequestRow) => user.role !== 'verifier' || user.companyId === study.companyId || r.verifierId === user.id,
       );
@@ -487,7 +487,7 @@ export function labelRoutes({ store }: Deps) {
       responses: { 200: ok(z.array(RequestSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = requireRole(c, ['verifier'], 'read a verification queue (verifiers only)');
+      const user = requireRole(c, ['verifier'], 'action.read-verification-queue');
       return reply(c, z.array(RequestSchema), await listRequests(store, { verifierId: user.id }));
     },
   );
@@ -508,7 +508,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['verifier'], 'decline verification requests');
+      const user = requireRole(c, ['verifier'], 'action.decline-verification');
       await visibleRequest(store, user, c.req.valid('param').id);
       return reply(
         c,
@@ -537,7 +537,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['verifier'], 'check studies for a label (verifiers only)');
+      const user = requireRole(c, ['verifier'], 'action.check-label-studies');
       const q = c.req.valid('query');
       return reply(
         c,
@@ -581,7 +581,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['verifier'], 'sign labels (verifiers only)');
+      const user = requireRole(c, ['verifier'], 'action.sign-labels');
       return reply(
         c,
         RegistryItemSchema,
@@ -613,7 +613,7 @@ export function labelRoutes({ store }: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['verifier'], 'revoke labels (verifiers only)');
+      const user = requireRole(c, ['verifier'], 'action.revoke-labels');
       return reply(
         c,
         RegistryItemSchema,

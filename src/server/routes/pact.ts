@@ -40,6 +40,7 @@ import { footprintFigures, pullFootprints, useInStudy } from '../../pact/supplie
 import { coder } from '../../i18n/define.ts';
 import { PACT_TEXTS } from '../../i18n/pact.ts';
 import { ApiError, notFound } from '../errors.ts';
+import type { ApiAction } from '../../i18n/api.ts';
 import { bearer, ERRORS, json, ok, reply, requireRole, router, type Deps } from '../openapi.ts';
 import { ErrorSchema, IdParamSchema } from '../schemas.ts';
 import { conformingOrRefused, readableStudy, writableStudy, written } from './studies.ts';
@@ -79,11 +80,11 @@ function receivedView(r: ReceivedRow): z.infer<typeof ReceivedFootprintSchema> {
 export function pactRoutes(deps: Deps) {
   const { store, cache, pact } = deps;
   const app = router();
-  const enterprise = (c: Parameters<typeof requireRole>[0], what: string): User & { companyId: string } =>
-    requireRole(c, ['enterprise'], what) as User & { companyId: string };
+  const enterprise = (c: Parameters<typeof requireRole>[0], action: ApiAction): User & { companyId: string } =>
+    requireRole(c, ['enterprise'], action) as User & { companyId: string };
   const ownConnection = async (user: User, id: string) => {
     const found = await getConnection(store, id);
-    if (!found || found.companyId !== user.companyId) throw notFound(`connection ${id}`);
+    if (!found || found.companyId !== user.companyId) throw notFound('thing.connection', { id });
     return found;
   };
 
@@ -125,7 +126,7 @@ export function pactRoutes(deps: Deps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const user = requireRole(c, ['verifier'], 'verify results (verifiers only)');
+      const user = requireRole(c, ['verifier'], 'action.verify-results');
       const { head } = await readableStudy(c, deps, id);
       await currentResult(store, id, 'verified');
       await conformingOrRefused(store, id);
@@ -179,7 +180,7 @@ export function pactRoutes(deps: Deps) {
       responses: { 200: ok(z.array(PublishedFootprintSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = enterprise(c, "read the company's published footprints");
+      const user = enterprise(c, 'action.read-published-footprints');
       const rows = (await listFootprintRows(store, user.companyId)).reverse();
       return reply(
         c,
@@ -214,8 +215,8 @@ export function pactRoutes(deps: Deps) {
       responses: { 200: ok(HostSchema, 'the host'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
     }),
     async (c) => {
-      enterprise(c, 'see the PACT host');
-      if (!pact.host) throw notFound('a PACT host (this process serves none)');
+      enterprise(c, 'action.see-pact-host');
+      if (!pact.host) throw notFound('thing.pact-host', {});
       return reply(c, HostSchema, {
         url: pact.host.url,
         events: pact.events.source['3.0'],
@@ -234,7 +235,7 @@ export function pactRoutes(deps: Deps) {
       responses: { 200: ok(z.array(ConnectionSchema), 'oldest first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = enterprise(c, 'manage PACT partners');
+      const user = enterprise(c, 'action.manage-pact-partners');
       return reply(c, z.array(ConnectionSchema), (await listConnections(store, user.companyId)).map(connectionView));
     },
   );
@@ -257,7 +258,7 @@ export function pactRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = enterprise(c, 'manage PACT partners');
+      const user = enterprise(c, 'action.manage-pact-partners');
       const input = c.req.valid('json');
       if (input.partnerUrl) await checkPartnerHost(input.partnerUrl);
       if ((await listConnections(store, user.companyId)).some((x) => x.name === input.name))
@@ -293,7 +294,7 @@ export function pactRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = enterprise(c, 'manage PACT partners');
+      const user = enterprise(c, 'action.manage-pact-partners');
       const { id } = c.req.valid('param');
       const found = await ownConnection(user, id);
       if (found.revokedAt)
@@ -319,7 +320,7 @@ export function pactRoutes(deps: Deps) {
       responses: { 200: ok(ConnectionSchema, 'revoked'), 401: ERRORS[401], 403: ERRORS[403], 404: ERRORS[404] },
     }),
     async (c) => {
-      const user = enterprise(c, 'manage PACT partners');
+      const user = enterprise(c, 'action.manage-pact-partners');
       const { id } = c.req.valid('param');
       await ownConnection(user, id);
       await revokeConnection(store, id, user.id, user.companyId);
@@ -360,7 +361,7 @@ export function pactRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = enterprise(c, "pull suppliers' footprints");
+      const user = enterprise(c, 'action.pull-supplier-footprints');
       const body = c.req.valid('json');
       const connection = await ownConnection(user, body.connectionId);
       const schema = z.object({ received: z.array(ReceivedFootprintSchema), requestEventId: z.string().optional() });
@@ -390,7 +391,7 @@ export function pactRoutes(deps: Deps) {
       responses: { 200: ok(z.array(ReceivedFootprintSchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = enterprise(c, "read suppliers' footprints");
+      const user = enterprise(c, 'action.read-supplier-footprints');
       return reply(c, z.array(ReceivedFootprintSchema), (await listReceived(store, user.companyId)).map(receivedView));
     },
   );
@@ -405,7 +406,7 @@ export function pactRoutes(deps: Deps) {
       responses: { 200: ok(z.array(PactEventRecordSchema), 'the last 100'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = enterprise(c, 'read PACT events');
+      const user = enterprise(c, 'action.read-pact-events');
       return reply(c, z.array(PactEventRecordSchema), await listEvents(store, user.companyId));
     },
   );
@@ -435,7 +436,8 @@ export function pactRoutes(deps: Deps) {
       const { user, head } = await writableStudy(c, deps, id);
       const { receivedId, baseVersion } = c.req.valid('json');
       const received = await getReceived(store, receivedId);
-      if (!received || received.companyId !== user.companyId) throw notFound(`received footprint ${receivedId}`);
+      if (!received || received.companyId !== user.companyId)
+        throw notFound('thing.received-footprint', { id: receivedId });
       try {
         return reply(
           c,

@@ -123,7 +123,7 @@ export function pcrRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['enterprise'], 'create studies (practitioners only)');
+      const user = requireRole(c, ['enterprise'], 'action.create-studies');
       const { pcr, ...input } = c.req.valid('json');
       try {
         const study = StudySchema.parse(await createStudyFromPcr(store, pcr, input, user.companyId!, user.id));

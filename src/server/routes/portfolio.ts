@@ -48,7 +48,7 @@ const LangQuery = z.object({ lang: z.enum(['zh', 'en']).default('zh') });
 
 export function portfolioRoutes({ store }: Deps) {
   const app = router();
-  const what = 'read a company portfolio (practitioners of the company)';
+  const what = 'action.read-portfolio';
 
   app.openapi(
     createRoute({

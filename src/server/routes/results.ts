@@ -15,7 +15,7 @@ import {
   studyHead,
   type Store,
 } from '../../store/index.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, coded, notFound } from '../errors.ts';
 import { calculationKind, enqueue, reportHtml, reportInputs, type ReportInputs } from '../../jobs/index.ts';
 import { accepted } from '../jobs.ts';
 import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type Deps } from '../openapi.ts';
@@ -82,9 +82,10 @@ export function resultRoutes(deps: Deps) {
       responses: { 200: ok(JobSchema, 'the job'), 401: ERRORS[401], 404: ERRORS[404] },
     }),
     async (c) => {
-      const user = requireRole(c, ['enterprise', 'steward', 'verifier', 'admin'], 'read jobs');
+      const user = requireRole(c, ['enterprise', 'steward', 'verifier', 'admin'], 'action.read-jobs');
       const job = await getJob(store, c.req.valid('param').id);
-      if (!job || (job.userId !== user.id && user.role !== 'admin')) throw notFound(`job ${c.req.valid('param').id}`);
+      if (!job || (job.userId !== user.id && user.role !== 'admin'))
+        throw notFound('thing.job', { id: c.req.valid('param').id });
       return reply(c, JobSchema, job);
     },
   );
@@ -221,7 +222,7 @@ export function resultRoutes(deps: Deps) {
       const { id, key } = c.req.valid('param');
       await readableStudy(c, deps, id);
       const file = await loadReportFile(store, id, key);
-      if (!file) throw notFound(`report ${key} of study ${id}`);
+      if (!file) throw notFound('thing.report', { key, id });
       const study = (await getStudy(store, id))!;
       const name = encodeURIComponent(`${study.product.name}-report-${file.lang}.pdf`);
       return c.body(new Uint8Array(file.pdf), 200, {
@@ -233,8 +234,7 @@ export function resultRoutes(deps: Deps) {
   return app;
 }
 
-const NOT_CALCULATED = () =>
-  new ApiError(404, 'not-calculated', 'this study has not been calculated yet: POST /api/studies/{id}/calculate');
+const NOT_CALCULATED = () => new ApiError(404, 'not-calculated', coded('api.not-calculated', {}));
 
 async function resultOf(store: Store, id: string) {
   const result = await latestResult(store, id);

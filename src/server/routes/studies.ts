@@ -22,7 +22,8 @@ import {
   type User,
 } from '../../store/index.ts';
 import { requireReadable, requireWritable } from '../../studies/access.ts';
-import { ApiError, forbidden, notFound } from '../errors.ts';
+import { allOf, ApiError, coded } from '../errors.ts';
+import { errorTextOf } from '../../model/errors.ts';
 import { bearer, ERRORS, json, ok, reply, replyJson, requireRole, router, type Deps, type Env } from '../openapi.ts';
 import type { ReadCache } from '../cache.ts';
 import {
@@ -48,7 +49,7 @@ export async function readableStudy(
   { store, cache }: Deps,
   id: string,
 ): Promise<{ user: User; head: StudyHead }> {
-  const user = requireRole(c, READERS, 'read studies');
+  const user = requireRole(c, READERS, 'action.read-studies');
   let head = cache.head(id);
   if (!head) {
     head = await studyHead(store, id);
@@ -88,7 +89,11 @@ function refuseBadParameters(study: StudyInput): void {
     throw new ApiError(
       422,
       'bad-parameters',
-      problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; '),
+      allOf(
+        problems.map((p) =>
+          coded('api.field-problem', { field: p.path.join('.'), problem: errorTextOf(p) ?? p.message }),
+        ),
+      ),
       problems.map((p) => ({ path: p.path, message: p.message })),
     );
   }
@@ -117,7 +122,7 @@ export function studyRoutes(deps: Deps) {
   const app = router();
   const params = IdParamSchema;
   app.on('POST', '/api/studies', async (c, next) => {
-    requireRole(c, ['enterprise'], 'create studies (practitioners only)');
+    requireRole(c, ['enterprise'], 'action.create-studies');
     await next();
   });
 
@@ -131,7 +136,7 @@ export function studyRoutes(deps: Deps) {
       responses: { 200: ok(z.array(StudySummarySchema), 'newest first'), 401: ERRORS[401], 403: ERRORS[403] },
     }),
     async (c) => {
-      const user = requireRole(c, READERS, 'read studies');
+      const user = requireRole(c, READERS, 'action.read-studies');
       const scope =
         user.role === 'admin'
           ? { all: true }
@@ -157,7 +162,7 @@ export function studyRoutes(deps: Deps) {
       },
     }),
     async (c) => {
-      const user = requireRole(c, ['enterprise'], 'create studies (practitioners only)');
+      const user = requireRole(c, ['enterprise'], 'action.create-studies');
       refuseBadParameters(c.req.valid('json'));
       const input = knownRegions(c.req.valid('json'));
       const study = StudySchema.parse(await createStudy(store, input, user.companyId!, user.id));
@@ -277,7 +282,14 @@ export function studyRoutes(deps: Deps) {
       await conformingOrRefused(store, id, { productRulesOnly: true });
       const verifier = await findUserByEmail(store, c.req.valid('json').email);
       if (!verifier || verifier.role !== 'verifier')
-        throw new ApiError(400, 'invalid-request', `email: ${c.req.valid('json').email} is not a verifier's account`);
+        throw new ApiError(
+          400,
+          'invalid-request',
+          coded('api.field-problem', {
+            field: 'email',
+            problem: coded('api.not-a-verifier', { email: c.req.valid('json').email }),
+          }),
+        );
       await addVerifier(store, id, verifier.id, user.id, head.companyId);
       return reply(c, z.object({ ok: z.boolean() }), { ok: true });
     },
@@ -306,7 +318,7 @@ export function studyRoutes(deps: Deps) {
       const { id } = c.req.valid('param');
       const { user, head } = await writableStudy(c, deps, id);
       const fileName = uploadFileName(c, 'inventory.xlsx');
-      const data = await uploadBody(c, 'the .xlsx file');
+      const data = await uploadBody(c, 'upload.xlsx');
       const entries = await parseStudyWorkbook(data, fileName);
       const current = (await getStudy(store, id))!;
       const { id: _, companyId: __, version, updatedAt: ___, updatedBy: ____, ...input } = current;
