@@ -1,11 +1,14 @@
 import type { GhgLine } from '../model/method.ts';
+import { CLI_TEXTS } from '../i18n/cli.ts';
+import type { TextLang } from '../i18n/define.ts';
 
-const LINE_LABELS: Record<GhgLine, string> = {
-  fossil: 'fossil',
-  biogenic: 'biogenic (emissions)',
-  landUseChange: 'land use change',
-  aircraft: 'aircraft',
-  biogenicRemovals: 'biogenic removals (not in total)',
+/** Each line's words (src/i18n/cli.ts), in the order a result lists them. */
+const LINE_WORDS: Record<GhgLine, keyof typeof CLI_TEXTS> = {
+  fossil: 'cli.line.fossil',
+  biogenic: 'cli.line.biogenic',
+  landUseChange: 'cli.line.landUseChange',
+  aircraft: 'cli.line.aircraft',
+  biogenicRemovals: 'cli.line.biogenicRemovals',
 };
 
 /** A number for people: 4 significant digits, exponent when tiny or huge. */
@@ -16,11 +19,13 @@ export function num(v: number): string {
 }
 
 /** `total` is the emissions (PACT pcfExcludingBiogenicUptake); the CFP of ISO 14067 3.1.1.1 adds the removals. */
-export function formatLines(total: number, lines: Record<GhgLine, number>, unit: string): string {
+export function formatLines(total: number, lines: Record<GhgLine, number>, unit: string, lang: TextLang): string {
   const rows: [string, number][] = [
-    ['CFP, emissions + removals (ISO 14067 3.1.1.1)', total + lines.biogenicRemovals],
-    ['total emissions', total],
-    ...(Object.keys(LINE_LABELS) as GhgLine[]).map((k) => [`  ${LINE_LABELS[k]}`, lines[k]] as [string, number]),
+    [CLI_TEXTS['cli.line.cfp'][lang]({}), total + lines.biogenicRemovals],
+    [CLI_TEXTS['cli.line.total'][lang]({}), total],
+    ...(Object.keys(LINE_WORDS) as GhgLine[]).map(
+      (k) => [`  ${CLI_TEXTS[LINE_WORDS[k]][lang]({} as never)}`, lines[k]] as [string, number],
+    ),
   ];
   return table(
     ['', unit],
@@ -30,12 +35,17 @@ export function formatLines(total: number, lines: Record<GhgLine, number>, unit:
 
 /** A plain text table; numbers right-aligned. */
 export function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = header.map((h, i) => Math.max(columns(h), ...rows.map((r) => columns(r[i]))));
   const isNum = header.map((_, i) => rows.every((r) => /^[-+0-9.e%]*$/.test(r[i])));
+  const pad = (c: string, width: number) => ' '.repeat(Math.max(0, width - columns(c)));
   const line = (r: string[]) =>
     r
-      .map((c, i) => (isNum[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .map((c, i) => (isNum[i] ? pad(c, widths[i]) + c : c + pad(c, widths[i])))
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
+
+/** Chinese characters and full-width punctuation take two columns of a terminal. */
+const WIDE = /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/u;
+const columns = (text: string): number => [...text].reduce((n, c) => n + (WIDE.test(c) ? 2 : 1), 0);

@@ -1,4 +1,6 @@
-import { formatHelp, parse, UsageError, type CommandSpec } from './args.ts';
+import { cliText, formatHelp, LANG_HELP, langInArgv, langOf, parse, UsageError, type CommandSpec } from './args.ts';
+import { render } from '../i18n/catalogue.ts';
+import { errorTextOf } from '../model/errors.ts';
 import { importCommand } from './commands/import.ts';
 import { listCommand } from './commands/list.ts';
 import { calcCommand } from './commands/calc.ts';
@@ -46,6 +48,7 @@ Usage: tanji <command> [options]      tanji <command> --help for each command
 
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
+${LANG_HELP}
 Store: ${storeLocation()} (TANJI_DATA sets the directory; DATABASE_URL a PostgreSQL server)
 Quick start:
   tanji import ../shared/data/uslci/uslci-olca1.5-jsonld.zip --name uslci
@@ -63,24 +66,30 @@ export async function main(argv: string[]): Promise<number> {
   }
   const spec = COMMANDS.find((c) => c.name === name);
   if (!spec) {
-    console.error(`tanji: unknown command "${name}"\n\n${overview()}`);
+    console.error(
+      `tanji: ${render(cliText('cli.unknown-command', { command: name }), langInArgv(rest))}\n\n${overview()}`,
+    );
     return 2;
   }
+  let lang = langInArgv(rest);
   try {
     const { values, positionals } = parse(spec, rest);
     if (values.help) {
       console.log(formatHelp(spec));
       return 0;
     }
+    lang = langOf(values);
+    // commands read the language resolved once here: --lang, else the environment's
+    values.lang = lang;
     // a command may answer with its own exit status (label verify: 1 invalid, 3 incomplete)
     return (await spec.run(positionals, values)) ?? 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      console.error(`tanji ${name}: ${err.message}`);
+      console.error(`tanji ${name}: ${render(err.text, lang)}`);
       return 2;
     }
     const e = err as Error;
-    console.error(`tanji ${name}: ${e.message}`);
+    console.error(`tanji ${name}: ${render(errorTextOf(err) ?? e.message, lang)}`);
     if (process.env.TANJI_DEBUG) console.error(e.stack);
     return 1;
   }

@@ -6,7 +6,8 @@ import { characterizationVector, factorizeSystem, type CharacterizationVector } 
 import type { AllocationChoice } from '../engine/linking.ts';
 import type { Factorization } from '../engine/sparse/lu.ts';
 import { listDatabases, loadDatabase } from './databases.ts';
-import { numberOption, UsageError } from './args.ts';
+import { cliText, numberOption, UsageError } from './args.ts';
+import { errorTextOf } from '../model/errors.ts';
 
 /** What most commands need: a database, its matrices, one factorization and a method. */
 export interface Workspace {
@@ -32,7 +33,9 @@ export async function openWorkspace(values: Record<string, unknown>): Promise<Wo
   const dbName = await chooseDatabase(values.db as string | undefined);
   const allocation = (values.allocation as string | undefined) ?? 'auto';
   if (!ALLOCATIONS.includes(allocation as AllocationChoice)) {
-    throw new UsageError(`--allocation must be one of ${ALLOCATIONS.join(', ')}, got "${allocation}"`);
+    throw new UsageError(
+      cliText('cli.one-of-got', { option: 'allocation', choices: ALLOCATIONS.join(', '), given: String(allocation) }),
+    );
   }
   const db = await loadDatabase(dbName);
   const system = buildSystem(db, { allocation: allocation as AllocationChoice });
@@ -42,10 +45,7 @@ export async function openWorkspace(values: Record<string, unknown>): Promise<Wo
 export async function chooseDatabase(requested?: string): Promise<string> {
   if (requested) return requested;
   const all = await listDatabases();
-  if (all.length === 0)
-    throw new UsageError(
-      'the data directory holds no database yet: run `tanji import <zip>` first (TANJI_DATA sets the directory)',
-    );
+  if (all.length === 0) throw new UsageError(cliText('cli.no-database', {}));
   return all[0].number;
 }
 
@@ -54,7 +54,7 @@ export function method(values: Record<string, unknown>): ImpactMethod {
   try {
     return getMethod(id);
   } catch (err) {
-    throw new UsageError((err as Error).message);
+    throw new UsageError(errorTextOf(err) ?? (err as Error).message);
   }
 }
 
@@ -73,8 +73,11 @@ export function resolveColumn(ws: Workspace, query: string): number {
   if (byName.length === 1) return byName[0].index;
   if (byName.length > 1) {
     throw new UsageError(
-      `"${query}" names ${byName.length} processes; use an id:\n` +
-        byName.map((p) => `  ${p.process.id}  ${p.process.location ?? ''}`).join('\n'),
+      cliText('cli.ambiguous-process', {
+        query,
+        count: byName.length,
+        list: byName.map((p) => `  ${p.process.id}  ${p.process.location ?? ''}`).join('\n'),
+      }),
     );
   }
   if (query.length >= 8) {
@@ -84,10 +87,13 @@ export function resolveColumn(ws: Workspace, query: string): number {
   const lower = query.toLowerCase();
   const near = providers.filter((p) => p.process.name.toLowerCase().includes(lower)).slice(0, 8);
   throw new UsageError(
-    `no process with id or exact name "${query}" in database ${ws.dbName}` +
-      (near.length
-        ? `; did you mean:\n${near.map((p) => `  ${p.process.id}  ${p.process.name}`).join('\n')}`
-        : '; `tanji list --search <text>` finds processes'),
+    near.length
+      ? cliText('cli.no-process-near', {
+          query,
+          database: ws.dbName,
+          list: near.map((p) => `  ${p.process.id}  ${p.process.name}`).join('\n'),
+        })
+      : cliText('cli.no-process', { query, database: ws.dbName }),
   );
 }
 
@@ -103,7 +109,7 @@ export function demandOf(
   const perUnit = unit === declared.unit ? declared.factor : unitFactor(ws.db, pr.flow, unit);
   if (perUnit === undefined)
     throw new UsageError(
-      `--unit ${unit} is not a unit of "${pr.flow.name}"; its units: ${unitsOf(ws.db, pr.flow).join(', ')}`,
+      cliText('cli.not-a-unit-of', { unit, flow: pr.flow.name, units: unitsOf(ws.db, pr.flow).join(', ') }),
     );
   return { amount: numberOption(values, 'amount', 1), unit, perUnit, declared };
 }

@@ -89,6 +89,19 @@ export const CALCULATION_TEXTS = {
     en: (p) => `${EVIDENCE.en[p.evidence] ?? p.evidence} ${p.reference}`,
     zh: (p) => `${EVIDENCE.zh[p.evidence] ?? p.evidence} ${p.reference}`,
   }),
+  // a direct entry's figure: the gas (as src/model/study.ts names it) and its GWP100 in the study's table
+  'provenance.direct-gas': define<{ gas: string; gwp100: number }>({
+    en: (p) => `${p.gas}, GWP100 ${p.gwp100}`,
+    zh: (p) => `${GASES_ZH[p.gas] ?? p.gas}，GWP100 = ${p.gwp100}`,
+  }),
+  'provenance.component-study': define<{ study: string; version: number }>({
+    en: (p) => `${p.study} (v${p.version})`,
+    zh: (p) => `${p.study}（第 ${p.version} 版）`,
+  }),
+  'uncertainty.lci-contributor': define<{ release: string }>({
+    en: (p) => `${p.release}: exchange uncertainty of the LCI processes`,
+    zh: (p) => `${p.release}：生命周期清单过程的交换量不确定性`,
+  }),
   'provenance.component-source': define<{ lci: string; factors: string }>({
     en: (p) => `component study, calculated on ${p.lci} + ${p.factors}`,
     zh: (p) => `组件研究，基于 ${p.lci} + ${p.factors} 计算`,
@@ -129,6 +142,19 @@ export const CALCULATION_TEXTS = {
     en: (p) => `factor: Tanji estimate chosen over the official ${p.official} (${p.value} ${p.unit}, ${p.year})`,
     zh: (p) => `因子：选用了 Tanji 估算值，而非官方因子「${p.official}」（${p.value} ${p.unit}，${p.year} 年）`,
   }),
+};
+
+/** The direct gases in Chinese words, by the id a direct entry names (src/model/study.ts `DirectGas`). */
+const GASES_ZH: Record<string, string> = {
+  'CO2-fossil': 'CO2（化石源）',
+  'CO2-biogenic': 'CO2（生物源）',
+  'CO2-luc': 'CO2（土地利用变化）',
+  'CH4-fossil': 'CH4（化石源）',
+  'CH4-biogenic': 'CH4（生物源）',
+  N2O: 'N2O',
+  SF6: 'SF6',
+  NF3: 'NF3',
+  'HFC-134a': 'HFC-134a',
 };
 
 /** Why the linker chose a provider among several (src/engine/linking.ts names the rules). */

@@ -4,6 +4,7 @@ import { ISSUE_TEXTS } from './cobuild.ts';
 import { COBUILD_ERROR_TEXTS } from './cobuild-errors.ts';
 import { AUDIT_TEXTS } from './audit.ts';
 import { CALCULATION_TEXTS } from './calculation.ts';
+import { CLI_TEXTS } from './cli.ts';
 import { FACTOR_TEXTS } from './factors.ts';
 import { FORMAT_TEXTS } from './formats.ts';
 import { JOB_TEXTS } from './jobs.ts';
@@ -39,6 +40,7 @@ export const DOMAIN_TABLES: Readonly<Record<string, TextTable>> = {
   api: API_TEXTS as unknown as TextTable,
   formats: FORMAT_TEXTS as unknown as TextTable,
   pact: PACT_TEXTS as unknown as TextTable,
+  cli: CLI_TEXTS as unknown as TextTable,
 };
 
 /** Files of src/i18n that are machinery, not a domain's texts. */

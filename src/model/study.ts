@@ -502,6 +502,8 @@ export const SensitivityResultSchema = z.object({
 export type SensitivityResult = z.infer<typeof SensitivityResultSchema>;
 
 export const VarianceContributionSchema = InputRefSchema.extend({
+  /** a parameter's description or an entry's name as the user wrote them; the background's words, coded */
+  name: StoredMessageSchema,
   /** squared Pearson correlation of the input's draws with the result: its first-order share of the variance */
   share: z.number(),
 });
@@ -592,3 +594,5 @@ export type Role = z.infer<typeof RoleSchema>;
 
 /** The result's Sankey node that removals flow through, named like its "[stage]" nodes so the web app names it in the reader's language. */
 export const REMOVALS_NODE = '[removals]';
+/** The contribution tree's node of the upstream processes below the cut-off; the web app names it in the reader's language. */
+export const CUTOFF_NODE = 'other (below cut-off)';

@@ -1,3 +1,4 @@
+import { render } from '../i18n/catalogue.ts';
 import { HEADLINE_STANDARDS, headlineOf } from '../model/headline.ts';
 import type { SensitivityCase } from '../model/study.ts';
 import { tornadoChart } from './chart.ts';
@@ -101,14 +102,7 @@ ${table(
     ? html`<p class="note">${t.sensitivity.varianceNote}</p>
 ${table(
   [t.sensitivity.input, t.share],
-  contributions
-    .slice(0, 15)
-    .map((v) => [
-      v.kind === 'background'
-        ? `${t.sensitivity.kinds.background}: ${t.sensitivity.lciBackground}`
-        : `${t.sensitivity.kinds[v.kind]}: ${v.name}`,
-      pct(v.share),
-    ]),
+  contributions.slice(0, 15).map((v) => [`${t.sensitivity.kinds[v.kind]}: ${render(v.name, t.lang)}`, pct(v.share)]),
   { numeric: [1] },
 )}`
     : html`<p class="muted">${t.notAssessed}</p>`;

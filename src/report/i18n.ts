@@ -178,7 +178,6 @@ const zh = {
     noScenarios: '研究未定义情景。',
     variance: '对蒙特卡洛方差的贡献',
     varianceNote: '各输入的抽样值与结果之间相关系数的平方，即其对结果方差的一阶贡献份额；余下部分为交互作用。',
-    lciBackground: '生命周期清单过程的交换量不确定性',
   },
   parametersTitle: '研究参数',
   parameter: '参数',
@@ -383,7 +382,6 @@ const en: Strings = {
     variance: 'Contribution to the Monte Carlo variance',
     varianceNote:
       "Squared correlation of each input's draws with the result: its first-order share of the variance; the remainder is interaction.",
-    lciBackground: 'exchange uncertainty of the LCI processes',
   },
   parametersTitle: 'Study parameters',
   parameter: 'Parameter',

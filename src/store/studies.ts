@@ -288,8 +288,8 @@ export interface PortfolioRow {
   product: string;
   /** UN CPC or another classification code, when the study has one */
   classification?: string;
-  /** "1 kg", "1 kWh": the declared or functional unit the footprint is per */
-  declaredUnit: string;
+  /** the declared or functional unit the footprint is per (1 kg, 1 kWh), rendered in words by the reader's language */
+  declaredUnit: { amount: number; unit: string };
   /** reference year of the primary data */
   year: number;
   version: number;
@@ -327,7 +327,7 @@ export async function portfolioRows(db: Queryable, companyId: string): Promise<P
     studyName: r.body.name,
     product: r.body.product.name,
     classification: r.body.product.classification,
-    declaredUnit: `${r.body.unit.amount} ${r.body.unit.unit}`,
+    declaredUnit: { amount: r.body.unit.amount, unit: r.body.unit.unit },
     year: r.body.year,
     version: r.version,
     computedAt: new Date(r.computedAt).toISOString(),

@@ -1,6 +1,13 @@
 import { headlineOf } from '../model/headline.ts';
 import type { LifeCycleStage } from '../model/lci.ts';
-import { REMOVALS_NODE, type EntryResult, type Study, type StudyResult, type TreeNode } from '../model/study.ts';
+import {
+  CUTOFF_NODE,
+  REMOVALS_NODE,
+  type EntryResult,
+  type Study,
+  type StudyResult,
+  type TreeNode,
+} from '../model/study.ts';
 import { emptyLines, GHG_LINES, totalOf, totalVector } from '../engine/lca.ts';
 import { directFactors, upstreamTree, type UpstreamNode } from '../engine/contributions.ts';
 import { dqr as dqrOf, dqrLevel } from '../engine/uncertainty.ts';
@@ -264,6 +271,6 @@ function treeOf(study: Study, rows: Row[], bg: Background, total: number): TreeN
 
 function toTree(n: UpstreamNode): TreeNode {
   const children = n.children.map(toTree);
-  if (n.cutoffTotal !== 0) children.push({ name: 'other (below cut-off)', value: n.cutoffTotal, children: [] });
+  if (n.cutoffTotal !== 0) children.push({ name: CUTOFF_NODE, value: n.cutoffTotal, children: [] });
   return { name: n.processName, value: n.total, unit: 'kg CO2e', children };
 }

@@ -1,4 +1,5 @@
 import { CALCULATION_TEXTS } from '../i18n/calculation.ts';
+import { coder } from '../i18n/define.ts';
 import type { Parameter, Study, UncertaintyResult, VarianceContribution } from '../model/study.ts';
 import { totalOf, totalVector } from '../engine/lca.ts';
 import { monteCarloDemand } from '../engine/montecarlo.ts';
@@ -10,6 +11,8 @@ import { rangeDistribution } from './ranges.ts';
 import type { Row } from './rows.ts';
 import type { CodedMessageData } from '../model/message.ts';
 import { progressMessage } from './progress.ts';
+
+const coded = coder(CALCULATION_TEXTS);
 
 /**
  * Monte Carlo of the GHG emissions (removals excluded, as the total is). Per draw: every
@@ -120,7 +123,7 @@ export function studyMonteCarlo(
           {
             kind: 'background' as const,
             id: 'lci',
-            name: `${bg.lciRelease}: exchange uncertainty of the LCI processes`,
+            name: coded('uncertainty.lci-contributor', { release: bg.lciRelease }),
             share: r2(pick(lciRatio), ys),
           },
         ]

@@ -149,7 +149,7 @@ export function perUnitOf(entry: Entry, bg: Background, components?: ReadonlyMap
       provenance: {
         type: 'study',
         id: c.study.id,
-        name: `${c.study.name} (v${c.study.version})`,
+        name: coded('provenance.component-study', { study: c.study.name, version: c.study.version }),
         source: coded('provenance.component-source', {
           lci: c.result.releases.lci,
           factors: c.result.releases.factors,
@@ -296,7 +296,7 @@ function directGas(entry: Entry, gas: DirectGas, bg: Background): PerUnit {
     perUnit: 'kg',
     provenance: {
       type: 'direct',
-      name: `${gas}, GWP100 ${row.gwp100}`,
+      name: coded('provenance.direct-gas', { gas, gwp100: row.gwp100 }),
       source: bg.method.source,
       gwpSet: bg.method.gwpSet,
       notes: row.note ? [row.note] : [],

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { LifeCycleStageSchema, type LifeCycleStage } from '../model/lci.ts';
+import { quantityText } from '../i18n/units.ts';
 import type { PortfolioRow } from '../store/index.ts';
 
 export type { PortfolioRow };
@@ -24,7 +25,7 @@ export interface PortfolioProduct {
   /** product name and declared unit: footprints per different units are not one trend */
   key: string;
   product: string;
-  declaredUnit: string;
+  declaredUnit: PortfolioRow['declaredUnit'];
   classification?: string;
   /** oldest first */
   points: PortfolioPoint[];
@@ -36,7 +37,7 @@ export interface PortfolioProduct {
 export function portfolioOf(rows: readonly PortfolioRow[]): PortfolioProduct[] {
   const groups = new Map<string, PortfolioRow[]>();
   for (const r of rows) {
-    const key = `${r.product}\u0000${r.declaredUnit}`;
+    const key = `${r.product}\u0000${r.declaredUnit.amount}\u0000${r.declaredUnit.unit}`;
     const g = groups.get(key);
     if (g) g.push(r);
     else groups.set(key, [r]);
@@ -70,7 +71,12 @@ export function portfolioOf(rows: readonly PortfolioRow[]): PortfolioProduct[] {
       stageShares,
     });
   }
-  return products.sort((a, b) => a.product.localeCompare(b.product) || a.declaredUnit.localeCompare(b.declaredUnit));
+  return products.sort(
+    (a, b) =>
+      a.product.localeCompare(b.product) ||
+      a.declaredUnit.unit.localeCompare(b.declaredUnit.unit) ||
+      a.declaredUnit.amount - b.declaredUnit.amount,
+  );
 }
 
 const HEADERS = {
@@ -125,6 +131,7 @@ const HEADERS = {
 /** The portfolio as an Excel workbook: every point with its trend, and the stage comparison of the latest results. */
 export async function portfolioWorkbook(products: readonly PortfolioProduct[], lang: 'en' | 'zh'): Promise<Uint8Array> {
   const h = HEADERS[lang];
+  const unitOf = (p: PortfolioProduct) => quantityText(String(p.declaredUnit.amount), p.declaredUnit.unit, lang);
   const wb = new ExcelJS.Workbook();
   const points = wb.addWorksheet(h.sheet);
   points.columns = [
@@ -146,7 +153,7 @@ export async function portfolioWorkbook(products: readonly PortfolioProduct[], l
       const row = points.addRow([
         p.product,
         p.classification ?? '',
-        p.declaredUnit,
+        unitOf(p),
         pt.studyName,
         pt.year,
         pt.version,
@@ -170,7 +177,7 @@ export async function portfolioWorkbook(products: readonly PortfolioProduct[], l
     ...STAGES.map((s) => ({ header: `${h.stage[s]} (${h.share})`, width: 18 })),
   ];
   for (const p of products) {
-    const row = stages.addRow([p.product, p.declaredUnit, p.latest.total, ...STAGES.map((s) => p.stageShares[s])]);
+    const row = stages.addRow([p.product, unitOf(p), p.latest.total, ...STAGES.map((s) => p.stageShares[s])]);
     for (let i = 0; i < STAGES.length; i++) row.getCell(4 + i).numFmt = '0.0%';
   }
   stages.getRow(1).font = { bold: true };

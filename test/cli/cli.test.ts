@@ -162,3 +162,22 @@ test('unknown process and unknown method are explained', () => {
   assert.notEqual(m.code, 0);
   assert.match(m.err, /ipcc-ar6-gwp100/);
 });
+
+test('calc --lang zh: the headline lines, the amount in words and a refusal in Chinese; --lang en as before', () => {
+  const zh = tanji('calc', GRID, '--amount', '1000', '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.err);
+  assert.match(zh.out, /^Electricity, at Grid, US, 2008.*：1000 千瓦时 \(3600 兆焦\)「/);
+  assert.match(zh.out, /\n产品碳足迹，排放 \+ 移除（ISO 14067 3\.1\.1\.1）\s+[\d.]+\n排放合计 /);
+  assert.match(zh.out, /\n {2}生物碳移除（不计入合计）/);
+  const en = tanji('calc', GRID, '--amount', '1000', '--lang', 'en');
+  assert.match(en.out, /: 1000 kilowatt hours \(3600 megajoules\) of /);
+  assert.match(en.out, /\nCFP, emissions \+ removals \(ISO 14067 3\.1\.1\.1\)\s+[\d.]+\ntotal emissions /);
+  const json = JSON.parse(tanji('calc', GRID, '--json', '--lang', 'zh').out) as { warnings: string[] };
+  for (const w of json.warnings) assert.match(w, /供应方/, 'a provider choice in Chinese');
+  const unknown = tanji('calc', 'Electricity, at grid, Mars', '--lang', 'zh');
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /^tanji calc: 数据库 \S+ 中没有编号或完整名称为「Electricity, at grid, Mars」的过程/);
+  const badOption = tanji('calc', GRID, '--amont', '2', '--lang', 'zh');
+  assert.equal(badOption.code, 2);
+  assert.match(badOption.err, /命令行参数有误：.*\n请参阅 `tanji calc --help`。/);
+});

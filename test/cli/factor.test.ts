@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cliInTempStore } from './run.ts';
 
-const { tanji } = cliInTempStore('tanji-factor-');
+const { tanji, inLocale } = cliInTempStore('tanji-factor-');
 
 const CONTRACT = [
   'id',
@@ -76,4 +76,41 @@ test('by default life-cycle factors come before CO2-only grid factors; a provinc
   // a province named in the text is chosen: its own factor first, the official national one after
   assert.match(gd[0].id, /^cn-electricity-footprint\/CN-GD\//);
   assert.ok(gd.some((h) => /^cn-electricity-footprint\/CN\//.test(h.id)));
+});
+
+test('--lang zh prints the table, the best match, its notes and the refusals in Chinese; --lang en as before', () => {
+  const zh = tanji('factor', 'search', '电力', '--region', 'CN-XZ', '--year', '2022', '--lang', 'zh');
+  assert.equal(zh.code, 0, zh.err);
+  assert.match(zh.out, /^\s*数值\s+单位\s+类型\s+取自区域/);
+  assert.match(zh.out, /CN（全国）\s+2023\s+已核实/);
+  assert.match(zh.out, /\n最佳匹配：.*；版本 /);
+  const notes = zh.out.split('\n').filter((l) => l.trim().startsWith('说明：'));
+  assert.ok(notes.length > 0, zh.out);
+  for (const note of notes) assert.match(note, /\p{Script=Han}{2}/u, `a note in Chinese: ${note}`);
+  const en = tanji('factor', 'search', '电力', '--region', 'CN-XZ', '--year', '2022', '--lang', 'en');
+  assert.match(en.out, /^\s*value\s+unit\s+kind\s+answered by/);
+  assert.match(en.out, /CN \(national\)\s+2023\s+verified/);
+  assert.match(en.out, /\nBest match: /);
+  assert.ok(en.out.split('\n').some((l) => l.trim().startsWith('note: ')));
+
+  const refused = tanji('factor', 'search', '电力', '--kind', 'nope', '--lang', 'zh');
+  assert.equal(refused.code, 2);
+  assert.match(refused.err, /^tanji factor: --kind 须为以下之一：/);
+  assert.match(tanji('factor', 'search', '电力', '--kind', 'nope').err, /^tanji factor: --kind must be one of /);
+  const none = tanji('factor', 'search', 'zzqq', '--lang', 'zh');
+  assert.match(none.out, /^没有与「zzqq」匹配的因子/);
+  const bad = tanji('factor', 'search', '电力', '--lang', 'fr');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /--lang must be zh or en/);
+});
+
+test('without --lang the language follows LC_ALL, else LANG', () => {
+  const chinese = inLocale({ LANG: 'zh_CN.UTF-8' })('factor', 'search');
+  assert.equal(chinese.code, 2);
+  assert.match(chinese.err, /要检索什么？/);
+  const english = inLocale({ LANG: 'zh_CN.UTF-8', LC_ALL: 'en_GB.UTF-8' })('factor', 'search');
+  assert.match(english.err, /what should I search for\?/);
+  assert.match(inLocale({ LC_ALL: 'zh_CN.UTF-8' })('factor', 'search', '电力', '--lang', 'en').out, /^\s*value /);
+  assert.match(tanji('--help').out, /--lang zh\|en/);
+  assert.match(tanji('factor', '--help').out, /--lang zh\|en/);
 });

@@ -152,6 +152,12 @@ for (const backend of BACKENDS) {
         const studies = (await alice.get('/api/studies')).data as { id: string }[];
         const points = (res.data as { points: { studyId: string }[] }[]).flatMap((p) => p.points);
         assert.ok(points.length >= 1);
+        for (const p of res.data as { declaredUnit: unknown }[])
+          assert.deepEqual(
+            Object.keys(p.declaredUnit as object).sort(),
+            ['amount', 'unit'],
+            'amount and unit, for the reader’s words',
+          );
         assert.ok(
           points.every((p) => studies.some((s) => s.id === p.studyId)),
           'only the company’s own studies',

@@ -10,7 +10,8 @@ import { backgroundOf, type Background } from '../../src/studies/background.ts';
 import { calculateStudy } from '../../src/studies/calculate.ts';
 import { searchDatasets } from '../../src/studies/datasets.ts';
 import { durianStudy } from '../../src/studies/demo-durian.ts';
-import { conversion, EntryError } from '../../src/studies/per-unit.ts';
+import { render } from '../../src/i18n/catalogue.ts';
+import { conversion, EntryError, perUnitOf, type ComponentFootprint } from '../../src/studies/per-unit.ts';
 import { USLCI_JSONLD } from '../uslci.ts';
 import { messageText } from '../../src/model/message.ts';
 
@@ -220,6 +221,55 @@ describe('the durian demonstration', () => {
       r.uncertainty!.histogram.counts.reduce((a, b) => a + b, 0),
       r.uncertainty!.iterations,
     );
+  });
+});
+
+describe('what the calculation names, in the reader’s language', () => {
+  test('a direct gas line: the gas and its GWP100, in words in Chinese', () => {
+    const r = calculateStudy(study([n2o, { ...n2o, id: 'ch4', source: { type: 'direct', gas: 'CH4-biogenic' } }]), bg);
+    const [n2oLine, ch4Line] = r.entries.map((e) => e.provenance.name);
+    assert.equal(render(n2oLine!, 'en'), 'N2O, GWP100 273');
+    assert.equal(render(n2oLine!, 'zh'), 'N2O，GWP100 = 273');
+    assert.match(render(ch4Line!, 'en'), /^CH4-biogenic, GWP100 [\d.]+$/);
+    assert.match(render(ch4Line!, 'zh'), /^CH4（生物源），GWP100 = [\d.]+$/);
+  });
+
+  test('a component study: its name and version', () => {
+    const component: ComponentFootprint = {
+      study: {
+        id: 'comp',
+        name: 'Carton 纸箱',
+        version: 3,
+        unit: { kind: 'declared', amount: 1, unit: 'kg', description: '' },
+      },
+      result: {
+        lines: { fossil: 2, biogenic: 0, landUseChange: 0, aircraft: 0, biogenicRemovals: 0 },
+        dqr: 2,
+        releases: { lci: 'uslci', factors: '2026.1' },
+        uncertainty: null,
+      },
+    };
+    const per = perUnitOf(
+      { ...supplier, source: { type: 'study', studyId: 'comp' } },
+      bg,
+      new Map([['comp', component]]),
+    );
+    assert.equal(render(per.provenance.name, 'en'), 'Carton 纸箱 (v3)');
+    assert.equal(render(per.provenance.name, 'zh'), 'Carton 纸箱（第 3 版）');
+  });
+
+  test('the Monte Carlo contributor of the LCI processes', () => {
+    const hit = searchDatasets(bg, { q: GRID_US, type: 'process' }).find((h) => h.name === GRID_US)!;
+    const grid: Entry = {
+      ...electricity,
+      amount: 2,
+      unit: 'kWh',
+      source: { type: 'background', dataset: { type: 'process', release: 'uslci', id: hit.id } },
+    };
+    const r = calculateStudy(study([grid]), bg, { iterations: 200, seed: 1 });
+    const lci = r.uncertainty!.contributions!.find((c) => c.kind === 'background')!;
+    assert.equal(render(lci.name, 'en'), 'uslci: exchange uncertainty of the LCI processes');
+    assert.equal(render(lci.name, 'zh'), 'uslci：生命周期清单过程的交换量不确定性');
   });
 });
 

@@ -16,7 +16,7 @@ const row = (over: Partial<PortfolioRow>): PortfolioRow => ({
   studyId: 's1',
   studyName: 'Durian 2024',
   product: 'Durian',
-  declaredUnit: '1 kg',
+  declaredUnit: { amount: 1, unit: 'kg' },
   year: 2024,
   version: 1,
   computedAt: '2025-01-01T00:00:00.000Z',
@@ -57,7 +57,7 @@ test('a product’s points run by year then version, each with its change from t
 });
 
 test('the same product per a different declared unit is a different trend', () => {
-  const products = portfolioOf([row({}), row({ declaredUnit: '1 t', total: 500 })]);
+  const products = portfolioOf([row({}), row({ declaredUnit: { amount: 1, unit: 't' }, total: 500 })]);
   assert.equal(products.length, 2);
 });
 
@@ -71,4 +71,9 @@ test('the Excel workbook holds the same numbers as the page, in the reader’s l
   assert.equal(sheet.getCell('H3').value, 0.6);
   assert.ok(Math.abs(Number(sheet.getCell('P3').value) - 0.2) < 1e-12);
   assert.equal(wb.getWorksheet('阶段对比')!.getCell('D2').value, 0.2 / 0.5);
+  assert.equal(sheet.getCell('C2').value, '1 千克', 'the declared unit in Chinese words');
+  assert.equal(wb.getWorksheet('阶段对比')!.getCell('B2').value, '1 千克');
+  const en = new ExcelJS.Workbook();
+  await en.xlsx.load(Buffer.from(await portfolioWorkbook(products, 'en')) as unknown as ArrayBuffer);
+  assert.equal(en.getWorksheet('Portfolio')!.getCell('C2').value, '1 kilogram');
 });

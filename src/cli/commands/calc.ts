@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../args.ts';
-import { UsageError } from '../args.ts';
+import { cliText, langOf, UsageError } from '../args.ts';
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -13,11 +13,14 @@ import { columnRef, impact, inventory } from '../../engine/lca.ts';
 import { systemNotes } from '../../engine/scope.ts';
 import { providerChoiceWarning } from '../../studies/provider-choice.ts';
 import { formatLines } from '../format.ts';
+import { render } from '../../i18n/catalogue.ts';
+import type { Readable } from '../../i18n/define.ts';
+import { quantityText } from '../../i18n/units.ts';
 
 export const calcCommand: CommandSpec = {
   name: 'calc',
   summary: 'carbon footprint of an amount of one process’s product',
-  usage: 'tanji calc <process id or exact name> --method <id> [--amount N] [--unit U] [--json]',
+  usage: 'tanji calc <process id or exact name> --method <id> [--amount N] [--unit U] [--lang zh|en] [--json]',
   options: {
     ...COMMON_OPTIONS,
     method: { type: 'string' },
@@ -39,7 +42,10 @@ removals are reported, negative, in lines.biogenicRemovals and are not netted in
 Example: tanji calc "Electricity, at Grid, US, 2008" --method ipcc-ar6-gwp100 --amount 1000   (1000 kWh)`,
   async run(positionals, values) {
     const query = positionals.join(' ');
-    if (!query) throw new UsageError('name the process: tanji calc <process id or exact name> --method <id>');
+    if (!query)
+      throw new UsageError(
+        cliText('cli.name-process', { usage: 'tanji calc <process id or exact name> --method <id>' }),
+      );
     const ws = await openWorkspace(values);
     const m = method(values);
     const column = resolveColumn(ws, query);
@@ -75,24 +81,31 @@ Example: tanji calc "Electricity, at Grid, US, 2008" --method ipcc-ar6-gwp100 --
       })),
       cutoffs: notes.cutoffs,
       providerChoices: notes.providerChoices,
-      warnings: notes.providerChoices.map((c) => providerChoiceWarning(c).message),
+      warnings: notes.providerChoices.map((c) => render(providerChoiceWarning(c), langOf(values))),
     };
     if (values.json) {
       console.log(JSON.stringify(out, null, 2));
       return;
     }
-    const flowNote = unit === pr.flow.unit ? '' : ` (${amount * perUnit} ${pr.flow.unit})`;
+    const lang = langOf(values);
+    const say = (m: Readable) => render(m, lang);
+    const quantity = (n: number, u: string) => quantityText(String(n), u, lang);
+    const flowNote = unit === pr.flow.unit ? '' : ` (${quantity(amount * perUnit, pr.flow.unit)})`;
+    const process = `${ref.processName}${ref.location ? ` (${ref.location})` : ''}`;
     console.log(
-      `${ref.processName}${ref.location ? ` (${ref.location})` : ''}: ${amount} ${unit}${flowNote} of ${ref.product}`,
+      say(
+        cliText('cli.calc.what', { process, quantity: `${quantity(amount, unit)}${flowNote}`, product: ref.product }),
+      ),
     );
-    console.log(`method ${m.id} (${m.gwpSet}), database ${ws.dbName}\n`);
-    console.log(formatLines(result.total, result.lines, result.unit));
+    console.log(`${say(cliText('cli.calc.method', { method: m.id, gwpSet: m.gwpSet, database: ws.dbName }))}\n`);
+    console.log(formatLines(result.total, result.lines, result.unit, lang));
     const counts = [
-      [notes.unmatchedGhgFlows.length, `GHG-like flows without a factor in ${m.id}`],
-      [notes.cutoffs.length, 'inputs cut off (no provider in the database)'],
-      [notes.providerChoices.length, 'providers chosen among several'],
-    ] as const;
-    const said = counts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
-    if (said.length) console.log(`\nIn this system: ${said.join('; ')}. --json lists them.`);
+      cliText('cli.calc.unmatched', { count: notes.unmatchedGhgFlows.length, method: m.id }),
+      cliText('cli.calc.cutoffs', { count: notes.cutoffs.length }),
+      cliText('cli.calc.provider-choices', { count: notes.providerChoices.length }),
+    ];
+    const said = counts.filter((c) => c.params.count > 0).map(say);
+    if (said.length)
+      console.log(`\n${say(cliText('cli.calc.in-this-system', { findings: said.join(lang === 'zh' ? '；' : '; ') }))}`);
   },
 };

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../args.ts';
-import { numberOption, UsageError } from '../args.ts';
+import { cliText, numberOption, UsageError } from '../args.ts';
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -52,9 +52,10 @@ export const contributionsCommand: CommandSpec = {
 ${COMMON_HELP}`,
   async run(positionals, values) {
     const query = positionals.join(' ');
-    if (!query) throw new UsageError('name the process: tanji contributions <process> --by process');
+    if (!query)
+      throw new UsageError(cliText('cli.name-process', { usage: 'tanji contributions <process> --by process' }));
     const by = ((values.by as string | undefined) ?? 'process') as (typeof VIEWS)[number];
-    if (!VIEWS.includes(by)) throw new UsageError(`--by must be one of ${VIEWS.join(', ')}`);
+    if (!VIEWS.includes(by)) throw new UsageError(cliText('cli.one-of', { option: 'by', choices: VIEWS.join(', ') }));
     const ws = await openWorkspace(values);
     const cv = characterization(ws, method(values));
     const column = resolveColumn(ws, query);

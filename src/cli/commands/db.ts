@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommandSpec } from '../args.ts';
-import { UsageError } from '../args.ts';
+import { cliText, UsageError } from '../args.ts';
 import { importDatabase } from '../../formats/index.ts';
 import { SEED_RELEASE } from '../../factors/seed.ts';
 import { loadBundledDatabases, publishSeedFactors, storeLocation } from '../databases.ts';
@@ -70,7 +70,8 @@ in DATABASE_URL. Releases are numbered and immutable: a study pins one and alway
 Stop servers and workers before a restore.`,
   async run(positionals, values) {
     const [sub, ...args] = positionals;
-    if (!sub || !SUBCOMMANDS.includes(sub)) throw new UsageError(`say what to do: tanji db ${SUBCOMMANDS.join('|')}`);
+    if (!sub || !SUBCOMMANDS.includes(sub))
+      throw new UsageError(cliText('cli.db-what', { usage: `tanji db ${SUBCOMMANDS.join('|')}` }));
     if (sub === 'restore') return restore(args[0]);
     const store = await openStore();
     try {
@@ -84,7 +85,7 @@ Stop servers and workers before a restore.`,
 type Values = Record<string, string | boolean | undefined>;
 
 async function restore(file: string | undefined): Promise<void> {
-  if (!file) throw new UsageError('which backup? tanji db restore <file>');
+  if (!file) throw new UsageError(cliText('cli.db-which-backup', { usage: 'tanji db restore <file>' }));
   if (process.env.DATABASE_URL) restorePostgres(process.env.DATABASE_URL, file);
   else await restorePglite(file, defaultDataDir());
   console.log(`restored ${file} into ${storeLocation()}`);
@@ -104,7 +105,7 @@ const SUBS: Record<string, (store: Store, args: string[], values: Values) => Pro
   },
 
   async backup(store, [file]) {
-    if (!file) throw new UsageError('where to? tanji db backup <file>');
+    if (!file) throw new UsageError(cliText('cli.db-where-to', { usage: 'tanji db backup <file>' }));
     if (store.kind === 'pglite')
       console.log(`${file}: ${num((await backupPglite(store, file)) / 1e6)} MB (PGlite data directory, gzipped tar)`);
     else {
@@ -144,9 +145,9 @@ const SUBS: Record<string, (store: Store, args: string[], values: Values) => Pro
   },
 
   async import(store, [file], values) {
-    if (!file) throw new UsageError('which zip? tanji db import <zip> --release <number>');
+    if (!file) throw new UsageError(cliText('cli.db-which-zip', { usage: 'tanji db import <zip> --release <number>' }));
     const release = values.release as string | undefined;
-    if (!release) throw new UsageError('--release <number> is required: releases are numbered and immutable');
+    if (!release) throw new UsageError(cliText('cli.release-required', { option: '--release <number>' }));
     const notes = values.notes as string | undefined;
     if (/\.csv$/i.test(file)) {
       const info = await saveRelease(store, { release, factors: importFactorsCsv(file), notes });
@@ -163,7 +164,10 @@ const SUBS: Record<string, (store: Store, args: string[], values: Values) => Pro
   },
 
   async diff(store, [from, to], values) {
-    if (!from || !to) throw new UsageError('tanji db diff <release> <release> [--product <process id>]');
+    if (!from || !to)
+      throw new UsageError(
+        cliText('cli.usage', { usage: 'tanji db diff <release> <release> [--product <process id>]' }),
+      );
     const diff = await diffReleases(store, from, to);
     const product = values.product as string | undefined;
     const effect = product ? await footprintEffect(store, from, to, product) : undefined;
@@ -187,7 +191,11 @@ const SUBS: Record<string, (store: Store, args: string[], values: Values) => Pro
     const format = values.format as string | undefined;
     const out = values.out as string | undefined;
     if (!release || !out || (format !== 'csv' && !(format !== undefined && format in ZIP_FORMATS)))
-      throw new UsageError('tanji db export <release> --format jsonld|ilcd|ecospold2|csv --out <path>');
+      throw new UsageError(
+        cliText('cli.usage', {
+          usage: 'tanji db export <release> --format jsonld|ilcd|ecospold2|csv --out <path>',
+        }),
+      );
     if (format !== 'csv') {
       const zip =
         format === 'ilcd' ? exportReleaseIlcd : format === 'ecospold2' ? exportReleaseEcoSpold2 : exportReleaseJsonLd;
@@ -208,7 +216,7 @@ async function footprintEffect(store: Store, from: string, to: string, processId
   const score = (db: LciDatabase, release: string) => {
     const system = buildSystem(db);
     const column = system.index.providers.find((p) => p.process.id === processId && p.exchange.reference);
-    if (!column) throw new UsageError(`release ${release} has no process ${processId}`);
+    if (!column) throw new UsageError(cliText('cli.no-release-process', { release, process: processId }));
     const lambda = allProcessScores(
       system,
       factorizeSystem(system),

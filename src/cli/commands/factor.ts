@@ -1,11 +1,13 @@
 import type { CommandSpec } from '../args.ts';
-import { numberOption, UsageError } from '../args.ts';
+import { cliText, langOf, numberOption, UsageError } from '../args.ts';
 import { FactorKindSchema, type FactorKind } from '../../model/factor.ts';
 import { searchFactors, type Purpose } from '../../factors/lookup.ts';
 import { listReleases, loadFactors } from '../../store/index.ts';
 import { publishSeedFactors, withStore } from '../databases.ts';
 import { num, table } from '../format.ts';
-import { messageText } from '../../model/message.ts';
+import { render } from '../../i18n/catalogue.ts';
+import type { Readable } from '../../i18n/define.ts';
+import { errorTextOf } from '../../model/errors.ts';
 
 const PURPOSES: Purpose[] = ['product-footprint', 'organisational'];
 
@@ -13,7 +15,7 @@ export const factorCommand: CommandSpec = {
   name: 'factor',
   summary: 'search the background emission factors (Chinese or English), resolved for a region and year',
   usage:
-    'tanji factor search <text> [--region CN-SC] [--year 2022] [--kind <kind>] [--purpose product-footprint|organisational] [--release R] [--limit N] [--json]',
+    'tanji factor search <text> [--region CN-SC] [--year 2022] [--kind <kind>] [--purpose product-footprint|organisational] [--release R] [--limit N] [--lang zh|en] [--json]',
   options: {
     region: { type: 'string' },
     year: { type: 'string' },
@@ -40,6 +42,8 @@ inventories unless those are asked for (--purpose organisational, --kind electri
   --release R         the factor release to search (default: the newest release holding factors;
                       the seed data is published as release 2026.1 on first use)
   --limit N           at most N results (default 20; 0 for all)
+  --lang zh|en        language of the table, the notes and the refusals (default: zh when LC_ALL or
+                      LANG starts with zh, else en)
   --json              a JSON array: id, name, nameZh, value, unit, kind, region, resolvedRegion,
                       level, year, source, release, status, notes, ...
 Status: verified (seen in the published source), check (unverified: see the notes), derived
@@ -50,15 +54,16 @@ Examples:
   tanji factor search diesel --kind fuel-combustion`,
   async run(positionals, values) {
     const [sub, ...words] = positionals;
-    if (sub !== 'search') throw new UsageError('the only subcommand is search: tanji factor search <text>');
+    if (sub !== 'search')
+      throw new UsageError(cliText('cli.factor-subcommand', { usage: 'tanji factor search <text>' }));
     const text = words.join(' ').trim();
-    if (!text) throw new UsageError('what should I search for? e.g. tanji factor search 电力 --region CN-SC');
+    if (!text) throw new UsageError(cliText('cli.factor-text', { example: 'tanji factor search 电力 --region CN-SC' }));
     const kind = values.kind as string | undefined;
     if (kind && !FactorKindSchema.options.includes(kind as FactorKind))
-      throw new UsageError(`--kind must be one of ${FactorKindSchema.options.join(', ')}`);
+      throw new UsageError(cliText('cli.one-of', { option: 'kind', choices: FactorKindSchema.options.join(', ') }));
     const purpose = values.purpose as string | undefined;
     if (purpose && !PURPOSES.includes(purpose as Purpose))
-      throw new UsageError(`--purpose must be one of ${PURPOSES.join(', ')}`);
+      throw new UsageError(cliText('cli.one-of', { option: 'purpose', choices: PURPOSES.join(', ') }));
     const year = values.year === undefined ? undefined : numberOption(values, 'year', 0);
     const limit = numberOption(values, 'limit', 20);
     const { release, factors } = await factorRelease(values.release as string | undefined);
@@ -72,37 +77,38 @@ Examples:
         purpose: purpose as Purpose | undefined,
       });
     } catch (err) {
-      throw new UsageError((err as Error).message);
+      throw new UsageError(errorTextOf(err) ?? (err as Error).message);
     }
     const shown = limit > 0 ? results.slice(0, limit) : results;
     if (values.json) {
       console.log(JSON.stringify(shown, null, 2));
       return;
     }
+    const lang = langOf(values);
+    const say = (m: Readable) => render(m, lang);
     if (!shown.length) {
-      console.log(`no factor matches "${text}"; try electricity/电力, diesel/柴油, road/公路, natural gas/天然气`);
+      console.log(say(cliText('cli.factor.none', { text })));
       return;
     }
     console.log(
       table(
-        ['value', 'unit', 'kind', 'answered by', 'year', 'status', 'name', 'id'],
+        say(cliText('cli.factor.header', {})).split('|'),
         shown.map((r) => [
           num(r.value),
           r.unit,
           r.kind,
-          `${r.resolvedRegion} (${r.level})`,
+          say(cliText('cli.factor.answered-by', { region: r.resolvedRegion, level: r.level })),
           String(r.year),
-          r.status,
-          r.nameZh ? `${r.name} / ${r.nameZh}` : r.name,
+          say(cliText('cli.factor.status', { status: r.status })),
+          r.nameZh ? (lang === 'zh' ? `${r.nameZh} / ${r.name}` : `${r.name} / ${r.nameZh}`) : r.name,
           r.id,
         ]),
       ),
     );
     const first = shown[0];
-    console.log(
-      `\nBest match: ${first.source.publisher}, ${first.source.title}${first.source.documentNumber ? `, ${first.source.documentNumber}` : ''}; release ${first.release}`,
-    );
-    for (const n of first.notes) console.log(`  note: ${messageText(n)}`);
+    const source = [first.source.publisher, first.source.title, first.source.documentNumber].filter(Boolean).join(', ');
+    console.log(`\n${say(cliText('cli.factor.best', { source, release: first.release }))}`);
+    for (const n of first.notes) console.log(`  ${say(cliText('cli.factor.note', { note: n }))}`);
   },
 };
 
@@ -114,7 +120,7 @@ async function factorRelease(requested?: string) {
     const release = requested ?? releases[releases.length - 1].number;
     if (!releases.some((r) => r.number === release))
       throw new UsageError(
-        `no factor release "${release}"; releases with factors: ${releases.map((r) => r.number).join(', ')}`,
+        cliText('cli.no-factor-release', { release, releases: releases.map((r) => r.number).join(', ') }),
       );
     return { release, factors: await loadFactors(store, release) };
   });

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { CommandSpec } from '../args.ts';
-import { UsageError } from '../args.ts';
+import { cliText, UsageError } from '../args.ts';
 import { importDatabase } from '../../formats/index.ts';
 import { loadScreen } from '../../store/index.ts';
 import { databaseName, licenceBeside, saveDatabase, withStore } from '../databases.ts';
@@ -20,7 +20,7 @@ record stops it with the file, record and field named, and nothing already store
 Example: tanji import ../shared/data/uslci/uslci-olca1.5-jsonld.zip --name uslci`,
   async run(positionals, values) {
     const file = positionals[0];
-    if (!file) throw new UsageError('tell me which zip to import: tanji import <zip>');
+    if (!file) throw new UsageError(cliText('cli.import-which', { usage: 'tanji import <zip>' }));
     const name = databaseName((values.name as string | undefined) ?? basename(file));
     const progress = new Progress(`import ${basename(file)}`, Boolean(values.json));
     const started = performance.now();

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { CommandSpec } from '../args.ts';
-import { UsageError } from '../args.ts';
+import { cliText, langOf, UsageError } from '../args.ts';
+import type { CodedMessage } from '../../i18n/define.ts';
 import { TrustBundleSchema, type TrustBundle } from '../../model/credential.ts';
 import { renderIn } from '../../i18n/define.ts';
 import { LABEL_TEXTS } from '../../i18n/labels.ts';
@@ -9,11 +10,18 @@ import { verifyLabel } from '../../labels/verify.ts';
 /** The largest label or trust file read: a credential is a few KiB, a trust file grows with verifiers and benchmarks. */
 const MAX_BYTES = 20 * 1024 * 1024;
 
-async function readSmall(path: string, what: string): Promise<string> {
+async function readSmall(path: string, what: CodedMessage): Promise<string> {
   const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    throw new UsageError(`cannot read ${what} ${path}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+    throw new UsageError(
+      cliText('cli.cannot-read', {
+        what,
+        path,
+        reason: e.code === 'ENOENT' ? cliText('cli.no-such-file', {}) : e.message,
+      }),
+    );
   });
-  if (text.length > MAX_BYTES) throw new UsageError(`${what} ${path} is larger than ${MAX_BYTES / 1024 / 1024} MiB`);
+  if (text.length > MAX_BYTES)
+    throw new UsageError(cliText('cli.too-large', { what, path, mib: MAX_BYTES / 1024 / 1024 }));
   return text;
 }
 
@@ -31,7 +39,7 @@ credential, tanji-label-<id>.json) or the label SVG, which carries it. The trust
 verifier's signed revocation list and the benchmarks; without it the signature, validity and
 grade are checked and the key and revocation are reported as not checked.
   --trust <file>   the registry's trust file
-  --lang zh|en     language of the findings (default en)
+  --lang zh|en     language of the findings and refusals
   --json           the checks as JSON
 Exit status: 0 valid, 1 invalid, 3 valid signature but not every check could be made.
 Examples:
@@ -40,29 +48,33 @@ Examples:
   async run(positionals, values) {
     const [sub, file] = positionals;
     if (sub !== 'verify' || !file || positionals.length > 2)
-      throw new UsageError('usage: tanji label verify <credential.json | label.svg> [--trust tanji-trust.json]');
-    const lang = (values.lang as string | undefined) ?? 'en';
-    if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang must be zh or en');
+      throw new UsageError(
+        cliText('cli.usage', { usage: 'tanji label verify <credential.json | label.svg> [--trust tanji-trust.json]' }),
+      );
+    const lang = langOf(values);
     let trust: TrustBundle | undefined;
     if (values.trust) {
-      const text = await readSmall(values.trust as string, 'trust file');
+      const text = await readSmall(values.trust as string, cliText('cli.what.trust-file', {}));
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
-        throw new UsageError(`trust file ${values.trust as string} is not JSON`);
+        throw new UsageError(cliText('cli.not-json', { path: values.trust as string }));
       }
       const parsed = TrustBundleSchema.safeParse(json);
       if (!parsed.success)
         throw new UsageError(
-          `trust file ${values.trust as string} is not a Tanji trust file: ${parsed.error.issues
-            .slice(0, 3)
-            .map((i) => `${i.path.join('.')}: ${i.message}`)
-            .join('; ')}`,
+          cliText('cli.not-trust-file', {
+            path: values.trust as string,
+            issues: parsed.error.issues
+              .slice(0, 3)
+              .map((i) => `${i.path.join('.')}: ${i.message}`)
+              .join('; '),
+          }),
         );
       trust = parsed.data;
     }
-    const result = await verifyLabel({ file: await readSmall(file, 'label file'), trust });
+    const result = await verifyLabel({ file: await readSmall(file, cliText('cli.what.label-file', {})), trust });
     if (values.json)
       console.log(
         JSON.stringify(

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../args.ts';
-import { numberOption, UsageError } from '../args.ts';
+import { cliText, numberOption, UsageError } from '../args.ts';
 import {
   COMMON_HELP,
   COMMON_OPTIONS,
@@ -43,10 +43,10 @@ The same --seed gives the same numbers.
 ${COMMON_HELP}`,
   async run(positionals, values) {
     const query = positionals.join(' ');
-    if (!query) throw new UsageError('name the process: tanji montecarlo <process> --iterations 1000');
+    if (!query)
+      throw new UsageError(cliText('cli.name-process', { usage: 'tanji montecarlo <process> --iterations 1000' }));
     const iterations = numberOption(values, 'iterations', 1000);
-    if (!Number.isInteger(iterations) || iterations < 1)
-      throw new UsageError('--iterations must be a positive whole number');
+    if (!Number.isInteger(iterations) || iterations < 1) throw new UsageError(cliText('cli.iterations', {}));
     const ws = await openWorkspace(values);
     const m = method(values);
     const cv = characterization(ws, m);

@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../args.ts';
-import { UsageError } from '../args.ts';
+import { cliText, UsageError } from '../args.ts';
 import { connectionsWithCompany, getStudy, type ReceivedRow, type Store } from '../../store/index.ts';
 import { FootprintCatalog } from '../../pact/catalog.ts';
 import { PactEvents } from '../../pact/events.ts';
@@ -14,13 +14,10 @@ import { table } from '../format.ts';
 
 async function partner(store: Store, name: string, company?: string) {
   const found = (await connectionsWithCompany(store, name)).filter((c) => !company || c.companyName === company);
-  if (found.length === 0)
-    throw new UsageError(
-      `no live partner connection called "${name}"${company ? ` in ${company}` : ''}: tanji pact connections lists them`,
-    );
+  if (found.length === 0) throw new UsageError(cliText('cli.no-partner', { name, company: company ?? '' }));
   if (found.length > 1)
     throw new UsageError(
-      `"${name}" is a partner of several companies (${found.map((c) => c.companyName).join('; ')}): add --company <name>`,
+      cliText('cli.partner-of-several', { name, companies: found.map((c) => c.companyName).join('; ') }),
     );
   return found[0];
 }
@@ -94,13 +91,15 @@ Examples:
         return;
       }
       if (sub !== 'pull' || !name)
-        throw new UsageError('tanji pact connections | tanji pact pull <partner> --product <urn>');
+        throw new UsageError(
+          cliText('cli.usage', { usage: 'tanji pact connections | tanji pact pull <partner> --product <urn>' }),
+        );
       const product = values.product as string | undefined;
       if (!product || !/^urn:/i.test(product))
-        throw new UsageError('--product takes the product id as a URN, e.g. urn:tanji:product:…');
+        throw new UsageError(cliText('cli.product-urn', { example: 'urn:tanji:product:…' }));
       const spec = (values.spec as string | undefined) ?? '3.0';
-      if (spec !== '3.0' && spec !== '2.3') throw new UsageError('--spec is 3.0 or 2.3');
-      if (Boolean(values.study) !== Boolean(values.entry)) throw new UsageError('--study and --entry go together');
+      if (spec !== '3.0' && spec !== '2.3') throw new UsageError(cliText('cli.pact-spec', {}));
+      if (Boolean(values.study) !== Boolean(values.entry)) throw new UsageError(cliText('cli.study-with-entry', {}));
       const connection = await partner(store, name, values.company as string | undefined);
       if (values.async) {
         const events = new PactEvents(store, new FootprintCatalog(store));
@@ -145,7 +144,7 @@ Examples:
         const newest = received.filter((r) => footprintFigures(r).status === 'Active').at(-1);
         if (!newest) throw new Error(`no active footprint of ${product} to use`);
         const study = await getStudy(store, values.study as string);
-        if (!study) throw new UsageError(`no study ${values.study}`);
+        if (!study) throw new UsageError(cliText('cli.no-study', { study: String(values.study) }));
         const user = (
           await store.query<{ id: string }>(
             "SELECT id FROM users WHERE company_id = $1 AND role = 'enterprise' ORDER BY created_at LIMIT 1",

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { CommandSpec } from '../args.ts';
-import { UsageError } from '../args.ts';
+import { cliText, langOf, UsageError } from '../args.ts';
 import { withStore } from '../databases.ts';
 import type { Pcr, PcrCheck, SourceNote } from '../../model/pcr.ts';
 import { StudyInputSchema, StudySchema, type Study, type StudyResult } from '../../model/study.ts';
@@ -27,15 +27,16 @@ export const pcrCommand: CommandSpec = {
   check <file or id>     a study (a JSON file as the study page downloads it, or a stored study's id)
                          against its rule and the rules it extends; a file is calculated on the store's
                          releases first. Exits with 1 when a mandatory requirement fails.
-  --lang zh|en           language of the texts (default zh)
+  --lang zh|en           language of the texts and refusals
   --json                 the rule, or the check (findings with code and params, declared result)
 Example: tanji pcr show eu-battery-ev --lang en`,
   async run(positionals, values) {
     const [sub, arg] = positionals;
-    const lang: Lang = values.lang === 'en' ? 'en' : 'zh';
+    const lang: Lang = langOf(values);
     if (sub === 'list') return list(lang, Boolean(values.json));
     if (sub === 'show') {
-      if (!arg) throw new UsageError('name the rule: tanji pcr show <id> (tanji pcr list shows them)');
+      if (!arg)
+        throw new UsageError(cliText('cli.name-rule', { usage: 'tanji pcr show <id>', list: 'tanji pcr list' }));
       const rule = getPcr(arg);
       console.log(
         values.json ? JSON.stringify({ rule, chain: pcrChain(arg).map((r) => r.id) }, null, 2) : show(rule, lang),
@@ -43,13 +44,13 @@ Example: tanji pcr show eu-battery-ev --lang en`,
       return;
     }
     if (sub === 'check') {
-      if (!arg) throw new UsageError('name the study: tanji pcr check <study.json or study id>');
+      if (!arg) throw new UsageError(cliText('cli.name-study', { usage: 'tanji pcr check <study.json or study id>' }));
       const check = await withStore((store) => checkOf(store, arg));
       console.log(values.json ? JSON.stringify(check, null, 2) : formatCheck(check, lang));
       if (!check.conforms) throw new Error(`the study does not conform to ${check.pcr.id} ${check.pcr.version}`);
       return;
     }
-    throw new UsageError(`unknown subcommand "${sub ?? ''}": list, show or check`);
+    throw new UsageError(cliText('cli.pcr-subcommand', { given: sub ?? '' }));
   },
 };
 
@@ -167,8 +168,11 @@ function studyOfFile(json: unknown, file: string): Study {
   if (stored.success) return stored.data;
   const input = StudyInputSchema.safeParse(json);
   if (!input.success)
-    throw new Error(
-      `${file}: not a study: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    throw new UsageError(
+      cliText('cli.not-a-study', {
+        file,
+        issues: input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      }),
     );
   return { ...input.data, id: file, companyId: '', version: 1, updatedAt: new Date().toISOString(), updatedBy: 'file' };
 }

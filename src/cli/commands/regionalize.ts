@@ -1,5 +1,5 @@
 import type { CommandSpec } from '../args.ts';
-import { numberOption, UsageError } from '../args.ts';
+import { cliText, numberOption, UsageError } from '../args.ts';
 import { regionalize } from '../../factors/regionalize.ts';
 import { REGIONS } from '../../factors/regions.ts';
 import { databaseName, loadDatabase, saveDatabase } from '../databases.ts';
@@ -27,9 +27,12 @@ Tanji's documented provincial estimate, resolved through province → grid → n
   --year <yyyy>      electricity footprint year (default: the latest published)
 Example: tanji regionalize "Calcium carbonate, ground, 20 micron, at plant" --regions CN-SC,CN-SD --db uslci`,
   async run(positionals, values) {
-    if (!positionals.length) throw new UsageError('name at least one process to regionalize');
+    if (!positionals.length) throw new UsageError(cliText('cli.name-processes', {}));
     const raw = values.regions as string | undefined;
-    if (!raw) throw new UsageError('--regions is required, e.g. --regions CN-SC,CN-BJ or --regions provinces');
+    if (!raw)
+      throw new UsageError(
+        cliText('cli.regions-required', { example: '--regions CN-SC,CN-BJ', all: '--regions provinces' }),
+      );
     const regions =
       raw === 'provinces'
         ? REGIONS.filter((r) => r.level === 'province').map((r) => r.code)
@@ -44,8 +47,8 @@ Example: tanji regionalize "Calcium carbonate, ground, 20 micron, at plant" --re
       if (hits.length !== 1)
         throw new UsageError(
           hits.length
-            ? `"${q}" names ${hits.length} processes; use an id`
-            : `no process with id or exact name "${q}" in ${source}`,
+            ? cliText('cli.ambiguous-process-short', { query: q, count: hits.length })
+            : cliText('cli.no-process-in', { query: q, source }),
         );
       return hits[0].id;
     });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { CommandSpec } from '../args.ts';
-import { numberOption, UsageError } from '../args.ts';
+import { cliText, langOf, numberOption, UsageError } from '../args.ts';
 import { COMMON_HELP, COMMON_OPTIONS, openWorkspace } from '../workspace.ts';
 import { getMethod } from '../../factors/gwp.ts';
 import { seedFactors } from '../../factors/seed.ts';
@@ -32,19 +32,21 @@ prints the headline values, each with the standard that defines it:
 then the scenarios beside the base and the one-at-a-time sensitivity, widest swing first.
   --iterations N   Monte Carlo draws (default 0: none), with each input's share of the variance
   --seed N         default 1
-  --lang en|zh     language of the warnings (default en)
+  --lang en|zh     language of the warnings, units and refusals
   --json           the whole result as JSON
 ${COMMON_HELP}`,
   async run(positionals, values) {
     const [file] = positionals;
-    const lang = (values.lang as string | undefined) ?? 'en';
-    if (lang !== 'zh' && lang !== 'en') throw new UsageError('--lang must be zh or en');
-    if (!file) throw new UsageError('name the study file: tanji study durian.json');
+    const lang = langOf(values);
+    if (!file) throw new UsageError(cliText('cli.name-study-file', { usage: 'tanji study durian.json' }));
     const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const parsed = StudyInputSchema.safeParse(raw.study ?? raw);
     if (!parsed.success)
       throw new UsageError(
-        `${file}: not a study: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        cliText('cli.not-a-study', {
+          file,
+          issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        }),
       );
     const input = parsed.data;
     const ws = await openWorkspace(values);
@@ -118,10 +120,12 @@ ${COMMON_HELP}`,
       console.log(
         table(
           ['input', 'share of variance'],
-          (u.contributions ?? []).slice(0, 10).map((c) => [`${c.kind} ${c.name}`, `${(c.share * 100).toFixed(1)}%`]),
+          (u.contributions ?? [])
+            .slice(0, 10)
+            .map((c) => [`${c.kind} ${render(c.name, lang)}`, `${(c.share * 100).toFixed(1)}%`]),
         ),
       );
     }
-    for (const w of r.warnings) console.log(`warning: ${render(w, lang)}`);
+    for (const w of r.warnings) console.log(render(cliText('cli.warning', { warning: w }), lang));
   },
 };

@@ -14,12 +14,14 @@ const Stages = z.object(
     z.ZodNumber
   >,
 );
+/** the amount and unit as the study states them; the page and the workbook write the unit in words */
+const DeclaredUnitSchema = z.object({ amount: z.number(), unit: z.string() });
 const PointSchema = z.object({
   studyId: z.string(),
   studyName: z.string(),
   product: z.string(),
   classification: z.string().optional(),
-  declaredUnit: z.string(),
+  declaredUnit: DeclaredUnitSchema,
   year: z.number(),
   version: z.number(),
   computedAt: z.string(),
@@ -34,7 +36,7 @@ const PortfolioSchema = z.array(
     .object({
       key: z.string(),
       product: z.string(),
-      declaredUnit: z.string(),
+      declaredUnit: DeclaredUnitSchema,
       classification: z.string().optional(),
       points: z.array(PointSchema),
       latest: PointSchema,

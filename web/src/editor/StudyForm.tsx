@@ -51,6 +51,7 @@ export function StudyForm({ input, onChange, releases, readOnly, onRangeProblems
         <input
           value={input.product.name}
           placeholder={implicitProductName(input)}
+          data-user-text
           onChange={(e) => set({ product: { ...input.product, name: e.target.value } })}
           data-testid="study-product"
         />
@@ -114,6 +115,7 @@ export function StudyForm({ input, onChange, releases, readOnly, onRangeProblems
         <input
           value={input.referenceFlow}
           placeholder={implicitReferenceFlow(input)}
+          data-user-text
           onChange={(e) => set({ referenceFlow: e.target.value })}
           data-testid="study-reference-flow"
         />

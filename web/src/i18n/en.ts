@@ -239,6 +239,7 @@ export const en: Messages = {
   'history.audit': 'Audit trail',
   'history.noAudit': 'Nothing recorded yet.',
 
+  'results.belowCutoff': 'other (below cut-off)',
   'results.calculate': 'Calculate',
   'results.calculating': 'Calculating…',
   'results.progress': 'Calculation progress',
@@ -710,7 +711,6 @@ export const en: Messages = {
   'sensitivity.variance': 'Contribution to the Monte Carlo variance',
   'sensitivity.varianceNote':
     "Squared correlation of each input's draws with the result (first-order share of the variance)",
-  'sensitivity.lci': 'exchange uncertainty of the LCI processes',
   'scenarios.title': 'Scenarios',
   'scenarios.name': 'Scenario',
   'scenarios.base': 'Base',

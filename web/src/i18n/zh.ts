@@ -233,6 +233,7 @@ export const zh = {
   'history.audit': '审计轨迹',
   'history.noAudit': '暂无记录。',
 
+  'results.belowCutoff': '其他（低于截断值）',
   'results.calculate': '计算',
   'results.calculating': '正在计算…',
   'results.progress': '计算进度',
@@ -693,7 +694,6 @@ export const zh = {
   'sensitivity.none': '没有可变化的参数或关键条目。',
   'sensitivity.variance': '对蒙特卡洛方差的贡献',
   'sensitivity.varianceNote': '各输入抽样值与结果相关系数的平方（一阶方差贡献）',
-  'sensitivity.lci': '生命周期清单过程的交换量不确定性',
   'scenarios.title': '情景对比',
   'scenarios.name': '情景',
   'scenarios.base': '基准',

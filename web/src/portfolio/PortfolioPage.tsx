@@ -6,7 +6,7 @@ import { stageShareOption, trendOption } from '../charts/portfolioOption.ts';
 import { Empty, ErrorMessage, Loading } from '../components/status.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { saveBlob } from '../lib/download.ts';
-import { formatDateTime, formatNumber, formatPercent } from '../lib/format.ts';
+import { formatDateTime, formatNumber, formatPercent, formatQuantity } from '../lib/format.ts';
 import { useLoad } from '../lib/useLoad.ts';
 import { href } from '../router.ts';
 import type { PortfolioProduct } from '../../../src/studies/portfolio.ts';
@@ -25,7 +25,7 @@ export function PortfolioPage() {
       products &&
       trendOption(
         products.map((p) => ({
-          label: `${p.product} (${p.declaredUnit})`,
+          label: `${p.product} (${formatQuantity(p.declaredUnit.amount, p.declaredUnit.unit, lang)})`,
           points: p.points.map((pt) => ({
             label: t('portfolio.point', { year: pt.year, version: pt.version }),
             total: pt.total,
@@ -108,7 +108,9 @@ export function PortfolioPage() {
                     <tr key={`${pt.studyId}@${pt.version}`} data-testid="portfolio-row">
                       <td>
                         {p.product}
-                        <span className="muted small block">{p.declaredUnit}</span>
+                        <span className="muted small block">
+                          {formatQuantity(p.declaredUnit.amount, p.declaredUnit.unit, lang)}
+                        </span>
                       </td>
                       <td>
                         <a href={href({ page: 'study', id: pt.studyId, tab: 'results' })}>{pt.studyName}</a>

@@ -3,7 +3,7 @@ import type { Study, StudyResult } from '../../../src/model/study.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { sankeyHeight, sankeyOption } from '../charts/sankeyOption.ts';
 import { stageOfNode } from '../charts/stageNode.ts';
-import { REMOVALS_NODE } from '../../../src/model/study.ts';
+import { CUTOFF_NODE, REMOVALS_NODE } from '../../../src/model/study.ts';
 import { render } from '../../../src/i18n/catalogue.ts';
 import { stageOption } from '../charts/stageOption.ts';
 import { treeHeight, treeOption } from '../charts/treeOption.ts';
@@ -69,6 +69,7 @@ function ResultPanels({ study, result }: { study: Study; result: StudyResult }) 
     const nodeLabel = (name: string) => {
       const stage = stageOfNode(name);
       if (name === REMOVALS_NODE) return t('line.biogenicRemovals');
+      if (name === CUTOFF_NODE) return t('results.belowCutoff');
       return stage ? t(`stage.${stage}`) : name;
     };
     return {

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { headlineOf } from '../../../src/model/headline.ts';
+import { render } from '../../../src/i18n/catalogue.ts';
+import type { Readable } from '../../../src/i18n/define.ts';
 import type { SensitivityCase, StudyResult } from '../../../src/model/study.ts';
 import { Chart } from '../charts/Chart.tsx';
 import { tornadoOption } from '../charts/tornadoOption.ts';
@@ -11,7 +13,8 @@ export function SensitivityPanel({ result }: { result: StudyResult }) {
   const { t, lang } = useI18n();
   const n = (v: number) => formatNumber(v, lang);
   const sens = result.sensitivity;
-  const label = (c: Pick<SensitivityCase, 'kind' | 'name'>) => `${t(`sensitivity.kind.${c.kind}`)}: ${c.name}`;
+  const label = (c: Pick<SensitivityCase, 'kind'> & { name: Readable }) =>
+    `${t(`sensitivity.kind.${c.kind}`)}${lang === 'zh' ? '：' : ': '}${render(c.name, lang)}`;
   const option = useMemo(
     () =>
       sens?.cases.length
@@ -116,11 +119,7 @@ export function SensitivityPanel({ result }: { result: StudyResult }) {
               <tbody>
                 {contributions.slice(0, 10).map((v) => (
                   <tr key={`${v.kind}/${v.id}`}>
-                    <td>
-                      {v.kind === 'background'
-                        ? `${t('sensitivity.kind.background')}: ${t('sensitivity.lci')}`
-                        : label(v)}
-                    </td>
+                    <td>{label(v)}</td>
                     <td className="num">{formatPercent(v.share, lang)}</td>
                   </tr>
                 ))}
