@@ -18,6 +18,40 @@ import { BACKENDS } from '../store/backends.ts';
 const zhOf = (error: { messageCode: string; params: Record<string, unknown>; message: string }) =>
   render({ code: error.messageCode, params: error.params, message: error.message }, 'zh');
 
+/** A one-entry study of metered electricity; each test changes the entry or the study where it needs to. */
+const widgetStudy = (entry: Partial<StudyInput['entries'][number]>, extra: Partial<StudyInput> = {}): StudyInput => ({
+  name: 'Widget',
+  product: { name: 'Widget', description: '' },
+  unit: { kind: 'declared', amount: 1, unit: 'piece', description: '' },
+  referenceFlow: '1 widget at the gate',
+  boundary: 'cradle-to-gate',
+  region: 'CN-GD',
+  year: 2025,
+  method: 'ipcc-ar6-gwp100',
+  releases: { lci: 'uslci', factors: '2026.1' },
+  cutoff: '1 %',
+  allocation: 'none',
+  electricity: 'grid',
+  limitations: '',
+  entries: [
+    {
+      id: 'e1',
+      stage: 'manufacturing',
+      kind: 'energy',
+      name: 'Electricity',
+      amount: 2,
+      unit: 'kWh',
+      source: {
+        type: 'background',
+        dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN/2023' },
+      },
+      evidence: { type: 'meter-reading', reference: 'M-1' },
+      ...entry,
+    },
+  ],
+  ...extra,
+});
+
 /**
  * The HTTP API end to end on the real background data: sign-in and sessions, roles, one company
  * never seeing another's study, versions with their audit trail, calculation as a job, the Excel
@@ -225,33 +259,9 @@ for (const backend of BACKENDS) {
           !hits.some((h: { id: string }) => h.id.startsWith('cn-electricity-co2/')),
           'CO2-only grid factors are not offered for a product footprint',
         );
-        const input: StudyInput = {
-          name: 'Widget',
-          product: { name: 'Widget', description: '' },
-          unit: { kind: 'declared', amount: 1, unit: 'piece', description: '' },
-          referenceFlow: '1 widget at the gate',
-          boundary: 'cradle-to-gate',
-          region: 'CN-GD',
-          year: 2025,
-          method: 'ipcc-ar6-gwp100',
-          releases: { lci: 'uslci', factors: '2026.1' },
-          cutoff: '1 %',
-          allocation: 'none',
-          electricity: 'grid',
-          limitations: '',
-          entries: [
-            {
-              id: 'e1',
-              stage: 'manufacturing',
-              kind: 'energy',
-              name: 'Electricity',
-              amount: 2,
-              unit: 'kWh',
-              source: { type: 'background', dataset: { type: 'factor', release: grid.release, id: grid.id } },
-              evidence: { type: 'meter-reading', reference: 'M-1' },
-            },
-          ],
-        };
+        const input = widgetStudy({
+          source: { type: 'background', dataset: { type: 'factor', release: grid.release, id: grid.id } },
+        });
         const created = await alice.post('/api/studies', input);
         assert.equal(created.status, 201, JSON.stringify(created.data));
         StudySchema.parse(created.data);
@@ -288,43 +298,10 @@ for (const backend of BACKENDS) {
     });
 
     describe('refusals in the catalogue’s words', () => {
-      const widget = (entry: Partial<StudyInput['entries'][number]>, extra: Partial<StudyInput> = {}): StudyInput => ({
-        name: 'Refused widget',
-        product: { name: 'Widget', description: '' },
-        unit: { kind: 'declared', amount: 1, unit: 'piece', description: '' },
-        referenceFlow: '1 widget at the gate',
-        boundary: 'cradle-to-gate',
-        region: 'CN-GD',
-        year: 2025,
-        method: 'ipcc-ar6-gwp100',
-        releases: { lci: 'uslci', factors: '2026.1' },
-        cutoff: '1 %',
-        allocation: 'none',
-        electricity: 'grid',
-        limitations: '',
-        entries: [
-          {
-            id: 'e1',
-            stage: 'manufacturing',
-            kind: 'energy',
-            name: 'Electricity',
-            amount: 2,
-            unit: 'kWh',
-            source: {
-              type: 'background',
-              dataset: { type: 'factor', release: '2026.1', id: 'cn-electricity-footprint/CN/2023' },
-            },
-            evidence: { type: 'meter-reading', reference: 'M-1' },
-            ...entry,
-          },
-        ],
-        ...extra,
-      });
-
       test('a formula, an unknown region and another company’s save are refused in words the reader’s language renders', async () => {
         const formula = await alice.post(
           '/api/studies',
-          widget(
+          widgetStudy(
             { formula: 'kwh * 2' },
             { parameters: [{ name: 'kWh_month', value: 3, unit: 'kWh', description: '' }] },
           ),
@@ -342,7 +319,7 @@ for (const backend of BACKENDS) {
 
         const unparsable = await alice.post(
           '/api/studies',
-          widget(
+          widgetStudy(
             { formula: 'kWh_month * (2' },
             { parameters: [{ name: 'kWh_month', value: 3, unit: 'kWh', description: '' }] },
           ),
@@ -350,7 +327,7 @@ for (const backend of BACKENDS) {
         assert.equal(unparsable.status, 422);
         assert.match(zhOf(unparsable.data.error), /公式「kWh_month \* \(2」第 15 个字符处：缺少「\)」/);
 
-        const region = await alice.post('/api/studies', widget({ region: 'CN-ZZ' }));
+        const region = await alice.post('/api/studies', widgetStudy({ region: 'CN-ZZ' }));
         assert.deepEqual([region.status, region.data.error.code], [400, 'invalid-request']);
         assert.deepEqual(region.data.error.details.problems.length, 1);
         assert.match(zhOf(region.data.error), /^entries\[0\]\.region：未知地区「CN-ZZ」/);
@@ -367,7 +344,7 @@ for (const backend of BACKENDS) {
       test('a calculation that fails on its input keeps the reason as coded words, shown in Chinese', async () => {
         const created = await alice.post(
           '/api/studies',
-          widget({
+          widgetStudy({
             source: { type: 'background', dataset: { type: 'factor', release: '2026.1', id: 'no-such-factor' } },
           }),
         );
