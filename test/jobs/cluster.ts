@@ -1,6 +1,10 @@
 import { after, before } from 'node:test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openStore, type Job, type Store } from '../../src/store/index.ts';
+import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
+import { createApp } from '../../src/server/app.ts';
+import { DEMO_ORGANISATION_USERS, ensureOrganisationsDemo } from '../../src/server/demo-organisations.ts';
+import { openStore, saveRelease, type Job, type Store } from '../../src/store/index.ts';
+import { client } from '../server/platform.ts';
 
 /**
  * Several stores of this process (servers' pools, a pool the test holds locks on) and `tanji worker`
@@ -79,6 +83,23 @@ export function workerCluster(name: string, storeCount: number): WorkerCluster {
     }
   });
   return cluster;
+}
+
+/**
+ * The seed factors and the demo organisations on the schema, and their steward signed in on two
+ * servers without workers (one app on each store): what she asks of one, the other must see.
+ */
+export async function stewardOnServers(a: Store, b: Store): Promise<ReturnType<typeof client>[]> {
+  await saveRelease(a, { release: SEED_RELEASE, factors: seedFactors() });
+  await ensureOrganisationsDemo(a);
+  const steward = DEMO_ORGANISATION_USERS.find((u) => u.role === 'steward')!;
+  return Promise.all(
+    [a, b].map(async (store) => {
+      const app = createApp({ store, worker: false });
+      const login = await client(app).post('/api/auth/login', { email: steward.email, password: steward.password });
+      return client(app, login.data.token);
+    }),
+  );
 }
 
 /** Polls `probe` every 50 ms until it gives a value; fails after `ms` naming what never came. */

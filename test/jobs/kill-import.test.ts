@@ -1,13 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { seedFactors, SEED_RELEASE } from '../../src/factors/seed.ts';
-import { createApp } from '../../src/server/app.ts';
-import { DEMO_ORGANISATION_USERS, ensureOrganisationsDemo } from '../../src/server/demo-organisations.ts';
-import { saveRelease } from '../../src/store/index.ts';
 import { ilcdFixture } from '../formats/ilcd-fixture.ts';
-import { client } from '../server/platform.ts';
-import { NEEDS_POSTGRES, until, url, workerCluster } from './cluster.ts';
+import { NEEDS_POSTGRES, stewardOnServers, until, url, workerCluster } from './cluster.ts';
 
 /**
  * A `tanji worker` killed with SIGKILL in the middle of importing a database archive, on
@@ -29,18 +24,7 @@ test(
   { skip: !url && NEEDS_POSTGRES },
   async () => {
     const [a, b, locker] = stores;
-    await saveRelease(a, { release: SEED_RELEASE, factors: seedFactors() });
-    await ensureOrganisationsDemo(a);
-    const steward = DEMO_ORGANISATION_USERS.find((u) => u.role === 'steward')!;
-    const servers = [a, b].map((s) => createApp({ store: s, worker: false }));
-    const [apiA, apiB] = await Promise.all(
-      servers.map(async (app) =>
-        client(
-          app,
-          (await client(app).post('/api/auth/login', { email: steward.email, password: steward.password })).data.token,
-        ),
-      ),
-    );
+    const [apiA, apiB] = await stewardOnServers(a, b);
     const count = async (sql: string) => (await b.query<{ n: number }>(sql, [RELEASE]))[0].n;
     const ofRelease = (table: string) =>
       count(`SELECT count(*)::int AS n FROM ${table} WHERE release_id IN (SELECT id FROM releases WHERE number = $1)`);
